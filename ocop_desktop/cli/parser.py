@@ -1,0 +1,29 @@
+"""The argument parser of `ocop-desktop` (headless commands)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ocop_desktop import __version__
+from ocop_desktop.cli import commands_setup
+
+HEADLESS_COMMANDS = [commands_setup.register]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ocop-desktop",
+        description="OCOP Desktop: hồ sơ, chấm điểm và đồng bộ sản phẩm OCOP, làm việc không cần Internet. "
+        "Không có lệnh: mở giao diện.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--verbose", action="store_true", help="ghi nhật ký chi tiết")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(handler=None, needs_context=True)
+    return parser
+
+
+def add_commands(parser: argparse.ArgumentParser, registrars: list) -> None:  # type: ignore[type-arg]
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for register in HEADLESS_COMMANDS + registrars:
+        register(sub)

@@ -1,0 +1,33 @@
+"""Text rules: everything is NFC on the way in, and search ignores Vietnamese diacritics."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str) -> str:
+    """NFC-normalise and trim; internal runs of white space become one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def nfc_multiline(value: str) -> str:
+    """NFC-normalise free text but keep its line breaks."""
+    lines = unicodedata.normalize("NFC", value).replace("\r\n", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def fold(value: str) -> str:
+    """Search key: lower case, no diacritics, đ -> d ("Cà phê Đắk" -> "ca phe dak")."""
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def matches(query: str, *haystacks: str) -> bool:
+    """True when every word of the query occurs in one of the haystacks, diacritics ignored."""
+    words = fold(query).split()
+    joined = " ".join(fold(h) for h in haystacks if h)
+    return all(w in joined for w in words)

@@ -1,0 +1,35 @@
+"""Alembic environment: run programmatically by ocop_desktop.store.database (no alembic.ini)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+import ocop_desktop.store.models  # noqa: F401  (registers every table)
+from ocop_desktop.store.base import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    assert isinstance(engine, Engine), "ocop_desktop.store.database passes the engine"
+    with engine.begin() as conn:
+        _run(conn)
+
+
+def _run(connection: object) -> None:
+    # render_as_batch: SQLite cannot ALTER most things; batch mode recreates the table.
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():  # pragma: no cover - we never generate SQL scripts
+    raise SystemExit("offline migrations are not supported")
+run_migrations_online()

@@ -1,0 +1,49 @@
+"""This installation (the office), its officers and its keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.store.base import Base, Tracked, fk, utcnow
+
+
+class Office(Tracked, Base):
+    """An office: this installation (`is_self`) or a peer office we know from packages."""
+
+    __tablename__ = "office"
+    __table_args__ = (CheckConstraint("role IN ('commune', 'province', 'evaluator')", name="role"),)
+
+    role: Mapped[str] = mapped_column(String(12), nullable=False)
+    unit_code: Mapped[str] = mapped_column(String(8), ForeignKey("admin_unit.code"), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+
+
+class Officer(Tracked, Base):
+    """A person who uses the app in an office; every action records which one."""
+
+    __tablename__ = "officer"
+
+    office_id: Mapped[str] = fk("office.id")
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    title: Mapped[str] = mapped_column(String(120), default="", nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+
+
+class KeyRecord(Base):
+    """A public key of an office. The private half of our own keys lives in the key store,
+    encrypted at rest, never in the database."""
+
+    __tablename__ = "key_record"
+    __table_args__ = (CheckConstraint("purpose IN ('signing', 'encryption')", name="purpose"),)
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_id: Mapped[str] = fk("office.id")
+    purpose: Mapped[str] = mapped_column(String(12), nullable=False)
+    algorithm: Mapped[str] = mapped_column(String(16), nullable=False)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(64), nullable=False)
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)

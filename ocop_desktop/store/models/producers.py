@@ -1,0 +1,41 @@
+"""Producers (chủ thể) and their products."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.store.base import Base, Tracked, fk
+
+
+class Producer(Tracked, Base):
+    __tablename__ = "producer"
+
+    name: Mapped[str] = mapped_column(String(250), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    commune_code: Mapped[str] = mapped_column(String(8), ForeignKey("admin_unit.code"), nullable=False, index=True)
+    address: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    tax_code: Mapped[str] = mapped_column(String(16), default="", nullable=False, index=True)
+    phone: Mapped[str] = mapped_column(String(16), default="", nullable=False)
+    email: Mapped[str] = mapped_column(String(120), default="", nullable=False)
+    representative: Mapped[str] = mapped_column(String(120), default="", nullable=False)
+    representative_title: Mapped[str] = mapped_column(String(120), default="", nullable=False)
+    # Diacritics-free lower-case key over name, representative, tax code, address (see domain.text.fold).
+    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+class Product(Tracked, Base):
+    __tablename__ = "product"
+    __table_args__ = (UniqueConstraint("code", name="code"),)
+
+    producer_id: Mapped[str] = fk("producer.id")
+    name: Mapped[str] = mapped_column(String(250), nullable=False)
+    ruleset_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    product_set: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    code: Mapped[str | None] = mapped_column(String(24))
+    commune_code: Mapped[str] = mapped_column(String(8), ForeignKey("admin_unit.code"), nullable=False, index=True)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    description: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    brand: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    packaging: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)

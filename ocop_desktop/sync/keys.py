@@ -1,0 +1,104 @@
+"""Office keys: Ed25519 for signing packages, kept encrypted at rest.
+
+The private key is written as encrypted PKCS#8. On Windows the passphrase is protected with
+DPAPI (bound to the Windows user); elsewhere it is a random secret in a file readable only
+by the user, kept apart from the key file. Copying the database alone never leaks a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.files import atomic_write_bytes
+
+SIGNING_KEY_FILE = "office-signing.pem"
+SECRET_FILE = "office-signing.secret"
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """Key id: SHA-256 of the raw public key, hex."""
+    return hashlib.sha256(public_raw).hexdigest()
+
+
+def readable_fingerprint(public_raw: bytes) -> str:
+    """Six groups of five digits, easy to compare by reading aloud over the phone."""
+    digest = hashlib.sha256(public_raw).digest()
+    number = int.from_bytes(digest[:16], "big") % 10**30
+    text = f"{number:030d}"
+    return " ".join(text[i : i + 5] for i in range(0, 30, 5))
+
+
+def public_raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+@dataclass
+class KeyStore:
+    """The folder holding this installation's private keys."""
+
+    keys_dir: Path
+
+    def create_signing_key(self) -> bytes:
+        """Generate and store a new Ed25519 key; return its raw public key."""
+        key = Ed25519PrivateKey.generate()
+        passphrase = self._new_passphrase()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(passphrase),
+        )
+        atomic_write_bytes(self.keys_dir / SIGNING_KEY_FILE, pem, private=True)
+        return public_raw(key.public_key())
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        path = self.keys_dir / SIGNING_KEY_FILE
+        try:
+            pem = path.read_bytes()
+            key = serialization.load_pem_private_key(pem, password=self._passphrase())
+        except (OSError, ValueError, TypeError) as exc:
+            raise EnvironmentProblem(
+                "Không đọc được khóa ký của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                detail=f"{path}: {exc}",
+            ) from exc
+        assert isinstance(key, Ed25519PrivateKey)
+        return key
+
+    def has_signing_key(self) -> bool:
+        return (self.keys_dir / SIGNING_KEY_FILE).exists()
+
+    # -- passphrase protection -------------------------------------------------
+    def _new_passphrase(self) -> bytes:
+        passphrase = secrets.token_urlsafe(32).encode()
+        atomic_write_bytes(self.keys_dir / SECRET_FILE, _protect(passphrase), private=True)
+        return passphrase
+
+    def _passphrase(self) -> bytes:
+        return _unprotect((self.keys_dir / SECRET_FILE).read_bytes())
+
+
+def _protect(data: bytes) -> bytes:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        from ocop_desktop.sync import dpapi
+
+        return b"dpapi:" + dpapi.protect(data)
+    return b"plain:" + data
+
+
+def _unprotect(blob: bytes) -> bytes:
+    if blob.startswith(b"dpapi:"):  # pragma: no cover - Windows only
+        from ocop_desktop.sync import dpapi
+
+        return dpapi.unprotect(blob[6:])
+    if blob.startswith(b"plain:"):
+        return blob[6:]
+    raise ValueError("unknown key protection")
+
+
