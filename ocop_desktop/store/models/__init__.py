@@ -1,7 +1,11 @@
 """All mapped classes; importing this module registers them on `Base.metadata`."""
 
+from ocop_desktop.store.models.certificates import Certificate
+from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
+from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
 from ocop_desktop.store.models.units import AdminUnit
 
-__all__ = ["AdminUnit", "KeyRecord", "Office", "Officer", "Producer", "Product"]
+__all__ = ["AdminUnit", "Attachment", "Blob", "Certificate", "ChecklistItem", "Dossier", "DossierEvent", "KeyRecord",
+           "Office", "Officer", "Producer", "Product", "ScoreSheet"]

@@ -1,0 +1,117 @@
+"""Deadlines of the OCOP process (QĐ 26/2026 Art. 7), computed from a holiday calendar given as data.
+
+- the commune has 15 working days from receipt to report and forward a dossier;
+- province rounds: dossiers forwarded by 30/4 are finished by 30/6, by 30/10 → 30/12;
+- certificates last 36 months; re-evaluation is filed 180 to 120 days before expiry.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+COMMUNE_WORKING_DAYS = 15
+CERTIFICATE_MONTHS = 36
+REEVALUATION_OPENS_DAYS = 180
+REEVALUATION_CLOSES_DAYS = 120
+DUE_SOON_DAYS = 5
+
+
+@dataclass(frozen=True)
+class HolidayCalendar:
+    """Days off that fall on weekdays, and Saturdays that are working days (make-up days)."""
+
+    days_off: frozenset[date] = frozenset()
+    working_saturdays: frozenset[date] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: dict[str, object]) -> "HolidayCalendar":
+        off = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("days_off", []))  # type: ignore[union-attr]
+        sat = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("working_saturdays", []))  # type: ignore[union-attr]
+        return cls(off, sat)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.working_saturdays:
+            return True
+        return day.weekday() < 5 and day not in self.days_off
+
+
+def add_working_days(start: date, days: int, cal: HolidayCalendar) -> date:
+    """The date `days` working days after `start` (the day of receipt itself does not count)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if cal.is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def commune_deadline(received_on: date, cal: HolidayCalendar) -> date:
+    return add_working_days(received_on, COMMUNE_WORKING_DAYS, cal)
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day `months` later, clamped to the month's end (31/1 + 1 month = 28 or 29/2)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def certificate_valid_until(issued_on: date) -> date:
+    """36 months from the date of issue; the last valid day is the day before the anniversary."""
+    return add_months(issued_on, CERTIFICATE_MONTHS) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Window:
+    opens: date
+    closes: date
+
+    def contains(self, day: date) -> bool:
+        return self.opens <= day <= self.closes
+
+
+def reevaluation_window(valid_until: date) -> Window:
+    """The producer files no earlier than 180 and no later than 120 days before expiry."""
+    return Window(valid_until - timedelta(days=REEVALUATION_OPENS_DAYS),
+                  valid_until - timedelta(days=REEVALUATION_CLOSES_DAYS))
+
+
+@dataclass(frozen=True)
+class Round:
+    year: int
+    number: int
+    cutoff: date
+    finish: date
+
+
+def rounds_of_year(year: int) -> list[Round]:
+    """The two regular province rounds (extra rounds are set by each province)."""
+    return [Round(year, 1, date(year, 4, 30), date(year, 6, 30)), Round(year, 2, date(year, 10, 30), date(year, 12, 30))]
+
+
+def next_round_for(forwarded_on: date) -> Round:
+    """The first regular round whose cut-off the forwarding date meets."""
+    for rnd in rounds_of_year(forwarded_on.year) + rounds_of_year(forwarded_on.year + 1):
+        if forwarded_on <= rnd.cutoff:
+            return rnd
+    raise AssertionError("unreachable: next year's first round always qualifies")
+
+
+class Urgency(StrEnum):
+    OK = "ok"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+    @property
+    def label(self) -> str:
+        return {"ok": "Trong hạn", "due_soon": "Sắp đến hạn", "overdue": "Quá hạn"}[self.value]
+
+
+def urgency(deadline: date | None, today: date, *, soon_days: int = DUE_SOON_DAYS) -> Urgency:
+    if deadline is None or today + timedelta(days=soon_days) < deadline:
+        return Urgency.OK
+    return Urgency.OVERDUE if today > deadline else Urgency.DUE_SOON

@@ -1,0 +1,112 @@
+"""Dossier lifecycle: registration types, statuses, allowed transitions, receipt numbers.
+
+Every change of status is an explicit action (recorded by the service with officer and time);
+this module only says which actions are allowed from which status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RegistrationType(StrEnum):
+    FIRST = "first"
+    UPGRADE = "upgrade"
+    REEVALUATION = "reevaluation"
+
+    @property
+    def label(self) -> str:
+        return {"first": "Đánh giá lần đầu", "upgrade": "Nâng hạng", "reevaluation": "Đánh giá lại"}[self.value]
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    COMPLETE = "complete"
+    RECEIVED = "received"
+    COMMUNE_CHECKED = "commune_checked"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    DECIDED = "decided"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.DRAFT: "Đang soạn",
+    Status.COMPLETE: "Đủ thành phần",
+    Status.RECEIVED: "Đã tiếp nhận",
+    Status.COMMUNE_CHECKED: "Xã đã đánh giá (Mẫu 03)",
+    Status.SENT: "Đã gửi tỉnh",
+    Status.ACCEPTED: "Tỉnh đã tiếp nhận",
+    Status.RETURNED: "Tỉnh trả lại để bổ sung",
+    Status.DECIDED: "Đã có quyết định",
+}
+
+
+class Action(StrEnum):
+    MARK_COMPLETE = "mark_complete"
+    REOPEN = "reopen"
+    RECEIVE = "receive"
+    COMMUNE_CHECK = "commune_check"
+    SEND = "send"
+    ACCEPT = "accept"
+    RETURN = "return"
+    DECIDE = "decide"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    Action.MARK_COMPLETE: "Xác nhận đủ thành phần",
+    Action.REOPEN: "Mở lại để sửa",
+    Action.RECEIVE: "Tiếp nhận và cấp số phiếu",
+    Action.COMMUNE_CHECK: "Hoàn thành đánh giá của xã (Mẫu 03)",
+    Action.SEND: "Gửi hồ sơ lên tỉnh",
+    Action.ACCEPT: "Tỉnh tiếp nhận",
+    Action.RETURN: "Tỉnh trả lại",
+    Action.DECIDE: "Có quyết định công nhận",
+}
+
+# action -> (statuses it may start from, status it leads to)
+TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
+    Action.MARK_COMPLETE: (frozenset({Status.DRAFT}), Status.COMPLETE),
+    Action.REOPEN: (frozenset({Status.COMPLETE, Status.RETURNED}), Status.DRAFT),
+    Action.RECEIVE: (frozenset({Status.COMPLETE}), Status.RECEIVED),
+    Action.COMMUNE_CHECK: (frozenset({Status.RECEIVED}), Status.COMMUNE_CHECKED),
+    Action.SEND: (frozenset({Status.COMMUNE_CHECKED}), Status.SENT),
+    Action.ACCEPT: (frozenset({Status.SENT}), Status.ACCEPTED),
+    Action.RETURN: (frozenset({Status.SENT, Status.ACCEPTED}), Status.RETURNED),
+    Action.DECIDE: (frozenset({Status.ACCEPTED}), Status.DECIDED),
+}
+
+# The producer's forms can be edited until the dossier leaves the commune.
+EDITABLE = frozenset({Status.DRAFT, Status.COMPLETE, Status.RECEIVED, Status.COMMUNE_CHECKED, Status.RETURNED})
+
+
+def next_status(current: Status, action: Action) -> Status | None:
+    """The status after `action`, or None when the action is not allowed now."""
+    sources, target = TRANSITIONS[action]
+    return target if current in sources else None
+
+
+def allowed_actions(current: Status) -> list[Action]:
+    return [a for a, (sources, _) in TRANSITIONS.items() if current in sources]
+
+
+@dataclass(frozen=True)
+class ReceiptNumber:
+    """`NN/PĐK-T-X-YYYY`: the commune's running number of the year, province and commune codes."""
+
+    seq: int
+    province_code: str
+    commune_code: str
+    year: int
+
+    def __str__(self) -> str:
+        return f"{self.seq:02d}/PĐK-{self.province_code}-{self.commune_code}-{self.year}"

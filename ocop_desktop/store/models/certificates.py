@@ -1,0 +1,29 @@
+"""Recognition of a product: stars, decision, level, validity, under which rule set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.store.base import Base, Tracked, fk
+
+
+class Certificate(Tracked, Base):
+    """`issuing_level` is district (QĐ 148, before 1/7/2025), province or ministry."""
+
+    __tablename__ = "certificate"
+
+    product_id: Mapped[str] = fk("product.id")
+    dossier_id: Mapped[str | None] = mapped_column(String(36))
+    stars: Mapped[int] = mapped_column(Integer, nullable=False)
+    total: Mapped[float | None] = mapped_column()
+    decision_number: Mapped[str] = mapped_column(String(60), nullable=False)
+    decision_date: Mapped[date] = mapped_column(Date, nullable=False)
+    issuing_level: Mapped[str] = mapped_column(String(12), nullable=False)
+    issuer: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    valid_until: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    ruleset_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    revoked_on: Mapped[date | None] = mapped_column(Date)
+    revoke_reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
