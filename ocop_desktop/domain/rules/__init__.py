@@ -1,0 +1,1 @@
+"""Rule sets (criteria as data) and the scoring engine. Pure Python."""

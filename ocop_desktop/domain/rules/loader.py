@@ -1,0 +1,143 @@
+"""Read a rule-set file, refuse it unless it is sound and untampered, build the objects.
+
+Every failure is a `RuleSetError` (a UserError) whose Vietnamese message names the file and
+the first problems; the full list is in `detail`. Nothing half-valid is ever returned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ocop_desktop.domain.rules.errors import RuleSetError
+from ocop_desktop.domain.rules.model import (
+    Condition, Correction, Criterion, Group, Knockout, Option, Part, ProductSet, RuleSet, Sheet, StarBand, Stop,
+    SuspectValue,
+)
+from ocop_desktop.domain.rules.validate import problems
+
+SCHEMA_FILE = "ruleset.schema.json"
+SHOWN_PROBLEMS = 5
+
+
+def load_ruleset(path: Path) -> RuleSet:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RuleSetError(f"Không đọc được tệp bộ tiêu chí {path.name}: {exc.strerror or exc}.") from exc
+    return parse_ruleset(raw, source=path.name)
+
+
+def parse_ruleset(raw: bytes | str, *, source: str = "(không tên)") -> RuleSet:
+    document = _decode(raw, source)
+    found = problems(document)
+    if found:
+        shown = "; ".join(found[:SHOWN_PROBLEMS])
+        more = f" (và {len(found) - SHOWN_PROBLEMS} lỗi khác)" if len(found) > SHOWN_PROBLEMS else ""
+        raise RuleSetError(f"Tệp bộ tiêu chí {source} không hợp lệ, không dùng được: {shown}{more}.",
+                           detail="\n".join(found))
+    return build(document, source=source)
+
+
+def _decode(raw: bytes | str, source: str) -> Any:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(f"Tệp bộ tiêu chí {source} không phải văn bản UTF-8.") from exc
+    except json.JSONDecodeError as exc:
+        raise RuleSetError(
+            f"Tệp bộ tiêu chí {source} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}: {exc.msg})."
+        ) from exc
+    except ValueError as exc:
+        raise RuleSetError(f"Tệp bộ tiêu chí {source} không phải JSON hợp lệ: {exc}.") from exc
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A repeated key would let a file show one value to a reader and another to the parser.
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"khóa \"{key}\" xuất hiện hai lần trong một đối tượng")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"giá trị {name} không được phép")
+
+
+def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
+    """Objects from a document that `validate.problems` accepted."""
+    bands = tuple(StarBand(b["star"], b["min"], b["certified"], b["recognised_by"]) for b in doc["star_bands"])
+    catalogue = {k["id"]: Knockout(k["id"], k["label"]) for k in doc["knockouts"]}
+    names = {pg["code"]: pg["name"] for pg in doc["product_groups"]}
+    names.update({g["code"]: g["name"] for pg in doc["product_groups"] for g in pg["groups"]})
+    sheets = tuple(
+        Sheet(
+            ruleset_id=doc["id"],
+            ruleset_hash=doc["content_hash"],
+            product_set=ProductSet(s["number"], s["code"], s["name"], s["product_group"], names[s["product_group"]],
+                                   s["group"], names[s["group"]], tuple(s["lead_ministries"])),
+            header=tuple(s["header"]),
+            footer=tuple(s["footer"]),
+            knockout_clause=s["knockout_clause"],
+            knockouts=tuple(catalogue[k] for k in s["knockouts"]),
+            stops=tuple(Stop(st["id"], st["criterion"], st["kind"], st["trigger"], st["label"],
+                             tuple(st["criteria"]), st["note"]) for st in s["stops"]),
+            max=s["max"],
+            parts=tuple(_part(p) for p in s["parts"]),
+            bands=bands,
+        )
+        for s in doc["sets"]
+    )
+    return RuleSet(
+        id=doc["id"],
+        title=doc["title"],
+        legal_reference=MappingProxyType(dict(doc["legal_reference"])),
+        effective_from=date.fromisoformat(doc["effective_from"]),
+        effective_to=date.fromisoformat(doc["effective_to"]) if doc["effective_to"] else None,
+        star_marker_rule=doc["star_marker_rule"],
+        bands=bands,
+        part_maxima=MappingProxyType(dict(doc["part_maxima"])),
+        total=doc["total"],
+        knockouts=tuple(catalogue.values()),
+        corrections=tuple(Correction(c["set"], c["where"], c["printed"], c["used"], c["reason"])
+                          for c in doc["corrections"]),
+        suspect_values=tuple(SuspectValue(s["set"], s["where"], s["issue"]) for s in doc["suspect_values"]),
+        sheets=sheets,
+        content_hash=doc["content_hash"],
+        source_file=source,
+        document=MappingProxyType(dict(doc)),
+    )
+
+
+def _part(p: Mapping[str, Any]) -> Part:
+    groups = tuple(Group(g["code"], g["title"], g["max"], tuple(g["notes"]), tuple(_criterion(c) for c in g["criteria"]))
+                   for g in p["groups"])
+    return Part(p["code"], p["title"], p["printed_title"], p["max"], groups)
+
+
+def _criterion(c: Mapping[str, Any]) -> Criterion:
+    cond = c["applies_if"]
+    return Criterion(
+        code=c["code"],
+        title=c["title"],
+        max=c["max"],
+        notes=tuple(c["notes"]),
+        options=tuple(Option(i, o["label"], o["points"], o["star"], o["case"], o["synthetic"], o.get("printed_points"))
+                      for i, o in enumerate(c["options"])),
+        children=tuple(_criterion(x) for x in c["criteria"]),
+        cases=tuple(c["cases"]),
+        group_level=c["group_level"],
+        applies_if=Condition(cond["criterion"], cond["min_points"]) if cond else None,
+    )
+
+
+def ruleset_files(directory: Path) -> list[Path]:
+    """The rule files of a folder: every *.json except the schema."""
+    return sorted(p for p in directory.glob("*.json") if p.name != SCHEMA_FILE)
