@@ -136,7 +136,9 @@ class ScoreResult:
 
 
 def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (),
-          stops: Iterable[str] = ()) -> ScoreResult:
+          stops: Iterable[str] = (), *, partial: bool = False) -> ScoreResult:
+    """`partial=True` gives a running result for a sheet being filled in: unanswered leaves
+    score 0 and are listed in `unanswered` instead of raising."""
     plan = _plan(sheet)
     by_code = plan.by_code
     chosen: dict[str, int] = {}
@@ -183,7 +185,7 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
             got = 0
         leaf_points[code] = got
         group_totals[leaf.group] += got
-    if missing and not eliminated:
+    if missing and not (eliminated or partial):
         raise ScoringError(f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
                            missing=tuple(missing))
 
