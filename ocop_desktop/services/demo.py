@@ -56,8 +56,13 @@ def load_demo_data(ctx: "AppContext", *, scale: str = "commune", seed: int = 1) 
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
         s.execute(insert(Product), products)
-    return {"office": office.name, "producers": len(producers), "products": len(products), "seed": seed,
-            "scale": scale}
+    dossiers = 0
+    if scale == "commune" and office.role == "commune":
+        from ocop_desktop.services.demo_dossiers import add_demo_dossiers
+
+        dossiers = add_demo_dossiers(ctx, [p["id"] for p in products[:8]], rng, date.today())  # type: ignore[misc]
+    return {"office": office.name, "producers": len(producers), "products": len(products), "dossiers": dossiers,
+            "seed": seed, "scale": scale}
 
 
 def _columns(row: dict[str, object]) -> dict[str, object]:
