@@ -41,9 +41,7 @@ class BlobStore:
     def put_file(self, source: Path, progress: Callable[[int, int], bool] | None = None) -> StoredBlob:
         """Copy `source` in while hashing it. `progress(done, total)` returning False cancels."""
         total = source.stat().st_size
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
-        tmp = Path(tmp_name)
+        fd, tmp = self._temp()
         digest = hashlib.sha256()
         done = 0
         try:
@@ -56,21 +54,21 @@ class BlobStore:
                         raise Cancelled()
                 dst.flush()
                 os.fsync(dst.fileno())
-            return self._commit(tmp, digest.hexdigest(), done)
-        except OSError as exc:
-            raise EnvironmentProblem(
-                f"Không lưu được tệp “{source.name}” (ổ đĩa đầy hoặc không đọc được tệp).", detail=str(exc)
-            ) from exc
-        finally:
+            stored = self._commit(tmp, digest.hexdigest(), done)
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise EnvironmentProblem(
+                    f"Không lưu được tệp “{source.name}” (ổ đĩa đầy hoặc không đọc được tệp).", detail=str(exc)
+                ) from exc
+            raise
+        return stored
 
     def put_bytes(self, data: bytes) -> StoredBlob:
         sha = hashlib.sha256(data).hexdigest()
         if self.has(sha):
             return StoredBlob(sha, len(data), self.path_for(sha), True)
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
-        tmp = Path(tmp_name)
+        fd, tmp = self._temp()
         try:
             with os.fdopen(fd, "wb") as dst:
                 dst.write(data)
@@ -80,10 +78,22 @@ class BlobStore:
         finally:
             tmp.unlink(missing_ok=True)
 
+    def _temp(self) -> tuple[int, Path]:
+        try:
+            fd, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        except FileNotFoundError:  # first blob ever
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        return fd, Path(name)
+
     def _commit(self, tmp: Path, sha: str, size: int) -> StoredBlob:
         target = self.path_for(sha)
         if target.exists():
+            tmp.unlink()
             return StoredBlob(sha, size, target, True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except FileNotFoundError:  # first blob of this two-letter folder
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
         return StoredBlob(sha, size, target, False)
