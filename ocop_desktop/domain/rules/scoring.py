@@ -48,6 +48,9 @@ class _Plan:
     part_codes: tuple[str, ...]
     group_part: tuple[tuple[str, str], ...]  # (group, its part)
     with_cases: tuple[str, ...]  # leaves with alternative cases
+    slots: tuple[tuple[str, tuple[int, ...], str], ...]  # (code, option points, group) per leaf
+    conditional: tuple[tuple[str, str, str, int], ...]  # (code, group, basis code, min points)
+    floor_rows: tuple[tuple[str, int, Floor], ...]  # (criterion, min points, floor), same order as floors
 
 
 @lru_cache(maxsize=128)
@@ -76,6 +79,10 @@ def _plan(sheet: Sheet) -> _Plan:
         part_codes=tuple(p.code for p in sheet.parts),
         group_part=tuple((g, p) for p, g in groups),
         with_cases=tuple(leaf.code for leaf in leaves if leaf.cases[0] is not None),
+        slots=tuple((leaf.code, leaf.points, leaf.group) for leaf in leaves),
+        conditional=tuple((leaf.code, leaf.group, leaf.condition.criterion, leaf.condition.min_points)
+                          for leaf in leaves if leaf.condition is not None),
+        floor_rows=tuple((f.criterion, f.min_points, f) for f in floors),
     )
 
 
@@ -140,19 +147,25 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
     """`partial=True` gives a running result for a sheet being filled in: unanswered leaves
     score 0 and are listed in `unanswered` instead of raising."""
     plan = _plan(sheet)
-    by_code = plan.by_code
+    get = answers.get
     chosen: dict[str, int] = {}
-    points: dict[str, int] = {}
-    unknown, out_of_range = [], []
-    for code, index in answers.items():
-        leaf = by_code.get(code)
-        if leaf is None:
-            unknown.append(code)
-        elif type(index) is not int or not 0 <= index < len(leaf.points):
+    leaf_points: dict[str, int] = {}
+    group_totals = dict.fromkeys(plan.group_codes, 0)
+    missing, out_of_range = [], []
+    for code, options, group in plan.slots:  # one pass, printed order
+        index = get(code)
+        if index is None:
+            missing.append(code)
+            leaf_points[code] = 0
+        elif type(index) is not int or not 0 <= index < len(options):
             out_of_range.append(code)
+            leaf_points[code] = 0
         else:
             chosen[code] = index
-            points[code] = leaf.points[index]
+            leaf_points[code] = got = options[index]
+            group_totals[group] += got
+    by_code = plan.by_code
+    unknown = [c for c in answers if c not in by_code] if len(chosen) + len(out_of_range) != len(answers) else []
     knockout_ids = tuple(dict.fromkeys(knockouts))
     flagged = tuple(dict.fromkeys(plan.flag_stops_by_criterion.get(s, s) for s in stops))  # id or criterion code
     bad_knockouts = [k for k in knockout_ids if k not in plan.knockouts]
@@ -160,31 +173,20 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
     if unknown or out_of_range or bad_knockouts or bad_stops:
         raise _input_error(sheet, plan, unknown, out_of_range, bad_knockouts, bad_stops)
 
+    not_applicable = []
+    for code, group, basis, min_points in plan.conditional:
+        if basis not in chosen or leaf_points[basis] < min_points:  # 5.2 without a story (or 5.1 unknown)
+            if code in chosen:
+                not_applicable.append(code)
+                group_totals[group] -= leaf_points[code]
+                leaf_points[code] = 0
+            else:
+                missing.remove(code)
     triggered = set(flagged)
     for stop in plan.zero_stops:
-        if any(points.get(code) == 0 for code in stop.criteria):
+        if any(code in chosen and leaf_points[code] == 0 for code in stop.criteria):
             triggered.add(stop.id)
     eliminated = bool(knockout_ids or triggered)
-
-    missing, not_applicable = [], []
-    group_totals = dict.fromkeys(plan.group_codes, 0)
-    leaf_points: dict[str, int] = {}
-    for leaf in plan.leaves:
-        code = leaf.code
-        got = points.get(code)
-        condition = leaf.condition
-        if condition is not None:
-            basis = points.get(condition.criterion)
-            if basis is None or basis < condition.min_points:  # 5.2 without a story (or 5.1 unknown)
-                if got is not None:
-                    not_applicable.append(code)
-                leaf_points[code] = 0
-                continue
-        if got is None:
-            missing.append(code)
-            got = 0
-        leaf_points[code] = got
-        group_totals[leaf.group] += got
     if missing and not (eliminated or partial):
         raise ScoringError(f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
                            missing=tuple(missing))
@@ -194,9 +196,9 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
         part_totals[part] += group_totals[group]
     total = sum(group_totals.values())
     band = stars.band_for(total, sheet.bands)
-    unmet = tuple(f for f in plan.floors if leaf_points[f.criterion] < f.min_points
-                  and (f.case is None or _case_used(by_code, chosen, f.criterion) in (None, f.case)))
-    rated = stars.final_star(band, unmet)
+    unmet = tuple(f for code, least, f in plan.floor_rows if leaf_points[code] < least
+                  and (f.case is None or _case_used(by_code, chosen, code) in (None, f.case)))
+    rated = min(band, unmet[0].star - 1) if unmet else band  # = stars.final_star: unmet is sorted by star
     following = stars.next_star(rated, total, sheet.bands, unmet)
     return ScoreResult(
         ruleset_id=sheet.ruleset_id,
