@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.printing.data_sheet import SheetData
 from ocop_desktop.printing.errors import PrintingError
 from ocop_desktop.printing.forms import FormSpec
 from ocop_desktop.printing.hashing import content_hash
@@ -15,9 +16,9 @@ from ocop_desktop.printing.qr import QrPayload
 
 def _registry() -> dict[str, FormSpec]:
     # Imported here so that importing the package stays cheap (ReportLab is loaded on first use).
-    from ocop_desktop.printing.forms import mau01, mau02, mau03
+    from ocop_desktop.printing.forms import mau01, mau02, mau03, sheet
 
-    specs = [mau01.SPEC, mau02.SPEC, mau03.SPEC]
+    specs = [mau01.SPEC, mau02.SPEC, mau03.SPEC, sheet.SPEC]
     return {spec.name: spec for spec in specs}
 
 
@@ -34,13 +35,21 @@ def spec_for(form: str) -> FormSpec:
 
 
 def blank(form: str) -> Any:
-    """The DTO of a blank form (dotted lines, empty boxes)."""
-    return spec_for(form).dto()
+    """The DTO of a blank form (dotted lines, empty boxes). A scoring sheet needs its rule set:
+    build `SheetData(sheet=ruleset.sheet(n))` instead."""
+    spec = spec_for(form)
+    if spec.dto is SheetData:
+        raise PrintingError("Phiếu chấm điểm cần chọn bộ sản phẩm (ví dụ: --set 1).")
+    return spec.dto()
 
 
 def payload_for(spec: FormSpec, data: Any) -> QrPayload:
     ref = getattr(data, "ref", None)
     ref_id = getattr(ref, "id", "") or ""
+    if not ref_id and isinstance(data, SheetData):
+        # A blank sheet is identified by its rule set and set number.
+        return QrPayload(form=spec.name, ref_kind="set", ref_id=f"{data.sheet.ruleset_id}/{data.sheet.number}",
+                         revision=None, content_hash=content_hash(data))
     kind = getattr(ref, "kind", spec.ref_kind) if ref_id else "blank"
     if kind == "dossier" and spec.ref_kind != "dossier":
         kind = spec.ref_kind

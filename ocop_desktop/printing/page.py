@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -31,12 +31,31 @@ PORTRAIT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 165 mm of text co
 LANDSCAPE_WIDTH = A4[1] - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]  # 262 mm
 
 
+class Section(Flowable):
+    """Starts a new numbered section (one form in a combined PDF): pages from here on carry
+    `payload` in their QR code and are numbered "Trang 1/n" within the section. `on_start` is
+    called when layout reaches it (progress reporting and cancellation of batch jobs)."""
+
+    def __init__(self, payload: QrPayload, on_start: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.payload = payload
+        self.on_start = on_start
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.on_start is not None:
+            self.on_start()
+        self.canv._section = self.payload  # type: ignore[attr-defined]
+
+
 class _FooterCanvas(Canvas):
     """Defers each page until the page count is known, then stamps the footer on all of them."""
 
     def __init__(self, *args: Any, payload: QrPayload, left: float, right: float, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._payload = payload
+        self._section = payload
         self._left = left
         self._right = right
         self._deferred: list[dict[str, Any]] = []
@@ -46,16 +65,21 @@ class _FooterCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._deferred)
-        for number, state in enumerate(self._deferred, start=1):
+        sections = [state["_section"] for state in self._deferred]
+        totals: dict[int, int] = {}
+        for section in sections:
+            totals[id(section)] = totals.get(id(section), 0) + 1
+        seen: dict[int, int] = {}
+        for state, section in zip(self._deferred, sections, strict=True):
+            seen[id(section)] = seen.get(id(section), 0) + 1
             self.__dict__.update(state)
-            self._footer(number, total)
+            self._footer(section, seen[id(section)], totals[id(section)])
             Canvas.showPage(self)
         Canvas.save(self)
 
-    def _footer(self, page: int, pages: int) -> None:
+    def _footer(self, payload: QrPayload, page: int, pages: int) -> None:
         width = self._pagesize[0]
-        text = self._payload.text(page, pages)
+        text = payload.text(page, pages)
         draw_qr(self, text, self._left, FOOTER_Y, QR_SIZE)
         self.setFillColorRGB(0, 0, 0)
         self.setFont(SERIF, 7)

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
-from ocop_desktop.printing.fonts import SERIF
 from ocop_desktop.printing.hashing import SHORT_HASH_LEN
 
 PREFIX = "OCOP1"
+QUIET = 2  # modules of white border (the code sits in the page margin, which is white anyway)
+FIXED_MASK = 2
 REF_KEYS = {"dossier": "D", "set": "S", "council": "C", "decision": "Q", "blank": "N"}
 
 
@@ -56,15 +55,39 @@ def parse_payload(text: str) -> dict[str, str]:
     return fields
 
 
+def qr_modules(text: str) -> list[list[bool]]:
+    """The module matrix of `text` at error-correction level M, from ReportLab's own encoder.
+
+    The mask pattern is fixed instead of searched: the search encodes the symbol eight times
+    and made the QR code the slowest part of a printed page (~30 ms). Every mask is valid QR;
+    the tests decode each page's code to prove it scans."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.version = code.calculate_version()
+    code.makeImpl(False, FIXED_MASK)
+    return code.modules
+
+
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
-    """Draw a QR code of `size` points (quiet zone included) with its lower-left corner at x, y.
-    Level M survives a crease or a stamp over a corner; the payload stays well under v7."""
-    widget = QrCodeWidget(text, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0])
-    # The graphics renderer starts every drawing with a font; its default is Helvetica, which
-    # would put an un-embedded base-14 font into the PDF.
-    drawing.initialFontName = SERIF  # type: ignore[attr-defined]
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    """Draw a QR code `size` points wide (2-module quiet zone included) with its lower-left
+    corner at x, y: one filled path of horizontal runs, so a page costs a few hundred
+    rectangles rather than a graphics tree."""
+    modules = qr_modules(text)
+    count = len(modules)
+    unit = size / (count + 2 * QUIET)
+    path = canvas.beginPath()
+    for row, line in enumerate(modules):
+        top = y + size - (QUIET + row + 1) * unit
+        col = 0
+        while col < count:
+            if line[col]:
+                start = col
+                while col < count and line[col]:
+                    col += 1
+                path.rect(x + (QUIET + start) * unit, top, (col - start) * unit, unit)
+            else:
+                col += 1
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
