@@ -45,8 +45,8 @@ def test_errors_name_every_bad_code() -> None:
     with pytest.raises(ScoringError) as caught:
         score(RULESET.sheet(1), answers)
     error = caught.value
-    assert error.unknown == ("9.9",) and error.out_of_range == ("1.1", "1.2", "1.3")
-    for code in ("9.9", "1.1 (0–2)", "1.2", "1.3"):
+    assert error.unknown == ("9.9",) and error.out_of_range == ("1.1", "1.2", "1.3") and error.missing == ("12",)
+    for code in ("9.9", "1.1 (0–2)", "1.2", "1.3", "thiếu điểm các tiêu chí: 12"):
         assert code in error.message
     assert error.message.startswith("Phiếu bộ 1 không hợp lệ")
     del answers["9.9"], answers["1.1"], answers["1.2"], answers["1.3"]

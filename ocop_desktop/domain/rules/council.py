@@ -94,19 +94,11 @@ class CouncilResult:
             "valid": self.valid,
             "total": stars.number(self.mean_total),
             "parts": {k: stars.number(v) for k, v in self.mean_parts.items()},
-            "band_star": self.band_star,
-            "rated_star": self.rated_star,
-            "star": self.star,
-            "certified": self.certified,
-            "eliminated": self.eliminated,
-            "knockouts": list(self.knockouts),
+            **stars.rating_json(self),
             "eliminated_by": {k: list(v) for k, v in self.eliminated_by.items()},
             "floor_rule": self.rules.floor_rule,
             "floor_votes": [{**stars.floor_json(v.floor), "met_by": v.met_by, "of": v.of, "met": v.met}
                             for v in self.floor_votes],
-            "floors": stars.floors_json(self.floors),
-            "blocking": [stars.floor_json(f) for f in self.blocking],
-            "next_star": stars.next_star_json(self.next_star),
             "problems": list(self.problems),
         }
 

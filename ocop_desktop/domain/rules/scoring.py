@@ -127,16 +127,8 @@ class ScoreResult:
             "parts": dict(self.parts),
             "total": self.total,
             "max": self.max,
-            "band_star": self.band_star,
-            "rated_star": self.rated_star,
-            "star": self.star,
-            "certified": self.certified,
-            "eliminated": self.eliminated,
-            "knockouts": list(self.knockouts),
+            **stars.rating_json(self),
             "stops": list(self.stops),
-            "floors": stars.floors_json(self.floors),
-            "blocking": [stars.floor_json(f) for f in self.blocking],
-            "next_star": stars.next_star_json(self.next_star),
             "unanswered": list(self.unanswered),
             "not_applicable": list(self.not_applicable),
         }
@@ -170,8 +162,6 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
     flagged = tuple(dict.fromkeys(plan.flag_stops_by_criterion.get(s, s) for s in stops))  # id or criterion code
     bad_knockouts = [k for k in knockout_ids if k not in plan.knockouts]
     bad_stops = [s for s in flagged if s not in plan.stops]
-    if unknown or out_of_range or bad_knockouts or bad_stops:
-        raise _input_error(sheet, plan, unknown, out_of_range, bad_knockouts, bad_stops)
 
     not_applicable = []
     for code, group, basis, min_points in plan.conditional:
@@ -180,16 +170,16 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
                 not_applicable.append(code)
                 group_totals[group] -= leaf_points[code]
                 leaf_points[code] = 0
-            else:
+            elif code in missing:
                 missing.remove(code)
     triggered = set(flagged)
     for stop in plan.zero_stops:
         if any(code in chosen and leaf_points[code] == 0 for code in stop.criteria):
             triggered.add(stop.id)
     eliminated = bool(knockout_ids or triggered)
-    if missing and not (eliminated or partial):
-        raise ScoringError(f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
-                           missing=tuple(missing))
+    required = missing if not (eliminated or partial) else []
+    if unknown or out_of_range or bad_knockouts or bad_stops or required:
+        raise _input_error(sheet, plan, unknown, out_of_range, required, bad_knockouts, bad_stops)
 
     part_totals = dict.fromkeys(plan.part_codes, 0)
     for group, part in plan.group_part:
@@ -231,8 +221,11 @@ def _case_used(by_code: dict[str, _Leaf], chosen: dict[str, int], code: str) -> 
     return None if index is None else by_code[code].cases[index]
 
 
-def _input_error(sheet: Sheet, plan: _Plan, unknown: list[str], out_of_range: list[str],
+def _input_error(sheet: Sheet, plan: _Plan, unknown: list[str], out_of_range: list[str], missing: list[str],
                  bad_knockouts: list[str], bad_stops: list[str]) -> ScoringError:
+    if missing and not (unknown or out_of_range or bad_knockouts or bad_stops):
+        return ScoringError(f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
+                            missing=tuple(missing))
     parts = []
     if unknown:
         hint = " (là tiêu chí có tiêu chí con; hãy chấm các tiêu chí con)" if set(unknown) & plan.parents else ""
@@ -240,11 +233,13 @@ def _input_error(sheet: Sheet, plan: _Plan, unknown: list[str], out_of_range: li
     if out_of_range:
         ranges = ", ".join(f"{c} (0–{len(plan.by_code[c].points) - 1})" for c in out_of_range)
         parts.append(f"chỉ số phương án không hợp lệ ở tiêu chí: {ranges}")
+    if missing:
+        parts.append(f"còn thiếu điểm các tiêu chí: {', '.join(missing)}")
     if bad_knockouts:
         valid = ", ".join(sorted(plan.knockouts)) or "không có"
         parts.append(f"mã điều kiện loại hồ sơ không áp dụng cho bộ này: {', '.join(bad_knockouts)} (hợp lệ: {valid})")
     if bad_stops:
         valid = ", ".join(plan.stops) or "không có"
         parts.append(f"mã điểm dừng không áp dụng cho bộ này: {', '.join(bad_stops)} (hợp lệ: {valid})")
-    return ScoringError(f"Phiếu bộ {sheet.number} không hợp lệ: " + "; ".join(parts) + ".",
+    return ScoringError(f"Phiếu bộ {sheet.number} không hợp lệ: " + "; ".join(parts) + ".", missing=tuple(missing),
                         unknown=tuple(map(str, unknown)), out_of_range=tuple(out_of_range))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any, Protocol
 
 from ocop_desktop.domain.rules.model import STAR_LEVELS, Floor, StarBand
 
@@ -85,3 +86,33 @@ def next_star_json(n: NextStar | None) -> dict[str, object] | None:
     if n is None:
         return None
     return {"star": n.star, "missing_points": number(n.missing_points), "blocking": [floor_json(f) for f in n.blocking]}
+
+
+class Rated(Protocol):
+    """What a sheet result and a council result share."""
+
+    band_star: int
+    rated_star: int
+    star: int
+    eliminated: bool
+    knockouts: tuple[str, ...]
+    floors: tuple[FloorCheck, ...]
+    blocking: tuple[Floor, ...]
+    next_star: NextStar | None
+
+    @property
+    def certified(self) -> bool: ...
+
+
+def rating_json(r: Rated) -> dict[str, Any]:
+    return {
+        "band_star": r.band_star,
+        "rated_star": r.rated_star,
+        "star": r.star,
+        "certified": r.certified,
+        "eliminated": r.eliminated,
+        "knockouts": list(r.knockouts),
+        "floors": floors_json(r.floors),
+        "blocking": [floor_json(f) for f in r.blocking],
+        "next_star": next_star_json(r.next_star),
+    }
