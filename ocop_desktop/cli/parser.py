@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import commands_dossiers, commands_rules, commands_setup
+from ocop_desktop.cli import commands_dossiers, commands_print, commands_rules, commands_setup
 
-HEADLESS_COMMANDS = [commands_setup.register, commands_rules.register, commands_dossiers.register]
+HEADLESS_COMMANDS = [commands_setup.register, commands_rules.register, commands_dossiers.register, commands_print.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,9 +16,12 @@ from ocop_desktop.printing.qr import QrPayload
 
 def _registry() -> dict[str, FormSpec]:
     # Imported here so that importing the package stays cheap (ReportLab is loaded on first use).
-    from ocop_desktop.printing.forms import mau01, mau02, mau03, sheet
+    from ocop_desktop.printing.forms import (
+        certificate, checklist, council, mau01, mau02, mau03, receipt, results, sheet,
+    )
 
-    specs = [mau01.SPEC, mau02.SPEC, mau03.SPEC, sheet.SPEC]
+    specs = [mau01.SPEC, mau02.SPEC, mau03.SPEC, sheet.SPEC, receipt.SPEC, checklist.SPEC, certificate.SPEC,
+             results.SPEC, council.SPEC]
     return {spec.name: spec for spec in specs}
 
 

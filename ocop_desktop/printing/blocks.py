@@ -20,6 +20,7 @@ from ocop_desktop.printing.styles import Styles
 
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+GROUP_ROW_SHADE = colors.Color(0.93, 0.93, 0.93)
 BOX = "□"
 TICKED = "■"  # Liberation Serif has no ☑/☒; a filled box reads unambiguously on paper
 
@@ -183,11 +184,14 @@ def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int 
     return Table(rows, colWidths=list(widths), repeatRows=header_rows, style=TableStyle(style))
 
 
-def cells(st: Styles, *values: object, bold: bool = False, center_from: int = 99) -> list[Paragraph]:
-    """One table row of escaped Paragraph cells (centred from column `center_from` on)."""
+def cells(st: Styles, *values: object, bold: bool = False, center_from: int = 99,
+          centered: Sequence[int] = ()) -> list[Paragraph]:
+    """One table row of escaped Paragraph cells, centred from column `center_from` on and in
+    the columns listed in `centered`."""
     out = []
     for i, value in enumerate(values):
-        style = st.cell_center if i >= center_from else st.cell
+        style = st.cell_center if i >= center_from or i in centered else st.cell
         text = esc(value)
-        out.append(Paragraph(f"<b>{text}</b>" if bold and text else text, style))
+        # an empty Paragraph has no height; a blank row must still be tall enough to write in
+        out.append(Paragraph(f"<b>{text}</b>" if bold and text else (text or "&nbsp;"), style))
     return out
