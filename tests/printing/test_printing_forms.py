@@ -102,3 +102,15 @@ def test_wrong_data_or_form_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError):
         api.render("mau99", Mau01Data(), tmp_path / "x.pdf")
     assert not list(tmp_path.iterdir())
+
+
+def test_every_printed_character_exists_in_the_font(ruleset, tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+    """A glyph missing from Liberation Serif would print as an empty box."""
+    from ocop_desktop.printing.data_sheet import SheetData
+    from ocop_desktop.printing.fonts import has_glyph
+
+    text = read_text(api.render("mau01", mau01(), tmp_path / "a.pdf"))
+    for n in (1, 11, 21, 26):
+        text += read_text(api.render("sheet", SheetData(sheet=ruleset.sheet(n)), tmp_path / f"s{n}.pdf"))
+    missing = sorted({ch for ch in text if not ch.isspace() and not has_glyph(ch)})
+    assert not missing, missing
