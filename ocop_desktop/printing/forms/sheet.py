@@ -53,6 +53,7 @@ def _header(st: Styles, d: SheetData) -> list[Flowable]:
     if classification:
         out.append(Paragraph(esc(classification), st.body))
     out += [
+        Spacer(1, 2 * mm),
         CenteredRule(35 * mm, gap=4),
         field(st, "Tên sản phẩm", h.product_name),
         Paragraph(f"Mã số sản phẩm: {code_line}", st.body),
