@@ -1,6 +1,6 @@
 """The QR code printed on every page, and its payload.
 
-Payload (version 1), ASCII, fields separated by ";":
+Payload (version 1), UTF-8 text (ASCII but for ids such as "123/QĐ-UBND"), fields separated by ";":
 
     OCOP1;F=<form>;<K>=<id>;R=<revision>;H=<hash16>;P=<page>/<pages>
 
