@@ -1,0 +1,123 @@
+"""A table model that loads rows from a service page by page as the view scrolls.
+
+The service does the filtering (diacritics-insensitive, in SQL), so a keystroke costs one
+`count` and one page of rows however big the table is. The model keeps only frozen row
+dataclasses: no session, no ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ocop_desktop.ui.formatting import format_int
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """`title` is the Vietnamese source text, translated in context `context` (mark it with
+    QT_TRANSLATE_NOOP so lupdate finds it)."""
+
+    context: str
+    title: str
+    value: Callable[[Any], object]
+    width: int = 0  # width in characters; 0 = this column takes the remaining space
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Signals:
+        reloaded(): a new query (or a refresh) replaced the rows.
+    """
+
+    reloaded = Signal()
+
+    def __init__(self, fetch: Callable[[str, int, int], Sequence[Any]], count: Callable[[str], int],
+                 columns: Sequence[Column], *, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch, self._count, self.columns = fetch, count, list(columns)
+        self.page_size = page_size
+        self.query = ""
+        self.total = 0
+        self._rows: list[Any] = []
+
+    # -- loading ------------------------------------------------------------------------------
+    def set_query(self, query: str, *, keep: int = 0) -> None:
+        """Show the rows matching `query`: count them and load the first page (or `keep` rows)."""
+        self.beginResetModel()
+        self.query = query
+        self.total = self._count(query)
+        wanted = max(self.page_size, keep)
+        self._rows = list(self._fetch(query, 0, wanted)) if self.total else []
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def refresh(self) -> None:
+        """Reload after an edit, keeping as many rows loaded as before."""
+        self.set_query(self.query, keep=len(self._rows))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
+        if parent.isValid():
+            return
+        more = list(self._fetch(self.query, len(self._rows), self.page_size))
+        if not more:
+            self.total = len(self._rows)  # the table shrank since counting
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- access -------------------------------------------------------------------------------
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def loaded_rows(self) -> int:
+        return len(self._rows)
+
+    def find(self, predicate: Callable[[Any], bool]) -> int:
+        """Row number of the first loaded row matching, or -1."""
+        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
+
+    def retranslate(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.columns[index.column()].value(row)
+            return format_int(value) if isinstance(value, int) else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = self.columns[index.column()].value(row)
+            if isinstance(value, int):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            column = self.columns[section]
+            return QCoreApplication.translate(column.context, column.title)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return format_int(section + 1)
+        return None

@@ -1,0 +1,137 @@
+"""The main window: navigation on the left (Ctrl+1..7), one page at a time on the right, the
+office, role and officer in the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ocop_desktop import APP_NAME
+from ocop_desktop.paths import resource
+from ocop_desktop.ui.office_info import office_summary
+from ocop_desktop.ui.pages import PAGE_NAMES, PAGES
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+ICON = "icons/ocop-desktop.png"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: "AppContext") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.summary = office_summary(ctx)
+        self._pages: dict[str, QWidget] = {}
+        self.setWindowIcon(QIcon(str(resource(ICON))))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(0, 0))
+        for spec in PAGES:
+            item = QListWidgetItem()
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.office_label, self.officer_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.office_label, 1)
+        self.statusBar().addPermanentWidget(self.officer_label)
+        for number, name in enumerate(PAGE_NAMES, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=name: self.show_page(n))
+        self._build_menus()
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_NAMES[row]) if row >= 0 else None)
+        self.retranslate()
+        self.resize(1200, 760)
+        self.show_page(PAGE_NAMES[0])
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = self.file_menu.addAction("")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self.help_menu.addAction("")
+        self.about_action.triggered.connect(self.open_about)
+
+    # -- pages --------------------------------------------------------------------------------
+    def show_page(self, name: str) -> QWidget:
+        """Show the page `name` (building it on first use) and return it."""
+        if name not in PAGE_NAMES:
+            raise KeyError(f"no page {name!r}; pages: {', '.join(PAGE_NAMES)}")
+        page = self._pages.get(name)
+        if page is None:
+            spec = PAGES[PAGE_NAMES.index(name)]
+            page = spec.build(self.ctx)
+            page.setObjectName(f"page_{name}")
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = PAGE_NAMES.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return page
+
+    def page(self, name: str) -> QWidget | None:
+        return self._pages.get(name)
+
+    def current_page_name(self) -> str:
+        current = self.stack.currentWidget()
+        return next((n for n, p in self._pages.items() if p is current), "")
+
+    def open_about(self) -> None:
+        from ocop_desktop.ui.about import AboutDialog
+
+        dialog = AboutDialog(self, paths=self.ctx.paths)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        office = self.summary.office_name if self.summary else ""
+        self.setWindowTitle(f"{APP_NAME} — {office}" if office else APP_NAME)
+        for row, spec in enumerate(PAGES):
+            item = self.nav.item(row)
+            item.setText(QCoreApplication.translate("Pages", spec.title))
+            item.setToolTip(f"Ctrl+{row + 1}")
+        if self.summary:
+            self.office_label.setText(f"{self.summary.office_name}  ·  {self.summary.role_label}")
+            officer = self.summary.officer_name or self.tr("(chưa có)")
+            self.officer_label.setText(self.tr("Cán bộ: %1").replace("%1", officer))
+        self.file_menu.setTitle(self.tr("&Tệp"))
+        self.quit_action.setText(self.tr("Thoát"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.about_action.setText(self.tr("Giới thiệu"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Dialogs with unsaved data get the chance to say no (they ask the person).
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog.isVisible() and dialog is not self and not dialog.close():
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+

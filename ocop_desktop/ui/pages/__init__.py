@@ -1,0 +1,59 @@
+"""The pages of the main window, in navigation order. Each page is built the first time it is
+shown, so start-up only pays for the first one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    title: str  # Vietnamese source text, context "Pages"
+    build: Callable[["AppContext"], QWidget]
+
+
+def _producers(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.pages.producers import ProducersPage
+
+    return ProducersPage(ctx)
+
+
+def _products(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.pages.products import ProductsPage
+
+    return ProductsPage(ctx)
+
+
+def _settings(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+def _placeholder(name: str) -> Callable[["AppContext"], QWidget]:
+    def build(_ctx: "AppContext") -> QWidget:
+        from ocop_desktop.ui.pages.placeholder import PlaceholderPage
+
+        return PlaceholderPage(name)
+    return build
+
+
+PAGES = [
+    PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
+    PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
+    PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _placeholder("dossiers")),
+    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _placeholder("evaluation")),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _placeholder("sync")),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _placeholder("reports")),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),
+]
+PAGE_NAMES = [p.name for p in PAGES]

@@ -1,0 +1,668 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Giới thiệu %1</source>
+        <translation>About %1</translation>
+    </message>
+    <message>
+        <source>Phiên bản %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Chuẩn bị hồ sơ, chấm điểm và đồng bộ sản phẩm OCOP (Mỗi xã một sản phẩm), làm việc không cần Internet.</source>
+        <translation>Prepare dossiers, score and synchronise OCOP (One Commune One Product) products, working without the Internet.</translation>
+    </message>
+    <message>
+        <source>Thư mục dữ liệu:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>Thư mục nhật ký:</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <source>Dữ liệu nằm ngoài thư mục cài đặt: gỡ cài đặt hoặc cài bản mới không xóa dữ liệu.</source>
+        <translation>Data is kept outside the installation folder: uninstalling or installing a new version does not delete it.</translation>
+    </message>
+    <message>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 được phát hành theo giấy phép MIT.</source>
+        <translation>%1 is released under the MIT licence.</translation>
+    </message>
+    <message>
+        <source>Giao diện dùng Qt %1 và PySide6 %2 (The Qt Company), theo giấy phép GNU LGPL phiên bản 3. Các thư viện Qt là những tệp riêng trong thư mục cài đặt và có thể được thay bằng bản khác tương thích; mã nguồn Qt và PySide6 được công bố tại qt.io.</source>
+        <translation>The interface uses Qt %1 and PySide6 %2 (The Qt Company) under the GNU LGPL version 3. The Qt libraries are separate files in the installation folder and may be replaced by other compatible versions; the source code of Qt and PySide6 is published at qt.io.</translation>
+    </message>
+    <message>
+        <source>Phông chữ Be Vietnam Pro và Liberation Serif: giấy phép SIL Open Font License 1.1 (&lt;a href=&quot;%1&quot;&gt;văn bản giấy phép&lt;/a&gt;).</source>
+        <translation>Be Vietnam Pro and Liberation Serif fonts: SIL Open Font License 1.1 (&lt;a href=&quot;%1&quot;&gt;licence text&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Python %1 (giấy phép PSF); SQLAlchemy, Alembic, platformdirs, vietnam-provinces (MIT); ReportLab, Pillow (BSD); cryptography (Apache 2.0 hoặc BSD).</source>
+        <translation>Python %1 (PSF licence); SQLAlchemy, Alembic, platformdirs, vietnam-provinces (MIT); ReportLab, Pillow (BSD); cryptography (Apache 2.0 or BSD).</translation>
+    </message>
+</context>
+<context>
+    <name>BugDialog</name>
+    <message>
+        <source>Lỗi phần mềm</source>
+        <translation>Software error</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi không mong đợi trong phần mềm. Dữ liệu đã lưu không bị ảnh hưởng.
+Hãy bấm “Sao chép” và gửi nội dung dưới đây cho bộ phận hỗ trợ.</source>
+        <translation>An unexpected error occurred in the software. Saved data is not affected.
+Press “Copy” and send the text below to the support team.</translation>
+    </message>
+    <message>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đã sao chép</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Đã thiết lập xong</source>
+        <translation>Set-up complete</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa ký của máy này. Khi gửi hồ sơ lần đầu, cơ quan nhận sẽ hỏi dãy số này qua điện thoại để chắc chắn gói đến từ đúng máy. Có thể xem lại trong Cài đặt.</source>
+        <translation>The fingerprint of this machine’s signing key. When you first send dossiers, the receiving office will ask for these digits by phone to be sure the package comes from this machine. You can see it again in Settings.</translation>
+    </message>
+    <message>
+        <source>Cơ quan: %1
+Cán bộ: %2</source>
+        <translation>Office: %1
+Officer: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Thiết lập OCOP Desktop</source>
+        <translation>Set up OCOP Desktop</translation>
+    </message>
+    <message>
+        <source>Tiếp tục &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Bắt đầu làm việc</source>
+        <translation>Start working</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.</source>
+        <translation>Not saved: please correct the fields with a red message.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(not available yet)</translation>
+    </message>
+    <message>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPage</name>
+    <message>
+        <source>Cán bộ sử dụng máy</source>
+        <translation>Officer using this machine</translation>
+    </message>
+    <message>
+        <source>Mỗi thao tác được ghi lại kèm tên người thực hiện.</source>
+        <translation>Every action is recorded with the name of the person who did it.</translation>
+    </message>
+    <message>
+        <source>Thiết lập</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <source>Họ và tên, ví dụ: Nguyễn Văn An</source>
+        <translation>Full name, e.g. Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producers</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Hồ sơ đăng ký đánh giá sản phẩm OCOP</source>
+        <translation>OCOP product evaluation dossiers</translation>
+    </message>
+    <message>
+        <source>Lập hồ sơ theo loại đăng ký: đánh giá lần đầu, nâng hạng, đánh giá lại khi giấy chứng nhận sắp hết hạn.</source>
+        <translation>Prepare a dossier for each registration type: first evaluation, upgrade, re-evaluation when the certificate is about to expire.</translation>
+    </message>
+    <message>
+        <source>Danh mục tài liệu theo bộ sản phẩm (Mẫu 02), tệp minh chứng (bản quét, ảnh, PDF) và cảnh báo giấy tờ sắp hết hạn.</source>
+        <translation>Document checklist for the product set (Form 02), evidence files (scans, photos, PDFs) and warnings for papers about to expire.</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận, cấp số hồ sơ, theo dõi thời hạn 15 ngày làm việc và in Mẫu 01, Mẫu 03.</source>
+        <translation>Receive and number dossiers, track the 15-working-day deadline, and print Form 01 and Form 03.</translation>
+    </message>
+    <message>
+        <source>Đánh giá và phân hạng</source>
+        <translation>Evaluation and star rating</translation>
+    </message>
+    <message>
+        <source>Tự chấm điểm trên phiếu chính thức của bộ sản phẩm: tổng điểm, hạng sao, các tiêu chí còn thiếu để lên hạng.</source>
+        <translation>Self-assessment on the official sheet of the product set: total score, star rating, and the criteria still missing for the next star.</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh: đợt đánh giá, hội đồng, phiếu chấm của thành viên, tổng hợp, quyết định và giấy chứng nhận (36 tháng).</source>
+        <translation>Province level: evaluation rounds, councils, members’ score sheets, aggregation, decisions and certificates (36 months).</translation>
+    </message>
+    <message>
+        <source>Đồng bộ giữa các cơ quan</source>
+        <translation>Synchronisation between offices</translation>
+    </message>
+    <message>
+        <source>Xuất gói hồ sơ có chữ ký số (.ocoppkg) gửi cấp tỉnh bằng USB, thư điện tử hoặc mạng.</source>
+        <translation>Export signed dossier packages (.ocoppkg) to the province by USB stick, e-mail or network.</translation>
+    </message>
+    <message>
+        <source>Nhập gói: kiểm tra chữ ký, xem trước thay đổi, chấp nhận hoặc trả lại, gửi biên nhận.</source>
+        <translation>Import packages: verify signatures, preview changes, accept or return, send receipts.</translation>
+    </message>
+    <message>
+        <source>Báo cáo và biểu mẫu</source>
+        <translation>Reports and forms</translation>
+    </message>
+    <message>
+        <source>Báo cáo cấp xã (Mẫu 03) và báo cáo cấp tỉnh.</source>
+        <translation>Commune report (Form 03) and province reports.</translation>
+    </message>
+    <message>
+        <source>In phiếu chấm điểm 26 bộ sản phẩm (trống và đã điền), danh sách kết quả, dự thảo giấy chứng nhận.</source>
+        <translation>Print the score sheets of the 26 product sets (blank and filled), result lists and draft certificates.</translation>
+    </message>
+    <message>
+        <source>Phần này đang được xây dựng. Khi hoàn thành, tại đây bạn sẽ:</source>
+        <translation>This part is being built. When it is finished, here you will:</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerDialog</name>
+    <message>
+        <source>Sửa chủ thể</source>
+        <translation>Edit producer</translation>
+    </message>
+    <message>
+        <source>Thêm chủ thể</source>
+        <translation>Add producer</translation>
+    </message>
+    <message>
+        <source>Tên chủ thể *</source>
+        <translation>Producer name *</translation>
+    </message>
+    <message>
+        <source>Loại hình *</source>
+        <translation>Type *</translation>
+    </message>
+    <message>
+        <source>Xã/phường *</source>
+        <translation>Commune/ward *</translation>
+    </message>
+    <message>
+        <source>Gõ tên xã/phường, có dấu hoặc không</source>
+        <translation>Type the commune/ward name, with or without diacritics</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Người đại diện *</source>
+        <translation>Representative *</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>10 chữ số, hoặc 0123456789-001 cho chi nhánh</source>
+        <translation>10 digits, or 0123456789-001 for a branch</translation>
+    </message>
+    <message>
+        <source>Ví dụ: 0912 345 678</source>
+        <translation>E.g. 0912 345 678</translation>
+    </message>
+</context>
+<context>
+    <name>ProducersPage</name>
+    <message>
+        <source>Tên chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Loại hình</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Số SP</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên, người đại diện, mã số thuế, xã/phường… (gõ không dấu cũng được)</source>
+        <translation>Search by name, representative, tax code, commune… (diacritics optional)</translation>
+    </message>
+    <message>
+        <source>Thêm chủ thể</source>
+        <translation>Add producer</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Sửa chủ thể đang chọn (Enter)</source>
+        <translation>Edit the selected producer (Enter)</translation>
+    </message>
+    <message>
+        <source>Chưa có chủ thể nào. Bấm “Thêm chủ thể” (Ctrl+N) để bắt đầu.</source>
+        <translation>No producers yet. Press “Add producer” (Ctrl+N) to start.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy chủ thể nào.</source>
+        <translation>No producer found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln chủ thể</source>
+        <translation>
+            <numerusform>%Ln producer</numerusform>
+            <numerusform>%Ln producers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Chủ thể sản xuất *</source>
+        <translation>Producer *</translation>
+    </message>
+    <message>
+        <source>Gõ tên chủ thể, có dấu hoặc không</source>
+        <translation>Type the producer name, with or without diacritics</translation>
+    </message>
+    <message>
+        <source>Tên sản phẩm *</source>
+        <translation>Product name *</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm *</source>
+        <translation>Product set *</translation>
+    </message>
+    <message>
+        <source>— Chọn bộ sản phẩm —</source>
+        <translation>— Choose a product set —</translation>
+    </message>
+    <message>
+        <source>Nhãn hiệu</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <source>Quy cách đóng gói</source>
+        <translation>Packaging</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>(được cấp khi lưu)</source>
+        <translation>(given when saved)</translation>
+    </message>
+    <message>
+        <source>Sửa sản phẩm</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <source>Thêm sản phẩm</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>Đã lưu sản phẩm. Mã sản phẩm: %1</source>
+        <translation>Product saved. Product code: %1</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Mã SP</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producers</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)</source>
+        <translation>Search by code, product name, producer, product set… (diacritics optional)</translation>
+    </message>
+    <message>
+        <source>Thêm sản phẩm</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Sửa sản phẩm đang chọn (Enter)</source>
+        <translation>Edit the selected product (Enter)</translation>
+    </message>
+    <message>
+        <source>Chưa có sản phẩm nào. Bấm “Thêm sản phẩm” (Ctrl+N) để bắt đầu.</source>
+        <translation>No products yet. Press “Add product” (Ctrl+N) to start.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy sản phẩm nào.</source>
+        <translation>No product found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sản phẩm</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>Máy này dùng cho ai?</source>
+        <translation>Who uses this machine?</translation>
+    </message>
+    <message>
+        <source>Mỗi máy phục vụ một cơ quan. Vai trò quyết định những việc phần mềm cho làm.</source>
+        <translation>Each machine serves one office. The role decides what the software lets you do.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Áp dụng ngay và được ghi nhớ cho lần mở sau.</source>
+        <translation>Applied at once and remembered for next time.</translation>
+    </message>
+    <message>
+        <source>Cơ quan sử dụng máy này</source>
+        <translation>Office using this machine</translation>
+    </message>
+    <message>
+        <source>Thư mục</source>
+        <translation>Folders</translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính:</source>
+        <translation>Administrative unit:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa ký:</source>
+        <translation>Signing key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Dữ liệu:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <source>Tệp nhật ký:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(not available yet)</translation>
+    </message>
+    <message>
+        <source>Đọc dãy số này qua điện thoại để cơ quan nhận gói kiểm tra đúng là máy của bạn.</source>
+        <translation>Read these digits over the phone so that the receiving office can check packages really come from your machine.</translation>
+    </message>
+    <message>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Mở thư mục nhật ký</source>
+        <translation>Open log folder</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Đơn vị hành chính</source>
+        <translation>Administrative unit</translation>
+    </message>
+    <message>
+        <source>Gõ tên tỉnh/thành phố, ví dụ: ha noi</source>
+        <translation>Type the province/city name, e.g. ha noi</translation>
+    </message>
+    <message>
+        <source>Gõ tên xã/phường, ví dụ: hoan kiem</source>
+        <translation>Type the commune/ward name, e.g. hoan kiem</translation>
+    </message>
+    <message>
+        <source>Xã/phường/đặc khu</source>
+        <translation>Commune/ward/special zone</translation>
+    </message>
+    <message>
+        <source>Tỉnh/thành phố</source>
+        <translation>Province/city</translation>
+    </message>
+    <message>
+        <source>Chọn trong danh mục đơn vị hành chính chính thức (mã theo QĐ 19/2025). Gõ không dấu cũng tìm được.</source>
+        <translation>Choose from the official list of administrative units (codes of Decision 19/2025). Typing without diacritics works too.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn tỉnh/thành phố trong danh sách.</source>
+        <translation>Please choose a province/city from the list.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn xã/phường trong danh sách.</source>
+        <translation>Please choose a commune/ward from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lỗi phần mềm</source>
+        <translation>Software error</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>Chú ý</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Bạn đã nhập dữ liệu nhưng chưa lưu. Bỏ các thay đổi và đóng?</source>
+        <translation>You have entered data that is not saved. Discard the changes and close?</translation>
+    </message>
+    <message>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Tiếp tục sửa</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>Chưa lưu</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,68 @@
+"""First-run wizard: role, province and commune found without diacritics, officer, fingerprint."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ocop_desktop.services.setup import Role
+from ocop_desktop.ui.first_run import FirstRunWizard
+
+
+@pytest.fixture
+def wizard(qtbot, empty_ctx):  # type: ignore[no-untyped-def]
+    w = FirstRunWizard(empty_ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _search(qtbot, picker, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(picker.edit, text)
+    picker.refresh()  # what the debounce timer does after a pause
+
+
+def test_commune_office_is_set_up(qtbot, wizard, empty_ctx, type_unicode) -> None:  # type: ignore[no-untyped-def]
+    assert [b.text() for b in wizard.roles.group.buttons()] == [r.label for r in Role]
+    wizard.roles.choose(Role.COMMUNE)
+    wizard.next()
+    assert wizard.currentPage() is wizard.units
+    _search(qtbot, wizard.units.province, "ha noi")
+    assert wizard.units.province.value() == "01"
+    _search(qtbot, wizard.units.commune, "hoan kiem")
+    assert wizard.units.commune.label().startswith("Phường Hoàn Kiếm")
+    wizard.next()
+    assert wizard.currentPage() is wizard.officer
+    type_unicode(wizard.officer.name, "Nguyễn Văn An")
+    wizard.next()
+    assert wizard.currentPage() is wizard.done_page
+    office = empty_ctx.office()
+    assert (office.role, office.unit_code, office.name) == ("commune", "00070", "UBND Phường Hoàn Kiếm")
+    assert re.fullmatch(r"\d{5}( \d{5}){5}", wizard.done_page.fingerprint.text())
+    assert "Nguyễn Văn An" in wizard.done_page.summary.text()
+    wizard.accept()
+
+
+def test_a_unit_must_be_picked(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.units
+    assert wizard.units.message.text() == "Hãy chọn tỉnh/thành phố trong danh sách."
+    _search(qtbot, wizard.units.province, "ha noi")
+    wizard.next()
+    assert wizard.units.message.text() == "Hãy chọn xã/phường trong danh sách."
+    wizard.reject()
+
+
+def test_officer_name_is_required_and_nothing_is_set_up(qtbot, wizard, empty_ctx) -> None:
+    wizard.roles.choose(Role.PROVINCE)
+    wizard.next()
+    assert wizard.units.commune.isHidden()  # a province office has no commune
+    _search(qtbot, wizard.units.province, "lao cai")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.officer
+    assert "họ tên" in wizard.officer.message.text()
+    assert empty_ctx.office_or_none() is None
+    wizard.reject()

@@ -1,0 +1,69 @@
+"""The main window: every page opens, keyboard navigation, status bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ocop_desktop.ui.app import build_main_window
+from ocop_desktop.ui.pages import PAGE_NAMES
+
+TITLES = ["Chủ thể", "Sản phẩm", "Hồ sơ", "Đánh giá", "Đồng bộ", "Báo cáo", "Cài đặt"]
+
+
+@pytest.fixture
+def window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    w = build_main_window(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_title_navigation_and_status_bar(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.windowTitle() == "OCOP Desktop — UBND Phường Hoàn Kiếm"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == TITLES
+    assert "UBND Phường Hoàn Kiếm" in window.office_label.text()
+    assert "UBND cấp xã" in window.office_label.text()
+    assert window.officer_label.text().startswith("Cán bộ:")
+    assert window.current_page_name() == "producers"
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_each_page_opens(window, name: str) -> None:  # type: ignore[no-untyped-def]
+    page = window.show_page(name)
+    assert window.stack.currentWidget() is page
+    assert window.nav.currentRow() == PAGE_NAMES.index(name)
+    assert page.isVisible()
+
+
+def test_placeholder_says_what_will_be_there(window) -> None:  # type: ignore[no-untyped-def]
+    page = window.show_page("dossiers")
+    assert "đang được xây dựng" in page.body.text()
+    assert "Mẫu 02" in page.body.text()
+
+
+def test_ctrl_number_and_the_list_switch_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == "products"
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_page_name() == "dossiers"
+
+
+def test_unknown_page_is_refused(window) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(KeyError):
+        window.show_page("nothing")
+
+
+def test_about_opens_without_blocking(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.about import AboutDialog
+
+    window.about_action.trigger()
+
+    about = window.findChild(AboutDialog)
+    assert about is not None and about.isVisible()
+    about.close()
