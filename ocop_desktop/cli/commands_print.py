@@ -37,6 +37,29 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.set_defaults(handler=_print, needs_context=False)
 
 
+def _print_dossier(args: argparse.Namespace) -> Path:
+    """Filled from the dossier's record; needs the database, opened here for this one command."""
+    from ocop_desktop.paths import AppPaths
+    from ocop_desktop.services.print_dossier import print_dossier_form
+
+    ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))
+    try:
+        return print_dossier_form(ctx, _resolve_dossier(ctx, args.dossier), args.form, args.output)
+    finally:
+        ctx.close()
+
+
+def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
+    """A dossier id, or the first characters of one as `dossiers list` shows them."""
+    from ocop_desktop.services.dossiers import DossierService
+
+    matches = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip())]
+    if len(matches) != 1:
+        raise UserError(f"Không tìm thấy hồ sơ “{prefix}”." if not matches else
+                        f"Có {len(matches)} hồ sơ bắt đầu bằng “{prefix}”; hãy ghi đủ mã hồ sơ.")
+    return matches[0]
+
+
 class _ConsoleProgress:
     """Progress for long jobs on a terminal (stderr, so --json output stays clean)."""
 
@@ -52,11 +75,10 @@ def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
     from ocop_desktop.printing.batch import render_all_blank_sheets
     from ocop_desktop.printing.data_sheet import SheetData
 
-    if args.dossier:
-        raise UserError("Chưa in được biểu mẫu từ hồ sơ bằng dòng lệnh (sẽ có ở bản sau). "
-                        "Bỏ --dossier để in mẫu trống.")
     started = time.perf_counter()
-    if args.form == "sheet":
+    if args.dossier:
+        written = [_print_dossier(args)]
+    elif args.form == "sheet":
         if not args.set:
             raise UserError("Cần chọn bộ sản phẩm: --set 1 … 26 (hoặc --set all để in cả 26 phiếu).")
         ruleset = RuleService().resolve(args.ruleset)

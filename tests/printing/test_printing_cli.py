@@ -38,7 +38,7 @@ def test_checklist_for_a_set(tmp_path: Path, read_text) -> None:  # type: ignore
     assert "an toàn thực phẩm (hoặc giấy tờ tương đương" not in text  # food-safety item is for sets 1-17
 
 
-def test_dossier_is_not_available_yet(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_dossier_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["--data-dir", str(tmp_path), "print", "mau01", "--dossier", "abc", "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "Chưa in được biểu mẫu từ hồ sơ" in capsys.readouterr().err
+    assert "Không tìm thấy hồ sơ “abc”" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
