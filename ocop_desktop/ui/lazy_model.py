@@ -1,7 +1,7 @@
 """A table model that loads rows from a service page by page as the view scrolls.
 
-The service does the filtering (diacritics-insensitive, in SQL), so a keystroke costs one
-`count` and one page of rows however big the table is. The model keeps only frozen row
+The service does the filtering (diacritics-insensitive, in SQL), so a keystroke costs one page
+of rows (and, once they are shown, one `count`) however big the table is. The model keeps only frozen row
 dataclasses: no session, no ORM objects.
 """
 
@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from ocop_desktop.ui.formatting import format_int
 
@@ -33,9 +41,11 @@ class Column:
 class LazyTableModel(QAbstractTableModel):
     """Signals:
         reloaded(): a new query (or a refresh) replaced the rows.
+        counted(): the number of matching rows is known (see `known_total`).
     """
 
     reloaded = Signal()
+    counted = Signal()
 
     def __init__(self, fetch: Callable[[str, int, int], Sequence[Any]], count: Callable[[str], int],
                  columns: Sequence[Column], *, page_size: int = 200, parent: Any = None) -> None:
@@ -43,33 +53,58 @@ class LazyTableModel(QAbstractTableModel):
         self._fetch, self._count, self.columns = fetch, count, list(columns)
         self.page_size = page_size
         self.query = ""
-        self.total = 0
         self._rows: list[Any] = []
+        self._total: int | None = 0
+        self._exhausted = True
+        self._generation = 0
 
     # -- loading ------------------------------------------------------------------------------
     def set_query(self, query: str, *, keep: int = 0) -> None:
-        """Show the rows matching `query`: count them and load the first page (or `keep` rows)."""
+        """Show the rows matching `query`: load the first page (or `keep` rows) at once; count
+        all matches just after, so the rows are on screen before the count is paid for."""
+        self._generation += 1
         self.beginResetModel()
         self.query = query
-        self.total = self._count(query)
         wanted = max(self.page_size, keep)
-        self._rows = list(self._fetch(query, 0, wanted)) if self.total else []
+        self._rows = list(self._fetch(query, 0, wanted))
+        self._exhausted = len(self._rows) < wanted
+        self._total = len(self._rows) if self._exhausted else None  # a short page is its own count
         self.endResetModel()
         self.reloaded.emit()
+        if self._total is None:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._count_later(generation))
+        else:
+            self.counted.emit()
 
     def refresh(self) -> None:
         """Reload after an edit, keeping as many rows loaded as before."""
         self.set_query(self.query, keep=len(self._rows))
 
+    @property
+    def total(self) -> int:
+        """How many rows match the query (counted now if not yet known)."""
+        if self._total is None:
+            self._total = self._count(self.query)
+            self.counted.emit()
+        return self._total
+
+    def known_total(self) -> int | None:
+        return self._total
+
+    def _count_later(self, generation: int) -> None:
+        if generation == self._generation:  # a newer query makes this count pointless
+            _ = self.total
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
-        return not parent.isValid() and len(self._rows) < self.total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return
         more = list(self._fetch(self.query, len(self._rows), self.page_size))
+        self._exhausted = len(more) < self.page_size
         if not more:
-            self.total = len(self._rows)  # the table shrank since counting
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)

@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
         self.nav.setIconSize(QSize(0, 0))
-        for spec in PAGES:
+        for _spec in PAGES:
             item = QListWidgetItem()
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
             self.nav.addItem(item)
@@ -114,8 +114,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"Ctrl+{row + 1}")
         if self.summary:
             self.office_label.setText(f"{self.summary.office_name}  ·  {self.summary.role_label}")
-            officer = self.summary.officer_name or self.tr("(chưa có)")
+            officer = self.summary.officer_name
             self.officer_label.setText(self.tr("Cán bộ: %1").replace("%1", officer))
+            self.officer_label.setVisible(bool(officer))  # unknown until an office service tells
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.quit_action.setText(self.tr("Thoát"))
         self.help_menu.setTitle(self.tr("Trợ &giúp"))

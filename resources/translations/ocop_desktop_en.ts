@@ -135,10 +135,6 @@ Officer: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>(chưa có)</source>
-        <translation>(not available yet)</translation>
-    </message>
-    <message>
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>

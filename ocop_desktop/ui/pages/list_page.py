@@ -48,7 +48,7 @@ class ListPage(QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         model.reloaded.connect(self._update_count)
-        model.rowsInserted.connect(self._update_count)
+        model.counted.connect(self._update_count)
         QShortcut(QKeySequence.StandardKey.New, self, self.open_new)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
         top = QHBoxLayout()
@@ -75,7 +75,7 @@ class ListPage(QWidget):
         header = t.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(40)
-        char = t.fontMetrics().averageCharWidth()
+        char = t.fontMetrics().horizontalAdvance("0")  # digits are wider than the average letter
         for i, column in enumerate(self.model.columns):
             if column.width:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
@@ -137,8 +137,10 @@ class ListPage(QWidget):
 
     def _update_count(self) -> None:
         texts = self.texts()
-        total = self.model.total
-        if total:
+        total = self.model.known_total()
+        if total is None:
+            self.count_label.setText("")  # being counted; arrives in the next moment
+        elif total:
             self.count_label.setText(self.count_text(total))
         elif self.model.query.strip():
             self.count_label.setText(texts["none_found"])
@@ -163,4 +165,4 @@ class ListPage(QWidget):
 
     def is_ready(self) -> bool:
         """Rows are on screen (used by screenshots)."""
-        return self.model.loaded_rows() > 0 or self.model.total == 0
+        return self.model.loaded_rows() > 0 or self.model.known_total() == 0
