@@ -56,7 +56,17 @@ def load_demo_data(ctx: "AppContext", *, scale: str = "commune", seed: int = 1) 
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
         s.execute(insert(Product), products)
-    dossiers = 0
+    dossiers: object = 0
+    if scale == "province":
+        from ocop_desktop.services.demo_province import add_province_volume
+        from ocop_desktop.services.rules import RuleService
+        from ocop_desktop.store.blobs import BlobStore
+
+        with ctx.unit_of_work() as s:
+            stamp = {"revision": 1, "created_at": utcnow(), "updated_at": utcnow(), "updated_by_office_id": office.id,
+                     "updated_by_officer_id": ctx.officer_id}
+            dossiers = add_province_volume(s, BlobStore(ctx.paths.blobs_dir), products, RuleService().get(ruleset_id),
+                                           stamp, rng, date.today())
     if scale == "commune" and office.role == "commune":
         from ocop_desktop.services.demo_dossiers import add_demo_dossiers
 
