@@ -36,6 +36,7 @@ class SheetState:
     result: ScoreResult | None  # None while criteria are unanswered
     unanswered: tuple[str, ...]
     editable: bool
+    running: ScoreResult  # partial result: unanswered criteria count 0 (live totals in the editor)
 
 
 def evaluate(sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...]) -> tuple[ScoreResult | None, tuple[str, ...]]:
@@ -98,6 +99,7 @@ class SelfAssessmentService:
                             "(mã băm khác). Phiếu được giữ nguyên; hãy cài đúng bộ tiêu chí từ gói tham chiếu.")
         rules = ruleset.sheet(row.product_set)
         result, missing = evaluate(rules, dict(row.answers), tuple(row.knockouts))
+        running = score(rules, dict(row.answers), tuple(row.knockouts), partial=True)
         return SheetState(row.id, row.revision, dossier.id, rules, dict(row.answers), tuple(row.knockouts),
                           dict(row.notes), {k: list(v) for k, v in row.evidence.items()}, row.opinion, result,
-                          missing, Status(dossier.status) in EDITABLE)
+                          missing, Status(dossier.status) in EDITABLE, running)
