@@ -120,7 +120,8 @@ def _producer(rng: random.Random, commune: tuple[str, str, str]) -> dict[str, ob
     product_set = 26 if kind == "hiep_hoi" else rng.choice([s for s in cat.PRODUCTS if s != 26])
     name = cat.PRODUCER_PATTERNS[kind].format(
         place=_place(commune_name), village=rng.choice(cat.VILLAGES), person=person,
-        product=rng.choice(cat.PRODUCTS[product_set]).split()[0], word=rng.choice(cat.COMPANY_WORDS))
+        product=rng.choice(cat.PRODUCTS[product_set]).split()[0], word=rng.choice(cat.COMPANY_WORDS),
+        trade=rng.choice(cat.TRADES))
     household = ProducerKind(kind).is_household
     tax = "" if household and rng.random() < 0.3 else "".join(str(rng.randint(0, 9)) for _ in range(12 if household else 10))
     data = ProducerInput(name=name, kind=ProducerKind(kind), commune_code=code,

@@ -44,7 +44,7 @@ PRODUCTS: dict[int, list[str]] = {
 }
 
 PRODUCER_PATTERNS = {
-    "htx": "HTX Nông nghiệp {place}",
+    "htx": "HTX {trade} {village}",
     "tht": "Tổ hợp tác {product} {village}",
     "dn": "Công ty TNHH {word} {place}",
     "trang_trai": "Trang trại {person}",
@@ -52,4 +52,6 @@ PRODUCER_PATTERNS = {
     "ho_kinh_doanh": "Hộ kinh doanh {person}",
     "hiep_hoi": "Hội du lịch cộng đồng {place}",
 }
+TRADES = ["Nông nghiệp", "Dịch vụ nông nghiệp", "Nông sản sạch", "Sản xuất và thương mại", "Nông lâm nghiệp",
+          "Chăn nuôi", "Trồng trọt"]
 COMPANY_WORDS = ["Nông sản Xanh", "Thực phẩm Sạch", "Đặc sản Việt", "Hương Quê", "Phát Đạt", "Minh Long", "An Khang"]

@@ -132,7 +132,9 @@ class ProductService:
         names_by_ruleset: dict[str, dict[int, str]] = {}
         result = []
         for product, producer_name, commune_name in rows:
-            names = names_by_ruleset.setdefault(product.ruleset_id, product_set_names(product.ruleset_id))
+            if product.ruleset_id not in names_by_ruleset:
+                names_by_ruleset[product.ruleset_id] = product_set_names(product.ruleset_id)
+            names = names_by_ruleset[product.ruleset_id]
             result.append(_row(product, producer_name, commune_name, names))
         return result
 
