@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ocop_desktop import APP_AUTHOR, APP_NAME, __version__
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resources_root
-from ocop_desktop.ui import errors
+from ocop_desktop.ui import errors, qt_workarounds
 from ocop_desktop.ui.i18n import install_language
 from ocop_desktop.ui.settings import load_settings
 from ocop_desktop.ui.tasks import wait_for_tasks
@@ -45,6 +45,7 @@ def register_fonts() -> bool:
 
 def configure_application(app: QApplication) -> QApplication:
     """Same look on every machine: Fusion, bundled font, app identity."""
+    qt_workarounds.install()
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationVersion(__version__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,29 @@ if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
 
 WAIT_SECONDS = 5.0
+_quieted = False
+_NOISE = "This plugin does not support propagateSizeHints()"  # harmless, from the offscreen plugin
+
+
+def _quiet_offscreen_noise() -> None:
+    """Drop the offscreen plugin's harmless warning; every other Qt message goes on as before."""
+    global _quieted
+    if _quieted:
+        return
+    _quieted = True
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind, context, message):  # type: ignore[no-untyped-def]
+        if message == _NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def take_screenshot(ctx: "AppContext", out: str, view: str = "producers",
@@ -28,6 +52,7 @@ def take_screenshot(ctx: "AppContext", out: str, view: str = "producers",
     from ocop_desktop.ui.settings import load_settings
 
     app = ensure_application()
+    _quiet_offscreen_noise()
     install_language(load_settings(ctx.paths.settings_path).language)
     widget: QWidget
     ready: Callable[[], bool] = lambda: True

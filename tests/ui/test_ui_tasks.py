@@ -116,3 +116,17 @@ def test_both_pools_run_jobs(qtbot, writes_db: bool) -> None:  # type: ignore[no
     with qtbot.waitSignal(task.succeeded, timeout=5000) as blocker:
         pass
     assert blocker.args == ["ok"]
+
+
+def test_many_emits_do_not_eat_references_to_true(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12 drops a reference to True per emit (see ui/qt_workarounds.py); thousands of
+    progress reports must not bring the interpreter down."""
+    import sys
+
+    from ocop_desktop.ui.tasks import Task
+
+    task = Task(lambda progress: None)
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        task.progressed.emit(0.5, "")
+    assert abs(sys.getrefcount(True) - before) < 50

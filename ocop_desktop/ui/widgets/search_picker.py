@@ -85,8 +85,8 @@ class SearchPicker(QWidget):
             self.list.addItem(item)
             if key == self._value:
                 keep = item
-        if keep is None and len(results) == 1:
-            keep = self.list.item(0)  # one match: take it, the person sees it highlighted
+        if keep is None and len(results) == 1 and self.edit.text().strip():
+            keep = self.list.item(0)  # the only match of what was typed: take it (shown highlighted)
         self.list.blockSignals(False)
         if keep is not None:
             self.list.setCurrentItem(keep)

@@ -1,0 +1,71 @@
+"""Work-arounds for defects of the Qt binding we ship, each detected before it is applied.
+
+PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` returns `True` without taking a new
+reference, so every emit from Python removes one reference from `True`. After a few thousand
+emits CPython aborts ("bool_dealloc: deallocating True or False"). We measure the leak with a
+probe object and, only if it is there, wrap `emit` to give the reference back. On a binding
+without the defect (or on Python >= 3.12, where True is immortal) nothing is changed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+
+log = logging.getLogger(__name__)
+_installed = False
+_PROBES = 64
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _incref_true(times: int) -> None:
+    incref = ctypes.pythonapi.Py_IncRef
+    incref.argtypes = [ctypes.py_object]
+    incref.restype = None
+    for _ in range(times):
+        incref(True)
+
+
+def _true_refs_lost_per_emit() -> int:
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(_PROBES):
+        probe.ping.emit()
+    lost = before - sys.getrefcount(True)
+    if lost > 0:
+        _incref_true(lost)  # give back what the measurement itself took
+    return round(lost / _PROBES)
+
+
+def install() -> bool:
+    """Apply the emit fix if this binding needs it; True when applied (idempotent)."""
+    global _installed
+    if _installed:
+        return True
+    if _true_refs_lost_per_emit() != 1:
+        return False
+    original = SignalInstance.emit
+    incref = ctypes.pythonapi.Py_IncRef
+    incref.argtypes = [ctypes.py_object]
+    incref.restype = None
+
+    def emit(self: SignalInstance, *args: object) -> object:
+        result = original(self, *args)
+        if result is True:
+            incref(True)  # the reference the binding forgot to take
+        return result
+
+    SignalInstance.emit = emit  # type: ignore[method-assign]
+    if _true_refs_lost_per_emit() != 0:  # never make it worse
+        SignalInstance.emit = original  # type: ignore[method-assign]
+        log.warning("could not compensate the PySide6 emit reference leak")
+        return False
+    _installed = True
+    log.info("PySide6 emit reference leak detected and compensated")
+    return True
