@@ -7,11 +7,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
+import argparse
+
 from ocop_desktop.applog import setup_logging
-from ocop_desktop.cli.parser import add_commands, build_parser
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.ui import commands as ui_commands
 
 log = logging.getLogger("ocop_desktop")
 
@@ -20,9 +20,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Windows consoles default to a code page
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_options(args_list)
+    if gui is not None:  # no command: open the GUI without importing the CLI and its services
+        paths = AppPaths.for_data_dir(gui.data_dir)
+        setup_logging(paths.log_dir, verbose=gui.verbose)
+        from ocop_desktop.ui.commands import run_gui
+
+        return run_gui(paths)
+    from ocop_desktop.cli.parser import add_commands, build_parser
+    from ocop_desktop.ui import commands as ui_commands
+
     parser = build_parser()
     add_commands(parser, [ui_commands.register])
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     paths = AppPaths.for_data_dir(args.data_dir)
     log_file = setup_logging(paths.log_dir, verbose=args.verbose)
     if args.handler is None:
@@ -38,6 +49,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in command %s", args.command)
         print(f"Lỗi không mong đợi (lỗi phần mềm). Chi tiết trong nhật ký: {log_file}", file=sys.stderr)
         return 1
+
+
+def _gui_options(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when the command line names no command (GUI start), else None."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    mini = argparse.ArgumentParser(add_help=False)
+    mini.add_argument("--data-dir")
+    mini.add_argument("--verbose", action="store_true")
+    try:
+        options, rest = mini.parse_known_args(argv)
+    except SystemExit:  # malformed global options: let the full parser explain
+        return None
+    return options if not rest else None
 
 
 def _run_command(args, paths: AppPaths) -> int:  # type: ignore[no-untyped-def]
