@@ -180,6 +180,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Thiết lập OCOP Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the office exists by then
         for button, text in ((QWizard.WizardButton.NextButton, self.tr("Tiếp tục >")),
                              (QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
                              (QWizard.WizardButton.FinishButton, self.tr("Bắt đầu làm việc")),

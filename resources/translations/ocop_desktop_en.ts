@@ -464,7 +464,7 @@ Officer: %2</translation>
     </message>
     <message>
         <source>Chủ thể</source>
-        <translation>Producers</translation>
+        <translation>Producer</translation>
     </message>
     <message>
         <source>Xã/phường</source>

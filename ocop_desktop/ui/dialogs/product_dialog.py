@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.producers import ProducerRow, ProducerService
 from ocop_desktop.services.products import ProductRow, ProductService, product_set_names
 from ocop_desktop.ui.widgets.form_dialog import FormDialog
 from ocop_desktop.ui.widgets.search_picker import SearchPicker
@@ -21,6 +21,12 @@ OK_STYLE = "color: #1b5e20;"
 
 def product_set_label(number: int, name: str) -> str:
     return f"{number} – {name}"
+
+
+def producer_label(p: ProducerRow) -> str:
+    # Names repeat ("HTX Nông nghiệp …"): the representative tells them apart.
+    who = f" ({p.representative})" if p.representative else ""
+    return f"{p.name}{who} — {p.commune_name}"
 
 
 class ProductDialog(FormDialog):
@@ -38,8 +44,9 @@ class ProductDialog(FormDialog):
         self.layout().insertWidget(1, self.notice)
         self.code = self.add_field("code", self.tr("Mã sản phẩm"), QLineEdit())
         self.code.setReadOnly(True)
+        self.code.setStyleSheet("QLineEdit { background: palette(window); }")  # visibly not editable
         self.producer = self.add_field("producer_id", self.tr("Chủ thể sản xuất *"), SearchPicker(
-            lambda text: [(p.id, f"{p.name} — {p.commune_name}") for p in producers.list(text, limit=30)],
+            lambda text: [(p.id, producer_label(p)) for p in producers.list(text, limit=30)],
             placeholder=self.tr("Gõ tên chủ thể, có dấu hoặc không"), rows=4))
         self.name = self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit())
         self.product_set = self.add_field("product_set", self.tr("Bộ sản phẩm *"), QComboBox())

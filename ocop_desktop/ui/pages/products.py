@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 C = "ProductsPage"
 COLUMNS = [
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 17),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 16),
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"), lambda r: product_set_label(
-        r.product_set, r.product_set_name), 30),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 30),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 18),
+        r.product_set, r.product_set_name), 27),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
 ]
 
 
