@@ -50,6 +50,12 @@ HIDDEN_IMPORTS = [
     "alembic.context",
     "alembic.ddl.sqlite",
 ]
+# Packages whose submodules are imported dynamically (by name, from strings or from files that
+# PyInstaller does not analyse): every submodule is bundled.
+#   ocop_desktop                the Alembic migrations import models; commands are registered by name
+#   alembic                     env.py/versions use alembic.op, alembic.context, ddl implementations
+#   reportlab.graphics.barcode  barcode/__init__ imports code128, qr, … with exec() (QR on printed forms)
+COLLECT_SUBMODULES = ["ocop_desktop", "alembic", "reportlab.graphics.barcode"]
 # Submodule trees never needed at run time (they would drag test frameworks in).
 SUBMODULE_SKIP_PREFIXES = ("alembic.testing", "ocop_desktop.__main__")
 

@@ -3,8 +3,9 @@
 #
 #  1. builds the Linux one-dir bundle + .tar.gz from a clean venv (installer/build.py),
 #  2. unpacks the archive and runs the FROZEN executable headless with a temporary data dir:
-#     --version, init, demo-data, screenshot, a failing init (exit code 2), and `print sheet`
-#     when the CLI has a `print` command; each must exit as expected and write a non-empty file,
+#     --version, init, demo-data, screenshot, a failing init (exit code 2), and, when the CLI has
+#     them, `print sheet` blank and filled from a demo dossier; each must exit as expected, print
+#     no traceback and write a non-empty PNG/PDF (the PDFs must embed the bundled font),
 #  3. compiles installer/ocop_desktop.nsi with makensis against a stub payload,
 #  4. prints sizes and times as JSON and a closing "smoke: N passed, 0 failed" line.
 #
@@ -89,9 +90,25 @@ run screenshot 0 --data-dir "$DATA" screenshot "$WORK/shot.png" --view producers
 need_file "$WORK/shot.png" 89504e47  # \x89PNG
 run bad_unit 2 --data-dir "$WORK/data-bad" init --role commune --unit 99999 --officer "X"
 run help 0 --help
-if grep -Eq "^[[:space:]]+print[[:space:]]" "$WORK/help.out"; then
-  run print 0 --data-dir "$DATA" print sheet --set 1 -o "$WORK/sheet.pdf"
+has_command() { grep -Eq "^[[:space:]]+$1[[:space:]]" "$WORK/help.out"; }
+pdf_embeds_bundled_font() {  # the frozen app found resources/fonts (poppler's pdffonts, when present)
+  if command -v pdffonts >/dev/null 2>&1 && ! pdffonts "$1" | grep -q "LiberationSerif"; then
+    echo "[smoke] FAIL: $1 does not embed the bundled Liberation Serif"; pdffonts "$1"; exit 1
+  fi
+}
+if has_command print; then
+  run print_blank 0 --data-dir "$DATA" print sheet --set 1 -o "$WORK/sheet.pdf"
   need_file "$WORK/sheet.pdf" 25504446  # %PDF
+  pdf_embeds_bundled_font "$WORK/sheet.pdf"
+  if has_command dossiers; then  # a sheet filled from the first demo dossier
+    run dossiers 0 --data-dir "$DATA" dossiers list --json
+    DOSSIER=$("$PYTHON" -c 'import json, sys; rows = json.load(open(sys.argv[1])); print(rows[0]["id"] if rows else "")' "$WORK/dossiers.out")
+    if [ -n "$DOSSIER" ]; then
+      run print_filled 0 --data-dir "$DATA" print sheet --dossier "$DOSSIER" -o "$WORK/sheet-filled.pdf"
+      need_file "$WORK/sheet-filled.pdf" 25504446
+      pdf_embeds_bundled_font "$WORK/sheet-filled.pdf"
+    fi
+  fi
 else
   echo "[smoke] no 'print' command in this CLI yet: print step skipped"
 fi
