@@ -94,6 +94,9 @@ class Task(QObject):
         self.progressed.emit(fraction, text)
 
     def _run(self) -> None:
+        if self.progress.cancelled:  # cancelled while waiting in the queue
+            self._deliver("cancelled", None)
+            return
         try:
             result = self._fn(self.progress, *self._args)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI, never lost
@@ -149,7 +152,7 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
     writes_db: bool = False,
-    parent: QWidget | None = None,
+    parent: QObject | None = None,
     progress_title: str | None = None,
 ) -> Task:
     """Run `fn(progress, *args)` in the background.
@@ -175,7 +178,7 @@ def run_task(
     task.failed.connect(guarded(on_error or (lambda exc: errors.show_error(exc, parent))))
     task.cancelled.connect(guarded(on_cancel))
     if progress_title is not None:
-        _attach_progress_dialog(task, progress_title, parent)
+        _attach_progress_dialog(task, progress_title, parent if isinstance(parent, QWidget) else None)
     return task.start(writer_pool() if writes_db else None)
 
 

@@ -51,3 +51,16 @@ def _type_unicode(widget: QWidget, text: str) -> None:
 def type_unicode() -> Callable[[QWidget, str], None]:
     """`type_unicode(widget, "Hợp tác xã")`: key events carrying the characters."""
     return _type_unicode
+
+
+@pytest.fixture
+def ctx(ctx):  # type: ignore[no-untyped-def]
+    """The shared `ctx`, closed only after background jobs using it have ended."""
+    yield ctx
+    wait_for_tasks(5000)
+
+
+@pytest.fixture
+def empty_ctx(empty_ctx):  # type: ignore[no-untyped-def]
+    yield empty_ctx
+    wait_for_tasks(5000)

@@ -67,3 +67,15 @@ def test_about_opens_without_blocking(qtbot, window) -> None:  # type: ignore[no
     about = window.findChild(AboutDialog)
     assert about is not None and about.isVisible()
     about.close()
+
+
+def test_closing_the_window_asks_before_losing_a_dialog(qtbot, window, messages) -> None:  # type: ignore[no-untyped-def]
+    page = window.show_page("producers")
+    page.open_new()
+    qtbot.keyClicks(page.dialog.name, "HTX")
+    messages.answer = False  # "Tiếp tục sửa"
+    window.close()
+    assert window.isVisible() and page.dialog.isVisible()
+    messages.answer = True
+    window.close()
+    assert not window.isVisible()

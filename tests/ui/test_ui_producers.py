@@ -146,3 +146,26 @@ def test_ctrl_f_focuses_the_filter(qtbot, page) -> None:  # type: ignore[no-unty
     page.activateWindow()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.filter.hasFocus()
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, ctx) -> None:  # type: ignore[no-untyped-def]
+    for i in range(5):
+        _add(ctx, f"Hộ sản xuất số {i}", ProducerKind.PRODUCTION_HOUSEHOLD)
+    model = producers_model(ctx)
+    model.page_size = 2
+    model.set_query("ho san xuat")
+    qtmodeltester.check(model)
+    assert model.known_total() is None  # full first page: counted just after, not before
+    assert model.total == 5
+
+
+def test_short_result_needs_no_count(ctx) -> None:  # type: ignore[no-untyped-def]
+    calls: list[str] = []
+    service = ProducerService(ctx)
+    from ocop_desktop.ui.lazy_model import LazyTableModel
+    from ocop_desktop.ui.pages.producers import COLUMNS
+
+    model = LazyTableModel(lambda q, o, n: service.list(q, offset=o, limit=n),
+                           lambda q: calls.append(q) or service.count(q), COLUMNS)
+    model.set_query("khong ai")
+    assert model.known_total() == 0 and calls == []

@@ -164,5 +164,5 @@ class ListPage(QWidget):
         super().changeEvent(event)
 
     def is_ready(self) -> bool:
-        """Rows are on screen (used by screenshots)."""
-        return self.model.loaded_rows() > 0 or self.model.known_total() == 0
+        """Rows and their count are on screen (used by screenshots)."""
+        return self.model.known_total() is not None
