@@ -10,6 +10,7 @@ SQLite has one writer at a time.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -108,7 +109,10 @@ class Task(QObject):
         self._deliver("cancelled" if self.progress.cancelled else "succeeded", result)
 
     def _deliver(self, outcome: str, value: object) -> None:
-        self._outcome.emit(outcome, value)
+        try:
+            self._outcome.emit(outcome, value)
+        except RuntimeError:  # the Task was deleted (application shutting down): nobody to tell
+            log.debug("task result dropped: %s", outcome)
 
     def _on_outcome(self, outcome: str, value: object) -> None:
         self.done = True
@@ -194,6 +198,14 @@ def _attach_progress_dialog(task: Task, title: str, parent: QWidget | None) -> Q
     task.finished.connect(dialog.deleteLater)
     task.dialog = dialog  # type: ignore[attr-defined]
     return dialog
+
+
+@atexit.register
+def _cancel_at_exit() -> None:
+    # A script that quits with jobs still running must not tear Python down under them.
+    for task in list(_RUNNING):
+        task.cancel()
+    wait_for_tasks(5_000)
 
 
 def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
