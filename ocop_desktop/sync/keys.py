@@ -1,4 +1,5 @@
-"""Office keys: Ed25519 for signing packages, kept encrypted at rest.
+"""Office keys: Ed25519 for signing packages and X25519 for receiving encrypted records, both kept
+encrypted at rest.
 
 The private key is written as encrypted PKCS#8. On Windows the passphrase is protected with
 DPAPI (bound to the Windows user); elsewhere it is a random secret in a file readable only
@@ -15,12 +16,15 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.files import atomic_write_bytes
 
 SIGNING_KEY_FILE = "office-signing.pem"
 SECRET_FILE = "office-signing.secret"
+ENCRYPTION_KEY_FILE = "office-encryption.pem"
+ENCRYPTION_SECRET_FILE = "office-encryption.secret"
 
 
 def fingerprint(public_raw: bytes) -> str:
@@ -36,7 +40,13 @@ def readable_fingerprint(public_raw: bytes) -> str:
     return " ".join(text[i : i + 5] for i in range(0, 30, 5))
 
 
-def public_raw(key: Ed25519PublicKey) -> bytes:
+def normalise_readable(text: str) -> str:
+    """What an officer typed, as digits only in groups of five (spaces, dots, dashes ignored)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return " ".join(digits[i : i + 5] for i in range(0, len(digits), 5))
+
+
+def public_raw(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -74,14 +84,42 @@ class KeyStore:
     def has_signing_key(self) -> bool:
         return (self.keys_dir / SIGNING_KEY_FILE).exists()
 
+    # -- encryption key (X25519): created on first use, also for installations made before it existed
+    def ensure_encryption_key(self) -> bytes:
+        """This installation's X25519 public key, generating the pair the first time."""
+        if not self.has_encryption_key():
+            key = X25519PrivateKey.generate()
+            passphrase = self._new_passphrase(ENCRYPTION_SECRET_FILE)
+            pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.BestAvailableEncryption(passphrase))
+            atomic_write_bytes(self.keys_dir / ENCRYPTION_KEY_FILE, pem, private=True)
+            return public_raw(key.public_key())
+        return public_raw(self.encryption_key().public_key())
+
+    def encryption_key(self) -> X25519PrivateKey:
+        path = self.keys_dir / ENCRYPTION_KEY_FILE
+        try:
+            pem = path.read_bytes()
+            key = serialization.load_pem_private_key(pem, password=self._passphrase(ENCRYPTION_SECRET_FILE))
+        except (OSError, ValueError, TypeError) as exc:
+            raise EnvironmentProblem(
+                "Không đọc được khóa giải mã của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                detail=f"{path}: {exc}",
+            ) from exc
+        assert isinstance(key, X25519PrivateKey)
+        return key
+
+    def has_encryption_key(self) -> bool:
+        return (self.keys_dir / ENCRYPTION_KEY_FILE).exists()
+
     # -- passphrase protection -------------------------------------------------
-    def _new_passphrase(self) -> bytes:
+    def _new_passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
         passphrase = secrets.token_urlsafe(32).encode()
-        atomic_write_bytes(self.keys_dir / SECRET_FILE, _protect(passphrase), private=True)
+        atomic_write_bytes(self.keys_dir / secret_file, _protect(passphrase), private=True)
         return passphrase
 
-    def _passphrase(self) -> bytes:
-        return _unprotect((self.keys_dir / SECRET_FILE).read_bytes())
+    def _passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
+        return _unprotect((self.keys_dir / secret_file).read_bytes())
 
 
 def _protect(data: bytes) -> bytes:
