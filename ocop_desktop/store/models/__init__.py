@@ -5,7 +5,9 @@ from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEv
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
+from ocop_desktop.store.models.sync import SyncConflict, SyncDossierState, SyncPackage, SyncPeerBlob
 from ocop_desktop.store.models.units import AdminUnit
 
 __all__ = ["AdminUnit", "Attachment", "Blob", "Certificate", "ChecklistItem", "Dossier", "DossierEvent", "KeyRecord",
-           "Office", "Officer", "Producer", "Product", "ScoreSheet"]
+           "Office", "Officer", "Producer", "Product", "ScoreSheet", "SyncConflict", "SyncDossierState", "SyncPackage",
+           "SyncPeerBlob"]
