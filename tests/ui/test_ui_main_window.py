@@ -79,3 +79,25 @@ def test_closing_the_window_asks_before_losing_a_dialog(qtbot, window, messages)
     messages.answer = True
     window.close()
     assert not window.isVisible()
+
+
+def test_ctrl_n_acts_on_the_visible_page_only(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_page("products")
+    producers = window.show_page("producers")
+    window.activateWindow()
+    qtbot.keyClick(producers.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert producers.dialog is not None and producers.dialog.isVisible()
+    assert window.page("products").dialog is None
+    producers.dialog.close()
+
+
+def test_vietnamese_formats() -> None:
+    from datetime import date, datetime
+
+    from ocop_desktop.ui.formatting import format_date, format_datetime, format_int, format_number
+
+    assert format_date(date(2026, 3, 5)) == "05/03/2026"
+    assert format_datetime(datetime(2026, 3, 5, 14, 7)) == "05/03/2026 14:07"
+    assert format_int(1234567) == "1.234.567"
+    assert format_number(1234.5) == "1.234,5"
+    assert format_date(None) == ""

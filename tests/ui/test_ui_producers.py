@@ -169,3 +169,13 @@ def test_short_result_needs_no_count(ctx) -> None:  # type: ignore[no-untyped-de
                            lambda q: calls.append(q) or service.count(q), COLUMNS)
     model.set_query("khong ai")
     assert model.known_total() == 0 and calls == []
+
+
+def test_double_click_opens_edit(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    rect = page.table.visualRect(page.model.index(1, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a real one starts
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.name.text() == page.model.row_at(1).name
+    dialog.close()
