@@ -87,3 +87,13 @@ def test_file_as_data_dir_is_refused(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(EnvironmentProblem, match="Không ghi được"):
         AppContext.open(AppPaths.for_data_dir(blocker))
+
+
+def test_office_summary_names_officer_and_fingerprint(ctx: AppContext) -> None:
+    from ocop_desktop.services.office import OfficeService
+
+    summary = OfficeService(ctx).summary()
+    assert summary.office_name == "UBND Phường Hoàn Kiếm"
+    assert summary.officer_name == "Nguyễn Văn An"
+    assert summary.unit_label == "Phường Hoàn Kiếm, Thành phố Hà Nội"
+    assert len(summary.readable_fingerprint.split()) == 6
