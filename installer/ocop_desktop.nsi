@@ -16,8 +16,7 @@
 Unicode true
 Target amd64-unicode
 ManifestDPIAware true
-SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+SetCompressor /SOLID lzma  ; default 8 MB dictionary: 64 MB saved 1.5 % for 60 % more time
 
 !define APPNAME "OCOP Desktop"
 !define EXENAME "ocop-desktop.exe"
