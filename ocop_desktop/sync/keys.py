@@ -34,8 +34,12 @@ def fingerprint(public_raw: bytes) -> str:
 
 def readable_fingerprint(public_raw: bytes) -> str:
     """Six groups of five digits, easy to compare by reading aloud over the phone."""
-    digest = hashlib.sha256(public_raw).digest()
-    number = int.from_bytes(digest[:16], "big") % 10**30
+    return readable_from_fingerprint(fingerprint(public_raw))
+
+
+def readable_from_fingerprint(hex_fingerprint: str) -> str:
+    """The same six groups from the hex fingerprint (as named in a manifest)."""
+    number = int(hex_fingerprint[:32], 16) % 10**30
     text = f"{number:030d}"
     return " ".join(text[i : i + 5] for i in range(0, 30, 5))
 

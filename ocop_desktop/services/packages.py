@@ -1,0 +1,65 @@
+"""The one entry point the UI sync page needs: export, inspect, dry run and import of packages.
+
+Every method is a plain function call suitable for the UI's background task helper: long ones take
+a duck-typed `progress` (`set(fraction, text)`, `cancelled`). Errors a person can act on are
+`UserError`s; a refused package is a `PackageRefused` (with `.code`) and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ocop_desktop.services.packages_common import ExportResult
+from ocop_desktop.services.packages_export import PackageExportService
+from ocop_desktop.services.packages_import import PackageImportService
+from ocop_desktop.services.packages_types import ImportPreview, ImportResult, PackageInfo
+from ocop_desktop.services.sync_keys import OwnKeys, own_keys
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+__all__ = ["ExportResult", "ImportPreview", "ImportResult", "OwnKeys", "PackageInfo", "PackageService"]
+
+
+class PackageService:
+    def __init__(self, ctx: "AppContext") -> None:
+        self._ctx = ctx
+        self._export = PackageExportService(ctx)
+        self._import = PackageImportService(ctx)
+
+    def own_keys(self) -> OwnKeys:
+        """This office's key fingerprints, to show and read aloud (creates the encryption key once)."""
+        return own_keys(self._ctx)
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_dossiers(self, target: Path, *, to: str | None = None, dossier_ids: list[str] | None = None,
+                        pending: bool = False, include_all_blobs: bool = False,
+                        progress: object | None = None) -> ExportResult:
+        return self._export.export_dossiers(target, to=to, dossier_ids=dossier_ids, pending=pending,
+                                            include_all_blobs=include_all_blobs, progress=progress)
+
+    def export_enrollment(self, target: Path) -> ExportResult:
+        return self._export.export_enrollment(target)
+
+    def export_reference(self, target: Path, *, to: str | None = None) -> ExportResult:
+        return self._export.export_reference(target, to=to)
+
+    # -- import -----------------------------------------------------------------------------------
+    def inspect(self, path: Path) -> PackageInfo:
+        return self._import.inspect(path)
+
+    def verify(self, path: Path, *, confirm_fingerprint: str | None = None,
+               progress: object | None = None) -> ImportPreview:
+        return self._import.verify(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
+
+    def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
+                progress: object | None = None) -> ImportPreview:
+        """Step 1 of an import: the dry run (and, for a new office, the fingerprint to confirm)."""
+        return self._import.preview(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
+
+    def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
+                       progress: object | None = None) -> ImportResult:
+        """Step 2: apply. `confirm_fingerprint` is what the officer typed after comparing by phone."""
+        return self._import.import_package(path, confirm_fingerprint=confirm_fingerprint, receipt_path=receipt_path,
+                                           progress=progress)
