@@ -11,8 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from ocop_desktop import APP_AUTHOR, APP_NAME
 
 DATA_DIR_ENV = "OCOP_DESKTOP_DATA_DIR"
@@ -53,6 +51,8 @@ class AppPaths:
         if chosen:
             root = Path(chosen).expanduser().resolve()
             return cls(data_dir=root, log_dir=root / "logs")
+        import platformdirs  # only when no folder is given (saves start-up time otherwise)
+
         return cls(
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),

@@ -7,14 +7,16 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+import re
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import EnvironmentProblem
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,9 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -75,14 +79,43 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def head_revision(engine: Engine) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
     assert head is not None
     return head
+
+
+_REVISION = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w-]+|None)['\"]?", re.M)
+
+
+def head_revision_fast() -> str | None:
+    """The newest migration, read from the version files without importing Alembic (which costs
+    most of a second at start-up); None when the files do not say it plainly."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {bool(m.group(1)): m.group(2) for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        if False not in found:
+            return None
+        revisions.add(found[False])
+        parents.add(found.get(True))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except Exception:  # no table yet: a new database
+            return None
 
 
 def backup_file(engine: Engine, db_path: Path, backups_dir: Path, label: str) -> Path:
@@ -103,6 +136,11 @@ def backup_file(engine: Engine, db_path: Path, backups_dir: Path, label: str) ->
 
 def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> None:
     """Bring the schema to head, keeping a copy of the previous file first."""
+    stored = _stored_revision(engine)
+    if stored is not None and stored == head_revision_fast():
+        return  # the everyday case: nothing to do, Alembic not even imported
+    from alembic import command
+
     current = current_revision(engine)
     head = head_revision(engine)
     if current == head:

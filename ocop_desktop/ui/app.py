@@ -7,7 +7,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,8 @@ from ocop_desktop.paths import resources_root
 from ocop_desktop.ui import errors, qt_workarounds
 from ocop_desktop.ui.i18n import install_language
 from ocop_desktop.ui.settings import load_settings
-from ocop_desktop.ui.tasks import wait_for_tasks
+from ocop_desktop.ui.startup import peek_office, report_ready
+from ocop_desktop.ui.tasks import run_task, wait_for_tasks
 
 if TYPE_CHECKING:
     from ocop_desktop.paths import AppPaths
@@ -77,11 +78,49 @@ def build_main_window(ctx: "AppContext") -> "MainWindow":
 
 def run(paths: "AppPaths") -> int:
     """The GUI: returns the process exit code (2 when the data folder cannot be opened)."""
-    from ocop_desktop.services.context import AppContext
-
     app = ensure_application()
     errors.install_excepthook()
     install_language(load_settings(paths.settings_path).language)
+    office_name = peek_office(paths.db_path)
+    if office_name is None:
+        return _run_opened(app, paths)
+    from ocop_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(office_name=office_name)
+    window.show()
+    opened: list["AppContext"] = []
+
+    def attach(ctx: "AppContext") -> None:
+        opened.append(ctx)
+        window.attach(ctx)
+        if report_ready("loaded"):
+            QTimer.singleShot(0, app.quit)
+
+    def failed(exc: BaseException) -> None:
+        errors.show_error(exc, window)
+        app.exit(2)
+
+    QTimer.singleShot(0, lambda: report_ready("shown") and app.quit())
+    QTimer.singleShot(0, lambda: run_task(_open_store, paths, on_done=attach, on_error=failed, parent=window))
+    try:
+        code = app.exec()
+        wait_for_tasks()
+        return code
+    finally:
+        for ctx in opened:
+            ctx.close()
+
+
+def _open_store(_progress: object, paths: "AppPaths") -> "AppContext":
+    from ocop_desktop.services.context import AppContext
+
+    return AppContext.open(paths)
+
+
+def _run_opened(app: QApplication, paths: "AppPaths") -> int:
+    """First run (or a store the quick look could not read): open first, then the window."""
+    from ocop_desktop.services.context import AppContext
+
     try:
         ctx = AppContext.open(paths)
     except UserError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop import APP_NAME
 from ocop_desktop.paths import resource
-from ocop_desktop.ui.office_info import office_summary
 from ocop_desktop.ui.pages import PAGE_NAMES, PAGES
 
 if TYPE_CHECKING:
@@ -29,10 +28,16 @@ ICON = "icons/ocop-desktop.png"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: "AppContext") -> None:
+    """Built with an open context, or first without one (`office_name` from a quick peek at the
+    database) so the window shows at once while the store opens in the background; `attach(ctx)`
+    then builds the page that was asked for."""
+
+    def __init__(self, ctx: "AppContext | None" = None, *, office_name: str = "") -> None:
         super().__init__()
         self.ctx = ctx
-        self.summary = office_summary(ctx)
+        self.summary = None
+        self._office_name = office_name
+        self._pending = PAGE_NAMES[0]
         self._pages: dict[str, QWidget] = {}
         self.setWindowIcon(QIcon(str(resource(ICON))))
         self.nav = QListWidget()
@@ -57,9 +62,23 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=name: self.show_page(n))
         self._build_menus()
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_NAMES[row]) if row >= 0 else None)
+        self.loading = QLabel()
+        self.loading.setObjectName("loading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
         self.retranslate()
         self.resize(1200, 760)
-        self.show_page(PAGE_NAMES[0])
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: "AppContext") -> None:
+        """The store is open: show who we are and build the page that was asked for."""
+        from ocop_desktop.ui.office_info import office_summary
+
+        self.ctx = ctx
+        self.summary = office_summary(ctx)
+        self.retranslate()
+        self.show_page(self._pending)
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -75,6 +94,10 @@ class MainWindow(QMainWindow):
         """Show the page `name` (building it on first use) and return it."""
         if name not in PAGE_NAMES:
             raise KeyError(f"no page {name!r}; pages: {', '.join(PAGE_NAMES)}")
+        if self.ctx is None:  # still opening the store: remember the wish, show "loading"
+            self._pending = name
+            self.nav.setCurrentRow(PAGE_NAMES.index(name))
+            return self.loading
         page = self._pages.get(name)
         if page is None:
             spec = PAGES[PAGE_NAMES.index(name)]
@@ -100,13 +123,14 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from ocop_desktop.ui.about import AboutDialog
 
-        dialog = AboutDialog(self, paths=self.ctx.paths)
+        dialog = AboutDialog(self, paths=self.ctx.paths if self.ctx else None)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        office = self.summary.office_name if self.summary else ""
+        office = self.summary.office_name if self.summary else self._office_name
+        self.loading.setText(self.tr("Đang mở dữ liệu…"))
         self.setWindowTitle(f"{APP_NAME} — {office}" if office else APP_NAME)
         for row, spec in enumerate(PAGES):
             item = self.nav.item(row)

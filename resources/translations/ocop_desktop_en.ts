@@ -135,6 +135,10 @@ Officer: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Đang mở dữ liệu…</source>
+        <translation>Opening data…</translation>
+    </message>
+    <message>
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>

@@ -79,3 +79,11 @@ def test_foreign_keys_and_wal_are_on(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     engine.dispose()
+
+
+def test_fast_head_reading_agrees_with_alembic(tmp_path: Path) -> None:
+    from ocop_desktop.store.database import head_revision_fast
+
+    engine = make_engine(tmp_path / "x.sqlite3")
+    assert head_revision_fast() == head_revision(engine)
+    engine.dispose()
