@@ -78,6 +78,29 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>CriterionEvidenceDialog</name>
+    <message>
+        <source>Minh chứng cho tiêu chí %1</source>
+        <translation>Evidence for criterion %1</translation>
+    </message>
+    <message>
+        <source>Đánh dấu các tệp của hồ sơ chứng minh cho tiêu chí %1 (phím cách để chọn/bỏ).</source>
+        <translation>Tick the dossier files that support criterion %1 (Space ticks or unticks).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ.</source>
+        <translation>The dossier has no attached files yet. Add files in the dossier's evidence section.</translation>
+    </message>
+    <message>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Đã thiết lập xong</source>
@@ -518,6 +541,241 @@ Officer: %2</translation>
     </message>
 </context>
 <context>
+    <name>ScoreCriterionCard</name>
+    <message>
+        <source>Điểm dừng: %1</source>
+        <translation>Stop: %1</translation>
+    </message>
+    <message>
+        <source>Trường hợp %1: %2</source>
+        <translation>Case %1: %2</translation>
+    </message>
+    <message>
+        <source>Ghi chú cho tiêu chí %1…</source>
+        <translation>Notes on criterion %1…</translation>
+    </message>
+    <message>
+        <source>Không áp dụng: sản phẩm chưa có câu chuyện (tiêu chí %1 đạt 0 điểm).</source>
+        <translation>Not applicable: the product has no story (criterion %1 scored 0).</translation>
+    </message>
+    <message>
+        <source>Không áp dụng: tiêu chí %1 chưa đạt từ %2 điểm trở lên.</source>
+        <translation>Not applicable: criterion %1 has not reached %2 points.</translation>
+    </message>
+    <message>
+        <source>Minh chứng (%1)…</source>
+        <translation>Evidence (%1)…</translation>
+    </message>
+    <message>
+        <source>Minh chứng…</source>
+        <translation>Evidence…</translation>
+    </message>
+    <message>
+        <source>Chọn tệp minh chứng của hồ sơ cho tiêu chí %1</source>
+        <translation>Choose the dossier's evidence files for criterion %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 điểm</source>
+        <translation>%1/%2 pts</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreGroupHeader</name>
+    <message>
+        <source>%1 (tối đa %2 điểm)</source>
+        <translation>%1 (max. %2 points)</translation>
+    </message>
+    <message>
+        <source>%1/%2 điểm</source>
+        <translation>%1/%2 pts</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreOptionButton</name>
+    <message numerus="yes">
+        <source>%n điểm</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(bản in: %1)</source>
+        <translation>(printed: %1)</translation>
+    </message>
+    <message>
+        <source>Mức tối thiểu phải đạt để được xếp hạng %1 sao trở lên.</source>
+        <translation>The minimum a product must reach to be rated %1 stars or more.</translation>
+    </message>
+    <message>
+        <source>Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu chí.</source>
+        <translation>The decision prints %1 points; %2 points are used, per the rule set's list of corrections.</translation>
+    </message>
+    <message>
+        <source>Phương án Có/Không thêm vào cho tiêu chí 1 điểm (văn bản không in).</source>
+        <translation>Yes/No option added for a 1-point criterion (not printed in the decision).</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreParentCard</name>
+    <message>
+        <source>%1/%2 điểm</source>
+        <translation>%1/%2 pts</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePartHeader</name>
+    <message>
+        <source>PHẦN %1: %2 (%3 điểm)</source>
+        <translation>PART %1: %2 (%3 points)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetEditor</name>
+    <message>
+        <source>(tệp đã xóa)</source>
+        <translation>(file removed)</translation>
+    </message>
+    <message>
+        <source>Phiếu tự đánh giá</source>
+        <translation>Self-assessment sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm của thành viên hội đồng</source>
+        <translation>Council member's score sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu đánh giá</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>%1 — Bộ %2 (%3): %4</source>
+        <translation>%1 — Set %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn phương án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm</source>
+        <translation>Rule set %1 · hash %2…  ·  Keys: ↑/↓ criterion, 1–9 choose an option, 0 clear, PgUp/PgDn group, Ctrl+J unanswered</translation>
+    </message>
+    <message>
+        <source>Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã có kết quả).</source>
+        <translation>View only: this sheet can no longer be changed (the dossier has been sent or has a result).</translation>
+    </message>
+    <message>
+        <source>Chỉ xem</source>
+        <translation>View only</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Đang chờ lưu…</source>
+        <translation>Saving soon…</translation>
+    </message>
+    <message>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSummaryPanel</name>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Kết quả tạm tính</source>
+        <translation>Running result</translation>
+    </message>
+    <message>
+        <source>Phần %1</source>
+        <translation>Part %1</translation>
+    </message>
+    <message>
+        <source>Tổng điểm</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Theo tổng điểm: hạng %1 sao</source>
+        <translation>By total: %1-star band</translation>
+    </message>
+    <message>
+        <source>Xếp hạng</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Xếp hạng (tạm tính)</source>
+        <translation>Rating (so far)</translation>
+    </message>
+    <message>
+        <source>Bị loại</source>
+        <translation>Eliminated</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị loại: %1</source>
+        <translation>Dossier rejected: %1</translation>
+    </message>
+    <message>
+        <source>Điểm dừng ở tiêu chí %1: %2</source>
+        <translation>Stop at criterion %1: %2</translation>
+    </message>
+    <message>
+        <source>Sản phẩm bị loại, không xếp hạng (điểm vẫn được tính).</source>
+        <translation>The product is eliminated and not rated (points are still counted).</translation>
+    </message>
+    <message>
+        <source>%1 sao</source>
+        <translation>%1 stars</translation>
+    </message>
+    <message>
+        <source>Chưa đạt hạng OCOP (cần từ 3 sao).</source>
+        <translation>Not an OCOP rating yet (3 stars needed).</translation>
+    </message>
+    <message>
+        <source>Mức tối thiểu %1: đạt</source>
+        <translation>Minimum %1: met</translation>
+    </message>
+    <message>
+        <source>Mức tối thiểu %1: chưa đạt (%2)</source>
+        <translation>Minimum %1: not met (%2)</translation>
+    </message>
+    <message>
+        <source>Phiếu không có mức tối thiểu theo sao.</source>
+        <translation>This sheet has no star minimums.</translation>
+    </message>
+    <message>
+        <source>Đã đạt hạng cao nhất.</source>
+        <translation>Highest rating reached.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Để lên %1 sao:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;To reach %1 stars:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>cần thêm %1 điểm</source>
+        <translation>%1 more points needed</translation>
+    </message>
+    <message>
+        <source>đạt mức tối thiểu ở tiêu chí: %1 (Ctrl+B)</source>
+        <translation>reach the minimum in criteria: %1 (Ctrl+B)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Còn %n tiêu chí chưa chấm.</source>
+        <translation>
+            <numerusform>%n criterion not scored yet.</numerusform>
+            <numerusform>%n criteria not scored yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đến tiêu chí chưa chấm (Ctrl+J)</source>
+        <translation>Go to the next one (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>Đã chấm đủ các tiêu chí.</source>
+        <translation>Every criterion is scored.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Ngôn ngữ giao diện</source>
@@ -578,6 +836,17 @@ Officer: %2</translation>
     <message>
         <source>Mở thư mục nhật ký</source>
         <translation>Open log folder</translation>
+    </message>
+</context>
+<context>
+    <name>SheetView</name>
+    <message>
+        <source>Hồ sơ bị loại khi (đánh dấu nếu có)</source>
+        <translation>The dossier is rejected when (tick if so)</translation>
+    </message>
+    <message>
+        <source>Ý kiến của người đánh giá</source>
+        <translation>Evaluator's opinion</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,487 @@
+"""The score-sheet editor (issue 3): the whole official sheet of a product set in printed order,
+with a live summary computed by the scoring engine, notes and evidence per criterion, keyboard
+operation and autosave. Used for the self-assessment (Mẫu 02 Part III) and council sheets; the
+owner passes a `SheetStore` that says where the sheet comes from and goes to.
+
+Keyboard: Up/Down move between criteria, Page Up/Down between groups, Home/End to the first/last
+criterion, digits 1–9 choose the n-th option of the focused criterion and 0 clears it; Ctrl+J goes
+to the next unanswered criterion and Ctrl+B to the next floor that blocks the next star.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QHideEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.rules.model import Sheet
+from ocop_desktop.domain.rules.scoring import ScoreResult, score
+from ocop_desktop.ui import errors
+from ocop_desktop.ui.scoring.cards import ScoreCriterionCard
+from ocop_desktop.ui.scoring.evidence import CriterionEvidenceDialog
+from ocop_desktop.ui.scoring.sheet_view import SheetView
+from ocop_desktop.ui.scoring.store import SheetData, SheetEdit, SheetStore
+from ocop_desktop.ui.scoring.style import fill, muted, wrapped
+from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED, ScoreSummaryPanel
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 400
+
+
+def _same_sheet(a: Sheet, b: Sheet) -> bool:
+    return a is b or (a.ruleset_hash == b.ruleset_hash and a.number == b.number)
+
+
+class ScoreSheetEditor(QWidget):
+    """Edit one score sheet.
+
+    Args:
+        store: where the sheet is loaded from and saved to (`SheetStore`).
+        data: the sheet already loaded, to spare a second `store.load()` (optional).
+        autosave_ms: debounce before a change is saved (0: at the next event-loop turn).
+
+    Signals:
+        changed(): something was edited (before it is saved).
+        resultChanged(object): the engine's running `ScoreResult` after every change.
+        saved(int): the store accepted the changes; the new revision (-1 if untracked).
+    """
+
+    changed = Signal()
+    resultChanged = Signal(object)
+    saved = Signal(int)
+
+    def __init__(self, store: SheetStore, parent: QWidget | None = None, *, data: SheetData | None = None,
+                 autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(parent)
+        started = time.perf_counter()
+        self.store = store
+        self._stops_supported = bool(getattr(store, "supports_stops", False))
+        data = data if data is not None else store.load()
+
+        self.heading = wrapped("", self)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.heading.setFont(font)
+        self.subheading = muted(wrapped("", self))
+        self.save_status = muted(QLabel(self))
+        self.save_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.read_only_banner = wrapped("", self)
+        self.read_only_banner.setAutoFillBackground(True)
+        palette = self.read_only_banner.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4e0"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#7a4a00"))
+        self.read_only_banner.setPalette(palette)
+        self.read_only_banner.setContentsMargins(8, 6, 8, 6)
+        self.read_only_banner.hide()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary = ScoreSummaryPanel(self)
+        self.summary.jumpRequested.connect(self._jump)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top.addLayout(titles, 1)
+        top.addWidget(self.save_status)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.read_only_banner)
+        left.addWidget(self.scroll, 1)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(8, 8, 8, 8)
+        root.addLayout(left, 1)
+        root.addWidget(self.summary)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(autosave_ms, 0))
+        self._timer.timeout.connect(self.flush)
+        for keys, slot in (("Ctrl+J", self.goto_next_unanswered), ("Ctrl+B", self.goto_next_blocking)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+        self.view: SheetView | None = None
+        self._current: ScoreCriterionCard | None = None
+        self._focused_once = False
+        self._dirty = False
+        self._read_only = False
+        self.evidence_dialog: CriterionEvidenceDialog | None = None
+        self.result: ScoreResult | None = None
+        self._apply(data)
+        self.build_ms = (time.perf_counter() - started) * 1000
+        log.debug("score sheet editor for set %s built in %.1f ms", data.sheet.number, self.build_ms)
+
+    # -- the sheet's widgets, for owners and tests ------------------------------------------------
+    @property
+    def sheet(self) -> Sheet:
+        return self._view.sheet
+
+    @property
+    def _view(self) -> SheetView:
+        assert self.view is not None
+        return self.view
+
+    @property
+    def cards(self) -> list[ScoreCriterionCard]:
+        return self._view.cards
+
+    @property
+    def card_by_code(self) -> dict[str, ScoreCriterionCard]:
+        return self._view.card_by_code
+
+    @property
+    def knockout_boxes(self) -> dict[str, QCheckBox]:
+        return self._view.knockout_boxes
+
+    @property
+    def stop_boxes(self) -> dict[str, QCheckBox]:
+        return self._view.stop_boxes
+
+    @property
+    def opinion(self) -> QPlainTextEdit:
+        return self._view.opinion
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _build(self, sheet: Sheet) -> None:
+        view = SheetView(sheet, stops_supported=self._stops_supported)
+        view.answerChosen.connect(self.set_answer)
+        view.knockoutToggled.connect(self.set_knockout)
+        view.stopToggled.connect(self.set_stop)
+        view.noteEdited.connect(self._note_edited)
+        view.evidenceRequested.connect(self.open_evidence)
+        view.opinionEdited.connect(self._opinion_edited)
+        view.navigate.connect(lambda code, event: self.focus_criterion(self._view.target(code, event.key())))
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(view)
+        if old is not None:
+            old.deleteLater()
+        self.view = view
+        self._current = None
+        self.summary.set_sheet(sheet)
+
+    def _apply(self, data: SheetData) -> None:
+        """Show `data` (first load, reload, after a conflict); the widgets are rebuilt only for another sheet."""
+        if self.view is None or not _same_sheet(self.view.sheet, data.sheet):
+            self._build(data.sheet)
+        self._kind = data.kind
+        self._revision = data.revision
+        self._answers = dict(data.answers)
+        self._knockouts = list(data.knockouts)
+        self._stops = list(data.stops) if self._stops_supported else []
+        self._notes = dict(data.notes)
+        self._evidence = {k: tuple(v) for k, v in data.evidence.items()}
+        self._opinion = data.opinion
+        self._attachments = tuple(data.attachments)
+        self._dirty = False
+        self._view.show_state(self._answers, self._notes, self._evidence_names, self._opinion)
+        self._view.show_flags(self._knockouts, self._stops)
+        self._set_read_only(not data.editable)
+        self._retranslate()
+        self._rescore()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.read_only_banner.setVisible(read_only)
+        self._view.set_read_only(read_only)
+        self._show_save_status()
+
+    def _evidence_names(self, code: str) -> list[str]:
+        by_id = {a.id: a.filename for a in self._attachments}
+        return [by_id.get(i, self.tr("(tệp đã xóa)")) for i in self._evidence.get(code, ())]
+
+    def _rescore(self) -> None:
+        self.result = score(self.sheet, self._answers, self._knockouts, self._stops, partial=True)
+        self._view.show_result(self.result)
+        self.summary.show_result(self.result)
+        self.resultChanged.emit(self.result)
+
+    def _retranslate(self) -> None:
+        sheet = self.sheet
+        kinds = {"self": self.tr("Phiếu tự đánh giá"), "member": self.tr("Phiếu chấm của thành viên hội đồng")}
+        kind = kinds.get(self._kind, self.tr("Phiếu đánh giá"))
+        self.heading.setText(fill(self.tr("%1 — Bộ %2 (%3): %4"), kind, sheet.number, sheet.code, sheet.name))
+        self.subheading.setText(fill(self.tr("Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn phương "
+                                             "án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm"),
+                                     sheet.ruleset_id, sheet.ruleset_hash[:12]))
+        self.read_only_banner.setText(self.tr("Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã "
+                                              "có kết quả)."))
+        self._view.retranslate()
+        self.summary.retranslate()
+        if self.result is not None:
+            self._view.show_result(self.result)
+        self._show_save_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.view is not None:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- state -------------------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def revision(self) -> int | None:
+        return self._revision
+
+    def answers(self) -> dict[str, int]:
+        return dict(self._answers)
+
+    def knockouts(self) -> tuple[str, ...]:
+        return tuple(self._knockouts)
+
+    def stops(self) -> tuple[str, ...]:
+        return tuple(self._stops)
+
+    def notes(self) -> dict[str, str]:
+        return dict(self._notes)
+
+    def evidence(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._evidence)
+
+    # -- edits -------------------------------------------------------------------------------------
+    def set_answer(self, code: str, index: int | None) -> bool:
+        """Choose option `index` (0-based, printed order across cases) of leaf `code`, or clear it
+        with None. False when refused: read-only, criterion not applicable (5.2), bad index."""
+        card = self.card_by_code.get(code)
+        if card is None:
+            return False
+        self._make_current(card, scroll=False)
+        in_range = index is None or 0 <= index < len(card.criterion.options)
+        allowed = not self._read_only and card.applicable and in_range
+        if allowed and self._answers.get(code) != index:
+            if index is None:
+                self._answers.pop(code, None)
+            else:
+                self._answers[code] = index
+            self._changed(rescore=True)
+        card.show_answer(self._answers.get(code))  # also undoes a refused click
+        return allowed
+
+    def set_knockout(self, knockout_id: str, on: bool) -> bool:
+        return self._toggle(self._knockouts, knockout_id, on, self.knockout_boxes)
+
+    def set_stop(self, stop_id: str, on: bool) -> bool:
+        return self._toggle(self._stops, stop_id, on, self.stop_boxes)
+
+    def _toggle(self, ids: list[str], item: str, on: bool, boxes: dict[str, QCheckBox]) -> bool:
+        allowed = not self._read_only and item in boxes
+        if allowed and (item in ids) != on:
+            if on:
+                ids.append(item)
+            else:
+                ids.remove(item)
+            self._changed(rescore=True)
+        self._view.show_flags(self._knockouts, self._stops)
+        return allowed
+
+    def set_note(self, code: str, text: str) -> bool:
+        card = self.card_by_code.get(code)
+        if card is None or self._read_only:
+            return False
+        if card.note_edit.text() != text:
+            card.note_edit.setText(text)
+        self._note_edited(code, text)
+        return True
+
+    def set_evidence(self, code: str, attachment_ids: Sequence[str]) -> bool:
+        card = self.card_by_code.get(code)
+        if card is None or self._read_only:
+            return False
+        ids = tuple(dict.fromkeys(attachment_ids))
+        if ids != self._evidence.get(code, ()):
+            if ids:
+                self._evidence[code] = ids
+            else:
+                self._evidence.pop(code, None)
+            card.show_evidence(self._evidence_names(code))
+            self._changed(rescore=False)
+        return True
+
+    def open_evidence(self, code: str) -> CriterionEvidenceDialog:
+        """The evidence picker of one criterion (window-modal, not blocking)."""
+        if self.evidence_dialog is not None:
+            self.evidence_dialog.close()
+            self.evidence_dialog.deleteLater()
+        dialog = CriterionEvidenceDialog(code, self._attachments, self._evidence.get(code, ()), self,
+                                         read_only=self._read_only)
+        dialog.accepted.connect(lambda: self.set_evidence(code, dialog.chosen()))
+        self.evidence_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _note_edited(self, code: str, text: str) -> None:
+        if self._read_only:
+            return
+        if text:
+            self._notes[code] = text
+        else:
+            self._notes.pop(code, None)
+        self._changed(rescore=False)
+
+    def _opinion_edited(self, text: str) -> None:
+        if not self._read_only:
+            self._opinion = text
+            self._changed(rescore=False)
+
+    def _changed(self, *, rescore: bool) -> None:
+        self._dirty = True
+        if rescore:
+            self._rescore()
+        self._show_save_status()
+        self._timer.start()
+        self.changed.emit()
+
+    # -- saving ------------------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save now if anything changed. False when the store refused (the error has been shown)."""
+        self._timer.stop()
+        if not self._dirty or self._read_only:
+            return True
+        edit = SheetEdit(answers=dict(self._answers), knockouts=tuple(self._knockouts), stops=tuple(self._stops),
+                         notes={k: v for k, v in self._notes.items() if v.strip()}, evidence=dict(self._evidence),
+                         opinion=self._opinion)
+        try:
+            data = self.store.save(edit, self._revision)
+        except UserError as exc:  # ConflictError included: say so, then show what is stored
+            errors.show_error(exc, self)
+            self.reload()
+            return False
+        except Exception as exc:  # a bug: keep what was typed, say so
+            errors.show_error(exc, self)
+            self._show_save_status(failed=True)
+            return False
+        self._dirty = False
+        self._revision = data.revision
+        if data.editable == self._read_only:
+            self._set_read_only(not data.editable)
+        self._show_save_status()
+        self.saved.emit(data.revision if data.revision is not None else -1)
+        return True
+
+    def reload(self) -> bool:
+        """Drop unsaved changes and show what the store holds."""
+        self._timer.stop()
+        try:
+            data = self.store.load()
+        except UserError as exc:
+            errors.show_error(exc, self)
+            self._dirty = False
+            self._set_read_only(True)
+            return False
+        self._apply(data)
+        return True
+
+    def _show_save_status(self, failed: bool = False) -> None:
+        if self._read_only:
+            text = self.tr("Chỉ xem")
+        elif failed:
+            text = self.tr("Chưa lưu được")
+        else:
+            text = self.tr("Đang chờ lưu…") if self._dirty else self.tr("Đã lưu")
+        self.save_status.setText(text)
+
+    # -- focus and navigation ----------------------------------------------------------------------
+    def focus_criterion(self, code: str) -> bool:
+        """Focus, highlight and scroll to a criterion; a parent code goes to its first sub-criterion."""
+        card = self.card_by_code.get(code)
+        if card is None and self.sheet.has_criterion(code):
+            first = next(self.sheet.criterion(code).leaves(), None)
+            card = self.card_by_code.get(first.code) if first else None
+        if card is None:
+            return False
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._make_current(card, scroll=True)
+        return True
+
+    def current_code(self) -> str | None:
+        return self._current.code if self._current is not None else None
+
+    def goto_next_unanswered(self) -> bool:
+        """Focus the next unanswered criterion after the current one (wrapping round)."""
+        return self._goto_next(self.result.unanswered if self.result else ())
+
+    def goto_next_blocking(self) -> bool:
+        """Focus the next criterion whose floor holds the product below the next star."""
+        return self._goto_next(tuple(f.criterion for f in self.result.blocking) if self.result else ())
+
+    def _goto_next(self, codes: Sequence[str]) -> bool:
+        order = [c.code for c in self.cards]
+        start = order.index(self._current.code) if self._current is not None else -1
+        wanted = set(codes)
+        following = (order[(start + step) % len(order)] for step in range(1, len(order) + 1))
+        code = next((c for c in following if c in wanted), None)
+        return code is not None and self.focus_criterion(code)
+
+    def _jump(self, target: str) -> None:
+        if target == NEXT_UNANSWERED:
+            self.goto_next_unanswered()
+        else:
+            self.focus_criterion(target)
+
+    def _make_current(self, card: ScoreCriterionCard, *, scroll: bool) -> None:
+        if self._current is not card:
+            if self._current is not None:
+                self._current.set_current(False)
+            self._current = card
+            card.set_current(True)
+        if scroll:
+            self.scroll.ensureWidgetVisible(card, 0, 24)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Tab or a click into a criterion's notes field makes that criterion the current one."""
+        widget = now
+        while widget is not None and not isinstance(widget, ScoreCriterionCard):
+            widget = widget.parentWidget()
+        if widget is not None and self.view is not None and self.view.card_by_code.get(widget.code) is widget:
+            self._make_current(widget, scroll=False)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once and self.cards:
+            self._focused_once = True
+            QTimer.singleShot(0, self, self._focus_first)
+
+    def _focus_first(self) -> None:
+        """On first show: the first unanswered criterion, unless the owner already chose one."""
+        if self.isVisible() and self._current is None and self.result is not None:
+            self.focus_criterion(self.result.unanswered[0] if self.result.unanswered else self.cards[0].code)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
