@@ -31,8 +31,10 @@ echo "[smoke] python: $PYTHON"
 
 command -v makensis >/dev/null 2>&1 || apt_install nsis
 read -r PYV PYSHARED < <("$PYTHON" -c 'import sys, sysconfig; print(f"{sys.version_info[0]}.{sys.version_info[1]}", sysconfig.get_config_var("Py_ENABLE_SHARED") or 0)')
-if [ "$PYSHARED" = 0 ] && ! ldconfig -p | grep -q "libpython${PYV}\.so\.1\.0" && command -v apt-get >/dev/null; then
-  apt_install "libpython${PYV}"  # Debian's python3 is static; PyInstaller bundles the shared library
+if [ "$PYSHARED" = 0 ] && command -v apt-get >/dev/null; then
+  # Debian's python3 is linked statically; PyInstaller bundles the shared library instead.
+  found=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -c "libpython${PYV}\.so\.1\.0" || true)
+  [ "$found" -gt 0 ] || apt_install "libpython${PYV}"
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ocop-smoke.XXXXXX")
@@ -92,8 +94,11 @@ run bad_unit 2 --data-dir "$WORK/data-bad" init --role commune --unit 99999 --of
 run help 0 --help
 has_command() { grep -Eq "^[[:space:]]+$1[[:space:]]" "$WORK/help.out"; }
 pdf_embeds_bundled_font() {  # the frozen app found resources/fonts (poppler's pdffonts, when present)
-  if command -v pdffonts >/dev/null 2>&1 && ! pdffonts "$1" | grep -q "LiberationSerif"; then
-    echo "[smoke] FAIL: $1 does not embed the bundled Liberation Serif"; pdffonts "$1"; exit 1
+  command -v pdffonts >/dev/null 2>&1 || return 0
+  local fonts
+  fonts=$(pdffonts "$1")
+  if ! grep -q "LiberationSerif" <<<"$fonts"; then
+    echo "[smoke] FAIL: $1 does not embed the bundled Liberation Serif"; echo "$fonts"; exit 1
   fi
 }
 if has_command print; then
