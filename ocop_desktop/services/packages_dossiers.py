@@ -23,7 +23,7 @@ from ocop_desktop.services.packages_records import COMMUNE, PROVINCE
 from ocop_desktop.services.packages_types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncPackage
+from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
 from ocop_desktop.sync import crypto
 from ocop_desktop.sync import format as fmt
 from ocop_desktop.sync.errors import PackageCancelled, PackageRefused
@@ -189,6 +189,10 @@ class DossierPackageImport:
                 planned = [classify(s, rec, self._m.sender.office_id) for rec in records]  # again, inside the transaction
                 preview = self._preview(records, planned, names)
                 for p in planned:
+                    state = s.get(SyncDossierState, p.record["dossier_id"])
+                    if state is not None and state.peer_office_id == self._m.sender.office_id:
+                        # What the sender had seen of our part is as good as a receipt for it.
+                        state.acked_version = max(state.acked_version, p.record["seen_version"])
                     if p.outcome in ("new", "updated"):
                         apply(s, p.record, self._m.sender.office_id, self._m.package_id)
                     elif p.outcome == "conflicting":
