@@ -1,0 +1,185 @@
+"""Province evaluation rules that are not scoring: rounds, council roles and modes, the statuses of a
+dossier within a round, and how the members × criteria matrix flags outliers.
+
+Aggregation itself (mean, spread, quorum, floors, knock-outs) is `domain.rules.council.aggregate`;
+this module only decides what the secretary's screen highlights and what a round defaults to.
+
+Outliers (docs/province.md):
+- a **cell** (member, criterion) is an outlier when the member's points differ from the median of the
+  members' points on that criterion by at least half the criterion's maximum, and at least 3 members
+  scored (with 2 the median sits halfway and would flag both);
+- a **member** is an outlier when the spread of the totals exceeds the allowed maximum and their total
+  is the furthest from the mean (every member at that distance is flagged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+
+from ocop_desktop.domain.deadlines import Round, rounds_of_year
+from ocop_desktop.domain.rules.council import FLOOR_RULES, CouncilRules
+
+FIVE_STAR_POINTS = 90
+OUTLIER_SHARE = Fraction(1, 2)  # of the criterion's maximum
+MIN_MEMBERS_FOR_CELL_OUTLIERS = 3
+
+
+class EntryStatus(StrEnum):
+    """Where a dossier stands within a round."""
+
+    ASSIGNED = "assigned"
+    NEEDS_RESCORE = "needs_rescore"
+    AGGREGATED = "aggregated"
+    PROPOSED = "proposed"
+    NOT_RECOGNISED = "not_recognised"
+    DECIDED = "decided"
+
+    @property
+    def label(self) -> str:
+        return {"assigned": "Đã phân vào đợt", "needs_rescore": "Cần chấm lại", "aggregated": "Đã tổng hợp điểm",
+                "proposed": "Đã đề nghị công nhận", "not_recognised": "Không đủ điều kiện công nhận",
+                "decided": "Đã có quyết định"}[self.value]
+
+
+# Member sheets may be typed (or revised) only while the result is not yet proposed.
+SCORABLE = frozenset({EntryStatus.ASSIGNED, EntryStatus.NEEDS_RESCORE, EntryStatus.AGGREGATED})
+FINAL = frozenset({EntryStatus.NOT_RECOGNISED, EntryStatus.DECIDED})
+
+
+class CouncilMode(StrEnum):
+    MEETING = "meeting"
+    WRITTEN = "written"  # re-evaluation by written opinions, QĐ 26/2026 Art. 7.6
+
+    @property
+    def label(self) -> str:
+        return {"meeting": "Họp Hội đồng", "written": "Lấy ý kiến bằng văn bản"}[self.value]
+
+
+class MemberRole(StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+    SECRETARY = "secretary"  # keeps the minutes, types the sheets; does not score
+
+    @property
+    def label(self) -> str:
+        return {"chair": "Chủ tịch Hội đồng", "member": "Thành viên", "secretary": "Thư ký"}[self.value]
+
+    @property
+    def scores(self) -> bool:
+        return self is not MemberRole.SECRETARY
+
+
+class NoteKind(StrEnum):
+    """Advisory team (tổ tư vấn) work on a dossier, QĐ 26/2026 Art. 7.3.c."""
+
+    REVIEW = "review"
+    SITE_VISIT = "site_visit"
+    TEST_RESULT = "test_result"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"review": "Báo cáo thẩm định hồ sơ", "site_visit": "Biên bản kiểm tra thực tế",
+                "test_result": "Kết quả kiểm nghiệm bổ sung", "other": "Ghi chú khác"}[self.value]
+
+
+def round_defaults(year: int, number: int) -> Round | None:
+    """The regular round `number` of `year` (cut-off 30/4 → finish 30/6, 30/10 → 30/12), or None
+    for an extra round, whose dates the province sets."""
+    return next((r for r in rounds_of_year(year) if r.number == number), None)
+
+
+def round_problems(year: int, cutoff: date | None, finish: date | None) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not 2019 <= year <= 2100:
+        problems["year"] = f"Năm {year} không hợp lệ."
+    if cutoff is None:
+        problems["cutoff"] = "Đợt bổ sung cần ngày chốt nhận hồ sơ."
+    if finish is None:
+        problems["finish"] = "Đợt bổ sung cần ngày hoàn thành."
+    if cutoff and finish and finish < cutoff:
+        problems["finish"] = f"Ngày hoàn thành {finish:%d/%m/%Y} trước ngày chốt hồ sơ {cutoff:%d/%m/%Y}."
+    return problems
+
+
+def parse_quorum(text: str) -> Fraction:
+    """"3/4", "0.75" or "75%" → Fraction(3, 4); a share in (0, 1]."""
+    raw = text.strip().replace(",", ".")
+    try:
+        value = Fraction(raw[:-1]) / 100 if raw.endswith("%") else Fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"Tỉ lệ tối thiểu “{text}” không hợp lệ (ví dụ: 3/4 hoặc 75%).") from None
+    if not 0 < value <= 1:
+        raise ValueError(f"Tỉ lệ tối thiểu “{text}” phải lớn hơn 0 và không quá 100%.")
+    return value
+
+
+def council_rules(max_spread: int, quorum: str, chair_required: bool, floor_rule: str) -> CouncilRules:
+    if floor_rule not in FLOOR_RULES:
+        raise ValueError(f"Cách xét yêu cầu tối thiểu “{floor_rule}” không hợp lệ ({', '.join(FLOOR_RULES)}).")
+    if max_spread < 0:
+        raise ValueError("Chênh lệch tối đa không được âm.")
+    return CouncilRules(max_spread=max_spread, quorum=parse_quorum(quorum), chair_required=chair_required,
+                        floor_rule=floor_rule)
+
+
+def is_five_star_candidate(mean_total: Fraction | float, star: int, valid: bool) -> bool:
+    """Proposed to the ministry: a valid, non-eliminated council result of 5★, i.e. ≥ 90 points with
+    the 5★ floors met. A product at ≥ 90 points that misses a 5★ floor is rated 4★ by the province."""
+    return valid and star == 5 and mean_total >= FIVE_STAR_POINTS
+
+
+def median(values: Sequence[int | Fraction]) -> Fraction:
+    ordered = sorted(values)
+    n = len(ordered)
+    if n == 0:
+        raise ValueError("median of nothing")
+    mid = n // 2
+    return Fraction(ordered[mid]) if n % 2 else Fraction(ordered[mid - 1] + ordered[mid], 2)
+
+
+@dataclass(frozen=True)
+class Outliers:
+    cells: Mapping[str, frozenset[str]]  # criterion code -> members whose points stand out
+    members: frozenset[str]  # members whose total is furthest from the mean when the spread fails
+    medians: Mapping[str, Fraction]  # criterion code -> median points
+
+    def flagged(self, member: str, criterion: str) -> bool:
+        return member in self.cells.get(criterion, ())
+
+
+def find_outliers(points: Mapping[str, Mapping[str, int]], maxima: Mapping[str, int], *, max_spread: int,
+                  totals: Mapping[str, int] | None = None) -> Outliers:
+    """`points`: member -> criterion code -> points; `maxima`: criterion code -> its maximum (the
+    order of `maxima` is kept). `totals` default to the sums of each member's points."""
+    members = list(points)
+    medians: dict[str, Fraction] = {}
+    cells: dict[str, frozenset[str]] = {}
+    for code, top in maxima.items():
+        got = [(m, points[m][code]) for m in members if code in points[m]]
+        if not got:
+            continue
+        ordered = sorted(p for _, p in got)
+        mid = len(ordered) // 2
+        twice = 2 * ordered[mid] if len(ordered) % 2 else ordered[mid - 1] + ordered[mid]  # 2 × median, exact
+        medians[code] = Fraction(twice, 2)
+        if len(got) >= MIN_MEMBERS_FOR_CELL_OUTLIERS and top > 0:
+            # |p − median| ≥ share × max, in integers: |2p − 2·median| · den ≥ 2 · num · max
+            bound = 2 * OUTLIER_SHARE.numerator * top
+            flagged = frozenset(m for m, p in got if abs(2 * p - twice) * OUTLIER_SHARE.denominator >= bound)
+            if flagged:
+                cells[code] = flagged
+    totals = dict(totals) if totals is not None else {m: sum(points[m].values()) for m in members}
+    return Outliers(cells, total_outliers(totals, max_spread), medians)
+
+
+def total_outliers(totals: Mapping[str, int], max_spread: int) -> frozenset[str]:
+    if len(totals) < 2 or max(totals.values()) - min(totals.values()) <= max_spread:
+        return frozenset()
+    mean = Fraction(sum(totals.values()), len(totals))
+    furthest = max(abs(t - mean) for t in totals.values())
+    return frozenset(m for m, t in totals.items() if abs(t - mean) == furthest)

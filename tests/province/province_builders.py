@@ -1,0 +1,85 @@
+"""Builders for the province tests: dossiers that arrived from a commune, a council, member sheets
+with chosen totals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.domain.producers import ProducerInput, ProducerKind
+from ocop_desktop.domain.products import ProductInput
+from ocop_desktop.domain.rules.model import Sheet
+from ocop_desktop.domain.rules.scoring import score
+from ocop_desktop.services.context import AppContext
+from ocop_desktop.services.councils import CouncilService, MemberInput
+from ocop_desktop.services.dossiers import DossierService
+from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.products import ProductService
+from ocop_desktop.services.rules import RuleService
+from ocop_desktop.store.models import Dossier, DossierEvent
+
+TODAY = date(2026, 11, 20)
+SET = 13  # the coffee sheet of the dossier tests
+COMMUNES = ["00070", "00004"]
+MEMBERS = [("Nguyễn Văn Chủ", "chair", "UBND thành phố Hà Nội", "Phó Chủ tịch"),
+           ("Trần Thị Nông", "member", "Sở Nông nghiệp và Môi trường", "Phó Giám đốc"),
+           ("Lê Văn Công", "member", "Sở Công Thương", "Trưởng phòng"),
+           ("Phạm Thị Y", "member", "Sở Y tế", "Chi cục trưởng"),
+           ("Hoàng Văn Khoa", "member", "Sở Khoa học và Công nghệ", "Phó Giám đốc"),
+           ("Vũ Thị Văn", "member", "Sở Văn hóa, Thể thao và Du lịch", "Trưởng phòng"),
+           ("Đỗ Văn Tư", "member", "Văn phòng Điều phối nông thôn mới", "Chánh Văn phòng")]
+
+
+def sent_dossier(ctx: AppContext, name: str, *, commune: str = "00070", product_set: int = SET,
+                 sent_on: date = date(2026, 10, 15)) -> str:
+    """A dossier as the province holds it after the commune sent it (the commune steps are walked
+    in the dossier tests; here the status is set directly)."""
+    producer = ProducerService(ctx).create(ProducerInput(
+        name=f"Hợp tác xã {name}", kind=ProducerKind.COOPERATIVE, commune_code=commune, address="Số 1 Đường Làng",
+        tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai", representative_title="Giám đốc"))
+    product = ProductService(ctx).create(ProductInput(producer.id, name, product_set))
+    dossier = DossierService(ctx, today=TODAY).create(product.id, "first")
+    with ctx.unit_of_work() as s:
+        d = s.get(Dossier, dossier.row.id)
+        assert d is not None
+        d.status = Status.SENT.value
+        s.add(DossierEvent(dossier_id=d.id, action="send", from_status="commune_checked", to_status="sent",
+                           at=datetime(sent_on.year, sent_on.month, sent_on.day, 9, tzinfo=timezone.utc)))
+    return dossier.row.id
+
+
+def council(ctx: AppContext, round_id: str, members: list[tuple[str, str, str, str]] = MEMBERS,
+            secretary: str | None = "Ngô Thị Thư") -> list[str]:
+    """The members' ids (chair first), plus a secretary who does not score."""
+    service = CouncilService(ctx)
+    ids = [service.add_member(round_id, MemberInput(n, role, org, title)).id for n, role, org, title in members]
+    if secretary:
+        service.add_member(round_id, MemberInput(secretary, "secretary", "Văn phòng Điều phối nông thôn mới"))
+    return ids
+
+
+def sheet_of(product_set: int = SET) -> Sheet:
+    return RuleService().get("qd26-2026").sheet(product_set)
+
+
+def answers_for(sheet: Sheet, total: int, *, keep_floors: int = 4) -> dict[str, int]:
+    """Answers that score exactly `total`, meeting every floor marked ≤ `keep_floors` stars."""
+    need: dict[str, int] = {}
+    for f in sheet.floors():
+        if f.star <= keep_floors:
+            need[f.criterion] = max(need.get(f.criterion, 0), f.min_points)
+    leaves = sheet.leaves()
+    chosen = {c.code: next(o.index for o in c.options if o.points >= need.get(c.code, 0)) for c in leaves}
+    current = score(sheet, chosen).total
+    assert current <= total, f"floors alone give {current} > {total}"
+    changed = True
+    while current < total and changed:
+        changed = False
+        for c in leaves:
+            if chosen[c.code] + 1 < len(c.options):
+                trial = {**chosen, c.code: chosen[c.code] + 1}
+                got = score(sheet, trial).total
+                if current < got <= total:
+                    chosen, current, changed = trial, got, True
+    assert current == total, f"could not reach {total} (got {current})"
+    return chosen
