@@ -6,9 +6,11 @@ import argparse
 
 from ocop_desktop import __version__
 from ocop_desktop.cli import commands_dossiers, commands_print, commands_rules, commands_setup
+from ocop_desktop.cli import commands_province
 from ocop_desktop.cli import commands_package
 
 HEADLESS_COMMANDS = [commands_setup.register, commands_rules.register, commands_dossiers.register, commands_print.register]
+HEADLESS_COMMANDS.append(commands_province.register)
 HEADLESS_COMMANDS.append(commands_package.register)
 
 
