@@ -9,8 +9,8 @@
 #  3. compiles installer/ocop_desktop.nsi with makensis against a stub payload,
 #  4. prints sizes and times as JSON and a closing "smoke: N passed, 0 failed" line.
 #
-# Installs what it needs when missing (Debian): nsis, and libpython3.X if the interpreter has no
-# shared libpython (PyInstaller needs it). Budget: about 2 minutes on 2 cores.
+# Installs what it needs when missing (Debian): nsis, and libpython3.X if the interpreter's
+# shared library is absent (PyInstaller bundles it). Takes about 80 s on 2 cores (warm uv cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,11 +30,16 @@ PYTHON=$("${UV[@]}" python find)  # the project's interpreter (the bundle is bui
 echo "[smoke] python: $PYTHON"
 
 command -v makensis >/dev/null 2>&1 || apt_install nsis
-read -r PYV PYSHARED < <("$PYTHON" -c 'import sys, sysconfig; print(f"{sys.version_info[0]}.{sys.version_info[1]}", sysconfig.get_config_var("Py_ENABLE_SHARED") or 0)')
-if [ "$PYSHARED" = 0 ] && command -v apt-get >/dev/null; then
-  # Debian's python3 is linked statically; PyInstaller bundles the shared library instead.
-  found=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -c "libpython${PYV}\.so\.1\.0" || true)
-  [ "$found" -gt 0 ] || apt_install "libpython${PYV}"
+# PyInstaller bundles the shared libpython; Debian's python3 binary does not need it, so the
+# package libpython3.X may be missing (pyenv and python.org builds ship the library).
+read -r PYV HAS_LIBPYTHON < <("$PYTHON" -c '
+import ctypes.util, os, sys, sysconfig
+v = f"{sys.version_info[0]}.{sys.version_info[1]}"
+dirs = {sysconfig.get_config_var("LIBDIR") or "", os.path.join(sys.base_prefix, "lib")}
+here = any(os.path.exists(os.path.join(d, f"libpython{v}.so.1.0")) for d in dirs if d)
+print(v, int(here or ctypes.util.find_library(f"python{v}") is not None))')
+if [ "$HAS_LIBPYTHON" = 0 ] && command -v apt-get >/dev/null; then
+  apt_install "libpython${PYV}"
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ocop-smoke.XXXXXX")
