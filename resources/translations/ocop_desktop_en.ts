@@ -53,6 +53,39 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Ngày tiếp nhận</source>
+        <translation>Receipt date</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại (bắt buộc)</source>
+        <translation>Reason for returning (required)</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.</source>
+        <translation>The date “%1” is not valid; use dd/mm/yyyy.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message numerus="yes">
+        <source>… và %n vấn đề khác.</source>
+        <translation>
+            <numerusform>… and %n more problem.</numerusform>
+            <numerusform>… and %n more problems.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa thể “%1”:</source>
+        <translation>Cannot “%1” yet:</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Lỗi phần mềm</source>
@@ -78,6 +111,107 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistTab</name>
+    <message>
+        <source>Hiện cả các mục không áp dụng</source>
+        <translation>Also show items that do not apply</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ngày hết hạn</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Đủ thành phần bắt buộc:</source>
+        <translation>Required documents provided:</translation>
+    </message>
+    <message>
+        <source>[loại trực tiếp nếu thiếu]</source>
+        <translation>[eliminates the product if missing]</translation>
+    </message>
+    <message>
+        <source>Giấy tờ bắt buộc: thiếu thì sản phẩm bị loại, dù điểm cao.</source>
+        <translation>Mandatory document: without it the product is eliminated, whatever its score.</translation>
+    </message>
+    <message>
+        <source>Tiêu chí liên quan: %1</source>
+        <translation>Related criteria: %1</translation>
+    </message>
+    <message>
+        <source>Đã hết hạn: cần bản còn hiệu lực.</source>
+        <translation>Expired: a valid copy is needed.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ có thời hạn: nhập ngày hết hạn (dd/mm/yyyy).</source>
+        <translation>Time-limited document: enter its expiry date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3%)</source>
+        <translation>%1/%2 (%3%)</translation>
+    </message>
+    <message>
+        <source>Thiếu giấy tờ loại trực tiếp: %1</source>
+        <translation>Missing mandatory (knock-out) documents: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n giấy tờ đã hết hạn.</source>
+        <translation>
+            <numerusform>%n document has expired.</numerusform>
+            <numerusform>%n documents have expired.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã đủ các giấy tờ bắt buộc.</source>
+        <translation>All required documents are provided.</translation>
+    </message>
+    <message>
+        <source>“%1”: ngày hết hạn “%2” không hợp lệ, cần dạng dd/mm/yyyy; chưa lưu.</source>
+        <translation>“%1”: the expiry date “%2” is not valid (use dd/mm/yyyy); not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTab</name>
+    <message>
+        <source>Các nội dung đã thay đổi so với hồ sơ trước (%1). Mẫu 02 của hồ sơ nâng hạng phải nêu rõ các thay đổi này.</source>
+        <translation>What changed since the previous dossier (%1). Form 02 of an upgrade dossier must state these changes.</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Hồ sơ trước</source>
+        <translation>Previous dossier</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này</source>
+        <translation>This dossier</translation>
+    </message>
+    <message>
+        <source>Chưa có nội dung nào thay đổi so với hồ sơ trước.</source>
+        <translation>Nothing has changed since the previous dossier yet.</translation>
+    </message>
+</context>
+<context>
     <name>CriterionEvidenceDialog</name>
     <message>
         <source>Minh chứng cho tiêu chí %1</source>
@@ -89,7 +223,7 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ.</source>
-        <translation>The dossier has no attached files yet. Add files in the dossier's evidence section.</translation>
+        <translation>The dossier has no attached files yet. Add files in the dossier&apos;s evidence section.</translation>
     </message>
     <message>
         <source>Đồng ý</source>
@@ -115,6 +249,418 @@ Press “Copy” and send the text below to the support team.</translation>
 Cán bộ: %2</source>
         <translation>Office: %1
 Officer: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DossierEditor</name>
+    <message>
+        <source>Mẫu 01</source>
+        <translation>Form 01</translation>
+    </message>
+    <message>
+        <source>Mẫu 02 – Phần I</source>
+        <translation>Form 02 – Part I</translation>
+    </message>
+    <message>
+        <source>Phần II</source>
+        <translation>Part II</translation>
+    </message>
+    <message>
+        <source>Phần IV</source>
+        <translation>Part IV</translation>
+    </message>
+    <message>
+        <source>Tự đánh giá (Phần III)</source>
+        <translation>Self-assessment (Part III)</translation>
+    </message>
+    <message>
+        <source>Danh mục hồ sơ</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Tài liệu minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Mẫu 03</source>
+        <translation>Form 03</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>So với hồ sơ trước</source>
+        <translation>Changes since previous</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã thay đổi ở nơi khác</source>
+        <translation>The dossier changed elsewhere</translation>
+    </message>
+    <message>
+        <source>Hồ sơ: %1 — %2</source>
+        <translation>Dossier: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.</source>
+        <translation>View only: the dossier has been sent and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Đang sửa…</source>
+        <translation>Editing…</translation>
+    </message>
+    <message>
+        <source>Có ô chưa lưu được (xem thông báo đỏ)</source>
+        <translation>Some fields could not be saved (see the red messages)</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?</source>
+        <translation>Evidence is being imported. Cancel the import and close the dossier?</translation>
+    </message>
+    <message>
+        <source>Hủy nhập và đóng</source>
+        <translation>Cancel import and close</translation>
+    </message>
+    <message>
+        <source>Tiếp tục nhập</source>
+        <translation>Keep importing</translation>
+    </message>
+    <message>
+        <source>Các giá trị sau không hợp lệ nên chưa được lưu:
+%1
+Đóng và bỏ các giá trị đó?</source>
+        <translation>These values are not valid and were not saved:
+%1
+Close and discard them?</translation>
+    </message>
+    <message>
+        <source>Bỏ và đóng</source>
+        <translation>Discard and close</translation>
+    </message>
+    <message>
+        <source>Tiếp tục sửa</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>DossierHeader</name>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký</source>
+        <translation>Registration type</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý của xã</source>
+        <translation>Commune deadline</translation>
+    </message>
+    <message>
+        <source>Danh mục hồ sơ:</source>
+        <translation>Checklist:</translation>
+    </message>
+    <message>
+        <source>Mã băm: %1</source>
+        <translation>Hash: %1</translation>
+    </message>
+    <message>
+        <source>(chưa tiếp nhận)</source>
+        <translation>(not received yet)</translation>
+    </message>
+    <message>
+        <source>%1/%2 giấy tờ bắt buộc</source>
+        <translation>%1/%2 required documents</translation>
+    </message>
+    <message>
+        <source>thiếu giấy tờ loại trực tiếp</source>
+        <translation>mandatory (knock-out) documents missing</translation>
+    </message>
+</context>
+<context>
+    <name>DossierSession</name>
+    <message>
+        <source>Hồ sơ đã được tải lại.</source>
+        <translation>The dossier has been reloaded.</translation>
+    </message>
+    <message>
+        <source>Những gì bạn vừa gõ chưa được lưu (hãy nhập lại):</source>
+        <translation>What you just typed was not saved (please enter it again):</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersPage</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký</source>
+        <translation>Registration type</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên sản phẩm, chủ thể, mã sản phẩm… (gõ không dấu cũng được)</source>
+        <translation>Search by product, producer, product code… (diacritics optional)</translation>
+    </message>
+    <message>
+        <source>Lập hồ sơ mới</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ</source>
+        <translation>Open dossier</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ đang chọn (Enter)</source>
+        <translation>Open the selected dossier (Enter)</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào. Bấm “Lập hồ sơ mới” (Ctrl+N) để bắt đầu.</source>
+        <translation>No dossiers yet. Press “New dossier” (Ctrl+N) to start.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào khớp điều kiện lọc.</source>
+        <translation>No dossier matches the filter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hồ sơ</source>
+        <translation>
+            <numerusform>%Ln dossier</numerusform>
+            <numerusform>%Ln dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn / quá hạn</source>
+        <translation>Due soon / overdue</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày làm việc</source>
+        <translation>Only received dossiers with less than 3 days left or past their 15-working-day deadline</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceLinkDialog</name>
+    <message>
+        <source>Liên kết tệp “%1”</source>
+        <translation>Link file “%1”</translation>
+    </message>
+    <message>
+        <source>— Không gắn với mục nào —</source>
+        <translation>— Not linked to an item —</translation>
+    </message>
+    <message>
+        <source>Lưu liên kết</source>
+        <translation>Save link</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mục trong danh mục hồ sơ:</source>
+        <translation>Checklist item:</translation>
+    </message>
+    <message>
+        <source>Tiêu chí được chứng minh (phím cách để chọn/bỏ):</source>
+        <translation>Criteria this file supports (Space to tick/untick):</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <source>Thêm tệp…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Thêm thư mục…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Liên kết…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Gỡ khỏi hồ sơ</source>
+        <translation>Remove from dossier</translation>
+    </message>
+    <message>
+        <source>Hủy nhập</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Mục danh mục</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Tiêu chí</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Gắn với mục:</source>
+        <translation>Attach to item:</translation>
+    </message>
+    <message>
+        <source>Kéo thả tệp hoặc cả thư mục vào đây. Nhận PDF, JPEG, PNG, TIFF; PDF có mật khẩu không được nhận.</source>
+        <translation>Drag and drop files or whole folders here. PDF, JPEG, PNG and TIFF are accepted; password-protected PDFs are not.</translation>
+    </message>
+    <message>
+        <source>— chưa gắn với mục nào —</source>
+        <translation>— not attached to an item —</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tệp</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tổng dung lượng %1</source>
+        <translation>total size %1</translation>
+    </message>
+    <message>
+        <source>Tài liệu minh chứng (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tất cả tệp (*)</source>
+        <translation>Evidence (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Chọn tài liệu minh chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục tài liệu</source>
+        <translation>Choose a folder of documents</translation>
+    </message>
+    <message>
+        <source>Đang nhập tệp khác; hãy đợi xong rồi thêm tiếp.</source>
+        <translation>Other files are being imported; wait until they are done.</translation>
+    </message>
+    <message>
+        <source>Không có tệp PDF, JPEG, PNG hay TIFF nào để thêm.</source>
+        <translation>There is no PDF, JPEG, PNG or TIFF file to add.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đang kiểm tra %n tệp…</source>
+        <translation>
+            <numerusform>Checking %n file…</numerusform>
+            <numerusform>Checking %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã thêm %n tệp.</source>
+        <translation>
+            <numerusform>Added %n file.</numerusform>
+            <numerusform>Added %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bỏ qua %n tệp không phải PDF/ảnh: </source>
+        <translation>
+            <numerusform>Skipped %n file that is not a PDF or image: </numerusform>
+            <numerusform>Skipped %n files that are not PDFs or images: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Không có tệp nào được thêm.)</source>
+        <translation>(No file was added.)</translation>
+    </message>
+    <message>
+        <source>Đã hủy; không có tệp nào được thêm.</source>
+        <translation>Cancelled; no file was added.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp “%1”: %2</source>
+        <translation>Could not open “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Máy chưa có chương trình xem tệp “%1”.</source>
+        <translation>This computer has no program to view “%1”.</translation>
+    </message>
+    <message>
+        <source>Gỡ tệp “%1” khỏi hồ sơ?</source>
+        <translation>Remove “%1” from the dossier?</translation>
+    </message>
+    <message>
+        <source>Gỡ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <source>— Chọn —</source>
+        <translation>— Choose —</translation>
     </message>
 </context>
 <context>
@@ -156,6 +702,29 @@ Officer: %2</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Trạng thái mới</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Đang mở dữ liệu…</source>
@@ -180,6 +749,88 @@ Officer: %2</translation>
     <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>Mau03Tab</name>
+    <message>
+        <source>Chèn vào đánh giá lao động</source>
+        <translation>Insert into the labour assessment</translation>
+    </message>
+    <message>
+        <source>Lấy mô tả nguyên liệu từ Mẫu 02</source>
+        <translation>Take the raw-material description from Form 02</translation>
+    </message>
+    <message>
+        <source>I. Thông tin hồ sơ (từ Mẫu 02)</source>
+        <translation>I. Dossier information (from Form 02)</translation>
+    </message>
+    <message>
+        <source>Gợi ý từ số liệu</source>
+        <translation>Suggestions from the figures</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Loại hình</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Thường trú</source>
+        <translation>Permanent address</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Nhập tổng số lao động và số lao động địa phương để tính tỷ lệ.</source>
+        <translation>Enter the total and the local workers to compute the share.</translation>
+    </message>
+    <message>
+        <source>Lao động địa phương: %1/%2 người, chiếm %3%.</source>
+        <translation>Local workers: %1 of %2 people, %3%.</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossierDialog</name>
+    <message>
+        <source>Lập hồ sơ mới</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <source>Sản phẩm *</source>
+        <translation>Product *</translation>
+    </message>
+    <message>
+        <source>Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không</source>
+        <translation>Type a product name or code or a producer name, with or without diacritics</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký *</source>
+        <translation>Registration type *</translation>
+    </message>
+    <message>
+        <source>Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận.</source>
+        <translation>An upgrade or re-evaluation needs a valid OCOP certificate for the product; the new dossier starts from the recognised dossier.</translation>
+    </message>
+    <message>
+        <source>Lập hồ sơ</source>
+        <translation>Create dossier</translation>
+    </message>
+    <message>
+        <source>Hãy chọn sản phẩm cần lập hồ sơ.</source>
+        <translation>Choose the product for the dossier.</translation>
     </message>
 </context>
 <context>
@@ -293,6 +944,69 @@ Officer: %2</translation>
     <message>
         <source>Phần này đang được xây dựng. Khi hoàn thành, tại đây bạn sẽ:</source>
         <translation>This part is being built. When it is finished, here you will:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintTab</name>
+    <message>
+        <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng</source>
+        <translation>Form 01 – Registration for evaluation and classification</translation>
+    </message>
+    <message>
+        <source>Mẫu 02 – Báo cáo tự đánh giá về sản phẩm</source>
+        <translation>Form 02 – Product self-assessment report</translation>
+    </message>
+    <message>
+        <source>Phiếu tự chấm điểm (Mẫu 02, Phần III)</source>
+        <translation>Self-scoring sheet (Form 02, Part III)</translation>
+    </message>
+    <message>
+        <source>Danh mục hồ sơ và tài liệu minh chứng</source>
+        <translation>Dossier checklist and evidence</translation>
+    </message>
+    <message>
+        <source>Phiếu tiếp nhận hồ sơ</source>
+        <translation>Dossier receipt</translation>
+    </message>
+    <message>
+        <source>Mẫu 03 – Báo cáo đánh giá của UBND cấp xã</source>
+        <translation>Form 03 – Commune assessment report</translation>
+    </message>
+    <message>
+        <source>In ra PDF và mở</source>
+        <translation>Print to PDF and open</translation>
+    </message>
+    <message>
+        <source>Lưu thành…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Biểu mẫu được điền từ hồ sơ đã lưu, khổ A4, có mã QR đối chiếu trên mỗi trang.</source>
+        <translation>Forms are filled from the saved dossier, A4, with a QR code for matching on every page.</translation>
+    </message>
+    <message>
+        <source>In biểu mẫu của hồ sơ</source>
+        <translation>Print the dossier forms</translation>
+    </message>
+    <message>
+        <source>Lưu biểu mẫu</source>
+        <translation>Save form</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Đã in: %1</source>
+        <translation>Printed: %1</translation>
+    </message>
+    <message>
+        <source>Đã in: %1 (máy chưa có chương trình xem PDF).</source>
+        <translation>Printed: %1 (this computer has no PDF viewer).</translation>
     </message>
 </context>
 <context>
@@ -572,7 +1286,7 @@ Officer: %2</translation>
     </message>
     <message>
         <source>Chọn tệp minh chứng của hồ sơ cho tiêu chí %1</source>
-        <translation>Choose the dossier's evidence files for criterion %1</translation>
+        <translation>Choose the dossier&apos;s evidence files for criterion %1</translation>
     </message>
     <message>
         <source>%1/%2 điểm</source>
@@ -609,7 +1323,7 @@ Officer: %2</translation>
     </message>
     <message>
         <source>Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu chí.</source>
-        <translation>The decision prints %1 points; %2 points are used, per the rule set's list of corrections.</translation>
+        <translation>The decision prints %1 points; %2 points are used, per the rule set&apos;s list of corrections.</translation>
     </message>
     <message>
         <source>Phương án Có/Không thêm vào cho tiêu chí 1 điểm (văn bản không in).</source>
@@ -642,7 +1356,7 @@ Officer: %2</translation>
     </message>
     <message>
         <source>Phiếu chấm của thành viên hội đồng</source>
-        <translation>Council member's score sheet</translation>
+        <translation>Council member&apos;s score sheet</translation>
     </message>
     <message>
         <source>Phiếu đánh giá</source>
@@ -776,6 +1490,13 @@ Officer: %2</translation>
     </message>
 </context>
 <context>
+    <name>SelfAssessmentTab</name>
+    <message>
+        <source>Phiếu tự chấm điểm chưa có trong bản này.</source>
+        <translation>The self-scoring sheet is not available in this version.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Ngôn ngữ giao diện</source>
@@ -846,7 +1567,7 @@ Officer: %2</translation>
     </message>
     <message>
         <source>Ý kiến của người đánh giá</source>
-        <translation>Evaluator's opinion</translation>
+        <translation>Evaluator&apos;s opinion</translation>
     </message>
 </context>
 <context>

@@ -38,9 +38,9 @@ def test_each_page_opens(window, name: str) -> None:  # type: ignore[no-untyped-
 
 
 def test_placeholder_says_what_will_be_there(window) -> None:  # type: ignore[no-untyped-def]
-    page = window.show_page("dossiers")
+    page = window.show_page("reports")
     assert "đang được xây dựng" in page.body.text()
-    assert "Mẫu 02" in page.body.text()
+    assert "Mẫu 03" in page.body.text()
 
 
 def test_ctrl_number_and_the_list_switch_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]

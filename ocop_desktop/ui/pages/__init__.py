@@ -33,6 +33,12 @@ def _products(ctx: "AppContext") -> QWidget:
     return ProductsPage(ctx)
 
 
+def _dossiers(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.pages.dossiers_page import DossiersPage
+
+    return DossiersPage(ctx)
+
+
 def _settings(ctx: "AppContext") -> QWidget:
     from ocop_desktop.ui.pages.settings import SettingsPage
 
@@ -50,7 +56,7 @@ def _placeholder(name: str) -> Callable[["AppContext"], QWidget]:
 PAGES = [
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
-    PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _placeholder("dossiers")),
+    PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
     PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _placeholder("evaluation")),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _placeholder("sync")),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _placeholder("reports")),

@@ -1,0 +1,92 @@
+"""Asks what a lifecycle action needs before it runs: the receipt date (default today) for
+"Tiếp nhận", a reason for "Trả lại". The dialog stays open with a message when the service
+refuses, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.dossiers import Action
+from ocop_desktop.domain.forms import parse_date
+from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
+from ocop_desktop.ui.dossiers.style import message_label
+from ocop_desktop.ui.formatting import format_date
+
+# perform(note, on) -> {field: message} when refused, None when done
+Perform = Callable[[str, date | None], dict[str, str] | None]
+
+
+class ActionDialog(QDialog):
+    def __init__(self, action: str, perform: Perform, *, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = Action(action)
+        self._perform = perform
+        self.setWindowTitle(self.action.label)
+        self.setMinimumWidth(460)
+        self.date_edit: QLineEdit | None = None
+        self.note_edit: PlainTextInput | None = None
+        self.summary = message_label()
+        form = QFormLayout()
+        self._messages: dict[str, QLabel] = {}
+        if self.action is Action.RECEIVE:
+            self.date_edit = QLineEdit(format_date(today))
+            self.date_edit.setPlaceholderText("dd/mm/yyyy")
+            form.addRow(self.tr("Ngày tiếp nhận"), self.date_edit)
+            form.addRow("", self._message("received_on"))
+        if self.action is Action.RETURN:
+            self.note_edit = PlainTextInput()
+            self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
+            form.addRow(self.tr("Lý do trả lại (bắt buộc)"), self.note_edit)
+            form.addRow("", self._message("note"))
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.action.label, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _message(self, key: str) -> QLabel:
+        self._messages[key] = message_label()
+        return self._messages[key]
+
+    @staticmethod
+    def needed(action: str) -> bool:
+        """Does this action ask something before it runs?"""
+        return action in (Action.RECEIVE.value, Action.RETURN.value)
+
+    def submit(self) -> None:
+        for label in (*self._messages.values(), self.summary):
+            label.hide()
+        on = None
+        if self.date_edit is not None:
+            try:
+                on = parse_date(self.date_edit.text())
+            except ValueError:
+                self._show({"received_on": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
+                    "%1", self.date_edit.text())})
+                return
+        note = self.note_edit.toPlainText() if self.note_edit is not None else ""
+        problems = self._perform(note, on)
+        if problems:
+            self._show(problems)
+            return
+        self.accept()
+
+    def _show(self, problems: dict[str, str]) -> None:
+        rest = []
+        for key, text in problems.items():
+            if key in self._messages:
+                self._messages[key].setText(text)
+                self._messages[key].show()
+            else:
+                rest.append(text)
+        if rest:
+            self.summary.setText("\n".join(rest))
+            self.summary.show()

@@ -1,0 +1,244 @@
+"""The dossier editor: one window per dossier, a header with its state and the next actions,
+and a tab per part of the dossier. Everything typed is autosaved (see `session.py`); closing
+saves what is pending and asks only about values the service refused.
+
+Keyboard: Ctrl+Tab / Ctrl+Shift+Tab change tab, Ctrl+S saves now, Ctrl+W closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.forms import SECTIONS
+from ocop_desktop.services.dossiers import DossierDetail
+from ocop_desktop.ui import errors
+from ocop_desktop.ui.dossiers.actions import ActionRunner
+from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
+from ocop_desktop.ui.dossiers.compare_tab import CompareTab
+from ocop_desktop.ui.dossiers.evidence_tab import EvidenceTab
+from ocop_desktop.ui.dossiers.header import DossierHeader
+from ocop_desktop.ui.dossiers.history_tab import HistoryTab
+from ocop_desktop.ui.dossiers.mau03_tab import Mau03Tab
+from ocop_desktop.ui.dossiers.print_tab import PrintTab
+from ocop_desktop.ui.dossiers.section_form import SectionForm
+from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
+from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
+from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class DossierEditor(QWidget):
+    """Signals:
+        changed(str): the dossier (id) changed in a way the list shows (status, receipt number).
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QWidget | None = None,
+                 *, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        started = time.perf_counter()
+        self.ctx = ctx
+        self.session = DossierSession(ctx, dossier_id, self, autosave_ms=autosave_ms)
+        self.header = DossierHeader()
+        self.problems = message_label()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.forms: dict[str, SectionForm] = {}
+        self.tab_of: dict[str, int] = {}
+        for key, title in (("mau01", self.tr("Mẫu 01")), ("mau02_part1", self.tr("Mẫu 02 – Phần I")),
+                           ("mau02_part2", self.tr("Phần II")), ("mau02_part4", self.tr("Phần IV"))):
+            self.forms[key] = SectionForm(SECTIONS[key])
+            self._add_tab(key, self.forms[key], title)
+        self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
+        self._add_tab("self_assessment", self.self_assessment, self.tr("Tự đánh giá (Phần III)"))
+        self.checklist = ChecklistTab(ctx, dossier_id)
+        self._add_tab("checklist", self.checklist, self.tr("Danh mục hồ sơ"))
+        self.evidence = EvidenceTab(ctx, dossier_id)
+        self._add_tab("evidence", self.evidence, self.tr("Tài liệu minh chứng"))
+        self.mau03 = Mau03Tab()
+        self.forms["mau03"] = self.mau03.form
+        self._add_tab("mau03", self.mau03, self.tr("Mẫu 03"))
+        self.printing = PrintTab(ctx, dossier_id, self.save_now)
+        self._add_tab("print", self.printing, self.tr("In"))
+        self.history = HistoryTab()
+        self._add_tab("history", self.history, self.tr("Lịch sử"))
+        self.compare: CompareTab | None = None
+        self._add_compare_tab()
+        self.actions = ActionRunner(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.tabs, 1)
+        self._connect()
+        self.evidence.set_checklist_labels({r.key: r.label for r in self.checklist.rows.values()
+                                            if r.requirement != "not_applicable"})
+        self.show_detail(self.session.detail)
+        self.resize(1200, 800)
+        self.open_seconds = time.perf_counter() - started
+        log.debug("dossier editor built in %.0f ms", self.open_seconds * 1000)
+
+    def _add_tab(self, key: str, widget: QWidget, title: str) -> None:
+        self.tab_of[key] = self.tabs.addTab(widget, title)
+
+    def _add_compare_tab(self) -> None:
+        previous_id = self.session.detail.previous_dossier_id
+        if not previous_id:
+            return
+        try:
+            previous = self.session.service.get(previous_id)
+        except UserError as exc:
+            log.warning("previous dossier %s not readable: %s", previous_id, exc.message)
+            return
+        label = previous.row.receipt_number or previous.row.status_label
+        self.compare = CompareTab(label)
+        self.compare.set_previous(previous.forms)
+        self._add_tab("compare", self.compare, self.tr("So với hồ sơ trước"))
+
+    def _connect(self) -> None:
+        s = self.session
+        for key, form in self.forms.items():
+            form.edited.connect(lambda field, section=key: self._edited(section, field))
+            form.committed.connect(lambda _field: s.flush())
+        s.saved.connect(self._saved)
+        s.problems.connect(self._refused)
+        s.reloaded.connect(self.show_detail)
+        s.conflicted.connect(lambda text: errors.warn(self, text, self.tr("Hồ sơ đã thay đổi ở nơi khác")))
+        s.failed.connect(lambda exc: errors.show_error(exc, self))
+        self.tabs.currentChanged.connect(lambda _i: self.save_now())
+        self.header.action_requested.connect(self.actions.request)
+        self.checklist.changed.connect(self._checklist_changed)
+        self.evidence.changed.connect(self._evidence_changed)
+        self.evidence.link_requested.connect(self.actions.link_evidence)
+        self.self_assessment.saved.connect(lambda: self._say_saved())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_detail(self, d: DossierDetail) -> None:
+        r = d.row
+        self.setWindowTitle(self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", r.status_label))
+        self.header.show_detail(d)
+        unsaved = self.session.unsaved()
+        for key, form in self.forms.items():
+            form.set_values(d.forms.get(key, {}))
+            for field, raw in unsaved.get(key, {}).items():  # refused values stay as typed
+                form.inputs[field].show(raw)
+            form.set_read_only(not d.editable)
+        self.mau03.show_forms(d.forms)
+        self.mau03.set_read_only(not d.editable)
+        self.checklist.set_read_only(not d.editable)
+        self.evidence.set_read_only(not d.editable)
+        self.printing.set_stem(r.receipt_number or r.product_code)
+        self.history.show_events(d.events, self._officers())
+        self.header.show_completeness(self.checklist.service.completeness(r.id))
+        if self.compare is not None:
+            self.compare.show_current(d.forms)
+        if not d.editable:
+            self.header.set_save_state(self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa."), MUTED_STYLE)
+
+    def _officers(self) -> dict[str, str]:
+        if not self.ctx.officer_id:
+            return {}
+        from ocop_desktop.services.office import OfficeService
+
+        try:
+            return {self.ctx.officer_id: OfficeService(self.ctx).summary().officer_name}
+        except UserError:
+            return {}
+
+    # -- autosave -----------------------------------------------------------------------------
+    def _edited(self, section: str, field: str) -> None:
+        self.session.edit(section, field, self.forms[section].raw(field))
+        self.header.set_save_state(self.tr("Đang sửa…"), MUTED_STYLE)
+        self._mark_tab(section)
+
+    def _saved(self, d: DossierDetail, section: str, values: dict[str, object]) -> None:
+        form = self.forms[section]
+        form.show_saved(values)
+        if section == "mau02_part1" or section == "mau02_part2":
+            self.mau03.show_forms(d.forms)
+        if self.compare is not None:
+            self.compare.show_current(d.forms)
+        self._mark_tab(section)
+        self._say_saved()
+
+    def _say_saved(self) -> None:
+        if self.session.has_pending():
+            self.header.set_save_state(self.tr("Có ô chưa lưu được (xem thông báo đỏ)"), ERROR_STYLE)
+            return
+        when = self.session.last_saved
+        text = self.tr("Đã lưu lúc %1").replace("%1", when.strftime("%H:%M")) if when else self.tr("Đã lưu")
+        self.header.set_save_state(text, OK_STYLE)
+
+    def _refused(self, section: str, problems: dict[str, str]) -> None:
+        self.forms[section].show_problems(problems)
+        self._mark_tab(section)
+        self._say_saved()
+
+    def _mark_tab(self, key: str) -> None:
+        """A warning icon on the tab of a form with messages, so they are found from any tab."""
+        form = self.forms.get(key)
+        bad = form is not None and form.has_problems()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if bad else QIcon()
+        self.tabs.setTabIcon(self.tab_of[key], icon)
+
+    def save_now(self) -> bool:
+        """Save everything pending in every tab; True when nothing typed is left unsaved."""
+        self.checklist.flush()
+        sheet_ok = self.self_assessment.flush()
+        forms_ok = self.session.flush()
+        return sheet_ok and forms_ok
+
+    def _checklist_changed(self) -> None:
+        self.header.show_completeness(self.checklist.service.completeness(self.session.dossier_id))
+
+    def _evidence_changed(self) -> None:
+        self.checklist.set_file_counts(self.evidence.file_counts())
+
+    def show_tab(self, key: str) -> QWidget:
+        self.tabs.setCurrentIndex(self.tab_of[key])
+        return self.tabs.currentWidget()
+
+    # -- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.evidence.task is not None and not errors.ask(
+                self, self.tr("Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?"),
+                yes=self.tr("Hủy nhập và đóng"), no=self.tr("Tiếp tục nhập")):
+            event.ignore()
+            return
+        self.save_now()
+        unsaved = self.session.unsaved()
+        if unsaved:
+            lines = "\n".join(f"• {value}" for values in unsaved.values() for value in values.values())
+            if not errors.ask(self, self.tr("Các giá trị sau không hợp lệ nên chưa được lưu:\n%1\nĐóng và bỏ "
+                                            "các giá trị đó?").replace("%1", lines),
+                              yes=self.tr("Bỏ và đóng"), no=self.tr("Tiếp tục sửa")):
+                event.ignore()
+                return
+        if self.evidence.task is not None:
+            self.evidence.cancel_import()
+        event.accept()
+        self.changed.emit(self.session.dossier_id)
+        super().closeEvent(event)
+
+    def focus_problem(self, key: str) -> None:
+        """Show the field named by a service message key ("mau02_part1.representative_sex")."""
+        section, _, field = key.partition(".")
+        if section in self.forms:
+            self.show_tab(section)
+            self.forms[section].focus_field(field)
+        elif section in self.tab_of:
+            self.show_tab(section)

@@ -1,0 +1,135 @@
+"""The top of the dossier editor: what the dossier is, where it stands, what can be done next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.checklist import Completeness
+from ocop_desktop.domain.dossiers import Action
+from ocop_desktop.services.dossiers import DossierDetail
+from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, URGENCY_COLOURS, bold
+from ocop_desktop.ui.formatting import format_date
+
+
+class DossierHeader(QFrame):
+    """Signals:
+        action_requested(str): the person pressed the button of a lifecycle action.
+    """
+
+    action_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = bold(QLabel(), 1.3)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code = QLabel()
+        self.code.setStyleSheet(MUTED_STYLE)
+        self.save_state = QLabel()
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.values: dict[str, QLabel] = {}
+        self.completeness = QProgressBar()
+        self.completeness.setRange(0, 100)
+        self.completeness.setFixedWidth(150)
+        self.completeness.setFormat("%p%")
+        self.completeness_text = QLabel()
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.code)
+        top.addStretch(1)
+        top.addWidget(self.save_state)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        fields = [("producer", self.tr("Chủ thể")), ("registration", self.tr("Loại đăng ký")),
+                  ("status", self.tr("Trạng thái")), ("ruleset", self.tr("Bộ tiêu chí")),
+                  ("receipt", self.tr("Số phiếu")), ("deadline", self.tr("Hạn xử lý của xã"))]
+        for i, (key, caption) in enumerate(fields):
+            row, col = divmod(i, 3)
+            name = QLabel(caption + ":")
+            name.setStyleSheet(MUTED_STYLE)
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            grid.addWidget(name, row, 2 * col)
+            grid.addWidget(value, row, 2 * col + 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(5, 2)
+        bold(self.values["status"])
+        checklist = QHBoxLayout()
+        caption = QLabel(self.tr("Danh mục hồ sơ:"))
+        caption.setStyleSheet(MUTED_STYLE)
+        checklist.addWidget(caption)
+        checklist.addWidget(self.completeness)
+        checklist.addWidget(self.completeness_text)
+        checklist.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        bottom = QHBoxLayout()
+        bottom.addLayout(checklist, 1)
+        bottom.addLayout(self.actions_row)
+        layout.addLayout(bottom)
+
+    def show_detail(self, d: DossierDetail) -> None:
+        r = d.row
+        self.title.setText(r.product_name)
+        self.code.setText(r.product_code)
+        self.values["producer"].setText(r.producer_name)
+        self.values["registration"].setText(r.registration_label)
+        self.values["status"].setText(r.status_label)
+        self.values["ruleset"].setText(d.ruleset_id)
+        self.values["ruleset"].setToolTip(self.tr("Mã băm: %1").replace("%1", d.ruleset_hash))
+        self.values["receipt"].setText(r.receipt_number or self.tr("(chưa tiếp nhận)"))
+        deadline = self.values["deadline"]
+        text = format_date(r.deadline) if r.deadline else "—"
+        colours = URGENCY_COLOURS.get(r.urgency)
+        if colours and r.deadline:
+            text += f" · {r.urgency_label}"
+            deadline.setStyleSheet(f"color: {colours[1].name()}; background: {colours[0].name()}; padding: 0 4px;")
+        else:
+            deadline.setStyleSheet("")
+        deadline.setText(text)
+        self._show_actions(d.allowed_actions)
+
+    def _show_actions(self, actions: tuple[str, ...]) -> None:
+        for button in self.action_buttons.values():
+            self.actions_row.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        for action in actions:
+            button = QPushButton(Action(action).label)
+            button.setObjectName(f"action_{action}")
+            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
+            self.actions_row.addWidget(button)
+            self.action_buttons[action] = button
+
+    def show_completeness(self, c: Completeness) -> None:
+        self.completeness.setValue(c.percent)
+        text = self.tr("%1/%2 giấy tờ bắt buộc").replace("%1", str(c.provided)).replace("%2", str(c.required))
+        if c.missing_knockouts:
+            text += " · " + self.tr("thiếu giấy tờ loại trực tiếp")
+            self.completeness_text.setStyleSheet(ERROR_STYLE)
+        else:
+            self.completeness_text.setStyleSheet(OK_STYLE if c.complete else "")
+        self.completeness_text.setText(text)
+
+    def set_save_state(self, text: str, style: str = MUTED_STYLE) -> None:
+        self.save_state.setText(text)
+        self.save_state.setStyleSheet(style)

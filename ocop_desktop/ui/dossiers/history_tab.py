@@ -1,0 +1,38 @@
+"""Lịch sử: every lifecycle action of the dossier, when, by whom, with its note."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.dossiers import Action, Status
+from ocop_desktop.services.dossiers import DossierEventRow
+from ocop_desktop.ui.formatting import format_datetime
+
+
+class HistoryTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Thời điểm"), self.tr("Thao tác"), self.tr("Trạng thái mới"),
+                                              self.tr("Cán bộ"), self.tr("Ghi chú")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        char = self.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((17, 32, 26, 20)):
+            header.resizeSection(column, width * char)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def show_events(self, events: Sequence[DossierEventRow], officers: Mapping[str, str]) -> None:
+        self.table.setRowCount(len(events))
+        for row, e in enumerate(reversed(events)):  # newest first
+            values = (format_datetime(e.at), Action(e.action).label, Status(e.to_status).label,
+                      officers.get(e.officer_id or "", "—"), e.note)
+            for column, text in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()

@@ -1,0 +1,58 @@
+"""Lập hồ sơ mới: pick the product (type part of its name, code or producer, diacritics
+optional) and the registration type. Upgrade and re-evaluation need a valid certificate; the
+service explains when there is none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from ocop_desktop.domain.dossiers import RegistrationType
+from ocop_desktop.services.dossiers import DossierDetail, DossierService
+from ocop_desktop.services.products import ProductRow, ProductService
+from ocop_desktop.ui.dossiers.style import MUTED_STYLE
+from ocop_desktop.ui.widgets.form_dialog import FormDialog
+from ocop_desktop.ui.widgets.search_picker import SearchPicker
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+
+def product_label(p: ProductRow) -> str:
+    return f"{p.code} · {p.name} — {p.producer_name}"
+
+
+class NewDossierDialog(FormDialog):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None, *, product_id: str | None = None) -> None:
+        super().__init__(parent)
+        self._service = DossierService(ctx)
+        products = ProductService(ctx)
+        self.setWindowTitle(self.tr("Lập hồ sơ mới"))
+        self.setMinimumWidth(640)
+        self.product = self.add_field("product_id", self.tr("Sản phẩm *"), SearchPicker(
+            lambda text: [(p.id, product_label(p)) for p in products.list(text, limit=40)],
+            placeholder=self.tr("Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không"), rows=7))
+        self.registration = self.add_field("registration_type", self.tr("Loại đăng ký *"), QComboBox())
+        for reg in RegistrationType:
+            self.registration.addItem(reg.label, reg.value)
+        note = QLabel(self.tr("Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; "
+                              "hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận."))
+        note.setWordWrap(True)
+        note.setStyleSheet(MUTED_STYLE)
+        self.form.addRow("", note)
+        self.save_button.setText(self.tr("Lập hồ sơ"))
+        self.created: DossierDetail | None = None
+        self.product.refresh()
+        if product_id:
+            self.product.pick(product_id)
+        self.product.setFocus()
+
+    def save(self) -> DossierDetail:
+        product_id = self.product.value()
+        if not product_id:
+            from ocop_desktop.domain.errors import ValidationError
+
+            raise ValidationError({"product_id": self.tr("Hãy chọn sản phẩm cần lập hồ sơ.")})
+        self.created = self._service.create(product_id, self.registration.currentData())
+        return self.created

@@ -1,0 +1,155 @@
+"""One open dossier: its current record and revision, and the autosave of what is typed.
+
+Edits are queued per form section and saved through `DossierService.save_section` after a pause
+(`AUTOSAVE_MS`), when the person leaves a field, changes tab or closes the editor. Every save
+carries the revision the editor last saw, so a change made elsewhere is detected (ConflictError)
+instead of overwritten. A value the service refuses stays in its widget and in the queue with
+its message; the section's other values are saved without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
+from ocop_desktop.services.dossiers import DossierDetail, DossierService
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.context import AppContext
+
+log = logging.getLogger(__name__)
+AUTOSAVE_MS = 500
+
+
+class DossierSession(QObject):
+    """Signals:
+        reloaded(object): the DossierDetail was (re)loaded; forms should show it.
+        saved(object, str, object): after a save: detail, section key, the values saved.
+        problems(str, object): section key, {field key: message} for values not saved.
+        conflicted(str): the record changed elsewhere; the text says what was not saved.
+        failed(object): a UserError to show.
+    """
+
+    reloaded = Signal(object)
+    saved = Signal(object, str, object)
+    problems = Signal(str, object)
+    conflicted = Signal(str)
+    failed = Signal(object)
+
+    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QObject | None = None,
+                 *, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = DossierService(ctx)
+        self.detail: DossierDetail = self.service.get(dossier_id)
+        self.last_saved: datetime | None = None
+        self._pending: dict[str, dict[str, object]] = {}  # section -> key -> raw value
+        self._fresh: set[str] = set()  # sections with edits not tried yet
+        self._timer = QTimer(self, singleShot=True, interval=autosave_ms)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def dossier_id(self) -> str:
+        return self.detail.row.id
+
+    @property
+    def revision(self) -> int:
+        return self.detail.row.revision
+
+    # -- editing ------------------------------------------------------------------------------
+    def edit(self, section: str, key: str, raw: object) -> None:
+        """Queue a typed value; it is saved after a pause in typing."""
+        self._pending.setdefault(section, {})[key] = raw
+        self._fresh.add(section)
+        self._timer.start()
+
+    def has_pending(self) -> bool:
+        return any(self._pending.values())
+
+    def has_fresh(self) -> bool:
+        return bool(self._fresh)
+
+    def unsaved(self) -> dict[str, dict[str, object]]:
+        """Values typed but not saved (refused ones included)."""
+        return {s: dict(v) for s, v in self._pending.items() if v}
+
+    def flush(self) -> bool:
+        """Save every section with new edits now. True when nothing typed remains unsaved."""
+        self._timer.stop()
+        for section in [s for s in self._pending if s in self._fresh]:
+            self._fresh.discard(section)
+            if not self._save(section):
+                break  # a conflict reloaded everything
+        return not self.has_pending()
+
+    def _save(self, section: str) -> bool:
+        values = dict(self._pending.get(section, {}))
+        if not values:
+            return True
+        try:
+            self._store(section, values)
+        except ValidationError as exc:
+            refused = {k for k in exc.fields if k in values} or set(values)  # cross-field: keep all
+            good = {k: v for k, v in values.items() if k not in refused}
+            self._pending[section] = values
+            if good:
+                try:
+                    self._store(section, good)
+                except ValidationError:
+                    pass  # keep everything queued with the first messages
+                except ConflictError as conflict:
+                    return self._conflict(conflict)
+            self.problems.emit(section, dict(exc.fields))
+            return True
+        except ConflictError as exc:
+            return self._conflict(exc)
+        except UserError as exc:
+            self.failed.emit(exc)
+        return True
+
+    def _store(self, section: str, values: dict[str, object]) -> None:
+        """Save `values`; what was saved leaves the queue (before anyone is told)."""
+        self.detail = self.service.save_section(self.dossier_id, section, values, expected_revision=self.revision)
+        self.last_saved = datetime.now()
+        left = {k: v for k, v in self._pending.get(section, {}).items() if k not in values}
+        if left:
+            self._pending[section] = left
+        else:
+            self._pending.pop(section, None)
+        stored = self.detail.forms.get(section, {})
+        self.saved.emit(self.detail, section, {k: stored.get(k) for k in values})
+
+    def _conflict(self, exc: ConflictError) -> bool:
+        lost = self.unsaved()
+        self._pending.clear()
+        self._fresh.clear()
+        lines = [f"• {value}" for values in lost.values() for value in values.values() if str(value).strip()]
+        text = exc.message + "\n" + self.tr("Hồ sơ đã được tải lại.")
+        if lines:
+            text += "\n" + self.tr("Những gì bạn vừa gõ chưa được lưu (hãy nhập lại):") + "\n" + "\n".join(lines)
+        log.info("dossier %s changed elsewhere; reloaded", self.dossier_id)
+        self.reload()
+        self.conflicted.emit(text)
+        return False
+
+    # -- whole record -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.detail = self.service.get(self.dossier_id)
+        self.reloaded.emit(self.detail)
+
+    def act(self, action: str, *, note: str = "", on: object = None) -> DossierDetail:
+        """A lifecycle action on the saved record (pending edits are saved first). Raises the
+        service's errors; a conflict reloads before it is raised."""
+        self.flush()
+        try:
+            self.detail = self.service.act(self.dossier_id, action, note=note, on=on,  # type: ignore[arg-type]
+                                           expected_revision=self.revision)
+        except ConflictError:
+            self.reload()
+            raise
+        self.reloaded.emit(self.detail)
+        return self.detail
