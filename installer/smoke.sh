@@ -3,7 +3,7 @@
 #
 #  1. builds the Linux one-dir bundle + .tar.gz from a clean venv (installer/build.py),
 #  2. unpacks the archive and runs the FROZEN executable headless with a temporary data dir:
-#     --version, init, demo-data, screenshot, a failing init (exit code 2), and, when the CLI has
+#     --version, init, demo-data, screenshot, the window for 5 s, a failing init (exit code 2), and, when the CLI has
 #     them, `print sheet` blank and filled from a demo dossier; each must exit as expected, print
 #     no traceback and write a non-empty PNG/PDF (the PDFs must embed the bundled font),
 #  3. compiles installer/ocop_desktop.nsi with makensis against a stub payload,
@@ -95,6 +95,20 @@ run init 0 --data-dir "$DATA" init --role commune --unit 00070 --officer "Nguyá»
 run demo 0 --data-dir "$DATA" demo-data --scale commune
 run screenshot 0 --data-dir "$DATA" screenshot "$WORK/shot.png" --view producers
 need_file "$WORK/shot.png" 89504e47  # \x89PNG
+# The window itself (no command): must start and still be running after a few seconds.
+"$EXE" --data-dir "$DATA" >"$WORK/gui.out" 2>"$WORK/gui.err" &
+GUI_PID=$!
+sleep 5
+if ! kill -0 "$GUI_PID" 2>/dev/null; then
+  rc=0; wait "$GUI_PID" || rc=$?
+  echo "[smoke] FAIL: the window closed by itself within 5 s (exit code $rc)"; cat "$WORK/gui.err"; exit 1
+fi
+kill "$GUI_PID"; wait "$GUI_PID" 2>/dev/null || true
+if grep -Eq "Traceback|ModuleNotFoundError|ImportError" "$WORK/gui.err"; then
+  echo "[smoke] FAIL: the window wrote an error to stderr:"; cat "$WORK/gui.err"; exit 1
+fi
+echo "[smoke]   gui| started and ran for 5 s"
+PASSED=$((PASSED + 1))
 run bad_unit 2 --data-dir "$WORK/data-bad" init --role commune --unit 99999 --officer "X"
 run help 0 --help
 has_command() { grep -Eq "^[[:space:]]+$1[[:space:]]" "$WORK/help.out"; }
