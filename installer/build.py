@@ -162,7 +162,7 @@ def make_setup(dist_dir: Path, version: str) -> Path:
     if makensis is None:
         raise SystemExit("makensis not found: install NSIS 3 (see installer/README.md) or pass --no-installer")
     out = DIST / f"{layout.DIST_NAME}-{version}-windows-x64-setup.exe"
-    run([makensis, "-V2", "-WX", f"-DVERSION={version}", f"-DVERSION_QUAD={layout.version_quad(version)}",
+    run([makensis, "-V2", f"-DVERSION={version}", f"-DVERSION_QUAD={layout.version_quad(version)}",
          f"-DDISTDIR={dist_dir}", f"-DOUTFILE={out}", NSI], cwd=INSTALLER_DIR)
     return out
 
