@@ -9,7 +9,7 @@ the member's previous and new total, so a re-score keeps what it replaced."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -80,6 +80,78 @@ def member_sheets(s: Session, dossier_id: str, member_ids: Iterable[str]) -> dic
     return {r.member_id: r for r in rows if r.member_id is not None}
 
 
+@dataclass(frozen=True)
+class SheetInput:
+    answers: Mapping[str, int]
+    knockouts: tuple[str, ...] = ()
+    stops: tuple[str, ...] = ()  # ids or criterion codes ("6.1")
+    opinion: str = ""
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Written:
+    row: MemberSheetRow
+    previous_total: int | None
+    changed: bool  # False when the same sheet was already stored (a package imported twice)
+
+
+def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str, data: SheetInput, *,
+                source: str = "typed", expected_revision: int | None = None) -> Written:
+    """One member's sheet inside the caller's unit of work: every check, then the write and a
+    history line on the entry. Raises before writing anything if the sheet is not acceptable."""
+    if source not in SOURCES:
+        raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
+    member = scoring_member(s, r, member_id)
+    entry = get_entry(s, r, dossier_id)
+    if EntryStatus(entry.status) not in SCORABLE:
+        raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
+    dossier = s.get(Dossier, dossier_id)
+    assert dossier is not None
+    sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
+    flags = tuple(dict.fromkeys(_stop_id(sheet, x) for x in data.stops))
+    result = score(sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags)  # raises on a bad answer
+    row = member_sheets(s, dossier_id, [member.id]).get(member.id)
+    if row is not None and expected_revision is not None and row.revision != expected_revision:
+        raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
+    previous = int(row.total) if row is not None and row.total is not None else None
+    notes = {k: nfc_multiline(v) for k, v in data.notes.items() if v.strip()}
+    stored = [*result.knockouts, *flags]
+    if row is not None and (row.answers, row.knockouts, row.notes, row.opinion) == (
+            dict(result.answers), stored, notes, nfc_multiline(data.opinion)):
+        return Written(_row(row, member, result), previous, False)
+    if row is None:
+        row = ScoreSheet(dossier_id=dossier_id, kind=MEMBER_SHEET, member_id=member.id, evidence={})
+        s.add(row)
+    row.ruleset_id, row.ruleset_hash, row.product_set = dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set
+    row.answers, row.knockouts, row.notes = dict(result.answers), stored, notes
+    row.opinion = nfc_multiline(data.opinion)
+    row.total, row.star = float(result.total), result.star
+    _record(entry, member, previous, result.total, source)
+    s.flush()
+    return Written(_row(row, member, result), previous, True)
+
+
+def scoring_member(s: Session, r: EvaluationRound, member_id: str) -> CouncilMember:
+    """A member of the round's council who may hand in a sheet now."""
+    m = s.get(CouncilMember, member_id)
+    if m is None or m.round_id != r.id:
+        raise NotFoundError(f"Không có thành viên “{member_id}” trong Hội đồng {round_label(r)}.")
+    if not MemberRole(m.role).scores:
+        raise UserError(f"{m.name} là thư ký Hội đồng, không chấm điểm.")
+    if r.council_mode == CouncilMode.MEETING and not m.present:
+        raise UserError(f"TV{m.seq} {m.name} vắng mặt ở phiên họp; ghi nhận có mặt trước khi nhập phiếu.")
+    return m
+
+
+def _record(entry: RoundEntry, member: CouncilMember, previous: int | None, total: int | None, source: str) -> None:
+    entry.history = [*entry.history, {"event": "sheet", "at": utcnow().isoformat(), "member": member.id,
+                                      "member_label": f"TV{member.seq}", "previous_total": previous,
+                                      "total": total, "source": source}]
+    if entry.status == EntryStatus.AGGREGATED:  # the stored council result no longer matches the sheets
+        entry.status, entry.valid = EntryStatus.ASSIGNED.value, None
+
+
 class MemberScoreService:
     def __init__(self, ctx: "AppContext") -> None:
         self._ctx = ctx
@@ -90,40 +162,17 @@ class MemberScoreService:
               expected_revision: int | None = None) -> MemberSheetRow:
         """Create or replace one member's sheet for a dossier of the round. Nothing is stored unless
         the scoring engine accepts every answer."""
-        if source not in SOURCES:
-            raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
-            member = self._member(s, r, member_id)
-            entry = get_entry(s, r, dossier_id)
-            if EntryStatus(entry.status) not in SCORABLE:
-                raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
-            dossier = s.get(Dossier, dossier_id)
-            assert dossier is not None
-            sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
-            flags = tuple(dict.fromkeys(_stop_id(sheet, x) for x in stops))
-            result = score(sheet, dict(answers), tuple(dict.fromkeys(knockouts)), flags)  # raises on any bad answer
-            row = member_sheets(s, dossier_id, [member.id]).get(member.id)
-            if row is not None and expected_revision is not None and row.revision != expected_revision:
-                raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
-            previous = int(row.total) if row is not None and row.total is not None else None
-            if row is None:
-                row = ScoreSheet(dossier_id=dossier_id, kind=MEMBER_SHEET, member_id=member.id, evidence={})
-                s.add(row)
-            row.ruleset_id, row.ruleset_hash, row.product_set = dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set
-            row.answers = dict(result.answers)
-            row.knockouts = [*result.knockouts, *flags]
-            row.notes = {k: nfc_multiline(v) for k, v in (notes or {}).items() if v.strip()}
-            row.opinion = nfc_multiline(opinion)
-            row.total, row.star = float(result.total), result.star
-            self._record(entry, member, previous, result.total, source)
-            s.flush()
-            return _row(row, member, result)
+            written = write_sheet(s, r, member_id, dossier_id, SheetInput(answers, tuple(knockouts), tuple(stops),
+                                                                          opinion, dict(notes or {})),
+                                  source=source, expected_revision=expected_revision)
+            return written.row
 
     def get(self, round_id: str, dossier_id: str, member_id: str) -> MemberSheetState:
         with self._ctx.read() as s:
             r = get_round(s, round_id)
-            member = self._member(s, r, member_id)
+            member = scoring_member(s, r, member_id)
             get_entry(s, r, dossier_id)
             row = member_sheets(s, dossier_id, [member.id]).get(member.id)
             if row is None:
@@ -155,36 +204,15 @@ class MemberScoreService:
         """Delete a sheet typed by mistake (for example for the wrong member), before a proposal."""
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
-            member = self._member(s, r, member_id)
+            member = scoring_member(s, r, member_id)
             entry = get_entry(s, r, dossier_id)
             if EntryStatus(entry.status) not in SCORABLE:
                 raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không xóa phiếu chấm được.")
             row = member_sheets(s, dossier_id, [member.id]).get(member.id)
             if row is None:
                 raise NotFoundError(f"TV{member.seq} {member.name} chưa có phiếu chấm cho hồ sơ này.")
-            self._record(entry, member, int(row.total) if row.total is not None else None, None, "removed")
+            _record(entry, member, int(row.total) if row.total is not None else None, None, "removed")
             s.delete(row)
-
-    # -- helpers ----------------------------------------------------------------------------
-    @staticmethod
-    def _member(s: Session, r: EvaluationRound, member_id: str) -> CouncilMember:
-        m = s.get(CouncilMember, member_id)
-        if m is None or m.round_id != r.id:
-            raise NotFoundError(f"Không có thành viên “{member_id}” trong Hội đồng {round_label(r)}.")
-        if not MemberRole(m.role).scores:
-            raise UserError(f"{m.name} là thư ký Hội đồng, không chấm điểm.")
-        if r.council_mode == CouncilMode.MEETING and not m.present:
-            raise UserError(f"TV{m.seq} {m.name} vắng mặt ở phiên họp; ghi nhận có mặt trước khi nhập phiếu.")
-        return m
-
-    @staticmethod
-    def _record(entry: RoundEntry, member: CouncilMember, previous: int | None, total: int | None,
-                source: str) -> None:
-        entry.history = [*entry.history, {"event": "sheet", "at": utcnow().isoformat(), "member": member.id,
-                                          "member_label": f"TV{member.seq}", "previous_total": previous,
-                                          "total": total, "source": source}]
-        if entry.status == EntryStatus.AGGREGATED:  # the stored council result no longer matches the sheets
-            entry.status, entry.valid = EntryStatus.ASSIGNED.value, None
 
 
 def _stop_id(sheet: Sheet, ref: str) -> str:

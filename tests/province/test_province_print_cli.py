@@ -147,3 +147,41 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
     code = main(["--data-dir", str(ctx.paths.data_dir), "round", "decide", "2026-2", "--number", "77/QĐ-UBND",
                  "--date", "20/11/2026", "--signer", "X"])
     assert code == 2 and "Lỗi:" in capsys.readouterr().err
+
+
+def test_evaluator_assignment_and_scores_round_trip(province_ctx: AppContext, tmp_path: Path) -> None:
+    from ocop_desktop.services.province_evaluator import assignment, import_scores
+
+    ctx = province_ctx
+    ids = [sent_dossier(ctx, n) for n in ("Cà phê Ngoại Tuyến", "Cà phê Thứ Hai")]
+    for d in ids:
+        InboxService(ctx, today=TODAY).accept(d)
+    round_id = RoundService(ctx).create(RoundInput(2026, 2)).row.id
+    members = council(ctx, round_id)
+    RoundService(ctx).assign(round_id, ids)
+    AdvisoryService(ctx).add(round_id, ids[0], "review", "Hồ sơ đầy đủ.")
+    work = assignment(ctx, round_id, members[2])
+    assert work.member_label == "TV3" and [d.dossier_id for d in work.dossiers] == ids
+    assert work.dossiers[0].advisory[0]["text"] == "Hồ sơ đầy đủ." and work.dossiers[0].current_sheet is None
+    assert json.loads(json.dumps(work.to_json()))["schema"] == 1
+
+    sheet = sheet_of()
+    payload = {"schema": 1, "round_id": round_id, "member_id": members[2],
+               "sheets": [{"dossier_id": d.dossier_id, "ruleset_hash": d.ruleset_hash,
+                           "answers": answers_for(sheet, 70 + k), "opinion": "Đạt"} for k, d in enumerate(work.dossiers)]}
+    checked = import_scores(ctx, payload, dry_run=True)
+    assert [x.state for x in checked] == ["new", "new"]
+    assert MemberScoreService(ctx).sheets(round_id, ids[0]) == []  # a dry run writes nothing
+    assert [(x.state, x.total) for x in import_scores(ctx, payload)] == [("new", 70), ("new", 71)]
+    assert [x.state for x in import_scores(ctx, payload)] == ["unchanged", "unchanged"]  # imported twice
+    assert assignment(ctx, round_id, members[2]).dossiers[0].current_sheet is not None
+
+    bad = {**payload, "sheets": [{**payload["sheets"][0], "answers": answers_for(sheet, 60)},
+                                 {**payload["sheets"][1], "answers": {"1.1": 42}}]}
+    with pytest.raises(UserError, match="Phiếu thứ 2"):
+        import_scores(ctx, bad)
+    assert [x.total for x in MemberScoreService(ctx).sheets(round_id, ids[0])] == [70]  # all or nothing
+    with pytest.raises(UserError, match="Không có thành viên"):
+        import_scores(ctx, {**payload, "member_id": "someone-else"})
+    with pytest.raises(UserError, match="định dạng"):
+        import_scores(ctx, {"schema": 9})
