@@ -223,7 +223,7 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ.</source>
-        <translation>The dossier has no attached files yet. Add files in the dossier&apos;s evidence section.</translation>
+        <translation>The dossier has no attached files yet. Add files in the dossier's evidence section.</translation>
     </message>
     <message>
         <source>Đồng ý</source>
@@ -1286,7 +1286,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Chọn tệp minh chứng của hồ sơ cho tiêu chí %1</source>
-        <translation>Choose the dossier&apos;s evidence files for criterion %1</translation>
+        <translation>Choose the dossier's evidence files for criterion %1</translation>
     </message>
     <message>
         <source>%1/%2 điểm</source>
@@ -1323,7 +1323,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu chí.</source>
-        <translation>The decision prints %1 points; %2 points are used, per the rule set&apos;s list of corrections.</translation>
+        <translation>The decision prints %1 points; %2 points are used, per the rule set's list of corrections.</translation>
     </message>
     <message>
         <source>Phương án Có/Không thêm vào cho tiêu chí 1 điểm (văn bản không in).</source>
@@ -1349,46 +1349,6 @@ Close and discard them?</translation>
     <message>
         <source>(tệp đã xóa)</source>
         <translation>(file removed)</translation>
-    </message>
-    <message>
-        <source>Phiếu tự đánh giá</source>
-        <translation>Self-assessment sheet</translation>
-    </message>
-    <message>
-        <source>Phiếu chấm của thành viên hội đồng</source>
-        <translation>Council member&apos;s score sheet</translation>
-    </message>
-    <message>
-        <source>Phiếu đánh giá</source>
-        <translation>Score sheet</translation>
-    </message>
-    <message>
-        <source>%1 — Bộ %2 (%3): %4</source>
-        <translation>%1 — Set %2 (%3): %4</translation>
-    </message>
-    <message>
-        <source>Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn phương án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm</source>
-        <translation>Rule set %1 · hash %2…  ·  Keys: ↑/↓ criterion, 1–9 choose an option, 0 clear, PgUp/PgDn group, Ctrl+J unanswered</translation>
-    </message>
-    <message>
-        <source>Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã có kết quả).</source>
-        <translation>View only: this sheet can no longer be changed (the dossier has been sent or has a result).</translation>
-    </message>
-    <message>
-        <source>Chỉ xem</source>
-        <translation>View only</translation>
-    </message>
-    <message>
-        <source>Chưa lưu được</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Đang chờ lưu…</source>
-        <translation>Saving soon…</translation>
-    </message>
-    <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1448,10 @@ Close and discard them?</translation>
         <source>Đã chấm đủ các tiêu chí.</source>
         <translation>Every criterion is scored.</translation>
     </message>
+    <message>
+        <source>Dấu ***, ****, ***** bên phương án: mức tối thiểu phải đạt ở tiêu chí đó để được xếp hạng 3, 4, 5 sao.</source>
+        <translation>*** / **** / ***** beside an option: the minimum to reach in that criterion for a 3, 4 or 5-star rating.</translation>
+    </message>
 </context>
 <context>
     <name>SelfAssessmentTab</name>
@@ -1560,6 +1524,49 @@ Close and discard them?</translation>
     </message>
 </context>
 <context>
+    <name>SheetHeader</name>
+    <message>
+        <source>Chỉ xem</source>
+        <translation>View only</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Đang chờ lưu…</source>
+        <translation>Saving soon…</translation>
+    </message>
+    <message>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Phiếu tự đánh giá</source>
+        <translation>Self-assessment sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm của thành viên hội đồng</source>
+        <translation>Council member's score sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu đánh giá</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>%1 — Bộ %2 (%3): %4</source>
+        <translation>%1 — Set %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn phương án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm</source>
+        <translation>Rule set %1 · hash %2…  ·  Keys: ↑/↓ criterion, 1–9 choose an option, 0 clear, PgUp/PgDn group, Ctrl+J unanswered</translation>
+    </message>
+    <message>
+        <source>Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã có kết quả).</source>
+        <translation>View only: this sheet can no longer be changed (the dossier has been sent or has a result).</translation>
+    </message>
+</context>
+<context>
     <name>SheetView</name>
     <message>
         <source>Hồ sơ bị loại khi (đánh dấu nếu có)</source>
@@ -1567,7 +1574,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Ý kiến của người đánh giá</source>
-        <translation>Evaluator&apos;s opinion</translation>
+        <translation>Evaluator's opinion</translation>
     </message>
 </context>
 <context>

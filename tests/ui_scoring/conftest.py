@@ -1,45 +1,21 @@
-"""Score-sheet editor tests: a configured QApplication, messages recorded instead of shown, Vietnamese
-typed without QTest (whose keyClicks aborts on non-ASCII text), and editors closed before the store."""
+"""Score-sheet editor tests share the UI fixtures of tests/ui (configured QApplication, messages
+recorded instead of shown and no leaked windows, `type_unicode` for Vietnamese: QTest's keyClicks
+aborts on non-ASCII text) and the dossier builders of tests/services."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS / "services"))  # test_dossier_walk: make_product, pdf_file, TODAY
 
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.app import configure_application
-from ocop_desktop.ui.i18n import install_language
+_spec = importlib.util.spec_from_file_location("ui_scoring_shared_ui_fixtures", TESTS / "ui" / "conftest.py")
+assert _spec is not None and _spec.loader is not None
+_ui = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ui)
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the dossier builders
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_app(qapp: QApplication) -> QApplication:
-    return configure_application(qapp)
-
-
-@pytest.fixture(autouse=True)
-def messages(qapp: QApplication) -> Iterator[errors.RecordingSink]:
-    sink = errors.RecordingSink()
-    previous = errors.install_sink(sink)
-    install_language("vi")
-    yield sink
-    errors.install_sink(previous)
-    install_language("vi")
-
-
-def _type_unicode(widget: QWidget, text: str) -> None:
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-@pytest.fixture
-def type_unicode() -> Callable[[QWidget, str], None]:
-    return _type_unicode
+_configured_app = _ui._configured_app
+messages = _ui.messages
+type_unicode = _ui.type_unicode

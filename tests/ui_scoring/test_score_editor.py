@@ -23,6 +23,7 @@ from ocop_desktop.services.rules import RuleService
 from ocop_desktop.services.self_assessment import SelfAssessmentService
 from ocop_desktop.store.models import Dossier
 from ocop_desktop.ui.errors import RecordingSink
+from ocop_desktop.ui.i18n import install_language
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData, SheetStore
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED
 
@@ -312,16 +313,16 @@ def test_autosave_persists_answers_notes_and_knockouts_to_the_dossier(
     dossier_id = dossier(ctx, 1)
     editor = open_editor(SelfAssessmentStore(ctx, dossier_id))
     assert not editor.stop_boxes  # the self-assessment has no place for criterion stops
-    assert editor.heading.text().startswith("Phiếu tự đánh giá — Bộ 1 (I.1.a)")
+    assert editor.header.heading.text().startswith("Phiếu tự đánh giá — Bộ 1 (I.1.a)")
     click(qtbot, editor, "1.1", 2)
     click(qtbot, editor, "6.1", 1)
     type_unicode(editor.card_by_code["1.1"].note_edit, "Có hóa đơn mua rau của 12 hộ trong xã")
     tick(qtbot, editor.knockout_boxes["registration_dossier"])
-    assert editor.dirty and editor.save_status.text() == "Đang chờ lưu…"
+    assert editor.dirty and editor.header.save_status.text() == "Đang chờ lưu…"
     saved = SelfAssessmentService(ctx).load(dossier_id)
     assert saved.answers == {}  # debounced: nothing written yet
     qtbot.waitUntil(lambda: not editor.dirty, timeout=3000)
-    assert editor.save_status.text() == "Đã lưu"
+    assert editor.header.save_status.text() == "Đã lưu"
 
     saved = SelfAssessmentService(ctx).load(dossier_id)
     assert saved.answers == {"1.1": 2, "6.1": 1}
@@ -365,8 +366,8 @@ def test_read_only_sheet_refuses_changes(qtbot: QtBot, ctx: AppContext, open_edi
     with ctx.unit_of_work() as s:
         s.get(Dossier, dossier_id).status = "sent"
     editor = open_editor(SelfAssessmentStore(ctx, dossier_id))
-    assert editor.read_only and editor.read_only_banner.isVisible()
-    assert editor.save_status.text() == "Chỉ xem"
+    assert editor.read_only and editor.header.read_only_banner.isVisible()
+    assert editor.header.save_status.text() == "Chỉ xem"
     click(qtbot, editor, "1.1", 2)
     assert editor.answers() == {"1.1": 1} and checked(editor, "1.1") == [1]
     editor.focus_criterion("1.2")
@@ -438,3 +439,20 @@ def test_evidence_links_are_picked_among_the_dossier_files_and_saved(
     dialog.set_checked(photo.id, False)
     dialog.accept()
     assert again.evidence() == {"1.5": (contract.id,)}
+
+
+# -- language -----------------------------------------------------------------------------------
+
+def test_switching_to_english_retranslates_the_chrome_but_not_the_official_sheet(qtbot: QtBot,
+                                                                                 open_editor: Open) -> None:
+    sheet = sheet_of(1)
+    editor = open_editor(MemoryStore(SheetData(sheet, answers={"5.1": 0}, kind="self")), autosave_ms=60_000)
+    install_language("en")
+    qtbot.waitUntil(lambda: editor.summary.total_caption.text() == "Total")
+    assert editor.header.heading.text().startswith("Self-assessment sheet — Set 1 (I.1.a): Rau, củ, quả, hạt tươi")
+    assert editor.view.part_headers["A"].line.title == "PART A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 points)"
+    assert editor.card_by_code["5.2"].not_applicable.text().startswith("Not applicable")
+    assert editor.card_by_code["1.1"].options[0].text() == sheet.criterion("1.1").options[0].label  # verbatim
+    assert editor.card_by_code["1.1"].line.value == "–/3 pts"
+    install_language("vi")
+    qtbot.waitUntil(lambda: editor.summary.total_caption.text() == "Tổng điểm")

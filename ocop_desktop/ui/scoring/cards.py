@@ -285,7 +285,7 @@ class ScoreCriterionCard(SheetCard):
         self._show_evidence_count(len(names))
         if names:
             chips = "&nbsp; ".join(
-                f"<span style='background-color:#e3ecf6; color:#174a78'>&nbsp;📎&nbsp;{html(n)}&nbsp;</span>"
+                f"<span style='background-color:#e3ecf6; color:#174a78'>&nbsp;{html(n)}&nbsp;</span>"
                 for n in names)
             self.chips.setText(chips)
         self.chips.setVisible(bool(names))

@@ -15,13 +15,12 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QHideEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -34,9 +33,9 @@ from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.ui import errors
 from ocop_desktop.ui.scoring.cards import ScoreCriterionCard
 from ocop_desktop.ui.scoring.evidence import CriterionEvidenceDialog
+from ocop_desktop.ui.scoring.header import SheetHeader
 from ocop_desktop.ui.scoring.sheet_view import SheetView
 from ocop_desktop.ui.scoring.store import SheetData, SheetEdit, SheetStore
-from ocop_desktop.ui.scoring.style import fill, muted, wrapped
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED, ScoreSummaryPanel
 
 log = logging.getLogger(__name__)
@@ -74,22 +73,7 @@ class ScoreSheetEditor(QWidget):
         self._stops_supported = bool(getattr(store, "supports_stops", False))
         data = data if data is not None else store.load()
 
-        self.heading = wrapped("", self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() + 2)
-        self.heading.setFont(font)
-        self.subheading = muted(wrapped("", self))
-        self.save_status = muted(QLabel(self))
-        self.save_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.read_only_banner = wrapped("", self)
-        self.read_only_banner.setAutoFillBackground(True)
-        palette = self.read_only_banner.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4e0"))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#7a4a00"))
-        self.read_only_banner.setPalette(palette)
-        self.read_only_banner.setContentsMargins(8, 6, 8, 6)
-        self.read_only_banner.hide()
+        self.header = SheetHeader(self)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -97,16 +81,8 @@ class ScoreSheetEditor(QWidget):
         self.summary = ScoreSummaryPanel(self)
         self.summary.jumpRequested.connect(self._jump)
 
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.heading)
-        titles.addWidget(self.subheading)
-        top.addLayout(titles, 1)
-        top.addWidget(self.save_status)
         left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.read_only_banner)
+        left.addWidget(self.header)
         left.addWidget(self.scroll, 1)
         root = QHBoxLayout(self)
         root.setContentsMargins(8, 8, 8, 8)
@@ -206,7 +182,6 @@ class ScoreSheetEditor(QWidget):
 
     def _set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
-        self.read_only_banner.setVisible(read_only)
         self._view.set_read_only(read_only)
         self._show_save_status()
 
@@ -221,20 +196,11 @@ class ScoreSheetEditor(QWidget):
         self.resultChanged.emit(self.result)
 
     def _retranslate(self) -> None:
-        sheet = self.sheet
-        kinds = {"self": self.tr("Phiếu tự đánh giá"), "member": self.tr("Phiếu chấm của thành viên hội đồng")}
-        kind = kinds.get(self._kind, self.tr("Phiếu đánh giá"))
-        self.heading.setText(fill(self.tr("%1 — Bộ %2 (%3): %4"), kind, sheet.number, sheet.code, sheet.name))
-        self.subheading.setText(fill(self.tr("Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn phương "
-                                             "án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm"),
-                                     sheet.ruleset_id, sheet.ruleset_hash[:12]))
-        self.read_only_banner.setText(self.tr("Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã "
-                                              "có kết quả)."))
+        self.header.show_sheet(self.sheet, self._kind)
         self._view.retranslate()
         self.summary.retranslate()
         if self.result is not None:
             self._view.show_result(self.result)
-        self._show_save_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.view is not None:
@@ -403,13 +369,7 @@ class ScoreSheetEditor(QWidget):
         return True
 
     def _show_save_status(self, failed: bool = False) -> None:
-        if self._read_only:
-            text = self.tr("Chỉ xem")
-        elif failed:
-            text = self.tr("Chưa lưu được")
-        else:
-            text = self.tr("Đang chờ lưu…") if self._dirty else self.tr("Đã lưu")
-        self.save_status.setText(text)
+        self.header.show_status(read_only=self._read_only, dirty=self._dirty, failed=failed)
 
     # -- focus and navigation ----------------------------------------------------------------------
     def focus_criterion(self, code: str) -> bool:
@@ -436,11 +396,7 @@ class ScoreSheetEditor(QWidget):
         return self._goto_next(tuple(f.criterion for f in self.result.blocking) if self.result else ())
 
     def _goto_next(self, codes: Sequence[str]) -> bool:
-        order = [c.code for c in self.cards]
-        start = order.index(self._current.code) if self._current is not None else -1
-        wanted = set(codes)
-        following = (order[(start + step) % len(order)] for step in range(1, len(order) + 1))
-        code = next((c for c in following if c in wanted), None)
+        code = self._view.next_of(codes, self.current_code())
         return code is not None and self.focus_criterion(code)
 
     def _jump(self, target: str) -> None:

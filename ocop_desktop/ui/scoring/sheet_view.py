@@ -222,6 +222,14 @@ class SheetView(QWidget):
                 target = starts[group] if starts[group] < index else starts[max(group - 1, 0)]
         return self.cards[min(max(target, 0), last)].code
 
+    def next_of(self, codes: Collection[str], after: str | None) -> str | None:
+        """The first of `codes` after the criterion `after` in printed order, wrapping round."""
+        order = [c.code for c in self.cards]
+        start = order.index(after) if after in self.card_by_code else -1
+        wanted = set(codes)
+        following = (order[(start + step) % len(order)] for step in range(1, len(order) + 1))
+        return next((c for c in following if c in wanted), None)
+
     # -- edits -----------------------------------------------------------------------------------
     def _note(self, code: str, text: str) -> None:
         if not self._applying:

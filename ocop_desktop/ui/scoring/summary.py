@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QV
 
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
-from ocop_desktop.ui.scoring.style import BAD, CARD_BORDER, GOOD, WARN, fill, star_marker, stars_text
+from ocop_desktop.ui.scoring.style import BAD, CARD_BORDER, GOOD, MUTED, WARN, fill, star_marker, stars_text
 
 translate = QCoreApplication.translate
 
@@ -90,6 +90,9 @@ class ScoreSummaryPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.unanswered)
         layout.addStretch(1)
+        self.legend = _label(self)
+        _colored(self.legend, MUTED)
+        layout.addWidget(self.legend)
         self._sheet: Sheet | None = None
         self._result: ScoreResult | None = None
         self._texts: dict[str, str] = {}
@@ -204,6 +207,8 @@ class ScoreSummaryPanel(QWidget):
         self._set(self.unanswered, "unanswered", text)
 
     def retranslate(self) -> None:
+        self.legend.setText(self.tr("Dấu ***, ****, ***** bên phương án: mức tối thiểu phải đạt ở tiêu chí đó để "
+                                    "được xếp hạng 3, 4, 5 sao."))
         self._texts.clear()
         if self._result is not None:
             self.show_result(self._result)
