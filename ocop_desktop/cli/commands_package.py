@@ -80,6 +80,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
     keys = psub.add_parser("keys", help="dấu vân tay khóa của cơ quan này (đọc qua điện thoại)")
     keys.add_argument("--json", action="store_true")
+    keys.add_argument("--pem", action="store_true", help="in khóa ký công khai dạng PEM (để kiểm tra bằng openssl)")
     keys.set_defaults(handler=_keys)
 
     for name, helptext in (("accept", "tỉnh tiếp nhận hồ sơ"), ("return", "tỉnh trả hồ sơ để xã bổ sung")):
@@ -245,6 +246,9 @@ def _conflicts(args: argparse.Namespace, ctx: AppContext | None) -> int:
 def _keys(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     keys = PackageService(ctx).own_keys()
+    if args.pem:
+        print(PackageService(ctx).signing_key_pem(), end="")
+        return 0
     if args.json:
         print_json(asdict(keys))
     else:

@@ -32,6 +32,15 @@ class PackageService:
         """This office's key fingerprints, to show and read aloud (creates the encryption key once)."""
         return own_keys(self._ctx)
 
+    def signing_key_pem(self) -> str:
+        """This office's public signing key as PEM (what `openssl pkeyutl -verify` takes)."""
+        from cryptography.hazmat.primitives import serialization
+
+        from ocop_desktop.sync.keys import KeyStore
+
+        key = KeyStore(self._ctx.paths.keys_dir).signing_key().public_key()
+        return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
     # -- export -----------------------------------------------------------------------------------
     def export_dossiers(self, target: Path, *, to: str | None = None, dossier_ids: list[str] | None = None,
                         pending: bool = False, include_all_blobs: bool = False,

@@ -16,6 +16,7 @@ from ocop_desktop.sync import format as fmt
 from ocop_desktop.sync.errors import PackageRefused, not_a_package
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_FILES = "\u0000files\u0000"  # placeholder replaced by the one-line-per-file list
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -57,8 +58,11 @@ class Manifest:
                "kind": self.kind, "created_at": self.created_at, "app_version": self.app_version, "sender": sender,
                "recipient": recipient, "encryption": self.encryption,
                "rulesets": [{"id": i, "content_hash": h} for i, h in self.rulesets], "counts": self.counts,
-               "files": [f.to_json() for f in self.files]}
-        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+               "files": _FILES}
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        # One file per line, so that `sed … | sha256sum -c` can check a package (docs/sync-package.md).
+        files = "[\n" + ",\n".join("  " + json.dumps(f.to_json(), ensure_ascii=False) for f in self.files) + "\n ]"
+        return text.replace(json.dumps(_FILES), files if self.files else "[]").encode("utf-8") + b"\n"
 
     def file(self, name: str) -> fmt.FileEntry | None:
         return next((f for f in self.files if f.name == name), None)

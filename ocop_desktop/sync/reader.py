@@ -5,6 +5,7 @@ which are bounded by `MAX_JSON_BYTES`)."""
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -46,7 +47,12 @@ class PackageReader:
 
     def _open(self) -> None:
         size = self._fh.seek(0, 2)
-        self.entries = ziplayout.read_layout(self._fh, size)
+        try:
+            self.entries = ziplayout.read_layout(self._fh, size)
+        except PackageRefused as exc:
+            if exc.code == "damaged" and not self._has_manifest():
+                raise not_a_package(exc.detail) from exc  # some other zip, not a damaged package
+            raise
         for name in self.entries:
             if fmt.UNSAFE_NAME.search(name):
                 raise unsafe(name)
@@ -64,6 +70,15 @@ class PackageReader:
         self.manifest: Manifest = parse(self.manifest_bytes)
         self.manifest_sha256 = hashlib.sha256(self.manifest_bytes).hexdigest()
         self._check_listing()
+
+    def _has_manifest(self) -> bool:
+        """Whether a (non-canonical) zip at least names a manifest: only its directory is read."""
+        try:
+            self._fh.seek(0)
+            with zipfile.ZipFile(self._fh) as zf:
+                return fmt.MANIFEST in zf.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return False
 
     def _check_listing(self) -> None:
         kind = fmt.Kind(self.manifest.kind)
