@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT / "tests" / "services"))
 
 from test_dossier_walk import TODAY, make_product, pdf_file  # noqa: E402
 
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.context import AppContext  # noqa: E402
 from ocop_desktop.services.dossiers import DossierService  # noqa: E402
@@ -33,7 +35,7 @@ from ocop_desktop.ui.scoring import ScoreSheetEditor, SelfAssessmentStore  # noq
 SIZE = (1280, 900)
 
 
-def settle(app, editor: ScoreSheetEditor, code: str | None, *, top: bool = False) -> None:  # type: ignore[no-untyped-def]
+def settle(app: QApplication, editor: ScoreSheetEditor, code: str | None, *, top: bool = False) -> None:
     for _ in range(3):
         app.processEvents()
     if code:

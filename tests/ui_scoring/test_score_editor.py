@@ -212,6 +212,11 @@ def test_digits_choose_options_and_arrows_pages_move_between_criteria(qtbot: QtB
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
     assert editor.current_code() == "1.1"
 
+    click(qtbot, editor, "2.2", 1)  # a click puts the keyboard on that criterion
+    assert QApplication.focusWidget() is editor.card_by_code["2.2"] and editor.current_code() == "2.2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    assert editor.answers()["2.2"] == 2
+
     # arrows also leave the notes field; digits typed there are text
     note = editor.card_by_code["1.1"].note_edit
     note.setFocus()

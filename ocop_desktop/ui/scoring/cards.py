@@ -188,7 +188,7 @@ class ScoreCriterionCard(SheetCard):
                 if option.case != case_index:
                     continue
                 button = ScoreOptionButton(option, self)
-                button.clicked.connect(lambda _=False, i=option.index: self._on_choose(self.code, i))
+                button.clicked.connect(lambda _=False, i=option.index: self._clicked(i))
                 self.options.append(button)
                 layout.addWidget(button)
 
@@ -289,6 +289,11 @@ class ScoreCriterionCard(SheetCard):
                 for n in names)
             self.chips.setText(chips)
         self.chips.setVisible(bool(names))
+
+    def _clicked(self, index: int) -> None:
+        """A click on an option also puts the keyboard on its criterion, so digits and arrows go on from there."""
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._on_choose(self.code, index)
 
     # -- keyboard ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
