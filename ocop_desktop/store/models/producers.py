@@ -21,7 +21,7 @@ class Producer(Tracked, Base):
     representative: Mapped[str] = mapped_column(String(120), default="", nullable=False)
     representative_title: Mapped[str] = mapped_column(String(120), default="", nullable=False)
     # Diacritics-free lower-case key over name, representative, tax code, address (see domain.text.fold).
-    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False, index=True)
 
 
 class Product(Tracked, Base):
@@ -38,4 +38,5 @@ class Product(Tracked, Base):
     description: Mapped[str] = mapped_column(Text, default="", nullable=False)
     brand: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     packaging: Mapped[str] = mapped_column(String(200), default="", nullable=False)
-    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # Indexed: lists are ordered by it, so the first page of a filtered list stops early.
+    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False, index=True)
