@@ -40,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ui_commands.run_gui(paths)
     try:
         return _run_command(args, paths)
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         if exc.detail:
