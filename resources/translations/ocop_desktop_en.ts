@@ -223,7 +223,7 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ.</source>
-        <translation>The dossier has no attached files yet. Add files in the dossier's evidence section.</translation>
+        <translation>The dossier has no attached files yet. Add files in the dossier&apos;s evidence section.</translation>
     </message>
     <message>
         <source>Đồng ý</source>
@@ -1286,7 +1286,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Chọn tệp minh chứng của hồ sơ cho tiêu chí %1</source>
-        <translation>Choose the dossier's evidence files for criterion %1</translation>
+        <translation>Choose the dossier&apos;s evidence files for criterion %1</translation>
     </message>
     <message>
         <source>%1/%2 điểm</source>
@@ -1323,7 +1323,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu chí.</source>
-        <translation>The decision prints %1 points; %2 points are used, per the rule set's list of corrections.</translation>
+        <translation>The decision prints %1 points; %2 points are used, per the rule set&apos;s list of corrections.</translation>
     </message>
     <message>
         <source>Phương án Có/Không thêm vào cho tiêu chí 1 điểm (văn bản không in).</source>
@@ -1547,7 +1547,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Phiếu chấm của thành viên hội đồng</source>
-        <translation>Council member's score sheet</translation>
+        <translation>Council member&apos;s score sheet</translation>
     </message>
     <message>
         <source>Phiếu đánh giá</source>
@@ -1574,7 +1574,7 @@ Close and discard them?</translation>
     </message>
     <message>
         <source>Ý kiến của người đánh giá</source>
-        <translation>Evaluator's opinion</translation>
+        <translation>Evaluator&apos;s opinion</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Status
@@ -91,7 +92,7 @@ class DossiersPage(ListPage):
             editor.changed.connect(lambda _id: self.model.refresh())
             editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
             self.editors[dossier_id] = editor
-        else:
+        elif QGuiApplication.platformName() != "offscreen":  # that plugin cannot raise windows
             editor.raise_()  # already open: bring it to the front
             editor.activateWindow()
         editor.show()
