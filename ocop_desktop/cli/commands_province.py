@@ -89,6 +89,8 @@ def _round(g: Sub) -> None:
     _cmd(g, "rescore", _round_rescore, "yêu cầu Hội đồng chấm lại một hồ sơ", ["round", "--dossier"],
          [("--reason", {"required": True})])
     _cmd(g, "propose", _round_propose, "chốt đề nghị công nhận các hồ sơ đã tổng hợp", ["round"])
+    _cmd(g, "five-star", _round_five_star, "sản phẩm đề nghị Bộ công nhận 5 sao (≥ 90 điểm, đạt yêu cầu 5 sao)",
+         ["round"])
     _cmd(g, "decide", _round_decide, "ghi quyết định công nhận 3, 4 sao và cấp giấy chứng nhận", ["round"],
          [("--number", {"required": True}), ("--date", {"required": True}), ("--signer", {"required": True}),
           ("--signer-title", {"default": "Chủ tịch"}), ("--dossier", {"action": "append"})])
@@ -234,6 +236,13 @@ def _round_rescore(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _round_propose(args: argparse.Namespace, ctx: AppContext) -> int:
     return _entries(args, ResultService(ctx).propose(_rid(ctx, args.round)))
+
+
+def _round_five_star(args: argparse.Namespace, ctx: AppContext) -> int:
+    rows = ResultService(ctx).five_star_proposal(_rid(ctx, args.round))
+    return _out(args, [asdict(p) for p in rows], ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Điểm TB"],
+                [[p.entry.dossier_id[:8], p.entry.product_name, p.entry.producer_name,
+                  round(p.entry.mean_total or 0, 2)] for p in rows], f"{len(rows)} sản phẩm.")
 
 
 def _round_decide(args: argparse.Namespace, ctx: AppContext) -> int:

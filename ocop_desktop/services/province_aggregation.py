@@ -107,7 +107,7 @@ class _Council:
         if chair is None:
             raise UserError("Hội đồng của đợt chưa có chủ tịch; hãy thêm chủ tịch Hội đồng trước khi tổng hợp.")
         self.chair = chair
-        self._sheets: dict[tuple[str, str, int], Sheet] = {}
+        self._sheets: dict[Pin, Sheet] = {}
 
     def sheet(self, pin: Pin) -> Sheet:
         if pin not in self._sheets:

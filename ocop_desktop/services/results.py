@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
@@ -61,6 +61,12 @@ class DecisionOutcome:
     certificates: tuple[CertificateRow, ...]
 
 
+@dataclass(frozen=True)
+class FiveStarProposal:
+    entry: EntryRow
+    council_result: dict[str, Any]
+
+
 class ResultService:
     def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
         self._ctx = ctx
@@ -96,10 +102,19 @@ class ResultService:
         return self._rows(round_id, [dossier_id])[0]
 
     def five_star_candidates(self, round_id: str) -> list[EntryRow]:
-        """Proposed products at ≥ 90 points with the 5★ floors met: the list (and data) for the ministry."""
+        """Proposed products at ≥ 90 points with the 5★ floors met: the list for the ministry."""
         return [e for e in self._rows(round_id, None)
                 if e.status == EntryStatus.PROPOSED and e.mean_total is not None
                 and is_five_star_candidate(e.mean_total, e.proposed_star or 0, bool(e.valid))]
+
+    def five_star_proposal(self, round_id: str) -> list[FiveStarProposal]:
+        """The 5★ candidates with the council result each rests on (`CouncilResult.to_json()`:
+        members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
+        rows = self.five_star_candidates(round_id)
+        with self._ctx.read() as s:
+            results = dict(s.execute(select(RoundEntry.id, RoundEntry.result).where(
+                RoundEntry.id.in_([e.id for e in rows]))).all())
+        return [FiveStarProposal(e, results.get(e.id) or {}) for e in rows]
 
     # -- decision ---------------------------------------------------------------------------
     def decide(self, round_id: str, data: DecisionInput, dossier_ids: list[str] | None = None) -> DecisionOutcome:

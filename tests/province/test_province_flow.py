@@ -102,6 +102,8 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
     assert proposed[rescored].proposed_star == 3
     assert proposed[two].status == "not_recognised"
     assert proposed[five].five_star and [e.dossier_id for e in results.five_star_candidates(round_id)] == [five]
+    [proposal] = results.five_star_proposal(round_id)
+    assert proposal.council_result["star"] == 5 and len(proposal.council_result["totals"]) == 7
 
     outcome = results.decide(round_id, DecisionInput("1234/QĐ-UBND", TODAY, "Nguyễn Văn Chủ",
                                                      signer_title="Phó Chủ tịch"))

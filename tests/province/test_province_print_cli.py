@@ -132,6 +132,7 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
     matrix = _run(ctx, capsys, "round", "matrix", "2026-2", "--dossier", ids[0], "--json")
     assert len(matrix["members"]) == 7 and matrix["totals"][4] == 82
     _run(ctx, capsys, "round", "propose", "2026-2")
+    assert _run(ctx, capsys, "round", "five-star", "2026-2", "--json") == []
     decided = _run(ctx, capsys, "round", "decide", "2026-2", "--number", "77/QĐ-UBND", "--date", "20/11/2026",
                    "--signer", "Nguyễn Văn Chủ", "--json")
     assert decided["certificates"][0]["stars"] == 4
