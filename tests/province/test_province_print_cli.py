@@ -139,6 +139,10 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
     shown = _run(ctx, capsys, "round", "show", "2026-2", "--json")
     assert shown["row"]["progress"]["decided"] == 1
     assert "Cà phê Dòng Lệnh" in _run(ctx, capsys, "round", "show", "2026-2")
+    printed = _run(ctx, capsys, "round", "print", "certificate", "2026-2", "-o", str(tmp_path / "out"), "--json")
+    assert len(printed) == 1 and Path(printed[0]).read_bytes().startswith(b"%PDF")
+    expiring = _run(ctx, capsys, "certificates", "expiring", "--json")
+    assert expiring == []  # valid for 36 months
 
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"answers": {"1.1": 99}}), encoding="utf-8")
