@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType, Status
@@ -77,34 +77,31 @@ class ProvinceReportService:
         """Certificates in force that expire within `within_days` (and, by default, those already
         expired), leaving out any replaced by a newer certificate of the same product."""
         today = self._today
-        stmt = (select(Certificate, Product.name, Product.code, Producer.name, Product.commune_code, AdminUnit.name)
+        latest = (select(Certificate.product_id, func.max(Certificate.decision_date).label("decided"))
+                  .where(Certificate.revoked_on.is_(None)).group_by(Certificate.product_id).subquery())
+        renewal = (select(Dossier.base_certificate_id, func.max(Dossier.id).label("dossier_id"))
+                   .where(Dossier.registration_type == RegistrationType.REEVALUATION.value,
+                          Dossier.base_certificate_id.is_not(None))
+                   .group_by(Dossier.base_certificate_id).subquery())
+        stmt = (select(Certificate, Product.name, Product.code, Producer.name, Product.commune_code, AdminUnit.name,
+                       renewal.c.dossier_id)
                 .join(Product, Product.id == Certificate.product_id).join(Producer, Producer.id == Product.producer_id)
+                .join(latest, (latest.c.product_id == Certificate.product_id)  # not replaced by a newer one
+                      & (latest.c.decided == Certificate.decision_date))
                 .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+                .outerjoin(renewal, renewal.c.base_certificate_id == Certificate.id)
                 .where(Certificate.revoked_on.is_(None), Certificate.valid_until <= today + timedelta(days=within_days))
                 .order_by(Certificate.valid_until))
         if not include_expired:
             stmt = stmt.where(Certificate.valid_until >= today)
-        with self._ctx.read() as s:
-            found = list(s.execute(stmt))
-            products = {c.product_id for c, *_ in found}
-            latest: dict[str, date] = {}
-            renewals: dict[str, str] = {}
-            for pid, decided in s.execute(select(Certificate.product_id, Certificate.decision_date).where(
-                    Certificate.product_id.in_(products), Certificate.revoked_on.is_(None))):
-                latest[pid] = max(latest.get(pid, decided), decided)
-            ids = [c.id for c, *_ in found]
-            for did, base in s.execute(select(Dossier.id, Dossier.base_certificate_id).where(
-                    Dossier.base_certificate_id.in_(ids), Dossier.registration_type == RegistrationType.REEVALUATION)):
-                renewals[base] = did
         rows = []
-        for c, name, code, producer, commune_code, commune in found:
-            if latest.get(c.product_id, c.decision_date) > c.decision_date:
-                continue  # replaced by a newer certificate
-            window = reevaluation_window(c.valid_until)
-            rows.append(ExpiryRow(c.id, c.product_id, name, code or "", producer, commune_code, commune or "", c.stars,
-                                  c.decision_number, c.decision_date, c.issuing_level, c.valid_until,
-                                  (c.valid_until - today).days, "expired" if c.valid_until < today else "expiring",
-                                  window.opens, window.closes, window.contains(today), renewals.get(c.id)))
+        with self._ctx.read() as s:
+            for c, name, code, producer, commune_code, commune, renewal_id in s.execute(stmt):
+                window = reevaluation_window(c.valid_until)
+                rows.append(ExpiryRow(c.id, c.product_id, name, code or "", producer, commune_code, commune or "",
+                                      c.stars, c.decision_number, c.decision_date, c.issuing_level, c.valid_until,
+                                      (c.valid_until - today).days, "expired" if c.valid_until < today else "expiring",
+                                      window.opens, window.closes, window.contains(today), renewal_id))
         return rows
 
     def commune_outcomes(self, *, commune_code: str | None = None, round_id: str | None = None) -> list[DossierOutcome]:

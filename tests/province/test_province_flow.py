@@ -142,3 +142,25 @@ def _history(ctx: AppContext, round_id: str, dossier_id: str) -> list[dict]:  # 
     with ctx.read() as s:
         return list(s.scalars(select(RoundEntry.history).where(RoundEntry.round_id == round_id,
                                                                RoundEntry.dossier_id == dossier_id)).one())
+
+
+def test_expiry_view_leaves_out_replaced_certificates_and_shows_renewals(province_ctx: AppContext) -> None:
+    from ocop_desktop.services.certificates import CertificateInput, CertificateService
+
+    ctx = province_ctx
+    old_product = DossierService(ctx).get(sent_dossier(ctx, "Cà phê Cũ")).row.product_id
+    renewed_product = DossierService(ctx).get(sent_dossier(ctx, "Cà phê Gia Hạn")).row.product_id
+    certs = CertificateService(ctx, today=TODAY)
+    certs.add(CertificateInput(old_product, 3, "5/QĐ-UBND", date(2023, 6, 1), "province", "qd148-2023"))
+    certs.add(CertificateInput(old_product, 4, "6/QĐ-UBND", date(2025, 12, 1), "province", "qd148-2023"))
+    expiring = certs.add(CertificateInput(renewed_product, 3, "7/QĐ-UBND", date(2024, 2, 1), "province",
+                                          "qd148-2023"))
+    renewal = DossierService(ctx, today=TODAY).create(renewed_product, "reevaluation")
+    rows = ProvinceReportService(ctx, today=TODAY).expiring()
+    by_number = {r.decision_number: r for r in rows}
+    assert "5/QĐ-UBND" not in by_number  # replaced by the 2025 certificate, which is far from expiry
+    row = by_number["7/QĐ-UBND"]
+    assert row.certificate_id == expiring.id and row.valid_until == date(2027, 1, 31) and row.state == "expiring"
+    assert not row.window_open and row.reevaluation_closes == date(2026, 10, 3)  # 120 days before expiry
+    assert row.reevaluation_dossier_id == renewal.row.id
+    assert ProvinceReportService(ctx, today=TODAY).expiring(30) == []
