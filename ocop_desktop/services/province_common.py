@@ -74,7 +74,11 @@ class EntryRow:
 
 
 def round_label(r: EvaluationRound) -> str:
-    return f"Đợt {'bổ sung ' if r.extra else ''}{r.number}/{r.year}"
+    return round_name(r.year, r.number, r.extra)
+
+
+def round_name(year: int, number: int, extra: bool) -> str:
+    return f"Đợt {'bổ sung ' if extra else ''}{number}/{year}"
 
 
 def get_round(s: Session, round_id: str) -> EvaluationRound:

@@ -14,7 +14,7 @@ from ocop_desktop.domain.deadlines import next_round_for
 from ocop_desktop.domain.dossiers import Action, RegistrationType, Status
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers import DossierDetail, DossierService
-from ocop_desktop.services.province_common import round_label
+from ocop_desktop.services.province_common import round_label, round_name
 from ocop_desktop.store.models import AdminUnit, Dossier, DossierEvent, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
 
@@ -60,29 +60,35 @@ class InboxService:
             raise UserError(f"Hộp hồ sơ chỉ có các trạng thái: {', '.join(s.value for s in INBOX_STATUSES)}.")
         sent = (select(DossierEvent.dossier_id, func.max(DossierEvent.at).label("at"))
                 .where(DossierEvent.action == Action.SEND.value).group_by(DossierEvent.dossier_id).subquery())
-        stmt = (select(Dossier, Product, Producer.name, AdminUnit.name, sent.c.at, ScoreSheet.total, ScoreSheet.star,
-                       EvaluationRound)
-                .join(Product, Product.id == Dossier.product_id).join(Producer, Producer.id == Product.producer_id)
-                .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
-                .outerjoin(sent, sent.c.dossier_id == Dossier.id)
-                .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == Dossier.id) & (ScoreSheet.kind == "self"))
-                .outerjoin(RoundEntry, RoundEntry.dossier_id == Dossier.id)
+        d, p = Dossier, Product
+        stmt = (select(d.id, d.revision, d.product_set, d.registration_type, d.status, d.receipt_number, d.received_on,
+                       d.return_reasons, p.id, p.name, p.code, p.commune_code, Producer.name, AdminUnit.name, sent.c.at,
+                       ScoreSheet.total, ScoreSheet.star, EvaluationRound.id, EvaluationRound.number,
+                       EvaluationRound.year, EvaluationRound.extra)
+                .join(p, p.id == d.product_id).join(Producer, Producer.id == p.producer_id)
+                .outerjoin(AdminUnit, AdminUnit.code == p.commune_code)
+                .outerjoin(sent, sent.c.dossier_id == d.id)
+                .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
+                .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
                 .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
-                .where(Dossier.status.in_(statuses)).order_by(sent.c.at, Dossier.received_on, Product.name))
+                .where(d.status.in_(statuses)).order_by(sent.c.at, d.received_on, p.name))
+        if unassigned_only:
+            stmt = stmt.where(RoundEntry.id.is_(None))
         rows = []
+        suggested: dict[date, str] = {}
         with self._ctx.read() as s:
-            for d, p, producer, commune, sent_at, total, star, rnd in s.execute(stmt):
-                if unassigned_only and rnd is not None:
-                    continue
+            for (did, revision, product_set, reg, status_, receipt, received, reasons, pid, pname, pcode, commune_code,
+                 producer, commune, sent_at, total, star, round_id, number, year, extra) in s.execute(stmt):
                 forwarded = sent_at.date() if sent_at is not None else None
-                basis = forwarded or d.received_on or self._today or date.today()
-                suggested = next_round_for(basis)
-                reg, st = RegistrationType(d.registration_type), Status(d.status)
-                rows.append(InboxRow(d.id, d.revision, p.id, p.name, p.code or "", producer, p.commune_code,
-                                     commune or "", d.product_set, reg.value, reg.label, st.value, st.label,
-                                     d.receipt_number or "", forwarded, total, star, d.return_reasons,
-                                     rnd.id if rnd else None, round_label(rnd) if rnd else "",
-                                     f"Đợt {suggested.number}/{suggested.year}"))
+                basis = forwarded or received or self._today or date.today()
+                if basis not in suggested:
+                    rnd = next_round_for(basis)
+                    suggested[basis] = f"Đợt {rnd.number}/{rnd.year}"
+                label = round_name(year, number, extra) if round_id else ""
+                rt, st = RegistrationType(reg), Status(status_)
+                rows.append(InboxRow(did, revision, pid, pname, pcode or "", producer, commune_code, commune or "",
+                                     product_set, rt.value, rt.label, st.value, st.label, receipt or "", forwarded,
+                                     total, star, reasons, round_id, label, suggested[basis]))
         return rows
 
     def accept(self, dossier_id: str, *, note: str = "") -> DossierDetail:
