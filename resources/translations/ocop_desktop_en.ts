@@ -310,6 +310,10 @@ Officer: %2</translation>
         <translation>View only: the dossier has been sent and can no longer be changed.</translation>
     </message>
     <message>
+        <source>3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.</source>
+        <translation>3. Sector, group, sub-group: %1.  4. Registration type: %2.</translation>
+    </message>
+    <message>
         <source>Đang sửa…</source>
         <translation>Editing…</translation>
     </message>

@@ -129,9 +129,10 @@ class ChecklistTab(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.row_of[r.key] = row
-        label = QTableWidgetItem(r.label + (" " + self.tr("[loại trực tiếp nếu thiếu]") if r.knockout else ""))
-        label.setToolTip(self._tooltip(r))
-        if r.knockout and r.requirement == "required":
+        knockout = bool(r.knockout) and r.requirement == "required"  # optional papers never eliminate
+        label = QTableWidgetItem(r.label + (" " + self.tr("[loại trực tiếp nếu thiếu]") if knockout else ""))
+        label.setToolTip(self._tooltip(r, knockout))
+        if knockout:
             label.setBackground(QBrush(KNOCKOUT_FILL))
         self.table.setItem(row, 0, label)
         self.table.setItem(row, 1, QTableWidgetItem(r.requirement_label))
@@ -161,9 +162,9 @@ class ChecklistTab(QWidget):
             for column in (0, 1):
                 self.table.item(row, column).setForeground(QBrush(QColor(MUTED)))
 
-    def _tooltip(self, r: ChecklistRow) -> str:
+    def _tooltip(self, r: ChecklistRow, knockout: bool) -> str:
         parts = [r.label]
-        if r.knockout:
+        if knockout:
             parts.append(self.tr("Giấy tờ bắt buộc: thiếu thì sản phẩm bị loại, dù điểm cao."))
         if r.criteria:
             parts.append(self.tr("Tiêu chí liên quan: %1").replace("%1", ", ".join(r.criteria)))

@@ -137,6 +137,7 @@ class DossierEditor(QWidget):
             for field, raw in unsaved.get(key, {}).items():  # refused values stay as typed
                 form.inputs[field].show(raw)
             form.set_read_only(not d.editable)
+        self.forms["mau01"].set_note(self._mau01_note(d))
         self.mau03.show_forms(d.forms)
         self.mau03.set_read_only(not d.editable)
         self.checklist.set_read_only(not d.editable)
@@ -148,6 +149,18 @@ class DossierEditor(QWidget):
             self.compare.show_current(d.forms)
         if not d.editable:
             self.header.set_save_state(self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa."), MUTED_STYLE)
+
+    def _mau01_note(self, d: DossierDetail) -> str:
+        """Items 3 and 4 of Mẫu 01 come from the product and the dossier, not from typing."""
+        from ocop_desktop.services.rules import RuleService
+
+        try:
+            ps = RuleService().get(d.ruleset_id).sheet(d.row.product_set).product_set
+            group = f"{ps.product_group_name} › {ps.group_name} › {ps.number} – {ps.name}"
+        except UserError:
+            group = str(d.row.product_set)
+        return self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.").replace("%1", group).replace(
+            "%2", d.row.registration_label)
 
     def _officers(self) -> dict[str, str]:
         if not self.ctx.officer_id:

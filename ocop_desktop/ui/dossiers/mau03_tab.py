@@ -45,6 +45,7 @@ class Mau03Tab(QWidget):
         self.use_share = QPushButton(self.tr("Chèn vào đánh giá lao động"))
         self.use_raw = QPushButton(self.tr("Lấy mô tả nguyên liệu từ Mẫu 02"))
         self._forms: Mapping[str, Mapping[str, Any]] = {}
+        self._read_only = False
         panel = QFrame()
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setFixedWidth(PANEL_WIDTH)
@@ -61,9 +62,13 @@ class Mau03Tab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form, 1)
         layout.addWidget(panel)
-        self.form.edited.connect(lambda key: key in ("workers_total", "workers_local") and self.update_share())
+        self.form.edited.connect(self._edited)
         self.use_share.clicked.connect(self.insert_share)
         self.use_raw.clicked.connect(self.insert_raw_material)
+
+    def _edited(self, key: str) -> None:
+        if key in ("workers_total", "workers_local"):
+            self.update_share()
 
     def show_forms(self, forms: Mapping[str, Mapping[str, Any]]) -> None:
         self._forms = forms
@@ -76,7 +81,7 @@ class Mau03Tab(QWidget):
                 (self.tr("Thường trú"), p1.get("representative_address")), (self.tr("Sản phẩm"), p1.get("product_name"))]
         self.facts.setText("<br>".join(f"<span style='{MUTED_STYLE}'>{name}:</span> {_html(value) or '—'}"
                                        for name, value in rows))
-        self.use_raw.setEnabled(bool(str(forms.get("mau02_part2", {}).get("raw_material_area", "")).strip()))
+        self.use_raw.setEnabled(not self._read_only and self._has_raw_material())
         self.update_share()
 
     def update_share(self) -> None:
@@ -89,8 +94,7 @@ class Mau03Tab(QWidget):
             self.share.setText(self.tr("Lao động địa phương: %1/%2 người, chiếm %3%.").replace(
                 "%1", str(as_int(local))).replace("%2", str(as_int(total))).replace("%3", format_number(share, 1)))
             self.share.setStyleSheet("")
-        self.use_share.setEnabled(share is not None and not self.form.inputs["workers_total"].widget.isHidden()
-                                  and self._editable())
+        self.use_share.setEnabled(share is not None and not self._read_only)
 
     def suggestion(self) -> str:
         return self.share.text() if self.use_share.isEnabled() else ""
@@ -109,14 +113,14 @@ class Mau03Tab(QWidget):
         if area and area not in current:
             self.form.put("raw_material_description", f"{current}\n{area}".strip())
 
-    def _editable(self) -> bool:
-        widget = self.form.inputs["labour_assessment"].widget
-        return not getattr(widget, "isReadOnly", lambda: False)()
-
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         self.form.set_read_only(read_only)
-        self.use_raw.setEnabled(not read_only and self.use_raw.isEnabled())
+        self.use_raw.setEnabled(not read_only and self._has_raw_material())
         self.update_share()
+
+    def _has_raw_material(self) -> bool:
+        return bool(str(self._forms.get("mau02_part2", {}).get("raw_material_area", "")).strip())
 
 
 def _html(value: object) -> str:

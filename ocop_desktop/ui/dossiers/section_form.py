@@ -38,6 +38,7 @@ class SectionForm(QScrollArea):
         super().__init__(parent)
         self.section = section
         self.inputs: dict[str, FieldInput] = {}
+        self._note: QLabel | None = None
         self._messages: dict[str, QLabel] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -114,6 +115,15 @@ class SectionForm(QScrollArea):
     def set_values(self, values: Mapping[str, object]) -> None:
         for key, field_input in self.inputs.items():
             field_input.show(values.get(key))
+
+    def set_note(self, text: str) -> None:
+        """A line under the title for what the paper form shows but is not typed here."""
+        if self._note is None:
+            self._note = QLabel()
+            self._note.setWordWrap(True)
+            self._note.setStyleSheet(MUTED_STYLE)
+            self.body.insertWidget(1, self._note)
+        self._note.setText(text)
 
     def put(self, key: str, value: object) -> None:
         """Fill a field for the person (a suggestion they accepted): shown and saved like typing."""
