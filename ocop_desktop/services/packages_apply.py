@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
@@ -86,11 +86,12 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
 def apply(s: Session, rec: dict[str, Any], sender_office_id: str, package_id: str) -> None:
     """Write one record (new or updated) and the sync state. The session has KEEP_REVISIONS set."""
     part = rec["part"]
-    if part == COMMUNE:
-        _apply_commune(s, rec)
-    else:
-        _apply_province(s, rec, sender_office_id)
-    _merge_events(s, rec)
+    with s.no_autoflush:  # flushes happen where the order of inserts matters, not on every lookup
+        if part == COMMUNE:
+            _apply_commune(s, rec)
+        else:
+            _apply_province(s, rec, sender_office_id)
+        _merge_events(s, rec)
     s.flush()
     d = s.get(Dossier, rec["dossier_id"])
     assert d is not None
@@ -119,20 +120,18 @@ def _apply_commune(s: Session, rec: dict[str, Any]) -> None:
     d.status = rec["status"]
     if d.return_reasons is None:
         d.return_reasons = ""
-    s.flush()
     dossier_id = d.id
-    for a in data["attachments"]:
-        if s.get(Blob, a["blob_sha256"]) is None:
-            s.add(Blob(sha256=a["blob_sha256"], size=a["size"], media_type=a["media_type"][:60], pages=a.get("pages")))
+    shas = {a["blob_sha256"]: a for a in data["attachments"]}
+    known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas)))) if shas else set()
+    s.flush()  # no ORM relationship orders the inserts: parents and blobs first
+    new_blobs = [{"sha256": sha, "size": a["size"], "media_type": a["media_type"][:60], "pages": a.get("pages"),
+                  "created_at": utcnow()} for sha, a in shas.items() if sha not in known]
+    if new_blobs:
+        s.execute(insert(Blob), new_blobs)
     _replace(s, ChecklistItem, dossier_id, data["checklist"])
     _replace(s, Attachment, dossier_id, data["attachments"])
     sheets = [data["self_assessment"]] if data["self_assessment"] else []
-    for old in s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")):
-        if old.id not in {x["id"] for x in sheets}:
-            s.delete(old)
-    s.flush()
-    for sheet in sheets:
-        _upsert(s, ScoreSheet, sheet)
+    _replace(s, ScoreSheet, dossier_id, sheets, where=ScoreSheet.kind == "self")
 
 
 def _apply_province(s: Session, rec: dict[str, Any], sender_office_id: str) -> None:
@@ -147,17 +146,19 @@ def _apply_province(s: Session, rec: dict[str, Any], sender_office_id: str) -> N
         _upsert(s, Certificate, c)
 
 
-def _upsert(s: Session, model: type[Base], data: dict[str, Any], *, newer_only: bool = False) -> Any:
+def _upsert(s: Session, model: type[Base], data: dict[str, Any], *, newer_only: bool = False,
+            row: Any = None, look: bool = True) -> Any:
     values = json_values(model, data)
-    row = s.get(model, values["id"])
+    if row is None and look:
+        row = s.get(model, values["id"])
     if row is None:
         row = model(**values)
         s.add(row)
         return row
     incoming = values.get("revision", 0)
-    if newer_only and incoming < row.revision:  # type: ignore[attr-defined]
+    if newer_only and incoming < row.revision:
         return row
-    local_revision = row.revision  # type: ignore[attr-defined]
+    local_revision = row.revision
     for key, value in values.items():
         setattr(row, key, value)
     if hasattr(row, "revision"):  # never let a revision go down on this machine (editors compare them)
@@ -165,15 +166,23 @@ def _upsert(s: Session, model: type[Base], data: dict[str, Any], *, newer_only: 
     return row
 
 
-def _replace(s: Session, model: type[Base], dossier_id: str, rows: list[dict[str, Any]]) -> None:
+def _replace(s: Session, model: type[Base], dossier_id: str, rows: list[dict[str, Any]], where: Any = None) -> None:
+    """Make the dossier's rows of `model` exactly `rows` (by id), with one query to read them."""
+    query = select(model).where(model.dossier_id == dossier_id)  # type: ignore[attr-defined]
+    existing = {r.id: r for r in s.scalars(query if where is None else query.where(where))}
     wanted = {r["id"] for r in rows}
-    for old in s.scalars(select(model).where(model.dossier_id == dossier_id)):  # type: ignore[attr-defined]
-        if old.id not in wanted:
-            s.delete(old)
-    s.flush()  # deletes first: a unique (dossier, key) may move to a new row
+    stale = [r for key, r in existing.items() if key not in wanted]
+    for old in stale:
+        s.delete(old)
+    if stale:
+        s.flush()  # deletes first: a unique (dossier, key) may move to a new row
+    fresh = [json_values(model, r) for r in rows if r["id"] not in existing]
     for r in rows:
-        _upsert(s, model, r)
+        if r["id"] in existing:
+            _upsert(s, model, r, row=existing[r["id"]], look=False)
     s.flush()
+    if fresh:  # one executemany instead of an ORM insert per checklist item or scan
+        s.execute(insert(model), fresh)
 
 
 def _merge_events(s: Session, rec: dict[str, Any]) -> None:

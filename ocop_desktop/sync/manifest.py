@@ -49,6 +49,7 @@ class Manifest:
     rulesets: tuple[tuple[str, str], ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
     app_version: str = __version__
+    _index: dict[str, fmt.FileEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def to_bytes(self) -> bytes:
         sender = {**self.sender.to_json(), "signing_key": self.signing_key, "sequence": self.sequence,
@@ -65,7 +66,9 @@ class Manifest:
         return text.replace(json.dumps(_FILES), files if self.files else "[]").encode("utf-8") + b"\n"
 
     def file(self, name: str) -> fmt.FileEntry | None:
-        return next((f for f in self.files if f.name == name), None)
+        if len(self._index) != len(self.files):  # built once: packages list thousands of files
+            self._index.update({f.name: f for f in self.files})
+        return self._index.get(name)
 
 
 def malformed(what: str) -> PackageRefused:
