@@ -65,7 +65,8 @@ def read_layout(fh: BinaryIO, file_size: int) -> dict[str, Entry]:
     if disk or cd_disk or comment or n_disk != n_total:
         raise damaged("end record: multi-disk or comment")
     end_of_cd = file_size - _EOCD.size
-    if U16 in (n_total,) or U32 in (cd_size, cd_offset):
+    if _has_zip64_locator(fh, end_of_cd) or U16 == n_total or U32 in (cd_size, cd_offset):
+        # zipfile writes zip64 end records as soon as the directory starts past 2 GiB
         n_total, cd_size, cd_offset, end_of_cd = _zip64_end(fh, end_of_cd, n_total, cd_size, cd_offset)
     if n_total > fmt.MAX_ENTRIES:
         raise too_big(f"có quá nhiều tệp bên trong ({n_total})")
@@ -92,6 +93,13 @@ def read_layout(fh: BinaryIO, file_size: int) -> dict[str, Entry]:
     if pos != cd_size or expected_offset != cd_offset:
         raise damaged("central directory size or trailing data before it")
     return entries
+
+
+def _has_zip64_locator(fh: BinaryIO, eocd_at: int) -> bool:
+    if eocd_at < _LOCATOR.size:
+        return False
+    fh.seek(eocd_at - _LOCATOR.size)
+    return fh.read(4) == b"PK\x06\x07"
 
 
 def _zip64_end(fh: BinaryIO, eocd_at: int, n: int, size: int, offset: int) -> tuple[int, int, int, int]:
@@ -131,11 +139,11 @@ def _central_entry(central: bytes, pos: int) -> tuple[Entry, int, int]:
         raise damaged(f"{name}: non-canonical central directory entry")
     if method != STORED:
         raise compressed(name)
-    usize, csize, offset = _zip64_extra(extra, name, [usize, csize, offset], central_dir=True)
+    usize, csize, offset = _zip64_extra(extra, name, [usize, csize, offset])
     return Entry(name, method, csize, usize, crc, 0), pos, offset
 
 
-def _zip64_extra(extra: bytes, name: str, values: list[int], *, central_dir: bool) -> list[int]:
+def _zip64_extra(extra: bytes, name: str, values: list[int]) -> list[int]:
     """Replace 0xFFFFFFFF placeholders by the zip64 extra field's values (the only extra allowed)."""
     needed = [i for i, v in enumerate(values) if v == U32]
     if not extra:
@@ -148,9 +156,7 @@ def _zip64_extra(extra: bytes, name: str, values: list[int], *, central_dir: boo
     big = struct.unpack_from(f"<{len(needed)}Q", extra, 4)
     out = list(values)
     for index, value in zip(needed, big):
-        if central_dir and index == 2 and value < U32:  # an offset is only moved out when it must be
-            raise damaged(f"{name}: zip64 offset that fits in 32 bits")
-        out[index] = value
+        out[index] = value  # zipfile moves values out from 2 GiB on, so they may still fit 32 bits
     return out
 
 
@@ -166,7 +172,7 @@ def _check_local(fh: BinaryIO, entry: Entry, offset: int) -> Entry:
     if sig != b"PK\x03\x04" or len(rest) != name_len + extra_len:
         raise damaged(f"{entry.name}: local header")
     if extra:
-        usize, csize = _zip64_extra(extra, entry.name, [usize, csize], central_dir=False)
+        usize, csize = _zip64_extra(extra, entry.name, [usize, csize])
     if (need_version not in (20, 45) or reserved or flags or method != entry.method or (raw_time, raw_date) != DOS_EPOCH
             or crc != entry.crc or csize != entry.compressed_size or usize != entry.size
             or _name(raw_name) != entry.name):
