@@ -208,3 +208,22 @@ def test_records_are_encrypted_for_the_recipient_only(pair: Pair, tmp_path: Path
         assert info.value.code in ("wrong_recipient", "cannot_decrypt")
     finally:
         other.close()
+
+
+def test_a_cancelled_export_leaves_nothing_behind(pair: Pair, tmp_path: Path) -> None:
+    dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
+    before = db_state(pair.commune)
+
+    class CancelSoon:
+        cancelled = False
+        calls = 0
+
+        def set(self, fraction: float, text: str = "") -> None:
+            self.calls += 1
+            self.cancelled = self.calls >= 2
+
+    with pytest.raises(Exception, match="hủy"):
+        PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True, progress=CancelSoon())
+    assert sorted(p.name for p in pair.folder.iterdir()) == ["enroll.ocoppkg", "reference.ocoppkg"]  # no temp file
+    assert db_state(pair.commune) == before
+    assert DossierService(pair.commune).get(dossier_id).row.status == "commune_checked"
