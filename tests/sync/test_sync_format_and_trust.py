@@ -132,3 +132,19 @@ def test_manifest_lists_one_file_per_line_and_no_personal_data(pair: Pair, tmp_p
     assert manifest["sender"]["sequence"] >= 2 and len(manifest["sender"]["previous_sha256"]) == 64
     assert manifest["rulesets"][0]["id"] == "qd26-2026" and manifest["counts"]["dossiers"] == 1
     assert "Kinh" not in text and "Hàng Bài" not in text
+
+
+def test_records_cannot_be_read_without_the_recipients_key(pair: Pair, tmp_path: Path) -> None:
+    """The province's machine lost its encryption key (reinstalled): the package is refused as
+    unreadable, and the records are not readable from the file either."""
+    ready_dossier(pair.commune, tmp_path / "scans")
+    sent = PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True)
+    (pair.province.paths.keys_dir / ENCRYPTION_KEY_FILE).unlink()
+    KeyStore(pair.province.paths.keys_dir).ensure_encryption_key()  # a new pair, not the one the commune knows
+    with pytest.raises(PackageRefused) as info:
+        PackageService(pair.province).preview(sent.path)
+    assert info.value.code == "cannot_decrypt" and "khóa" in info.value.message
+    with zipfile.ZipFile(sent.path) as zf:
+        record = next(n for n in zf.namelist() if n.startswith("records/"))
+        with pytest.raises(ValueError):
+            json.loads(zf.read(record))
