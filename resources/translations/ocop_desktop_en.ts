@@ -189,6 +189,28 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ChooseFormsDialog</name>
+    <message>
+        <source>Chọn biểu mẫu cần in</source>
+        <translation>Choose the forms to print</translation>
+    </message>
+    <message numerus="yes">
+        <source>In các biểu mẫu sau cho %n hồ sơ đã chọn, gộp thành một tệp PDF:</source>
+        <translation>
+            <numerusform>Print these forms for the %n chosen dossier, combined into one PDF file:</numerusform>
+            <numerusform>Print these forms for the %n chosen dossiers, combined into one PDF file:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CompareTab</name>
     <message>
         <source>Các nội dung đã thay đổi so với hồ sơ trước (%1). Mẫu 02 của hồ sơ nâng hạng phải nêu rõ các thay đổi này.</source>
@@ -403,6 +425,71 @@ Close and discard them?</translation>
     <message>
         <source>thiếu giấy tờ loại trực tiếp</source>
         <translation>mandatory (knock-out) documents missing</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPrintPanel</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào. Hồ sơ lập ở trang “Hồ sơ” sẽ hiện ở đây.</source>
+        <translation>No dossiers yet. Dossiers created on the “Dossiers” page appear here.</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>In hồ sơ đã chọn…</source>
+        <translation>Print selected dossiers…</translation>
+    </message>
+    <message>
+        <source>Chọn biểu mẫu, in các hồ sơ đã chọn thành một tệp PDF và xem trước</source>
+        <translation>Choose the forms, print the selected dossiers into one PDF file and preview it</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đang in %n hồ sơ…</source>
+        <translation>
+            <numerusform>Printing %n dossier…</numerusform>
+            <numerusform>Printing %n dossiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Một số biểu mẫu chưa in được và đã được bỏ qua:</source>
+        <translation>Some forms could not be printed yet and were skipped:</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1038,226 @@ Close and discard them?</translation>
     </message>
 </context>
 <context>
+    <name>PrintForms</name>
+    <message>
+        <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP</source>
+        <translation>Form 01 – Registration for OCOP product evaluation and rating</translation>
+    </message>
+    <message>
+        <source>Mẫu 02 – Báo cáo tự đánh giá về sản phẩm</source>
+        <translation>Form 02 – Product self-assessment report</translation>
+    </message>
+    <message>
+        <source>Mẫu 03 – Báo cáo đánh giá một số nội dung của hồ sơ (cấp xã)</source>
+        <translation>Form 03 – Report on parts of the dossier (commune level)</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm điểm theo bộ sản phẩm (bộ 1–26)</source>
+        <translation>Scoring sheet by product set (sets 1–26)</translation>
+    </message>
+    <message>
+        <source>Phiếu tiếp nhận hồ sơ</source>
+        <translation>Dossier receipt</translation>
+    </message>
+    <message>
+        <source>Danh mục kiểm tra thành phần hồ sơ (theo bộ sản phẩm)</source>
+        <translation>Dossier document checklist (by product set)</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận sản phẩm OCOP (dự thảo)</source>
+        <translation>OCOP product certificate (draft)</translation>
+    </message>
+    <message>
+        <source>Danh sách sản phẩm được công nhận</source>
+        <translation>List of recognised products</translation>
+    </message>
+    <message>
+        <source>Bảng tổng hợp điểm của Hội đồng (ma trận)</source>
+        <translation>Council score summary (matrix)</translation>
+    </message>
+    <message>
+        <source>Mẫu 01</source>
+        <translation>Form 01</translation>
+    </message>
+    <message>
+        <source>Mẫu 02</source>
+        <translation>Form 02</translation>
+    </message>
+    <message>
+        <source>Mẫu 03</source>
+        <translation>Form 03</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm điểm</source>
+        <translation>Scoring sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu tiếp nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Danh mục hồ sơ</source>
+        <translation>Document checklist</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Danh sách kết quả</source>
+        <translation>Results list</translation>
+    </message>
+    <message>
+        <source>Ma trận hội đồng</source>
+        <translation>Council matrix</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <source>Đang dàn trang…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <source>Đã in xong.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn hồ sơ hoặc biểu mẫu nào để in.</source>
+        <translation>No dossier or form was chosen to print.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1: %2 (%3/%4)…</source>
+        <translation>Dossier %1: %2 (%3/%4)…</translation>
+    </message>
+    <message>
+        <source>Không in được biểu mẫu nào.</source>
+        <translation>No form could be printed.</translation>
+    </message>
+    <message>
+        <source>Đang ghép và ghi tệp…</source>
+        <translation>Combining and writing the file…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Xem trước khi in – %1</source>
+        <translation>Print preview – %1</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>In qua hộp thoại máy in của hệ thống (Ctrl+P)</source>
+        <translation>Print through the system&apos;s print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu một bản tệp PDF (Ctrl+S)</source>
+        <translation>Save a copy of the PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Mở bằng trình xem PDF</source>
+        <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+        <source>Mở tệp bằng chương trình xem PDF của máy</source>
+        <translation>Open the file in this computer&apos;s PDF viewer</translation>
+    </message>
+    <message>
+        <source>◀ Trang trước</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Trang trước (Ctrl+PgUp)</source>
+        <translation>Previous page (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Trang sau ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Trang sau (Ctrl+PgDown)</source>
+        <translation>Next page (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Phóng to (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Vừa chiều ngang</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Trang vừa khung nhìn theo chiều ngang (Ctrl+0)</source>
+        <translation>Fit the page to the width of the view (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Đúng kích thước thật của trang giấy (Ctrl+1)</source>
+        <translation>Actual paper size (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Trang %1/%2</source>
+        <translation>Page %1/%2</translation>
+    </message>
+    <message>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã gửi %n trang tới máy in.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã hủy lệnh in.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>Đã lưu: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Máy chưa có chương trình xem PDF. Hãy dùng “Lưu PDF…” rồi mở tệp bằng chương trình khác.</source>
+        <translation>This computer has no PDF viewer. Use “Save PDF…” and open the file with another program.</translation>
+    </message>
+</context>
+<context>
     <name>PrintTab</name>
     <message>
         <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng</source>
@@ -1011,6 +1318,53 @@ Close and discard them?</translation>
     <message>
         <source>Đã in: %1 (máy chưa có chương trình xem PDF).</source>
         <translation>Printed: %1 (this computer has no PDF viewer).</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <source>bộ %1</source>
+        <translation>set %1</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp PDF “%1”.</source>
+        <translation>Could not open the PDF file “%1”.</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Đang in %1</source>
+        <translation>Printing %1</translation>
+    </message>
+    <message>
+        <source>Không có trang nào trong khoảng đã chọn để in.</source>
+        <translation>There is no page to print in the chosen range.</translation>
+    </message>
+    <message>
+        <source>Đang in trang %1 (%2/%3)…</source>
+        <translation>Printing page %1 (%2/%3)…</translation>
+    </message>
+    <message>
+        <source>Máy in không nhận lệnh in. Hãy kiểm tra máy in rồi thử lại.</source>
+        <translation>The printer did not accept the job. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>Đã gửi lệnh in.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Không bắt đầu in được. Hãy kiểm tra máy in (đã bật, còn giấy, đúng tệp đích) rồi thử lại.</source>
+        <translation>Printing could not start. Check the printer (switched on, paper loaded, right output file) and try again.</translation>
+    </message>
+    <message>
+        <source>Máy in ngừng nhận trang mới. Hãy kiểm tra máy in rồi thử lại.</source>
+        <translation>The printer stopped accepting pages. Check the printer and try again.</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1599,77 @@ Close and discard them?</translation>
             <numerusform>%Ln product</numerusform>
             <numerusform>%Ln products</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Báo cáo và biểu mẫu</source>
+        <translation>Reports and forms</translation>
+    </message>
+    <message>
+        <source>In biểu mẫu trống</source>
+        <translation>Print a blank form</translation>
+    </message>
+    <message>
+        <source>Biểu mẫu:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm:</source>
+        <translation>Product set:</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm điểm trống của cả 26 bộ sản phẩm</source>
+        <translation>Blank scoring sheets of all 26 product sets</translation>
+    </message>
+    <message>
+        <source>Một tệp PDF gồm phiếu của mọi bộ sản phẩm; mỗi phiếu bắt đầu ở trang mới, có số trang và mã QR riêng.</source>
+        <translation>One PDF file with the sheet of every product set; each sheet starts on a new page with its own page numbers and QR code.</translation>
+    </message>
+    <message>
+        <source>In cả 26 phiếu trống…</source>
+        <translation>Print all 26 blank sheets…</translation>
+    </message>
+    <message>
+        <source>In biểu mẫu của hồ sơ</source>
+        <translation>Print the forms of dossiers</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đang lưu PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm điểm trống, 26 bộ</source>
+        <translation>Blank scoring sheets, 26 sets</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu chấm điểm của 26 bộ sản phẩm…</source>
+        <translation>Printing the scoring sheets of the 26 product sets…</translation>
     </message>
 </context>
 <context>

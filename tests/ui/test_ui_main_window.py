@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ocop_desktop.ui.app import build_main_window
-from ocop_desktop.ui.pages import PAGE_NAMES
+from ocop_desktop.ui.pages import PAGE_NAMES, PAGES
 
 TITLES = ["Chủ thể", "Sản phẩm", "Hồ sơ", "Đánh giá", "Đồng bộ", "Báo cáo", "Cài đặt"]
 
@@ -38,9 +38,13 @@ def test_each_page_opens(window, name: str) -> None:  # type: ignore[no-untyped-
 
 
 def test_placeholder_says_what_will_be_there(window) -> None:  # type: ignore[no-untyped-def]
-    page = window.show_page("reports")
-    assert "đang được xây dựng" in page.body.text()
-    assert "Mẫu 03" in page.body.text()
+    unbuilt = [spec.name for spec in PAGES if "_placeholder" in spec.build.__qualname__]
+    if not unbuilt:
+        pytest.skip("every page is built")
+    for name in unbuilt:  # whichever pages are still to come
+        page = window.show_page(name)
+        assert page.heading.text()
+        assert "đang được xây dựng" in page.body.text()
 
 
 def test_ctrl_number_and_the_list_switch_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]

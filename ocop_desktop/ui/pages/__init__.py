@@ -59,7 +59,8 @@ PAGES = [
     PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
     PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _placeholder("evaluation")),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _placeholder("sync")),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _placeholder("reports")),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"),
+             lambda ctx: __import__("ocop_desktop.ui.pages.reports", fromlist=["ReportsPage"]).ReportsPage(ctx)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),
 ]
 PAGE_NAMES = [p.name for p in PAGES]

@@ -1,0 +1,78 @@
+"""Where generated PDFs go and how they leave the application: a per-session folder for
+previews (removed at exit), file names people recognise ("Mau01-Ca-phe-bot.pdf"), saving a
+copy atomically, and handing a file to the system's PDF viewer."""
+
+from __future__ import annotations
+
+import atexit
+import re
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ocop_desktop.files import atomic_write_bytes
+
+_session_dir: Path | None = None
+
+# The file-name stem of each form ("Mau01-<product>.pdf").
+FILE_STEMS = {
+    "mau01": "Mau01", "mau02": "Mau02", "mau03": "Mau03", "sheet": "Phieu-cham-diem", "receipt": "Phieu-tiep-nhan",
+    "checklist": "Danh-muc-ho-so", "certificate": "Giay-chung-nhan", "results": "Danh-sach-ket-qua",
+    "council-matrix": "Ma-tran-hoi-dong",
+}
+
+
+def preview_dir() -> Path:
+    """A private folder for this session's generated PDFs, deleted when the program ends."""
+    global _session_dir
+    if _session_dir is None or not _session_dir.is_dir():
+        _session_dir = Path(tempfile.mkdtemp(prefix="ocop-ban-in-"))
+        atexit.register(shutil.rmtree, _session_dir, True)
+    return _session_dir
+
+
+def preview_path(name: str) -> Path:
+    """A fresh path in the preview folder whose file name is `name` (made unique)."""
+    folder = Path(tempfile.mkdtemp(dir=preview_dir()))
+    return folder / safe_file_name(name)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """ASCII, hyphens, no diacritics: "Cà phê bột Đắk Hà" -> "Ca-phe-bot-Dak-Ha"."""
+    folded = _strip_marks(text)
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")
+    return cleaned[:limit].rstrip("-")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def safe_file_name(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, "pdf"
+    return f"{slug(stem) or 'ban-in'}.{ext}"
+
+
+def suggested_name(form: str, subject: str = "") -> str:
+    """"Mau01-Ca-phe-bot.pdf"; "Mau01.pdf" for a blank form."""
+    stem = FILE_STEMS.get(form, slug(form) or "Bieu-mau")
+    extra = slug(subject)
+    return f"{stem}-{extra}.pdf" if extra else f"{stem}.pdf"
+
+
+def save_copy(source: Path, target: Path) -> Path:
+    """Copy a generated PDF to where the person chose, atomically (never a half file)."""
+    atomic_write_bytes(Path(target), Path(source).read_bytes())
+    return Path(target)
+
+
+def open_in_system_viewer(path: Path) -> bool:
+    """Open `path` with the desktop's PDF viewer; False when there is none (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
