@@ -111,6 +111,113 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Giấy chứng nhận OCOP — %1</source>
+        <translation>OCOP certificates — %1</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Cấp công nhận</source>
+        <translation>Recognised by</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sản phẩm chưa có giấy chứng nhận nào.</source>
+        <translation>The product has no certificate yet.</translation>
+    </message>
+    <message>
+        <source>Nhập giấy chứng nhận đã được cấp</source>
+        <translation>Enter a certificate already issued</translation>
+    </message>
+    <message>
+        <source>Thêm giấy chứng nhận</source>
+        <translation>Add certificate</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Theo bộ tiêu chí</source>
+        <translation>Under the rule set</translation>
+    </message>
+    <message>
+        <source>Cơ quan ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Lý do thu hồi</source>
+        <translation>Reason for revoking</translation>
+    </message>
+    <message>
+        <source>Thu hồi giấy đang chọn</source>
+        <translation>Revoke the selected certificate</translation>
+    </message>
+    <message>
+        <source>Thu hồi ngày</source>
+        <translation>Revoked on</translation>
+    </message>
+    <message>
+        <source>Đã thu hồi ngày %1: %2</source>
+        <translation>Revoked on %1: %2</translation>
+    </message>
+    <message>
+        <source>Đã hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>nộp hồ sơ đánh giá lại từ %1 đến %2</source>
+        <translation>file the re-evaluation dossier from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Sắp hết hạn: %1</source>
+        <translation>Expiring: %1</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực; %1</source>
+        <translation>Valid; %1</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.</source>
+        <translation>The date “%1” is not valid; use dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn giấy chứng nhận cần thu hồi.</source>
+        <translation>Choose the certificate to revoke.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận…</source>
+        <translation>Certificates…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTab</name>
     <message>
         <source>Hiện cả các mục không áp dụng</source>
@@ -346,10 +453,6 @@ Officer: %2</translation>
     <message>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
-    </message>
-    <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
     </message>
     <message>
         <source>Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?</source>
@@ -627,30 +730,6 @@ Close and discard them?</translation>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <source>Tệp</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Loại</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Số trang</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <source>Dung lượng</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>Mục danh mục</source>
-        <translation>Checklist item</translation>
-    </message>
-    <message>
-        <source>Tiêu chí</source>
-        <translation>Criteria</translation>
-    </message>
-    <message>
         <source>Gắn với mục:</source>
         <translation>Attach to item:</translation>
     </message>
@@ -745,6 +824,33 @@ Close and discard them?</translation>
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTable</name>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Mục danh mục</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Tiêu chí</source>
+        <translation>Criteria</translation>
     </message>
 </context>
 <context>
@@ -1284,8 +1390,12 @@ Close and discard them?</translation>
         <translation>Form 03 – Commune assessment report</translation>
     </message>
     <message>
-        <source>In ra PDF và mở</source>
-        <translation>Print to PDF and open</translation>
+        <source>Xem trước và in…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <source>Mở PDF</source>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <source>Lưu thành…</source>

@@ -160,3 +160,25 @@ def test_screenshot_of_the_dossier_list(qapp, ctx, tmp_path: Path) -> None:  # t
     new_dossier(ctx)
     out = take_screenshot(ctx, str(tmp_path / "dossiers.png"), "dossiers", (1280, 800))
     assert QImage(str(out)).size().width() == 1280
+
+
+def test_preview_opens_the_print_preview_with_what_was_just_typed(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from ocop_desktop.ui.dossiers.editor import DossierEditor
+    from ocop_desktop.ui.printing.preview import PrintPreviewDialog
+
+    editor = DossierEditor(ctx, new_dossier(ctx))
+    qtbot.addWidget(editor)
+    editor.show()
+    tab = editor.show_tab("print")
+    editor.forms["mau01"].inputs["product_name"].widget.setText("Cà phê hạt Hoàn Kiếm")
+    editor.forms["mau01"].edited.emit("product_name")
+    qtbot.mouseClick(tab.preview_buttons["mau01"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(w, PrintPreviewDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=30_000)
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog))
+    assert DossierService(ctx).get(editor.session.dossier_id).forms["mau01"]["product_name"] == "Cà phê hạt Hoàn Kiếm"
+    assert preview.page_text().strip().startswith("Trang 1/")
+    preview.close()
+    editor.close()

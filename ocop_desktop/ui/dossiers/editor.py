@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -122,7 +123,7 @@ class DossierEditor(QWidget):
         self.checklist.changed.connect(self._checklist_changed)
         self.evidence.changed.connect(self._evidence_changed)
         self.evidence.link_requested.connect(self.actions.link_evidence)
-        self.self_assessment.saved.connect(lambda: self._say_saved())
+        self.self_assessment.saved.connect(self._say_saved)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
@@ -189,12 +190,12 @@ class DossierEditor(QWidget):
         self._say_saved()
 
     def _say_saved(self) -> None:
+        """The save indicator after any save (forms, checklist, sheet): when, or what is left."""
         if self.session.has_pending():
             self.header.set_save_state(self.tr("Có ô chưa lưu được (xem thông báo đỏ)"), ERROR_STYLE)
             return
-        when = self.session.last_saved
-        text = self.tr("Đã lưu lúc %1").replace("%1", when.strftime("%H:%M")) if when else self.tr("Đã lưu")
-        self.header.set_save_state(text, OK_STYLE)
+        self.header.set_save_state(self.tr("Đã lưu lúc %1").replace("%1", datetime.now().strftime("%H:%M")),
+                                   OK_STYLE)
 
     def _refused(self, section: str, problems: dict[str, str]) -> None:
         self.forms[section].show_problems(problems)
@@ -205,8 +206,10 @@ class DossierEditor(QWidget):
         """A warning icon on the tab of a form with messages, so they are found from any tab."""
         form = self.forms.get(key)
         bad = form is not None and form.has_problems()
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if bad else QIcon()
-        self.tabs.setTabIcon(self.tab_of[key], icon)
+        index = self.tab_of[key]
+        if bad == self.tabs.tabIcon(index).isNull():  # only when it changes (called per keystroke)
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if bad else QIcon()
+            self.tabs.setTabIcon(index, icon)
 
     def save_now(self) -> bool:
         """Save everything pending in every tab; True when nothing typed is left unsaved."""
@@ -217,9 +220,12 @@ class DossierEditor(QWidget):
 
     def _checklist_changed(self) -> None:
         self.header.show_completeness(self.checklist.service.completeness(self.session.dossier_id))
+        self._say_saved()
 
     def _evidence_changed(self) -> None:
         self.checklist.set_file_counts(self.evidence.file_counts())
+        if self.self_assessment.flush():  # its evidence pickers list the dossier's files
+            self.self_assessment.reload()
 
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentIndex(self.tab_of[key])

@@ -8,19 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +25,9 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.evidence import AttachmentRow, EvidenceService
 from ocop_desktop.ui import errors
 from ocop_desktop.ui.dossiers import system_open
-from ocop_desktop.ui.dossiers.evidence_files import MEDIA_LABELS, expand, format_size
+from ocop_desktop.ui.dossiers.evidence_files import expand, format_size
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
-from ocop_desktop.ui.dossiers.thumbnails import Thumbnails
+from ocop_desktop.ui.dossiers.evidence_table import EvidenceTable
 from ocop_desktop.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -57,7 +53,6 @@ class EvidenceTab(QWidget):
         self.task: Task | None = None
         self._skipped: list[Path] = []
         self._read_only = False
-        self.thumbnails = Thumbnails(self.fontMetrics().height() * 2 + 8)
         self.setAcceptDrops(True)
         self.add_button = QPushButton(self.tr("Thêm tệp…"))
         self.add_folder_button = QPushButton(self.tr("Thêm thư mục…"))
@@ -74,21 +69,7 @@ class EvidenceTab(QWidget):
         self.message = message_label()
         self.total = QLabel()
         self.total.setStyleSheet(MUTED_STYLE)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Loại"), self.tr("Số trang"),
-                                              self.tr("Dung lượng"), self.tr("Mục danh mục"), self.tr("Tiêu chí")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setIconSize(self.thumbnails.size)
-        self.table.verticalHeader().setDefaultSectionSize(self.thumbnails.size.height() + 6)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        char = self.fontMetrics().horizontalAdvance("0")
-        for column, width in ((1, 6), (2, 7), (3, 9), (4, 30), (5, 12)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * char + 16)
+        self.table = EvidenceTable()
         self.add_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
         self.open_button.clicked.connect(self.open_current)
@@ -141,21 +122,7 @@ class EvidenceTab(QWidget):
 
     def reload(self) -> None:
         self.rows = self.service.list(self.dossier_id)
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            name = QTableWidgetItem(self.thumbnails.icon(r.path, r.sha256, r.media_type), r.filename)
-            name.setToolTip(r.filename)
-            self.table.setItem(i, 0, name)
-            self.table.setItem(i, 1, QTableWidgetItem(MEDIA_LABELS.get(r.media_type, r.media_type)))
-            for column, text in ((2, str(r.pages or "")), (3, format_size(r.size))):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, column, item)
-            label = self.labels.get(r.checklist_key or "", r.checklist_key or "")
-            linked = QTableWidgetItem(label)
-            linked.setToolTip(label)
-            self.table.setItem(i, 4, linked)
-            self.table.setItem(i, 5, QTableWidgetItem(", ".join(r.criteria)))
+        self.table.show_rows(self.rows, self.labels)
         size = self.service.total_size(self.dossier_id)
         self.total.setText(self.tr("%n tệp", "", len(self.rows)) + " · " +
                            self.tr("tổng dung lượng %1").replace("%1", format_size(size)))

@@ -131,5 +131,7 @@ class DossierHeader(QFrame):
         self.completeness_text.setText(text)
 
     def set_save_state(self, text: str, style: str = MUTED_STYLE) -> None:
-        self.save_state.setText(text)
-        self.save_state.setStyleSheet(style)
+        if text != self.save_state.text():  # called on every keystroke: skip what would not change
+            self.save_state.setText(text)
+        if style != self.save_state.styleSheet():
+            self.save_state.setStyleSheet(style)

@@ -78,7 +78,8 @@ class Mau03Tab(QWidget):
                 (self.tr("Địa chỉ"), p1.get("address")),
                 (self.tr("Người đại diện"), ", ".join(str(x) for x in (p1.get("representative"), sex,
                                                                         p1.get("representative_ethnicity")) if x)),
-                (self.tr("Thường trú"), p1.get("representative_address")), (self.tr("Sản phẩm"), p1.get("product_name"))]
+                (self.tr("Thường trú"), p1.get("representative_address")),
+                (self.tr("Sản phẩm"), p1.get("product_name"))]
         self.facts.setText("<br>".join(f"<span style='{MUTED_STYLE}'>{name}:</span> {_html(value) or '—'}"
                                        for name, value in rows))
         self.use_raw.setEnabled(not self._read_only and self._has_raw_material())

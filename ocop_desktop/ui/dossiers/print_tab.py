@@ -48,19 +48,22 @@ class PrintTab(QWidget):
         self.task: Task | None = None
         self.last_pdf: Path | None = None
         self.print_buttons: dict[str, QPushButton] = {}
+        self.preview_buttons: dict[str, QPushButton] = {}
         self.save_buttons: dict[str, QPushButton] = {}
         self.status = message_label(MUTED_STYLE)
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         for row, (form, title) in enumerate(FORMS):
             grid.addWidget(QLabel(QCoreApplication.translate(C, title)), row, 0)
-            show = QPushButton(self.tr("In ra PDF và mở"))
+            preview = QPushButton(self.tr("Xem trước và in…"))
+            show = QPushButton(self.tr("Mở PDF"))
             save = QPushButton(self.tr("Lưu thành…"))
+            preview.clicked.connect(lambda _=False, f=form: self.preview_form(f))
             show.clicked.connect(lambda _=False, f=form: self.print_form(f))
             save.clicked.connect(lambda _=False, f=form: self.save_form(f))
-            self.print_buttons[form], self.save_buttons[form] = show, save
-            grid.addWidget(show, row, 1)
-            grid.addWidget(save, row, 2)
+            self.preview_buttons[form], self.print_buttons[form], self.save_buttons[form] = preview, show, save
+            for column, button in enumerate((preview, show, save), start=1):
+                grid.addWidget(button, row, column)
         intro = QLabel(self.tr("Biểu mẫu được điền từ hồ sơ đã lưu, khổ A4, có mã QR đối chiếu trên mỗi trang."))
         intro.setWordWrap(True)
         intro.setStyleSheet(MUTED_STYLE)
@@ -80,6 +83,13 @@ class PrintTab(QWidget):
 
     def output_dir(self) -> Path:
         return self.ctx.paths.data_dir / "ban-in"
+
+    def preview_form(self, form: str) -> Task:
+        """The form in the print preview window (issue 5): pages, zoom, printer, Save PDF."""
+        from ocop_desktop.ui.printing import preview_dossier_form
+
+        self._before_print()
+        return preview_dossier_form(self, self.ctx, self.dossier_id, form)
 
     def print_form(self, form: str) -> Task | None:
         return self._run(form, self.output_dir() / pdf_name(self.stem, form), open_after=True)

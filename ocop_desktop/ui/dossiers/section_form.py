@@ -159,9 +159,10 @@ class SectionForm(QScrollArea):
 
     def clear_problems(self, keys: list[str] | None = None) -> None:
         for key in keys if keys is not None else list(self._messages):
-            if key in self._messages:
-                self._messages[key].clear()
-                self._messages[key].hide()
+            label = self._messages.get(key)
+            if label is not None and not label.isHidden():
+                label.clear()
+                label.hide()
 
     def problem(self, key: str) -> str:
         label = self._messages[key]

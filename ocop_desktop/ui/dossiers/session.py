@@ -10,6 +10,7 @@ its message; the section's other values are saved without it.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -49,8 +50,10 @@ class DossierSession(QObject):
         self.last_saved: datetime | None = None
         self._pending: dict[str, dict[str, object]] = {}  # section -> key -> raw value
         self._fresh: set[str] = set()  # sections with edits not tried yet
+        self._autosave_ms = autosave_ms
+        self._last_edit = 0.0
         self._timer = QTimer(self, singleShot=True, interval=autosave_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._pause_over)
 
     @property
     def dossier_id(self) -> str:
@@ -65,7 +68,17 @@ class DossierSession(QObject):
         """Queue a typed value; it is saved after a pause in typing."""
         self._pending.setdefault(section, {})[key] = raw
         self._fresh.add(section)
-        self._timer.start()
+        # Restarting the timer on every keystroke costs a Qt call each; noting the time is enough.
+        self._last_edit = time.monotonic()
+        if not self._timer.isActive():
+            self._timer.start(self._autosave_ms)
+
+    def _pause_over(self) -> None:
+        waited_ms = (time.monotonic() - self._last_edit) * 1000
+        if waited_ms < self._autosave_ms:
+            self._timer.start(max(int(self._autosave_ms - waited_ms), 1))  # still typing
+        else:
+            self.flush()
 
     def has_pending(self) -> bool:
         return any(self._pending.values())

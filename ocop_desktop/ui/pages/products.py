@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.services.products import ProductRow, ProductService
 from ocop_desktop.ui.dialogs.product_dialog import ProductDialog, product_set_label
+from ocop_desktop.ui.dossiers.certificates_dialog import attach_to_products_page
 from ocop_desktop.ui.lazy_model import Column, LazyTableModel
 from ocop_desktop.ui.pages.list_page import ListPage
 
@@ -38,6 +39,7 @@ class ProductsPage(ListPage):
         super().__init__(products_model(ctx), parent)
         self.model.setParent(self)
         self.dialog: ProductDialog | None = None
+        attach_to_products_page(self, ctx)  # certificates of the selected product (ui/dossiers)
 
     def texts(self) -> dict[str, str]:
         return {
