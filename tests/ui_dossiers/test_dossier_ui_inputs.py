@@ -182,3 +182,27 @@ def test_a_change_made_elsewhere_is_not_overwritten(qtbot, ctx, dossier_id, mess
     assert editor.forms["mau01"].raw("phone") == "0911111111"  # reloaded
     assert service.get(dossier_id).forms["mau01"].get("email", "") == ""
     editor.close()
+
+
+def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(qtbot, ctx, dossier_id, choose) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.services.checklists import ChecklistService
+
+    editor = open_editor(qtbot, ctx, dossier_id)
+    checklist = editor.checklist
+    editor.show_tab("checklist")
+    key = "food_safety_certificate"
+    choose(checklist.status_boxes[key], "provided")
+    expiry = checklist.expiry_edits[key]
+    retype(qtbot, expiry, "31/02/2027")
+    qtbot.keyClick(expiry, Qt.Key.Key_Return)
+    assert "không hợp lệ" in checklist.message.text() and expiry.text() == "31/02/2027"
+    assert next(r for r in ChecklistService(ctx).items(dossier_id) if r.key == key).expires_on is None
+    past = date.today() - timedelta(days=1)
+    retype(qtbot, expiry, format_date(past))
+    qtbot.keyClick(expiry, Qt.Key.Key_Return)
+    row = checklist.rows[key]
+    assert row.expires_on == past and row.expired
+    assert "Đã hết hạn" in expiry.toolTip() and "#fde0dc" in expiry.styleSheet()
+    assert "1 giấy tờ đã hết hạn." in checklist.summary.text()
+    assert "Thiếu giấy tờ loại trực tiếp" in checklist.summary.text()  # an expired knock-out paper counts as missing
+    editor.close()
