@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from dossier_ui_helpers import new_dossier, write_pdf
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -81,7 +81,7 @@ def test_a_folder_and_a_drop_import_their_evidence_files(qtbot, ctx, editor, tmp
     dropped = write_pdf(tmp_path, "keo-tha.pdf")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(tab, enter)
     assert enter.isAccepted()
