@@ -59,7 +59,7 @@ def add_demo_dossiers(ctx: "AppContext", product_ids: list[str], rng: random.Ran
             _papers(ctx, d.row.id, folder / str(i), today)
             dossiers.act(d.row.id, "mark_complete")
             if stage in ("received", "commune_checked"):
-                received = today - timedelta(days=rng.choice([3, 12, 19]))
+                received = today - timedelta(days=[30, 17, 3][i % 3])  # overdue, due soon, in time
                 dossiers.act(d.row.id, "receive", on=received)
             if stage == "commune_checked":
                 current = dossiers.get(d.row.id)

@@ -3,6 +3,7 @@ filled: Mẫu 01, 02, 03, its self-assessment sheet, the receipt slip and the ch
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,8 +81,15 @@ class _Builder:
     def mau01(self) -> Mau01Data:
         m = self.d.forms.get("mau01", {})
         samples = int(m.get("sample_count") or 0)
+        base = self.producer_info()
+        # What the officer typed on the Mẫu 01 tab wins over the producer record it was prefilled from.
+        registrant = replace(base, name=str(m.get("unit_name") or base.name), address=str(m.get("address") or base.address),
+                             phone=str(m.get("phone") or base.phone), email=str(m.get("email") or base.email),
+                             representative=replace(base.representative,
+                                                    name=str(m.get("representative") or base.representative.name),
+                                                    position=str(m.get("position") or base.representative.position)))
         return Mau01Data(self.ref, _short(self.province), _date(m.get("registered_on")).year if m.get("registered_on")
-                         else date.today().year, self.producer_info(), str(m.get("product_name", self.product.name)),
+                         else date.today().year, registrant, str(m.get("product_name", self.product.name)),
                          f"Ngành {self.set.product_group_name}; Nhóm {self.set.group_name}; Phân nhóm {self.set.name}",
                          RegistrationType(self.d.row.registration_type),
                          f"{samples:02d} sản phẩm" if samples else "", self.signed(m.get("registered_on")),

@@ -57,3 +57,12 @@ def test_cli_prints_a_dossier_by_short_id(ctx: AppContext, tmp_path: Path) -> No
     out = tmp_path / "m1.pdf"
     assert main(["--data-dir", str(ctx.paths.data_dir), "print", "mau01", "--dossier", dossier[:8], "-o", str(out)]) == 0
     assert "Cà phê bột nguyên chất" in _text(out)
+
+
+def test_mau01_prints_what_was_typed_on_the_form(ctx: AppContext, tmp_path: Path) -> None:
+    service = DossierService(ctx, today=TODAY)
+    d = service.create(make_product(ctx), "first")
+    service.save_section(d.row.id, "mau01", {"representative": "Trần Văn Bảo", "phone": "0987 000 111"},
+                         expected_revision=d.row.revision)
+    text = _text(print_dossier_form(ctx, d.row.id, "mau01", tmp_path / "m.pdf"))
+    assert "Trần Văn Bảo" in text and "0987 000 111" in text
