@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.province import SCORABLE, EntryStatus
@@ -117,10 +118,13 @@ def import_scores(ctx: "AppContext", payload: dict[str, Any], *, dry_run: bool =
 
     Payload: {"schema": 1, "round_id", "member_id", "sheets": [{"dossier_id", "ruleset_hash",
     "answers": {code: index}, "knockouts": [...], "stops": [...], "opinion": "", "notes": {}}]}"""
-    round_id, member_id, sheets = _parse(payload)
+    _parse(payload)
     out: list[ImportedSheet] = []
     try:
-        _apply(ctx, round_id, member_id, sheets, out, dry_run)
+        with ctx.unit_of_work() as s:
+            out = apply_scores(s, payload)
+            if dry_run:
+                raise _DryRun()
     except _DryRun:
         pass  # every sheet was checked; the transaction is rolled back
     return out
@@ -130,30 +134,31 @@ class _DryRun(Exception):
     pass
 
 
-def _apply(ctx: "AppContext", round_id: str, member_id: str, sheets: list[dict[str, Any]], out: list[ImportedSheet],
-           dry_run: bool) -> None:
-    with ctx.unit_of_work() as s:
-        r = get_round(s, round_id)
-        for n, item in enumerate(sheets, start=1):
-            dossier_id = str(item.get("dossier_id", ""))
-            entry_dossier = s.get(Dossier, dossier_id)
-            if entry_dossier is None:
-                raise UserError(f"Phiếu thứ {n} trong gói chấm cho hồ sơ không có ở tỉnh ({dossier_id[:8]}).")
-            get_entry(s, r, dossier_id)
-            if item.get("ruleset_hash") != entry_dossier.ruleset_hash:
-                raise UserError(f"Phiếu thứ {n} chấm theo bộ tiêu chí khác với hồ sơ (mã băm khác); không nhận gói.")
-            try:
-                written = write_sheet(s, r, member_id, dossier_id, SheetInput(
-                    dict(item.get("answers") or {}), tuple(item.get("knockouts") or ()), tuple(item.get("stops") or ()),
-                    str(item.get("opinion") or ""), dict(item.get("notes") or {})), source="package")
-            except UserError as exc:
-                raise UserError(f"Phiếu thứ {n} trong gói không hợp lệ: {exc.message}") from None
-            state = "unchanged" if not written.changed else ("new" if written.previous_total is None else "updated")
-            product = s.get(Product, entry_dossier.product_id)
-            out.append(ImportedSheet(dossier_id, product.name if product else "", state, written.previous_total,
-                                     written.row.total, written.row.star))
-        if dry_run:
-            raise _DryRun()
+def apply_scores(s: Session, payload: dict[str, Any]) -> list[ImportedSheet]:
+    """`import_scores` inside the caller's unit of work (the scores package writes its receipt in
+    the same transaction). Raises `UserError` before the caller commits if any sheet is refused."""
+    round_id, member_id, sheets = _parse(payload)
+    out: list[ImportedSheet] = []
+    r = get_round(s, round_id)
+    for n, item in enumerate(sheets, start=1):
+        dossier_id = str(item.get("dossier_id", ""))
+        entry_dossier = s.get(Dossier, dossier_id)
+        if entry_dossier is None:
+            raise UserError(f"Phiếu thứ {n} trong gói chấm cho hồ sơ không có ở tỉnh ({dossier_id[:8]}).")
+        get_entry(s, r, dossier_id)
+        if item.get("ruleset_hash") != entry_dossier.ruleset_hash:
+            raise UserError(f"Phiếu thứ {n} chấm theo bộ tiêu chí khác với hồ sơ (mã băm khác); không nhận gói.")
+        try:
+            written = write_sheet(s, r, member_id, dossier_id, SheetInput(
+                dict(item.get("answers") or {}), tuple(item.get("knockouts") or ()), tuple(item.get("stops") or ()),
+                str(item.get("opinion") or ""), dict(item.get("notes") or {})), source="package")
+        except UserError as exc:
+            raise UserError(f"Phiếu thứ {n} trong gói không hợp lệ: {exc.message}") from None
+        state = "unchanged" if not written.changed else ("new" if written.previous_total is None else "updated")
+        product = s.get(Product, entry_dossier.product_id)
+        out.append(ImportedSheet(dossier_id, product.name if product else "", state, written.previous_total,
+                                 written.row.total, written.row.star))
+    return out
 
 
 def _parse(payload: dict[str, Any]) -> tuple[str, str, list[dict[str, Any]]]:

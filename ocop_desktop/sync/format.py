@@ -19,6 +19,7 @@ EXTENSION = ".ocoppkg"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 PAYLOAD = "payload.json"  # enrollment, receipt and reference packs: one small signed document
+PAYLOAD_ENC = "payload.json.enc"  # evaluator packs: the same, encrypted to the recipient
 
 # Limits: generous for real dossiers, small enough that a hostile file cannot exhaust the machine.
 MAX_MANIFEST_BYTES = 8 << 20
@@ -28,8 +29,8 @@ MAX_PACKAGE_BYTES = 64 << 30
 
 
 class Kind(StrEnum):
-    """What a package carries. Kinds marked `future` are reserved names (next issues) that this
-    version refuses with a clear message instead of guessing."""
+    """What a package carries. A kind not in `SUPPORTED_KINDS` is a reserved name that this version
+    refuses with a clear message instead of guessing."""
 
     ENROLLMENT = "enrollment"
     SUBMISSION = "submission"
@@ -56,7 +57,8 @@ KIND_LABELS = {
     Kind.FIVE_STAR_PROPOSAL: "Đề nghị công nhận 5 sao",
 }
 
-SUPPORTED_KINDS = frozenset({Kind.ENROLLMENT, Kind.SUBMISSION, Kind.RECEIPT, Kind.RESULTS, Kind.REFERENCE})
+SUPPORTED_KINDS = frozenset({Kind.ENROLLMENT, Kind.SUBMISSION, Kind.RECEIPT, Kind.RESULTS, Kind.REFERENCE,
+                             Kind.EVALUATOR_ASSIGNMENT, Kind.EVALUATOR_SCORES, Kind.FIVE_STAR_PROPOSAL})
 
 # Every entry name a v1 package may contain. Anything else is refused, so a crafted name can
 # never reach the file system, and nothing unlisted can hide in the archive.
@@ -73,7 +75,7 @@ def entry_role(name: str) -> str | None:
         return "manifest"
     if name == SIGNATURE:
         return "signature"
-    if name == PAYLOAD:
+    if name in (PAYLOAD, PAYLOAD_ENC):
         return "payload"
     if RECORD_NAME.match(name):
         return "record"

@@ -15,13 +15,17 @@ from ocop_desktop.sync import format as fmt
 from ocop_desktop.sync.errors import ASK_RESEND, PackageRefused, not_a_package, tampered
 from ocop_desktop.sync.manifest import Manifest, parse
 
-BLOB_KINDS = frozenset({fmt.Kind.SUBMISSION, fmt.Kind.RESULTS})
+BLOB_KINDS = frozenset({fmt.Kind.SUBMISSION, fmt.Kind.RESULTS, fmt.Kind.EVALUATOR_ASSIGNMENT,
+                        fmt.Kind.FIVE_STAR_PROPOSAL})
 ROLES_BY_KIND = {
     fmt.Kind.ENROLLMENT: {"payload"},
     fmt.Kind.RECEIPT: {"payload"},
     fmt.Kind.REFERENCE: {"payload", "reference"},
     fmt.Kind.SUBMISSION: {"record", "blob"},
     fmt.Kind.RESULTS: {"record", "blob"},
+    fmt.Kind.EVALUATOR_ASSIGNMENT: {"payload", "blob"},  # payload.json(.enc): the assignment; blobs: evidence
+    fmt.Kind.EVALUATOR_SCORES: {"payload"},
+    fmt.Kind.FIVE_STAR_PROPOSAL: {"payload", "blob"},
 }
 
 

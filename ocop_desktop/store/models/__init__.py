@@ -2,6 +2,7 @@
 
 from ocop_desktop.store.models.certificates import Certificate
 from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
+from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment  # noqa: F401
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
