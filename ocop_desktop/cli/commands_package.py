@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ocop_desktop.cli import commands_evaluator
 from ocop_desktop.cli.framework import print_json, print_table
 from ocop_desktop.services.context import AppContext
 from ocop_desktop.services.packages import PackageService
@@ -45,6 +46,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     which.add_argument("--dossier", action="append", metavar="ID", help="mã hồ sơ (lặp lại được)")
     which.add_argument("--pending", action="store_true", help="mọi hồ sơ bên nhận chưa xác nhận")
     which.add_argument("--reference", action="store_true", help="gói dữ liệu tham chiếu (tỉnh gửi xã)")
+    which.add_argument("--kind", choices=sorted(commands_evaluator.KINDS),
+                       help="phân công chấm điểm (tỉnh), phiếu chấm (máy chấm điểm), đề nghị 5 sao (tỉnh)")
+    export.add_argument("--round", metavar="ĐỢT", help="đợt đánh giá (2026-2) cho --kind")
+    export.add_argument("--member", metavar="TV", help="thành viên Hội đồng (TV3) cho evaluator-assignment")
     export.add_argument("--to", metavar="OFFICE", help="cơ quan nhận: mã đơn vị hoặc mã cơ quan")
     export.add_argument("--all-blobs", action="store_true", help="gửi lại cả tệp đính kèm bên nhận đã có")
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -64,6 +69,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và cho biết sẽ làm gì")
     imp.add_argument("--confirm-fingerprint", metavar="SỐ", help="dấu vân tay đã so sánh qua điện thoại")
     imp.add_argument("-o", "--output", type=Path, help="nơi ghi biên nhận (mặc định: cạnh gói nhập)")
+    imp.add_argument("--round", metavar="ĐỢT", help="ghi danh máy chấm điểm: đợt của thành viên")
+    imp.add_argument("--member", metavar="TV", help="ghi danh máy chấm điểm: thành viên Hội đồng (TV3)")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_import)
 
@@ -94,7 +101,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 def _enroll(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     service = PackageService(ctx)
-    result = service.export_enrollment(args.output)
+    result = commands_evaluator.enroll(ctx, args.output) or service.export_enrollment(args.output)
     keys = service.own_keys()
     if args.json:
         print_json({**_export_json(result), "fingerprint": keys.signing.readable})
@@ -107,7 +114,9 @@ def _enroll(args: argparse.Namespace, ctx: AppContext | None) -> int:
 def _export(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     service = PackageService(ctx)
-    if args.reference:
+    if args.kind:
+        result = commands_evaluator.export(args, ctx)
+    elif args.reference:
         result = service.export_reference(args.output, to=args.to)
     else:
         result = service.export_dossiers(args.output, to=args.to, dossier_ids=args.dossier, pending=args.pending,
@@ -126,6 +135,8 @@ def _export(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _inspect(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
+    if commands_evaluator.check(args, ctx, verify=False):
+        return 0
     info = PackageService(ctx).inspect(args.file)
     if args.json:
         print_json({**asdict(info), "path": str(info.path)})
@@ -142,6 +153,8 @@ def _inspect(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
+    if commands_evaluator.check(args, ctx, verify=True):
+        return 0
     preview = PackageService(ctx).verify(args.file, confirm_fingerprint=args.confirm_fingerprint,
                                          progress=ConsoleProgress())
     if args.json:
@@ -156,6 +169,8 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
+    if commands_evaluator.import_package(args, ctx, _print_preview):
+        return 0
     service = PackageService(ctx)
     if args.dry_run:
         preview = service.preview(args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress())

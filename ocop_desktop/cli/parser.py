@@ -8,10 +8,12 @@ from ocop_desktop import __version__
 from ocop_desktop.cli import commands_dossiers, commands_print, commands_rules, commands_setup
 from ocop_desktop.cli import commands_province
 from ocop_desktop.cli import commands_package
+from ocop_desktop.cli import commands_evaluator
 
 HEADLESS_COMMANDS = [commands_setup.register, commands_rules.register, commands_dossiers.register, commands_print.register]
 HEADLESS_COMMANDS.append(commands_province.register)
 HEADLESS_COMMANDS.append(commands_package.register)
+HEADLESS_COMMANDS.append(commands_evaluator.register)
 
 
 def build_parser() -> argparse.ArgumentParser:
