@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ocop_desktop.services.packages_common import ExportResult
+from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages, package_kind
 from ocop_desktop.services.packages_export import PackageExportService
 from ocop_desktop.services.packages_import import PackageImportService
 from ocop_desktop.services.packages_types import ImportPreview, ImportResult, PackageInfo
@@ -65,10 +66,32 @@ class PackageService:
     def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
                 progress: object | None = None) -> ImportPreview:
         """Step 1 of an import: the dry run (and, for a new office, the fingerprint to confirm)."""
+        route = _evaluator_route(self._ctx, path)
+        if route == "scores":
+            return ProvinceEvaluatorPackages(self._ctx).preview_scores(path, progress=progress)
+        if route == "assignment":
+            return EvaluatorPackages(self._ctx).preview_assignment(path, confirm_fingerprint=confirm_fingerprint,
+                                                                   progress=progress)
         return self._import.preview(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
 
     def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
                        progress: object | None = None) -> ImportResult:
         """Step 2: apply. `confirm_fingerprint` is what the officer typed after comparing by phone."""
+        route = _evaluator_route(self._ctx, path)
+        if route == "scores":
+            return ProvinceEvaluatorPackages(self._ctx).import_scores(path, receipt_path=receipt_path, progress=progress)
+        if route == "assignment":
+            return EvaluatorPackages(self._ctx).import_assignment(path, confirm_fingerprint=confirm_fingerprint,
+                                                                  progress=progress)
         return self._import.import_package(path, confirm_fingerprint=confirm_fingerprint, receipt_path=receipt_path,
                                            progress=progress)
+
+
+def _evaluator_route(ctx: "AppContext", path: Path) -> str | None:
+    """Evaluator packages have their own importers; everything else (and anything malformed,
+    which the generic reader explains) takes the generic path."""
+    try:
+        kind, _role = package_kind(Path(path))
+    except Exception:  # noqa: BLE001 - the generic import refuses it with the right message
+        return None
+    return {"evaluator_scores": "scores", "evaluator_assignment": "assignment"}.get(kind)
