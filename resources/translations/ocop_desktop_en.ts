@@ -86,6 +86,49 @@
     </message>
 </context>
 <context>
+    <name>AssignmentPreviewDialog</name>
+    <message>
+        <source>Nhập gói phân công chấm điểm</source>
+        <translation>Import scoring assignment package</translation>
+    </message>
+    <message>
+        <source>Gói của %1 (mã %2), tạo lúc %3.</source>
+        <translation>Package from %1 (code %2), created %3.</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ; %2 tệp minh chứng mới (%3 KB), %4 tệp đã có trên máy.</source>
+        <translation>%1 dossiers; %2 new evidence files (%3 KB), %4 files already on this computer.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Trên máy này</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số).</source>
+        <translation>First package from the province: phone the province officer, ask them to read out the province key fingerprint and type it here (6 groups of 5 digits).</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nhập gói</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Lỗi phần mềm</source>
@@ -607,6 +650,49 @@ Close and discard them?</translation>
     </message>
 </context>
 <context>
+    <name>DossierSummary</name>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký</source>
+        <translation>Registration type</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>%1 điểm, %2 sao (%3 tiêu chí đã tự chấm)</source>
+        <translation>%1 points, %2 stars (%3 criteria self-scored)</translation>
+    </message>
+    <message>
+        <source>Không có trong gói</source>
+        <translation>Not in the package</translation>
+    </message>
+    <message>
+        <source>Chủ thể tự chấm</source>
+        <translation>Producer&apos;s self-assessment</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DossiersPage</name>
     <message>
         <source>Sản phẩm</source>
@@ -677,6 +763,213 @@ Close and discard them?</translation>
     </message>
 </context>
 <context>
+    <name>EnrollmentDoneDialog</name>
+    <message>
+        <source>Gói đăng ký máy chấm</source>
+        <translation>Scoring laptop enrollment package</translation>
+    </message>
+    <message>
+        <source>Đã lưu gói đăng ký vào:</source>
+        <translation>Enrollment package saved to:</translation>
+    </message>
+    <message>
+        <source>Gửi gói này cho cơ quan OCOP cấp tỉnh. Khi cán bộ tỉnh nhập gói, hãy gọi điện và đọc cho họ dấu vân tay dưới đây; họ phải thấy đúng dãy số này:</source>
+        <translation>Send this package to the provincial OCOP office. When the province officer imports it, phone them and read out the fingerprint below; they must see exactly these digits:</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorWorkspace</name>
+    <message>
+        <source>Xuất gói đăng ký máy chấm</source>
+        <translation>Export enrollment package</translation>
+    </message>
+    <message>
+        <source>Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn.</source>
+        <translation>A package with this computer&apos;s public keys, so the province can link it to you.</translation>
+    </message>
+    <message>
+        <source>Nhập gói phân công…</source>
+        <translation>Import assignment…</translation>
+    </message>
+    <message>
+        <source>Xuất phiếu chấm…</source>
+        <translation>Export score sheets…</translation>
+    </message>
+    <message>
+        <source>Gói phiếu chấm đã ký, mã hóa cho tỉnh (chỉ gồm phiếu đã chấm đủ).</source>
+        <translation>Signed score sheets, encrypted for the province (complete sheets only).</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Đã chấm</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Hồ sơ được phân công</source>
+        <translation>Assigned dossiers</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào được phân công cho máy này</source>
+        <translation>No dossiers have been assigned to this computer yet</translation>
+    </message>
+    <message>
+        <source>Bấm “Xuất gói đăng ký máy chấm”, gửi gói cho cơ quan OCOP tỉnh và đọc dấu vân tay qua điện thoại cho cán bộ tỉnh.</source>
+        <translation>Press “Export enrollment package”, send the package to the provincial OCOP office and read the fingerprint to the province officer by phone.</translation>
+    </message>
+    <message>
+        <source>Khi nhận được gói phân công của tỉnh, bấm “Nhập gói phân công…”.</source>
+        <translation>When the province&apos;s assignment package arrives, press “Import assignment…”.</translation>
+    </message>
+    <message>
+        <source>Chấm từng hồ sơ, rồi bấm “Xuất phiếu chấm…” và gửi gói cho tỉnh.</source>
+        <translation>Score each dossier, then press “Export score sheets…” and send the package to the province.</translation>
+    </message>
+    <message>
+        <source>Máy chấm điểm của thành viên Hội đồng</source>
+        <translation>Council member&apos;s scoring computer</translation>
+    </message>
+    <message>
+        <source>Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh</source>
+        <translation>Provincial OCOP evaluation and rating council</translation>
+    </message>
+    <message>
+        <source>đã chấm xong %1/%2 hồ sơ</source>
+        <translation>%1/%2 dossiers fully scored</translation>
+    </message>
+    <message>
+        <source>Bộ %1</source>
+        <translation>Set %1</translation>
+    </message>
+    <message>
+        <source>đã gửi tỉnh</source>
+        <translation>sent to the province</translation>
+    </message>
+    <message>
+        <source>chấm xong, chưa gửi</source>
+        <translation>complete, not sent yet</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ: %2 chấm xong, %3 chưa xong; %4 phiếu chấm xong chưa gửi tỉnh.</source>
+        <translation>%1 dossiers: %2 complete, %3 not complete; %4 complete sheets not sent to the province yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sao</source>
+        <translation>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tạm</source>
+        <translation>so far</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ ở danh sách bên trái.</source>
+        <translation>Choose a dossier in the list on the left.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp: %1</source>
+        <translation>Cannot open the file: %1</translation>
+    </message>
+    <message>
+        <source>Máy này không có ứng dụng để mở tệp “%1”.</source>
+        <translation>This computer has no application to open “%1”.</translation>
+    </message>
+    <message>
+        <source>Lưu gói đăng ký máy chấm</source>
+        <translation>Save enrollment package</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói đăng ký…</source>
+        <translation>Exporting enrollment package…</translation>
+    </message>
+    <message>
+        <source>Chọn gói phân công chấm điểm</source>
+        <translation>Choose the scoring assignment package</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra gói phân công…</source>
+        <translation>Checking the assignment package…</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói phân công…</source>
+        <translation>Importing the assignment package…</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói phân công: %1 hồ sơ của %2.</source>
+        <translation>Assignment imported: %1 dossiers of %2.</translation>
+    </message>
+    <message>
+        <source>Chưa có gói phân công nào trên máy này.</source>
+        <translation>There is no assignment package on this computer yet.</translation>
+    </message>
+    <message>
+        <source>Chưa có phiếu nào chấm đủ mọi tiêu chí, nên chưa có gì để gửi tỉnh.</source>
+        <translation>No sheet has every criterion scored yet, so there is nothing to send to the province.</translation>
+    </message>
+    <message>
+        <source>%1 phiếu đã chấm đủ sẽ được gửi. %2 phiếu chưa chấm đủ mọi tiêu chí và sẽ KHÔNG được gửi:</source>
+        <translation>%1 complete sheets will be sent. %2 sheets do not have every criterion scored and will NOT be sent:</translation>
+    </message>
+    <message>
+        <source>Vẫn xuất gói phiếu chấm?</source>
+        <translation>Export the score sheets anyway?</translation>
+    </message>
+    <message>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Chấm tiếp</source>
+        <translation>Keep scoring</translation>
+    </message>
+    <message>
+        <source>Còn phiếu chưa chấm xong</source>
+        <translation>Some sheets are not complete</translation>
+    </message>
+    <message>
+        <source>Lưu gói phiếu chấm</source>
+        <translation>Save score sheets package</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói phiếu chấm…</source>
+        <translation>Exporting score sheets…</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 phiếu chấm vào:
+%2
+
+Gửi tệp này cho cơ quan OCOP tỉnh.</source>
+        <translation>%1 score sheets exported to:
+%2
+
+Send this file to the provincial OCOP office.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceLinkDialog</name>
     <message>
         <source>Liên kết tệp “%1”</source>
@@ -701,6 +994,41 @@ Close and discard them?</translation>
     <message>
         <source>Tiêu chí được chứng minh (phím cách để chọn/bỏ):</source>
         <translation>Criteria this file supports (Space to tick/untick):</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Cỡ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Tiêu chí</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Mở bằng ứng dụng của máy</source>
+        <translation>Open with the system viewer</translation>
+    </message>
+    <message>
+        <source>Xem trước PDF</source>
+        <translation>Preview PDF</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này không có tệp minh chứng.</source>
+        <translation>This dossier has no evidence files.</translation>
+    </message>
+    <message>
+        <source>Tệp minh chứng chỉ để xem: mở ra là một bản sao, tệp gốc không bị thay đổi.</source>
+        <translation>Evidence files are view only: a copy is opened, the original is never changed.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,125 @@
+"""The evaluator's dialogs, all opened with `open()` (window-modal, never blocking the caller):
+the enrollment fingerprint to read out by phone, and the dry run of an assignment package."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.services.packages_common import ExportResult
+from ocop_desktop.services.packages_types import ImportPreview
+from ocop_desktop.ui.formatting import format_int
+
+
+def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """Six groups of five digits, large and monospaced, selectable."""
+    label = QLabel(text, parent)
+    font = QFont("Monospace")
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setPointSize(20)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("background: #f4f7fb; border: 1px solid #c9d6e6; border-radius: 6px; padding: 14px;")
+    return label
+
+
+class EnrollmentDoneDialog(QDialog):
+    """After the enrollment package was written: where it is, and the fingerprint to read out."""
+
+    def __init__(self, result: ExportResult, fingerprint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Gói đăng ký máy chấm"))
+        self.fingerprint = fingerprint
+        layout = QVBoxLayout(self)
+        saved = QLabel(self.tr("Đã lưu gói đăng ký vào:") + f"\n{result.path}", self)
+        saved.setWordWrap(True)
+        saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(saved)
+        steps = QLabel(self.tr("Gửi gói này cho cơ quan OCOP cấp tỉnh. Khi cán bộ tỉnh nhập gói, hãy gọi điện và "
+                               "đọc cho họ dấu vân tay dưới đây; họ phải thấy đúng dãy số này:"), self)
+        steps.setWordWrap(True)
+        layout.addWidget(steps)
+        self.fingerprint_label = big_fingerprint_label(fingerprint, self)
+        self.fingerprint_label.setObjectName("enrollmentFingerprint")
+        layout.addWidget(self.fingerprint_label)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(620, 280)
+
+
+class AssignmentPreviewDialog(QDialog):
+    """The dry run of an assignment package: who sent it, the dossiers and files it brings, warnings,
+    and (the first time) the province's fingerprint to confirm by phone. Accepting applies it."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        info = preview.package
+        self.setWindowTitle(self.tr("Nhập gói phân công chấm điểm"))
+        layout = QVBoxLayout(self)
+        head = QLabel(self.tr("Gói của %1 (mã %2), tạo lúc %3.").replace("%1", info.sender_name)
+                      .replace("%2", info.sender_unit).replace("%3", info.created_at[:16].replace("T", " ")), self)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        files = self.tr("%1 hồ sơ; %2 tệp minh chứng mới (%3 KB), %4 tệp đã có trên máy.")
+        files = (files.replace("%1", str(len(preview.dossiers))).replace("%2", str(preview.blobs_new))
+                 .replace("%3", format_int(round(preview.blob_bytes / 1024))).replace("%4", str(preview.blobs_known)))
+        self.counts = QLabel(files, self)
+        layout.addWidget(self.counts)
+        self.table = QTableWidget(len(preview.dossiers), 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Sản phẩm"), self.tr("Chủ thể"), self.tr("Trên máy này")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for n, d in enumerate(preview.dossiers):
+            for col, text in enumerate((d.product_name, d.producer_name, d.outcome_label)):
+                self.table.setItem(n, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        for warning in preview.warnings:
+            label = QLabel("⚠ " + warning, self)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #8a5300;")
+            layout.addWidget(label)
+        self.fingerprint_edit: QLineEdit | None = None
+        if preview.needs_confirmation:
+            ask = QLabel(self.tr("Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa "
+                                 "của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số)."), self)
+            ask.setWordWrap(True)
+            layout.addWidget(ask)
+            self.fingerprint_edit = QLineEdit(self)
+            self.fingerprint_edit.setObjectName("provinceFingerprint")
+            self.fingerprint_edit.setPlaceholderText("00000 00000 00000 00000 00000 00000")
+            font = self.fingerprint_edit.font()
+            font.setPointSize(font.pointSize() + 4)
+            self.fingerprint_edit.setFont(font)
+            layout.addWidget(self.fingerprint_edit)
+        buttons = QDialogButtonBox(self)
+        self.apply_button = QPushButton(self.tr("Đóng") if preview.already_imported else self.tr("Nhập gói"), self)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        if not preview.already_imported:
+            buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(680, 420)
+
+    def confirmed_fingerprint(self) -> str | None:
+        if self.fingerprint_edit is None:
+            return None
+        return self.fingerprint_edit.text().strip() or None
