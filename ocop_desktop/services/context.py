@@ -43,6 +43,9 @@ class AppContext:
     def open(cls, paths: AppPaths) -> "AppContext":
         engine, sessions = open_database(paths.db_path, paths.backups_dir)
         ctx = cls(paths=paths, engine=engine, sessions=sessions)
+        from ocop_desktop.services.reference import use_installed_reference
+
+        use_installed_reference(paths.data_dir / "reference")
         from ocop_desktop.services.units import ensure_units_loaded
 
         ensure_units_loaded(ctx)
@@ -50,6 +53,10 @@ class AppContext:
         return ctx
 
     def close(self) -> None:
+        from ocop_desktop.services.reference import installed_root, use_installed_reference
+
+        if installed_root() == self.paths.data_dir / "reference":
+            use_installed_reference(None)
         self.engine.dispose()
 
     @contextmanager

@@ -1,13 +1,14 @@
-"""Reference data files under resources/ (holiday calendar, checklists), loaded once per process.
+"""Reference data files (holiday calendar, checklists, rule sets), loaded once per process.
 
-A reference pack from the province may later install newer versions in the data dir; the
-bundled files are the fallback.
+Reference packs from the province install newer files under `<data dir>/reference/`; those win
+over the files bundled in `resources/`, which are the fallback.
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ocop_desktop.domain.deadlines import HolidayCalendar
@@ -15,9 +16,35 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resource
 
 
+_installed_root: Path | None = None
+
+
+def use_installed_reference(root: Path | None) -> None:
+    """Called when a store opens: where this installation's reference packs put their files."""
+    global _installed_root
+    _installed_root = root
+    forget_cached()
+
+
+def installed_root() -> Path | None:
+    return _installed_root
+
+
+def forget_cached() -> None:
+    """After a reference pack is installed: the next read sees the new files."""
+    load_json.cache_clear()
+
+
+def reference_path(relative: str) -> Path:
+    """The installed file when a reference pack brought one, else the bundled resource."""
+    if _installed_root is not None and (_installed_root / relative).is_file():
+        return _installed_root / relative
+    return resource(relative)
+
+
 @lru_cache(maxsize=None)
 def load_json(relative: str) -> dict[str, Any]:
-    path = resource(relative)
+    path = reference_path(relative)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -26,18 +26,34 @@ def rulesets_dir() -> Path:
     return resource("rulesets")
 
 
+def _default_dirs() -> list[Path]:
+    from ocop_desktop.services.reference import installed_root
+
+    installed = installed_root()
+    extra = installed / "rulesets" if installed is not None else None
+    return [rulesets_dir()] + ([extra] if extra is not None and extra.is_dir() else [])
+
+
 class RuleService:
+    """Rule sets bundled in `resources/rulesets`, plus those installed by reference packs
+    (`<data dir>/reference/rulesets`). A rule set never changes under its id: an erratum comes
+    as a new id, so every score stays tied to the exact rules (id + hash) it was made with."""
+
     def __init__(self, directory: Path | None = None) -> None:
-        self._dir = directory or rulesets_dir()
+        self._dirs = [directory] if directory else _default_dirs()
 
     def list_rulesets(self) -> list[RuleSet]:
         """All rule sets, oldest first (by effective date)."""
-        loaded = [_load(path) for path in ruleset_files(self._dir)]
-        ids = [r.id for r in loaded]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise RuleSetError(f"Có nhiều tệp cùng mã bộ tiêu chí {', '.join(duplicates)} trong {self._dir}.")
-        return sorted(loaded, key=lambda r: (r.effective_from, r.id))
+        by_id: dict[str, RuleSet] = {}
+        for folder in self._dirs:
+            for path in ruleset_files(folder):
+                ruleset = _load(path)
+                known = by_id.get(ruleset.id)
+                if known is not None and known.content_hash != ruleset.content_hash:
+                    raise RuleSetError(f"Có hai bộ tiêu chí khác nhau cùng mã “{ruleset.id}” ({known.source_file} "
+                                       f"và {path}). Bản đính chính phải mang mã mới; hãy đề nghị tỉnh kiểm tra gói.")
+                by_id[ruleset.id] = ruleset
+        return sorted(by_id.values(), key=lambda r: (r.effective_from, r.id))
 
     def get(self, ruleset_id: str) -> RuleSet:
         for ruleset in self.list_rulesets():

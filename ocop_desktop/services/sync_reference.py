@@ -76,4 +76,8 @@ def install(ctx: "AppContext", files: dict[str, bytes]) -> list[str]:
             continue
         atomic_write_bytes(target, data)
         changed.append(name)
+    if changed:
+        from ocop_desktop.services.reference import forget_cached
+
+        forget_cached()
     return changed

@@ -86,6 +86,45 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Phân hồ sơ vào %1</source>
+        <translation>Assign dossiers to %1</translation>
+    </message>
+    <message>
+        <source>Phân vào đợt</source>
+        <translation>Assign to round</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Đợt đề xuất</source>
+        <translation>Suggested round</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã tiếp nhận, chưa thuộc đợt nào (bỏ dấu những hồ sơ để đợt sau):</source>
+        <translation>Accepted dossiers not in any round (untick those for a later round):</translation>
+    </message>
+    <message>
+        <source>Chưa đánh dấu hồ sơ nào.</source>
+        <translation>No dossier is ticked.</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentPreviewDialog</name>
     <message>
         <source>Nhập gói phân công chấm điểm</source>
@@ -361,6 +400,49 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>CommuneResultsView</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossier number</translation>
+    </message>
+    <message>
+        <source>Tình trạng ở tỉnh</source>
+        <translation>Status at the province</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại</source>
+        <translation>Reasons for return</translation>
+    </message>
+    <message>
+        <source>%1 ngày %2, hiệu lực đến %3</source>
+        <translation>%1 of %2, valid until %3</translation>
+    </message>
+    <message>
+        <source>Việc đánh giá, phân hạng do Hội đồng cấp tỉnh thực hiện. Tại đây là tình trạng các hồ sơ xã đã gửi, cập nhật mỗi khi nhập gói kết quả của tỉnh ở trang “Đồng bộ”.</source>
+        <translation>Evaluation and rating are done by the provincial council. Here is the status of the dossiers this commune sent, updated each time the province&apos;s results package is imported on the “Sync” page.</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào gửi tỉnh. Hồ sơ xã đã đánh giá (Mẫu 03) được gửi bằng “Xuất gói gửi tỉnh…” ở trang Đồng bộ.</source>
+        <translation>No dossier has been sent to the province yet. Dossiers checked by the commune (Form 03) are sent with “Export package for the province…” on the Sync page.</translation>
+    </message>
+</context>
+<context>
     <name>CompareTab</name>
     <message>
         <source>Các nội dung đã thay đổi so với hồ sơ trước (%1). Mẫu 02 của hồ sơ nâng hạng phải nêu rõ các thay đổi này.</source>
@@ -381,6 +463,188 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Chưa có nội dung nào thay đổi so với hồ sơ trước.</source>
         <translation>Nothing has changed since the previous dossier yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Xung đột: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <source>Bản gửi đến từ &lt;b&gt;%1&lt;/b&gt; (phiên bản %2) lúc %3 không được ghi đè lên bản trên máy này (phiên bản %4).</source>
+        <translation>The version from &lt;b&gt;%1&lt;/b&gt; (version %2) received on %3 did not overwrite the copy on this computer (version %4).</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Trên máy này</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Bản gửi đến</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Giữ bản trên máy</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Nhận bản gửi đến</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>“Giữ bản trên máy”: bản gửi đến được đánh dấu là đã xem, không ghi gì. “Nhận bản gửi đến”: bản gửi đến được ghi như một lần cập nhật.</source>
+        <translation>“Keep mine”: the incoming version is marked as seen and nothing is written. “Take theirs”: the incoming version is applied as an update.</translation>
+    </message>
+    <message>
+        <source>Không còn khác biệt nào (bản trên máy đã giống bản gửi đến).</source>
+        <translation>No differences left (the copy on this computer already equals the incoming one).</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilTab</name>
+    <message>
+        <source>TV</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>có mặt</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>vắng</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>Máy chấm điểm</source>
+        <translation>Scoring laptop</translation>
+    </message>
+    <message>
+        <source>Hội đồng và quy tắc tổng hợp</source>
+        <translation>Council and aggregation rules</translation>
+    </message>
+    <message>
+        <source>Tên Hội đồng</source>
+        <translation>Council name</translation>
+    </message>
+    <message>
+        <source>Quyết định thành lập</source>
+        <translation>Establishing decision</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Chênh lệch tối đa (điểm)</source>
+        <translation>Maximum spread (points)</translation>
+    </message>
+    <message>
+        <source>Tỉ lệ có mặt tối thiểu</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Xét mức tối thiểu</source>
+        <translation>Star floors</translation>
+    </message>
+    <message>
+        <source>Theo đa số thành viên</source>
+        <translation>By majority of members</translation>
+    </message>
+    <message>
+        <source>Mọi thành viên phải đạt</source>
+        <translation>Every member must meet them</translation>
+    </message>
+    <message>
+        <source>Theo điểm trung bình</source>
+        <translation>By the mean points</translation>
+    </message>
+    <message>
+        <source>Bắt buộc có Chủ tịch Hội đồng</source>
+        <translation>The chair must take part</translation>
+    </message>
+    <message>
+        <source>Một mức tối thiểu (***, ****, *****) của tiêu chí được coi là đạt khi: quá nửa số thành viên đã chấm đạt (mặc định), mọi thành viên đạt, hoặc điểm trung bình đạt.</source>
+        <translation>A criterion&apos;s star floor (***, ****, *****) counts as met when more than half of the members who scored met it (default), when every member met it, or when the mean points meet it.</translation>
+    </message>
+    <message>
+        <source>Lưu cài đặt Hội đồng</source>
+        <translation>Save council settings</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Có mặt / vắng</source>
+        <translation>Present / absent</translation>
+    </message>
+    <message>
+        <source>Sao chép từ đợt trước</source>
+        <translation>Copy from previous round</translation>
+    </message>
+    <message>
+        <source>Ghi danh máy chấm điểm…</source>
+        <translation>Enroll scoring laptop…</translation>
+    </message>
+    <message>
+        <source>Thành viên chấm trên máy tính riêng: nhập gói ghi danh của máy đó cho thành viên đang chọn (so sánh dấu vân tay qua điện thoại).</source>
+        <translation>A member scoring on their own laptop: import that laptop&apos;s enrollment package for the selected member (compare the fingerprint by phone).</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay: %1</source>
+        <translation>Fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>Hãy chọn thành viên chấm điểm (chủ tịch hoặc thành viên) trong bảng.</source>
+        <translation>Select a scoring member (chair or member) in the table.</translation>
+    </message>
+    <message>
+        <source>Bỏ %1 khỏi Hội đồng?</source>
+        <translation>Remove %1 from the council?</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Chưa có đợt nào khác để sao chép Hội đồng.</source>
+        <translation>There is no other round to copy the council from.</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1043,159 @@ Close and discard them?</translation>
     <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialogs</name>
+    <message>
+        <source>%1: “%2” không phải ngày hợp lệ (dd/mm/yyyy).</source>
+        <translation>%1: “%2” is not a valid date (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>(chưa có đợt nào)</source>
+        <translation>(no round yet)</translation>
+    </message>
+    <message>
+        <source>Đánh giá, phân hạng sản phẩm OCOP</source>
+        <translation>OCOP product evaluation and rating</translation>
+    </message>
+    <message>
+        <source>Kết quả đánh giá của tỉnh</source>
+        <translation>The province&apos;s evaluation results</translation>
+    </message>
+    <message>
+        <source>Đợt đang làm việc:</source>
+        <translation>Current round:</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đến</source>
+        <translation>Incoming dossiers</translation>
+    </message>
+    <message>
+        <source>Đợt đánh giá</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Hội đồng</source>
+        <translation>Council</translation>
+    </message>
+    <message>
+        <source>Chấm điểm</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Tổng hợp</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Results</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPrinting</name>
+    <message>
+        <source>Bảng tổng hợp điểm của Hội đồng</source>
+        <translation>Council score matrix</translation>
+    </message>
+    <message>
+        <source>Danh sách sản phẩm được công nhận</source>
+        <translation>List of recognised products</translation>
+    </message>
+    <message>
+        <source>Dự thảo giấy chứng nhận</source>
+        <translation>Certificate drafts</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationStyle</name>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Phiếu</source>
+        <translation>Sheets</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Điểm TB</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Chênh lệch</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorLaptops</name>
+    <message>
+        <source>Ghi danh máy chấm điểm cho %1 %2</source>
+        <translation>Enroll the scoring laptop of %1 %2</translation>
+    </message>
+    <message>
+        <source>Từ nay nhận phiếu chấm của %1 %2 từ máy “%3” (dấu vân tay %4).</source>
+        <translation>Score sheets of %1 %2 are now accepted from “%3” (fingerprint %4).</translation>
+    </message>
+    <message>
+        <source>Đã ghi danh</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói phân công chấm điểm…</source>
+        <translation>Exporting the scoring assignment…</translation>
+    </message>
+    <message>
+        <source>mã hóa cho máy đã ghi danh</source>
+        <translation>encrypted for the enrolled laptop</translation>
+    </message>
+    <message>
+        <source>KHÔNG mã hóa (thành viên chưa ghi danh máy)</source>
+        <translation>NOT encrypted (the member has no enrolled laptop)</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói phân công của %1 %2: %3 hồ sơ, %4 tệp minh chứng; %5.
+%6</source>
+        <translation>Assignment package of %1 %2 written: %3 dossiers, %4 evidence files; %5.
+%6</translation>
+    </message>
+    <message>
+        <source>Đã xuất gói</source>
+        <translation>Package exported</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1599,144 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>ExpiryPanel</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Còn (ngày)</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Nộp đánh giá lại</source>
+        <translation>Re-evaluation filing</translation>
+    </message>
+    <message>
+        <source>Hồ sơ mới</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <source>đã có</source>
+        <translation>filed</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Hết hạn trong vòng (ngày):</source>
+        <translation>Expiring within (days):</translation>
+    </message>
+    <message>
+        <source>Cả giấy đã hết hạn</source>
+        <translation>Include expired</translation>
+    </message>
+    <message>
+        <source>Thu hồi…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>%1 sắp hết hạn, %2 đã hết hạn</source>
+        <translation>%1 expiring, %2 expired</translation>
+    </message>
+    <message>
+        <source>Thu hồi giấy chứng nhận</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>Thu hồi giấy chứng nhận %1 sao của “%2” (quyết định %3).</source>
+        <translation>Revoke the %1-star certificate of “%2” (decision %3).</translation>
+    </message>
+    <message>
+        <source>Thu hồi</source>
+        <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Xuất kết quả gửi xã</source>
+        <translation>Export results for a commune</translation>
+    </message>
+    <message>
+        <source>Xuất gói gửi tỉnh</source>
+        <translation>Export package for the province</translation>
+    </message>
+    <message>
+        <source>Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các hồ sơ mà xã chưa xác nhận đã nhận.</source>
+        <translation>The package carries the results (accepted, returned with reasons, decisions and certificates) of the dossiers the commune has not confirmed yet.</translation>
+    </message>
+    <message>
+        <source>Gói mang toàn bộ hồ sơ (biểu mẫu, phiếu tự đánh giá, tài liệu minh chứng mà tỉnh chưa có). Hồ sơ xã đã đánh giá sẽ chuyển sang “Đã gửi tỉnh”.</source>
+        <translation>The package carries whole dossiers (forms, self-assessment, the evidence files the province does not have yet). Dossiers checked by the commune become “Sent to the province”.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Trạng thái hồ sơ</source>
+        <translation>Dossier status</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <source>Chọn nơi lưu gói…</source>
+        <translation>Choose where to save…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Gửi cho xã:</source>
+        <translation>For commune:</translation>
+    </message>
+    <message>
+        <source>Mọi hồ sơ bên nhận chưa xác nhận (%1 hồ sơ)</source>
+        <translation>Every dossier the recipient has not confirmed (%1 dossiers)</translation>
+    </message>
+    <message>
+        <source>Chỉ các hồ sơ được đánh dấu trong bảng</source>
+        <translation>Only the dossiers ticked in the table</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận.</source>
+        <translation>Nothing to send: the recipient has confirmed every dossier.</translation>
+    </message>
+    <message>
+        <source>Hãy đánh dấu ít nhất một hồ sơ.</source>
+        <translation>Tick at least one dossier.</translation>
+    </message>
+</context>
+<context>
     <name>FieldInput</name>
     <message>
         <source>— Chọn —</source>
@@ -1250,6 +1805,267 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Đang kiểm tra chữ ký và các tệp trong gói…</source>
+        <translation>Checking the signature and the files of the package…</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói…</source>
+        <translation>Importing the package…</translation>
+    </message>
+    <message>
+        <source>Đã hủy nhập gói; không có gì thay đổi.</source>
+        <translation>Import cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Lưu biên nhận để gửi lại cho %1 (USB, thư điện tử)?</source>
+        <translation>Save the receipt to send back to %1 (USB stick, e-mail)?</translation>
+    </message>
+    <message>
+        <source>Lưu biên nhận…</source>
+        <translation>Save receipt…</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>Gói này đã được nhập trước đây: không có gì thay đổi.</source>
+        <translation>This package was imported before: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận biên nhận của %1.</source>
+        <translation>Receipt from %1 recorded.</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói “%1”. Từ nay tin cậy: %2.</source>
+        <translation>Package “%1” imported. Now trusted: %2.</translation>
+    </message>
+    <message>
+        <source>Đã nhập %1 hồ sơ: %2 mới, %3 cập nhật, %4 không đổi, %5 cũ hơn (bỏ qua).</source>
+        <translation>%1 dossiers imported: %2 new, %3 updated, %4 unchanged, %5 stale (ignored).</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ xung đột đang chờ xem xét ở thẻ “Xung đột”.</source>
+        <translation>%1 conflicting dossiers wait for review on the “Conflicts” tab.</translation>
+    </message>
+    <message>
+        <source>Đã cài %1 tệp tham chiếu.</source>
+        <translation>%1 reference files installed.</translation>
+    </message>
+    <message>
+        <source>Không ghi được biên nhận vào “%1”: %2</source>
+        <translation>Could not write the receipt to “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Đã có phiếu chấm</source>
+        <translation>Sheet recorded</translation>
+    </message>
+    <message>
+        <source>Xem trước khi nhập gói</source>
+        <translation>Preview before importing</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; từ &lt;b&gt;%2&lt;/b&gt; (mã đơn vị %3) — gói số %4, gửi cho %5.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; (unit code %3) — package no. %4, for %5.</translation>
+    </message>
+    <message>
+        <source>Chữ ký số và mã kiểm tra SHA-256 của cả %1 tệp trong gói đều đúng.</source>
+        <translation>The signature and the SHA-256 checksums of all %1 files in the package are correct.</translation>
+    </message>
+    <message>
+        <source>Gói được ký bằng chính khóa nó mang theo; cơ quan gửi chưa được tin cậy trên máy này.</source>
+        <translation>The package is signed with the key it carries; the sending office is not trusted on this computer yet.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân được mã hóa.</source>
+        <translation>Personal data is encrypted.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Bản gửi đến</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Bản trên máy</source>
+        <translation>Local version</translation>
+    </message>
+    <message>
+        <source>Trạng thái sau khi nhập</source>
+        <translation>Status after import</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Cũ hơn (bỏ qua)</source>
+        <translation>Stale (ignored)</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflicting</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ: </source>
+        <translation>%1 dossiers: </translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm: %1 tệp mới, %2 tệp máy này đã có (%3).</source>
+        <translation>Attachments: %1 new files, %2 already on this computer (%3).</translation>
+    </message>
+    <message>
+        <source>Biên nhận này xác nhận gói mà máy này đã gửi; các hồ sơ trong đó sẽ được đánh dấu là bên nhận đã nhận.</source>
+        <translation>This receipt confirms a package this computer sent; its dossiers will be marked as received by the other office.</translation>
+    </message>
+    <message>
+        <source>Cơ quan: %1</source>
+        <translation>Office: %1</translation>
+    </message>
+    <message>
+        <source>Tệp tham chiếu: %1</source>
+        <translation>Reference file: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cơ quan này chưa được tin cậy.&lt;/b&gt; Hãy gọi điện cho cơ quan gửi, đề nghị họ đọc dấu vân tay khóa trong mục “Khóa của cơ quan” ở trang Đồng bộ, và so sánh với 30 chữ số dưới đây. Chỉ áp dụng khi mọi chữ số khớp.</source>
+        <translation>&lt;b&gt;This office is not trusted yet.&lt;/b&gt; Call the sending office, ask them to read out the key fingerprint under “Office key” on their Sync page, and compare it with the 30 digits below. Apply only when every digit matches.</translation>
+    </message>
+    <message>
+        <source>Tôi đã so sánh qua điện thoại: cả 30 chữ số đều khớp</source>
+        <translation>I compared by phone: all 30 digits match</translation>
+    </message>
+    <message>
+        <source>Cấp lại biên nhận</source>
+        <translation>Issue the receipt again</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTab</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Ngày gửi</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Tự chấm</source>
+        <translation>Self-score</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đợt</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Chờ tiếp nhận</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Đã trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Hiện:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Trả lại xã…</source>
+        <translation>Return to commune…</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ</source>
+        <translation>%1 dossiers</translation>
+    </message>
+    <message>
+        <source>Đang tiếp nhận hồ sơ…</source>
+        <translation>Accepting dossiers…</translation>
+    </message>
+    <message>
+        <source>Trả lại hồ sơ</source>
+        <translation>Return dossier</translation>
+    </message>
+    <message>
+        <source>Hồ sơ “%1” của %2 được trả lại để xã bổ sung, sửa đổi. Lý do được gửi về xã trong gói kết quả.</source>
+        <translation>Dossier “%1” of %2 goes back to the commune for correction. The reasons travel to the commune in the results package.</translation>
+    </message>
+    <message>
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Đang mở dữ liệu…</source>
@@ -1274,6 +2090,116 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Tối đa</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Trung vị</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Chênh từ nửa số điểm tối đa trở lên so với trung vị (%1) của tiêu chí %2.</source>
+        <translation>Differs by half the maximum or more from the median (%1) of criterion %2.</translation>
+    </message>
+    <message>
+        <source>Tổng điểm</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>TB %1</source>
+        <translation>Mean %1</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTab</name>
+    <message>
+        <source>Tổng hợp cả đợt</source>
+        <translation>Aggregate the whole round</translation>
+    </message>
+    <message>
+        <source>Tổng hợp hồ sơ này</source>
+        <translation>Aggregate this dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu chấm lại…</source>
+        <translation>Request re-score…</translation>
+    </message>
+    <message>
+        <source>In bảng tổng hợp…</source>
+        <translation>Print matrix…</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ để xem bảng điểm của Hội đồng.</source>
+        <translation>Select a dossier to see the council&apos;s scores.</translation>
+    </message>
+    <message>
+        <source>%1 ô chênh nhiều so với trung vị (tô đỏ): %2</source>
+        <translation>%1 cells far from the median (in red): %2</translation>
+    </message>
+    <message>
+        <source>Chưa có phiếu chấm nào của thành viên.</source>
+        <translation>No member has scored yet.</translation>
+    </message>
+    <message>
+        <source>bị loại</source>
+        <translation>eliminated</translation>
+    </message>
+    <message>
+        <source>Điểm trung bình: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Mean score: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chênh lệch: &lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt; (tối đa %3)</source>
+        <translation>Spread: &lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt; (max %3)</translation>
+    </message>
+    <message>
+        <source>Số phiếu: %1/%2 thành viên, %3</source>
+        <translation>Sheets: %1/%2 members, %3</translation>
+    </message>
+    <message>
+        <source>đủ tỉ lệ</source>
+        <translation>quorum met</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;không đủ tỉ lệ&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;no quorum&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hạng đề xuất: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Proposed stars: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(chưa hợp lệ)</source>
+        <translation>(not valid yet)</translation>
+    </message>
+    <message>
+        <source>Đang tổng hợp điểm của cả đợt…</source>
+        <translation>Aggregating the whole round…</translation>
+    </message>
+    <message>
+        <source>Đã tổng hợp %1 hồ sơ (%2 cần chấm lại).</source>
+        <translation>%1 dossiers aggregated (%2 need a re-score).</translation>
+    </message>
+    <message>
+        <source>Chưa tổng hợp được %1 hồ sơ:</source>
+        <translation>%1 dossiers could not be aggregated:</translation>
+    </message>
+    <message>
+        <source>Yêu cầu chấm lại</source>
+        <translation>Request re-score</translation>
+    </message>
+    <message>
+        <source>Các thành viên sửa phiếu của “%1”, thư ký nhập lại phiếu, rồi tổng hợp lại.</source>
+        <translation>The members revise their sheets for “%1”, the secretary types them again, then aggregate again.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +2251,37 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Lao động địa phương: %1/%2 người, chiếm %3%.</source>
         <translation>Local workers: %1 of %2 people, %3%.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Sửa thành viên Hội đồng</source>
+        <translation>Edit council member</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên Hội đồng</source>
+        <translation>Add council member</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2997,21 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Lý do (bắt buộc)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do.</source>
+        <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Báo cáo và biểu mẫu</source>
@@ -2111,6 +3083,117 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Chủ tịch</source>
+        <translation>Chairman</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Đề nghị và quyết định</source>
+        <translation>Proposals and decision</translation>
+    </message>
+    <message>
+        <source>Quyết định, giấy chứng nhận</source>
+        <translation>Decisions, certificates</translation>
+    </message>
+    <message>
+        <source>Đề nghị 5 sao</source>
+        <translation>5-star proposals</translation>
+    </message>
+    <message>
+        <source>Hết hạn và thu hồi</source>
+        <translation>Expiry and revocation</translation>
+    </message>
+    <message>
+        <source>Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận, 5 sao đề nghị Bộ; dưới 3 sao hoặc bị loại: không đủ điều kiện.</source>
+        <translation>Proposals: validly aggregated products with 3 or 4 stars are proposed for recognition, 5 stars go to the ministry; below 3 stars or eliminated: not eligible.</translation>
+    </message>
+    <message>
+        <source>Đề nghị công nhận</source>
+        <translation>Propose recognition</translation>
+    </message>
+    <message>
+        <source>Rút đề nghị</source>
+        <translation>Withdraw proposal</translation>
+    </message>
+    <message>
+        <source>Quyết định công nhận của Chủ tịch UBND tỉnh</source>
+        <translation>Recognition decision of the provincial chairman</translation>
+    </message>
+    <message>
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Ra quyết định, cấp giấy chứng nhận</source>
+        <translation>Record decision, issue certificates</translation>
+    </message>
+    <message>
+        <source>Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực 36 tháng.</source>
+        <translation>Every proposed 3- and 4-star product of the round is recognised in one decision; each receives a certificate valid for 36 months.</translation>
+    </message>
+    <message>
+        <source>In danh sách kết quả…</source>
+        <translation>Print results list…</translation>
+    </message>
+    <message>
+        <source>In dự thảo giấy chứng nhận…</source>
+        <translation>Print certificate drafts…</translation>
+    </message>
+    <message>
+        <source>Sản phẩm đạt từ 90 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận.</source>
+        <translation>Products with 90 points or more that meet every 5-star floor: the province proposes them to the Ministry of Agriculture and Environment for evaluation and recognition.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận của quyết định đang chọn: %1</source>
+        <translation>Certificates of the selected decision: %1</translation>
+    </message>
+    <message>
+        <source>Ngày ký “%1” không hợp lệ (dd/mm/yyyy).</source>
+        <translation>Signing date “%1” is not valid (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
     <name>RolePage</name>
     <message>
         <source>Máy này dùng cho ai?</source>
@@ -2119,6 +3202,132 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Mỗi máy phục vụ một cơ quan. Vai trò quyết định những việc phần mềm cho làm.</source>
         <translation>Each machine serves one office. The role decides what the software lets you do.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Tạo đợt đánh giá</source>
+        <translation>New evaluation round</translation>
+    </message>
+    <message>
+        <source>Tạo đợt</source>
+        <translation>Create round</translation>
+    </message>
+    <message>
+        <source>Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh</source>
+        <translation>Provincial OCOP product evaluation and rating council</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Đợt số</source>
+        <translation>Round number</translation>
+    </message>
+    <message>
+        <source>Chốt nhận hồ sơ</source>
+        <translation>Dossier cut-off</translation>
+    </message>
+    <message>
+        <source>Hoàn thành trước</source>
+        <translation>Finish by</translation>
+    </message>
+    <message>
+        <source>Tên đợt (không bắt buộc)</source>
+        <translation>Round name (optional)</translation>
+    </message>
+    <message>
+        <source>Tên Hội đồng</source>
+        <translation>Council name</translation>
+    </message>
+    <message>
+        <source>Đợt thường kỳ theo QĐ 26/2026: ngày mặc định đã điền sẵn.</source>
+        <translation>Regular round under Decision 26/2026: the default dates are filled in.</translation>
+    </message>
+    <message>
+        <source>Đợt bổ sung: hãy nhập ngày chốt nhận hồ sơ và ngày hoàn thành.</source>
+        <translation>Extra round: enter the dossier cut-off and the finishing date.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTab</name>
+    <message>
+        <source>Đợt</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Tên đợt / Hội đồng</source>
+        <translation>Round / council name</translation>
+    </message>
+    <message>
+        <source>Chốt hồ sơ</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Đủ phiếu</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>Chấm lại</source>
+        <translation>Re-score</translation>
+    </message>
+    <message>
+        <source>Đã tổng hợp</source>
+        <translation>Aggregated</translation>
+    </message>
+    <message>
+        <source>Đề nghị</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Có QĐ</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Các đợt đánh giá (ít nhất 2 đợt mỗi năm)</source>
+        <translation>Evaluation rounds (at least 2 a year)</translation>
+    </message>
+    <message>
+        <source>Tạo đợt mới…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>Phân hồ sơ vào đợt…</source>
+        <translation>Assign dossiers…</translation>
+    </message>
+    <message>
+        <source>Rút khỏi đợt</source>
+        <translation>Take out of round</translation>
+    </message>
+    <message>
+        <source>Chưa có đợt đánh giá nào: bấm “Tạo đợt mới…”.</source>
+        <translation>No evaluation round yet: click “New round…”.</translation>
+    </message>
+    <message>
+        <source>%1: %2 hồ sơ · %3 đủ phiếu · %4 đã tổng hợp · %5 có quyết định</source>
+        <translation>%1: %2 dossiers · %3 fully scored · %4 aggregated · %5 decided</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào đã tiếp nhận mà chưa thuộc đợt nào. Hãy tiếp nhận hồ sơ ở thẻ “Hồ sơ đến” trước.</source>
+        <translation>No accepted dossier is waiting for a round. Accept dossiers on the “Incoming dossiers” tab first.</translation>
+    </message>
+    <message>
+        <source>Rút “%1” khỏi %2?</source>
+        <translation>Take “%1” out of %2?</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +3530,81 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>ScoringTab</name>
+    <message>
+        <source>Hồ sơ:</source>
+        <translation>Dossier:</translation>
+    </message>
+    <message>
+        <source>Thành viên:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>Xuất phân công cho máy chấm…</source>
+        <translation>Export assignment for laptop…</translation>
+    </message>
+    <message>
+        <source>Gói phân công của thành viên đang chọn: các hồ sơ của đợt còn chờ chấm, kèm tài liệu minh chứng, để chấm trên máy tính riêng.</source>
+        <translation>The selected member&apos;s assignment package: the round&apos;s dossiers still to be scored, with their evidence, for scoring on their own laptop.</translation>
+    </message>
+    <message>
+        <source>Nhập phiếu chấm từ máy…</source>
+        <translation>Import sheets from laptop…</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ và một thành viên để nhập phiếu chấm của thành viên đó (người vắng mặt ở phiên họp không có phiếu; thư ký không chấm).</source>
+        <translation>Select a dossier and a member to type in that member&apos;s score sheet (members absent from the meeting have no sheet; the secretary does not score).</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3/%4 phiếu</source>
+        <translation>%1. %2 — %3/%4 sheets</translation>
+    </message>
+    <message>
+        <source>Đã có %1/%2 phiếu; còn thiếu phiếu của %3.</source>
+        <translation>%1/%2 sheets in; missing: %3.</translation>
+    </message>
+    <message>
+        <source>Đã có đủ %1 phiếu: có thể tổng hợp ở thẻ “Tổng hợp”.</source>
+        <translation>All %1 sheets are in: aggregate on the “Aggregation” tab.</translation>
+    </message>
+    <message>
+        <source>nháp, còn thiếu %1 tiêu chí</source>
+        <translation>draft, %1 criteria missing</translation>
+    </message>
+    <message>
+        <source>chưa có phiếu</source>
+        <translation>no sheet yet</translation>
+    </message>
+    <message>
+        <source>bị loại</source>
+        <translation>eliminated</translation>
+    </message>
+    <message>
+        <source>%1 điểm %2</source>
+        <translation>%1 points %2</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một hồ sơ và thành viên cần xuất gói phân công.</source>
+        <translation>Select a dossier and the member to export the assignment for.</translation>
+    </message>
+    <message>
+        <source>Đang mở phiếu của %1 %2…</source>
+        <translation>Opening the sheet of %1 %2…</translation>
+    </message>
+    <message>
+        <source>Phiếu của %1 (chỉ xem: hồ sơ đã có kết quả đề nghị hoặc quyết định).</source>
+        <translation>Sheet of %1 (read only: the dossier has a proposal or a decision).</translation>
+    </message>
+    <message>
+        <source>Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Phiếu được lưu khi chấm đủ.</source>
+        <translation>Sheet of %1: %2 criteria not scored yet (%3). The sheet is saved once complete.</translation>
+    </message>
+    <message>
+        <source>Phiếu của %1: đủ các tiêu chí, được lưu tự động.</source>
+        <translation>Sheet of %1: complete, saved automatically.</translation>
+    </message>
+</context>
+<context>
     <name>SelfAssessmentTab</name>
     <message>
         <source>Phiếu tự chấm điểm chưa có trong bản này.</source>
@@ -2445,6 +3729,368 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Đã hủy; không có gói nào được ghi và không có gì thay đổi.</source>
+        <translation>Cancelled; no package was written and nothing changed.</translation>
+    </message>
+    <message>
+        <source>Chưa có xã nào được tin cậy: hãy nhập gói đăng ký của xã và xác nhận dấu vân tay trước.</source>
+        <translation>No commune is trusted yet: import a commune&apos;s enrollment package and confirm its fingerprint first.</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ quan cấp tỉnh được tin cậy: hãy nhập gói dữ liệu tham chiếu của tỉnh (và xác nhận dấu vân tay) trước khi gửi hồ sơ.</source>
+        <translation>No provincial office is trusted yet: import the province&apos;s reference package (and confirm the fingerprint) before sending dossiers.</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói…</source>
+        <translation>Exporting the package…</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói số %1 gửi %2: %3 hồ sơ, %4 tệp đính kèm (%5 tệp bên nhận đã có không gửi lại).</source>
+        <translation>Package no. %1 for %2 written: %3 dossiers, %4 attachments (%5 files the recipient already holds were not sent again).</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân được mã hóa.</source>
+        <translation>Personal data is encrypted.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa mã hóa của bên nhận: dữ liệu cá nhân KHÔNG được mã hóa.</source>
+        <translation>The recipient&apos;s encryption key is not known: personal data is NOT encrypted.</translation>
+    </message>
+    <message>
+        <source>Đã xuất gói</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói đăng ký: %1
+Gửi gói này cho %2. Khi bên nhận gọi điện, hãy đọc dấu vân tay khóa hiển thị ở trang Đồng bộ để họ so sánh.</source>
+        <translation>Enrollment package written: %1
+Send it to %2. When they call, read out the key fingerprint shown on the Sync page so they can compare.</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói dữ liệu tham chiếu…</source>
+        <translation>Exporting the reference package…</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói dữ liệu tham chiếu (bộ tiêu chí, lịch nghỉ, danh mục hồ sơ và khóa của tỉnh): %1</source>
+        <translation>Reference package written (rule sets, holidays, checklists and the province&apos;s keys): %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Đồng bộ với các xã</source>
+        <translation>Sync with the communes</translation>
+    </message>
+    <message>
+        <source>Đồng bộ với cấp tỉnh</source>
+        <translation>Sync with the province</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Khóa của cơ quan</source>
+        <translation>Office key</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa ký của máy này. Khi bên kia nhập gói đăng ký hoặc gói tham chiếu của cơ quan, hãy đọc 30 chữ số này qua điện thoại để họ so sánh.</source>
+        <translation>The signing-key fingerprint of this computer. When the other office imports this office&apos;s enrollment or reference package, read these 30 digits to them over the phone so they can compare.</translation>
+    </message>
+    <message>
+        <source>Xuất kết quả gửi xã…</source>
+        <translation>Export results for a commune…</translation>
+    </message>
+    <message>
+        <source>Xuất gói gửi tỉnh…</source>
+        <translation>Export package for the province…</translation>
+    </message>
+    <message>
+        <source>Nhập gói…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>Xuất gói đăng ký…</source>
+        <translation>Export enrollment…</translation>
+    </message>
+    <message>
+        <source>Xuất gói tham chiếu…</source>
+        <translation>Export reference package…</translation>
+    </message>
+    <message>
+        <source>Cảnh báo việc chưa tới nơi quá (ngày):</source>
+        <translation>Warn about undelivered work after (days):</translation>
+    </message>
+    <message>
+        <source>Xem và xử lý…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Bản gửi đến trùng lúc với thay đổi trên máy này: xem hai bản cạnh nhau rồi chọn giữ bản nào.</source>
+        <translation>An incoming version crossed a change made here: compare both side by side and choose which to keep.</translation>
+    </message>
+    <message>
+        <source>Chờ biên nhận (%1)</source>
+        <translation>Awaiting receipt (%1)</translation>
+    </message>
+    <message>
+        <source>Đã nhận (%1)</source>
+        <translation>Received (%1)</translation>
+    </message>
+    <message>
+        <source>Cơ quan liên quan (%1)</source>
+        <translation>Peer offices (%1)</translation>
+    </message>
+    <message>
+        <source>Chưa tới nơi (%1)</source>
+        <translation>Not delivered (%1)</translation>
+    </message>
+    <message>
+        <source>Xung đột (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>Đang đọc tình trạng đồng bộ…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ quan nào được tin cậy. Xã: xuất gói đăng ký gửi tỉnh và nhập gói tham chiếu của tỉnh; tỉnh: nhập gói đăng ký của xã. Mỗi lần đều so sánh dấu vân tay qua điện thoại.</source>
+        <translation>No office is trusted yet. Commune: export the enrollment for the province and import the province&apos;s reference package; province: import the commune&apos;s enrollment. Each time, compare the fingerprint over the phone.</translation>
+    </message>
+    <message>
+        <source>tỉnh</source>
+        <translation>the province</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Lần nhận biên nhận gần nhất từ %1: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Last receipt from %1: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 gói chờ biên nhận</source>
+        <translation>%1 packages awaiting receipt</translation>
+    </message>
+    <message>
+        <source>… và %1 cơ quan khác (thẻ “Cơ quan liên quan”).</source>
+        <translation>… and %1 more offices (“Peer offices” tab).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTabs</name>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>cập nhật</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>không đổi</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>cũ</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>xung đột</source>
+        <translation>conflicting</translation>
+    </message>
+    <message>
+        <source>xác nhận gói đã gửi</source>
+        <translation>confirms a package sent</translation>
+    </message>
+    <message>
+        <source>khóa của cơ quan, dữ liệu tham chiếu</source>
+        <translation>office keys, reference data</translation>
+    </message>
+    <message>
+        <source>khóa của cơ quan</source>
+        <translation>office keys</translation>
+    </message>
+    <message>
+        <source>Gói</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Gửi cho</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Số gói</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ghi lúc</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Nhập lúc</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Loại gói</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>đã cấp</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa ký</source>
+        <translation>Signing-key fingerprint</translation>
+    </message>
+    <message>
+        <source>Mã hóa</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Gói nhận gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <source>Biên nhận gần nhất</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <source>Gói chờ biên nhận</source>
+        <translation>Awaiting receipt</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Trạng thái hồ sơ</source>
+        <translation>Dossier status</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Số ngày</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Khác nhau ở</source>
+        <translation>Differs in</translation>
+    </message>
+    <message>
+        <source>Phát hiện lúc</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ chưa tới nơi nhận quá %2 ngày (lâu nhất %3 ngày). Hãy xuất gói và gửi đi, hoặc nhập biên nhận của bên kia.</source>
+        <translation>%1 dossiers have not reached the other office for more than %2 days (longest %3 days). Export and send a package, or import the other office&apos;s receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWidgets</name>
+    <message>
+        <source>hôm nay</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>Chọn gói đồng bộ</source>
+        <translation>Choose a sync package</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ OCOP (%1);;Mọi tệp (*)</source>
+        <translation>OCOP sync packages (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lưu gói đồng bộ</source>
+        <translation>Save sync package</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ OCOP (%1)</source>
+        <translation>OCOP sync packages (%1)</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <source>Đơn vị hành chính</source>
@@ -2477,6 +4123,13 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Hãy chọn xã/phường trong danh sách.</source>
         <translation>Please choose a commune/ward from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

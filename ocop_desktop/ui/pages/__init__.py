@@ -57,8 +57,8 @@ PAGES = [
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
     PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
-    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _placeholder("evaluation")),
-    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _placeholder("sync")),
+    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), lambda ctx: __import__("ocop_desktop.ui.evaluation.page", fromlist=["EvaluationPage"]).EvaluationPage(ctx)),  # noqa: E501
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), lambda ctx: __import__("ocop_desktop.ui.sync.page", fromlist=["SyncPage"]).SyncPage(ctx)),  # noqa: E501
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"),
              lambda ctx: __import__("ocop_desktop.ui.pages.reports", fromlist=["ReportsPage"]).ReportsPage(ctx)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),

@@ -1,0 +1,121 @@
+"""Small pieces shared by the sync and evaluation pages: a warning banner, the key fingerprint in
+big digits, local times and ages, and where files are asked for (tests replace `ask_*`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
+
+from ocop_desktop.ui.formatting import format_datetime
+
+translate = QCoreApplication.translate
+
+BANNER_STYLES = {
+    "warn": "background:#fff3cd; color:#5c3b00; border:1px solid #f0c36d; border-radius:4px; padding:6px 10px;",
+    "error": "background:#fde0dc; color:#8c1d18; border:1px solid #f2b8b5; border-radius:4px; padding:6px 10px;",
+    "ok": "background:#e6f4ea; color:#1b5e20; border:1px solid #a8dab5; border-radius:4px; padding:6px 10px;",
+    "info": "background:#e8f0fe; color:#174ea6; border:1px solid #aecbfa; border-radius:4px; padding:6px 10px;",
+}
+PACKAGE_FILTER = "*.ocoppkg"
+
+
+class Banner(QLabel):
+    """A coloured, wrapped message line; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None, kind: str = "warn") -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_kind(kind)
+        self.hide()
+
+    def set_kind(self, kind: str) -> None:
+        self.setStyleSheet(BANNER_STYLES[kind])
+
+    def show_text(self, text: str, kind: str | None = None) -> None:
+        if kind:
+            self.set_kind(kind)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class Fingerprint(QFrame):
+    """Thirty digits in six groups of five, large and monospaced, to read aloud over the phone."""
+
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.9) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("Fingerprint { background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(18)
+        self.groups: list[QLabel] = []
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
+        font.setWeight(QFont.Weight.DemiBold)
+        layout.addStretch(1)
+        for _ in range(6):
+            label = QLabel(self)
+            label.setFont(font)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+            self.groups.append(label)
+        layout.addStretch(1)
+
+    def set_fingerprint(self, readable: str) -> None:
+        parts = readable.split()
+        for i, label in enumerate(self.groups):
+            label.setText(parts[i] if i < len(parts) else "")
+
+    def text(self) -> str:
+        return " ".join(g.text() for g in self.groups if g.text())
+
+
+def local_time(value: datetime | None) -> str:
+    """A stored UTC moment shown in this computer's time zone, dd/mm/yyyy HH:MM."""
+    if value is None:
+        return ""
+    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return format_datetime(aware.astimezone())
+
+
+def age_days(value: datetime, now: datetime | None = None) -> int:
+    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return max(((now or datetime.now(timezone.utc)) - aware).days, 0)
+
+
+def age_text(value: datetime, now: datetime | None = None) -> str:
+    days = age_days(value, now)
+    return translate("SyncWidgets", "hôm nay") if days == 0 else translate("SyncWidgets", "%1 ngày").replace(
+        "%1", str(days))
+
+
+def size_text(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MB".replace(".", ",") if n >= 1 << 20 else f"{max(n, 0) / 1024:.0f} KB"
+
+
+def ask_open_package(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("SyncWidgets", "Chọn gói đồng bộ"), str(Path.home()),
+        translate("SyncWidgets", "Gói đồng bộ OCOP (%1);;Mọi tệp (*)").replace("%1", PACKAGE_FILTER))
+    return Path(name) if name else None
+
+
+def ask_save_package(parent: QWidget | None, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("SyncWidgets", "Lưu gói đồng bộ"), str(Path.home() / suggested),
+        translate("SyncWidgets", "Gói đồng bộ OCOP (%1)").replace("%1", PACKAGE_FILTER))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == ".ocoppkg" else path.with_name(path.name + ".ocoppkg")
+
+
+def forget(owner: object, attr: str, dialog: object) -> None:
+    """`owner.<attr>` stops pointing at a dialog that was closed (and is being deleted)."""
+    if getattr(owner, attr, None) is dialog:
+        setattr(owner, attr, None)
