@@ -39,6 +39,29 @@ def _dossiers(ctx: "AppContext") -> QWidget:
     return DossiersPage(ctx)
 
 
+def _evaluation(ctx: "AppContext") -> QWidget:
+    """The province's rounds and councils; on an evaluator laptop, the member's own workspace."""
+    if ctx.office().role == "evaluator":
+        from ocop_desktop.ui.evaluator import build_evaluator_page
+
+        return build_evaluator_page(ctx)
+    from ocop_desktop.ui.evaluation.page import EvaluationPage
+
+    return EvaluationPage(ctx)
+
+
+def _sync(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.sync.page import SyncPage
+
+    return SyncPage(ctx)
+
+
+def _reports(ctx: "AppContext") -> QWidget:
+    from ocop_desktop.ui.pages.reports import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 def _settings(ctx: "AppContext") -> QWidget:
     from ocop_desktop.ui.pages.settings import SettingsPage
 
@@ -57,10 +80,9 @@ PAGES = [
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
     PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
-    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), lambda ctx: __import__("ocop_desktop.ui.evaluation.page", fromlist=["EvaluationPage"]).EvaluationPage(ctx)),  # noqa: E501
-    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), lambda ctx: __import__("ocop_desktop.ui.sync.page", fromlist=["SyncPage"]).SyncPage(ctx)),  # noqa: E501
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"),
-             lambda ctx: __import__("ocop_desktop.ui.pages.reports", fromlist=["ReportsPage"]).ReportsPage(ctx)),
+    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _evaluation),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _sync),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _reports),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),
 ]
 PAGE_NAMES = [p.name for p in PAGES]
