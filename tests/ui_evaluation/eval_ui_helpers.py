@@ -23,3 +23,10 @@ def settle(qtbot: Any, page: EvaluationPage, task: Task | None = None) -> None:
         qtbot.waitUntil(lambda: task.done, timeout=15_000)
     assert page.state is not None
     qtbot.waitUntil(lambda: not page.state.busy(), timeout=15_000)
+
+
+def show(qtbot: Any, page: EvaluationPage, name: str) -> Any:
+    """Bring tab `name` to the front (built and loaded on first use) and wait until it shows data."""
+    tab = page.show_tab(name)
+    settle(qtbot, page)
+    return tab

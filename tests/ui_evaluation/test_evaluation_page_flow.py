@@ -13,7 +13,7 @@ from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.province_scores import MemberScoreService
 from ocop_desktop.services.rounds import RoundService
 from ocop_desktop.ui.formatting import format_date
-from eval_ui_helpers import open_page, settle
+from eval_ui_helpers import open_page, settle, show
 from province_builders import MEMBERS, answers_for, sent_dossier, sheet_of
 
 
@@ -26,7 +26,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     assert page.round_combo.itemText(0) == "(chưa có đợt nào)"
 
     # inbox: one goes back to the commune with the reasons, the other three are accepted together
-    page.tabs.setCurrentWidget(page.inbox)
+    show(qtbot, page, "inbox")
     assert [r.status for r in page.inbox.model.rows] == ["sent"] * 4
     assert page.inbox.model.data(page.inbox.model.index(0, 8)) == "→ Đợt 2/2026"
     page.inbox.table.selectRow([r.dossier_id for r in page.inbox.model.rows].index(returned))
@@ -45,7 +45,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     qtbot.waitUntil(lambda: page.inbox.model.rows == [])  # the filter shows those still waiting
 
     # a new round: number 2 of this year has QĐ 26's dates already filled in
-    page.tabs.setCurrentWidget(page.rounds)
+    show(qtbot, page, "rounds")
     dialog = page.rounds.create_round()
     assert dialog.number.value() == 1 and dialog.cutoff.text() == f"30/04/{date.today().year}"
     dialog.number.setValue(2)
@@ -68,7 +68,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     assert sorted(e.product_name for e in page.rounds.entries.rows) == sorted(names)
 
     # the council: the chair through the dialog, the others as the builders make them
-    page.tabs.setCurrentWidget(page.council)
+    show(qtbot, page, "council")
     member_dialog = page.council.add_member()
     type_unicode(member_dialog.name, MEMBERS[0][0])
     member_dialog.role.setCurrentIndex(member_dialog.role.findData("chair"))
@@ -93,7 +93,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     members = [m.id for m in page.council.members.rows if m.scores]
 
     # the chair's sheet for the first dossier typed in the editor
-    page.tabs.setCurrentWidget(page.scoring)
+    show(qtbot, page, "scoring")
     settle(qtbot, page, page.scoring.select_dossier(ids[0]))
     assert len(page.scoring.members) == 5  # the secretary does not score
     assert "còn thiếu phiếu của TV1, TV2, TV3, TV4, TV5" in page.scoring.missing.text()
@@ -123,7 +123,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
                 MemberScoreService(ctx).enter(round_id, dossier_id, member_id, answers_for(sheet_of(), total))
 
     # aggregate the whole round in the background, then look at the matrices
-    page.tabs.setCurrentWidget(page.matrix)
+    show(qtbot, page, "matrix")
     settle(qtbot, page, page.matrix.aggregate_round())
     assert "Đã tổng hợp 3 hồ sơ (1 cần chấm lại)" in page.matrix.round_banner.text()
     page.matrix.select_dossier(ids[1])
@@ -145,7 +145,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     assert opened_pdfs and opened_pdfs[-1][0].read_bytes().startswith(b"%PDF")
 
     # propose and decide
-    page.tabs.setCurrentWidget(page.results)
+    show(qtbot, page, "results")
     settle(qtbot, page)
     results = page.results
     assert results.propose_button.isEnabled()

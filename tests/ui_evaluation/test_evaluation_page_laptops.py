@@ -11,7 +11,7 @@ from ocop_desktop.services.packages import PackageService
 from ocop_desktop.services.packages_evaluator import EvaluatorPackages
 from ocop_desktop.services.province_scores import MemberScoreService
 from ocop_desktop.ui.sync.table import select_row
-from eval_ui_helpers import open_page, settle
+from eval_ui_helpers import open_page, settle, show
 from evaluator_builders import make_offices
 from province_builders import answers_for
 
@@ -25,7 +25,7 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
         page = open_page(qtbot, o.province)
 
         # link the laptop to TV1 (the chair)
-        page.tabs.setCurrentWidget(page.council)
+        show(qtbot, page, "council")
         settle(qtbot, page)
         select_row(page.council.table, 0)
         files.open_next.append(enrollment.path)
@@ -40,7 +40,7 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
         qtbot.waitUntil(lambda: page.council.members.data(page.council.members.index(0, 6)) != "")
 
         # the assignment for TV1, scored on the laptop (services), sheets sent back
-        page.tabs.setCurrentWidget(page.scoring)
+        show(qtbot, page, "scoring")
         settle(qtbot, page, page.scoring.select_dossier(o.dossiers[0]))
         page.scoring.member.setCurrentIndex(page.scoring.member.findData(o.members[0]))
         files.save_next.append(o.folder / "phan-cong.ocoppkg")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from ocop_desktop.services.province_inbox import InboxService
 from ocop_desktop.services.province_scores import MemberScoreService
 from ocop_desktop.services.rounds import RoundInput, RoundService
-from eval_ui_helpers import open_page, settle
+from eval_ui_helpers import open_page, settle, show
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of
 
 LIMIT_MS = 100
@@ -60,7 +60,7 @@ def test_round_aggregation_never_blocks_the_window(qtbot, province_ctx, messages
             scores.enter(round_id, d, m, answers[55 + (n + k * 3) % 30])
 
     page = open_page(qtbot, ctx)
-    page.tabs.setCurrentWidget(page.matrix)
+    show(qtbot, page, "matrix")
     qtbot.waitUntil(lambda: len(page.matrix.entries.rows) == 30)
     timings = {}
     with Heartbeat() as beat:
@@ -73,7 +73,7 @@ def test_round_aggregation_never_blocks_the_window(qtbot, province_ctx, messages
         settle(qtbot, page, page.matrix.select_dossier(ids[7]))
         timings["one matrix"] = (time.perf_counter() - started, beat.worst)
     assert page.matrix.model.rowCount() > 30 and page.matrix.model.columnCount() == 10  # 7 members
-    page.tabs.setCurrentWidget(page.results)
+    show(qtbot, page, "results")
     with Heartbeat() as beat:
         started = time.perf_counter()
         settle(qtbot, page, page.results.propose())

@@ -65,13 +65,13 @@ class CouncilTab(QWidget):
 
         self.members = RowsModel([
             Col(lambda: self.tr("TV"), lambda m: m.label if m.scores else "", 5),
-            Col(lambda: self.tr("Họ và tên"), lambda m: m.name, 20),
-            Col(lambda: self.tr("Vai trò"), lambda m: m.role_label, 16, colours=lambda m: ROLE_COLOURS.get(m.role)),
-            Col(lambda: self.tr("Cơ quan"), lambda m: m.organisation),
-            Col(lambda: self.tr("Chức vụ"), lambda m: m.title, 16),
-            Col(lambda: self.tr("Có mặt"), lambda m: self.tr("có mặt") if m.present else self.tr("vắng"), 9,
+            Col(lambda: self.tr("Họ và tên"), lambda m: m.name, 18),
+            Col(lambda: self.tr("Vai trò"), lambda m: m.role_label, 14, colours=lambda m: ROLE_COLOURS.get(m.role)),
+            Col(lambda: self.tr("Cơ quan"), lambda m: m.organisation, tip=lambda m: m.organisation),
+            Col(lambda: self.tr("Chức vụ"), lambda m: m.title, 13),
+            Col(lambda: self.tr("Có mặt"), lambda m: self.tr("có mặt") if m.present else self.tr("vắng"), 8,
                 colours=lambda m: None if m.present else WARN),
-            Col(lambda: self.tr("Máy chấm điểm"), self._laptop, 18, tip=self._laptop_tip),
+            Col(lambda: self.tr("Máy chấm điểm"), self._laptop, 14, tip=self._laptop_tip),
         ], self)
         self.table = make_table(self.members, self)
         self.table.doubleClicked.connect(lambda _i: self.edit_member())
@@ -126,6 +126,10 @@ class CouncilTab(QWidget):
         self.laptop_button.setToolTip(self.tr("Thành viên chấm trên máy tính riêng: nhập gói ghi danh của máy đó cho "
                                               "thành viên đang chọn (so sánh dấu vân tay qua điện thoại)."))
         self.members.retranslate()
+
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self._show()
 
     def _show(self) -> None:
         detail = self.state.detail

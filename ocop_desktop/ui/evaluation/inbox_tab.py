@@ -70,6 +70,10 @@ class InboxTab(QWidget):
         self.model.retranslate()
         self._update()
 
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self.reload()
+
     def reload(self) -> Task:
         return self.state.run(jobs.inbox, self.status.currentData(), done=self._show)
 

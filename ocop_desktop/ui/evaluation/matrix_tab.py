@@ -101,6 +101,10 @@ class MatrixTab(QWidget):
         self.entries.retranslate()
 
     # -- lists -------------------------------------------------------------------------------------
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self._round_loaded()
+
     def _round_loaded(self) -> None:
         chosen = current_row(self.entries_table)
         detail = self.state.detail

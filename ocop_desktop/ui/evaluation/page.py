@@ -1,20 +1,36 @@
 """Đánh giá. At the province: the round being worked on (chosen at the top) and six tabs — Hồ sơ
-đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả. At a commune: what the province
+đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả — each built (and its module imported)
+the first time it is shown, so opening the page stays quick. At a commune: what the province
 decided about the commune's dossiers. On a council member's laptop: the evaluator workspace."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ocop_desktop.ui.evaluation.commune_view import CommuneResultsView
 from ocop_desktop.ui.evaluation.state import EvalState
+from ocop_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
+
+# name, module, class: the tabs in order
+TABS = (("inbox", "inbox_tab", "InboxTab"), ("rounds", "rounds_tab", "RoundsTab"),
+        ("council", "council_tab", "CouncilTab"), ("scoring", "scoring_tab", "ScoringTab"),
+        ("matrix", "matrix_tab", "MatrixTab"), ("results", "results_tab", "ResultsTab"))
+FIRST_TAB = "rounds"
+PRELOAD_MS = 300
+
+
+def _preload(progress: object) -> None:
+    """The scoring tab's modules (the score-sheet editor takes 50–100 ms to import), imported on a
+    worker thread shortly after the page opened: the first visit to "Chấm điểm" then only builds
+    widgets. Importing defines classes and creates no widget, so it is safe off the GUI thread."""
+    importlib.import_module("ocop_desktop.ui.evaluation.scoring_tab")
 
 
 class EvaluationPage(QWidget):
@@ -24,6 +40,9 @@ class EvaluationPage(QWidget):
         role = ctx.office().role
         self.province = role == "province"
         self.workspace: QWidget | None = None
+        self.state: EvalState | None = None
+        self.commune: Any = None
+        self._built: dict[str, QWidget] = {}
         if role == "evaluator":
             from ocop_desktop.ui.evaluator import build_evaluator_page
 
@@ -32,7 +51,6 @@ class EvaluationPage(QWidget):
             box = QVBoxLayout(self)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(self.workspace)
-            self.state, self.commune = None, None
             return
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -44,23 +62,16 @@ class EvaluationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
-        self.state: EvalState | None = None
-        self.commune: CommuneResultsView | None = None
         if self.province:
             self._build_province(top, layout)
         else:
+            from ocop_desktop.ui.evaluation.commune_view import CommuneResultsView
+
             self.commune = CommuneResultsView(ctx, self)
             layout.addWidget(self.commune, 1)
         self.retranslate()
 
     def _build_province(self, top: QHBoxLayout, layout: QVBoxLayout) -> None:
-        from ocop_desktop.ui.evaluation.council_tab import CouncilTab
-        from ocop_desktop.ui.evaluation.inbox_tab import InboxTab
-        from ocop_desktop.ui.evaluation.matrix_tab import MatrixTab
-        from ocop_desktop.ui.evaluation.results_tab import ResultsTab
-        from ocop_desktop.ui.evaluation.rounds_tab import RoundsTab
-        from ocop_desktop.ui.evaluation.scoring_tab import ScoringTab
-
         self.state = state = EvalState(self.ctx, self)
         self.round_label = QLabel(self)
         self.round_combo = QComboBox(self)
@@ -73,21 +84,51 @@ class EvaluationPage(QWidget):
         top.addWidget(self.refresh_button)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.inbox, self.rounds, self.council = InboxTab(state, self), RoundsTab(state, self), CouncilTab(state, self)
-        self.scoring, self.matrix, self.results = ScoringTab(state, self), MatrixTab(state, self), ResultsTab(state,
-                                                                                                           self)
-        for tab in (self.inbox, self.rounds, self.council, self.scoring, self.matrix, self.results):
-            self.tabs.addTab(tab, "")
+        self._holders: dict[str, QWidget] = {}
+        for name, _module, _cls in TABS:
+            holder = QWidget(self)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[name] = holder
+            self.tabs.addTab(holder, "")
         layout.addWidget(self.tabs, 1)
         state.roundsLoaded.connect(self._rounds_loaded)
         state.roundLoaded.connect(self._follow_round)
-        self.tabs.setCurrentWidget(self.rounds)
+        self.tabs.setCurrentWidget(self._holders[FIRST_TAB])
+        self.tab(FIRST_TAB)
+        self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i][0]) if i >= 0 else None)
         self.refresh()
+        QTimer.singleShot(PRELOAD_MS, self, lambda: run_task(_preload, parent=self, on_error=lambda _e: None))
+
+    # -- tabs, built on first use --------------------------------------------------------------------
+    def tab(self, name: str) -> Any:
+        """The tab `name` ("inbox", "rounds", …), built the first time it is asked for."""
+        built = self._built.get(name)
+        if built is None:
+            assert self.state is not None
+            _name, module, cls = next(t for t in TABS if t[0] == name)
+            holder = self._holders[name]
+            built = getattr(importlib.import_module(f"ocop_desktop.ui.evaluation.{module}"), cls)(self.state, holder)
+            holder.layout().addWidget(built)
+            self._built[name] = built
+            built.activate()
+        return built
+
+    def show_tab(self, name: str) -> Any:
+        self.tabs.setCurrentWidget(self._holders[name])
+        return self.tab(name)
+
+    inbox = property(lambda self: self.tab("inbox"))
+    rounds = property(lambda self: self.tab("rounds"))
+    council = property(lambda self: self.tab("council"))
+    scoring = property(lambda self: self.tab("scoring"))
+    matrix = property(lambda self: self.tab("matrix"))
+    results = property(lambda self: self.tab("results"))
 
     def refresh(self) -> None:
         if self.state is not None:
             self.state.reload()
-            self.inbox.reload()
+            if "inbox" in self._built:
+                self._built["inbox"].reload()
         elif self.commune is not None:
             self.commune.reload()
 
@@ -96,8 +137,7 @@ class EvaluationPage(QWidget):
         self.round_combo.clear()
         for r in self.state.rounds:
             self.round_combo.addItem(f"{r.label}" + (f" — {r.name}" if r.name else ""), r.id)
-        index = self.round_combo.findData(self.state.round_id)
-        self.round_combo.setCurrentIndex(index)
+        self.round_combo.setCurrentIndex(self.round_combo.findData(self.state.round_id))
         if not self.state.rounds:
             self.round_combo.addItem(self.tr("(chưa có đợt nào)"), None)
 
@@ -112,7 +152,8 @@ class EvaluationPage(QWidget):
             return bool(getattr(self.workspace, "is_ready", lambda: True)())
         if self.state is None:
             return self.commune is not None and self.commune.loaded
-        return not self.state.busy() and self.inbox.loaded
+        inbox = self._built.get("inbox")
+        return not self.state.busy() and bool(self.state.rounds is not None) and (inbox is None or inbox.loaded)
 
     def retranslate(self) -> None:
         if self.workspace is not None:
@@ -128,14 +169,13 @@ class EvaluationPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self.state is not None and self.state.rounds is not None and self.inbox.loaded:
+        if self.state is not None and self.state.rounds:
             self.refresh()  # packages imported on the sync page since last time
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and self.workspace is None:
             self.retranslate()
-            for tab in (getattr(self, name, None) for name in ("inbox", "rounds", "council", "scoring", "matrix",
-                                                               "results", "commune")):
+            for tab in (*self._built.values(), self.commune):
                 if tab is not None:
                     tab.retranslate()
         super().changeEvent(event)

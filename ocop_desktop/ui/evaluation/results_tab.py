@@ -153,6 +153,10 @@ class ResultsTab(QWidget):
             model.retranslate()
         self._update_labels()
 
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self.reload()
+
     def reload(self) -> Task | None:
         if self.state.round_id is None:
             self._show(jobs.Results((), (), ()))

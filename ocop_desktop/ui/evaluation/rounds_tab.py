@@ -92,6 +92,11 @@ class RoundsTab(QWidget):
         self.entries.retranslate()
         self._round_loaded()
 
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self._rounds_loaded()
+        self._round_loaded()
+
     def _rounds_loaded(self) -> None:
         self.rounds.set_rows(self.state.rounds)
         ids = [r.id for r in self.state.rounds]

@@ -84,6 +84,10 @@ class ScoringTab(QWidget):
     def dossier_id(self) -> str | None:
         return self.dossier.currentData()
 
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+        self._round_loaded()
+
     def _round_loaded(self) -> None:
         chosen = self.dossier_id()
         detail = self.state.detail
