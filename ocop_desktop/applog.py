@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_FILE = "ocop-desktop.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path | None:
-    """Log to `log_dir/ocop-desktop.log` (1 MB x 5 files). Returns the file, or None when the
-    folder cannot be written (we still log to stderr then)."""
+def setup_logging(log_dir: Path, *, verbose: bool = False, with_file: bool = True) -> Path | None:
+    """Log to stderr, and to `log_dir/ocop-desktop.log` (1 MB x 5 files) unless `with_file` is off:
+    the GUI adds the file right after its window shows (`add_file_log`), to start faster.
+    Returns the log file, or None when the folder cannot be written (stderr only then)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -24,6 +24,16 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path | None:
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     console._ocop = True  # type: ignore[attr-defined]
     root.addHandler(console)
+    return add_file_log(log_dir) if with_file else None
+
+
+def add_file_log(log_dir: Path) -> Path | None:
+    import logging.handlers  # pulls in socket and friends: not needed before the window shows
+
+    root = logging.getLogger()
+    for existing in root.handlers:
+        if getattr(existing, "_ocop", False) and isinstance(existing, logging.handlers.RotatingFileHandler):
+            return Path(existing.baseFilename)  # already logging to a file
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         path = log_dir / LOG_FILE

@@ -4,7 +4,6 @@ old file or the new one, never half of one."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ocop_desktop.domain.errors import EnvironmentProblem
@@ -12,6 +11,8 @@ from ocop_desktop.domain.errors import EnvironmentProblem
 
 def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # imported on first write, not at start-up
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         if private and os.name == "posix":

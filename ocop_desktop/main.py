@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_options(args_list)
     if gui is not None:  # no command: open the GUI without importing the CLI and its services
         paths = AppPaths.for_data_dir(gui.data_dir)
-        setup_logging(paths.log_dir, verbose=gui.verbose)
+        setup_logging(paths.log_dir, verbose=gui.verbose, with_file=False)  # the GUI adds the file once shown
         from ocop_desktop.ui.commands import run_gui
 
         return run_gui(paths)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ocop_desktop import APP_AUTHOR, APP_NAME, __version__
+from ocop_desktop.applog import add_file_log
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resources_root
 from ocop_desktop.ui import errors, qt_workarounds
@@ -101,6 +102,7 @@ def run(paths: "AppPaths") -> int:
         app.exit(2)
 
     QTimer.singleShot(0, lambda: report_ready("shown") and app.quit())
+    QTimer.singleShot(0, lambda: add_file_log(paths.log_dir))
     QTimer.singleShot(0, lambda: run_task(_open_store, paths, on_done=attach, on_error=failed, parent=window))
     try:
         code = app.exec()
@@ -121,6 +123,7 @@ def _run_opened(app: QApplication, paths: "AppPaths") -> int:
     """First run (or a store the quick look could not read): open first, then the window."""
     from ocop_desktop.services.context import AppContext
 
+    add_file_log(paths.log_dir)
     try:
         ctx = AppContext.open(paths)
     except UserError as exc:

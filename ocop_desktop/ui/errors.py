@@ -8,9 +8,7 @@ the real one uses dialogs, tests install a `RecordingSink` so nothing modal ever
 from __future__ import annotations
 
 import logging
-import platform
 import sys
-import traceback
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -141,6 +139,9 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 def bug_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What a person copies into a bug report: versions, platform, traceback."""
+    import platform  # only when a bug is being reported: keeps start-up light
+    import traceback
+
     from PySide6 import __version__ as pyside_version
 
     lines = [
