@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from ocop_desktop.ui import errors
@@ -18,6 +17,7 @@ from ocop_desktop.ui.app import configure_application
 from ocop_desktop.ui.dossiers import system_open
 from ocop_desktop.ui.i18n import install_language
 from ocop_desktop.ui.tasks import wait_for_tasks
+from ui_support import recorded_messages, type_unicode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the dossier builders
 
@@ -29,21 +29,8 @@ def _configured_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture(autouse=True)
 def messages(qapp: QApplication) -> Iterator[errors.RecordingSink]:
-    sink = errors.RecordingSink()
-    previous = errors.install_sink(sink)
-    install_language("vi")
-    yield sink
-    try:
-        assert wait_for_tasks(10_000), "a background task is still running"
-        qapp.processEvents()
-        leaked = [w for w in qapp.topLevelWidgets() if w.isVisible()]
-        sink.answer = True
-        for widget in leaked:
-            widget.close()
-        assert not leaked, f"windows left open: {leaked}"
-    finally:
-        errors.install_sink(previous)
-        install_language("vi")
+    """What would have been shown in message boxes; questions are answered "yes"."""
+    yield from recorded_messages(qapp, wait_ms=10_000)
 
 
 @pytest.fixture(autouse=True)
@@ -60,15 +47,9 @@ def ctx(ctx):  # type: ignore[no-untyped-def]
     wait_for_tasks(10_000)
 
 
-def _type_unicode(widget: QWidget, text: str) -> None:
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-@pytest.fixture
-def type_unicode() -> Callable[[QWidget, str], None]:
-    return _type_unicode
+@pytest.fixture(name="type_unicode")
+def type_unicode_fixture() -> Callable[[QWidget, str], None]:
+    return type_unicode
 
 
 @pytest.fixture

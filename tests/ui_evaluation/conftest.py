@@ -24,7 +24,7 @@ _spec.loader.exec_module(_ui)
 
 _configured_app = _ui._configured_app
 messages = _ui.messages
-type_unicode = _ui.type_unicode
+type_unicode_fixture = _ui.type_unicode_fixture
 ctx = _ui.ctx
 empty_ctx = _ui.empty_ctx
 

@@ -22,7 +22,7 @@ _spec.loader.exec_module(_ui)
 
 _configured_app = _ui._configured_app
 messages = _ui.messages
-type_unicode = _ui.type_unicode
+type_unicode_fixture = _ui.type_unicode_fixture
 
 from evaluator_builders import Offices, make_offices  # noqa: E402
 

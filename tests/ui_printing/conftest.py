@@ -17,6 +17,7 @@ from ocop_desktop.ui.app import configure_application
 from ocop_desktop.ui.i18n import install_language
 from ocop_desktop.ui.printing import output, printer
 from ocop_desktop.ui.tasks import wait_for_tasks
+from ui_support import recorded_messages, type_unicode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the dossier builders
 
@@ -28,20 +29,8 @@ def _configured_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture(autouse=True)
 def messages(qapp: QApplication) -> Iterator[errors.RecordingSink]:
-    sink = errors.RecordingSink()
-    previous = errors.install_sink(sink)
-    install_language("vi")
-    yield sink
-    try:
-        assert wait_for_tasks(30_000), "a background task is still running"
-        qapp.processEvents()
-        leaked = [w for w in qapp.topLevelWidgets() if w.isVisible()]
-        for widget in leaked:
-            widget.close()
-        assert not leaked, f"windows left open: {leaked}"
-    finally:
-        errors.install_sink(previous)
-        install_language("vi")
+    """What would have been shown in message boxes; questions are answered "yes"."""
+    yield from recorded_messages(qapp, wait_ms=30_000)
 
 
 @pytest.fixture(autouse=True)
