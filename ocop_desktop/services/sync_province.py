@@ -22,7 +22,10 @@ from ocop_desktop.services.dossiers import DossierDetail, DossierService
 from ocop_desktop.services.packages_common import ExportResult
 from ocop_desktop.services.packages_export import PackageExportService
 from ocop_desktop.services.packages_records import PROVINCE, local_hash
+from ocop_desktop.services.province_common import round_label
+from ocop_desktop.services.province_inbox import InboxService
 from ocop_desktop.store.models import Dossier, Office, Producer, Product, SyncConflict, SyncDossierState, SyncPackage
+from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
 
 if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
@@ -72,19 +75,26 @@ class ProvinceSyncService:
         return sorted(out, key=lambda r: (str(r.last_received_at or ""), r.dossier_id), reverse=True)
 
     def accept(self, dossier_id: str, *, note: str = "") -> DossierDetail:
-        return DossierService(self._ctx, today=self._today).act(dossier_id, "accept", note=note)
+        return InboxService(self._ctx, today=self._today).accept(dossier_id, note=note)
 
     def return_with_reasons(self, dossier_id: str, reasons: str) -> DossierDetail:
-        """Back to the commune for correction; the reasons travel in the results package."""
-        return DossierService(self._ctx, today=self._today).act(dossier_id, "return", note=reasons)
+        """Back to the commune for correction (the inbox's rule: not while the dossier is in a round);
+        the reasons travel in the results package."""
+        return InboxService(self._ctx, today=self._today).return_for_correction(dossier_id, reasons)
 
     def decide(self, dossier_id: str, *, stars: int, decision_number: str, decision_date: date,
                total: float | None = None, issuer: str = "") -> CertificateRow:
-        """Record the recognition decision and its certificate for an accepted dossier."""
+        """Record the recognition decision and its certificate for an accepted dossier outside any
+        round (e.g. a decision taken before this installation). A dossier in a round is decided with
+        the round (ResultService.decide), so the council's result and the certificate agree."""
         with self._ctx.read() as s:
             d = s.get(Dossier, dossier_id)
             if d is None:
                 raise UserError("Không tìm thấy hồ sơ.")
+            placed = s.scalars(select(EvaluationRound).join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
+                               .where(RoundEntry.dossier_id == dossier_id)).first()
+            if placed is not None:
+                raise UserError(f"Hồ sơ thuộc {round_label(placed)}: hãy ra quyết định cho cả đợt ở trang Đánh giá.")
             product_id, ruleset_id = d.product_id, d.ruleset_id
         data = CertificateInput(product_id, stars, decision_number, decision_date,
                                 "ministry" if stars == 5 else "province", ruleset_id,
