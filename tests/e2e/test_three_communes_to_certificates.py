@@ -9,16 +9,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.certificates import CertificateService
 from ocop_desktop.services.context import AppContext
 from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.evaluator_work import EvaluatorWorkService, SheetEditInput
 from ocop_desktop.services.packages import PackageService
 from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.province_aggregation import AggregationService
 from ocop_desktop.services.province_inbox import InboxService
 from ocop_desktop.services.province_scores import MemberScoreService
@@ -26,29 +22,11 @@ from ocop_desktop.services.results import DecisionInput, ResultService
 from ocop_desktop.services.rounds import RoundInput, RoundService
 
 from province_builders import council, sheet_of, answers_for  # noqa: I001
-from sync_builders import MAU03, TODAY, link, open_installation
-from test_dossier_walk import answer_everything, fill_producer_forms, provide_required
+from sync_builders import TODAY, link, open_installation, ready_dossier
 
 COMMUNES = {"00070": 4, "00004": 3, "00008": 3}  # commune code -> dossiers it submits
 # The council's totals for the i-th dossier (7 members, TV6 and TV7 on laptops): 3★ and 4★ products.
 TOTALS = [[60, 62, 61, 60, 63, 61, 62], [75, 76, 74, 75, 77, 75, 74]]
-
-
-def _dossier(ctx: AppContext, commune: str, name: str, files: Path) -> tuple[str, str]:
-    producer = ProducerService(ctx).create(ProducerInput(
-        name=f"Hợp tác xã {name}", kind=ProducerKind.COOPERATIVE, commune_code=commune, address="Số 2 Phố Huế",
-        tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai", representative_title="Giám đốc"))
-    product = ProductService(ctx).create(ProductInput(producer.id, name, 13))
-    service = DossierService(ctx, today=TODAY)
-    d = service.create(product.id, "first")
-    fill_producer_forms(service, d.row.id)
-    provide_required(ctx, d.row.id, files)
-    answer_everything(ctx, d.row.id)
-    service.act(d.row.id, "mark_complete")
-    d = service.act(d.row.id, "receive", on=TODAY)
-    d = service.save_section(d.row.id, "mau03", MAU03, expected_revision=d.row.revision)
-    service.act(d.row.id, "commune_check")
-    return d.row.id, product.id
 
 
 def test_three_communes_ten_dossiers_to_certificates(tmp_path: Path, _template_dir: Path) -> None:
@@ -74,8 +52,9 @@ def _run(tmp_path: Path, usb: Path, province: AppContext, communes: dict[str, Ap
         folder.mkdir()
         link(ctx, province, folder)
         for n in range(COMMUNES[code]):
-            dossier, product = _dossier(ctx, code, f"Cà phê {code}-{n}", tmp_path / "scans" / f"{code}-{n}")
-            products[dossier] = (code, product)
+            dossier = ready_dossier(ctx, tmp_path / "scans" / f"{code}-{n}", commune=code,
+                                    producer=f"Hợp tác xã Cà phê {code}-{n}", product=f"Cà phê {code}-{n}")
+            products[dossier] = (code, DossierService(ctx).get(dossier).row.product_id)
         sent = PackageService(ctx).export_dossiers(folder / "submission.ocoppkg", pending=True)
         result = PackageService(province).import_package(sent.path)
         assert result.applied and len(result.preview.dossiers) == COMMUNES[code]

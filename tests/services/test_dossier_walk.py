@@ -26,12 +26,13 @@ from ocop_desktop.store.models import Attachment, Dossier, DossierEvent
 TODAY = date(2026, 11, 20)  # a Friday
 
 
-def make_product(ctx: AppContext, product_set: int = 13) -> str:
-    producer = ProducerService(ctx).create(ProducerInput(
-        name="Hợp tác xã Cà phê Hoàn Kiếm", kind=ProducerKind.COOPERATIVE, commune_code="00070",
+def make_product(ctx: AppContext, product_set: int = 13, *, commune: str = "00070",
+                 producer: str = "Hợp tác xã Cà phê Hoàn Kiếm", product: str = "Cà phê bột nguyên chất") -> str:
+    owner = ProducerService(ctx).create(ProducerInput(
+        name=producer, kind=ProducerKind.COOPERATIVE, commune_code=commune,
         address="Số 5 Hàng Bài", tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai",
         representative_title="Giám đốc"))
-    return ProductService(ctx).create(ProductInput(producer.id, "Cà phê bột nguyên chất", product_set)).id
+    return ProductService(ctx).create(ProductInput(owner.id, product, product_set)).id
 
 
 def pdf_file(tmp_path: Path, name: str, pages: int = 2, password: str | None = None) -> Path:

@@ -59,10 +59,11 @@ def link(commune: AppContext, province: AppContext, folder: Path) -> None:
     cs.import_package(ref.path, confirm_fingerprint=ps.own_keys().signing.readable)
 
 
-def ready_dossier(ctx: AppContext, files: Path, product_set: int = 13) -> str:
-    """A dossier through the commune's lifecycle up to "commune checked" (ready to send)."""
+def ready_dossier(ctx: AppContext, files: Path, product_set: int = 13, **product: str) -> str:
+    """A dossier through the commune's lifecycle up to "commune checked" (ready to send).
+    `product` may name the commune, producer and product (see make_product)."""
     service = DossierService(ctx, today=TODAY)
-    d = service.create(make_product(ctx, product_set), "first")
+    d = service.create(make_product(ctx, product_set, **product), "first")
     fill_producer_forms(service, d.row.id)
     provide_required(ctx, d.row.id, files)
     answer_everything(ctx, d.row.id)
