@@ -67,6 +67,15 @@ class ConflictService:
         with self._ctx.read() as s:
             return dict(self._conflict(s, conflict_id).incoming)
 
+    def local(self, conflict_id: str) -> dict[str, Any]:
+        """This machine's copy of the conflicting part, in the same shape as the incoming data."""
+        from ocop_desktop.services.packages_records import local_part
+
+        with self._ctx.read() as s:
+            row = self._conflict(s, conflict_id)
+            d = s.get(Dossier, row.dossier_id)
+            return local_part(s, d, row.part) if d is not None else {}
+
     def resolve(self, conflict_id: str, resolution: str) -> ConflictRow:
         if resolution not in RESOLUTIONS:
             raise UserError(f"Cách xử lý “{resolution}” không hợp lệ (take_incoming hoặc keep_local).")

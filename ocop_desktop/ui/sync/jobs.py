@@ -127,14 +127,9 @@ class Versions:
 
 def conflict_versions(progress: object, ctx: "AppContext", conflict_id: str) -> Versions:
     """This machine's copy of the conflicting part and the incoming one, both as plain JSON."""
-    from ocop_desktop.services.packages_records import local_part
     from ocop_desktop.services.sync_conflicts import ConflictService
-    from ocop_desktop.store.models import Dossier
 
     service = ConflictService(ctx)
     row = service.get(conflict_id)
     incoming = service.incoming(conflict_id)
-    with ctx.read() as s:
-        d = s.get(Dossier, row.dossier_id)
-        local = local_part(s, d, row.part) if d is not None else {}
-    return Versions(local, dict(incoming.get("data", {})), row.differences)
+    return Versions(service.local(conflict_id), dict(incoming.get("data", {})), row.differences)
