@@ -1,6 +1,7 @@
 """Province evaluation: rounds with their council, the dossiers assigned to a round, advisory team
 notes, and recognition decisions. Member score sheets are `ScoreSheet` rows (kind "member",
-`member_id` = a `CouncilMember.id`)."""
+`member_id` = a `CouncilMember.id`); a sheet still being typed in is a `MemberSheetDraft` (local to
+this installation, never in a package, never read by aggregation)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,27 @@ class AdvisoryNote(Tracked, Base):
     noted_on: Mapped[date | None] = mapped_column(Date)
     blob_sha256: Mapped[str | None] = mapped_column(String(64), ForeignKey("blob.sha256"))
     filename: Mapped[str] = mapped_column(String(255), default="", nullable=False)
+
+
+class MemberSheetDraft(Tracked, Base):
+    """A member's paper sheet the secretary has started typing but not finished (not every criterion
+    answered): kept so that closing the window loses nothing. Local to this installation — no sync
+    package carries it — and not a `ScoreSheet`, so aggregation, progress, matrices and printing never
+    see it. `base_sheet_id`/`base_revision` are the stored sheet it started from (None: there was
+    none); when that sheet has moved on, the draft is stale and is dropped instead of overwriting."""
+
+    __tablename__ = "member_sheet_draft"
+    __table_args__ = (UniqueConstraint("entry_id", "member_id", name="entry_member"),)
+
+    entry_id: Mapped[str] = fk("round_entry.id", ondelete="CASCADE")
+    member_id: Mapped[str] = fk("council_member.id", ondelete="CASCADE")
+    ruleset_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    product_set: Mapped[int] = mapped_column(Integer, nullable=False)
+    answers: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, nullable=False)
+    knockouts: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
+    stops: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
+    notes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, nullable=False)
+    opinion: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    missing: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)  # criteria not answered yet
+    base_sheet_id: Mapped[str | None] = mapped_column(String(36))  # no FK: the sheet may be removed meanwhile
+    base_revision: Mapped[int | None] = mapped_column(Integer)
