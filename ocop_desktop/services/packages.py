@@ -3,6 +3,11 @@
 Every method is a plain function call suitable for the UI's background task helper: long ones take
 a duck-typed `progress` (`set(fraction, text)`, `cancelled`). Errors a person can act on are
 `UserError`s; a refused package is a `PackageRefused` (with `.code`) and changes nothing.
+
+Evaluator packages arrive through this door too (`_route`): assignments and scores go to their own
+importers on the machine they are for; an evaluator laptop's enrollment at the province is refused
+with `code == LINK_IN_COUNCIL` (it must be linked to a council member, which only the council tab
+knows), and any evaluator package at the wrong kind of office is refused saying where it goes.
 """
 
 from __future__ import annotations
@@ -16,11 +21,19 @@ from ocop_desktop.services.packages_export import PackageExportService
 from ocop_desktop.services.packages_import import PackageImportService
 from ocop_desktop.services.packages_types import ImportPreview, ImportResult, PackageInfo
 from ocop_desktop.services.sync_keys import OwnKeys, own_keys
+from ocop_desktop.sync import format as fmt
+from ocop_desktop.sync.errors import PackageRefused
+from ocop_desktop.sync.reader import PackageReader
 
 if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
 
-__all__ = ["ExportResult", "ImportPreview", "ImportResult", "OwnKeys", "PackageInfo", "PackageService"]
+__all__ = ["COUNCIL_LINK_PATH", "LINK_IN_COUNCIL", "ExportResult", "ImportPreview", "ImportResult", "OwnKeys", "PackageInfo", "PackageService"]
+
+# The refusal code of an evaluator laptop's enrollment at the province, and where the officer links
+# it (the labels of the evaluation page, its council tab and the button there).
+LINK_IN_COUNCIL = "evaluator_enrollment"
+COUNCIL_LINK_PATH = "Đánh giá → Hội đồng → Ghi danh máy chấm điểm…"
 
 
 class PackageService:
@@ -66,7 +79,7 @@ class PackageService:
     def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
                 progress: object | None = None) -> ImportPreview:
         """Step 1 of an import: the dry run (and, for a new office, the fingerprint to confirm)."""
-        route = _evaluator_route(self._ctx, path)
+        route = _route(self._ctx, path)
         if route == "scores":
             return ProvinceEvaluatorPackages(self._ctx).preview_scores(path, progress=progress)
         if route == "assignment":
@@ -77,7 +90,7 @@ class PackageService:
     def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
                        progress: object | None = None) -> ImportResult:
         """Step 2: apply. `confirm_fingerprint` is what the officer typed after comparing by phone."""
-        route = _evaluator_route(self._ctx, path)
+        route = _route(self._ctx, path)
         if route == "scores":
             return ProvinceEvaluatorPackages(self._ctx).import_scores(path, receipt_path=receipt_path, progress=progress)
         if route == "assignment":
@@ -87,11 +100,48 @@ class PackageService:
                                            progress=progress)
 
 
-def _evaluator_route(ctx: "AppContext", path: Path) -> str | None:
-    """Evaluator packages have their own importers; everything else (and anything malformed,
-    which the generic reader explains) takes the generic path."""
+def _route(ctx: "AppContext", path: Path) -> str | None:
+    """"scores" / "assignment" for the evaluator importers; None for the generic path (every other
+    kind, and anything malformed, which the generic reader explains). Raises `PackageRefused` for an
+    evaluator package this door must not import here."""
     try:
-        kind, _role = package_kind(Path(path))
+        with PackageReader(Path(path)) as reader:
+            m = reader.manifest
     except Exception:  # noqa: BLE001 - the generic import refuses it with the right message
         return None
-    return {"evaluator_scores": "scores", "evaluator_assignment": "assignment"}.get(kind)
+    me = ctx.office()
+    kind, sender, to = m.kind, m.sender, m.recipient
+    evaluator_enrollment = kind == fmt.Kind.ENROLLMENT and sender.role == "evaluator"
+    if kind not in (fmt.Kind.EVALUATOR_SCORES, fmt.Kind.EVALUATOR_ASSIGNMENT) and not evaluator_enrollment:
+        return None
+    if sender.office_id == me.id:
+        raise _own(kind, to.name)
+    if kind == fmt.Kind.EVALUATOR_SCORES:
+        if me.role != "province":
+            raise PackageRefused("wrong_recipient", f"Gói phiếu chấm của “{sender.name[:80]}” gửi cho “{to.name[:80]}”: "
+                                 "chỉ cơ quan OCOP cấp tỉnh nhập được gói này. Hãy chuyển gói cho tỉnh.")
+        return "scores"
+    if kind == fmt.Kind.EVALUATOR_ASSIGNMENT:
+        if me.role != "evaluator":
+            raise PackageRefused("wrong_recipient", f"Gói phân công chấm điểm gửi cho “{to.name[:80]}” chỉ nhập được trên "
+                                 "máy chấm điểm của thành viên Hội đồng đó (trang Đánh giá → Nhập gói phân công…). "
+                                 "Hãy chuyển gói cho thành viên.")
+        return "assignment"
+    if me.role != "province":
+        raise PackageRefused("wrong_recipient", f"Gói ghi danh của máy chấm điểm “{sender.name[:80]}” chỉ nhập được ở "
+                             f"cơ quan OCOP cấp tỉnh, tại {COUNCIL_LINK_PATH}. Hãy chuyển gói cho tỉnh.")
+    # Everything the link door checks (signature, same province, recipient) first: a damaged or
+    # foreign pack gets its precise refusal, a good one the way to the council tab.
+    ProvinceEvaluatorPackages(ctx).preview_enrollment(Path(path))
+    raise PackageRefused(LINK_IN_COUNCIL, f"“{sender.name[:80]}” là máy chấm điểm của một thành viên Hội đồng: gói ghi "
+                         "danh của máy này không nhập như gói của xã mà phải gắn với thành viên sẽ chấm trên máy đó. "
+                         f"Hãy làm ở {COUNCIL_LINK_PATH} (chọn thành viên trong bảng trước), chọn gói này và so sánh "
+                         "dấu vân tay qua điện thoại.")
+
+
+def _own(kind: str, recipient: str) -> PackageRefused:
+    what, where = {
+        fmt.Kind.EVALUATOR_ASSIGNMENT: ("phân công chấm điểm", f"hãy chép gói sang máy chấm điểm của “{recipient[:80]}”"),
+        fmt.Kind.EVALUATOR_SCORES: ("phiếu chấm", "hãy gửi gói cho cơ quan OCOP cấp tỉnh"),
+    }.get(fmt.Kind(kind), ("ghi danh", "hãy gửi gói cho cơ quan OCOP cấp tỉnh"))
+    return PackageRefused("own_package", f"Đây là gói {what} do chính máy này tạo ra: {where}.")
