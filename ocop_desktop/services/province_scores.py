@@ -4,7 +4,10 @@ dossier's rule set id and hash, and always validated by the scoring engine.
 
 Knock-outs and flagged stops are kept together in `ScoreSheet.knockouts` (their ids never overlap;
 `split_flags` tells them apart by the sheet). Every write adds a line to the entry's history with
-the member's previous and new total, so a re-score keeps what it replaced."""
+the member's previous and new total, so a re-score keeps what it replaced.
+
+A sheet still being typed is a draft (`province_drafts.MemberDraftService`); `enter` deletes the
+draft of that member and dossier in the same unit of work as the complete sheet it becomes."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
@@ -26,7 +29,7 @@ from ocop_desktop.services.province_common import (
 )
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.models import Dossier, ScoreSheet
-from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
+from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, MemberSheetDraft, RoundEntry
 
 if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
@@ -109,7 +112,7 @@ def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str,
     dossier = s.get(Dossier, dossier_id)
     assert dossier is not None
     sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
-    flags = tuple(dict.fromkeys(_stop_id(sheet, x) for x in data.stops))
+    flags = stop_ids(sheet, data.stops)
     result = score(sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags)  # raises on a bad answer
     row = member_sheets(s, dossier_id, [member.id]).get(member.id)
     if row is not None and expected_revision is not None and row.revision != expected_revision:
@@ -167,6 +170,9 @@ class MemberScoreService:
             written = write_sheet(s, r, member_id, dossier_id, SheetInput(answers, tuple(knockouts), tuple(stops),
                                                                           opinion, dict(notes or {})),
                                   source=source, expected_revision=expected_revision)
+            entry = get_entry(s, r, dossier_id)
+            s.execute(delete(MemberSheetDraft).where(MemberSheetDraft.entry_id == entry.id,
+                                                     MemberSheetDraft.member_id == written.row.member_id))
             return written.row
 
     def get(self, round_id: str, dossier_id: str, member_id: str) -> MemberSheetState:
@@ -215,9 +221,10 @@ class MemberScoreService:
             s.delete(row)
 
 
-def _stop_id(sheet: Sheet, ref: str) -> str:
-    """A stop named by its id or by its criterion code ("6.1")."""
-    return next((x.id for x in sheet.stops if x.trigger == "flag" and x.criterion == ref), ref)
+def stop_ids(sheet: Sheet, refs: Iterable[str]) -> tuple[str, ...]:
+    """Stops named by their id or by their criterion code ("6.1"), as ids without repeats."""
+    by_code = {x.criterion: x.id for x in sheet.stops if x.trigger == "flag"}
+    return tuple(dict.fromkeys(by_code.get(ref, ref) for ref in refs))
 
 
 def _sheet_of(row: ScoreSheet, dossier: Dossier) -> Sheet:
