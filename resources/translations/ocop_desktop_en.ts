@@ -635,6 +635,14 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>Select a scoring member (chair or member) in the table.</translation>
     </message>
     <message>
+        <source>Chọn thành viên Hội đồng sẽ chấm trên máy đó trong bảng, rồi bấm “Ghi danh máy chấm điểm…”: gói “%1” đã được chọn sẵn.</source>
+        <translation>Select the council member who will score on that laptop in the table, then press “Enroll scoring laptop…”: the package “%1” is already chosen.</translation>
+    </message>
+    <message>
+        <source>Ghi danh máy chấm điểm</source>
+        <translation>Enroll scoring laptop</translation>
+    </message>
+    <message>
         <source>Bỏ %1 khỏi Hội đồng?</source>
         <translation>Remove %1 from the council?</translation>
     </message>
@@ -1809,6 +1817,18 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Đang kiểm tra chữ ký và các tệp trong gói…</source>
         <translation>Checking the signature and the files of the package…</translation>
+    </message>
+    <message>
+        <source>Mở trang Hội đồng</source>
+        <translation>Open the Council tab</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Gói ghi danh của máy chấm điểm</source>
+        <translation>Enrollment package of a scoring laptop</translation>
     </message>
     <message>
         <source>Đang nhập gói…</source>

@@ -4,6 +4,7 @@ members, secretary, with their organisations and attendance."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -40,6 +41,7 @@ class CouncilTab(QWidget):
         self.state = state
         self.dialog: MemberDialog | None = None
         self.links: dict[str, Any] = {}  # member id -> EvaluatorLinkRow
+        self.pending_enrollment: Path | None = None  # chosen on the sync page, used by the next link
         self.laptops = EvaluatorLaptops(state, self)
         self.settings_box = QGroupBox(self)
         self.name, self.decision, self.quorum = QLineEdit(self), QLineEdit(self), QLineEdit(self)
@@ -170,7 +172,20 @@ class CouncilTab(QWidget):
         if member is None or not member.scores:
             errors.info(self, self.tr("Hãy chọn thành viên chấm điểm (chủ tịch hoặc thành viên) trong bảng."))
             return None
-        return self.laptops.enroll(member)
+        path, self.pending_enrollment = self.pending_enrollment, None
+        return self.laptops.enroll(member, path)
+
+    def open_with(self, path: Path) -> Task | None:
+        """An evaluator laptop's enrollment opened on the sync page: the next “Ghi danh máy chấm
+        điểm…” uses it (at once when a scoring member is already selected)."""
+        self.pending_enrollment = Path(path)
+        member = current_row(self.table)
+        if member is not None and member.scores and self.state.round_id is not None:
+            return self.enroll_laptop()
+        errors.info(self, self.tr("Chọn thành viên Hội đồng sẽ chấm trên máy đó trong bảng, rồi bấm “Ghi danh máy "
+                                  "chấm điểm…”: gói “%1” đã được chọn sẵn.").replace("%1", Path(path).name),
+                    self.tr("Ghi danh máy chấm điểm"))
+        return None
 
     def save_settings(self) -> Task | None:
         if self.state.round_id is None:

@@ -29,10 +29,11 @@ class EvaluatorLaptops(QObject):
         self.flow: ImportFlow | None = None
         self.last_export: ExportResult | None = None
 
-    def enroll(self, member: Any) -> Task | None:
-        """The laptop's enrollment pack → fingerprint check → trusted and linked to `member`."""
+    def enroll(self, member: Any, path: Path | None = None) -> Task | None:
+        """The laptop's enrollment pack (`path`, or chosen now) → fingerprint check → trusted and
+        linked to `member`."""
         round_id = self.state.round_id
-        path = widgets.ask_open_package(self.owner)
+        path = path or widgets.ask_open_package(self.owner)
         if path is None or round_id is None:
             return None
         return self.state.run(jobs.preview_enrollment, path, parent=self.owner,

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 
 
 class SyncActions(QObject):
+    """Signals: changed(): reload the page. goTo(str, object): show another page ("page/tab") and
+    hand it the object (an evaluator's enrollment file goes to "evaluation/council")."""
+
     changed = Signal()
+    goTo = Signal(str, object)
 
     def __init__(self, ctx: "AppContext", page: QWidget, role: str, unit_code: str) -> None:
         super().__init__(page)
@@ -125,7 +129,7 @@ class SyncActions(QObject):
 
     # -- import ----------------------------------------------------------------------------------
     def import_package(self, path: Path | None = None) -> ImportFlow:
-        flow = ImportFlow(self._ctx, self._page)
+        flow = ImportFlow(self._ctx, self._page, link_in_council=lambda p: self.goTo.emit("evaluation/council", p))
         flow.imported.connect(lambda _result: self.changed.emit())
         flow.ended.connect(flow.deleteLater)
         self.import_flow = flow

@@ -2,10 +2,13 @@
 “Áp dụng” → apply in the background → offer to save the receipt for the sender.
 
 Every refusal (tampered, unknown sender, wrong recipient, fingerprint mismatch…) arrives as the
-service's `PackageRefused` and is shown with its Vietnamese message; nothing was changed."""
+service's `PackageRefused` and is shown with its Vietnamese message; nothing was changed. An
+evaluator laptop's enrollment at the province is refused too (it must be linked to a council
+member): with `link_in_council`, the message offers to take the officer there with the file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.services.packages import LINK_IN_COUNCIL
 from ocop_desktop.services.packages_types import ImportPreview, ImportResult
+from ocop_desktop.sync.errors import PackageRefused
 from ocop_desktop.ui import errors
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
@@ -34,10 +39,12 @@ class ImportFlow(QObject):
     imported = Signal(object)
     ended = Signal()
 
-    def __init__(self, ctx: "AppContext", parent: QWidget) -> None:
+    def __init__(self, ctx: "AppContext", parent: QWidget,
+                 link_in_council: Callable[[Path], None] | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._parent = parent
+        self._link_in_council = link_in_council  # takes the officer to the council tab with the file
         self.path: Path | None = None
         self.dialog: ImportPreviewDialog | None = None
         self.task: Task | None = None
@@ -64,7 +71,13 @@ class ImportFlow(QObject):
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.finish(False)
-        errors.show_error(exc, self._parent)
+        if (isinstance(exc, PackageRefused) and exc.code == LINK_IN_COUNCIL and self._link_in_council is not None
+                and self.path is not None):
+            if errors.ask(self._parent, exc.message, yes=self.tr("Mở trang Hội đồng"), no=self.tr("Đóng"),
+                          title=self.tr("Gói ghi danh của máy chấm điểm")):
+                self._link_in_council(self.path)
+        else:
+            errors.show_error(exc, self._parent)
         self._end()
 
     def _show_preview(self, preview: ImportPreview) -> None:

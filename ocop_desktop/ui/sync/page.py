@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 
 
 class SyncPage(QWidget):
-    """Signals: refreshed(): the tables show what the database holds now."""
+    """Signals: refreshed(): the tables show what the database holds now. goTo(str, object): asks
+    the main window to show another page or tab ("evaluation/council") and hand it the object."""
 
     refreshed = Signal()
+    goTo = Signal(str, object)
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,7 @@ class SyncPage(QWidget):
         self._again = False
         self.actions = SyncActions(ctx, self, office.role, office.unit_code)
         self.actions.changed.connect(self.refresh)
+        self.actions.goTo.connect(self.goTo)
 
         self.heading = QLabel(self)
         font = self.heading.font()
