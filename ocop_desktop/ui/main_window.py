@@ -3,7 +3,7 @@ office, role and officer in the status bar."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
             spec = PAGES[PAGE_NAMES.index(name)]
             page = spec.build(self.ctx)
             page.setObjectName(f"page_{name}")
+            if hasattr(page, "goTo"):  # a page that takes the officer elsewhere (sync → council tab)
+                page.goTo.connect(self.go_to)
             self._pages[name] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -112,6 +114,17 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         return page
+
+    def go_to(self, target: str, payload: object = None) -> QWidget:
+        """Show "page" or "page/tab" (the page's `show_tab`) and hand `payload`, e.g. a file chosen
+        on another page, to that tab's `open_with`."""
+        name, _, tab = target.partition("/")
+        widget: Any = self.show_page(name)
+        if tab and hasattr(widget, "show_tab"):
+            widget = widget.show_tab(tab)
+        if payload is not None and hasattr(widget, "open_with"):
+            widget.open_with(payload)
+        return widget
 
     def page(self, name: str) -> QWidget | None:
         return self._pages.get(name)
