@@ -74,18 +74,23 @@ class PackageService:
 
     def verify(self, path: Path, *, confirm_fingerprint: str | None = None,
                progress: object | None = None) -> ImportPreview:
-        return self._import.verify(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
+        """Every check of an import, nothing written. Verifying is not importing: an evaluator
+        laptop's enrollment verifies at the province (the link is made in the council tab)."""
+        return self._dry_run(_route(self._ctx, path, verifying=True), path, confirm_fingerprint, progress)
 
     def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
                 progress: object | None = None) -> ImportPreview:
         """Step 1 of an import: the dry run (and, for a new office, the fingerprint to confirm)."""
-        route = _route(self._ctx, path)
+        return self._dry_run(_route(self._ctx, path), path, confirm_fingerprint, progress)
+
+    def _dry_run(self, route: str | None, path: Path, confirm: str | None, progress: object | None) -> ImportPreview:
         if route == "scores":
             return ProvinceEvaluatorPackages(self._ctx).preview_scores(path, progress=progress)
         if route == "assignment":
-            return EvaluatorPackages(self._ctx).preview_assignment(path, confirm_fingerprint=confirm_fingerprint,
-                                                                   progress=progress)
-        return self._import.preview(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
+            return EvaluatorPackages(self._ctx).preview_assignment(path, confirm_fingerprint=confirm, progress=progress)
+        if route == "enrollment":
+            return ProvinceEvaluatorPackages(self._ctx).preview_enrollment(path, confirm_fingerprint=confirm)
+        return self._import.preview(path, confirm_fingerprint=confirm, progress=progress)
 
     def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
                        progress: object | None = None) -> ImportResult:
@@ -100,10 +105,10 @@ class PackageService:
                                            progress=progress)
 
 
-def _route(ctx: "AppContext", path: Path) -> str | None:
-    """"scores" / "assignment" for the evaluator importers; None for the generic path (every other
-    kind, and anything malformed, which the generic reader explains). Raises `PackageRefused` for an
-    evaluator package this door must not import here."""
+def _route(ctx: "AppContext", path: Path, *, verifying: bool = False) -> str | None:
+    """"scores" / "assignment" (/ "enrollment" when only verifying) for the evaluator importers; None
+    for the generic path (every other kind, and anything malformed, which the generic reader
+    explains). Raises `PackageRefused` for an evaluator package this door must not import here."""
     try:
         with PackageReader(Path(path)) as reader:
             m = reader.manifest
@@ -130,13 +135,15 @@ def _route(ctx: "AppContext", path: Path) -> str | None:
     if me.role != "province":
         raise PackageRefused("wrong_recipient", f"Gói ghi danh của máy chấm điểm “{sender.name[:80]}” chỉ nhập được ở "
                              f"cơ quan OCOP cấp tỉnh, tại {COUNCIL_LINK_PATH}. Hãy chuyển gói cho tỉnh.")
+    if verifying:
+        return "enrollment"
     # Everything the link door checks (signature, same province, recipient) first: a damaged or
     # foreign pack gets its precise refusal, a good one the way to the council tab.
     ProvinceEvaluatorPackages(ctx).preview_enrollment(Path(path))
     raise PackageRefused(LINK_IN_COUNCIL, f"“{sender.name[:80]}” là máy chấm điểm của một thành viên Hội đồng: gói ghi "
                          "danh của máy này không nhập như gói của xã mà phải gắn với thành viên sẽ chấm trên máy đó. "
-                         f"Hãy làm ở {COUNCIL_LINK_PATH} (chọn thành viên trong bảng trước), chọn gói này và so sánh "
-                         "dấu vân tay qua điện thoại.")
+                         f"Hãy gắn máy với thành viên ở {COUNCIL_LINK_PATH} (chọn thành viên trong bảng trước), chọn gói "
+                         "này và so sánh dấu vân tay qua điện thoại.")
 
 
 def _own(kind: str, recipient: str) -> PackageRefused:

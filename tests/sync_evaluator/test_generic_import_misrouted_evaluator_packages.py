@@ -131,3 +131,35 @@ def test_assignment_and_scores_at_the_wrong_machine(offices: Offices, tmp_path: 
 
     # and where they belong, the same door takes them
     assert PackageService(o.province).import_package(scores.path, receipt_path=o.folder / "r.ocoppkg").applied
+
+
+def test_verify_checks_each_evaluator_kind_where_it_belongs(offices: Offices, tmp_path: Path,
+                                                           _template_dir: Path) -> None:
+    """`package verify` and PackageService.verify: every check, nothing written; an evaluator's
+    enrollment verifies at the province (verifying is not importing)."""
+    o = offices
+    pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh.ocoppkg")
+    province = PackageService(o.province)
+    province.own_keys()
+    before = db_state(o.province)
+    verified = province.verify(pack.path)
+    assert verified.package.kind == "enrollment" and verified.needs_confirmation
+    assert verified.fingerprint_to_confirm == PackageService(o.evaluator).own_keys().signing.readable
+    assert db_state(o.province) == before
+
+    enroll(o, "TV1")
+    assignment = ProvinceEvaluatorPackages(o.province).export_assignment(o.round_id, "TV1", o.folder / "pc.ocoppkg")
+    laptop = PackageService(o.evaluator)
+    assert [d.outcome for d in laptop.verify(assignment.path).dossiers] == ["new", "new"]
+    laptop.import_package(assignment.path, confirm_fingerprint=province.own_keys().signing.readable)
+    _score(o, [95, 75])
+    scores = EvaluatorPackages(o.evaluator).export_scores(o.folder / "phieu.ocoppkg")
+    before = db_state(o.province)
+    assert [d.outcome for d in province.verify(scores.path).dossiers] == ["new", "new"]
+    assert db_state(o.province) == before
+
+    commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00004", "Nguyễn Văn An")
+    o.others.append(commune)
+    with pytest.raises(PackageRefused) as refused:
+        PackageService(commune).verify(scores.path)
+    assert refused.value.code == "wrong_recipient"
