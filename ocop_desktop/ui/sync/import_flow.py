@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.services.packages import LINK_IN_COUNCIL
 from ocop_desktop.services.packages_types import ImportPreview, ImportResult
-from ocop_desktop.sync.errors import PackageRefused
 from ocop_desktop.ui import errors
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
@@ -71,8 +71,8 @@ class ImportFlow(QObject):
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.finish(False)
-        if (isinstance(exc, PackageRefused) and exc.code == LINK_IN_COUNCIL and self._link_in_council is not None
-                and self.path is not None):
+        if (isinstance(exc, UserError) and getattr(exc, "code", None) == LINK_IN_COUNCIL
+                and self._link_in_council is not None and self.path is not None):
             if errors.ask(self._parent, exc.message, yes=self.tr("Mở trang Hội đồng"), no=self.tr("Đóng"),
                           title=self.tr("Gói ghi danh của máy chấm điểm")):
                 self._link_in_council(self.path)
