@@ -1,7 +1,11 @@
 """Chấm điểm: pick a dossier of the round and a council member at the top, then type the member's
 paper sheet in the score-sheet editor (`MemberSheetStore`), which gets the full width. The sheet
-is written when complete; until then it is a draft of this session, and the banner says what is
-missing. The line under the pickers says whose sheets are still missing."""
+is written when complete; until then every autosave goes to the member's stored draft, which
+survives closing the window: the banner says what is missing, the member picker says "nháp, còn
+thiếu N tiêu chí" (all members' drafts read in one job with the sheets), and "Bỏ bản nháp…" drops
+it after a confirmation. A draft the stored sheet has overtaken (re-imported from a laptop, changed
+elsewhere) is dropped when opened, and the banner says so. The line under the pickers says whose
+sheets are still missing."""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ocop_desktop.services.province_common import MemberRow
+from ocop_desktop.services.province_drafts import DraftRow
 from ocop_desktop.ui import errors
-from ocop_desktop.ui.evaluation import jobs
 from ocop_desktop.ui.evaluation.laptops import EvaluatorLaptops
-from ocop_desktop.ui.evaluation.member_store import Draft, Key, MemberSheetStore
+from ocop_desktop.ui.evaluation.member_store import MemberSheetStore, sheets_and_drafts
 from ocop_desktop.ui.evaluation.state import EvalState
 from ocop_desktop.ui.evaluation.style import stars
 from ocop_desktop.ui.scoring import ScoreSheetEditor
-from ocop_desktop.ui.sync.widgets import Banner
+from ocop_desktop.ui.sync.widgets import Banner, local_time
 from ocop_desktop.ui.tasks import Task, run_task
 
 
@@ -26,8 +30,8 @@ class ScoringTab(QWidget):
     def __init__(self, state: EvalState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.drafts: dict[Key, Draft] = {}
         self.sheets: dict[str, Any] = {}  # member id -> MemberSheetRow of the chosen dossier
+        self.drafts: dict[str, DraftRow] = {}  # member id -> stored draft of the chosen dossier
         self.members: list[MemberRow] = []
         self.editor: ScoreSheetEditor | None = None
         self.store: MemberSheetStore | None = None
@@ -45,6 +49,10 @@ class ScoringTab(QWidget):
         self.export_button.clicked.connect(self.export_assignment)
         self.import_button.clicked.connect(lambda: self.laptops.import_scores())
         self.banner = Banner(self, "info")
+        self.discard_button = QPushButton(self)
+        self.discard_button.hide()
+        self.discard_button.clicked.connect(self.discard_draft)
+        self._notice = ""  # a stale draft dropped when the sheet was opened: said until the next save
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,7 +72,10 @@ class ScoringTab(QWidget):
         laptops.addWidget(self.import_button)
         layout.addLayout(bar)
         layout.addLayout(laptops)
-        layout.addWidget(self.banner)
+        status = QHBoxLayout()
+        status.addWidget(self.banner, 1)
+        status.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(status)
         layout.addWidget(self.stack, 1)
         state.roundLoaded.connect(self._round_loaded)
         self.retranslate()
@@ -76,6 +87,9 @@ class ScoringTab(QWidget):
         self.export_button.setToolTip(self.tr("Gói phân công của thành viên đang chọn: các hồ sơ của đợt còn chờ "
                                               "chấm, kèm tài liệu minh chứng, để chấm trên máy tính riêng."))
         self.import_button.setText(self.tr("Nhập phiếu chấm từ máy…"))
+        self.discard_button.setText(self.tr("Bỏ bản nháp…"))
+        self.discard_button.setToolTip(self.tr("Xóa bản nháp phiếu đang nhập dở của thành viên này (phiếu đã lưu, "
+                                               "nếu có, giữ nguyên)."))
         self.placeholder.setText(self.tr("Chọn một hồ sơ và một thành viên để nhập phiếu chấm của thành viên đó "
                                          "(người vắng mặt ở phiên họp không có phiếu; thư ký không chấm)."))
         self._fill_members()
@@ -102,7 +116,7 @@ class ScoringTab(QWidget):
             self._load_sheets(chosen)
         else:
             self.dossier.setCurrentIndex(-1)
-            self.members, self.sheets = [], {}
+            self.members, self.sheets, self.drafts = [], {}, {}
             self._fill_members()
             self._close_editor()
 
@@ -123,14 +137,15 @@ class ScoringTab(QWidget):
     def _load_sheets(self, dossier_id: str) -> Task | None:
         if self.state.round_id is None:
             return None
-        return self.state.run(jobs.sheets, self.state.round_id, dossier_id,
-                              done=lambda rows: self._show_members(dossier_id, rows))
+        return self.state.run(sheets_and_drafts, self.state.round_id, dossier_id,
+                              done=lambda found: self._show_members(dossier_id, *found))
 
-    def _show_members(self, dossier_id: str, rows: list[Any]) -> None:
+    def _show_members(self, dossier_id: str, rows: list[Any], drafts: dict[str, DraftRow]) -> None:
         detail = self.state.detail
         if detail is None or self.dossier_id() != dossier_id:
             return
         self.sheets = {r.member_id: r for r in rows}
+        self.drafts = {k: d for k, d in drafts.items() if not d.stale}  # a stale one is dropped when opened
         written = detail.row.council_mode == "written"
         self.members = [m for m in detail.members if m.scores and (m.present or written)]
         self._fill_members()
@@ -154,7 +169,7 @@ class ScoringTab(QWidget):
                 "%1", str(len(self.members))))
 
     def _sheet_text(self, m: MemberRow) -> str:
-        draft = self.drafts.get((self.state.round_id or "", self.dossier_id() or "", m.id))
+        draft = self.drafts.get(m.id)
         row = self.sheets.get(m.id)
         if draft is not None:
             return self.tr("nháp, còn thiếu %1 tiêu chí").replace("%1", str(len(draft.missing)))
@@ -179,7 +194,7 @@ class ScoringTab(QWidget):
         if dossier_id is None or member is None or self.state.round_id is None:
             return None
         self._close_editor()
-        store = MemberSheetStore(self.state.ctx, self.state.round_id, dossier_id, member.id, drafts=self.drafts)
+        store = MemberSheetStore(self.state.ctx, self.state.round_id, dossier_id, member.id)
         self.store = store
         self.banner.show_text(self.tr("Đang mở phiếu của %1 %2…").replace("%1", member.label)
                               .replace("%2", member.name), "info")
@@ -196,6 +211,13 @@ class ScoringTab(QWidget):
         self._member = member
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
+        gone = store.discarded
+        if gone is not None:
+            self.drafts.pop(member.id, None)
+            self._fill_members()
+            self._notice = self.tr("Bản nháp phiếu của %1 lưu lúc %2 (còn thiếu %3 tiêu chí) đã bị bỏ: %4. Đang hiện "
+                                   "phiếu đã lưu.").replace("%1", f"{member.label} {member.name}") \
+                .replace("%2", local_time(gone.updated_at)).replace("%3", str(len(gone.missing))).replace("%4", gone.stale)
         self._show_draft()
 
     def _show_draft(self) -> None:
@@ -204,23 +226,53 @@ class ScoringTab(QWidget):
             return
         result = editor.result
         who = f"{m.label} {m.name}"
-        if editor.read_only:
+        stored_draft = self.store is not None and self.store.draft is not None
+        self.discard_button.setVisible(stored_draft and not editor.read_only)
+        if self._notice:
+            self.banner.show_text(self._notice, "warn")
+        elif editor.read_only:
             self.banner.show_text(self.tr("Phiếu của %1 (chỉ xem: hồ sơ đã có kết quả đề nghị hoặc quyết định).")
                                   .replace("%1", who), "info")
         elif result is not None and result.unanswered and not result.eliminated:
             shown = ", ".join(result.unanswered[:8]) + ("…" if len(result.unanswered) > 8 else "")
-            self.banner.show_text(self.tr("Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Phiếu được lưu khi chấm "
-                                          "đủ.").replace("%1", who).replace("%2", str(len(result.unanswered)))
-                                  .replace("%3", shown), "warn")
+            self.banner.show_text(self.tr("Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Bản nháp được lưu tự động "
+                                          "trên máy này; phiếu được ghi nhận khi chấm đủ.").replace("%1", who)
+                                  .replace("%2", str(len(result.unanswered))).replace("%3", shown), "warn")
         else:
             self.banner.show_text(self.tr("Phiếu của %1: đủ các tiêu chí, được lưu tự động.").replace("%1", who), "ok")
 
     def _saved(self) -> None:
+        store, member = self.store, self._member
+        if store is None or member is None:
+            return
+        self._notice = ""
+        if store.draft is not None:
+            self.drafts[member.id] = store.draft
+        else:
+            self.drafts.pop(member.id, None)
         self._show_draft()
         self._fill_members()
-        if self.store is not None and self.store.draft() is None:
+        if store.draft is None:
             self.state.written.emit()
             self.state.reload()  # the entry's sheet count and status moved
+
+    def discard_draft(self) -> Task | None:
+        """Drop the open member's draft after a confirmation, then show the stored sheet again."""
+        store, member = self.store, self._member
+        if store is None or member is None or store.draft is None:
+            return None
+        if not errors.ask(self, self.tr("Bỏ bản nháp phiếu của %1 %2? Các điểm đã nhập dở sẽ mất; phiếu đã lưu "
+                                        "(nếu có) giữ nguyên.").replace("%1", member.label).replace("%2", member.name),
+                          yes=self.tr("Bỏ bản nháp"), no=self.tr("Giữ lại")):
+            return None
+        self._close_editor()  # saves what was typed last, so nothing writes the draft again afterwards
+
+        def dropped(_gone: bool) -> None:
+            self.drafts.pop(member.id, None)
+            self._fill_members()
+            self.open_sheet(member.id)
+
+        return run_task(lambda _p: store.discard_draft(), on_done=dropped, writes_db=True, parent=self)
 
     def _close_editor(self) -> None:
         if self.editor is not None:
@@ -230,5 +282,7 @@ class ScoringTab(QWidget):
             self.editor = None
         self.store = None
         self._member = None
+        self._notice = ""
+        self.discard_button.hide()
         self.stack.setCurrentWidget(self.placeholder)
         self.banner.show_text("")
