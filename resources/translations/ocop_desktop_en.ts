@@ -3572,6 +3572,14 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Import sheets from laptop…</translation>
     </message>
     <message>
+        <source>Bỏ bản nháp…</source>
+        <translation>Discard draft…</translation>
+    </message>
+    <message>
+        <source>Xóa bản nháp phiếu đang nhập dở của thành viên này (phiếu đã lưu, nếu có, giữ nguyên).</source>
+        <translation>Delete the half-typed draft of this member&apos;s sheet (the stored sheet, if any, is kept).</translation>
+    </message>
+    <message>
         <source>Chọn một hồ sơ và một thành viên để nhập phiếu chấm của thành viên đó (người vắng mặt ở phiên họp không có phiếu; thư ký không chấm).</source>
         <translation>Select a dossier and a member to type in that member&apos;s score sheet (members absent from the meeting have no sheet; the secretary does not score).</translation>
     </message>
@@ -3612,12 +3620,28 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Opening the sheet of %1 %2…</translation>
     </message>
     <message>
+        <source>Bản nháp phiếu của %1 lưu lúc %2 (còn thiếu %3 tiêu chí) đã bị bỏ: %4. Đang hiện phiếu đã lưu.</source>
+        <translation>The draft sheet of %1 saved at %2 (%3 criteria missing) was discarded: %4. Showing the stored sheet.</translation>
+    </message>
+    <message>
         <source>Phiếu của %1 (chỉ xem: hồ sơ đã có kết quả đề nghị hoặc quyết định).</source>
         <translation>Sheet of %1 (read only: the dossier has a proposal or a decision).</translation>
     </message>
     <message>
-        <source>Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Phiếu được lưu khi chấm đủ.</source>
-        <translation>Sheet of %1: %2 criteria not scored yet (%3). The sheet is saved once complete.</translation>
+        <source>Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Bản nháp được lưu tự động trên máy này; phiếu được ghi nhận khi chấm đủ.</source>
+        <translation>Sheet of %1: %2 criteria not scored yet (%3). The draft is saved automatically on this computer; the sheet is recorded once complete.</translation>
+    </message>
+    <message>
+        <source>Bỏ bản nháp phiếu của %1 %2? Các điểm đã nhập dở sẽ mất; phiếu đã lưu (nếu có) giữ nguyên.</source>
+        <translation>Discard the draft sheet of %1 %2? The points typed so far will be lost; the stored sheet (if any) is kept.</translation>
+    </message>
+    <message>
+        <source>Bỏ bản nháp</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Giữ lại</source>
+        <translation>Keep it</translation>
     </message>
     <message>
         <source>Phiếu của %1: đủ các tiêu chí, được lưu tự động.</source>
