@@ -15,7 +15,6 @@ then reported with the reason, never applied over the stored sheet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -23,12 +22,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.errors import ConflictError, UserError
+from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.domain.province import SCORABLE, EntryStatus
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.domain.text import nfc_multiline
-from ocop_desktop.services.province_common import get_entry, get_round, members_of, pinned_sheet
-from ocop_desktop.services.province_scores import SheetInput, member_sheets, scoring_member, stop_ids
+from ocop_desktop.services.province_common import get_entry, get_round, members_of
+from ocop_desktop.services.province_scores import SheetInput, member_sheets, sheet_target, stop_ids
 from ocop_desktop.store.models import Dossier, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, MemberSheetDraft, RoundEntry
 
@@ -72,14 +71,7 @@ class MemberDraftService:
         typing started from (None: no sheet yet); a different one raises `ConflictError`, as
         `enter` does. Nothing is written unless the engine accepts every answer given."""
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
-            member = scoring_member(s, r, member_id)
-            entry = get_entry(s, r, dossier_id)
-            if EntryStatus(entry.status) not in SCORABLE:
-                raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
-            dossier = s.get(Dossier, dossier_id)
-            assert dossier is not None
-            sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
+            member, entry, dossier, sheet = sheet_target(s, get_round(s, round_id), member_id, dossier_id)
             knockouts, stops = tuple(dict.fromkeys(data.knockouts)), stop_ids(sheet, data.stops)
             running = score(sheet, dict(data.answers), knockouts, stops, partial=True)  # raises on a bad code
             stored = member_sheets(s, dossier_id, [member.id]).get(member.id)
@@ -165,8 +157,3 @@ def _row(draft: MemberSheetDraft, entry: RoundEntry, dossier: Dossier, member: C
          stored: ScoreSheet | None) -> DraftRow:
     return DraftRow(draft.id, dossier.id, member.id, f"TV{member.seq}", tuple(draft.missing), draft.base_revision,
                     draft.updated_at, draft.updated_by_officer_id, _stale(draft, entry, dossier, stored))
-
-
-def live(rows: Iterable[DraftRow]) -> dict[str, DraftRow]:
-    """The drafts that can be continued, by member id."""
-    return {r.member_id: r for r in rows if not r.stale}

@@ -105,13 +105,7 @@ def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str,
     history line on the entry. Raises before writing anything if the sheet is not acceptable."""
     if source not in SOURCES:
         raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
-    member = scoring_member(s, r, member_id)
-    entry = get_entry(s, r, dossier_id)
-    if EntryStatus(entry.status) not in SCORABLE:
-        raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
-    dossier = s.get(Dossier, dossier_id)
-    assert dossier is not None
-    sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
+    member, entry, dossier, sheet = sheet_target(s, r, member_id, dossier_id)
     flags = stop_ids(sheet, data.stops)
     result = score(sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags)  # raises on a bad answer
     row = member_sheets(s, dossier_id, [member.id]).get(member.id)
@@ -133,6 +127,19 @@ def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str,
     _record(entry, member, previous, result.total, source)
     s.flush()
     return Written(_row(row, member, result), previous, True)
+
+
+def sheet_target(s: Session, r: EvaluationRound, member_id: str,
+                 dossier_id: str) -> tuple[CouncilMember, RoundEntry, Dossier, Sheet]:
+    """Whose sheet, for which entry, on which pinned scoring sheet — refused unless the member may
+    hand in a sheet and the entry is still open to scoring (shared by sheets and drafts)."""
+    member = scoring_member(s, r, member_id)
+    entry = get_entry(s, r, dossier_id)
+    if EntryStatus(entry.status) not in SCORABLE:
+        raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
+    dossier = s.get(Dossier, dossier_id)
+    assert dossier is not None
+    return member, entry, dossier, pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
 
 
 def scoring_member(s: Session, r: EvaluationRound, member_id: str) -> CouncilMember:
