@@ -54,6 +54,10 @@ class ScoreSheetEditor(QWidget):
         store: where the sheet is loaded from and saved to (`SheetStore`).
         data: the sheet already loaded, to spare a second `store.load()` (optional).
         autosave_ms: debounce before a change is saved (0: at the next event-loop turn).
+        progressive: build the first criteria now and the rest over the next turns of the event
+            loop, so that opening a sheet never holds the window up (`SheetView`). The public
+            properties (`view`, `cards`, …) and every method that needs a criterion not built yet
+            build the rest first, so callers see the whole sheet either way.
 
     Signals:
         changed(): something was edited (before it is saved).
@@ -66,10 +70,11 @@ class ScoreSheetEditor(QWidget):
     saved = Signal(int)
 
     def __init__(self, store: SheetStore, parent: QWidget | None = None, *, data: SheetData | None = None,
-                 autosave_ms: int = AUTOSAVE_MS) -> None:
+                 autosave_ms: int = AUTOSAVE_MS, progressive: bool = True) -> None:
         super().__init__(parent)
         started = time.perf_counter()
         self.store = store
+        self._progressive = progressive
         self._stops_supported = bool(getattr(store, "supports_stops", False))
         data = data if data is not None else store.load()
 
@@ -101,7 +106,7 @@ class ScoreSheetEditor(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-        self.view: SheetView | None = None
+        self._sheet_view: SheetView | None = None
         self._current: ScoreCriterionCard | None = None
         self._focused_once = False
         self._dirty = False
@@ -119,50 +124,67 @@ class ScoreSheetEditor(QWidget):
 
     @property
     def _view(self) -> SheetView:
-        assert self.view is not None
-        return self.view
+        """The view as built so far (it may still be adding blocks)."""
+        assert self._sheet_view is not None
+        return self._sheet_view
+
+    @property
+    def view(self) -> SheetView:
+        """The whole sheet's view (built to the end first)."""
+        self._view.complete()
+        return self._view
 
     @property
     def cards(self) -> list[ScoreCriterionCard]:
-        return self._view.cards
+        return self.view.cards
 
     @property
     def card_by_code(self) -> dict[str, ScoreCriterionCard]:
-        return self._view.card_by_code
+        return self.view.card_by_code
 
     @property
     def knockout_boxes(self) -> dict[str, QCheckBox]:
-        return self._view.knockout_boxes
+        return self.view.knockout_boxes
 
     @property
     def stop_boxes(self) -> dict[str, QCheckBox]:
-        return self._view.stop_boxes
+        return self.view.stop_boxes
 
     @property
     def opinion(self) -> QPlainTextEdit:
-        return self._view.opinion
+        opinion = self.view.opinion
+        assert opinion is not None
+        return opinion
+
+    def _card(self, code: str) -> ScoreCriterionCard | None:
+        """The card of leaf `code`; builds the rest of the sheet only when it is not built yet."""
+        card = self._view.card_by_code.get(code)
+        if card is None and self._view.pending:
+            card = self.card_by_code.get(code)
+        return card
 
     # -- loading -----------------------------------------------------------------------------------
     def _build(self, sheet: Sheet) -> None:
-        view = SheetView(sheet, stops_supported=self._stops_supported)
+        view = SheetView(sheet, stops_supported=self._stops_supported, progressive=self._progressive)
         view.answerChosen.connect(self.set_answer)
         view.knockoutToggled.connect(self.set_knockout)
         view.stopToggled.connect(self.set_stop)
         view.noteEdited.connect(self._note_edited)
         view.evidenceRequested.connect(self.open_evidence)
         view.opinionEdited.connect(self._opinion_edited)
-        view.navigate.connect(lambda code, event: self.focus_criterion(self._view.target(code, event.key())))
+        view.navigate.connect(lambda code, event: self.focus_criterion(self.view.target(code, event.key())))
+        view.completed.connect(self._view_completed)
         old = self.scroll.takeWidget()
         self.scroll.setWidget(view)
         if old is not None:
             old.deleteLater()
-        self.view = view
+        self._sheet_view = view
         self._current = None
         self.summary.set_sheet(sheet)
 
     def _apply(self, data: SheetData) -> None:
         """Show `data` (first load, reload, after a conflict); the widgets are rebuilt only for another sheet."""
-        if self.view is None or not _same_sheet(self.view.sheet, data.sheet):
+        if self._sheet_view is None or not _same_sheet(self._sheet_view.sheet, data.sheet):
             self._build(data.sheet)
         self._kind = data.kind
         self._revision = data.revision
@@ -203,7 +225,7 @@ class ScoreSheetEditor(QWidget):
             self._view.show_result(self.result)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.view is not None:
+        if event.type() == QEvent.Type.LanguageChange and self._sheet_view is not None:
             self._retranslate()
         super().changeEvent(event)
 
@@ -239,7 +261,7 @@ class ScoreSheetEditor(QWidget):
     def set_answer(self, code: str, index: int | None) -> bool:
         """Choose option `index` (0-based, printed order across cases) of leaf `code`, or clear it
         with None. False when refused: read-only, criterion not applicable (5.2), bad index."""
-        card = self.card_by_code.get(code)
+        card = self._card(code)
         if card is None:
             return False
         self._make_current(card, scroll=False)
@@ -255,10 +277,11 @@ class ScoreSheetEditor(QWidget):
         return allowed
 
     def set_knockout(self, knockout_id: str, on: bool) -> bool:
-        return self._toggle(self._knockouts, knockout_id, on, self.knockout_boxes)
+        return self._toggle(self._knockouts, knockout_id, on, self._view.knockout_boxes)
 
     def set_stop(self, stop_id: str, on: bool) -> bool:
-        return self._toggle(self._stops, stop_id, on, self.stop_boxes)
+        boxes = self._view.stop_boxes
+        return self._toggle(self._stops, stop_id, on, boxes if stop_id in boxes else self.stop_boxes)
 
     def _toggle(self, ids: list[str], item: str, on: bool, boxes: dict[str, QCheckBox]) -> bool:
         allowed = not self._read_only and item in boxes
@@ -272,7 +295,7 @@ class ScoreSheetEditor(QWidget):
         return allowed
 
     def set_note(self, code: str, text: str) -> bool:
-        card = self.card_by_code.get(code)
+        card = self._card(code)
         if card is None or self._read_only:
             return False
         if card.note_edit.text() != text:
@@ -281,7 +304,7 @@ class ScoreSheetEditor(QWidget):
         return True
 
     def set_evidence(self, code: str, attachment_ids: Sequence[str]) -> bool:
-        card = self.card_by_code.get(code)
+        card = self._card(code)
         if card is None or self._read_only:
             return False
         ids = tuple(dict.fromkeys(attachment_ids))
@@ -355,6 +378,31 @@ class ScoreSheetEditor(QWidget):
         self.saved.emit(data.revision if data.revision is not None else -1)
         return True
 
+    def open(self, store: SheetStore, data: SheetData | None = None) -> None:
+        """Show another sheet in this editor (another member's, another dossier's) instead of building
+        a new editor: what was typed is saved to the current store first (as `flush`), and the
+        criteria's widgets are kept when the sheet is of the same set — re-filling them takes a few
+        milliseconds where building takes 40–70."""
+        self.flush()
+        data = data if data is not None else store.load()
+        stops_supported = bool(getattr(store, "supports_stops", False))
+        self.store = store
+        if self.evidence_dialog is not None:
+            self.evidence_dialog.close()
+            self.evidence_dialog.deleteLater()
+            self.evidence_dialog = None
+        if self._current is not None:
+            self._current.set_current(False)
+            self._current = None
+        if stops_supported != self._stops_supported:  # the stop flags are built with the criteria
+            self._stops_supported = stops_supported
+            self._build(data.sheet)
+        self._apply(data)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._focused_once = self.isVisible()
+        if self._focused_once:
+            QTimer.singleShot(0, self, self._focus_first)
+
     def reload(self) -> bool:
         """Drop unsaved changes and show what the store holds."""
         self._timer.stop()
@@ -374,10 +422,10 @@ class ScoreSheetEditor(QWidget):
     # -- focus and navigation ----------------------------------------------------------------------
     def focus_criterion(self, code: str) -> bool:
         """Focus, highlight and scroll to a criterion; a parent code goes to its first sub-criterion."""
-        card = self.card_by_code.get(code)
+        card = self._card(code)
         if card is None and self.sheet.has_criterion(code):
             first = next(self.sheet.criterion(code).leaves(), None)
-            card = self.card_by_code.get(first.code) if first else None
+            card = self._card(first.code) if first else None
         if card is None:
             return False
         card.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -396,7 +444,7 @@ class ScoreSheetEditor(QWidget):
         return self._goto_next(tuple(f.criterion for f in self.result.blocking) if self.result else ())
 
     def _goto_next(self, codes: Sequence[str]) -> bool:
-        code = self._view.next_of(codes, self.current_code())
+        code = self.view.next_of(codes, self.current_code())
         return code is not None and self.focus_criterion(code)
 
     def _jump(self, target: str) -> None:
@@ -419,20 +467,29 @@ class ScoreSheetEditor(QWidget):
         widget = now
         while widget is not None and not isinstance(widget, ScoreCriterionCard):
             widget = widget.parentWidget()
-        if widget is not None and self.view is not None and self.view.card_by_code.get(widget.code) is widget:
+        view = self._sheet_view
+        if widget is not None and view is not None and view.card_by_code.get(widget.code) is widget:
             self._make_current(widget, scroll=False)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._focused_once and self.cards:
+        if not self._focused_once and self._view.cards:
             self._focused_once = True
             QTimer.singleShot(0, self, self._focus_first)
 
     def _focus_first(self) -> None:
-        """On first show: the first unanswered criterion, unless the owner already chose one."""
-        if self.isVisible() and self._current is None and self.result is not None:
-            self.focus_criterion(self.result.unanswered[0] if self.result.unanswered else self.cards[0].code)
+        """On first show: the first unanswered criterion, unless the owner already chose one. When
+        that criterion is not built yet, once the view is complete (`_view_completed`)."""
+        if not self.isVisible() or self._current is not None or self.result is None:
+            return
+        code = self.result.unanswered[0] if self.result.unanswered else self._view.cards[0].code
+        if code in self._view.card_by_code or not self._view.pending:
+            self.focus_criterion(code)
+
+    def _view_completed(self) -> None:
+        if self._focused_once and self._current is None:
+            QTimer.singleShot(0, self, self._focus_first)  # after the last blocks are laid out
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

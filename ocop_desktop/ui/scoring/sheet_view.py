@@ -4,9 +4,10 @@ signals; the editor decides what is allowed and keeps the data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -22,6 +23,9 @@ from ocop_desktop.ui.scoring.cards import (
 from ocop_desktop.ui.scoring.style import BAD, GOOD, UNANSWERED, WARN, bold, muted, wrapped
 
 INDENT = 28  # per sub-criterion level
+FIRST_CARDS = 5  # criteria a progressive view builds at once: as many as a first screen shows
+SLICE_MS = 8  # then it builds for about this long at a time (laying out and painting the new blocks adds as much)
+SLICE_GAP_MS = 4  # between two slices: the first paint, keys and clicks go in between
 
 
 class SheetView(QWidget):
@@ -32,6 +36,12 @@ class SheetView(QWidget):
         evidenceRequested(str): leaf code.
         opinionEdited(str): the whole opinion text.
         navigate(str, QKeyEvent): a navigation key pressed on a criterion.
+        completed(): every block of the sheet is built (emitted once, by a progressive view).
+
+    A progressive view builds the blocks a first screen shows at once and the rest a slice per
+    turn of the event loop (a whole sheet is a few hundred widgets: 40–70 ms on the GUI thread in
+    one go). What `show_*` was given is kept and applied to the blocks built later; `complete()`
+    builds the rest at once, for anything that needs every block (navigation, tests, owners).
     """
 
     answerChosen = Signal(str, object)
@@ -41,8 +51,10 @@ class SheetView(QWidget):
     evidenceRequested = Signal(str)
     opinionEdited = Signal(str)
     navigate = Signal(str, QKeyEvent)
+    completed = Signal()
 
-    def __init__(self, sheet: Sheet, *, stops_supported: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, sheet: Sheet, *, stops_supported: bool, parent: QWidget | None = None,
+                 progressive: bool = False) -> None:
         super().__init__(parent)
         self.sheet = sheet
         self.cards: list[ScoreCriterionCard] = []
@@ -53,36 +65,113 @@ class SheetView(QWidget):
         self.knockout_boxes: dict[str, QCheckBox] = {}
         self.stop_boxes: dict[str, QCheckBox] = {}
         self.group_starts: list[int] = []  # index in `cards` of each group's first criterion
+        self.opinion_label: QLabel | None = None
+        self.opinion: QPlainTextEdit | None = None
         self._applying = False
+        # what the editor showed so far, for blocks built later
+        self._answers: Mapping[str, int] = {}
+        self._notes: Mapping[str, str] = {}
+        self._evidence_names: Callable[[str], list[str]] = lambda _code: []
+        self._opinion_text = ""
+        self._knockouts: Collection[str] = ()
+        self._stops: Collection[str] = ()
+        self._result: ScoreResult | None = None
+        self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 8)
         layout.setSpacing(4)
-
-        on_leaf, loose = self._stops_by_criterion(sheet) if stops_supported else ({}, [])
+        layout.addStretch(1)  # blocks go above it: a half-built sheet is not stretched to the height
         self.knockout_card: SheetCard | None = None
+        self._blocks: Iterator[None] | None = self._build_blocks(sheet, stops_supported)
+        if progressive:
+            while self._blocks is not None and len(self.cards) < FIRST_CARDS:
+                self._next_block()
+            if self._blocks is not None:
+                QTimer.singleShot(SLICE_GAP_MS, self, self._build_slice)
+        else:
+            self.complete()
+
+    # -- building ------------------------------------------------------------------------------
+    @property
+    def pending(self) -> bool:
+        """True while some blocks are still to be built."""
+        return self._blocks is not None
+
+    def complete(self) -> None:
+        """Build every block still pending, now."""
+        if self._blocks is None:
+            return
+        while self._blocks is not None:
+            self._next_block()
+        self._lay_out_now()
+
+    def _build_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        while self._blocks is not None and time.perf_counter() < deadline:
+            self._next_block()
+        self._lay_out_now()
+        if self._blocks is not None:
+            QTimer.singleShot(SLICE_GAP_MS, self, self._build_slice)
+
+    def _lay_out_now(self) -> None:
+        """New blocks laid out now, the scroll area's resize of this view included: otherwise this
+        view's layout runs first at the old height, and a paint, a click or a scroll in between
+        would meet squeezed blocks."""
+        if self.isVisible():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _next_block(self) -> None:
+        assert self._blocks is not None
+        if next(self._blocks, _DONE) is _DONE:
+            self._blocks = None
+            self.completed.emit()
+
+    def _add(self, widget: QWidget) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget)
+        if self.isVisible():
+            widget.show()  # now, not at the next turn: it can take the focus at once (and the slice pays for it)
+
+    def _space(self, size: int) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertSpacing(layout.count() - 1, size)
+
+    def _build_blocks(self, sheet: Sheet, stops_supported: bool) -> Iterator[None]:
+        """One block of the sheet (in printed order) per step."""
+        on_leaf, loose = self._stops_by_criterion(sheet) if stops_supported else ({}, [])
         if sheet.knockouts or loose:
             self.knockout_card = self._knockout_card(sheet, loose)
-            layout.addWidget(self.knockout_card)
-
+            self._add(self.knockout_card)
+            self._show_knockout_state()
+            yield
         part_code = group_code = None
         for part, group, criterion, depth in sheet.walk():
             if part.code != part_code:
                 part_code = part.code
-                self.part_headers[part.code] = ScorePartHeader(part, self)
-                layout.addSpacing(6)
-                layout.addWidget(self.part_headers[part.code])
+                header = self.part_headers[part.code] = ScorePartHeader(part, self)
+                if self._result is not None:
+                    header.show_total(self._result.parts.get(part.code, 0))
+                self._space(6)
+                self._add(header)
             single = len(group.criteria) == 1 and group.criteria[0].group_level  # printed on the group's row
             if group.code != group_code:
                 group_code = group.code
                 self.group_starts.append(len(self.cards))
                 if not single:
-                    self.group_headers[group.code] = ScoreGroupHeader(group, self)
-                    layout.addWidget(self.group_headers[group.code])
+                    group_header = self.group_headers[group.code] = ScoreGroupHeader(group, self)
+                    if self._result is not None:
+                        group_header.show_total(self._result.groups.get(group.code, 0))
+                    self._add(group_header)
             if not criterion.is_leaf:
                 parent_card = ScoreParentCard(criterion, [leaf.code for leaf in criterion.leaves()], self,
                                               indent=depth * INDENT)
                 self.parent_cards.append(parent_card)
-                layout.addWidget(parent_card)
+                if self._result is not None:
+                    parent_card.refresh(self._result)
+                self._add(parent_card)
+                yield
                 continue
             card = ScoreCriterionCard(
                 criterion, heading_notes=(*group.notes, *criterion.notes) if single else criterion.notes,
@@ -93,19 +182,22 @@ class SheetView(QWidget):
             self.stop_boxes.update(card.stop_boxes)
             self.cards.append(card)
             self.card_by_code[criterion.code] = card
-            layout.addWidget(card)
+            self._show_card_state(card)
+            self._add(card)
+            yield
 
-        layout.addSpacing(8)
+        self._space(8)
         self.opinion_label = QLabel(self)
         self.opinion_label.setFont(bold(self.font()))
         self.opinion = QPlainTextEdit(self)
         self.opinion.setTabChangesFocus(True)
         self.opinion.setFixedHeight(90)
+        self.opinion.setPlainText(self._opinion_text)
+        self.opinion.setReadOnly(self._read_only)
         self.opinion.textChanged.connect(self._opinion)
-        layout.addWidget(self.opinion_label)
-        layout.addWidget(self.opinion)
-        layout.addStretch(1)
-        self.retranslate()
+        self._add(self.opinion_label)
+        self._add(self.opinion)
+        self._retranslate_opinion()
 
     @staticmethod
     def _stops_by_criterion(sheet: Sheet) -> tuple[dict[str, list[Stop]], list[Stop]]:
@@ -126,7 +218,7 @@ class SheetView(QWidget):
         card = SheetCard(self)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(14, 8, 10, 8)
-        self.knockout_title = QLabel(card)
+        self.knockout_title = QLabel(self.tr("Hồ sơ bị loại khi (đánh dấu nếu có)"), card)
         self.knockout_title.setFont(bold(self.font()))
         layout.addWidget(self.knockout_title)
         if sheet.knockout_clause:
@@ -148,44 +240,41 @@ class SheetView(QWidget):
     def retranslate(self) -> None:
         if self.knockout_card is not None:
             self.knockout_title.setText(self.tr("Hồ sơ bị loại khi (đánh dấu nếu có)"))
-        self.opinion_label.setText(self.tr("Ý kiến của người đánh giá"))
+        self._retranslate_opinion()
         for widget in (*self.part_headers.values(), *self.group_headers.values(), *self.parent_cards, *self.cards):
             widget.retranslate()
+
+    def _retranslate_opinion(self) -> None:
+        if self.opinion_label is not None:
+            self.opinion_label.setText(self.tr("Ý kiến của người đánh giá"))
 
     # -- showing state -------------------------------------------------------------------------
     def show_state(self, answers: Mapping[str, int], notes: Mapping[str, str],
                    evidence_names: Callable[[str], list[str]], opinion: str) -> None:
+        """`answers` and `notes` are kept by reference: the editor's own dicts, which it edits in place."""
+        self._answers, self._notes, self._evidence_names, self._opinion_text = answers, notes, evidence_names, opinion
         self._applying = True
         try:
             for card in self.cards:
-                card.show_answer(answers.get(card.code))
-                note = notes.get(card.code, "")
-                if card.note_edit.text() != note:
-                    card.note_edit.setText(note)
-                card.show_evidence(evidence_names(card.code))
-            if self.opinion.toPlainText() != opinion:
+                self._show_card_entries(card)
+            if self.opinion is not None and self.opinion.toPlainText() != opinion:
                 self.opinion.setPlainText(opinion)
         finally:
             self._applying = False
 
     def show_flags(self, knockouts: Collection[str], stops: Collection[str]) -> None:
-        for k, box in self.knockout_boxes.items():
-            box.setChecked(k in knockouts)
-        for s, box in self.stop_boxes.items():
-            box.setChecked(s in stops)
+        self._knockouts, self._stops = tuple(knockouts), tuple(stops)
+        self._show_knockout_state()
+        for card in self.cards:
+            for s, box in card.stop_boxes.items():
+                box.setChecked(s in self._stops)
 
     def show_result(self, result: ScoreResult) -> None:
         """Points, subtotals, applicability (5.2) and the status stripe of every criterion."""
-        blocking = {f.criterion for f in result.blocking} if not result.eliminated else set()
+        self._result = result
+        blocking = self._blocking(result)
         for card in self.cards:
-            card.refresh(result)
-            code = card.code
-            if not card.applicable:
-                card.set_stripe(None)
-            elif code in blocking:
-                card.set_stripe(WARN)
-            else:
-                card.set_stripe(GOOD if code in result.answers else UNANSWERED)
+            self._show_card_result(card, result, blocking)
         for parent in self.parent_cards:
             parent.refresh(result)
         for code, header in self.group_headers.items():
@@ -194,11 +283,60 @@ class SheetView(QWidget):
             part_header.show_total(result.parts.get(code, 0))
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         for card in self.cards:
             card.set_read_only(read_only)
-        for box in (*self.knockout_boxes.values(), *self.stop_boxes.values()):
-            box.setEnabled(not read_only)
-        self.opinion.setReadOnly(read_only)
+        self._show_knockout_state()
+        if self.opinion is not None:
+            self.opinion.setReadOnly(read_only)
+
+    @staticmethod
+    def _blocking(result: ScoreResult) -> set[str]:
+        return {f.criterion for f in result.blocking} if not result.eliminated else set()
+
+    def _show_card_entries(self, card: ScoreCriterionCard) -> None:
+        card.show_answer(self._answers.get(card.code))
+        note = self._notes.get(card.code, "")
+        if card.note_edit.text() != note:
+            card.note_edit.setText(note)
+        card.show_evidence(self._evidence_names(card.code))
+
+    @staticmethod
+    def _show_card_result(card: ScoreCriterionCard, result: ScoreResult, blocking: set[str]) -> None:
+        card.refresh(result)
+        code = card.code
+        if not card.applicable:
+            card.set_stripe(None)
+        elif code in blocking:
+            card.set_stripe(WARN)
+        else:
+            card.set_stripe(GOOD if code in result.answers else UNANSWERED)
+
+    def _show_card_state(self, card: ScoreCriterionCard) -> None:
+        """A card built after the editor showed its state: the same state."""
+        self._applying = True
+        try:
+            self._show_card_entries(card)
+        finally:
+            self._applying = False
+        for s, box in card.stop_boxes.items():
+            box.setChecked(s in self._stops)
+        if self._result is not None:
+            self._show_card_result(card, self._result, self._blocking(self._result))
+        if self._read_only:
+            card.set_read_only(True)
+
+    def _show_knockout_state(self) -> None:
+        """The knock-out card's boxes: the dossier knock-outs and the stops printed with them."""
+        if self.knockout_card is None:
+            return
+        for k, box in self.knockout_boxes.items():
+            box.setChecked(k in self._knockouts)
+            box.setEnabled(not self._read_only)
+        for s, box in self.stop_boxes.items():
+            if box.parentWidget() is self.knockout_card:
+                box.setChecked(s in self._stops)
+                box.setEnabled(not self._read_only)
 
     # -- navigation ------------------------------------------------------------------------------
     def target(self, code: str, key: int) -> str:
@@ -236,5 +374,8 @@ class SheetView(QWidget):
             self.noteEdited.emit(code, text)
 
     def _opinion(self) -> None:
-        if not self._applying:
+        if not self._applying and self.opinion is not None:
             self.opinionEdited.emit(self.opinion.toPlainText())
+
+
+_DONE = object()
