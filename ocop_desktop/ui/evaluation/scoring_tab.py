@@ -34,6 +34,7 @@ class ScoringTab(QWidget):
         self.drafts: dict[str, DraftRow] = {}  # member id -> stored draft of the chosen dossier
         self.members: list[MemberRow] = []
         self.editor: ScoreSheetEditor | None = None
+        self._spare_editor: ScoreSheetEditor | None = None
         self.store: MemberSheetStore | None = None
         self._member: MemberRow | None = None
         self.dossier = QComboBox(self)
@@ -204,12 +205,16 @@ class ScoringTab(QWidget):
     def _show_editor(self, store: MemberSheetStore, member: MemberRow, data: Any) -> None:
         if store is not self.store:
             return  # another member was picked meanwhile
-        editor = ScoreSheetEditor(store, self, data=data)
-        editor.changed.connect(self._show_draft)
-        editor.saved.connect(lambda _rev: self._saved())
+        editor = self._spare_editor
+        if editor is None:
+            editor = self._spare_editor = ScoreSheetEditor(store, self, data=data)
+            editor.changed.connect(self._show_draft)
+            editor.saved.connect(lambda _rev: self._saved())
+            self.stack.addWidget(editor)
+        else:  # one editor, re-filled: building a sheet's widgets takes 40–70 ms
+            editor.open(store, data)
         self.editor = editor
         self._member = member
-        self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         gone = store.discarded
         if gone is not None:
@@ -277,9 +282,7 @@ class ScoringTab(QWidget):
     def _close_editor(self) -> None:
         if self.editor is not None:
             self.editor.flush()
-            self.stack.removeWidget(self.editor)
-            self.editor.deleteLater()
-            self.editor = None
+            self.editor = None  # hidden below, kept for the next sheet (`_spare_editor`)
         self.store = None
         self._member = None
         self._notice = ""
