@@ -1,9 +1,11 @@
-"""The evaluation page's background jobs, as plain functions of the province services (no Qt).
-Each takes the Qt-free `progress` first, as `ui.tasks.run_task` calls it; reads run on the shared
-pool, writes on the single writer thread."""
+"""The evaluation page's background jobs, as plain functions of the province services (no Qt
+objects: the print jobs only import the preview's modules). Each takes the Qt-free `progress`
+first, as `ui.tasks.run_task` calls it; reads run on the shared pool, writes on the single writer
+thread."""
 
 from __future__ import annotations
 
+import importlib
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -159,18 +161,29 @@ def revoke(progress: object, ctx: "AppContext", certificate_id: str, on: date, r
 
 
 # -- printing -------------------------------------------------------------------------------------
+def preview_modules() -> None:
+    """The print preview's modules (pypdfium2 and the preview's widget classes), imported by the
+    print job on its worker: the GUI thread then only builds the preview when the PDF is ready
+    (importing them there held the window 100–200 ms). Importing creates no widget."""
+    importlib.import_module("ocop_desktop.ui.printing.entry")
+
+
 def print_matrix(progress: object, ctx: "AppContext", round_id: str, dossier_id: str, out: Path) -> Path:
     from ocop_desktop.printing import api
     from ocop_desktop.services.province_print import council_matrix_data
 
-    return api.render("council-matrix", council_matrix_data(ctx, round_id, dossier_id), out)
+    path = api.render("council-matrix", council_matrix_data(ctx, round_id, dossier_id), out)
+    preview_modules()
+    return path
 
 
 def print_results(progress: object, ctx: "AppContext", decision_id: str, out: Path) -> Path:
     from ocop_desktop.printing import api
     from ocop_desktop.services.province_print import results_data
 
-    return api.render("results", results_data(ctx, decision_id), out)
+    path = api.render("results", results_data(ctx, decision_id), out)
+    preview_modules()
+    return path
 
 
 def print_certificates(progress: object, ctx: "AppContext", decision_id: str, out: Path) -> Path:
@@ -190,6 +203,7 @@ def print_certificates(progress: object, ctx: "AppContext", decision_id: str, ou
     buffer = io.BytesIO()
     writer.write(buffer)
     atomic_write_bytes(out, buffer.getvalue())
+    preview_modules()
     return out
 
 

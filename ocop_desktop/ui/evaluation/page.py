@@ -1,17 +1,21 @@
 """Đánh giá. At the province: the round being worked on (chosen at the top) and six tabs — Hồ sơ
-đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả — each built (and its module imported)
-the first time it is shown, so opening the page stays quick. At a commune: what the province
-decided about the commune's dossiers. On a council member's laptop: the evaluator workspace."""
+đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả — each built the first time it is shown,
+so opening the page stays quick. The first tab's module is imported on a worker thread, the
+others' shortly after the page opened, and then the heap is set aside from the garbage collector
+(`preload`). At a commune: what the province decided about the commune's dossiers. On a council
+member's laptop: the evaluator workspace."""
 
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from ocop_desktop.ui.evaluation import preload
 from ocop_desktop.ui.evaluation.state import EvalState
 from ocop_desktop.ui.tasks import run_task
 
@@ -24,13 +28,6 @@ TABS = (("inbox", "inbox_tab", "InboxTab"), ("rounds", "rounds_tab", "RoundsTab"
         ("matrix", "matrix_tab", "MatrixTab"), ("results", "results_tab", "ResultsTab"))
 FIRST_TAB = "rounds"
 PRELOAD_MS = 300
-
-
-def _preload(progress: object) -> None:
-    """The scoring tab's modules (the score-sheet editor takes 50–100 ms to import), imported on a
-    worker thread shortly after the page opened: the first visit to "Chấm điểm" then only builds
-    widgets. Importing defines classes and creates no widget, so it is safe off the GUI thread."""
-    importlib.import_module("ocop_desktop.ui.evaluation.scoring_tab")
 
 
 class EvaluationPage(QWidget):
@@ -94,10 +91,21 @@ class EvaluationPage(QWidget):
         state.roundsLoaded.connect(self._rounds_loaded)
         state.roundLoaded.connect(self._follow_round)
         self.tabs.setCurrentWidget(self._holders[FIRST_TAB])
-        self.tab(FIRST_TAB)
         self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i][0]) if i >= 0 else None)
+        preload.freeze_heap("opened")
+        first = preload.tab_module(next(module for name, module, _cls in TABS if name == FIRST_TAB))
+        if first in sys.modules:
+            self.tab(FIRST_TAB)
+        else:  # is_ready() waits for it: the job is one of the state's
+            state.run(preload.import_modules, (first,), done=lambda _r: self.tab(FIRST_TAB))
         self.refresh()
-        QTimer.singleShot(PRELOAD_MS, self, lambda: run_task(_preload, parent=self, on_error=lambda _e: None))
+        QTimer.singleShot(PRELOAD_MS, self, self._preload)
+
+    def _preload(self) -> None:
+        """Not one of the state's jobs: the page is ready before it ends."""
+        names = tuple(preload.tab_module(module) for _name, module, _cls in TABS)
+        run_task(preload.import_modules, None, names, on_done=lambda _r: preload.freeze_heap("preloaded"),
+                 on_error=lambda _e: None, parent=self)
 
     # -- tabs, built on first use --------------------------------------------------------------------
     def tab(self, name: str) -> Any:
@@ -107,7 +115,7 @@ class EvaluationPage(QWidget):
             assert self.state is not None
             _name, module, cls = next(t for t in TABS if t[0] == name)
             holder = self._holders[name]
-            built = getattr(importlib.import_module(f"ocop_desktop.ui.evaluation.{module}"), cls)(self.state, holder)
+            built = getattr(importlib.import_module(preload.tab_module(module)), cls)(self.state, holder)
             holder.layout().addWidget(built)
             self._built[name] = built
             built.activate()
