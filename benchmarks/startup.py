@@ -6,6 +6,9 @@ demo database, next to a bare PySide6 window's start-up, and the peak memory (ma
 Targets: ratio ≤ 1.5, peak memory ≤ 300 MB. Also measures the product-list filter on 20,000
 products (≤ 50 ms per keystroke).
 
+Both are measured warm: the OS file cache holds Qt's libraries and Python's bytecode is cached
+(as on every start after the first); one warm-up run of each comes first.
+
 Run: uv run python benchmarks/startup.py [--data-dir DIR] (a province demo is built if DIR is empty)
 """
 
@@ -44,11 +47,14 @@ import sys, time, statistics, json
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.context import AppContext
 from ocop_desktop.services.products import ProductService
-from ocop_desktop.ui.app import ensure_application
+from ocop_desktop.ui.app import ensure_application, open_store
 app = ensure_application()
-ctx = AppContext.open(AppPaths.for_data_dir(sys.argv[1]))
+ctx = open_store(None, AppPaths.for_data_dir(sys.argv[1]))  # as the GUI opens it (caches warmed)
 from ocop_desktop.ui.lazy_model import *  # noqa
 service = ProductService(ctx)
+t0 = time.perf_counter()
+service.list("", limit=200)  # the page's first rows, shown before anyone types
+first_load = (time.perf_counter() - t0) * 1000
 times = []
 query = ""
 for ch in "ca phe buon":
@@ -56,7 +62,8 @@ for ch in "ca phe buon":
     t0 = time.perf_counter()
     service.count(query); service.list(query, limit=200)
     times.append((time.perf_counter() - t0) * 1000)
-print(json.dumps({"filter_ms_per_keystroke_median": round(statistics.median(times), 1),
+print(json.dumps({"products_first_page_ms": round(first_load, 1),
+                  "filter_ms_per_keystroke_median": round(statistics.median(times), 1),
                   "filter_ms_per_keystroke_max": round(max(times), 1)}))
 """
 
@@ -69,6 +76,8 @@ def run_child(code: str, *args: str, ready: str = "shown") -> tuple[float, float
     or when the store is open and the first page's list is loaded ("loaded")."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
            "OCOP_DESKTOP_EXIT_WHEN_READY": ready}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up run caches bytecode, as every start after
+                                              # the first does (the installer ships it compiled)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
     out = proc.stdout.readline() if proc.stdout else ""

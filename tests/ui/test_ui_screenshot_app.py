@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.producers import ProducerService
 from ocop_desktop.ui import app as ui_app
+from ocop_desktop.ui import errors
 from ocop_desktop.ui.screenshot import take_screenshot
 
 
@@ -26,7 +27,7 @@ def test_screenshot_of_a_store_not_set_up_shows_the_wizard(qapp, empty_ctx, tmp_
 
 
 def test_run_refuses_a_file_that_is_not_a_database(qapp, paths, messages, monkeypatch) -> None:
-    monkeypatch.setattr(ui_app.errors, "install_excepthook", lambda: None)  # keep pytest-qt's hook
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)  # keep pytest-qt's hook
     paths.db_path.write_bytes(b"not a database at all")
     assert ui_app.run(paths) == 2
     assert "không phải là cơ sở dữ liệu" in messages.texts("warn")[0]
