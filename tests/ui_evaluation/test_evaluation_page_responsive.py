@@ -1,14 +1,22 @@
 """The GUI thread never waits on the database: aggregating a round of 30 dossiers × 7 members,
-showing a matrix and closing the proposals each run as a background task. How long the GUI thread
-was busy (a 10 ms heartbeat) is printed for information; the 100 ms target is measured by
-tests/ui_evaluation/bench_evaluation_ui.py, not asserted here (timings are not unit-test material)."""
+showing a matrix and closing the proposals each run as a background task. A member's sheet is read
+on a worker and its editor built a slice at a time, then re-filled for the next member; the tabs'
+modules are imported on a worker and the heap is then set aside from the garbage collector. How
+long the GUI thread was busy (a 10 ms heartbeat) is printed for information; the 100 ms target is
+measured by tests/ui_evaluation/bench_evaluation_ui.py, not asserted here (timings are not
+unit-test material)."""
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 
 from PySide6.QtCore import QTimer
 
+from ocop_desktop.ui.evaluation import preload
+from ocop_desktop.ui.evaluation.page import TABS
+from ocop_desktop.ui.scoring.sheet_view import SheetView
 from ocop_desktop.ui.tasks import Task
 
 from ocop_desktop.services.province_inbox import InboxService
@@ -88,3 +96,53 @@ def test_round_work_runs_as_background_tasks(qtbot, province_ctx, messages) -> N
     for name, (took, worst) in timings.items():
         print(f"{name}: {took * 1000:.0f} ms, GUI thread busy at most {worst:.0f} ms")
     assert not [m for m in messages.shown if m.kind in ("warn", "bug")]
+
+
+def test_member_sheets_load_on_a_worker_and_one_editor_is_built_in_slices_then_refilled(  # type: ignore[no-untyped-def]
+        qtbot, province_ctx, messages) -> None:
+    ctx = province_ctx
+    ids = [sent_dossier(ctx, "Cà phê Cầu Đất"), sent_dossier(ctx, "Trà Tà Xùa", product_set=11)]
+    for d in ids:
+        InboxService(ctx, today=TODAY).accept(d)
+    round_id = RoundService(ctx, today=TODAY).create(RoundInput(2026, 2)).row.id
+    members = council(ctx, round_id)
+    RoundService(ctx).assign(round_id, ids)
+    MemberScoreService(ctx).enter(round_id, ids[0], members[0], answers_for(sheet_of(), 70))
+
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: "preloaded" in preload.frozen(), timeout=10_000)  # tabs' modules, then the heap
+    assert all(preload.tab_module(module) in sys.modules for _name, module, _cls in TABS)
+    assert gc.get_freeze_count() > 0
+    tab = show(qtbot, page, "scoring")
+    settle(qtbot, page, tab.select_dossier(ids[0]))
+
+    def opened(member_id: str) -> tuple[Task, list[bool]]:
+        task = tab.open_sheet(member_id)
+        assert isinstance(task, Task) and not task.done  # the sheet is read on a worker
+        pending: list[bool] = []  # the view, right when the editor shows it
+        task.succeeded.connect(lambda _data: pending.append(view_of(tab.editor).pending))
+        qtbot.waitUntil(lambda: bool(pending), timeout=10_000)
+        return task, pending
+
+    _task, pending = opened(members[0])
+    editor = tab.editor
+    view = view_of(editor)
+    assert pending == [True]  # the first criteria are shown at once, the rest follow in slices
+    qtbot.waitUntil(lambda: not view.pending, timeout=10_000)
+    assert len(view.cards) == len(sheet_of().leaves()) and editor.answers() == answers_for(sheet_of(), 70)
+
+    _task, pending = opened(members[1])  # same dossier: the same editor and widgets, re-filled
+    assert tab.editor is editor and view_of(editor) is view and pending == [False]
+    assert editor.answers() == {} and editor.store.key[2] == members[1]
+
+    settle(qtbot, page, tab.select_dossier(ids[1]))
+    _task, pending = opened(members[1])  # another set: the same editor, its sheet rebuilt in slices
+    assert tab.editor is editor and view_of(editor) is not view and pending == [True]
+    assert editor.sheet.number == 11
+    assert not [m for m in messages.shown if m.kind in ("warn", "bug")]
+
+
+def view_of(editor: object) -> SheetView:
+    view = editor.scroll.widget()  # type: ignore[attr-defined]
+    assert isinstance(view, SheetView)
+    return view

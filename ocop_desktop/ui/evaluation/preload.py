@@ -36,6 +36,11 @@ def import_modules(progress: Any, _ctx: object, names: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
+def frozen() -> frozenset[str]:
+    """The moments at which the heap was set aside in this process."""
+    return frozenset(_frozen)
+
+
 def freeze_heap(moment: str) -> None:
     """Set aside what is alive now; once per `moment` ("opened", "preloaded") in a process."""
     if moment not in _frozen:
