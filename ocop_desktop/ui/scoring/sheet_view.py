@@ -4,10 +4,9 @@ signals; the editor decides what is allowed and keeps the data."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -20,15 +19,14 @@ from ocop_desktop.ui.scoring.cards import (
     ScorePartHeader,
     SheetCard,
 )
+from ocop_desktop.ui.scoring.progressive import ProgressiveColumn
 from ocop_desktop.ui.scoring.style import BAD, GOOD, UNANSWERED, WARN, bold, muted, wrapped
 
 INDENT = 28  # per sub-criterion level
 FIRST_CARDS = 5  # criteria a progressive view builds at once: as many as a first screen shows
-SLICE_MS = 8  # then it builds for about this long at a time (laying out and painting the new blocks adds as much)
-SLICE_GAP_MS = 4  # between two slices: the first paint, keys and clicks go in between
 
 
-class SheetView(QWidget):
+class SheetView(ProgressiveColumn):
     """Signals:
         answerChosen(str, object): leaf code, option index or None (cleared).
         knockoutToggled(str, bool), stopToggled(str, bool): ids.
@@ -36,11 +34,10 @@ class SheetView(QWidget):
         evidenceRequested(str): leaf code.
         opinionEdited(str): the whole opinion text.
         navigate(str, QKeyEvent): a navigation key pressed on a criterion.
-        completed(): every block of the sheet is built (emitted once, by a progressive view).
+        completed(): every block of the sheet is built (`ProgressiveColumn`).
 
-    A progressive view builds the blocks a first screen shows at once and the rest a slice per
-    turn of the event loop (a whole sheet is a few hundred widgets: 40–70 ms on the GUI thread in
-    one go). What `show_*` was given is kept and applied to the blocks built later; `complete()`
+    A progressive view builds the first FIRST_CARDS criteria at once and the rest a slice at a
+    time; what `show_*` was given is kept and applied to the blocks built later. `complete()`
     builds the rest at once, for anything that needs every block (navigation, tests, owners).
     """
 
@@ -51,7 +48,6 @@ class SheetView(QWidget):
     evidenceRequested = Signal(str)
     opinionEdited = Signal(str)
     navigate = Signal(str, QKeyEvent)
-    completed = Signal()
 
     def __init__(self, sheet: Sheet, *, stops_supported: bool, parent: QWidget | None = None,
                  progressive: bool = False) -> None:
@@ -77,73 +73,18 @@ class SheetView(QWidget):
         self._stops: Collection[str] = ()
         self._result: ScoreResult | None = None
         self._read_only = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 8, 8)
-        layout.setSpacing(4)
-        layout.addStretch(1)  # blocks go above it: a half-built sheet is not stretched to the height
+        self._column().setContentsMargins(0, 0, 8, 8)
+        self._column().setSpacing(4)
         self.knockout_card: SheetCard | None = None
-        self._blocks: Iterator[None] | None = self._build_blocks(sheet, stops_supported)
-        if progressive:
-            while self._blocks is not None and len(self.cards) < FIRST_CARDS:
-                self._next_block()
-            if self._blocks is not None:
-                QTimer.singleShot(SLICE_GAP_MS, self, self._build_slice)
-        else:
-            self.complete()
-
-    # -- building ------------------------------------------------------------------------------
-    @property
-    def pending(self) -> bool:
-        """True while some blocks are still to be built."""
-        return self._blocks is not None
-
-    def complete(self) -> None:
-        """Build every block still pending, now."""
-        if self._blocks is None:
-            return
-        while self._blocks is not None:
-            self._next_block()
-        self._lay_out_now()
-
-    def _build_slice(self) -> None:
-        deadline = time.perf_counter() + SLICE_MS / 1000
-        while self._blocks is not None and time.perf_counter() < deadline:
-            self._next_block()
-        self._lay_out_now()
-        if self._blocks is not None:
-            QTimer.singleShot(SLICE_GAP_MS, self, self._build_slice)
-
-    def _lay_out_now(self) -> None:
-        """New blocks laid out now, the scroll area's resize of this view included: otherwise this
-        view's layout runs first at the old height, and a paint, a click or a scroll in between
-        would meet squeezed blocks."""
-        if self.isVisible():
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-
-    def _next_block(self) -> None:
-        assert self._blocks is not None
-        if next(self._blocks, _DONE) is _DONE:
-            self._blocks = None
-            self.completed.emit()
-
-    def _add(self, widget: QWidget) -> None:
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, widget)
-        if self.isVisible():
-            widget.show()  # now, not at the next turn: it can take the focus at once (and the slice pays for it)
-
-    def _space(self, size: int) -> None:
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertSpacing(layout.count() - 1, size)
+        self.start(self._build_blocks(sheet, stops_supported), progressive=progressive,
+                   first=lambda: len(self.cards) >= FIRST_CARDS)
 
     def _build_blocks(self, sheet: Sheet, stops_supported: bool) -> Iterator[None]:
         """One block of the sheet (in printed order) per step."""
         on_leaf, loose = self._stops_by_criterion(sheet) if stops_supported else ({}, [])
         if sheet.knockouts or loose:
             self.knockout_card = self._knockout_card(sheet, loose)
-            self._add(self.knockout_card)
+            self.add_block(self.knockout_card)
             self._show_knockout_state()
             yield
         part_code = group_code = None
@@ -153,8 +94,8 @@ class SheetView(QWidget):
                 header = self.part_headers[part.code] = ScorePartHeader(part, self)
                 if self._result is not None:
                     header.show_total(self._result.parts.get(part.code, 0))
-                self._space(6)
-                self._add(header)
+                self.add_space(6)
+                self.add_block(header)
             single = len(group.criteria) == 1 and group.criteria[0].group_level  # printed on the group's row
             if group.code != group_code:
                 group_code = group.code
@@ -163,14 +104,14 @@ class SheetView(QWidget):
                     group_header = self.group_headers[group.code] = ScoreGroupHeader(group, self)
                     if self._result is not None:
                         group_header.show_total(self._result.groups.get(group.code, 0))
-                    self._add(group_header)
+                    self.add_block(group_header)
             if not criterion.is_leaf:
                 parent_card = ScoreParentCard(criterion, [leaf.code for leaf in criterion.leaves()], self,
                                               indent=depth * INDENT)
                 self.parent_cards.append(parent_card)
                 if self._result is not None:
                     parent_card.refresh(self._result)
-                self._add(parent_card)
+                self.add_block(parent_card)
                 yield
                 continue
             card = ScoreCriterionCard(
@@ -183,10 +124,10 @@ class SheetView(QWidget):
             self.cards.append(card)
             self.card_by_code[criterion.code] = card
             self._show_card_state(card)
-            self._add(card)
+            self.add_block(card)
             yield
 
-        self._space(8)
+        self.add_space(8)
         self.opinion_label = QLabel(self)
         self.opinion_label.setFont(bold(self.font()))
         self.opinion = QPlainTextEdit(self)
@@ -195,8 +136,8 @@ class SheetView(QWidget):
         self.opinion.setPlainText(self._opinion_text)
         self.opinion.setReadOnly(self._read_only)
         self.opinion.textChanged.connect(self._opinion)
-        self._add(self.opinion_label)
-        self._add(self.opinion)
+        self.add_block(self.opinion_label)
+        self.add_block(self.opinion)
         self._retranslate_opinion()
 
     @staticmethod
@@ -377,5 +318,3 @@ class SheetView(QWidget):
         if not self._applying and self.opinion is not None:
             self.opinionEdited.emit(self.opinion.toPlainText())
 
-
-_DONE = object()
