@@ -113,6 +113,11 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
                 until = time.perf_counter() + seconds
                 return lambda: time.perf_counter() >= until
 
+            def sheet_shown(member: str) -> Callable[[], bool]:
+                """The member's sheet in the editor, built to the last criterion."""
+                return lambda: (p.scoring.editor is not None and p.scoring.store is not None
+                                and p.scoring.store.member_id == member and idle())
+
             def saved() -> bool:
                 editor = p.scoring.editor
                 return editor is not None and not editor.dirty and idle()
@@ -141,15 +146,13 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
                     w.close()
             step("scoring tab + pick a dossier", lambda: (p.show_tab("scoring"), p.scoring.select_dossier(ids[3])),
                  idle)
-            step("open a member's sheet", lambda: p.scoring.open_sheet(team[2]), lambda: p.scoring.editor is not None)
+            step("open a member's sheet", lambda: p.scoring.open_sheet(team[2]), sheet_shown(team[2]))
             code = p.scoring.editor.sheet.leaves()[2].code if p.scoring.editor else ""
             step("change an answer (autosaved: sheet rewritten)",
                  lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 0), saved)
-            step("another member's sheet (same dossier)", lambda: p.scoring.open_sheet(team[3]),
-                 lambda: p.scoring.editor is not None and p.scoring._member is not None
-                 and p.scoring._member.id == team[3])
+            step("another member's sheet (same dossier)", lambda: p.scoring.open_sheet(team[3]), sheet_shown(team[3]))
             step("another dossier (another set)", lambda: p.scoring.select_dossier(ids[BLANK]), idle)
-            step("its blank sheet", lambda: p.scoring.open_sheet(team[-1]), lambda: p.scoring.editor is not None)
+            step("its blank sheet", lambda: p.scoring.open_sheet(team[-1]), sheet_shown(team[-1]))
             code = p.scoring.editor.sheet.leaves()[0].code if p.scoring.editor else ""
             step("first answer on a blank sheet (autosaved draft)",
                  lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 1), saved)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -55,14 +56,16 @@ SECOND = [("Cà phê bột rang xay Hàng Bài", "00070", 13, [74, 76, 75, 73, 7
 
 
 def settle(app, page) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(300):
+    """Until the page has been ready for a few turns in a row: a job's result may start more work
+    (a reload, a score sheet built a slice at a time)."""
+    quiet = 0
+    for _ in range(1000):
         app.processEvents()
-        if page.is_ready():
+        wait_for_tasks(20)
+        time.sleep(0.005)
+        quiet = quiet + 1 if page.is_ready() else 0
+        if quiet >= 5:
             break
-        wait_for_tasks(50)
-    for _ in range(5):
-        app.processEvents()
-        wait_for_tasks(50)
     app.processEvents()
 
 

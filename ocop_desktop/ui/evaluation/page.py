@@ -161,7 +161,9 @@ class EvaluationPage(QWidget):
         if self.state is None:
             return self.commune is not None and self.commune.loaded
         inbox = self._built.get("inbox")
-        return not self.state.busy() and bool(self.state.rounds is not None) and (inbox is None or inbox.loaded)
+        editor = getattr(self._built.get("scoring"), "editor", None)
+        return (not self.state.busy() and bool(self.state.rounds is not None) and (inbox is None or inbox.loaded)
+                and not (editor is not None and editor.building))
 
     def retranslate(self) -> None:
         if self.workspace is not None:

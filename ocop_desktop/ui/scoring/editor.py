@@ -156,6 +156,11 @@ class ScoreSheetEditor(QWidget):
         assert opinion is not None
         return opinion
 
+    @property
+    def building(self) -> bool:
+        """True while the sheet's last criteria are still being built (`progressive`)."""
+        return self._view.pending
+
     def _card(self, code: str) -> ScoreCriterionCard | None:
         """The card of leaf `code`; builds the rest of the sheet only when it is not built yet."""
         card = self._view.card_by_code.get(code)
