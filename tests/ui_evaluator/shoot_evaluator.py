@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -81,6 +82,9 @@ def main() -> int:
             settle(app)
             editor = ws.editor
             assert editor is not None
+            while editor.building:  # the sheet's last criteria are built a slice at a time
+                app.processEvents()
+                time.sleep(0.002)
             answers = answers_for(editor.sheet, 86, keep_floors=4)
             for code in list(answers)[:18]:
                 editor.set_answer(code, answers[code])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +39,9 @@ SIZE = (1280, 900)
 def settle(app: QApplication, editor: ScoreSheetEditor, code: str | None, *, top: bool = False) -> None:
     for _ in range(3):
         app.processEvents()
+    while editor.building:  # the last criteria are built a slice at a time
+        app.processEvents()
+        time.sleep(0.002)
     if code:
         editor.focus_criterion(code)
     app.processEvents()
