@@ -17,21 +17,52 @@ Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 FIXED = 2  # criterion, maximum
 TOTAL_BG = QColor("#f1f3f4")
-
-
+DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole))
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 
 
 class MatrixModel(QAbstractTableModel):
+    """The cells' texts and highlights are worked out once per matrix (`set_matrix`): a view asks
+    `data` for six or seven roles of every visible cell at each repaint and scroll, and a round's
+    matrix has 300–500 cells."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.matrix: CouncilMatrix | None = None
+        self._cells: list[list[tuple[str, bool]]] = []  # [row][column] -> (text, highlighted); row 0: totals
         self._bold = QFont()
         self._bold.setBold(True)
+        self._outlier_bg, self._outlier_fg = QBrush(QColor(OUTLIER_BG)), QBrush(QColor(OUTLIER_FG))
+        self._total_bg = QBrush(TOTAL_BG)
 
     def set_matrix(self, matrix: CouncilMatrix | None) -> None:
         self.beginResetModel()
         self.matrix = matrix
+        self._cells = self._work_out_cells()
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self.matrix is not None:
+            self._cells = self._work_out_cells()
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def _work_out_cells(self) -> list[list[tuple[str, bool]]]:
+        m = self.matrix
+        if m is None:
+            return []
+        mean = translate("MatrixModel", "TB %1").replace("%1", score_text(float(m.result.mean_total))) if m.result else ""
+        rows = [[(translate("MatrixModel", "Tổng điểm"), False), ("100", False),
+                 *(("" if value is None else str(value), out) for value, out in zip(m.totals, m.total_outliers)),
+                 (mean, False)]]
+        for line in m.lines:
+            rows.append([(f"{line.code}. {line.title}", False), (str(line.max_points), False),
+                         *(("–" if value is None else str(value), out) for value, out in zip(line.points, line.outliers)),
+                         (score_text(float(line.median)) if line.median is not None else "", False)])
+        return rows
 
     def outlier_cells(self) -> list[tuple[str, str]]:
         """(criterion code, member label) of every highlighted cell."""
@@ -41,7 +72,7 @@ class MatrixModel(QAbstractTableModel):
         return [(line.code, member.label) for line in m.lines for member, out in zip(m.members, line.outliers) if out]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.lines) + 1
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() or self.matrix is None else FIXED + len(self.matrix.members) + 1
@@ -52,7 +83,7 @@ class MatrixModel(QAbstractTableModel):
         if m is None or orientation != Qt.Orientation.Horizontal:
             return None
         members = m.members
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if section == 0:
                 return translate("MatrixModel", "Tiêu chí")
             if section == 1:
@@ -60,65 +91,31 @@ class MatrixModel(QAbstractTableModel):
             if section - FIXED < len(members):
                 return members[section - FIXED].label
             return translate("MatrixModel", "Trung vị")
-        if role == Qt.ItemDataRole.ToolTipRole and FIXED <= section < FIXED + len(members):
+        if role == TOOLTIP and FIXED <= section < FIXED + len(members):
             member = members[section - FIXED]
             return f"{member.name} — {member.role_label}" + (f", {member.organisation}" if member.organisation else "")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        m = self.matrix
-        if m is None or not index.isValid():
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._cells):
             return None
-        row, col = index.row() - 1, index.column()  # row -1: the totals
-        members = len(m.members)
-        is_total = row < 0
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignHCenter
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        flagged = self._flagged(row, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        text, flagged = self._cells[row][col]
+        if role == DISPLAY:
+            return text
+        if role == ALIGN:
+            return LEFT if col == 0 else CENTRE
+        if role == BACKGROUND:
+            return self._outlier_bg if flagged else self._total_bg if row == 0 else None
+        if role == FOREGROUND:
+            return self._outlier_fg if flagged else None
+        if role == FONT:
+            return self._bold if flagged or row == 0 else None
+        if role == TOOLTIP and row > 0 and self.matrix is not None:
+            line = self.matrix.lines[row - 1]
             if flagged:
-                return QBrush(QColor(OUTLIER_BG))
-            return QBrush(TOTAL_BG) if is_total else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(OUTLIER_FG)) if flagged else None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold if flagged or is_total else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if is_total:
-                return None
-            line = m.lines[row]
-            if flagged:
+                median = score_text(float(line.median)) if line.median is not None else ""
                 return translate("MatrixModel", "Chênh từ nửa số điểm tối đa trở lên so với trung vị (%1) của tiêu chí %2.").replace(
-                    "%1", score_text(float(line.median)) if line.median is not None else "").replace("%2", line.code)
+                    "%1", median).replace("%2", line.code)
             return f"{line.code}. {line.title}" if col == 0 else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if is_total:
-            if col == 0:
-                return translate("MatrixModel", "Tổng điểm")
-            if col == 1:
-                return "100"
-            if col - FIXED < members:
-                value = m.totals[col - FIXED]
-                return "" if value is None else str(value)
-            return translate("MatrixModel", "TB %1").replace("%1", score_text(float(m.result.mean_total))) if m.result else ""
-        line = m.lines[row]
-        if col == 0:
-            return f"{line.code}. {line.title}"
-        if col == 1:
-            return str(line.max_points)
-        if col - FIXED < members:
-            value = line.points[col - FIXED]
-            return "–" if value is None else str(value)
-        return score_text(float(line.median)) if line.median is not None else ""
-
-    def _flagged(self, row: int, col: int) -> bool:
-        m = self.matrix
-        assert m is not None
-        k = col - FIXED
-        if not 0 <= k < len(m.members):
-            return False
-        if row < 0:
-            return m.total_outliers[k]
-        return m.lines[row].outliers[k]
+        return None

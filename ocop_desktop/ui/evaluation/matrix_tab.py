@@ -99,6 +99,7 @@ class MatrixTab(QWidget):
         self.rescore_button.setText(self.tr("Yêu cầu chấm lại…"))
         self.print_button.setText(self.tr("In bảng tổng hợp…"))
         self.entries.retranslate()
+        self.model.retranslate()
 
     # -- lists -------------------------------------------------------------------------------------
     def activate(self) -> None:
