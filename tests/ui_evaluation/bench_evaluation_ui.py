@@ -7,7 +7,7 @@ throw-away province. A 10 ms heartbeat timer runs while each step goes through t
 officer would: open the page, the rounds and council tabs, aggregate the round, pick dossiers in the
 matrix, print the matrix (until the preview shows), pick a dossier and open members' sheets on the
 scoring tab, change an answer of a stored sheet and type the first answer of a blank one (both
-autosaved), the results tab, propose, decide. The longest gap between two ticks is how long the
+autosaved), the results tab, propose, decide, and "Làm mới" with every tab built. The longest gap between two ticks is how long the
 window could not repaint or take a key (the target: under 100 ms on an office PC).
 
 Prints JSON: per step, the wall time and that longest gap (ms). With RUNS > 1 each run is a fresh
@@ -165,6 +165,7 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
                 p.results.decide()
 
             step("decide (certificates issued)", decide, idle)
+            step("refresh (every tab built: all reload)", p.refresh, idle)
             p.close()
             wait_for_tasks(5000)
         finally:
