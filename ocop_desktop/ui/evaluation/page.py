@@ -1,14 +1,13 @@
 """Đánh giá. At the province: the round being worked on (chosen at the top) and six tabs — Hồ sơ
 đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả — each built the first time it is shown,
-so opening the page stays quick. The first tab's module is imported on a worker thread, the
-others' shortly after the page opened, and then the heap is set aside from the garbage collector
-(`preload`). At a commune: what the province decided about the commune's dossiers. On a council
-member's laptop: the evaluator workspace."""
+so opening the page stays quick; the other tabs' modules are imported on a worker shortly after
+the page opened, and then the heap is set aside from the garbage collector (`preload`). At a
+commune: what the province decided about the commune's dossiers. On a council member's laptop:
+the evaluator workspace."""
 
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
@@ -93,11 +92,7 @@ class EvaluationPage(QWidget):
         self.tabs.setCurrentWidget(self._holders[FIRST_TAB])
         self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i][0]) if i >= 0 else None)
         preload.freeze_heap("opened")
-        first = preload.tab_module(next(module for name, module, _cls in TABS if name == FIRST_TAB))
-        if first in sys.modules:
-            self.tab(FIRST_TAB)
-        else:  # is_ready() waits for it: the job is one of the state's
-            state.run(preload.import_modules, (first,), done=lambda _r: self.tab(FIRST_TAB))
+        self.tab(FIRST_TAB)
         self.refresh()
         QTimer.singleShot(PRELOAD_MS, self, self._preload)
 

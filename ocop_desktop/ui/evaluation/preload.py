@@ -29,7 +29,7 @@ def tab_module(module: str) -> str:
 
 
 def import_modules(progress: Any, _ctx: object, names: tuple[str, ...]) -> None:
-    """A job for `EvalState.run`: import `names` in order."""
+    """A job (`run_task(import_modules, None, names)`): import `names` in order."""
     for name in names:
         if progress is not None and getattr(progress, "cancelled", False):
             return
