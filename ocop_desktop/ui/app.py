@@ -3,6 +3,7 @@ Be Vietnam Pro, the chosen language), then the first-run wizard if needed, then 
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -99,6 +100,9 @@ def run(paths: "AppPaths") -> int:
     def attach(ctx: "AppContext") -> None:
         opened.append(ctx)
         window.attach(ctx)
+        # What start-up made (modules, bindings, rule set, mappings) lives as long as the program:
+        # out of the cyclic collector's sight, whose full passes would walk it with the GIL held.
+        gc.freeze()
         if report_ready("loaded"):
             QTimer.singleShot(0, app.quit)
 

@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # Imported by the GUI start only after the window shows (PySide6 builds Python enums for every
 # Qt class it touches; the Qt namespace alone costs ~18 ms).
 FIRST_FRAME_PROBE = """
-import os, sys
+import gc, os, sys
 from ocop_desktop.main import main
 code = main(["--data-dir", sys.argv[1]])
+print("FROZEN", gc.get_freeze_count())
 print("MODULES", " ".join(sorted(m for m in sys.modules if m.startswith("ocop_desktop"))))
 sys.exit(code)
 """
@@ -55,6 +56,7 @@ def test_a_real_start_reports_shown_then_loaded(ctx) -> None:  # type: ignore[no
     loaded = _start(data_dir, "loaded")
     assert loaded.returncode == 0, loaded.stderr
     assert "READY loaded" in loaded.stdout
+    assert int(loaded.stdout.split("FROZEN", 1)[1].split()[0]) > 10_000  # the start-up heap is set aside
     modules = loaded.stdout.split("MODULES", 1)[1].split()
     assert "ocop_desktop.ui.errors" in modules and "ocop_desktop.services.context" in modules
 
