@@ -87,7 +87,8 @@ def test_import_score_export_and_province_receives(qtbot: QtBot, offices: Office
 
     # the other dossier half scored: the export warns and sends only the complete sheet
     ws.select_dossier(o.dossiers[1])
-    assert ws.editor is not None and ws.editor is not editor
+    assert ws.editor is editor and editor.store.dossier_id == o.dossiers[1]  # one editor, re-filled
+    assert ws.table.item(0, 1).text() == f"{len(codes)}/{len(codes)}"  # the first sheet stays as saved
     assert ws.editor.set_answer(codes[0], answers[codes[0]])
     shown = len(messages.shown)
     finish(qtbot, ws.export_scores())

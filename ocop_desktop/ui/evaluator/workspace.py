@@ -370,9 +370,9 @@ class EvaluatorWorkspace(QWidget):
         if dossier_id == self.current_id and (self.editor is not None or dossier_id is None):
             return
         self._flush_editor()
-        self._drop_editor()
         self.current_id = dossier_id
         if dossier_id is None:
+            self._drop_editor()
             self.summary.show_dossier(None)
             self.evidence.show_files(())
             self.sheet_notice.setText(self.tr("Chọn một hồ sơ ở danh sách bên trái."))
@@ -388,20 +388,30 @@ class EvaluatorWorkspace(QWidget):
         try:
             dossier = self.work.dossier(dossier_id, round_id)
         except UserError as exc:
+            self._drop_editor()
             errors.show_error(exc, self)
             return
         self.summary.show_dossier(dossier)
         self.evidence.show_files(dossier.evidence)
-        from ocop_desktop.ui.scoring import ScoreSheetEditor
-
+        store = EvaluatorSheetStore(self.ctx, dossier_id, round_id)
         try:
-            editor = ScoreSheetEditor(EvaluatorSheetStore(self.ctx, dossier_id, round_id), self.sheet_tab)
+            if self.editor is None:
+                self._build_editor(store)
+            else:  # one editor, re-filled: same set keeps its widgets (a few ms instead of 40–70)
+                self.editor.open(store)
         except UserError as exc:  # a rule set this machine lacks
+            self._drop_editor()
             self.sheet_notice.setText(exc.message)
             self.sheet_notice.show()
             return
         self.sheet_notice.hide()
-        editor.saved.connect(lambda _revision, d=dossier_id: self._sheet_saved(d))
+
+    def _build_editor(self, store: EvaluatorSheetStore) -> None:
+        from ocop_desktop.ui.scoring import ScoreSheetEditor
+
+        editor = ScoreSheetEditor(store, self.sheet_tab)
+        # The editor's store is the dossier saved (open() saves the previous one before switching).
+        editor.saved.connect(lambda _revision: self._sheet_saved(editor.store.dossier_id))
         self.sheet_layout.addWidget(editor, 1)
         self.editor = editor
 
