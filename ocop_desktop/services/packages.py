@@ -28,7 +28,10 @@ from ocop_desktop.sync.reader import PackageReader
 if TYPE_CHECKING:
     from ocop_desktop.services.context import AppContext
 
-__all__ = ["COUNCIL_LINK_PATH", "LINK_IN_COUNCIL", "ExportResult", "ImportPreview", "ImportResult", "OwnKeys", "PackageInfo", "PackageService"]
+__all__ = [
+    "COUNCIL_LINK_PATH", "LINK_IN_COUNCIL", "ExportResult", "ImportPreview", "ImportResult", "OwnKeys",
+    "PackageInfo", "PackageService",
+]
 
 # The refusal code of an evaluator laptop's enrollment at the province, and where the officer links
 # it (the labels of the evaluation page, its council tab and the button there).
