@@ -24,16 +24,16 @@ from ocop_desktop.domain.dossiers import Status  # noqa: E402
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.councils import CouncilService, MemberInput  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.producers import ProducerService  # noqa: E402
-from ocop_desktop.services.products import ProductService  # noqa: E402
-from ocop_desktop.services.province_aggregation import AggregationService  # noqa: E402
-from ocop_desktop.services.province_scores import MemberScoreService  # noqa: E402
-from ocop_desktop.services.rounds import RoundInput, RoundService  # noqa: E402
-from ocop_desktop.services.rules import RuleService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.province.councils import CouncilService, MemberInput  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
+from ocop_desktop.services.registry.products import ProductService  # noqa: E402
+from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
+from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
+from ocop_desktop.services.core.rules import RuleService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.store.models import Dossier  # noqa: E402
 
 LIMIT_SECONDS = 1.0

@@ -29,7 +29,7 @@ from ocop_desktop.printing.data import (  # noqa: E402
     Mau01Data, Mau02Data, ProducerInfo, Ref, Representative, SelfScore, Signed,
 )
 from ocop_desktop.printing.data_sheet import SheetData, SheetHeader  # noqa: E402
-from ocop_desktop.services.rules import RuleService  # noqa: E402
+from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 
 PRODUCER = ProducerInfo("Hợp tác xã Nông nghiệp Tân Lập", "Hợp tác xã", "Thôn Bản Mế, xã Tân Lập, tỉnh Lào Cai",
                         "0912345678", "htx@example.vn", Representative("Nguyễn Thị Hằng", "Giám đốc", "Nữ", "Tày"))

@@ -45,12 +45,12 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 FILTER = """
 import sys, time, statistics, json
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.products import ProductService
-from ocop_desktop.ui.app import ensure_application, open_store
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.registry.products import ProductService
+from ocop_desktop.ui.shell.app import ensure_application, open_store
 app = ensure_application()
 ctx = open_store(None, AppPaths.for_data_dir(sys.argv[1]))  # as the GUI opens it (caches warmed)
-from ocop_desktop.ui.lazy_model import *  # noqa
+from ocop_desktop.ui.kit.lazy_model import *  # noqa
 service = ProductService(ctx)
 t0 = time.perf_counter()
 service.list("", limit=200)  # the page's first rows, shown before anyone types

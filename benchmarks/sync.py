@@ -28,13 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.evidence import EvidenceService  # noqa: E402
-from ocop_desktop.services.packages import PackageService  # noqa: E402
-from ocop_desktop.services.producers import ProducerService  # noqa: E402
-from ocop_desktop.services.products import ProductService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
+from ocop_desktop.services.registry.products import ProductService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.store.models import Dossier  # noqa: E402
 
 

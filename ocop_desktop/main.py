@@ -25,11 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if gui is not None:  # no command: open the GUI without importing the CLI and its services
         paths = AppPaths.for_data_dir(gui.data_dir)
         setup_logging(paths.log_dir, verbose=gui.verbose, with_file=False)  # the GUI adds the file once shown
-        from ocop_desktop.ui.commands import run_gui
+        from ocop_desktop.ui.shell.commands import run_gui
 
         return run_gui(paths)
     from ocop_desktop.cli.parser import add_commands, build_parser
-    from ocop_desktop.ui import commands as ui_commands
+    from ocop_desktop.ui.shell import commands as ui_commands
 
     parser = build_parser()
     add_commands(parser, [ui_commands.register])
@@ -71,7 +71,7 @@ def _gui_options(argv: list[str]) -> argparse.Namespace | None:
 
 
 def _run_command(args, paths: AppPaths) -> int:  # type: ignore[no-untyped-def]
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
     if not args.needs_context:
         return int(args.handler(args, None))

@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội
 PROVINCE_CODE = "01"
@@ -45,7 +45,7 @@ def empty_ctx(paths: AppPaths) -> Iterator[AppContext]:
 @pytest.fixture
 def ctx(empty_ctx: AppContext) -> AppContext:
     """An opened store initialised as a commune office with one officer."""
-    from ocop_desktop.services.setup import initialise
+    from ocop_desktop.services.core.setup import initialise
 
     initialise(empty_ctx, "commune", COMMUNE_CODE, "Nguyễn Văn An")
     return empty_ctx
@@ -53,7 +53,7 @@ def ctx(empty_ctx: AppContext) -> AppContext:
 
 @pytest.fixture
 def province_ctx(empty_ctx: AppContext) -> AppContext:
-    from ocop_desktop.services.setup import initialise
+    from ocop_desktop.services.core.setup import initialise
 
     initialise(empty_ctx, "province", PROVINCE_CODE, "Trần Thị Bình")
     return empty_ctx

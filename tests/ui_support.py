@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.i18n import install_language
-from ocop_desktop.ui.tasks import wait_for_tasks
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.kit.tasks import wait_for_tasks
 
 
 def recorded_messages(qapp: QApplication, *, wait_ms: int) -> Iterator[errors.RecordingSink]:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from ocop_desktop.services.context import AppContext
+from ocop_desktop.services.core.context import AppContext
 
 Handler = Callable[[argparse.Namespace, AppContext | None], int]
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import commands_dossiers, commands_print, commands_rules, commands_setup
-from ocop_desktop.cli import commands_province
-from ocop_desktop.cli import commands_package
-from ocop_desktop.cli import commands_evaluator
+from ocop_desktop.cli import dossiers as commands_dossiers
+from ocop_desktop.cli import printing as commands_print
+from ocop_desktop.cli import rules as commands_rules
+from ocop_desktop.cli import setup as commands_setup
+from ocop_desktop.cli import province as commands_province
+from ocop_desktop.cli import sync as commands_package
+from ocop_desktop.cli import evaluator as commands_evaluator
 
 HEADLESS_COMMANDS = [commands_setup.register, commands_rules.register, commands_dossiers.register, commands_print.register]
 HEADLESS_COMMANDS.append(commands_province.register)

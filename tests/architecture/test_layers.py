@@ -25,7 +25,7 @@ def _headless_modules() -> list[str]:
     for info in pkgutil.walk_packages(ocop_desktop.__path__, "ocop_desktop."):
         if info.name.startswith(("ocop_desktop.ui", "ocop_desktop.store.migrations")):
             continue
-        if info.name in {"ocop_desktop.main", "ocop_desktop.__main__", "ocop_desktop.sync.dpapi"}:
+        if info.name in {"ocop_desktop.main", "ocop_desktop.__main__", "ocop_desktop.ocoppkg.dpapi"}:
             continue
         names.append(info.name)
     return names
@@ -47,7 +47,7 @@ print('imported', len(sys.argv) - 1)
 
 def test_every_non_ui_module_imports_without_qt() -> None:
     modules = _headless_modules()
-    assert "ocop_desktop.services.context" in modules
+    assert "ocop_desktop.services.core.context" in modules
     result = subprocess.run([sys.executable, "-c", BLOCK_QT, *modules], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert f"imported {len(modules)}" in result.stdout

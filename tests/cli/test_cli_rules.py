@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ocop_desktop.main import main
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 SET1_75 = {
     "1.1": 2, "1.2": 2, "1.3": 2, "1.4": 1, "1.5": 2, "1.6": 0, "1.7": 1, "2.1": 1, "2.2": 2, "2.3": 2, "2.4": 1,

@@ -14,7 +14,7 @@ from ocop_desktop.domain.deadlines import (
     reevaluation_window,
     urgency,
 )
-from ocop_desktop.services.reference import holiday_calendar
+from ocop_desktop.services.core.reference import holiday_calendar
 
 
 def test_fifteen_working_days_skip_weekends() -> None:

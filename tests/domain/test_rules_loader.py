@@ -16,7 +16,7 @@ from ocop_desktop.domain.rules.canonical import content_hash, dumps
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.domain.rules.loader import load_ruleset, parse_ruleset
 from ocop_desktop.paths import resource
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 RULE_FILE = resource("rulesets/qd26-2026.json")
 

@@ -10,7 +10,7 @@ import pytest
 from ocop_desktop.domain.rules.council import CouncilRules, aggregate
 from ocop_desktop.domain.rules.errors import ScoringError
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 RULESET = RuleService().in_force(date(2026, 6, 1))
 SHEET = RULESET.sheet(1)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 RULESET = RuleService().in_force(date(2026, 6, 1))
 SHEETS = RULESET.sheets

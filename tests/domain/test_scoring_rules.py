@@ -11,7 +11,7 @@ from ocop_desktop.domain.rules.errors import ScoringError
 from ocop_desktop.domain.rules.model import Floor
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.domain.rules.stars import band_for, final_star
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 RULESET = RuleService().in_force(date(2026, 6, 1))
 BANDS = RULESET.bands

@@ -9,17 +9,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.services.certificates import CertificateService
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.evaluator_work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.results import DecisionInput, ResultService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.registry.certificates import CertificateService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.results import DecisionInput, ResultService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
 from province_builders import council, sheet_of, answers_for  # noqa: I001
 from sync_builders import TODAY, link, open_installation, ready_dossier

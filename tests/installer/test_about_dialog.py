@@ -1,4 +1,4 @@
-"""The About dialog (ocop_desktop/ui/about.py): version, data folder and licence notes.
+"""The About dialog (ocop_desktop/ui/shell/about.py): version, data folder and licence notes.
 
 It lives with the installer tests because the notes are what the bundled LGPL/OFL parts
 require us to show in the distributed application."""
@@ -17,7 +17,7 @@ from ocop_desktop.paths import AppPaths  # noqa: E402
 
 @pytest.fixture
 def dialog(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from ocop_desktop.ui.about import AboutDialog
+    from ocop_desktop.ui.shell.about import AboutDialog
 
     dlg = AboutDialog(None, paths=AppPaths.for_data_dir(tmp_path / "data"))
     qtbot.addWidget(dlg)
@@ -41,7 +41,7 @@ def test_about_carries_the_licence_notes(dialog) -> None:  # type: ignore[no-unt
 
 
 def test_about_defaults_to_the_environment_data_dir(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ocop_desktop.ui.about import AboutDialog
+    from ocop_desktop.ui.shell.about import AboutDialog
 
     monkeypatch.setenv("OCOP_DESKTOP_DATA_DIR", str(tmp_path / "env-data"))
     dlg = AboutDialog()

@@ -94,6 +94,6 @@ def read_qr() -> Callable[..., list[str]]:
 
 @pytest.fixture(scope="session")
 def ruleset():  # type: ignore[no-untyped-def]
-    from ocop_desktop.services.rules import RuleService
+    from ocop_desktop.services.core.rules import RuleService
 
     return RuleService().get("qd26-2026")

@@ -10,12 +10,12 @@ from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.councils import CouncilService, MemberInput
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.services.products import ProductService
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.producers import ProducerService
+from ocop_desktop.services.registry.products import ProductService
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Dossier, DossierEvent
 
 TODAY = date(2026, 11, 20)

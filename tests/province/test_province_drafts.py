@@ -12,15 +12,15 @@ import pytest
 
 from ocop_desktop.domain.errors import ConflictError, UserError
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services import province_evaluator
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.councils import CouncilService
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_drafts import SHEET_MOVED, MemberDraftService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService, SheetInput
-from ocop_desktop.services.results import ResultService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.province import evaluator_data as province_evaluator
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.councils import CouncilService
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.drafts import SHEET_MOVED, MemberDraftService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
+from ocop_desktop.services.province.results import ResultService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 

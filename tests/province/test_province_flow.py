@@ -9,14 +9,14 @@ from fractions import Fraction
 import pytest
 
 from ocop_desktop.domain.errors import ValidationError
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_reports import ProvinceReportService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.results import DecisionInput, ResultService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.reports import ProvinceReportService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.results import DecisionInput, ResultService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 
@@ -145,7 +145,7 @@ def _history(ctx: AppContext, round_id: str, dossier_id: str) -> list[dict]:  # 
 
 
 def test_expiry_view_leaves_out_replaced_certificates_and_shows_renewals(province_ctx: AppContext) -> None:
-    from ocop_desktop.services.certificates import CertificateInput, CertificateService
+    from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 
     ctx = province_ctx
     old_product = DossierService(ctx).get(sent_dossier(ctx, "Cà phê Cũ")).row.product_id

@@ -14,14 +14,14 @@ from pypdf import PdfReader, PdfWriter
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.province_advisory import AdvisoryService
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_print import council_matrix_data, print_round
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.results import DecisionInput, ResultService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.advisory import AdvisoryService
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.print_data import council_matrix_data, print_round
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.results import DecisionInput, ResultService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
 from province_builders import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 
@@ -155,7 +155,7 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
 
 
 def test_evaluator_assignment_and_scores_round_trip(province_ctx: AppContext, tmp_path: Path) -> None:
-    from ocop_desktop.services.province_evaluator import assignment, import_scores
+    from ocop_desktop.services.province.evaluator_data import assignment, import_scores
 
     ctx = province_ctx
     ids = [sent_dossier(ctx, n) for n in ("Cà phê Ngoại Tuyến", "Cà phê Thứ Hai")]

@@ -10,15 +10,15 @@ from sqlalchemy import func, select
 
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.rules.errors import ScoringError
-from ocop_desktop.services.certificates import CertificateInput, CertificateService
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.councils import CouncilService, MemberInput
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.results import DecisionInput, ResultService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.results import DecisionInput, ResultService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.store.models import Certificate, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, RecognitionDecision, RoundEntry
 
@@ -227,7 +227,7 @@ def test_rounds_refuse_bad_input(province_ctx: AppContext) -> None:
 def test_sync_desk_keeps_the_round_rules(province_ctx: AppContext) -> None:
     """The sync page's accept/return/decide go through the same rules as the evaluation page: a
     dossier in a round is neither returned nor decided on its own."""
-    from ocop_desktop.services.sync_province import ProvinceSyncService
+    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
 
     ctx = province_ctx
     dossier = sent_dossier(ctx, "Cà phê Trong Đợt")

@@ -8,10 +8,10 @@ import pytest
 
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.main import main
-from ocop_desktop.services.certificates import CertificateInput, CertificateService
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.self_assessment import SelfAssessmentService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 
 from test_dossier_walk import TODAY, answer_everything, make_product  # noqa: I001
 

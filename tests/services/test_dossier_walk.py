@@ -14,13 +14,13 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.checklists import ChecklistService
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.evidence import EvidenceService
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.services.products import ProductService
-from ocop_desktop.services.self_assessment import SelfAssessmentService
+from ocop_desktop.services.dossiers.checklists import ChecklistService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
+from ocop_desktop.services.registry.producers import ProducerService
+from ocop_desktop.services.registry.products import ProductService
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 from ocop_desktop.store.models import Attachment, Dossier, DossierEvent
 
 TODAY = date(2026, 11, 20)  # a Friday

@@ -12,10 +12,10 @@ import pytest
 from ocop_desktop.domain.rules.canonical import content_hash, dumps
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.paths import resource
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.reference import holiday_calendar
-from ocop_desktop.services.rules import RuleService
-from ocop_desktop.services.sync_reference import install
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.reference import holiday_calendar
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.sync.reference import install
 
 
 def _erratum(new_id: str, effective_from: str) -> bytes:

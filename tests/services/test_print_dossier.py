@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.print_dossier import DOSSIER_FORMS, print_dossier_form
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS, print_dossier_form
 
 from test_dossier_walk import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 

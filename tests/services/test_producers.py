@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from ocop_desktop.domain.errors import ConflictError, ValidationError
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.store.models import Officer, Producer
 
 

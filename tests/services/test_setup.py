@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError, ValidationError
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.setup import initialise
-from ocop_desktop.services.units import UnitService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.setup import initialise
+from ocop_desktop.services.core.units import UnitService
 from ocop_desktop.store.models import AdminUnit, KeyRecord, Office
-from ocop_desktop.sync.keys import KeyStore, fingerprint, public_raw
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, public_raw
 
 
 def test_official_units_are_loaded(empty_ctx: AppContext) -> None:
@@ -90,7 +90,7 @@ def test_file_as_data_dir_is_refused(tmp_path: Path) -> None:
 
 
 def test_office_summary_names_officer_and_fingerprint(ctx: AppContext) -> None:
-    from ocop_desktop.services.office import OfficeService
+    from ocop_desktop.services.core.office import OfficeService
 
     summary = OfficeService(ctx).summary()
     assert summary.office_name == "UBND Phường Hoàn Kiếm"

@@ -12,7 +12,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ocop_desktop.sync.writer import zip_info
+from ocop_desktop.ocoppkg.writer import zip_info
 
 
 def entries(data: bytes) -> list[tuple[str, bytes]]:

@@ -14,10 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))  # the dossier builders of the walk test
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.packages import PackageService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from test_dossier_walk import (  # noqa: E402
     TODAY,
     answer_everything,

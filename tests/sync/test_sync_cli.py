@@ -10,7 +10,7 @@ import pytest
 
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.context import AppContext
+from ocop_desktop.services.core.context import AppContext
 from sync_builders import ready_dossier
 
 

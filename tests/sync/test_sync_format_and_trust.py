@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ocop_desktop.services.packages import PackageService
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.store.models import KeyRecord
-from ocop_desktop.sync.errors import PackageRefused
-from ocop_desktop.sync.keys import ENCRYPTION_KEY_FILE, KeyStore, normalise_readable, readable_fingerprint
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import ENCRYPTION_KEY_FILE, KeyStore, normalise_readable, readable_fingerprint
 from package_surgery import resign
 from sync_builders import Pair, open_installation, ready_dossier
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.sync.errors import PackageRefused
-from ocop_desktop.sync.keys import KeyStore
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore
 from package_surgery import build, declared_size, entries, eocd_with_entries, manifest_of, overlapping, resign
 from sync_builders import Pair, blob_files, db_state, logical_dump, ready_dossier
 

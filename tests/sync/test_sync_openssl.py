@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.services.packages import PackageService
+from ocop_desktop.services.sync.service import PackageService
 from sync_builders import Pair, ready_dossier
 
 TOOLS = ("openssl", "sha256sum", "sed", "base64", "bash")

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.sync.errors import PackageRefused
-from ocop_desktop.sync.reader import PackageReader
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.reader import PackageReader
 from sync_builders import Pair, blob_files, db_state, ready_dossier
 
 _good: dict[str, bytes] = {}

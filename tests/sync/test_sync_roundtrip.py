@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.sync_conflicts import ConflictService
-from ocop_desktop.services.sync_province import ProvinceSyncService
-from ocop_desktop.services.sync_status import SyncStatusService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.conflicts import ConflictService
+from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.store.models import Attachment, Certificate, Dossier, DossierEvent
-from ocop_desktop.sync.errors import PackageRefused
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from sync_builders import TODAY, Pair, db_state, ready_dossier, resubmit
 
 

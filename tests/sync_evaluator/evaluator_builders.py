@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob
 from province_builders import TODAY, council, sent_dossier  # noqa: I001
@@ -72,7 +72,7 @@ def enroll(made: Offices, member: str, evaluator: AppContext | None = None) -> N
     laptop = evaluator or made.evaluator
     service = EvaluatorPackages(laptop)
     pack = service.export_enrollment(made.folder / f"enroll-{laptop.office().id[:8]}.ocoppkg")
-    from ocop_desktop.services.packages import PackageService
+    from ocop_desktop.services.sync.service import PackageService
 
     readable = PackageService(laptop).own_keys().signing.readable
     ProvinceEvaluatorPackages(made.province).import_enrollment(pack.path, made.round_id, member,

@@ -11,10 +11,10 @@ import pytest
 
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
 from evaluator_builders import attach  # noqa: I001
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from ocop_desktop.domain.errors import ConflictError, UserError
-from ocop_desktop.services.evaluator_work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages, package_kind
-from ocop_desktop.services.packages_proposal import FiveStarProposalService
-from ocop_desktop.services.province_aggregation import AggregationService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.results import ResultService
-from ocop_desktop.sync.errors import PackageRefused
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages, package_kind
+from ocop_desktop.services.sync.proposal import FiveStarProposalService
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.results import ResultService
+from ocop_desktop.ocoppkg.errors import PackageRefused
 
 from evaluator_builders import Offices, enroll, other_evaluator  # noqa: I001
 from province_builders import answers_for, sheet_of

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.packages import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 from ocop_desktop.store.models import KeyRecord, SyncPackage
-from ocop_desktop.sync.errors import PackageRefused
+from ocop_desktop.ocoppkg.errors import PackageRefused
 
 from evaluator_builders import Offices, enroll, other_evaluator  # noqa: I001
 from sync_builders import db_state, open_installation

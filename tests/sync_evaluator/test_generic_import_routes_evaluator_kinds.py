@@ -3,9 +3,9 @@ importers from there too (assignment at the laptop, scores at the province)."""
 
 from __future__ import annotations
 
-from ocop_desktop.services.evaluator_work import EvaluatorWorkService
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 
 from evaluator_builders import Offices, enroll  # noqa: I001
 from test_evaluator_packages import _score

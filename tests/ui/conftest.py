@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.app import configure_application
-from ocop_desktop.ui.i18n import install_language
-from ocop_desktop.ui.tasks import wait_for_tasks
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.shell.app import configure_application
+from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from ui_support import recorded_messages, type_unicode
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.errors import ValidationError
-from ocop_desktop.ui import errors
+from ocop_desktop.ui.kit import errors
 
 
 def _raised(exc: BaseException) -> BaseException:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.setup import initialise
-from ocop_desktop.ui.app import build_main_window
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.setup import initialise
+from ocop_desktop.ui.shell.app import build_main_window
 
 
 def _window(qtbot, data: Path, role: str):  # type: ignore[no-untyped-def]

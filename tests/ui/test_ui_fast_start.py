@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
-from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.startup import READY_ENV, peek_office
+from ocop_desktop.ui.shell.main_window import MainWindow
+from ocop_desktop.ui.shell.startup import READY_ENV, peek_office
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +58,7 @@ def test_a_real_start_reports_shown_then_loaded(ctx) -> None:  # type: ignore[no
     assert "READY loaded" in loaded.stdout
     assert int(loaded.stdout.split("FROZEN", 1)[1].split()[0]) > 10_000  # the start-up heap is set aside
     modules = loaded.stdout.split("MODULES", 1)[1].split()
-    assert "ocop_desktop.ui.errors" in modules and "ocop_desktop.services.context" in modules
+    assert "ocop_desktop.ui.kit.errors" in modules and "ocop_desktop.services.core.context" in modules
 
 
 def test_an_unreadable_store_is_not_peeked(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from ocop_desktop.services.setup import Role
-from ocop_desktop.ui.first_run import FirstRunWizard
+from ocop_desktop.services.core.setup import Role
+from ocop_desktop.ui.shell.first_run import FirstRunWizard
 
 
 @pytest.fixture

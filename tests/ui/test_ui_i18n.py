@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ocop_desktop.paths import resource
-from ocop_desktop.ui.app import build_main_window
-from ocop_desktop.ui.i18n import current_language, install_language
-from ocop_desktop.ui.settings import UiSettings, load_settings, save_settings
+from ocop_desktop.ui.shell.app import build_main_window
+from ocop_desktop.ui.kit.i18n import current_language, install_language
+from ocop_desktop.ui.kit.settings import UiSettings, load_settings, save_settings
 
 TS = resource("translations/ocop_desktop_en.ts")
 QM = resource("translations/ocop_desktop_en.qm")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ocop_desktop.ui.app import build_main_window
-from ocop_desktop.ui.pages import PAGE_NAMES, PAGES
+from ocop_desktop.ui.shell.app import build_main_window
+from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
 
 TITLES = ["Chủ thể", "Sản phẩm", "Hồ sơ", "Đánh giá", "Đồng bộ", "Báo cáo", "Cài đặt"]
 
@@ -64,7 +64,7 @@ def test_unknown_page_is_refused(window) -> None:  # type: ignore[no-untyped-def
 
 
 def test_about_opens_without_blocking(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from ocop_desktop.ui.about import AboutDialog
+    from ocop_desktop.ui.shell.about import AboutDialog
 
     window.about_action.trigger()
 
@@ -98,7 +98,7 @@ def test_ctrl_n_acts_on_the_visible_page_only(qtbot, window) -> None:  # type: i
 def test_vietnamese_formats() -> None:
     from datetime import date, datetime
 
-    from ocop_desktop.ui.formatting import format_date, format_datetime, format_int, format_number
+    from ocop_desktop.ui.kit.formatting import format_date, format_datetime, format_int, format_number
 
     assert format_date(date(2026, 3, 5)) == "05/03/2026"
     assert format_datetime(datetime(2026, 3, 5, 14, 7)) == "05/03/2026 14:07"

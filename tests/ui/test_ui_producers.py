@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.ui.pages.producers import ProducersPage, producers_model
+from ocop_desktop.services.registry.producers import ProducerService
+from ocop_desktop.ui.registry.producers_page import ProducersPage, producers_model
 
 COMMUNE = "00070"
 
@@ -162,8 +162,8 @@ def test_model_passes_qt_model_checks(qtmodeltester, ctx) -> None:  # type: igno
 def test_short_result_needs_no_count(ctx) -> None:  # type: ignore[no-untyped-def]
     calls: list[str] = []
     service = ProducerService(ctx)
-    from ocop_desktop.ui.lazy_model import LazyTableModel
-    from ocop_desktop.ui.pages.producers import COLUMNS
+    from ocop_desktop.ui.kit.lazy_model import LazyTableModel
+    from ocop_desktop.ui.registry.producers_page import COLUMNS
 
     model = LazyTableModel(lambda q, o, n: service.list(q, offset=o, limit=n),
                            lambda q: calls.append(q) or service.count(q), COLUMNS)

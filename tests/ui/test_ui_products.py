@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.services.products import ProductService
-from ocop_desktop.ui.pages.products import ProductsPage
+from ocop_desktop.services.registry.producers import ProducerService
+from ocop_desktop.services.registry.products import ProductService
+from ocop_desktop.ui.registry.products_page import ProductsPage
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.ui import app as ui_app
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.screenshot import take_screenshot
+from ocop_desktop.services.registry.producers import ProducerService
+from ocop_desktop.ui.shell import app as ui_app
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
 def test_screenshot_of_the_producers_page(qapp, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QThread, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.ui.tasks import Progress, run_task
+from ocop_desktop.ui.kit.tasks import Progress, run_task
 
 
 def test_result_and_progress_are_delivered_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +123,7 @@ def test_many_emits_do_not_eat_references_to_true(qtbot) -> None:  # type: ignor
     progress reports must not bring the interpreter down."""
     import sys
 
-    from ocop_desktop.ui.tasks import Task
+    from ocop_desktop.ui.kit.tasks import Task
 
     task = Task(lambda progress: None)
     before = sys.getrefcount(True)

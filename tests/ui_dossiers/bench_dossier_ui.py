@@ -29,11 +29,11 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.dossiers.editor import DossierEditor  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 
 def ms(seconds: float) -> float:

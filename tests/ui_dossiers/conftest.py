@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.app import configure_application
-from ocop_desktop.ui.dossiers import system_open
-from ocop_desktop.ui.i18n import install_language
-from ocop_desktop.ui.tasks import wait_for_tasks
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.shell.app import configure_application
+from ocop_desktop.ui.kit import system_open
+from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from ui_support import recorded_messages, type_unicode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the dossier builders

@@ -35,7 +35,7 @@ def new_dossier(ctx, registration_type: str = "first") -> str:  # type: ignore[n
     """A draft dossier for a fresh food product (set 13: the food-safety certificate is a knock-out)."""
     from test_dossier_walk import make_product
 
-    from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.dossiers.service import DossierService
 
     return DossierService(ctx).create(make_product(ctx), registration_type).row.id
 
@@ -44,7 +44,7 @@ def complete_dossier(ctx, dossier_id: str, folder: Path) -> None:  # type: ignor
     """Everything a dossier needs before it can be marked complete, through the services."""
     from test_dossier_walk import answer_everything, fill_producer_forms, provide_required
 
-    from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.dossiers.service import DossierService
 
     fill_producer_forms(DossierService(ctx), dossier_id)
     provide_required(ctx, dossier_id, folder)
@@ -59,7 +59,7 @@ MAU03 = {"local_raw_material_percent": "80", "raw_material_assessment": "Nguyên
 
 def sent_dossier(ctx, folder: Path) -> str:  # type: ignore[no-untyped-def]
     """A dossier the commune has sent to the province."""
-    from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.dossiers.service import DossierService
 
     service = DossierService(ctx)
     dossier_id = new_dossier(ctx)

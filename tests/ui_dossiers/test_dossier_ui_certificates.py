@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from test_dossier_walk import make_product
 
-from ocop_desktop.services.certificates import CertificateService
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.ui.pages.products import ProductsPage
+from ocop_desktop.services.registry.certificates import CertificateService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.ui.registry.products_page import ProductsPage
 
 
 def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ocop_desktop.services.evidence import EvidenceService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 
 

@@ -10,9 +10,9 @@ import pytest
 from dossier_ui_helpers import new_dossier, sent_dossier
 from PySide6.QtCore import Qt
 
-from ocop_desktop.services.dossiers import DossierService
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.dossiers.editor import DossierEditor
-from ocop_desktop.ui.formatting import format_date
+from ocop_desktop.ui.kit.formatting import format_date
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(qtbot, ctx, dossier_id, mess
 
 
 def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(qtbot, ctx, dossier_id, choose) -> None:  # type: ignore[no-untyped-def]
-    from ocop_desktop.services.checklists import ChecklistService
+    from ocop_desktop.services.dossiers.checklists import ChecklistService
 
     editor = open_editor(qtbot, ctx, dossier_id)
     checklist = editor.checklist

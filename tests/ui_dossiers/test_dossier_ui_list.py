@@ -15,13 +15,13 @@ from PySide6.QtGui import QImage
 from test_dossier_walk import make_product
 
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.certificates import CertificateInput, CertificateService
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.products import ProductService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.ui.dossiers.list_model import DEADLINE_COLUMN
 from ocop_desktop.ui.dossiers.style import OVERDUE_BG
-from ocop_desktop.ui.pages.dossiers_page import DossiersPage
-from ocop_desktop.ui.screenshot import take_screenshot
+from ocop_desktop.ui.dossiers.list_page import DossiersPage
+from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from dossier_ui_helpers import write_pdf
 from PySide6.QtCore import Qt
 from test_dossier_walk import make_product
 
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.evidence import EvidenceService
-from ocop_desktop.services.self_assessment import SelfAssessmentService
-from ocop_desktop.ui.formatting import format_date
-from ocop_desktop.ui.pages.dossiers_page import DossiersPage
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
+from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.dossiers.list_page import DossiersPage
 
 
 @pytest.fixture

@@ -35,13 +35,13 @@ from province_builders import MEMBERS, TODAY, answers_for, council, sent_dossier
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.province_inbox import InboxService  # noqa: E402
-from ocop_desktop.services.province_scores import MemberScoreService  # noqa: E402
-from ocop_desktop.services.rounds import RoundInput, RoundService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
+from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 SETS = (13, 11, 6, 7)  # coffee, tea, processed food, confectionery: the editor is rebuilt between sets
 BLANK = 4  # the dossier whose last member has no sheet yet (typed in the bench)
@@ -80,8 +80,8 @@ def build_round(ctx: AppContext, dossiers: int, members: int) -> tuple[list[str]
 
 def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
     app = ensure_application()
-    from ocop_desktop.ui.errors import RecordingSink, install_sink
-    from ocop_desktop.ui.evaluation.page import EvaluationPage
+    from ocop_desktop.ui.kit.errors import RecordingSink, install_sink
+    from ocop_desktop.ui.province.page import EvaluationPage
 
     install_sink(RecordingSink())
     out: dict[str, dict[str, float]] = {}

@@ -32,7 +32,7 @@ empty_ctx = _ui.empty_ctx
 @pytest.fixture(autouse=True)
 def opened_pdfs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
     """PDFs the page would show in the print preview: (path, title)."""
-    from ocop_desktop.ui.evaluation import printing
+    from ocop_desktop.ui.province import printing
 
     shown: list[tuple[Path, str]] = []
 

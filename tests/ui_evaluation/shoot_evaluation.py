@@ -25,18 +25,18 @@ sys.path.insert(0, str(ROOT / "tests" / "province"))
 from province_builders import answers_for, council, sent_dossier, sheet_of  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.certificates import CertificateInput, CertificateService  # noqa: E402
-from ocop_desktop.services.councils import CouncilService  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.province_aggregation import AggregationService  # noqa: E402
-from ocop_desktop.services.province_inbox import InboxService  # noqa: E402
-from ocop_desktop.services.province_scores import MemberScoreService  # noqa: E402
-from ocop_desktop.services.results import DecisionInput, ResultService  # noqa: E402
-from ocop_desktop.services.rounds import RoundInput, RoundService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService  # noqa: E402
+from ocop_desktop.services.province.councils import CouncilService  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
+from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
+from ocop_desktop.services.province.results import DecisionInput, ResultService  # noqa: E402
+from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 20)
@@ -115,8 +115,8 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
-    from ocop_desktop.ui.errors import RecordingSink, install_sink
-    from ocop_desktop.ui.evaluation.page import EvaluationPage
+    from ocop_desktop.ui.kit.errors import RecordingSink, install_sink
+    from ocop_desktop.ui.province.page import EvaluationPage
 
     install_sink(RecordingSink())
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocop_desktop.services import province_evaluator
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.province_drafts import MemberDraftService
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.rounds import RoundInput, RoundService
-from ocop_desktop.ui.tasks import wait_for_tasks
+from ocop_desktop.services.province import evaluator_data as province_evaluator
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.drafts import MemberDraftService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from eval_ui_helpers import open_page, settle, show
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of
 

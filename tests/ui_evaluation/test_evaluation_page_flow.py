@@ -8,11 +8,11 @@ from datetime import date
 
 from shiboken6 import isValid
 
-from ocop_desktop.services.councils import CouncilService, MemberInput
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.rounds import RoundService
-from ocop_desktop.ui.formatting import format_date
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.rounds import RoundService
+from ocop_desktop.ui.kit.formatting import format_date
 from eval_ui_helpers import open_page, settle, show
 from province_builders import MEMBERS, answers_for, sent_dossier, sheet_of
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.evaluator_work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.ui.sync.table import select_row
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.ui.kit.tables import select_row
 from eval_ui_helpers import open_page, settle, show
 from evaluator_builders import make_offices
 from province_builders import answers_for
@@ -77,11 +77,11 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
 def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                                _template_dir: Path, files,
                                                                                messages) -> None:
-    from ocop_desktop.ui.evaluation.page import EvaluationPage
+    from ocop_desktop.ui.province.page import EvaluationPage
     from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
     from ocop_desktop.ui.sync.page import SyncPage
-    from ocop_desktop.services.packages_evaluator import package_kind
-    from ocop_desktop.ui.tasks import wait_for_tasks
+    from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.ui.kit.tasks import wait_for_tasks
 
     o = make_offices(tmp_path, _template_dir)
     try:

@@ -14,14 +14,14 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from ocop_desktop.ui.evaluation import preload
-from ocop_desktop.ui.evaluation.page import TABS
+from ocop_desktop.ui.kit import perf as preload
+from ocop_desktop.ui.province.page import TABS
 from ocop_desktop.ui.scoring.sheet_view import SheetView
-from ocop_desktop.ui.tasks import Task
+from ocop_desktop.ui.kit.tasks import Task
 
-from ocop_desktop.services.province_inbox import InboxService
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.services.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from eval_ui_helpers import open_page, settle, show
 from province_builders import TODAY, answers_for, council, sent_dossier, sheet_of
 

@@ -26,7 +26,7 @@ type_unicode_fixture = _ui.type_unicode_fixture
 
 from evaluator_builders import Offices, make_offices  # noqa: E402
 
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from pathlib import Path
 from evaluator_builders import Offices, enroll
 from pytestqt.qtbot import QtBot
 
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
 from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
-from ocop_desktop.ui.tasks import Task
+from ocop_desktop.ui.kit.tasks import Task
 
 
 def assignment_package(o: Offices, member: str = "TV1", name: str = "assignment.ocoppkg") -> Path:

@@ -26,11 +26,11 @@ from evaluator_ws_helpers import assignment_package, province_fingerprint  # noq
 from province_builders import answers_for  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.ui import errors  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.ui.kit import errors  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 SIZE = (1280, 800)
 

@@ -12,11 +12,11 @@ from province_builders import answers_for
 from pytestqt.qtbot import QtBot
 from sync_builders import db_state
 
-from ocop_desktop.services.evaluator_work import EvaluatorWorkService
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.province_scores import MemberScoreService
-from ocop_desktop.ui.errors import RecordingSink
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.evaluator import build_evaluator_page
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace
 

@@ -10,10 +10,10 @@ from province_builders import answers_for
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.domain.errors import ConflictError
-from ocop_desktop.ui.errors import RecordingSink
+from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
 from ocop_desktop.ui.evaluator.workspace import TAB_FILES
-from ocop_desktop.ui.i18n import install_language
+from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.scoring import SheetEdit
 
 

@@ -24,7 +24,7 @@ def filled_sheet(out: Path) -> Path:
     from ocop_desktop.printing import api
     from ocop_desktop.printing.data import Ref, Signed
     from ocop_desktop.printing.data_sheet import SheetData, SheetHeader
-    from ocop_desktop.services.rules import RuleService
+    from ocop_desktop.services.core.rules import RuleService
 
     sheet = RuleService().sheet(1)
     answers = {leaf.code: (len(leaf.options) - 1 if i % 3 else 0) for i, leaf in enumerate(sheet.leaves())}
@@ -48,10 +48,10 @@ def main(out_dir: Path, bench_print: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ocop_desktop.printing import api
-    from ocop_desktop.ui.app import configure_application
+    from ocop_desktop.ui.shell.app import configure_application
     from ocop_desktop.ui.printing import catalog
     from ocop_desktop.ui.printing.entry import open_print_preview
-    from ocop_desktop.ui.screenshot import _quiet_offscreen_noise
+    from ocop_desktop.ui.shell.screenshot import _quiet_offscreen_noise
 
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -89,7 +89,7 @@ def time_printing(work: Path) -> None:
 
     from ocop_desktop.ui.printing import jobs
     from ocop_desktop.ui.printing.printer import new_printer, print_pdf
-    from ocop_desktop.ui.tasks import Progress
+    from ocop_desktop.ui.kit.tasks import Progress
 
     started = time.perf_counter()
     result = jobs.all_blank_sheets_job(Progress(), work / "all.pdf")
@@ -117,8 +117,8 @@ SAMPLE_PRODUCTS = [
 def make_sample_product(ctx: object, producer_name: str, product_name: str, product_set: int) -> str:
     from ocop_desktop.domain.producers import ProducerInput, ProducerKind
     from ocop_desktop.domain.products import ProductInput
-    from ocop_desktop.services.producers import ProducerService
-    from ocop_desktop.services.products import ProductService
+    from ocop_desktop.services.registry.producers import ProducerService
+    from ocop_desktop.services.registry.products import ProductService
 
     kind = ProducerKind.COOPERATIVE if producer_name.startswith("Hợp tác xã") else (
         ProducerKind.ENTERPRISE if producer_name.startswith("Công ty") else ProducerKind.BUSINESS_HOUSEHOLD)
@@ -130,11 +130,11 @@ def make_sample_product(ctx: object, producer_name: str, product_name: str, prod
 
 def setup_and_shoot_reports(app: object, work: Path, out_dir: Path) -> None:
     from ocop_desktop.paths import AppPaths
-    from ocop_desktop.services.context import AppContext
-    from ocop_desktop.services.dossiers import DossierService
-    from ocop_desktop.services.setup import initialise
-    from ocop_desktop.ui.app import build_main_window
-    from ocop_desktop.ui.tasks import wait_for_tasks
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.services.core.setup import initialise
+    from ocop_desktop.ui.shell.app import build_main_window
+    from ocop_desktop.ui.kit.tasks import wait_for_tasks
 
     paths = AppPaths.for_data_dir(work / "data")
     ctx = AppContext.open(paths)

@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.printing import jobs
 from ocop_desktop.ui.printing.pdf_pages import PDFIUM_LOCK
-from ocop_desktop.ui.tasks import Progress, run_task
+from ocop_desktop.ui.kit.tasks import Progress, run_task
 
 from test_dossier_walk import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.printing import open_print_preview, preview_blank_form, preview_dossier_form
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 

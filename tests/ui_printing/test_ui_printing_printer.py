@@ -17,7 +17,7 @@ from ocop_desktop.printing import api
 from ocop_desktop.printing.errors import Cancelled
 from ocop_desktop.ui.printing import catalog, printer
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.tasks import Progress
+from ocop_desktop.ui.kit.tasks import Progress
 
 A4 = (595.0, 842.0)  # points, as Qt's PDF writer rounds them
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.ui.app import build_main_window
-from ocop_desktop.ui.pages.reports import ReportsPage
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.ui.shell.app import build_main_window
+from ocop_desktop.ui.shell.reports_page import ReportsPage
 
 from test_dossier_walk import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 

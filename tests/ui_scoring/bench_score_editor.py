@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.rules import RuleService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.rules import RuleService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData  # noqa: E402
 
 
@@ -75,7 +75,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         from test_dossier_walk import TODAY, make_product
 
-        from ocop_desktop.services.dossiers import DossierService
+        from ocop_desktop.services.dossiers.service import DossierService
 
         ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp)))
         try:

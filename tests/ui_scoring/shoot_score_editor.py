@@ -25,12 +25,12 @@ from test_dossier_walk import TODAY, make_product, pdf_file  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.evidence import EvidenceService  # noqa: E402
-from ocop_desktop.services.self_assessment import SelfAssessmentService  # noqa: E402
-from ocop_desktop.services.setup import initialise  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.scoring import ScoreSheetEditor, SelfAssessmentStore  # noqa: E402
 
 SIZE = (1280, 900)

@@ -16,14 +16,14 @@ from test_dossier_walk import TODAY, make_product, pdf_file
 
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.context import AppContext
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.evidence import EvidenceService
-from ocop_desktop.services.rules import RuleService
-from ocop_desktop.services.self_assessment import SelfAssessmentService
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 from ocop_desktop.store.models import Dossier
-from ocop_desktop.ui.errors import RecordingSink
-from ocop_desktop.ui.i18n import install_language
+from ocop_desktop.ui.kit.errors import RecordingSink
+from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData, SheetStore
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.domain.rules.model import Sheet
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SheetData
 from ocop_desktop.ui.scoring.sheet_view import FIRST_CARDS, SheetView
 

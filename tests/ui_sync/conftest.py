@@ -26,7 +26,7 @@ type_unicode_fixture = _ui.type_unicode_fixture
 from sync_builders import Pair, link, open_installation  # noqa: E402
 
 from ocop_desktop.ui.sync import widgets  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 
 @pytest.fixture

@@ -27,16 +27,16 @@ from test_dossier_walk import answer_everything, fill_producer_forms, pdf_file, 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers import DossierService  # noqa: E402
-from ocop_desktop.services.evidence import EvidenceService  # noqa: E402
-from ocop_desktop.services.packages import PackageService  # noqa: E402
-from ocop_desktop.services.producers import ProducerService  # noqa: E402
-from ocop_desktop.services.products import ProductService  # noqa: E402
-from ocop_desktop.services.sync_province import ProvinceSyncService  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
+from ocop_desktop.services.registry.products import ProductService  # noqa: E402
+from ocop_desktop.services.sync.province_desk import ProvinceSyncService  # noqa: E402
 from ocop_desktop.store.models import SyncPackage  # noqa: E402
-from ocop_desktop.ui.app import ensure_application  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 
 SIZE = (1280, 800)
 PRODUCTS = [("Hợp tác xã Cà phê Hàng Bài", "Cà phê bột rang xay Hàng Bài", 13),
@@ -85,7 +85,7 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
-    from ocop_desktop.ui.errors import RecordingSink, install_sink
+    from ocop_desktop.ui.kit.errors import RecordingSink, install_sink
     from ocop_desktop.ui.sync.page import SyncPage
     from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
 

@@ -13,11 +13,11 @@ sys.path.insert(0, str(TESTS / "sync_evaluator"))  # evaluator_builders
 
 from evaluator_builders import make_offices  # noqa: E402
 
-from ocop_desktop.services.packages import COUNCIL_LINK_PATH, PackageService  # noqa: E402
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages, ProvinceEvaluatorPackages  # noqa: E402
-from ocop_desktop.ui.app import build_main_window  # noqa: E402
-from ocop_desktop.ui.sync.table import select_row  # noqa: E402
-from ocop_desktop.ui.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, PackageService  # noqa: E402
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages  # noqa: E402
+from ocop_desktop.ui.shell.app import build_main_window  # noqa: E402
+from ocop_desktop.ui.kit.tables import select_row  # noqa: E402
+from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 from sync_builders import db_state, open_installation  # noqa: E402
 
 

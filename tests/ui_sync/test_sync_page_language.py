@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ocop_desktop.ui.evaluation.page import EvaluationPage
-from ocop_desktop.ui.i18n import install_language
+from ocop_desktop.ui.province.page import EvaluationPage
+from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.sync.page import SyncPage
 from sync_builders import Pair
 

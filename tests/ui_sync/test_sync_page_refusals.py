@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.sync_conflicts import ConflictService
-from ocop_desktop.services.sync_province import ProvinceSyncService
-from ocop_desktop.services.sync_status import SyncStatusService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.conflicts import ConflictService
+from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.ui.sync.page import SyncPage
 from package_surgery import entries, replace_entry
 from sync_builders import TODAY, Pair, db_state, open_installation, ready_dossier, resubmit

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.dossiers import DossierService
-from ocop_desktop.services.sync_status import SyncStatusService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.ui.sync.page import SyncPage
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
 from sync_builders import Pair, ready_dossier
@@ -87,9 +87,9 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
 
 def test_results_from_the_province_page_reach_the_commune_evaluation_view(qtbot, pair: Pair, files, messages,  # type: ignore[no-untyped-def]
                                                                           tmp_path: Path) -> None:
-    from ocop_desktop.services.packages import PackageService
-    from ocop_desktop.services.sync_province import ProvinceSyncService
-    from ocop_desktop.ui.evaluation.page import EvaluationPage
+    from ocop_desktop.services.sync.service import PackageService
+    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.ui.province.page import EvaluationPage
     from sync_builders import TODAY
 
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")

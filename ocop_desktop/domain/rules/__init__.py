@@ -1,6 +1,6 @@
 """Rule sets (criteria as data) and the scoring engine. Pure Python, no I/O except `load_ruleset`.
 
-Typical use (services and UI normally go through `ocop_desktop.services.rules.RuleService`):
+Typical use (services and UI normally go through `ocop_desktop.services.core.rules.RuleService`):
 
     ruleset = load_ruleset(path)                  # validated, hash checked, or RuleSetError
     sheet = ruleset.sheet(1)                      # or ruleset.sheet("I.1.a")

@@ -13,7 +13,7 @@ from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
 from ocop_desktop.ui.dossiers.style import message_label
-from ocop_desktop.ui.formatting import format_date
+from ocop_desktop.ui.kit.formatting import format_date
 
 # perform(note, on) -> {field: message} when refused, None when done
 Perform = Callable[[str, date | None], dict[str, str] | None]

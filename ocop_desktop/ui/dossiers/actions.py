@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
-from ocop_desktop.services.evidence import AttachmentRow
-from ocop_desktop.services.rules import RuleService
-from ocop_desktop.ui import errors
+from ocop_desktop.services.dossiers.evidence import AttachmentRow
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.action_dialog import ActionDialog
 from ocop_desktop.ui.dossiers.evidence_link_dialog import EvidenceLinkDialog
 

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.checklist import ItemStatus
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import parse_date
-from ocop_desktop.services.checklists import ChecklistRow, ChecklistService
-from ocop_desktop.ui import errors
+from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.style import ERROR, ERROR_STYLE, MUTED, OK_STYLE, message_label
-from ocop_desktop.ui.formatting import format_date
+from ocop_desktop.ui.kit.formatting import format_date
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 COLUMNS = ("label", "requirement", "status", "expires", "files", "note")
 GROUP_FILL = QColor("#eef1f5")

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import SECTIONS
-from ocop_desktop.services.dossiers import DossierDetail
-from ocop_desktop.ui import errors
+from ocop_desktop.services.dossiers.service import DossierDetail
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
@@ -34,7 +34,7 @@ from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class DossierEditor(QWidget):
 
     def _mau01_note(self, d: DossierDetail) -> str:
         """Items 3 and 4 of Mẫu 01 come from the product and the dossier, not from typing."""
-        from ocop_desktop.services.rules import RuleService
+        from ocop_desktop.services.core.rules import RuleService
 
         try:
             ps = RuleService().get(d.ruleset_id).sheet(d.row.product_set).product_set
@@ -166,7 +166,7 @@ class DossierEditor(QWidget):
     def _officers(self) -> dict[str, str]:
         if not self.ctx.officer_id:
             return {}
-        from ocop_desktop.services.office import OfficeService
+        from ocop_desktop.services.core.office import OfficeService
 
         try:
             return {self.ctx.officer_id: OfficeService(self.ctx).summary().officer_name}

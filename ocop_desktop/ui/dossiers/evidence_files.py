@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ocop_desktop.ui.formatting import format_number
+from ocop_desktop.ui.kit.formatting import format_number
 
 SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.checklists import ChecklistRow
+from ocop_desktop.services.dossiers.checklists import ChecklistRow
 
 
 class EvidenceLinkDialog(QDialog):

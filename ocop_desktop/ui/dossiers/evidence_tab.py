@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.evidence import AttachmentRow, EvidenceService
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.dossiers import system_open
+from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.dossiers.evidence_files import expand, format_size
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.dossiers.evidence_table import EvidenceTable
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 
 

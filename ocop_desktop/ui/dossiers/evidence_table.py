@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ocop_desktop.services.evidence import AttachmentRow
+from ocop_desktop.services.dossiers.evidence import AttachmentRow
 from ocop_desktop.ui.dossiers.evidence_files import MEDIA_LABELS, format_size
 from ocop_desktop.ui.dossiers.thumbnails import Thumbnails
 

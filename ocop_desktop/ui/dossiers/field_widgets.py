@@ -12,7 +12,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ocop_desktop.domain.forms import Field, Kind, parse_date
-from ocop_desktop.ui.formatting import format_date, format_int
+from ocop_desktop.ui.kit.formatting import format_date, format_int
 
 NUMBER_KINDS = (Kind.INT, Kind.MONEY, Kind.PERCENT)
 

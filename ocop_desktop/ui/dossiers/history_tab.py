@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Action, Status
-from ocop_desktop.services.dossiers import DossierEventRow
-from ocop_desktop.ui.formatting import format_datetime
+from ocop_desktop.services.dossiers.service import DossierEventRow
+from ocop_desktop.ui.kit.formatting import format_datetime
 
 
 class HistoryTab(QWidget):

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from ocop_desktop.services.dossiers import DossierRow, DossierService
+from ocop_desktop.services.dossiers.service import DossierRow, DossierService
 from ocop_desktop.ui.dossiers.style import URGENCY_COLOURS
-from ocop_desktop.ui.formatting import format_date
-from ocop_desktop.ui.lazy_model import Column, Index, LazyTableModel
+from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.lazy_model import Column, Index, LazyTableModel
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 C = "DossiersPage"
 

@@ -12,14 +12,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.print_dossier import print_dossier_form
-from ocop_desktop.ui import errors
-from ocop_desktop.ui.dossiers import system_open
+from ocop_desktop.services.dossiers.print_data import print_dossier_form
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold, message_label
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 C = "PrintTab"
 FORMS = (

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 SIZE = (1280, 800)
 # file name -> (editor tab, the statuses to prefer for a telling picture)
@@ -37,9 +37,9 @@ def _settle(seconds: float = 0.4) -> None:
 
 def shoot(ctx: "AppContext", out_dir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.ui.dossiers.editor import DossierEditor
-    from ocop_desktop.ui.screenshot import _quiet_offscreen_noise, take_screenshot
+    from ocop_desktop.ui.shell.screenshot import _quiet_offscreen_noise, take_screenshot
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [take_screenshot(ctx, str(out_dir / "dossier-list.png"), "dossiers", SIZE)]
@@ -70,9 +70,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.paths import AppPaths
-    from ocop_desktop.services.context import AppContext
-    from ocop_desktop.ui.app import ensure_application
-    from ocop_desktop.ui.tasks import wait_for_tasks
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ui.shell.app import ensure_application
+    from ocop_desktop.ui.kit.tasks import wait_for_tasks
 
     ensure_application()
     ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))

@@ -15,7 +15,7 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ui.dossiers.style import MUTED_STYLE
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
-from ocop_desktop.services.dossiers import DossierDetail, DossierService
+from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 500

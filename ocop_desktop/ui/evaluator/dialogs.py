@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.packages_common import ExportResult
-from ocop_desktop.services.packages_types import ImportPreview
-from ocop_desktop.ui.formatting import format_int
+from ocop_desktop.services.sync.outgoing import ExportResult
+from ocop_desktop.services.sync.types import ImportPreview
+from ocop_desktop.ui.kit.formatting import format_int
 
 
 def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:

@@ -26,8 +26,8 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.forms import SECTIONS, Field, Kind
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.evaluator_work import AssignedDossier, EvidenceFile, sheet_for
-from ocop_desktop.ui.formatting import format_date, format_int
+from ocop_desktop.services.evaluator.work import AssignedDossier, EvidenceFile, sheet_for
+from ocop_desktop.ui.kit.formatting import format_date, format_int
 
 
 def _value(f: Field, raw: object, yes: str, no: str) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ocop_desktop.services.evaluator_work import EvaluatorSheetState, EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.evaluator.work import EvaluatorSheetState, EvaluatorWorkService, SheetEditInput
 from ocop_desktop.ui.scoring.store import AttachmentRef, SheetData, SheetEdit
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 
 class EvaluatorSheetStore:

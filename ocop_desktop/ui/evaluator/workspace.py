@@ -38,16 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.evaluator_work import AssignedDossierRow, AssignmentRow, EvaluatorWorkService, EvidenceFile
-from ocop_desktop.services.packages_evaluator import EvaluatorPackages
-from ocop_desktop.ui import errors
+from ocop_desktop.services.evaluator.work import AssignedDossierRow, AssignmentRow, EvaluatorWorkService, EvidenceFile
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.evaluator.dialogs import AssignmentPreviewDialog, EnrollmentDoneDialog
 from ocop_desktop.ui.evaluator.panels import DossierSummary, EvidencePanel
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.ui.scoring import ScoreSheetEditor
 
 log = logging.getLogger(__name__)
@@ -447,7 +447,7 @@ class EvaluatorWorkspace(QWidget):
             return
         try:
             path = self.work.evidence_path(self.current_id, f.sha256, self.assignment.round_id if self.assignment else None)
-            from ocop_desktop.ui.dossiers.system_open import viewing_copy
+            from ocop_desktop.ui.kit.system_open import viewing_copy
 
             copy = viewing_copy(path, f.sha256, f.filename or f.sha256[:12])
         except (UserError, OSError) as exc:
@@ -480,7 +480,7 @@ class EvaluatorWorkspace(QWidget):
             return None
 
         def job(_progress: object, path: Path) -> tuple[Any, str]:
-            from ocop_desktop.services.packages import PackageService
+            from ocop_desktop.services.sync.service import PackageService
 
             result = self.packages.export_enrollment(path)
             return result, PackageService(self.ctx).own_keys().signing.readable
@@ -598,6 +598,6 @@ class EvaluatorWorkspace(QWidget):
 
 
 def _open_external(path: Path) -> bool:
-    from ocop_desktop.ui.dossiers.system_open import open_path
+    from ocop_desktop.ui.kit.system_open import open_path
 
     return open_path(path)

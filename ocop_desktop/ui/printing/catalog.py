@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ocop_desktop.domain.rules.model import RuleSet
-from ocop_desktop.services.rules import RuleService
+from ocop_desktop.services.core.rules import RuleService
 
 C = "PrintForms"
 FORM_TITLES: dict[str, str] = {
@@ -66,7 +66,7 @@ def blank_checklist(set_number: int, ruleset_id: str | None = None) -> Any:
     """The documents a first registration of product set `set_number` needs, unticked."""
     from ocop_desktop.domain.checklist import Requirement, checklist_for
     from ocop_desktop.printing.data_office import ChecklistData, ChecklistItem
-    from ocop_desktop.services.reference import checklist_data
+    from ocop_desktop.services.core.reference import checklist_data
 
     ruleset = current_ruleset(ruleset_id)
     sheet = ruleset.sheet(set_number)

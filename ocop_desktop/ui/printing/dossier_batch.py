@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.dossiers import DossierRow, DossierService
-from ocop_desktop.services.print_dossier import DOSSIER_FORMS
-from ocop_desktop.ui import errors
+from ocop_desktop.services.dossiers.service import DossierRow, DossierService
+from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.entry import open_print_preview
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 C = "DossierPrintPanel"
 HEADERS = [QT_TRANSLATE_NOOP("DossierPrintPanel", "Sản phẩm"), QT_TRANSLATE_NOOP("DossierPrintPanel", "Chủ thể"),

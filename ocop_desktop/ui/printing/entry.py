@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 translate = QCoreApplication.translate
 Opened = Callable[[PrintPreviewDialog], None]
@@ -36,8 +36,8 @@ def open_print_preview(parent: QWidget | None, pdf_path: Path, title: str, *,
 
 
 def _dossier_form_job(progress: object, ctx: "AppContext", dossier_id: str, form: str) -> tuple[Path, str]:
-    from ocop_desktop.services.dossiers import DossierService
-    from ocop_desktop.services.print_dossier import print_dossier_form
+    from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form
 
     product = DossierService(ctx).get(dossier_id).row.product_name
     out = output.preview_path(output.suggested_name(form, product))

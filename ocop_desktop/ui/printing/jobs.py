@@ -23,7 +23,7 @@ from ocop_desktop.printing.errors import Cancelled
 from ocop_desktop.ui.printing import catalog
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 translate = QCoreApplication.translate  # thread-safe
 
@@ -73,7 +73,7 @@ def dossiers_job(progress: Any, ctx: "AppContext", dossiers: Sequence[DossierJob
     was received) is skipped and reported; when nothing prints at all, the reason is raised."""
     from pypdf import PdfWriter
 
-    from ocop_desktop.services.print_dossier import print_dossier_form
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form
 
     if not dossiers or not forms:
         raise UserError(translate("PrintJobs", "Chưa chọn hồ sơ hoặc biểu mẫu nào để in."))

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.ui import errors
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.printing import output, printer
 from ocop_desktop.ui.printing.page_view import PageView
 from ocop_desktop.ui.printing.pdf_pages import PdfPages
-from ocop_desktop.ui.tasks import Task
+from ocop_desktop.ui.kit.tasks import Task
 
 
 class PrintPreviewDialog(QDialog):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.printing.errors import Cancelled
 from ocop_desktop.ui.printing.pdf_pages import POINTS_PER_INCH, PdfPages
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 MAX_DPI = 300
 translate = QCoreApplication.translate  # thread-safe: progress texts come from the worker

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
-from ocop_desktop.ui import errors
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.scoring.cards import ScoreCriterionCard
 from ocop_desktop.ui.scoring.evidence import CriterionEvidenceDialog
 from ocop_desktop.ui.scoring.header import SheetHeader

@@ -19,7 +19,7 @@ from ocop_desktop.ui.scoring.cards import (
     ScorePartHeader,
     SheetCard,
 )
-from ocop_desktop.ui.scoring.progressive import ProgressiveColumn
+from ocop_desktop.ui.kit.progressive import ProgressiveColumn
 from ocop_desktop.ui.scoring.style import BAD, GOOD, UNANSWERED, WARN, bold, muted, wrapped
 
 INDENT = 28  # per sub-criterion level

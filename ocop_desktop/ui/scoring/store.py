@@ -17,8 +17,8 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
-    from ocop_desktop.services.self_assessment import SheetState
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.dossiers.self_assessment import SheetState
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,8 @@ class SelfAssessmentStore:
     supports_stops = False
 
     def __init__(self, ctx: "AppContext", dossier_id: str) -> None:
-        from ocop_desktop.services.evidence import EvidenceService
-        from ocop_desktop.services.self_assessment import SelfAssessmentService
+        from ocop_desktop.services.dossiers.evidence import EvidenceService
+        from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 
         self._service = SelfAssessmentService(ctx)
         self._evidence = EvidenceService(ctx)

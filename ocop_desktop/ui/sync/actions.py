@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.services.packages_common import ExportResult
-from ocop_desktop.services.sync_conflicts import ConflictRow
-from ocop_desktop.ui import errors
+from ocop_desktop.services.sync.outgoing import ExportResult
+from ocop_desktop.services.sync.conflicts import ConflictRow
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.widgets import forget
 from ocop_desktop.ui.sync.conflict_dialog import ConflictDialog
 from ocop_desktop.ui.sync.export_dialog import ExportDialog
 from ocop_desktop.ui.sync.import_flow import ImportFlow
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 
 class SyncActions(QObject):

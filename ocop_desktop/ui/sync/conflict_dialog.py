@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.sync_conflicts import ConflictRow
+from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.ui.sync.jobs import Versions
 from ocop_desktop.ui.sync.widgets import Banner, local_time
 

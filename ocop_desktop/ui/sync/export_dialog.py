@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.sync.jobs import Candidate
-from ocop_desktop.ui.sync.table import Col, RowsModel, make_table
+from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.sync.widgets import Banner
 
 

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.services.packages import LINK_IN_COUNCIL
-from ocop_desktop.services.packages_types import ImportPreview, ImportResult
-from ocop_desktop.ui import errors
+from ocop_desktop.services.sync.service import LINK_IN_COUNCIL
+from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 
 class ImportFlow(QObject):

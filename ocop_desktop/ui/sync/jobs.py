@@ -12,12 +12,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ocop_desktop.services.packages import PackageService
-from ocop_desktop.services.sync_status import SyncOverview, SyncStatusService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.status import SyncOverview, SyncStatusService
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
-    from ocop_desktop.services.sync_keys import OwnKeys
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.keys import OwnKeys
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def load_snapshot(progress: object, ctx: "AppContext", days: int) -> Snapshot:
 def commune_candidates(progress: object, ctx: "AppContext") -> list[Candidate]:
     """Dossiers the commune may send: checked by the commune, or sent and not yet acknowledged."""
     from ocop_desktop.domain.dossiers import Status
-    from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.dossiers.service import DossierService
 
     service, status = DossierService(ctx), SyncStatusService(ctx)
     out = []
@@ -69,7 +69,7 @@ def commune_candidates(progress: object, ctx: "AppContext") -> list[Candidate]:
 
 def province_candidates(progress: object, ctx: "AppContext") -> list[Candidate]:
     """Dossiers accepted, returned or decided here whose result the commune has not confirmed."""
-    from ocop_desktop.services.sync_province import ProvinceSyncService
+    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
 
     return [Candidate(r.dossier_id, r.product_name, r.producer_name, r.status_label, "", True,
                       r.commune_office_id, r.commune_name)
@@ -88,7 +88,7 @@ def export_dossiers(progress: object, ctx: "AppContext", target: Path, to: str |
 
 def export_enrollment(progress: object, ctx: "AppContext", target: Path) -> Any:
     if ctx.office().role == "evaluator":  # a council member's laptop enrolls with its province
-        from ocop_desktop.services.packages_evaluator import EvaluatorPackages
+        from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
 
         return EvaluatorPackages(ctx).export_enrollment(target)
     return PackageService(ctx).export_enrollment(target)
@@ -113,7 +113,7 @@ def receipts_dir(ctx: "AppContext") -> Path:
 
 
 def resolve_conflict(progress: object, ctx: "AppContext", conflict_id: str, resolution: str) -> Any:
-    from ocop_desktop.services.sync_conflicts import ConflictService
+    from ocop_desktop.services.sync.conflicts import ConflictService
 
     return ConflictService(ctx).resolve(conflict_id, resolution)
 
@@ -127,7 +127,7 @@ class Versions:
 
 def conflict_versions(progress: object, ctx: "AppContext", conflict_id: str) -> Versions:
     """This machine's copy of the conflicting part and the incoming one, both as plain JSON."""
-    from ocop_desktop.services.sync_conflicts import ConflictService
+    from ocop_desktop.services.sync.conflicts import ConflictService
 
     service = ConflictService(ctx)
     row = service.get(conflict_id)

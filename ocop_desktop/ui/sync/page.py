@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
-from ocop_desktop.ui.sync.table import current_row, make_table
+from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.sync.widgets import Banner, Fingerprint, local_time
-from ocop_desktop.ui.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 
 class SyncPage(QWidget):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ocop_desktop.files import atomic_write_bytes
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.context import AppContext
+    from ocop_desktop.services.core.context import AppContext
 
 log = logging.getLogger(__name__)
 DEFAULT_DAYS = 7

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.dossiers import Status
-from ocop_desktop.services.packages_types import OUTCOMES, DossierPreview, ImportPreview
-from ocop_desktop.ui.sync.table import BAD, GOOD, INFO, MUTED, WARN, Col, RowsModel, make_table
+from ocop_desktop.services.sync.types import OUTCOMES, DossierPreview, ImportPreview
+from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, MUTED, WARN, Col, RowsModel, make_table
 from ocop_desktop.ui.sync.widgets import Banner, Fingerprint, size_text
 
 OUTCOME_COLOURS = {"new": INFO, "updated": GOOD, "unchanged": MUTED, "stale": WARN, "conflicting": BAD}

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
-from ocop_desktop.ui.formatting import format_datetime
+from ocop_desktop.ui.kit.formatting import format_datetime
 
 translate = QCoreApplication.translate
 

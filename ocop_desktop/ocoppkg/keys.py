@@ -1,0 +1,146 @@
+"""Office keys: Ed25519 for signing packages and X25519 for receiving encrypted records, both kept
+encrypted at rest.
+
+The private key is written as encrypted PKCS#8. On Windows the passphrase is protected with
+DPAPI (bound to the Windows user); elsewhere it is a random secret in a file readable only
+by the user, kept apart from the key file. Copying the database alone never leaks a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.files import atomic_write_bytes
+
+SIGNING_KEY_FILE = "office-signing.pem"
+SECRET_FILE = "office-signing.secret"
+ENCRYPTION_KEY_FILE = "office-encryption.pem"
+ENCRYPTION_SECRET_FILE = "office-encryption.secret"
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """Key id: SHA-256 of the raw public key, hex."""
+    return hashlib.sha256(public_raw).hexdigest()
+
+
+def readable_fingerprint(public_raw: bytes) -> str:
+    """Six groups of five digits, easy to compare by reading aloud over the phone."""
+    return readable_from_fingerprint(fingerprint(public_raw))
+
+
+def readable_from_fingerprint(hex_fingerprint: str) -> str:
+    """The same six groups from the hex fingerprint (as named in a manifest)."""
+    number = int(hex_fingerprint[:32], 16) % 10**30
+    text = f"{number:030d}"
+    return " ".join(text[i : i + 5] for i in range(0, 30, 5))
+
+
+def normalise_readable(text: str) -> str:
+    """What an officer typed, as digits only in groups of five (spaces, dots, dashes ignored)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return " ".join(digits[i : i + 5] for i in range(0, len(digits), 5))
+
+
+def public_raw(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+@dataclass
+class KeyStore:
+    """The folder holding this installation's private keys."""
+
+    keys_dir: Path
+
+    def create_signing_key(self) -> bytes:
+        """Generate and store a new Ed25519 key; return its raw public key."""
+        key = Ed25519PrivateKey.generate()
+        passphrase = self._new_passphrase()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(passphrase),
+        )
+        atomic_write_bytes(self.keys_dir / SIGNING_KEY_FILE, pem, private=True)
+        return public_raw(key.public_key())
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        path = self.keys_dir / SIGNING_KEY_FILE
+        try:
+            pem = path.read_bytes()
+            key = serialization.load_pem_private_key(pem, password=self._passphrase())
+        except (OSError, ValueError, TypeError) as exc:
+            raise EnvironmentProblem(
+                "Không đọc được khóa ký của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                detail=f"{path}: {exc}",
+            ) from exc
+        assert isinstance(key, Ed25519PrivateKey)
+        return key
+
+    def has_signing_key(self) -> bool:
+        return (self.keys_dir / SIGNING_KEY_FILE).exists()
+
+    # -- encryption key (X25519): created on first use, also for installations made before it existed
+    def ensure_encryption_key(self) -> bytes:
+        """This installation's X25519 public key, generating the pair the first time."""
+        if not self.has_encryption_key():
+            key = X25519PrivateKey.generate()
+            passphrase = self._new_passphrase(ENCRYPTION_SECRET_FILE)
+            pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.BestAvailableEncryption(passphrase))
+            atomic_write_bytes(self.keys_dir / ENCRYPTION_KEY_FILE, pem, private=True)
+            return public_raw(key.public_key())
+        return public_raw(self.encryption_key().public_key())
+
+    def encryption_key(self) -> X25519PrivateKey:
+        path = self.keys_dir / ENCRYPTION_KEY_FILE
+        try:
+            pem = path.read_bytes()
+            key = serialization.load_pem_private_key(pem, password=self._passphrase(ENCRYPTION_SECRET_FILE))
+        except (OSError, ValueError, TypeError) as exc:
+            raise EnvironmentProblem(
+                "Không đọc được khóa giải mã của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                detail=f"{path}: {exc}",
+            ) from exc
+        assert isinstance(key, X25519PrivateKey)
+        return key
+
+    def has_encryption_key(self) -> bool:
+        return (self.keys_dir / ENCRYPTION_KEY_FILE).exists()
+
+    # -- passphrase protection -------------------------------------------------
+    def _new_passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
+        passphrase = secrets.token_urlsafe(32).encode()
+        atomic_write_bytes(self.keys_dir / secret_file, _protect(passphrase), private=True)
+        return passphrase
+
+    def _passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
+        return _unprotect((self.keys_dir / secret_file).read_bytes())
+
+
+def _protect(data: bytes) -> bytes:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        from ocop_desktop.ocoppkg import dpapi
+
+        return b"dpapi:" + dpapi.protect(data)
+    return b"plain:" + data
+
+
+def _unprotect(blob: bytes) -> bytes:
+    if blob.startswith(b"dpapi:"):  # pragma: no cover - Windows only
+        from ocop_desktop.ocoppkg import dpapi
+
+        return dpapi.unprotect(blob[6:])
+    if blob.startswith(b"plain:"):
+        return blob[6:]
+    raise ValueError("unknown key protection")
+
+

@@ -1,0 +1,167 @@
+"""Opening a package: layout, names, manifest and listing are checked on open; the signature and
+each file's SHA-256 when asked. Files are streamed, never read whole (except small JSON files,
+which are bounded by `MAX_JSON_BYTES`)."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg import ziplayout
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import ASK_RESEND, PackageRefused, not_a_package, tampered
+from ocop_desktop.ocoppkg.manifest import Manifest, parse
+
+BLOB_KINDS = frozenset({fmt.Kind.SUBMISSION, fmt.Kind.RESULTS, fmt.Kind.EVALUATOR_ASSIGNMENT,
+                        fmt.Kind.FIVE_STAR_PROPOSAL})
+ROLES_BY_KIND = {
+    fmt.Kind.ENROLLMENT: {"payload"},
+    fmt.Kind.RECEIPT: {"payload"},
+    fmt.Kind.REFERENCE: {"payload", "reference"},
+    fmt.Kind.SUBMISSION: {"record", "blob"},
+    fmt.Kind.RESULTS: {"record", "blob"},
+    fmt.Kind.EVALUATOR_ASSIGNMENT: {"payload", "blob"},  # payload.json(.enc): the assignment; blobs: evidence
+    fmt.Kind.EVALUATOR_SCORES: {"payload"},
+    fmt.Kind.FIVE_STAR_PROPOSAL: {"payload", "blob"},
+}
+
+
+def unsafe(name: str) -> PackageRefused:
+    return PackageRefused("unsafe_path", f"Gói chứa tệp có đường dẫn không an toàn “{name[:120]}” (có thể nhằm ghi "
+                          "ra ngoài thư mục dữ liệu). Gói bị từ chối.")
+
+
+class PackageReader:
+    """A package file, structurally checked. Use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self._fh: BinaryIO = self.path.open("rb")
+        except OSError as exc:
+            raise PackageRefused("unreadable", f"Không mở được tệp “{self.path.name}”.", detail=str(exc)) from exc
+        try:
+            self._open()
+        except BaseException:
+            self._fh.close()
+            raise
+
+    def _open(self) -> None:
+        size = self._fh.seek(0, 2)
+        try:
+            self.entries = ziplayout.read_layout(self._fh, size)
+        except PackageRefused as exc:
+            if exc.code == "damaged" and not self._has_manifest():
+                raise not_a_package(exc.detail) from exc  # some other zip, not a damaged package
+            raise
+        for name in self.entries:
+            if fmt.UNSAFE_NAME.search(name):
+                raise unsafe(name)
+        if fmt.MANIFEST not in self.entries:
+            raise not_a_package("no manifest.json")
+        if fmt.SIGNATURE not in self.entries:
+            raise PackageRefused("signature_missing", "Gói không có chữ ký (manifest.sig), nên không thể biết ai đã "
+                                 "tạo ra nó. " + ASK_RESEND)
+        manifest_entry = self.entries[fmt.MANIFEST]
+        if manifest_entry.size > fmt.MAX_MANIFEST_BYTES:
+            raise ziplayout.too_big(f"bản kê manifest.json quá lớn ({manifest_entry.size} byte)")
+        self.manifest_bytes = ziplayout.read_entry(self._fh, manifest_entry)
+        sig_entry = self.entries[fmt.SIGNATURE]
+        self.signature = ziplayout.read_entry(self._fh, sig_entry) if sig_entry.size == 64 else b""
+        self.manifest: Manifest = parse(self.manifest_bytes)
+        self.manifest_sha256 = hashlib.sha256(self.manifest_bytes).hexdigest()
+        self._check_listing()
+
+    def _has_manifest(self) -> bool:
+        """Whether a (non-canonical) zip at least names a manifest: only its directory is read."""
+        try:
+            self._fh.seek(0)
+            with zipfile.ZipFile(self._fh) as zf:
+                return fmt.MANIFEST in zf.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return False
+
+    def _check_listing(self) -> None:
+        kind = fmt.Kind(self.manifest.kind)
+        listed = {f.name: f for f in self.manifest.files}
+        for name in listed:
+            if fmt.UNSAFE_NAME.search(name):
+                raise unsafe(name)
+        for name, entry in self.entries.items():
+            if name in (fmt.MANIFEST, fmt.SIGNATURE):
+                continue
+            role = fmt.entry_role(name)
+            if name not in listed or role is None:
+                raise PackageRefused("unlisted_file", f"Gói chứa tệp “{name[:120]}” không có trong bản kê đã ký "
+                                     "(có thể bị chèn thêm). Gói bị từ chối.")
+            if role not in ROLES_BY_KIND[kind]:
+                raise PackageRefused("unlisted_file", f"Tệp “{name[:120]}” không thuộc loại gói "
+                                     f"“{kind.label}”. Gói bị từ chối.")
+            declared = listed[name]
+            if entry.size != declared.size:
+                raise tampered(name, f"size {entry.size} != listed {declared.size}")
+            blob = fmt.BLOB_NAME.match(name)
+            if blob and blob.group(1) != declared.sha256:
+                raise tampered(name, "blob name and hash")
+            if name.endswith(".enc") != declared.encrypted:
+                raise tampered(name, "encryption flag")
+            if role != "blob" and entry.size > fmt.MAX_JSON_BYTES:
+                raise ziplayout.too_big(f"tệp “{name}” quá lớn ({entry.size} byte)")
+        for name in listed:
+            if name not in self.entries:
+                raise PackageRefused("missing_file", f"Gói thiếu tệp “{name[:120]}” có trong bản kê (gói chưa được "
+                                     "sao chép hết, hoặc bị xóa bớt). " + ASK_RESEND)
+        if any(f.encrypted for f in self.manifest.files) and self.manifest.encryption is None:
+            raise tampered(fmt.MANIFEST, "encrypted files without an envelope")
+
+    # -- trust ----------------------------------------------------------------------------------
+    def verify_signature(self, public_raw: bytes, sender_label: str) -> None:
+        if not crypto.verify(public_raw, self.signature, self.manifest_bytes):
+            raise PackageRefused("bad_signature", f"Chữ ký của gói không hợp lệ: gói đã bị sửa đổi sau khi ký, hoặc "
+                                 f"không phải do {sender_label} tạo ra. " + ASK_RESEND)
+
+    # -- contents -------------------------------------------------------------------------------
+    def names(self, role: str) -> list[str]:
+        return sorted(f.name for f in self.manifest.files if fmt.entry_role(f.name) == role)
+
+    def read_json_bytes(self, name: str, content_key: bytes | None = None) -> bytes:
+        """A small file's bytes after checking its SHA-256 (and decrypting it if it is encrypted)."""
+        listed = self.manifest.file(name)
+        if listed is None or name not in self.entries:
+            raise PackageRefused("missing_file", f"Gói thiếu tệp “{name}”. " + ASK_RESEND)
+        data = ziplayout.read_entry(self._fh, self.entries[name])
+        if hashlib.sha256(data).hexdigest() != listed.sha256:
+            raise tampered(name)
+        if listed.encrypted:
+            if content_key is None:
+                raise PackageRefused("cannot_decrypt", "Gói có dữ liệu mã hóa nhưng máy này không có khóa để mở.")
+            data = crypto.decrypt_file(content_key, self.manifest.package_id, name, data)
+        return data
+
+    def copy_blob(self, name: str, sink: BinaryIO | None, on_bytes: Callable[[int], None] | None = None) -> None:
+        """Stream a blob into `sink` (or nowhere), checking its SHA-256 at the end."""
+        listed = self.manifest.file(name)
+        assert listed is not None
+        digest = hashlib.sha256()
+        # The SHA-256 covers the bytes; zip's CRC-32 would only cost time on gigabytes of scans.
+        for chunk in ziplayout.iter_entry(self._fh, self.entries[name], check_crc=False):
+            digest.update(chunk)
+            if sink is not None:
+                sink.write(chunk)
+            if on_bytes is not None:
+                on_bytes(len(chunk))
+        if digest.hexdigest() != listed.sha256:
+            raise tampered(name)
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> "PackageReader":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

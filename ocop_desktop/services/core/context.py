@@ -1,0 +1,102 @@
+"""The application context: paths, the open database and the acting officer.
+
+Built once per process (GUI or CLI) and handed to services. Each service method opens its own
+unit of work with `ctx.unit_of_work()`, so a user action commits or rolls back as a whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ocop_desktop.domain.errors import NotInitialisedError
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
+from ocop_desktop.store.database import open_database
+from ocop_desktop.store.models import Office, Officer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    id: str
+    role: str
+    unit_code: str
+    name: str
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    engine: Engine
+    sessions: sessionmaker[Session]
+    officer_id: str | None = None
+    _office: OfficeInfo | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> "AppContext":
+        engine, sessions = open_database(paths.db_path, paths.backups_dir)
+        ctx = cls(paths=paths, engine=engine, sessions=sessions)
+        from ocop_desktop.services.core.reference import use_installed_reference
+
+        use_installed_reference(paths.data_dir / "reference")
+        from ocop_desktop.services.core.units import ensure_units_loaded
+
+        ensure_units_loaded(ctx)
+        ctx.officer_id = ctx._default_officer_id()
+        return ctx
+
+    def close(self) -> None:
+        from ocop_desktop.services.core.reference import installed_root, use_installed_reference
+
+        if installed_root() == self.paths.data_dir / "reference":
+            use_installed_reference(None)
+        self.engine.dispose()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for one user action; the acting office and officer stamp changes."""
+        with self.sessions.begin() as session:
+            office = self.office_or_none()
+            session.info[ACTOR_OFFICE] = office.id if office else None
+            session.info[ACTOR_OFFICER] = self.officer_id
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def office_or_none(self) -> OfficeInfo | None:
+        if self._office is None:
+            with self.sessions() as s:
+                row = s.scalars(select(Office).where(Office.is_self.is_(True))).first()
+                if row is not None:
+                    self._office = OfficeInfo(row.id, row.role, row.unit_code, row.name)
+        return self._office
+
+    def office(self) -> OfficeInfo:
+        office = self.office_or_none()
+        if office is None:
+            raise NotInitialisedError(
+                "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu "
+                "(hoặc lệnh: ocop-desktop init --role ... --unit ... --officer ...)."
+            )
+        return office
+
+    def forget_office(self) -> None:
+        self._office = None
+
+    def _default_officer_id(self) -> str | None:
+        office = self.office_or_none()
+        if office is None:
+            return None
+        with self.sessions() as s:
+            query = select(Officer.id).where(Officer.office_id == office.id, Officer.active.is_(True))
+            return s.scalars(query.order_by(Officer.created_at)).first()

@@ -1,0 +1,1 @@
+"""Demo data: realistic producers, products and dossiers in real communes, reproducible by seed."""

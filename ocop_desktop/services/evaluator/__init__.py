@@ -1,0 +1,1 @@
+"""A council member's laptop: the assigned dossiers and the member's own score sheets."""

@@ -1,0 +1,266 @@
+"""Results of a round: proposals (3★/4★ for the province, 5★ candidates for the ministry, the rest
+not recognised), the chairman's recognition decision with its certificates (36 months) and the
+dossiers marked decided, all in one transaction; revocation; and what goes back to the communes.
+
+Certificates are written here rather than through `CertificateService.add` because a decision is
+all or nothing: every certificate is validated by the same `validate_certificate` first, then the
+decision, certificates, entries, dossier statuses and dossier events are written together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.deadlines import certificate_valid_until
+from ocop_desktop.domain.dossiers import Action, Status, next_status
+from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
+from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
+from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.registry.certificates import (
+    CertificateInput, CertificateRow, CertificateService, IssuingLevel, validate_certificate,
+)
+from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, round_label
+from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, DossierEvent
+from ocop_desktop.store.models.province import RecognitionDecision, RoundEntry
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    number: str  # "1234/QĐ-UBND"
+    decided_on: date
+    signer: str
+    signer_title: str = "Chủ tịch"
+    issuer: str = ""  # default: "Ủy ban nhân dân <province>" of this office
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: str
+    revision: int
+    round_id: str
+    round_label: str
+    number: str
+    decided_on: date
+    signer: str
+    signer_title: str
+    issuer: str
+    products: int
+
+
+@dataclass(frozen=True)
+class DecisionOutcome:
+    decision: DecisionRow
+    entries: tuple[EntryRow, ...]
+    certificates: tuple[CertificateRow, ...]
+
+
+@dataclass(frozen=True)
+class FiveStarProposal:
+    entry: EntryRow
+    council_result: dict[str, Any]
+
+
+class ResultService:
+    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+        self._ctx = ctx
+        self._today = today or date.today()
+
+    # -- proposals --------------------------------------------------------------------------
+    def propose(self, round_id: str, dossier_ids: list[str] | None = None) -> list[EntryRow]:
+        """Close valid council results: certified ones are proposed (5★ ones to the ministry),
+        the others are not recognised. Without ids, every aggregated dossier of the round."""
+        with self._ctx.unit_of_work() as s:
+            r = get_round(s, round_id)
+            entries = self._entries(s, r.id, dossier_ids)
+            if dossier_ids is not None:
+                bad = [e for e in entries if e.status != EntryStatus.AGGREGATED]
+                if bad:
+                    raise UserError("Chỉ đề nghị được hồ sơ đã tổng hợp điểm hợp lệ; "
+                                    f"{len(bad)} hồ sơ được chọn chưa ở bước đó.")
+            for e in entries:
+                if e.status != EntryStatus.AGGREGATED or not e.valid:
+                    continue
+                certified = bool((e.result or {}).get("certified"))
+                e.proposed_star = e.star
+                e.status = (EntryStatus.PROPOSED if certified else EntryStatus.NOT_RECOGNISED).value
+        return self._rows(round_id, dossier_ids)
+
+    def withdraw_proposal(self, round_id: str, dossier_id: str) -> EntryRow:
+        """Undo a proposal (or a "not recognised") before the decision, e.g. to re-score."""
+        with self._ctx.unit_of_work() as s:
+            e = self._entries(s, get_round(s, round_id).id, [dossier_id])[0]
+            if e.status not in (EntryStatus.PROPOSED, EntryStatus.NOT_RECOGNISED):
+                raise UserError("Hồ sơ chưa được đề nghị hoặc đã có quyết định.")
+            e.status, e.proposed_star = EntryStatus.AGGREGATED.value, None
+        return self._rows(round_id, [dossier_id])[0]
+
+    def five_star_candidates(self, round_id: str) -> list[EntryRow]:
+        """Proposed products at ≥ 90 points with the 5★ floors met: the list for the ministry."""
+        return [e for e in self._rows(round_id, None)
+                if e.status == EntryStatus.PROPOSED and e.mean_total is not None
+                and is_five_star_candidate(e.mean_total, e.proposed_star or 0, bool(e.valid))]
+
+    def five_star_proposal(self, round_id: str) -> list[FiveStarProposal]:
+        """The 5★ candidates with the council result each rests on (`CouncilResult.to_json()`:
+        members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
+        rows = self.five_star_candidates(round_id)
+        with self._ctx.read() as s:
+            results = dict(s.execute(select(RoundEntry.id, RoundEntry.result).where(
+                RoundEntry.id.in_([e.id for e in rows]))).all())
+        return [FiveStarProposal(e, results.get(e.id) or {}) for e in rows]
+
+    # -- decision ---------------------------------------------------------------------------
+    def decide(self, round_id: str, data: DecisionInput, dossier_ids: list[str] | None = None) -> DecisionOutcome:
+        """Recognise the proposed 3★/4★ products (all of the round's, or those named)."""
+        number, signer = nfc(data.number), nfc(data.signer)
+        problems = {}
+        if not number:
+            problems["number"] = "Cần số quyết định công nhận."
+        if not signer:
+            problems["signer"] = "Cần họ tên người ký quyết định."
+        if data.decided_on > self._today:
+            problems["decided_on"] = f"Ngày quyết định {data.decided_on:%d/%m/%Y} ở tương lai."
+        if problems:
+            raise ValidationError(problems)
+        with self._ctx.unit_of_work() as s:
+            r = get_round(s, round_id)
+            self._check_number(s, number, data.decided_on)
+            entries = self._entries(s, r.id, dossier_ids)
+            if dossier_ids is None:
+                entries = [e for e in entries if e.status == EntryStatus.PROPOSED and e.proposed_star in (3, 4)]
+            if not entries:
+                raise UserError(f"{round_label(r)} chưa có sản phẩm nào được đề nghị công nhận 3 hoặc 4 sao.")
+            rows = {row.dossier_id: row for row in entry_rows(s, r, dossier_ids=[e.dossier_id for e in entries])}
+            issuer = nfc(data.issuer) or self._issuer(s)
+            dossiers = {e.dossier_id: s.get(Dossier, e.dossier_id) for e in entries}
+            certificates = []
+            for e in entries:
+                d, row = dossiers[e.dossier_id], rows[e.dossier_id]
+                assert d is not None
+                _check_decidable(e, row, d)
+                cert = CertificateInput(row.product_id, e.proposed_star or 0, number, data.decided_on,
+                                        IssuingLevel.PROVINCE.value, d.ruleset_id, issuer=issuer, total=e.mean_total,
+                                        dossier_id=d.id)
+                bad = validate_certificate(cert, self._today)
+                if bad:
+                    raise UserError(f"“{row.product_name}”: " + " ".join(bad.values()))
+                certificates.append(cert)
+            decision = RecognitionDecision(round_id=r.id, number=number, year=data.decided_on.year,
+                                           decided_on=data.decided_on, signer=signer,
+                                           signer_title=nfc(data.signer_title), issuer=issuer)
+            s.add(decision)
+            s.flush()
+            office = self._ctx.office_or_none()
+            for e, cert in zip(entries, certificates):
+                c = Certificate(product_id=cert.product_id, dossier_id=cert.dossier_id, stars=cert.stars,
+                                total=cert.total, decision_number=number, decision_date=data.decided_on,
+                                issuing_level=cert.issuing_level, issuer=issuer, ruleset_id=cert.ruleset_id,
+                                valid_until=certificate_valid_until(data.decided_on))
+                s.add(c)
+                s.flush()
+                e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
+                d = dossiers[e.dossier_id]
+                assert d is not None
+                s.add(DossierEvent(dossier_id=d.id, action=Action.DECIDE.value, from_status=d.status,
+                                   to_status=Status.DECIDED.value, office_id=office.id if office else None,
+                                   officer_id=self._ctx.officer_id,
+                                   note=f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"))
+                d.status = Status.DECIDED.value
+            decision_id = decision.id
+        return self.decision(decision_id)
+
+    def decision(self, decision_id: str) -> DecisionOutcome:
+        with self._ctx.read() as s:
+            d = s.get(RecognitionDecision, decision_id)
+            if d is None:
+                raise NotFoundError("Không tìm thấy quyết định công nhận.")
+            r = get_round(s, d.round_id)
+            ids = list(s.scalars(select(RoundEntry.dossier_id).where(RoundEntry.decision_id == d.id)))
+            entries = tuple(entry_rows(s, r, dossier_ids=ids))
+            row = DecisionRow(d.id, d.revision, r.id, round_label(r), d.number, d.decided_on, d.signer,
+                              d.signer_title, d.issuer, len(entries))
+        service = CertificateService(self._ctx, today=self._today)
+        wanted = {e.certificate_id for e in entries}
+        certs = tuple(c for e in entries for c in service.history(e.product_id) if c.id in wanted)
+        return DecisionOutcome(row, entries, certs)
+
+    def decisions(self, round_id: str | None = None) -> list[DecisionRow]:
+        with self._ctx.read() as s:
+            stmt = select(RecognitionDecision.id).order_by(RecognitionDecision.decided_on.desc())
+            if round_id is not None:
+                stmt = stmt.where(RecognitionDecision.round_id == round_id)
+            ids = list(s.scalars(stmt))
+        return [self.decision(i).decision for i in ids]
+
+    # -- revocation -------------------------------------------------------------------------
+    def revoke(self, certificate_id: str, *, on: date, reason: str) -> CertificateRow:
+        """Revocation by the provincial chairman (3★/4★; 5★ is the Minister's), QĐ 26/2026 Art. 8."""
+        with self._ctx.read() as s:
+            c = s.get(Certificate, certificate_id)
+            if c is None:
+                raise NotFoundError("Không tìm thấy giấy chứng nhận.")
+            if c.revoked_on is not None:
+                raise UserError(f"Giấy chứng nhận đã bị thu hồi ngày {c.revoked_on:%d/%m/%Y}.")
+            if c.issuing_level == IssuingLevel.MINISTRY:
+                raise UserError("Giấy chứng nhận 5 sao do Bộ Nông nghiệp và Môi trường thu hồi, không phải cấp tỉnh.")
+        if on > self._today:
+            raise ValidationError({"on": f"Ngày thu hồi {on:%d/%m/%Y} ở tương lai."})
+        if not nfc_multiline(reason):
+            raise ValidationError({"reason": "Cần ghi lý do thu hồi."})
+        return CertificateService(self._ctx, today=self._today).revoke(certificate_id, on=on, reason=reason)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _entries(self, s: Session, round_id: str, dossier_ids: list[str] | None) -> list[RoundEntry]:
+        stmt = select(RoundEntry).where(RoundEntry.round_id == round_id).order_by(RoundEntry.seq)
+        if dossier_ids is None:
+            return list(s.scalars(stmt))
+        wanted = list(dict.fromkeys(dossier_ids))
+        found = {e.dossier_id: e for e in s.scalars(stmt.where(RoundEntry.dossier_id.in_(wanted)))}
+        missing = [d for d in wanted if d not in found]
+        if missing:
+            raise UserError(f"Có {len(missing)} hồ sơ không thuộc đợt này: {', '.join(m[:8] for m in missing)}.")
+        return [found[d] for d in wanted]
+
+    def _rows(self, round_id: str, dossier_ids: list[str] | None) -> list[EntryRow]:
+        with self._ctx.read() as s:
+            return entry_rows(s, get_round(s, round_id), dossier_ids=dossier_ids)
+
+    def _check_number(self, s: Session, number: str, decided_on: date) -> None:
+        used = s.scalars(select(RecognitionDecision).where(RecognitionDecision.number == number,
+                                                           RecognitionDecision.year == decided_on.year)).first()
+        legacy = s.scalars(select(Certificate).where(
+            Certificate.decision_number == number,
+            extract("year", Certificate.decision_date) == decided_on.year)).first()
+        if used is not None or legacy is not None:
+            on = used.decided_on if used is not None else legacy.decision_date
+            raise ValidationError({"number": f"Số quyết định “{number}” đã được dùng cho quyết định ngày "
+                                             f"{on:%d/%m/%Y}."})
+
+    def _issuer(self, s: Session) -> str:
+        office = self._ctx.office()
+        unit = s.get(AdminUnit, office.unit_code)
+        name = unit.name if unit is not None else ""
+        return f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}" if name else "Ủy ban nhân dân tỉnh"
+
+
+def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier) -> None:
+    name = f"“{row.product_name}”"
+    if e.status == EntryStatus.DECIDED:
+        raise UserError(f"{name} đã có quyết định công nhận.")
+    if e.status == EntryStatus.NOT_RECOGNISED or (e.proposed_star is not None and e.proposed_star < 3):
+        stars = f"chỉ đạt {e.proposed_star} sao" if e.proposed_star else "bị loại"
+        raise UserError(f"{name} {stars}: không được công nhận (tỉnh chỉ công nhận sản phẩm 3, 4 sao).")
+    if e.status != EntryStatus.PROPOSED:
+        raise UserError(f"{name} chưa được Hội đồng đề nghị công nhận (đang “{EntryStatus(e.status).label}”).")
+    if e.proposed_star == 5:
+        raise UserError(f"{name} đạt 5 sao: đề nghị Bộ Nông nghiệp và Môi trường công nhận, không đưa vào "
+                        "quyết định của tỉnh.")
+    if next_status(Status(d.status), Action.DECIDE) is None:
+        raise UserError(f"{name}: hồ sơ đang “{Status(d.status).label}”, không ghi quyết định được.")

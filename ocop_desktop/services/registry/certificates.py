@@ -1,0 +1,148 @@
+"""Recognition certificates of products: current and past, including those issued under older
+rules (QĐ 148/2023, when districts recognised 3★), with expiry and re-evaluation windows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
+from ocop_desktop.domain.errors import NotFoundError, ValidationError
+from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.store.models import Certificate, Product
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+KNOWN_RULESETS = {"qd26-2026": "QĐ 26/2026/QĐ-TTg", "qd148-2023": "QĐ 148/QĐ-TTg (2023)",
+                  "qd1048-2019": "QĐ 1048/QĐ-TTg (2019)"}
+
+
+class IssuingLevel(StrEnum):
+    DISTRICT = "district"
+    PROVINCE = "province"
+    MINISTRY = "ministry"
+
+    @property
+    def label(self) -> str:
+        return {"district": "UBND cấp huyện (trước 1/7/2025)", "province": "UBND cấp tỉnh",
+                "ministry": "Bộ Nông nghiệp và Môi trường"}[self.value]
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    id: str
+    product_id: str
+    stars: int
+    total: float | None
+    decision_number: str
+    decision_date: date
+    issuing_level: str
+    issuing_label: str
+    issuer: str
+    valid_until: date
+    ruleset_id: str
+    ruleset_label: str
+    revoked_on: date | None
+    revoke_reason: str
+    state: str  # valid | expiring | expired | revoked
+    reevaluation_opens: date
+    reevaluation_closes: date
+
+
+@dataclass(frozen=True)
+class CertificateInput:
+    product_id: str
+    stars: int
+    decision_number: str
+    decision_date: date
+    issuing_level: str
+    ruleset_id: str
+    issuer: str = ""
+    total: float | None = None
+    valid_until: date | None = None
+    dossier_id: str | None = None
+
+
+def validate_certificate(data: CertificateInput, today: date) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if data.stars not in (3, 4, 5):
+        problems["stars"] = "Chỉ sản phẩm 3, 4, 5 sao được cấp giấy chứng nhận."
+    if not nfc(data.decision_number):
+        problems["decision_number"] = "Cần số quyết định công nhận."
+    if data.decision_date > today:
+        problems["decision_date"] = f"Ngày quyết định {data.decision_date:%d/%m/%Y} ở tương lai."
+    if data.issuing_level not in {lvl.value for lvl in IssuingLevel}:
+        problems["issuing_level"] = "Cấp công nhận không hợp lệ."
+    elif data.issuing_level == IssuingLevel.DISTRICT and data.decision_date >= date(2025, 7, 1):
+        problems["issuing_level"] = "Từ 1/7/2025 không còn cấp huyện; chọn cấp tỉnh."
+    elif data.issuing_level == IssuingLevel.DISTRICT and data.stars != 3:
+        problems["stars"] = "Cấp huyện (QĐ 148) chỉ công nhận 3 sao."
+    if data.stars == 5 and data.issuing_level != IssuingLevel.MINISTRY:
+        problems["issuing_level"] = "Sản phẩm 5 sao do Bộ công nhận."
+    if data.ruleset_id not in KNOWN_RULESETS:
+        problems["ruleset_id"] = f"Bộ tiêu chí “{data.ruleset_id}” không rõ."
+    if data.valid_until is not None and data.valid_until <= data.decision_date:
+        problems["valid_until"] = "Ngày hết hạn phải sau ngày quyết định."
+    return problems
+
+
+class CertificateService:
+    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+        self._ctx = ctx
+        self._today = today or date.today()
+
+    def add(self, data: CertificateInput) -> CertificateRow:
+        problems = validate_certificate(data, self._today)
+        if problems:
+            raise ValidationError(problems)
+        with self._ctx.unit_of_work() as s:
+            if s.get(Product, data.product_id) is None:
+                raise NotFoundError("Không tìm thấy sản phẩm.")
+            row = Certificate(product_id=data.product_id, dossier_id=data.dossier_id, stars=data.stars,
+                              total=data.total, decision_number=nfc(data.decision_number),
+                              decision_date=data.decision_date, issuing_level=data.issuing_level,
+                              issuer=nfc(data.issuer), ruleset_id=data.ruleset_id,
+                              valid_until=data.valid_until or certificate_valid_until(data.decision_date))
+            s.add(row)
+            s.flush()
+            return self._row(row)
+
+    def revoke(self, certificate_id: str, *, on: date, reason: str) -> CertificateRow:
+        if not nfc_multiline(reason):
+            raise ValidationError({"reason": "Cần ghi lý do thu hồi."})
+        with self._ctx.unit_of_work() as s:
+            row = s.get(Certificate, certificate_id)
+            if row is None:
+                raise NotFoundError("Không tìm thấy giấy chứng nhận.")
+            row.revoked_on, row.revoke_reason = on, nfc_multiline(reason)
+            return self._row(row)
+
+    def history(self, product_id: str) -> list[CertificateRow]:
+        with self._ctx.read() as s:
+            rows = s.scalars(select(Certificate).where(Certificate.product_id == product_id)
+                             .order_by(Certificate.decision_date.desc()))
+            return [self._row(r) for r in rows]
+
+    def current(self, product_id: str) -> CertificateRow | None:
+        return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
+
+    def _row(self, c: Certificate) -> CertificateRow:
+        window = reevaluation_window(c.valid_until)
+        if c.revoked_on:
+            state = "revoked"
+        elif c.valid_until < self._today:
+            state = "expired"
+        elif window.opens <= self._today:
+            state = "expiring"
+        else:
+            state = "valid"
+        level = IssuingLevel(c.issuing_level)
+        return CertificateRow(c.id, c.product_id, c.stars, c.total, c.decision_number, c.decision_date, level.value,
+                              level.label, c.issuer, c.valid_until, c.ruleset_id,
+                              KNOWN_RULESETS.get(c.ruleset_id, c.ruleset_id), c.revoked_on, c.revoke_reason, state,
+                              window.opens, window.closes)

@@ -1,0 +1,157 @@
+"""Products: classified into one of the product sets of the rule set in force, coded
+`T-X-STT-YYYY`, listed and filtered fast at province scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from ocop_desktop.domain.products import ProductInput, product_code, validate_product
+from ocop_desktop.domain.text import fold
+from ocop_desktop.store.models import AdminUnit, Producer, Product
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: str
+    revision: int
+    code: str
+    name: str
+    product_set: int
+    product_set_name: str
+    ruleset_id: str
+    producer_id: str
+    producer_name: str
+    commune_code: str
+    commune_name: str
+    description: str
+    brand: str
+    packaging: str
+
+
+def product_set_names(ruleset_id: str | None = None) -> dict[int, str]:
+    """Product set number -> name, from the rule set (in force when no id is given)."""
+    from ocop_desktop.services.core.rules import RuleService
+
+    return {ps.number: ps.name for ps in RuleService().product_sets(ruleset_id)}
+
+
+def current_ruleset_id(on: date | None = None) -> str:
+    from ocop_desktop.services.core.rules import RuleService
+
+    return RuleService().in_force(on or date.today()).id
+
+
+class ProductService:
+    def __init__(self, ctx: "AppContext") -> None:
+        self._ctx = ctx
+
+    def create(self, data: ProductInput) -> ProductRow:
+        ruleset_id = current_ruleset_id()
+        names = product_set_names(ruleset_id)
+        clean, problems = validate_product(data, set(names))
+        if problems:
+            raise ValidationError(problems)
+        with self._ctx.unit_of_work() as s:
+            producer = s.get(Producer, clean.producer_id)
+            if producer is None:
+                raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
+            commune = s.get(AdminUnit, producer.commune_code)
+            assert commune is not None and commune.parent_code is not None
+            seq = (s.scalar(select(func.max(Product.seq)).where(Product.commune_code == commune.code)) or 0) + 1
+            year = clean.year or date.today().year
+            row = Product(
+                producer_id=producer.id, name=clean.name, ruleset_id=ruleset_id, product_set=clean.product_set,
+                code=product_code(commune.parent_code, commune.code, seq, year), commune_code=commune.code, seq=seq,
+                description=clean.description, brand=clean.brand, packaging=clean.packaging,
+                search_key=_search_key(clean.name, producer.name, names[clean.product_set], clean.brand),
+            )
+            row.search_key += " " + fold(row.code or "")
+            s.add(row)
+            s.flush()
+            return _row(row, producer.name, commune.name, names)
+
+    def update(self, product_id: str, data: ProductInput, *, expected_revision: int) -> ProductRow:
+        with self._ctx.unit_of_work() as s:
+            row = s.get(Product, product_id)
+            if row is None:
+                raise NotFoundError("Sản phẩm này không còn trong cơ sở dữ liệu.")
+            if row.revision != expected_revision:
+                raise ConflictError("Sản phẩm đã được người khác sửa trong lúc bạn đang sửa. Hãy mở lại để xem bản mới.")
+            names = product_set_names(row.ruleset_id)
+            clean, problems = validate_product(data, set(names))
+            if problems:
+                raise ValidationError(problems)
+            producer = s.get(Producer, clean.producer_id)
+            if producer is None:
+                raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
+            row.producer_id, row.name, row.product_set = producer.id, clean.name, clean.product_set
+            row.description, row.brand, row.packaging = clean.description, clean.brand, clean.packaging
+            row.search_key = _search_key(clean.name, producer.name, names[clean.product_set], clean.brand, row.code or "")
+            s.flush()
+            commune = s.get(AdminUnit, row.commune_code)
+            return _row(row, producer.name, commune.name if commune else "", names)
+
+    def get(self, product_id: str) -> ProductRow:
+        rows = self._query(ids=[product_id])
+        if not rows:
+            raise NotFoundError("Không tìm thấy sản phẩm.")
+        return rows[0]
+
+    def count(self, query: str = "", *, producer_id: str | None = None) -> int:
+        stmt = _filtered(select(func.count()).select_from(Product), query, producer_id)
+        with self._ctx.read() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def list(self, query: str = "", *, producer_id: str | None = None, offset: int = 0,
+             limit: int | None = None) -> list[ProductRow]:
+        return self._query(query=query, producer_id=producer_id, offset=offset, limit=limit)
+
+    def _query(self, *, query: str = "", producer_id: str | None = None, ids: list[str] | None = None,
+               offset: int = 0, limit: int | None = None) -> list[ProductRow]:
+        stmt = (
+            select(Product, Producer.name, AdminUnit.name)
+            .join(Producer, Producer.id == Product.producer_id)
+            .join(AdminUnit, AdminUnit.code == Product.commune_code)
+        )
+        stmt = _filtered(stmt, query, producer_id)
+        if ids is not None:
+            stmt = stmt.where(Product.id.in_(ids))
+        stmt = stmt.order_by(Product.search_key, Product.id).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._ctx.read() as s:
+            rows = s.execute(stmt).all()
+        names_by_ruleset: dict[str, dict[int, str]] = {}
+        result = []
+        for product, producer_name, commune_name in rows:
+            if product.ruleset_id not in names_by_ruleset:
+                names_by_ruleset[product.ruleset_id] = product_set_names(product.ruleset_id)
+            names = names_by_ruleset[product.ruleset_id]
+            result.append(_row(product, producer_name, commune_name, names))
+        return result
+
+
+def _search_key(*parts: str) -> str:
+    return fold(" ".join(parts))
+
+
+def _filtered(stmt, query: str, producer_id: str | None):  # type: ignore[no-untyped-def]
+    for word in fold(query).split():
+        stmt = stmt.where(Product.search_key.contains(word, autoescape=True))
+    if producer_id:
+        stmt = stmt.where(Product.producer_id == producer_id)
+    return stmt
+
+
+def _row(p: Product, producer_name: str, commune_name: str, names: dict[int, str]) -> ProductRow:
+    return ProductRow(p.id, p.revision, p.code or "", p.name, p.product_set, names.get(p.product_set, ""),
+                      p.ruleset_id, p.producer_id, producer_name, p.commune_code, commune_name, p.description,
+                      p.brand, p.packaging)

@@ -1,0 +1,289 @@
+"""Importing dossier packages: submissions at the province, results and returns at the commune.
+
+Order matters for "nothing changes when refused": records are decrypted and checked, the plan is
+made, every blob is hashed (and, for a real import, copied to temp files in the blob store) — and
+only then are blobs renamed into place and the records written, in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
+from ocop_desktop.services.sync.outgoing import publish
+from ocop_desktop.services.sync.incoming import parse_record
+from ocop_desktop.services.sync.receipts import write_receipt
+from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
+from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
+from ocop_desktop.store.base import KEEP_REVISIONS
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import PackageCancelled, PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.importing import Opened
+
+TAKES = ("new", "updated", "conflicting")  # outcomes whose attachments must be on this machine afterwards
+
+
+class DossierPackageImport:
+    def __init__(self, ctx: "AppContext", opened: "Opened") -> None:
+        self._ctx = ctx
+        self._opened = opened
+        self._m = opened.manifest
+        self.blobs = BlobStore(ctx.paths.blobs_dir)
+        self.part = COMMUNE if self._m.kind == fmt.Kind.SUBMISSION else PROVINCE
+        office = ctx.office()
+        wanted = ("province", "commune") if self.part == COMMUNE else ("commune", "province")
+        if (office.role, self._m.sender.role) != wanted:
+            raise PackageRefused("wrong_direction", f"Gói “{fmt.Kind(self._m.kind).label}” không dành cho máy của "
+                                 f"{'xã' if office.role == 'commune' else 'tỉnh'}.")
+
+    # -- reading and planning -----------------------------------------------------------------
+    def _records(self) -> list[dict[str, Any]]:
+        reader, key = self._opened.reader, self._content_key()
+        records = []
+        for name in reader.names("record"):
+            match = fmt.RECORD_NAME.match(name)
+            assert match is not None
+            rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part)
+            if self.part == COMMUNE and {rec["data"]["producer"]["commune_code"], rec["data"]["product"]["commune_code"]} \
+                    != {self._m.sender.unit_code}:
+                raise PackageRefused("wrong_owner", f"Hồ sơ {match.group(1)[:8]} thuộc xã khác với xã đã gửi gói.")
+            records.append(rec)
+        if not records:
+            raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
+        return records
+
+    def _content_key(self) -> bytes | None:
+        if self._m.encryption is None:
+            return None
+        envelope = crypto.Envelope.from_json(self._m.encryption)
+        store = KeyStore(self._ctx.paths.keys_dir)
+        private = store.encryption_key() if store.has_encryption_key() else None
+        mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
+        if private is None or envelope.recipient_key != mine or self._m.encryption_key != mine:
+            raise PackageRefused("cannot_decrypt", "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
+                                 "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
+                                 "lại gói.")
+        return crypto.unwrap_key(envelope, private, self._m.package_id)
+
+    def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
+        with self._ctx.read() as s:
+            return [classify(s, rec, self._m.sender.office_id) for rec in records]
+
+    def _blob_names(self, planned: list[Planned]) -> list[str]:
+        """The package's blobs, after checking that each belongs to a dossier and that nothing needed is missing."""
+        in_package = {name.removeprefix("blobs/"): name for name in self._opened.reader.names("blob")}
+        referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
+        stray = set(in_package) - referenced
+        if stray:
+            raise PackageRefused("unlisted_file", f"Gói chứa tệp đính kèm {min(stray)[:12]}… không thuộc hồ sơ nào "
+                                 "trong gói. Gói bị từ chối.")
+        needed = {a["blob_sha256"]: a["filename"] for p in planned if p.outcome in TAKES
+                  for a in p.record["data"].get("attachments", [])}
+        missing = [name for sha, name in needed.items() if sha not in in_package and not self.blobs.has(sha)]
+        if missing:
+            raise PackageRefused("missing_file", f"Gói thiếu tệp đính kèm “{missing[0]}” (và {len(missing) - 1} tệp "
+                                 "khác): bên gửi tưởng máy này đã có. Hãy đề nghị bên gửi xuất lại với đủ tệp đính kèm.")
+        return sorted(in_package.values())
+
+    def _check_blobs(self, names: list[str], stage: bool, progress: object | None) -> dict[str, Path]:
+        """Hash every blob; with `stage`, copy the ones this machine lacks into temp files (synced
+        to disk at the end, all together: the disk writes back the early ones while later ones are
+        still being copied)."""
+        reader, done, staged = self._opened.reader, 0, {}
+        grand = sum(reader.entries[n].size for n in names) or 1
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            _report(progress, 0.95 * done / grand, "Đang kiểm tra tệp đính kèm…")
+
+        try:
+            if stage:
+                self.blobs.root.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                sha = name.removeprefix("blobs/")
+                if stage and sha not in staged and not self.blobs.has(sha):
+                    fd, tmp = tempfile.mkstemp(dir=self.blobs.root, prefix=".incoming-")
+                    staged[sha] = Path(tmp)
+                    with os.fdopen(fd, "wb", buffering=0) as sink:
+                        reader.copy_blob(name, sink, advance)
+                else:
+                    reader.copy_blob(name, None, advance)
+            _sync(list(staged.values()))
+        except BaseException:
+            for tmp in staged.values():
+                tmp.unlink(missing_ok=True)
+            raise
+        return staged
+
+    def _preview(self, records: list[dict[str, Any]], planned: list[Planned], names: list[str]) -> ImportPreview:
+        rows = []
+        with self._ctx.read() as s:
+            for p in planned:
+                rows.append(_row(s, p))
+        known = sum(1 for n in names if self.blobs.has(n.removeprefix("blobs/")))
+        size = sum(self._opened.reader.entries[n].size for n in names)
+        return ImportPreview(self._opened.info, False, tuple(rows), len(names) - known, known, size,
+                             tuple(self._warnings()))
+
+    def _warnings(self) -> list[str]:
+        from ocop_desktop.services.sync.importing import previous_imports
+        from ocop_desktop.services.core.rules import RuleService
+
+        warnings = []
+        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender.office_id)}
+        # A commune sends only to its province, so its numbers should arrive without gaps; the
+        # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
+        missing = [n for n in range(1, self._m.sequence) if n not in earlier] if self._m.sender.role == COMMUNE else []
+        if missing:
+            shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
+            warnings.append(f"Chưa nhận được các gói số {shown} từ “{self._m.sender.name}”; gói này vẫn được xử lý "
+                            "bình thường (mỗi hồ sơ mang trạng thái đầy đủ).")
+        before = earlier.get(self._m.sequence - 1)
+        if before is not None and before.manifest_sha256 != self._m.previous_sha256:
+            warnings.append("Chuỗi gói của bên gửi không khớp với gói trước đã nhận (có thể máy bên gửi đã được khôi "
+                            "phục từ bản sao lưu).")
+        known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
+        for ruleset_id, content_hash in self._m.rulesets:
+            if (ruleset_id, content_hash) not in known:
+                warnings.append(f"Bộ tiêu chí “{ruleset_id}” (mã băm {content_hash[:12]}…) của hồ sơ chưa có trên máy "
+                                "này: hãy cài gói dữ liệu tham chiếu mới nhất.")
+        return warnings
+
+    # -- the two entry points -----------------------------------------------------------------
+    def preview(self, progress: object | None = None) -> ImportPreview:
+        if self._opened.prior is not None:
+            return self._previous_preview()
+        records = self._records()
+        planned = self._plan(records)
+        names = self._blob_names(planned)
+        self._check_blobs(names, False, progress)
+        return self._preview(records, planned, names)
+
+    def apply(self, progress: object | None, receipt_path: Path) -> ImportResult:
+        prior = self._opened.prior
+        if prior is not None:  # imported before: change nothing, hand out the same receipt again
+            assert prior.receipt is not None
+            atomic_write_bytes(receipt_path, prior.receipt)
+            return ImportResult(self._previous_preview(), False, receipt_path)
+        records = self._records()
+        names = self._blob_names(self._plan(records))
+        staged = self._check_blobs(names, True, progress)
+        _report(progress, 0.97, "Đang ghi hồ sơ…")
+        folders: set[Path] = set()
+        for sha, tmp in staged.items():  # bytes first: a row must never point at a missing file
+            target = self.blobs.path_for(sha)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            os.replace(tmp, target)
+        tmp_receipt: Path | None = None
+        try:
+            with self._ctx.unit_of_work() as s:
+                s.info[KEEP_REVISIONS] = True
+                planned = [classify(s, rec, self._m.sender.office_id) for rec in records]  # again, inside the transaction
+                preview = self._preview(records, planned, names)
+                for p in planned:
+                    state = s.get(SyncDossierState, p.record["dossier_id"])
+                    if state is not None and state.peer_office_id == self._m.sender.office_id:
+                        # What the sender had seen of our part is as good as a receipt for it.
+                        state.acked_version = max(state.acked_version, p.record["seen_version"])
+                    if p.outcome in ("new", "updated"):
+                        apply(s, p.record, self._m.sender.office_id, self._m.package_id)
+                    elif p.outcome == "conflicting":
+                        s.add(SyncConflict(dossier_id=p.record["dossier_id"], package_id=self._m.package_id,
+                                           peer_office_id=self._m.sender.office_id, part=self.part, reason=p.reason,
+                                           message=REASONS[p.reason], incoming_version=p.record["version"],
+                                           local_version=p.local_version, incoming=p.record))
+                outcomes = [{"dossier_id": p.record["dossier_id"], "outcome": p.outcome,
+                             "version": p.record["version"], "reason": REASONS.get(p.reason, "")} for p in planned]
+                held = sorted({a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])
+                               if self.blobs.has(a["blob_sha256"])})
+                tmp_receipt, out_row = write_receipt(self._ctx, s, self._m, self._opened.reader.manifest_sha256,
+                                                     outcomes, held, receipt_path)
+                s.add(SyncPackage(id=self._m.package_id, direction="in", kind=self._m.kind,
+                                  sender_office_id=self._m.sender.office_id, peer_office_id=self._m.sender.office_id,
+                                  sequence=self._m.sequence, manifest_sha256=self._opened.reader.manifest_sha256,
+                                  previous_sha256=self._m.previous_sha256, created_at=self._m.created_at,
+                                  file_name=self._opened.reader.path.name, size=self._opened.info.size,
+                                  dossier_count=len(records), blob_count=len(names), outcomes={"dossiers": outcomes},
+                                  receipt=tmp_receipt.read_bytes(), receipt_package_id=out_row.id))
+        except SQLAlchemyError as exc:
+            if tmp_receipt is not None:
+                tmp_receipt.unlink(missing_ok=True)
+            raise PackageRefused("inconsistent", "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ "
+                                 "liệu trên máy này.", detail=str(exc)) from exc
+        except BaseException:
+            if tmp_receipt is not None:
+                tmp_receipt.unlink(missing_ok=True)
+            raise
+        publish(tmp_receipt, receipt_path)
+        _report(progress, 1.0, "Đã nhập gói")
+        conflicts = sum(1 for p in planned if p.outcome == "conflicting")
+        return ImportResult(preview, True, receipt_path, conflicts)
+
+    def _previous_preview(self) -> ImportPreview:
+        prior = self._opened.prior
+        assert prior is not None
+        rows = []
+        with self._ctx.read() as s:
+            for o in prior.outcomes.get("dossiers", []):
+                d = s.get(Dossier, o["dossier_id"])
+                product = s.get(Product, d.product_id) if d else None
+                rows.append(DossierPreview(o["dossier_id"], product.name if product else "", "", o["outcome"],
+                                           OUTCOME_LABELS[o["outcome"]], o["version"], o["version"],
+                                           d.status if d else "", o.get("reason", "")))
+        return ImportPreview(self._opened.info, True, tuple(rows),
+                             warnings=(f"Gói này đã được nhập ngày {prior.recorded_at:%d/%m/%Y %H:%M}; không có gì "
+                                       "thay đổi, biên nhận được cấp lại.",))
+
+
+def _row(s: Any, p: Planned) -> DossierPreview:
+    data = p.record["data"]
+    d = s.get(Dossier, p.record["dossier_id"])
+    if "product" in data:
+        product_name, producer_name = data["product"]["name"], data["producer"]["name"]
+    else:
+        product = s.get(Product, d.product_id) if d else None
+        product_name, producer_name = (product.name if product else ""), ""
+    if p.outcome in ("new", "updated"):
+        status = p.record["status"] if p.record["part"] == COMMUNE else (data["status"] or (d.status if d else ""))
+    else:
+        status = d.status if d else ""
+    return DossierPreview(p.record["dossier_id"], product_name, producer_name, p.outcome, OUTCOME_LABELS[p.outcome],
+                          p.record["version"], p.local_version, status, REASONS.get(p.reason, ""))
+
+
+def _sync(paths: list[Path]) -> None:
+    """Make the staged blobs durable before they are renamed into place. One fsync per file costs a
+    journal commit each (seconds for a thousand scans); where the system has sync(2), one call
+    writes them all. Elsewhere (Windows) each file is flushed."""
+    if not paths:
+        return
+    if os.name == "posix" and hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:
+        with path.open("r+b") as fh:  # writable: Windows flushes only through a handle that may write
+            os.fsync(fh.fileno())
+
+
+def _report(progress: object | None, fraction: float, text: str) -> None:
+    if progress is None:
+        return
+    if getattr(progress, "cancelled", False):
+        raise PackageCancelled()
+    progress.set(min(fraction, 1.0), text)  # type: ignore[attr-defined]

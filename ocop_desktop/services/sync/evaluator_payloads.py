@@ -1,0 +1,190 @@
+"""What the three evaluator/proposal package kinds share: one `payload.json` (or
+`payload.json.enc`, encrypted to the recipient like dossier records), the sender's office and
+public keys inside it, blobs carried by SHA-256, and the small writes that record a package.
+
+Kinds: `evaluator_assignment`, `evaluator_scores`, `five_star_proposal` (docs/sync-package.md §13)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.incoming import load_json
+from ocop_desktop.services.sync.keys import keys_json, own_keys
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Blob, KeyRecord
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import PackageCancelled, PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
+from ocop_desktop.ocoppkg.reader import PackageReader
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ocoppkg.manifest import Manifest
+
+SCHEMA = 1
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str).encode("utf-8") + b"\n"
+
+
+def office_json(ctx: "AppContext") -> tuple[dict[str, str], list[dict[str, str]]]:
+    """This office and its two public keys, as carried in the payload (the recipient may not know us yet)."""
+    keys = own_keys(ctx)
+    return ({"office_id": keys.office_id, "name": keys.office_name, "unit_code": keys.unit_code, "role": keys.role},
+            keys_json(keys, ctx))
+
+
+def add_payload(out: Outgoing, payload: dict[str, Any], key: KeyRecord | None) -> bool:
+    """`payload.json`, or `payload.json.enc` when the recipient's encryption key is known."""
+    raw = dumps(payload)
+    if key is None:
+        out.writer.add_file(fmt.PAYLOAD, raw)
+        return False
+    content_key = crypto.new_content_key()
+    out.encryption_key = key.fingerprint
+    out.encryption = crypto.wrap_key(content_key, key.public_key, key.fingerprint, out.package_id).to_json()
+    out.writer.add_file(fmt.PAYLOAD_ENC, crypto.encrypt_file(content_key, out.package_id, fmt.PAYLOAD_ENC, raw),
+                        encrypted=True)
+    return True
+
+
+def add_blobs(ctx: "AppContext", out: Outgoing, shas: Iterable[str]) -> tuple[int, int]:
+    """Carry these blobs (sizes from the blob table); returns (count, bytes)."""
+    store = BlobStore(ctx.paths.blobs_dir)
+    wanted = sorted(set(shas))
+    with ctx.read() as s:
+        sizes = dict(s.execute(select(Blob.sha256, Blob.size).where(Blob.sha256.in_(wanted))).all()) if wanted else {}
+    total = 0
+    for sha in wanted:
+        path = store.path_for(sha)
+        if sha not in sizes or not path.is_file():
+            raise EnvironmentProblem(f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
+                                     "phục thư mục dữ liệu từ bản sao lưu.")
+        out.writer.add_blob(sha, path, int(sizes[sha]))
+        total += int(sizes[sha])
+    return len(wanted), total
+
+
+def write_outgoing(ctx: "AppContext", out: Outgoing, progress: object | None = None, **extra: Any) -> ExportResult:
+    """Sign, write, record the outgoing row, publish."""
+    tmp, manifest, raw = out.write(progress)
+    try:
+        with ctx.unit_of_work() as s:
+            out.record(s, manifest, raw, tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    publish(tmp, out.target)
+    return out.result(manifest, raw, **extra)
+
+
+def content_key(ctx: "AppContext", m: "Manifest") -> bytes | None:
+    if m.encryption is None:
+        return None
+    envelope = crypto.Envelope.from_json(m.encryption)
+    store = KeyStore(ctx.paths.keys_dir)
+    private = store.encryption_key() if store.has_encryption_key() else None
+    mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
+    if private is None or envelope.recipient_key != mine or m.encryption_key != mine:
+        raise PackageRefused("cannot_decrypt", "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
+                             "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
+                             "lại gói.")
+    return crypto.unwrap_key(envelope, private, m.package_id)
+
+
+def read_payload(ctx: "AppContext", reader: PackageReader) -> dict[str, Any]:
+    """The one payload of the package, decrypted if needed, as a dict with a known schema."""
+    names = reader.names("payload")
+    if len(names) != 1:
+        raise PackageRefused("malformed", "Gói phải có đúng một tệp nội dung (payload). Hãy đề nghị bên gửi xuất lại.")
+    key = content_key(ctx, reader.manifest) if names[0] == fmt.PAYLOAD_ENC else None
+    doc = load_json(names[0], reader.read_json_bytes(names[0], key))
+    if not isinstance(doc, dict) or not isinstance(doc.get("schema"), int):
+        raise PackageRefused("malformed", "Nội dung gói không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại gói.")
+    if doc["schema"] > SCHEMA:
+        raise PackageRefused("future_version", "Nội dung gói được ghi theo phiên bản mới hơn máy này đọc được. Hãy "
+                             "cập nhật OCOP Desktop rồi nhập lại.")
+    return doc
+
+
+def carried_keys(doc: dict[str, Any], m: "Manifest") -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
+    """The sender's office and keys from the payload, checked against the manifest; returns the raw
+    signing key too (to verify the signature of a package from a sender not trusted yet)."""
+    from ocop_desktop.services.sync.trust import TrustImport
+
+    office, keys = doc.get("office"), doc.get("keys")
+    if not isinstance(office, dict) or not isinstance(keys, list):
+        raise PackageRefused("malformed", "Gói thiếu thông tin cơ quan gửi hoặc khóa công khai.")
+    if (office.get("office_id"), office.get("unit_code"), office.get("role")) != (
+            m.sender.office_id, m.sender.unit_code, m.sender.role) or not isinstance(office.get("name"), str):
+        raise PackageRefused("malformed", "Cơ quan trong nội dung gói khác với bên gửi trong bản kê.")
+    parsed = [TrustImport._key(k) for k in keys]
+    if sorted(k["purpose"] for k in parsed) != ["encryption", "signing"]:
+        raise PackageRefused("malformed", "Gói cần đúng một khóa ký và một khóa mã hóa của bên gửi.")
+    signing = next(k for k in parsed if k["purpose"] == "signing")
+    if signing["fingerprint"] != m.signing_key:
+        raise PackageRefused("malformed", "Khóa ký trong nội dung gói khác với khóa đã ký gói.")
+    office = {"office_id": m.sender.office_id, "unit_code": m.sender.unit_code, "role": m.sender.role,
+              "name": office["name"][:200]}
+    return office, parsed, signing["raw"]
+
+
+def check_blobs(ctx: "AppContext", reader: PackageReader, names: list[str], *, stage: bool,
+                progress: object | None = None) -> dict[str, Path]:
+    """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
+    files in the blob store (the caller renames them into place with `place_blobs`)."""
+    store = BlobStore(ctx.paths.blobs_dir)
+    grand = sum(reader.entries[n].size for n in names) or 1
+    done = 0
+    staged: dict[str, Path] = {}
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report(progress, 0.9 * done / grand, "Đang kiểm tra tệp đính kèm…")
+
+    try:
+        if stage:
+            store.root.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            sha = name.removeprefix("blobs/")
+            if stage and sha not in staged and not store.has(sha):
+                fd, tmp = tempfile.mkstemp(dir=store.root, prefix=".incoming-")
+                staged[sha] = Path(tmp)
+                with os.fdopen(fd, "wb", buffering=0) as sink:
+                    reader.copy_blob(name, sink, advance)
+                    os.fsync(sink.fileno())
+            else:
+                reader.copy_blob(name, None, advance)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    return staged
+
+
+def place_blobs(ctx: "AppContext", staged: dict[str, Path]) -> None:
+    store = BlobStore(ctx.paths.blobs_dir)
+    for sha, tmp in staged.items():
+        target = store.path_for(sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)
+
+
+def report(progress: object | None, fraction: float, text: str) -> None:
+    if progress is None:
+        return
+    if getattr(progress, "cancelled", False):
+        raise PackageCancelled()
+    progress.set(min(fraction, 1.0), text)  # type: ignore[attr-defined]

@@ -1,0 +1,122 @@
+"""Keys and trust between offices: this installation's two key pairs, and the peer offices whose
+keys an officer has confirmed (by comparing the fingerprint read aloud over the phone)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.store.models import AdminUnit, KeyRecord, Office
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_fingerprint
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+ALGORITHMS = {"signing": "ed25519", "encryption": "x25519"}
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    purpose: str
+    algorithm: str
+    fingerprint: str
+    readable: str  # six groups of five digits, to read aloud
+
+
+@dataclass(frozen=True)
+class OwnKeys:
+    office_id: str
+    office_name: str
+    unit_code: str
+    role: str
+    signing: KeyInfo
+    encryption: KeyInfo
+
+
+def key_info(purpose: str, public: bytes) -> KeyInfo:
+    return KeyInfo(purpose, ALGORITHMS[purpose], fingerprint(public), readable_fingerprint(public))
+
+
+def own_keys(ctx: "AppContext") -> OwnKeys:
+    """This office's public keys; the encryption pair is made (and recorded) on first use, which
+    covers installations set up before it existed."""
+    office = ctx.office()
+    store = KeyStore(ctx.paths.keys_dir)
+    signing = crypto.raw_public(store.signing_key().public_key())
+    encryption = store.ensure_encryption_key()
+    fp = fingerprint(encryption)
+    with ctx.read() as s:
+        known = s.get(KeyRecord, fp) is not None
+    if not known:
+        with ctx.unit_of_work() as s:
+            s.add(KeyRecord(fingerprint=fp, office_id=office.id, purpose="encryption", algorithm="x25519",
+                            public_key=encryption, trusted=True))
+    return OwnKeys(office.id, office.name, office.unit_code, office.role, key_info("signing", signing),
+                   key_info("encryption", encryption))
+
+
+def keys_json(keys: OwnKeys, ctx: "AppContext") -> list[dict[str, str]]:
+    """The public keys as carried in enrollment and reference packs."""
+    store = KeyStore(ctx.paths.keys_dir)
+    raws = {"signing": crypto.raw_public(store.signing_key().public_key()), "encryption": store.ensure_encryption_key()}
+    return [{"purpose": p, "algorithm": ALGORITHMS[p], "public_key": crypto.b64(raw), "fingerprint": fingerprint(raw)}
+            for p, raw in raws.items()]
+
+
+def trusted_signing_key(s: Session, fp: str, office_id: str) -> KeyRecord | None:
+    key = s.get(KeyRecord, fp)
+    if key is None or not key.trusted or key.purpose != "signing" or key.office_id != office_id:
+        return None
+    return key
+
+
+def encryption_key_of(s: Session, office_id: str) -> KeyRecord | None:
+    query = (select(KeyRecord).where(KeyRecord.office_id == office_id, KeyRecord.purpose == "encryption",
+                                     KeyRecord.trusted.is_(True)).order_by(KeyRecord.created_at.desc()))
+    return s.scalars(query).first()
+
+
+def peer_offices(s: Session) -> list[Office]:
+    return list(s.scalars(select(Office).where(Office.is_self.is_(False)).order_by(Office.unit_code)))
+
+
+def find_peer(s: Session, ref: str) -> Office:
+    """A known peer office by id or by administrative unit code."""
+    peers = [o for o in peer_offices(s) if ref in (o.id, o.unit_code)]
+    if len(peers) != 1:
+        known = ", ".join(f"{o.unit_code} ({o.name})" for o in peer_offices(s)) or "chưa có"
+        raise UserError(f"Không có cơ quan nhận “{ref}” trong danh sách đã tin cậy (hiện có: {known}). Cơ quan nhận "
+                        "phải được ghi danh trước (gói ghi danh hoặc gói dữ liệu tham chiếu).")
+    return peers[0]
+
+
+def parent_unit(s: Session, unit_code: str) -> str | None:
+    unit = s.get(AdminUnit, unit_code)
+    return unit.parent_code if unit else None
+
+
+def trust_office(s: Session, office: dict[str, Any], keys: list[dict[str, Any]]) -> None:
+    """Record a peer office and its keys as trusted (after its fingerprint was confirmed).
+    Keys of that office not in this set stop being trusted: the office replaced its keys."""
+    row = s.get(Office, office["office_id"])
+    if row is None:
+        s.add(Office(id=office["office_id"], role=office["role"], unit_code=office["unit_code"], name=office["name"],
+                     is_self=False, updated_by_office_id=office["office_id"]))
+        s.flush()
+    else:
+        row.name, row.role = office["name"], office["role"]
+    wanted = {k["fingerprint"] for k in keys}
+    for old in s.scalars(select(KeyRecord).where(KeyRecord.office_id == office["office_id"])):
+        old.trusted = old.fingerprint in wanted
+    for k in keys:
+        existing = s.get(KeyRecord, k["fingerprint"])
+        if existing is None:
+            s.add(KeyRecord(fingerprint=k["fingerprint"], office_id=office["office_id"], purpose=k["purpose"],
+                            algorithm=ALGORITHMS[k["purpose"]], public_key=k["raw"], trusted=True))
+        elif existing.office_id == office["office_id"]:
+            existing.trusted = True

@@ -1,0 +1,123 @@
+"""What every outgoing package needs: the sender's sequence and chain, the signed manifest, the
+atomic write, and the row in `sync_package`."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.errors import ConflictError
+from ocop_desktop.store.models import Office, SyncPackage
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
+from ocop_desktop.ocoppkg.manifest import Manifest, Party
+from ocop_desktop.ocoppkg.writer import PackageWriter
+from ocop_desktop.ocoppkg import crypto
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A package written to disk."""
+
+    path: Path
+    package_id: str
+    kind: str
+    kind_label: str
+    recipient_name: str
+    recipient_unit: str
+    sequence: int
+    manifest_sha256: str
+    size: int
+    dossier_ids: tuple[str, ...] = ()
+    blobs: int = 0
+    blob_bytes: int = 0
+    blobs_skipped: int = 0  # the recipient's receipts say it holds them already
+    encrypted: bool = False
+
+
+@dataclass
+class Outgoing:
+    """A package being prepared: writer, manifest fields, and where it goes."""
+
+    ctx: "AppContext"
+    kind: fmt.Kind
+    recipient: Party
+    target: Path
+    encryption_key: str | None = None
+    encryption: dict[str, Any] | None = None
+    rulesets: tuple[tuple[str, str], ...] = ()
+    counts: dict[str, int] | None = None
+
+    def __post_init__(self) -> None:
+        self.package_id = str(uuid.uuid4())
+        self.writer = PackageWriter(self.target)
+
+    def write(self, progress: object | None = None) -> tuple[Path, Manifest, bytes]:
+        """Sign and write to a temp file; the caller records it (`record`) and then publishes it.
+        No transaction stays open during the (possibly long) write."""
+        office = self.ctx.office()
+        with self.ctx.read() as s:
+            sequence, previous = next_sequence(s, office.id)
+        store = KeyStore(self.ctx.paths.keys_dir)
+        key = store.signing_key()
+        manifest = Manifest(
+            package_id=self.package_id, kind=self.kind.value, created_at=now_text(),
+            sender=Party(office.id, office.name, office.unit_code, office.role),
+            signing_key=fingerprint(crypto.raw_public(key.public_key())), sequence=sequence, previous_sha256=previous,
+            recipient=self.recipient, encryption_key=self.encryption_key, files=tuple(self.writer.files),
+            encryption=self.encryption, rulesets=self.rulesets, counts=dict(self.counts or {}))
+        raw = manifest.to_bytes()
+        tmp = self.writer.write(raw, crypto.sign(key, raw), progress)
+        return tmp, manifest, raw
+
+    def record(self, s: Session, manifest: Manifest, raw: bytes, tmp: Path, **extra: Any) -> SyncPackage:
+        """The outgoing row, in the caller's unit of work. Two exports at once would share a number."""
+        if next_sequence(s, manifest.sender.office_id)[0] != manifest.sequence:
+            tmp.unlink(missing_ok=True)
+            raise ConflictError("Một gói khác vừa được xuất cùng lúc trên máy này. Hãy xuất lại.")
+        row = SyncPackage(id=manifest.package_id, direction="out", kind=manifest.kind,
+                          sender_office_id=manifest.sender.office_id, peer_office_id=manifest.recipient.office_id,
+                          sequence=manifest.sequence, manifest_sha256=fmt.sha256_hex(raw),
+                          previous_sha256=manifest.previous_sha256, created_at=manifest.created_at,
+                          file_name=self.target.name, size=tmp.stat().st_size,
+                          dossier_count=manifest.counts.get("dossiers", 0), blob_count=manifest.counts.get("blobs", 0),
+                          **extra)
+        s.add(row)
+        return row
+
+    def result(self, manifest: Manifest, raw: bytes, **extra: Any) -> ExportResult:
+        return ExportResult(self.target, manifest.package_id, manifest.kind, self.kind.label, self.recipient.name,
+                            self.recipient.unit_code, manifest.sequence, fmt.sha256_hex(raw),
+                            self.target.stat().st_size, **extra)
+
+
+def now_text() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def next_sequence(s: Session, office_id: str) -> tuple[int, str | None]:
+    """This office's next package number and the SHA-256 of its previous package's manifest."""
+    last = s.scalar(select(func.max(SyncPackage.sequence)).where(SyncPackage.sender_office_id == office_id,
+                                                                 SyncPackage.direction == "out"))
+    if not last:
+        return 1, None
+    previous = s.scalars(select(SyncPackage.manifest_sha256).where(
+        SyncPackage.sender_office_id == office_id, SyncPackage.direction == "out", SyncPackage.sequence == last)).first()
+    return last + 1, previous
+
+
+def party(office: Office) -> Party:
+    return Party(office.id, office.name, office.unit_code, office.role)
+
+
+def publish(tmp: Path, target: Path) -> None:
+    PackageWriter.commit(tmp, target)

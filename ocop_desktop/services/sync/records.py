@@ -1,0 +1,127 @@
+"""Dossier records in packages: rows to JSON and back, the two owned parts and their hashes.
+
+A dossier has two parts, each owned by one office (docs/sync-package.md, "Who owns what"):
+- the commune part: producer, product, the dossier's forms and receipt data, checklist, attachments
+  (metadata) and the self-assessment sheet;
+- the province part: the province's status (accepted / returned / decided), return reasons and
+  certificates.
+The hashes leave out bookkeeping (revision, timestamps, who) and derived search keys, so that the
+same content hashes the same on both machines and an action on the other part does not look like
+an edit of this one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.ocoppkg.format import canonical_json, sha256_hex
+from ocop_desktop.store.base import Base
+from ocop_desktop.store.models import (
+    Attachment,
+    Blob,
+    Certificate,
+    ChecklistItem,
+    Dossier,
+    DossierEvent,
+    Producer,
+    Product,
+    ScoreSheet,
+)
+
+RECORD_SCHEMA = 1
+COMMUNE, PROVINCE = "commune", "province"
+PROVINCE_STATUSES = frozenset({Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value})
+META = frozenset({"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"})
+DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
+
+
+def row_json(row: Base) -> dict[str, Any]:
+    """Every column, dates as ISO text."""
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:  # type: ignore[attr-defined]
+        value = getattr(row, column.key)
+        out[column.key] = value.isoformat() if isinstance(value, (date, datetime)) else value
+    return out
+
+
+def json_values(model: type[Base], data: dict[str, Any]) -> dict[str, Any]:
+    """Column values for `model` from JSON: dates parsed, unknown keys dropped (a newer sender)."""
+    out: dict[str, Any] = {}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        if column.key not in data:
+            continue
+        value = data[column.key]
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        out[column.key] = value
+    return out
+
+
+def _content(data: dict[str, Any], drop: frozenset[str] = frozenset()) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in META and k not in drop}
+
+
+def commune_part(s: Session, d: Dossier) -> dict[str, Any]:
+    product = s.get(Product, d.product_id)
+    assert product is not None
+    producer = s.get(Producer, product.producer_id)
+    assert producer is not None
+    items = s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id).order_by(ChecklistItem.key))
+    sheet = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")).first()
+    attachments = []
+    for a, b in s.execute(select(Attachment, Blob).join(Blob, Blob.sha256 == Attachment.blob_sha256)
+                          .where(Attachment.dossier_id == d.id).order_by(Attachment.id)):
+        attachments.append({**row_json(a), "size": b.size, "media_type": b.media_type, "pages": b.pages})
+    dossier = {k: v for k, v in row_json(d).items() if k not in DOSSIER_PROVINCE_FIELDS}
+    return {"dossier": dossier, "producer": row_json(producer), "product": row_json(product),
+            "checklist": [row_json(i) for i in items], "self_assessment": row_json(sheet) if sheet else None,
+            "attachments": attachments}
+
+
+def province_part(s: Session, d: Dossier) -> dict[str, Any]:
+    certificates = s.scalars(select(Certificate).where(Certificate.dossier_id == d.id).order_by(Certificate.id))
+    return {"status": d.status if d.status in PROVINCE_STATUSES else None, "return_reasons": d.return_reasons,
+            "certificates": [row_json(c) for c in certificates]}
+
+
+def part_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = False) -> str:
+    if part_name == COMMUNE:
+        content = {key: ([_content(x) for x in value] if isinstance(value, list)
+                         else _content(value) if isinstance(value, dict) else value)
+                   for key, value in part.items()}
+    else:
+        content = {"status": None if ignore_status else part.get("status"),
+                   "return_reasons": part.get("return_reasons", ""),
+                   "certificates": [_content(c) for c in part.get("certificates", [])]}
+    return sha256_hex(canonical_json(content))
+
+
+def local_part(s: Session, d: Dossier, part_name: str) -> dict[str, Any]:
+    return commune_part(s, d) if part_name == COMMUNE else province_part(s, d)
+
+
+def local_hash(s: Session, d: Dossier, part_name: str, *, copy: bool = False) -> str:
+    """Hash of a part as it is here now. For the province's part kept at the commune (`copy`), the
+    status is left out: the commune moves the status itself (reopening a returned dossier)."""
+    return part_hash(part_name, local_part(s, d, part_name), ignore_status=copy and part_name == PROVINCE)
+
+
+def events_json(s: Session, dossier_id: str) -> list[dict[str, Any]]:
+    rows = s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.at))
+    return [row_json(e) for e in rows]
+
+
+def build_record(s: Session, d: Dossier, part_name: str, version: int, seen_version: int,
+                 status: str | None = None) -> dict[str, Any]:
+    """The JSON record of one dossier in a package: the sender's part in full, plus what it has seen."""
+    part = local_part(s, d, part_name)
+    return {"schema": RECORD_SCHEMA, "dossier_id": d.id, "status": status or d.status, "part": part_name,
+            "version": version, "hash": part_hash(part_name, part), "seen_version": seen_version, "data": part,
+            "events": events_json(s, d.id)}

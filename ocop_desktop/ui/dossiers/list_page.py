@@ -1,0 +1,99 @@
+"""Hồ sơ: the dossiers of this office with their status and deadline, filtered by text
+(diacritics optional), status, or only those near or past their deadline. Enter or a
+double-click opens the dossier editor; Ctrl+N starts a new dossier."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+
+from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
+from ocop_desktop.ui.dossiers.editor import DossierEditor
+from ocop_desktop.ui.dossiers.list_model import DossierListModel
+from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
+from ocop_desktop.ui.kit.list_page import ListPage
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+
+class DossiersPage(ListPage):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        self._ctx = ctx
+        self.status_filter = QComboBox()
+        self.due_only = QCheckBox()
+        super().__init__(DossierListModel(ctx), parent)
+        self.model.setParent(self)
+        self.source = self.model.source  # type: ignore[attr-defined]
+        self.dialog: NewDossierDialog | None = None
+        self.editors: dict[str, DossierEditor] = {}
+        self.status_filter.addItem("", None)
+        for status in Status:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.due_only.toggled.connect(lambda _on: self._filters_changed())
+        top = self.layout().itemAt(0).layout()
+        assert isinstance(top, QHBoxLayout)
+        top.insertWidget(1, self.status_filter)
+        top.insertWidget(2, self.due_only)
+        self.retranslate()
+
+    def texts(self) -> dict[str, str]:
+        return {
+            "placeholder": self.tr("Tìm theo tên sản phẩm, chủ thể, mã sản phẩm… (gõ không dấu cũng được)"),
+            "new": self.tr("Lập hồ sơ mới"),
+            "edit": self.tr("Mở hồ sơ"),
+            "edit_tip": self.tr("Mở hồ sơ đang chọn (Enter)"),
+            "empty": self.tr("Chưa có hồ sơ nào. Bấm “Lập hồ sơ mới” (Ctrl+N) để bắt đầu."),
+            "none_found": self.tr("Không có hồ sơ nào khớp điều kiện lọc."),
+        }
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%Ln hồ sơ", "", n)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.status_filter.count():
+            self.status_filter.setItemText(0, self.tr("Mọi trạng thái"))
+        self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
+        self.due_only.setToolTip(self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày "
+                                         "làm việc"))
+
+    def _filters_changed(self) -> None:
+        self.source.status = self.status_filter.currentData()
+        self.source.due_only = self.due_only.isChecked()
+        self.apply_filter()
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_new(self) -> None:
+        dialog = NewDossierDialog(self._ctx, self)
+        dialog.saved.connect(self._created)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _created(self, detail: DossierDetail) -> None:
+        self.show_saved(detail.row)
+        self.open_dossier(detail.row.id)
+
+    def open_edit(self, row: DossierRow) -> None:
+        self.open_dossier(row.id)
+
+    def open_dossier(self, dossier_id: str) -> DossierEditor:
+        """The editor of a dossier: brought to the front if already open."""
+        editor = self.editors.get(dossier_id)
+        if editor is None:
+            editor = DossierEditor(self._ctx, dossier_id, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.changed.connect(lambda _id: self.model.refresh())
+            editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
+            self.editors[dossier_id] = editor
+        elif QGuiApplication.platformName() != "offscreen":  # that plugin cannot raise windows
+            editor.raise_()  # already open: bring it to the front
+            editor.activateWindow()
+        editor.show()
+        return editor

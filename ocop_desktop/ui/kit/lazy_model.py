@@ -1,0 +1,168 @@
+"""A table model that loads rows from a service page by page as the view scrolls.
+
+The service does the filtering (diacritics-insensitive, in SQL), so a keystroke costs one page
+of rows (and one `count`, on a worker thread) however big the table is. The model keeps only frozen row
+dataclasses: no session, no ORM objects.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ocop_desktop.ui.kit.formatting import format_int
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row dataclass
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                    int(Qt.ItemDataRole.TextAlignmentRole), int(ROW_ROLE)})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Column:
+    """`title` is the Vietnamese source text, translated in context `context` (mark it with
+    QT_TRANSLATE_NOOP so lupdate finds it)."""
+
+    context: str
+    title: str
+    value: Callable[[Any], object]
+    width: int = 0  # width in characters; 0 = this column takes the remaining space
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Signals:
+        reloaded(): a new query (or a refresh) replaced the rows.
+        counted(): the number of matching rows is known (see `known_total`).
+    """
+
+    reloaded = Signal()
+    counted = Signal()
+
+    def __init__(self, fetch: Callable[[str, int, int], Sequence[Any]], count: Callable[[str], int],
+                 columns: Sequence[Column], *, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch, self._count, self.columns = fetch, count, list(columns)
+        self.page_size = page_size
+        self.query = ""
+        self._rows: list[Any] = []
+        self._total: int | None = 0
+        self._exhausted = True
+        self._generation = 0
+
+    # -- loading ------------------------------------------------------------------------------
+    def set_query(self, query: str, *, keep: int = 0) -> None:
+        """Show the rows matching `query`: load the first page (or `keep` rows) at once; count
+        all matches just after, so the rows are on screen before the count is paid for."""
+        self._generation += 1
+        self.beginResetModel()
+        self.query = query
+        wanted = max(self.page_size, keep)
+        self._rows = list(self._fetch(query, 0, wanted))
+        self._exhausted = len(self._rows) < wanted
+        self._total = len(self._rows) if self._exhausted else None  # a short page is its own count
+        self.endResetModel()
+        self.reloaded.emit()
+        if self._total is None:
+            self._count_in_background()
+        else:
+            self.counted.emit()
+
+    def refresh(self) -> None:
+        """Reload after an edit, keeping as many rows loaded as before."""
+        self.set_query(self.query, keep=len(self._rows))
+
+    @property
+    def total(self) -> int:
+        """How many rows match the query (counted now if not yet known)."""
+        if self._total is None:
+            self._total = self._count(self.query)
+            self.counted.emit()
+        return self._total
+
+    def known_total(self) -> int | None:
+        return self._total
+
+    def _count_in_background(self) -> None:
+        # Counting 20,000 rows takes ~10 ms: off the GUI thread, typing never waits for it.
+        from ocop_desktop.ui.kit.tasks import run_task
+
+        generation, query, count = self._generation, self.query, self._count
+        run_task(lambda _progress: count(query), parent=self,
+                 on_done=lambda n: self._counted(generation, n),
+                 on_error=lambda exc: log.warning("counting %r failed: %s", query, exc))
+
+    def _counted(self, generation: int, n: int) -> None:
+        if generation == self._generation and self._total is None:  # else a newer query won
+            self._total = int(n)
+            self.counted.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
+        if parent.isValid() or self._exhausted:
+            return
+        more = list(self._fetch(self.query, len(self._rows), self.page_size))
+        self._exhausted = len(more) < self.page_size
+        if not more:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- access -------------------------------------------------------------------------------
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def loaded_rows(self) -> int:
+        return len(self._rows)
+
+    def find(self, predicate: Callable[[Any], bool]) -> int:
+        """Row number of the first loaded row matching, or -1."""
+        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
+
+    def retranslate(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():  # views ask for many roles per cell: be quick
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        value = self.columns[index.column()].value(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if isinstance(value, int) else None
+        return format_int(value) if isinstance(value, int) else str(value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            column = self.columns[section]
+            return QCoreApplication.translate(column.context, column.title)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return format_int(section + 1)
+        return None

@@ -1,0 +1,168 @@
+"""A page listing records: filter box (debounced), lazily loaded table, new/edit actions.
+
+Keyboard: Ctrl+F filter, Ctrl+N new, Enter or double-click edits the selected row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.ui.kit.lazy_model import LazyTableModel
+
+FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
+
+
+class ListPage(QWidget):
+    """Subclasses set `model`, implement `open_new`, `open_edit(row)`, `texts()`."""
+
+    def __init__(self, model: LazyTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.table = QTableView()
+        self.table.setModel(model)
+        self._setup_table()
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._timer.start())
+        self.new_button.clicked.connect(self.open_new)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.table.activated.connect(self._on_activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.reloaded.connect(self._update_count)
+        model.counted.connect(self._update_count)
+        QShortcut(QKeySequence.StandardKey.New, self, self.open_new)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        model.set_query("")
+
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        t.verticalHeader().hide()
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 10)
+        header = t.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(40)
+        char = t.fontMetrics().horizontalAdvance("0")  # digits are wider than the average letter
+        for i, column in enumerate(self.model.columns):
+            if column.width:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, column.width * char + 12)
+            else:  # the name column absorbs the window width, so nothing scrolls sideways
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+
+    # -- subclass hooks -----------------------------------------------------------------------
+    def texts(self) -> dict[str, str]:
+        """Translated texts: placeholder, new, edit, empty, none_found; and count(n)."""
+        raise NotImplementedError
+
+    def count_text(self, n: int) -> str:
+        raise NotImplementedError
+
+    def open_new(self) -> None:
+        raise NotImplementedError
+
+    def open_edit(self, row: Any) -> None:
+        raise NotImplementedError
+
+    # -- behaviour ----------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.filter.text())
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def current_row(self) -> Any:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.model.row_at(index.row())
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_edit(row)
+
+    def show_saved(self, row: Any) -> None:
+        """After a save: reload and select the saved record if it is among the loaded rows."""
+        self.model.refresh()
+        found = self.model.find(lambda r: r.id == row.id)
+        if found >= 0:
+            index = self.model.index(found, 0)
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_edit(self.model.row_at(index.row()))
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.current_row() is not None)
+
+    def _update_count(self) -> None:
+        texts = self.texts()
+        total = self.model.known_total()
+        if total is None:
+            self.count_label.setText("")  # being counted; arrives in the next moment
+        elif total:
+            self.count_label.setText(self.count_text(total))
+        elif self.model.query.strip():
+            self.count_label.setText(texts["none_found"])
+        else:
+            self.count_label.setText(texts["empty"])
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        texts = self.texts()
+        self.filter.setPlaceholderText(texts["placeholder"])
+        self.new_button.setText(texts["new"])
+        self.new_button.setToolTip("Ctrl+N")
+        self.edit_button.setText(texts["edit"])
+        self.edit_button.setToolTip(texts["edit_tip"])
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def is_ready(self) -> bool:
+        """Rows and their count are on screen (used by screenshots)."""
+        return self.model.known_total() is not None

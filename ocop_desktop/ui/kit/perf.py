@@ -1,0 +1,48 @@
+"""What the evaluation page loads in the background, and the heap it then sets aside.
+
+Importing a module defines classes and creates no widget, so it is safe on a worker thread. On the
+GUI thread the tabs' modules (the council tab's brings the package and key code, the scoring tab's
+the score-sheet editor) would each hold the window for 30–100 ms the first time they are used.
+(The print preview's modules are imported by the print jobs, `jobs.preview_modules`.)
+
+Then the heap: a full pass of Python's cyclic garbage collector walks every tracked object with the
+GIL held — 80–140 ms over the ~150,000 objects of the running application, on whichever thread
+happens to start it (a round's aggregation on a worker allocates enough to start one), and the
+window cannot repaint meanwhile. What is alive once the page and its modules are loaded (modules,
+Qt bindings, rule sets, SQLAlchemy's metadata) lives as long as the program, so `freeze_heap`
+moves it out of the collector's sight (`gc.freeze`: cheap, and objects created later are collected
+as usual)."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+from typing import Any
+
+PACKAGE = "ocop_desktop.ui.province"
+
+_frozen: set[str] = set()
+
+
+def tab_module(module: str) -> str:
+    return f"{PACKAGE}.{module}"
+
+
+def import_modules(progress: Any, _ctx: object, names: tuple[str, ...]) -> None:
+    """A job (`run_task(import_modules, None, names)`): import `names` in order."""
+    for name in names:
+        if progress is not None and getattr(progress, "cancelled", False):
+            return
+        importlib.import_module(name)
+
+
+def frozen() -> frozenset[str]:
+    """The moments at which the heap was set aside in this process."""
+    return frozenset(_frozen)
+
+
+def freeze_heap(moment: str) -> None:
+    """Set aside what is alive now; once per `moment` ("opened", "preloaded") in a process."""
+    if moment not in _frozen:
+        _frozen.add(moment)
+        gc.freeze()

@@ -1,0 +1,1 @@
+"""Producers and products pages, their dialogs, and a product's certificates."""

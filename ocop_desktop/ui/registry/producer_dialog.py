@@ -1,0 +1,77 @@
+"""Create or edit a producer (chủ thể)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from ocop_desktop.domain.producers import ProducerInput, ProducerKind
+from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.services.core.units import COMMUNE, UnitService
+from ocop_desktop.ui.kit.unit_search import commune_search, office_province
+from ocop_desktop.ui.kit.form_dialog import FormDialog
+from ocop_desktop.ui.kit.search_picker import SearchPicker
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+
+class ProducerDialog(FormDialog):
+    def __init__(self, ctx: "AppContext", producer: ProducerRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = ProducerService(ctx)
+        self.producer = producer
+        self.setWindowTitle(self.tr("Sửa chủ thể") if producer else self.tr("Thêm chủ thể"))
+        self.setMinimumWidth(560)
+        self.name = self.add_field("name", self.tr("Tên chủ thể *"), QLineEdit())
+        self.kind = self.add_field("kind", self.tr("Loại hình *"), QComboBox())
+        for kind in ProducerKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.commune = self.add_field("commune_code", self.tr("Xã/phường *"), SearchPicker(
+            commune_search(ctx, office_province(ctx)), placeholder=self.tr("Gõ tên xã/phường, có dấu hoặc không"),
+            rows=4))
+        self.address = self.add_field("address", self.tr("Địa chỉ"), QLineEdit())
+        self.representative = self.add_field("representative", self.tr("Người đại diện *"), QLineEdit())
+        self.representative_title = self.add_field("representative_title", self.tr("Chức vụ"), QLineEdit())
+        self.phone = self.add_field("phone", self.tr("Điện thoại"), QLineEdit())
+        self.email = self.add_field("email", self.tr("Thư điện tử"), QLineEdit())
+        self.tax_code = self.add_field("tax_code", self.tr("Mã số thuế"), QLineEdit())
+        self.tax_code.setPlaceholderText(self.tr("10 chữ số, hoặc 0123456789-001 cho chi nhánh"))
+        self.phone.setPlaceholderText(self.tr("Ví dụ: 0912 345 678"))
+        if producer is not None:
+            self._fill(producer)
+        else:
+            self._default_commune(ctx)
+        self.name.setFocus()
+
+    def _fill(self, p: ProducerRow) -> None:
+        self.name.setText(p.name)
+        self.kind.setCurrentIndex(max(self.kind.findData(p.kind), 0))
+        self.commune.set_value(p.commune_code, p.commune_name)
+        for widget, value in ((self.address, p.address), (self.representative, p.representative),
+                              (self.representative_title, p.representative_title), (self.phone, p.phone),
+                              (self.email, p.email), (self.tax_code, p.tax_code)):
+            widget.setText(value)
+
+    def _default_commune(self, ctx: "AppContext") -> None:
+        # A commune office registers producers of its own commune: preselect it.
+        office = ctx.office_or_none()
+        if office is not None:
+            unit = UnitService(ctx).get(office.unit_code)
+            if unit.level == COMMUNE:
+                self.commune.set_value(unit.code, unit.label)
+
+    def value(self) -> ProducerInput:
+        return ProducerInput(
+            name=self.name.text(), kind=ProducerKind(self.kind.currentData()),
+            commune_code=self.commune.value() or "", address=self.address.text(),
+            tax_code=self.tax_code.text(), phone=self.phone.text(), email=self.email.text(),
+            representative=self.representative.text(), representative_title=self.representative_title.text(),
+        )
+
+    def save(self) -> ProducerRow:
+        if self.producer is None:
+            return self._service.create(self.value())
+        return self._service.update(self.producer.id, self.value(), expected_revision=self.producer.revision)

@@ -1,0 +1,67 @@
+"""Chủ thể: the producers of this office, filterable without diacritics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
+from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
+from ocop_desktop.ui.kit.list_page import ListPage
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+C = "ProducersPage"
+COLUMNS = [
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Tên chủ thể"), lambda r: r.name),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Loại hình"), lambda r: r.kind_label, 21),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Xã/phường"), lambda r: r.commune_name, 18),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Người đại diện"), lambda r: r.representative, 19),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Điện thoại"), lambda r: r.phone, 11),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Mã số thuế"), lambda r: r.tax_code, 13),
+    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Số SP"), lambda r: r.product_count, 5),
+]
+
+
+def producers_model(ctx: "AppContext", parent: QWidget | None = None) -> LazyTableModel:
+    service = ProducerService(ctx)
+    return LazyTableModel(lambda q, offset, limit: service.list(q, offset=offset, limit=limit), service.count,
+                          COLUMNS, parent=parent)
+
+
+class ProducersPage(ListPage):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        self._ctx = ctx
+        super().__init__(producers_model(ctx), parent)
+        self.model.setParent(self)
+        self.dialog: ProducerDialog | None = None
+
+    def texts(self) -> dict[str, str]:
+        return {
+            "placeholder": self.tr("Tìm theo tên, người đại diện, mã số thuế, xã/phường… (gõ không dấu cũng được)"),
+            "new": self.tr("Thêm chủ thể"),
+            "edit": self.tr("Sửa"),
+            "edit_tip": self.tr("Sửa chủ thể đang chọn (Enter)"),
+            "empty": self.tr("Chưa có chủ thể nào. Bấm “Thêm chủ thể” (Ctrl+N) để bắt đầu."),
+            "none_found": self.tr("Không tìm thấy chủ thể nào."),
+        }
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%Ln chủ thể", "", n)
+
+    def open_new(self) -> None:
+        self._open(ProducerDialog(self._ctx, None, self))
+
+    def open_edit(self, row: ProducerRow) -> None:
+        self._open(ProducerDialog(self._ctx, row, self))
+
+    def _open(self, dialog: ProducerDialog) -> None:
+        # open(), not exec(): window-modal without a nested event loop (and testable).
+        dialog.saved.connect(self.show_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()

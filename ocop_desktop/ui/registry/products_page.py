@@ -1,0 +1,67 @@
+"""Sản phẩm: every product with its code and product set, filterable without diacritics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from ocop_desktop.services.registry.products import ProductRow, ProductService
+from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
+from ocop_desktop.ui.registry.certificates_dialog import attach_to_products_page
+from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
+from ocop_desktop.ui.kit.list_page import ListPage
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+C = "ProductsPage"
+COLUMNS = [
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 16),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"), lambda r: product_set_label(
+        r.product_set, r.product_set_name), 27),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
+    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
+]
+
+
+def products_model(ctx: "AppContext", parent: QWidget | None = None) -> LazyTableModel:
+    service = ProductService(ctx)
+    return LazyTableModel(lambda q, offset, limit: service.list(q, offset=offset, limit=limit), service.count,
+                          COLUMNS, parent=parent)
+
+
+class ProductsPage(ListPage):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        self._ctx = ctx
+        super().__init__(products_model(ctx), parent)
+        self.model.setParent(self)
+        self.dialog: ProductDialog | None = None
+        attach_to_products_page(self, ctx)  # certificates of the selected product (ui/dossiers)
+
+    def texts(self) -> dict[str, str]:
+        return {
+            "placeholder": self.tr("Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)"),
+            "new": self.tr("Thêm sản phẩm"),
+            "edit": self.tr("Sửa"),
+            "edit_tip": self.tr("Sửa sản phẩm đang chọn (Enter)"),
+            "empty": self.tr("Chưa có sản phẩm nào. Bấm “Thêm sản phẩm” (Ctrl+N) để bắt đầu."),
+            "none_found": self.tr("Không tìm thấy sản phẩm nào."),
+        }
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%Ln sản phẩm", "", n)
+
+    def open_new(self) -> None:
+        self._open(ProductDialog(self._ctx, None, self))
+
+    def open_edit(self, row: ProductRow) -> None:
+        self._open(ProductDialog(self._ctx, row, self))
+
+    def _open(self, dialog: ProductDialog) -> None:
+        dialog.saved.connect(self.show_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()

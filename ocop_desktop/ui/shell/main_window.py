@@ -1,0 +1,185 @@
+"""The main window: navigation on the left (Ctrl+1..7), one page at a time on the right, the
+office, role and officer in the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ocop_desktop import APP_NAME
+from ocop_desktop.paths import resource
+from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+ICON = "icons/ocop-desktop.png"
+
+
+class MainWindow(QMainWindow):
+    """Built with an open context, or first without one (`office_name` from a quick peek at the
+    database) so the window shows at once while the store opens in the background; `attach(ctx)`
+    then builds the page that was asked for."""
+
+    def __init__(self, ctx: "AppContext | None" = None, *, office_name: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.summary = None
+        self._office_name = office_name
+        self._pending = PAGE_NAMES[0]
+        self._pages: dict[str, QWidget] = {}
+        self.setWindowIcon(QIcon(str(resource(ICON))))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(0, 0))
+        for _spec in PAGES:
+            item = QListWidgetItem()
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.office_label, self.officer_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.office_label, 1)
+        self.statusBar().addPermanentWidget(self.officer_label)
+        for number, name in enumerate(PAGE_NAMES, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=name: self.show_page(n))
+        self._build_menus()
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_NAMES[row]) if row >= 0 else None)
+        self.loading = QLabel()
+        self.loading.setObjectName("loading")
+        self.stack.addWidget(_centred(self.loading))
+        self.retranslate()
+        self.resize(1200, 760)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: "AppContext") -> None:
+        """The store is open: show who we are and build the page that was asked for."""
+        from ocop_desktop.ui.shell.office_info import office_summary
+
+        self.ctx = ctx
+        self.summary = office_summary(ctx)
+        self.retranslate()
+        self.show_page(self._pending)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = self.file_menu.addAction("")
+        # setShortcuts(StandardKey): every binding of the platform, and no trip through the Qt
+        # namespace (setShortcut(QKeySequence) builds its hundred enums, ~25 ms before the first frame)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self.help_menu.addAction("")
+        self.about_action.triggered.connect(self.open_about)
+
+    # -- pages --------------------------------------------------------------------------------
+    def show_page(self, name: str) -> QWidget:
+        """Show the page `name` (building it on first use) and return it."""
+        if name not in PAGE_NAMES:
+            raise KeyError(f"no page {name!r}; pages: {', '.join(PAGE_NAMES)}")
+        if self.ctx is None:  # still opening the store: remember the wish, show "loading"
+            self._pending = name
+            self.nav.setCurrentRow(PAGE_NAMES.index(name))
+            return self.loading
+        page = self._pages.get(name)
+        if page is None:
+            spec = PAGES[PAGE_NAMES.index(name)]
+            page = spec.build(self.ctx)
+            page.setObjectName(f"page_{name}")
+            if hasattr(page, "goTo"):  # a page that takes the officer elsewhere (sync → council tab)
+                page.goTo.connect(self.go_to)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = PAGE_NAMES.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return page
+
+    def go_to(self, target: str, payload: object = None) -> QWidget:
+        """Show "page" or "page/tab" (the page's `show_tab`) and hand `payload`, e.g. a file chosen
+        on another page, to that tab's `open_with`."""
+        name, _, tab = target.partition("/")
+        widget: Any = self.show_page(name)
+        if tab and hasattr(widget, "show_tab"):
+            widget = widget.show_tab(tab)
+        if payload is not None and hasattr(widget, "open_with"):
+            widget.open_with(payload)
+        return widget
+
+    def page(self, name: str) -> QWidget | None:
+        return self._pages.get(name)
+
+    def current_page_name(self) -> str:
+        current = self.stack.currentWidget()
+        return next((n for n, p in self._pages.items() if p is current), "")
+
+    def open_about(self) -> None:
+        from ocop_desktop.ui.shell.about import AboutDialog
+
+        dialog = AboutDialog(self, paths=self.ctx.paths if self.ctx else None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        office = self.summary.office_name if self.summary else self._office_name
+        self.loading.setText(self.tr("Đang mở dữ liệu…"))
+        self.setWindowTitle(f"{APP_NAME} — {office}" if office else APP_NAME)
+        for row, spec in enumerate(PAGES):
+            item = self.nav.item(row)
+            item.setText(QCoreApplication.translate("Pages", spec.title))
+            item.setToolTip(f"Ctrl+{row + 1}")
+        if self.summary:
+            self.office_label.setText(f"{self.summary.office_name}  ·  {self.summary.role_label}")
+            officer = self.summary.officer_name
+            self.officer_label.setText(self.tr("Cán bộ: %1").replace("%1", officer))
+            self.officer_label.setVisible(bool(officer))  # unknown until an office service tells
+        self.file_menu.setTitle(self.tr("&Tệp"))
+        self.quit_action.setText(self.tr("Thoát"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.about_action.setText(self.tr("Giới thiệu"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Dialogs with unsaved data get the chance to say no (they ask the person).
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog.isVisible() and dialog is not self and not dialog.close():
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+
+def _centred(label: QLabel) -> QWidget:
+    """`label` in the middle of a page. Stretches, not `Qt.AlignmentFlag`: the first use of the Qt
+    namespace builds its hundred Python enums (about 18 ms), which would delay the first frame."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.addStretch(1)
+    row.addWidget(label)  # a label is vertically centred by default
+    row.addStretch(1)
+    return holder
