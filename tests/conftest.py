@@ -1,4 +1,7 @@
-"""Shared fixtures: real SQLite files in temp dirs, one migrated template copied per test."""
+"""Shared fixtures: real SQLite files in temp dirs, one migrated template copied per test; a commune
+and its province linked by a "USB stick" folder; a province and an evaluator laptop.
+
+Builders shared by several folders live in `tests/helpers/` (on the path through pytest's `pythonpath`)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from helpers.evaluator import Offices, make_offices  # noqa: E402
+from helpers.sync import Pair, link, open_installation  # noqa: E402
+
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội
@@ -57,3 +63,24 @@ def province_ctx(empty_ctx: AppContext) -> AppContext:
 
     initialise(empty_ctx, "province", PROVINCE_CODE, "Trần Thị Bình")
     return empty_ctx
+
+
+@pytest.fixture
+def pair(tmp_path: Path, _template_dir: Path) -> Iterator[Pair]:
+    """A commune and its province on their own data folders, keys exchanged, and the "USB stick"."""
+    commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00070", "Nguyễn Văn An")
+    province = open_installation(tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    link(commune, province, folder)
+    yield Pair(commune, province, folder)
+    commune.close()
+    province.close()
+
+
+@pytest.fixture
+def offices(tmp_path: Path, _template_dir: Path) -> Iterator[Offices]:
+    """A province with a round and council, and an evaluator laptop (helpers.evaluator.make_offices)."""
+    made = make_offices(tmp_path, _template_dir)
+    yield made
+    made.close()

@@ -21,8 +21,8 @@ from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 
-from province_builders import council, sheet_of, answers_for  # noqa: I001
-from sync_builders import TODAY, link, open_installation, ready_dossier
+from helpers.province import council, sheet_of, answers_for  # noqa: I001
+from helpers.sync import TODAY, link, open_installation, ready_dossier
 
 COMMUNES = {"00070": 4, "00004": 3, "00008": 3}  # commune code -> dossiers it submits
 # The council's totals for the i-th dossier (7 members, TV6 and TV7 on laptops): 3★ and 4★ products.

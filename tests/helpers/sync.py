@@ -1,0 +1,110 @@
+"""Builders for the sync tests: two installations on real SQLite files, dossiers ready to send,
+and ways to see that a database did not change."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.core.setup import initialise
+from helpers.builders import (
+    TODAY,
+    answer_everything,
+    fill_producer_forms,
+    make_product,
+    provide_required,
+)
+
+MAU03 = {"local_raw_material_percent": "80", "raw_material_assessment": "Nguyên liệu chủ yếu trong xã.",
+         "workers_total": 20, "workers_local": 18, "labour_assessment": "Lao động địa phương.",
+         "idea_origin": "truyen_thong", "idea_assessment": "Sản phẩm truyền thống.",
+         "identity_assessment": "Gắn với văn hóa phố cổ.", "officer_conclusion": "Đủ điều kiện đề nghị tỉnh đánh giá."}
+
+
+def open_installation(root: Path, template: Path, role: str, unit: str, officer: str) -> AppContext:
+    shutil.copytree(template, root)
+    ctx = AppContext.open(AppPaths.for_data_dir(root))
+    initialise(ctx, role, unit, officer)
+    return ctx
+
+
+@dataclass
+class Pair:
+    commune: AppContext
+    province: AppContext
+    folder: Path  # where packages travel ("the USB stick")
+
+    def send(self, name: str) -> Path:
+        return self.folder / name
+
+
+def link(commune: AppContext, province: AppContext, folder: Path) -> None:
+    """Enrollment of the commune at the province, then the province's reference pack at the commune,
+    each confirmed with the fingerprint the other side reads out."""
+    cs, ps = PackageService(commune), PackageService(province)
+    enroll = cs.export_enrollment(folder / "enroll.ocoppkg")
+    ps.import_package(enroll.path, confirm_fingerprint=cs.own_keys().signing.readable)
+    ref = ps.export_reference(folder / "reference.ocoppkg")
+    cs.import_package(ref.path, confirm_fingerprint=ps.own_keys().signing.readable)
+
+
+def ready_dossier(ctx: AppContext, files: Path, product_set: int = 13, **product: str) -> str:
+    """A dossier through the commune's lifecycle up to "commune checked" (ready to send).
+    `product` may name the commune, producer and product (see make_product)."""
+    service = DossierService(ctx, today=TODAY)
+    d = service.create(make_product(ctx, product_set, **product), "first")
+    fill_producer_forms(service, d.row.id)
+    provide_required(ctx, d.row.id, files)
+    answer_everything(ctx, d.row.id)
+    service.act(d.row.id, "mark_complete")
+    d = service.act(d.row.id, "receive", on=TODAY)
+    d = service.save_section(d.row.id, "mau03", MAU03, expected_revision=d.row.revision)
+    service.act(d.row.id, "commune_check")
+    return d.row.id
+
+
+def resubmit(ctx: AppContext, dossier_id: str, plan: str) -> None:
+    """After a return: reopen, correct, and take the dossier through the commune's steps again."""
+    service = DossierService(ctx, today=TODAY)
+    d = service.act(dossier_id, "reopen")
+    d = service.save_section(dossier_id, "mau02_part4", {"plan": plan}, expected_revision=d.row.revision)
+    service.act(dossier_id, "mark_complete")
+    service.act(dossier_id, "receive", on=TODAY)
+    service.act(dossier_id, "commune_check")
+
+
+def db_state(ctx: AppContext) -> str:
+    """SHA-256 of the database file after a WAL checkpoint: any committed change shows."""
+    with ctx.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    digest = hashlib.sha256(ctx.paths.db_path.read_bytes())
+    wal = ctx.paths.db_path.with_name(ctx.paths.db_path.name + "-wal")
+    if wal.exists():
+        digest.update(wal.read_bytes())
+    return digest.hexdigest()
+
+
+def logical_dump(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+def blob_files(ctx: AppContext) -> set[str]:
+    root = ctx.paths.blobs_dir
+    return {str(p.relative_to(root)) for p in root.rglob("*")} if root.exists() else set()
+
+
+__all__ = ["TODAY", "Pair", "blob_files", "date", "db_state", "link", "logical_dump", "open_installation",
+           "ready_dossier", "resubmit"]

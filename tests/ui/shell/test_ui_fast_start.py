@@ -1,0 +1,68 @@
+"""The GUI start shows the window before the store is open, then attaches it; what the first
+frame does not need (error dialogs, the other font faces) is loaded after the window shows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from ocop_desktop.ui.shell.main_window import MainWindow
+from ocop_desktop.ui.shell.startup import READY_ENV, peek_office
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# Imported by the GUI start only after the window shows (PySide6 builds Python enums for every
+# Qt class it touches; the Qt namespace alone costs ~18 ms).
+FIRST_FRAME_PROBE = """
+import gc, os, sys
+from ocop_desktop.main import main
+code = main(["--data-dir", sys.argv[1]])
+print("FROZEN", gc.get_freeze_count())
+print("MODULES", " ".join(sorted(m for m in sys.modules if m.startswith("ocop_desktop"))))
+sys.exit(code)
+"""
+
+
+def _start(data_dir: Path, stage: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", READY_ENV: stage, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+
+
+def test_window_shows_before_the_store_then_the_page_loads(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    name = peek_office(ctx.paths.db_path)
+    assert name == "UBND Phường Hoàn Kiếm"
+    window = MainWindow(office_name=name)
+    qtbot.addWidget(window)
+    window.show()
+    shown = window.show_page("products")  # asked for before the store is attached: remembered
+    assert isinstance(shown, QLabel) and shown.text() == "Đang mở dữ liệu…"
+    assert shown.isVisible() and window.windowTitle().endswith(name)
+    window.attach(ctx)
+    assert window.current_page_name() == "products"
+    assert "UBND cấp xã" in window.office_label.text()
+
+
+def test_a_real_start_reports_shown_then_loaded(ctx) -> None:  # type: ignore[no-untyped-def]
+    data_dir = ctx.paths.db_path.parent
+    ctx.close()
+    shown = _start(data_dir, "shown")
+    assert shown.returncode == 0, shown.stderr
+    assert "READY shown" in shown.stdout
+    loaded = _start(data_dir, "loaded")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "READY loaded" in loaded.stdout
+    assert int(loaded.stdout.split("FROZEN", 1)[1].split()[0]) > 10_000  # the start-up heap is set aside
+    modules = loaded.stdout.split("MODULES", 1)[1].split()
+    assert "ocop_desktop.ui.kit.errors" in modules and "ocop_desktop.services.core.context" in modules
+
+
+def test_an_unreadable_store_is_not_peeked(tmp_path: Path) -> None:
+    bad = tmp_path / "ocop.sqlite3"
+    bad.write_bytes(b"not a database")
+    assert peek_office(bad) is None
+    assert peek_office(tmp_path / "missing.sqlite3") is None
