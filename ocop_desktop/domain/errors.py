@@ -44,3 +44,10 @@ class EnvironmentProblem(UserError):
 
 class NotInitialisedError(UserError):
     """The installation has not been set up yet (no office)."""
+
+
+class Cancelled(UserError):
+    """The person cancelled a long job; it stopped before writing anything."""
+
+    def __init__(self, message: str = "Đã hủy theo yêu cầu; không có gì thay đổi.") -> None:
+        super().__init__(message)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 
 def nfc(value: str) -> str:
@@ -21,9 +22,21 @@ def nfc_multiline(value: str) -> str:
 
 def fold(value: str) -> str:
     """Search key: lower case, no diacritics, đ -> d ("Cà phê Đắk" -> "ca phe dak")."""
+    return _SPACES.sub(" ", _strip_marks(value).casefold()).strip()
+
+
+def slug(value: str, *, limit: int = 60, fallback: str = "", keep_case: bool = False) -> str:
+    """A file-name stem: ASCII letters and digits joined by hyphens, diacritics dropped, at most
+    `limit` characters, `fallback` when nothing is left. "Cà phê bột Đắk Hà" -> "ca-phe-bot-dak-ha"
+    ("Ca-phe-bot-Dak-Ha" with `keep_case`)."""
+    plain = _strip_marks(value) if keep_case else fold(value)
+    cleaned = _NOT_ALNUM.sub("-", plain).strip("-")
+    return cleaned[:limit].rstrip("-") or fallback
+
+
+def _strip_marks(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
 def matches(query: str, *haystacks: str) -> bool:

@@ -18,10 +18,6 @@ class PackageRefused(UserError):
         self.code = code
 
 
-class PackageCancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("Đã hủy theo yêu cầu; không có gì thay đổi.")
-
 
 ASK_RESEND = "Hãy đề nghị bên gửi xuất và gửi lại gói."
 

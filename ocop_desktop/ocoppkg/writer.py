@@ -19,7 +19,7 @@ from pathlib import Path
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.ocoppkg import ziplayout
 from ocop_desktop.ocoppkg import format as fmt
-from ocop_desktop.ocoppkg.errors import PackageCancelled
+from ocop_desktop.progress import Progress, report
 
 CHUNK = 1 << 20
 
@@ -52,7 +52,7 @@ class PackageWriter:
         self._blobs.append((sha256, path, size))
         self.files.append(fmt.FileEntry(f"blobs/{sha256}", size, sha256))
 
-    def write(self, manifest: bytes, signature: bytes, progress: object | None = None) -> Path:
+    def write(self, manifest: bytes, signature: bytes, progress: Progress | None = None) -> Path:
         """Write to a temp file in the target folder and return its path (call `commit` to publish)."""
         self.target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
@@ -80,14 +80,14 @@ class PackageWriter:
         return tmp
 
     def _copy_blob(self, zf: zipfile.ZipFile, sha: str, path: Path, size: int, done: int, total: int,
-                   progress: object | None) -> int:
+                   progress: Progress | None) -> int:
         digest = hashlib.sha256()
         with path.open("rb") as src, zf.open(zip_info(f"blobs/{sha}", size), "w") as dst:
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 dst.write(chunk)
                 done += len(chunk)
-                _report(progress, done / total, "Đang ghi tệp đính kèm…")
+                report(progress, done / total, "Đang ghi tệp đính kèm…")
         if digest.hexdigest() != sha:
             raise EnvironmentProblem(f"Tệp đính kèm {sha[:12]}… trên máy này đã bị hỏng (nội dung không khớp mã "
                                      "băm). Hãy khôi phục thư mục “blobs” từ bản sao lưu.")
@@ -101,14 +101,6 @@ class PackageWriter:
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise EnvironmentProblem(f"Không ghi được gói “{target.name}”.", detail=str(exc)) from exc
-
-
-def _report(progress: object | None, fraction: float, text: str) -> None:
-    if progress is None:
-        return
-    if getattr(progress, "cancelled", False):
-        raise PackageCancelled()
-    progress.set(min(fraction, 1.0), text)  # type: ignore[attr-defined]
 
 
 def _fsync_dir(folder: Path) -> None:

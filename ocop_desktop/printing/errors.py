@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.errors import Cancelled, UserError
 
 
 class PrintingError(UserError):
     """A form cannot be printed from the data given (unknown form, wrong kind of data)."""
 
 
-class Cancelled(UserError):
-    """The person cancelled a long print job; nothing was written."""
-
-    def __init__(self, message: str = "Đã hủy in. Không có tệp nào được ghi.") -> None:
-        super().__init__(message)
+__all__ = ["Cancelled", "PrintingError"]  # Cancelled: the one cancel error, raised when a print job is cancelled

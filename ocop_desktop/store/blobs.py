@@ -10,14 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocop_desktop.domain.errors import EnvironmentProblem, UserError
+from ocop_desktop.domain.errors import Cancelled, EnvironmentProblem
 
 CHUNK = 1 << 20
-
-
-class Cancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("Đã hủy theo yêu cầu; không có gì thay đổi.")
 
 
 @dataclass(frozen=True)

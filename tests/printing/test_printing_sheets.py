@@ -14,7 +14,7 @@ from ocop_desktop.printing import api
 from ocop_desktop.printing.batch import render_all_blank_sheets
 from ocop_desktop.printing.data import Ref, Signed
 from ocop_desktop.printing.data_sheet import SheetData, SheetHeader
-from ocop_desktop.printing.errors import Cancelled
+from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.printing.qr import parse_payload
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -15,18 +15,11 @@ from ocop_desktop.domain.text import nfc
 from ocop_desktop.store.base import new_uuid
 from ocop_desktop.store.blobs import BlobStore, StoredBlob
 from ocop_desktop.store.filetypes import sniff
+from ocop_desktop.progress import Progress
 from ocop_desktop.store.models import Attachment, Blob, ChecklistItem, Dossier
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-
-class Progress(Protocol):
-    """What long jobs report to (the UI's task helper or a console printer)."""
-
-    cancelled: bool
-
-    def set(self, fraction: float, text: str = "") -> None: ...
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import slug
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import Ref, Signed
 from ocop_desktop.printing.data_office import CertificateData, CouncilMatrixData, MatrixRow, ResultRow, ResultsData
@@ -115,8 +115,8 @@ def print_round(ctx: "AppContext", round_id: str, form: str, out_dir: Path, *, d
     decision = decision_id or _latest_decision(ctx, round_id)
     if form == "results":
         data = results_data(ctx, decision)
-        return [api.render(form, data, out_dir / f"danh-sach-cong-nhan-{_slug(data.decision_number)}.pdf")]
-    return [api.render(form, data, out_dir / f"giay-chung-nhan-{_slug(data.product_code or data.product_name)}.pdf")
+        return [api.render(form, data, out_dir / f"danh-sach-cong-nhan-{slug(data.decision_number, fallback='x')}.pdf")]
+    return [api.render(form, data, out_dir / f"giay-chung-nhan-{slug(data.product_code or data.product_name, fallback='x')}.pdf")
             for data in certificate_data(ctx, decision)]
 
 
@@ -129,8 +129,4 @@ def _latest_decision(ctx: "AppContext", round_id: str) -> str:
 
 def _name(prefix: str, ctx: "AppContext", round_id: str, dossier_id: str) -> str:
     e = RoundService(ctx).entry(round_id, dossier_id)
-    return f"{prefix}-{e.seq:03d}-{_slug(e.product_code or e.product_name)}.pdf"
-
-
-def _slug(text: str) -> str:
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())[:60] or "x"
+    return f"{prefix}-{e.seq:03d}-{slug(e.product_code or e.product_name, fallback='x')}.pdf"

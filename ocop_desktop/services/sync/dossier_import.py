@@ -26,8 +26,9 @@ from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
-from ocop_desktop.ocoppkg.errors import PackageCancelled, PackageRefused
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
+from ocop_desktop.progress import Progress, report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -98,7 +99,7 @@ class DossierPackageImport:
                                  "khác): bên gửi tưởng máy này đã có. Hãy đề nghị bên gửi xuất lại với đủ tệp đính kèm.")
         return sorted(in_package.values())
 
-    def _check_blobs(self, names: list[str], stage: bool, progress: object | None) -> dict[str, Path]:
+    def _check_blobs(self, names: list[str], stage: bool, progress: Progress | None) -> dict[str, Path]:
         """Hash every blob; with `stage`, copy the ones this machine lacks into temp files (synced
         to disk at the end, all together: the disk writes back the early ones while later ones are
         still being copied)."""
@@ -108,7 +109,7 @@ class DossierPackageImport:
         def advance(n: int) -> None:
             nonlocal done
             done += n
-            _report(progress, 0.95 * done / grand, "Đang kiểm tra tệp đính kèm…")
+            report(progress, 0.95 * done / grand, "Đang kiểm tra tệp đính kèm…")
 
         try:
             if stage:
@@ -164,7 +165,7 @@ class DossierPackageImport:
         return warnings
 
     # -- the two entry points -----------------------------------------------------------------
-    def preview(self, progress: object | None = None) -> ImportPreview:
+    def preview(self, progress: Progress | None = None) -> ImportPreview:
         if self._opened.prior is not None:
             return self._previous_preview()
         records = self._records()
@@ -173,7 +174,7 @@ class DossierPackageImport:
         self._check_blobs(names, False, progress)
         return self._preview(records, planned, names)
 
-    def apply(self, progress: object | None, receipt_path: Path) -> ImportResult:
+    def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
         prior = self._opened.prior
         if prior is not None:  # imported before: change nothing, hand out the same receipt again
             assert prior.receipt is not None
@@ -182,7 +183,7 @@ class DossierPackageImport:
         records = self._records()
         names = self._blob_names(self._plan(records))
         staged = self._check_blobs(names, True, progress)
-        _report(progress, 0.97, "Đang ghi hồ sơ…")
+        report(progress, 0.97, "Đang ghi hồ sơ…")
         folders: set[Path] = set()
         for sha, tmp in staged.items():  # bytes first: a row must never point at a missing file
             target = self.blobs.path_for(sha)
@@ -231,7 +232,7 @@ class DossierPackageImport:
                 tmp_receipt.unlink(missing_ok=True)
             raise
         publish(tmp_receipt, receipt_path)
-        _report(progress, 1.0, "Đã nhập gói")
+        report(progress, 1.0, "Đã nhập gói")
         conflicts = sum(1 for p in planned if p.outcome == "conflicting")
         return ImportResult(preview, True, receipt_path, conflicts)
 
@@ -279,11 +280,3 @@ def _sync(paths: list[Path]) -> None:
     for path in paths:
         with path.open("r+b") as fh:  # writable: Windows flushes only through a handle that may write
             os.fsync(fh.fileno())
-
-
-def _report(progress: object | None, fraction: float, text: str) -> None:
-    if progress is None:
-        return
-    if getattr(progress, "cancelled", False):
-        raise PackageCancelled()
-    progress.set(min(fraction, 1.0), text)  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.services.sync.evaluator_payloads import (
-    SCHEMA, add_blobs, add_payload, carried_keys, check_blobs, office_json, place_blobs, read_payload, report,
+    SCHEMA, add_blobs, add_payload, carried_keys, check_blobs, office_json, place_blobs, read_payload,
     write_outgoing,
 )
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
@@ -46,6 +46,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress, report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -162,7 +163,7 @@ class ProvinceEvaluatorPackages:
 
     # -- assignment ---------------------------------------------------------------------------------
     def export_assignment(self, round_id: str, member: str, target: Path, *,
-                          progress: object | None = None) -> ExportResult:
+                          progress: Progress | None = None) -> ExportResult:
         """The member's dossiers of the round (read-only) with their evidence, for the linked laptop
         (encrypted to its key); without a linked laptop, for any evaluator of the province, unencrypted."""
         from ocop_desktop.services.province.evaluator_data import assignment
@@ -189,7 +190,7 @@ class ProvinceEvaluatorPackages:
                               blobs=blobs, blob_bytes=size, encrypted=encrypted)
 
     # -- scores -------------------------------------------------------------------------------------
-    def preview_scores(self, path: Path, *, progress: object | None = None) -> ImportPreview:
+    def preview_scores(self, path: Path, *, progress: Progress | None = None) -> ImportPreview:
         """The dry run: every sheet checked through the scoring engine, nothing written."""
         from ocop_desktop.services.province.evaluator_data import import_scores
 
@@ -208,7 +209,7 @@ class ProvinceEvaluatorPackages:
             return self._preview(opened, payload, sheets)
 
     def import_scores(self, path: Path, *, receipt_path: Path | None = None,
-                      progress: object | None = None) -> ImportResult:
+                      progress: Progress | None = None) -> ImportResult:
         """Apply every sheet, all or nothing, and write the signed receipt (next to the package unless
         `receipt_path`) in the same transaction. A package imported before changes nothing and
         re-issues the same receipt."""
@@ -315,12 +316,12 @@ class EvaluatorPackages:
 
     # -- assignment in ------------------------------------------------------------------------------
     def preview_assignment(self, path: Path, *, confirm_fingerprint: str | None = None,
-                           progress: object | None = None) -> ImportPreview:
+                           progress: Progress | None = None) -> ImportPreview:
         with _AssignmentImport(self._ctx, Path(path)) as job:
             return job.preview(progress)
 
     def import_assignment(self, path: Path, *, confirm_fingerprint: str | None = None,
-                          progress: object | None = None) -> ImportResult:
+                          progress: Progress | None = None) -> ImportResult:
         """Store the assignment and its files (read-only). The first time, the province's fingerprint
         must be confirmed. Importing the same package again changes nothing."""
         with _AssignmentImport(self._ctx, Path(path)) as job:
@@ -454,7 +455,7 @@ class _AssignmentImport:
         self.reader.close()
 
     # -- preview and apply ------------------------------------------------------------------------
-    def preview(self, progress: object | None) -> ImportPreview:
+    def preview(self, progress: Progress | None) -> ImportPreview:
         if self.prior is None:
             check_blobs(self._ctx, self.reader, self.blob_names, stage=False, progress=progress)
         return self._preview()
@@ -488,7 +489,7 @@ class _AssignmentImport:
                              offices=(f"{self.office['name']} ({self.office['unit_code']})",)
                              if self.needs_confirmation else ())
 
-    def apply(self, confirm: str | None, progress: object | None) -> ImportResult:
+    def apply(self, confirm: str | None, progress: Progress | None) -> ImportResult:
         if self.prior is not None:
             return ImportResult(self._preview(), False, None)
         if self.needs_confirmation:

@@ -23,9 +23,10 @@ from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Blob, KeyRecord
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
-from ocop_desktop.ocoppkg.errors import PackageCancelled, PackageRefused
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress, report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -76,7 +77,7 @@ def add_blobs(ctx: "AppContext", out: Outgoing, shas: Iterable[str]) -> tuple[in
     return len(wanted), total
 
 
-def write_outgoing(ctx: "AppContext", out: Outgoing, progress: object | None = None, **extra: Any) -> ExportResult:
+def write_outgoing(ctx: "AppContext", out: Outgoing, progress: Progress | None = None, **extra: Any) -> ExportResult:
     """Sign, write, record the outgoing row, publish."""
     tmp, manifest, raw = out.write(progress)
     try:
@@ -141,7 +142,7 @@ def carried_keys(doc: dict[str, Any], m: "Manifest") -> tuple[dict[str, Any], li
 
 
 def check_blobs(ctx: "AppContext", reader: PackageReader, names: list[str], *, stage: bool,
-                progress: object | None = None) -> dict[str, Path]:
+                progress: Progress | None = None) -> dict[str, Path]:
     """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
     files in the blob store (the caller renames them into place with `place_blobs`)."""
     store = BlobStore(ctx.paths.blobs_dir)
@@ -180,11 +181,3 @@ def place_blobs(ctx: "AppContext", staged: dict[str, Path]) -> None:
         target = store.path_for(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, target)
-
-
-def report(progress: object | None, fraction: float, text: str) -> None:
-    if progress is None:
-        return
-    if getattr(progress, "cancelled", False):
-        raise PackageCancelled()
-    progress.set(min(fraction, 1.0), text)  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPee
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.manifest import Party
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -39,7 +40,7 @@ class PackageExportService:
     # -- dossiers ---------------------------------------------------------------------------------
     def export_dossiers(self, target: Path, *, to: str | None = None, dossier_ids: list[str] | None = None,
                         pending: bool = False, include_all_blobs: bool = False,
-                        progress: object | None = None) -> ExportResult:
+                        progress: Progress | None = None) -> ExportResult:
         """Chosen dossiers, or (`pending`) everything the peer has not acknowledged. At the commune
         this is a submission, and commune-checked dossiers move to "sent"; at the province, results."""
         office = self._ctx.office()

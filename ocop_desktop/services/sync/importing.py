@@ -20,6 +20,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -49,18 +50,18 @@ class PackageImportService:
         with self._open(Path(path)) as opened:
             return opened.info
 
-    def verify(self, path: Path, *, confirm_fingerprint: str | None = None, progress: object | None = None) -> ImportPreview:
+    def verify(self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None) -> ImportPreview:
         """Every check of an import (signature, recipient, every file's SHA-256), nothing written."""
         return self.preview(path, confirm_fingerprint=confirm_fingerprint, progress=progress)
 
     def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
-                progress: object | None = None) -> ImportPreview:
+                progress: Progress | None = None) -> ImportPreview:
         """The dry run, as data: per dossier new / updated / unchanged / stale / conflicting."""
         with self._open(Path(path)) as opened:
             return self._handler(opened, confirm_fingerprint).preview(progress)
 
     def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
-                       progress: object | None = None) -> ImportResult:
+                       progress: Progress | None = None) -> ImportResult:
         """Apply in one transaction and write the signed receipt (next to the package unless
         `receipt_path`). A package imported before changes nothing and re-issues its receipt."""
         path = Path(path)

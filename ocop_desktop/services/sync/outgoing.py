@@ -19,6 +19,7 @@ from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.ocoppkg.writer import PackageWriter
 from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -61,7 +62,7 @@ class Outgoing:
         self.package_id = str(uuid.uuid4())
         self.writer = PackageWriter(self.target)
 
-    def write(self, progress: object | None = None) -> tuple[Path, Manifest, bytes]:
+    def write(self, progress: Progress | None = None) -> tuple[Path, Manifest, bytes]:
         """Sign and write to a temp file; the caller records it (`record`) and then publishes it.
         No transaction stays open during the (possibly long) write."""
         office = self.ctx.office()

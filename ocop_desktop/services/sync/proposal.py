@@ -30,6 +30,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -72,7 +73,7 @@ class FiveStarProposalService:
     def __init__(self, ctx: "AppContext") -> None:
         self._ctx = ctx
 
-    def export(self, round_id: str, target: Path, *, progress: object | None = None) -> ExportResult:
+    def export(self, round_id: str, target: Path, *, progress: Progress | None = None) -> ExportResult:
         """The round's 5★ candidates (proposed, ≥ 90 points, 5★ floors met) for the ministry."""
         from ocop_desktop.services.province.councils import CouncilService
         from ocop_desktop.services.province.results import ResultService
@@ -118,11 +119,11 @@ class FiveStarProposalService:
         return self._check(Path(path), confirm_fingerprint, None, verify_blobs=False)
 
     def verify(self, path: Path, *, confirm_fingerprint: str | None = None,
-               progress: object | None = None) -> ProposalCheck:
+               progress: Progress | None = None) -> ProposalCheck:
         """Every check, every file hashed; raises `PackageRefused` on any problem; writes nothing."""
         return self._check(Path(path), confirm_fingerprint, progress, verify_blobs=True)
 
-    def _check(self, path: Path, confirm: str | None, progress: object | None, *, verify_blobs: bool) -> ProposalCheck:
+    def _check(self, path: Path, confirm: str | None, progress: Progress | None, *, verify_blobs: bool) -> ProposalCheck:
         with PackageReader(path) as reader:
             m = reader.manifest
             if m.kind != fmt.Kind.FIVE_STAR_PROPOSAL:

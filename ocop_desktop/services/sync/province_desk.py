@@ -26,6 +26,7 @@ from ocop_desktop.services.province.common import round_label
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.store.models import Dossier, Office, Producer, Product, SyncConflict, SyncDossierState, SyncPackage
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -106,7 +107,7 @@ class ProvinceSyncService:
         return CertificateService(self._ctx, today=self._today).add(data)
 
     def export_results(self, target: Path, *, to: str, dossier_ids: list[str] | None = None,
-                       progress: object | None = None) -> ExportResult:
+                       progress: Progress | None = None) -> ExportResult:
         """Accepted, returned and decided dossiers of one commune not yet confirmed by it."""
         return PackageExportService(self._ctx).export_dossiers(target, to=to, dossier_ids=dossier_ids,
                                                                pending=not dossier_ids, progress=progress)

@@ -20,6 +20,7 @@ from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPa
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -68,7 +69,7 @@ class ReceiptImport:
                                  "đó (hoặc gói đã bị thay đổi).")
         return doc, ours
 
-    def preview(self, progress: object | None = None) -> ImportPreview:
+    def preview(self, progress: Progress | None = None) -> ImportPreview:
         doc, ours = self._payload()
         rows = []
         with self._ctx.read() as s:
@@ -81,7 +82,7 @@ class ReceiptImport:
         return ImportPreview(self._opened.info, self._opened.prior is not None, tuple(rows),
                              acknowledged_packages=(ours.id,))
 
-    def apply(self, progress: object | None, receipt_path: Path) -> ImportResult:
+    def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
         preview = self.preview(progress)
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)

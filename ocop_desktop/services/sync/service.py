@@ -24,6 +24,7 @@ from ocop_desktop.services.sync.keys import OwnKeys, own_keys
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -61,7 +62,7 @@ class PackageService:
     # -- export -----------------------------------------------------------------------------------
     def export_dossiers(self, target: Path, *, to: str | None = None, dossier_ids: list[str] | None = None,
                         pending: bool = False, include_all_blobs: bool = False,
-                        progress: object | None = None) -> ExportResult:
+                        progress: Progress | None = None) -> ExportResult:
         return self._export.export_dossiers(target, to=to, dossier_ids=dossier_ids, pending=pending,
                                             include_all_blobs=include_all_blobs, progress=progress)
 
@@ -76,17 +77,17 @@ class PackageService:
         return self._import.inspect(path)
 
     def verify(self, path: Path, *, confirm_fingerprint: str | None = None,
-               progress: object | None = None) -> ImportPreview:
+               progress: Progress | None = None) -> ImportPreview:
         """Every check of an import, nothing written. Verifying is not importing: an evaluator
         laptop's enrollment verifies at the province (the link is made in the council tab)."""
         return self._dry_run(_route(self._ctx, path, verifying=True), path, confirm_fingerprint, progress)
 
     def preview(self, path: Path, *, confirm_fingerprint: str | None = None,
-                progress: object | None = None) -> ImportPreview:
+                progress: Progress | None = None) -> ImportPreview:
         """Step 1 of an import: the dry run (and, for a new office, the fingerprint to confirm)."""
         return self._dry_run(_route(self._ctx, path), path, confirm_fingerprint, progress)
 
-    def _dry_run(self, route: str | None, path: Path, confirm: str | None, progress: object | None) -> ImportPreview:
+    def _dry_run(self, route: str | None, path: Path, confirm: str | None, progress: Progress | None) -> ImportPreview:
         if route == "scores":
             return ProvinceEvaluatorPackages(self._ctx).preview_scores(path, progress=progress)
         if route == "assignment":
@@ -96,7 +97,7 @@ class PackageService:
         return self._import.preview(path, confirm_fingerprint=confirm, progress=progress)
 
     def import_package(self, path: Path, *, confirm_fingerprint: str | None = None, receipt_path: Path | None = None,
-                       progress: object | None = None) -> ImportResult:
+                       progress: Progress | None = None) -> ImportResult:
         """Step 2: apply. `confirm_fingerprint` is what the officer typed after comparing by phone."""
         route = _route(self._ctx, path)
         if route == "scores":

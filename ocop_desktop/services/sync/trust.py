@@ -24,6 +24,7 @@ from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -97,7 +98,7 @@ class TrustImport:
         return files
 
     # -- entry points -----------------------------------------------------------------------------
-    def preview(self, progress: object | None = None) -> ImportPreview:
+    def preview(self, progress: Progress | None = None) -> ImportPreview:
         warnings = []
         if self._opened.prior is not None:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
@@ -109,7 +110,7 @@ class TrustImport:
                              offices=(f"{self.office['name']} ({self.office['unit_code']})",),
                              reference_files=getattr(self, "described", ()))
 
-    def apply(self, progress: object | None, receipt_path: Path) -> ImportResult:
+    def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
         preview = self.preview(progress)
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)

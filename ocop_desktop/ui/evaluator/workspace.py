@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.text import slug
 from ocop_desktop.services.evaluator.work import AssignedDossierRow, AssignmentRow, EvaluatorWorkService, EvidenceFile
 from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
 from ocop_desktop.ui.kit import errors
@@ -45,6 +46,7 @@ from ocop_desktop.ui.evaluator.dialogs import AssignmentPreviewDialog, Enrollmen
 from ocop_desktop.ui.evaluator.panels import DossierSummary, EvidencePanel
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
 from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -78,14 +80,6 @@ def _progress(work: EvaluatorWorkService, row: AssignedDossierRow) -> SheetProgr
     return SheetProgress(answered, answered + len(state.result.unanswered),
                          int(state.result.total) if started else None, state.result.star if started else None,
                          state.complete, row.sent)
-
-
-def _slug(text: str) -> str:
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return "-".join("".join(c if c.isalnum() else " " for c in plain).split()).lower() or "goi"
 
 
 class EvaluatorWorkspace(QWidget):
@@ -475,11 +469,11 @@ class EvaluatorWorkspace(QWidget):
         """Write the enrollment package; then show the fingerprint to read to the province."""
         office = self.ctx.office()
         target = target or self.choose_save_path(self.tr("Lưu gói đăng ký máy chấm"),
-                                                 f"dang-ky-may-cham-{_slug(office.name)}.ocoppkg")
+                                                 f"dang-ky-may-cham-{slug(office.name, fallback='goi')}.ocoppkg")
         if target is None:
             return None
 
-        def job(_progress: object, path: Path) -> tuple[Any, str]:
+        def job(_progress: Progress, path: Path) -> tuple[Any, str]:
             from ocop_desktop.services.sync.service import PackageService
 
             result = self.packages.export_enrollment(path)
@@ -568,7 +562,7 @@ class EvaluatorWorkspace(QWidget):
                 return None
         a = self.assignment
         target = target or self.choose_save_path(self.tr("Lưu gói phiếu chấm"),
-                                                 f"phieu-cham-{a.member_label}-{_slug(a.round_label)}-"
+                                                 f"phieu-cham-{a.member_label}-{slug(a.round_label, fallback='goi')}-"
                                                  f"{date.today():%Y%m%d}.ocoppkg".lower())
         if target is None:
             return None

@@ -15,6 +15,8 @@ as usual)."""
 
 from __future__ import annotations
 
+from ocop_desktop.progress import Progress
+
 import gc
 import importlib
 from typing import Any
@@ -28,7 +30,7 @@ def tab_module(module: str) -> str:
     return f"{PACKAGE}.{module}"
 
 
-def import_modules(progress: Any, _ctx: object, names: tuple[str, ...]) -> None:
+def import_modules(progress: Progress, _ctx: object, names: tuple[str, ...]) -> None:
     """A job (`run_task(import_modules, None, names)`): import `names` in order."""
     for name in names:
         if progress is not None and getattr(progress, "cancelled", False):

@@ -2,7 +2,8 @@
 
 The job is a plain Python callable `fn(progress, *args)`; it reports with
 `progress.set(fraction, text)` and stops early when `progress.cancelled` is true. It never sees
-Qt: `Progress` only stores numbers and calls a function, so services take it duck-typed.
+Qt: `Progress` only stores numbers and calls a function; it satisfies the Qt-free protocol
+`ocop_desktop.progress.Progress` that services and the CLI know.
 A `Task` runs the callable on a `QThreadPool` and delivers progress, result or error on the GUI
 thread through signals. Jobs that write the database share one single-thread pool, because
 SQLite has one writer at a time.

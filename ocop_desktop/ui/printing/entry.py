@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -35,7 +36,7 @@ def open_print_preview(parent: QWidget | None, pdf_path: Path, title: str, *,
     return dialog
 
 
-def _dossier_form_job(progress: object, ctx: "AppContext", dossier_id: str, form: str) -> tuple[Path, str]:
+def _dossier_form_job(progress: Progress, ctx: "AppContext", dossier_id: str, form: str) -> tuple[Path, str]:
     from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.services.dossiers.print_data import print_dossier_form
 

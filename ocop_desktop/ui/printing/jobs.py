@@ -19,8 +19,9 @@ from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.printing.errors import Cancelled
+from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.ui.printing import catalog
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -44,7 +45,7 @@ class BatchResult:
     skipped: tuple[str, ...] = ()  # "<dossier> – <form>: <why>" for each form that could not print
 
 
-def blank_form_job(progress: Any, form: str, set_number: int, out: Path) -> Path:
+def blank_form_job(progress: Progress, form: str, set_number: int, out: Path) -> Path:
     """`form` printed blank to `out`."""
     from ocop_desktop.printing import api
 
@@ -56,7 +57,7 @@ def blank_form_job(progress: Any, form: str, set_number: int, out: Path) -> Path
     return out
 
 
-def all_blank_sheets_job(progress: Any, out: Path, ruleset_id: str | None = None) -> BatchResult:
+def all_blank_sheets_job(progress: Progress, out: Path, ruleset_id: str | None = None) -> BatchResult:
     """Every scoring sheet of the rule set in force, blank, in one PDF (each sheet numbered and
     QR-coded on its own)."""
     from ocop_desktop.printing.batch import render_all_blank_sheets
@@ -66,7 +67,7 @@ def all_blank_sheets_job(progress: Any, out: Path, ruleset_id: str | None = None
     return BatchResult(out, len(ruleset.sheets), _page_count(out))
 
 
-def dossiers_job(progress: Any, ctx: "AppContext", dossiers: Sequence[DossierJob], forms: Sequence[str],
+def dossiers_job(progress: Progress, ctx: "AppContext", dossiers: Sequence[DossierJob], forms: Sequence[str],
                  out: Path) -> BatchResult:
     """Each dossier × each form, filled from the record (`print_dossier_form`), merged into one
     PDF with a bookmark per form. A form a dossier cannot print yet (a receipt before the dossier
@@ -108,7 +109,7 @@ def dossiers_job(progress: Any, ctx: "AppContext", dossiers: Sequence[DossierJob
     return BatchResult(out, printed, pages, tuple(skipped))
 
 
-def _check(progress: Any) -> None:
+def _check(progress: Progress) -> None:
     if progress.cancelled:
         raise Cancelled()
 

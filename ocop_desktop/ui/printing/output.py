@@ -5,15 +5,14 @@ copy atomically, and handing a file to the system's PDF viewer."""
 from __future__ import annotations
 
 import atexit
-import re
 import shutil
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from ocop_desktop.domain.text import slug
 from ocop_desktop.files import atomic_write_bytes
 
 _session_dir: Path | None = None
@@ -41,29 +40,17 @@ def preview_path(name: str) -> Path:
     return folder / safe_file_name(name)
 
 
-def slug(text: str, limit: int = 60) -> str:
-    """ASCII, hyphens, no diacritics: "Cà phê bột Đắk Hà" -> "Ca-phe-bot-Dak-Ha"."""
-    folded = _strip_marks(text)
-    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")
-    return cleaned[:limit].rstrip("-")
-
-
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-
-
 def safe_file_name(name: str) -> str:
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, "pdf"
-    return f"{slug(stem) or 'ban-in'}.{ext}"
+    return f"{slug(stem, keep_case=True) or 'ban-in'}.{ext}"
 
 
 def suggested_name(form: str, subject: str = "") -> str:
     """"Mau01-Ca-phe-bot.pdf"; "Mau01.pdf" for a blank form."""
-    stem = FILE_STEMS.get(form, slug(form) or "Bieu-mau")
-    extra = slug(subject)
+    stem = FILE_STEMS.get(form, slug(form, keep_case=True) or "Bieu-mau")
+    extra = slug(subject, keep_case=True)
     return f"{stem}-{extra}.pdf" if extra else f"{stem}.pdf"
 
 

@@ -20,9 +20,10 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.printing.errors import Cancelled
+from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.ui.printing.pdf_pages import POINTS_PER_INCH, PdfPages
 from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.progress import Progress
 
 MAX_DPI = 300
 translate = QCoreApplication.translate  # thread-safe: progress texts come from the worker
@@ -103,7 +104,7 @@ def target_rect(paper: QRectF, page_points: QSizeF, px_per_point_x: float, px_pe
     return QRectF(QPointF(paper.x() + (paper.width() - w) / 2, paper.y() + (paper.height() - h) / 2), QSizeF(w, h))
 
 
-def print_pdf(printer: QPrinter, pdf: Path, progress: Any = None, current_page: int = 1) -> int:
+def print_pdf(printer: QPrinter, pdf: Path, progress: Progress | None = None, current_page: int = 1) -> int:
     """Print `pdf` on the configured `printer`; returns the number of sheets sent. `progress`
     (optional) gets `set(fraction, text)` and is polled for `cancelled`: a cancelled job is
     aborted and, when printing to a PDF file, leaves no file."""
@@ -131,7 +132,7 @@ def print_pdf(printer: QPrinter, pdf: Path, progress: Any = None, current_page: 
     return len(sequence)
 
 
-def print_job(progress: Any, printer: QPrinter, pdf: Path, current_page: int = 1) -> int:
+def print_job(progress: Progress, printer: QPrinter, pdf: Path, current_page: int = 1) -> int:
     """`print_pdf` in the shape `run_task` calls: `fn(progress, *args)`."""
     return print_pdf(printer, pdf, progress, current_page)
 

@@ -23,6 +23,7 @@ from ocop_desktop.services.province.drafts import DraftRow, MemberDraftService
 from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
 from ocop_desktop.services.province.rounds import RoundService
 from ocop_desktop.ui.scoring.store import SheetData, SheetEdit
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 Key = tuple[str, str, str]  # round, dossier, member
 
 
-def sheets_and_drafts(progress: object, ctx: "AppContext", round_id: str,
+def sheets_and_drafts(progress: Progress, ctx: "AppContext", round_id: str,
                       dossier_id: str) -> tuple[list[Any], dict[str, DraftRow]]:
     """The member picker's data, as a background job: the stored sheets of the dossier and the
     members' drafts (by member id)."""

@@ -20,6 +20,7 @@ from ocop_desktop.ui.kit import qt_workarounds
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.kit.settings import load_settings
 from ocop_desktop.ui.shell.startup import peek_office, report_ready
+from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.paths import AppPaths
@@ -138,7 +139,7 @@ def _wait_for_tasks() -> None:
     wait_for_tasks()
 
 
-def open_store(_progress: object, paths: "AppPaths") -> "AppContext":
+def open_store(_progress: Progress, paths: "AppPaths") -> "AppContext":
     """The GUI's store, opened on a worker thread, with the caches its first pages use warmed."""
     from datetime import date
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.domain.text import slug
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.ui.kit import errors
@@ -79,7 +80,7 @@ class SyncActions(QObject):
         to, ids, pending = dialog.chosen()
         if self.role == "province":
             unit = next((c.peer_name for c in dialog.candidates if c.peer_office_id == to), "xa")
-            suggested = f"ket-qua-{widgets_slug(unit)}-{self._stamp()}.ocoppkg"
+            suggested = f"ket-qua-{slug(unit, limit=40, fallback='xa')}-{self._stamp()}.ocoppkg"
         else:
             suggested = f"ho-so-gui-tinh-{self.unit}-{self._stamp()}.ocoppkg"
         target = widgets.ask_save_package(self._page, suggested)
@@ -163,7 +164,3 @@ class SyncActions(QObject):
         return self.task
 
 
-def widgets_slug(text: str) -> str:
-    from ocop_desktop.domain.text import fold
-
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())[:40] or "xa"

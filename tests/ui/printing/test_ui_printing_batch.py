@@ -98,7 +98,7 @@ def test_dossier_batch_cancelled_or_empty_writes_nothing(ctx: AppContext, tmp_pa
     out = tmp_path / "khong.pdf"
     progress = Progress()
     progress.cancel()
-    from ocop_desktop.printing.errors import Cancelled
+    from ocop_desktop.domain.errors import Cancelled
 
     with pytest.raises(Cancelled):
         jobs.dossiers_job(progress, ctx, [jobs.DossierJob(draft, "Hồ sơ")], ["mau01"], out)

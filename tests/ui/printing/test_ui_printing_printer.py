@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.printing import api
-from ocop_desktop.printing.errors import Cancelled
+from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.ui.printing import catalog, printer
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 from ocop_desktop.ui.kit.tasks import Progress

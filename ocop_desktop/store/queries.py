@@ -1,0 +1,24 @@
+"""Queries several features share. A dossier is shown with its product and producer (and the
+product's commune) on every list, package and printout: the join is written once, here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product
+
+
+def dossier_header(*columns: Any) -> Select[Any]:
+    """`select(*columns)` over Dossier → its Product → the Product's Producer; add `.where(...)`.
+
+    `dossier_header(Dossier, Product.name, Producer.name)` is the usual list row."""
+    return (select(*columns).select_from(Dossier)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id))
+
+
+def with_commune(query: Select[Any]) -> Select[Any]:
+    """`query` (over Product) joined to the product's commune, kept when the commune is unknown."""
+    return query.outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
