@@ -25,15 +25,15 @@ from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.province.councils import CouncilService, MemberInput  # noqa: E402
-from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
-from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
-from ocop_desktop.services.registry.products import ProductService  # noqa: E402
-from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
-from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
-from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
 from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
+from ocop_desktop.services.province.councils import CouncilService, MemberInput  # noqa: E402
+from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
+from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
+from ocop_desktop.services.registry.products import ProductService  # noqa: E402
 from ocop_desktop.store.models import Dossier  # noqa: E402
 
 LIMIT_SECONDS = 1.0
@@ -42,20 +42,35 @@ SETS = [1, 7, 13, 16, 19, 26]  # fresh produce, processed, coffee, sensory stops
 
 def build(ctx: AppContext, dossiers: int, members: int, rng: random.Random) -> tuple[str, float]:
     initialise(ctx, "province", "01", "Trần Thị Bình")
-    producer = ProducerService(ctx).create(ProducerInput(name="Hợp tác xã Đo Tốc Độ", kind=ProducerKind.COOPERATIVE,
-                                                         commune_code="00070", address="Số 1",
-                                                         representative="Lê Thị Mai"))
+    producer = ProducerService(ctx).create(
+        ProducerInput(
+            name="Hợp tác xã Đo Tốc Độ",
+            kind=ProducerKind.COOPERATIVE,
+            commune_code="00070",
+            address="Số 1",
+            representative="Lê Thị Mai",
+        )
+    )
     ids = []
     for n in range(dossiers):
-        product = ProductService(ctx).create(ProductInput(producer.id, f"Sản phẩm số {n + 1}", SETS[n % len(SETS)]))
+        product = ProductService(ctx).create(
+            ProductInput(producer.id, f"Sản phẩm số {n + 1}", SETS[n % len(SETS)])
+        )
         ids.append(DossierService(ctx).create(product.id, "first").row.id)
     with ctx.unit_of_work() as s:  # the commune's steps are not what is measured here
         for d in s.query(Dossier):
             d.status = Status.ACCEPTED.value
     round_id = RoundService(ctx).create(RoundInput(2026, 2)).row.id
     council = CouncilService(ctx)
-    member_ids = [council.add_member(round_id, MemberInput(f"Thành viên {k + 1}", "chair" if k == 0 else "member",
-                                                           "Sở Nông nghiệp và Môi trường")).id for k in range(members)]
+    member_ids = [
+        council.add_member(
+            round_id,
+            MemberInput(
+                f"Thành viên {k + 1}", "chair" if k == 0 else "member", "Sở Nông nghiệp và Môi trường"
+            ),
+        ).id
+        for k in range(members)
+    ]
     RoundService(ctx).assign(round_id, ids)
     ruleset = RuleService().in_force(date.today())
     scores = MemberScoreService(ctx)
@@ -64,8 +79,10 @@ def build(ctx: AppContext, dossiers: int, members: int, rng: random.Random) -> t
         sheet = ruleset.sheet(SETS[n % len(SETS)])
         base = {c.code: rng.randrange(len(c.options)) for c in sheet.leaves()}
         for m in member_ids:
-            answers = {code: _nudge(rng, i, len(sheet.criterion(code).options), sheet, code)
-                       for code, i in base.items()}
+            answers = {
+                code: _nudge(rng, i, len(sheet.criterion(code).options), sheet, code)
+                for code, i in base.items()
+            }
             scores.enter(round_id, did, m, answers)
     return round_id, time.perf_counter() - started
 
@@ -105,22 +122,27 @@ def main() -> int:
     for a in outcome.done:
         statuses[a.entry.status] = statuses.get(a.entry.status, 0) + 1
     limit = LIMIT_SECONDS * args.dossiers * args.members / (150 * 9)
-    print(json.dumps({
-        "benchmark": "aggregation",
-        "dossiers": args.dossiers,
-        "members": args.members,
-        "sheets": args.dossiers * args.members,
-        "seconds": round(seconds, 4),
-        "second_run_seconds": round(again, 4),
-        "limit_seconds": limit,
-        "ok": seconds <= limit,
-        "aggregated": len(outcome.done),
-        "skipped": len(outcome.skipped),
-        "statuses": statuses,
-        "matrix_seconds": round(matrix_seconds, 4),
-        "typing_sheets_seconds": round(enter_seconds, 2),
-        "ms_per_typed_sheet": round(enter_seconds / (args.dossiers * args.members) * 1000, 2),
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "benchmark": "aggregation",
+                "dossiers": args.dossiers,
+                "members": args.members,
+                "sheets": args.dossiers * args.members,
+                "seconds": round(seconds, 4),
+                "second_run_seconds": round(again, 4),
+                "limit_seconds": limit,
+                "ok": seconds <= limit,
+                "aggregated": len(outcome.done),
+                "skipped": len(outcome.skipped),
+                "statuses": statuses,
+                "matrix_seconds": round(matrix_seconds, 4),
+                "typing_sheets_seconds": round(enter_seconds, 2),
+                "ms_per_typed_sheet": round(enter_seconds / (args.dossiers * args.members) * 1000, 2),
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 

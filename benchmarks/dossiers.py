@@ -23,14 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.dossiers.checklists import ChecklistService  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.services.dossiers.checklists import ChecklistService  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
 from ocop_desktop.services.registry.products import ProductService  # noqa: E402
-from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
-from ocop_desktop.services.core.setup import initialise  # noqa: E402
 
 
 def make_files(folder: Path, count: int, total_mb: int) -> list[Path]:
@@ -61,8 +61,9 @@ def main() -> None:
     try:
         ctx = AppContext.open(AppPaths.for_data_dir(root / "data"))
         initialise(ctx, "commune", "00070", "Benchmark")
-        producer = ProducerService(ctx).create(ProducerInput("HTX Bench", ProducerKind.COOPERATIVE, "00070",
-                                                             representative="A"))
+        producer = ProducerService(ctx).create(
+            ProducerInput("HTX Bench", ProducerKind.COOPERATIVE, "00070", representative="A")
+        )
         product = ProductService(ctx).create(ProductInput(producer.id, "Cà phê", 13))
         dossier = DossierService(ctx).create(product.id, "first").row.id
         files = make_files(root / "files", args.files, args.mb)
@@ -70,7 +71,7 @@ def main() -> None:
         evidence = EvidenceService(ctx)
         start = time.perf_counter()
         for start_at in range(0, len(files), 50):  # as a person adds them: a folder of scans at a time
-            evidence.add_files(dossier, files[start_at:start_at + 50], checklist_key="market")
+            evidence.add_files(dossier, files[start_at : start_at + 50], checklist_key="market")
         imported = time.perf_counter() - start
 
         def open_dossier() -> float:
@@ -86,17 +87,22 @@ def main() -> None:
         opens = sorted(open_dossier() for _ in range(7))
         ctx.close()
         total_bytes = sum(p.stat().st_size for p in files)
-        print(json.dumps({
-            "attachments": args.files,
-            "bytes": total_bytes,
-            "open_dossier_ms_median": round(opens[len(opens) // 2] * 1000, 1),
-            "open_dossier_target_ms": 200,
-            "import_seconds": round(imported, 2),
-            "sha256sum_seconds": round(baseline, 2),
-            "import_throughput_ratio": round(baseline / imported, 2),
-            "import_throughput_target_ratio": 0.5,
-            "import_mb_per_s": round(total_bytes / imported / 1e6, 1),
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "attachments": args.files,
+                    "bytes": total_bytes,
+                    "open_dossier_ms_median": round(opens[len(opens) // 2] * 1000, 1),
+                    "open_dossier_target_ms": 200,
+                    "import_seconds": round(imported, 2),
+                    "sha256sum_seconds": round(baseline, 2),
+                    "import_throughput_ratio": round(baseline / imported, 2),
+                    "import_throughput_target_ratio": 0.5,
+                    "import_mb_per_s": round(total_bytes / imported / 1e6, 1),
+                },
+                indent=2,
+            )
+        )
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

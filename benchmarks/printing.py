@@ -26,13 +26,25 @@ from ocop_desktop.domain.rules.scoring import score  # noqa: E402
 from ocop_desktop.printing import api  # noqa: E402
 from ocop_desktop.printing.batch import render_all_blank_sheets  # noqa: E402
 from ocop_desktop.printing.data import (  # noqa: E402
-    Mau01Data, Mau02Data, ProducerInfo, Ref, Representative, SelfScore, Signed,
+    Mau01Data,
+    Mau02Data,
+    ProducerInfo,
+    Ref,
+    Representative,
+    SelfScore,
+    Signed,
 )
 from ocop_desktop.printing.data_sheet import SheetData, SheetHeader  # noqa: E402
 from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 
-PRODUCER = ProducerInfo("Hợp tác xã Nông nghiệp Tân Lập", "Hợp tác xã", "Thôn Bản Mế, xã Tân Lập, tỉnh Lào Cai",
-                        "0912345678", "htx@example.vn", Representative("Nguyễn Thị Hằng", "Giám đốc", "Nữ", "Tày"))
+PRODUCER = ProducerInfo(
+    "Hợp tác xã Nông nghiệp Tân Lập",
+    "Hợp tác xã",
+    "Thôn Bản Mế, xã Tân Lập, tỉnh Lào Cai",
+    "0912345678",
+    "htx@example.vn",
+    Representative("Nguyễn Thị Hằng", "Giám đốc", "Nữ", "Tày"),
+)
 
 
 def samples() -> dict[str, tuple[str, object]]:
@@ -41,20 +53,47 @@ def samples() -> dict[str, tuple[str, object]]:
     answers = {leaf.code: len(leaf.options) - 1 - (i % 3 == 0) for i, leaf in enumerate(sheet.leaves())}
     result = score(sheet, answers)
     ref = Ref("2f1c7d3e-0b7a-4d1e-9c55-1a2b3c4d5e6f", 4)
-    filled_sheet = SheetData(sheet=sheet, ref=ref, result=result, remarks="Đạt yêu cầu.",
-                             header=SheetHeader("Mật ong bạc hà", "15-04321-003-2026", PRODUCER.name, PRODUCER.phone,
-                                                PRODUCER.address),
-                             evaluator=Signed("Lào Cai", dt.date(2026, 6, 12), "Trần Văn Bình"))
-    mau01 = Mau01Data(ref=ref, province="Lào Cai", year=2026, producer=PRODUCER, product_name="Mật ong bạc hà",
-                      classification="Thực phẩm; Thực phẩm thô, sơ chế; Mật ong…", registration=RegistrationType.FIRST,
-                      samples="05 sản phẩm", signed=Signed("Tân Lập", dt.date(2026, 2, 5), "Nguyễn Thị Hằng"))
-    scores = tuple(SelfScore(leaf.code, leaf.title, leaf.max, result.points[leaf.code], "Có hồ sơ minh chứng kèm theo.")
-                   for leaf in sheet.leaves())
-    mau02 = Mau02Data(ref=ref, producer=PRODUCER, set_name=sheet.name, self_scores=scores, self_total=result.total,
-                      self_stars=result.star, history="Thành lập năm 2015.\nMở rộng vùng nguyên liệu năm 2020.",
-                      plan="Mở rộng thị trường xuất khẩu.", signed=Signed("Tân Lập", dt.date(2026, 2, 5)))
-    return {"sheet_filled_set1": ("sheet", filled_sheet), "mau01_filled": ("mau01", mau01),
-            "mau02_filled": ("mau02", mau02)}
+    filled_sheet = SheetData(
+        sheet=sheet,
+        ref=ref,
+        result=result,
+        remarks="Đạt yêu cầu.",
+        header=SheetHeader(
+            "Mật ong bạc hà", "15-04321-003-2026", PRODUCER.name, PRODUCER.phone, PRODUCER.address
+        ),
+        evaluator=Signed("Lào Cai", dt.date(2026, 6, 12), "Trần Văn Bình"),
+    )
+    mau01 = Mau01Data(
+        ref=ref,
+        province="Lào Cai",
+        year=2026,
+        producer=PRODUCER,
+        product_name="Mật ong bạc hà",
+        classification="Thực phẩm; Thực phẩm thô, sơ chế; Mật ong…",
+        registration=RegistrationType.FIRST,
+        samples="05 sản phẩm",
+        signed=Signed("Tân Lập", dt.date(2026, 2, 5), "Nguyễn Thị Hằng"),
+    )
+    scores = tuple(
+        SelfScore(leaf.code, leaf.title, leaf.max, result.points[leaf.code], "Có hồ sơ minh chứng kèm theo.")
+        for leaf in sheet.leaves()
+    )
+    mau02 = Mau02Data(
+        ref=ref,
+        producer=PRODUCER,
+        set_name=sheet.name,
+        self_scores=scores,
+        self_total=result.total,
+        self_stars=result.star,
+        history="Thành lập năm 2015.\nMở rộng vùng nguyên liệu năm 2020.",
+        plan="Mở rộng thị trường xuất khẩu.",
+        signed=Signed("Tân Lập", dt.date(2026, 2, 5)),
+    )
+    return {
+        "sheet_filled_set1": ("sheet", filled_sheet),
+        "mau01_filled": ("mau01", mau01),
+        "mau02_filled": ("mau02", mau02),
+    }
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -47,16 +47,21 @@ def main() -> int:
         stars[score(sheet, answers, knockouts).star] += 1
     seconds = time.perf_counter() - started
 
-    print(json.dumps({
-        "benchmark": "scoring",
-        "sheets": args.sheets,
-        "seconds": round(seconds, 4),
-        "microseconds_per_sheet": round(seconds / args.sheets * 1e6, 1),
-        "limit_seconds": LIMIT_SECONDS * args.sheets / 10_000,
-        "ok": seconds < LIMIT_SECONDS * args.sheets / 10_000,
-        "ruleset_load_seconds": round(load_seconds, 4),
-        "stars": {str(i): n for i, n in enumerate(stars)},
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "benchmark": "scoring",
+                "sheets": args.sheets,
+                "seconds": round(seconds, 4),
+                "microseconds_per_sheet": round(seconds / args.sheets * 1e6, 1),
+                "limit_seconds": LIMIT_SECONDS * args.sheets / 10_000,
+                "ok": seconds < LIMIT_SECONDS * args.sheets / 10_000,
+                "ruleset_load_seconds": round(load_seconds, 4),
+                "stars": {str(i): n for i, n in enumerate(stars)},
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 

@@ -74,10 +74,14 @@ def run_child(code: str, *args: str, ready: str = "shown") -> tuple[float, float
     The app is started as a person starts it (`ocop-desktop --data-dir D`); it prints READY
     when the main window is shown and its event loop idle ("shown": the window takes input),
     or when the store is open and the first page's list is loaded ("loaded")."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "OCOP_DESKTOP_EXIT_WHEN_READY": ready}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "OCOP_DESKTOP_EXIT_WHEN_READY": ready,
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up run caches bytecode, as every start after
-                                              # the first does (the installer ships it compiled)
+    # the first does (the installer ships it compiled)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
     out = proc.stdout.readline() if proc.stdout else ""
@@ -90,8 +94,21 @@ def run_child(code: str, *args: str, ready: str = "shown") -> tuple[float, float
 def ensure_province(data_dir: Path) -> None:
     if (data_dir / "ocop.sqlite3").exists():
         return
-    subprocess.run([sys.executable, "-m", "ocop_desktop", "--data-dir", str(data_dir), "demo-data", "--scale",
-                    "province"], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ocop_desktop",
+            "--data-dir",
+            str(data_dir),
+            "demo-data",
+            "--scale",
+            "province",
+        ],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def main() -> None:

@@ -29,12 +29,12 @@ from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
-from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
 from ocop_desktop.services.registry.products import ProductService  # noqa: E402
-from ocop_desktop.services.core.setup import initialise  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
 from ocop_desktop.store.models import Dossier  # noqa: E402
 
 
@@ -46,18 +46,22 @@ def installation(root: Path, role: str, unit: str) -> AppContext:
 
 def link(commune: AppContext, province: AppContext, folder: Path) -> None:
     cs, ps = PackageService(commune), PackageService(province)
-    ps.import_package(cs.export_enrollment(folder / "enroll.ocoppkg").path,
-                      confirm_fingerprint=cs.own_keys().signing.readable)
-    cs.import_package(ps.export_reference(folder / "ref.ocoppkg").path,
-                      confirm_fingerprint=ps.own_keys().signing.readable)
+    ps.import_package(
+        cs.export_enrollment(folder / "enroll.ocoppkg").path,
+        confirm_fingerprint=cs.own_keys().signing.readable,
+    )
+    cs.import_package(
+        ps.export_reference(folder / "ref.ocoppkg").path, confirm_fingerprint=ps.own_keys().signing.readable
+    )
 
 
 def make_dossiers(ctx: AppContext, scratch: Path, dossiers: int, files: int, total_bytes: int) -> list[Path]:
     """`dossiers` dossiers with `files` JPEG-headed random files each; returns the blob paths."""
     size = max(16, total_bytes // (dossiers * files))
     evidence, blob_paths = EvidenceService(ctx), []
-    producer = ProducerService(ctx).create(ProducerInput("HTX Benchmark", ProducerKind.COOPERATIVE, "00070",
-                                                         address="Số 1", representative="A"))
+    producer = ProducerService(ctx).create(
+        ProducerInput("HTX Benchmark", ProducerKind.COOPERATIVE, "00070", address="Số 1", representative="A")
+    )
     for n in range(dossiers):
         product = ProductService(ctx).create(ProductInput(producer.id, f"Sản phẩm {n}", 13))
         dossier = DossierService(ctx).create(product.id, "first")
@@ -109,7 +113,9 @@ def main() -> None:
         total = sum(p.stat().st_size for p in blobs)
 
         baseline = sha256sum_seconds(blobs)
-        exported, export_s = timed(lambda: PackageService(commune).export_dossiers(usb / "s.ocoppkg", pending=True))
+        exported, export_s = timed(
+            lambda: PackageService(commune).export_dossiers(usb / "s.ocoppkg", pending=True)
+        )
         package_sha256sum = sha256sum_seconds([exported.path])
         service = PackageService(province)
         _preview, dry_run_s = timed(lambda: service.preview(exported.path))
@@ -118,20 +124,32 @@ def main() -> None:
         assert imported.applied and not again.applied
         assert imported.preview.counts()["new"] == args.dossiers
         report = {
-            "dossiers": args.dossiers, "attachments": len(blobs), "attachment_bytes": total,
+            "dossiers": args.dossiers,
+            "attachments": len(blobs),
+            "attachment_bytes": total,
             "package_bytes": exported.path.stat().st_size,
-            "sha256sum_attachments_s": round(baseline, 3), "sha256sum_package_s": round(package_sha256sum, 3),
-            "export_s": round(export_s, 3), "dry_run_s": round(dry_run_s, 3), "import_s": round(import_s, 3),
+            "sha256sum_attachments_s": round(baseline, 3),
+            "sha256sum_package_s": round(package_sha256sum, 3),
+            "export_s": round(export_s, 3),
+            "dry_run_s": round(dry_run_s, 3),
+            "import_s": round(import_s, 3),
             "reimport_s": round(reimport_s, 4),
             "export_vs_sha256sum": round(baseline / export_s, 2),
             "import_vs_sha256sum": round(package_sha256sum / import_s, 2),
             "reimport_fraction_of_import": round(reimport_s / import_s, 4),
-            "export_mb_s": round(total / export_s / 1e6, 1), "import_mb_s": round(total / import_s / 1e6, 1),
-            "targets": {"export_vs_sha256sum": ">= 0.5", "import_vs_sha256sum": ">= 0.5",
-                        "reimport_fraction_of_import": "<= 0.05"},
+            "export_mb_s": round(total / export_s / 1e6, 1),
+            "import_mb_s": round(total / import_s / 1e6, 1),
+            "targets": {
+                "export_vs_sha256sum": ">= 0.5",
+                "import_vs_sha256sum": ">= 0.5",
+                "reimport_fraction_of_import": "<= 0.05",
+            },
         }
-        report["pass"] = (report["export_vs_sha256sum"] >= 0.5 and report["import_vs_sha256sum"] >= 0.5
-                          and report["reimport_fraction_of_import"] <= 0.05)
+        report["pass"] = (
+            report["export_vs_sha256sum"] >= 0.5
+            and report["import_vs_sha256sum"] >= 0.5
+            and report["reimport_fraction_of_import"] <= 0.05
+        )
         commune.close()
         province.close()
         json.dump(report, sys.stdout, indent=2)

@@ -81,8 +81,23 @@ def make_venv(python: str, reuse: bool) -> bool:
     whether it was (re)created; with `reuse`, an environment made from the same lock is kept."""
     BUILD.mkdir(parents=True, exist_ok=True)
     requirements = BUILD / "bundle-requirements.txt"
-    run(uv() + ["export", "--frozen", "--no-default-groups", "--group", "build", "--no-emit-project",
-                "--format", "requirements-txt", "--quiet", "--output-file", requirements], cwd=ROOT)
+    run(
+        uv()
+        + [
+            "export",
+            "--frozen",
+            "--no-default-groups",
+            "--group",
+            "build",
+            "--no-emit-project",
+            "--format",
+            "requirements-txt",
+            "--quiet",
+            "--output-file",
+            requirements,
+        ],
+        cwd=ROOT,
+    )
     stamp = hashlib.sha256(requirements.read_bytes() + python.encode()).hexdigest()
     stamp_file = VENV / ".bundle-stamp"
     if reuse and venv_python().exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
@@ -91,15 +106,33 @@ def make_venv(python: str, reuse: bool) -> bool:
     if VENV.exists():
         shutil.rmtree(VENV)
     run(uv() + ["venv", "--quiet", "--python", python, VENV], cwd=ROOT)
-    run(uv() + ["pip", "install", "--quiet", "--python", venv_python(), "--requirement", requirements], cwd=ROOT)
+    run(
+        uv() + ["pip", "install", "--quiet", "--python", venv_python(), "--requirement", requirements],
+        cwd=ROOT,
+    )
     stamp_file.write_text(stamp)
     return True
 
 
 def run_pyinstaller() -> Path:
     dist_dir = DIST / layout.DIST_NAME
-    run([venv_python(), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", DIST, "--workpath", BUILD / "pyinstaller", SPEC], cwd=ROOT)
+    run(
+        [
+            venv_python(),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            DIST,
+            "--workpath",
+            BUILD / "pyinstaller",
+            SPEC,
+        ],
+        cwd=ROOT,
+    )
     exe = dist_dir / (layout.EXE_NAME + (".exe" if IS_WINDOWS else ""))
     if not exe.is_file():
         raise SystemExit(f"PyInstaller finished but {exe} is missing")
@@ -120,7 +153,9 @@ def source_date_epoch() -> int:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         return int(out.stdout.strip())
     except (OSError, subprocess.CalledProcessError, ValueError):
         return int(time.time())
@@ -143,7 +178,12 @@ def make_tarball(dist_dir: Path, version: str) -> Path:
     with tarfile.open(archive, "w:gz", compresslevel=6, format=tarfile.PAX_FORMAT) as tar:
         tar.add(dist_dir, arcname=top, recursive=False, filter=normalise)
         for path in sorted(dist_dir.rglob("*")):
-            tar.add(path, arcname=f"{top}/{path.relative_to(dist_dir).as_posix()}", recursive=False, filter=normalise)
+            tar.add(
+                path,
+                arcname=f"{top}/{path.relative_to(dist_dir).as_posix()}",
+                recursive=False,
+                filter=normalise,
+            )
     return archive
 
 
@@ -160,19 +200,37 @@ def find_makensis() -> str | None:
 def make_setup(dist_dir: Path, version: str) -> Path:
     makensis = find_makensis()
     if makensis is None:
-        raise SystemExit("makensis not found: install NSIS 3 (see installer/README.md) or pass --no-installer")
+        raise SystemExit(
+            "makensis not found: install NSIS 3 (see installer/README.md) or pass --no-installer"
+        )
     out = DIST / f"{layout.DIST_NAME}-{version}-windows-x64-setup.exe"
-    run([makensis, "-V2", f"-DVERSION={version}", f"-DVERSION_QUAD={layout.version_quad(version)}",
-         f"-DDISTDIR={dist_dir}", f"-DOUTFILE={out}", NSI], cwd=INSTALLER_DIR)
+    run(
+        [
+            makensis,
+            "-V2",
+            f"-DVERSION={version}",
+            f"-DVERSION_QUAD={layout.version_quad(version)}",
+            f"-DDISTDIR={dist_dir}",
+            f"-DOUTFILE={out}",
+            NSI,
+        ],
+        cwd=INSTALLER_DIR,
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--python", default=sys.executable,
-                        help="interpreter for the bundle venv (default: the one running this script)")
-    parser.add_argument("--reuse-venv", action="store_true",
-                        help="keep build/venv-bundle when it was made from the same uv.lock (faster rebuilds)")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="interpreter for the bundle venv (default: the one running this script)",
+    )
+    parser.add_argument(
+        "--reuse-venv",
+        action="store_true",
+        help="keep build/venv-bundle when it was made from the same uv.lock (faster rebuilds)",
+    )
     parser.add_argument("--no-archive", action="store_true", help="Linux: skip the .tar.gz")
     parser.add_argument("--no-installer", action="store_true", help="Windows: skip the NSIS setup")
     args = parser.parse_args(argv)
@@ -197,13 +255,19 @@ def main(argv: list[str] | None = None) -> int:
     if not IS_WINDOWS and not args.no_archive:
         t = time.perf_counter()
         archive = make_tarball(dist_dir, version)
-        report.update(archive=str(archive), archive_bytes=archive.stat().st_size,
-                      archive_seconds=round(time.perf_counter() - t, 1))
+        report.update(
+            archive=str(archive),
+            archive_bytes=archive.stat().st_size,
+            archive_seconds=round(time.perf_counter() - t, 1),
+        )
     if IS_WINDOWS and not args.no_installer:
         t = time.perf_counter()
         setup = make_setup(dist_dir, version)
-        report.update(installer=str(setup), installer_bytes=setup.stat().st_size,
-                      installer_seconds=round(time.perf_counter() - t, 1))
+        report.update(
+            installer=str(setup),
+            installer_bytes=setup.stat().st_size,
+            installer_seconds=round(time.perf_counter() - t, 1),
+        )
     report["total_seconds"] = round(time.perf_counter() - started, 1)
 
     text = json.dumps(report, indent=2)

@@ -32,7 +32,9 @@ ICON_PNG = "resources/icons/ocop-desktop.png"
 
 RESOURCES_DEST = "resources"  # paths.resources_root() looks for sys._MEIPASS/resources
 MIGRATIONS_SRC = "ocop_desktop/store/migrations"
-MIGRATIONS_DEST = "ocop_desktop/store/migrations"  # database.MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+MIGRATIONS_DEST = (
+    "ocop_desktop/store/migrations"  # database.MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+)
 TRANSLATIONS_DIR = "resources/translations"
 
 # Never bundled: source-only files and caches.
@@ -61,15 +63,40 @@ SUBMODULE_SKIP_PREFIXES = ("alembic.testing", "ocop_desktop.__main__")
 
 EXCLUDES = [
     # Python's own optional parts
-    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data", "test",
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "pydoc_data",
+    "test",
     # dev and build tools (the bundle venv has no dev group, this guards a polluted venv)
-    "pytest", "_pytest", "pytestqt", "hypothesis", "importlinter", "grimp", "IPython",
-    "setuptools", "pkg_resources", "pip", "PyInstaller",
-    "alembic.testing", "sqlalchemy.testing",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "importlinter",
+    "grimp",
+    "IPython",
+    "setuptools",
+    "pkg_resources",
+    "pip",
+    "PyInstaller",
+    "alembic.testing",
+    "sqlalchemy.testing",
     # Qt modules the app does not use (layouts are in code; no QML, no designer, no web)
-    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
-    "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtTest", "PySide6.QtSql",
-    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtDesigner",
+    "PySide6.QtUiTools",
+    "PySide6.QtTest",
+    "PySide6.QtSql",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebChannel",
 ]
 
 # Qt's own translations (qtbase_*.qm …): keep the languages the app offers.
@@ -86,7 +113,7 @@ def project_version(root: Path = ROOT) -> str:
 
 
 def version_quad(version: str) -> str:
-    """"0.1.0" -> "0.1.0.0", "1.2.3rc1" -> "1.2.3.0": Windows version resources want four numbers."""
+    """ "0.1.0" -> "0.1.0.0", "1.2.3rc1" -> "1.2.3.0": Windows version resources want four numbers."""
     numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:3]]
     return ".".join(str(n) for n in (numbers + [0, 0, 0, 0])[:4])
 
@@ -177,7 +204,7 @@ def windows_version_info(version: str, description: str) -> str:
       StringStruct('FileDescription', {description!r}),
       StringStruct('FileVersion', {version!r}),
       StringStruct('InternalName', {EXE_NAME!r}),
-      StringStruct('OriginalFilename', {EXE_NAME + '.exe'!r}),
+      StringStruct('OriginalFilename', {EXE_NAME + ".exe"!r}),
       StringStruct('ProductName', {APP_NAME!r}),
       StringStruct('ProductVersion', {version!r})])]),
     VarFileInfo([VarStruct('Translation', [1033, 1200])])

@@ -46,7 +46,7 @@ def pe_header(path: Path) -> dict[str, int]:
     if data[:2] != b"MZ":
         raise ValueError(f"{path} is not an MZ executable")
     (pe_offset,) = struct.unpack_from("<I", data, 0x3C)
-    if data[pe_offset:pe_offset + 4] != b"PE\0\0":
+    if data[pe_offset : pe_offset + 4] != b"PE\0\0":
         raise ValueError(f"{path} has no PE header")
     (machine,) = struct.unpack_from("<H", data, pe_offset + 4)
     optional = pe_offset + 24
@@ -54,7 +54,9 @@ def pe_header(path: Path) -> dict[str, int]:
     return {"machine": machine, "subsystem": subsystem}
 
 
-def compile_with_stub(workdir: Path, makensis: str | None = None, version: str | None = None) -> dict[str, object]:
+def compile_with_stub(
+    workdir: Path, makensis: str | None = None, version: str | None = None
+) -> dict[str, object]:
     makensis = makensis or shutil.which("makensis")
     if makensis is None:
         raise FileNotFoundError("makensis not found (Debian: apt-get install nsis)")
@@ -63,9 +65,19 @@ def compile_with_stub(workdir: Path, makensis: str | None = None, version: str |
     out = workdir / f"{layout.DIST_NAME}-{version}-windows-x64-setup-STUB.exe"
     started = time.perf_counter()
     proc = subprocess.run(
-        [makensis, "-V2", "-WX", f"-DVERSION={version}", f"-DVERSION_QUAD={layout.version_quad(version)}",
-         f"-DDISTDIR={dist}", f"-DOUTFILE={out}", str(NSI)],
-        capture_output=True, text=True, cwd=INSTALLER_DIR,
+        [
+            makensis,
+            "-V2",
+            "-WX",
+            f"-DVERSION={version}",
+            f"-DVERSION_QUAD={layout.version_quad(version)}",
+            f"-DDISTDIR={dist}",
+            f"-DOUTFILE={out}",
+            str(NSI),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=INSTALLER_DIR,
     )
     seconds = round(time.perf_counter() - started, 2)
     if proc.returncode != 0:
@@ -73,13 +85,19 @@ def compile_with_stub(workdir: Path, makensis: str | None = None, version: str |
     header = pe_header(out)
     if header["machine"] != PE_MACHINE_AMD64 or header["subsystem"] != PE_SUBSYSTEM_GUI:
         raise RuntimeError(f"{out} is not an x86-64 GUI executable: {header}")
-    return {"installer": str(out), "installer_bytes": out.stat().st_size, "makensis_seconds": seconds,
-            "makensis_output": proc.stdout.strip()}
+    return {
+        "installer": str(out),
+        "installer_bytes": out.stat().st_size,
+        "makensis_seconds": seconds,
+        "makensis_output": proc.stdout.strip(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Compile the NSIS script against a stub payload.")
-    parser.add_argument("--workdir", type=Path, help="where to put the stub and the setup (default: a temp dir)")
+    parser.add_argument(
+        "--workdir", type=Path, help="where to put the stub and the setup (default: a temp dir)"
+    )
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ocop-nsis-"))
     workdir.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,9 @@ def add_file_log(log_dir: Path) -> Path | None:
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         path = log_dir / LOG_FILE
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))

@@ -3,11 +3,10 @@ the GUI. Errors a person can act on print one clear line; bugs print where the l
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from collections.abc import Sequence
-
-import argparse
 
 from ocop_desktop.applog import setup_logging
 from ocop_desktop.domain.errors import UserError

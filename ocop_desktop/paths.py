@@ -46,7 +46,7 @@ class AppPaths:
     log_dir: Path
 
     @classmethod
-    def for_data_dir(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
+    def for_data_dir(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         chosen = data_dir or os.environ.get(DATA_DIR_ENV)
         if chosen:
             root = Path(chosen).expanduser().resolve()

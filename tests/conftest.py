@@ -14,10 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ocop_desktop.paths import AppPaths  # noqa: E402
 from helpers.evaluator import Offices, make_offices  # noqa: E402
 from helpers.sync import Pair, link, open_installation  # noqa: E402
-
+from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội

@@ -35,7 +35,7 @@ def _settle(seconds: float = 0.4) -> None:
         time.sleep(0.02)
 
 
-def shoot(ctx: "AppContext", out_dir: Path) -> list[Path]:
+def shoot(ctx: AppContext, out_dir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.ui.dossiers.editor import DossierEditor
@@ -71,8 +71,8 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.paths import AppPaths
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.ui.shell.app import ensure_application
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
+    from ocop_desktop.ui.shell.app import ensure_application
 
     ensure_application()
     ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))

@@ -23,36 +23,39 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
 from helpers.province import answers_for, council, sent_dossier, sheet_of  # noqa: E402
-
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService  # noqa: E402
-from ocop_desktop.services.province.councils import CouncilService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
+from ocop_desktop.services.province.councils import CouncilService  # noqa: E402
 from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
-from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
 from ocop_desktop.services.province.results import DecisionInput, ResultService  # noqa: E402
 from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
-from ocop_desktop.services.core.setup import initialise  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 20)
 # (product, commune, set, members' totals; None = not scored yet)
-FIRST = [("Trà shan tuyết Tà Xùa", "00004", 11, [78, 80, 77, 79, 81, 78, 80]),
-         ("Cà phê Arabica Cầu Đất", "00070", 13, [72, 70, 74, 71, 73, 72, 70]),
-         ("Ô mai sấu Hàng Đường", "00070", 7, [64, 66, 63, 65, 62, 64, 66]),
-         ("Bánh cốm Nguyên Ninh", "00004", 6, [56, 58, 55, 57, 59, 55, 56])]
-SECOND = [("Cà phê bột rang xay Hàng Bài", "00070", 13, [74, 76, 75, 73, 77, 75, 75]),
-          ("Trà sen Tây Hồ", "00004", 11, [82, 84, 83, 81, 85, 83, 82]),
-          ("Cà phê muối Phố cổ", "00070", 13, [60, 62, 81, 61, 60, 63, 62]),
-          ("Ô mai mơ gừng phố cổ", "00070", 7, [66, 65, 67, 64, None, None, None]),
-          ("Cốm làng Vòng", "00004", 6, [None] * 7),
-          ("Chè Thái Nguyên đặc biệt", "00004", 11, [88, 90, 87, 89, 88, 86, 89]),
-          ("Trà hoa vàng Ba Chẽ", "00004", 12, [95, 94, 96, 95, 93, 97, 95]),
-          ("Miến dong Cự Đà", "00070", 6, [44, 46, 45, 43, 45, 44, 46])]
+FIRST = [
+    ("Trà shan tuyết Tà Xùa", "00004", 11, [78, 80, 77, 79, 81, 78, 80]),
+    ("Cà phê Arabica Cầu Đất", "00070", 13, [72, 70, 74, 71, 73, 72, 70]),
+    ("Ô mai sấu Hàng Đường", "00070", 7, [64, 66, 63, 65, 62, 64, 66]),
+    ("Bánh cốm Nguyên Ninh", "00004", 6, [56, 58, 55, 57, 59, 55, 56]),
+]
+SECOND = [
+    ("Cà phê bột rang xay Hàng Bài", "00070", 13, [74, 76, 75, 73, 77, 75, 75]),
+    ("Trà sen Tây Hồ", "00004", 11, [82, 84, 83, 81, 85, 83, 82]),
+    ("Cà phê muối Phố cổ", "00070", 13, [60, 62, 81, 61, 60, 63, 62]),
+    ("Ô mai mơ gừng phố cổ", "00070", 7, [66, 65, 67, 64, None, None, None]),
+    ("Cốm làng Vòng", "00004", 6, [None] * 7),
+    ("Chè Thái Nguyên đặc biệt", "00004", 11, [88, 90, 87, 89, 88, 86, 89]),
+    ("Trà hoa vàng Ba Chẽ", "00004", 12, [95, 94, 96, 95, 93, 97, 95]),
+    ("Miến dong Cự Đà", "00070", 6, [44, 46, 45, 43, 45, 44, 46]),
+]
 
 
 def settle(app, page) -> None:  # type: ignore[no-untyped-def]
@@ -76,8 +79,14 @@ def build(ctx: AppContext) -> tuple[str, dict[str, str]]:
         made = [sent_dossier(ctx, name, commune=commune, product_set=n) for name, commune, n, _t in batch]
         for d in made:
             InboxService(ctx, today=TODAY).accept(d)
-        r = rounds.create(RoundInput(2026, number, name="Đợt cuối năm" if number == 2 else "Đợt giữa năm",
-                                     council_name="Hội đồng đánh giá, phân hạng sản phẩm OCOP thành phố Hà Nội"))
+        r = rounds.create(
+            RoundInput(
+                2026,
+                number,
+                name="Đợt cuối năm" if number == 2 else "Đợt giữa năm",
+                council_name="Hội đồng đánh giá, phân hạng sản phẩm OCOP thành phố Hà Nội",
+            )
+        )
         members = council(ctx, r.row.id)
         CouncilService(ctx).configure(r.row.id, decision="Quyết định số 2150/QĐ-UBND ngày 02/10/2026")
         rounds.assign(r.row.id, made)
@@ -92,21 +101,27 @@ def build(ctx: AppContext) -> tuple[str, dict[str, str]]:
         if number == 1:
             results = ResultService(ctx, today=TODAY)
             results.propose(r.row.id)
-            results.decide(r.row.id, DecisionInput("1587/QĐ-UBND", date(2026, 7, 8), "Nguyễn Mạnh Quyền",
-                                                   "Phó Chủ tịch"))
+            results.decide(
+                r.row.id, DecisionInput("1587/QĐ-UBND", date(2026, 7, 8), "Nguyễn Mạnh Quyền", "Phó Chủ tịch")
+            )
         last = r.row.id
     ResultService(ctx, today=TODAY).propose(last)
     for name in ("Ô mai mơ gừng phố cổ", "Cốm làng Vòng"):
         ids.setdefault(name, "")
-    extra = [sent_dossier(ctx, name, commune=commune) for name, commune in (
-        ("Mật ong hoa nhãn Hưng Yên", "00004"), ("Tương Bần", "00070"))]
+    extra = [
+        sent_dossier(ctx, name, commune=commune)
+        for name, commune in (("Mật ong hoa nhãn Hưng Yên", "00004"), ("Tương Bần", "00070"))
+    ]
     InboxService(ctx, today=TODAY).accept(extra[0])
     certificates = CertificateService(ctx, today=TODAY)
     for name, commune, n, stars, number, on in (
-            ("Nước mắm cốt Cát Hải", "00070", 9, 4, "812/QĐ-UBND", date(2024, 2, 1)),
-            ("Rượu làng Vân", "00004", 14, 3, "233/QĐ-UBND", date(2023, 6, 1)),
-            ("Gà Đông Tảo", "00004", 2, 3, "904/QĐ-UBND", date(2024, 4, 15))):
-        product = DossierService(ctx).get(sent_dossier(ctx, name, commune=commune, product_set=n)).row.product_id
+        ("Nước mắm cốt Cát Hải", "00070", 9, 4, "812/QĐ-UBND", date(2024, 2, 1)),
+        ("Rượu làng Vân", "00004", 14, 3, "233/QĐ-UBND", date(2023, 6, 1)),
+        ("Gà Đông Tảo", "00004", 2, 3, "904/QĐ-UBND", date(2024, 4, 15)),
+    ):
+        product = (
+            DossierService(ctx).get(sent_dossier(ctx, name, commune=commune, product_set=n)).row.product_id
+        )
         certificates.add(CertificateInput(product, stars, number, on, "province", "qd148-2023"))
     return last, ids
 

@@ -23,13 +23,12 @@ sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 from helpers.evaluator import make_offices  # noqa: E402
 from helpers.evaluator_ui import assignment_package, province_fingerprint  # noqa: E402
 from helpers.province import answers_for  # noqa: E402
-
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.ui.kit import errors  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace  # noqa: E402
+from ocop_desktop.ui.kit import errors  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 SIZE = (1280, 800)
 

@@ -29,10 +29,22 @@ def filled_sheet(out: Path) -> Path:
     sheet = RuleService().sheet(1)
     answers = {leaf.code: (len(leaf.options) - 1 if i % 3 else 0) for i, leaf in enumerate(sheet.leaves())}
     result = RuleService().score(1, answers)
-    header = SheetHeader("Gạo nếp cái hoa vàng Kinh Môn", "01-00070-0001", "Hợp tác xã Nông nghiệp Hoàn Kiếm",
-                         "0912 345 678", "Số 5 Hàng Bài, Phường Hoàn Kiếm, Hà Nội")
-    data = SheetData(sheet, Ref("3f2a9c1e-demo", 4), header, result, "Sản phẩm đạt yêu cầu, cần bổ sung nhãn.",
-                     Signed("Hoàn Kiếm", date(2026, 11, 20), "Nguyễn Văn An"), "Chủ thể tự đánh giá")
+    header = SheetHeader(
+        "Gạo nếp cái hoa vàng Kinh Môn",
+        "01-00070-0001",
+        "Hợp tác xã Nông nghiệp Hoàn Kiếm",
+        "0912 345 678",
+        "Số 5 Hàng Bài, Phường Hoàn Kiếm, Hà Nội",
+    )
+    data = SheetData(
+        sheet,
+        Ref("3f2a9c1e-demo", 4),
+        header,
+        result,
+        "Sản phẩm đạt yêu cầu, cần bổ sung nhãn.",
+        Signed("Hoàn Kiếm", date(2026, 11, 20), "Nguyễn Văn An"),
+        "Chủ thể tự đánh giá",
+    )
     return api.render("sheet", data, out)
 
 
@@ -48,9 +60,9 @@ def main(out_dir: Path, bench_print: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ocop_desktop.printing import api
-    from ocop_desktop.ui.shell.app import configure_application
     from ocop_desktop.ui.printing import catalog
     from ocop_desktop.ui.printing.entry import open_print_preview
+    from ocop_desktop.ui.shell.app import configure_application
     from ocop_desktop.ui.shell.screenshot import _quiet_offscreen_noise
 
     app = QApplication(sys.argv[:1])
@@ -76,7 +88,9 @@ def main(out_dir: Path, bench_print: bool) -> None:
     dialog.view.go_to_page(3)
     app.processEvents()
     dialog.grab().save(str(out_dir / "print-preview-sheet.png"))
-    print(f"preview of the filled set-1 sheet ({dialog.view.page_count()} pages): open + first paint {opened:.3f} s")
+    print(
+        f"preview of the filled set-1 sheet ({dialog.view.page_count()} pages): open + first paint {opened:.3f} s"
+    )
     dialog.close()
 
     if bench_print:
@@ -87,9 +101,9 @@ def main(out_dir: Path, bench_print: bool) -> None:
 def time_printing(work: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
+    from ocop_desktop.ui.kit.tasks import Progress
     from ocop_desktop.ui.printing import jobs
     from ocop_desktop.ui.printing.printer import new_printer, print_pdf
-    from ocop_desktop.ui.kit.tasks import Progress
 
     started = time.perf_counter()
     result = jobs.all_blank_sheets_job(Progress(), work / "all.pdf")
@@ -102,8 +116,10 @@ def time_printing(work: Path) -> None:
         started = time.perf_counter()
         sent = print_pdf(printer, result.path)
         printed = time.perf_counter() - started
-        print(f"26 blank sheets: {result.pages} pages made in {rendered:.1f} s; printed at {dpi} dpi "
-              f"({sent} pages to a PDF printer) in {printed:.1f} s ({printed / sent * 1000:.0f} ms/page)")
+        print(
+            f"26 blank sheets: {result.pages} pages made in {rendered:.1f} s; printed at {dpi} dpi "
+            f"({sent} pages to a PDF printer) in {printed:.1f} s ({printed / sent * 1000:.0f} ms/page)"
+        )
 
 
 SAMPLE_PRODUCTS = [
@@ -120,21 +136,36 @@ def make_sample_product(ctx: object, producer_name: str, product_name: str, prod
     from ocop_desktop.services.registry.producers import ProducerService
     from ocop_desktop.services.registry.products import ProductService
 
-    kind = ProducerKind.COOPERATIVE if producer_name.startswith("Hợp tác xã") else (
-        ProducerKind.ENTERPRISE if producer_name.startswith("Công ty") else ProducerKind.BUSINESS_HOUSEHOLD)
-    producer = ProducerService(ctx).create(ProducerInput(  # type: ignore[arg-type]
-        name=producer_name, kind=kind, commune_code="00070", address="Số 5 Hàng Bài", phone="0912345678",
-        representative="Lê Thị Mai", representative_title="Giám đốc"))
+    kind = (
+        ProducerKind.COOPERATIVE
+        if producer_name.startswith("Hợp tác xã")
+        else (
+            ProducerKind.ENTERPRISE
+            if producer_name.startswith("Công ty")
+            else ProducerKind.BUSINESS_HOUSEHOLD
+        )
+    )
+    producer = ProducerService(ctx).create(
+        ProducerInput(  # type: ignore[arg-type]
+            name=producer_name,
+            kind=kind,
+            commune_code="00070",
+            address="Số 5 Hàng Bài",
+            phone="0912345678",
+            representative="Lê Thị Mai",
+            representative_title="Giám đốc",
+        )
+    )
     return ProductService(ctx).create(ProductInput(producer.id, product_name, product_set)).id  # type: ignore[arg-type]
 
 
 def setup_and_shoot_reports(app: object, work: Path, out_dir: Path) -> None:
     from ocop_desktop.paths import AppPaths
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.services.core.setup import initialise
-    from ocop_desktop.ui.shell.app import build_main_window
+    from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
+    from ocop_desktop.ui.shell.app import build_main_window
 
     paths = AppPaths.for_data_dir(work / "data")
     ctx = AppContext.open(paths)

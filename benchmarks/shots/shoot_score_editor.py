@@ -20,18 +20,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
-from helpers.builders import TODAY, make_product, pdf_file  # noqa: E402
-
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from helpers.builders import TODAY, make_product, pdf_file  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
-from ocop_desktop.services.core.setup import initialise  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.ui.scoring import ScoreSheetEditor, SelfAssessmentStore  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 SIZE = (1280, 900)
 
@@ -68,13 +67,19 @@ def main() -> int:
             answers = {leaf.code: len(leaf.options) - 1 for leaf in sheet.leaves()}
             answers.update({"1.2": 1, "1.5": 1, "2.2": 1, "3.5": 0, "4.3": 2, "6.2": 3, "1.4": 1})
             del answers["9"]
-            contract = files.add_file(d1, pdf_file(Path(tmp), "Hợp đồng liên kết tiêu thụ 2026.pdf"), criteria=("1.1",))
+            contract = files.add_file(
+                d1, pdf_file(Path(tmp), "Hợp đồng liên kết tiêu thụ 2026.pdf"), criteria=("1.1",)
+            )
             survey = files.add_file(d1, pdf_file(Path(tmp), "Xác nhận vùng trồng của UBND xã.pdf", pages=1))
             SelfAssessmentService(ctx).save(
-                d1, answers=answers,
-                notes={"1.1": "Rau trồng tại 3 thôn của xã; có xác nhận của UBND xã về diện tích 12 ha.",
-                       "2.2": "Bao bì giấy kraft in logo, chưa có hộp quà."},
-                evidence={"1.1": [survey.id, contract.id]})
+                d1,
+                answers=answers,
+                notes={
+                    "1.1": "Rau trồng tại 3 thôn của xã; có xác nhận của UBND xã về diện tích 12 ha.",
+                    "2.2": "Bao bì giấy kraft in logo, chưa có hộp quà.",
+                },
+                evidence={"1.1": [survey.id, contract.id]},
+            )
             editor = ScoreSheetEditor(SelfAssessmentStore(ctx, d1))
             editor.resize(*SIZE)
             editor.show()
@@ -96,8 +101,13 @@ def main() -> int:
             sheet = SelfAssessmentService(ctx).load(d26).sheet
             answers = {leaf.code: len(leaf.options) - 1 for leaf in sheet.leaves()}
             answers.update({"8": 1, "9": 3, "15": 2, "4.4": 1, "13": 2, "3.4": 0})
-            SelfAssessmentService(ctx).save(d26, answers=answers, notes={
-                "8": "Homestay của 6 hộ đã có đăng ký kinh doanh; 2 cơ sở đạt tiêu chuẩn phục vụ khách du lịch."})
+            SelfAssessmentService(ctx).save(
+                d26,
+                answers=answers,
+                notes={
+                    "8": "Homestay của 6 hộ đã có đăng ký kinh doanh; 2 cơ sở đạt tiêu chuẩn phục vụ khách du lịch."
+                },
+            )
             editor = ScoreSheetEditor(SelfAssessmentStore(ctx, d26))
             editor.resize(*SIZE)
             editor.show()

@@ -21,35 +21,45 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
-from helpers.sync import MAU03, TODAY, link, open_installation, resubmit  # noqa: E402
 from helpers.builders import answer_everything, fill_producer_forms, pdf_file, provide_required  # noqa: E402
-
+from helpers.sync import MAU03, TODAY, link, open_installation, resubmit  # noqa: E402
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
-from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
 from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
 from ocop_desktop.services.registry.products import ProductService  # noqa: E402
 from ocop_desktop.services.sync.province_desk import ProvinceSyncService  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
 from ocop_desktop.store.models import SyncPackage  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 SIZE = (1280, 800)
-PRODUCTS = [("Hợp tác xã Cà phê Hàng Bài", "Cà phê bột rang xay Hàng Bài", 13),
-            ("Hộ kinh doanh Lê Thị Mai", "Ô mai mơ gừng phố cổ", 7),
-            ("Công ty TNHH Trà Việt", "Trà sen Tây Hồ", 12),
-            ("Hợp tác xã Nông nghiệp Phúc Tân", "Cốm làng Vòng", 6),
-            ("Tổ hợp tác Gốm Bát Tràng", "Bình gốm men lam", 21)]
+PRODUCTS = [
+    ("Hợp tác xã Cà phê Hàng Bài", "Cà phê bột rang xay Hàng Bài", 13),
+    ("Hộ kinh doanh Lê Thị Mai", "Ô mai mơ gừng phố cổ", 7),
+    ("Công ty TNHH Trà Việt", "Trà sen Tây Hồ", 12),
+    ("Hợp tác xã Nông nghiệp Phúc Tân", "Cốm làng Vòng", 6),
+    ("Tổ hợp tác Gốm Bát Tràng", "Bình gốm men lam", 21),
+]
 
 
 def ready(ctx: AppContext, files: Path, producer: str, product: str, product_set: int) -> str:
-    owner = ProducerService(ctx).create(ProducerInput(
-        name=producer, kind=ProducerKind.COOPERATIVE, commune_code="00070", address="Số 5 Hàng Bài",
-        tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai", representative_title="Giám đốc"))
+    owner = ProducerService(ctx).create(
+        ProducerInput(
+            name=producer,
+            kind=ProducerKind.COOPERATIVE,
+            commune_code="00070",
+            address="Số 5 Hàng Bài",
+            tax_code="0101234567",
+            phone="0912345678",
+            representative="Lê Thị Mai",
+            representative_title="Giám đốc",
+        )
+    )
     product_id = ProductService(ctx).create(ProductInput(owner.id, product, product_set)).id
     service = DossierService(ctx, today=TODAY)
     d = service.create(product_id, "first")
@@ -107,7 +117,9 @@ def main() -> int:
             cs.import_package(receipt)
             desk = ProvinceSyncService(province, today=TODAY)
             desk.accept(ids[1])
-            desk.return_with_reasons(ids[0], "Bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm còn hạn.")
+            desk.return_with_reasons(
+                ids[0], "Bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm còn hạn."
+            )
             results = ps.export_dossiers(usb / "r1.ocoppkg", to="00070", pending=True)
             ps.import_package(cs.import_package(results.path).receipt_path)
             resubmit(commune, ids[0], "Đã bổ sung giấy chứng nhận an toàn thực phẩm.")

@@ -24,16 +24,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
-from helpers.dossier_ui import new_dossier, write_pdf  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from helpers.dossier_ui import new_dossier, write_pdf  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.dossiers.editor import DossierEditor  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 
 def ms(seconds: float) -> float:
@@ -78,8 +78,9 @@ def main() -> int:
             editor.deleteLater()
             settle(app)
 
-        scan = write_pdf(work / "in", "ban-quet.pdf", pages=args.pages,
-                         page_bytes=args.mb * 1_000_000 // args.pages)
+        scan = write_pdf(
+            work / "in", "ban-quet.pdf", pages=args.pages, page_bytes=args.mb * 1_000_000 // args.pages
+        )
         size = scan.stat().st_size
         started = time.perf_counter()
         subprocess.run(["sha256sum", str(scan)], check=True, capture_output=True)
@@ -108,10 +109,16 @@ def main() -> int:
         result = {
             "editor_build_ms": {"best": ms(min(builds)), "worst": ms(max(builds))},
             "self_assessment_tab_first_show_ms": ms(first_sheet),
-            "import": {"mb": round(size / 1e6, 1), "pages": args.pages, "seconds": round(took, 2),
-                       "mb_per_s": round(size / 1e6 / took, 1), "attached": rows,
-                       "timer_ticks": len(ticks), "expected_ticks": int(took / 0.010),
-                       "longest_gap_ms": ms(max(gaps))},
+            "import": {
+                "mb": round(size / 1e6, 1),
+                "pages": args.pages,
+                "seconds": round(took, 2),
+                "mb_per_s": round(size / 1e6 / took, 1),
+                "attached": rows,
+                "timer_ticks": len(ticks),
+                "expected_ticks": int(took / 0.010),
+                "longest_gap_ms": ms(max(gaps)),
+            },
             "sha256sum_seconds": round(sha256sum, 2),
         }
         ctx.close()

@@ -30,18 +30,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
-from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: E402
-
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
-from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
-from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
-from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
+from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
+from ocop_desktop.services.province.rounds import RoundInput, RoundService  # noqa: E402
+from ocop_desktop.services.province.scores import MemberScoreService  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 SETS = (13, 11, 6, 7)  # coffee, tea, processed food, confectionery: the editor is rebuilt between sets
 BLANK = 4  # the dossier whose last member has no sheet yet (typed in the bench)
@@ -67,7 +66,9 @@ def build_round(ctx: AppContext, dossiers: int, members: int) -> tuple[list[str]
     for d in ids:
         InboxService(ctx, today=TODAY).accept(d)
     round_id = RoundService(ctx, today=TODAY).create(RoundInput(2026, 2)).row.id
-    team = council(ctx, round_id, MEMBERS[:1] + [(f"Thành viên {k}", "member", "Sở", "") for k in range(members - 1)])
+    team = council(
+        ctx, round_id, MEMBERS[:1] + [(f"Thành viên {k}", "member", "Sở", "") for k in range(members - 1)]
+    )
     RoundService(ctx).assign(round_id, ids)
     answers = {(s, t): answers_for(sheet_of(s), t) for s in SETS for t in range(60, 80)}
     scores = MemberScoreService(ctx)
@@ -103,8 +104,10 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
                 for _ in range(3):
                     app.processEvents()
                 beat.timer.stop()
-                out[name] = {"wall_ms": round((time.perf_counter() - started) * 1000, 1),
-                             "gui_busy_max_ms": round(beat.worst, 1)}
+                out[name] = {
+                    "wall_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "gui_busy_max_ms": round(beat.worst, 1),
+                }
 
             def idle() -> bool:
                 return page[0].is_ready()
@@ -115,8 +118,12 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
 
             def sheet_shown(member: str) -> Callable[[], bool]:
                 """The member's sheet in the editor, built to the last criterion."""
-                return lambda: (p.scoring.editor is not None and p.scoring.store is not None
-                                and p.scoring.store.member_id == member and idle())
+                return lambda: (
+                    p.scoring.editor is not None
+                    and p.scoring.store is not None
+                    and p.scoring.store.member_id == member
+                    and idle()
+                )
 
             def saved() -> bool:
                 editor = p.scoring.editor
@@ -124,8 +131,10 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
 
             def preview() -> Callable[[], bool]:
                 shown = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
-                return lambda: any(w.isVisible() and id(w) not in shown and type(w).__name__ == "PrintPreviewDialog"
-                                   for w in app.topLevelWidgets())
+                return lambda: any(
+                    w.isVisible() and id(w) not in shown and type(w).__name__ == "PrintPreviewDialog"
+                    for w in app.topLevelWidgets()
+                )
 
             def open_page() -> None:
                 page.append(EvaluationPage(ctx))
@@ -137,25 +146,42 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
             step("idle 0.5 s after opening (preloads)", lambda: None, waited(0.5))
             step("rounds tab", lambda: p.show_tab("rounds"), idle)
             step("council tab", lambda: p.show_tab("council"), idle)
-            step("matrix tab + one matrix", lambda: (p.show_tab("matrix"), p.matrix.select_dossier(ids[5])), idle)
+            step(
+                "matrix tab + one matrix",
+                lambda: (p.show_tab("matrix"), p.matrix.select_dossier(ids[5])),
+                idle,
+            )
             step("aggregate round", lambda: p.matrix.aggregate_round(), idle)
             step("matrix: another dossier", lambda: p.matrix.select_dossier(ids[6]), idle)
             step("print the matrix (until the preview shows)", p.matrix.print_matrix, preview())
             for w in app.topLevelWidgets():
                 if type(w).__name__ == "PrintPreviewDialog":
                     w.close()
-            step("scoring tab + pick a dossier", lambda: (p.show_tab("scoring"), p.scoring.select_dossier(ids[3])),
-                 idle)
+            step(
+                "scoring tab + pick a dossier",
+                lambda: (p.show_tab("scoring"), p.scoring.select_dossier(ids[3])),
+                idle,
+            )
             step("open a member's sheet", lambda: p.scoring.open_sheet(team[2]), sheet_shown(team[2]))
             code = p.scoring.editor.sheet.leaves()[2].code if p.scoring.editor else ""
-            step("change an answer (autosaved: sheet rewritten)",
-                 lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 0), saved)
-            step("another member's sheet (same dossier)", lambda: p.scoring.open_sheet(team[3]), sheet_shown(team[3]))
+            step(
+                "change an answer (autosaved: sheet rewritten)",
+                lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 0),
+                saved,
+            )
+            step(
+                "another member's sheet (same dossier)",
+                lambda: p.scoring.open_sheet(team[3]),
+                sheet_shown(team[3]),
+            )
             step("another dossier (another set)", lambda: p.scoring.select_dossier(ids[BLANK]), idle)
             step("its blank sheet", lambda: p.scoring.open_sheet(team[-1]), sheet_shown(team[-1]))
             code = p.scoring.editor.sheet.leaves()[0].code if p.scoring.editor else ""
-            step("first answer on a blank sheet (autosaved draft)",
-                 lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 1), saved)
+            step(
+                "first answer on a blank sheet (autosaved draft)",
+                lambda: p.scoring.editor and p.scoring.editor.set_answer(code, 1),
+                saved,
+            )
             step("results tab", lambda: p.show_tab("results"), idle)
             step("propose", lambda: p.results.propose(), idle)
 
@@ -180,20 +206,37 @@ def main() -> int:
     runs = int(args[2]) if len(args) > 2 else 1
     if runs <= 1:
         steps = run_once(dossiers, members)
-        print(json.dumps({"dossiers": dossiers, "members": members, "steps": steps}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"dossiers": dossiers, "members": members, "steps": steps}, ensure_ascii=False, indent=1
+            )
+        )
         return 0
     # one fresh process per run: imports, caches and the heap start cold as in a new session
     results = []
     for _ in range(runs):
-        text = subprocess.run([sys.executable, __file__, str(dossiers), str(members)], check=True,
-                              capture_output=True, text=True).stdout
-        results.append(json.loads(text[text.index("{"):])["steps"])
-    summary = {name: {f"{key}_{how}": round(fn([r[name][key] for r in results]), 1)
-                      for key in ("gui_busy_max_ms", "wall_ms")
-                      for how, fn in (("median", statistics.median), ("max", max))}
-               for name in results[0]}
-    print(json.dumps({"dossiers": dossiers, "members": members, "runs": runs, "steps": summary},
-                     ensure_ascii=False, indent=1))
+        text = subprocess.run(
+            [sys.executable, __file__, str(dossiers), str(members)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        results.append(json.loads(text[text.index("{") :])["steps"])
+    summary = {
+        name: {
+            f"{key}_{how}": round(fn([r[name][key] for r in results]), 1)
+            for key in ("gui_busy_max_ms", "wall_ms")
+            for how, fn in (("median", statistics.median), ("max", max))
+        }
+        for name in results[0]
+    }
+    print(
+        json.dumps(
+            {"dossiers": dossiers, "members": members, "runs": runs, "steps": summary},
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -29,8 +29,8 @@ from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
-from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData  # noqa: E402
+from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
 
 
 def ms(seconds: float) -> float:
@@ -74,7 +74,6 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         from helpers.builders import TODAY, make_product
-
         from ocop_desktop.services.dossiers.service import DossierService
 
         ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp)))
@@ -100,9 +99,15 @@ def main() -> int:
         "build_ms_max": max(builds.values()),
         "first_screen_build_ms_max": max(first_screens.values()),
         "show_layout_paint_ms": first_paint,
-        "answer_update_ms": {"median": ms(statistics.median(updates)), "max": ms(max(updates)),
-                             "count": len(updates)},
-        "self_assessment": {"load_and_build_ms": ms(real_build), "save_ms_median": ms(statistics.median(saves))},
+        "answer_update_ms": {
+            "median": ms(statistics.median(updates)),
+            "max": ms(max(updates)),
+            "count": len(updates),
+        },
+        "self_assessment": {
+            "load_and_build_ms": ms(real_build),
+            "save_ms_median": ms(statistics.median(saves)),
+        },
     }
     text = json.dumps(report, indent=2)
     if args.json:

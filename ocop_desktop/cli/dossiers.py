@@ -9,7 +9,7 @@ from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("dossiers", help="hồ sơ đăng ký")
     dsub = p.add_subparsers(dest="dossiers_command", metavar="LỆNH", required=True)
     lst = dsub.add_parser("list", help="liệt kê hồ sơ (mã, sản phẩm, chủ thể, loại, trạng thái, hạn)")
@@ -24,14 +24,37 @@ def _list(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     rows = DossierService(ctx).list(args.search, status=args.status, due_only=args.due)
     if args.json:
-        print_json([{"id": r.id, "product": r.product_name, "product_code": r.product_code,
-                     "producer": r.producer_name, "type": r.registration_type, "status": r.status,
-                     "receipt_number": r.receipt_number or None,
-                     "received_on": r.received_on.isoformat() if r.received_on else None,
-                     "deadline": r.deadline.isoformat() if r.deadline else None, "urgency": r.urgency} for r in rows])
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "product": r.product_name,
+                    "product_code": r.product_code,
+                    "producer": r.producer_name,
+                    "type": r.registration_type,
+                    "status": r.status,
+                    "receipt_number": r.receipt_number or None,
+                    "received_on": r.received_on.isoformat() if r.received_on else None,
+                    "deadline": r.deadline.isoformat() if r.deadline else None,
+                    "urgency": r.urgency,
+                }
+                for r in rows
+            ]
+        )
         return 0
-    print_table(["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Loại", "Trạng thái", "Hạn xử lý"],
-                [[r.id[:8], r.product_name, r.producer_name, r.registration_label, r.status_label,
-                  f"{r.deadline:%d/%m/%Y} ({r.urgency_label})" if r.deadline else ""] for r in rows])
+    print_table(
+        ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Loại", "Trạng thái", "Hạn xử lý"],
+        [
+            [
+                r.id[:8],
+                r.product_name,
+                r.producer_name,
+                r.registration_label,
+                r.status_label,
+                f"{r.deadline:%d/%m/%Y} ({r.urgency_label})" if r.deadline else "",
+            ]
+            for r in rows
+        ],
+    )
     print(f"\n{len(rows)} hồ sơ.")
     return 0

@@ -20,11 +20,14 @@ from ocop_desktop.cli.framework import print_json, print_table
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.types import ImportPreview
 
-KINDS = {"evaluator-assignment": "evaluator_assignment", "evaluator-scores": "evaluator_scores",
-         "five-star": "five_star_proposal"}
+KINDS = {
+    "evaluator-assignment": "evaluator_assignment",
+    "evaluator-scores": "evaluator_scores",
+    "five-star": "five_star_proposal",
+}
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluator", help="chấm điểm ngoại tuyến của thành viên Hội đồng (máy chấm điểm)")
     esub = p.add_subparsers(dest="evaluator_command", metavar="LỆNH", required=True)
 
@@ -38,7 +41,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=_show)
 
-    cmd = esub.add_parser("score", help="ghi phiếu chấm của mình cho một hồ sơ (tệp câu trả lời như `rules score`)")
+    cmd = esub.add_parser(
+        "score", help="ghi phiếu chấm của mình cho một hồ sơ (tệp câu trả lời như `rules score`)"
+    )
     cmd.add_argument("dossier")
     cmd.add_argument("--answers", required=True, type=Path, metavar="FILE")
     cmd.add_argument("--opinion", default="")
@@ -77,7 +82,9 @@ def export(args: argparse.Namespace, ctx: AppContext) -> Any:
     if kind == "evaluator_assignment":
         if not args.member:
             raise UserError("Cần chọn thành viên Hội đồng (--member TV3).")
-        return ProvinceEvaluatorPackages(ctx).export_assignment(round_id(ctx, args.round), args.member, args.output)
+        return ProvinceEvaluatorPackages(ctx).export_assignment(
+            round_id(ctx, args.round), args.member, args.output
+        )
     if kind == "evaluator_scores":
         return EvaluatorPackages(ctx).export_scores(args.output, round_id=args.round)
     return FiveStarProposalService(ctx).export(round_id(ctx, args.round), args.output)
@@ -101,54 +108,89 @@ def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
         return False
     service = FiveStarProposalService(ctx)
     confirm = getattr(args, "confirm_fingerprint", None)
-    result = service.verify(args.file, confirm_fingerprint=confirm) if verify else service.inspect(
-        args.file, confirm_fingerprint=confirm)
+    result = (
+        service.verify(args.file, confirm_fingerprint=confirm)
+        if verify
+        else service.inspect(args.file, confirm_fingerprint=confirm)
+    )
     if args.json:
         print_json({"ok": True, **result.to_json()})
         return True
-    signer = {"own": "chính máy này", "trusted": "khóa đã tin cậy", "confirmed": "dấu vân tay đã xác nhận",
-              "unconfirmed": "CHƯA xác nhận dấu vân tay"}[result.signer]
-    print(f"Hồ sơ đề nghị công nhận 5 sao của {result.province_name}, {result.round_label}: chữ ký hợp lệ ({signer}; "
-          f"dấu vân tay {result.fingerprint})" + (f", mã băm của {result.package.files} tệp đều đúng." if verify else "."))
-    print_table(["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Điểm TB", "Sao", "Tệp minh chứng"],
-                [[p.dossier_id[:8], p.product_name, p.producer_name, str(p.mean_total), str(p.star),
-                  str(p.evidence_files)] for p in result.products])
+    signer = {
+        "own": "chính máy này",
+        "trusted": "khóa đã tin cậy",
+        "confirmed": "dấu vân tay đã xác nhận",
+        "unconfirmed": "CHƯA xác nhận dấu vân tay",
+    }[result.signer]
+    print(
+        f"Hồ sơ đề nghị công nhận 5 sao của {result.province_name}, {result.round_label}: chữ ký hợp lệ ({signer}; "
+        f"dấu vân tay {result.fingerprint})"
+        + (f", mã băm của {result.package.files} tệp đều đúng." if verify else ".")
+    )
+    print_table(
+        ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Điểm TB", "Sao", "Tệp minh chứng"],
+        [
+            [
+                p.dossier_id[:8],
+                p.product_name,
+                p.producer_name,
+                str(p.mean_total),
+                str(p.star),
+                str(p.evidence_files),
+            ]
+            for p in result.products
+        ],
+    )
     print("Gói này gửi Bộ; không có bước nhập trên OCOP Desktop.")
     return True
 
 
-def import_package(args: argparse.Namespace, ctx: AppContext,
-                   print_preview: Any) -> bool:
+def import_package(args: argparse.Namespace, ctx: AppContext, print_preview: Any) -> bool:
     """`package import` of the evaluator kinds (False: not one of them, use the ordinary path)."""
     from ocop_desktop.domain.errors import UserError
-    from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages, package_kind
+    from ocop_desktop.services.sync.evaluator_packages import (
+        EvaluatorPackages,
+        ProvinceEvaluatorPackages,
+        package_kind,
+    )
 
     kind, sender_role = package_kind(args.file)
     confirm = args.confirm_fingerprint
     if kind == "five_star_proposal":
-        raise UserError("Hồ sơ đề nghị 5 sao gửi Bộ, không nhập vào OCOP Desktop; dùng “package verify” để kiểm tra.")
+        raise UserError(
+            "Hồ sơ đề nghị 5 sao gửi Bộ, không nhập vào OCOP Desktop; dùng “package verify” để kiểm tra."
+        )
     if kind == "enrollment" and sender_role == "evaluator":
         province = ProvinceEvaluatorPackages(ctx)
         if args.dry_run or not (args.round and args.member):
             preview = province.preview_enrollment(args.file, confirm_fingerprint=confirm)
             _show_preview(args, preview, print_preview, dry_run=True)
             if not args.dry_run:
-                raise UserError("Gói ghi danh của máy chấm điểm: cần chọn đợt và thành viên Hội đồng để gắn "
-                                "(--round 2026-2 --member TV3).")
+                raise UserError(
+                    "Gói ghi danh của máy chấm điểm: cần chọn đợt và thành viên Hội đồng để gắn "
+                    "(--round 2026-2 --member TV3)."
+                )
             return True
-        link = province.import_enrollment(args.file, round_id(ctx, args.round), args.member,
-                                          confirm_fingerprint=confirm)
+        link = province.import_enrollment(
+            args.file, round_id(ctx, args.round), args.member, confirm_fingerprint=confirm
+        )
         if args.json:
             print_json({"dry_run": False, "link": asdict(link)})
         else:
-            print(f"Đã tin cậy máy chấm điểm “{link.office_name}” (dấu vân tay {link.fingerprint}) và gắn với "
-                  f"{link.member_label} {link.member_name}.")
+            print(
+                f"Đã tin cậy máy chấm điểm “{link.office_name}” (dấu vân tay {link.fingerprint}) và gắn với "
+                f"{link.member_label} {link.member_name}."
+            )
         return True
     if kind == "evaluator_assignment":
         laptop = EvaluatorPackages(ctx)
         if args.dry_run:
-            _show_preview(args, laptop.preview_assignment(args.file, confirm_fingerprint=confirm), print_preview,
-                          dry_run=True)
+            _show_preview(
+                args,
+                laptop.preview_assignment(args.file, confirm_fingerprint=confirm),
+                print_preview,
+                dry_run=True,
+            )
             return True
         result = laptop.import_assignment(args.file, confirm_fingerprint=confirm)
     elif kind == "evaluator_scores":
@@ -169,7 +211,9 @@ def import_package(args: argparse.Namespace, ctx: AppContext,
     return True
 
 
-def _show_preview(args: argparse.Namespace, preview: ImportPreview, print_preview: Any, *, dry_run: bool) -> None:
+def _show_preview(
+    args: argparse.Namespace, preview: ImportPreview, print_preview: Any, *, dry_run: bool
+) -> None:
     if args.json:
         print_json({"dry_run": dry_run, **preview.to_json()})
     else:
@@ -188,13 +232,27 @@ def _dossiers(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json({"assignment": asdict(a), "dossiers": [asdict(r) for r in rows]})
         return 0
-    print(f"{a.round_label} — {a.member_label} {a.member_name} ({a.province_name}); "
-          f"{a.complete}/{a.dossiers} phiếu hoàn thành, {a.unsent} chưa gửi tỉnh.")
-    print_table(["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Bộ", "Điểm", "Sao", "Phiếu"],
-                [[r.dossier_id[:8], r.product_name, r.producer_name, str(r.product_set),
-                  "" if r.total is None else str(r.total), "" if r.star is None else str(r.star),
-                  ("đã gửi" if r.sent else "hoàn thành") if r.complete else ("đang chấm" if r.total is not None else "")]
-                 for r in rows])
+    print(
+        f"{a.round_label} — {a.member_label} {a.member_name} ({a.province_name}); "
+        f"{a.complete}/{a.dossiers} phiếu hoàn thành, {a.unsent} chưa gửi tỉnh."
+    )
+    print_table(
+        ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Bộ", "Điểm", "Sao", "Phiếu"],
+        [
+            [
+                r.dossier_id[:8],
+                r.product_name,
+                r.producer_name,
+                str(r.product_set),
+                "" if r.total is None else str(r.total),
+                "" if r.star is None else str(r.star),
+                ("đã gửi" if r.sent else "hoàn thành")
+                if r.complete
+                else ("đang chấm" if r.total is not None else ""),
+            ]
+            for r in rows
+        ],
+    )
     return 0
 
 
@@ -209,17 +267,29 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
         data = asdict(d)
         data["evidence"] = [{**asdict(e), "path": str(e.path)} for e in d.evidence]
         data["advisory"] = [{**x, "path": str(x["path"]) if x.get("path") else None} for x in d.advisory]
-        print_json({**data, "sheet": {"answers": sheet.answers, "total": sheet.result.total, "star": sheet.result.star,
-                                      "complete": sheet.complete, "unanswered": list(sheet.result.unanswered),
-                                      "revision": sheet.revision}})
+        print_json(
+            {
+                **data,
+                "sheet": {
+                    "answers": sheet.answers,
+                    "total": sheet.result.total,
+                    "star": sheet.result.star,
+                    "complete": sheet.complete,
+                    "unanswered": list(sheet.result.unanswered),
+                    "revision": sheet.revision,
+                },
+            }
+        )
         return 0
     print(f"{d.row.product_name} — {d.row.producer_name} (bộ {d.row.product_set}, {d.ruleset_id})")
     for e in d.evidence:
         print(f"  minh chứng: {e.filename} ({e.media_type}) {e.path}")
     for x in d.advisory:
         print(f"  tổ tư vấn: {x.get('kind')}: {x.get('text')}")
-    print(f"Phiếu của mình: {sheet.result.total} điểm, {sheet.result.star} sao; "
-          + ("hoàn thành." if sheet.complete else f"còn {len(sheet.result.unanswered)} tiêu chí chưa chấm."))
+    print(
+        f"Phiếu của mình: {sheet.result.total} điểm, {sheet.result.star} sao; "
+        + ("hoàn thành." if sheet.complete else f"còn {len(sheet.result.unanswered)} tiêu chí chưa chấm.")
+    )
     return 0
 
 
@@ -231,14 +301,27 @@ def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
     answers, knockouts, stops = _read_answers(args.answers)
     work = EvaluatorWorkService(ctx)
     current = work.sheet(args.dossier)
-    state = work.save_sheet(args.dossier, SheetEditInput(answers, tuple(knockouts), tuple(stops),
-                                                          opinion=args.opinion), expected_revision=current.revision)
+    state = work.save_sheet(
+        args.dossier,
+        SheetEditInput(answers, tuple(knockouts), tuple(stops), opinion=args.opinion),
+        expected_revision=current.revision,
+    )
     if args.json:
-        print_json({"dossier_id": state.dossier_id, "total": state.result.total, "star": state.result.star,
-                    "complete": state.complete, "revision": state.revision})
+        print_json(
+            {
+                "dossier_id": state.dossier_id,
+                "total": state.result.total,
+                "star": state.result.star,
+                "complete": state.complete,
+                "revision": state.revision,
+            }
+        )
     else:
-        print(f"Đã lưu phiếu: {state.result.total} điểm, {state.result.star} sao"
-              + ("" if state.complete else f" (còn {len(state.result.unanswered)} tiêu chí chưa chấm)") + ".")
+        print(
+            f"Đã lưu phiếu: {state.result.total} điểm, {state.result.star} sao"
+            + ("" if state.complete else f" (còn {len(state.result.unanswered)} tiêu chí chưa chấm)")
+            + "."
+        )
     return 0
 
 
@@ -259,6 +342,8 @@ def _links(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0
-    print_table(["Thành viên", "Họ tên", "Máy chấm điểm", "Dấu vân tay"],
-                [[r.member_label, r.member_name, r.office_name, r.fingerprint] for r in rows])
+    print_table(
+        ["Thành viên", "Họ tên", "Máy chấm điểm", "Dấu vân tay"],
+        [[r.member_label, r.member_name, r.office_name, r.fingerprint] for r in rows],
+    )
     return 0

@@ -19,7 +19,7 @@ Handler = Callable[[argparse.Namespace, AppContext | None], int]
 
 
 class Registrar(Protocol):
-    def __call__(self, subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None: ...
+    def __call__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
 def print_json(data: Any) -> None:
@@ -28,7 +28,9 @@ def print_json(data: Any) -> None:
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows)] if rows else [len(h) for h in headers]
+    widths = (
+        [max(len(str(c)) for c in col) for col in zip(headers, *rows)] if rows else [len(h) for h in headers]
+    )
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
     print(line)
     print("  ".join("-" * w for w in widths))

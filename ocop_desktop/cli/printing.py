@@ -19,20 +19,40 @@ from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
 
-FORMS = ["mau01", "mau02", "mau03", "sheet", "receipt", "checklist", "certificate", "results", "council-matrix"]
+FORMS = [
+    "mau01",
+    "mau02",
+    "mau03",
+    "sheet",
+    "receipt",
+    "checklist",
+    "certificate",
+    "results",
+    "council-matrix",
+]
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    p = sub.add_parser("print", help="in biểu mẫu ra PDF (Mẫu 01–03, phiếu chấm điểm, phiếu tiếp nhận, …)",
-                       description="In biểu mẫu chính thức ra tệp PDF khổ A4. Không có --dossier: in mẫu trống.")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "print",
+        help="in biểu mẫu ra PDF (Mẫu 01–03, phiếu chấm điểm, phiếu tiếp nhận, …)",
+        description="In biểu mẫu chính thức ra tệp PDF khổ A4. Không có --dossier: in mẫu trống.",
+    )
     p.add_argument("form", metavar="FORM", choices=FORMS, help="một trong: " + ", ".join(FORMS))
     source = p.add_mutually_exclusive_group()
     source.add_argument("--dossier", metavar="ID", help="in từ hồ sơ (mã hồ sơ)")
-    source.add_argument("--set", metavar="SET",
-                        help="bộ sản phẩm 1–26 hoặc mã (vd. I.1.a); với sheet: 'all' in cả 26 phiếu")
+    source.add_argument(
+        "--set", metavar="SET", help="bộ sản phẩm 1–26 hoặc mã (vd. I.1.a); với sheet: 'all' in cả 26 phiếu"
+    )
     p.add_argument("--ruleset", metavar="ID", help="mã bộ tiêu chí (mặc định: bộ đang có hiệu lực)")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf",
-                   help="tệp PDF (với --set all: tệp .pdf gộp, hoặc một thư mục)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="OUT.pdf",
+        help="tệp PDF (với --set all: tệp .pdf gộp, hoặc một thư mục)",
+    )
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(handler=_print, needs_context=False)
 
@@ -55,8 +75,11 @@ def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
 
     matches = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip())]
     if len(matches) != 1:
-        raise UserError(f"Không tìm thấy hồ sơ “{prefix}”." if not matches else
-                        f"Có {len(matches)} hồ sơ bắt đầu bằng “{prefix}”; hãy ghi đủ mã hồ sơ.")
+        raise UserError(
+            f"Không tìm thấy hồ sơ “{prefix}”."
+            if not matches
+            else f"Có {len(matches)} hồ sơ bắt đầu bằng “{prefix}”; hãy ghi đủ mã hồ sơ."
+        )
     return matches[0]
 
 
@@ -112,6 +135,10 @@ def _blank_checklist(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         items = tuple(ChecklistItem(i["label"], i.get("group", "")) for i in data["items"])
         return ChecklistData(items=items)
     sheet = ruleset.sheet(args.set)
-    templates = [t for t in checklist_for(data, sheet.number, "first") if t.requirement is not Requirement.NOT_APPLICABLE]
+    templates = [
+        t
+        for t in checklist_for(data, sheet.number, "first")
+        if t.requirement is not Requirement.NOT_APPLICABLE
+    ]
     items = tuple(ChecklistItem(t.label, t.group, t.requirement.label) for t in templates)
     return ChecklistData(items=items, set_name=f"{sheet.number}. {sheet.name}")

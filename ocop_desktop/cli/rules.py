@@ -19,7 +19,7 @@ from ocop_desktop.services.core.rules import RuleService
 STAR_MARK = {3: "***", 4: "****", 5: "*****"}
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("rules", help="bộ tiêu chí đánh giá, phân hạng OCOP và chấm điểm")
     rules = p.add_subparsers(dest="rules_command", metavar="LỆNH", required=True)
 
@@ -34,9 +34,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     show.set_defaults(handler=_show, needs_context=False)
 
     score = rules.add_parser("score", help="chấm điểm một phiếu từ tệp câu trả lời")
-    score.add_argument("--set", required=True, metavar="SET", help="số bộ sản phẩm (1–26) hoặc mã (vd. I.1.a)")
-    score.add_argument("--answers", required=True, metavar="FILE", type=Path,
-                       help='tệp JSON {"answers": {"1.1": 0, ...}, "knockouts": [...], "stops": [...]}')
+    score.add_argument(
+        "--set", required=True, metavar="SET", help="số bộ sản phẩm (1–26) hoặc mã (vd. I.1.a)"
+    )
+    score.add_argument(
+        "--answers",
+        required=True,
+        metavar="FILE",
+        type=Path,
+        help='tệp JSON {"answers": {"1.1": 0, ...}, "knockouts": [...], "stops": [...]}',
+    )
     score.add_argument("--ruleset", metavar="ID", help="mã bộ tiêu chí (mặc định: bộ đang có hiệu lực)")
     score.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     score.set_defaults(handler=_score, needs_context=False)
@@ -46,16 +53,36 @@ def _list(args: argparse.Namespace, ctx: AppContext | None) -> int:
     today = date.today()
     rulesets = RuleService().list_rulesets()
     if args.json:
-        print_json([{"id": r.id, "title": r.title, "legal_document": r.legal_reference.get("document"),
-                     "effective_from": r.effective_from.isoformat(),
-                     "effective_to": r.effective_to.isoformat() if r.effective_to else None,
-                     "hash": r.content_hash, "in_force": r.in_force(today), "sets": len(r.sheets)}
-                    for r in rulesets])
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "legal_document": r.legal_reference.get("document"),
+                    "effective_from": r.effective_from.isoformat(),
+                    "effective_to": r.effective_to.isoformat() if r.effective_to else None,
+                    "hash": r.content_hash,
+                    "in_force": r.in_force(today),
+                    "sets": len(r.sheets),
+                }
+                for r in rulesets
+            ]
+        )
         return 0
-    print_table(["Mã", "Tên", "Hiệu lực từ", "Đến", "Mã băm", "Đang hiệu lực"],
-                [[r.id, r.title, f"{r.effective_from:%d/%m/%Y}",
-                  f"{r.effective_to:%d/%m/%Y}" if r.effective_to else "—", r.content_hash[:12],
-                  "có" if r.in_force(today) else "không"] for r in rulesets])
+    print_table(
+        ["Mã", "Tên", "Hiệu lực từ", "Đến", "Mã băm", "Đang hiệu lực"],
+        [
+            [
+                r.id,
+                r.title,
+                f"{r.effective_from:%d/%m/%Y}",
+                f"{r.effective_to:%d/%m/%Y}" if r.effective_to else "—",
+                r.content_hash[:12],
+                "có" if r.in_force(today) else "không",
+            ]
+            for r in rulesets
+        ],
+    )
     return 0
 
 
@@ -63,8 +90,12 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
     ruleset = RuleService().resolve(args.ruleset)
     sheet = ruleset.sheet(args.set)
     if args.json:
-        print_json({"ruleset": {"id": ruleset.id, "hash": ruleset.content_hash},
-                    "sheet": ruleset.document["sets"][ruleset.sheets.index(sheet)]})
+        print_json(
+            {
+                "ruleset": {"id": ruleset.id, "hash": ruleset.content_hash},
+                "sheet": ruleset.document["sets"][ruleset.sheets.index(sheet)],
+            }
+        )
         return 0
     print(f"Bộ tiêu chí {ruleset.id}: {ruleset.title} (mã băm {ruleset.content_hash[:12]})")
     for line in _sheet_lines(sheet, ruleset.star_marker_rule):
@@ -74,16 +105,18 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _sheet_lines(sheet: Sheet, legend: str) -> list[str]:
     ps = sheet.product_set
-    out = [f"BỘ SẢN PHẨM {ps.number} ({ps.code}): {ps.name}",
-           f"Ngành: {ps.product_group_name} — Nhóm: {ps.group_name} — Cơ quan chủ trì: {', '.join(ps.lead_ministries)}"]
+    out = [
+        f"BỘ SẢN PHẨM {ps.number} ({ps.code}): {ps.name}",
+        f"Ngành: {ps.product_group_name} — Nhóm: {ps.group_name} — Cơ quan chủ trì: {', '.join(ps.lead_ministries)}",
+    ]
     if sheet.header:
         out.append(sheet.header[0])
     if sheet.knockouts:
-        out += ["", "Hồ sơ bị loại khi (mã dùng trong tệp câu trả lời, mục \"knockouts\"):"]
+        out += ["", 'Hồ sơ bị loại khi (mã dùng trong tệp câu trả lời, mục "knockouts"):']
         out += [f"  - {k.id}: {k.label}" for k in sheet.knockouts]
     stops = {s.criterion: s for s in sheet.stops}
     if sheet.stops:
-        out += ["", "Điểm dừng theo tiêu chí (mục \"stops\"):"]
+        out += ["", 'Điểm dừng theo tiêu chí (mục "stops"):']
         out += [f"  - {s.id} (tiêu chí {s.criterion}): {s.label}" for s in sheet.stops]
     current_group = None
     for part, group, c, depth in sheet.walk():
@@ -95,7 +128,10 @@ def _sheet_lines(sheet: Sheet, legend: str) -> list[str]:
             current_group = group
         out += _criterion_lines(c, depth, stops)
     out += ["", f"TỔNG CỘNG: {sheet.max} điểm"]
-    out += [f"{legend}.", "Hạng sao theo tổng điểm: " + "; ".join(_band_text(sheet, i) for i in range(len(sheet.bands)))]
+    out += [
+        f"{legend}.",
+        "Hạng sao theo tổng điểm: " + "; ".join(_band_text(sheet, i) for i in range(len(sheet.bands))),
+    ]
     return out
 
 
@@ -122,8 +158,11 @@ def _criterion_lines(c: Criterion, depth: int, stops: dict[str, Any]) -> list[st
 def _band_text(sheet: Sheet, i: int) -> str:
     band = sheet.bands[i]
     upper = f"dưới {sheet.bands[i + 1].min}" if i + 1 < len(sheet.bands) else "trở lên"
-    text = f"{band.star} sao: từ {band.min} {'đến ' if i + 1 < len(sheet.bands) else ''}{upper}" if band.min \
+    text = (
+        f"{band.star} sao: từ {band.min} {'đến ' if i + 1 < len(sheet.bands) else ''}{upper}"
+        if band.min
         else f"{band.star} sao: {upper}"
+    )
     return text + (" (được công nhận)" if band.certified else "")
 
 
@@ -146,20 +185,22 @@ def _read_answers(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"Tệp câu trả lời {path.name} không phải JSON hợp lệ ({exc}).") from exc
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise UserError(f"Tệp câu trả lời {path.name} phải có dạng {{\"answers\": {{\"1.1\": 0, ...}}}}.")
+        raise UserError(f'Tệp câu trả lời {path.name} phải có dạng {{"answers": {{"1.1": 0, ...}}}}.')
     lists = {}
     for key in ("knockouts", "stops"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UserError(f"Tệp câu trả lời {path.name}: \"{key}\" phải là danh sách mã (chuỗi).")
+            raise UserError(f'Tệp câu trả lời {path.name}: "{key}" phải là danh sách mã (chuỗi).')
         lists[key] = value
     return data["answers"], lists["knockouts"], lists["stops"]
 
 
 def _result_lines(r: ScoreResult) -> list[str]:
-    out = [f"Bộ tiêu chí {r.ruleset_id} (mã băm {r.ruleset_hash[:12]}), bộ sản phẩm {r.set_number} ({r.set_code})",
-           "; ".join(f"Phần {p}: {v} điểm" for p, v in r.parts.items()),
-           f"Tổng điểm: {r.total}/{r.max} — khung điểm: {r.band_star} sao"]
+    out = [
+        f"Bộ tiêu chí {r.ruleset_id} (mã băm {r.ruleset_hash[:12]}), bộ sản phẩm {r.set_number} ({r.set_code})",
+        "; ".join(f"Phần {p}: {v} điểm" for p, v in r.parts.items()),
+        f"Tổng điểm: {r.total}/{r.max} — khung điểm: {r.band_star} sao",
+    ]
     if r.eliminated:
         out.append("KẾT QUẢ: SẢN PHẨM BỊ LOẠI (" + ", ".join(r.knockouts + r.stops) + ")")
     else:
@@ -173,7 +214,9 @@ def _result_lines(r: ScoreResult) -> list[str]:
         needs += [f"tiêu chí {f.criterion} ≥ {f.min_points} điểm" for f in r.next_star.blocking]
         out.append(f"Để đạt {r.next_star.star} sao cần: {'; '.join(needs)}")
     if r.not_applicable:
-        out.append(f"Không áp dụng (không có câu chuyện sản phẩm), tính 0 điểm: {', '.join(r.not_applicable)}")
+        out.append(
+            f"Không áp dụng (không có câu chuyện sản phẩm), tính 0 điểm: {', '.join(r.not_applicable)}"
+        )
     if r.unanswered:
         out.append(f"Chưa chấm (đã dừng đánh giá): {', '.join(r.unanswered)}")
     return out

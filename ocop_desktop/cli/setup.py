@@ -10,9 +10,11 @@ from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import Role, initialise
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="thiết lập máy lần đầu (vai trò, đơn vị, cán bộ)")
-    p.add_argument("--role", required=True, choices=[r.value for r in Role], help="commune | province | evaluator")
+    p.add_argument(
+        "--role", required=True, choices=[r.value for r in Role], help="commune | province | evaluator"
+    )
     p.add_argument("--unit", required=True, help="mã đơn vị hành chính (tỉnh 2 số, xã 5 số), theo QĐ 19/2025")
     p.add_argument("--officer", required=True, help="họ tên cán bộ")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -46,6 +48,8 @@ def _demo(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json(summary)
     else:
-        print(f"Đã nạp dữ liệu mẫu: {summary['producers']} chủ thể, {summary['products']} sản phẩm "
-              f"({summary['seconds']} giây).")
+        print(
+            f"Đã nạp dữ liệu mẫu: {summary['producers']} chủ thể, {summary['products']} sản phẩm "
+            f"({summary['seconds']} giây)."
+        )
     return 0

@@ -12,8 +12,8 @@ from typing import Any
 from ocop_desktop.cli import evaluator as commands_evaluator
 from ocop_desktop.cli.framework import print_json, print_table
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.outgoing import ExportResult
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.types import ImportPreview
 
 
@@ -32,7 +32,7 @@ class ConsoleProgress:
             print(f"\r{percent:3d}% {text[:60]:<60}", end="", file=sys.stderr, flush=True)
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("package", help="gói đồng bộ có chữ ký (.ocoppkg) giữa xã và tỉnh")
     psub = p.add_subparsers(dest="package_command", metavar="LỆNH", required=True)
 
@@ -41,13 +41,18 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     enroll.add_argument("--json", action="store_true")
     enroll.set_defaults(handler=_enroll)
 
-    export = psub.add_parser("export", help="xuất gói hồ sơ (xã) / kết quả (tỉnh) / dữ liệu tham chiếu (tỉnh)")
+    export = psub.add_parser(
+        "export", help="xuất gói hồ sơ (xã) / kết quả (tỉnh) / dữ liệu tham chiếu (tỉnh)"
+    )
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--dossier", action="append", metavar="ID", help="mã hồ sơ (lặp lại được)")
     which.add_argument("--pending", action="store_true", help="mọi hồ sơ bên nhận chưa xác nhận")
     which.add_argument("--reference", action="store_true", help="gói dữ liệu tham chiếu (tỉnh gửi xã)")
-    which.add_argument("--kind", choices=sorted(commands_evaluator.KINDS),
-                       help="phân công chấm điểm (tỉnh), phiếu chấm (máy chấm điểm), đề nghị 5 sao (tỉnh)")
+    which.add_argument(
+        "--kind",
+        choices=sorted(commands_evaluator.KINDS),
+        help="phân công chấm điểm (tỉnh), phiếu chấm (máy chấm điểm), đề nghị 5 sao (tỉnh)",
+    )
     export.add_argument("--round", metavar="ĐỢT", help="đợt đánh giá (2026-2) cho --kind")
     export.add_argument("--member", metavar="TV", help="thành viên Hội đồng (TV3) cho evaluator-assignment")
     export.add_argument("--to", metavar="OFFICE", help="cơ quan nhận: mã đơn vị hoặc mã cơ quan")
@@ -56,7 +61,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=_export)
 
-    for name, helptext in (("inspect", "xem bản kê của gói"), ("verify", "kiểm tra chữ ký và mọi mã băm, không nhập")):
+    for name, helptext in (
+        ("inspect", "xem bản kê của gói"),
+        ("verify", "kiểm tra chữ ký và mọi mã băm, không nhập"),
+    ):
         cmd = psub.add_parser(name, help=helptext)
         cmd.add_argument("file", type=Path)
         cmd.add_argument("--json", action="store_true")
@@ -64,7 +72,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
             cmd.add_argument("--confirm-fingerprint", metavar="SỐ")
         cmd.set_defaults(handler=_inspect if name == "inspect" else _verify)
 
-    imp = psub.add_parser("import", help="nhập gói (kiểm tra, chạy thử, ghi trong một giao dịch, cấp biên nhận)")
+    imp = psub.add_parser(
+        "import", help="nhập gói (kiểm tra, chạy thử, ghi trong một giao dịch, cấp biên nhận)"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và cho biết sẽ làm gì")
     imp.add_argument("--confirm-fingerprint", metavar="SỐ", help="dấu vân tay đã so sánh qua điện thoại")
@@ -81,13 +91,17 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
     conflicts = psub.add_parser("conflicts", help="xung đột chờ xem xét; --resolve để xử lý")
     conflicts.add_argument("--resolve", metavar="ID")
-    conflicts.add_argument("--take", choices=["incoming", "local"], help="nhận bản gửi đến hoặc giữ bản trên máy")
+    conflicts.add_argument(
+        "--take", choices=["incoming", "local"], help="nhận bản gửi đến hoặc giữ bản trên máy"
+    )
     conflicts.add_argument("--json", action="store_true")
     conflicts.set_defaults(handler=_conflicts)
 
     keys = psub.add_parser("keys", help="dấu vân tay khóa của cơ quan này (đọc qua điện thoại)")
     keys.add_argument("--json", action="store_true")
-    keys.add_argument("--pem", action="store_true", help="in khóa ký công khai dạng PEM (để kiểm tra bằng openssl)")
+    keys.add_argument(
+        "--pem", action="store_true", help="in khóa ký công khai dạng PEM (để kiểm tra bằng openssl)"
+    )
     keys.set_defaults(handler=_keys)
 
     for name, helptext in (("accept", "tỉnh tiếp nhận hồ sơ"), ("return", "tỉnh trả hồ sơ để xã bổ sung")):
@@ -119,17 +133,29 @@ def _export(args: argparse.Namespace, ctx: AppContext | None) -> int:
     elif args.reference:
         result = service.export_reference(args.output, to=args.to)
     else:
-        result = service.export_dossiers(args.output, to=args.to, dossier_ids=args.dossier, pending=args.pending,
-                                         include_all_blobs=args.all_blobs, progress=ConsoleProgress())
+        result = service.export_dossiers(
+            args.output,
+            to=args.to,
+            dossier_ids=args.dossier,
+            pending=args.pending,
+            include_all_blobs=args.all_blobs,
+            progress=ConsoleProgress(),
+        )
     if args.json:
         print_json(_export_json(result))
         return 0
     _clear_progress()
     print(f"Đã ghi gói “{result.kind_label}” số {result.sequence} gửi {result.recipient_name}: {result.path}")
     if result.dossier_ids:
-        print(f"{len(result.dossier_ids)} hồ sơ, {result.blobs} tệp đính kèm ({_size(result.blob_bytes)}), "
-              f"{result.blobs_skipped} tệp bên nhận đã có không gửi lại; "
-              + ("dữ liệu cá nhân được mã hóa." if result.encrypted else "KHÔNG mã hóa (chưa có khóa của bên nhận)."))
+        print(
+            f"{len(result.dossier_ids)} hồ sơ, {result.blobs} tệp đính kèm ({_size(result.blob_bytes)}), "
+            f"{result.blobs_skipped} tệp bên nhận đã có không gửi lại; "
+            + (
+                "dữ liệu cá nhân được mã hóa."
+                if result.encrypted
+                else "KHÔNG mã hóa (chưa có khóa của bên nhận)."
+            )
+        )
     return 0
 
 
@@ -143,11 +169,17 @@ def _inspect(args: argparse.Namespace, ctx: AppContext | None) -> int:
         return 0
     print(f"Gói: {info.kind_label} ({info.kind}), định dạng {info.format_version}, mã {info.package_id}")
     print(f"Từ: {info.sender_name} ({info.sender_unit}), gói số {info.sequence}, tạo lúc {info.created_at}")
-    print(f"Dấu vân tay khóa ký: {info.sender_fingerprint} "
-          + ("(đã tin cậy, chữ ký hợp lệ)" if info.sender_known else "(CHƯA tin cậy trên máy này)"))
+    print(
+        f"Dấu vân tay khóa ký: {info.sender_fingerprint} "
+        + ("(đã tin cậy, chữ ký hợp lệ)" if info.sender_known else "(CHƯA tin cậy trên máy này)")
+    )
     print(f"Gửi: {info.recipient_name} ({info.recipient_unit})")
-    print(f"{info.files} tệp, {_size(info.size)}, " + ("có mã hóa" if info.encrypted else "không mã hóa")
-          + "; " + ", ".join(f"{k}: {v}" for k, v in info.counts.items()))
+    print(
+        f"{info.files} tệp, {_size(info.size)}, "
+        + ("có mã hóa" if info.encrypted else "không mã hóa")
+        + "; "
+        + ", ".join(f"{k}: {v}" for k, v in info.counts.items())
+    )
     return 0
 
 
@@ -155,14 +187,17 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     if commands_evaluator.check(args, ctx, verify=True):
         return 0
-    preview = PackageService(ctx).verify(args.file, confirm_fingerprint=args.confirm_fingerprint,
-                                         progress=ConsoleProgress())
+    preview = PackageService(ctx).verify(
+        args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress()
+    )
     if args.json:
         print_json({"ok": True, **preview.to_json()})
         return 0
     _clear_progress()
-    print(f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng ({preview.package.kind_label}, "
-          f"từ {preview.package.sender_name}).")
+    print(
+        f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng ({preview.package.kind_label}, "
+        f"từ {preview.package.sender_name})."
+    )
     _print_preview(preview)
     return 0
 
@@ -173,7 +208,9 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
         return 0
     service = PackageService(ctx)
     if args.dry_run:
-        preview = service.preview(args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress())
+        preview = service.preview(
+            args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress()
+        )
         if args.json:
             print_json({"dry_run": True, **preview.to_json()})
         else:
@@ -181,8 +218,12 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
             print("Chạy thử (không ghi gì):")
             _print_preview(preview)
         return 0
-    result = service.import_package(args.file, confirm_fingerprint=args.confirm_fingerprint,
-                                    receipt_path=args.output, progress=ConsoleProgress())
+    result = service.import_package(
+        args.file,
+        confirm_fingerprint=args.confirm_fingerprint,
+        receipt_path=args.output,
+        progress=ConsoleProgress(),
+    )
     if args.json:
         print_json({"dry_run": False, **result.to_json()})
         return 0
@@ -202,15 +243,30 @@ def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
     if preview.needs_confirmation and done:
         print(f"Từ nay tin cậy: {', '.join(preview.offices)} (dấu vân tay {preview.fingerprint_to_confirm}).")
     elif preview.needs_confirmation:
-        print(f"Cơ quan mới: {', '.join(preview.offices)}. Dấu vân tay cần so sánh qua điện thoại: "
-              f"{preview.fingerprint_to_confirm}")
+        print(
+            f"Cơ quan mới: {', '.join(preview.offices)}. Dấu vân tay cần so sánh qua điện thoại: "
+            f"{preview.fingerprint_to_confirm}"
+        )
     for text in preview.reference_files:
         print(f"  tệp tham chiếu: {text}")
     if preview.dossiers:
-        print_table(["Mã hồ sơ", "Sản phẩm", "Kết quả", "Phiên bản", "Trạng thái sau", "Lý do"],
-                    [[d.dossier_id[:8], d.product_name, d.outcome_label, str(d.incoming_version), d.status_after,
-                      d.reason] for d in preview.dossiers])
-        print(f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có ({_size(preview.blob_bytes)}).")
+        print_table(
+            ["Mã hồ sơ", "Sản phẩm", "Kết quả", "Phiên bản", "Trạng thái sau", "Lý do"],
+            [
+                [
+                    d.dossier_id[:8],
+                    d.product_name,
+                    d.outcome_label,
+                    str(d.incoming_version),
+                    d.status_after,
+                    d.reason,
+                ]
+                for d in preview.dossiers
+            ],
+        )
+        print(
+            f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có ({_size(preview.blob_bytes)})."
+        )
     for warning in preview.warnings:
         print(f"Lưu ý: {warning}")
 
@@ -225,12 +281,19 @@ def _status(args: argparse.Namespace, ctx: AppContext | None) -> int:
         return 0
     for peer in overview.peers:
         print(f"{peer.name} ({peer.unit_code}): {peer.label}; {peer.unacknowledged} gói chờ biên nhận.")
-    print(f"Hộp thư đi chờ biên nhận: {len(overview.outbox)} gói. Đã nhận: {len(overview.inbox)} gói gần đây. "
-          f"Xung đột chờ xem xét: {len(overview.conflicts)}.")
+    print(
+        f"Hộp thư đi chờ biên nhận: {len(overview.outbox)} gói. Đã nhận: {len(overview.inbox)} gói gần đây. "
+        f"Xung đột chờ xem xét: {len(overview.conflicts)}."
+    )
     if overview.unsent:
         print(f"Việc chưa tới nơi quá {args.days} ngày:")
-        print_table(["Mã hồ sơ", "Sản phẩm", "Trạng thái", "Tình trạng", "Số ngày"],
-                    [[u.dossier_id[:8], u.product_name, u.status_label, u.reason, str(u.days)] for u in overview.unsent])
+        print_table(
+            ["Mã hồ sơ", "Sản phẩm", "Trạng thái", "Tình trạng", "Số ngày"],
+            [
+                [u.dossier_id[:8], u.product_name, u.status_label, u.reason, str(u.days)]
+                for u in overview.unsent
+            ],
+        )
     return 0
 
 
@@ -244,17 +307,23 @@ def _conflicts(args: argparse.Namespace, ctx: AppContext | None) -> int:
             print("Lỗi: cần --take incoming hoặc --take local.", file=sys.stderr)
             return 2
         matches = [c.id for c in service.list() if c.id.startswith(args.resolve)]
-        row = service.resolve(matches[0] if len(matches) == 1 else args.resolve,
-                              "take_incoming" if args.take == "incoming" else "keep_local")
+        row = service.resolve(
+            matches[0] if len(matches) == 1 else args.resolve,
+            "take_incoming" if args.take == "incoming" else "keep_local",
+        )
         print_json(asdict(row)) if args.json else print(f"Đã xử lý xung đột {row.id[:8]}: {row.resolution}.")
         return 0
     rows = service.list()
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0
-    print_table(["Mã", "Hồ sơ", "Sản phẩm", "Từ", "Lý do", "Khác nhau ở"],
-                [[r.id[:8], r.dossier_id[:8], r.product_name, r.peer_name, r.message, ", ".join(r.differences)]
-                 for r in rows])
+    print_table(
+        ["Mã", "Hồ sơ", "Sản phẩm", "Từ", "Lý do", "Khác nhau ở"],
+        [
+            [r.id[:8], r.dossier_id[:8], r.product_name, r.peer_name, r.message, ", ".join(r.differences)]
+            for r in rows
+        ],
+    )
     return 0
 
 

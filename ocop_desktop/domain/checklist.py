@@ -42,7 +42,7 @@ class ChecklistTemplate:
 
 
 def parse_sets(spec: str) -> set[int]:
-    """"1-17,19" -> {1, …, 17, 19}."""
+    """ "1-17,19" -> {1, …, 17, 19}."""
     result: set[int] = set()
     for part in filter(None, (p.strip() for p in spec.split(","))):
         low, _, high = part.partition("-")
@@ -50,7 +50,9 @@ def parse_sets(spec: str) -> set[int]:
     return result
 
 
-def checklist_for(data: dict[str, object], product_set: int, registration_type: str) -> list[ChecklistTemplate]:
+def checklist_for(
+    data: dict[str, object], product_set: int, registration_type: str
+) -> list[ChecklistTemplate]:
     """Every item of the checklist data, with its requirement for this set and type."""
     items = data.get("items")
     if not isinstance(items, list):
@@ -66,9 +68,17 @@ def checklist_for(data: dict[str, object], product_set: int, registration_type: 
             requirement = Requirement.OPTIONAL
         else:
             requirement = Requirement.NOT_APPLICABLE
-        result.append(ChecklistTemplate(item["key"], item["label"], item.get("group", ""), requirement,
-                                        bool(item.get("time_limited")), item.get("knockout"),
-                                        tuple(item.get("criteria", ()))))
+        result.append(
+            ChecklistTemplate(
+                item["key"],
+                item["label"],
+                item.get("group", ""),
+                requirement,
+                bool(item.get("time_limited")),
+                item.get("knockout"),
+                tuple(item.get("criteria", ())),
+            )
+        )
     return result
 
 
@@ -103,7 +113,9 @@ def completeness(items: list[ChecklistState], today: date) -> Completeness:
     """Required items provided and not expired; knock-out documents that are missing are listed
     apart because they eliminate the dossier whatever its points."""
     required = [i for i in items if i.requirement is Requirement.REQUIRED]
-    expired = tuple(i.key for i in items if i.status is ItemStatus.PROVIDED and i.expires_on and i.expires_on < today)
+    expired = tuple(
+        i.key for i in items if i.status is ItemStatus.PROVIDED and i.expires_on and i.expires_on < today
+    )
     missing = tuple(i.key for i in required if i.status is not ItemStatus.PROVIDED)
     provided = sum(1 for i in required if i.status is ItemStatus.PROVIDED and i.key not in expired)
     knockouts = tuple(i.knockout for i in required if i.knockout and (i.key in missing or i.key in expired))

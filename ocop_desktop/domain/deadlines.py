@@ -27,7 +27,7 @@ class HolidayCalendar:
     working_saturdays: frozenset[date] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> "HolidayCalendar":
+    def from_data(cls, data: dict[str, object]) -> HolidayCalendar:
         off = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("days_off", []))  # type: ignore[union-attr]
         sat = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("working_saturdays", []))  # type: ignore[union-attr]
         return cls(off, sat)
@@ -76,8 +76,10 @@ class Window:
 
 def reevaluation_window(valid_until: date) -> Window:
     """The producer files no earlier than 180 and no later than 120 days before expiry."""
-    return Window(valid_until - timedelta(days=REEVALUATION_OPENS_DAYS),
-                  valid_until - timedelta(days=REEVALUATION_CLOSES_DAYS))
+    return Window(
+        valid_until - timedelta(days=REEVALUATION_OPENS_DAYS),
+        valid_until - timedelta(days=REEVALUATION_CLOSES_DAYS),
+    )
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,10 @@ class Round:
 
 def rounds_of_year(year: int) -> list[Round]:
     """The two regular province rounds (extra rounds are set by each province)."""
-    return [Round(year, 1, date(year, 4, 30), date(year, 6, 30)), Round(year, 2, date(year, 10, 30), date(year, 12, 30))]
+    return [
+        Round(year, 1, date(year, 4, 30), date(year, 6, 30)),
+        Round(year, 2, date(year, 10, 30), date(year, 12, 30)),
+    ]
 
 
 def next_round_for(forwarded_on: date) -> Round:

@@ -17,7 +17,9 @@ class RegistrationType(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"first": "Đánh giá lần đầu", "upgrade": "Nâng hạng", "reevaluation": "Đánh giá lại"}[self.value]
+        return {"first": "Đánh giá lần đầu", "upgrade": "Nâng hạng", "reevaluation": "Đánh giá lại"}[
+            self.value
+        ]
 
 
 class Status(StrEnum):
@@ -86,7 +88,9 @@ TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
 }
 
 # The producer's forms can be edited until the dossier leaves the commune.
-EDITABLE = frozenset({Status.DRAFT, Status.COMPLETE, Status.RECEIVED, Status.COMMUNE_CHECKED, Status.RETURNED})
+EDITABLE = frozenset(
+    {Status.DRAFT, Status.COMPLETE, Status.RECEIVED, Status.COMMUNE_CHECKED, Status.RETURNED}
+)
 
 
 def next_status(current: Status, action: Action) -> Status | None:

@@ -40,9 +40,14 @@ class EntryStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"assigned": "Đã phân vào đợt", "needs_rescore": "Cần chấm lại", "aggregated": "Đã tổng hợp điểm",
-                "proposed": "Đã đề nghị công nhận", "not_recognised": "Không đủ điều kiện công nhận",
-                "decided": "Đã có quyết định"}[self.value]
+        return {
+            "assigned": "Đã phân vào đợt",
+            "needs_rescore": "Cần chấm lại",
+            "aggregated": "Đã tổng hợp điểm",
+            "proposed": "Đã đề nghị công nhận",
+            "not_recognised": "Không đủ điều kiện công nhận",
+            "decided": "Đã có quyết định",
+        }[self.value]
 
 
 # Member sheets may be typed (or revised) only while the result is not yet proposed.
@@ -83,8 +88,12 @@ class NoteKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"review": "Báo cáo thẩm định hồ sơ", "site_visit": "Biên bản kiểm tra thực tế",
-                "test_result": "Kết quả kiểm nghiệm bổ sung", "other": "Ghi chú khác"}[self.value]
+        return {
+            "review": "Báo cáo thẩm định hồ sơ",
+            "site_visit": "Biên bản kiểm tra thực tế",
+            "test_result": "Kết quả kiểm nghiệm bổ sung",
+            "other": "Ghi chú khác",
+        }[self.value]
 
 
 def round_defaults(year: int, number: int) -> Round | None:
@@ -107,7 +116,7 @@ def round_problems(year: int, cutoff: date | None, finish: date | None) -> dict[
 
 
 def parse_quorum(text: str) -> Fraction:
-    """"3/4", "0.75" or "75%" → Fraction(3, 4); a share in (0, 1]."""
+    """ "3/4", "0.75" or "75%" → Fraction(3, 4); a share in (0, 1]."""
     raw = text.strip().replace(",", ".")
     try:
         value = Fraction(raw[:-1]) / 100 if raw.endswith("%") else Fraction(raw)
@@ -120,11 +129,17 @@ def parse_quorum(text: str) -> Fraction:
 
 def council_rules(max_spread: int, quorum: str, chair_required: bool, floor_rule: str) -> CouncilRules:
     if floor_rule not in FLOOR_RULES:
-        raise ValueError(f"Cách xét yêu cầu tối thiểu “{floor_rule}” không hợp lệ ({', '.join(FLOOR_RULES)}).")
+        raise ValueError(
+            f"Cách xét yêu cầu tối thiểu “{floor_rule}” không hợp lệ ({', '.join(FLOOR_RULES)})."
+        )
     if max_spread < 0:
         raise ValueError("Chênh lệch tối đa không được âm.")
-    return CouncilRules(max_spread=max_spread, quorum=parse_quorum(quorum), chair_required=chair_required,
-                        floor_rule=floor_rule)
+    return CouncilRules(
+        max_spread=max_spread,
+        quorum=parse_quorum(quorum),
+        chair_required=chair_required,
+        floor_rule=floor_rule,
+    )
 
 
 def is_five_star_candidate(mean_total: Fraction | float, star: int, valid: bool) -> bool:
@@ -152,8 +167,13 @@ class Outliers:
         return member in self.cells.get(criterion, ())
 
 
-def find_outliers(points: Mapping[str, Mapping[str, int]], maxima: Mapping[str, int], *, max_spread: int,
-                  totals: Mapping[str, int] | None = None) -> Outliers:
+def find_outliers(
+    points: Mapping[str, Mapping[str, int]],
+    maxima: Mapping[str, int],
+    *,
+    max_spread: int,
+    totals: Mapping[str, int] | None = None,
+) -> Outliers:
     """`points`: member -> criterion code -> points; `maxima`: criterion code -> its maximum (the
     order of `maxima` is kept). `totals` default to the sums of each member's points."""
     members = list(points)

@@ -65,28 +65,42 @@ class Envelope:
     wrapped_key: bytes
 
     def to_json(self) -> dict[str, str]:
-        return {"scheme": SCHEME, "recipient_key": self.recipient_key, "ephemeral_public_key": b64(self.ephemeral_public),
-                "nonce": b64(self.nonce), "wrapped_key": b64(self.wrapped_key)}
+        return {
+            "scheme": SCHEME,
+            "recipient_key": self.recipient_key,
+            "ephemeral_public_key": b64(self.ephemeral_public),
+            "nonce": b64(self.nonce),
+            "wrapped_key": b64(self.wrapped_key),
+        }
 
     @classmethod
-    def from_json(cls, data: Any) -> "Envelope":
+    def from_json(cls, data: Any) -> Envelope:
         if not isinstance(data, dict) or data.get("scheme") != SCHEME:
-            raise PackageRefused("unsupported_encryption", "Gói được mã hóa theo cách mà phiên bản này không đọc "
-                                 "được. Hãy cập nhật OCOP Desktop.")
-        return cls(str(data.get("recipient_key", "")), unb64(data.get("ephemeral_public_key"), "ephemeral_public_key"),
-                   unb64(data.get("nonce"), "nonce"), unb64(data.get("wrapped_key"), "wrapped_key"))
+            raise PackageRefused(
+                "unsupported_encryption",
+                "Gói được mã hóa theo cách mà phiên bản này không đọc được. Hãy cập nhật OCOP Desktop.",
+            )
+        return cls(
+            str(data.get("recipient_key", "")),
+            unb64(data.get("ephemeral_public_key"), "ephemeral_public_key"),
+            unb64(data.get("nonce"), "nonce"),
+            unb64(data.get("wrapped_key"), "wrapped_key"),
+        )
 
 
 def _kek(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient_public,
-                info=WRAP_INFO).derive(shared)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient_public, info=WRAP_INFO
+    ).derive(shared)
 
 
 def new_content_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def wrap_key(content_key: bytes, recipient_public: bytes, recipient_fingerprint: str, package_id: str) -> Envelope:
+def wrap_key(
+    content_key: bytes, recipient_public: bytes, recipient_fingerprint: str, package_id: str
+) -> Envelope:
     ephemeral = X25519PrivateKey.generate()
     eph_pub = raw_public(ephemeral.public_key())
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_public))
@@ -100,10 +114,14 @@ def unwrap_key(envelope: Envelope, private: X25519PrivateKey, package_id: str) -
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(envelope.ephemeral_public))
         return AESGCM(_kek(shared, envelope.ephemeral_public, recipient_public)).decrypt(
-            envelope.nonce, envelope.wrapped_key, package_id.encode())
+            envelope.nonce, envelope.wrapped_key, package_id.encode()
+        )
     except (InvalidTag, ValueError) as exc:
-        raise PackageRefused("cannot_decrypt", "Không mở được phần dữ liệu mã hóa của gói bằng khóa của máy này "
-                             "(gói không được mã hóa cho cơ quan này, hoặc đã bị sửa đổi).") from exc
+        raise PackageRefused(
+            "cannot_decrypt",
+            "Không mở được phần dữ liệu mã hóa của gói bằng khóa của máy này "
+            "(gói không được mã hóa cho cơ quan này, hoặc đã bị sửa đổi).",
+        ) from exc
 
 
 def encrypt_file(content_key: bytes, package_id: str, name: str, plaintext: bytes) -> bytes:
@@ -115,5 +133,7 @@ def decrypt_file(content_key: bytes, package_id: str, name: str, stored: bytes) 
     try:
         return AESGCM(content_key).decrypt(stored[:NONCE], stored[NONCE:], f"{package_id}/{name}".encode())
     except (InvalidTag, ValueError) as exc:
-        raise PackageRefused("cannot_decrypt", f"Tệp “{name}” trong gói không giải mã được (bị sửa đổi hoặc "
-                             "không dành cho máy này).") from exc
+        raise PackageRefused(
+            "cannot_decrypt",
+            f"Tệp “{name}” trong gói không giải mã được (bị sửa đổi hoặc không dành cho máy này).",
+        ) from exc

@@ -18,20 +18,30 @@ class PackageRefused(UserError):
         self.code = code
 
 
-
 ASK_RESEND = "Hãy đề nghị bên gửi xuất và gửi lại gói."
 
 
 def not_a_package(detail: str = "") -> PackageRefused:
-    return PackageRefused("not_a_package", "Tệp này không phải là gói đồng bộ OCOP (.ocoppkg) hoặc đã bị hỏng, "
-                          "có thể do sao chép chưa hết. " + ASK_RESEND, detail=detail)
+    return PackageRefused(
+        "not_a_package",
+        "Tệp này không phải là gói đồng bộ OCOP (.ocoppkg) hoặc đã bị hỏng, "
+        "có thể do sao chép chưa hết. " + ASK_RESEND,
+        detail=detail,
+    )
 
 
 def damaged(detail: str = "") -> PackageRefused:
-    return PackageRefused("damaged", "Gói đồng bộ bị hỏng hoặc bị sửa đổi sau khi ký (cấu trúc tệp nén không "
-                          "khớp). " + ASK_RESEND, detail=detail)
+    return PackageRefused(
+        "damaged",
+        "Gói đồng bộ bị hỏng hoặc bị sửa đổi sau khi ký (cấu trúc tệp nén không khớp). " + ASK_RESEND,
+        detail=detail,
+    )
 
 
 def tampered(name: str, detail: str = "") -> PackageRefused:
-    return PackageRefused("tampered", f"Tệp “{name}” trong gói không khớp mã kiểm tra (SHA-256): gói bị hỏng "
-                          "hoặc bị sửa đổi sau khi ký. " + ASK_RESEND, detail=detail)
+    return PackageRefused(
+        "tampered",
+        f"Tệp “{name}” trong gói không khớp mã kiểm tra (SHA-256): gói bị hỏng "
+        "hoặc bị sửa đổi sau khi ký. " + ASK_RESEND,
+        detail=detail,
+    )

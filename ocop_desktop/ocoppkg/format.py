@@ -57,20 +57,32 @@ KIND_LABELS = {
     Kind.FIVE_STAR_PROPOSAL: "Đề nghị công nhận 5 sao",
 }
 
-SUPPORTED_KINDS = frozenset({Kind.ENROLLMENT, Kind.SUBMISSION, Kind.RECEIPT, Kind.RESULTS, Kind.REFERENCE,
-                             Kind.EVALUATOR_ASSIGNMENT, Kind.EVALUATOR_SCORES, Kind.FIVE_STAR_PROPOSAL})
+SUPPORTED_KINDS = frozenset(
+    {
+        Kind.ENROLLMENT,
+        Kind.SUBMISSION,
+        Kind.RECEIPT,
+        Kind.RESULTS,
+        Kind.REFERENCE,
+        Kind.EVALUATOR_ASSIGNMENT,
+        Kind.EVALUATOR_SCORES,
+        Kind.FIVE_STAR_PROPOSAL,
+    }
+)
 
 # Every entry name a v1 package may contain. Anything else is refused, so a crafted name can
 # never reach the file system, and nothing unlisted can hide in the archive.
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 RECORD_NAME = re.compile(rf"^records/({_UUID})\.json(\.enc)?$")
 BLOB_NAME = re.compile(r"^blobs/([0-9a-f]{64})$")
-REFERENCE_NAME = re.compile(r"^reference/(rulesets|checklists|calendar)/([A-Za-z0-9][A-Za-z0-9._-]{0,79}\.json)$")
+REFERENCE_NAME = re.compile(
+    r"^reference/(rulesets|checklists|calendar)/([A-Za-z0-9][A-Za-z0-9._-]{0,79}\.json)$"
+)
 UNSAFE_NAME = re.compile(r"(^[/\\])|(\\)|(^[A-Za-z]:)|(^|/)\.\.?(/|$)|(//)|[\x00-\x1f]")
 
 
 def entry_role(name: str) -> str | None:
-    """"manifest" | "signature" | "payload" | "record" | "blob" | "reference", or None if not allowed."""
+    """ "manifest" | "signature" | "payload" | "record" | "blob" | "reference", or None if not allowed."""
     if name == MANIFEST:
         return "manifest"
     if name == SIGNATURE:
@@ -88,7 +100,9 @@ def entry_role(name: str) -> str | None:
 
 def canonical_json(data: Any) -> bytes:
     """Stable bytes for hashing and signing: sorted keys, no spaces, UTF-8."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode(
+        "utf-8"
+    )
 
 
 def sha256_hex(data: bytes) -> str:

@@ -94,8 +94,11 @@ class KeyStore:
         if not self.has_encryption_key():
             key = X25519PrivateKey.generate()
             passphrase = self._new_passphrase(ENCRYPTION_SECRET_FILE)
-            pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.BestAvailableEncryption(passphrase))
+            pem = key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(passphrase),
+            )
             atomic_write_bytes(self.keys_dir / ENCRYPTION_KEY_FILE, pem, private=True)
             return public_raw(key.public_key())
         return public_raw(self.encryption_key().public_key())
@@ -142,5 +145,3 @@ def _unprotect(blob: bytes) -> bytes:
     if blob.startswith(b"plain:"):
         return blob[6:]
     raise ValueError("unknown key protection")
-
-

@@ -30,7 +30,12 @@ class Party:
     role: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"office_id": self.office_id, "name": self.name, "unit_code": self.unit_code, "role": self.role}
+        return {
+            "office_id": self.office_id,
+            "name": self.name,
+            "unit_code": self.unit_code,
+            "role": self.role,
+        }
 
 
 @dataclass(frozen=True)
@@ -52,17 +57,34 @@ class Manifest:
     _index: dict[str, fmt.FileEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def to_bytes(self) -> bytes:
-        sender = {**self.sender.to_json(), "signing_key": self.signing_key, "sequence": self.sequence,
-                  "previous_sha256": self.previous_sha256}
+        sender = {
+            **self.sender.to_json(),
+            "signing_key": self.signing_key,
+            "sequence": self.sequence,
+            "previous_sha256": self.previous_sha256,
+        }
         recipient = {**self.recipient.to_json(), "encryption_key": self.encryption_key}
-        doc = {"format": fmt.FORMAT, "format_version": fmt.FORMAT_VERSION, "package_id": self.package_id,
-               "kind": self.kind, "created_at": self.created_at, "app_version": self.app_version, "sender": sender,
-               "recipient": recipient, "encryption": self.encryption,
-               "rulesets": [{"id": i, "content_hash": h} for i, h in self.rulesets], "counts": self.counts,
-               "files": _FILES}
+        doc = {
+            "format": fmt.FORMAT,
+            "format_version": fmt.FORMAT_VERSION,
+            "package_id": self.package_id,
+            "kind": self.kind,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "sender": sender,
+            "recipient": recipient,
+            "encryption": self.encryption,
+            "rulesets": [{"id": i, "content_hash": h} for i, h in self.rulesets],
+            "counts": self.counts,
+            "files": _FILES,
+        }
         text = json.dumps(doc, ensure_ascii=False, indent=1)
         # One file per line, so that `sed … | sha256sum -c` can check a package (docs/sync-package.md).
-        files = "[\n" + ",\n".join("  " + json.dumps(f.to_json(), ensure_ascii=False) for f in self.files) + "\n ]"
+        files = (
+            "[\n"
+            + ",\n".join("  " + json.dumps(f.to_json(), ensure_ascii=False) for f in self.files)
+            + "\n ]"
+        )
         return text.replace(json.dumps(_FILES), files if self.files else "[]").encode("utf-8") + b"\n"
 
     def file(self, name: str) -> fmt.FileEntry | None:
@@ -72,8 +94,11 @@ class Manifest:
 
 
 def malformed(what: str) -> PackageRefused:
-    return PackageRefused("malformed", f"Bản kê (manifest.json) của gói không hợp lệ: {what}. "
-                          "Hãy đề nghị bên gửi xuất lại gói bằng OCOP Desktop.")
+    return PackageRefused(
+        "malformed",
+        f"Bản kê (manifest.json) của gói không hợp lệ: {what}. "
+        "Hãy đề nghị bên gửi xuất lại gói bằng OCOP Desktop.",
+    )
 
 
 def parse(raw: bytes) -> Manifest:
@@ -87,15 +112,21 @@ def parse(raw: bytes) -> Manifest:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise malformed("thiếu hoặc sai số phiên bản định dạng")
     if version > fmt.FORMAT_VERSION:
-        raise PackageRefused("future_version", f"Gói được tạo theo định dạng phiên bản {version}, mới hơn phiên "
-                             f"bản {fmt.FORMAT_VERSION} mà máy này đọc được. Hãy cập nhật OCOP Desktop rồi nhập lại.")
+        raise PackageRefused(
+            "future_version",
+            f"Gói được tạo theo định dạng phiên bản {version}, mới hơn phiên "
+            f"bản {fmt.FORMAT_VERSION} mà máy này đọc được. Hãy cập nhật OCOP Desktop rồi nhập lại.",
+        )
     kind = _text(doc, "kind")
     if kind not in {k.value for k in fmt.Kind}:
-        raise PackageRefused("unknown_kind", f"Loại gói “{kind[:40]}” không có ở phiên bản này. Hãy cập nhật "
-                             "OCOP Desktop.")
+        raise PackageRefused(
+            "unknown_kind", f"Loại gói “{kind[:40]}” không có ở phiên bản này. Hãy cập nhật OCOP Desktop."
+        )
     if fmt.Kind(kind) not in fmt.SUPPORTED_KINDS:
-        raise PackageRefused("unsupported_kind", f"Gói loại “{fmt.Kind(kind).label}” chưa được hỗ trợ ở phiên bản "
-                             "này. Hãy cập nhật OCOP Desktop.")
+        raise PackageRefused(
+            "unsupported_kind",
+            f"Gói loại “{fmt.Kind(kind).label}” chưa được hỗ trợ ở phiên bản này. Hãy cập nhật OCOP Desktop.",
+        )
     sender, recipient = _obj(doc, "sender"), _obj(doc, "recipient")
     package_id = _text(doc, "package_id")
     if not _UUID.match(package_id):
@@ -115,9 +146,22 @@ def parse(raw: bytes) -> Manifest:
     encryption = doc.get("encryption")
     if encryption is not None and not isinstance(encryption, dict):
         raise malformed("phần mã hóa không hợp lệ")
-    return Manifest(package_id, kind, _text(doc, "created_at"), _party(sender, required_id=True), signing_key,
-                    sequence, previous, _party(recipient, required_id=False), encryption_key, _files(doc),
-                    encryption, _rulesets(doc), _counts(doc), str(doc.get("app_version", "")))
+    return Manifest(
+        package_id,
+        kind,
+        _text(doc, "created_at"),
+        _party(sender, required_id=True),
+        signing_key,
+        sequence,
+        previous,
+        _party(recipient, required_id=False),
+        encryption_key,
+        _files(doc),
+        encryption,
+        _rulesets(doc),
+        _counts(doc),
+        str(doc.get("app_version", "")),
+    )
 
 
 def _text(doc: dict[str, Any], key: str, *, limit: int = 300) -> str:
@@ -138,7 +182,9 @@ def _party(doc: dict[str, Any], *, required_id: bool) -> Party:
     office_id = doc.get("office_id")
     if (required_id or office_id is not None) and not (isinstance(office_id, str) and _UUID.match(office_id)):
         raise malformed("mã cơ quan không hợp lệ")
-    return Party(office_id, _text(doc, "name"), _text(doc, "unit_code", limit=8), _text(doc, "role", limit=12))
+    return Party(
+        office_id, _text(doc, "name"), _text(doc, "unit_code", limit=8), _text(doc, "role", limit=12)
+    )
 
 
 def _files(doc: dict[str, Any]) -> tuple[fmt.FileEntry, ...]:
@@ -149,9 +195,21 @@ def _files(doc: dict[str, Any]) -> tuple[fmt.FileEntry, ...]:
     for item in files:
         if not isinstance(item, dict):
             raise malformed("danh sách tệp không hợp lệ")
-        name, size, sha, enc = item.get("name"), item.get("size"), item.get("sha256"), item.get("encrypted", False)
-        if (not isinstance(name, str) or not isinstance(size, int) or isinstance(size, bool) or size < 0
-                or not isinstance(sha, str) or not _HEX64.match(sha) or not isinstance(enc, bool)):
+        name, size, sha, enc = (
+            item.get("name"),
+            item.get("size"),
+            item.get("sha256"),
+            item.get("encrypted", False),
+        )
+        if (
+            not isinstance(name, str)
+            or not isinstance(size, int)
+            or isinstance(size, bool)
+            or size < 0
+            or not isinstance(sha, str)
+            or not _HEX64.match(sha)
+            or not isinstance(enc, bool)
+        ):
             raise malformed(f"mục tệp “{str(name)[:80]}” không hợp lệ")
         out.append(fmt.FileEntry(name, size, sha, enc))
     if len({f.name for f in out}) != len(out):
@@ -165,7 +223,11 @@ def _rulesets(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         raise malformed("danh sách bộ tiêu chí không hợp lệ")
     out = []
     for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("content_hash"), str):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str)
+            or not isinstance(item.get("content_hash"), str)
+        ):
             raise malformed("danh sách bộ tiêu chí không hợp lệ")
         out.append((item["id"], item["content_hash"]))
     return tuple(out)

@@ -10,14 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ocop_desktop.ocoppkg import crypto
-from ocop_desktop.ocoppkg import ziplayout
+from ocop_desktop.ocoppkg import crypto, ziplayout
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import ASK_RESEND, PackageRefused, not_a_package, tampered
 from ocop_desktop.ocoppkg.manifest import Manifest, parse
 
-BLOB_KINDS = frozenset({fmt.Kind.SUBMISSION, fmt.Kind.RESULTS, fmt.Kind.EVALUATOR_ASSIGNMENT,
-                        fmt.Kind.FIVE_STAR_PROPOSAL})
+BLOB_KINDS = frozenset(
+    {fmt.Kind.SUBMISSION, fmt.Kind.RESULTS, fmt.Kind.EVALUATOR_ASSIGNMENT, fmt.Kind.FIVE_STAR_PROPOSAL}
+)
 ROLES_BY_KIND = {
     fmt.Kind.ENROLLMENT: {"payload"},
     fmt.Kind.RECEIPT: {"payload"},
@@ -31,8 +31,11 @@ ROLES_BY_KIND = {
 
 
 def unsafe(name: str) -> PackageRefused:
-    return PackageRefused("unsafe_path", f"Gói chứa tệp có đường dẫn không an toàn “{name[:120]}” (có thể nhằm ghi "
-                          "ra ngoài thư mục dữ liệu). Gói bị từ chối.")
+    return PackageRefused(
+        "unsafe_path",
+        f"Gói chứa tệp có đường dẫn không an toàn “{name[:120]}” (có thể nhằm ghi "
+        "ra ngoài thư mục dữ liệu). Gói bị từ chối.",
+    )
 
 
 class PackageReader:
@@ -43,7 +46,9 @@ class PackageReader:
         try:
             self._fh: BinaryIO = self.path.open("rb")
         except OSError as exc:
-            raise PackageRefused("unreadable", f"Không mở được tệp “{self.path.name}”.", detail=str(exc)) from exc
+            raise PackageRefused(
+                "unreadable", f"Không mở được tệp “{self.path.name}”.", detail=str(exc)
+            ) from exc
         try:
             self._open()
         except BaseException:
@@ -64,8 +69,10 @@ class PackageReader:
         if fmt.MANIFEST not in self.entries:
             raise not_a_package("no manifest.json")
         if fmt.SIGNATURE not in self.entries:
-            raise PackageRefused("signature_missing", "Gói không có chữ ký (manifest.sig), nên không thể biết ai đã "
-                                 "tạo ra nó. " + ASK_RESEND)
+            raise PackageRefused(
+                "signature_missing",
+                "Gói không có chữ ký (manifest.sig), nên không thể biết ai đã tạo ra nó. " + ASK_RESEND,
+            )
         manifest_entry = self.entries[fmt.MANIFEST]
         if manifest_entry.size > fmt.MAX_MANIFEST_BYTES:
             raise ziplayout.too_big(f"bản kê manifest.json quá lớn ({manifest_entry.size} byte)")
@@ -96,11 +103,16 @@ class PackageReader:
                 continue
             role = fmt.entry_role(name)
             if name not in listed or role is None:
-                raise PackageRefused("unlisted_file", f"Gói chứa tệp “{name[:120]}” không có trong bản kê đã ký "
-                                     "(có thể bị chèn thêm). Gói bị từ chối.")
+                raise PackageRefused(
+                    "unlisted_file",
+                    f"Gói chứa tệp “{name[:120]}” không có trong bản kê đã ký "
+                    "(có thể bị chèn thêm). Gói bị từ chối.",
+                )
             if role not in ROLES_BY_KIND[kind]:
-                raise PackageRefused("unlisted_file", f"Tệp “{name[:120]}” không thuộc loại gói "
-                                     f"“{kind.label}”. Gói bị từ chối.")
+                raise PackageRefused(
+                    "unlisted_file",
+                    f"Tệp “{name[:120]}” không thuộc loại gói “{kind.label}”. Gói bị từ chối.",
+                )
             declared = listed[name]
             if entry.size != declared.size:
                 raise tampered(name, f"size {entry.size} != listed {declared.size}")
@@ -113,16 +125,22 @@ class PackageReader:
                 raise ziplayout.too_big(f"tệp “{name}” quá lớn ({entry.size} byte)")
         for name in listed:
             if name not in self.entries:
-                raise PackageRefused("missing_file", f"Gói thiếu tệp “{name[:120]}” có trong bản kê (gói chưa được "
-                                     "sao chép hết, hoặc bị xóa bớt). " + ASK_RESEND)
+                raise PackageRefused(
+                    "missing_file",
+                    f"Gói thiếu tệp “{name[:120]}” có trong bản kê (gói chưa được "
+                    "sao chép hết, hoặc bị xóa bớt). " + ASK_RESEND,
+                )
         if any(f.encrypted for f in self.manifest.files) and self.manifest.encryption is None:
             raise tampered(fmt.MANIFEST, "encrypted files without an envelope")
 
     # -- trust ----------------------------------------------------------------------------------
     def verify_signature(self, public_raw: bytes, sender_label: str) -> None:
         if not crypto.verify(public_raw, self.signature, self.manifest_bytes):
-            raise PackageRefused("bad_signature", f"Chữ ký của gói không hợp lệ: gói đã bị sửa đổi sau khi ký, hoặc "
-                                 f"không phải do {sender_label} tạo ra. " + ASK_RESEND)
+            raise PackageRefused(
+                "bad_signature",
+                f"Chữ ký của gói không hợp lệ: gói đã bị sửa đổi sau khi ký, hoặc "
+                f"không phải do {sender_label} tạo ra. " + ASK_RESEND,
+            )
 
     # -- contents -------------------------------------------------------------------------------
     def names(self, role: str) -> list[str]:
@@ -138,11 +156,15 @@ class PackageReader:
             raise tampered(name)
         if listed.encrypted:
             if content_key is None:
-                raise PackageRefused("cannot_decrypt", "Gói có dữ liệu mã hóa nhưng máy này không có khóa để mở.")
+                raise PackageRefused(
+                    "cannot_decrypt", "Gói có dữ liệu mã hóa nhưng máy này không có khóa để mở."
+                )
             data = crypto.decrypt_file(content_key, self.manifest.package_id, name, data)
         return data
 
-    def copy_blob(self, name: str, sink: BinaryIO | None, on_bytes: Callable[[int], None] | None = None) -> None:
+    def copy_blob(
+        self, name: str, sink: BinaryIO | None, on_bytes: Callable[[int], None] | None = None
+    ) -> None:
         """Stream a blob into `sink` (or nowhere), checking its SHA-256 at the end."""
         listed = self.manifest.file(name)
         assert listed is not None
@@ -160,7 +182,7 @@ class PackageReader:
     def close(self) -> None:
         self._fh.close()
 
-    def __enter__(self) -> "PackageReader":
+    def __enter__(self) -> PackageReader:
         return self
 
     def __exit__(self, *_exc: object) -> None:

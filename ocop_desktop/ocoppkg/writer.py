@@ -13,12 +13,11 @@ import hashlib
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 from ocop_desktop.domain.errors import EnvironmentProblem
-from ocop_desktop.ocoppkg import ziplayout
 from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg import ziplayout
 from ocop_desktop.progress import Progress, report
 
 CHUNK = 1 << 20
@@ -74,13 +73,23 @@ class PackageWriter:
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
             if isinstance(exc, OSError):
-                raise EnvironmentProblem(f"Không ghi được gói “{self.target.name}” (ổ đĩa đầy hoặc không có quyền "
-                                         "ghi).", detail=str(exc)) from exc
+                raise EnvironmentProblem(
+                    f"Không ghi được gói “{self.target.name}” (ổ đĩa đầy hoặc không có quyền ghi).",
+                    detail=str(exc),
+                ) from exc
             raise
         return tmp
 
-    def _copy_blob(self, zf: zipfile.ZipFile, sha: str, path: Path, size: int, done: int, total: int,
-                   progress: Progress | None) -> int:
+    def _copy_blob(
+        self,
+        zf: zipfile.ZipFile,
+        sha: str,
+        path: Path,
+        size: int,
+        done: int,
+        total: int,
+        progress: Progress | None,
+    ) -> int:
         digest = hashlib.sha256()
         with path.open("rb") as src, zf.open(zip_info(f"blobs/{sha}", size), "w") as dst:
             while chunk := src.read(CHUNK):
@@ -89,8 +98,10 @@ class PackageWriter:
                 done += len(chunk)
                 report(progress, done / total, "Đang ghi tệp đính kèm…")
         if digest.hexdigest() != sha:
-            raise EnvironmentProblem(f"Tệp đính kèm {sha[:12]}… trên máy này đã bị hỏng (nội dung không khớp mã "
-                                     "băm). Hãy khôi phục thư mục “blobs” từ bản sao lưu.")
+            raise EnvironmentProblem(
+                f"Tệp đính kèm {sha[:12]}… trên máy này đã bị hỏng (nội dung không khớp mã "
+                "băm). Hãy khôi phục thư mục “blobs” từ bản sao lưu."
+            )
         return done
 
     @staticmethod

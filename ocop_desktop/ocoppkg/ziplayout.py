@@ -48,8 +48,11 @@ def too_big(what: str) -> PackageRefused:
 
 
 def compressed(name: str) -> PackageRefused:
-    return PackageRefused("zip_bomb", f"Gói bị từ chối vì tệp “{name[:120]}” được nén, trong khi gói OCOP chỉ dùng "
-                          "tệp không nén: dấu hiệu của tệp nén độc hại (“bom nén”).")
+    return PackageRefused(
+        "zip_bomb",
+        f"Gói bị từ chối vì tệp “{name[:120]}” được nén, trong khi gói OCOP chỉ dùng "
+        "tệp không nén: dấu hiệu của tệp nén độc hại (“bom nén”).",
+    )
 
 
 def read_layout(fh: BinaryIO, file_size: int) -> dict[str, Entry]:
@@ -86,8 +89,11 @@ def read_layout(fh: BinaryIO, file_size: int) -> dict[str, Entry]:
             raise damaged(f"{entry.name}: local header at {local_offset}, expected {expected_offset}")
         entry = _check_local(fh, entry, local_offset)
         if entry.name in entries:
-            raise PackageRefused("duplicate_entry", f"Gói chứa hai tệp cùng tên “{entry.name}”: gói không hợp lệ "
-                                 "(có thể bị sửa đổi). " + "Hãy đề nghị bên gửi xuất và gửi lại gói.")
+            raise PackageRefused(
+                "duplicate_entry",
+                f"Gói chứa hai tệp cùng tên “{entry.name}”: gói không hợp lệ "
+                "(có thể bị sửa đổi). " + "Hãy đề nghị bên gửi xuất và gửi lại gói.",
+            )
         entries[entry.name] = entry
         expected_offset = entry.data_offset + entry.compressed_size
     if pos != cd_size or expected_offset != cd_offset:
@@ -111,8 +117,17 @@ def _zip64_end(fh: BinaryIO, eocd_at: int, n: int, size: int, offset: int) -> tu
     record = _EOCD64.unpack(fh.read(_EOCD64.size))
     locator = _LOCATOR.unpack(fh.read(_LOCATOR.size))
     sig, rec_size, _made, _needed, disk, cd_disk, n_disk, n_total, cd_size, cd_offset = record
-    if (sig != b"PK\x06\x06" or rec_size != _EOCD64.size - 12 or disk or cd_disk or n_disk != n_total
-            or locator[0] != b"PK\x06\x07" or locator[1] != 0 or locator[2] != record_at or locator[3] != 1):
+    if (
+        sig != b"PK\x06\x06"
+        or rec_size != _EOCD64.size - 12
+        or disk
+        or cd_disk
+        or n_disk != n_total
+        or locator[0] != b"PK\x06\x07"
+        or locator[1] != 0
+        or locator[2] != record_at
+        or locator[3] != 1
+    ):
         raise damaged("zip64 end records")
     for small, big, limit in ((n, n_total, U16), (size, cd_size, U32), (offset, cd_offset, U32)):
         if small != min(big, limit):
@@ -123,19 +138,48 @@ def _zip64_end(fh: BinaryIO, eocd_at: int, n: int, size: int, offset: int) -> tu
 def _central_entry(central: bytes, pos: int) -> tuple[Entry, int, int]:
     if pos + _CENTRAL.size > len(central):
         raise damaged("central directory entry cut short")
-    (sig, made_version, made_system, need_version, reserved, flags, method, raw_time, raw_date, crc, csize, usize,
-     name_len, extra_len, comment_len, disk, internal, external, offset) = _CENTRAL.unpack_from(central, pos)
+    (
+        sig,
+        made_version,
+        made_system,
+        need_version,
+        reserved,
+        flags,
+        method,
+        raw_time,
+        raw_date,
+        crc,
+        csize,
+        usize,
+        name_len,
+        extra_len,
+        comment_len,
+        disk,
+        internal,
+        external,
+        offset,
+    ) = _CENTRAL.unpack_from(central, pos)
     if sig != b"PK\x01\x02":
         raise damaged("central directory signature")
     pos += _CENTRAL.size
-    raw_name = central[pos:pos + name_len]
-    extra = central[pos + name_len:pos + name_len + extra_len]
+    raw_name = central[pos : pos + name_len]
+    extra = central[pos + name_len : pos + name_len + extra_len]
     pos += name_len + extra_len + comment_len
     if pos > len(central):
         raise damaged("central directory entry cut short")
     name = _name(raw_name)
-    if (made_system != UNIX or made_version != need_version or need_version not in (20, 45) or reserved or flags
-            or (raw_time, raw_date) != DOS_EPOCH or comment_len or disk or internal or external != FILE_ATTR):
+    if (
+        made_system != UNIX
+        or made_version != need_version
+        or need_version not in (20, 45)
+        or reserved
+        or flags
+        or (raw_time, raw_date) != DOS_EPOCH
+        or comment_len
+        or disk
+        or internal
+        or external != FILE_ATTR
+    ):
         raise damaged(f"{name}: non-canonical central directory entry")
     if method != STORED:
         raise compressed(name)
@@ -165,22 +209,48 @@ def _check_local(fh: BinaryIO, entry: Entry, offset: int) -> Entry:
     head = fh.read(_LOCAL.size)
     if len(head) != _LOCAL.size:
         raise not_a_package("local header cut short")
-    (sig, need_version, reserved, flags, method, raw_time, raw_date, crc, csize, usize, name_len,
-     extra_len) = _LOCAL.unpack(head)
+    (
+        sig,
+        need_version,
+        reserved,
+        flags,
+        method,
+        raw_time,
+        raw_date,
+        crc,
+        csize,
+        usize,
+        name_len,
+        extra_len,
+    ) = _LOCAL.unpack(head)
     rest = fh.read(name_len + extra_len)
     raw_name, extra = rest[:name_len], rest[name_len:]
     if sig != b"PK\x03\x04" or len(rest) != name_len + extra_len:
         raise damaged(f"{entry.name}: local header")
     if extra:
         usize, csize = _zip64_extra(extra, entry.name, [usize, csize])
-    if (need_version not in (20, 45) or reserved or flags or method != entry.method or (raw_time, raw_date) != DOS_EPOCH
-            or crc != entry.crc or csize != entry.compressed_size or usize != entry.size
-            or _name(raw_name) != entry.name):
+    if (
+        need_version not in (20, 45)
+        or reserved
+        or flags
+        or method != entry.method
+        or (raw_time, raw_date) != DOS_EPOCH
+        or crc != entry.crc
+        or csize != entry.compressed_size
+        or usize != entry.size
+        or _name(raw_name) != entry.name
+    ):
         raise damaged(f"{entry.name}: local header differs from the central directory")
     if entry.size != entry.compressed_size:
         raise damaged(f"{entry.name}: stored sizes differ")
-    return Entry(entry.name, entry.method, entry.compressed_size, entry.size, entry.crc,
-                 offset + _LOCAL.size + name_len + extra_len)
+    return Entry(
+        entry.name,
+        entry.method,
+        entry.compressed_size,
+        entry.size,
+        entry.crc,
+        offset + _LOCAL.size + name_len + extra_len,
+    )
 
 
 def _name(raw: bytes) -> str:

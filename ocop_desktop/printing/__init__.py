@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Cancelled", "PrintingError", "blank", "forms", "render", "render_all_blank_sheets", "render_bytes"]
+__all__ = [
+    "Cancelled",
+    "PrintingError",
+    "blank",
+    "forms",
+    "render",
+    "render_all_blank_sheets",
+    "render_bytes",
+]
 
 from ocop_desktop.printing.errors import Cancelled, PrintingError
 

@@ -17,11 +17,28 @@ from ocop_desktop.printing.qr import QrPayload
 def _registry() -> dict[str, FormSpec]:
     # Imported here so that importing the package stays cheap (ReportLab is loaded on first use).
     from ocop_desktop.printing.forms import (
-        certificate, checklist, council, mau01, mau02, mau03, receipt, results, sheet,
+        certificate,
+        checklist,
+        council,
+        mau01,
+        mau02,
+        mau03,
+        receipt,
+        results,
+        sheet,
     )
 
-    specs = [mau01.SPEC, mau02.SPEC, mau03.SPEC, sheet.SPEC, receipt.SPEC, checklist.SPEC, certificate.SPEC,
-             results.SPEC, council.SPEC]
+    specs = [
+        mau01.SPEC,
+        mau02.SPEC,
+        mau03.SPEC,
+        sheet.SPEC,
+        receipt.SPEC,
+        checklist.SPEC,
+        certificate.SPEC,
+        results.SPEC,
+        council.SPEC,
+    ]
     return {spec.name: spec for spec in specs}
 
 
@@ -51,24 +68,41 @@ def payload_for(spec: FormSpec, data: Any) -> QrPayload:
     ref_id = getattr(ref, "id", "") or ""
     if not ref_id and isinstance(data, SheetData):
         # A blank sheet is identified by its rule set and set number.
-        return QrPayload(form=spec.name, ref_kind="set", ref_id=f"{data.sheet.ruleset_id}/{data.sheet.number}",
-                         revision=None, content_hash=content_hash(data))
+        return QrPayload(
+            form=spec.name,
+            ref_kind="set",
+            ref_id=f"{data.sheet.ruleset_id}/{data.sheet.number}",
+            revision=None,
+            content_hash=content_hash(data),
+        )
     kind = getattr(ref, "kind", spec.ref_kind) if ref_id else "blank"
     if kind == "dossier" and spec.ref_kind != "dossier":
         kind = spec.ref_kind
     revision = getattr(ref, "revision", None) if ref_id else None
-    return QrPayload(form=spec.name, ref_kind=kind, ref_id=ref_id or spec.name, revision=revision,
-                     content_hash=content_hash(data))
+    return QrPayload(
+        form=spec.name,
+        ref_kind=kind,
+        ref_id=ref_id or spec.name,
+        revision=revision,
+        content_hash=content_hash(data),
+    )
 
 
 def render_bytes(form: str, data: Any) -> bytes:
     spec = spec_for(form)
     if not isinstance(data, spec.dto):
         raise PrintingError(
-            f"Dữ liệu không đúng cho mẫu “{form}”.", detail=f"expected {spec.dto.__name__}, got {type(data).__name__}"
+            f"Dữ liệu không đúng cho mẫu “{form}”.",
+            detail=f"expected {spec.dto.__name__}, got {type(data).__name__}",
         )
-    return build_pdf(spec.build(data), payload=payload_for(spec, data), title=spec.title, subject=spec.title,
-                     wide=spec.wide, base_size=spec.base_size)
+    return build_pdf(
+        spec.build(data),
+        payload=payload_for(spec, data),
+        title=spec.title,
+        subject=spec.title,
+        wide=spec.wide,
+        base_size=spec.base_size,
+    )
 
 
 def render(form: str, data: Any, out: Path) -> Path:

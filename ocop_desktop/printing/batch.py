@@ -41,7 +41,9 @@ def render_all_blank_sheets(ruleset: RuleSet, out: Path, progress: Progress | No
             story.append(Section(payload_for(spec, data), on_start=lambda i=i, n=sheet.number: step(i, n)))
             story += spec.build(data)
         title = f"{spec.title} – {ruleset.id}, {len(sheets)} bộ sản phẩm"
-        pdf = build_pdf(story, payload=payload_for(spec, SheetData(sheet=sheets[0])), title=title, subject=title)
+        pdf = build_pdf(
+            story, payload=payload_for(spec, SheetData(sheet=sheets[0])), title=title, subject=title
+        )
         _finish(progress)
         atomic_write_bytes(out, pdf)
         _done(progress)
@@ -51,8 +53,12 @@ def render_all_blank_sheets(ruleset: RuleSet, out: Path, progress: Progress | No
     for i, sheet in enumerate(sheets):
         step(i, sheet.number)
         data = SheetData(sheet=sheet)
-        pdf = build_pdf(spec.build(data), payload=payload_for(spec, data), title=f"{spec.title} – bộ {sheet.number}",
-                        subject=sheet.name)
+        pdf = build_pdf(
+            spec.build(data),
+            payload=payload_for(spec, data),
+            title=f"{spec.title} – bộ {sheet.number}",
+            subject=sheet.name,
+        )
         rendered.append((out / f"phieu-bo-{sheet.number:02d}.pdf", pdf))
     _finish(progress)
     for path, pdf in rendered:

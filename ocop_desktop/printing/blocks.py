@@ -14,8 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ocop_desktop.printing.fonts import SERIF, SERIF_BOLD
-from ocop_desktop.printing.page import PORTRAIT_WIDTH
 from ocop_desktop.printing.markup import DOT, dots, esc, esc_lines, vn_date
+from ocop_desktop.printing.page import PORTRAIT_WIDTH
 from ocop_desktop.printing.styles import Styles
 
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -94,8 +94,15 @@ def agency(st: Styles, parent: str, name: str) -> list[Flowable]:
     return out
 
 
-def header(st: Styles, width: float, *, parent: str = "", agency_name: str | None = None,
-           under_left: Sequence[Flowable] = (), under_right: Sequence[Flowable] = ()) -> Table:
+def header(
+    st: Styles,
+    width: float,
+    *,
+    parent: str = "",
+    agency_name: str | None = None,
+    under_left: Sequence[Flowable] = (),
+    under_right: Sequence[Flowable] = (),
+) -> Table:
     """Agency block left, motto right (or the motto alone, centred, when agency_name is None).
     `under_left` / `under_right` go below them (document number, place and date)."""
     if agency_name is None:
@@ -106,7 +113,7 @@ def header(st: Styles, width: float, *, parent: str = "", agency_name: str | Non
 
 
 def form_number(st: Styles, code: str) -> Paragraph:
-    """"Mẫu số 01" in the top right corner, as the forms of Phụ lục III are cited."""
+    """ "Mẫu số 01" in the top right corner, as the forms of Phụ lục III are cited."""
     return Paragraph(f"<b>{esc(code)}</b>", st.right.clone("formno", fontSize=st.size - 1, spaceAfter=2))
 
 
@@ -114,8 +121,16 @@ def date_line(st: Styles, place: str, when: dt.date | None) -> Paragraph:
     return Paragraph(f"<i>{vn_date(when, place)}</i>", st.center.clone("dateline", spaceAfter=0))
 
 
-def signature(st: Styles, title: str, note: str, name: str = "", *, place: str | None = None,
-              when: dt.date | None = None, blank_date: bool = False) -> list[Flowable]:
+def signature(
+    st: Styles,
+    title: str,
+    note: str,
+    name: str = "",
+    *,
+    place: str | None = None,
+    when: dt.date | None = None,
+    blank_date: bool = False,
+) -> list[Flowable]:
     """Date line (optional), title in bold capitals, "(Ký, …)" in italics, room to sign, name."""
     out: list[Flowable] = []
     if place is not None or when is not None or blank_date:
@@ -137,13 +152,14 @@ def signatures(st: Styles, width: float, left: Sequence[Flowable] | None, right:
 
 
 def field(st: Styles, label: str, value: object, width: float = PORTRAIT_WIDTH) -> Paragraph:
-    """"label: value", or "label: ……" dotted to the end of the line when the value is empty."""
+    """ "label: value", or "label: ……" dotted to the end of the line when the value is empty."""
     text = esc(value)
     return Paragraph(f"{esc(label)}: {text or leader(st, label + ': ', width, reserve=4)}", st.body)
 
 
-def fields_inline(st: Styles, pairs: Sequence[tuple[str, object]], prefix: str = "",
-                  width: float = PORTRAIT_WIDTH) -> Paragraph:
+def fields_inline(
+    st: Styles, pairs: Sequence[tuple[str, object]], prefix: str = "", width: float = PORTRAIT_WIDTH
+) -> Paragraph:
     """Several "label: value" sharing one line ("Điện thoại: … Email: …"), blanks split evenly."""
     share = width / len(pairs)
     parts = []
@@ -166,8 +182,9 @@ def text_or_lines(st: Styles, text: str, count: int, width: float = PORTRAIT_WID
     return list(dotted_lines(st, count, width))
 
 
-def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int = 1,
-         extra: Sequence[tuple] = ()) -> Table:
+def grid(
+    rows: list[list[object]], widths: Sequence[float], *, header_rows: int = 1, extra: Sequence[tuple] = ()
+) -> Table:
     """A ruled table whose header rows repeat on every page. Cells should be Paragraphs; the
     FONTNAME entry still matters: it is what ReportLab uses for any plain string cell."""
     style = [
@@ -184,8 +201,9 @@ def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int 
     return Table(rows, colWidths=list(widths), repeatRows=header_rows, style=TableStyle(style))
 
 
-def cells(st: Styles, *values: object, bold: bool = False, center_from: int = 99,
-          centered: Sequence[int] = ()) -> list[Paragraph]:
+def cells(
+    st: Styles, *values: object, bold: bool = False, center_from: int = 99, centered: Sequence[int] = ()
+) -> list[Paragraph]:
     """One table row of escaped Paragraph cells, centred from column `center_from` on and in
     the columns listed in `centered`."""
     out = []

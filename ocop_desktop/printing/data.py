@@ -93,7 +93,7 @@ class Mau01Data:
 
 @dataclass(frozen=True)
 class Mau02Ticks:
-    """"Đánh dấu (√) vào mục tương ứng" of Mẫu 02 Part I; None = not answered (empty box)."""
+    """ "Đánh dấu (√) vào mục tương ứng" of Mẫu 02 Part I; None = not answered (empty box)."""
 
     business_registration: bool | None = None
     quality_declared: bool | None = None

@@ -9,4 +9,7 @@ class PrintingError(UserError):
     """A form cannot be printed from the data given (unknown form, wrong kind of data)."""
 
 
-__all__ = ["Cancelled", "PrintingError"]  # Cancelled: the one cancel error, raised when a print job is cancelled
+__all__ = [
+    "Cancelled",
+    "PrintingError",
+]  # Cancelled: the one cancel error, raised when a print job is cancelled

@@ -43,7 +43,7 @@ def fill(value: object, blank: int = 20) -> str:
 
 
 def vn_date(value: dt.date | None, place: str = "") -> str:
-    """"Hà Nội, ngày 05 tháng 02 năm 2026" (escaped). Decree 30/2020 App. I: days below 10 and
+    """ "Hà Nội, ngày 05 tháng 02 năm 2026" (escaped). Decree 30/2020 App. I: days below 10 and
     months 1 and 2 take a leading zero. An empty date prints the dotted form."""
     where = esc(place) or dots(4)
     if value is None:

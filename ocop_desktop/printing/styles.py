@@ -39,7 +39,12 @@ def styles(size: float = 13) -> Styles:
     cell_size = max(size - 2, 8)
 
     def style(name: str, **kw: object) -> ParagraphStyle:
-        base: dict[str, object] = {"fontName": SERIF, "fontSize": size, "leading": lead, "spaceAfter": size * 0.35}
+        base: dict[str, object] = {
+            "fontName": SERIF,
+            "fontSize": size,
+            "leading": lead,
+            "spaceAfter": size * 0.35,
+        }
         base.update(kw)
         return ParagraphStyle(f"{name}-{size}", **base)  # type: ignore[arg-type]
 
@@ -51,13 +56,24 @@ def styles(size: float = 13) -> Styles:
         center=style("center", alignment=TA_CENTER),
         right=style("right", alignment=TA_RIGHT),
         bold_center=style("bold-center", alignment=TA_CENTER, fontName=SERIF_BOLD),
-        title=style("title", alignment=TA_CENTER, fontName=SERIF_BOLD, fontSize=size + 1, leading=lead + 1.5,
-                    spaceAfter=2),
+        title=style(
+            "title",
+            alignment=TA_CENTER,
+            fontName=SERIF_BOLD,
+            fontSize=size + 1,
+            leading=lead + 1.5,
+            spaceAfter=2,
+        ),
         italic_center=style("italic-center", alignment=TA_CENTER, fontName=SERIF_ITALIC),
         heading=style("heading", fontName=SERIF_BOLD, spaceBefore=size * 0.3),
         small=style("small", fontSize=size - 3, leading=round((size - 3) * 1.2, 1), spaceAfter=0),
-        small_center=style("small-center", alignment=TA_CENTER, fontSize=size - 3,
-                           leading=round((size - 3) * 1.2, 1), spaceAfter=0),
+        small_center=style(
+            "small-center",
+            alignment=TA_CENTER,
+            fontSize=size - 3,
+            leading=round((size - 3) * 1.2, 1),
+            spaceAfter=0,
+        ),
         cell=style("cell", **cell),
         cell_center=style("cell-center", alignment=TA_CENTER, **cell),
         cell_bold=style("cell-bold", fontName=SERIF_BOLD, **cell),

@@ -54,7 +54,8 @@ class BlobStore:
             tmp.unlink(missing_ok=True)
             if isinstance(exc, OSError):
                 raise EnvironmentProblem(
-                    f"Không lưu được tệp “{source.name}” (ổ đĩa đầy hoặc không đọc được tệp).", detail=str(exc)
+                    f"Không lưu được tệp “{source.name}” (ổ đĩa đầy hoặc không đọc được tệp).",
+                    detail=str(exc),
                 ) from exc
             raise
         return stored

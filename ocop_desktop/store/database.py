@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
@@ -68,7 +67,7 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> "Config":
+def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -161,6 +160,8 @@ def open_database(db_path: Path, backups_dir: Path) -> tuple[Engine, sessionmake
         raise EnvironmentProblem(f"Cơ sở dữ liệu “{db_path}” bị hỏng.", detail=str(exc)) from exc
     except Exception as exc:
         if "database" in type(exc).__name__.lower() and "not a database" in str(exc):
-            raise EnvironmentProblem(f"Tệp “{db_path}” không phải là cơ sở dữ liệu hợp lệ.", detail=str(exc)) from exc
+            raise EnvironmentProblem(
+                f"Tệp “{db_path}” không phải là cơ sở dữ liệu hợp lệ.", detail=str(exc)
+            ) from exc
         raise
     return engine, sessionmaker(engine, expire_on_commit=False)

@@ -32,7 +32,10 @@ def sniff(path: Path) -> FileInfo:
             head = fh.read(1024)
     except OSError as exc:
         raise UserError(f"Không đọc được tệp “{path.name}”.", detail=str(exc)) from exc
-    media = next((m for magic, m in MAGIC if head.startswith(magic) or (m == "application/pdf" and magic in head)), None)
+    media = next(
+        (m for magic, m in MAGIC if head.startswith(magic) or (m == "application/pdf" and magic in head)),
+        None,
+    )
     if media is None:
         raise UserError(f"Tệp “{path.name}” không phải là loại được nhận. Chỉ nhận {ACCEPTED}.")
     if media == "application/pdf":
@@ -48,7 +51,9 @@ def _pdf_pages(path: Path) -> int:
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
-            raise UserError(f"Tệp PDF “{path.name}” có mật khẩu/mã hóa. Hãy lưu bản không mã hóa rồi đính kèm lại.")
+            raise UserError(
+                f"Tệp PDF “{path.name}” có mật khẩu/mã hóa. Hãy lưu bản không mã hóa rồi đính kèm lại."
+            )
         return len(reader.pages)
     except UserError:
         raise

@@ -14,9 +14,12 @@ def dossier_header(*columns: Any) -> Select[Any]:
     """`select(*columns)` over Dossier → its Product → the Product's Producer; add `.where(...)`.
 
     `dossier_header(Dossier, Product.name, Producer.name)` is the usual list row."""
-    return (select(*columns).select_from(Dossier)
-            .join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id))
+    return (
+        select(*columns)
+        .select_from(Dossier)
+        .join(Product, Product.id == Dossier.product_id)
+        .join(Producer, Producer.id == Product.producer_id)
+    )
 
 
 def with_commune(query: Select[Any]) -> Select[Any]:

@@ -48,7 +48,9 @@ print('imported', len(sys.argv) - 1)
 def test_every_non_ui_module_imports_without_qt() -> None:
     modules = _headless_modules()
     assert "ocop_desktop.services.core.context" in modules
-    result = subprocess.run([sys.executable, "-c", BLOCK_QT, *modules], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT, *modules], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert f"imported {len(modules)}" in result.stdout
 

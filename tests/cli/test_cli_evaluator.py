@@ -9,16 +9,15 @@ from typing import Any
 
 import pytest
 
+from helpers.builders import pdf_file
+from helpers.evaluator import attach  # noqa: I001
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-
-from helpers.evaluator import attach  # noqa: I001
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
-from helpers.builders import pdf_file
+from ocop_desktop.services.province.scores import MemberScoreService
 
 
 class Cli:
@@ -49,23 +48,53 @@ def test_evaluator_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest
         members = council(ctx, round_id)
         RoundService(ctx, today=TODAY).assign(round_id, [dossier])
         for member in members[1:]:
-            MemberScoreService(ctx).enter(round_id, dossier, member, answers_for(sheet_of(), 95, keep_floors=5))
+            MemberScoreService(ctx).enter(
+                round_id, dossier, member, answers_for(sheet_of(), 95, keep_floors=5)
+            )
     finally:
         ctx.close()
 
     enroll = cli.json("laptop", "package", "enroll", "-o", str(usb / "enroll.ocoppkg"))
     dry = cli.json("province", "package", "import", str(usb / "enroll.ocoppkg"), "--dry-run")
     assert dry["needs_confirmation"] and dry["fingerprint_to_confirm"] == enroll["fingerprint"]
-    err = cli("province", "package", "import", str(usb / "enroll.ocoppkg"), "--confirm-fingerprint",
-              enroll["fingerprint"], code=2)
+    err = cli(
+        "province",
+        "package",
+        "import",
+        str(usb / "enroll.ocoppkg"),
+        "--confirm-fingerprint",
+        enroll["fingerprint"],
+        code=2,
+    )
     assert "--member" in err
-    out = cli("province", "package", "import", str(usb / "enroll.ocoppkg"), "--confirm-fingerprint",
-              enroll["fingerprint"], "--round", "2026-2", "--member", "TV1")
+    out = cli(
+        "province",
+        "package",
+        "import",
+        str(usb / "enroll.ocoppkg"),
+        "--confirm-fingerprint",
+        enroll["fingerprint"],
+        "--round",
+        "2026-2",
+        "--member",
+        "TV1",
+    )
     assert "gắn với TV1" in out
     assert cli.json("province", "evaluator", "links", "2026-2")[0]["member_label"] == "TV1"
 
-    sent = cli.json("province", "package", "export", "--kind", "evaluator-assignment", "--round", "2026-2",
-                    "--member", "TV1", "-o", str(usb / "a.ocoppkg"))
+    sent = cli.json(
+        "province",
+        "package",
+        "export",
+        "--kind",
+        "evaluator-assignment",
+        "--round",
+        "2026-2",
+        "--member",
+        "TV1",
+        "-o",
+        str(usb / "a.ocoppkg"),
+    )
     assert sent["encrypted"] and sent["blobs"] == 1 and sent["kind"] == "evaluator_assignment"
     province_fp = cli.json("province", "package", "keys")["signing"]["readable"]
     dry = cli.json("laptop", "package", "import", str(usb / "a.ocoppkg"), "--dry-run")
@@ -91,9 +120,21 @@ def test_evaluator_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest
     assert "Đã nhập gói" in cli("laptop", "package", "import", str(usb / "scores.receipt.ocoppkg"))
 
     agg = cli.json("province", "round", "aggregate", "2026-2")
-    assert agg["aggregated"][0]["present"] == 7 and sorted(agg["aggregated"][0]["totals"].values()) == [95] * 7
+    assert (
+        agg["aggregated"][0]["present"] == 7 and sorted(agg["aggregated"][0]["totals"].values()) == [95] * 7
+    )
     cli("province", "round", "propose", "2026-2")
-    cli("province", "package", "export", "--kind", "five-star", "--round", "2026-2", "-o", str(usb / "5.ocoppkg"))
+    cli(
+        "province",
+        "package",
+        "export",
+        "--kind",
+        "five-star",
+        "--round",
+        "2026-2",
+        "-o",
+        str(usb / "5.ocoppkg"),
+    )
     out = cli("province", "package", "verify", str(usb / "5.ocoppkg"))
     assert "chữ ký hợp lệ (chính máy này" in out and "Cà phê Năm Sao" in out
     checked = cli.json("laptop", "package", "inspect", str(usb / "5.ocoppkg"))

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
 from ocop_desktop.services.core.context import AppContext
@@ -19,23 +20,25 @@ from ocop_desktop.services.province.advisory import AdvisoryService
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.print_data import council_matrix_data, print_round
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-
-from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
+from ocop_desktop.services.province.scores import MemberScoreService
 
 
 def _text(path: Path) -> str:
     reader = PdfReader(str(path))
-    return unicodedata.normalize("NFC", " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages))
+    return unicodedata.normalize(
+        "NFC", " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    )
 
 
 def _decided_round(ctx: AppContext) -> dict[str, Any]:
     ids = [sent_dossier(ctx, n) for n in ("Cà phê Phin Vàng", "Cà phê Lệch Điểm")]
     for d in ids:
         InboxService(ctx, today=TODAY).accept(d)
-    round_id = RoundService(ctx).create(RoundInput(2026, 2, council_name="Hội đồng OCOP thành phố Hà Nội")).row.id
+    round_id = (
+        RoundService(ctx).create(RoundInput(2026, 2, council_name="Hội đồng OCOP thành phố Hà Nội")).row.id
+    )
     members = council(ctx, round_id)
     RoundService(ctx).assign(round_id, ids)
     sheet = sheet_of()
@@ -84,8 +87,14 @@ def test_advisory_notes_keep_the_dossier_as_sent(province_ctx: AppContext, tmp_p
     report = tmp_path / "bien-ban-kiem-tra.pdf"
     report.write_bytes(buf.getvalue())
     advisory = AdvisoryService(ctx)
-    note = advisory.add(made["round"], made["ids"][0], "site_visit", "Cơ sở sản xuất đạt yêu cầu.",
-                        noted_on=date(2026, 11, 10), file=report)
+    note = advisory.add(
+        made["round"],
+        made["ids"][0],
+        "site_visit",
+        "Cơ sở sản xuất đạt yêu cầu.",
+        noted_on=date(2026, 11, 10),
+        file=report,
+    )
     assert note.kind_label == "Biên bản kiểm tra thực tế" and note.file_path is not None
     assert note.file_path.read_bytes() == report.read_bytes()
     advisory.add(made["round"], made["ids"][0], "test_result", "Mẫu kiểm nghiệm bổ sung đạt.")
@@ -106,8 +115,9 @@ def _run(ctx: AppContext, capsys: pytest.CaptureFixture[str], *argv: str) -> Any
     return json.loads(captured.out) if "--json" in argv else captured.out
 
 
-def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_round_from_creation_to_decision(
+    province_ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ctx = province_ctx
     ids = [sent_dossier(ctx, n) for n in ("Cà phê Dòng Lệnh", "Cà phê Hai Lệnh")]
     listed = _run(ctx, capsys, "inbox", "list", "--json")
@@ -117,14 +127,37 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
     created = _run(ctx, capsys, "round", "create", "--year", "2026", "--number", "2", "--json")
     assert created[0]["cutoff"] == "2026-10-30"
     for name, role, org, _ in MEMBERS:
-        _run(ctx, capsys, "council", "add-member", "2026-2", "--name", name, "--role", role, "--organisation", org)
+        _run(
+            ctx,
+            capsys,
+            "council",
+            "add-member",
+            "2026-2",
+            "--name",
+            name,
+            "--role",
+            role,
+            "--organisation",
+            org,
+        )
     _run(ctx, capsys, "round", "assign", "2026-2", *ids)
     sheet = sheet_of()
     for n, total in enumerate([80, 81, 79, 80, 82, 78, 80], start=1):
         answers = tmp_path / f"tv{n}.json"
         answers.write_text(json.dumps({"answers": answers_for(sheet, total)}), encoding="utf-8")
-        row = _run(ctx, capsys, "score", "enter", "--member", f"TV{n}", "--dossier", ids[0], "--answers",
-                   str(answers), "--json")
+        row = _run(
+            ctx,
+            capsys,
+            "score",
+            "enter",
+            "--member",
+            f"TV{n}",
+            "--dossier",
+            ids[0],
+            "--answers",
+            str(answers),
+            "--json",
+        )
         assert row["total"] == total
     aggregated = _run(ctx, capsys, "round", "aggregate", "2026-2", "--json")
     assert aggregated["aggregated"][0]["total"] == 80 and aggregated["aggregated"][0]["star"] == 4
@@ -133,24 +166,63 @@ def test_cli_round_from_creation_to_decision(province_ctx: AppContext, tmp_path:
     assert len(matrix["members"]) == 7 and matrix["totals"][4] == 82
     _run(ctx, capsys, "round", "propose", "2026-2")
     assert _run(ctx, capsys, "round", "five-star", "2026-2", "--json") == []
-    decided = _run(ctx, capsys, "round", "decide", "2026-2", "--number", "77/QĐ-UBND", "--date", "20/11/2026",
-                   "--signer", "Nguyễn Văn Chủ", "--json")
+    decided = _run(
+        ctx,
+        capsys,
+        "round",
+        "decide",
+        "2026-2",
+        "--number",
+        "77/QĐ-UBND",
+        "--date",
+        "20/11/2026",
+        "--signer",
+        "Nguyễn Văn Chủ",
+        "--json",
+    )
     assert decided["certificates"][0]["stars"] == 4
     shown = _run(ctx, capsys, "round", "show", "2026-2", "--json")
     assert shown["row"]["progress"]["decided"] == 1
     assert "Cà phê Dòng Lệnh" in _run(ctx, capsys, "round", "show", "2026-2")
-    printed = _run(ctx, capsys, "round", "print", "certificate", "2026-2", "-o", str(tmp_path / "out"), "--json")
+    printed = _run(
+        ctx, capsys, "round", "print", "certificate", "2026-2", "-o", str(tmp_path / "out"), "--json"
+    )
     assert len(printed) == 1 and Path(printed[0]).read_bytes().startswith(b"%PDF")
     expiring = _run(ctx, capsys, "certificates", "expiring", "--json")
     assert expiring == []  # valid for 36 months
 
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"answers": {"1.1": 99}}), encoding="utf-8")
-    code = main(["--data-dir", str(ctx.paths.data_dir), "score", "enter", "--member", "TV9", "--dossier", ids[1],
-                 "--answers", str(bad)])
+    code = main(
+        [
+            "--data-dir",
+            str(ctx.paths.data_dir),
+            "score",
+            "enter",
+            "--member",
+            "TV9",
+            "--dossier",
+            ids[1],
+            "--answers",
+            str(bad),
+        ]
+    )
     assert code == 2 and "Không có thành viên “TV9”" in capsys.readouterr().err
-    code = main(["--data-dir", str(ctx.paths.data_dir), "round", "decide", "2026-2", "--number", "77/QĐ-UBND",
-                 "--date", "20/11/2026", "--signer", "X"])
+    code = main(
+        [
+            "--data-dir",
+            str(ctx.paths.data_dir),
+            "round",
+            "decide",
+            "2026-2",
+            "--number",
+            "77/QĐ-UBND",
+            "--date",
+            "20/11/2026",
+            "--signer",
+            "X",
+        ]
+    )
     assert code == 2 and "Lỗi:" in capsys.readouterr().err
 
 
@@ -171,9 +243,20 @@ def test_evaluator_assignment_and_scores_round_trip(province_ctx: AppContext, tm
     assert json.loads(json.dumps(work.to_json()))["schema"] == 1
 
     sheet = sheet_of()
-    payload = {"schema": 1, "round_id": round_id, "member_id": members[2],
-               "sheets": [{"dossier_id": d.dossier_id, "ruleset_hash": d.ruleset_hash,
-                           "answers": answers_for(sheet, 70 + k), "opinion": "Đạt"} for k, d in enumerate(work.dossiers)]}
+    payload = {
+        "schema": 1,
+        "round_id": round_id,
+        "member_id": members[2],
+        "sheets": [
+            {
+                "dossier_id": d.dossier_id,
+                "ruleset_hash": d.ruleset_hash,
+                "answers": answers_for(sheet, 70 + k),
+                "opinion": "Đạt",
+            }
+            for k, d in enumerate(work.dossiers)
+        ],
+    }
     checked = import_scores(ctx, payload, dry_run=True)
     assert [x.state for x in checked] == ["new", "new"]
     assert MemberScoreService(ctx).sheets(round_id, ids[0]) == []  # a dry run writes nothing
@@ -181,8 +264,13 @@ def test_evaluator_assignment_and_scores_round_trip(province_ctx: AppContext, tm
     assert [x.state for x in import_scores(ctx, payload)] == ["unchanged", "unchanged"]  # imported twice
     assert assignment(ctx, round_id, members[2]).dossiers[0].current_sheet is not None
 
-    bad = {**payload, "sheets": [{**payload["sheets"][0], "answers": answers_for(sheet, 60)},
-                                 {**payload["sheets"][1], "answers": {"1.1": 42}}]}
+    bad = {
+        **payload,
+        "sheets": [
+            {**payload["sheets"][0], "answers": answers_for(sheet, 60)},
+            {**payload["sheets"][1], "answers": {"1.1": 42}},
+        ],
+    }
     with pytest.raises(UserError, match="Phiếu thứ 2"):
         import_scores(ctx, bad)
     assert [x.total for x in MemberScoreService(ctx).sheets(round_id, ids[0])] == [70]  # all or nothing

@@ -12,9 +12,38 @@ from ocop_desktop.main import main
 from ocop_desktop.services.core.rules import RuleService
 
 SET1_75 = {
-    "1.1": 2, "1.2": 2, "1.3": 2, "1.4": 1, "1.5": 2, "1.6": 0, "1.7": 1, "2.1": 1, "2.2": 2, "2.3": 2, "2.4": 1,
-    "3.1": 2, "3.2": 1, "3.3": 2, "3.4": 1, "3.5": 1, "4.1": 2, "4.2": 2, "4.3": 4, "5.1": 4, "5.2": 1, "5.3": 2,
-    "6.1": 2, "6.2": 3, "6.3": 3, "6.4": 2, "7": 1, "8": 2, "9": 1, "10": 1, "11": 1, "12": 0,
+    "1.1": 2,
+    "1.2": 2,
+    "1.3": 2,
+    "1.4": 1,
+    "1.5": 2,
+    "1.6": 0,
+    "1.7": 1,
+    "2.1": 1,
+    "2.2": 2,
+    "2.3": 2,
+    "2.4": 1,
+    "3.1": 2,
+    "3.2": 1,
+    "3.3": 2,
+    "3.4": 1,
+    "3.5": 1,
+    "4.1": 2,
+    "4.2": 2,
+    "4.3": 4,
+    "5.1": 4,
+    "5.2": 1,
+    "5.3": 2,
+    "6.1": 2,
+    "6.2": 3,
+    "6.3": 3,
+    "6.4": 2,
+    "7": 1,
+    "8": 2,
+    "9": 1,
+    "10": 1,
+    "11": 1,
+    "12": 0,
 }
 
 
@@ -35,7 +64,11 @@ def test_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "qd26-2026" in out and "22/05/2026" in out
     code, out, _ = _run(tmp_path, capsys, "list", "--json")
     (entry,) = json.loads(out)
-    assert entry["id"] == "qd26-2026" and entry["effective_from"] == "2026-05-22" and entry["effective_to"] is None
+    assert (
+        entry["id"] == "qd26-2026"
+        and entry["effective_from"] == "2026-05-22"
+        and entry["effective_to"] is None
+    )
     assert entry["hash"] == RuleService().get("qd26-2026").content_hash and entry["sets"] == 26
     assert isinstance(entry["in_force"], bool)
 
@@ -43,9 +76,14 @@ def test_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_reads_as_the_official_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(tmp_path, capsys, "show", "1", "--ruleset", "qd26-2026")
     assert code == 0
-    for text in ("BỘ SẢN PHẨM 1 (I.1.a): Rau, củ, quả, hạt tươi", "PHẦN A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 điểm)",
-                 "forged_dossier: Giả mạo hồ sơ", "[2] □ Đóng gói sáng tạo, bao bì đẹp — 2 điểm  *** (tối thiểu cho 3 sao)",
-                 "Chỉ áp dụng khi có câu chuyện sản phẩm", "TỔNG CỘNG: 100 điểm"):
+    for text in (
+        "BỘ SẢN PHẨM 1 (I.1.a): Rau, củ, quả, hạt tươi",
+        "PHẦN A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 điểm)",
+        "forged_dossier: Giả mạo hồ sơ",
+        "[2] □ Đóng gói sáng tạo, bao bì đẹp — 2 điểm  *** (tối thiểu cho 3 sao)",
+        "Chỉ áp dụng khi có câu chuyện sản phẩm",
+        "TỔNG CỘNG: 100 điểm",
+    ):
         assert text in out
     code, out, _ = _run(tmp_path, capsys, "show", "VI.1")
     assert code == 0 and "Trường hợp 2: Điểm dịch vụ du lịch" in out
@@ -56,11 +94,13 @@ def test_show_reads_as_the_official_sheet(tmp_path: Path, capsys: pytest.Capture
 
 def test_show_unknown_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(tmp_path, capsys, "show", "99")
-    assert code == 2 and err.startswith("Lỗi: Không có bộ sản phẩm \"99\"")
+    assert code == 2 and err.startswith('Lỗi: Không có bộ sản phẩm "99"')
 
 
 def test_score_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, SET1_75), "--json")
+    code, out, _ = _run(
+        tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, SET1_75), "--json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["parts"] == {"A": 32, "B": 19, "C": 24}
@@ -80,16 +120,22 @@ def test_score_text_and_knockouts(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert data["knockouts"] == ["forged_dossier"] and data["stops"] == ["foreign_matter"]
 
 
-@pytest.mark.parametrize("change, named", [
-    ({"drop": ["3.3", "12"]}, ["3.3", "12"]),
-    ({"add": {"13": 0, "6.9": 1}}, ["13", "6.9"]),
-    ({"add": {"1.1": 7}}, ["1.1"]),
-])
-def test_score_errors_name_the_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any],
-                                     named: list[str]) -> None:
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        ({"drop": ["3.3", "12"]}, ["3.3", "12"]),
+        ({"add": {"13": 0, "6.9": 1}}, ["13", "6.9"]),
+        ({"add": {"1.1": 7}}, ["1.1"]),
+    ],
+)
+def test_score_errors_name_the_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any], named: list[str]
+) -> None:
     answers = {k: v for k, v in SET1_75.items() if k not in change.get("drop", [])}
     answers.update(change.get("add", {}))
-    code, out, err = _run(tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, answers), "--json")
+    code, out, err = _run(
+        tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, answers), "--json"
+    )
     assert code == 2 and out == "" and err.startswith("Lỗi: Phiếu bộ 1")
     for c in named:
         assert c in err
@@ -104,6 +150,15 @@ def test_score_bad_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 2 and "none.json" in err
     code, _, err = _run(tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, [1, 2]))
     assert code == 2 and '"answers"' in err
-    code, _, err = _run(tmp_path, capsys, "score", "--set", "1", "--answers", _answers(tmp_path, SET1_75),
-                        "--ruleset", "qd148-2023")
+    code, _, err = _run(
+        tmp_path,
+        capsys,
+        "score",
+        "--set",
+        "1",
+        "--answers",
+        _answers(tmp_path, SET1_75),
+        "--ruleset",
+        "qd148-2023",
+    )
     assert code == 2 and "qd148-2023" in err

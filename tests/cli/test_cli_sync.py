@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from helpers.sync import ready_dossier
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
-from helpers.sync import ready_dossier
 
 
 class Cli:
@@ -39,7 +39,14 @@ def test_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert dry["needs_confirmation"] and dry["fingerprint_to_confirm"] == enroll["fingerprint"]
     refused = cli("province", "package", "import", str(usb / "enroll.ocoppkg"), code=2)
     assert refused.startswith("Lỗi: Cần xác nhận dấu vân tay")
-    out = cli("province", "package", "import", str(usb / "enroll.ocoppkg"), "--confirm-fingerprint", enroll["fingerprint"])
+    out = cli(
+        "province",
+        "package",
+        "import",
+        str(usb / "enroll.ocoppkg"),
+        "--confirm-fingerprint",
+        enroll["fingerprint"],
+    )
     assert "Từ nay tin cậy: UBND Phường Hoàn Kiếm (00070)" in out
     cli("province", "package", "export", "--reference", "-o", str(usb / "ref.ocoppkg"))
     province_fp = cli.json("province", "package", "keys")["signing"]["readable"]

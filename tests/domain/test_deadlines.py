@@ -44,11 +44,14 @@ def test_certificate_lasts_36_months_and_reevaluation_window() -> None:
     assert window.contains(date(2026, 8, 1)) and not window.contains(date(2026, 10, 1))
 
 
-@pytest.mark.parametrize(("forwarded", "number", "finish"), [
-    (date(2026, 4, 30), 1, date(2026, 6, 30)),
-    (date(2026, 5, 1), 2, date(2026, 12, 30)),
-    (date(2026, 10, 31), 1, date(2027, 6, 30)),
-])
+@pytest.mark.parametrize(
+    ("forwarded", "number", "finish"),
+    [
+        (date(2026, 4, 30), 1, date(2026, 6, 30)),
+        (date(2026, 5, 1), 2, date(2026, 12, 30)),
+        (date(2026, 10, 31), 1, date(2027, 6, 30)),
+    ],
+)
 def test_round_cutoffs(forwarded: date, number: int, finish: date) -> None:
     rnd = next_round_for(forwarded)
     assert (rnd.number, rnd.finish) == (number, finish)

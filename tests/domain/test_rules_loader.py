@@ -74,14 +74,17 @@ def test_reformatting_does_not_change_the_hash(tmp_path: Path) -> None:
     assert load_ruleset(path).content_hash == load_ruleset(RULE_FILE).content_hash
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b'{"format": "ocop-ruleset", "sets": [', "không phải JSON hợp lệ (dòng 1"),
-    (b"\xff\xfe{}", "không phải văn bản UTF-8"),
-    (b'{"a": 1, "a": 2}', "xuất hiện hai lần"),
-    (b'{"points": NaN}', "không được phép"),
-    (b"[]", "phải là một đối tượng JSON"),
-    (b'{"format": "other"}', "thiếu trường"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b'{"format": "ocop-ruleset", "sets": [', "không phải JSON hợp lệ (dòng 1"),
+        (b"\xff\xfe{}", "không phải văn bản UTF-8"),
+        (b'{"a": 1, "a": 2}', "xuất hiện hai lần"),
+        (b'{"points": NaN}', "không được phép"),
+        (b"[]", "phải là một đối tượng JSON"),
+        (b'{"format": "other"}', "thiếu trường"),
+    ],
+)
 def test_malformed_files_are_refused(raw: bytes, expected: str) -> None:
     with pytest.raises(RuleSetError) as caught:
         parse_ruleset(raw, source="hong.json")
@@ -114,9 +117,9 @@ def test_service_lists_gets_and_caches() -> None:
     assert service.get("qd26-2026") is only is RuleService().get("qd26-2026")
     assert [p.number for p in service.product_sets()] == list(range(1, 27))
     assert service.sheet("I.5.a").number == 11
-    with pytest.raises(RuleSetError, match="Không có bộ tiêu chí \"qd148-2023\""):
+    with pytest.raises(RuleSetError, match='Không có bộ tiêu chí "qd148-2023"'):
         service.get("qd148-2023")
-    with pytest.raises(RuleSetError, match="Không có bộ sản phẩm \"27\""):
+    with pytest.raises(RuleSetError, match='Không có bộ sản phẩm "27"'):
         service.sheet(27)
 
 

@@ -65,7 +65,11 @@ def test_classification_6_product_groups_17_groups_26_sets() -> None:
     assert sum(len(g["groups"]) for g in groups) == 17
     sets = RULESET.product_sets()
     assert len(sets) == 26 and len({s.code for s in sets}) == 26
-    assert (sets[0].code, sets[0].name, sets[0].group_name) == ("I.1.a", "Rau, củ, quả, hạt tươi", "Thực phẩm tươi sống")
+    assert (sets[0].code, sets[0].name, sets[0].group_name) == (
+        "I.1.a",
+        "Rau, củ, quả, hạt tươi",
+        "Thực phẩm tươi sống",
+    )
     assert (sets[12].code, sets[17].code, sets[25].code) == ("I.6", "III.1", "VI.1")
     assert sets[15].lead_ministries == ("Bộ Y tế",)
 
@@ -84,7 +88,11 @@ def test_criterion_stops_follow_the_notes_of_the_decision() -> None:
     assert _stop_sets("no_product_declaration") == {19: "6", 20: "6"}
     assert _stop_sets("key_product_line") == {n: "2.1" for n in range(1, 5)}
     (water,) = RULESET.sheet(16).stops
-    assert (water.id, water.trigger, water.criteria) == ("sensory_zero", "zero_points", ("6.1", "6.2", "6.3", "6.4"))
+    assert (water.id, water.trigger, water.criteria) == (
+        "sensory_zero",
+        "zero_points",
+        ("6.1", "6.2", "6.3", "6.4"),
+    )
 
 
 def test_dossier_knockouts_per_set() -> None:
@@ -94,8 +102,11 @@ def test_dossier_knockouts_per_set() -> None:
     for n in (15, 17):
         assert "production_licence" in ids[n]
     assert ids[18] == ["forged_dossier", "gmp", "declaration_labelling_advertising", "registration_dossier"]
-    assert ids[19] == ids[20] == ["forged_dossier", "production_conditions", "product_declaration",
-                                  "registration_dossier"]
+    assert (
+        ids[19]
+        == ids[20]
+        == ["forged_dossier", "production_conditions", "product_declaration", "registration_dossier"]
+    )
     for n in range(21, 26):
         assert ids[n] == ["forged_dossier", "registration_dossier"]
     assert ids[26] == [] and RULESET.sheet(26).knockout_clause is None
@@ -113,7 +124,10 @@ def test_story_condition_alternative_cases_and_synthetic_options() -> None:
     assert [c for c in ("8", "9", "15") if tourism.criterion(c).cases] == ["8", "9", "15"]
     assert [o.case for o in tourism.criterion("8").options] == [0, 0, 1, 1]
     bilingual = RULESET.sheet(1).criterion("2.4")
-    assert [(o.label, o.points, o.synthetic) for o in bilingual.options] == [("Không", 0, True), ("Có", 1, True)]
+    assert [(o.label, o.points, o.synthetic) for o in bilingual.options] == [
+        ("Không", 0, True),
+        ("Có", 1, True),
+    ]
 
 
 def test_corrections_and_suspect_values_are_visible() -> None:
@@ -145,5 +159,7 @@ def test_file_matches_its_json_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.loads(RULE_FILE.read_text("utf-8"))))
+    errors = list(
+        jsonschema.Draft202012Validator(schema).iter_errors(json.loads(RULE_FILE.read_text("utf-8")))
+    )
     assert errors == []

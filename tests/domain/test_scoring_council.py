@@ -53,8 +53,9 @@ def test_spread_over_ten_points_needs_rescoring() -> None:
     r = aggregate(SHEET, {"a": low, "b": _member(), "c": _member()}, council_size=3, chair="a")
     assert (low.total, r.spread, r.spread_ok, r.valid, r.certified) == (81, 19, False, False, False)
     assert any("chấm lại" in p for p in r.problems)
-    relaxed = aggregate(SHEET, {"a": low, "b": _member()}, council_size=2, chair="a",
-                        rules=CouncilRules(max_spread=20))
+    relaxed = aggregate(
+        SHEET, {"a": low, "b": _member()}, council_size=2, chair="a", rules=CouncilRules(max_spread=20)
+    )
     assert relaxed.spread_ok
 
 
@@ -64,7 +65,9 @@ def test_quorum_needs_three_quarters_and_the_chair() -> None:
     assert not aggregate(SHEET, members, council_size=9, chair="a").quorum_met  # 6/9
     no_chair = aggregate(SHEET, members, council_size=8, chair="z")
     assert not no_chair.quorum_met and "vắng chủ tịch" in no_chair.problems[0]
-    assert aggregate(SHEET, members, council_size=9, chair="a", rules=CouncilRules(quorum=Fraction(2, 3))).quorum_met
+    assert aggregate(
+        SHEET, members, council_size=9, chair="a", rules=CouncilRules(quorum=Fraction(2, 3))
+    ).quorum_met
 
 
 def test_knockouts_eliminate_the_council_result() -> None:
@@ -79,7 +82,14 @@ def test_inconsistent_input_is_refused() -> None:
     with pytest.raises(ScoringError, match="Chưa có phiếu"):
         aggregate(SHEET, {}, council_size=3, chair="a")
     with pytest.raises(ScoringError, match="không chấm theo cùng"):
-        aggregate(SHEET, {"a": _member(), "b": score(RULESET.sheet(2), {c.code: 0 for c in RULESET.sheet(2).leaves()},
-                                                                     partial=True)}, council_size=2, chair="a")
+        aggregate(
+            SHEET,
+            {
+                "a": _member(),
+                "b": score(RULESET.sheet(2), {c.code: 0 for c in RULESET.sheet(2).leaves()}, partial=True),
+            },
+            council_size=2,
+            chair="a",
+        )
     with pytest.raises(ScoringError, match="có 2 phiếu"):
         aggregate(SHEET, {"a": _member(), "b": _member()}, council_size=1, chair="a")

@@ -39,7 +39,9 @@ def test_totals_never_exceed_maxima_and_add_up(case: tuple[Sheet, dict[str, int]
 
 @settings(max_examples=300)
 @given(sheets_and_answers(), st.data())
-def test_raising_one_answer_never_lowers_the_star(case: tuple[Sheet, dict[str, int]], data: st.DataObject) -> None:
+def test_raising_one_answer_never_lowers_the_star(
+    case: tuple[Sheet, dict[str, int]], data: st.DataObject
+) -> None:
     sheet, answers = case
     code = data.draw(st.sampled_from(sorted(answers)))
     options = sheet.criterion(code).options
@@ -63,7 +65,11 @@ def test_any_knockout_or_stop_eliminates(case: tuple[Sheet, dict[str, int]], dat
     if not ids and not flags:
         return
     knockouts = data.draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
-    stops = data.draw(st.lists(st.sampled_from(flags), unique=True, min_size=0 if knockouts else 1)) if flags else []
+    stops = (
+        data.draw(st.lists(st.sampled_from(flags), unique=True, min_size=0 if knockouts else 1))
+        if flags
+        else []
+    )
     if not knockouts and not stops:
         knockouts = [ids[0]]
     r = score(sheet, answers, knockouts, stops)

@@ -17,8 +17,9 @@ RULESET = RuleService().in_force(date(2026, 6, 1))
 BANDS = RULESET.bands
 
 
-@pytest.mark.parametrize("total, band", [(0, 1), (29, 1), (30, 2), (49, 2), (50, 3), (69, 3), (70, 4), (89, 4),
-                                         (90, 5), (100, 5)])
+@pytest.mark.parametrize(
+    "total, band", [(0, 1), (29, 1), (30, 2), (49, 2), (50, 3), (69, 3), (70, 4), (89, 4), (90, 5), (100, 5)]
+)
 def test_bands(total: int, band: int) -> None:
     assert band_for(total, BANDS) == band
 
@@ -27,11 +28,24 @@ def _floor(star: int) -> Floor:
     return Floor("x", star, 1, 0)
 
 
-@pytest.mark.parametrize("band, unmet, star", [
-    (5, [], 5), (5, [5], 4), (5, [4], 3), (5, [4, 5], 3), (5, [3], 2), (4, [3, 5], 2),
-    (4, [5], 4), (3, [4, 5], 3), (2, [3], 2), (1, [3, 4], 1),
-])
-def test_final_star_is_the_highest_level_whose_floors_are_all_met(band: int, unmet: list[int], star: int) -> None:
+@pytest.mark.parametrize(
+    "band, unmet, star",
+    [
+        (5, [], 5),
+        (5, [5], 4),
+        (5, [4], 3),
+        (5, [4, 5], 3),
+        (5, [3], 2),
+        (4, [3, 5], 2),
+        (4, [5], 4),
+        (3, [4, 5], 3),
+        (2, [3], 2),
+        (1, [3, 4], 1),
+    ],
+)
+def test_final_star_is_the_highest_level_whose_floors_are_all_met(
+    band: int, unmet: list[int], star: int
+) -> None:
     assert final_star(band, [_floor(s) for s in unmet]) == star
 
 
@@ -45,7 +59,9 @@ def test_errors_name_every_bad_code() -> None:
     with pytest.raises(ScoringError) as caught:
         score(RULESET.sheet(1), answers)
     error = caught.value
-    assert error.unknown == ("9.9",) and error.out_of_range == ("1.1", "1.2", "1.3") and error.missing == ("12",)
+    assert (
+        error.unknown == ("9.9",) and error.out_of_range == ("1.1", "1.2", "1.3") and error.missing == ("12",)
+    )
     for code in ("9.9", "1.1 (0–2)", "1.2", "1.3", "thiếu điểm các tiêu chí: 12"):
         assert code in error.message
     assert error.message.startswith("Phiếu bộ 1 không hợp lệ")

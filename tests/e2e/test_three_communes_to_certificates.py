@@ -9,20 +9,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.services.registry.certificates import CertificateService
+from helpers.province import answers_for, council, sheet_of  # noqa: I001
+from helpers.sync import TODAY, link, open_installation, ready_dossier
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-
-from helpers.province import council, sheet_of, answers_for  # noqa: I001
-from helpers.sync import TODAY, link, open_installation, ready_dossier
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.registry.certificates import CertificateService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
 
 COMMUNES = {"00070": 4, "00004": 3, "00008": 3}  # commune code -> dossiers it submits
 # The council's totals for the i-th dossier (7 members, TV6 and TV7 on laptops): 3★ and 4★ products.
@@ -33,10 +32,14 @@ def test_three_communes_ten_dossiers_to_certificates(tmp_path: Path, _template_d
     usb = tmp_path / "usb"
     usb.mkdir()
     province = open_installation(tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình")
-    communes = {code: open_installation(tmp_path / code, _template_dir, "commune", code, f"Cán bộ {code}")
-                for code in COMMUNES}
-    laptops = [open_installation(tmp_path / f"tv{n}", _template_dir, "evaluator", "01", f"Thành viên {n}")
-               for n in (6, 7)]
+    communes = {
+        code: open_installation(tmp_path / code, _template_dir, "commune", code, f"Cán bộ {code}")
+        for code in COMMUNES
+    }
+    laptops = [
+        open_installation(tmp_path / f"tv{n}", _template_dir, "evaluator", "01", f"Thành viên {n}")
+        for n in (6, 7)
+    ]
     try:
         _run(tmp_path, usb, province, communes, laptops)
     finally:
@@ -44,16 +47,26 @@ def test_three_communes_ten_dossiers_to_certificates(tmp_path: Path, _template_d
             ctx.close()
 
 
-def _run(tmp_path: Path, usb: Path, province: AppContext, communes: dict[str, AppContext],
-         laptops: list[AppContext]) -> None:
+def _run(
+    tmp_path: Path,
+    usb: Path,
+    province: AppContext,
+    communes: dict[str, AppContext],
+    laptops: list[AppContext],
+) -> None:
     products: dict[str, tuple[str, str]] = {}  # dossier id -> (commune, product id)
     for code, ctx in communes.items():
         folder = usb / code
         folder.mkdir()
         link(ctx, province, folder)
         for n in range(COMMUNES[code]):
-            dossier = ready_dossier(ctx, tmp_path / "scans" / f"{code}-{n}", commune=code,
-                                    producer=f"Hợp tác xã Cà phê {code}-{n}", product=f"Cà phê {code}-{n}")
+            dossier = ready_dossier(
+                ctx,
+                tmp_path / "scans" / f"{code}-{n}",
+                commune=code,
+                producer=f"Hợp tác xã Cà phê {code}-{n}",
+                product=f"Cà phê {code}-{n}",
+            )
             products[dossier] = (code, DossierService(ctx).get(dossier).row.product_id)
         sent = PackageService(ctx).export_dossiers(folder / "submission.ocoppkg", pending=True)
         result = PackageService(province).import_package(sent.path)
@@ -84,8 +97,9 @@ def _run(tmp_path: Path, usb: Path, province: AppContext, communes: dict[str, Ap
     assert {a.entry.status for a in done.done} == {"aggregated"}
     results = ResultService(province, today=TODAY)
     results.propose(round_id)
-    outcome = results.decide(round_id, DecisionInput("2468/QĐ-UBND", TODAY, "Nguyễn Văn Chủ",
-                                                     signer_title="Phó Chủ tịch"))
+    outcome = results.decide(
+        round_id, DecisionInput("2468/QĐ-UBND", TODAY, "Nguyễn Văn Chủ", signer_title="Phó Chủ tịch")
+    )
     assert sorted(c.stars for c in outcome.certificates) == [3] * 5 + [4] * 5
 
     for code, ctx in communes.items():
@@ -99,15 +113,21 @@ def _run(tmp_path: Path, usb: Path, province: AppContext, communes: dict[str, Ap
             assert current.valid_until == date(2029, 11, 19) and current.decision_number == "2468/QĐ-UBND"
 
 
-def _score_on_laptop(province: AppContext, laptop: AppContext, usb: Path, round_id: str, member: str,
-                     totals: dict[str, int]) -> None:
+def _score_on_laptop(
+    province: AppContext, laptop: AppContext, usb: Path, round_id: str, member: str, totals: dict[str, int]
+) -> None:
     """Enrollment, assignment, offline scoring and the signed scores package, all as files."""
     readable = PackageService(laptop).own_keys().signing.readable
     enroll = EvaluatorPackages(laptop).export_enrollment(usb / f"enroll-{member}.ocoppkg")
-    ProvinceEvaluatorPackages(province).import_enrollment(enroll.path, round_id, member, confirm_fingerprint=readable)
-    assignment = ProvinceEvaluatorPackages(province).export_assignment(round_id, member, usb / f"assign-{member}.ocoppkg")
-    PackageService(laptop).import_package(assignment.path,
-                                          confirm_fingerprint=PackageService(province).own_keys().signing.readable)
+    ProvinceEvaluatorPackages(province).import_enrollment(
+        enroll.path, round_id, member, confirm_fingerprint=readable
+    )
+    assignment = ProvinceEvaluatorPackages(province).export_assignment(
+        round_id, member, usb / f"assign-{member}.ocoppkg"
+    )
+    PackageService(laptop).import_package(
+        assignment.path, confirm_fingerprint=PackageService(province).own_keys().signing.readable
+    )
     work = EvaluatorWorkService(laptop)
     rows = work.dossiers()
     assert len(rows) == 10

@@ -22,12 +22,26 @@ from ocop_desktop.services.registry.products import ProductService
 TODAY = date(2026, 11, 20)  # a Friday
 
 
-def make_product(ctx: AppContext, product_set: int = 13, *, commune: str = "00070",
-                 producer: str = "Hợp tác xã Cà phê Hoàn Kiếm", product: str = "Cà phê bột nguyên chất") -> str:
-    owner = ProducerService(ctx).create(ProducerInput(
-        name=producer, kind=ProducerKind.COOPERATIVE, commune_code=commune,
-        address="Số 5 Hàng Bài", tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai",
-        representative_title="Giám đốc"))
+def make_product(
+    ctx: AppContext,
+    product_set: int = 13,
+    *,
+    commune: str = "00070",
+    producer: str = "Hợp tác xã Cà phê Hoàn Kiếm",
+    product: str = "Cà phê bột nguyên chất",
+) -> str:
+    owner = ProducerService(ctx).create(
+        ProducerInput(
+            name=producer,
+            kind=ProducerKind.COOPERATIVE,
+            commune_code=commune,
+            address="Số 5 Hàng Bài",
+            tax_code="0101234567",
+            phone="0912345678",
+            representative="Lê Thị Mai",
+            representative_title="Giám đốc",
+        )
+    )
     return ProductService(ctx).create(ProductInput(owner.id, product, product_set)).id
 
 
@@ -54,10 +68,18 @@ def answer_everything(ctx: AppContext, dossier_id: str) -> None:
 
 def fill_producer_forms(service: DossierService, dossier_id: str) -> int:
     d = service.get(dossier_id)
-    d = service.save_section(dossier_id, "mau02_part1", {
-        "representative_sex": "nu", "representative_ethnicity": "Kinh"}, expected_revision=d.row.revision)
-    d = service.save_section(dossier_id, "mau02_part4", {"plan": "Mở rộng vùng nguyên liệu lên 20 ha."},
-                             expected_revision=d.row.revision)
+    d = service.save_section(
+        dossier_id,
+        "mau02_part1",
+        {"representative_sex": "nu", "representative_ethnicity": "Kinh"},
+        expected_revision=d.row.revision,
+    )
+    d = service.save_section(
+        dossier_id,
+        "mau02_part4",
+        {"plan": "Mở rộng vùng nguyên liệu lên 20 ha."},
+        expected_revision=d.row.revision,
+    )
     return d.row.revision
 
 
@@ -65,7 +87,8 @@ def provide_required(ctx: AppContext, dossier_id: str, tmp_path: Path) -> None:
     checklist = ChecklistService(ctx, today=TODAY)
     for i, item in enumerate(r for r in checklist.items(dossier_id) if r.requirement == "required"):
         if item.key != "samples":
-            EvidenceService(ctx).add_file(dossier_id, pdf_file(tmp_path, f"{item.key}.pdf", pages=i + 1),
-                                          checklist_key=item.key)
+            EvidenceService(ctx).add_file(
+                dossier_id, pdf_file(tmp_path, f"{item.key}.pdf", pages=i + 1), checklist_key=item.key
+            )
         expires = date(2028, 1, 1) if item.time_limited else "keep"
         checklist.update(dossier_id, item.key, status="provided", expires_on=expires)

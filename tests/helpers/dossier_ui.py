@@ -8,8 +8,9 @@ from pathlib import Path
 from pypdf import PdfWriter
 
 
-def write_pdf(folder: Path, name: str, pages: int = 1, *, password: str | None = None,
-              page_bytes: int = 0) -> Path:
+def write_pdf(
+    folder: Path, name: str, pages: int = 1, *, password: str | None = None, page_bytes: int = 0
+) -> Path:
     """A real PDF; `page_bytes` of comment lines per page make it as big as a scan."""
     from pypdf.generic import DecodedStreamObject, NameObject
 
@@ -34,7 +35,6 @@ def write_pdf(folder: Path, name: str, pages: int = 1, *, password: str | None =
 def new_dossier(ctx, registration_type: str = "first") -> str:  # type: ignore[no-untyped-def]
     """A draft dossier for a fresh food product (set 13: the food-safety certificate is a knock-out)."""
     from helpers.builders import make_product
-
     from ocop_desktop.services.dossiers.service import DossierService
 
     return DossierService(ctx).create(make_product(ctx), registration_type).row.id
@@ -43,7 +43,6 @@ def new_dossier(ctx, registration_type: str = "first") -> str:  # type: ignore[n
 def complete_dossier(ctx, dossier_id: str, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """Everything a dossier needs before it can be marked complete, through the services."""
     from helpers.builders import answer_everything, fill_producer_forms, provide_required
-
     from ocop_desktop.services.dossiers.service import DossierService
 
     fill_producer_forms(DossierService(ctx), dossier_id)
@@ -51,10 +50,17 @@ def complete_dossier(ctx, dossier_id: str, folder: Path) -> None:  # type: ignor
     answer_everything(ctx, dossier_id)
 
 
-MAU03 = {"local_raw_material_percent": "80", "raw_material_assessment": "Nguyên liệu trong xã.",
-         "workers_total": 20, "workers_local": 18, "labour_assessment": "Lao động địa phương.",
-         "idea_origin": "truyen_thong", "idea_assessment": "Truyền thống.", "identity_assessment": "Bản sắc.",
-         "officer_conclusion": "Đề nghị tỉnh đánh giá."}
+MAU03 = {
+    "local_raw_material_percent": "80",
+    "raw_material_assessment": "Nguyên liệu trong xã.",
+    "workers_total": 20,
+    "workers_local": 18,
+    "labour_assessment": "Lao động địa phương.",
+    "idea_origin": "truyen_thong",
+    "idea_assessment": "Truyền thống.",
+    "identity_assessment": "Bản sắc.",
+    "officer_conclusion": "Đề nghị tỉnh đánh giá.",
+}
 
 
 def sent_dossier(ctx, folder: Path) -> str:  # type: ignore[no-untyped-def]

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from helpers.builders import pdf_file
+from helpers.province import TODAY, answers_for, council, sent_dossier  # noqa: I001
+from helpers.sync import open_installation
 from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob
-from helpers.province import TODAY, answers_for, council, sent_dossier  # noqa: I001
-from helpers.sync import open_installation
-from helpers.builders import pdf_file
 
 
 @dataclass
@@ -62,7 +62,9 @@ def attach(ctx: AppContext, dossier_id: str, path: Path) -> None:
         if s.get(Blob, stored.sha256) is None:
             s.add(Blob(sha256=stored.sha256, size=stored.size, media_type="application/pdf"))
             s.flush()
-        s.add(Attachment(dossier_id=dossier_id, blob_sha256=stored.sha256, filename=path.name, criteria="1.1"))
+        s.add(
+            Attachment(dossier_id=dossier_id, blob_sha256=stored.sha256, filename=path.name, criteria="1.1")
+        )
 
 
 def other_evaluator(made: Offices, tmp_path: Path, template: Path, name: str) -> AppContext:
@@ -79,8 +81,9 @@ def enroll(made: Offices, member: str, evaluator: AppContext | None = None) -> N
     from ocop_desktop.services.sync.service import PackageService
 
     readable = PackageService(laptop).own_keys().signing.readable
-    ProvinceEvaluatorPackages(made.province).import_enrollment(pack.path, made.round_id, member,
-                                                                confirm_fingerprint=readable)
+    ProvinceEvaluatorPackages(made.province).import_enrollment(
+        pack.path, made.round_id, member, confirm_fingerprint=readable
+    )
 
 
 def score_assigned(o: Offices, totals: list[int]) -> None:
@@ -100,6 +103,7 @@ def score_assigned(o: Offices, totals: list[int]) -> None:
         assert not draft.complete and draft.revision is not None
         with pytest.raises(ConflictError):
             work.save_sheet(row.dossier_id, SheetEditInput(answers), expected_revision=draft.revision + 5)
-        done = work.save_sheet(row.dossier_id, SheetEditInput(answers, opinion="Đạt yêu cầu."),
-                               expected_revision=draft.revision)
+        done = work.save_sheet(
+            row.dossier_id, SheetEditInput(answers, opinion="Đạt yêu cầu."), expected_revision=draft.revision
+        )
         assert done.complete and done.result.total == total

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.evaluator import Offices, enroll
 from pytestqt.qtbot import QtBot
 
-from ocop_desktop.services.sync.service import PackageService
+from helpers.evaluator import Offices, enroll
 from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
 from ocop_desktop.ui.kit.tasks import Task
 
@@ -24,8 +24,14 @@ def province_fingerprint(o: Offices) -> str:
     return PackageService(o.province).own_keys().signing.readable
 
 
-def workspace(qtbot: QtBot, o: Offices, *, open_path: Path | None = None, save_path: Path | None = None,
-              size: tuple[int, int] = (1280, 800)) -> EvaluatorWorkspace:
+def workspace(
+    qtbot: QtBot,
+    o: Offices,
+    *,
+    open_path: Path | None = None,
+    save_path: Path | None = None,
+    size: tuple[int, int] = (1280, 800),
+) -> EvaluatorWorkspace:
     ws = EvaluatorWorkspace(o.evaluator)
     qtbot.addWidget(ws)
     ws.choose_open_path = lambda _title: open_path

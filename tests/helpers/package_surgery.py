@@ -37,9 +37,13 @@ def manifest_of(data: bytes) -> dict[str, Any]:
     return json.loads(dict(entries(data))["manifest.json"])
 
 
-def resign(data: bytes, key: Ed25519PrivateKey, change: Callable[[dict[str, Any]], None] | None = None,
-           files: Callable[[list[tuple[str, bytes]]], list[tuple[str, bytes]]] | None = None,
-           relist: bool = False) -> bytes:
+def resign(
+    data: bytes,
+    key: Ed25519PrivateKey,
+    change: Callable[[dict[str, Any]], None] | None = None,
+    files: Callable[[list[tuple[str, bytes]]], list[tuple[str, bytes]]] | None = None,
+    relist: bool = False,
+) -> bytes:
     """Change the manifest and/or the files and sign again with `key` (what a sender could do)."""
     import hashlib
 
@@ -48,8 +52,15 @@ def resign(data: bytes, key: Ed25519PrivateKey, change: Callable[[dict[str, Any]
         items = files(items)
     manifest = manifest_of(data)
     if relist:
-        manifest["files"] = [{"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest(),
-                              **({"encrypted": True} if n.endswith(".enc") else {})} for n, b in items]
+        manifest["files"] = [
+            {
+                "name": n,
+                "size": len(b),
+                "sha256": hashlib.sha256(b).hexdigest(),
+                **({"encrypted": True} if n.endswith(".enc") else {}),
+            }
+            for n, b in items
+        ]
     if change:
         change(manifest)
     raw = json.dumps(manifest, ensure_ascii=False, indent=1).encode() + b"\n"
@@ -72,7 +83,7 @@ def overlapping(data: bytes) -> bytes:
     out = bytearray(data)
     cd_offset = struct.unpack_from("<I", data, len(data) - 22 + 16)[0]
     pos = cd_offset
-    while out[pos:pos + 4] == b"PK\x01\x02":
+    while out[pos : pos + 4] == b"PK\x01\x02":
         name_len, extra_len, comment_len = struct.unpack_from("<HHH", out, pos + 28)
         struct.pack_into("<I", out, pos + 42, 0)
         pos += 46 + name_len + extra_len + comment_len
@@ -84,9 +95,9 @@ def declared_size(data: bytes, name: str, size: int) -> bytes:
     out = bytearray(data)
     cd_offset = struct.unpack_from("<I", data, len(data) - 22 + 16)[0]
     pos = cd_offset
-    while out[pos:pos + 4] == b"PK\x01\x02":
+    while out[pos : pos + 4] == b"PK\x01\x02":
         name_len, extra_len, comment_len = struct.unpack_from("<HHH", out, pos + 28)
-        if out[pos + 46:pos + 46 + name_len].decode() == name:
+        if out[pos + 46 : pos + 46 + name_len].decode() == name:
             struct.pack_into("<II", out, pos + 20, size, size)
         pos += 46 + name_len + extra_len + comment_len
     return bytes(out)

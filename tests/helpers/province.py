@@ -3,7 +3,7 @@ with chosen totals."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
@@ -11,48 +11,78 @@ from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.services.registry.products import ProductService
-from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Dossier, DossierEvent
 
 TODAY = date(2026, 11, 20)
 SET = 13  # the coffee sheet of the dossier tests
 COMMUNES = ["00070", "00004"]
-MEMBERS = [("Nguyễn Văn Chủ", "chair", "UBND thành phố Hà Nội", "Phó Chủ tịch"),
-           ("Trần Thị Nông", "member", "Sở Nông nghiệp và Môi trường", "Phó Giám đốc"),
-           ("Lê Văn Công", "member", "Sở Công Thương", "Trưởng phòng"),
-           ("Phạm Thị Y", "member", "Sở Y tế", "Chi cục trưởng"),
-           ("Hoàng Văn Khoa", "member", "Sở Khoa học và Công nghệ", "Phó Giám đốc"),
-           ("Vũ Thị Văn", "member", "Sở Văn hóa, Thể thao và Du lịch", "Trưởng phòng"),
-           ("Đỗ Văn Tư", "member", "Văn phòng Điều phối nông thôn mới", "Chánh Văn phòng")]
+MEMBERS = [
+    ("Nguyễn Văn Chủ", "chair", "UBND thành phố Hà Nội", "Phó Chủ tịch"),
+    ("Trần Thị Nông", "member", "Sở Nông nghiệp và Môi trường", "Phó Giám đốc"),
+    ("Lê Văn Công", "member", "Sở Công Thương", "Trưởng phòng"),
+    ("Phạm Thị Y", "member", "Sở Y tế", "Chi cục trưởng"),
+    ("Hoàng Văn Khoa", "member", "Sở Khoa học và Công nghệ", "Phó Giám đốc"),
+    ("Vũ Thị Văn", "member", "Sở Văn hóa, Thể thao và Du lịch", "Trưởng phòng"),
+    ("Đỗ Văn Tư", "member", "Văn phòng Điều phối nông thôn mới", "Chánh Văn phòng"),
+]
 
 
-def sent_dossier(ctx: AppContext, name: str, *, commune: str = "00070", product_set: int = SET,
-                 sent_on: date = date(2026, 10, 15)) -> str:
+def sent_dossier(
+    ctx: AppContext,
+    name: str,
+    *,
+    commune: str = "00070",
+    product_set: int = SET,
+    sent_on: date = date(2026, 10, 15),
+) -> str:
     """A dossier as the province holds it after the commune sent it (the commune steps are walked
     in the dossier tests; here the status is set directly)."""
-    producer = ProducerService(ctx).create(ProducerInput(
-        name=f"Hợp tác xã {name}", kind=ProducerKind.COOPERATIVE, commune_code=commune, address="Số 1 Đường Làng",
-        tax_code="0101234567", phone="0912345678", representative="Lê Thị Mai", representative_title="Giám đốc"))
+    producer = ProducerService(ctx).create(
+        ProducerInput(
+            name=f"Hợp tác xã {name}",
+            kind=ProducerKind.COOPERATIVE,
+            commune_code=commune,
+            address="Số 1 Đường Làng",
+            tax_code="0101234567",
+            phone="0912345678",
+            representative="Lê Thị Mai",
+            representative_title="Giám đốc",
+        )
+    )
     product = ProductService(ctx).create(ProductInput(producer.id, name, product_set))
     dossier = DossierService(ctx, today=TODAY).create(product.id, "first")
     with ctx.unit_of_work() as s:
         d = s.get(Dossier, dossier.row.id)
         assert d is not None
         d.status = Status.SENT.value
-        s.add(DossierEvent(dossier_id=d.id, action="send", from_status="commune_checked", to_status="sent",
-                           at=datetime(sent_on.year, sent_on.month, sent_on.day, 9, tzinfo=timezone.utc)))
+        s.add(
+            DossierEvent(
+                dossier_id=d.id,
+                action="send",
+                from_status="commune_checked",
+                to_status="sent",
+                at=datetime(sent_on.year, sent_on.month, sent_on.day, 9, tzinfo=UTC),
+            )
+        )
     return dossier.row.id
 
 
-def council(ctx: AppContext, round_id: str, members: list[tuple[str, str, str, str]] = MEMBERS,
-            secretary: str | None = "Ngô Thị Thư") -> list[str]:
+def council(
+    ctx: AppContext,
+    round_id: str,
+    members: list[tuple[str, str, str, str]] = MEMBERS,
+    secretary: str | None = "Ngô Thị Thư",
+) -> list[str]:
     """The members' ids (chair first), plus a secretary who does not score."""
     service = CouncilService(ctx)
-    ids = [service.add_member(round_id, MemberInput(n, role, org, title)).id for n, role, org, title in members]
+    ids = [
+        service.add_member(round_id, MemberInput(n, role, org, title)).id for n, role, org, title in members
+    ]
     if secretary:
         service.add_member(round_id, MemberInput(secretary, "secretary", "Văn phòng Điều phối nông thôn mới"))
     return ids

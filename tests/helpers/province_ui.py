@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocop_desktop.ui.province.page import EvaluationPage
 from ocop_desktop.ui.kit.tasks import Task
+from ocop_desktop.ui.province.page import EvaluationPage
 
 
 def open_page(qtbot: Any, ctx: Any) -> EvaluationPage:

@@ -10,24 +10,24 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-
+from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.core.setup import initialise
-from helpers.builders import (
-    TODAY,
-    answer_everything,
-    fill_producer_forms,
-    make_product,
-    provide_required,
-)
 
-MAU03 = {"local_raw_material_percent": "80", "raw_material_assessment": "Nguyên liệu chủ yếu trong xã.",
-         "workers_total": 20, "workers_local": 18, "labour_assessment": "Lao động địa phương.",
-         "idea_origin": "truyen_thong", "idea_assessment": "Sản phẩm truyền thống.",
-         "identity_assessment": "Gắn với văn hóa phố cổ.", "officer_conclusion": "Đủ điều kiện đề nghị tỉnh đánh giá."}
+MAU03 = {
+    "local_raw_material_percent": "80",
+    "raw_material_assessment": "Nguyên liệu chủ yếu trong xã.",
+    "workers_total": 20,
+    "workers_local": 18,
+    "labour_assessment": "Lao động địa phương.",
+    "idea_origin": "truyen_thong",
+    "idea_assessment": "Sản phẩm truyền thống.",
+    "identity_assessment": "Gắn với văn hóa phố cổ.",
+    "officer_conclusion": "Đủ điều kiện đề nghị tỉnh đánh giá.",
+}
 
 
 def open_installation(root: Path, template: Path, role: str, unit: str, officer: str) -> AppContext:
@@ -106,5 +106,15 @@ def blob_files(ctx: AppContext) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*")} if root.exists() else set()
 
 
-__all__ = ["TODAY", "Pair", "blob_files", "date", "db_state", "link", "logical_dump", "open_installation",
-           "ready_dossier", "resubmit"]
+__all__ = [
+    "TODAY",
+    "Pair",
+    "blob_files",
+    "date",
+    "db_state",
+    "link",
+    "logical_dump",
+    "open_installation",
+    "ready_dossier",
+    "resubmit",
+]

@@ -36,7 +36,14 @@ def test_about_shows_name_version_and_data_folder(dialog, tmp_path: Path) -> Non
 
 def test_about_carries_the_licence_notes(dialog) -> None:  # type: ignore[no-untyped-def]
     text = dialog.licences.text()
-    for needle in ("MIT", "LGPL", "SIL Open Font License 1.1", "Be Vietnam Pro", "Liberation Serif", "PySide6"):
+    for needle in (
+        "MIT",
+        "LGPL",
+        "SIL Open Font License 1.1",
+        "Be Vietnam Pro",
+        "Liberation Serif",
+        "PySide6",
+    ):
         assert needle in text
 
 

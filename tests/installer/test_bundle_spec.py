@@ -28,20 +28,29 @@ layout = _load("ocop_installer_bundle_layout", INSTALLER / "bundle_layout.py")
 
 
 def _dest_of(datas: list[tuple[str, str]]) -> dict[str, str]:
-    return {Path(src).relative_to(ROOT).as_posix(): dest for src, dest in datas if Path(src).is_relative_to(ROOT)}
+    return {
+        Path(src).relative_to(ROOT).as_posix(): dest for src, dest in datas if Path(src).is_relative_to(ROOT)
+    }
 
 
 def test_every_resource_file_is_bundled_under_resources() -> None:
     dests = _dest_of(layout.app_datas(ROOT))
-    resource_files = [p for p in (ROOT / "resources").rglob("*")
-                      if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".ts"]
+    resource_files = [
+        p
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".ts"
+    ]
     assert resource_files, "resources/ is empty?"
     for path in resource_files:
         rel = path.relative_to(ROOT)
         assert dests.get(rel.as_posix()) == rel.parent.as_posix(), f"{rel} missing or misplaced in the bundle"
-    for needed in ("resources/fonts/BeVietnamPro-Regular.ttf", "resources/fonts/LiberationSerif-Regular.ttf",
-                   "resources/fonts/OFL-BeVietnamPro.txt", "resources/icons/ocop-desktop.ico",
-                   "resources/icons/ocop-desktop.png"):
+    for needed in (
+        "resources/fonts/BeVietnamPro-Regular.ttf",
+        "resources/fonts/LiberationSerif-Regular.ttf",
+        "resources/fonts/OFL-BeVietnamPro.txt",
+        "resources/icons/ocop-desktop.ico",
+        "resources/icons/ocop-desktop.png",
+    ):
         assert needed in dests
 
 
@@ -60,7 +69,9 @@ def test_migrations_are_bundled_as_files_where_the_store_looks_for_them() -> Non
     assert not any("__pycache__" in src or src.endswith(".pyc") for src in dests)
 
 
-def test_frozen_resources_root_matches_the_bundle_layout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_frozen_resources_root_matches_the_bundle_layout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from ocop_desktop import paths
 
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
@@ -84,15 +95,25 @@ def test_compiled_translations_replace_source_tree_ones(tmp_path: Path) -> None:
 
 def test_spec_uses_the_layout_and_collects_what_alembic_and_provinces_need() -> None:
     spec = (INSTALLER / "ocop_desktop.spec").read_text(encoding="utf-8")
-    for needle in ("layout.app_datas(", "layout.write_dist_info(", 'collect_data_files("vietnam_provinces")',
-                   "for package in layout.COLLECT_SUBMODULES", "_runtime_submodules(package)",
-                   "layout.HIDDEN_IMPORTS", "excludes=layout.EXCLUDES", "COLLECT(", "console="):
+    for needle in (
+        "layout.app_datas(",
+        "layout.write_dist_info(",
+        'collect_data_files("vietnam_provinces")',
+        "for package in layout.COLLECT_SUBMODULES",
+        "_runtime_submodules(package)",
+        "layout.HIDDEN_IMPORTS",
+        "excludes=layout.EXCLUDES",
+        "COLLECT(",
+        "console=",
+    ):
         assert needle in spec
     assert {"ocop_desktop", "alembic", "reportlab.graphics.barcode"} <= set(layout.COLLECT_SUBMODULES)
     assert "logging.config" in layout.HIDDEN_IMPORTS
     assert "ocop_desktop.store.models" in layout.HIDDEN_IMPORTS
     assert "tkinter" in layout.EXCLUDES and "pytest" in layout.EXCLUDES
-    assert (INSTALLER / "entry.py").read_text(encoding="utf-8").count("from ocop_desktop.main import main") == 1
+    assert (INSTALLER / "entry.py").read_text(encoding="utf-8").count(
+        "from ocop_desktop.main import main"
+    ) == 1
 
 
 def test_version_comes_from_pyproject_and_reaches_importlib_metadata(tmp_path: Path) -> None:
@@ -106,8 +127,10 @@ def test_version_comes_from_pyproject_and_reaches_importlib_metadata(tmp_path: P
     assert importlib.metadata.PathDistribution(Path(src)).metadata["Name"] == "ocop-desktop"
 
 
-@pytest.mark.parametrize(("version", "quad"), [("0.1.0", "0.1.0.0"), ("1.2", "1.2.0.0"),
-                                               ("2.0.1rc1", "2.0.1.0"), ("3.4.5+local.7", "3.4.5.0")])
+@pytest.mark.parametrize(
+    ("version", "quad"),
+    [("0.1.0", "0.1.0.0"), ("1.2", "1.2.0.0"), ("2.0.1rc1", "2.0.1.0"), ("3.4.5+local.7", "3.4.5.0")],
+)
 def test_version_quad(version: str, quad: str) -> None:
     assert layout.version_quad(version) == quad
 

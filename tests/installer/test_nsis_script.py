@@ -25,8 +25,9 @@ def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
 
 
 nsis_check = _load("ocop_installer_nsis_check", ROOT / "installer" / "nsis_check.py")
-needs_makensis = pytest.mark.skipif(shutil.which("makensis") is None,
-                                    reason="makensis not installed (Debian: apt-get install nsis)")
+needs_makensis = pytest.mark.skipif(
+    shutil.which("makensis") is None, reason="makensis not installed (Debian: apt-get install nsis)"
+)
 
 
 @needs_makensis
@@ -42,38 +43,57 @@ def test_script_compiles_to_a_64bit_gui_setup(tmp_path: Path) -> None:
 def test_script_refuses_a_missing_payload(tmp_path: Path) -> None:
     import subprocess
 
-    proc = subprocess.run(["makensis", "-V2", f"-DDISTDIR={tmp_path / 'nothing'}", f"-DOUTFILE={tmp_path / 'x.exe'}",
-                           str(NSI)], capture_output=True, text=True, cwd=NSI.parent)
+    proc = subprocess.run(
+        ["makensis", "-V2", f"-DDISTDIR={tmp_path / 'nothing'}", f"-DOUTFILE={tmp_path / 'x.exe'}", str(NSI)],
+        capture_output=True,
+        text=True,
+        cwd=NSI.parent,
+    )
     assert proc.returncode != 0
     assert "build the bundle first" in proc.stdout + proc.stderr
     assert not (tmp_path / "x.exe").exists()
 
 
 def _code(text: str) -> str:
-    return "\n".join(line.split(";", 1)[0] if not line.lstrip().startswith(("LangString", "!define MUI")) else line
-                     for line in text.splitlines())
+    return "\n".join(
+        line.split(";", 1)[0] if not line.lstrip().startswith(("LangString", "!define MUI")) else line
+        for line in text.splitlines()
+    )
 
 
 def test_script_is_per_user_64bit_unicode_and_vietnamese_first() -> None:
     text = _code(NSI.read_text(encoding="utf-8"))
-    for directive in ("Unicode true", "Target amd64-unicode", "RequestExecutionLevel user",
-                      'InstallDir "$LOCALAPPDATA\\Programs\\${APPNAME}"'):
+    for directive in (
+        "Unicode true",
+        "Target amd64-unicode",
+        "RequestExecutionLevel user",
+        'InstallDir "$LOCALAPPDATA\\Programs\\${APPNAME}"',
+    ):
         assert directive in text
     assert text.index('MUI_LANGUAGE "Vietnamese"') < text.index('MUI_LANGUAGE "English"')
     assert "HKLM" not in text, "a per-user install writes only HKCU"
-    for value in ("DisplayName", "DisplayVersion", "Publisher", "UninstallString", "QuietUninstallString",
-                  "DisplayIcon", "EstimatedSize"):
+    for value in (
+        "DisplayName",
+        "DisplayVersion",
+        "Publisher",
+        "UninstallString",
+        "QuietUninstallString",
+        "DisplayIcon",
+        "EstimatedSize",
+    ):
         assert re.search(rf'HKCU "\$\{{UNINST_KEY\}}" "{value}"', text), value
     assert '"$SMPROGRAMS\\${APPNAME}.lnk"' in text and '"$DESKTOP\\${APPNAME}.lnk"' in text
 
 
 def test_uninstaller_keeps_user_data_and_says_so() -> None:
     text = _code(NSI.read_text(encoding="utf-8"))
-    uninstall = text[text.index('Section "Uninstall"'):]
+    uninstall = text[text.index('Section "Uninstall"') :]
     assert 'RMDir /r "$INSTDIR"' not in uninstall, "never a recursive delete of the install dir"
     assert "OCOP\\OCOP Desktop" not in uninstall.split("SectionEnd")[0].replace("OCOP Desktop Installer", "")
     keep_vi = re.search(r"LangString UN_KEEP_DATA \$\{LANG_VIETNAMESE\} \"(.+)\"", text)
     keep_en = re.search(r"LangString UN_KEEP_DATA \$\{LANG_ENGLISH\} \"(.+)\"", text)
-    assert keep_vi and "GIỮ LẠI" in keep_vi.group(1) and "$LOCALAPPDATA\\OCOP\\OCOP Desktop" in keep_vi.group(1)
+    assert (
+        keep_vi and "GIỮ LẠI" in keep_vi.group(1) and "$LOCALAPPDATA\\OCOP\\OCOP Desktop" in keep_vi.group(1)
+    )
     assert keep_en and "KEPT" in keep_en.group(1)
     assert 'MUI_UNCONFIRMPAGE_TEXT_TOP "$(UN_KEEP_DATA)"' in text

@@ -71,8 +71,23 @@ def decode_qr(path: Path, page: int = 1, tmp: Path | None = None) -> list[str]:
 
     out_dir = tmp or path.parent
     prefix = out_dir / f"{path.stem}-qr"
-    subprocess.run(["pdftoppm", "-r", "150", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(path),
-                    str(prefix)], check=True, timeout=60)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-png",
+            "-singlefile",
+            str(path),
+            str(prefix),
+        ],
+        check=True,
+        timeout=60,
+    )
     with Image.open(f"{prefix}.png") as image:
         return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 

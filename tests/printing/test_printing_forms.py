@@ -12,22 +12,40 @@ from pypdf import PdfReader
 
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing import api
-from ocop_desktop.printing.data import Mau01Data, Mau02Data, Mau03Data, ProducerInfo, Ref, Representative, Signed
+from ocop_desktop.printing.data import (
+    Mau01Data,
+    Mau02Data,
+    Mau03Data,
+    ProducerInfo,
+    Ref,
+    Representative,
+    Signed,
+)
 from ocop_desktop.printing.hashing import content_hash
 from ocop_desktop.printing.qr import parse_payload
 
 DOSSIER = "2f1c7d3e-0b7a-4d1e-9c55-1a2b3c4d5e6f"
 PRODUCER = ProducerInfo(
-    name="Công ty A & B <C>", kind="Doanh nghiệp nhỏ và vừa", address="Thôn Bản Mế, xã Tân Lập, tỉnh Lào Cai",
-    phone="0912345678", email="ab@example.vn",
+    name="Công ty A & B <C>",
+    kind="Doanh nghiệp nhỏ và vừa",
+    address="Thôn Bản Mế, xã Tân Lập, tỉnh Lào Cai",
+    phone="0912345678",
+    email="ab@example.vn",
     representative=Representative("Nguyễn Thị Hằng", "Giám đốc", "Nữ", "Tày", "Thôn Bản Mế"),
 )
 
 
 def mau01() -> Mau01Data:
-    return Mau01Data(ref=Ref(DOSSIER, 3), province="Lào Cai", year=2026, producer=PRODUCER,
-                     product_name="Mật ong bạc hà Tân Lập", registration=RegistrationType.UPGRADE,
-                     samples="05 sản phẩm", signed=Signed("Tân Lập", dt.date(2026, 2, 5), "Nguyễn Thị Hằng"))
+    return Mau01Data(
+        ref=Ref(DOSSIER, 3),
+        province="Lào Cai",
+        year=2026,
+        producer=PRODUCER,
+        product_name="Mật ong bạc hà Tân Lập",
+        registration=RegistrationType.UPGRADE,
+        samples="05 sản phẩm",
+        signed=Signed("Tân Lập", dt.date(2026, 2, 5), "Nguyễn Thị Hằng"),
+    )
 
 
 @pytest.mark.parametrize("form", ["mau01", "mau02", "mau03"])
@@ -58,7 +76,9 @@ def test_nfd_input_prints_as_nfc(tmp_path: Path, read_text) -> None:  # type: ig
     name = "Hợp tác xã Nguyễn Thị Ỷ Đặng"
     decomposed = unicodedata.normalize("NFD", name)
     assert decomposed != name
-    data = Mau03Data(producer=ProducerInfo(name=decomposed), product_name=unicodedata.normalize("NFD", "Chè Shan tuyết"))
+    data = Mau03Data(
+        producer=ProducerInfo(name=decomposed), product_name=unicodedata.normalize("NFD", "Chè Shan tuyết")
+    )
     out = api.render("mau03", data, tmp_path / "m03.pdf")
     text = read_text(out)
     assert name in text and "Chè Shan tuyết" in text
@@ -74,7 +94,13 @@ def test_qr_code_on_every_page_names_the_dossier(tmp_path: Path, read_qr) -> Non
         codes = read_qr(out, page, tmp_path)
         assert len(codes) == 1, f"page {page}: {codes}"
         fields = parse_payload(codes[0])
-        assert fields == {"F": "mau01", "D": DOSSIER, "R": "3", "H": content_hash(data)[:16], "P": f"{page}/{pages}"}
+        assert fields == {
+            "F": "mau01",
+            "D": DOSSIER,
+            "R": "3",
+            "H": content_hash(data)[:16],
+            "P": f"{page}/{pages}",
+        }
 
 
 def test_blank_form_qr_names_the_form(tmp_path: Path, read_qr, read_text) -> None:  # type: ignore[no-untyped-def]

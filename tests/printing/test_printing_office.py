@@ -11,7 +11,14 @@ from ocop_desktop.domain.dossiers import ReceiptNumber, RegistrationType
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import ProducerInfo, Ref, Signed
 from ocop_desktop.printing.data_office import (
-    CertificateData, ChecklistData, ChecklistItem, CouncilMatrixData, MatrixRow, ReceiptData, ResultRow, ResultsData,
+    CertificateData,
+    ChecklistData,
+    ChecklistItem,
+    CouncilMatrixData,
+    MatrixRow,
+    ReceiptData,
+    ResultRow,
+    ResultsData,
 )
 from ocop_desktop.printing.qr import parse_payload
 
@@ -25,10 +32,18 @@ def test_blank_office_forms_are_sound(form: str, tmp_path: Path, check_pdf) -> N
 
 def test_receipt_slip_number(tmp_path: Path, read_text, check_pdf) -> None:  # type: ignore[no-untyped-def]
     number = str(ReceiptNumber(7, "15", "04321", 2026))
-    data = ReceiptData(ref=Ref("d-9", 2), province="Lào Cai", commune="xã Tân Lập", number=number,
-                       producer=ProducerInfo(name="HTX Tân Lập"), product_name="Mật ong bạc hà",
-                       registration=RegistrationType.FIRST, received_on=dt.date(2026, 3, 2),
-                       due_on=dt.date(2026, 3, 20), officer=Signed("Tân Lập", dt.date(2026, 3, 2), "Lò Văn Minh"))
+    data = ReceiptData(
+        ref=Ref("d-9", 2),
+        province="Lào Cai",
+        commune="xã Tân Lập",
+        number=number,
+        producer=ProducerInfo(name="HTX Tân Lập"),
+        product_name="Mật ong bạc hà",
+        registration=RegistrationType.FIRST,
+        received_on=dt.date(2026, 3, 2),
+        due_on=dt.date(2026, 3, 20),
+        officer=Signed("Tân Lập", dt.date(2026, 3, 2), "Lò Văn Minh"),
+    )
     out = api.render("receipt", data, tmp_path / "r.pdf")
     check_pdf(out)
     text = read_text(out)
@@ -39,19 +54,29 @@ def test_receipt_slip_number(tmp_path: Path, read_text, check_pdf) -> None:  # t
 
 
 def test_checklist_marks_and_expiry(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
-    items = (ChecklistItem("Mẫu 01", "Hồ sơ sản phẩm", "Bắt buộc", True),
-             ChecklistItem("Giấy chứng nhận ATTP", "Pháp lý", "Bắt buộc", False, dt.date(2026, 1, 31), "hết hạn"))
-    text = read_text(api.render("checklist", ChecklistData(items=items, summary="Thiếu 1 thành phần."),
-                                tmp_path / "c.pdf"))
+    items = (
+        ChecklistItem("Mẫu 01", "Hồ sơ sản phẩm", "Bắt buộc", True),
+        ChecklistItem("Giấy chứng nhận ATTP", "Pháp lý", "Bắt buộc", False, dt.date(2026, 1, 31), "hết hạn"),
+    )
+    text = read_text(
+        api.render("checklist", ChecklistData(items=items, summary="Thiếu 1 thành phần."), tmp_path / "c.pdf")
+    )
     assert "Hồ sơ sản phẩm" in text and "Mẫu 01 Bắt buộc ■ □" in text
     assert "Giấy chứng nhận ATTP Bắt buộc □ ■ 31/01/2026 hết hạn" in text
     assert "Kết luận: Thiếu 1 thành phần." in text
 
 
 def test_certificate_draft(tmp_path: Path, read_text, check_pdf) -> None:  # type: ignore[no-untyped-def]
-    data = CertificateData(ref=Ref("d-9", 5), issuer="Ủy ban nhân dân tỉnh Lào Cai", decision_number="123/QĐ-UBND",
-                           decision_date=dt.date(2026, 7, 1), product_name="Mật ong bạc hà", stars=4,
-                           producer_name="HTX Tân Lập", valid_until=dt.date(2029, 7, 1))
+    data = CertificateData(
+        ref=Ref("d-9", 5),
+        issuer="Ủy ban nhân dân tỉnh Lào Cai",
+        decision_number="123/QĐ-UBND",
+        decision_date=dt.date(2026, 7, 1),
+        product_name="Mật ong bạc hà",
+        stars=4,
+        producer_name="HTX Tân Lập",
+        valid_until=dt.date(2029, 7, 1),
+    )
     out = api.render("certificate", data, tmp_path / "cert.pdf")
     check_pdf(out)
     text = read_text(out)
@@ -60,23 +85,43 @@ def test_certificate_draft(tmp_path: Path, read_text, check_pdf) -> None:  # typ
 
 
 def test_results_list(tmp_path: Path, read_text, read_qr) -> None:  # type: ignore[no-untyped-def]
-    rows = (ResultRow("Mật ong bạc hà", "HTX Tân Lập", "xã Tân Lập", "Mật ong…", "15-04321-001-2026", 78.5, 4),
-            ResultRow("Chè Shan tuyết", "HTX Suối Giàng", "xã Suối Giàng", "Chè", "15-04400-002-2026", 66, 3))
-    data = ResultsData(ref=Ref("123/QĐ-UBND", kind="decision"), issuer="Ủy ban nhân dân tỉnh Lào Cai",
-                       decision_number="123/QĐ-UBND", decision_date=dt.date(2026, 7, 1), rows=rows)
+    rows = (
+        ResultRow("Mật ong bạc hà", "HTX Tân Lập", "xã Tân Lập", "Mật ong…", "15-04321-001-2026", 78.5, 4),
+        ResultRow("Chè Shan tuyết", "HTX Suối Giàng", "xã Suối Giàng", "Chè", "15-04400-002-2026", 66, 3),
+    )
+    data = ResultsData(
+        ref=Ref("123/QĐ-UBND", kind="decision"),
+        issuer="Ủy ban nhân dân tỉnh Lào Cai",
+        decision_number="123/QĐ-UBND",
+        decision_date=dt.date(2026, 7, 1),
+        rows=rows,
+    )
     out = api.render("results", data, tmp_path / "res.pdf")
     text = read_text(out)
-    assert "78,5" in text and "4 sao" in text and "Tổng số: 2 sản phẩm (1 sản phẩm 4 sao, 1 sản phẩm 3 sao)." in text
+    assert (
+        "78,5" in text
+        and "4 sao" in text
+        and "Tổng số: 2 sản phẩm (1 sản phẩm 4 sao, 1 sản phẩm 3 sao)." in text
+    )
     fields = parse_payload(read_qr(out, 1, tmp_path)[0])
     assert fields["F"] == "results" and fields["Q"] == "123/QĐ-UBND"
 
 
 def test_council_matrix_mean_and_spread(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
     data = CouncilMatrixData(
-        ref=Ref("round-2026-1", 1, kind="council"), round_name="Đợt 1 năm 2026", product_name="Mật ong bạc hà",
+        ref=Ref("round-2026-1", 1, kind="council"),
+        round_name="Đợt 1 năm 2026",
+        product_name="Mật ong bạc hà",
         members=("Nguyễn Văn A", "Trần Thị B", "Lê Văn C"),
-        rows=(MatrixRow("1.1", "Nguồn gốc sản phẩm", 3, (3, 2, 3)), MatrixRow("1.2", "Vùng nguyên liệu", 2, (1, 1, 2))),
-        totals=(78, 74, 81), mean_total=77.67, spread=7, stars=4)
+        rows=(
+            MatrixRow("1.1", "Nguồn gốc sản phẩm", 3, (3, 2, 3)),
+            MatrixRow("1.2", "Vùng nguyên liệu", 2, (1, 1, 2)),
+        ),
+        totals=(78, 74, 81),
+        mean_total=77.67,
+        spread=7,
+        stars=4,
+    )
     text = read_text(api.render("council-matrix", data, tmp_path / "m.pdf"))
     assert "1.1 Nguồn gốc sản phẩm 3 3 2 3 2,67 1" in text
     assert "TỔNG ĐIỂM 100 78 74 81 77,67 7" in text

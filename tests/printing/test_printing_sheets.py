@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.printing import api
 from ocop_desktop.printing.batch import render_all_blank_sheets
 from ocop_desktop.printing.data import Ref, Signed
 from ocop_desktop.printing.data_sheet import SheetData, SheetHeader
-from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.printing.qr import parse_payload
 
 
@@ -32,13 +32,29 @@ def test_blank_sheet_set_1_layout(ruleset, tmp_path: Path, check_pdf, read_text,
     out = api.render("sheet", data, tmp_path / "s1.pdf")
     check_pdf(out)
     text = read_text(out)
-    for expected in ("BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP", "(Kiêm phiếu đánh giá sản phẩm OCOP)",
-                     "1. Bộ sản phẩm: Rau, củ, quả, hạt tươi", "(Sản phẩm: Thực phẩm. Nhóm: Thực phẩm tươi sống)",
-                     "Tên sản phẩm:", "Mã số sản phẩm:", "Tên chủ thể sản xuất:", "Số điện thoại:", "Địa chỉ:",
-                     "Hồ sơ bị loại khi:", "Phần A:", "SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 Điểm)",
-                     "1. TỔ CHỨC SẢN XUẤT", "1.1. Nguồn gốc sản phẩm", "Các tiêu chí", "Thang điểm", "TỔNG CỘNG",
-                     "Ghi chú: Dấu sao là yêu cầu tối thiểu", "Ý kiến của người đánh giá", "Người đánh giá",
-                     "(Ký và ghi rõ họ tên)"):
+    for expected in (
+        "BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP",
+        "(Kiêm phiếu đánh giá sản phẩm OCOP)",
+        "1. Bộ sản phẩm: Rau, củ, quả, hạt tươi",
+        "(Sản phẩm: Thực phẩm. Nhóm: Thực phẩm tươi sống)",
+        "Tên sản phẩm:",
+        "Mã số sản phẩm:",
+        "Tên chủ thể sản xuất:",
+        "Số điện thoại:",
+        "Địa chỉ:",
+        "Hồ sơ bị loại khi:",
+        "Phần A:",
+        "SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 Điểm)",
+        "1. TỔ CHỨC SẢN XUẤT",
+        "1.1. Nguồn gốc sản phẩm",
+        "Các tiêu chí",
+        "Thang điểm",
+        "TỔNG CỘNG",
+        "Ghi chú: Dấu sao là yêu cầu tối thiểu",
+        "Ý kiến của người đánh giá",
+        "Người đánh giá",
+        "(Ký và ghi rõ họ tên)",
+    ):
         assert expected in text, expected
     assert "□ Ứng dụng công nghệ tiên tiến" in text
     assert "ổn định trong quá trình bảo quản...)*****" in text  # star marker printed as in the decision
@@ -51,10 +67,20 @@ def test_blank_sheet_set_1_layout(ruleset, tmp_path: Path, check_pdf, read_text,
 def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path, check_pdf, read_text) -> None:  # type: ignore[no-untyped-def]
     sheet = ruleset.sheet(1)
     result = score(sheet, answers_for(sheet))
-    data = SheetData(sheet=sheet, ref=Ref("d-001", 7), result=result,
-                     header=SheetHeader("Cam sành Hàm Yên", "08-02500-012-2026", "HTX Cam & Bưởi <Hàm Yên>",
-                                        "0987654321", "xã Hàm Yên, tỉnh Tuyên Quang"),
-                     remarks="Đạt yêu cầu.", evaluator=Signed("Tuyên Quang", dt.date(2026, 6, 1), "Lê Văn Cường"))
+    data = SheetData(
+        sheet=sheet,
+        ref=Ref("d-001", 7),
+        result=result,
+        header=SheetHeader(
+            "Cam sành Hàm Yên",
+            "08-02500-012-2026",
+            "HTX Cam & Bưởi <Hàm Yên>",
+            "0987654321",
+            "xã Hàm Yên, tỉnh Tuyên Quang",
+        ),
+        remarks="Đạt yêu cầu.",
+        evaluator=Signed("Tuyên Quang", dt.date(2026, 6, 1), "Lê Văn Cường"),
+    )
     out = api.render("sheet", data, tmp_path / "s1f.pdf")
     check_pdf(out)
     text = read_text(out)
@@ -65,7 +91,10 @@ def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path, che
     assert f"Kết quả xếp hạng: {result.star} sao ({'*' * result.star})." in text
     assert f"TỔNG CỘNG 100 {result.total}" in text
     for part, points in result.parts.items():
-        assert f"({ {'A': 40, 'B': 25, 'C': 35}[part]} Điểm) { {'A': 40, 'B': 25, 'C': 35}[part]} {points}" in text
+        assert (
+            f"({ {'A': 40, 'B': 25, 'C': 35}[part] } Điểm) { {'A': 40, 'B': 25, 'C': 35}[part] } {points}"
+            in text
+        )
     assert "Tuyên Quang, ngày 01 tháng 6 năm 2026" in text
 
 
@@ -82,7 +111,9 @@ def test_tourism_sheet_prints_alternative_cases(ruleset, tmp_path: Path, read_te
     text = read_text(out)
     assert "Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp" in text
     assert "Trường hợp 2: Điểm dịch vụ du lịch" in text
-    assert "SẢN PHẨM VÀ SỨC MẠNH CỘNG ĐỒNG (40 Điểm)" in text  # the decision's "(35 Điểm)" typo is not printed
+    assert (
+        "SẢN PHẨM VÀ SỨC MẠNH CỘNG ĐỒNG (40 Điểm)" in text
+    )  # the decision's "(35 Điểm)" typo is not printed
     answers = answers_for(sheet)
     answers["8"] = 3  # case 2, top option
     result = score(sheet, answers)

@@ -45,7 +45,9 @@ def test_models_match_migrations(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "drift.sqlite3")
     command.upgrade(alembic_config(engine), "head")
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"render_as_batch": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"render_as_batch": True}), Base.metadata
+        )
     engine.dispose()
     assert diff == [], f"models and migrations differ; write a migration: {diff}"
 
@@ -55,8 +57,10 @@ def test_backup_is_a_consistent_copy_including_wal(tmp_path: Path) -> None:
     engine = make_engine(db)
     command.upgrade(alembic_config(engine), "head")
     with engine.begin() as conn:  # this row sits in the WAL file, not yet in the main file
-        conn.exec_driver_sql("INSERT INTO admin_unit (code, name, division_type, level, search_key) "
-                             "VALUES ('01', 'Thành phố Hà Nội', 'tp', 'province', 'ha noi')")
+        conn.exec_driver_sql(
+            "INSERT INTO admin_unit (code, name, division_type, level, search_key) "
+            "VALUES ('01', 'Thành phố Hà Nội', 'tp', 'province', 'ha noi')"
+        )
     kept = backup_file(engine, db, tmp_path / "backups", "rev-test")
     engine.dispose()
     with sqlite3.connect(kept) as conn:

@@ -80,6 +80,7 @@ def print_dialog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
 @pytest.fixture
 def choose(qtbot):  # type: ignore[no-untyped-def]
     """choose(combo, data): pick an item with the keyboard, as a person would."""
+
     def pick(combo: QComboBox, data: object) -> None:
         combo.setFocus()
         qtbot.keyClick(combo, Qt.Key.Key_Home)
@@ -88,6 +89,7 @@ def choose(qtbot):  # type: ignore[no-untyped-def]
                 return
             qtbot.keyClick(combo, Qt.Key.Key_Down)
         assert combo.currentData() == data, f"{data!r} is not in the list"
+
     return pick
 
 

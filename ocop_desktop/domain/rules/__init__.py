@@ -13,14 +13,47 @@ from ocop_desktop.domain.rules.council import CouncilResult, CouncilRules, Floor
 from ocop_desktop.domain.rules.errors import RuleSetError, ScoringError
 from ocop_desktop.domain.rules.loader import load_ruleset, parse_ruleset
 from ocop_desktop.domain.rules.model import (
-    Condition, Criterion, Floor, Group, Knockout, Option, Part, ProductSet, RuleSet, Sheet, StarBand, Stop,
+    Condition,
+    Criterion,
+    Floor,
+    Group,
+    Knockout,
+    Option,
+    Part,
+    ProductSet,
+    RuleSet,
+    Sheet,
+    StarBand,
+    Stop,
 )
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.domain.rules.stars import FloorCheck, NextStar, band_for, final_star
 
 __all__ = [
-    "Condition", "CouncilResult", "CouncilRules", "Criterion", "Floor", "FloorCheck", "FloorVote", "Group",
-    "Knockout", "NextStar", "Option", "Part", "ProductSet", "RuleSet", "RuleSetError", "ScoreResult",
-    "ScoringError", "Sheet", "StarBand", "Stop", "aggregate", "band_for", "final_star", "load_ruleset",
-    "parse_ruleset", "score",
+    "Condition",
+    "CouncilResult",
+    "CouncilRules",
+    "Criterion",
+    "Floor",
+    "FloorCheck",
+    "FloorVote",
+    "Group",
+    "Knockout",
+    "NextStar",
+    "Option",
+    "Part",
+    "ProductSet",
+    "RuleSet",
+    "RuleSetError",
+    "ScoreResult",
+    "ScoringError",
+    "Sheet",
+    "StarBand",
+    "Stop",
+    "aggregate",
+    "band_for",
+    "final_star",
+    "load_ruleset",
+    "parse_ruleset",
+    "score",
 ]

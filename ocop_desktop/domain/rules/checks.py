@@ -17,14 +17,54 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 STOP_KINDS = ("stop", "eliminate", "not_evaluated")
 STOP_TRIGGERS = ("flag", "zero_points")
-TOP_KEYS = {"format", "format_version", "id", "title", "legal_reference", "effective_from", "effective_to", "source",
-            "star_marker_rule", "star_bands", "part_maxima", "total", "product_groups", "knockouts", "corrections",
-            "suspect_values", "sets", HASH_FIELD}
-SET_KEYS = {"number", "code", "name", "product_group", "group", "lead_ministries", "header", "footer",
-            "knockout_clause", "knockouts", "stops", "max", "parts"}
+TOP_KEYS = {
+    "format",
+    "format_version",
+    "id",
+    "title",
+    "legal_reference",
+    "effective_from",
+    "effective_to",
+    "source",
+    "star_marker_rule",
+    "star_bands",
+    "part_maxima",
+    "total",
+    "product_groups",
+    "knockouts",
+    "corrections",
+    "suspect_values",
+    "sets",
+    HASH_FIELD,
+}
+SET_KEYS = {
+    "number",
+    "code",
+    "name",
+    "product_group",
+    "group",
+    "lead_ministries",
+    "header",
+    "footer",
+    "knockout_clause",
+    "knockouts",
+    "stops",
+    "max",
+    "parts",
+}
 PART_KEYS = {"code", "title", "printed_title", "max", "groups"}
 GROUP_KEYS = {"code", "title", "max", "notes", "criteria"}
-CRITERION_KEYS = {"code", "title", "max", "notes", "group_level", "applies_if", "cases", "options", "criteria"}
+CRITERION_KEYS = {
+    "code",
+    "title",
+    "max",
+    "notes",
+    "group_level",
+    "applies_if",
+    "cases",
+    "options",
+    "criteria",
+}
 OPTION_KEYS = {"label", "points", "star", "case", "synthetic"}
 STOP_KEYS = {"id", "criterion", "kind", "trigger", "label", "criteria", "note"}
 

@@ -16,35 +16,39 @@ VHTTDL = "Bộ Văn hóa, Thể thao và Du lịch"
 
 # (code, name, [(group code, group name)])
 PRODUCT_GROUPS: list[tuple[str, str, list[tuple[str, str]]]] = [
-    ("I", "Thực phẩm", [
-        ("I.1", "Thực phẩm tươi sống"),
-        ("I.2", "Thực phẩm thô, sơ chế"),
-        ("I.3", "Thực phẩm chế biến"),
-        ("I.4", "Gia vị"),
-        ("I.5", "Chè"),
-        ("I.6", "Cà phê, ca cao"),
-    ]),
-    ("II", "Đồ uống", [
-        ("II.1", "Đồ uống có cồn"),
-        ("II.2", "Đồ uống không cồn"),
-    ]),
-    ("III", "Dược liệu và sản phẩm từ dược liệu", [
-        ("III.1", "Thực phẩm chức năng, thuốc dược liệu, thuốc cổ truyền"),
-        ("III.2", "Mỹ phẩm có thành phần từ dược liệu"),
-        ("III.3", "Tinh dầu và dược liệu khác"),
-    ]),
-    ("IV", "Hàng thủ công mỹ nghệ", [
-        ("IV.1", "Thủ công mỹ nghệ gia dụng, trang trí"),
-        ("IV.2", "Vải, may mặc"),
-    ]),
-    ("V", "Sinh vật cảnh", [
-        ("V.1", "Hoa"),
-        ("V.2", "Cây cảnh"),
-        ("V.3", "Động vật cảnh"),
-    ]),
-    ("VI", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", [
-        ("VI.1", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"),
-    ]),
+    (
+        "I",
+        "Thực phẩm",
+        [
+            ("I.1", "Thực phẩm tươi sống"),
+            ("I.2", "Thực phẩm thô, sơ chế"),
+            ("I.3", "Thực phẩm chế biến"),
+            ("I.4", "Gia vị"),
+            ("I.5", "Chè"),
+            ("I.6", "Cà phê, ca cao"),
+        ],
+    ),
+    ("II", "Đồ uống", [("II.1", "Đồ uống có cồn"), ("II.2", "Đồ uống không cồn")]),
+    (
+        "III",
+        "Dược liệu và sản phẩm từ dược liệu",
+        [
+            ("III.1", "Thực phẩm chức năng, thuốc dược liệu, thuốc cổ truyền"),
+            ("III.2", "Mỹ phẩm có thành phần từ dược liệu"),
+            ("III.3", "Tinh dầu và dược liệu khác"),
+        ],
+    ),
+    (
+        "IV",
+        "Hàng thủ công mỹ nghệ",
+        [("IV.1", "Thủ công mỹ nghệ gia dụng, trang trí"), ("IV.2", "Vải, may mặc")],
+    ),
+    ("V", "Sinh vật cảnh", [("V.1", "Hoa"), ("V.2", "Cây cảnh"), ("V.3", "Động vật cảnh")]),
+    (
+        "VI",
+        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+        [("VI.1", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch")],
+    ),
 ]
 
 # set number -> (set code, group code, lead ministries)

@@ -97,38 +97,56 @@ class CouncilResult:
             **stars.rating_json(self),
             "eliminated_by": {k: list(v) for k, v in self.eliminated_by.items()},
             "floor_rule": self.rules.floor_rule,
-            "floor_votes": [{**stars.floor_json(v.floor), "met_by": v.met_by, "of": v.of, "met": v.met}
-                            for v in self.floor_votes],
+            "floor_votes": [
+                {**stars.floor_json(v.floor), "met_by": v.met_by, "of": v.of, "met": v.met}
+                for v in self.floor_votes
+            ],
             "problems": list(self.problems),
         }
 
 
-def aggregate(sheet: Sheet, members: Mapping[str, ScoreResult], *, council_size: int, chair: str,
-              knockouts: Iterable[str] = (), rules: CouncilRules = CouncilRules()) -> CouncilResult:
+def aggregate(
+    sheet: Sheet,
+    members: Mapping[str, ScoreResult],
+    *,
+    council_size: int,
+    chair: str,
+    knockouts: Iterable[str] = (),
+    rules: CouncilRules = CouncilRules(),
+) -> CouncilResult:
     _check(sheet, members, council_size, rules)
     council_knockouts = tuple(dict.fromkeys(knockouts))
     unknown = [k for k in council_knockouts if k not in {x.id for x in sheet.knockouts}]
     if unknown:
-        raise ScoringError(f"Mã điều kiện loại hồ sơ không áp dụng cho bộ {sheet.number}: {', '.join(unknown)}.")
+        raise ScoringError(
+            f"Mã điều kiện loại hồ sơ không áp dụng cho bộ {sheet.number}: {', '.join(unknown)}."
+        )
     n = len(members)
     results = list(members.values())
     totals = {m: r.total for m, r in members.items()}
     spread = max(totals.values()) - min(totals.values())
     quorum_met = n * rules.quorum.denominator >= rules.quorum.numerator * council_size and (
-        chair in members or not rules.chair_required)
+        chair in members or not rules.chair_required
+    )
     problems = []
     if not quorum_met:
-        problems.append(f"Không đủ số thành viên: {n}/{council_size} thành viên chấm"
-                        f"{'' if chair in members else ', vắng chủ tịch hội đồng'} (cần ≥ {rules.quorum} "
-                        f"số thành viên{', có chủ tịch' if rules.chair_required else ''}).")
+        problems.append(
+            f"Không đủ số thành viên: {n}/{council_size} thành viên chấm"
+            f"{'' if chair in members else ', vắng chủ tịch hội đồng'} (cần ≥ {rules.quorum} "
+            f"số thành viên{', có chủ tịch' if rules.chair_required else ''})."
+        )
     if spread > rules.max_spread:
-        problems.append(f"Chênh lệch tổng điểm giữa các thành viên là {spread} điểm, vượt {rules.max_spread} điểm: "
-                        "hội đồng cần chấm lại.")
+        problems.append(
+            f"Chênh lệch tổng điểm giữa các thành viên là {spread} điểm, vượt {rules.max_spread} điểm: "
+            "hội đồng cần chấm lại."
+        )
 
     mean_total = Fraction(sum(totals.values()), n)
     mean_parts = {p: Fraction(sum(r.parts[p] for r in results), n) for p in results[0].parts}
     mean_points = {c: Fraction(sum(r.points[c] for r in results), n) for c in results[0].points}
-    votes = tuple(_vote(f, results, mean_points, rules.floor_rule) for f in sorted(sheet.floors(), key=lambda f: f.star))
+    votes = tuple(
+        _vote(f, results, mean_points, rules.floor_rule) for f in sorted(sheet.floors(), key=lambda f: f.star)
+    )
     unmet = tuple(v.floor for v in votes if not v.met)
     band = stars.band_for(mean_total, sheet.bands)
     rated = stars.final_star(band, unmet)
@@ -136,17 +154,37 @@ def aggregate(sheet: Sheet, members: Mapping[str, ScoreResult], *, council_size:
     eliminated_by = {m: r.knockouts + r.stops for m, r in members.items() if r.eliminated}
     eliminated = bool(council_knockouts or eliminated_by)
     return CouncilResult(
-        ruleset_id=sheet.ruleset_id, ruleset_hash=sheet.ruleset_hash, set_number=sheet.number, set_code=sheet.code,
-        council_size=council_size, chair=chair, totals=totals, quorum_met=quorum_met, spread=spread,
-        spread_ok=spread <= rules.max_spread, mean_total=mean_total, mean_parts=mean_parts, mean_points=mean_points,
-        band_star=band, rated_star=rated, star=0 if eliminated else rated, eliminated=eliminated,
-        knockouts=council_knockouts, eliminated_by=eliminated_by, floor_votes=votes,
-        floors=stars.floor_checks(unmet), blocking=following.blocking if following else (), next_star=following,
-        problems=tuple(problems), rules=rules,
+        ruleset_id=sheet.ruleset_id,
+        ruleset_hash=sheet.ruleset_hash,
+        set_number=sheet.number,
+        set_code=sheet.code,
+        council_size=council_size,
+        chair=chair,
+        totals=totals,
+        quorum_met=quorum_met,
+        spread=spread,
+        spread_ok=spread <= rules.max_spread,
+        mean_total=mean_total,
+        mean_parts=mean_parts,
+        mean_points=mean_points,
+        band_star=band,
+        rated_star=rated,
+        star=0 if eliminated else rated,
+        eliminated=eliminated,
+        knockouts=council_knockouts,
+        eliminated_by=eliminated_by,
+        floor_votes=votes,
+        floors=stars.floor_checks(unmet),
+        blocking=following.blocking if following else (),
+        next_star=following,
+        problems=tuple(problems),
+        rules=rules,
     )
 
 
-def _vote(floor: Floor, results: list[ScoreResult], mean_points: Mapping[str, Fraction], rule: str) -> FloorVote:
+def _vote(
+    floor: Floor, results: list[ScoreResult], mean_points: Mapping[str, Fraction], rule: str
+) -> FloorVote:
     n = len(results)
     met_by = sum(1 for r in results if _member_meets(r, floor))
     if rule == "all":
@@ -170,8 +208,14 @@ def _check(sheet: Sheet, members: Mapping[str, ScoreResult], council_size: int, 
     if council_size < len(members):
         raise ScoringError(f"Hội đồng có {council_size} thành viên nhưng có {len(members)} phiếu chấm.")
     if rules.floor_rule not in FLOOR_RULES:
-        raise ScoringError(f"Cách xét yêu cầu tối thiểu \"{rules.floor_rule}\" không hợp lệ ({', '.join(FLOOR_RULES)}).")
-    other = [m for m, r in members.items() if (r.ruleset_hash, r.set_number) != (sheet.ruleset_hash, sheet.number)]
+        raise ScoringError(
+            f'Cách xét yêu cầu tối thiểu "{rules.floor_rule}" không hợp lệ ({", ".join(FLOOR_RULES)}).'
+        )
+    other = [
+        m for m, r in members.items() if (r.ruleset_hash, r.set_number) != (sheet.ruleset_hash, sheet.number)
+    ]
     if other:
-        raise ScoringError(f"Phiếu của thành viên {', '.join(other)} không chấm theo cùng bộ tiêu chí/bộ sản phẩm "
-                           f"{sheet.ruleset_id} bộ {sheet.number}.")
+        raise ScoringError(
+            f"Phiếu của thành viên {', '.join(other)} không chấm theo cùng bộ tiêu chí/bộ sản phẩm "
+            f"{sheet.ruleset_id} bộ {sheet.number}."
+        )

@@ -15,7 +15,18 @@ from typing import Any
 
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.domain.rules.model import (
-    Condition, Correction, Criterion, Group, Knockout, Option, Part, ProductSet, RuleSet, Sheet, StarBand, Stop,
+    Condition,
+    Correction,
+    Criterion,
+    Group,
+    Knockout,
+    Option,
+    Part,
+    ProductSet,
+    RuleSet,
+    Sheet,
+    StarBand,
+    Stop,
     SuspectValue,
 )
 from ocop_desktop.domain.rules.validate import problems
@@ -38,8 +49,9 @@ def parse_ruleset(raw: bytes | str, *, source: str = "(không tên)") -> RuleSet
     if found:
         shown = "; ".join(found[:SHOWN_PROBLEMS])
         more = f" (và {len(found) - SHOWN_PROBLEMS} lỗi khác)" if len(found) > SHOWN_PROBLEMS else ""
-        raise RuleSetError(f"Tệp bộ tiêu chí {source} không hợp lệ, không dùng được: {shown}{more}.",
-                           detail="\n".join(found))
+        raise RuleSetError(
+            f"Tệp bộ tiêu chí {source} không hợp lệ, không dùng được: {shown}{more}.", detail="\n".join(found)
+        )
     return build(document, source=source)
 
 
@@ -62,7 +74,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"khóa \"{key}\" xuất hiện hai lần trong một đối tượng")
+            raise ValueError(f'khóa "{key}" xuất hiện hai lần trong một đối tượng')
         out[key] = value
     return out
 
@@ -73,7 +85,9 @@ def _no_constant(name: str) -> Any:
 
 def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
     """Objects from a document that `validate.problems` accepted."""
-    bands = tuple(StarBand(b["star"], b["min"], b["certified"], b["recognised_by"]) for b in doc["star_bands"])
+    bands = tuple(
+        StarBand(b["star"], b["min"], b["certified"], b["recognised_by"]) for b in doc["star_bands"]
+    )
     catalogue = {k["id"]: Knockout(k["id"], k["label"]) for k in doc["knockouts"]}
     names = {pg["code"]: pg["name"] for pg in doc["product_groups"]}
     names.update({g["code"]: g["name"] for pg in doc["product_groups"] for g in pg["groups"]})
@@ -81,14 +95,32 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
         Sheet(
             ruleset_id=doc["id"],
             ruleset_hash=doc["content_hash"],
-            product_set=ProductSet(s["number"], s["code"], s["name"], s["product_group"], names[s["product_group"]],
-                                   s["group"], names[s["group"]], tuple(s["lead_ministries"])),
+            product_set=ProductSet(
+                s["number"],
+                s["code"],
+                s["name"],
+                s["product_group"],
+                names[s["product_group"]],
+                s["group"],
+                names[s["group"]],
+                tuple(s["lead_ministries"]),
+            ),
             header=tuple(s["header"]),
             footer=tuple(s["footer"]),
             knockout_clause=s["knockout_clause"],
             knockouts=tuple(catalogue[k] for k in s["knockouts"]),
-            stops=tuple(Stop(st["id"], st["criterion"], st["kind"], st["trigger"], st["label"],
-                             tuple(st["criteria"]), st["note"]) for st in s["stops"]),
+            stops=tuple(
+                Stop(
+                    st["id"],
+                    st["criterion"],
+                    st["kind"],
+                    st["trigger"],
+                    st["label"],
+                    tuple(st["criteria"]),
+                    st["note"],
+                )
+                for st in s["stops"]
+            ),
             max=s["max"],
             parts=tuple(_part(p) for p in s["parts"]),
             bands=bands,
@@ -106,8 +138,9 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
         part_maxima=MappingProxyType(dict(doc["part_maxima"])),
         total=doc["total"],
         knockouts=tuple(catalogue.values()),
-        corrections=tuple(Correction(c["set"], c["where"], c["printed"], c["used"], c["reason"])
-                          for c in doc["corrections"]),
+        corrections=tuple(
+            Correction(c["set"], c["where"], c["printed"], c["used"], c["reason"]) for c in doc["corrections"]
+        ),
         suspect_values=tuple(SuspectValue(s["set"], s["where"], s["issue"]) for s in doc["suspect_values"]),
         sheets=sheets,
         content_hash=doc["content_hash"],
@@ -117,8 +150,10 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
 
 
 def _part(p: Mapping[str, Any]) -> Part:
-    groups = tuple(Group(g["code"], g["title"], g["max"], tuple(g["notes"]), tuple(_criterion(c) for c in g["criteria"]))
-                   for g in p["groups"])
+    groups = tuple(
+        Group(g["code"], g["title"], g["max"], tuple(g["notes"]), tuple(_criterion(c) for c in g["criteria"]))
+        for g in p["groups"]
+    )
     return Part(p["code"], p["title"], p["printed_title"], p["max"], groups)
 
 
@@ -129,8 +164,10 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
         title=c["title"],
         max=c["max"],
         notes=tuple(c["notes"]),
-        options=tuple(Option(i, o["label"], o["points"], o["star"], o["case"], o["synthetic"], o.get("printed_points"))
-                      for i, o in enumerate(c["options"])),
+        options=tuple(
+            Option(i, o["label"], o["points"], o["star"], o["case"], o["synthetic"], o.get("printed_points"))
+            for i, o in enumerate(c["options"])
+        ),
         children=tuple(_criterion(x) for x in c["criteria"]),
         cases=tuple(c["cases"]),
         group_level=c["group_level"],

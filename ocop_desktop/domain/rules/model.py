@@ -184,7 +184,10 @@ class Sheet:
 
     def walk(self) -> Iterator[tuple[Part, Group, Criterion, int]]:
         """Every criterion in printed order with its part, group and depth (0, 1 for sub-criteria)."""
-        def visit(part: Part, group: Group, c: Criterion, depth: int) -> Iterator[tuple[Part, Group, Criterion, int]]:
+
+        def visit(
+            part: Part, group: Group, c: Criterion, depth: int
+        ) -> Iterator[tuple[Part, Group, Criterion, int]]:
             yield part, group, c, depth
             for child in c.children:
                 yield from visit(part, group, child, depth + 1)
@@ -240,6 +243,6 @@ class RuleSet:
             if key == str(s.number) or key.casefold() == s.code.casefold():
                 return s
         raise RuleSetError(
-            f"Không có bộ sản phẩm \"{ref}\" trong bộ tiêu chí {self.id} "
+            f'Không có bộ sản phẩm "{ref}" trong bộ tiêu chí {self.id} '
             f"(dùng số 1–{len(self.sheets)} hoặc mã như {self.sheets[0].code})."
         )

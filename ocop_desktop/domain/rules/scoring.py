@@ -62,8 +62,16 @@ def _plan(sheet: Sheet) -> _Plan:
         if not criterion.is_leaf:
             parents.add(criterion.code)
             continue
-        leaves.append(_Leaf(criterion.code, tuple(o.points for o in criterion.options),
-                            tuple(o.case for o in criterion.options), part.code, group.code, criterion.applies_if))
+        leaves.append(
+            _Leaf(
+                criterion.code,
+                tuple(o.points for o in criterion.options),
+                tuple(o.case for o in criterion.options),
+                part.code,
+                group.code,
+                criterion.applies_if,
+            )
+        )
     floors = sorted(sheet.floors(), key=lambda f: f.star)  # stable: printed order within a level
     flags = [s for s in sheet.stops if s.trigger == "flag"]
     return _Plan(
@@ -80,8 +88,11 @@ def _plan(sheet: Sheet) -> _Plan:
         group_part=tuple((g, p) for p, g in groups),
         with_cases=tuple(leaf.code for leaf in leaves if leaf.cases[0] is not None),
         slots=tuple((leaf.code, leaf.points, leaf.group) for leaf in leaves),
-        conditional=tuple((leaf.code, leaf.group, leaf.condition.criterion, leaf.condition.min_points)
-                          for leaf in leaves if leaf.condition is not None),
+        conditional=tuple(
+            (leaf.code, leaf.group, leaf.condition.criterion, leaf.condition.min_points)
+            for leaf in leaves
+            if leaf.condition is not None
+        ),
         floor_rows=tuple((f.criterion, f.min_points, f) for f in floors),
     )
 
@@ -134,8 +145,14 @@ class ScoreResult:
         }
 
 
-def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (),
-          stops: Iterable[str] = (), *, partial: bool = False) -> ScoreResult:
+def score(
+    sheet: Sheet,
+    answers: Mapping[str, int],
+    knockouts: Iterable[str] = (),
+    stops: Iterable[str] = (),
+    *,
+    partial: bool = False,
+) -> ScoreResult:
     """`partial=True` gives a running result for a sheet being filled in: unanswered leaves
     score 0 and are listed in `unanswered` instead of raising."""
     plan = _plan(sheet)
@@ -157,9 +174,13 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
             leaf_points[code] = got = options[index]
             group_totals[group] += got
     by_code = plan.by_code
-    unknown = [c for c in answers if c not in by_code] if len(chosen) + len(out_of_range) != len(answers) else []
+    unknown = (
+        [c for c in answers if c not in by_code] if len(chosen) + len(out_of_range) != len(answers) else []
+    )
     knockout_ids = tuple(dict.fromkeys(knockouts))
-    flagged = tuple(dict.fromkeys(plan.flag_stops_by_criterion.get(s, s) for s in stops))  # id or criterion code
+    flagged = tuple(
+        dict.fromkeys(plan.flag_stops_by_criterion.get(s, s) for s in stops)
+    )  # id or criterion code
     bad_knockouts = [k for k in knockout_ids if k not in plan.knockouts]
     bad_stops = [s for s in flagged if s not in plan.stops]
 
@@ -186,8 +207,12 @@ def score(sheet: Sheet, answers: Mapping[str, int], knockouts: Iterable[str] = (
         part_totals[part] += group_totals[group]
     total = sum(group_totals.values())
     band = stars.band_for(total, sheet.bands)
-    unmet = tuple(f for code, least, f in plan.floor_rows if leaf_points[code] < least
-                  and (f.case is None or _case_used(by_code, chosen, code) in (None, f.case)))
+    unmet = tuple(
+        f
+        for code, least, f in plan.floor_rows
+        if leaf_points[code] < least
+        and (f.case is None or _case_used(by_code, chosen, code) in (None, f.case))
+    )
     rated = min(band, unmet[0].star - 1) if unmet else band  # = stars.final_star: unmet is sorted by star
     following = stars.next_star(rated, total, sheet.bands, unmet)
     return ScoreResult(
@@ -221,14 +246,25 @@ def _case_used(by_code: dict[str, _Leaf], chosen: dict[str, int], code: str) -> 
     return None if index is None else by_code[code].cases[index]
 
 
-def _input_error(sheet: Sheet, plan: _Plan, unknown: list[str], out_of_range: list[str], missing: list[str],
-                 bad_knockouts: list[str], bad_stops: list[str]) -> ScoringError:
+def _input_error(
+    sheet: Sheet,
+    plan: _Plan,
+    unknown: list[str],
+    out_of_range: list[str],
+    missing: list[str],
+    bad_knockouts: list[str],
+    bad_stops: list[str],
+) -> ScoringError:
     if missing and not (unknown or out_of_range or bad_knockouts or bad_stops):
-        return ScoringError(f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
-                            missing=tuple(missing))
+        return ScoringError(
+            f"Phiếu bộ {sheet.number} còn thiếu điểm các tiêu chí: {', '.join(missing)}.",
+            missing=tuple(missing),
+        )
     parts = []
     if unknown:
-        hint = " (là tiêu chí có tiêu chí con; hãy chấm các tiêu chí con)" if set(unknown) & plan.parents else ""
+        hint = (
+            " (là tiêu chí có tiêu chí con; hãy chấm các tiêu chí con)" if set(unknown) & plan.parents else ""
+        )
         parts.append(f"mã tiêu chí không có trong phiếu: {', '.join(map(str, unknown))}{hint}")
     if out_of_range:
         ranges = ", ".join(f"{c} (0–{len(plan.by_code[c].points) - 1})" for c in out_of_range)
@@ -237,9 +273,15 @@ def _input_error(sheet: Sheet, plan: _Plan, unknown: list[str], out_of_range: li
         parts.append(f"còn thiếu điểm các tiêu chí: {', '.join(missing)}")
     if bad_knockouts:
         valid = ", ".join(sorted(plan.knockouts)) or "không có"
-        parts.append(f"mã điều kiện loại hồ sơ không áp dụng cho bộ này: {', '.join(bad_knockouts)} (hợp lệ: {valid})")
+        parts.append(
+            f"mã điều kiện loại hồ sơ không áp dụng cho bộ này: {', '.join(bad_knockouts)} (hợp lệ: {valid})"
+        )
     if bad_stops:
         valid = ", ".join(plan.stops) or "không có"
         parts.append(f"mã điểm dừng không áp dụng cho bộ này: {', '.join(bad_stops)} (hợp lệ: {valid})")
-    return ScoringError(f"Phiếu bộ {sheet.number} không hợp lệ: " + "; ".join(parts) + ".", missing=tuple(missing),
-                        unknown=tuple(map(str, unknown)), out_of_range=tuple(out_of_range))
+    return ScoringError(
+        f"Phiếu bộ {sheet.number} không hợp lệ: " + "; ".join(parts) + ".",
+        missing=tuple(missing),
+        unknown=tuple(map(str, unknown)),
+        out_of_range=tuple(out_of_range),
+    )

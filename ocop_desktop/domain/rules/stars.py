@@ -58,7 +58,9 @@ def floor_checks(unmet: Sequence[Floor]) -> tuple[FloorCheck, ...]:
     return tuple(FloorCheck(level, not codes, tuple(codes)) for level, codes in by_level.items())
 
 
-def next_star(rated: int, total: Number, bands: Sequence[StarBand], unmet: Sequence[Floor]) -> NextStar | None:
+def next_star(
+    rated: int, total: Number, bands: Sequence[StarBand], unmet: Sequence[Floor]
+) -> NextStar | None:
     if rated >= bands[-1].star:
         return None
     target = rated + 1
@@ -85,7 +87,11 @@ def floors_json(checks: Iterable[FloorCheck]) -> dict[str, object]:
 def next_star_json(n: NextStar | None) -> dict[str, object] | None:
     if n is None:
         return None
-    return {"star": n.star, "missing_points": number(n.missing_points), "blocking": [floor_json(f) for f in n.blocking]}
+    return {
+        "star": n.star,
+        "missing_points": number(n.missing_points),
+        "blocking": [floor_json(f) for f in n.blocking],
+    }
 
 
 class Rated(Protocol):

@@ -12,7 +12,16 @@ from typing import Any
 
 from ocop_desktop.domain.rules.canonical import HASH_FIELD, content_hash
 from ocop_desktop.domain.rules.checks import (
-    FORMAT, FORMAT_VERSIONS, HEX64, ID, KEY, SET_KEYS, TOP_KEYS, Checker, is_date, is_int,
+    FORMAT,
+    FORMAT_VERSIONS,
+    HEX64,
+    ID,
+    KEY,
+    SET_KEYS,
+    TOP_KEYS,
+    Checker,
+    is_date,
+    is_int,
 )
 from ocop_desktop.domain.rules.validate_sheet import SheetChecker
 
@@ -90,7 +99,9 @@ class _DocumentChecker(Checker):
             self.bad("product_groups", "phải là danh sách")
             return out
         for i, pg in enumerate(items):
-            if self.obj(pg, f"product_groups[{i}]", {"code", "name", "groups"}) and isinstance(pg["groups"], list):
+            if self.obj(pg, f"product_groups[{i}]", {"code", "name", "groups"}) and isinstance(
+                pg["groups"], list
+            ):
                 out[pg["code"]] = set()
                 for j, g in enumerate(pg["groups"]):
                     if self.obj(g, f"product_groups[{i}].groups[{j}]", {"code", "name"}):

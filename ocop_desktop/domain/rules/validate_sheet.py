@@ -8,13 +8,23 @@ from __future__ import annotations
 from typing import Any
 
 from ocop_desktop.domain.rules.checks import (
-    CRITERION_KEYS, GROUP_KEYS, KEY, OPTION_KEYS, PART_KEYS, STOP_KEYS, STOP_KINDS, STOP_TRIGGERS, Checker, is_int,
+    CRITERION_KEYS,
+    GROUP_KEYS,
+    KEY,
+    OPTION_KEYS,
+    PART_KEYS,
+    STOP_KEYS,
+    STOP_KINDS,
+    STOP_TRIGGERS,
+    Checker,
+    is_int,
 )
 
 
 class SheetChecker:
-    def __init__(self, c: Checker, where: str, doc: dict[str, Any], groups: dict[str, set[str]],
-                 knockouts: set[str]) -> None:
+    def __init__(
+        self, c: Checker, where: str, doc: dict[str, Any], groups: dict[str, set[str]], knockouts: set[str]
+    ) -> None:
         self.c, self.where, self.doc, self.groups, self.knockouts = c, where, doc, groups, knockouts
         self.codes: dict[str, bool] = {}  # criterion code -> is leaf
         self.conditions: list[tuple[str, Any]] = []
@@ -45,7 +55,9 @@ class SheetChecker:
         c, w = self.c, self.where
         maxima = self.doc["part_maxima"] if isinstance(self.doc["part_maxima"], dict) else {}
         parts = s["parts"]
-        if not isinstance(parts, list) or [p.get("code") for p in parts if isinstance(p, dict)] != list(maxima):
+        if not isinstance(parts, list) or [p.get("code") for p in parts if isinstance(p, dict)] != list(
+            maxima
+        ):
             c.bad(f"{w}.parts", f"phải gồm đúng các phần {', '.join(maxima)} theo thứ tự")
             return
         if c.integer(s["max"], f"{w}.max") and s["max"] != self.doc["total"]:
@@ -89,7 +101,11 @@ class SheetChecker:
         c = self.c
         code = x.get("code") if isinstance(x, dict) else None
         cw = f"{self.where}, tiêu chí {code}"
-        if not c.obj(x, cw, CRITERION_KEYS) or not isinstance(code, str) or not c.integer(x["max"], f"{cw}.max"):
+        if (
+            not c.obj(x, cw, CRITERION_KEYS)
+            or not isinstance(code, str)
+            or not c.integer(x["max"], f"{cw}.max")
+        ):
             return None
         if code in self.codes:
             c.bad(cw, "mã tiêu chí bị trùng")
@@ -126,7 +142,9 @@ class SheetChecker:
         stars: set[tuple[Any, Any]] = set()
         for i, o in enumerate(options):
             ow = f"{cw}, phương án {i + 1}"
-            if not c.obj(o, ow, OPTION_KEYS, frozenset({"printed_points"})) or not c.integer(o["points"], f"{ow}.points"):
+            if not c.obj(o, ow, OPTION_KEYS, frozenset({"printed_points"})) or not c.integer(
+                o["points"], f"{ow}.points"
+            ):
                 continue
             c.text(o["label"], f"{ow}.label")
             if o["star"] not in (None, 3, 4, 5):

@@ -22,8 +22,16 @@ def build(d: CertificateData) -> list[Flowable]:
     issuer = d.issuer or f"Ủy ban nhân dân tỉnh {dots(3)}"
     stars = f"{d.stars} SAO" if d.stars else f"{dots(2)} SAO"
     decision = esc(d.decision_number) or dots(4)
-    decided = vn_date(d.decision_date).split(", ", 1)[1] if d.decision_date else f"ngày {dots(2)} tháng {dots(2)} năm {dots(3)}"
-    valid = vn_date(d.valid_until).split(", ", 1)[1] if d.valid_until else f"ngày {dots(2)} tháng {dots(2)} năm {dots(3)}"
+    decided = (
+        vn_date(d.decision_date).split(", ", 1)[1]
+        if d.decision_date
+        else f"ngày {dots(2)} tháng {dots(2)} năm {dots(3)}"
+    )
+    valid = (
+        vn_date(d.valid_until).split(", ", 1)[1]
+        if d.valid_until
+        else f"ngày {dots(2)} tháng {dots(2)} năm {dots(3)}"
+    )
     big = st.bold_center.clone("big", fontSize=22, leading=28, spaceAfter=6)
     body = st.center.clone("cbody", fontSize=15, leading=20, spaceAfter=5)
     inner: list[Flowable] = []
@@ -41,19 +49,44 @@ def build(d: CertificateData) -> list[Flowable]:
         Paragraph(f"<b>Đạt sản phẩm OCOP hạng {stars}</b>", big),
         Paragraph(f"<i>(Theo Quyết định số {decision} {decided})</i>", body),
         Paragraph(f"<i>Giấy chứng nhận có giá trị đến {valid}</i>", body),
-        signatures(st, W - 16 * mm, None, signature(st, d.signer_title.upper(), "", d.signed.name,
-                                                    place=d.signed.place, when=d.signed.date, blank_date=True)),
+        signatures(
+            st,
+            W - 16 * mm,
+            None,
+            signature(
+                st,
+                d.signer_title.upper(),
+                "",
+                d.signed.name,
+                place=d.signed.place,
+                when=d.signed.date,
+                blank_date=True,
+            ),
+        ),
     ]
-    frame = Table([[inner]], colWidths=[W], style=TableStyle(PLAIN + [
-        ("BOX", (0, 0), (-1, -1), 2.5, colors.Color(0.55, 0.1, 0.1)),
-        ("INNERGRID", (0, 0), (-1, -1), 0, colors.white),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-    ]))
+    frame = Table(
+        [[inner]],
+        colWidths=[W],
+        style=TableStyle(
+            PLAIN
+            + [
+                ("BOX", (0, 0), (-1, -1), 2.5, colors.Color(0.55, 0.1, 0.1)),
+                ("INNERGRID", (0, 0), (-1, -1), 0, colors.white),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 6 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        ),
+    )
     return [frame]
 
 
-SPEC = FormSpec(name="certificate", title="Giấy chứng nhận sản phẩm OCOP (dự thảo)", dto=CertificateData,
-                build=build, wide=True, base_size=14)
+SPEC = FormSpec(
+    name="certificate",
+    title="Giấy chứng nhận sản phẩm OCOP (dự thảo)",
+    dto=CertificateData,
+    build=build,
+    wide=True,
+    base_size=14,
+)

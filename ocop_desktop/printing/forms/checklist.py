@@ -6,7 +6,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from ocop_desktop.printing.blocks import GROUP_ROW_SHADE, box, cells, field, grid, header, signature, signatures
+from ocop_desktop.printing.blocks import (
+    GROUP_ROW_SHADE,
+    box,
+    cells,
+    field,
+    grid,
+    header,
+    signature,
+    signatures,
+)
 from ocop_desktop.printing.data import FORM_LABELS
 from ocop_desktop.printing.data_office import ChecklistData, ChecklistItem
 from ocop_desktop.printing.forms import PORTRAIT_WIDTH, FormSpec
@@ -21,8 +30,20 @@ def build(d: ChecklistData) -> list[Flowable]:
     st = styles(13)
     agency = f"Ủy ban nhân dân {d.commune}" if d.commune else f"Ủy ban nhân dân xã/phường {dots(3)}"
     kind = FORM_LABELS.get(d.registration, "") if d.registration else ""
-    rows: list[list[object]] = [cells(st, "TT", "Thành phần hồ sơ", "Yêu cầu", "Có", "Không", "Hết hạn", "Ghi chú",
-                                      bold=True, center_from=0)]
+    rows: list[list[object]] = [
+        cells(
+            st,
+            "TT",
+            "Thành phần hồ sơ",
+            "Yêu cầu",
+            "Có",
+            "Không",
+            "Hết hạn",
+            "Ghi chú",
+            bold=True,
+            center_from=0,
+        )
+    ]
     extra: list[tuple] = []
     group = None
     items = d.items or tuple(ChecklistItem("") for _ in range(BLANK_ROWS))
@@ -31,15 +52,34 @@ def build(d: ChecklistData) -> list[Flowable]:
         if item.group and item.group != group:
             group = item.group
             rows.append(cells(st, "", group, "", "", "", "", "", bold=True))
-            extra += [("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
-                      ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), GROUP_ROW_SHADE)]
+            extra += [
+                ("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
+                ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), GROUP_ROW_SHADE),
+            ]
         number += 1
         given, missing = (item.provided is True), (item.provided is False)
-        rows.append(cells(st, number if item.label else "", item.label, item.requirement,
-                          box(given), box(missing), short_date(item.expires_on) if item.expires_on else "",
-                          item.note, centered=(0, 3, 4, 5)))
-    sign = signature(st, "CÁN BỘ KIỂM TRA", "(Ký, ghi rõ họ tên)", d.checked_by.name, place=d.checked_by.place,
-                     when=d.checked_by.date, blank_date=True)
+        rows.append(
+            cells(
+                st,
+                number if item.label else "",
+                item.label,
+                item.requirement,
+                box(given),
+                box(missing),
+                short_date(item.expires_on) if item.expires_on else "",
+                item.note,
+                centered=(0, 3, 4, 5),
+            )
+        )
+    sign = signature(
+        st,
+        "CÁN BỘ KIỂM TRA",
+        "(Ký, ghi rõ họ tên)",
+        d.checked_by.name,
+        place=d.checked_by.place,
+        when=d.checked_by.date,
+        blank_date=True,
+    )
     out: list[Flowable] = [
         header(st, W, agency_name=agency),
         Spacer(1, 4 * mm),

@@ -5,11 +5,19 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
 
+from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing import official_text as T
 from ocop_desktop.printing.blocks import (
-    box, dotted_lines, field, fields_inline, form_number, header, leader, signature, signatures,
+    box,
+    dotted_lines,
+    field,
+    fields_inline,
+    form_number,
+    header,
+    leader,
+    signature,
+    signatures,
 )
-from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing.data import FORM_LABELS, Mau01Data, OfficeReceipt
 from ocop_desktop.printing.forms import PORTRAIT_WIDTH, FormSpec
 from ocop_desktop.printing.markup import dots, esc, fill, short_date
@@ -37,8 +45,11 @@ def build(d: Mau01Data) -> list[Flowable]:
         field(st, "- Địa chỉ liên hệ", d.producer.address),
         fields_inline(st, [("Điện thoại", d.producer.phone), ("Email", d.producer.email)], "- "),
         field(st, "2. Tên sản phẩm", d.product_name),
-        Paragraph(f"3. {esc(CLASSIFICATION)}<super>1</super>: "
-                  f"{esc(d.classification) or leader(st, '3. ' + CLASSIFICATION + '1: ', reserve=8)}", st.body),
+        Paragraph(
+            f"3. {esc(CLASSIFICATION)}<super>1</super>: "
+            f"{esc(d.classification) or leader(st, '3. ' + CLASSIFICATION + '1: ', reserve=8)}",
+            st.body,
+        ),
     ]
     if not d.classification:
         out += dotted_lines(st, 1)
@@ -49,14 +60,30 @@ def build(d: Mau01Data) -> list[Flowable]:
         field(st, "- Sản phẩm mẫu (số lượng)", d.samples),
         Paragraph(T.MAU01_PLEDGE, st.justify),
         Spacer(1, 2 * mm),
-        signatures(st, W, None, signature(st, "ĐẠI DIỆN", "(Ký, đóng dấu, ghi rõ họ tên)", d.signed.name,
-                                          place=d.signed.place, when=d.signed.date, blank_date=True)),
+        signatures(
+            st,
+            W,
+            None,
+            signature(
+                st,
+                "ĐẠI DIỆN",
+                "(Ký, đóng dấu, ghi rõ họ tên)",
+                d.signed.name,
+                place=d.signed.place,
+                when=d.signed.date,
+                blank_date=True,
+            ),
+        ),
         Spacer(1, 3 * mm),
         HRFlowable(width=40 * mm, thickness=0.5, hAlign="LEFT", spaceAfter=2),
         Paragraph(f"<super>1</super> {T.MAU01_FOOTNOTE}", st.small),
         Spacer(1, 6 * mm),
-        KeepTogether([Paragraph("<b>PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ</b>", st.center),
-                      _office(st, "DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ", d.commune_receipt)]),
+        KeepTogether(
+            [
+                Paragraph("<b>PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ</b>", st.center),
+                _office(st, "DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ", d.commune_receipt),
+            ]
+        ),
         _office(st, "DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH", d.province_receipt),
     ]
     return out
@@ -70,14 +97,16 @@ def _office(st: Styles, title: str, r: OfficeReceipt) -> KeepTogether:
     number = esc(r.number) if r.number else f"{dots(2)}-{dots(2)} /PĐK- (Mã tỉnh) - (Mã xã) - (Năm)"
     received = short_date(r.received_on) if r.received_on else leader(st, "Ngày nhận: ")
     sign = signature(st, "Cơ quan tiếp nhận", "(Ký, đóng dấu và ghi rõ họ tên)")
-    return KeepTogether([
-        Spacer(1, 3 * mm),
-        Paragraph(f"<b>{title}</b>", st.body),
-        Paragraph(f"Phiếu số: {number}", st.body),
-        Paragraph(f"Ngày nhận: {received}", st.body),
-        fields_inline(st, [("Người tiếp nhận", r.officer), ("Chữ ký", "")]),
-        signatures(st, W, None, sign[:-2] + [Spacer(1, 16 * mm)]),
-    ])
+    return KeepTogether(
+        [
+            Spacer(1, 3 * mm),
+            Paragraph(f"<b>{title}</b>", st.body),
+            Paragraph(f"Phiếu số: {number}", st.body),
+            Paragraph(f"Ngày nhận: {received}", st.body),
+            fields_inline(st, [("Người tiếp nhận", r.officer), ("Chữ ký", "")]),
+            signatures(st, W, None, sign[:-2] + [Spacer(1, 16 * mm)]),
+        ]
+    )
 
 
 SPEC = FormSpec(name="mau01", title=T.MAU01_NAME, dto=Mau01Data, build=build)

@@ -8,7 +8,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ocop_desktop.printing import official_text as T
 from ocop_desktop.printing.blocks import (
-    date_line, field, fields_inline, form_number, header, signature, signatures, text_or_lines,
+    date_line,
+    field,
+    fields_inline,
+    form_number,
+    header,
+    signature,
+    signatures,
+    text_or_lines,
 )
 from ocop_desktop.printing.data import Mau03Data
 from ocop_desktop.printing.forms import PORTRAIT_WIDTH, FormSpec
@@ -25,9 +32,13 @@ def build(d: Mau03Data) -> list[Flowable]:
     number = esc(d.number) if d.number else f"{dots(3)}/BC-UBND"
     out: list[Flowable] = [
         form_number(st, "Mẫu số 03"),
-        header(st, W, agency_name=agency,
-               under_left=[Paragraph(f"Số: {number}", st.center.clone("no", fontSize=st.size - 1))],
-               under_right=[date_line(st, d.signed.place, d.signed.date)]),
+        header(
+            st,
+            W,
+            agency_name=agency,
+            under_left=[Paragraph(f"Số: {number}", st.center.clone("no", fontSize=st.size - 1))],
+            under_right=[date_line(st, d.signed.place, d.signed.date)],
+        ),
         Spacer(1, 5 * mm),
         Paragraph(f"<b>{T.MAU03_TITLE}</b>", st.title),
         Paragraph(f"<b>{T.MAU03_SUBTITLE}</b>", st.bold_center),
@@ -51,11 +62,19 @@ def build(d: Mau03Data) -> list[Flowable]:
     province = f"tỉnh {esc(d.province)}" if d.province else f"tỉnh {dots(3)}"
     product = esc(d.product_name) or dots(6)
     producer = esc(d.producer.name) or dots(6)
-    out.append(Paragraph(
-        f"Ủy ban nhân dân {commune} đề nghị Ủy ban nhân dân {province} đánh giá, phân hạng sản phẩm OCOP cho "
-        f"sản phẩm {product} của {producer}.", st.justify))
-    sign = signature(st, f"T.M ỦY BAN NHÂN DÂN {d.commune.upper()}" if d.commune else "T.M ỦY BAN NHÂN DÂN XÃ....",
-                     "(Ký tên và đóng dấu)", d.signed.name)
+    out.append(
+        Paragraph(
+            f"Ủy ban nhân dân {commune} đề nghị Ủy ban nhân dân {province} đánh giá, phân hạng sản phẩm OCOP cho "
+            f"sản phẩm {product} của {producer}.",
+            st.justify,
+        )
+    )
+    sign = signature(
+        st,
+        f"T.M ỦY BAN NHÂN DÂN {d.commune.upper()}" if d.commune else "T.M ỦY BAN NHÂN DÂN XÃ....",
+        "(Ký tên và đóng dấu)",
+        d.signed.name,
+    )
     out += [Spacer(1, 3 * mm), KeepTogether([signatures(st, W, None, sign)])]
     return out
 

@@ -7,7 +7,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ocop_desktop.printing.blocks import (
-    box, cells, date_line, field, fields_inline, grid, header, signature, signatures,
+    box,
+    cells,
+    date_line,
+    field,
+    fields_inline,
+    grid,
+    header,
+    signature,
+    signatures,
 )
 from ocop_desktop.printing.data import FORM_LABELS
 from ocop_desktop.printing.data_office import ReceiptData, ReceivedDocument
@@ -32,15 +40,24 @@ def build(d: ReceiptData) -> list[Flowable]:
     number = esc(d.number) if d.number else f"{dots(3)}/PĐK-(T)-(X)-(YYYY)"
     kinds = "    ".join(f"{label} {box(kind == d.registration)}" for kind, label in FORM_LABELS.items())
     docs = d.documents or STANDARD_DOCUMENTS
-    rows: list[list[object]] = [cells(st, "TT", "Thành phần hồ sơ", "Số lượng", "Ghi chú", bold=True, center_from=0)]
-    rows += [cells(st, i, doc.title, doc.copies, doc.note, centered=(0, 2)) for i, doc in enumerate(docs, start=1)]
+    rows: list[list[object]] = [
+        cells(st, "TT", "Thành phần hồ sơ", "Số lượng", "Ghi chú", bold=True, center_from=0)
+    ]
+    rows += [
+        cells(st, i, doc.title, doc.copies, doc.note, centered=(0, 2)) for i, doc in enumerate(docs, start=1)
+    ]
     received = short_date(d.received_on) if d.received_on else ""
     due = short_date(d.due_on) if d.due_on else ""
     sign_officer = signature(st, "NGƯỜI TIẾP NHẬN", "(Ký, ghi rõ họ tên)", d.officer.name)
     sign_submitter = signature(st, "NGƯỜI NỘP HỒ SƠ", "(Ký, ghi rõ họ tên)", d.submitter)
     return [
-        header(st, W, parent=parent, agency_name=agency,
-               under_right=[date_line(st, d.officer.place, d.officer.date)]),
+        header(
+            st,
+            W,
+            parent=parent,
+            agency_name=agency,
+            under_right=[date_line(st, d.officer.place, d.officer.date)],
+        ),
         Spacer(1, 5 * mm),
         Paragraph("<b>PHIẾU TIẾP NHẬN HỒ SƠ</b>", st.title),
         Paragraph("<b>Đăng ký đánh giá, phân hạng sản phẩm OCOP</b>", st.bold_center),
@@ -63,5 +80,9 @@ def build(d: ReceiptData) -> list[Flowable]:
     ]
 
 
-SPEC = FormSpec(name="receipt", title="Phiếu tiếp nhận hồ sơ đăng ký đánh giá, phân hạng sản phẩm OCOP",
-                dto=ReceiptData, build=build)
+SPEC = FormSpec(
+    name="receipt",
+    title="Phiếu tiếp nhận hồ sơ đăng ký đánh giá, phân hạng sản phẩm OCOP",
+    dto=ReceiptData,
+    build=build,
+)

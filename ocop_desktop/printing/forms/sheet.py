@@ -15,16 +15,20 @@ from ocop_desktop.printing.markup import esc, number
 from ocop_desktop.printing.styles import Styles, styles
 
 W = PORTRAIT_WIDTH
-STAR_LEGEND = ("Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao "
-               "(*** - 3 sao; **** - 4 sao; ***** - 5 sao)")
+STAR_LEGEND = (
+    "Ghi chú: Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao "
+    "(*** - 3 sao; **** - 4 sao; ***** - 5 sao)"
+)
 
 
 def build(d: SheetData) -> list[Flowable]:
     st = styles(13)
     sheet = d.sheet
     out: list[Flowable] = [
-        Paragraph(f"<i>Bộ tiêu chí {esc(sheet.ruleset_id)} – bộ số {sheet.number} ({esc(sheet.code)})</i>",
-                  st.right.clone("setref", fontSize=st.size - 3)),
+        Paragraph(
+            f"<i>Bộ tiêu chí {esc(sheet.ruleset_id)} – bộ số {sheet.number} ({esc(sheet.code)})</i>",
+            st.right.clone("setref", fontSize=st.size - 3),
+        ),
         Paragraph("<b>BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP</b>", st.title),
         Paragraph("<b>(Kiêm phiếu đánh giá sản phẩm OCOP)</b>", st.bold_center),
         Spacer(1, 2 * mm),
@@ -59,8 +63,12 @@ def _header(st: Styles, d: SheetData) -> list[Flowable]:
         Paragraph(f"Mã số sản phẩm: {code_line}", st.body),
     ]
     if explanation:
-        out.append(Paragraph(f"<i>{esc(explanation)}</i>", st.body.clone("expl", fontSize=st.size - 2,
-                                                                           leading=(st.size - 2) * 1.25)))
+        out.append(
+            Paragraph(
+                f"<i>{esc(explanation)}</i>",
+                st.body.clone("expl", fontSize=st.size - 2, leading=(st.size - 2) * 1.25),
+            )
+        )
     out += [
         field(st, "Tên chủ thể sản xuất", h.producer_name),
         field(st, "Số điện thoại", h.phone),
@@ -102,13 +110,27 @@ def _footer(st: Styles, d: SheetData) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 2 * mm)]
     if legend:
         out.append(Paragraph(f"<i>{esc(legend)}</i>", st.justify))
-    opinion = [Paragraph("<b>Ý kiến của người đánh giá:</b>", st.body), *text_or_lines(st, d.remarks, blank_lines)]
-    sign = signature(st, "Người đánh giá", "(Ký và ghi rõ họ tên)", d.evaluator.name, place=d.evaluator.place,
-                     when=d.evaluator.date, blank_date=True)
+    opinion = [
+        Paragraph("<b>Ý kiến của người đánh giá:</b>", st.body),
+        *text_or_lines(st, d.remarks, blank_lines),
+    ]
+    sign = signature(
+        st,
+        "Người đánh giá",
+        "(Ký và ghi rõ họ tên)",
+        d.evaluator.name,
+        place=d.evaluator.place,
+        when=d.evaluator.date,
+        blank_date=True,
+    )
     out.append(KeepTogether(opinion + [signatures(st, W, None, sign)]))
     return out
 
 
-
-SPEC = FormSpec(name="sheet", title="Bộ tiêu chí đánh giá sản phẩm OCOP (Kiêm phiếu đánh giá sản phẩm OCOP)",
-                dto=SheetData, build=build, ref_kind="dossier")
+SPEC = FormSpec(
+    name="sheet",
+    title="Bộ tiêu chí đánh giá sản phẩm OCOP (Kiêm phiếu đánh giá sản phẩm OCOP)",
+    dto=SheetData,
+    build=build,
+    ref_kind="dossier",
+)

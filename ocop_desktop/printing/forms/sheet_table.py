@@ -31,8 +31,16 @@ class _Rows:
     styles: list[tuple] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)
 
-    def add(self, text: str, points: str = "", awarded: str = "", *, shade: object = None, bold_points: bool = False,
-            center: bool = False) -> None:
+    def add(
+        self,
+        text: str,
+        points: str = "",
+        awarded: str = "",
+        *,
+        shade: object = None,
+        bold_points: bool = False,
+        center: bool = False,
+    ) -> None:
         st = self.st
         pts = f"<b>{points}</b>" if bold_points and points else points
         row = [Paragraph(text, st.cell_center if center else st.cell), Paragraph(pts, st.cell_center)]
@@ -44,25 +52,43 @@ class _Rows:
             self.styles.append(("BACKGROUND", (0, n), (-1, n), shade))
 
 
-def criteria_table(st: Styles, sheet: Sheet, result: ScoreResult | None, width: float) -> tuple[Table, list[str]]:
+def criteria_table(
+    st: Styles, sheet: Sheet, result: ScoreResult | None, width: float
+) -> tuple[Table, list[str]]:
     """The table and the footnotes it needs (points corrected from the printed decision)."""
     t = _Rows(st, filled=result is not None)
     head = ["Các tiêu chí", "Thang điểm"] + (["Điểm đánh giá"] if t.filled else [])
     t.rows.append([Paragraph(f"<b>{h}</b>", st.cell_center) for h in head])
     for part in sheet.parts:
         _part(t, part, result)
-    t.add("<b>TỔNG CỘNG</b>", str(sheet.max), number(result.total) if result else "", bold_points=True,
-          shade=PART_SHADE, center=True)
+    t.add(
+        "<b>TỔNG CỘNG</b>",
+        str(sheet.max),
+        number(result.total) if result else "",
+        bold_points=True,
+        shade=PART_SHADE,
+        center=True,
+    )
     widths = [0.72, 0.13, 0.15] if t.filled else [0.83, 0.17]
-    table = grid(t.rows, [width * f for f in widths], extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *t.styles])
+    table = grid(
+        t.rows, [width * f for f in widths], extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *t.styles]
+    )
     return table, t.corrections
 
 
 def _part(t: _Rows, part: Part, result: ScoreResult | None) -> None:
-    printed = part.printed_title if f"({part.max} " in part.printed_title else f"{part.title} ({part.max} Điểm)"
+    printed = (
+        part.printed_title if f"({part.max} " in part.printed_title else f"{part.title} ({part.max} Điểm)"
+    )
     awarded = number(result.parts.get(part.code)) if result else ""
-    t.add(f"<b>Phần {esc(part.code)}:<br/>{esc(printed)}</b>", str(part.max), awarded, shade=PART_SHADE,
-          bold_points=True, center=True)
+    t.add(
+        f"<b>Phần {esc(part.code)}:<br/>{esc(printed)}</b>",
+        str(part.max),
+        awarded,
+        shade=PART_SHADE,
+        bold_points=True,
+        center=True,
+    )
     for group in part.groups:
         _group(t, group, result)
 
@@ -70,7 +96,9 @@ def _part(t: _Rows, part: Part, result: ScoreResult | None) -> None:
 def _group(t: _Rows, group: Group, result: ScoreResult | None) -> None:
     awarded = number(result.groups.get(group.code)) if result else ""
     single = len(group.criteria) == 1 and group.criteria[0].group_level
-    t.add(_title(f"{group.code}. {group.title}"), str(group.max), awarded, shade=GROUP_SHADE, bold_points=True)
+    t.add(
+        _title(f"{group.code}. {group.title}"), str(group.max), awarded, shade=GROUP_SHADE, bold_points=True
+    )
     for note in group.notes:
         t.add(f"<i>{esc(note)}</i>")
     for criterion in group.criteria:
@@ -106,8 +134,10 @@ def _option(t: _Rows, c: Criterion, o: Option, chosen: int | None) -> None:
     text = f"{box(picked)} " + (f"<b>{label}</b>" if picked else label)
     points = number(o.points)
     if o.printed_points is not None:
-        t.corrections.append(f"Tiêu chí {c.code}: Quyết định in “{o.printed_points}”, áp dụng {points} điểm "
-                             "(đã hiệu chỉnh lỗi in theo điểm tối đa của tiêu chí).")
+        t.corrections.append(
+            f"Tiêu chí {c.code}: Quyết định in “{o.printed_points}”, áp dụng {points} điểm "
+            "(đã hiệu chỉnh lỗi in theo điểm tối đa của tiêu chí)."
+        )
         points += f"<super>({len(t.corrections)})</super>"
     t.add(text, points, "")
 
@@ -116,8 +146,11 @@ def _awarded(c: Criterion, result: ScoreResult | None) -> str:
     if result is None:
         return ""
     leaves = [leaf.code for leaf in c.leaves()]
-    got = [result.points[code] for code in leaves if code in result.points and
-           (code in result.answers or code in result.not_applicable)]
+    got = [
+        result.points[code]
+        for code in leaves
+        if code in result.points and (code in result.answers or code in result.not_applicable)
+    ]
     return number(sum(got)) if got else ""
 
 

@@ -40,7 +40,7 @@ class AppContext:
     _office: OfficeInfo | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, paths: AppPaths) -> "AppContext":
+    def open(cls, paths: AppPaths) -> AppContext:
         engine, sessions = open_database(paths.db_path, paths.backups_dir)
         ctx = cls(paths=paths, engine=engine, sessions=sessions)
         from ocop_desktop.services.core.reference import use_installed_reference

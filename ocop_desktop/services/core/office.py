@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.services.core.units import UnitService
 from ocop_desktop.store.models import KeyRecord, Officer
-from ocop_desktop.ocoppkg.keys import readable_fingerprint
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -26,7 +26,7 @@ class OfficeSummaryData:
 
 
 class OfficeService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def summary(self) -> OfficeSummaryData:
@@ -34,7 +34,14 @@ class OfficeService:
         unit = UnitService(self._ctx).get(office.unit_code)
         with self._ctx.read() as s:
             officer = s.get(Officer, self._ctx.officer_id) if self._ctx.officer_id else None
-            key = s.scalars(select(KeyRecord).where(KeyRecord.office_id == office.id,
-                                                    KeyRecord.purpose == "signing")).first()
-            return OfficeSummaryData(office.name, office.role, unit.code, unit.label, officer.name if officer else "",
-                                     readable_fingerprint(key.public_key) if key else "")
+            key = s.scalars(
+                select(KeyRecord).where(KeyRecord.office_id == office.id, KeyRecord.purpose == "signing")
+            ).first()
+            return OfficeSummaryData(
+                office.name,
+                office.role,
+                unit.code,
+                unit.label,
+                officer.name if officer else "",
+                readable_fingerprint(key.public_key) if key else "",
+            )

@@ -7,14 +7,13 @@ over the files bundled in `resources/`, which are the fallback.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ocop_desktop.domain.deadlines import HolidayCalendar
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resource
-
 
 _installed_root: Path | None = None
 
@@ -42,7 +41,7 @@ def reference_path(relative: str) -> Path:
     return resource(relative)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(relative: str) -> dict[str, Any]:
     path = reference_path(relative)
     try:

@@ -50,8 +50,10 @@ class RuleService:
                 ruleset = _load(path)
                 known = by_id.get(ruleset.id)
                 if known is not None and known.content_hash != ruleset.content_hash:
-                    raise RuleSetError(f"Có hai bộ tiêu chí khác nhau cùng mã “{ruleset.id}” ({known.source_file} "
-                                       f"và {path}). Bản đính chính phải mang mã mới; hãy đề nghị tỉnh kiểm tra gói.")
+                    raise RuleSetError(
+                        f"Có hai bộ tiêu chí khác nhau cùng mã “{ruleset.id}” ({known.source_file} "
+                        f"và {path}). Bản đính chính phải mang mã mới; hãy đề nghị tỉnh kiểm tra gói."
+                    )
                 by_id[ruleset.id] = ruleset
         return sorted(by_id.values(), key=lambda r: (r.effective_from, r.id))
 
@@ -60,7 +62,7 @@ class RuleService:
             if ruleset.id == ruleset_id:
                 return ruleset
         known = ", ".join(r.id for r in self.list_rulesets()) or "không có"
-        raise RuleSetError(f"Không có bộ tiêu chí \"{ruleset_id}\" (hiện có: {known}).")
+        raise RuleSetError(f'Không có bộ tiêu chí "{ruleset_id}" (hiện có: {known}).')
 
     def in_force(self, on: date) -> RuleSet:
         """The rule set in force on a day; the latest to start wins if two overlap."""
@@ -78,8 +80,14 @@ class RuleService:
     def sheet(self, set_ref: int | str, ruleset_id: str | None = None) -> Sheet:
         return self.resolve(ruleset_id).sheet(set_ref)
 
-    def score(self, set_ref: int | str, answers: Mapping[str, int], knockouts: Iterable[str] = (),
-              stops: Iterable[str] = (), ruleset_id: str | None = None) -> ScoreResult:
+    def score(
+        self,
+        set_ref: int | str,
+        answers: Mapping[str, int],
+        knockouts: Iterable[str] = (),
+        stops: Iterable[str] = (),
+        ruleset_id: str | None = None,
+    ) -> ScoreResult:
         return score(self.sheet(set_ref, ruleset_id), answers, knockouts, stops)
 
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.text import nfc
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_fingerprint
 from ocop_desktop.services.core.units import COMMUNE, PROVINCE, UnitService
 from ocop_desktop.store.models import KeyRecord, Office, Officer
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_fingerprint
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -50,10 +50,12 @@ def office_name(role: Role, unit_name: str) -> str:
     return f"Thành viên Hội đồng OCOP {unit_name}"
 
 
-def initialise(ctx: "AppContext", role: str, unit_code: str, officer_name: str) -> SetupResult:
+def initialise(ctx: AppContext, role: str, unit_code: str, officer_name: str) -> SetupResult:
     """Create this installation's office, its first officer and its Ed25519 signing key."""
     if ctx.office_or_none() is not None:
-        raise UserError("Máy này đã được thiết lập; không thể thiết lập lại. Dữ liệu hiện có được giữ nguyên.")
+        raise UserError(
+            "Máy này đã được thiết lập; không thể thiết lập lại. Dữ liệu hiện có được giữ nguyên."
+        )
     problems: dict[str, str] = {}
     try:
         chosen = Role(role)
@@ -75,24 +77,44 @@ def initialise(ctx: "AppContext", role: str, unit_code: str, officer_name: str) 
         wanted = COMMUNE if chosen is Role.COMMUNE else PROVINCE
         if unit.level != wanted:
             level = "xã/phường" if wanted == COMMUNE else "tỉnh/thành phố"
-            problems["unit"] = f"Vai trò “{chosen.label}” cần một đơn vị cấp {level}; “{unit.name}” không phải."
+            problems["unit"] = (
+                f"Vai trò “{chosen.label}” cần một đơn vị cấp {level}; “{unit.name}” không phải."
+            )
     if problems:
         raise ValidationError(problems)
     assert chosen is not None and unit is not None
     public = KeyStore(ctx.paths.keys_dir).create_signing_key()
     with ctx.sessions.begin() as s:
-        office = Office(role=chosen.value, unit_code=unit.code, name=office_name(chosen, unit.name), is_self=True)
+        office = Office(
+            role=chosen.value, unit_code=unit.code, name=office_name(chosen, unit.name), is_self=True
+        )
         s.add(office)
         s.flush()
         officer = Officer(office_id=office.id, name=name, updated_by_office_id=office.id)
         office.updated_by_office_id = office.id
         s.add(officer)
-        s.add(KeyRecord(fingerprint=fingerprint(public), office_id=office.id, purpose="signing",
-                        algorithm="ed25519", public_key=public, trusted=True))
+        s.add(
+            KeyRecord(
+                fingerprint=fingerprint(public),
+                office_id=office.id,
+                purpose="signing",
+                algorithm="ed25519",
+                public_key=public,
+                trusted=True,
+            )
+        )
         s.flush()
         officer.updated_by_officer_id = officer.id
-        result = SetupResult(office.id, office.name, office.role, office.unit_code, officer.id, officer.name,
-                             fingerprint(public), readable_fingerprint(public))
+        result = SetupResult(
+            office.id,
+            office.name,
+            office.role,
+            office.unit_code,
+            officer.id,
+            officer.name,
+            fingerprint(public),
+            readable_fingerprint(public),
+        )
     ctx.forget_office()
     ctx.officer_id = result.officer_id
     return result

@@ -44,11 +44,15 @@ def official_units() -> list[dict[str, object]]:
         rows.append(_row(f"{int(p.code):02d}", p.name, p.division_type.value, PROVINCE, None, ""))
     for w in Ward.iter_all():
         parent = int(w.province_code)
-        rows.append(_row(f"{int(w.code):05d}", w.name, w.division_type.value, COMMUNE, f"{parent:02d}", names[parent]))
+        rows.append(
+            _row(f"{int(w.code):05d}", w.name, w.division_type.value, COMMUNE, f"{parent:02d}", names[parent])
+        )
     return rows
 
 
-def _row(code: str, name: str, kind: str, level: str, parent: str | None, parent_name: str) -> dict[str, object]:
+def _row(
+    code: str, name: str, kind: str, level: str, parent: str | None, parent_name: str
+) -> dict[str, object]:
     return {
         "code": code,
         "name": name,
@@ -60,7 +64,7 @@ def _row(code: str, name: str, kind: str, level: str, parent: str | None, parent
     }
 
 
-def ensure_units_loaded(ctx: "AppContext") -> int:
+def ensure_units_loaded(ctx: AppContext) -> int:
     """Fill the unit table on first start; returns how many rows were added."""
     with ctx.sessions.begin() as s:
         if s.scalar(select(func.count()).select_from(AdminUnit)):
@@ -73,7 +77,7 @@ def ensure_units_loaded(ctx: "AppContext") -> int:
 
 
 class UnitService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def get(self, code: str) -> Unit:
@@ -89,7 +93,9 @@ class UnitService:
             rows = s.scalars(select(AdminUnit).where(AdminUnit.level == PROVINCE).order_by(AdminUnit.code))
             return [_unit(r, "") for r in rows]
 
-    def search(self, query: str, *, level: str | None = None, parent_code: str | None = None, limit: int = 50) -> list[Unit]:
+    def search(
+        self, query: str, *, level: str | None = None, parent_code: str | None = None, limit: int = 50
+    ) -> list[Unit]:
         """Units whose name (or province, or code) contains every word of the query, diacritics ignored."""
         stmt = select(AdminUnit)
         for word in fold(query).split():
@@ -100,7 +106,9 @@ class UnitService:
             stmt = stmt.where(AdminUnit.parent_code == parent_code)
         with self._ctx.read() as s:
             rows = list(s.scalars(stmt.order_by(AdminUnit.level.desc(), AdminUnit.code).limit(limit)))
-            parents = {p.code: p.name for p in s.scalars(select(AdminUnit).where(AdminUnit.level == PROVINCE))}
+            parents = {
+                p.code: p.name for p in s.scalars(select(AdminUnit).where(AdminUnit.level == PROVINCE))
+            }
             return [_unit(r, parents.get(r.parent_code or "", "")) for r in rows]
 
 

@@ -2,20 +2,99 @@
 
 from __future__ import annotations
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-            "Ngô", "Dương", "Lý", "Đinh", "Lò", "Hà", "Y", "H'", "Lường", "Tòng", "Vi"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Lò",
+    "Hà",
+    "Y",
+    "H'",
+    "Lường",
+    "Tòng",
+    "Vi",
+]
 MIDDLE_F = ["Thị", "Thị Thu", "Thị Ngọc", "Thị Minh", "Thu", "Ngọc", "Thị Kim"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Xuân", "Thanh"]
-GIVEN_F = ["Hoa", "Lan", "Hương", "Mai", "Hằng", "Nga", "Thảo", "Yến", "Xuân", "Hạnh", "Nhung", "Phượng", "Liên"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quang", "Sơn", "Tuấn", "Việt"]
-TITLES = {"htx": "Giám đốc", "tht": "Tổ trưởng", "dn": "Giám đốc", "trang_trai": "Chủ trang trại",
-          "ho_san_xuat": "Chủ hộ", "ho_kinh_doanh": "Chủ hộ kinh doanh", "hiep_hoi": "Chủ tịch"}
-VILLAGES = ["Thôn Đông", "Thôn Tây", "Bản Mường", "Ấp Bình An", "Thôn Phú Lộc", "Xóm Chùa", "Bản Na Hang",
-            "Thôn Hòa Bình", "Ấp Tân Thành", "Thôn Lũng Cú", "Buôn Ea Sup", "Thôn Trung Sơn"]
+GIVEN_F = [
+    "Hoa",
+    "Lan",
+    "Hương",
+    "Mai",
+    "Hằng",
+    "Nga",
+    "Thảo",
+    "Yến",
+    "Xuân",
+    "Hạnh",
+    "Nhung",
+    "Phượng",
+    "Liên",
+]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tuấn",
+    "Việt",
+]
+TITLES = {
+    "htx": "Giám đốc",
+    "tht": "Tổ trưởng",
+    "dn": "Giám đốc",
+    "trang_trai": "Chủ trang trại",
+    "ho_san_xuat": "Chủ hộ",
+    "ho_kinh_doanh": "Chủ hộ kinh doanh",
+    "hiep_hoi": "Chủ tịch",
+}
+VILLAGES = [
+    "Thôn Đông",
+    "Thôn Tây",
+    "Bản Mường",
+    "Ấp Bình An",
+    "Thôn Phú Lộc",
+    "Xóm Chùa",
+    "Bản Na Hang",
+    "Thôn Hòa Bình",
+    "Ấp Tân Thành",
+    "Thôn Lũng Cú",
+    "Buôn Ea Sup",
+    "Thôn Trung Sơn",
+]
 
 # Product set number -> typical product names (QĐ 26/2026 Phụ lục I sets 1–26).
 PRODUCTS: dict[int, list[str]] = {
-    1: ["Bưởi da xanh", "Cam sành", "Rau cải sạch", "Dưa lưới", "Xoài cát Hòa Lộc", "Vải thiều", "Hạt điều tươi"],
+    1: [
+        "Bưởi da xanh",
+        "Cam sành",
+        "Rau cải sạch",
+        "Dưa lưới",
+        "Xoài cát Hòa Lộc",
+        "Vải thiều",
+        "Hạt điều tươi",
+    ],
     2: ["Trứng gà ta", "Thịt lợn đen", "Tôm càng xanh", "Sữa bò tươi", "Cá lăng sông Đà"],
     3: ["Gạo ST25", "Gạo nếp cái hoa vàng", "Gạo lứt đỏ", "Đậu xanh hạt", "Ngô nếp"],
     4: ["Mật ong hoa cà phê", "Mật ong bạc hà", "Mật hoa dừa", "Nấm linh chi khô"],
@@ -52,6 +131,21 @@ PRODUCER_PATTERNS = {
     "ho_kinh_doanh": "Hộ kinh doanh {person}",
     "hiep_hoi": "Hội du lịch cộng đồng {place}",
 }
-TRADES = ["Nông nghiệp", "Dịch vụ nông nghiệp", "Nông sản sạch", "Sản xuất và thương mại", "Nông lâm nghiệp",
-          "Chăn nuôi", "Trồng trọt"]
-COMPANY_WORDS = ["Nông sản Xanh", "Thực phẩm Sạch", "Đặc sản Việt", "Hương Quê", "Phát Đạt", "Minh Long", "An Khang"]
+TRADES = [
+    "Nông nghiệp",
+    "Dịch vụ nông nghiệp",
+    "Nông sản sạch",
+    "Sản xuất và thương mại",
+    "Nông lâm nghiệp",
+    "Chăn nuôi",
+    "Trồng trọt",
+]
+COMPANY_WORDS = [
+    "Nông sản Xanh",
+    "Thực phẩm Sạch",
+    "Đặc sản Việt",
+    "Hương Quê",
+    "Phát Đạt",
+    "Minh Long",
+    "An Khang",
+]

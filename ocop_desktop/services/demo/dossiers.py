@@ -12,19 +12,23 @@ from typing import TYPE_CHECKING
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.dossiers.checklists import ChecklistService
-from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 MAU03 = {
-    "local_raw_material_percent": 85, "raw_material_assessment": "Nguyên liệu chủ yếu được trồng tại các thôn trong xã.",
-    "workers_total": 24, "workers_local": 21, "labour_assessment": "Phần lớn lao động là người địa phương, có BHXH.",
-    "idea_origin": "truyen_thong", "idea_assessment": "Sản phẩm truyền thống, gắn với nghề của địa phương.",
+    "local_raw_material_percent": 85,
+    "raw_material_assessment": "Nguyên liệu chủ yếu được trồng tại các thôn trong xã.",
+    "workers_total": 24,
+    "workers_local": 21,
+    "labour_assessment": "Phần lớn lao động là người địa phương, có BHXH.",
+    "idea_origin": "truyen_thong",
+    "idea_assessment": "Sản phẩm truyền thống, gắn với nghề của địa phương.",
     "identity_assessment": "Thể hiện bản sắc và kinh nghiệm sản xuất của cộng đồng.",
     "officer_conclusion": "Hồ sơ đầy đủ, đề nghị UBND tỉnh đánh giá, phân hạng.",
 }
@@ -41,18 +45,28 @@ def _scan(folder: Path, name: str, pages: int) -> Path:
     return path
 
 
-def add_demo_dossiers(ctx: "AppContext", product_ids: list[str], rng: random.Random, today: date) -> int:
+def add_demo_dossiers(ctx: AppContext, product_ids: list[str], rng: random.Random, today: date) -> int:
     dossiers = DossierService(ctx, today=today)
     stages = ["draft", "draft", "complete", "received", "received", "commune_checked"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for i, (product_id, stage) in enumerate(zip(product_ids, stages)):
             d = dossiers.create(product_id, "first")
-            rev = dossiers.save_section(d.row.id, "mau02_part1", {
-                "representative_sex": rng.choice(["nam", "nu"]), "representative_ethnicity": rng.choice(["Kinh", "Tày", "Ê Đê"]),
-            }, expected_revision=d.row.revision).row.revision
-            rev = dossiers.save_section(d.row.id, "mau02_part4", {"plan": "Mở rộng vùng nguyên liệu, đăng ký nhãn hiệu."},
-                                        expected_revision=rev).row.revision
+            rev = dossiers.save_section(
+                d.row.id,
+                "mau02_part1",
+                {
+                    "representative_sex": rng.choice(["nam", "nu"]),
+                    "representative_ethnicity": rng.choice(["Kinh", "Tày", "Ê Đê"]),
+                },
+                expected_revision=d.row.revision,
+            ).row.revision
+            rev = dossiers.save_section(
+                d.row.id,
+                "mau02_part4",
+                {"plan": "Mở rộng vùng nguyên liệu, đăng ký nhãn hiệu."},
+                expected_revision=rev,
+            ).row.revision
             _answer(ctx, d.row.id, rng, complete=stage != "draft" or i == 1)
             if stage == "draft":
                 continue
@@ -66,27 +80,45 @@ def add_demo_dossiers(ctx: "AppContext", product_ids: list[str], rng: random.Ran
                 dossiers.save_section(d.row.id, "mau03", MAU03, expected_revision=current.row.revision)
                 dossiers.act(d.row.id, "commune_check")
     if len(product_ids) > len(stages):
-        CertificateService(ctx, today=today).add(CertificateInput(
-            product_ids[len(stages)], 3, "2468/QĐ-UBND", date(2024, 4, 12), "district", "qd148-2023",
-            issuer="UBND huyện (trước sắp xếp)"))
+        CertificateService(ctx, today=today).add(
+            CertificateInput(
+                product_ids[len(stages)],
+                3,
+                "2468/QĐ-UBND",
+                date(2024, 4, 12),
+                "district",
+                "qd148-2023",
+                issuer="UBND huyện (trước sắp xếp)",
+            )
+        )
     return min(len(product_ids), len(stages))
 
 
-def _answer(ctx: "AppContext", dossier_id: str, rng: random.Random, *, complete: bool) -> None:
+def _answer(ctx: AppContext, dossier_id: str, rng: random.Random, *, complete: bool) -> None:
     service = SelfAssessmentService(ctx)
     leaves = service.load(dossier_id).sheet.leaves()
-    answers = {leaf.code: rng.randint(max(0, len(leaf.options) - 3), len(leaf.options) - 1) for leaf in leaves}
+    answers = {
+        leaf.code: rng.randint(max(0, len(leaf.options) - 3), len(leaf.options) - 1) for leaf in leaves
+    }
     if not complete:
         answers = dict(list(answers.items())[: len(answers) // 2])
     service.save(dossier_id, answers=answers)
 
 
-def _papers(ctx: "AppContext", dossier_id: str, folder: Path, today: date) -> None:
+def _papers(ctx: AppContext, dossier_id: str, folder: Path, today: date) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     checklist = ChecklistService(ctx, today=today)
     for n, item in enumerate(r for r in checklist.items(dossier_id) if r.requirement == "required"):
         if item.key != "samples":
-            EvidenceService(ctx).add_file(dossier_id, _scan(folder, f"{item.key}.pdf", 1 + n % 4),
-                                          checklist_key=item.key, criteria=item.criteria)
-        checklist.update(dossier_id, item.key, status="provided",
-                         expires_on=today + timedelta(days=400) if item.time_limited else "keep")
+            EvidenceService(ctx).add_file(
+                dossier_id,
+                _scan(folder, f"{item.key}.pdf", 1 + n % 4),
+                checklist_key=item.key,
+                criteria=item.criteria,
+            )
+        checklist.update(
+            dossier_id,
+            item.key,
+            status="provided",
+            expires_on=today + timedelta(days=400) if item.time_limited else "keep",
+        )

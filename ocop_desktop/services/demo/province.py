@@ -26,13 +26,25 @@ STATUSES = [("decided", 5), ("accepted", 2), ("sent", 2), ("returned", 1)]
 CHUNK = 20_000
 
 
-def add_province_volume(s: Session, blobs: BlobStore, products: list[dict[str, Any]], ruleset: RuleSet,
-                        stamp: dict[str, Any], rng: random.Random, today: date) -> dict[str, int]:
-    leaves = {sheet.number: [(leaf.code, len(leaf.options)) for leaf in sheet.leaves()] for sheet in ruleset.sheets}
+def add_province_volume(
+    s: Session,
+    blobs: BlobStore,
+    products: list[dict[str, Any]],
+    ruleset: RuleSet,
+    stamp: dict[str, Any],
+    rng: random.Random,
+    today: date,
+) -> dict[str, int]:
+    leaves = {
+        sheet.number: [(leaf.code, len(leaf.options)) for leaf in sheet.leaves()] for sheet in ruleset.sheets
+    }
     scans = _shared_scans(s, blobs)
     data = checklist_data(ruleset.id)
-    templates = {(n, reg): [t for t in checklist_for(data, n, reg) if t.requirement.value != "not_applicable"]
-                 for n in leaves for reg in ("first", "upgrade", "reevaluation")}
+    templates = {
+        (n, reg): [t for t in checklist_for(data, n, reg) if t.requirement.value != "not_applicable"]
+        for n in leaves
+        for reg in ("first", "upgrade", "reevaluation")
+    }
     dossiers, sheets, items, attachments, certificates = [], [], [], [], []
     total_dossiers = len(products) * DOSSIERS_PER_PRODUCT
     for product in products:
@@ -40,37 +52,101 @@ def add_province_volume(s: Session, blobs: BlobStore, products: list[dict[str, A
             status = rng.choices([st for st, _ in STATUSES], [w for _, w in STATUSES])[0]
             did = new_uuid()
             received = today - timedelta(days=rng.randint(30, 1000))
-            dossiers.append({**stamp, "id": did, "product_id": product["id"], "registration_type": ["first", "upgrade",
-                             "reevaluation"][n], "ruleset_id": ruleset.id, "ruleset_hash": ruleset.content_hash,
-                             "product_set": product["product_set"], "status": status, "forms": {},
-                             "received_on": received, "return_reasons": "",
-                             "search_key": fold(product["search_key"])})
+            dossiers.append(
+                {
+                    **stamp,
+                    "id": did,
+                    "product_id": product["id"],
+                    "registration_type": ["first", "upgrade", "reevaluation"][n],
+                    "ruleset_id": ruleset.id,
+                    "ruleset_hash": ruleset.content_hash,
+                    "product_set": product["product_set"],
+                    "status": status,
+                    "forms": {},
+                    "received_on": received,
+                    "return_reasons": "",
+                    "search_key": fold(product["search_key"]),
+                }
+            )
             answers = {code: rng.randint(max(0, k - 3), k - 1) for code, k in leaves[product["product_set"]]}
-            sheets.append({**stamp, "id": new_uuid(), "dossier_id": did, "kind": "self", "ruleset_id": ruleset.id,
-                           "ruleset_hash": ruleset.content_hash, "product_set": product["product_set"],
-                           "answers": answers, "knockouts": [], "notes": {}, "evidence": {}, "opinion": ""})
+            sheets.append(
+                {
+                    **stamp,
+                    "id": new_uuid(),
+                    "dossier_id": did,
+                    "kind": "self",
+                    "ruleset_id": ruleset.id,
+                    "ruleset_hash": ruleset.content_hash,
+                    "product_set": product["product_set"],
+                    "answers": answers,
+                    "knockouts": [],
+                    "notes": {},
+                    "evidence": {},
+                    "opinion": "",
+                }
+            )
             for t in templates[(product["product_set"], dossiers[-1]["registration_type"])]:
-                items.append({**stamp, "id": new_uuid(), "dossier_id": did, "key": t.key,
-                              "requirement": t.requirement.value, "status": "provided", "note": ""})
-            quota = ATTACHMENTS * (len(dossiers)) // total_dossiers - ATTACHMENTS * (len(dossiers) - 1) // total_dossiers
+                items.append(
+                    {
+                        **stamp,
+                        "id": new_uuid(),
+                        "dossier_id": did,
+                        "key": t.key,
+                        "requirement": t.requirement.value,
+                        "status": "provided",
+                        "note": "",
+                    }
+                )
+            quota = (
+                ATTACHMENTS * (len(dossiers)) // total_dossiers
+                - ATTACHMENTS * (len(dossiers) - 1) // total_dossiers
+            )
             for k in rng.sample(range(SHARED_SCANS), quota):
-                attachments.append({**stamp, "id": new_uuid(), "dossier_id": did, "blob_sha256": scans[k],
-                                    "filename": f"minh-chung-{k:02d}.pdf", "criteria": ""})
+                attachments.append(
+                    {
+                        **stamp,
+                        "id": new_uuid(),
+                        "dossier_id": did,
+                        "blob_sha256": scans[k],
+                        "filename": f"minh-chung-{k:02d}.pdf",
+                        "criteria": "",
+                    }
+                )
             if status == "decided":
                 issued = received + timedelta(days=60)
-                certificates.append({**stamp, "id": new_uuid(), "product_id": product["id"], "dossier_id": did,
-                                     "stars": rng.choice([3, 3, 3, 4]), "decision_number": f"{rng.randint(10, 999)}/QĐ-UBND",
-                                     "decision_date": issued, "issuing_level": "province", "issuer": "",
-                                     "valid_until": certificate_valid_until(issued), "ruleset_id": ruleset.id,
-                                     "revoke_reason": ""})
+                certificates.append(
+                    {
+                        **stamp,
+                        "id": new_uuid(),
+                        "product_id": product["id"],
+                        "dossier_id": did,
+                        "stars": rng.choice([3, 3, 3, 4]),
+                        "decision_number": f"{rng.randint(10, 999)}/QĐ-UBND",
+                        "decision_date": issued,
+                        "issuing_level": "province",
+                        "issuer": "",
+                        "valid_until": certificate_valid_until(issued),
+                        "ruleset_id": ruleset.id,
+                        "revoke_reason": "",
+                    }
+                )
     conn = s.connection()  # Core inserts: the ORM's per-row bookkeeping is not needed for fresh rows
-    for model, rows in ((Dossier, dossiers), (ScoreSheet, sheets), (ChecklistItem, items), (Attachment, attachments),
-                        (Certificate, certificates)):
+    for model, rows in (
+        (Dossier, dossiers),
+        (ScoreSheet, sheets),
+        (ChecklistItem, items),
+        (Attachment, attachments),
+        (Certificate, certificates),
+    ):
         table = model.__table__
         for start in range(0, len(rows), CHUNK):
-            conn.execute(insert(table), rows[start:start + CHUNK])
-    return {"dossiers": len(dossiers), "criterion_answers": sum(len(x["answers"]) for x in sheets),
-            "attachments": len(attachments), "certificates": len(certificates)}
+            conn.execute(insert(table), rows[start : start + CHUNK])
+    return {
+        "dossiers": len(dossiers),
+        "criterion_answers": sum(len(x["answers"]) for x in sheets),
+        "attachments": len(attachments),
+        "certificates": len(certificates),
+    }
 
 
 def _shared_scans(s: Session, blobs: BlobStore) -> list[str]:

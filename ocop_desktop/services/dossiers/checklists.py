@@ -67,15 +67,29 @@ def copy_checklist(s: Session, from_dossier: str, to_dossier: str) -> None:
 
 def checklist_states(s: Session, d: Dossier) -> list[ChecklistState]:
     tpl = templates(d)
-    counts = dict(s.execute(select(Attachment.checklist_key, func.count()).where(Attachment.dossier_id == d.id)
-                            .group_by(Attachment.checklist_key)).all())
+    counts = dict(
+        s.execute(
+            select(Attachment.checklist_key, func.count())
+            .where(Attachment.dossier_id == d.id)
+            .group_by(Attachment.checklist_key)
+        ).all()
+    )
     items = s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id))
-    return [ChecklistState(i.key, Requirement(i.requirement), ItemStatus(i.status), i.expires_on,
-                           tpl[i.key].knockout if i.key in tpl else None, int(counts.get(i.key, 0))) for i in items]
+    return [
+        ChecklistState(
+            i.key,
+            Requirement(i.requirement),
+            ItemStatus(i.status),
+            i.expires_on,
+            tpl[i.key].knockout if i.key in tpl else None,
+            int(counts.get(i.key, 0)),
+        )
+        for i in items
+    ]
 
 
 class ChecklistService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today or date.today()
 
@@ -90,10 +104,25 @@ class ChecklistService:
                 if t is None:
                     continue
                 expired = bool(item.expires_on and item.expires_on < self._today)
-                rows.append(ChecklistRow(item.id, item.key, t.label, t.group, item.requirement,
-                                         Requirement(item.requirement).label, item.status,
-                                         ItemStatus(item.status).label, item.note, item.expires_on, expired,
-                                         t.time_limited, t.knockout, t.criteria, st.attachments))
+                rows.append(
+                    ChecklistRow(
+                        item.id,
+                        item.key,
+                        t.label,
+                        t.group,
+                        item.requirement,
+                        Requirement(item.requirement).label,
+                        item.status,
+                        ItemStatus(item.status).label,
+                        item.note,
+                        item.expires_on,
+                        expired,
+                        t.time_limited,
+                        t.knockout,
+                        t.criteria,
+                        st.attachments,
+                    )
+                )
             order = list(tpl)
             return sorted(rows, key=lambda r: order.index(r.key))
 
@@ -101,8 +130,15 @@ class ChecklistService:
         with self._ctx.read() as s:
             return completeness(checklist_states(s, _dossier(s, dossier_id)), self._today)
 
-    def update(self, dossier_id: str, key: str, *, status: str | None = None, note: str | None = None,
-               expires_on: date | None | str = "keep") -> ChecklistRow:
+    def update(
+        self,
+        dossier_id: str,
+        key: str,
+        *,
+        status: str | None = None,
+        note: str | None = None,
+        expires_on: date | None | str = "keep",
+    ) -> ChecklistRow:
         problems: dict[str, str] = {}
         if status is not None and status not in {s.value for s in ItemStatus}:
             problems["status"] = f"Trạng thái “{status}” không hợp lệ."
@@ -116,12 +152,16 @@ class ChecklistService:
 
             if Status(d.status) not in EDITABLE:
                 raise UserError("Hồ sơ đã gửi đi, không sửa danh mục được nữa.")
-            item = s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id,
-                                                         ChecklistItem.key == key)).first()
+            item = s.scalars(
+                select(ChecklistItem).where(ChecklistItem.dossier_id == d.id, ChecklistItem.key == key)
+            ).first()
             if item is None:
                 raise NotFoundError(f"Không có mục “{key}” trong danh mục hồ sơ.")
             if status is not None:
-                if item.requirement == Requirement.NOT_APPLICABLE.value and status == ItemStatus.PROVIDED.value:
+                if (
+                    item.requirement == Requirement.NOT_APPLICABLE.value
+                    and status == ItemStatus.PROVIDED.value
+                ):
                     raise ValidationError({"status": "Mục này không áp dụng cho hồ sơ này."})
                 item.status = status
             if note is not None:

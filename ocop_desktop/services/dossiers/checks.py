@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain import forms
 from ocop_desktop.domain.checklist import completeness
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.dossiers.checklists import checklist_states, templates
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.dossiers.checklists import checklist_states, templates
 from ocop_desktop.store.models import Dossier, ScoreSheet
 
 PRODUCER_SECTIONS = ("mau01", "mau02_part1", "mau02_part4")
@@ -40,7 +40,9 @@ def completeness_problems(s: Session, d: Dossier, today: date) -> dict[str, str]
 
 
 def self_assessment_problems(s: Session, d: Dossier) -> dict[str, str]:
-    sheet = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")).first()
+    sheet = s.scalars(
+        select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
+    ).first()
     if sheet is None:
         return {"self_assessment": "Chưa có phiếu tự đánh giá (Mẫu 02 Phần III)."}
     rule_sheet = RuleService().get(sheet.ruleset_id).sheet(sheet.product_set)

@@ -39,7 +39,9 @@ class SheetState:
     running: ScoreResult  # partial result: unanswered criteria count 0 (live totals in the editor)
 
 
-def evaluate(sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...]) -> tuple[ScoreResult | None, tuple[str, ...]]:
+def evaluate(
+    sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...]
+) -> tuple[ScoreResult | None, tuple[str, ...]]:
     """The engine's result, or None and the unanswered leaf codes while the sheet is incomplete."""
     try:
         return score(sheet, answers, knockouts), ()
@@ -51,7 +53,7 @@ def evaluate(sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...]) 
 
 
 class SelfAssessmentService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def load(self, dossier_id: str) -> SheetState:
@@ -59,9 +61,17 @@ class SelfAssessmentService:
             sheet_row, dossier = self._sheet(s, dossier_id)
             return self._state(sheet_row, dossier)
 
-    def save(self, dossier_id: str, *, answers: dict[str, int] | None = None, knockouts: list[str] | None = None,
-             notes: dict[str, str] | None = None, evidence: dict[str, list[str]] | None = None,
-             opinion: str | None = None, expected_revision: int | None = None) -> SheetState:
+    def save(
+        self,
+        dossier_id: str,
+        *,
+        answers: dict[str, int] | None = None,
+        knockouts: list[str] | None = None,
+        notes: dict[str, str] | None = None,
+        evidence: dict[str, list[str]] | None = None,
+        opinion: str | None = None,
+        expected_revision: int | None = None,
+    ) -> SheetState:
         with self._ctx.unit_of_work() as s:
             row, dossier = self._sheet(s, dossier_id)
             if Status(dossier.status) not in EDITABLE:
@@ -87,7 +97,9 @@ class SelfAssessmentService:
         dossier = s.get(Dossier, dossier_id)
         if dossier is None:
             raise NotFoundError("Không tìm thấy hồ sơ.")
-        row = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")).first()
+        row = s.scalars(
+            select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
+        ).first()
         if row is None:
             raise NotFoundError("Hồ sơ chưa có phiếu tự đánh giá.")
         return row, dossier
@@ -95,11 +107,25 @@ class SelfAssessmentService:
     def _state(self, row: ScoreSheet, dossier: Dossier) -> SheetState:
         ruleset = RuleService().get(row.ruleset_id)
         if ruleset.content_hash != row.ruleset_hash:
-            raise UserError(f"Bộ tiêu chí “{row.ruleset_id}” trên máy khác với bản đã dùng để chấm phiếu này "
-                            "(mã băm khác). Phiếu được giữ nguyên; hãy cài đúng bộ tiêu chí từ gói tham chiếu.")
+            raise UserError(
+                f"Bộ tiêu chí “{row.ruleset_id}” trên máy khác với bản đã dùng để chấm phiếu này "
+                "(mã băm khác). Phiếu được giữ nguyên; hãy cài đúng bộ tiêu chí từ gói tham chiếu."
+            )
         rules = ruleset.sheet(row.product_set)
         result, missing = evaluate(rules, dict(row.answers), tuple(row.knockouts))
         running = score(rules, dict(row.answers), tuple(row.knockouts), partial=True)
-        return SheetState(row.id, row.revision, dossier.id, rules, dict(row.answers), tuple(row.knockouts),
-                          dict(row.notes), {k: list(v) for k, v in row.evidence.items()}, row.opinion, result,
-                          missing, Status(dossier.status) in EDITABLE, running)
+        return SheetState(
+            row.id,
+            row.revision,
+            dossier.id,
+            rules,
+            dict(row.answers),
+            tuple(row.knockouts),
+            dict(row.notes),
+            {k: list(v) for k, v in row.evidence.items()},
+            row.opinion,
+            result,
+            missing,
+            Status(dossier.status) in EDITABLE,
+            running,
+        )

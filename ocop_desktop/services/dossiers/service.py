@@ -12,15 +12,30 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import forms
 from ocop_desktop.domain.deadlines import Urgency, commune_deadline, urgency
-from ocop_desktop.domain.dossiers import EDITABLE, Action, ReceiptNumber, RegistrationType, Status, next_status
+from ocop_desktop.domain.dossiers import (
+    EDITABLE,
+    Action,
+    ReceiptNumber,
+    RegistrationType,
+    Status,
+    next_status,
+)
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.producers import ProducerKind
 from ocop_desktop.domain.text import fold, nfc_multiline
-from ocop_desktop.services.dossiers import checks as dossier_checks
-from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, DossierEvent, Producer, Product, ScoreSheet
+from ocop_desktop.services.dossiers import checks as dossier_checks
+from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
+from ocop_desktop.store.models import (
+    AdminUnit,
+    Certificate,
+    Dossier,
+    DossierEvent,
+    Producer,
+    Product,
+    ScoreSheet,
+)
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -72,7 +87,7 @@ class DossierDetail:
 
 
 class DossierService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today
 
@@ -80,11 +95,15 @@ class DossierService:
         return self._today or date.today()
 
     # -- creation ---------------------------------------------------------------------------
-    def create(self, product_id: str, registration_type: str, *, previous_dossier_id: str | None = None) -> DossierDetail:
+    def create(
+        self, product_id: str, registration_type: str, *, previous_dossier_id: str | None = None
+    ) -> DossierDetail:
         try:
             reg = RegistrationType(registration_type)
         except ValueError:
-            raise ValidationError({"registration_type": f"Loại đăng ký “{registration_type}” không hợp lệ."}) from None
+            raise ValidationError(
+                {"registration_type": f"Loại đăng ký “{registration_type}” không hợp lệ."}
+            ) from None
         ruleset = RuleService().in_force(self.today())
         with self._ctx.unit_of_work() as s:
             product = s.get(Product, product_id)
@@ -94,12 +113,18 @@ class DossierService:
             assert producer is not None
             certificate = _current_certificate(s, product.id, self.today())
             previous = self._previous(s, reg, product, certificate, previous_dossier_id)
-            dossier = Dossier(product_id=product.id, registration_type=reg.value, ruleset_id=ruleset.id,
-                              ruleset_hash=ruleset.content_hash, product_set=product.product_set,
-                              status=Status.DRAFT.value, forms=_prefill(producer, product, self.today()),
-                              previous_dossier_id=previous.id if previous else None,
-                              base_certificate_id=certificate.id if certificate else None,
-                              search_key=fold(f"{product.name} {producer.name} {product.code or ''}"))
+            dossier = Dossier(
+                product_id=product.id,
+                registration_type=reg.value,
+                ruleset_id=ruleset.id,
+                ruleset_hash=ruleset.content_hash,
+                product_set=product.product_set,
+                status=Status.DRAFT.value,
+                forms=_prefill(producer, product, self.today()),
+                previous_dossier_id=previous.id if previous else None,
+                base_certificate_id=certificate.id if certificate else None,
+                search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
+            )
             if previous is not None:
                 dossier.forms = {**previous.forms, "mau03": {}}
             s.add(dossier)
@@ -108,19 +133,35 @@ class DossierService:
             if previous is not None:
                 copy_checklist(s, previous.id, dossier.id)
             answers = _previous_answers(s, previous.id) if previous else {}
-            s.add(ScoreSheet(dossier_id=dossier.id, kind="self", ruleset_id=ruleset.id,
-                             ruleset_hash=ruleset.content_hash, product_set=product.product_set, answers=answers))
+            s.add(
+                ScoreSheet(
+                    dossier_id=dossier.id,
+                    kind="self",
+                    ruleset_id=ruleset.id,
+                    ruleset_hash=ruleset.content_hash,
+                    product_set=product.product_set,
+                    answers=answers,
+                )
+            )
             dossier_id = dossier.id
         return self.get(dossier_id)
 
-    def _previous(self, s: Session, reg: RegistrationType, product: Product, certificate: Certificate | None,
-                  previous_id: str | None) -> Dossier | None:
+    def _previous(
+        self,
+        s: Session,
+        reg: RegistrationType,
+        product: Product,
+        certificate: Certificate | None,
+        previous_id: str | None,
+    ) -> Dossier | None:
         if reg is RegistrationType.FIRST:
             return None
         if certificate is None and previous_id is None:
-            raise UserError(f"Sản phẩm “{product.name}” chưa có giấy chứng nhận OCOP còn hiệu lực, "
-                            f"nên không thể lập hồ sơ “{reg.label}”. Hãy chọn “Đánh giá lần đầu” "
-                            "hoặc nhập giấy chứng nhận đã có ở trang Sản phẩm.")
+            raise UserError(
+                f"Sản phẩm “{product.name}” chưa có giấy chứng nhận OCOP còn hiệu lực, "
+                f"nên không thể lập hồ sơ “{reg.label}”. Hãy chọn “Đánh giá lần đầu” "
+                "hoặc nhập giấy chứng nhận đã có ở trang Sản phẩm."
+            )
         wanted = previous_id or (certificate.dossier_id if certificate else None)
         previous = s.get(Dossier, wanted) if wanted else None
         if previous_id and (previous is None or previous.product_id != product.id):
@@ -134,15 +175,25 @@ class DossierService:
             if d is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             row = self._rows(s, select_ids=[dossier_id])[0]
-            events = s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at))
+            events = s.scalars(
+                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
+            )
             return DossierDetail(
-                row=row, ruleset_id=d.ruleset_id, ruleset_hash=d.ruleset_hash, forms=dict(d.forms),
-                previous_dossier_id=d.previous_dossier_id, base_certificate_id=d.base_certificate_id,
+                row=row,
+                ruleset_id=d.ruleset_id,
+                ruleset_hash=d.ruleset_hash,
+                forms=dict(d.forms),
+                previous_dossier_id=d.previous_dossier_id,
+                base_certificate_id=d.base_certificate_id,
                 return_reasons=d.return_reasons,
-                events=tuple(DossierEventRow(e.action, e.from_status, e.to_status, e.at, e.officer_id, e.note)
-                             for e in events),
+                events=tuple(
+                    DossierEventRow(e.action, e.from_status, e.to_status, e.at, e.officer_id, e.note)
+                    for e in events
+                ),
                 editable=Status(d.status) in EDITABLE,
-                allowed_actions=tuple(a.value for a in Action if next_status(Status(d.status), a) is not None),
+                allowed_actions=tuple(
+                    a.value for a in Action if next_status(Status(d.status), a) is not None
+                ),
             )
 
     def list(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> list[DossierRow]:
@@ -152,10 +203,14 @@ class DossierService:
             rows = [r for r in rows if r.urgency != Urgency.OK.value]
         return rows
 
-    def _rows(self, s: Session, *, query: str = "", status: str | None = None,
-              select_ids: list[str] | None = None) -> list[DossierRow]:
-        stmt = (select(Dossier, Product.code, Product.name, Producer.name)
-                .join(Product, Product.id == Dossier.product_id).join(Producer, Producer.id == Product.producer_id))
+    def _rows(
+        self, s: Session, *, query: str = "", status: str | None = None, select_ids: list[str] | None = None
+    ) -> list[DossierRow]:
+        stmt = (
+            select(Dossier, Product.code, Product.name, Producer.name)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+        )
         for word in fold(query).split():
             stmt = stmt.where(Dossier.search_key.contains(word, autoescape=True))
         if status:
@@ -164,19 +219,39 @@ class DossierService:
             stmt = stmt.where(Dossier.id.in_(select_ids))
         today = self.today()
         result = []
-        for d, code, pname, producer in s.execute(stmt.order_by(Dossier.deadline.is_(None), Dossier.deadline,
-                                                                Dossier.updated_at.desc())):
+        for d, code, pname, producer in s.execute(
+            stmt.order_by(Dossier.deadline.is_(None), Dossier.deadline, Dossier.updated_at.desc())
+        ):
             live = d.deadline if d.status in (Status.RECEIVED.value,) else None
             urg = urgency(live, today)
             reg, st = RegistrationType(d.registration_type), Status(d.status)
-            result.append(DossierRow(d.id, d.revision, d.product_id, code or "", pname, producer, d.product_set,
-                                     reg.value, reg.label, st.value, st.label, d.receipt_number or "",
-                                     d.received_on, d.deadline, urg.value, urg.label, d.updated_at))
+            result.append(
+                DossierRow(
+                    d.id,
+                    d.revision,
+                    d.product_id,
+                    code or "",
+                    pname,
+                    producer,
+                    d.product_set,
+                    reg.value,
+                    reg.label,
+                    st.value,
+                    st.label,
+                    d.receipt_number or "",
+                    d.received_on,
+                    d.deadline,
+                    urg.value,
+                    urg.label,
+                    d.updated_at,
+                )
+            )
         return result
 
     # -- editing ----------------------------------------------------------------------------
-    def save_section(self, dossier_id: str, section_key: str, values: dict[str, object], *,
-                     expected_revision: int) -> DossierDetail:
+    def save_section(
+        self, dossier_id: str, section_key: str, values: dict[str, object], *, expected_revision: int
+    ) -> DossierDetail:
         """Autosave of one form section: formats are checked, empty required fields are not (yet)."""
         section = forms.SECTIONS.get(section_key)
         if section is None:
@@ -201,8 +276,15 @@ class DossierService:
         return d
 
     # -- lifecycle --------------------------------------------------------------------------
-    def act(self, dossier_id: str, action: str, *, note: str = "", on: date | None = None,
-            expected_revision: int | None = None) -> DossierDetail:
+    def act(
+        self,
+        dossier_id: str,
+        action: str,
+        *,
+        note: str = "",
+        on: date | None = None,
+        expected_revision: int | None = None,
+    ) -> DossierDetail:
         """One explicit lifecycle action, recorded with the officer and time."""
         act = Action(action)
         with self._ctx.unit_of_work() as s:
@@ -223,8 +305,17 @@ class DossierService:
                 d.return_reasons = note
             d.status = target.value
             office = self._ctx.office_or_none()
-            s.add(DossierEvent(dossier_id=d.id, action=act.value, from_status=current.value, to_status=target.value,
-                               office_id=office.id if office else None, officer_id=self._ctx.officer_id, note=note))
+            s.add(
+                DossierEvent(
+                    dossier_id=d.id,
+                    action=act.value,
+                    from_status=current.value,
+                    to_status=target.value,
+                    office_id=office.id if office else None,
+                    officer_id=self._ctx.officer_id,
+                    note=note,
+                )
+            )
         return self.get(dossier_id)
 
     def _check(self, s: Session, d: Dossier, act: Action, note: str, on: date | None) -> None:
@@ -245,9 +336,14 @@ class DossierService:
         assert product is not None
         commune = s.get(AdminUnit, product.commune_code)
         assert commune is not None and commune.parent_code is not None
-        last = s.scalar(select(func.max(Dossier.receipt_seq)).join(Product, Product.id == Dossier.product_id)
-                        .where(Product.commune_code == commune.code,
-                               func.strftime("%Y", Dossier.received_on) == f"{on.year:04d}"))
+        last = s.scalar(
+            select(func.max(Dossier.receipt_seq))
+            .join(Product, Product.id == Dossier.product_id)
+            .where(
+                Product.commune_code == commune.code,
+                func.strftime("%Y", Dossier.received_on) == f"{on.year:04d}",
+            )
+        )
         seq = (last or 0) + 1
         d.receipt_seq = seq
         d.receipt_number = str(ReceiptNumber(seq, commune.parent_code, commune.code, on.year))
@@ -257,26 +353,45 @@ class DossierService:
 
 
 def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:
-    stmt = (select(Certificate).where(Certificate.product_id == product_id, Certificate.revoked_on.is_(None))
-            .order_by(Certificate.decision_date.desc()))
+    stmt = (
+        select(Certificate)
+        .where(Certificate.product_id == product_id, Certificate.revoked_on.is_(None))
+        .order_by(Certificate.decision_date.desc())
+    )
     return next((c for c in s.scalars(stmt) if c.valid_until >= today), None)
 
 
 def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
-    sheet = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")).first()
+    sheet = s.scalars(
+        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
+    ).first()
     return dict(sheet.answers) if sheet else {}
 
 
 def _prefill(producer: Producer, product: Product, today: date) -> dict[str, dict[str, Any]]:
     kind = ProducerKind(producer.kind).label
     return {
-        "mau01": {"unit_name": producer.name, "representative": producer.representative,
-                  "position": producer.representative_title, "address": producer.address, "phone": producer.phone,
-                  "email": producer.email, "product_name": product.name,
-                  "sample_count": 0 if product.product_set == 26 else 5, "registered_on": today.isoformat()},
-        "mau02_part1": {"producer_name": producer.name, "organisation_type": kind, "address": producer.address,
-                        "phone": producer.phone, "email": producer.email, "representative": producer.representative,
-                        "product_name": product.name, "has_business_registration": bool(producer.tax_code)},
+        "mau01": {
+            "unit_name": producer.name,
+            "representative": producer.representative,
+            "position": producer.representative_title,
+            "address": producer.address,
+            "phone": producer.phone,
+            "email": producer.email,
+            "product_name": product.name,
+            "sample_count": 0 if product.product_set == 26 else 5,
+            "registered_on": today.isoformat(),
+        },
+        "mau02_part1": {
+            "producer_name": producer.name,
+            "organisation_type": kind,
+            "address": producer.address,
+            "phone": producer.phone,
+            "email": producer.email,
+            "representative": producer.representative,
+            "product_name": product.name,
+            "has_business_registration": bool(producer.tax_code),
+        },
         "mau02_part2": {},
         "mau02_part4": {},
         "mau03": {},

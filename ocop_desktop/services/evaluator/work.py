@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
+from ocop_desktop.domain.errors import ConflictError, NotFoundError
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.domain.text import nfc_multiline
@@ -122,8 +122,9 @@ def sheet_for(d: dict[str, Any]) -> Sheet:
 
 def compute(row: EvaluatorSheet, d: dict[str, Any], knockouts: list[str]) -> ScoreResult:
     """Run the engine on the row's answers (partial), store knock-outs, totals and completeness."""
-    result = score(sheet_for(d), dict(row.answers), tuple(dict.fromkeys(knockouts)), tuple(row.stops or ()),
-                   partial=True)
+    result = score(
+        sheet_for(d), dict(row.answers), tuple(dict.fromkeys(knockouts)), tuple(row.stops or ()), partial=True
+    )
     row.knockouts = list(result.knockouts)
     row.complete = not result.unanswered
     row.total, row.star = float(result.total), result.star
@@ -131,7 +132,7 @@ def compute(row: EvaluatorSheet, d: dict[str, Any], knockouts: list[str]) -> Sco
 
 
 class EvaluatorWorkService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.blobs = BlobStore(ctx.paths.blobs_dir)
 
@@ -148,8 +149,12 @@ class EvaluatorWorkService:
             raise NotFoundError("Máy này chưa nhận gói phân công chấm điểm nào.")
         if round_id is None:
             return rows[0]
-        found = [r for r in rows if round_id in (r.round_id, r.round_label) or
-                 (len(round_id) >= 6 and r.round_id.startswith(round_id))]
+        found = [
+            r
+            for r in rows
+            if round_id in (r.round_id, r.round_label)
+            or (len(round_id) >= 6 and r.round_id.startswith(round_id))
+        ]
         if len(found) != 1:
             raise NotFoundError(f"Không có phân công chấm điểm của đợt “{round_id}” trên máy này.")
         return found[0]
@@ -160,20 +165,41 @@ class EvaluatorWorkService:
             received = s.get(ReceivedAssignment, a.id)
             assert received is not None
             sheets = self._sheets(s, a.id)
-            return [self._dossier_row(received, d, sheets.get(d["dossier_id"])) for d in received.data["dossiers"]]
+            return [
+                self._dossier_row(received, d, sheets.get(d["dossier_id"])) for d in received.data["dossiers"]
+            ]
 
     def dossier(self, dossier_id: str, round_id: str | None = None) -> AssignedDossier:
         with self._ctx.read() as s:
             received, d = self._find(s, dossier_id, round_id)
             row = self._dossier_row(received, d, self._sheets(s, received.id).get(d["dossier_id"]))
-            evidence = tuple(EvidenceFile(x["sha256"], str(x.get("filename", "")), x.get("size"),
-                                          str(x.get("media_type", "")), x.get("checklist_key"),
-                                          tuple(x.get("criteria") or ()), self.blobs.path_for(x["sha256"]))
-                             for x in d["evidence"])
-            advisory = tuple({**x, "path": self.blobs.path_for(x["sha256"]) if x.get("sha256") else None}
-                             for x in d["advisory"])
-            return AssignedDossier(row, d["registration_type"], d["ruleset_id"], d["ruleset_hash"], dict(d["forms"]),
-                                   dict(d["self_answers"]), evidence, advisory, dict(received.data["rules"]))
+            evidence = tuple(
+                EvidenceFile(
+                    x["sha256"],
+                    str(x.get("filename", "")),
+                    x.get("size"),
+                    str(x.get("media_type", "")),
+                    x.get("checklist_key"),
+                    tuple(x.get("criteria") or ()),
+                    self.blobs.path_for(x["sha256"]),
+                )
+                for x in d["evidence"]
+            )
+            advisory = tuple(
+                {**x, "path": self.blobs.path_for(x["sha256"]) if x.get("sha256") else None}
+                for x in d["advisory"]
+            )
+            return AssignedDossier(
+                row,
+                d["registration_type"],
+                d["ruleset_id"],
+                d["ruleset_hash"],
+                dict(d["forms"]),
+                dict(d["self_answers"]),
+                evidence,
+                advisory,
+                dict(received.data["rules"]),
+            )
 
     def evidence_path(self, dossier_id: str, sha256: str, round_id: str | None = None) -> Path:
         """The file of one evidence (or advisory) item of an assigned dossier, to open read-only."""
@@ -193,8 +219,14 @@ class EvaluatorWorkService:
             row = self._sheets(s, received.id).get(d["dossier_id"])
             return self._state(received, d, row)
 
-    def save_sheet(self, dossier_id: str, data: SheetEditInput, *, expected_revision: int | None = None,
-                   round_id: str | None = None) -> EvaluatorSheetState:
+    def save_sheet(
+        self,
+        dossier_id: str,
+        data: SheetEditInput,
+        *,
+        expected_revision: int | None = None,
+        round_id: str | None = None,
+    ) -> EvaluatorSheetState:
         """Save the member's (possibly partial) sheet. Bad answers are refused by the engine;
         `ConflictError` when the stored revision is not `expected_revision`."""
         with self._ctx.unit_of_work() as s:
@@ -205,17 +237,30 @@ class EvaluatorWorkService:
             if row is None:
                 if expected_revision is not None:
                     raise ConflictError("Phiếu chấm không còn như lúc mở. Hãy mở lại phiếu.")
-                row = EvaluatorSheet(assignment_id=received.id, dossier_id=d["dossier_id"], ruleset_id=d["ruleset_id"],
-                                     ruleset_hash=d["ruleset_hash"], product_set=int(d["product_set"]))
+                row = EvaluatorSheet(
+                    assignment_id=received.id,
+                    dossier_id=d["dossier_id"],
+                    ruleset_id=d["ruleset_id"],
+                    ruleset_hash=d["ruleset_hash"],
+                    product_set=int(d["product_set"]),
+                )
                 s.add(row)
             sheet = sheet_for(d)
             stops = tuple(dict.fromkeys(_stop_id(sheet, x) for x in data.stops))
-            result = score(sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), stops, partial=True)
+            result = score(
+                sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), stops, partial=True
+            )
             attached = {x["sha256"] for x in d["evidence"]}
             evidence = {k: [x for x in v if x in attached] for k, v in data.evidence.items() if v}
             notes = {k: nfc_multiline(v) for k, v in data.notes.items() if v.strip()}
-            new = (dict(result.answers), list(result.knockouts), list(stops), notes, evidence,
-                   nfc_multiline(data.opinion))
+            new = (
+                dict(result.answers),
+                list(result.knockouts),
+                list(stops),
+                notes,
+                evidence,
+                nfc_multiline(data.opinion),
+            )
             if (row.answers, row.knockouts, row.stops, row.notes, row.evidence, row.opinion) != new:
                 row.answers, row.knockouts, row.stops, row.notes, row.evidence, row.opinion = new
                 row.complete = not result.unanswered
@@ -224,51 +269,88 @@ class EvaluatorWorkService:
             return self._state(received, d, row)
 
     # -- helpers -------------------------------------------------------------------------------
-    def _find(self, s: Session, dossier_id: str, round_id: str | None) -> tuple[ReceivedAssignment, dict[str, Any]]:
+    def _find(
+        self, s: Session, dossier_id: str, round_id: str | None
+    ) -> tuple[ReceivedAssignment, dict[str, Any]]:
         query = select(ReceivedAssignment).order_by(ReceivedAssignment.received_at.desc())
         if round_id is not None:
             query = query.where(ReceivedAssignment.id == self.assignment_row(round_id).id)
         ref = dossier_id.strip().lower()
         for received in s.scalars(query):
-            matches = [d for d in received.data["dossiers"] if d["dossier_id"] == ref
-                       or (len(ref) >= 6 and d["dossier_id"].startswith(ref))]
+            matches = [
+                d
+                for d in received.data["dossiers"]
+                if d["dossier_id"] == ref or (len(ref) >= 6 and d["dossier_id"].startswith(ref))
+            ]
             if len(matches) == 1:
                 return received, matches[0]
         raise NotFoundError(f"Hồ sơ “{dossier_id}” không có trong phân công chấm điểm trên máy này.")
 
     @staticmethod
     def _sheets(s: Session, assignment_id: str) -> dict[str, EvaluatorSheet]:
-        return {r.dossier_id: r for r in s.scalars(select(EvaluatorSheet).where(
-            EvaluatorSheet.assignment_id == assignment_id))}
+        return {
+            r.dossier_id: r
+            for r in s.scalars(select(EvaluatorSheet).where(EvaluatorSheet.assignment_id == assignment_id))
+        }
 
     def _assignment_row(self, s: Session, a: ReceivedAssignment) -> AssignmentRow:
         sheets = self._sheets(s, a.id).values()
         province = s.get(Office, a.province_office_id)
         data = a.data
-        return AssignmentRow(a.id, a.round_id, data["round_label"], data["council_name"], a.member_id,
-                             data["member_label"], data["member_name"], province.name if province else "",
-                             a.received_at, len(data["dossiers"]), sum(1 for r in sheets if r.complete),
-                             sum(1 for r in sheets if r.complete and r.exported_revision != r.revision))
+        return AssignmentRow(
+            a.id,
+            a.round_id,
+            data["round_label"],
+            data["council_name"],
+            a.member_id,
+            data["member_label"],
+            data["member_name"],
+            province.name if province else "",
+            a.received_at,
+            len(data["dossiers"]),
+            sum(1 for r in sheets if r.complete),
+            sum(1 for r in sheets if r.complete and r.exported_revision != r.revision),
+        )
 
     @staticmethod
-    def _dossier_row(received: ReceivedAssignment, d: dict[str, Any], row: EvaluatorSheet | None) -> AssignedDossierRow:
-        return AssignedDossierRow(d["dossier_id"], received.round_id, d["product_name"], d.get("product_code", ""),
-                                  d["producer_name"], int(d["product_set"]),
-                                  int(row.total) if row and row.total is not None else None,
-                                  row.star if row else None, bool(row and row.complete),
-                                  bool(row and row.exported_revision == row.revision))
+    def _dossier_row(
+        received: ReceivedAssignment, d: dict[str, Any], row: EvaluatorSheet | None
+    ) -> AssignedDossierRow:
+        return AssignedDossierRow(
+            d["dossier_id"],
+            received.round_id,
+            d["product_name"],
+            d.get("product_code", ""),
+            d["producer_name"],
+            int(d["product_set"]),
+            int(row.total) if row and row.total is not None else None,
+            row.star if row else None,
+            bool(row and row.complete),
+            bool(row and row.exported_revision == row.revision),
+        )
 
     @staticmethod
-    def _state(received: ReceivedAssignment, d: dict[str, Any], row: EvaluatorSheet | None) -> EvaluatorSheetState:
+    def _state(
+        received: ReceivedAssignment, d: dict[str, Any], row: EvaluatorSheet | None
+    ) -> EvaluatorSheetState:
         sheet = sheet_for(d)
         answers = dict(row.answers) if row else {}
         knockouts, stops = (tuple(row.knockouts), tuple(row.stops)) if row else ((), ())
         result = score(sheet, answers, knockouts, stops, partial=True)
-        return EvaluatorSheetState(d["dossier_id"], received.round_id, sheet, answers, knockouts, stops,
-                                   dict(row.notes) if row else {},
-                                   {k: tuple(v) for k, v in (row.evidence if row else {}).items()},
-                                   row.opinion if row else "", row.revision if row else None, result,
-                                   not result.unanswered)
+        return EvaluatorSheetState(
+            d["dossier_id"],
+            received.round_id,
+            sheet,
+            answers,
+            knockouts,
+            stops,
+            dict(row.notes) if row else {},
+            {k: tuple(v) for k, v in (row.evidence if row else {}).items()},
+            row.opinion if row else "",
+            row.revision if row else None,
+            result,
+            not result.unanswered,
+        )
 
 
 def _stop_id(sheet: Sheet, ref: str) -> str:

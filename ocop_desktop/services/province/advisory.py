@@ -40,17 +40,26 @@ class NoteRow:
 
 
 class AdvisoryService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.blobs = BlobStore(ctx.paths.blobs_dir)
 
-    def add(self, round_id: str, dossier_id: str, kind: str, text: str, *, noted_on: date | None = None,
-            file: Path | None = None) -> NoteRow:
+    def add(
+        self,
+        round_id: str,
+        dossier_id: str,
+        kind: str,
+        text: str,
+        *,
+        noted_on: date | None = None,
+        file: Path | None = None,
+    ) -> NoteRow:
         try:
             note_kind = NoteKind(kind)
         except ValueError:
-            raise ValidationError({"kind": f"Loại ghi chú “{kind}” không hợp lệ "
-                                           f"({', '.join(k.value for k in NoteKind)})."}) from None
+            raise ValidationError(
+                {"kind": f"Loại ghi chú “{kind}” không hợp lệ ({', '.join(k.value for k in NoteKind)})."}
+            ) from None
         body = nfc_multiline(text)
         if not body and file is None:
             raise ValidationError({"text": "Cần nội dung hoặc tệp đính kèm."})
@@ -65,11 +74,18 @@ class AdvisoryService:
         with self._ctx.unit_of_work() as s:
             entry = get_entry(s, get_round(s, round_id), dossier_id)
             if stored is not None and info is not None and s.get(Blob, stored.sha256) is None:
-                s.add(Blob(sha256=stored.sha256, size=stored.size, media_type=info.media_type, pages=info.pages))
+                s.add(
+                    Blob(sha256=stored.sha256, size=stored.size, media_type=info.media_type, pages=info.pages)
+                )
                 s.flush()
-            note = AdvisoryNote(entry_id=entry.id, kind=note_kind.value, text=body, noted_on=noted_on,
-                                blob_sha256=stored.sha256 if stored else None,
-                                filename=nfc(Path(file).name) if file is not None else "")
+            note = AdvisoryNote(
+                entry_id=entry.id,
+                kind=note_kind.value,
+                text=body,
+                noted_on=noted_on,
+                blob_sha256=stored.sha256 if stored else None,
+                filename=nfc(Path(file).name) if file is not None else "",
+            )
             s.add(note)
             s.flush()
             return self._row(note, dossier_id)
@@ -77,8 +93,11 @@ class AdvisoryService:
     def list(self, round_id: str, dossier_id: str) -> list[NoteRow]:
         with self._ctx.read() as s:
             entry = get_entry(s, get_round(s, round_id), dossier_id)
-            notes = s.scalars(select(AdvisoryNote).where(AdvisoryNote.entry_id == entry.id)
-                              .order_by(AdvisoryNote.created_at))
+            notes = s.scalars(
+                select(AdvisoryNote)
+                .where(AdvisoryNote.entry_id == entry.id)
+                .order_by(AdvisoryNote.created_at)
+            )
             return [self._row(n, dossier_id) for n in notes]
 
     def remove(self, note_id: str) -> None:
@@ -90,6 +109,14 @@ class AdvisoryService:
 
     def _row(self, n: AdvisoryNote, dossier_id: str) -> NoteRow:
         kind = NoteKind(n.kind)
-        return NoteRow(n.id, dossier_id, kind.value, kind.label, n.text, n.noted_on, n.filename,
-                       self.blobs.path_for(n.blob_sha256) if n.blob_sha256 else None, n.updated_by_officer_id)
-
+        return NoteRow(
+            n.id,
+            dossier_id,
+            kind.value,
+            kind.label,
+            n.text,
+            n.noted_on,
+            n.filename,
+            self.blobs.path_for(n.blob_sha256) if n.blob_sha256 else None,
+            n.updated_by_officer_id,
+        )

@@ -24,8 +24,19 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
 from ocop_desktop.domain.text import nfc_multiline
 from ocop_desktop.services.province.common import (
-    MEMBER_SHEET, EntryRow, MemberRow, chair_of, entry_rows, expected_scorers, get_entry, get_round, member_row,
-    members_of, pinned_sheet, rules_of, scoring_members,
+    MEMBER_SHEET,
+    EntryRow,
+    MemberRow,
+    chair_of,
+    entry_rows,
+    expected_scorers,
+    get_entry,
+    get_round,
+    member_row,
+    members_of,
+    pinned_sheet,
+    rules_of,
+    scoring_members,
 )
 from ocop_desktop.services.province.scores import member_result
 from ocop_desktop.store.base import utcnow
@@ -78,14 +89,16 @@ Pin = tuple[str, str, int]  # a dossier's rule set id, hash and product set
 
 def pins(s: Session, dossier_ids: list[str]) -> dict[str, Pin]:
     stmt = select(Dossier.id, Dossier.ruleset_id, Dossier.ruleset_hash, Dossier.product_set).where(
-        Dossier.id.in_(dossier_ids))
+        Dossier.id.in_(dossier_ids)
+    )
     return {did: (rid, rhash, n) for did, rid, rhash, n in s.execute(stmt)}
 
 
 def stored_sheets(s: Session, member_ids: list[str], dossier_id: str | None = None) -> dict[str, Stored]:
     """Member sheets as plain data, by dossier then member (columns only: no ORM objects to build)."""
-    stmt = select(ScoreSheet.dossier_id, ScoreSheet.member_id, ScoreSheet.answers, ScoreSheet.knockouts).where(
-        ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id.in_(member_ids))
+    stmt = select(
+        ScoreSheet.dossier_id, ScoreSheet.member_id, ScoreSheet.answers, ScoreSheet.knockouts
+    ).where(ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id.in_(member_ids))
     if dossier_id is not None:
         stmt = stmt.where(ScoreSheet.dossier_id == dossier_id)
     out: dict[str, Stored] = {}
@@ -105,7 +118,9 @@ class _Council:
         self.rules = rules_of(r)
         chair = chair_of(self.members)
         if chair is None:
-            raise UserError("Hội đồng của đợt chưa có chủ tịch; hãy thêm chủ tịch Hội đồng trước khi tổng hợp.")
+            raise UserError(
+                "Hội đồng của đợt chưa có chủ tịch; hãy thêm chủ tịch Hội đồng trước khi tổng hợp."
+            )
         self.chair = chair
         self._sheets: dict[Pin, Sheet] = {}
 
@@ -114,7 +129,9 @@ class _Council:
             self._sheets[pin] = pinned_sheet(*pin)
         return self._sheets[pin]
 
-    def results(self, s: Session, dossier_id: str, sheet: Sheet, rows: Stored | None = None) -> dict[str, ScoreResult]:
+    def results(
+        self, s: Session, dossier_id: str, sheet: Sheet, rows: Stored | None = None
+    ) -> dict[str, ScoreResult]:
         if rows is None:
             rows = stored_sheets(s, [m.id for m in self.expected], dossier_id).get(dossier_id, {})
         return {m.id: member_result(sheet, *rows[m.id]) for m in self.expected if m.id in rows}
@@ -126,10 +143,12 @@ class _Council:
 
 
 class AggregationService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def aggregate(self, round_id: str, dossier_id: str, *, council_knockouts: list[str] | None = None) -> Aggregated:
+    def aggregate(
+        self, round_id: str, dossier_id: str, *, council_knockouts: list[str] | None = None
+    ) -> Aggregated:
         """Aggregate one dossier. `council_knockouts`: the council's own dossier-level knock-outs
         (settled in the minutes); None keeps those already recorded."""
         with self._ctx.unit_of_work() as s:
@@ -149,7 +168,9 @@ class AggregationService:
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
             council = _Council(s, r)
-            entries = list(s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id).order_by(RoundEntry.seq)))
+            entries = list(
+                s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id).order_by(RoundEntry.seq))
+            )
             ids = [e.dossier_id for e in entries]
             pinned = pins(s, ids)
             by_dossier = stored_sheets(s, [m.id for m in council.expected])
@@ -157,14 +178,17 @@ class AggregationService:
                 if EntryStatus(e.status) not in SCORABLE:
                     continue
                 try:
-                    done[e.dossier_id] = self._one(s, council, e, None, pinned[e.dossier_id],
-                                                   by_dossier.get(e.dossier_id, {}))
+                    done[e.dossier_id] = self._one(
+                        s, council, e, None, pinned[e.dossier_id], by_dossier.get(e.dossier_id, {})
+                    )
                 except UserError as exc:
                     skipped[e.dossier_id] = exc.message
         with self._ctx.read() as s:
             rows = {row.dossier_id: row for row in entry_rows(s, get_round(s, round_id))}
-        return RoundAggregation(tuple(Aggregated(rows[d], *done[d]) for d in done),
-                                tuple((rows[d], why) for d, why in skipped.items()))
+        return RoundAggregation(
+            tuple(Aggregated(rows[d], *done[d]) for d in done),
+            tuple((rows[d], why) for d, why in skipped.items()),
+        )
 
     def request_rescore(self, round_id: str, dossier_id: str, reason: str) -> EntryRow:
         """The chair asks members to revise their sheets (for example a floor split the council)."""
@@ -175,9 +199,18 @@ class AggregationService:
             r = get_round(s, round_id)
             entry = get_entry(s, r, dossier_id)
             if EntryStatus(entry.status) not in SCORABLE:
-                raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”, không yêu cầu chấm lại được.")
-            entry.history = [*entry.history, {"event": "rescore_requested", "at": utcnow().isoformat(),
-                                              "reason": reason, "mean_total": entry.mean_total}]
+                raise UserError(
+                    f"Hồ sơ đang “{EntryStatus(entry.status).label}”, không yêu cầu chấm lại được."
+                )
+            entry.history = [
+                *entry.history,
+                {
+                    "event": "rescore_requested",
+                    "at": utcnow().isoformat(),
+                    "reason": reason,
+                    "mean_total": entry.mean_total,
+                },
+            ]
             entry.status, entry.valid = EntryStatus.NEEDS_RESCORE.value, None
             entry.rescore_count += 1
         with self._ctx.read() as s:
@@ -196,41 +229,88 @@ class AggregationService:
             results = {m.id: member_result(sheet, *rows[m.id]) for m in columns if m.id in rows}
             result = None
             if results and chair is not None:
-                result = aggregate(sheet, results, council_size=len(scoring_members(members)), chair=chair.id,
-                                   knockouts=entry.council_knockouts, rules=rules_of(r))
+                result = aggregate(
+                    sheet,
+                    results,
+                    council_size=len(scoring_members(members)),
+                    chair=chair.id,
+                    knockouts=entry.council_knockouts,
+                    rules=rules_of(r),
+                )
             row = entry_rows(s, r, dossier_ids=[dossier_id])[0]
         leaves = sheet.leaves()
-        outliers = find_outliers({m: dict(x.points) for m, x in results.items()}, {c.code: c.max for c in leaves},
-                                 max_spread=r.max_spread)
-        lines = tuple(MatrixLine(c.code, c.title, c.max,
-                                 tuple(results[m.id].points[c.code] if m.id in results else None for m in columns),
-                                 tuple(outliers.flagged(m.id, c.code) for m in columns), outliers.medians.get(c.code))
-                      for c in leaves)
-        return CouncilMatrix(row, sheet.number, sheet.product_set.name, tuple(member_row(m) for m in columns), lines,
-                             tuple(results[m.id].total if m.id in results else None for m in columns),
-                             tuple(m.id in outliers.members for m in columns), r.max_spread, result)
+        outliers = find_outliers(
+            {m: dict(x.points) for m, x in results.items()},
+            {c.code: c.max for c in leaves},
+            max_spread=r.max_spread,
+        )
+        lines = tuple(
+            MatrixLine(
+                c.code,
+                c.title,
+                c.max,
+                tuple(results[m.id].points[c.code] if m.id in results else None for m in columns),
+                tuple(outliers.flagged(m.id, c.code) for m in columns),
+                outliers.medians.get(c.code),
+            )
+            for c in leaves
+        )
+        return CouncilMatrix(
+            row,
+            sheet.number,
+            sheet.product_set.name,
+            tuple(member_row(m) for m in columns),
+            lines,
+            tuple(results[m.id].total if m.id in results else None for m in columns),
+            tuple(m.id in outliers.members for m in columns),
+            r.max_spread,
+            result,
+        )
 
     # -- one entry --------------------------------------------------------------------------
-    def _one(self, s: Session, council: _Council, entry: RoundEntry, knockouts: list[str] | None,
-             pin: Pin | None = None, rows: Stored | None = None,
-             ) -> tuple[CouncilResult, Outliers]:
+    def _one(
+        self,
+        s: Session,
+        council: _Council,
+        entry: RoundEntry,
+        knockouts: list[str] | None,
+        pin: Pin | None = None,
+        rows: Stored | None = None,
+    ) -> tuple[CouncilResult, Outliers]:
         if EntryStatus(entry.status) not in SCORABLE:
-            raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: kết quả đã chốt, không tổng hợp lại.")
+            raise UserError(
+                f"Hồ sơ đang “{EntryStatus(entry.status).label}”: kết quả đã chốt, không tổng hợp lại."
+            )
         sheet = council.sheet(pin or pins(s, [entry.dossier_id])[entry.dossier_id])
         results = council.results(s, entry.dossier_id, sheet, rows)
         missing = council.missing(results)
         if missing:
-            raise UserError("Còn thiếu phiếu chấm của thành viên có mặt: "
-                            + ", ".join(f"TV{m.seq} {m.name}" for m in missing) + ".")
+            raise UserError(
+                "Còn thiếu phiếu chấm của thành viên có mặt: "
+                + ", ".join(f"TV{m.seq} {m.name}" for m in missing)
+                + "."
+            )
         if not results:
             raise UserError("Chưa có phiếu chấm của thành viên nào cho hồ sơ này.")
-        council_knockouts = list(dict.fromkeys(knockouts)) if knockouts is not None else list(entry.council_knockouts)
-        result = aggregate(sheet, results, council_size=len(council.scoring), chair=council.chair.id,
-                           knockouts=council_knockouts, rules=council.rules)
+        council_knockouts = (
+            list(dict.fromkeys(knockouts)) if knockouts is not None else list(entry.council_knockouts)
+        )
+        result = aggregate(
+            sheet,
+            results,
+            council_size=len(council.scoring),
+            chair=council.chair.id,
+            knockouts=council_knockouts,
+            rules=council.rules,
+        )
         labels = {m.id: f"TV{m.seq}" for m in council.members}
         entry.council_knockouts = council_knockouts
-        entry.mean_total, entry.star, entry.spread, entry.valid = (float(result.mean_total), result.star,
-                                                                   result.spread, result.valid)
+        entry.mean_total, entry.star, entry.spread, entry.valid = (
+            float(result.mean_total),
+            result.star,
+            result.spread,
+            result.valid,
+        )
         entry.result = result.to_json()
         entry.history = [*entry.history, _history(result, labels)]
         if not result.spread_ok:
@@ -240,13 +320,23 @@ class AggregationService:
         else:
             entry.status = (EntryStatus.AGGREGATED if result.valid else EntryStatus.ASSIGNED).value
         points = {m: dict(x.points) for m, x in results.items()}
-        outliers = find_outliers(points, {c.code: c.max for c in sheet.leaves()}, max_spread=council.rules.max_spread,
-                                 totals={m: x.total for m, x in results.items()})
+        outliers = find_outliers(
+            points,
+            {c.code: c.max for c in sheet.leaves()},
+            max_spread=council.rules.max_spread,
+            totals={m: x.total for m, x in results.items()},
+        )
         return result, outliers
 
 
 def _history(result: CouncilResult, labels: dict[str, str]) -> dict[str, Any]:
-    return {"event": "aggregated", "at": utcnow().isoformat(),
-            "totals": {labels.get(m, m): t for m, t in result.totals.items()},
-            "mean_total": float(result.mean_total), "spread": result.spread, "star": result.star,
-            "valid": result.valid, "problems": list(result.problems)}
+    return {
+        "event": "aggregated",
+        "at": utcnow().isoformat(),
+        "totals": {labels.get(m, m): t for m, t in result.totals.items()},
+        "mean_total": float(result.mean_total),
+        "spread": result.spread,
+        "star": result.star,
+        "valid": result.valid,
+        "problems": list(result.problems),
+    }

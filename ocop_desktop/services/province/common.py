@@ -93,12 +93,17 @@ def find_round(s: Session, ref: str) -> EvaluationRound:
     ref = ref.strip()
     year, _, number = ref.partition("-")
     if year.isdigit() and number.isdigit() and len(year) == 4:
-        found = s.scalars(select(EvaluationRound).where(EvaluationRound.year == int(year),
-                                                        EvaluationRound.number == int(number))).first()
+        found = s.scalars(
+            select(EvaluationRound).where(
+                EvaluationRound.year == int(year), EvaluationRound.number == int(number)
+            )
+        ).first()
         if found is not None:
             return found
     if len(ref) >= 4:
-        matches = list(s.scalars(select(EvaluationRound).where(EvaluationRound.id.startswith(ref, autoescape=True))))
+        matches = list(
+            s.scalars(select(EvaluationRound).where(EvaluationRound.id.startswith(ref, autoescape=True)))
+        )
         if len(matches) == 1:
             return matches[0]
     raise NotFoundError(f"Không tìm thấy đợt đánh giá “{ref}” (dùng mã đợt hoặc dạng năm-số, ví dụ 2026-1).")
@@ -130,8 +135,11 @@ def find_member(s: Session, r: EvaluationRound, ref: str) -> CouncilMember:
 
 
 def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
-    found = s.scalars(select(EvaluationRound).join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
-                      .where(RoundEntry.dossier_id == dossier_id)).first()
+    found = s.scalars(
+        select(EvaluationRound)
+        .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
+        .where(RoundEntry.dossier_id == dossier_id)
+    ).first()
     if found is None:
         raise UserError("Hồ sơ chưa được phân vào đợt đánh giá nào.")
     return found
@@ -145,7 +153,9 @@ def rules_of(r: EvaluationRound) -> CouncilRules:
 
 
 def members_of(s: Session, round_id: str) -> list[CouncilMember]:
-    return list(s.scalars(select(CouncilMember).where(CouncilMember.round_id == round_id).order_by(CouncilMember.seq)))
+    return list(
+        s.scalars(select(CouncilMember).where(CouncilMember.round_id == round_id).order_by(CouncilMember.seq))
+    )
 
 
 def scoring_members(members: list[CouncilMember]) -> list[CouncilMember]:
@@ -165,13 +175,26 @@ def chair_of(members: list[CouncilMember]) -> CouncilMember | None:
 
 def member_row(m: CouncilMember) -> MemberRow:
     role = MemberRole(m.role)
-    return MemberRow(m.id, m.revision, m.round_id, m.seq, f"TV{m.seq}", m.name, role.value, role.label,
-                     m.organisation, m.title, m.present, role.scores)
+    return MemberRow(
+        m.id,
+        m.revision,
+        m.round_id,
+        m.seq,
+        f"TV{m.seq}",
+        m.name,
+        role.value,
+        role.label,
+        m.organisation,
+        m.title,
+        m.present,
+        role.scores,
+    )
 
 
 def get_entry(s: Session, r: EvaluationRound, dossier_id: str) -> RoundEntry:
-    entry = s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id,
-                                               RoundEntry.dossier_id == dossier_id)).first()
+    entry = s.scalars(
+        select(RoundEntry).where(RoundEntry.round_id == r.id, RoundEntry.dossier_id == dossier_id)
+    ).first()
     if entry is None:
         raise UserError(f"Hồ sơ này không thuộc {round_label(r)}.")
     return entry
@@ -181,8 +204,10 @@ def pinned_sheet(ruleset_id: str, ruleset_hash: str, product_set: int) -> Sheet:
     """The scoring sheet a dossier was made with; a different local copy of the rule set is refused."""
     ruleset = RuleService().get(ruleset_id)
     if ruleset.content_hash != ruleset_hash:
-        raise UserError(f"Bộ tiêu chí “{ruleset_id}” trên máy khác với bản hồ sơ đã dùng (mã băm khác). "
-                        "Hãy cài đúng bộ tiêu chí từ gói tham chiếu.")
+        raise UserError(
+            f"Bộ tiêu chí “{ruleset_id}” trên máy khác với bản hồ sơ đã dùng (mã băm khác). "
+            "Hãy cài đúng bộ tiêu chí từ gói tham chiếu."
+        )
     return ruleset.sheet(product_set)
 
 
@@ -190,33 +215,112 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
     members = members_of(s, r.id)
     expected = {m.id for m in expected_scorers(r, members)}
     e = RoundEntry
-    stmt = (select(e.id, e.revision, e.dossier_id, e.seq, e.status, e.mean_total, e.star, e.spread, e.valid,
-                   func.json_extract(e.result, "$.problems"), e.rescore_count, e.proposed_star, e.decision_id,
-                   e.certificate_id, Product.id, Product.name, Product.code, Producer.name, Product.commune_code,
-                   AdminUnit.name, Dossier.product_set, Dossier.registration_type, Dossier.status,
-                   RecognitionDecision.number)
-            .join(Dossier, Dossier.id == e.dossier_id).join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-            .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
-            .outerjoin(RecognitionDecision, RecognitionDecision.id == e.decision_id)
-            .where(e.round_id == r.id).order_by(e.seq))
+    stmt = (
+        select(
+            e.id,
+            e.revision,
+            e.dossier_id,
+            e.seq,
+            e.status,
+            e.mean_total,
+            e.star,
+            e.spread,
+            e.valid,
+            func.json_extract(e.result, "$.problems"),
+            e.rescore_count,
+            e.proposed_star,
+            e.decision_id,
+            e.certificate_id,
+            Product.id,
+            Product.name,
+            Product.code,
+            Producer.name,
+            Product.commune_code,
+            AdminUnit.name,
+            Dossier.product_set,
+            Dossier.registration_type,
+            Dossier.status,
+            RecognitionDecision.number,
+        )
+        .join(Dossier, Dossier.id == e.dossier_id)
+        .join(Product, Product.id == Dossier.product_id)
+        .join(Producer, Producer.id == Product.producer_id)
+        .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+        .outerjoin(RecognitionDecision, RecognitionDecision.id == e.decision_id)
+        .where(e.round_id == r.id)
+        .order_by(e.seq)
+    )
     if dossier_ids is not None:
         stmt = stmt.where(e.dossier_id.in_(dossier_ids))
     counts: dict[str, int] = {}
     if expected:
-        counted = (select(ScoreSheet.dossier_id, func.count()).where(
-            ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id.in_(expected)).group_by(ScoreSheet.dossier_id))
+        counted = (
+            select(ScoreSheet.dossier_id, func.count())
+            .where(ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id.in_(expected))
+            .group_by(ScoreSheet.dossier_id)
+        )
         if dossier_ids is not None:
             counted = counted.where(ScoreSheet.dossier_id.in_(dossier_ids))
         counts = {d: n for d, n in s.execute(counted)}
     rows = []
-    for (eid, revision, did, seq, status, mean, star, spread, valid, problems, rescores, proposed, decision_id,
-         certificate_id, pid, pname, pcode, producer, commune_code, commune, product_set, reg, dstatus,
-         decision_number) in s.execute(stmt):
+    for (
+        eid,
+        revision,
+        did,
+        seq,
+        status,
+        mean,
+        star,
+        spread,
+        valid,
+        problems,
+        rescores,
+        proposed,
+        decision_id,
+        certificate_id,
+        pid,
+        pname,
+        pcode,
+        producer,
+        commune_code,
+        commune,
+        product_set,
+        reg,
+        dstatus,
+        decision_number,
+    ) in s.execute(stmt):
         st = EntryStatus(status)
-        rows.append(EntryRow(
-            eid, revision, r.id, did, seq, pid, pname, pcode or "", producer, commune_code, commune or "", product_set,
-            reg, dstatus, st.value, st.label, counts.get(did, 0), len(expected), mean, star, spread, valid,
-            tuple(json.loads(problems)) if problems else (), rescores, proposed, proposed == 5, decision_id,
-            decision_number or "", certificate_id))
+        rows.append(
+            EntryRow(
+                eid,
+                revision,
+                r.id,
+                did,
+                seq,
+                pid,
+                pname,
+                pcode or "",
+                producer,
+                commune_code,
+                commune or "",
+                product_set,
+                reg,
+                dstatus,
+                st.value,
+                st.label,
+                counts.get(did, 0),
+                len(expected),
+                mean,
+                star,
+                spread,
+                valid,
+                tuple(json.loads(problems)) if problems else (),
+                rescores,
+                proposed,
+                proposed == 5,
+                decision_id,
+                decision_number or "",
+                certificate_id,
+            )
+        )
     return rows

@@ -17,7 +17,12 @@ from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import SCORABLE, CouncilMode, EntryStatus, MemberRole, council_rules
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.services.province.common import (
-    MEMBER_SHEET, MemberRow, find_member, get_round, member_row, members_of,
+    MEMBER_SHEET,
+    MemberRow,
+    find_member,
+    get_round,
+    member_row,
+    members_of,
 )
 from ocop_desktop.services.province.rounds import RoundRow, round_row
 from ocop_desktop.store.base import utcnow
@@ -41,28 +46,53 @@ def invalidate_results(s: Session, r: EvaluationRound, why: str) -> None:
     else send aggregated entries back to "assigned", keeping a line in their history."""
     entries = list(s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id)))
     if any(EntryStatus(e.status) not in SCORABLE for e in entries):
-        raise UserError("Đợt đã có kết quả đề nghị hoặc quyết định công nhận; không thay đổi Hội đồng được nữa.")
+        raise UserError(
+            "Đợt đã có kết quả đề nghị hoặc quyết định công nhận; không thay đổi Hội đồng được nữa."
+        )
     for e in entries:
         if e.status != EntryStatus.ASSIGNED:
-            e.history = [*e.history, {"event": "invalidated", "at": utcnow().isoformat(), "reason": why,
-                                      "status": e.status, "mean_total": e.mean_total, "star": e.star}]
+            e.history = [
+                *e.history,
+                {
+                    "event": "invalidated",
+                    "at": utcnow().isoformat(),
+                    "reason": why,
+                    "status": e.status,
+                    "mean_total": e.mean_total,
+                    "star": e.star,
+                },
+            ]
             e.status, e.valid = EntryStatus.ASSIGNED.value, None
 
 
 class CouncilService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def configure(self, round_id: str, *, name: str | None = None, decision: str | None = None,
-                  mode: str | None = None, max_spread: int | None = None, quorum: str | None = None,
-                  chair_required: bool | None = None, floor_rule: str | None = None) -> RoundRow:
+    def configure(
+        self,
+        round_id: str,
+        *,
+        name: str | None = None,
+        decision: str | None = None,
+        mode: str | None = None,
+        max_spread: int | None = None,
+        quorum: str | None = None,
+        chair_required: bool | None = None,
+        floor_rule: str | None = None,
+    ) -> RoundRow:
         """Set what is given; the rest stays. Rules come from the province's council regulation."""
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
             if mode is not None and mode not in {m.value for m in CouncilMode}:
                 raise ValidationError({"mode": f"Hình thức “{mode}” không hợp lệ (meeting, written)."})
-            new = (mode or r.council_mode, r.max_spread if max_spread is None else max_spread, quorum or r.quorum,
-                   r.chair_required if chair_required is None else chair_required, floor_rule or r.floor_rule)
+            new = (
+                mode or r.council_mode,
+                r.max_spread if max_spread is None else max_spread,
+                quorum or r.quorum,
+                r.chair_required if chair_required is None else chair_required,
+                floor_rule or r.floor_rule,
+            )
             try:
                 council_rules(*new[1:])
             except ValueError as exc:
@@ -92,9 +122,18 @@ class CouncilService:
             r = get_round(s, round_id)
             role = self._check(s, r, data, None)
             invalidate_results(s, r, "Thêm thành viên Hội đồng")
-            seq = (s.scalar(select(func.max(CouncilMember.seq)).where(CouncilMember.round_id == r.id)) or 0) + 1
-            m = CouncilMember(round_id=r.id, seq=seq, name=nfc(data.name), role=role.value,
-                              organisation=nfc(data.organisation), title=nfc(data.title), present=True)
+            seq = (
+                s.scalar(select(func.max(CouncilMember.seq)).where(CouncilMember.round_id == r.id)) or 0
+            ) + 1
+            m = CouncilMember(
+                round_id=r.id,
+                seq=seq,
+                name=nfc(data.name),
+                role=role.value,
+                organisation=nfc(data.organisation),
+                title=nfc(data.title),
+                present=True,
+            )
             s.add(m)
             s.flush()
             return member_row(m)
@@ -108,7 +147,12 @@ class CouncilService:
                 if not role.scores and self._has_sheets(s, m):
                     raise UserError(f"TV{m.seq} {m.name} đã có phiếu chấm; không chuyển thành thư ký được.")
                 invalidate_results(s, r, "Thay đổi vai trò thành viên Hội đồng")
-            m.name, m.role, m.organisation, m.title = nfc(data.name), role.value, nfc(data.organisation), nfc(data.title)
+            m.name, m.role, m.organisation, m.title = (
+                nfc(data.name),
+                role.value,
+                nfc(data.organisation),
+                nfc(data.title),
+            )
             s.flush()
             return member_row(m)
 
@@ -116,7 +160,9 @@ class CouncilService:
         with self._ctx.unit_of_work() as s:
             m = self._member(s, member_id)
             if self._has_sheets(s, m):
-                raise UserError(f"TV{m.seq} {m.name} đã có phiếu chấm; hãy xóa các phiếu trước khi bỏ thành viên.")
+                raise UserError(
+                    f"TV{m.seq} {m.name} đã có phiếu chấm; hãy xóa các phiếu trước khi bỏ thành viên."
+                )
             invalidate_results(s, get_round(s, m.round_id), "Bỏ thành viên Hội đồng")
             s.delete(m)
 
@@ -126,7 +172,9 @@ class CouncilService:
             m = self._member(s, member_id)
             if m.present != present:
                 if not present and self._has_sheets(s, m):
-                    raise UserError(f"TV{m.seq} {m.name} đã có phiếu chấm trong đợt; không ghi vắng mặt được.")
+                    raise UserError(
+                        f"TV{m.seq} {m.name} đã có phiếu chấm trong đợt; không ghi vắng mặt được."
+                    )
                 invalidate_results(s, get_round(s, m.round_id), "Thay đổi điểm danh Hội đồng")
                 m.present = present
             s.flush()
@@ -135,7 +183,9 @@ class CouncilService:
     def copy_members(self, from_round_id: str, to_round_id: str) -> list[MemberRow]:
         """Start a round's council from another round's (names, roles, organisations)."""
         with self._ctx.read() as s:
-            source = [MemberInput(m.name, m.role, m.organisation, m.title) for m in members_of(s, from_round_id)]
+            source = [
+                MemberInput(m.name, m.role, m.organisation, m.title) for m in members_of(s, from_round_id)
+            ]
         if not source:
             raise UserError("Đợt được chọn chưa có thành viên Hội đồng để sao chép.")
         with self._ctx.unit_of_work() as s:
@@ -143,8 +193,17 @@ class CouncilService:
             if members_of(s, r.id):
                 raise UserError("Đợt này đã có thành viên Hội đồng; chỉ sao chép vào đợt chưa có thành viên.")
             for seq, data in enumerate(source, start=1):
-                s.add(CouncilMember(round_id=r.id, seq=seq, name=data.name, role=data.role,
-                                    organisation=data.organisation, title=data.title, present=True))
+                s.add(
+                    CouncilMember(
+                        round_id=r.id,
+                        seq=seq,
+                        name=data.name,
+                        role=data.role,
+                        organisation=data.organisation,
+                        title=data.title,
+                        present=True,
+                    )
+                )
         return self.members(to_round_id)
 
     # -- helpers ----------------------------------------------------------------------------
@@ -154,14 +213,18 @@ class CouncilService:
             raise NotFoundError("Không tìm thấy thành viên Hội đồng.")
         return m
 
-    def _check(self, s: Session, r: EvaluationRound, data: MemberInput, current: CouncilMember | None) -> MemberRole:
+    def _check(
+        self, s: Session, r: EvaluationRound, data: MemberInput, current: CouncilMember | None
+    ) -> MemberRole:
         problems = {}
         if not nfc(data.name):
             problems["name"] = "Cần họ tên thành viên."
         try:
             role = MemberRole(data.role)
         except ValueError:
-            raise ValidationError({"role": f"Vai trò “{data.role}” không hợp lệ (chair, member, secretary)."}) from None
+            raise ValidationError(
+                {"role": f"Vai trò “{data.role}” không hợp lệ (chair, member, secretary)."}
+            ) from None
         if role in (MemberRole.CHAIR, MemberRole.SECRETARY):
             holder = next((m for m in members_of(s, r.id) if m.role == role and m is not current), None)
             if holder is not None:
@@ -172,5 +235,10 @@ class CouncilService:
 
     @staticmethod
     def _has_sheets(s: Session, m: CouncilMember) -> bool:
-        return bool(s.scalar(select(func.count()).select_from(ScoreSheet).where(
-            ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id == m.id)))
+        return bool(
+            s.scalar(
+                select(func.count())
+                .select_from(ScoreSheet)
+                .where(ScoreSheet.kind == MEMBER_SHEET, ScoreSheet.member_id == m.id)
+            )
+        )

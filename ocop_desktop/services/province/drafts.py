@@ -62,11 +62,12 @@ class DraftState:
 
 
 class MemberDraftService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def save(self, round_id: str, dossier_id: str, member_id: str, data: SheetInput, *,
-             base_revision: int | None) -> DraftRow:
+    def save(
+        self, round_id: str, dossier_id: str, member_id: str, data: SheetInput, *, base_revision: int | None
+    ) -> DraftRow:
         """Create or replace the member's draft. `base_revision` is the stored sheet's revision the
         typing started from (None: no sheet yet); a different one raises `ConflictError`, as
         `enter` does. Nothing is written unless the engine accepts every answer given."""
@@ -76,7 +77,9 @@ class MemberDraftService:
             running = score(sheet, dict(data.answers), knockouts, stops, partial=True)  # raises on a bad code
             stored = member_sheets(s, dossier_id, [member.id]).get(member.id)
             draft = _draft(s, entry.id, member.id)
-            if base_revision != _revision(stored) or (draft is not None and _stale(draft, entry, dossier, stored)):
+            if base_revision != _revision(stored) or (
+                draft is not None and _stale(draft, entry, dossier, stored)
+            ):
                 raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
             if draft is None:
                 draft = MemberSheetDraft(entry_id=entry.id, member_id=member.id)
@@ -102,8 +105,14 @@ class MemberDraftService:
             dossier = s.get(Dossier, dossier_id)
             assert dossier is not None
             stored = member_sheets(s, dossier_id, [member_id]).get(member_id)
-            return DraftState(_row(draft, entry, dossier, member, stored), dict(draft.answers), tuple(draft.knockouts),
-                              tuple(draft.stops), dict(draft.notes), draft.opinion)
+            return DraftState(
+                _row(draft, entry, dossier, member, stored),
+                dict(draft.answers),
+                tuple(draft.knockouts),
+                tuple(draft.stops),
+                dict(draft.notes),
+                draft.opinion,
+            )
 
     def drafts(self, round_id: str, dossier_id: str) -> dict[str, DraftRow]:
         """Every member's draft of the dossier, by member id: a fixed number of queries, whatever
@@ -118,21 +127,30 @@ class MemberDraftService:
             stored = member_sheets(s, dossier_id, [d.member_id for d in drafts])
             dossier = s.get(Dossier, dossier_id)
             assert dossier is not None
-            return {d.member_id: _row(d, entry, dossier, members[d.member_id], stored.get(d.member_id))
-                    for d in drafts if d.member_id in members}
+            return {
+                d.member_id: _row(d, entry, dossier, members[d.member_id], stored.get(d.member_id))
+                for d in drafts
+                if d.member_id in members
+            }
 
     def discard(self, round_id: str, dossier_id: str, member_id: str) -> bool:
         """Delete the member's draft (the person chose to, or it is stale). False if there was none."""
         with self._ctx.unit_of_work() as s:
             entry = get_entry(s, get_round(s, round_id), dossier_id)
-            gone = s.execute(delete(MemberSheetDraft).where(MemberSheetDraft.entry_id == entry.id,
-                                                            MemberSheetDraft.member_id == member_id))
+            gone = s.execute(
+                delete(MemberSheetDraft).where(
+                    MemberSheetDraft.entry_id == entry.id, MemberSheetDraft.member_id == member_id
+                )
+            )
             return bool(getattr(gone, "rowcount", 0))
 
 
 def _draft(s: Session, entry_id: str, member_id: str) -> MemberSheetDraft | None:
-    return s.scalars(select(MemberSheetDraft).where(MemberSheetDraft.entry_id == entry_id,
-                                                    MemberSheetDraft.member_id == member_id)).first()
+    return s.scalars(
+        select(MemberSheetDraft).where(
+            MemberSheetDraft.entry_id == entry_id, MemberSheetDraft.member_id == member_id
+        )
+    ).first()
 
 
 def _revision(stored: ScoreSheet | None) -> int | None:
@@ -141,7 +159,9 @@ def _revision(stored: ScoreSheet | None) -> int | None:
 
 def _moved(draft: MemberSheetDraft, stored: ScoreSheet | None) -> bool:
     """The stored sheet is no longer the one the draft started from."""
-    return (draft.base_sheet_id, draft.base_revision) != ((stored.id, stored.revision) if stored else (None, None))
+    return (draft.base_sheet_id, draft.base_revision) != (
+        (stored.id, stored.revision) if stored else (None, None)
+    )
 
 
 def _stale(draft: MemberSheetDraft, entry: RoundEntry, dossier: Dossier, stored: ScoreSheet | None) -> str:
@@ -153,7 +173,21 @@ def _stale(draft: MemberSheetDraft, entry: RoundEntry, dossier: Dossier, stored:
     return SHEET_MOVED if _moved(draft, stored) else ""
 
 
-def _row(draft: MemberSheetDraft, entry: RoundEntry, dossier: Dossier, member: CouncilMember,
-         stored: ScoreSheet | None) -> DraftRow:
-    return DraftRow(draft.id, dossier.id, member.id, f"TV{member.seq}", tuple(draft.missing), draft.base_revision,
-                    draft.updated_at, draft.updated_by_officer_id, _stale(draft, entry, dossier, stored))
+def _row(
+    draft: MemberSheetDraft,
+    entry: RoundEntry,
+    dossier: Dossier,
+    member: CouncilMember,
+    stored: ScoreSheet | None,
+) -> DraftRow:
+    return DraftRow(
+        draft.id,
+        dossier.id,
+        member.id,
+        f"TV{member.seq}",
+        tuple(draft.missing),
+        draft.base_revision,
+        draft.updated_at,
+        draft.updated_by_officer_id,
+        _stale(draft, entry, dossier, stored),
+    )

@@ -24,7 +24,7 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.province import SCORABLE, EntryStatus
 from ocop_desktop.services.province.common import get_entry, get_round, round_label
 from ocop_desktop.services.province.scores import SheetInput, member_sheets, scoring_member, write_sheet
-from ocop_desktop.store.models import Attachment, Blob, Dossier, Product, Producer, ScoreSheet
+from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import AdvisoryNote, RoundEntry
 
 if TYPE_CHECKING:
@@ -81,39 +81,104 @@ class ImportedSheet:
     star: int
 
 
-def assignment(ctx: "AppContext", round_id: str, member_id: str) -> Assignment:
+def assignment(ctx: AppContext, round_id: str, member_id: str) -> Assignment:
     """The dossiers of the round still open to scoring, for one member."""
     with ctx.read() as s:
         r = get_round(s, round_id)
         member = scoring_member(s, r, member_id)
-        entries = [e for e in s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id).order_by(RoundEntry.seq))
-                   if EntryStatus(e.status) in SCORABLE]
+        entries = [
+            e
+            for e in s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id).order_by(RoundEntry.seq))
+            if EntryStatus(e.status) in SCORABLE
+        ]
         dossiers = []
         for e in entries:
-            d, p, producer = s.execute(select(Dossier, Product, Producer.name).join(Product, Product.id == Dossier.product_id)
-                                       .join(Producer, Producer.id == Product.producer_id)
-                                       .where(Dossier.id == e.dossier_id)).one()
-            own = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")).first()
-            evidence = tuple({"sha256": a.blob_sha256, "filename": a.filename, "size": b.size, "media_type": b.media_type,
-                              "checklist_key": a.checklist_key, "criteria": a.criteria.split()}
-                             for a, b in s.execute(select(Attachment, Blob).join(Blob, Blob.sha256 == Attachment.blob_sha256)
-                                                   .where(Attachment.dossier_id == d.id).order_by(Attachment.filename)))
-            notes = tuple({"kind": n.kind, "text": n.text, "noted_on": n.noted_on.isoformat() if n.noted_on else None,
-                           "sha256": n.blob_sha256, "filename": n.filename}
-                          for n in s.scalars(select(AdvisoryNote).where(AdvisoryNote.entry_id == e.id)))
+            d, p, producer = s.execute(
+                select(Dossier, Product, Producer.name)
+                .join(Product, Product.id == Dossier.product_id)
+                .join(Producer, Producer.id == Product.producer_id)
+                .where(Dossier.id == e.dossier_id)
+            ).one()
+            own = s.scalars(
+                select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
+            ).first()
+            evidence = tuple(
+                {
+                    "sha256": a.blob_sha256,
+                    "filename": a.filename,
+                    "size": b.size,
+                    "media_type": b.media_type,
+                    "checklist_key": a.checklist_key,
+                    "criteria": a.criteria.split(),
+                }
+                for a, b in s.execute(
+                    select(Attachment, Blob)
+                    .join(Blob, Blob.sha256 == Attachment.blob_sha256)
+                    .where(Attachment.dossier_id == d.id)
+                    .order_by(Attachment.filename)
+                )
+            )
+            notes = tuple(
+                {
+                    "kind": n.kind,
+                    "text": n.text,
+                    "noted_on": n.noted_on.isoformat() if n.noted_on else None,
+                    "sha256": n.blob_sha256,
+                    "filename": n.filename,
+                }
+                for n in s.scalars(select(AdvisoryNote).where(AdvisoryNote.entry_id == e.id))
+            )
             sheet = member_sheets(s, d.id, [member.id]).get(member.id)
-            current = ({"answers": dict(sheet.answers), "knockouts": list(sheet.knockouts), "opinion": sheet.opinion,
-                        "notes": dict(sheet.notes)} if sheet else None)
-            dossiers.append(AssignedDossier(d.id, d.revision, p.name, p.code or "", producer, d.product_set,
-                                            d.registration_type, d.ruleset_id, d.ruleset_hash, dict(d.forms),
-                                            dict(own.answers) if own else {}, evidence, notes, current))
-        rules = {"max_spread": r.max_spread, "quorum": r.quorum, "chair_required": r.chair_required,
-                 "floor_rule": r.floor_rule}
-        return Assignment(r.id, round_label(r), r.council_name, r.council_mode, rules, member.id, f"TV{member.seq}",
-                          member.name, tuple(dossiers))
+            current = (
+                {
+                    "answers": dict(sheet.answers),
+                    "knockouts": list(sheet.knockouts),
+                    "opinion": sheet.opinion,
+                    "notes": dict(sheet.notes),
+                }
+                if sheet
+                else None
+            )
+            dossiers.append(
+                AssignedDossier(
+                    d.id,
+                    d.revision,
+                    p.name,
+                    p.code or "",
+                    producer,
+                    d.product_set,
+                    d.registration_type,
+                    d.ruleset_id,
+                    d.ruleset_hash,
+                    dict(d.forms),
+                    dict(own.answers) if own else {},
+                    evidence,
+                    notes,
+                    current,
+                )
+            )
+        rules = {
+            "max_spread": r.max_spread,
+            "quorum": r.quorum,
+            "chair_required": r.chair_required,
+            "floor_rule": r.floor_rule,
+        }
+        return Assignment(
+            r.id,
+            round_label(r),
+            r.council_name,
+            r.council_mode,
+            rules,
+            member.id,
+            f"TV{member.seq}",
+            member.name,
+            tuple(dossiers),
+        )
 
 
-def import_scores(ctx: "AppContext", payload: dict[str, Any], *, dry_run: bool = False) -> list[ImportedSheet]:
+def import_scores(
+    ctx: AppContext, payload: dict[str, Any], *, dry_run: bool = False
+) -> list[ImportedSheet]:
     """Apply a member's returned sheets, all or nothing (`dry_run`: check and report, write nothing).
 
     Payload: {"schema": 1, "round_id", "member_id", "sheets": [{"dossier_id", "ruleset_hash",
@@ -147,17 +212,40 @@ def apply_scores(s: Session, payload: dict[str, Any]) -> list[ImportedSheet]:
             raise UserError(f"Phiếu thứ {n} trong gói chấm cho hồ sơ không có ở tỉnh ({dossier_id[:8]}).")
         get_entry(s, r, dossier_id)
         if item.get("ruleset_hash") != entry_dossier.ruleset_hash:
-            raise UserError(f"Phiếu thứ {n} chấm theo bộ tiêu chí khác với hồ sơ (mã băm khác); không nhận gói.")
+            raise UserError(
+                f"Phiếu thứ {n} chấm theo bộ tiêu chí khác với hồ sơ (mã băm khác); không nhận gói."
+            )
         try:
-            written = write_sheet(s, r, member_id, dossier_id, SheetInput(
-                dict(item.get("answers") or {}), tuple(item.get("knockouts") or ()), tuple(item.get("stops") or ()),
-                str(item.get("opinion") or ""), dict(item.get("notes") or {})), source="package")
+            written = write_sheet(
+                s,
+                r,
+                member_id,
+                dossier_id,
+                SheetInput(
+                    dict(item.get("answers") or {}),
+                    tuple(item.get("knockouts") or ()),
+                    tuple(item.get("stops") or ()),
+                    str(item.get("opinion") or ""),
+                    dict(item.get("notes") or {}),
+                ),
+                source="package",
+            )
         except UserError as exc:
             raise UserError(f"Phiếu thứ {n} trong gói không hợp lệ: {exc.message}") from None
-        state = "unchanged" if not written.changed else ("new" if written.previous_total is None else "updated")
+        state = (
+            "unchanged" if not written.changed else ("new" if written.previous_total is None else "updated")
+        )
         product = s.get(Product, entry_dossier.product_id)
-        out.append(ImportedSheet(dossier_id, product.name if product else "", state, written.previous_total,
-                                 written.row.total, written.row.star))
+        out.append(
+            ImportedSheet(
+                dossier_id,
+                product.name if product else "",
+                state,
+                written.previous_total,
+                written.row.total,
+                written.row.star,
+            )
+        )
     return out
 
 

@@ -50,7 +50,7 @@ class InboxRow:
 
 
 class InboxService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today
 
@@ -58,27 +58,75 @@ class InboxService:
         statuses = [status] if status else [s.value for s in INBOX_STATUSES]
         if any(s not in {x.value for x in INBOX_STATUSES} for s in statuses):
             raise UserError(f"Hộp hồ sơ chỉ có các trạng thái: {', '.join(s.value for s in INBOX_STATUSES)}.")
-        sent = (select(DossierEvent.dossier_id, func.max(DossierEvent.at).label("at"))
-                .where(DossierEvent.action == Action.SEND.value).group_by(DossierEvent.dossier_id).subquery())
+        sent = (
+            select(DossierEvent.dossier_id, func.max(DossierEvent.at).label("at"))
+            .where(DossierEvent.action == Action.SEND.value)
+            .group_by(DossierEvent.dossier_id)
+            .subquery()
+        )
         d, p = Dossier, Product
-        stmt = (select(d.id, d.revision, d.product_set, d.registration_type, d.status, d.receipt_number, d.received_on,
-                       d.return_reasons, p.id, p.name, p.code, p.commune_code, Producer.name, AdminUnit.name, sent.c.at,
-                       ScoreSheet.total, ScoreSheet.star, EvaluationRound.id, EvaluationRound.number,
-                       EvaluationRound.year, EvaluationRound.extra)
-                .join(p, p.id == d.product_id).join(Producer, Producer.id == p.producer_id)
-                .outerjoin(AdminUnit, AdminUnit.code == p.commune_code)
-                .outerjoin(sent, sent.c.dossier_id == d.id)
-                .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
-                .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
-                .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
-                .where(d.status.in_(statuses)).order_by(sent.c.at, d.received_on, p.name))
+        stmt = (
+            select(
+                d.id,
+                d.revision,
+                d.product_set,
+                d.registration_type,
+                d.status,
+                d.receipt_number,
+                d.received_on,
+                d.return_reasons,
+                p.id,
+                p.name,
+                p.code,
+                p.commune_code,
+                Producer.name,
+                AdminUnit.name,
+                sent.c.at,
+                ScoreSheet.total,
+                ScoreSheet.star,
+                EvaluationRound.id,
+                EvaluationRound.number,
+                EvaluationRound.year,
+                EvaluationRound.extra,
+            )
+            .join(p, p.id == d.product_id)
+            .join(Producer, Producer.id == p.producer_id)
+            .outerjoin(AdminUnit, AdminUnit.code == p.commune_code)
+            .outerjoin(sent, sent.c.dossier_id == d.id)
+            .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
+            .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
+            .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
+            .where(d.status.in_(statuses))
+            .order_by(sent.c.at, d.received_on, p.name)
+        )
         if unassigned_only:
             stmt = stmt.where(RoundEntry.id.is_(None))
         rows = []
         suggested: dict[date, str] = {}
         with self._ctx.read() as s:
-            for (did, revision, product_set, reg, status_, receipt, received, reasons, pid, pname, pcode, commune_code,
-                 producer, commune, sent_at, total, star, round_id, number, year, extra) in s.execute(stmt):
+            for (
+                did,
+                revision,
+                product_set,
+                reg,
+                status_,
+                receipt,
+                received,
+                reasons,
+                pid,
+                pname,
+                pcode,
+                commune_code,
+                producer,
+                commune,
+                sent_at,
+                total,
+                star,
+                round_id,
+                number,
+                year,
+                extra,
+            ) in s.execute(stmt):
                 forwarded = sent_at.date() if sent_at is not None else None
                 basis = forwarded or received or self._today or date.today()
                 if basis not in suggested:
@@ -86,9 +134,31 @@ class InboxService:
                     suggested[basis] = f"Đợt {rnd.number}/{rnd.year}"
                 label = round_name(year, number, extra) if round_id else ""
                 rt, st = RegistrationType(reg), Status(status_)
-                rows.append(InboxRow(did, revision, pid, pname, pcode or "", producer, commune_code, commune or "",
-                                     product_set, rt.value, rt.label, st.value, st.label, receipt or "", forwarded,
-                                     total, star, reasons, round_id, label, suggested[basis]))
+                rows.append(
+                    InboxRow(
+                        did,
+                        revision,
+                        pid,
+                        pname,
+                        pcode or "",
+                        producer,
+                        commune_code,
+                        commune or "",
+                        product_set,
+                        rt.value,
+                        rt.label,
+                        st.value,
+                        st.label,
+                        receipt or "",
+                        forwarded,
+                        total,
+                        star,
+                        reasons,
+                        round_id,
+                        label,
+                        suggested[basis],
+                    )
+                )
         return rows
 
     def accept(self, dossier_id: str, *, note: str = "") -> DossierDetail:
@@ -98,8 +168,13 @@ class InboxService:
         """Return to the commune with the reasons (required). A dossier already in a round must be
         taken out of it first, so no council work is silently dropped."""
         with self._ctx.read() as s:
-            placed = s.scalars(select(EvaluationRound).join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
-                               .where(RoundEntry.dossier_id == dossier_id)).first()
+            placed = s.scalars(
+                select(EvaluationRound)
+                .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
+                .where(RoundEntry.dossier_id == dossier_id)
+            ).first()
             if placed is not None:
-                raise UserError(f"Hồ sơ đang thuộc {round_label(placed)}; hãy rút khỏi đợt trước khi trả lại xã.")
+                raise UserError(
+                    f"Hồ sơ đang thuộc {round_label(placed)}; hãy rút khỏi đợt trước khi trả lại xã."
+                )
         return DossierService(self._ctx, today=self._today).act(dossier_id, Action.RETURN.value, note=reasons)

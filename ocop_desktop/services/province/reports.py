@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.province import EntryStatus
+from ocop_desktop.services.province.common import round_label
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, Producer, Product
 from ocop_desktop.store.models.province import EvaluationRound, RecognitionDecision, RoundEntry
-from ocop_desktop.services.province.common import round_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -69,52 +69,101 @@ class DossierOutcome:
 
 
 class ProvinceReportService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today or date.today()
 
-    def expiring(self, within_days: int = EXPIRY_HORIZON_DAYS, *, include_expired: bool = True) -> list[ExpiryRow]:
+    def expiring(
+        self, within_days: int = EXPIRY_HORIZON_DAYS, *, include_expired: bool = True
+    ) -> list[ExpiryRow]:
         """Certificates in force that expire within `within_days` (and, by default, those already
         expired), leaving out any replaced by a newer certificate of the same product."""
         today = self._today
-        latest = (select(Certificate.product_id, func.max(Certificate.decision_date).label("decided"))
-                  .where(Certificate.revoked_on.is_(None)).group_by(Certificate.product_id).subquery())
-        renewal = (select(Dossier.base_certificate_id, func.max(Dossier.id).label("dossier_id"))
-                   .where(Dossier.registration_type == RegistrationType.REEVALUATION.value,
-                          Dossier.base_certificate_id.is_not(None))
-                   .group_by(Dossier.base_certificate_id).subquery())
-        stmt = (select(Certificate, Product.name, Product.code, Producer.name, Product.commune_code, AdminUnit.name,
-                       renewal.c.dossier_id)
-                .join(Product, Product.id == Certificate.product_id).join(Producer, Producer.id == Product.producer_id)
-                .join(latest, (latest.c.product_id == Certificate.product_id)  # not replaced by a newer one
-                      & (latest.c.decided == Certificate.decision_date))
-                .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
-                .outerjoin(renewal, renewal.c.base_certificate_id == Certificate.id)
-                .where(Certificate.revoked_on.is_(None), Certificate.valid_until <= today + timedelta(days=within_days))
-                .order_by(Certificate.valid_until))
+        latest = (
+            select(Certificate.product_id, func.max(Certificate.decision_date).label("decided"))
+            .where(Certificate.revoked_on.is_(None))
+            .group_by(Certificate.product_id)
+            .subquery()
+        )
+        renewal = (
+            select(Dossier.base_certificate_id, func.max(Dossier.id).label("dossier_id"))
+            .where(
+                Dossier.registration_type == RegistrationType.REEVALUATION.value,
+                Dossier.base_certificate_id.is_not(None),
+            )
+            .group_by(Dossier.base_certificate_id)
+            .subquery()
+        )
+        stmt = (
+            select(
+                Certificate,
+                Product.name,
+                Product.code,
+                Producer.name,
+                Product.commune_code,
+                AdminUnit.name,
+                renewal.c.dossier_id,
+            )
+            .join(Product, Product.id == Certificate.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .join(
+                latest,
+                (latest.c.product_id == Certificate.product_id)  # not replaced by a newer one
+                & (latest.c.decided == Certificate.decision_date),
+            )
+            .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+            .outerjoin(renewal, renewal.c.base_certificate_id == Certificate.id)
+            .where(
+                Certificate.revoked_on.is_(None),
+                Certificate.valid_until <= today + timedelta(days=within_days),
+            )
+            .order_by(Certificate.valid_until)
+        )
         if not include_expired:
             stmt = stmt.where(Certificate.valid_until >= today)
         rows = []
         with self._ctx.read() as s:
             for c, name, code, producer, commune_code, commune, renewal_id in s.execute(stmt):
                 window = reevaluation_window(c.valid_until)
-                rows.append(ExpiryRow(c.id, c.product_id, name, code or "", producer, commune_code, commune or "",
-                                      c.stars, c.decision_number, c.decision_date, c.issuing_level, c.valid_until,
-                                      (c.valid_until - today).days, "expired" if c.valid_until < today else "expiring",
-                                      window.opens, window.closes, window.contains(today), renewal_id))
+                rows.append(
+                    ExpiryRow(
+                        c.id,
+                        c.product_id,
+                        name,
+                        code or "",
+                        producer,
+                        commune_code,
+                        commune or "",
+                        c.stars,
+                        c.decision_number,
+                        c.decision_date,
+                        c.issuing_level,
+                        c.valid_until,
+                        (c.valid_until - today).days,
+                        "expired" if c.valid_until < today else "expiring",
+                        window.opens,
+                        window.closes,
+                        window.contains(today),
+                        renewal_id,
+                    )
+                )
         return rows
 
-    def commune_outcomes(self, *, commune_code: str | None = None, round_id: str | None = None) -> list[DossierOutcome]:
+    def commune_outcomes(
+        self, *, commune_code: str | None = None, round_id: str | None = None
+    ) -> list[DossierOutcome]:
         """Dossiers the province has acted on (accepted, returned, decided), with their round result,
         decision and certificate: the data of the results package to the communes."""
-        stmt = (select(Dossier, Product, RoundEntry, EvaluationRound, RecognitionDecision, Certificate)
-                .join(Product, Product.id == Dossier.product_id)
-                .outerjoin(RoundEntry, RoundEntry.dossier_id == Dossier.id)
-                .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
-                .outerjoin(RecognitionDecision, RecognitionDecision.id == RoundEntry.decision_id)
-                .outerjoin(Certificate, Certificate.id == RoundEntry.certificate_id)
-                .where(Dossier.status.in_([Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value]))
-                .order_by(Product.commune_code, Product.name))
+        stmt = (
+            select(Dossier, Product, RoundEntry, EvaluationRound, RecognitionDecision, Certificate)
+            .join(Product, Product.id == Dossier.product_id)
+            .outerjoin(RoundEntry, RoundEntry.dossier_id == Dossier.id)
+            .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
+            .outerjoin(RecognitionDecision, RecognitionDecision.id == RoundEntry.decision_id)
+            .outerjoin(Certificate, Certificate.id == RoundEntry.certificate_id)
+            .where(Dossier.status.in_([Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value]))
+            .order_by(Product.commune_code, Product.name)
+        )
         if commune_code is not None:
             stmt = stmt.where(Product.commune_code == commune_code)
         if round_id is not None:
@@ -123,10 +172,25 @@ class ProvinceReportService:
         with self._ctx.read() as s:
             for d, p, e, r, decision, cert in s.execute(stmt):
                 final = e is not None and e.status in (EntryStatus.DECIDED, EntryStatus.NOT_RECOGNISED)
-                out.append(DossierOutcome(
-                    d.id, d.revision, p.commune_code, p.id, p.name, d.status, Status(d.status).label, d.return_reasons,
-                    r.id if r else None, round_label(r) if r else "", e.status if e else None,
-                    e.mean_total if final else None, (e.proposed_star if final else None),
-                    decision.number if decision else "", decision.decided_on if decision else None,
-                    cert.id if cert else None, cert.valid_until if cert else None))
+                out.append(
+                    DossierOutcome(
+                        d.id,
+                        d.revision,
+                        p.commune_code,
+                        p.id,
+                        p.name,
+                        d.status,
+                        Status(d.status).label,
+                        d.return_reasons,
+                        r.id if r else None,
+                        round_label(r) if r else "",
+                        e.status if e else None,
+                        e.mean_total if final else None,
+                        (e.proposed_star if final else None),
+                        decision.number if decision else "",
+                        decision.decided_on if decision else None,
+                        cert.id if cert else None,
+                        cert.valid_until if cert else None,
+                    )
+                )
         return out

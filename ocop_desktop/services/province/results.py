@@ -20,10 +20,14 @@ from ocop_desktop.domain.dossiers import Action, Status, next_status
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
 from ocop_desktop.domain.text import nfc, nfc_multiline
-from ocop_desktop.services.registry.certificates import (
-    CertificateInput, CertificateRow, CertificateService, IssuingLevel, validate_certificate,
-)
 from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, round_label
+from ocop_desktop.services.registry.certificates import (
+    CertificateInput,
+    CertificateRow,
+    CertificateService,
+    IssuingLevel,
+    validate_certificate,
+)
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, DossierEvent
 from ocop_desktop.store.models.province import RecognitionDecision, RoundEntry
 
@@ -68,7 +72,7 @@ class FiveStarProposal:
 
 
 class ResultService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today or date.today()
 
@@ -82,8 +86,10 @@ class ResultService:
             if dossier_ids is not None:
                 bad = [e for e in entries if e.status != EntryStatus.AGGREGATED]
                 if bad:
-                    raise UserError("Chỉ đề nghị được hồ sơ đã tổng hợp điểm hợp lệ; "
-                                    f"{len(bad)} hồ sơ được chọn chưa ở bước đó.")
+                    raise UserError(
+                        "Chỉ đề nghị được hồ sơ đã tổng hợp điểm hợp lệ; "
+                        f"{len(bad)} hồ sơ được chọn chưa ở bước đó."
+                    )
             for e in entries:
                 if e.status != EntryStatus.AGGREGATED or not e.valid:
                     continue
@@ -103,21 +109,30 @@ class ResultService:
 
     def five_star_candidates(self, round_id: str) -> list[EntryRow]:
         """Proposed products at ≥ 90 points with the 5★ floors met: the list for the ministry."""
-        return [e for e in self._rows(round_id, None)
-                if e.status == EntryStatus.PROPOSED and e.mean_total is not None
-                and is_five_star_candidate(e.mean_total, e.proposed_star or 0, bool(e.valid))]
+        return [
+            e
+            for e in self._rows(round_id, None)
+            if e.status == EntryStatus.PROPOSED
+            and e.mean_total is not None
+            and is_five_star_candidate(e.mean_total, e.proposed_star or 0, bool(e.valid))
+        ]
 
     def five_star_proposal(self, round_id: str) -> list[FiveStarProposal]:
         """The 5★ candidates with the council result each rests on (`CouncilResult.to_json()`:
         members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
         rows = self.five_star_candidates(round_id)
         with self._ctx.read() as s:
-            results = dict(s.execute(select(RoundEntry.id, RoundEntry.result).where(
-                RoundEntry.id.in_([e.id for e in rows]))).all())
+            results = dict(
+                s.execute(
+                    select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
+                ).all()
+            )
         return [FiveStarProposal(e, results.get(e.id) or {}) for e in rows]
 
     # -- decision ---------------------------------------------------------------------------
-    def decide(self, round_id: str, data: DecisionInput, dossier_ids: list[str] | None = None) -> DecisionOutcome:
+    def decide(
+        self, round_id: str, data: DecisionInput, dossier_ids: list[str] | None = None
+    ) -> DecisionOutcome:
         """Recognise the proposed 3★/4★ products (all of the round's, or those named)."""
         number, signer = nfc(data.number), nfc(data.signer)
         problems = {}
@@ -134,10 +149,14 @@ class ResultService:
             self._check_number(s, number, data.decided_on)
             entries = self._entries(s, r.id, dossier_ids)
             if dossier_ids is None:
-                entries = [e for e in entries if e.status == EntryStatus.PROPOSED and e.proposed_star in (3, 4)]
+                entries = [
+                    e for e in entries if e.status == EntryStatus.PROPOSED and e.proposed_star in (3, 4)
+                ]
             if not entries:
                 raise UserError(f"{round_label(r)} chưa có sản phẩm nào được đề nghị công nhận 3 hoặc 4 sao.")
-            rows = {row.dossier_id: row for row in entry_rows(s, r, dossier_ids=[e.dossier_id for e in entries])}
+            rows = {
+                row.dossier_id: row for row in entry_rows(s, r, dossier_ids=[e.dossier_id for e in entries])
+            }
             issuer = nfc(data.issuer) or self._issuer(s)
             dossiers = {e.dossier_id: s.get(Dossier, e.dossier_id) for e in entries}
             certificates = []
@@ -145,33 +164,62 @@ class ResultService:
                 d, row = dossiers[e.dossier_id], rows[e.dossier_id]
                 assert d is not None
                 _check_decidable(e, row, d)
-                cert = CertificateInput(row.product_id, e.proposed_star or 0, number, data.decided_on,
-                                        IssuingLevel.PROVINCE.value, d.ruleset_id, issuer=issuer, total=e.mean_total,
-                                        dossier_id=d.id)
+                cert = CertificateInput(
+                    row.product_id,
+                    e.proposed_star or 0,
+                    number,
+                    data.decided_on,
+                    IssuingLevel.PROVINCE.value,
+                    d.ruleset_id,
+                    issuer=issuer,
+                    total=e.mean_total,
+                    dossier_id=d.id,
+                )
                 bad = validate_certificate(cert, self._today)
                 if bad:
                     raise UserError(f"“{row.product_name}”: " + " ".join(bad.values()))
                 certificates.append(cert)
-            decision = RecognitionDecision(round_id=r.id, number=number, year=data.decided_on.year,
-                                           decided_on=data.decided_on, signer=signer,
-                                           signer_title=nfc(data.signer_title), issuer=issuer)
+            decision = RecognitionDecision(
+                round_id=r.id,
+                number=number,
+                year=data.decided_on.year,
+                decided_on=data.decided_on,
+                signer=signer,
+                signer_title=nfc(data.signer_title),
+                issuer=issuer,
+            )
             s.add(decision)
             s.flush()
             office = self._ctx.office_or_none()
             for e, cert in zip(entries, certificates):
-                c = Certificate(product_id=cert.product_id, dossier_id=cert.dossier_id, stars=cert.stars,
-                                total=cert.total, decision_number=number, decision_date=data.decided_on,
-                                issuing_level=cert.issuing_level, issuer=issuer, ruleset_id=cert.ruleset_id,
-                                valid_until=certificate_valid_until(data.decided_on))
+                c = Certificate(
+                    product_id=cert.product_id,
+                    dossier_id=cert.dossier_id,
+                    stars=cert.stars,
+                    total=cert.total,
+                    decision_number=number,
+                    decision_date=data.decided_on,
+                    issuing_level=cert.issuing_level,
+                    issuer=issuer,
+                    ruleset_id=cert.ruleset_id,
+                    valid_until=certificate_valid_until(data.decided_on),
+                )
                 s.add(c)
                 s.flush()
                 e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
                 d = dossiers[e.dossier_id]
                 assert d is not None
-                s.add(DossierEvent(dossier_id=d.id, action=Action.DECIDE.value, from_status=d.status,
-                                   to_status=Status.DECIDED.value, office_id=office.id if office else None,
-                                   officer_id=self._ctx.officer_id,
-                                   note=f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"))
+                s.add(
+                    DossierEvent(
+                        dossier_id=d.id,
+                        action=Action.DECIDE.value,
+                        from_status=d.status,
+                        to_status=Status.DECIDED.value,
+                        office_id=office.id if office else None,
+                        officer_id=self._ctx.officer_id,
+                        note=f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao",
+                    )
+                )
                 d.status = Status.DECIDED.value
             decision_id = decision.id
         return self.decision(decision_id)
@@ -184,8 +232,18 @@ class ResultService:
             r = get_round(s, d.round_id)
             ids = list(s.scalars(select(RoundEntry.dossier_id).where(RoundEntry.decision_id == d.id)))
             entries = tuple(entry_rows(s, r, dossier_ids=ids))
-            row = DecisionRow(d.id, d.revision, r.id, round_label(r), d.number, d.decided_on, d.signer,
-                              d.signer_title, d.issuer, len(entries))
+            row = DecisionRow(
+                d.id,
+                d.revision,
+                r.id,
+                round_label(r),
+                d.number,
+                d.decided_on,
+                d.signer,
+                d.signer_title,
+                d.issuer,
+                len(entries),
+            )
         service = CertificateService(self._ctx, today=self._today)
         wanted = {e.certificate_id for e in entries}
         certs = tuple(c for e in entries for c in service.history(e.product_id) if c.id in wanted)
@@ -209,7 +267,9 @@ class ResultService:
             if c.revoked_on is not None:
                 raise UserError(f"Giấy chứng nhận đã bị thu hồi ngày {c.revoked_on:%d/%m/%Y}.")
             if c.issuing_level == IssuingLevel.MINISTRY:
-                raise UserError("Giấy chứng nhận 5 sao do Bộ Nông nghiệp và Môi trường thu hồi, không phải cấp tỉnh.")
+                raise UserError(
+                    "Giấy chứng nhận 5 sao do Bộ Nông nghiệp và Môi trường thu hồi, không phải cấp tỉnh."
+                )
         if on > self._today:
             raise ValidationError({"on": f"Ngày thu hồi {on:%d/%m/%Y} ở tương lai."})
         if not nfc_multiline(reason):
@@ -225,7 +285,9 @@ class ResultService:
         found = {e.dossier_id: e for e in s.scalars(stmt.where(RoundEntry.dossier_id.in_(wanted)))}
         missing = [d for d in wanted if d not in found]
         if missing:
-            raise UserError(f"Có {len(missing)} hồ sơ không thuộc đợt này: {', '.join(m[:8] for m in missing)}.")
+            raise UserError(
+                f"Có {len(missing)} hồ sơ không thuộc đợt này: {', '.join(m[:8] for m in missing)}."
+            )
         return [found[d] for d in wanted]
 
     def _rows(self, round_id: str, dossier_ids: list[str] | None) -> list[EntryRow]:
@@ -233,15 +295,22 @@ class ResultService:
             return entry_rows(s, get_round(s, round_id), dossier_ids=dossier_ids)
 
     def _check_number(self, s: Session, number: str, decided_on: date) -> None:
-        used = s.scalars(select(RecognitionDecision).where(RecognitionDecision.number == number,
-                                                           RecognitionDecision.year == decided_on.year)).first()
-        legacy = s.scalars(select(Certificate).where(
-            Certificate.decision_number == number,
-            extract("year", Certificate.decision_date) == decided_on.year)).first()
+        used = s.scalars(
+            select(RecognitionDecision).where(
+                RecognitionDecision.number == number, RecognitionDecision.year == decided_on.year
+            )
+        ).first()
+        legacy = s.scalars(
+            select(Certificate).where(
+                Certificate.decision_number == number,
+                extract("year", Certificate.decision_date) == decided_on.year,
+            )
+        ).first()
         if used is not None or legacy is not None:
             on = used.decided_on if used is not None else legacy.decision_date
-            raise ValidationError({"number": f"Số quyết định “{number}” đã được dùng cho quyết định ngày "
-                                             f"{on:%d/%m/%Y}."})
+            raise ValidationError(
+                {"number": f"Số quyết định “{number}” đã được dùng cho quyết định ngày {on:%d/%m/%Y}."}
+            )
 
     def _issuer(self, s: Session) -> str:
         office = self._ctx.office()
@@ -258,9 +327,13 @@ def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier) -> None:
         stars = f"chỉ đạt {e.proposed_star} sao" if e.proposed_star else "bị loại"
         raise UserError(f"{name} {stars}: không được công nhận (tỉnh chỉ công nhận sản phẩm 3, 4 sao).")
     if e.status != EntryStatus.PROPOSED:
-        raise UserError(f"{name} chưa được Hội đồng đề nghị công nhận (đang “{EntryStatus(e.status).label}”).")
+        raise UserError(
+            f"{name} chưa được Hội đồng đề nghị công nhận (đang “{EntryStatus(e.status).label}”)."
+        )
     if e.proposed_star == 5:
-        raise UserError(f"{name} đạt 5 sao: đề nghị Bộ Nông nghiệp và Môi trường công nhận, không đưa vào "
-                        "quyết định của tỉnh.")
+        raise UserError(
+            f"{name} đạt 5 sao: đề nghị Bộ Nông nghiệp và Môi trường công nhận, không đưa vào "
+            "quyết định của tỉnh."
+        )
     if next_status(Status(d.status), Action.DECIDE) is None:
         raise UserError(f"{name}: hồ sơ đang “{Status(d.status).label}”, không ghi quyết định được.")

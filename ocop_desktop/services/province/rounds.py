@@ -17,8 +17,18 @@ from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.province import CouncilMode, EntryStatus, round_defaults, round_problems
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.services.province.common import (
-    MEMBER_SHEET, EntryRow, MemberRow, entry_rows, find_dossier, find_round, get_entry, get_round, member_row,
-    members_of, round_label, round_of_dossier,
+    MEMBER_SHEET,
+    EntryRow,
+    MemberRow,
+    entry_rows,
+    find_dossier,
+    find_round,
+    get_entry,
+    get_round,
+    member_row,
+    members_of,
+    round_label,
+    round_of_dossier,
 )
 from ocop_desktop.store.models import Dossier, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
@@ -82,21 +92,49 @@ class RoundInput:
 
 def progress_of(entries: list[EntryRow]) -> RoundProgress:
     by = Counter(e.status for e in entries)
-    done = by[EntryStatus.AGGREGATED] + by[EntryStatus.PROPOSED] + by[EntryStatus.NOT_RECOGNISED] + by[
-        EntryStatus.DECIDED]
-    return RoundProgress(len(entries), sum(1 for e in entries if e.fully_scored), by[EntryStatus.NEEDS_RESCORE], done,
-                         by[EntryStatus.PROPOSED], by[EntryStatus.NOT_RECOGNISED], by[EntryStatus.DECIDED])
+    done = (
+        by[EntryStatus.AGGREGATED]
+        + by[EntryStatus.PROPOSED]
+        + by[EntryStatus.NOT_RECOGNISED]
+        + by[EntryStatus.DECIDED]
+    )
+    return RoundProgress(
+        len(entries),
+        sum(1 for e in entries if e.fully_scored),
+        by[EntryStatus.NEEDS_RESCORE],
+        done,
+        by[EntryStatus.PROPOSED],
+        by[EntryStatus.NOT_RECOGNISED],
+        by[EntryStatus.DECIDED],
+    )
 
 
 def round_row(s: Session, r: EvaluationRound, entries: list[EntryRow] | None = None) -> RoundRow:
     mode = CouncilMode(r.council_mode)
-    return RoundRow(r.id, r.revision, r.year, r.number, round_label(r), r.name, r.extra, r.cutoff, r.finish,
-                    r.council_name, r.council_decision, mode.value, mode.label, r.max_spread, r.quorum,
-                    r.chair_required, r.floor_rule, progress_of(entries if entries is not None else entry_rows(s, r)))
+    return RoundRow(
+        r.id,
+        r.revision,
+        r.year,
+        r.number,
+        round_label(r),
+        r.name,
+        r.extra,
+        r.cutoff,
+        r.finish,
+        r.council_name,
+        r.council_decision,
+        mode.value,
+        mode.label,
+        r.max_spread,
+        r.quorum,
+        r.chair_required,
+        r.floor_rule,
+        progress_of(entries if entries is not None else entry_rows(s, r)),
+    )
 
 
 class RoundService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today
 
@@ -123,8 +161,15 @@ class RoundService:
             if problems:
                 raise ValidationError(problems)
             assert cutoff is not None and finish is not None
-            r = EvaluationRound(year=data.year, number=number, name=nfc(data.name), extra=regular is None,
-                                cutoff=cutoff, finish=finish, council_name=nfc(data.council_name))
+            r = EvaluationRound(
+                year=data.year,
+                number=number,
+                name=nfc(data.name),
+                extra=regular is None,
+                cutoff=cutoff,
+                finish=finish,
+                council_name=nfc(data.council_name),
+            )
             s.add(r)
             s.flush()
             round_id = r.id
@@ -141,8 +186,9 @@ class RoundService:
         with self._ctx.read() as s:
             r = get_round(s, round_id)
             entries = entry_rows(s, r)
-            return RoundDetail(round_row(s, r, entries), tuple(member_row(m) for m in members_of(s, r.id)),
-                               tuple(entries))
+            return RoundDetail(
+                round_row(s, r, entries), tuple(member_row(m) for m in members_of(s, r.id)), tuple(entries)
+            )
 
     def find(self, ref: str) -> RoundRow:
         """A round by id, id prefix or "YEAR-NUMBER" (for the command line)."""
@@ -180,12 +226,21 @@ class RoundService:
             raise UserError("Chưa chọn hồ sơ nào để phân vào đợt.")
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
-            dossiers = {d.id: (d, name) for d, name in s.execute(
-                select(Dossier, Product.name).join(Product, Product.id == Dossier.product_id)
-                .where(Dossier.id.in_(wanted)))}
-            placed = dict(s.execute(select(RoundEntry.dossier_id, EvaluationRound.id)
-                                    .join(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
-                                    .where(RoundEntry.dossier_id.in_(wanted))).all())
+            dossiers = {
+                d.id: (d, name)
+                for d, name in s.execute(
+                    select(Dossier, Product.name)
+                    .join(Product, Product.id == Dossier.product_id)
+                    .where(Dossier.id.in_(wanted))
+                )
+            }
+            placed = dict(
+                s.execute(
+                    select(RoundEntry.dossier_id, EvaluationRound.id)
+                    .join(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
+                    .where(RoundEntry.dossier_id.in_(wanted))
+                ).all()
+            )
             problems = []
             for did in wanted:
                 if did not in dossiers:
@@ -195,13 +250,23 @@ class RoundService:
                 if did in placed:
                     problems.append(f"“{name}” đã thuộc {round_label(get_round(s, placed[did]))}")
                 elif d.status != Status.ACCEPTED:
-                    problems.append(f"“{name}” đang ở trạng thái “{Status(d.status).label}”, cần được tỉnh tiếp nhận trước")
+                    problems.append(
+                        f"“{name}” đang ở trạng thái “{Status(d.status).label}”, cần được tỉnh tiếp nhận trước"
+                    )
             if problems:
                 raise UserError("Không phân hồ sơ nào vào đợt: " + "; ".join(problems) + ".")
             seq = s.scalar(select(func.max(RoundEntry.seq)).where(RoundEntry.round_id == r.id)) or 0
             for n, did in enumerate(wanted, start=seq + 1):
-                s.add(RoundEntry(round_id=r.id, dossier_id=did, seq=n, status=EntryStatus.ASSIGNED.value,
-                                 council_knockouts=[], history=[]))
+                s.add(
+                    RoundEntry(
+                        round_id=r.id,
+                        dossier_id=did,
+                        seq=n,
+                        status=EntryStatus.ASSIGNED.value,
+                        council_knockouts=[],
+                        history=[],
+                    )
+                )
         with self._ctx.read() as s:
             return entry_rows(s, get_round(s, round_id), dossier_ids=wanted)
 
@@ -211,9 +276,17 @@ class RoundService:
             r = get_round(s, round_id)
             entry = get_entry(s, r, dossier_id)
             member_ids = select(CouncilMember.id).where(CouncilMember.round_id == r.id)
-            sheets = s.scalar(select(func.count()).select_from(ScoreSheet).where(
-                ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == MEMBER_SHEET,
-                ScoreSheet.member_id.in_(member_ids)))
+            sheets = s.scalar(
+                select(func.count())
+                .select_from(ScoreSheet)
+                .where(
+                    ScoreSheet.dossier_id == dossier_id,
+                    ScoreSheet.kind == MEMBER_SHEET,
+                    ScoreSheet.member_id.in_(member_ids),
+                )
+            )
             if sheets or entry.status != EntryStatus.ASSIGNED:
-                raise UserError("Hồ sơ đã có phiếu chấm của thành viên trong đợt này, không rút khỏi đợt được.")
+                raise UserError(
+                    "Hồ sơ đã có phiếu chấm của thành viên trong đợt này, không rút khỏi đợt được."
+                )
             s.delete(entry)

@@ -25,7 +25,12 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.domain.text import nfc_multiline
 from ocop_desktop.services.province.common import (
-    MEMBER_SHEET, get_entry, get_round, members_of, pinned_sheet, round_label,
+    MEMBER_SHEET,
+    get_entry,
+    get_round,
+    members_of,
+    pinned_sheet,
+    round_label,
 )
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.models import Dossier, ScoreSheet
@@ -78,8 +83,13 @@ def member_result(sheet: Sheet, answers: Mapping[str, int], flags: Iterable[str]
 
 def member_sheets(s: Session, dossier_id: str, member_ids: Iterable[str]) -> dict[str, ScoreSheet]:
     ids = list(member_ids)
-    rows = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == MEMBER_SHEET,
-                                              ScoreSheet.member_id.in_(ids)))
+    rows = s.scalars(
+        select(ScoreSheet).where(
+            ScoreSheet.dossier_id == dossier_id,
+            ScoreSheet.kind == MEMBER_SHEET,
+            ScoreSheet.member_id.in_(ids),
+        )
+    )
     return {r.member_id: r for r in rows if r.member_id is not None}
 
 
@@ -99,15 +109,25 @@ class Written:
     changed: bool  # False when the same sheet was already stored (a package imported twice)
 
 
-def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str, data: SheetInput, *,
-                source: str = "typed", expected_revision: int | None = None) -> Written:
+def write_sheet(
+    s: Session,
+    r: EvaluationRound,
+    member_id: str,
+    dossier_id: str,
+    data: SheetInput,
+    *,
+    source: str = "typed",
+    expected_revision: int | None = None,
+) -> Written:
     """One member's sheet inside the caller's unit of work: every check, then the write and a
     history line on the entry. Raises before writing anything if the sheet is not acceptable."""
     if source not in SOURCES:
         raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
     member, entry, dossier, sheet = sheet_target(s, r, member_id, dossier_id)
     flags = stop_ids(sheet, data.stops)
-    result = score(sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags)  # raises on a bad answer
+    result = score(
+        sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags
+    )  # raises on a bad answer
     row = member_sheets(s, dossier_id, [member.id]).get(member.id)
     if row is not None and expected_revision is not None and row.revision != expected_revision:
         raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
@@ -115,12 +135,20 @@ def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str,
     notes = {k: nfc_multiline(v) for k, v in data.notes.items() if v.strip()}
     stored = [*result.knockouts, *flags]
     if row is not None and (row.answers, row.knockouts, row.notes, row.opinion) == (
-            dict(result.answers), stored, notes, nfc_multiline(data.opinion)):
+        dict(result.answers),
+        stored,
+        notes,
+        nfc_multiline(data.opinion),
+    ):
         return Written(_row(row, member, result), previous, False)
     if row is None:
         row = ScoreSheet(dossier_id=dossier_id, kind=MEMBER_SHEET, member_id=member.id, evidence={})
         s.add(row)
-    row.ruleset_id, row.ruleset_hash, row.product_set = dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set
+    row.ruleset_id, row.ruleset_hash, row.product_set = (
+        dossier.ruleset_id,
+        dossier.ruleset_hash,
+        dossier.product_set,
+    )
     row.answers, row.knockouts, row.notes = dict(result.answers), stored, notes
     row.opinion = nfc_multiline(data.opinion)
     row.total, row.star = float(result.total), result.star
@@ -129,14 +157,17 @@ def write_sheet(s: Session, r: EvaluationRound, member_id: str, dossier_id: str,
     return Written(_row(row, member, result), previous, True)
 
 
-def sheet_target(s: Session, r: EvaluationRound, member_id: str,
-                 dossier_id: str) -> tuple[CouncilMember, RoundEntry, Dossier, Sheet]:
+def sheet_target(
+    s: Session, r: EvaluationRound, member_id: str, dossier_id: str
+) -> tuple[CouncilMember, RoundEntry, Dossier, Sheet]:
     """Whose sheet, for which entry, on which pinned scoring sheet — refused unless the member may
     hand in a sheet and the entry is still open to scoring (shared by sheets and drafts)."""
     member = scoring_member(s, r, member_id)
     entry = get_entry(s, r, dossier_id)
     if EntryStatus(entry.status) not in SCORABLE:
-        raise UserError(f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa.")
+        raise UserError(
+            f"Hồ sơ đang “{EntryStatus(entry.status).label}”: không nhập, sửa phiếu chấm được nữa."
+        )
     dossier = s.get(Dossier, dossier_id)
     assert dossier is not None
     return member, entry, dossier, pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
@@ -154,32 +185,62 @@ def scoring_member(s: Session, r: EvaluationRound, member_id: str) -> CouncilMem
     return m
 
 
-def _record(entry: RoundEntry, member: CouncilMember, previous: int | None, total: int | None, source: str) -> None:
-    entry.history = [*entry.history, {"event": "sheet", "at": utcnow().isoformat(), "member": member.id,
-                                      "member_label": f"TV{member.seq}", "previous_total": previous,
-                                      "total": total, "source": source}]
+def _record(
+    entry: RoundEntry, member: CouncilMember, previous: int | None, total: int | None, source: str
+) -> None:
+    entry.history = [
+        *entry.history,
+        {
+            "event": "sheet",
+            "at": utcnow().isoformat(),
+            "member": member.id,
+            "member_label": f"TV{member.seq}",
+            "previous_total": previous,
+            "total": total,
+            "source": source,
+        },
+    ]
     if entry.status == EntryStatus.AGGREGATED:  # the stored council result no longer matches the sheets
         entry.status, entry.valid = EntryStatus.ASSIGNED.value, None
 
 
 class MemberScoreService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def enter(self, round_id: str, dossier_id: str, member_id: str, answers: Mapping[str, int], *,
-              knockouts: Iterable[str] = (), stops: Iterable[str] = (), opinion: str = "",
-              notes: Mapping[str, str] | None = None, source: str = "typed",
-              expected_revision: int | None = None) -> MemberSheetRow:
+    def enter(
+        self,
+        round_id: str,
+        dossier_id: str,
+        member_id: str,
+        answers: Mapping[str, int],
+        *,
+        knockouts: Iterable[str] = (),
+        stops: Iterable[str] = (),
+        opinion: str = "",
+        notes: Mapping[str, str] | None = None,
+        source: str = "typed",
+        expected_revision: int | None = None,
+    ) -> MemberSheetRow:
         """Create or replace one member's sheet for a dossier of the round. Nothing is stored unless
         the scoring engine accepts every answer."""
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
-            written = write_sheet(s, r, member_id, dossier_id, SheetInput(answers, tuple(knockouts), tuple(stops),
-                                                                          opinion, dict(notes or {})),
-                                  source=source, expected_revision=expected_revision)
+            written = write_sheet(
+                s,
+                r,
+                member_id,
+                dossier_id,
+                SheetInput(answers, tuple(knockouts), tuple(stops), opinion, dict(notes or {})),
+                source=source,
+                expected_revision=expected_revision,
+            )
             entry = get_entry(s, r, dossier_id)
-            s.execute(delete(MemberSheetDraft).where(MemberSheetDraft.entry_id == entry.id,
-                                                     MemberSheetDraft.member_id == written.row.member_id))
+            s.execute(
+                delete(MemberSheetDraft).where(
+                    MemberSheetDraft.entry_id == entry.id, MemberSheetDraft.member_id == written.row.member_id
+                )
+            )
             return written.row
 
     def get(self, round_id: str, dossier_id: str, member_id: str) -> MemberSheetState:
@@ -194,8 +255,9 @@ class MemberScoreService:
             assert dossier is not None
             sheet = _sheet_of(row, dossier)
             result = member_result(sheet, row.answers, row.knockouts)
-            return MemberSheetState(_row(row, member, result), sheet, dict(row.answers), dict(row.notes), row.opinion,
-                                    result)
+            return MemberSheetState(
+                _row(row, member, result), sheet, dict(row.answers), dict(row.notes), row.opinion, result
+            )
 
     def sheets(self, round_id: str, dossier_id: str) -> list[MemberSheetRow]:
         """The member sheets of a dossier in the round, in member order."""
@@ -210,7 +272,9 @@ class MemberScoreService:
             for m in members:
                 if m.id in rows:
                     row = rows[m.id]
-                    out.append(_row(row, m, member_result(_sheet_of(row, dossier), row.answers, row.knockouts)))
+                    out.append(
+                        _row(row, m, member_result(_sheet_of(row, dossier), row.answers, row.knockouts))
+                    )
             return out
 
     def remove(self, round_id: str, dossier_id: str, member_id: str) -> None:
@@ -242,6 +306,17 @@ def _sheet_of(row: ScoreSheet, dossier: Dossier) -> Sheet:
 
 
 def _row(row: ScoreSheet, member: CouncilMember, result: ScoreResult) -> MemberSheetRow:
-    return MemberSheetRow(row.id, row.revision, row.dossier_id, member.id, f"TV{member.seq}", member.name,
-                          result.total, result.star, result.eliminated, result.knockouts, result.stops,
-                          row.updated_at)
+    return MemberSheetRow(
+        row.id,
+        row.revision,
+        row.dossier_id,
+        member.id,
+        f"TV{member.seq}",
+        member.name,
+        result.total,
+        result.star,
+        result.eliminated,
+        result.knockouts,
+        result.stops,
+        row.updated_at,
+    )

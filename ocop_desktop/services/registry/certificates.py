@@ -18,8 +18,11 @@ from ocop_desktop.store.models import Certificate, Product
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-KNOWN_RULESETS = {"qd26-2026": "QĐ 26/2026/QĐ-TTg", "qd148-2023": "QĐ 148/QĐ-TTg (2023)",
-                  "qd1048-2019": "QĐ 1048/QĐ-TTg (2019)"}
+KNOWN_RULESETS = {
+    "qd26-2026": "QĐ 26/2026/QĐ-TTg",
+    "qd148-2023": "QĐ 148/QĐ-TTg (2023)",
+    "qd1048-2019": "QĐ 1048/QĐ-TTg (2019)",
+}
 
 
 class IssuingLevel(StrEnum):
@@ -29,8 +32,11 @@ class IssuingLevel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"district": "UBND cấp huyện (trước 1/7/2025)", "province": "UBND cấp tỉnh",
-                "ministry": "Bộ Nông nghiệp và Môi trường"}[self.value]
+        return {
+            "district": "UBND cấp huyện (trước 1/7/2025)",
+            "province": "UBND cấp tỉnh",
+            "ministry": "Bộ Nông nghiệp và Môi trường",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ def validate_certificate(data: CertificateInput, today: date) -> dict[str, str]:
 
 
 class CertificateService:
-    def __init__(self, ctx: "AppContext", *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
         self._today = today or date.today()
 
@@ -103,11 +109,18 @@ class CertificateService:
         with self._ctx.unit_of_work() as s:
             if s.get(Product, data.product_id) is None:
                 raise NotFoundError("Không tìm thấy sản phẩm.")
-            row = Certificate(product_id=data.product_id, dossier_id=data.dossier_id, stars=data.stars,
-                              total=data.total, decision_number=nfc(data.decision_number),
-                              decision_date=data.decision_date, issuing_level=data.issuing_level,
-                              issuer=nfc(data.issuer), ruleset_id=data.ruleset_id,
-                              valid_until=data.valid_until or certificate_valid_until(data.decision_date))
+            row = Certificate(
+                product_id=data.product_id,
+                dossier_id=data.dossier_id,
+                stars=data.stars,
+                total=data.total,
+                decision_number=nfc(data.decision_number),
+                decision_date=data.decision_date,
+                issuing_level=data.issuing_level,
+                issuer=nfc(data.issuer),
+                ruleset_id=data.ruleset_id,
+                valid_until=data.valid_until or certificate_valid_until(data.decision_date),
+            )
             s.add(row)
             s.flush()
             return self._row(row)
@@ -124,8 +137,11 @@ class CertificateService:
 
     def history(self, product_id: str) -> list[CertificateRow]:
         with self._ctx.read() as s:
-            rows = s.scalars(select(Certificate).where(Certificate.product_id == product_id)
-                             .order_by(Certificate.decision_date.desc()))
+            rows = s.scalars(
+                select(Certificate)
+                .where(Certificate.product_id == product_id)
+                .order_by(Certificate.decision_date.desc())
+            )
             return [self._row(r) for r in rows]
 
     def current(self, product_id: str) -> CertificateRow | None:
@@ -142,7 +158,22 @@ class CertificateService:
         else:
             state = "valid"
         level = IssuingLevel(c.issuing_level)
-        return CertificateRow(c.id, c.product_id, c.stars, c.total, c.decision_number, c.decision_date, level.value,
-                              level.label, c.issuer, c.valid_until, c.ruleset_id,
-                              KNOWN_RULESETS.get(c.ruleset_id, c.ruleset_id), c.revoked_on, c.revoke_reason, state,
-                              window.opens, window.closes)
+        return CertificateRow(
+            c.id,
+            c.product_id,
+            c.stars,
+            c.total,
+            c.decision_number,
+            c.decision_date,
+            level.value,
+            level.label,
+            c.issuer,
+            c.valid_until,
+            c.ruleset_id,
+            KNOWN_RULESETS.get(c.ruleset_id, c.ruleset_id),
+            c.revoked_on,
+            c.revoke_reason,
+            state,
+            window.opens,
+            window.closes,
+        )

@@ -36,8 +36,17 @@ class ProducerRow:
     product_count: int = 0
 
     def as_input(self) -> ProducerInput:
-        return ProducerInput(self.name, ProducerKind(self.kind), self.commune_code, self.address, self.tax_code,
-                             self.phone, self.email, self.representative, self.representative_title)
+        return ProducerInput(
+            self.name,
+            ProducerKind(self.kind),
+            self.commune_code,
+            self.address,
+            self.tax_code,
+            self.phone,
+            self.email,
+            self.representative,
+            self.representative_title,
+        )
 
 
 def producer_search_key(p: ProducerInput, commune_name: str) -> str:
@@ -45,14 +54,16 @@ def producer_search_key(p: ProducerInput, commune_name: str) -> str:
 
 
 class ProducerService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def create(self, data: ProducerInput) -> ProducerRow:
         clean = self._validated(data)
         with self._ctx.unit_of_work() as s:
             commune = s.get(AdminUnit, clean.commune_code)
-            row = Producer(**_fields(clean), search_key=producer_search_key(clean, commune.name if commune else ""))
+            row = Producer(
+                **_fields(clean), search_key=producer_search_key(clean, commune.name if commune else "")
+            )
             s.add(row)
             s.flush()
             return _row(row, commune.name if commune else "", 0)
@@ -64,7 +75,9 @@ class ProducerService:
             if row is None:
                 raise NotFoundError("Chủ thể này không còn trong cơ sở dữ liệu.")
             if row.revision != expected_revision:
-                raise ConflictError("Chủ thể đã được người khác sửa trong lúc bạn đang sửa. Hãy mở lại để xem bản mới.")
+                raise ConflictError(
+                    "Chủ thể đã được người khác sửa trong lúc bạn đang sửa. Hãy mở lại để xem bản mới."
+                )
             commune = s.get(AdminUnit, clean.commune_code)
             for key, value in _fields(clean).items():
                 setattr(row, key, value)
@@ -88,8 +101,9 @@ class ProducerService:
     def list(self, query: str = "", *, offset: int = 0, limit: int | None = None) -> list[ProducerRow]:
         return self._query(query=query, offset=offset, limit=limit)
 
-    def _query(self, *, query: str = "", ids: list[str] | None = None, offset: int = 0,
-               limit: int | None = None) -> list[ProducerRow]:
+    def _query(
+        self, *, query: str = "", ids: list[str] | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[ProducerRow]:
         counts = select(Product.producer_id, func.count().label("n")).group_by(Product.producer_id).subquery()
         stmt = (
             select(Producer, AdminUnit.name, func.coalesce(counts.c.n, 0))
@@ -131,8 +145,22 @@ def _fields(p: ProducerInput) -> dict[str, str]:
 
 def _row(p: Producer, commune_name: str, product_count: int) -> ProducerRow:
     kind = ProducerKind(p.kind)
-    return ProducerRow(p.id, p.revision, p.name, kind.value, kind.label, p.commune_code, commune_name, p.address,
-                       p.tax_code, p.phone, p.email, p.representative, p.representative_title, product_count)
+    return ProducerRow(
+        p.id,
+        p.revision,
+        p.name,
+        kind.value,
+        kind.label,
+        p.commune_code,
+        commune_name,
+        p.address,
+        p.tax_code,
+        p.phone,
+        p.email,
+        p.representative,
+        p.representative_title,
+        product_count,
+    )
 
 
 __all__ = ["ProducerRow", "ProducerService"]

@@ -50,7 +50,7 @@ def current_ruleset_id(on: date | None = None) -> str:
 
 
 class ProductService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def create(self, data: ProductInput) -> ProductRow:
@@ -65,12 +65,21 @@ class ProductService:
                 raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
             commune = s.get(AdminUnit, producer.commune_code)
             assert commune is not None and commune.parent_code is not None
-            seq = (s.scalar(select(func.max(Product.seq)).where(Product.commune_code == commune.code)) or 0) + 1
+            seq = (
+                s.scalar(select(func.max(Product.seq)).where(Product.commune_code == commune.code)) or 0
+            ) + 1
             year = clean.year or date.today().year
             row = Product(
-                producer_id=producer.id, name=clean.name, ruleset_id=ruleset_id, product_set=clean.product_set,
-                code=product_code(commune.parent_code, commune.code, seq, year), commune_code=commune.code, seq=seq,
-                description=clean.description, brand=clean.brand, packaging=clean.packaging,
+                producer_id=producer.id,
+                name=clean.name,
+                ruleset_id=ruleset_id,
+                product_set=clean.product_set,
+                code=product_code(commune.parent_code, commune.code, seq, year),
+                commune_code=commune.code,
+                seq=seq,
+                description=clean.description,
+                brand=clean.brand,
+                packaging=clean.packaging,
                 search_key=_search_key(clean.name, producer.name, names[clean.product_set], clean.brand),
             )
             row.search_key += " " + fold(row.code or "")
@@ -84,7 +93,9 @@ class ProductService:
             if row is None:
                 raise NotFoundError("Sản phẩm này không còn trong cơ sở dữ liệu.")
             if row.revision != expected_revision:
-                raise ConflictError("Sản phẩm đã được người khác sửa trong lúc bạn đang sửa. Hãy mở lại để xem bản mới.")
+                raise ConflictError(
+                    "Sản phẩm đã được người khác sửa trong lúc bạn đang sửa. Hãy mở lại để xem bản mới."
+                )
             names = product_set_names(row.ruleset_id)
             clean, problems = validate_product(data, set(names))
             if problems:
@@ -94,7 +105,9 @@ class ProductService:
                 raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
             row.producer_id, row.name, row.product_set = producer.id, clean.name, clean.product_set
             row.description, row.brand, row.packaging = clean.description, clean.brand, clean.packaging
-            row.search_key = _search_key(clean.name, producer.name, names[clean.product_set], clean.brand, row.code or "")
+            row.search_key = _search_key(
+                clean.name, producer.name, names[clean.product_set], clean.brand, row.code or ""
+            )
             s.flush()
             commune = s.get(AdminUnit, row.commune_code)
             return _row(row, producer.name, commune.name if commune else "", names)
@@ -110,12 +123,20 @@ class ProductService:
         with self._ctx.read() as s:
             return int(s.scalar(stmt) or 0)
 
-    def list(self, query: str = "", *, producer_id: str | None = None, offset: int = 0,
-             limit: int | None = None) -> list[ProductRow]:
+    def list(
+        self, query: str = "", *, producer_id: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[ProductRow]:
         return self._query(query=query, producer_id=producer_id, offset=offset, limit=limit)
 
-    def _query(self, *, query: str = "", producer_id: str | None = None, ids: list[str] | None = None,
-               offset: int = 0, limit: int | None = None) -> list[ProductRow]:
+    def _query(
+        self,
+        *,
+        query: str = "",
+        producer_id: str | None = None,
+        ids: list[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[ProductRow]:
         stmt = (
             select(Product, Producer.name, AdminUnit.name)
             .join(Producer, Producer.id == Product.producer_id)
@@ -152,6 +173,19 @@ def _filtered(stmt, query: str, producer_id: str | None):  # type: ignore[no-unt
 
 
 def _row(p: Product, producer_name: str, commune_name: str, names: dict[int, str]) -> ProductRow:
-    return ProductRow(p.id, p.revision, p.code or "", p.name, p.product_set, names.get(p.product_set, ""),
-                      p.ruleset_id, p.producer_id, producer_name, p.commune_code, commune_name, p.description,
-                      p.brand, p.packaging)
+    return ProductRow(
+        p.id,
+        p.revision,
+        p.code or "",
+        p.name,
+        p.product_set,
+        names.get(p.product_set, ""),
+        p.ruleset_id,
+        p.producer_id,
+        producer_name,
+        p.commune_code,
+        commune_name,
+        p.description,
+        p.brand,
+        p.packaging,
+    )

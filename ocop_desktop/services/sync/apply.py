@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, json_values, local_hash
 from ocop_desktop.store.base import Base, utcnow
 from ocop_desktop.store.models import (
@@ -30,17 +31,17 @@ from ocop_desktop.store.models import (
     ScoreSheet,
     SyncDossierState,
 )
-from ocop_desktop.ocoppkg.errors import PackageRefused
 
-COMMUNE_WORKING = frozenset({Status.DRAFT.value, Status.COMPLETE.value, Status.RECEIVED.value,
-                             Status.COMMUNE_CHECKED.value})
+COMMUNE_WORKING = frozenset(
+    {Status.DRAFT.value, Status.COMPLETE.value, Status.RECEIVED.value, Status.COMMUNE_CHECKED.value}
+)
 REASONS = {
     "unknown_dossier": "Máy này không có hồ sơ này, nên không thể ghi kết quả vào đâu.",
     "same_version_different_content": "Cùng số phiên bản nhưng nội dung khác với bản đã nhận trước đây.",
     "local_change": "Hồ sơ đã được sửa trên máy này sau lần nhận trước; bản gửi đến không được ghi đè lên.",
     "not_seen_latest": "Bên gửi chưa nhận được kết quả/hồ sơ mới nhất của máy này khi sửa hồ sơ.",
     "unsent_local_action": "Máy này có thay đổi chưa gửi đi (ví dụ: đã tiếp nhận hoặc trả lại) trùng lúc với "
-                           "bản gửi đến.",
+    "bản gửi đến.",
     "commune_reopened": "Xã đã mở lại hồ sơ để sửa; kết quả gửi đến không được ghi đè lên.",
     "stale": "Bản gửi đến cũ hơn bản đã có trên máy này.",
 }
@@ -61,15 +62,22 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
     if d is None:
         return Planned(rec, "new") if part == COMMUNE else Planned(rec, "conflicting", "unknown_dossier")
     if state is None or state.peer_office_id != sender_office_id:
-        raise PackageRefused("wrong_owner", f"Hồ sơ {rec['dossier_id'][:8]} trên máy này không thuộc cơ quan đã gửi "
-                             "gói, nên gói không được dùng để sửa hồ sơ này.")
+        raise PackageRefused(
+            "wrong_owner",
+            f"Hồ sơ {rec['dossier_id'][:8]} trên máy này không thuộc cơ quan đã gửi "
+            "gói, nên gói không được dùng để sửa hồ sơ này.",
+        )
     version, seen = rec["version"], rec["seen_version"]
     if version < state.peer_version:
         return Planned(rec, "stale", "stale", state.peer_version)
     if version == state.peer_version:
         same = rec["hash"] == state.peer_hash
-        return Planned(rec, "unchanged" if same else "conflicting", "" if same else "same_version_different_content",
-                       state.peer_version)
+        return Planned(
+            rec,
+            "unchanged" if same else "conflicting",
+            "" if same else "same_version_different_content",
+            state.peer_version,
+        )
     own = PROVINCE if part == COMMUNE else COMMUNE
     reason = ""
     if state.peer_local_hash and local_hash(s, d, part, copy=True) != state.peer_local_hash:
@@ -98,8 +106,14 @@ def apply(s: Session, rec: dict[str, Any], sender_office_id: str, package_id: st
     state = s.get(SyncDossierState, d.id)
     own = PROVINCE if part == COMMUNE else COMMUNE
     if state is None:
-        state = SyncDossierState(dossier_id=d.id, peer_office_id=sender_office_id, own_part=own, own_version=0,
-                                 acked_version=0, last_outcome="")
+        state = SyncDossierState(
+            dossier_id=d.id,
+            peer_office_id=sender_office_id,
+            own_part=own,
+            own_version=0,
+            acked_version=0,
+            last_outcome="",
+        )
         s.add(state)
     state.peer_version, state.peer_hash = rec["version"], rec["hash"]
     state.peer_local_hash = local_hash(s, d, part, copy=True)
@@ -124,8 +138,17 @@ def _apply_commune(s: Session, rec: dict[str, Any]) -> None:
     shas = {a["blob_sha256"]: a for a in data["attachments"]}
     known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas)))) if shas else set()
     s.flush()  # no ORM relationship orders the inserts: parents and blobs first
-    new_blobs = [{"sha256": sha, "size": a["size"], "media_type": a["media_type"][:60], "pages": a.get("pages"),
-                  "created_at": utcnow()} for sha, a in shas.items() if sha not in known]
+    new_blobs = [
+        {
+            "sha256": sha,
+            "size": a["size"],
+            "media_type": a["media_type"][:60],
+            "pages": a.get("pages"),
+            "created_at": utcnow(),
+        }
+        for sha, a in shas.items()
+        if sha not in known
+    ]
     if new_blobs:
         s.execute(insert(Blob), new_blobs)
     _replace(s, ChecklistItem, dossier_id, data["checklist"])
@@ -146,8 +169,15 @@ def _apply_province(s: Session, rec: dict[str, Any], sender_office_id: str) -> N
         _upsert(s, Certificate, c)
 
 
-def _upsert(s: Session, model: type[Base], data: dict[str, Any], *, newer_only: bool = False,
-            row: Any = None, look: bool = True) -> Any:
+def _upsert(
+    s: Session,
+    model: type[Base],
+    data: dict[str, Any],
+    *,
+    newer_only: bool = False,
+    row: Any = None,
+    look: bool = True,
+) -> Any:
     values = json_values(model, data)
     if row is None and look:
         row = s.get(model, values["id"])
@@ -166,7 +196,9 @@ def _upsert(s: Session, model: type[Base], data: dict[str, Any], *, newer_only: 
     return row
 
 
-def _replace(s: Session, model: type[Base], dossier_id: str, rows: list[dict[str, Any]], where: Any = None) -> None:
+def _replace(
+    s: Session, model: type[Base], dossier_id: str, rows: list[dict[str, Any]], where: Any = None
+) -> None:
     """Make the dossier's rows of `model` exactly `rows` (by id), with one query to read them."""
     query = select(model).where(model.dossier_id == dossier_id)  # type: ignore[attr-defined]
     existing = {r.id: r for r in s.scalars(query if where is None else query.where(where))}

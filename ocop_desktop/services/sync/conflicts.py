@@ -9,18 +9,18 @@ local change, and goes to review again until someone takes an incoming version).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
+from ocop_desktop.ocoppkg.format import canonical_json
 from ocop_desktop.services.sync.apply import apply
 from ocop_desktop.services.sync.records import COMMUNE, local_part
 from ocop_desktop.store.base import KEEP_REVISIONS, utcnow
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Office, Product, SyncConflict, SyncDossierState
-from ocop_desktop.ocoppkg.format import canonical_json
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -48,7 +48,7 @@ class ConflictRow:
 
 
 class ConflictService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def list(self, *, include_resolved: bool = False) -> list[ConflictRow]:
@@ -90,18 +90,26 @@ class ConflictService:
                 raise UserError("Đã nhận một phiên bản mới hơn của hồ sơ này; bản trong xung đột đã cũ.")
             if resolution == "take_incoming":
                 if s.get(Dossier, c.dossier_id) is None and rec["part"] != COMMUNE:
-                    raise UserError("Máy này không có hồ sơ này nên không thể nhận kết quả; hãy bỏ qua (giữ bản trên máy).")
+                    raise UserError(
+                        "Máy này không có hồ sơ này nên không thể nhận kết quả; hãy bỏ qua (giữ bản trên máy)."
+                    )
                 blobs = BlobStore(self._ctx.paths.blobs_dir)
                 if any(not blobs.has(a["blob_sha256"]) for a in rec["data"].get("attachments", [])):
-                    raise UserError("Thiếu tệp đính kèm của bản gửi đến trên máy này; hãy đề nghị bên gửi gửi lại gói.")
+                    raise UserError(
+                        "Thiếu tệp đính kèm của bản gửi đến trên máy này; hãy đề nghị bên gửi gửi lại gói."
+                    )
                 apply(s, rec, c.peer_office_id, c.package_id)
             elif state is not None:
                 state.peer_version, state.peer_hash = rec["version"], rec["hash"]
             c.resolved_at, c.resolution, c.resolved_by_officer_id = utcnow(), resolution, self._ctx.officer_id
-            for other in s.scalars(select(SyncConflict).where(SyncConflict.dossier_id == c.dossier_id,
-                                                              SyncConflict.resolved_at.is_(None),
-                                                              SyncConflict.incoming_version <= rec["version"],
-                                                              SyncConflict.id != c.id)):
+            for other in s.scalars(
+                select(SyncConflict).where(
+                    SyncConflict.dossier_id == c.dossier_id,
+                    SyncConflict.resolved_at.is_(None),
+                    SyncConflict.incoming_version <= rec["version"],
+                    SyncConflict.id != c.id,
+                )
+            ):
                 other.resolved_at, other.resolution = utcnow(), "superseded"
         return self.get(conflict_id)
 
@@ -119,10 +127,23 @@ class ConflictService:
         data = c.incoming.get("data", {})
         name = product.name if product else data.get("product", {}).get("name", "")
         peer = s.get(Office, c.peer_office_id)
-        return ConflictRow(c.id, c.dossier_id, name, peer.name if peer else "", c.package_id, c.part, c.reason,
-                           c.message, c.incoming_version, c.local_version, str(c.incoming.get("status", "")),
-                           differences(s, d, c.part, data) if d else ("hồ sơ chưa có trên máy này",),
-                           _aware(c.detected_at), _aware(c.resolved_at) if c.resolved_at else None, c.resolution)
+        return ConflictRow(
+            c.id,
+            c.dossier_id,
+            name,
+            peer.name if peer else "",
+            c.package_id,
+            c.part,
+            c.reason,
+            c.message,
+            c.incoming_version,
+            c.local_version,
+            str(c.incoming.get("status", "")),
+            differences(s, d, c.part, data) if d else ("hồ sơ chưa có trên máy này",),
+            _aware(c.detected_at),
+            _aware(c.resolved_at) if c.resolved_at else None,
+            c.resolution,
+        )
 
 
 def differences(s: Any, d: Dossier, part: str, incoming: dict[str, Any]) -> tuple[str, ...]:
@@ -133,10 +154,17 @@ def differences(s: Any, d: Dossier, part: str, incoming: dict[str, Any]) -> tupl
         mine, theirs = local.get(key), incoming.get(key)
         if key == "dossier" and isinstance(mine, dict) and isinstance(theirs, dict):
             forms_mine, forms_theirs = mine.get("forms", {}), theirs.get("forms", {})
-            out += [f"forms.{k}" for k in sorted(set(forms_mine) | set(forms_theirs))
-                    if canonical_json(forms_mine.get(k)) != canonical_json(forms_theirs.get(k))]
-            mine = {k: v for k, v in mine.items() if k not in ("forms", "revision", "updated_at", "updated_by_office_id",
-                                                                 "updated_by_officer_id")}
+            out += [
+                f"forms.{k}"
+                for k in sorted(set(forms_mine) | set(forms_theirs))
+                if canonical_json(forms_mine.get(k)) != canonical_json(forms_theirs.get(k))
+            ]
+            mine = {
+                k: v
+                for k, v in mine.items()
+                if k
+                not in ("forms", "revision", "updated_at", "updated_by_office_id", "updated_by_officer_id")
+            }
             theirs = {k: v for k, v in theirs.items() if k in mine}
         if canonical_json(_strip(mine)) != canonical_json(_strip(theirs)):
             out.append(key)
@@ -144,7 +172,14 @@ def differences(s: Any, d: Dossier, part: str, incoming: dict[str, Any]) -> tupl
 
 
 def _strip(value: Any) -> Any:
-    meta = {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
+    meta = {
+        "revision",
+        "created_at",
+        "updated_at",
+        "updated_by_office_id",
+        "updated_by_officer_id",
+        "search_key",
+    }
     if isinstance(value, dict):
         return {k: _strip(v) for k, v in value.items() if k not in meta}
     if isinstance(value, list):
@@ -153,4 +188,4 @@ def _strip(value: Any) -> Any:
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

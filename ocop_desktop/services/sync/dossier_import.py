@@ -15,20 +15,20 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
+from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
-from ocop_desktop.services.sync.outgoing import publish
 from ocop_desktop.services.sync.incoming import parse_record
+from ocop_desktop.services.sync.outgoing import publish
 from ocop_desktop.services.sync.receipts import write_receipt
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
-from ocop_desktop.ocoppkg import crypto
-from ocop_desktop.ocoppkg import format as fmt
-from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
-from ocop_desktop.progress import Progress, report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -38,7 +38,7 @@ TAKES = ("new", "updated", "conflicting")  # outcomes whose attachments must be 
 
 
 class DossierPackageImport:
-    def __init__(self, ctx: "AppContext", opened: "Opened") -> None:
+    def __init__(self, ctx: AppContext, opened: Opened) -> None:
         self._ctx = ctx
         self._opened = opened
         self._m = opened.manifest
@@ -47,8 +47,11 @@ class DossierPackageImport:
         office = ctx.office()
         wanted = ("province", "commune") if self.part == COMMUNE else ("commune", "province")
         if (office.role, self._m.sender.role) != wanted:
-            raise PackageRefused("wrong_direction", f"Gói “{fmt.Kind(self._m.kind).label}” không dành cho máy của "
-                                 f"{'xã' if office.role == 'commune' else 'tỉnh'}.")
+            raise PackageRefused(
+                "wrong_direction",
+                f"Gói “{fmt.Kind(self._m.kind).label}” không dành cho máy của "
+                f"{'xã' if office.role == 'commune' else 'tỉnh'}.",
+            )
 
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
@@ -58,9 +61,13 @@ class DossierPackageImport:
             match = fmt.RECORD_NAME.match(name)
             assert match is not None
             rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part)
-            if self.part == COMMUNE and {rec["data"]["producer"]["commune_code"], rec["data"]["product"]["commune_code"]} \
-                    != {self._m.sender.unit_code}:
-                raise PackageRefused("wrong_owner", f"Hồ sơ {match.group(1)[:8]} thuộc xã khác với xã đã gửi gói.")
+            if self.part == COMMUNE and {
+                rec["data"]["producer"]["commune_code"],
+                rec["data"]["product"]["commune_code"],
+            } != {self._m.sender.unit_code}:
+                raise PackageRefused(
+                    "wrong_owner", f"Hồ sơ {match.group(1)[:8]} thuộc xã khác với xã đã gửi gói."
+                )
             records.append(rec)
         if not records:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
@@ -74,9 +81,12 @@ class DossierPackageImport:
         private = store.encryption_key() if store.has_encryption_key() else None
         mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
         if private is None or envelope.recipient_key != mine or self._m.encryption_key != mine:
-            raise PackageRefused("cannot_decrypt", "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-                                 "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-                                 "lại gói.")
+            raise PackageRefused(
+                "cannot_decrypt",
+                "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
+                "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
+                "lại gói.",
+            )
         return crypto.unwrap_key(envelope, private, self._m.package_id)
 
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
@@ -89,14 +99,23 @@ class DossierPackageImport:
         referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
         stray = set(in_package) - referenced
         if stray:
-            raise PackageRefused("unlisted_file", f"Gói chứa tệp đính kèm {min(stray)[:12]}… không thuộc hồ sơ nào "
-                                 "trong gói. Gói bị từ chối.")
-        needed = {a["blob_sha256"]: a["filename"] for p in planned if p.outcome in TAKES
-                  for a in p.record["data"].get("attachments", [])}
+            raise PackageRefused(
+                "unlisted_file",
+                f"Gói chứa tệp đính kèm {min(stray)[:12]}… không thuộc hồ sơ nào trong gói. Gói bị từ chối.",
+            )
+        needed = {
+            a["blob_sha256"]: a["filename"]
+            for p in planned
+            if p.outcome in TAKES
+            for a in p.record["data"].get("attachments", [])
+        }
         missing = [name for sha, name in needed.items() if sha not in in_package and not self.blobs.has(sha)]
         if missing:
-            raise PackageRefused("missing_file", f"Gói thiếu tệp đính kèm “{missing[0]}” (và {len(missing) - 1} tệp "
-                                 "khác): bên gửi tưởng máy này đã có. Hãy đề nghị bên gửi xuất lại với đủ tệp đính kèm.")
+            raise PackageRefused(
+                "missing_file",
+                f"Gói thiếu tệp đính kèm “{missing[0]}” (và {len(missing) - 1} tệp "
+                "khác): bên gửi tưởng máy này đã có. Hãy đề nghị bên gửi xuất lại với đủ tệp đính kèm.",
+            )
         return sorted(in_package.values())
 
     def _check_blobs(self, names: list[str], stage: bool, progress: Progress | None) -> dict[str, Path]:
@@ -130,38 +149,51 @@ class DossierPackageImport:
             raise
         return staged
 
-    def _preview(self, records: list[dict[str, Any]], planned: list[Planned], names: list[str]) -> ImportPreview:
+    def _preview(
+        self, records: list[dict[str, Any]], planned: list[Planned], names: list[str]
+    ) -> ImportPreview:
         rows = []
         with self._ctx.read() as s:
             for p in planned:
                 rows.append(_row(s, p))
         known = sum(1 for n in names if self.blobs.has(n.removeprefix("blobs/")))
         size = sum(self._opened.reader.entries[n].size for n in names)
-        return ImportPreview(self._opened.info, False, tuple(rows), len(names) - known, known, size,
-                             tuple(self._warnings()))
+        return ImportPreview(
+            self._opened.info, False, tuple(rows), len(names) - known, known, size, tuple(self._warnings())
+        )
 
     def _warnings(self) -> list[str]:
-        from ocop_desktop.services.sync.importing import previous_imports
         from ocop_desktop.services.core.rules import RuleService
+        from ocop_desktop.services.sync.importing import previous_imports
 
         warnings = []
         earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender.office_id)}
         # A commune sends only to its province, so its numbers should arrive without gaps; the
         # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
-        missing = [n for n in range(1, self._m.sequence) if n not in earlier] if self._m.sender.role == COMMUNE else []
+        missing = (
+            [n for n in range(1, self._m.sequence) if n not in earlier]
+            if self._m.sender.role == COMMUNE
+            else []
+        )
         if missing:
             shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
-            warnings.append(f"Chưa nhận được các gói số {shown} từ “{self._m.sender.name}”; gói này vẫn được xử lý "
-                            "bình thường (mỗi hồ sơ mang trạng thái đầy đủ).")
+            warnings.append(
+                f"Chưa nhận được các gói số {shown} từ “{self._m.sender.name}”; gói này vẫn được xử lý "
+                "bình thường (mỗi hồ sơ mang trạng thái đầy đủ)."
+            )
         before = earlier.get(self._m.sequence - 1)
         if before is not None and before.manifest_sha256 != self._m.previous_sha256:
-            warnings.append("Chuỗi gói của bên gửi không khớp với gói trước đã nhận (có thể máy bên gửi đã được khôi "
-                            "phục từ bản sao lưu).")
+            warnings.append(
+                "Chuỗi gói của bên gửi không khớp với gói trước đã nhận (có thể máy bên gửi đã được khôi "
+                "phục từ bản sao lưu)."
+            )
         known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
         for ruleset_id, content_hash in self._m.rulesets:
             if (ruleset_id, content_hash) not in known:
-                warnings.append(f"Bộ tiêu chí “{ruleset_id}” (mã băm {content_hash[:12]}…) của hồ sơ chưa có trên máy "
-                                "này: hãy cài gói dữ liệu tham chiếu mới nhất.")
+                warnings.append(
+                    f"Bộ tiêu chí “{ruleset_id}” (mã băm {content_hash[:12]}…) của hồ sơ chưa có trên máy "
+                    "này: hãy cài gói dữ liệu tham chiếu mới nhất."
+                )
         return warnings
 
     # -- the two entry points -----------------------------------------------------------------
@@ -195,7 +227,9 @@ class DossierPackageImport:
         try:
             with self._ctx.unit_of_work() as s:
                 s.info[KEEP_REVISIONS] = True
-                planned = [classify(s, rec, self._m.sender.office_id) for rec in records]  # again, inside the transaction
+                planned = [
+                    classify(s, rec, self._m.sender.office_id) for rec in records
+                ]  # again, inside the transaction
                 preview = self._preview(records, planned, names)
                 for p in planned:
                     state = s.get(SyncDossierState, p.record["dossier_id"])
@@ -205,28 +239,67 @@ class DossierPackageImport:
                     if p.outcome in ("new", "updated"):
                         apply(s, p.record, self._m.sender.office_id, self._m.package_id)
                     elif p.outcome == "conflicting":
-                        s.add(SyncConflict(dossier_id=p.record["dossier_id"], package_id=self._m.package_id,
-                                           peer_office_id=self._m.sender.office_id, part=self.part, reason=p.reason,
-                                           message=REASONS[p.reason], incoming_version=p.record["version"],
-                                           local_version=p.local_version, incoming=p.record))
-                outcomes = [{"dossier_id": p.record["dossier_id"], "outcome": p.outcome,
-                             "version": p.record["version"], "reason": REASONS.get(p.reason, "")} for p in planned]
-                held = sorted({a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])
-                               if self.blobs.has(a["blob_sha256"])})
-                tmp_receipt, out_row = write_receipt(self._ctx, s, self._m, self._opened.reader.manifest_sha256,
-                                                     outcomes, held, receipt_path)
-                s.add(SyncPackage(id=self._m.package_id, direction="in", kind=self._m.kind,
-                                  sender_office_id=self._m.sender.office_id, peer_office_id=self._m.sender.office_id,
-                                  sequence=self._m.sequence, manifest_sha256=self._opened.reader.manifest_sha256,
-                                  previous_sha256=self._m.previous_sha256, created_at=self._m.created_at,
-                                  file_name=self._opened.reader.path.name, size=self._opened.info.size,
-                                  dossier_count=len(records), blob_count=len(names), outcomes={"dossiers": outcomes},
-                                  receipt=tmp_receipt.read_bytes(), receipt_package_id=out_row.id))
+                        s.add(
+                            SyncConflict(
+                                dossier_id=p.record["dossier_id"],
+                                package_id=self._m.package_id,
+                                peer_office_id=self._m.sender.office_id,
+                                part=self.part,
+                                reason=p.reason,
+                                message=REASONS[p.reason],
+                                incoming_version=p.record["version"],
+                                local_version=p.local_version,
+                                incoming=p.record,
+                            )
+                        )
+                outcomes = [
+                    {
+                        "dossier_id": p.record["dossier_id"],
+                        "outcome": p.outcome,
+                        "version": p.record["version"],
+                        "reason": REASONS.get(p.reason, ""),
+                    }
+                    for p in planned
+                ]
+                held = sorted(
+                    {
+                        a["blob_sha256"]
+                        for p in planned
+                        for a in p.record["data"].get("attachments", [])
+                        if self.blobs.has(a["blob_sha256"])
+                    }
+                )
+                tmp_receipt, out_row = write_receipt(
+                    self._ctx, s, self._m, self._opened.reader.manifest_sha256, outcomes, held, receipt_path
+                )
+                s.add(
+                    SyncPackage(
+                        id=self._m.package_id,
+                        direction="in",
+                        kind=self._m.kind,
+                        sender_office_id=self._m.sender.office_id,
+                        peer_office_id=self._m.sender.office_id,
+                        sequence=self._m.sequence,
+                        manifest_sha256=self._opened.reader.manifest_sha256,
+                        previous_sha256=self._m.previous_sha256,
+                        created_at=self._m.created_at,
+                        file_name=self._opened.reader.path.name,
+                        size=self._opened.info.size,
+                        dossier_count=len(records),
+                        blob_count=len(names),
+                        outcomes={"dossiers": outcomes},
+                        receipt=tmp_receipt.read_bytes(),
+                        receipt_package_id=out_row.id,
+                    )
+                )
         except SQLAlchemyError as exc:
             if tmp_receipt is not None:
                 tmp_receipt.unlink(missing_ok=True)
-            raise PackageRefused("inconsistent", "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ "
-                                 "liệu trên máy này.", detail=str(exc)) from exc
+            raise PackageRefused(
+                "inconsistent",
+                "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này.",
+                detail=str(exc),
+            ) from exc
         except BaseException:
             if tmp_receipt is not None:
                 tmp_receipt.unlink(missing_ok=True)
@@ -244,12 +317,28 @@ class DossierPackageImport:
             for o in prior.outcomes.get("dossiers", []):
                 d = s.get(Dossier, o["dossier_id"])
                 product = s.get(Product, d.product_id) if d else None
-                rows.append(DossierPreview(o["dossier_id"], product.name if product else "", "", o["outcome"],
-                                           OUTCOME_LABELS[o["outcome"]], o["version"], o["version"],
-                                           d.status if d else "", o.get("reason", "")))
-        return ImportPreview(self._opened.info, True, tuple(rows),
-                             warnings=(f"Gói này đã được nhập ngày {prior.recorded_at:%d/%m/%Y %H:%M}; không có gì "
-                                       "thay đổi, biên nhận được cấp lại.",))
+                rows.append(
+                    DossierPreview(
+                        o["dossier_id"],
+                        product.name if product else "",
+                        "",
+                        o["outcome"],
+                        OUTCOME_LABELS[o["outcome"]],
+                        o["version"],
+                        o["version"],
+                        d.status if d else "",
+                        o.get("reason", ""),
+                    )
+                )
+        return ImportPreview(
+            self._opened.info,
+            True,
+            tuple(rows),
+            warnings=(
+                f"Gói này đã được nhập ngày {prior.recorded_at:%d/%m/%Y %H:%M}; không có gì "
+                "thay đổi, biên nhận được cấp lại.",
+            ),
+        )
 
 
 def _row(s: Any, p: Planned) -> DossierPreview:
@@ -261,11 +350,22 @@ def _row(s: Any, p: Planned) -> DossierPreview:
         product = s.get(Product, d.product_id) if d else None
         product_name, producer_name = (product.name if product else ""), ""
     if p.outcome in ("new", "updated"):
-        status = p.record["status"] if p.record["part"] == COMMUNE else (data["status"] or (d.status if d else ""))
+        status = (
+            p.record["status"] if p.record["part"] == COMMUNE else (data["status"] or (d.status if d else ""))
+        )
     else:
         status = d.status if d else ""
-    return DossierPreview(p.record["dossier_id"], product_name, producer_name, p.outcome, OUTCOME_LABELS[p.outcome],
-                          p.record["version"], p.local_version, status, REASONS.get(p.reason, ""))
+    return DossierPreview(
+        p.record["dossier_id"],
+        product_name,
+        producer_name,
+        p.outcome,
+        OUTCOME_LABELS[p.outcome],
+        p.record["version"],
+        p.local_version,
+        status,
+        REASONS.get(p.reason, ""),
+    )
 
 
 def _sync(paths: list[Path]) -> None:

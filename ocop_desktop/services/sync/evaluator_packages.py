@@ -27,26 +27,33 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.services.sync.evaluator_payloads import (
-    SCHEMA, add_blobs, add_payload, carried_keys, check_blobs, office_json, place_blobs, read_payload,
-    write_outgoing,
-)
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
-from ocop_desktop.services.sync.importing import Opened, PackageImportService
-from ocop_desktop.services.sync.receipts import write_receipt
-from ocop_desktop.services.sync.trust import TrustImport
-from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
-from ocop_desktop.services.sync.keys import encryption_key_of, find_peer, trust_office, trusted_signing_key
-from ocop_desktop.store.base import utcnow
-from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Blob, KeyRecord, Office, SyncPackage
-from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.sync.evaluator_payloads import (
+    SCHEMA,
+    add_blobs,
+    add_payload,
+    carried_keys,
+    check_blobs,
+    office_json,
+    place_blobs,
+    read_payload,
+    write_outgoing,
+)
+from ocop_desktop.services.sync.importing import Opened, PackageImportService
+from ocop_desktop.services.sync.keys import encryption_key_of, find_peer, trust_office, trusted_signing_key
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
+from ocop_desktop.services.sync.receipts import write_receipt
+from ocop_desktop.services.sync.trust import TrustImport
+from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
+from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Blob, KeyRecord, Office, SyncPackage
+from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -75,10 +82,12 @@ def package_kind(path: Path) -> tuple[str, str]:
         return reader.manifest.kind, reader.manifest.sender.role
 
 
-def _refuse_role(ctx: "AppContext", role: str, what: str) -> None:
+def _refuse_role(ctx: AppContext, role: str, what: str) -> None:
     if ctx.office().role != role:
-        raise UserError(f"{what} chỉ làm được trên máy "
-                        + ("của cơ quan OCOP cấp tỉnh." if role == PROVINCE else "chấm điểm của thành viên Hội đồng."))
+        raise UserError(
+            f"{what} chỉ làm được trên máy "
+            + ("của cơ quan OCOP cấp tỉnh." if role == PROVINCE else "chấm điểm của thành viên Hội đồng.")
+        )
 
 
 # ================================================================================================
@@ -90,16 +99,20 @@ class _EvaluatorTrust(TrustImport):
     def _check_hierarchy(self) -> None:
         me, sender = self._ctx.office(), self._m.sender
         ok = (me.role == PROVINCE and sender.role == EVALUATOR and sender.unit_code == me.unit_code) or (
-            me.role == EVALUATOR and sender.role == PROVINCE and sender.unit_code == me.unit_code)
+            me.role == EVALUATOR and sender.role == PROVINCE and sender.unit_code == me.unit_code
+        )
         if not ok:
-            raise PackageRefused("wrong_office", f"“{sender.name[:80]}” (mã {sender.unit_code[:8]}) không phải là máy "
-                                 f"chấm điểm thuộc tỉnh của “{me.name}”.")
+            raise PackageRefused(
+                "wrong_office",
+                f"“{sender.name[:80]}” (mã {sender.unit_code[:8]}) không phải là máy "
+                f"chấm điểm thuộc tỉnh của “{me.name}”.",
+            )
 
 
 class ProvinceEvaluatorPackages:
     """Province: enroll and link evaluator laptops, export assignments, import scores."""
 
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self._import = PackageImportService(ctx)
 
@@ -111,8 +124,9 @@ class ProvinceEvaluatorPackages:
             self._need_kind(opened, fmt.Kind.ENROLLMENT, EVALUATOR)
             return _EvaluatorTrust(self._ctx, opened, confirm_fingerprint).preview()
 
-    def import_enrollment(self, path: Path, round_id: str, member: str, *,
-                          confirm_fingerprint: str | None = None) -> EvaluatorLinkRow:
+    def import_enrollment(
+        self, path: Path, round_id: str, member: str, *, confirm_fingerprint: str | None = None
+    ) -> EvaluatorLinkRow:
         """Trust the laptop's keys (fingerprint confirmed) and link it to the council member; both in
         order, the link only once the trust stands. Importing the same pack again just re-links."""
         _refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
@@ -131,12 +145,20 @@ class ProvinceEvaluatorPackages:
             peer = find_peer(s, office)
             if peer.role != EVALUATOR:
                 raise UserError(f"“{peer.name}” không phải là máy chấm điểm của thành viên Hội đồng.")
-            key = s.scalars(select(KeyRecord).where(KeyRecord.office_id == peer.id, KeyRecord.purpose == "signing",
-                                                    KeyRecord.trusted.is_(True))).first()
+            key = s.scalars(
+                select(KeyRecord).where(
+                    KeyRecord.office_id == peer.id,
+                    KeyRecord.purpose == "signing",
+                    KeyRecord.trusted.is_(True),
+                )
+            ).first()
             if key is None:
-                raise UserError(f"Khóa của “{peer.name}” chưa được tin cậy: hãy nhập gói ghi danh của máy đó trước.")
-            row = s.get(EvaluatorLink, member_id) or EvaluatorLink(member_id=member_id, office_id=peer.id,
-                                                                    signing_key=key.fingerprint)
+                raise UserError(
+                    f"Khóa của “{peer.name}” chưa được tin cậy: hãy nhập gói ghi danh của máy đó trước."
+                )
+            row = s.get(EvaluatorLink, member_id) or EvaluatorLink(
+                member_id=member_id, office_id=peer.id, signing_key=key.fingerprint
+            )
             row.office_id, row.signing_key = peer.id, key.fingerprint
             row.linked_at, row.linked_by_officer_id = utcnow(), self._ctx.officer_id
             s.add(row)
@@ -152,8 +174,18 @@ class ProvinceEvaluatorPackages:
                 link = s.get(EvaluatorLink, m.id)
                 office = s.get(Office, link.office_id) if link else None
                 if link and office:
-                    out.append(EvaluatorLinkRow(m.id, f"TV{m.seq}", m.name, r.id, office.id, office.name,
-                                                _readable(link.signing_key), link.linked_at))
+                    out.append(
+                        EvaluatorLinkRow(
+                            m.id,
+                            f"TV{m.seq}",
+                            m.name,
+                            r.id,
+                            office.id,
+                            office.name,
+                            _readable(link.signing_key),
+                            link.linked_at,
+                        )
+                    )
             return out
 
     def _member_id(self, round_id: str, member: str) -> str:
@@ -162,8 +194,9 @@ class ProvinceEvaluatorPackages:
         return CouncilService(self._ctx).find_member(round_id, member).id
 
     # -- assignment ---------------------------------------------------------------------------------
-    def export_assignment(self, round_id: str, member: str, target: Path, *,
-                          progress: Progress | None = None) -> ExportResult:
+    def export_assignment(
+        self, round_id: str, member: str, target: Path, *, progress: Progress | None = None
+    ) -> ExportResult:
         """The member's dossiers of the round (read-only) with their evidence, for the linked laptop
         (encrypted to its key); without a linked laptop, for any evaluator of the province, unencrypted."""
         from ocop_desktop.services.province.evaluator_data import assignment
@@ -177,17 +210,28 @@ class ProvinceEvaluatorPackages:
         with self._ctx.read() as s:
             link = s.get(EvaluatorLink, data.member_id)
             peer = s.get(Office, link.office_id) if link else None
-            recipient = party(peer) if peer else Party(None, f"{data.member_label} {data.member_name}"[:200],
-                                                       me.unit_code, EVALUATOR)
+            recipient = (
+                party(peer)
+                if peer
+                else Party(None, f"{data.member_label} {data.member_name}"[:200], me.unit_code, EVALUATOR)
+            )
             key = encryption_key_of(s, peer.id) if peer else None
         out = Outgoing(self._ctx, fmt.Kind.EVALUATOR_ASSIGNMENT, recipient, Path(target))
-        encrypted = add_payload(out, {"schema": SCHEMA, "office": office, "keys": keys, "assignment": data.to_json()},
-                                key)
+        encrypted = add_payload(
+            out, {"schema": SCHEMA, "office": office, "keys": keys, "assignment": data.to_json()}, key
+        )
         blobs, size = add_blobs(self._ctx, out, data.blobs())
         out.rulesets = tuple(sorted({(d.ruleset_id, d.ruleset_hash) for d in data.dossiers}))
         out.counts = {"dossiers": len(data.dossiers), "blobs": blobs, "blob_bytes": size}
-        return write_outgoing(self._ctx, out, progress, dossier_ids=tuple(d.dossier_id for d in data.dossiers),
-                              blobs=blobs, blob_bytes=size, encrypted=encrypted)
+        return write_outgoing(
+            self._ctx,
+            out,
+            progress,
+            dossier_ids=tuple(d.dossier_id for d in data.dossiers),
+            blobs=blobs,
+            blob_bytes=size,
+            encrypted=encrypted,
+        )
 
     # -- scores -------------------------------------------------------------------------------------
     def preview_scores(self, path: Path, *, progress: Progress | None = None) -> ImportPreview:
@@ -208,8 +252,9 @@ class ProvinceEvaluatorPackages:
                 raise PackageRefused("rejected_sheet", exc.message) from None
             return self._preview(opened, payload, sheets)
 
-    def import_scores(self, path: Path, *, receipt_path: Path | None = None,
-                      progress: Progress | None = None) -> ImportResult:
+    def import_scores(
+        self, path: Path, *, receipt_path: Path | None = None, progress: Progress | None = None
+    ) -> ImportResult:
         """Apply every sheet, all or nothing, and write the signed receipt (next to the package unless
         `receipt_path`) in the same transaction. A package imported before changes nothing and
         re-issues the same receipt."""
@@ -234,22 +279,49 @@ class ProvinceEvaluatorPackages:
                         sheets = apply_scores(s, payload)
                     except UserError as exc:
                         raise PackageRefused("rejected_sheet", exc.message) from None
-                    outcomes = [{"dossier_id": x.dossier_id, "outcome": x.state, "version": 1,
-                                 "reason": f"{x.total} điểm, {x.star} sao"} for x in sheets]
-                    tmp, row = write_receipt(self._ctx, s, m, opened.reader.manifest_sha256, outcomes, [], target)
-                    s.add(SyncPackage(id=m.package_id, direction="in", kind=m.kind, sender_office_id=m.sender.office_id,
-                                      peer_office_id=m.sender.office_id, sequence=m.sequence,
-                                      manifest_sha256=opened.reader.manifest_sha256, previous_sha256=m.previous_sha256,
-                                      created_at=m.created_at, file_name=path.name, size=opened.info.size,
-                                      dossier_count=len(sheets), outcomes={"dossiers": outcomes,
-                                                                           "round_id": payload["round_id"],
-                                                                           "member_id": payload["member_id"]},
-                                      receipt=tmp.read_bytes(), receipt_package_id=row.id))
+                    outcomes = [
+                        {
+                            "dossier_id": x.dossier_id,
+                            "outcome": x.state,
+                            "version": 1,
+                            "reason": f"{x.total} điểm, {x.star} sao",
+                        }
+                        for x in sheets
+                    ]
+                    tmp, row = write_receipt(
+                        self._ctx, s, m, opened.reader.manifest_sha256, outcomes, [], target
+                    )
+                    s.add(
+                        SyncPackage(
+                            id=m.package_id,
+                            direction="in",
+                            kind=m.kind,
+                            sender_office_id=m.sender.office_id,
+                            peer_office_id=m.sender.office_id,
+                            sequence=m.sequence,
+                            manifest_sha256=opened.reader.manifest_sha256,
+                            previous_sha256=m.previous_sha256,
+                            created_at=m.created_at,
+                            file_name=path.name,
+                            size=opened.info.size,
+                            dossier_count=len(sheets),
+                            outcomes={
+                                "dossiers": outcomes,
+                                "round_id": payload["round_id"],
+                                "member_id": payload["member_id"],
+                            },
+                            receipt=tmp.read_bytes(),
+                            receipt_package_id=row.id,
+                        )
+                    )
             except SQLAlchemyError as exc:
                 if tmp is not None:
                     tmp.unlink(missing_ok=True)
-                raise PackageRefused("inconsistent", "Không ghi được phiếu chấm vì dữ liệu trong gói mâu thuẫn với dữ "
-                                     "liệu trên máy này.", detail=str(exc)) from exc
+                raise PackageRefused(
+                    "inconsistent",
+                    "Không ghi được phiếu chấm vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này.",
+                    detail=str(exc),
+                ) from exc
             except BaseException:
                 if tmp is not None:
                     tmp.unlink(missing_ok=True)
@@ -267,33 +339,67 @@ class ProvinceEvaluatorPackages:
         with self._ctx.read() as s:
             link = s.get(EvaluatorLink, member_id) if isinstance(member_id, str) else None
         if link is None or link.office_id != m.sender.office_id or link.signing_key != m.signing_key:
-            raise PackageRefused("not_linked", f"Gói phiếu chấm được ký bởi “{m.sender.name[:80]}”, nhưng khóa này không "
-                                 "phải khóa đã ghi danh cho thành viên Hội đồng trong gói. Chỉ nhận phiếu chấm từ máy "
-                                 "đã được gắn với thành viên đó.")
+            raise PackageRefused(
+                "not_linked",
+                f"Gói phiếu chấm được ký bởi “{m.sender.name[:80]}”, nhưng khóa này không "
+                "phải khóa đã ghi danh cho thành viên Hội đồng trong gói. Chỉ nhận phiếu chấm từ máy "
+                "đã được gắn với thành viên đó.",
+            )
         return payload
 
     def _preview(self, opened: Opened, payload: dict[str, Any], sheets: list[Any]) -> ImportPreview:
-        rows = tuple(DossierPreview(x.dossier_id, x.product_name, "", x.state, OUTCOME_LABELS[x.state], 1,
-                                    0 if x.previous_total is None else 1, "scored",
-                                    f"{x.previous_total if x.previous_total is not None else '—'} → {x.total} điểm, "
-                                    f"{x.star} sao") for x in sheets)
+        rows = tuple(
+            DossierPreview(
+                x.dossier_id,
+                x.product_name,
+                "",
+                x.state,
+                OUTCOME_LABELS[x.state],
+                1,
+                0 if x.previous_total is None else 1,
+                "scored",
+                f"{x.previous_total if x.previous_total is not None else '—'} → {x.total} điểm, {x.star} sao",
+            )
+            for x in sheets
+        )
         return ImportPreview(opened.info, False, rows)
 
     def _previous(self, opened: Opened) -> ImportPreview:
         prior = opened.prior
         assert prior is not None
-        rows = tuple(DossierPreview(o["dossier_id"], "", "", o["outcome"], OUTCOME_LABELS[o["outcome"]], 1, 1,
-                                    "scored", o.get("reason", "")) for o in prior.outcomes.get("dossiers", []))
-        return ImportPreview(opened.info, True, rows, warnings=(
-            f"Gói này đã được nhập ngày {prior.recorded_at:%d/%m/%Y %H:%M}; không có gì thay đổi, biên nhận được cấp "
-            "lại.",))
+        rows = tuple(
+            DossierPreview(
+                o["dossier_id"],
+                "",
+                "",
+                o["outcome"],
+                OUTCOME_LABELS[o["outcome"]],
+                1,
+                1,
+                "scored",
+                o.get("reason", ""),
+            )
+            for o in prior.outcomes.get("dossiers", [])
+        )
+        return ImportPreview(
+            opened.info,
+            True,
+            rows,
+            warnings=(
+                f"Gói này đã được nhập ngày {prior.recorded_at:%d/%m/%Y %H:%M}; không có gì thay đổi, biên nhận được cấp "
+                "lại.",
+            ),
+        )
 
     @staticmethod
     def _need_kind(opened: Opened, kind: fmt.Kind, role: str) -> None:
         m = opened.manifest
         if m.kind != kind.value or m.sender.role != role:
-            raise PackageRefused("wrong_direction", f"Gói “{fmt.Kind(m.kind).label}” từ “{m.sender.name[:80]}” không "
-                                 f"dùng được ở đây (cần gói “{kind.label}”).")
+            raise PackageRefused(
+                "wrong_direction",
+                f"Gói “{fmt.Kind(m.kind).label}” từ “{m.sender.name[:80]}” không "
+                f"dùng được ở đây (cần gói “{kind.label}”).",
+            )
 
 
 # ================================================================================================
@@ -302,7 +408,7 @@ class ProvinceEvaluatorPackages:
 class EvaluatorPackages:
     """Evaluator laptop: enrollment for the province, assignments in, signed scores out."""
 
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def export_enrollment(self, target: Path) -> ExportResult:
@@ -315,13 +421,15 @@ class EvaluatorPackages:
         return write_outgoing(self._ctx, out)
 
     # -- assignment in ------------------------------------------------------------------------------
-    def preview_assignment(self, path: Path, *, confirm_fingerprint: str | None = None,
-                           progress: Progress | None = None) -> ImportPreview:
+    def preview_assignment(
+        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+    ) -> ImportPreview:
         with _AssignmentImport(self._ctx, Path(path)) as job:
             return job.preview(progress)
 
-    def import_assignment(self, path: Path, *, confirm_fingerprint: str | None = None,
-                          progress: Progress | None = None) -> ImportResult:
+    def import_assignment(
+        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+    ) -> ImportResult:
         """Store the assignment and its files (read-only). The first time, the province's fingerprint
         must be confirmed. Importing the same package again changes nothing."""
         with _AssignmentImport(self._ctx, Path(path)) as job:
@@ -339,8 +447,13 @@ class EvaluatorPackages:
         with self._ctx.read() as s:
             received = s.get(ReceivedAssignment, a.id)
             assert received is not None
-            rows = list(s.scalars(select(EvaluatorSheet).where(EvaluatorSheet.assignment_id == a.id,
-                                                                EvaluatorSheet.complete.is_(True))))
+            rows = list(
+                s.scalars(
+                    select(EvaluatorSheet).where(
+                        EvaluatorSheet.assignment_id == a.id, EvaluatorSheet.complete.is_(True)
+                    )
+                )
+            )
             order = {d["dossier_id"]: n for n, d in enumerate(received.data["dossiers"])}
             rows = sorted((r for r in rows if r.dossier_id in order), key=lambda r: order[r.dossier_id])
             if not rows:
@@ -348,24 +461,40 @@ class EvaluatorPackages:
             province = s.get(Office, received.province_office_id)
             assert province is not None
             key = encryption_key_of(s, province.id)
-            sheets = [{"dossier_id": r.dossier_id, "ruleset_hash": r.ruleset_hash, "answers": dict(r.answers),
-                       "knockouts": list(r.knockouts), "stops": list(r.stops), "opinion": r.opinion,
-                       "notes": dict(r.notes)} for r in rows]
+            sheets = [
+                {
+                    "dossier_id": r.dossier_id,
+                    "ruleset_hash": r.ruleset_hash,
+                    "answers": dict(r.answers),
+                    "knockouts": list(r.knockouts),
+                    "stops": list(r.stops),
+                    "opinion": r.opinion,
+                    "notes": dict(r.notes),
+                }
+                for r in rows
+            ]
             revisions = {r.id: r.revision for r in rows}
-            payload = {"schema": SCHEMA, "round_id": received.round_id, "member_id": received.member_id,
-                       "assignment_package_id": received.package_id, "sheets": sheets}
+            payload = {
+                "schema": SCHEMA,
+                "round_id": received.round_id,
+                "member_id": received.member_id,
+                "assignment_package_id": received.package_id,
+                "sheets": sheets,
+            }
             recipient = party(province)
         out = Outgoing(self._ctx, fmt.Kind.EVALUATOR_SCORES, recipient, Path(target))
         encrypted = add_payload(out, payload, key)
         out.counts = {"dossiers": len(sheets)}
-        result = write_outgoing(self._ctx, out, dossier_ids=tuple(x["dossier_id"] for x in sheets),
-                                encrypted=encrypted)
+        result = write_outgoing(
+            self._ctx, out, dossier_ids=tuple(x["dossier_id"] for x in sheets), encrypted=encrypted
+        )
         with self._ctx.unit_of_work() as s:
             for sheet_id, revision in revisions.items():
                 row = s.get(EvaluatorSheet, sheet_id)
                 if row is not None and row.revision == revision:
                     s.query(EvaluatorSheet).filter(EvaluatorSheet.id == sheet_id).update(
-                        {EvaluatorSheet.exported_revision: revision}, synchronize_session=False)
+                        {EvaluatorSheet.exported_revision: revision}, synchronize_session=False
+                    )
         return result
 
 
@@ -384,12 +513,14 @@ def _readable(hex_fingerprint: str) -> str:
 class _AssignmentImport:
     """An assignment package at the evaluator: opened, sender and recipient checked, payload parsed."""
 
-    def __init__(self, ctx: "AppContext", path: Path) -> None:
+    def __init__(self, ctx: AppContext, path: Path) -> None:
         self._ctx = ctx
         me = ctx.office()
         if me.role != EVALUATOR:
-            raise PackageRefused("wrong_direction", "Gói phân công chấm điểm chỉ nhập được trên máy chấm điểm của "
-                                 "thành viên Hội đồng.")
+            raise PackageRefused(
+                "wrong_direction",
+                "Gói phân công chấm điểm chỉ nhập được trên máy chấm điểm của thành viên Hội đồng.",
+            )
         self.reader = reader = PackageReader(path)
         try:
             self._open(me)
@@ -401,28 +532,49 @@ class _AssignmentImport:
         reader = self.reader
         m = self.m = reader.manifest
         if m.sender.office_id == me.id:
-            raise PackageRefused("own_package", "Đây là gói do chính máy này tạo ra; hãy gửi nó cho cơ quan nhận.")
+            raise PackageRefused(
+                "own_package", "Đây là gói do chính máy này tạo ra; hãy gửi nó cho cơ quan nhận."
+            )
         if m.kind != fmt.Kind.EVALUATOR_ASSIGNMENT:
-            raise PackageRefused("wrong_direction", f"Gói “{fmt.Kind(m.kind).label}” không phải gói phân công chấm "
-                                 "điểm.")
+            raise PackageRefused(
+                "wrong_direction", f"Gói “{fmt.Kind(m.kind).label}” không phải gói phân công chấm điểm."
+            )
         to = m.recipient
-        if not (to.office_id == me.id or (to.office_id is None and to.role == EVALUATOR and to.unit_code == me.unit_code)):
-            raise PackageRefused("wrong_recipient", f"Gói này gửi cho “{to.name[:80]}”, không phải cho máy này. Hãy "
-                                 "chuyển gói đến đúng người nhận.")
+        if not (
+            to.office_id == me.id
+            or (to.office_id is None and to.role == EVALUATOR and to.unit_code == me.unit_code)
+        ):
+            raise PackageRefused(
+                "wrong_recipient",
+                f"Gói này gửi cho “{to.name[:80]}”, không phải cho máy này. Hãy "
+                "chuyển gói đến đúng người nhận.",
+            )
         if m.sender.role != PROVINCE or m.sender.unit_code != me.unit_code:
-            raise PackageRefused("wrong_office", f"“{m.sender.name[:80]}” không phải là cơ quan OCOP của tỉnh mà máy này "
-                                 "chấm điểm cho.")
+            raise PackageRefused(
+                "wrong_office",
+                f"“{m.sender.name[:80]}” không phải là cơ quan OCOP của tỉnh mà máy này chấm điểm cho.",
+            )
         with self._ctx.read() as s:
             key = trusted_signing_key(s, m.signing_key, m.sender.office_id)
             self.prior = s.get(SyncPackage, m.package_id)
-            self.trusted = {k.fingerprint for k in s.scalars(select(KeyRecord).where(
-                KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)))}
+            self.trusted = {
+                k.fingerprint
+                for k in s.scalars(
+                    select(KeyRecord).where(
+                        KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)
+                    )
+                )
+            }
         if key is not None:
             reader.verify_signature(key.public_key, f"“{m.sender.name}”")
-        if self.prior is not None and (self.prior.direction != "in"
-                                       or self.prior.manifest_sha256 != reader.manifest_sha256):
-            raise PackageRefused("replayed", f"Một gói cùng mã {m.package_id[:8]} đã được nhập vào máy này nhưng nội "
-                                 "dung lần này khác: có thể là gói giả mạo hoặc bị sửa đổi. Gói bị từ chối.")
+        if self.prior is not None and (
+            self.prior.direction != "in" or self.prior.manifest_sha256 != reader.manifest_sha256
+        ):
+            raise PackageRefused(
+                "replayed",
+                f"Một gói cùng mã {m.package_id[:8]} đã được nhập vào máy này nhưng nội "
+                "dung lần này khác: có thể là gói giả mạo hoặc bị sửa đổi. Gói bị từ chối.",
+            )
         doc = read_payload(self._ctx, reader)
         self.office, self.keys, signing_raw = carried_keys(doc, m)
         if key is None:
@@ -435,20 +587,29 @@ class _AssignmentImport:
 
     def _blob_names(self) -> list[str]:
         in_package = {n.removeprefix("blobs/"): n for n in self.reader.names("blob")}
-        wanted = {x["sha256"] for d in self.assignment["dossiers"] for x in (*d["evidence"], *d["advisory"])
-                  if x.get("sha256")}
+        wanted = {
+            x["sha256"]
+            for d in self.assignment["dossiers"]
+            for x in (*d["evidence"], *d["advisory"])
+            if x.get("sha256")
+        }
         stray = set(in_package) - wanted
         if stray:
-            raise PackageRefused("unlisted_file", f"Gói chứa tệp {min(stray)[:12]}… không thuộc hồ sơ nào được phân "
-                                 "công. Gói bị từ chối.")
+            raise PackageRefused(
+                "unlisted_file",
+                f"Gói chứa tệp {min(stray)[:12]}… không thuộc hồ sơ nào được phân công. Gói bị từ chối.",
+            )
         store = BlobStore(self._ctx.paths.blobs_dir)
         missing = [sha for sha in wanted if sha not in in_package and not store.has(sha)]
         if missing:
-            raise PackageRefused("missing_file", f"Gói thiếu tệp minh chứng {missing[0][:12]}… (và {len(missing) - 1} "
-                                 "tệp khác). Hãy đề nghị tỉnh xuất lại gói.")
+            raise PackageRefused(
+                "missing_file",
+                f"Gói thiếu tệp minh chứng {missing[0][:12]}… (và {len(missing) - 1} "
+                "tệp khác). Hãy đề nghị tỉnh xuất lại gói.",
+            )
         return sorted(in_package.values())
 
-    def __enter__(self) -> "_AssignmentImport":
+    def __enter__(self) -> _AssignmentImport:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -465,29 +626,54 @@ class _AssignmentImport:
         store = BlobStore(self._ctx.paths.blobs_dir)
         warnings = []
         with self._ctx.read() as s:
-            current = s.scalars(select(ReceivedAssignment).where(ReceivedAssignment.round_id == a["round_id"],
-                                                                 ReceivedAssignment.member_id == a["member_id"])).first()
+            current = s.scalars(
+                select(ReceivedAssignment).where(
+                    ReceivedAssignment.round_id == a["round_id"],
+                    ReceivedAssignment.member_id == a["member_id"],
+                )
+            ).first()
         before = {d["dossier_id"]: d for d in current.data["dossiers"]} if current else {}
         if self.prior is not None:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
-        elif current is not None and current.package_sequence > self.m.sequence \
-                and current.province_office_id == self.m.sender.office_id:
+        elif (
+            current is not None
+            and current.package_sequence > self.m.sequence
+            and current.province_office_id == self.m.sender.office_id
+        ):
             warnings.append("Máy này đã có gói phân công mới hơn cho đợt này; gói này sẽ không thay thế.")
         warnings.extend(_ruleset_warnings(a))
         rows = []
         for d in a["dossiers"]:
             old = before.get(d["dossier_id"])
             outcome = "new" if old is None else ("unchanged" if old == d else "updated")
-            rows.append(DossierPreview(d["dossier_id"], d["product_name"], d["producer_name"], outcome,
-                                       OUTCOME_LABELS[outcome], int(d["revision"]), int(old["revision"]) if old else 0,
-                                       "assigned"))
+            rows.append(
+                DossierPreview(
+                    d["dossier_id"],
+                    d["product_name"],
+                    d["producer_name"],
+                    outcome,
+                    OUTCOME_LABELS[outcome],
+                    int(d["revision"]),
+                    int(old["revision"]) if old else 0,
+                    "assigned",
+                )
+            )
         known = sum(1 for n in self.blob_names if store.has(n.removeprefix("blobs/")))
         size = sum(self.reader.entries[n].size for n in self.blob_names)
-        return ImportPreview(self.info, self.prior is not None, tuple(rows), len(self.blob_names) - known, known, size,
-                             tuple(warnings), needs_confirmation=self.needs_confirmation,
-                             fingerprint_to_confirm=readable_fingerprint(self.signing_raw),
-                             offices=(f"{self.office['name']} ({self.office['unit_code']})",)
-                             if self.needs_confirmation else ())
+        return ImportPreview(
+            self.info,
+            self.prior is not None,
+            tuple(rows),
+            len(self.blob_names) - known,
+            known,
+            size,
+            tuple(warnings),
+            needs_confirmation=self.needs_confirmation,
+            fingerprint_to_confirm=readable_fingerprint(self.signing_raw),
+            offices=(f"{self.office['name']} ({self.office['unit_code']})",)
+            if self.needs_confirmation
+            else (),
+        )
 
     def apply(self, confirm: str | None, progress: Progress | None) -> ImportResult:
         if self.prior is not None:
@@ -495,46 +681,91 @@ class _AssignmentImport:
         if self.needs_confirmation:
             expected = readable_fingerprint(self.signing_raw)
             if not confirm:
-                raise PackageRefused("fingerprint_unconfirmed", f"Cần xác nhận dấu vân tay khóa của “{self.m.sender.name}” "
-                                     f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.")
+                raise PackageRefused(
+                    "fingerprint_unconfirmed",
+                    f"Cần xác nhận dấu vân tay khóa của “{self.m.sender.name}” "
+                    f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
+                )
             if normalise_readable(confirm) != expected:
-                raise PackageRefused("fingerprint_mismatch", "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
-                                     "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.")
+                raise PackageRefused(
+                    "fingerprint_mismatch",
+                    "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
+                    "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
+                )
         staged = check_blobs(self._ctx, self.reader, self.blob_names, stage=True, progress=progress)
         place_blobs(self._ctx, staged)  # bytes first: a row never points at a missing file
         preview = self._preview()
         a, m = self.assignment, self.m
-        media = {x["sha256"]: x.get("media_type") or "application/octet-stream"
-                 for d in a["dossiers"] for x in d["evidence"]}
+        media = {
+            x["sha256"]: x.get("media_type") or "application/octet-stream"
+            for d in a["dossiers"]
+            for x in d["evidence"]
+        }
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(s, self.office, self.keys)
             for name in self.blob_names:
                 sha = name.removeprefix("blobs/")
                 if s.get(Blob, sha) is None:
-                    s.add(Blob(sha256=sha, size=self.reader.entries[name].size,
-                               media_type=str(media.get(sha, "application/octet-stream"))[:60]))
-            row = s.scalars(select(ReceivedAssignment).where(ReceivedAssignment.round_id == a["round_id"],
-                                                             ReceivedAssignment.member_id == a["member_id"])).first()
-            newer_here = row is not None and row.province_office_id == m.sender.office_id \
+                    s.add(
+                        Blob(
+                            sha256=sha,
+                            size=self.reader.entries[name].size,
+                            media_type=str(media.get(sha, "application/octet-stream"))[:60],
+                        )
+                    )
+            row = s.scalars(
+                select(ReceivedAssignment).where(
+                    ReceivedAssignment.round_id == a["round_id"],
+                    ReceivedAssignment.member_id == a["member_id"],
+                )
+            ).first()
+            newer_here = (
+                row is not None
+                and row.province_office_id == m.sender.office_id
                 and row.package_sequence > m.sequence
+            )
             if not newer_here:
                 if row is None:
-                    row = ReceivedAssignment(round_id=a["round_id"], member_id=a["member_id"],
-                                             province_office_id=m.sender.office_id, package_id=m.package_id,
-                                             package_sequence=m.sequence, data=a)
+                    row = ReceivedAssignment(
+                        round_id=a["round_id"],
+                        member_id=a["member_id"],
+                        province_office_id=m.sender.office_id,
+                        package_id=m.package_id,
+                        package_sequence=m.sequence,
+                        data=a,
+                    )
                     s.add(row)
                     s.flush()
-                row.province_office_id, row.package_id, row.package_sequence = m.sender.office_id, m.package_id, m.sequence
+                row.province_office_id, row.package_id, row.package_sequence = (
+                    m.sender.office_id,
+                    m.package_id,
+                    m.sequence,
+                )
                 row.data, row.received_at = a, utcnow()
                 _seed_sheets(s, row.id, a)
-            s.add(SyncPackage(id=m.package_id, direction="in", kind=m.kind, sender_office_id=m.sender.office_id,
-                              peer_office_id=m.sender.office_id, sequence=m.sequence,
-                              manifest_sha256=self.reader.manifest_sha256, previous_sha256=m.previous_sha256,
-                              created_at=m.created_at, file_name=self.reader.path.name, size=self.info.size,
-                              dossier_count=len(a["dossiers"]), blob_count=len(self.blob_names),
-                              outcomes={"assignment": {"round_id": a["round_id"], "member_id": a["member_id"]},
-                                        "trusted": self.needs_confirmation, "replaced": not newer_here}))
+            s.add(
+                SyncPackage(
+                    id=m.package_id,
+                    direction="in",
+                    kind=m.kind,
+                    sender_office_id=m.sender.office_id,
+                    peer_office_id=m.sender.office_id,
+                    sequence=m.sequence,
+                    manifest_sha256=self.reader.manifest_sha256,
+                    previous_sha256=m.previous_sha256,
+                    created_at=m.created_at,
+                    file_name=self.reader.path.name,
+                    size=self.info.size,
+                    dossier_count=len(a["dossiers"]),
+                    blob_count=len(self.blob_names),
+                    outcomes={
+                        "assignment": {"round_id": a["round_id"], "member_id": a["member_id"]},
+                        "trusted": self.needs_confirmation,
+                        "replaced": not newer_here,
+                    },
+                )
+            )
         report(progress, 1.0, "Đã nhập gói")
         return ImportResult(preview, True, None)
 
@@ -544,15 +775,26 @@ def _seed_sheets(s: Any, assignment_id: str, a: dict[str, Any]) -> None:
     member already has one here (never overwrite local work)."""
     from ocop_desktop.services.evaluator.work import compute
 
-    have = set(s.scalars(select(EvaluatorSheet.dossier_id).where(EvaluatorSheet.assignment_id == assignment_id)))
+    have = set(
+        s.scalars(select(EvaluatorSheet.dossier_id).where(EvaluatorSheet.assignment_id == assignment_id))
+    )
     for d in a["dossiers"]:
         current = d.get("current_sheet")
         if d["dossier_id"] in have or not current:
             continue
-        row = EvaluatorSheet(assignment_id=assignment_id, dossier_id=d["dossier_id"], ruleset_id=d["ruleset_id"],
-                             ruleset_hash=d["ruleset_hash"], product_set=d["product_set"],
-                             answers=dict(current.get("answers") or {}), knockouts=[], stops=[],
-                             notes=dict(current.get("notes") or {}), evidence={}, opinion=str(current.get("opinion") or ""))
+        row = EvaluatorSheet(
+            assignment_id=assignment_id,
+            dossier_id=d["dossier_id"],
+            ruleset_id=d["ruleset_id"],
+            ruleset_hash=d["ruleset_hash"],
+            product_set=d["product_set"],
+            answers=dict(current.get("answers") or {}),
+            knockouts=[],
+            stops=[],
+            notes=dict(current.get("notes") or {}),
+            evidence={},
+            opinion=str(current.get("opinion") or ""),
+        )
         try:
             compute(row, d, list(current.get("knockouts") or ()))
         except UserError:
@@ -564,37 +806,66 @@ def _ruleset_warnings(a: dict[str, Any]) -> list[str]:
     from ocop_desktop.services.core.rules import RuleService
 
     known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
-    return [f"Bộ tiêu chí “{rid}” (mã băm {h[:12]}…) chưa có trên máy này: hãy cập nhật OCOP Desktop trước khi chấm."
-            for rid, h in sorted({(d["ruleset_id"], d["ruleset_hash"]) for d in a["dossiers"]}) if (rid, h) not in known]
+    return [
+        f"Bộ tiêu chí “{rid}” (mã băm {h[:12]}…) chưa có trên máy này: hãy cập nhật OCOP Desktop trước khi chấm."
+        for rid, h in sorted({(d["ruleset_id"], d["ruleset_hash"]) for d in a["dossiers"]})
+        if (rid, h) not in known
+    ]
 
 
 def _check_assignment(a: Any) -> dict[str, Any]:
     def need(ok: bool, what: str) -> None:
         if not ok:
-            raise PackageRefused("malformed", f"Dữ liệu phân công trong gói không đúng cấu trúc ({what}). Hãy đề nghị "
-                                 "tỉnh cập nhật OCOP Desktop và xuất lại gói.")
+            raise PackageRefused(
+                "malformed",
+                f"Dữ liệu phân công trong gói không đúng cấu trúc ({what}). Hãy đề nghị "
+                "tỉnh cập nhật OCOP Desktop và xuất lại gói.",
+            )
 
     need(isinstance(a, dict), "không có phân công")
     need(isinstance(a.get("schema"), int), "phiên bản")
     if a["schema"] > SCHEMA:
-        raise PackageRefused("future_version", "Dữ liệu phân công được ghi theo phiên bản mới hơn. Hãy cập nhật OCOP "
-                             "Desktop rồi nhập lại.")
-    need(all(isinstance(a.get(k), str) and _UUID.match(a[k]) for k in ("round_id", "member_id")), "mã đợt, thành viên")
-    need(all(isinstance(a.get(k), str) for k in ("round_label", "council_name", "member_label", "member_name")),
-         "tên đợt, thành viên")
+        raise PackageRefused(
+            "future_version",
+            "Dữ liệu phân công được ghi theo phiên bản mới hơn. Hãy cập nhật OCOP Desktop rồi nhập lại.",
+        )
+    need(
+        all(isinstance(a.get(k), str) and _UUID.match(a[k]) for k in ("round_id", "member_id")),
+        "mã đợt, thành viên",
+    )
+    need(
+        all(
+            isinstance(a.get(k), str) for k in ("round_label", "council_name", "member_label", "member_name")
+        ),
+        "tên đợt, thành viên",
+    )
     need(isinstance(a.get("rules"), dict), "quy tắc Hội đồng")
     dossiers = a.get("dossiers")
     need(isinstance(dossiers, list) and bool(dossiers), "danh sách hồ sơ")
     seen = set()
     for d in dossiers:
-        need(isinstance(d, dict) and isinstance(d.get("dossier_id"), str) and bool(_UUID.match(d["dossier_id"])),
-             "mã hồ sơ")
+        need(
+            isinstance(d, dict)
+            and isinstance(d.get("dossier_id"), str)
+            and bool(_UUID.match(d["dossier_id"])),
+            "mã hồ sơ",
+        )
         need(d["dossier_id"] not in seen, "hồ sơ lặp")
         seen.add(d["dossier_id"])
-        need(all(isinstance(d.get(k), str) for k in ("product_name", "producer_name", "ruleset_id", "ruleset_hash",
-                                                      "registration_type")), "thông tin hồ sơ")
-        need(all(isinstance(d.get(k), int) and not isinstance(d.get(k), bool) for k in ("product_set", "revision")),
-             "bộ sản phẩm")
+        need(
+            all(
+                isinstance(d.get(k), str)
+                for k in ("product_name", "producer_name", "ruleset_id", "ruleset_hash", "registration_type")
+            ),
+            "thông tin hồ sơ",
+        )
+        need(
+            all(
+                isinstance(d.get(k), int) and not isinstance(d.get(k), bool)
+                for k in ("product_set", "revision")
+            ),
+            "bộ sản phẩm",
+        )
         need(isinstance(d.get("forms"), dict) and isinstance(d.get("self_answers"), dict), "biểu mẫu")
         for key in ("evidence", "advisory"):
             items = d.get(key)

@@ -16,21 +16,21 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import EnvironmentProblem
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
-from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.keys import keys_json, own_keys
-from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Blob, KeyRecord
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.sync.incoming import load_json
+from ocop_desktop.services.sync.keys import keys_json, own_keys
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Blob, KeyRecord
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.ocoppkg.manifest import Manifest
+    from ocop_desktop.services.core.context import AppContext
 
 SCHEMA = 1
 
@@ -39,11 +39,18 @@ def dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str).encode("utf-8") + b"\n"
 
 
-def office_json(ctx: "AppContext") -> tuple[dict[str, str], list[dict[str, str]]]:
+def office_json(ctx: AppContext) -> tuple[dict[str, str], list[dict[str, str]]]:
     """This office and its two public keys, as carried in the payload (the recipient may not know us yet)."""
     keys = own_keys(ctx)
-    return ({"office_id": keys.office_id, "name": keys.office_name, "unit_code": keys.unit_code, "role": keys.role},
-            keys_json(keys, ctx))
+    return (
+        {
+            "office_id": keys.office_id,
+            "name": keys.office_name,
+            "unit_code": keys.unit_code,
+            "role": keys.role,
+        },
+        keys_json(keys, ctx),
+    )
 
 
 def add_payload(out: Outgoing, payload: dict[str, Any], key: KeyRecord | None) -> bool:
@@ -55,29 +62,40 @@ def add_payload(out: Outgoing, payload: dict[str, Any], key: KeyRecord | None) -
     content_key = crypto.new_content_key()
     out.encryption_key = key.fingerprint
     out.encryption = crypto.wrap_key(content_key, key.public_key, key.fingerprint, out.package_id).to_json()
-    out.writer.add_file(fmt.PAYLOAD_ENC, crypto.encrypt_file(content_key, out.package_id, fmt.PAYLOAD_ENC, raw),
-                        encrypted=True)
+    out.writer.add_file(
+        fmt.PAYLOAD_ENC,
+        crypto.encrypt_file(content_key, out.package_id, fmt.PAYLOAD_ENC, raw),
+        encrypted=True,
+    )
     return True
 
 
-def add_blobs(ctx: "AppContext", out: Outgoing, shas: Iterable[str]) -> tuple[int, int]:
+def add_blobs(ctx: AppContext, out: Outgoing, shas: Iterable[str]) -> tuple[int, int]:
     """Carry these blobs (sizes from the blob table); returns (count, bytes)."""
     store = BlobStore(ctx.paths.blobs_dir)
     wanted = sorted(set(shas))
     with ctx.read() as s:
-        sizes = dict(s.execute(select(Blob.sha256, Blob.size).where(Blob.sha256.in_(wanted))).all()) if wanted else {}
+        sizes = (
+            dict(s.execute(select(Blob.sha256, Blob.size).where(Blob.sha256.in_(wanted))).all())
+            if wanted
+            else {}
+        )
     total = 0
     for sha in wanted:
         path = store.path_for(sha)
         if sha not in sizes or not path.is_file():
-            raise EnvironmentProblem(f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
-                                     "phục thư mục dữ liệu từ bản sao lưu.")
+            raise EnvironmentProblem(
+                f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
+                "phục thư mục dữ liệu từ bản sao lưu."
+            )
         out.writer.add_blob(sha, path, int(sizes[sha]))
         total += int(sizes[sha])
     return len(wanted), total
 
 
-def write_outgoing(ctx: "AppContext", out: Outgoing, progress: Progress | None = None, **extra: Any) -> ExportResult:
+def write_outgoing(
+    ctx: AppContext, out: Outgoing, progress: Progress | None = None, **extra: Any
+) -> ExportResult:
     """Sign, write, record the outgoing row, publish."""
     tmp, manifest, raw = out.write(progress)
     try:
@@ -90,7 +108,7 @@ def write_outgoing(ctx: "AppContext", out: Outgoing, progress: Progress | None =
     return out.result(manifest, raw, **extra)
 
 
-def content_key(ctx: "AppContext", m: "Manifest") -> bytes | None:
+def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
     if m.encryption is None:
         return None
     envelope = crypto.Envelope.from_json(m.encryption)
@@ -98,28 +116,38 @@ def content_key(ctx: "AppContext", m: "Manifest") -> bytes | None:
     private = store.encryption_key() if store.has_encryption_key() else None
     mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
     if private is None or envelope.recipient_key != mine or m.encryption_key != mine:
-        raise PackageRefused("cannot_decrypt", "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-                             "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-                             "lại gói.")
+        raise PackageRefused(
+            "cannot_decrypt",
+            "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
+            "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
+            "lại gói.",
+        )
     return crypto.unwrap_key(envelope, private, m.package_id)
 
 
-def read_payload(ctx: "AppContext", reader: PackageReader) -> dict[str, Any]:
+def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
     """The one payload of the package, decrypted if needed, as a dict with a known schema."""
     names = reader.names("payload")
     if len(names) != 1:
-        raise PackageRefused("malformed", "Gói phải có đúng một tệp nội dung (payload). Hãy đề nghị bên gửi xuất lại.")
+        raise PackageRefused(
+            "malformed", "Gói phải có đúng một tệp nội dung (payload). Hãy đề nghị bên gửi xuất lại."
+        )
     key = content_key(ctx, reader.manifest) if names[0] == fmt.PAYLOAD_ENC else None
     doc = load_json(names[0], reader.read_json_bytes(names[0], key))
     if not isinstance(doc, dict) or not isinstance(doc.get("schema"), int):
-        raise PackageRefused("malformed", "Nội dung gói không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại gói.")
+        raise PackageRefused(
+            "malformed", "Nội dung gói không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại gói."
+        )
     if doc["schema"] > SCHEMA:
-        raise PackageRefused("future_version", "Nội dung gói được ghi theo phiên bản mới hơn máy này đọc được. Hãy "
-                             "cập nhật OCOP Desktop rồi nhập lại.")
+        raise PackageRefused(
+            "future_version",
+            "Nội dung gói được ghi theo phiên bản mới hơn máy này đọc được. Hãy "
+            "cập nhật OCOP Desktop rồi nhập lại.",
+        )
     return doc
 
 
-def carried_keys(doc: dict[str, Any], m: "Manifest") -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
+def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
     """The sender's office and keys from the payload, checked against the manifest; returns the raw
     signing key too (to verify the signature of a package from a sender not trusted yet)."""
     from ocop_desktop.services.sync.trust import TrustImport
@@ -128,7 +156,10 @@ def carried_keys(doc: dict[str, Any], m: "Manifest") -> tuple[dict[str, Any], li
     if not isinstance(office, dict) or not isinstance(keys, list):
         raise PackageRefused("malformed", "Gói thiếu thông tin cơ quan gửi hoặc khóa công khai.")
     if (office.get("office_id"), office.get("unit_code"), office.get("role")) != (
-            m.sender.office_id, m.sender.unit_code, m.sender.role) or not isinstance(office.get("name"), str):
+        m.sender.office_id,
+        m.sender.unit_code,
+        m.sender.role,
+    ) or not isinstance(office.get("name"), str):
         raise PackageRefused("malformed", "Cơ quan trong nội dung gói khác với bên gửi trong bản kê.")
     parsed = [TrustImport._key(k) for k in keys]
     if sorted(k["purpose"] for k in parsed) != ["encryption", "signing"]:
@@ -136,13 +167,23 @@ def carried_keys(doc: dict[str, Any], m: "Manifest") -> tuple[dict[str, Any], li
     signing = next(k for k in parsed if k["purpose"] == "signing")
     if signing["fingerprint"] != m.signing_key:
         raise PackageRefused("malformed", "Khóa ký trong nội dung gói khác với khóa đã ký gói.")
-    office = {"office_id": m.sender.office_id, "unit_code": m.sender.unit_code, "role": m.sender.role,
-              "name": office["name"][:200]}
+    office = {
+        "office_id": m.sender.office_id,
+        "unit_code": m.sender.unit_code,
+        "role": m.sender.role,
+        "name": office["name"][:200],
+    }
     return office, parsed, signing["raw"]
 
 
-def check_blobs(ctx: "AppContext", reader: PackageReader, names: list[str], *, stage: bool,
-                progress: Progress | None = None) -> dict[str, Path]:
+def check_blobs(
+    ctx: AppContext,
+    reader: PackageReader,
+    names: list[str],
+    *,
+    stage: bool,
+    progress: Progress | None = None,
+) -> dict[str, Path]:
     """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
     files in the blob store (the caller renames them into place with `place_blobs`)."""
     store = BlobStore(ctx.paths.blobs_dir)
@@ -175,7 +216,7 @@ def check_blobs(ctx: "AppContext", reader: PackageReader, names: list[str], *, s
     return staged
 
 
-def place_blobs(ctx: "AppContext", staged: dict[str, Path]) -> None:
+def place_blobs(ctx: AppContext, staged: dict[str, Path]) -> None:
     store = BlobStore(ctx.paths.blobs_dir)
     for sha, tmp in staged.items():
         target = store.path_for(sha)

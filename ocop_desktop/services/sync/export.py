@@ -12,15 +12,22 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
-from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
-from ocop_desktop.services.sync.keys import encryption_key_of, find_peer, keys_json, own_keys, parent_unit, peer_offices
-from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPeerBlob
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.keys import (
+    encryption_key_of,
+    find_peer,
+    keys_json,
+    own_keys,
+    parent_unit,
+    peer_offices,
+)
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
+from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPeerBlob
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -33,14 +40,21 @@ def payload_bytes(data: dict[str, Any]) -> bytes:
 
 
 class PackageExportService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.blobs = BlobStore(ctx.paths.blobs_dir)
 
     # -- dossiers ---------------------------------------------------------------------------------
-    def export_dossiers(self, target: Path, *, to: str | None = None, dossier_ids: list[str] | None = None,
-                        pending: bool = False, include_all_blobs: bool = False,
-                        progress: Progress | None = None) -> ExportResult:
+    def export_dossiers(
+        self,
+        target: Path,
+        *,
+        to: str | None = None,
+        dossier_ids: list[str] | None = None,
+        pending: bool = False,
+        include_all_blobs: bool = False,
+        progress: Progress | None = None,
+    ) -> ExportResult:
         """Chosen dossiers, or (`pending`) everything the peer has not acknowledged. At the commune
         this is a submission, and commune-checked dossiers move to "sent"; at the province, results."""
         office = self._ctx.office()
@@ -51,18 +65,26 @@ class PackageExportService:
         with self._ctx.read() as s:
             peer = self._recipient(s, to, part)
             chosen = self._choose(s, peer, part, dossier_ids, pending)
-            out = Outgoing(self._ctx, fmt.Kind.SUBMISSION if part == COMMUNE else fmt.Kind.RESULTS, party(peer),
-                           Path(target))
+            out = Outgoing(
+                self._ctx,
+                fmt.Kind.SUBMISSION if part == COMMUNE else fmt.Kind.RESULTS,
+                party(peer),
+                Path(target),
+            )
             key = encryption_key_of(s, peer.id)
             content_key = crypto.new_content_key() if key else None
             if key and content_key:
                 out.encryption_key = key.fingerprint
-                out.encryption = crypto.wrap_key(content_key, key.public_key, key.fingerprint, out.package_id).to_json()
+                out.encryption = crypto.wrap_key(
+                    content_key, key.public_key, key.fingerprint, out.package_id
+                ).to_json()
             versions, needed = {}, {}
             for d in chosen:
                 state = s.get(SyncDossierState, d.id)
                 now = local_hash(s, d, part)
-                version = (state.own_version if state else 0) + (1 if state is None or state.own_hash != now else 0)
+                version = (state.own_version if state else 0) + (
+                    1 if state is None or state.own_hash != now else 0
+                )
                 versions[d.id] = (version, now, d.status)
                 status = Status.SENT.value if d.status == Status.COMMUNE_CHECKED.value else d.status
                 record = build_record(s, d, part, version, state.peer_version if state else 0, status)
@@ -72,8 +94,11 @@ class PackageExportService:
                 out.writer.add_file(name, stored, encrypted=content_key is not None)
                 for a in record["data"].get("attachments", []):
                     needed[a["blob_sha256"]] = a["size"]
-            held = set() if include_all_blobs else set(s.scalars(
-                select(SyncPeerBlob.sha256).where(SyncPeerBlob.peer_office_id == peer.id)))
+            held = (
+                set()
+                if include_all_blobs
+                else set(s.scalars(select(SyncPeerBlob.sha256).where(SyncPeerBlob.peer_office_id == peer.id)))
+            )
             sent = self._add_blobs(out, {sha: size for sha, size in needed.items() if sha not in held})
             out.rulesets = tuple(sorted({(d.ruleset_id, d.ruleset_hash) for d in chosen}))
             out.counts = {"dossiers": len(chosen), "blobs": len(sent), "blob_bytes": sum(sent.values())}
@@ -83,18 +108,41 @@ class PackageExportService:
                 out.record(s, manifest, raw, tmp)
                 for dossier_id, (version, now, _status) in versions.items():
                     state = s.get(SyncDossierState, dossier_id) or SyncDossierState(
-                        dossier_id=dossier_id, peer_office_id=peer.id, own_part=part, own_version=0, own_hash="",
-                        acked_version=0, peer_version=0, peer_hash="", peer_local_hash="", last_outcome="")
-                    state.own_version, state.own_hash, state.last_sent_package_id = version, now, manifest.package_id
+                        dossier_id=dossier_id,
+                        peer_office_id=peer.id,
+                        own_part=part,
+                        own_version=0,
+                        own_hash="",
+                        acked_version=0,
+                        peer_version=0,
+                        peer_hash="",
+                        peer_local_hash="",
+                        last_outcome="",
+                    )
+                    state.own_version, state.own_hash, state.last_sent_package_id = (
+                        version,
+                        now,
+                        manifest.package_id,
+                    )
                     s.add(state)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        self._send(dossier_id for dossier_id, (_v, _h, status) in versions.items()
-                   if status == Status.COMMUNE_CHECKED.value)
+        self._send(
+            dossier_id
+            for dossier_id, (_v, _h, status) in versions.items()
+            if status == Status.COMMUNE_CHECKED.value
+        )
         publish(tmp, Path(target))
-        return out.result(manifest, raw, dossier_ids=tuple(versions), blobs=len(sent), blob_bytes=sum(sent.values()),
-                          blobs_skipped=len(set(needed) & held), encrypted=content_key is not None)
+        return out.result(
+            manifest,
+            raw,
+            dossier_ids=tuple(versions),
+            blobs=len(sent),
+            blob_bytes=sum(sent.values()),
+            blobs_skipped=len(set(needed) & held),
+            encrypted=content_key is not None,
+        )
 
     def _recipient(self, s: Session, to: str | None, part: str) -> Office:
         wanted = PROVINCE if part == COMMUNE else COMMUNE
@@ -108,19 +156,26 @@ class PackageExportService:
             raise UserError(f"“{peer.name}” không phải là nơi nhận loại gói này.")
         return peer
 
-    def _choose(self, s: Session, peer: Office, part: str, ids: list[str] | None, pending: bool) -> list[Dossier]:
+    def _choose(
+        self, s: Session, peer: Office, part: str, ids: list[str] | None, pending: bool
+    ) -> list[Dossier]:
         if ids:
             chosen = []
             for dossier_id in ids:
                 d = s.get(Dossier, dossier_id) or _by_prefix(s, dossier_id)
                 state = s.get(SyncDossierState, d.id)
                 if part == COMMUNE and d.status not in SENDABLE:
-                    raise UserError(f"Hồ sơ {d.id[:8]} đang “{Status(d.status).label}”: chỉ gửi được hồ sơ xã đã "
-                                    "đánh giá (Mẫu 03).")
-                if part == PROVINCE and (state is None or state.peer_office_id != peer.id
-                                         or d.status not in PROVINCE_STATUSES):
-                    raise UserError(f"Hồ sơ {d.id[:8]} không phải hồ sơ của “{peer.name}” đã được tiếp nhận, trả lại "
-                                    "hoặc có quyết định.")
+                    raise UserError(
+                        f"Hồ sơ {d.id[:8]} đang “{Status(d.status).label}”: chỉ gửi được hồ sơ xã đã "
+                        "đánh giá (Mẫu 03)."
+                    )
+                if part == PROVINCE and (
+                    state is None or state.peer_office_id != peer.id or d.status not in PROVINCE_STATUSES
+                ):
+                    raise UserError(
+                        f"Hồ sơ {d.id[:8]} không phải hồ sơ của “{peer.name}” đã được tiếp nhận, trả lại "
+                        "hoặc có quyết định."
+                    )
                 chosen.append(d)
             return chosen
         if not pending:
@@ -128,9 +183,12 @@ class PackageExportService:
         if part == COMMUNE:
             rows = s.scalars(select(Dossier).where(Dossier.status.in_(SENDABLE)).order_by(Dossier.created_at))
         else:
-            rows = s.scalars(select(Dossier).join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
-                             .where(SyncDossierState.peer_office_id == peer.id,
-                                    Dossier.status.in_(PROVINCE_STATUSES)).order_by(Dossier.created_at))
+            rows = s.scalars(
+                select(Dossier)
+                .join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
+                .where(SyncDossierState.peer_office_id == peer.id, Dossier.status.in_(PROVINCE_STATUSES))
+                .order_by(Dossier.created_at)
+            )
         chosen = [d for d in rows if self._unacknowledged(s, d, part)]
         if not chosen:
             raise UserError("Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận.")
@@ -139,14 +197,20 @@ class PackageExportService:
     @staticmethod
     def _unacknowledged(s: Session, d: Dossier, part: str) -> bool:
         state = s.get(SyncDossierState, d.id)
-        return state is None or state.acked_version < state.own_version or state.own_hash != local_hash(s, d, part)
+        return (
+            state is None
+            or state.acked_version < state.own_version
+            or state.own_hash != local_hash(s, d, part)
+        )
 
     def _add_blobs(self, out: Outgoing, wanted: dict[str, int]) -> dict[str, int]:
         for sha, size in sorted(wanted.items()):
             path = self.blobs.path_for(sha)
             if not path.is_file():
-                raise EnvironmentProblem(f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
-                                         "phục thư mục dữ liệu từ bản sao lưu.")
+                raise EnvironmentProblem(
+                    f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
+                    "phục thư mục dữ liệu từ bản sao lưu."
+                )
             out.writer.add_blob(sha, path, size)
         return wanted
 
@@ -163,7 +227,9 @@ class PackageExportService:
         keys = own_keys(self._ctx)
         with self._ctx.read() as s:
             if keys.role == COMMUNE:
-                recipient = Party(None, "Cơ quan OCOP cấp tỉnh", parent_unit(s, keys.unit_code) or "", PROVINCE)
+                recipient = Party(
+                    None, "Cơ quan OCOP cấp tỉnh", parent_unit(s, keys.unit_code) or "", PROVINCE
+                )
             else:
                 recipient = Party(None, f"Các xã của {keys.office_name}", keys.unit_code, COMMUNE)
         payload = {"office": _office_json(keys), "keys": keys_json(keys, self._ctx)}
@@ -177,15 +243,22 @@ class PackageExportService:
         if keys.role != PROVINCE:
             raise UserError("Chỉ cơ quan OCOP cấp tỉnh xuất gói dữ liệu tham chiếu.")
         with self._ctx.read() as s:
-            recipient = party(find_peer(s, to)) if to else Party(None, f"Các xã của {keys.office_name}",
-                                                                 keys.unit_code, COMMUNE)
+            recipient = (
+                party(find_peer(s, to))
+                if to
+                else Party(None, f"Các xã của {keys.office_name}", keys.unit_code, COMMUNE)
+            )
         files = reference_files(self._ctx)
-        payload = {"office": _office_json(keys), "keys": keys_json(keys, self._ctx),
-                   "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())]}
+        payload = {
+            "office": _office_json(keys),
+            "keys": keys_json(keys, self._ctx),
+            "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())],
+        }
         return self._small(fmt.Kind.REFERENCE, recipient, Path(target), payload, files)
 
-    def _small(self, kind: fmt.Kind, recipient: Party, target: Path, payload: dict[str, Any],
-               files: dict[str, bytes]) -> ExportResult:
+    def _small(
+        self, kind: fmt.Kind, recipient: Party, target: Path, payload: dict[str, Any], files: dict[str, bytes]
+    ) -> ExportResult:
         out = Outgoing(self._ctx, kind, recipient, target)
         out.writer.add_file(fmt.PAYLOAD, payload_bytes(payload))
         for name, data in sorted(files.items()):
@@ -202,13 +275,21 @@ class PackageExportService:
 
 
 def _office_json(keys: Any) -> dict[str, str]:
-    return {"office_id": keys.office_id, "name": keys.office_name, "unit_code": keys.unit_code, "role": keys.role}
+    return {
+        "office_id": keys.office_id,
+        "name": keys.office_name,
+        "unit_code": keys.unit_code,
+        "role": keys.role,
+    }
 
 
 def _by_prefix(s: Session, prefix: str) -> Dossier:
     """Dossier ids are long; the CLI shows the first 8 characters, which is what people type."""
-    found = list(s.scalars(select(Dossier).where(Dossier.id.startswith(prefix.strip().lower())).limit(2))) \
-        if len(prefix.strip()) >= 6 else []
+    found = (
+        list(s.scalars(select(Dossier).where(Dossier.id.startswith(prefix.strip().lower())).limit(2)))
+        if len(prefix.strip()) >= 6
+        else []
+    )
     if len(found) != 1:
         raise UserError(f"Không tìm thấy hồ sơ “{prefix}”.")
     return found[0]

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.store.models import AdminUnit, KeyRecord, Office
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_fingerprint
+from ocop_desktop.store.models import AdminUnit, KeyRecord, Office
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -42,7 +42,7 @@ def key_info(purpose: str, public: bytes) -> KeyInfo:
     return KeyInfo(purpose, ALGORITHMS[purpose], fingerprint(public), readable_fingerprint(public))
 
 
-def own_keys(ctx: "AppContext") -> OwnKeys:
+def own_keys(ctx: AppContext) -> OwnKeys:
     """This office's public keys; the encryption pair is made (and recorded) on first use, which
     covers installations set up before it existed."""
     office = ctx.office()
@@ -54,18 +54,42 @@ def own_keys(ctx: "AppContext") -> OwnKeys:
         known = s.get(KeyRecord, fp) is not None
     if not known:
         with ctx.unit_of_work() as s:
-            s.add(KeyRecord(fingerprint=fp, office_id=office.id, purpose="encryption", algorithm="x25519",
-                            public_key=encryption, trusted=True))
-    return OwnKeys(office.id, office.name, office.unit_code, office.role, key_info("signing", signing),
-                   key_info("encryption", encryption))
+            s.add(
+                KeyRecord(
+                    fingerprint=fp,
+                    office_id=office.id,
+                    purpose="encryption",
+                    algorithm="x25519",
+                    public_key=encryption,
+                    trusted=True,
+                )
+            )
+    return OwnKeys(
+        office.id,
+        office.name,
+        office.unit_code,
+        office.role,
+        key_info("signing", signing),
+        key_info("encryption", encryption),
+    )
 
 
-def keys_json(keys: OwnKeys, ctx: "AppContext") -> list[dict[str, str]]:
+def keys_json(keys: OwnKeys, ctx: AppContext) -> list[dict[str, str]]:
     """The public keys as carried in enrollment and reference packs."""
     store = KeyStore(ctx.paths.keys_dir)
-    raws = {"signing": crypto.raw_public(store.signing_key().public_key()), "encryption": store.ensure_encryption_key()}
-    return [{"purpose": p, "algorithm": ALGORITHMS[p], "public_key": crypto.b64(raw), "fingerprint": fingerprint(raw)}
-            for p, raw in raws.items()]
+    raws = {
+        "signing": crypto.raw_public(store.signing_key().public_key()),
+        "encryption": store.ensure_encryption_key(),
+    }
+    return [
+        {
+            "purpose": p,
+            "algorithm": ALGORITHMS[p],
+            "public_key": crypto.b64(raw),
+            "fingerprint": fingerprint(raw),
+        }
+        for p, raw in raws.items()
+    ]
 
 
 def trusted_signing_key(s: Session, fp: str, office_id: str) -> KeyRecord | None:
@@ -76,8 +100,13 @@ def trusted_signing_key(s: Session, fp: str, office_id: str) -> KeyRecord | None
 
 
 def encryption_key_of(s: Session, office_id: str) -> KeyRecord | None:
-    query = (select(KeyRecord).where(KeyRecord.office_id == office_id, KeyRecord.purpose == "encryption",
-                                     KeyRecord.trusted.is_(True)).order_by(KeyRecord.created_at.desc()))
+    query = (
+        select(KeyRecord)
+        .where(
+            KeyRecord.office_id == office_id, KeyRecord.purpose == "encryption", KeyRecord.trusted.is_(True)
+        )
+        .order_by(KeyRecord.created_at.desc())
+    )
     return s.scalars(query).first()
 
 
@@ -90,8 +119,10 @@ def find_peer(s: Session, ref: str) -> Office:
     peers = [o for o in peer_offices(s) if ref in (o.id, o.unit_code)]
     if len(peers) != 1:
         known = ", ".join(f"{o.unit_code} ({o.name})" for o in peer_offices(s)) or "chưa có"
-        raise UserError(f"Không có cơ quan nhận “{ref}” trong danh sách đã tin cậy (hiện có: {known}). Cơ quan nhận "
-                        "phải được ghi danh trước (gói ghi danh hoặc gói dữ liệu tham chiếu).")
+        raise UserError(
+            f"Không có cơ quan nhận “{ref}” trong danh sách đã tin cậy (hiện có: {known}). Cơ quan nhận "
+            "phải được ghi danh trước (gói ghi danh hoặc gói dữ liệu tham chiếu)."
+        )
     return peers[0]
 
 
@@ -105,8 +136,16 @@ def trust_office(s: Session, office: dict[str, Any], keys: list[dict[str, Any]])
     Keys of that office not in this set stop being trusted: the office replaced its keys."""
     row = s.get(Office, office["office_id"])
     if row is None:
-        s.add(Office(id=office["office_id"], role=office["role"], unit_code=office["unit_code"], name=office["name"],
-                     is_self=False, updated_by_office_id=office["office_id"]))
+        s.add(
+            Office(
+                id=office["office_id"],
+                role=office["role"],
+                unit_code=office["unit_code"],
+                name=office["name"],
+                is_self=False,
+                updated_by_office_id=office["office_id"],
+            )
+        )
         s.flush()
     else:
         row.name, row.role = office["name"], office["role"]
@@ -116,7 +155,15 @@ def trust_office(s: Session, office: dict[str, Any], keys: list[dict[str, Any]])
     for k in keys:
         existing = s.get(KeyRecord, k["fingerprint"])
         if existing is None:
-            s.add(KeyRecord(fingerprint=k["fingerprint"], office_id=office["office_id"], purpose=k["purpose"],
-                            algorithm=ALGORITHMS[k["purpose"]], public_key=k["raw"], trusted=True))
+            s.add(
+                KeyRecord(
+                    fingerprint=k["fingerprint"],
+                    office_id=office["office_id"],
+                    purpose=k["purpose"],
+                    algorithm=ALGORITHMS[k["purpose"]],
+                    public_key=k["raw"],
+                    trusted=True,
+                )
+            )
         elif existing.office_id == office["office_id"]:
             existing.trusted = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import ConflictError
-from ocop_desktop.store.models import Office, SyncPackage
+from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.ocoppkg.writer import PackageWriter
-from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.progress import Progress
+from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -49,7 +49,7 @@ class ExportResult:
 class Outgoing:
     """A package being prepared: writer, manifest fields, and where it goes."""
 
-    ctx: "AppContext"
+    ctx: AppContext
     kind: fmt.Kind
     recipient: Party
     target: Path
@@ -71,11 +71,20 @@ class Outgoing:
         store = KeyStore(self.ctx.paths.keys_dir)
         key = store.signing_key()
         manifest = Manifest(
-            package_id=self.package_id, kind=self.kind.value, created_at=now_text(),
+            package_id=self.package_id,
+            kind=self.kind.value,
+            created_at=now_text(),
             sender=Party(office.id, office.name, office.unit_code, office.role),
-            signing_key=fingerprint(crypto.raw_public(key.public_key())), sequence=sequence, previous_sha256=previous,
-            recipient=self.recipient, encryption_key=self.encryption_key, files=tuple(self.writer.files),
-            encryption=self.encryption, rulesets=self.rulesets, counts=dict(self.counts or {}))
+            signing_key=fingerprint(crypto.raw_public(key.public_key())),
+            sequence=sequence,
+            previous_sha256=previous,
+            recipient=self.recipient,
+            encryption_key=self.encryption_key,
+            files=tuple(self.writer.files),
+            encryption=self.encryption,
+            rulesets=self.rulesets,
+            counts=dict(self.counts or {}),
+        )
         raw = manifest.to_bytes()
         tmp = self.writer.write(raw, crypto.sign(key, raw), progress)
         return tmp, manifest, raw
@@ -85,34 +94,60 @@ class Outgoing:
         if next_sequence(s, manifest.sender.office_id)[0] != manifest.sequence:
             tmp.unlink(missing_ok=True)
             raise ConflictError("Một gói khác vừa được xuất cùng lúc trên máy này. Hãy xuất lại.")
-        row = SyncPackage(id=manifest.package_id, direction="out", kind=manifest.kind,
-                          sender_office_id=manifest.sender.office_id, peer_office_id=manifest.recipient.office_id,
-                          sequence=manifest.sequence, manifest_sha256=fmt.sha256_hex(raw),
-                          previous_sha256=manifest.previous_sha256, created_at=manifest.created_at,
-                          file_name=self.target.name, size=tmp.stat().st_size,
-                          dossier_count=manifest.counts.get("dossiers", 0), blob_count=manifest.counts.get("blobs", 0),
-                          **extra)
+        row = SyncPackage(
+            id=manifest.package_id,
+            direction="out",
+            kind=manifest.kind,
+            sender_office_id=manifest.sender.office_id,
+            peer_office_id=manifest.recipient.office_id,
+            sequence=manifest.sequence,
+            manifest_sha256=fmt.sha256_hex(raw),
+            previous_sha256=manifest.previous_sha256,
+            created_at=manifest.created_at,
+            file_name=self.target.name,
+            size=tmp.stat().st_size,
+            dossier_count=manifest.counts.get("dossiers", 0),
+            blob_count=manifest.counts.get("blobs", 0),
+            **extra,
+        )
         s.add(row)
         return row
 
     def result(self, manifest: Manifest, raw: bytes, **extra: Any) -> ExportResult:
-        return ExportResult(self.target, manifest.package_id, manifest.kind, self.kind.label, self.recipient.name,
-                            self.recipient.unit_code, manifest.sequence, fmt.sha256_hex(raw),
-                            self.target.stat().st_size, **extra)
+        return ExportResult(
+            self.target,
+            manifest.package_id,
+            manifest.kind,
+            self.kind.label,
+            self.recipient.name,
+            self.recipient.unit_code,
+            manifest.sequence,
+            fmt.sha256_hex(raw),
+            self.target.stat().st_size,
+            **extra,
+        )
 
 
 def now_text() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def next_sequence(s: Session, office_id: str) -> tuple[int, str | None]:
     """This office's next package number and the SHA-256 of its previous package's manifest."""
-    last = s.scalar(select(func.max(SyncPackage.sequence)).where(SyncPackage.sender_office_id == office_id,
-                                                                 SyncPackage.direction == "out"))
+    last = s.scalar(
+        select(func.max(SyncPackage.sequence)).where(
+            SyncPackage.sender_office_id == office_id, SyncPackage.direction == "out"
+        )
+    )
     if not last:
         return 1, None
-    previous = s.scalars(select(SyncPackage.manifest_sha256).where(
-        SyncPackage.sender_office_id == office_id, SyncPackage.direction == "out", SyncPackage.sequence == last)).first()
+    previous = s.scalars(
+        select(SyncPackage.manifest_sha256).where(
+            SyncPackage.sender_office_id == office_id,
+            SyncPackage.direction == "out",
+            SyncPackage.sequence == last,
+        )
+    ).first()
     return last + 1, previous
 
 

@@ -17,25 +17,34 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.sync.evaluator_payloads import (
-    SCHEMA, add_blobs, add_payload, carried_keys, check_blobs, office_json, read_payload, write_outgoing,
-)
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
-from ocop_desktop.services.sync.importing import PackageImportService
-from ocop_desktop.services.sync.types import PackageInfo
-from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
-from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.evaluator_payloads import (
+    SCHEMA,
+    add_blobs,
+    add_payload,
+    carried_keys,
+    check_blobs,
+    office_json,
+    read_payload,
+    write_outgoing,
+)
+from ocop_desktop.services.sync.importing import PackageImportService
+from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
+from ocop_desktop.services.sync.types import PackageInfo
+from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-MINISTRY = Party(None, "Bộ Nông nghiệp và Môi trường (Văn phòng Điều phối nông thôn mới Trung ương)", "VN", "ministry")
+MINISTRY = Party(
+    None, "Bộ Nông nghiệp và Môi trường (Văn phòng Điều phối nông thôn mới Trung ương)", "VN", "ministry"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,7 @@ class ProposalCheck:
 
 
 class FiveStarProposalService:
-    def __init__(self, ctx: "AppContext") -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
     def export(self, round_id: str, target: Path, *, progress: Progress | None = None) -> ExportResult:
@@ -91,54 +100,110 @@ class FiveStarProposalService:
         with self._ctx.read() as s:
             for p in proposals:
                 d, product, producer = s.execute(
-                    select(Dossier, Product, Producer).join(Product, Product.id == Dossier.product_id)
-                    .join(Producer, Producer.id == Product.producer_id).where(Dossier.id == p.entry.dossier_id)).one()
-                evidence = [{"sha256": a.blob_sha256, "filename": a.filename, "size": b.size,
-                             "media_type": b.media_type, "checklist_key": a.checklist_key, "criteria": a.criteria.split()}
-                            for a, b in s.execute(select(Attachment, Blob).join(Blob, Blob.sha256 == Attachment.blob_sha256)
-                                                  .where(Attachment.dossier_id == d.id).order_by(Attachment.filename))]
+                    select(Dossier, Product, Producer)
+                    .join(Product, Product.id == Dossier.product_id)
+                    .join(Producer, Producer.id == Product.producer_id)
+                    .where(Dossier.id == p.entry.dossier_id)
+                ).one()
+                evidence = [
+                    {
+                        "sha256": a.blob_sha256,
+                        "filename": a.filename,
+                        "size": b.size,
+                        "media_type": b.media_type,
+                        "checklist_key": a.checklist_key,
+                        "criteria": a.criteria.split(),
+                    }
+                    for a, b in s.execute(
+                        select(Attachment, Blob)
+                        .join(Blob, Blob.sha256 == Attachment.blob_sha256)
+                        .where(Attachment.dossier_id == d.id)
+                        .order_by(Attachment.filename)
+                    )
+                ]
                 shas.update(x["sha256"] for x in evidence)
-                products.append({
-                    "entry": asdict(p.entry), "council_result": p.council_result, "evidence": evidence,
-                    "dossier": {"id": d.id, "registration_type": d.registration_type, "ruleset_id": d.ruleset_id,
-                                "ruleset_hash": d.ruleset_hash, "product_set": d.product_set,
-                                "receipt_number": d.receipt_number, "forms": dict(d.forms)},
-                    "product": {"id": product.id, "name": product.name, "code": product.code or ""},
-                    "producer": {"id": producer.id, "name": producer.name, "commune_code": producer.commune_code}})
-        payload = {"schema": SCHEMA, "office": office, "keys": keys, "round": asdict(round_row), "council": members,
-                   "proposals": products}
+                products.append(
+                    {
+                        "entry": asdict(p.entry),
+                        "council_result": p.council_result,
+                        "evidence": evidence,
+                        "dossier": {
+                            "id": d.id,
+                            "registration_type": d.registration_type,
+                            "ruleset_id": d.ruleset_id,
+                            "ruleset_hash": d.ruleset_hash,
+                            "product_set": d.product_set,
+                            "receipt_number": d.receipt_number,
+                            "forms": dict(d.forms),
+                        },
+                        "product": {"id": product.id, "name": product.name, "code": product.code or ""},
+                        "producer": {
+                            "id": producer.id,
+                            "name": producer.name,
+                            "commune_code": producer.commune_code,
+                        },
+                    }
+                )
+        payload = {
+            "schema": SCHEMA,
+            "office": office,
+            "keys": keys,
+            "round": asdict(round_row),
+            "council": members,
+            "proposals": products,
+        }
         out = Outgoing(self._ctx, fmt.Kind.FIVE_STAR_PROPOSAL, MINISTRY, Path(target))
         add_payload(out, payload, None)  # the ministry's key is not known to the province (§13)
         blobs, size = add_blobs(self._ctx, out, shas)
         out.counts = {"dossiers": len(products), "blobs": blobs, "blob_bytes": size}
-        return write_outgoing(self._ctx, out, progress, dossier_ids=tuple(p.entry.dossier_id for p in proposals),
-                              blobs=blobs, blob_bytes=size)
+        return write_outgoing(
+            self._ctx,
+            out,
+            progress,
+            dossier_ids=tuple(p.entry.dossier_id for p in proposals),
+            blobs=blobs,
+            blob_bytes=size,
+        )
 
     def inspect(self, path: Path, *, confirm_fingerprint: str | None = None) -> ProposalCheck:
         """The manifest, the signature and the payload (its hash too), without hashing the blobs."""
         return self._check(Path(path), confirm_fingerprint, None, verify_blobs=False)
 
-    def verify(self, path: Path, *, confirm_fingerprint: str | None = None,
-               progress: Progress | None = None) -> ProposalCheck:
+    def verify(
+        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+    ) -> ProposalCheck:
         """Every check, every file hashed; raises `PackageRefused` on any problem; writes nothing."""
         return self._check(Path(path), confirm_fingerprint, progress, verify_blobs=True)
 
-    def _check(self, path: Path, confirm: str | None, progress: Progress | None, *, verify_blobs: bool) -> ProposalCheck:
+    def _check(
+        self, path: Path, confirm: str | None, progress: Progress | None, *, verify_blobs: bool
+    ) -> ProposalCheck:
         with PackageReader(path) as reader:
             m = reader.manifest
             if m.kind != fmt.Kind.FIVE_STAR_PROPOSAL:
-                raise PackageRefused("wrong_direction", f"Gói “{fmt.Kind(m.kind).label}” không phải hồ sơ đề nghị "
-                                     "công nhận 5 sao.")
+                raise PackageRefused(
+                    "wrong_direction",
+                    f"Gói “{fmt.Kind(m.kind).label}” không phải hồ sơ đề nghị công nhận 5 sao.",
+                )
             doc = read_payload(self._ctx, reader)
             _office, _keys, signing_raw = carried_keys(doc, m)
             reader.verify_signature(signing_raw, f"“{m.sender.name}”")
             readable = readable_fingerprint(signing_raw)
             signer = self._signer(m, readable, confirm)
             proposals = doc.get("proposals")
-            if not isinstance(proposals, list) or not proposals or not all(
-                    isinstance(p, dict) and isinstance(p.get("evidence"), list) and isinstance(p.get("entry"), dict)
-                    for p in proposals):
-                raise PackageRefused("malformed", "Hồ sơ đề nghị 5 sao không đúng cấu trúc (danh sách sản phẩm).")
+            if (
+                not isinstance(proposals, list)
+                or not proposals
+                or not all(
+                    isinstance(p, dict)
+                    and isinstance(p.get("evidence"), list)
+                    and isinstance(p.get("entry"), dict)
+                    for p in proposals
+                )
+            ):
+                raise PackageRefused(
+                    "malformed", "Hồ sơ đề nghị 5 sao không đúng cấu trúc (danh sách sản phẩm)."
+                )
             wanted = {str(x.get("sha256")) for p in proposals for x in p["evidence"] if isinstance(x, dict)}
             names = reader.names("blob")
             present = {n.removeprefix("blobs/") for n in names}
@@ -149,28 +214,48 @@ class FiveStarProposalService:
             if verify_blobs:
                 check_blobs(self._ctx, reader, names, stage=False, progress=progress)
             info = PackageImportService._info(reader, signer != "unconfirmed")
-            products = tuple(ProposedProduct(
-                str(p["entry"].get("dossier_id", "")), str((p.get("product") or {}).get("name", "")),
-                str((p.get("producer") or {}).get("name", "")), str((p.get("producer") or {}).get("commune_code", "")),
-                p["entry"].get("mean_total"), p["entry"].get("proposed_star") or p["entry"].get("star"),
-                len(p["evidence"])) for p in proposals)
+            products = tuple(
+                ProposedProduct(
+                    str(p["entry"].get("dossier_id", "")),
+                    str((p.get("product") or {}).get("name", "")),
+                    str((p.get("producer") or {}).get("name", "")),
+                    str((p.get("producer") or {}).get("commune_code", "")),
+                    p["entry"].get("mean_total"),
+                    p["entry"].get("proposed_star") or p["entry"].get("star"),
+                    len(p["evidence"]),
+                )
+                for p in proposals
+            )
             round_info = doc.get("round") if isinstance(doc.get("round"), dict) else {}
-            return ProposalCheck(info, m.sender.name, str(round_info.get("label", "")), signer, readable, products,
-                                 len(names), sum(reader.entries[n].size for n in names), verify_blobs)
+            return ProposalCheck(
+                info,
+                m.sender.name,
+                str(round_info.get("label", "")),
+                signer,
+                readable,
+                products,
+                len(names),
+                sum(reader.entries[n].size for n in names),
+                verify_blobs,
+            )
 
     def _signer(self, m: Any, readable: str, confirm: str | None) -> str:
         office = self._ctx.office_or_none()
         if office is not None and m.sender.office_id == office.id:
             if own_keys(self._ctx).signing.fingerprint != m.signing_key:
-                raise PackageRefused("bad_signature", "Gói mang tên cơ quan này nhưng không được ký bằng khóa của máy "
-                                     "này.")
+                raise PackageRefused(
+                    "bad_signature", "Gói mang tên cơ quan này nhưng không được ký bằng khóa của máy này."
+                )
             return "own"
         with self._ctx.read() as s:
             if trusted_signing_key(s, m.signing_key, m.sender.office_id) is not None:
                 return "trusted"
         if confirm:
             if normalise_readable(confirm) != readable:
-                raise PackageRefused("fingerprint_mismatch", "Dấu vân tay bạn nhập không khớp với khóa đã ký gói. Đừng "
-                                     "tin gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.")
+                raise PackageRefused(
+                    "fingerprint_mismatch",
+                    "Dấu vân tay bạn nhập không khớp với khóa đã ký gói. Đừng "
+                    "tin gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
+                )
             return "confirmed"
         return "unconfirmed"

@@ -11,16 +11,22 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.services.sync.outgoing import Outgoing, now_text
-from ocop_desktop.services.sync.export import payload_bytes
-from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.types import OUTCOME_LABELS, OUTCOMES, DossierPreview, ImportPreview, ImportResult
-from ocop_desktop.store.base import utcnow
-from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPackage, SyncPeerBlob
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.export import payload_bytes
+from ocop_desktop.services.sync.incoming import load_json
+from ocop_desktop.services.sync.outgoing import Outgoing, now_text
+from ocop_desktop.services.sync.types import (
+    OUTCOME_LABELS,
+    OUTCOMES,
+    DossierPreview,
+    ImportPreview,
+    ImportResult,
+)
+from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPackage, SyncPeerBlob
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -29,14 +35,30 @@ if TYPE_CHECKING:
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def write_receipt(ctx: "AppContext", s: Session, m: Manifest, manifest_sha256: str, outcomes: list[dict[str, Any]],
-                  blobs_held: list[str], target: Path) -> tuple[Path, SyncPackage]:
+def write_receipt(
+    ctx: AppContext,
+    s: Session,
+    m: Manifest,
+    manifest_sha256: str,
+    outcomes: list[dict[str, Any]],
+    blobs_held: list[str],
+    target: Path,
+) -> tuple[Path, SyncPackage]:
     """Sign a receipt for package `m` into a temp file and record it as outgoing (in `s`)."""
     recipient = Party(m.sender.office_id, m.sender.name, m.sender.unit_code, m.sender.role)
     out = Outgoing(ctx, fmt.Kind.RECEIPT, recipient, target)
-    payload = {"receipt_for": {"package_id": m.package_id, "manifest_sha256": manifest_sha256, "kind": m.kind,
-                               "sequence": m.sequence, "sender_office_id": m.sender.office_id},
-               "received_at": now_text(), "outcomes": outcomes, "blobs_held": sorted(blobs_held)}
+    payload = {
+        "receipt_for": {
+            "package_id": m.package_id,
+            "manifest_sha256": manifest_sha256,
+            "kind": m.kind,
+            "sequence": m.sequence,
+            "sender_office_id": m.sender.office_id,
+        },
+        "received_at": now_text(),
+        "outcomes": outcomes,
+        "blobs_held": sorted(blobs_held),
+    }
     out.writer.add_file(fmt.PAYLOAD, payload_bytes(payload))
     out.counts = {"dossiers": len(outcomes)}
     tmp, manifest, raw = out.write()
@@ -45,7 +67,7 @@ def write_receipt(ctx: "AppContext", s: Session, m: Manifest, manifest_sha256: s
 
 
 class ReceiptImport:
-    def __init__(self, ctx: "AppContext", opened: "Opened") -> None:
+    def __init__(self, ctx: AppContext, opened: Opened) -> None:
         self._ctx = ctx
         self._opened = opened
 
@@ -55,18 +77,36 @@ class ReceiptImport:
         about = doc.get("receipt_for") if isinstance(doc, dict) else None
         outcomes = doc.get("outcomes") if isinstance(doc, dict) else None
         held = doc.get("blobs_held") if isinstance(doc, dict) else None
-        if (not isinstance(about, dict) or not isinstance(outcomes, list) or not isinstance(held, list)
-                or not all(isinstance(h, str) and _HEX64.match(h) for h in held)
-                or not all(isinstance(o, dict) and isinstance(o.get("dossier_id"), str) and o.get("outcome") in OUTCOMES
-                           and isinstance(o.get("version"), int) for o in outcomes)):
-            raise PackageRefused("malformed", "Biên nhận không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại biên nhận.")
+        if (
+            not isinstance(about, dict)
+            or not isinstance(outcomes, list)
+            or not isinstance(held, list)
+            or not all(isinstance(h, str) and _HEX64.match(h) for h in held)
+            or not all(
+                isinstance(o, dict)
+                and isinstance(o.get("dossier_id"), str)
+                and o.get("outcome") in OUTCOMES
+                and isinstance(o.get("version"), int)
+                for o in outcomes
+            )
+        ):
+            raise PackageRefused(
+                "malformed", "Biên nhận không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại biên nhận."
+            )
         with self._ctx.read() as s:
             ours = s.get(SyncPackage, str(about.get("package_id")))
         sender = self._opened.manifest.sender.office_id
-        if (ours is None or ours.direction != "out" or ours.peer_office_id != sender
-                or ours.manifest_sha256 != about.get("manifest_sha256")):
-            raise PackageRefused("receipt_unknown", "Biên nhận này xác nhận một gói mà máy này không gửi cho cơ quan "
-                                 "đó (hoặc gói đã bị thay đổi).")
+        if (
+            ours is None
+            or ours.direction != "out"
+            or ours.peer_office_id != sender
+            or ours.manifest_sha256 != about.get("manifest_sha256")
+        ):
+            raise PackageRefused(
+                "receipt_unknown",
+                "Biên nhận này xác nhận một gói mà máy này không gửi cho cơ quan "
+                "đó (hoặc gói đã bị thay đổi).",
+            )
         return doc, ours
 
     def preview(self, progress: Progress | None = None) -> ImportPreview:
@@ -76,11 +116,22 @@ class ReceiptImport:
             for o in doc["outcomes"]:
                 d = s.get(Dossier, o["dossier_id"])
                 product = s.get(Product, d.product_id) if d else None
-                rows.append(DossierPreview(o["dossier_id"], product.name if product else "", "", o["outcome"],
-                                           OUTCOME_LABELS[o["outcome"]], int(o["version"]), 0, d.status if d else "",
-                                           str(o.get("reason", ""))))
-        return ImportPreview(self._opened.info, self._opened.prior is not None, tuple(rows),
-                             acknowledged_packages=(ours.id,))
+                rows.append(
+                    DossierPreview(
+                        o["dossier_id"],
+                        product.name if product else "",
+                        "",
+                        o["outcome"],
+                        OUTCOME_LABELS[o["outcome"]],
+                        int(o["version"]),
+                        0,
+                        d.status if d else "",
+                        str(o.get("reason", "")),
+                    )
+                )
+        return ImportPreview(
+            self._opened.info, self._opened.prior is not None, tuple(rows), acknowledged_packages=(ours.id,)
+        )
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
         preview = self.preview(progress)
@@ -98,13 +149,28 @@ class ReceiptImport:
                 if state is not None and state.peer_office_id == m.sender.office_id:
                     state.acked_version = max(state.acked_version, int(o["version"]))
                     state.last_outcome = o["outcome"]
-            held = set(s.scalars(select(SyncPeerBlob.sha256).where(SyncPeerBlob.peer_office_id == m.sender.office_id)))
+            held = set(
+                s.scalars(
+                    select(SyncPeerBlob.sha256).where(SyncPeerBlob.peer_office_id == m.sender.office_id)
+                )
+            )
             for sha in set(doc["blobs_held"]) - held:
                 s.add(SyncPeerBlob(peer_office_id=m.sender.office_id, sha256=sha))
-            s.add(SyncPackage(id=m.package_id, direction="in", kind=m.kind, sender_office_id=m.sender.office_id,
-                              peer_office_id=m.sender.office_id, sequence=m.sequence,
-                              manifest_sha256=self._opened.reader.manifest_sha256, previous_sha256=m.previous_sha256,
-                              created_at=m.created_at, file_name=self._opened.reader.path.name,
-                              size=self._opened.info.size, dossier_count=len(doc["outcomes"]),
-                              outcomes={"acknowledges": ours.id}))
+            s.add(
+                SyncPackage(
+                    id=m.package_id,
+                    direction="in",
+                    kind=m.kind,
+                    sender_office_id=m.sender.office_id,
+                    peer_office_id=m.sender.office_id,
+                    sequence=m.sequence,
+                    manifest_sha256=self._opened.reader.manifest_sha256,
+                    previous_sha256=m.previous_sha256,
+                    created_at=m.created_at,
+                    file_name=self._opened.reader.path.name,
+                    size=self._opened.info.size,
+                    dossier_count=len(doc["outcomes"]),
+                    outcomes={"acknowledges": ours.id},
+                )
+            )
         return ImportResult(preview, True, None)

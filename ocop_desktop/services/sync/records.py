@@ -36,7 +36,9 @@ from ocop_desktop.store.models import (
 RECORD_SCHEMA = 1
 COMMUNE, PROVINCE = "commune", "province"
 PROVINCE_STATUSES = frozenset({Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value})
-META = frozenset({"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"})
+META = frozenset(
+    {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
+)
 DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
 
 
@@ -73,33 +75,60 @@ def commune_part(s: Session, d: Dossier) -> dict[str, Any]:
     assert product is not None
     producer = s.get(Producer, product.producer_id)
     assert producer is not None
-    items = s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id).order_by(ChecklistItem.key))
-    sheet = s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")).first()
+    items = s.scalars(
+        select(ChecklistItem).where(ChecklistItem.dossier_id == d.id).order_by(ChecklistItem.key)
+    )
+    sheet = s.scalars(
+        select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
+    ).first()
     attachments = []
-    for a, b in s.execute(select(Attachment, Blob).join(Blob, Blob.sha256 == Attachment.blob_sha256)
-                          .where(Attachment.dossier_id == d.id).order_by(Attachment.id)):
+    for a, b in s.execute(
+        select(Attachment, Blob)
+        .join(Blob, Blob.sha256 == Attachment.blob_sha256)
+        .where(Attachment.dossier_id == d.id)
+        .order_by(Attachment.id)
+    ):
         attachments.append({**row_json(a), "size": b.size, "media_type": b.media_type, "pages": b.pages})
     dossier = {k: v for k, v in row_json(d).items() if k not in DOSSIER_PROVINCE_FIELDS}
-    return {"dossier": dossier, "producer": row_json(producer), "product": row_json(product),
-            "checklist": [row_json(i) for i in items], "self_assessment": row_json(sheet) if sheet else None,
-            "attachments": attachments}
+    return {
+        "dossier": dossier,
+        "producer": row_json(producer),
+        "product": row_json(product),
+        "checklist": [row_json(i) for i in items],
+        "self_assessment": row_json(sheet) if sheet else None,
+        "attachments": attachments,
+    }
 
 
 def province_part(s: Session, d: Dossier) -> dict[str, Any]:
-    certificates = s.scalars(select(Certificate).where(Certificate.dossier_id == d.id).order_by(Certificate.id))
-    return {"status": d.status if d.status in PROVINCE_STATUSES else None, "return_reasons": d.return_reasons,
-            "certificates": [row_json(c) for c in certificates]}
+    certificates = s.scalars(
+        select(Certificate).where(Certificate.dossier_id == d.id).order_by(Certificate.id)
+    )
+    return {
+        "status": d.status if d.status in PROVINCE_STATUSES else None,
+        "return_reasons": d.return_reasons,
+        "certificates": [row_json(c) for c in certificates],
+    }
 
 
 def part_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = False) -> str:
     if part_name == COMMUNE:
-        content = {key: ([_content(x) for x in value] if isinstance(value, list)
-                         else _content(value) if isinstance(value, dict) else value)
-                   for key, value in part.items()}
+        content = {
+            key: (
+                [_content(x) for x in value]
+                if isinstance(value, list)
+                else _content(value)
+                if isinstance(value, dict)
+                else value
+            )
+            for key, value in part.items()
+        }
     else:
-        content = {"status": None if ignore_status else part.get("status"),
-                   "return_reasons": part.get("return_reasons", ""),
-                   "certificates": [_content(c) for c in part.get("certificates", [])]}
+        content = {
+            "status": None if ignore_status else part.get("status"),
+            "return_reasons": part.get("return_reasons", ""),
+            "certificates": [_content(c) for c in part.get("certificates", [])],
+        }
     return sha256_hex(canonical_json(content))
 
 
@@ -114,14 +143,25 @@ def local_hash(s: Session, d: Dossier, part_name: str, *, copy: bool = False) ->
 
 
 def events_json(s: Session, dossier_id: str) -> list[dict[str, Any]]:
-    rows = s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.at))
+    rows = s.scalars(
+        select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.at)
+    )
     return [row_json(e) for e in rows]
 
 
-def build_record(s: Session, d: Dossier, part_name: str, version: int, seen_version: int,
-                 status: str | None = None) -> dict[str, Any]:
+def build_record(
+    s: Session, d: Dossier, part_name: str, version: int, seen_version: int, status: str | None = None
+) -> dict[str, Any]:
     """The JSON record of one dossier in a package: the sender's part in full, plus what it has seen."""
     part = local_part(s, d, part_name)
-    return {"schema": RECORD_SCHEMA, "dossier_id": d.id, "status": status or d.status, "part": part_name,
-            "version": version, "hash": part_hash(part_name, part), "seen_version": seen_version, "data": part,
-            "events": events_json(s, d.id)}
+    return {
+        "schema": RECORD_SCHEMA,
+        "dossier_id": d.id,
+        "status": status or d.status,
+        "part": part_name,
+        "version": version,
+        "hash": part_hash(part_name, part),
+        "seen_version": seen_version,
+        "data": part,
+        "events": events_json(s, d.id),
+    }

@@ -16,9 +16,9 @@ from ocop_desktop.domain.deadlines import HolidayCalendar
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.domain.rules.loader import parse_ruleset
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.paths import resource
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.format import REFERENCE_NAME
+from ocop_desktop.paths import resource
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -27,11 +27,11 @@ CATEGORIES = ("rulesets", "calendar", "checklists")
 SCHEMA_FILE = "ruleset.schema.json"
 
 
-def installed_dir(ctx: "AppContext") -> Path:
+def installed_dir(ctx: AppContext) -> Path:
     return ctx.paths.data_dir / "reference"
 
 
-def reference_files(ctx: "AppContext") -> dict[str, bytes]:
+def reference_files(ctx: AppContext) -> dict[str, bytes]:
     """Package name -> bytes of every reference file in use here."""
     found: dict[str, Path] = {}
     for category in CATEGORIES:
@@ -62,11 +62,14 @@ def check_reference_file(name: str, data: bytes) -> str:
             raise ValueError("no items")
         return f"Danh mục hồ sơ {doc.get('id', match.group(2))}"
     except (RuleSetError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise PackageRefused("malformed", f"Tệp tham chiếu “{name}” trong gói không dùng được ({exc}). "
-                             "Hãy đề nghị tỉnh kiểm tra và xuất lại gói.") from exc
+        raise PackageRefused(
+            "malformed",
+            f"Tệp tham chiếu “{name}” trong gói không dùng được ({exc}). "
+            "Hãy đề nghị tỉnh kiểm tra và xuất lại gói.",
+        ) from exc
 
 
-def install(ctx: "AppContext", files: dict[str, bytes]) -> list[str]:
+def install(ctx: AppContext, files: dict[str, bytes]) -> list[str]:
     """Write the files (each atomically); returns the names that changed."""
     changed = []
     root = installed_dir(ctx)

@@ -4,17 +4,26 @@ and the conflicts kept for review (with the two ways to settle one)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.dossiers import Status
-from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, local_hash
-from ocop_desktop.services.sync.conflicts import ConflictRow, ConflictService
-from ocop_desktop.store.models import Dossier, KeyRecord, Office, Producer, Product, SyncConflict, SyncDossierState, SyncPackage
 from ocop_desktop.ocoppkg.format import Kind
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
+from ocop_desktop.services.sync.conflicts import ConflictRow, ConflictService
+from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, local_hash
+from ocop_desktop.store.models import (
+    Dossier,
+    KeyRecord,
+    Office,
+    Producer,
+    Product,
+    SyncConflict,
+    SyncDossierState,
+    SyncPackage,
+)
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -100,63 +109,136 @@ class SyncOverview:
 
 
 class SyncStatusService:
-    def __init__(self, ctx: "AppContext", *, now: datetime | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, now: datetime | None = None) -> None:
         self._ctx = ctx
         self._now = now
 
     def now(self) -> datetime:
-        return self._now or datetime.now(timezone.utc)
+        return self._now or datetime.now(UTC)
 
     def overview(self, *, unsent_after_days: int = 7, inbox_limit: int = 50) -> SyncOverview:
-        return SyncOverview(tuple(self.outbox()), tuple(self.inbox(inbox_limit)), tuple(self.peers()),
-                            tuple(self.unsent(unsent_after_days)), tuple(ConflictService(self._ctx).list()))
+        return SyncOverview(
+            tuple(self.outbox()),
+            tuple(self.inbox(inbox_limit)),
+            tuple(self.peers()),
+            tuple(self.unsent(unsent_after_days)),
+            tuple(ConflictService(self._ctx).list()),
+        )
 
     def outbox(self) -> list[OutboxRow]:
         with self._ctx.read() as s:
             names = {o.id: o.name for o in s.scalars(select(Office))}
-            rows = s.scalars(select(SyncPackage).where(SyncPackage.direction == "out", SyncPackage.kind.in_(DOSSIER_KINDS),
-                                                       SyncPackage.acknowledged_at.is_(None))
-                             .order_by(SyncPackage.sequence))
-            return [OutboxRow(p.id, p.kind, Kind(p.kind).label, names.get(p.peer_office_id or "", ""), p.sequence,
-                              p.file_name, _aware(p.recorded_at), p.dossier_count, p.blob_count, p.size) for p in rows]
+            rows = s.scalars(
+                select(SyncPackage)
+                .where(
+                    SyncPackage.direction == "out",
+                    SyncPackage.kind.in_(DOSSIER_KINDS),
+                    SyncPackage.acknowledged_at.is_(None),
+                )
+                .order_by(SyncPackage.sequence)
+            )
+            return [
+                OutboxRow(
+                    p.id,
+                    p.kind,
+                    Kind(p.kind).label,
+                    names.get(p.peer_office_id or "", ""),
+                    p.sequence,
+                    p.file_name,
+                    _aware(p.recorded_at),
+                    p.dossier_count,
+                    p.blob_count,
+                    p.size,
+                )
+                for p in rows
+            ]
 
     def inbox(self, limit: int = 50) -> list[InboxPackageRow]:
         with self._ctx.read() as s:
             offices = {o.id: o for o in s.scalars(select(Office))}
-            rows = s.scalars(select(SyncPackage).where(SyncPackage.direction == "in")
-                             .order_by(SyncPackage.recorded_at.desc()).limit(limit))
+            rows = s.scalars(
+                select(SyncPackage)
+                .where(SyncPackage.direction == "in")
+                .order_by(SyncPackage.recorded_at.desc())
+                .limit(limit)
+            )
             out = []
             for p in rows:
                 counts: dict[str, int] = {}
                 for o in p.outcomes.get("dossiers", []):
                     counts[o["outcome"]] = counts.get(o["outcome"], 0) + 1
                 office = offices.get(p.sender_office_id)
-                out.append(InboxPackageRow(p.id, p.kind, Kind(p.kind).label, office.name if office else "",
-                                           office.unit_code if office else "", p.sequence, _aware(p.recorded_at),
-                                           p.file_name, counts, p.receipt is not None))
+                out.append(
+                    InboxPackageRow(
+                        p.id,
+                        p.kind,
+                        Kind(p.kind).label,
+                        office.name if office else "",
+                        office.unit_code if office else "",
+                        p.sequence,
+                        _aware(p.recorded_at),
+                        p.file_name,
+                        counts,
+                        p.receipt is not None,
+                    )
+                )
             return out
 
     def peers(self) -> list[PeerStatus]:
         with self._ctx.read() as s:
             out = []
             for o in s.scalars(select(Office).where(Office.is_self.is_(False)).order_by(Office.unit_code)):
-                keys = {k.purpose: k for k in s.scalars(select(KeyRecord).where(KeyRecord.office_id == o.id,
-                                                                                 KeyRecord.trusted.is_(True)))}
-                last_in = s.scalar(select(func.max(SyncPackage.recorded_at)).where(
-                    SyncPackage.direction == "in", SyncPackage.sender_office_id == o.id))
-                last_receipt = s.scalar(select(func.max(SyncPackage.recorded_at)).where(
-                    SyncPackage.direction == "in", SyncPackage.sender_office_id == o.id,
-                    SyncPackage.kind == Kind.RECEIPT.value))
-                waiting = s.scalar(select(func.count()).select_from(SyncPackage).where(
-                    SyncPackage.direction == "out", SyncPackage.peer_office_id == o.id,
-                    SyncPackage.kind.in_(DOSSIER_KINDS), SyncPackage.acknowledged_at.is_(None))) or 0
-                label = (f"Biên nhận gần nhất từ {o.name}: {_aware(last_receipt):%d/%m/%Y %H:%M} (UTC)" if last_receipt
-                         else f"Chưa có biên nhận nào từ {o.name}")
+                keys = {
+                    k.purpose: k
+                    for k in s.scalars(
+                        select(KeyRecord).where(KeyRecord.office_id == o.id, KeyRecord.trusted.is_(True))
+                    )
+                }
+                last_in = s.scalar(
+                    select(func.max(SyncPackage.recorded_at)).where(
+                        SyncPackage.direction == "in", SyncPackage.sender_office_id == o.id
+                    )
+                )
+                last_receipt = s.scalar(
+                    select(func.max(SyncPackage.recorded_at)).where(
+                        SyncPackage.direction == "in",
+                        SyncPackage.sender_office_id == o.id,
+                        SyncPackage.kind == Kind.RECEIPT.value,
+                    )
+                )
+                waiting = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(SyncPackage)
+                        .where(
+                            SyncPackage.direction == "out",
+                            SyncPackage.peer_office_id == o.id,
+                            SyncPackage.kind.in_(DOSSIER_KINDS),
+                            SyncPackage.acknowledged_at.is_(None),
+                        )
+                    )
+                    or 0
+                )
+                label = (
+                    f"Biên nhận gần nhất từ {o.name}: {_aware(last_receipt):%d/%m/%Y %H:%M} (UTC)"
+                    if last_receipt
+                    else f"Chưa có biên nhận nào từ {o.name}"
+                )
                 signing = keys.get("signing")
-                out.append(PeerStatus(o.id, o.name, o.unit_code, o.role,
-                                      readable_from_fingerprint(signing.fingerprint) if signing else "",
-                                      "encryption" in keys, _aware(last_in) if last_in else None,
-                                      _aware(last_receipt) if last_receipt else None, int(waiting), label))
+                out.append(
+                    PeerStatus(
+                        o.id,
+                        o.name,
+                        o.unit_code,
+                        o.role,
+                        readable_from_fingerprint(signing.fingerprint) if signing else "",
+                        "encryption" in keys,
+                        _aware(last_in) if last_in else None,
+                        _aware(last_receipt) if last_receipt else None,
+                        int(waiting),
+                        label,
+                    )
+                )
             return out
 
     def unsent(self, older_than_days: int = 7) -> list[UnsentDossier]:
@@ -165,12 +247,19 @@ class SyncStatusService:
         office = self._ctx.office()
         part = COMMUNE if office.role == "commune" else PROVINCE
         limit = self.now() - timedelta(days=older_than_days)
-        wanted = ({Status.COMMUNE_CHECKED.value, Status.SENT.value} if part == COMMUNE
-                  else {Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value})
+        wanted = (
+            {Status.COMMUNE_CHECKED.value, Status.SENT.value}
+            if part == COMMUNE
+            else {Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value}
+        )
         out = []
         with self._ctx.read() as s:
-            query = (select(Dossier, Product.name, Producer.name).join(Product, Product.id == Dossier.product_id)
-                     .join(Producer, Producer.id == Product.producer_id).where(Dossier.status.in_(wanted)))
+            query = (
+                select(Dossier, Product.name, Producer.name)
+                .join(Product, Product.id == Dossier.product_id)
+                .join(Producer, Producer.id == Product.producer_id)
+                .where(Dossier.status.in_(wanted))
+            )
             for d, product, producer in s.execute(query):
                 state = s.get(SyncDossierState, d.id)
                 if part == PROVINCE and state is None:
@@ -178,13 +267,28 @@ class SyncStatusService:
                 if state is None or state.own_hash != local_hash(s, d, part):
                     since, reason = _aware(d.updated_at), "Chưa gửi đi"
                 elif state.acked_version < state.own_version:
-                    sent = s.get(SyncPackage, state.last_sent_package_id) if state.last_sent_package_id else None
-                    since, reason = _aware(sent.recorded_at if sent else d.updated_at), "Đã gửi, chưa có biên nhận"
+                    sent = (
+                        s.get(SyncPackage, state.last_sent_package_id) if state.last_sent_package_id else None
+                    )
+                    since, reason = (
+                        _aware(sent.recorded_at if sent else d.updated_at),
+                        "Đã gửi, chưa có biên nhận",
+                    )
                 else:
                     continue
                 if since <= limit:
-                    out.append(UnsentDossier(d.id, product, producer, d.status, Status(d.status).label, since,
-                                             (self.now() - since).days, reason))
+                    out.append(
+                        UnsentDossier(
+                            d.id,
+                            product,
+                            producer,
+                            d.status,
+                            Status(d.status).label,
+                            since,
+                            (self.now() - since).days,
+                            reason,
+                        )
+                    )
         return sorted(out, key=lambda r: r.since)
 
     def dossier_status(self, dossier_id: str) -> DossierSyncStatus:
@@ -193,24 +297,49 @@ class SyncStatusService:
         with self._ctx.read() as s:
             d = s.get(Dossier, dossier_id)
             state = s.get(SyncDossierState, dossier_id)
-            conflicts = s.scalar(select(func.count()).select_from(SyncConflict).where(
-                SyncConflict.dossier_id == dossier_id, SyncConflict.resolved_at.is_(None))) or 0
+            conflicts = (
+                s.scalar(
+                    select(func.count())
+                    .select_from(SyncConflict)
+                    .where(SyncConflict.dossier_id == dossier_id, SyncConflict.resolved_at.is_(None))
+                )
+                or 0
+            )
             if d is None or state is None or not state.own_version:
-                return DossierSyncStatus(dossier_id, "not_sent", "Chưa gửi", 0, 0, state.peer_version if state else 0,
-                                         "", int(conflicts))
+                return DossierSyncStatus(
+                    dossier_id,
+                    "not_sent",
+                    "Chưa gửi",
+                    0,
+                    0,
+                    state.peer_version if state else 0,
+                    "",
+                    int(conflicts),
+                )
             peer = s.get(Office, state.peer_office_id)
             name = peer.name if peer else "bên nhận"
             if state.own_hash != local_hash(s, d, part):
                 key, label = "changed_since_sent", "Đã sửa sau lần gửi gần nhất"
             elif state.acked_version >= state.own_version:
-                key, label = "acknowledged", f"{name} đã nhận" + (
-                    " (đang chờ xem xét xung đột)" if state.last_outcome == "conflicting" else "")
+                key, label = (
+                    "acknowledged",
+                    f"{name} đã nhận"
+                    + (" (đang chờ xem xét xung đột)" if state.last_outcome == "conflicting" else ""),
+                )
             else:
                 key, label = "sent", f"Đã gửi, chưa có biên nhận của {name}"
-            return DossierSyncStatus(dossier_id, key, label, state.own_version, state.acked_version,
-                                     state.peer_version, state.last_outcome, int(conflicts))
+            return DossierSyncStatus(
+                dossier_id,
+                key,
+                label,
+                state.own_version,
+                state.acked_version,
+                state.peer_version,
+                state.last_outcome,
+                int(conflicts),
+            )
 
 
 def _aware(value: Any) -> datetime:
     """SQLite gives naive datetimes back; they were stored in UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

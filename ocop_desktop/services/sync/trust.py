@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.types import ImportPreview, ImportResult
-from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office
-from ocop_desktop.services.sync.reference import check_reference_file, install
-from ocop_desktop.store.models import KeyRecord, SyncPackage
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.incoming import load_json
+from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office
+from ocop_desktop.services.sync.reference import check_reference_file, install
+from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.store.models import KeyRecord, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -32,12 +32,14 @@ if TYPE_CHECKING:
 
 
 def _bad(what: str) -> PackageRefused:
-    return PackageRefused("malformed", f"Gói ghi danh/tham chiếu không đúng cấu trúc ({what}). Hãy đề nghị bên gửi "
-                          "xuất lại gói.")
+    return PackageRefused(
+        "malformed",
+        f"Gói ghi danh/tham chiếu không đúng cấu trúc ({what}). Hãy đề nghị bên gửi xuất lại gói.",
+    )
 
 
 class TrustImport:
-    def __init__(self, ctx: "AppContext", opened: "Opened", confirm: str | None) -> None:
+    def __init__(self, ctx: AppContext, opened: Opened, confirm: str | None) -> None:
         self._ctx, self._opened, self._confirm = ctx, opened, confirm
         self._m = m = opened.manifest
         reader = opened.reader
@@ -46,10 +48,17 @@ class TrustImport:
         if not isinstance(office, dict) or not isinstance(keys, list):
             raise _bad("thiếu cơ quan hoặc khóa")
         if (office.get("office_id"), office.get("unit_code"), office.get("role")) != (
-                m.sender.office_id, m.sender.unit_code, m.sender.role) or not isinstance(office.get("name"), str):
+            m.sender.office_id,
+            m.sender.unit_code,
+            m.sender.role,
+        ) or not isinstance(office.get("name"), str):
             raise _bad("cơ quan khác với bên gửi")
-        self.office = {"office_id": m.sender.office_id, "unit_code": m.sender.unit_code, "role": m.sender.role,
-                       "name": office["name"][:200]}
+        self.office = {
+            "office_id": m.sender.office_id,
+            "unit_code": m.sender.unit_code,
+            "role": m.sender.role,
+            "name": office["name"][:200],
+        }
         self.keys = [self._key(k) for k in keys]
         if sorted(k["purpose"] for k in self.keys) != ["encryption", "signing"]:
             raise _bad("cần đúng một khóa ký và một khóa mã hóa")
@@ -61,16 +70,31 @@ class TrustImport:
         self._check_hierarchy()
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
         with ctx.read() as s:
-            trusted = {k.fingerprint for k in s.scalars(select(KeyRecord).where(
-                KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)))}
-            self.later = s.scalars(select(SyncPackage).where(
-                SyncPackage.direction == "in", SyncPackage.kind == m.kind, SyncPackage.sender_office_id == m.sender.office_id,
-                SyncPackage.sequence > m.sequence)).first()
+            trusted = {
+                k.fingerprint
+                for k in s.scalars(
+                    select(KeyRecord).where(
+                        KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)
+                    )
+                )
+            }
+            self.later = s.scalars(
+                select(SyncPackage).where(
+                    SyncPackage.direction == "in",
+                    SyncPackage.kind == m.kind,
+                    SyncPackage.sender_office_id == m.sender.office_id,
+                    SyncPackage.sequence > m.sequence,
+                )
+            ).first()
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= trusted
 
     @staticmethod
     def _key(k: Any) -> dict[str, Any]:
-        if not isinstance(k, dict) or k.get("purpose") not in ALGORITHMS or k.get("algorithm") != ALGORITHMS[k["purpose"]]:
+        if (
+            not isinstance(k, dict)
+            or k.get("purpose") not in ALGORITHMS
+            or k.get("algorithm") != ALGORITHMS[k["purpose"]]
+        ):
             raise _bad("khóa không hợp lệ")
         raw = crypto.unb64(k.get("public_key"), "public_key")
         if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
@@ -80,18 +104,29 @@ class TrustImport:
     def _check_hierarchy(self) -> None:
         me = self._ctx.office()
         with self._ctx.read() as s:
-            ok = (me.role == "province" and self._m.sender.role == "commune"
-                  and parent_unit(s, self._m.sender.unit_code) == me.unit_code) or (
-                me.role == "commune" and self._m.sender.role == "province"
-                and parent_unit(s, me.unit_code) == self._m.sender.unit_code)
+            ok = (
+                me.role == "province"
+                and self._m.sender.role == "commune"
+                and parent_unit(s, self._m.sender.unit_code) == me.unit_code
+            ) or (
+                me.role == "commune"
+                and self._m.sender.role == "province"
+                and parent_unit(s, me.unit_code) == self._m.sender.unit_code
+            )
         if not ok:
-            raise PackageRefused("wrong_office", f"“{self._m.sender.name[:80]}” (mã {self._m.sender.unit_code[:8]}) không "
-                                 f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.")
+            raise PackageRefused(
+                "wrong_office",
+                f"“{self._m.sender.name[:80]}” (mã {self._m.sender.unit_code[:8]}) không "
+                f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.",
+            )
 
     def _reference_files(self, doc: dict[str, Any]) -> dict[str, bytes]:
         listed = doc.get("files")
         names = self._opened.reader.names("reference")
-        if not isinstance(listed, list) or sorted(str(f.get("name")) for f in listed if isinstance(f, dict)) != names:
+        if (
+            not isinstance(listed, list)
+            or sorted(str(f.get("name")) for f in listed if isinstance(f, dict)) != names
+        ):
             raise _bad("danh sách tệp tham chiếu")
         files = {name: self._opened.reader.read_json_bytes(name) for name in names}
         self.described = tuple(check_reference_file(name, data) for name, data in files.items())
@@ -103,12 +138,18 @@ class TrustImport:
         if self._opened.prior is not None:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
         if self.later is not None:
-            warnings.append("Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài.")
-        return ImportPreview(self._opened.info, self._opened.prior is not None, warnings=tuple(warnings),
-                             needs_confirmation=self.needs_confirmation,
-                             fingerprint_to_confirm=readable_fingerprint(self.signing["raw"]),
-                             offices=(f"{self.office['name']} ({self.office['unit_code']})",),
-                             reference_files=getattr(self, "described", ()))
+            warnings.append(
+                "Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài."
+            )
+        return ImportPreview(
+            self._opened.info,
+            self._opened.prior is not None,
+            warnings=tuple(warnings),
+            needs_confirmation=self.needs_confirmation,
+            fingerprint_to_confirm=readable_fingerprint(self.signing["raw"]),
+            offices=(f"{self.office['name']} ({self.office['unit_code']})",),
+            reference_files=getattr(self, "described", ()),
+        )
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
         preview = self.preview(progress)
@@ -117,20 +158,36 @@ class TrustImport:
         if self.needs_confirmation:
             expected = readable_fingerprint(self.signing["raw"])
             if not self._confirm:
-                raise PackageRefused("fingerprint_unconfirmed", f"Cần xác nhận dấu vân tay khóa của “{self._m.sender.name}” "
-                                     f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.")
+                raise PackageRefused(
+                    "fingerprint_unconfirmed",
+                    f"Cần xác nhận dấu vân tay khóa của “{self._m.sender.name}” "
+                    f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
+                )
             if normalise_readable(self._confirm) != expected:
-                raise PackageRefused("fingerprint_mismatch", "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
-                                     "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.")
+                raise PackageRefused(
+                    "fingerprint_mismatch",
+                    "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
+                    "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
+                )
         installed = install(self._ctx, self.files) if self.files and self.later is None else []
         m = self._m
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(s, self.office, self.keys)
-            s.add(SyncPackage(id=m.package_id, direction="in", kind=m.kind, sender_office_id=m.sender.office_id,
-                              peer_office_id=m.sender.office_id, sequence=m.sequence,
-                              manifest_sha256=self._opened.reader.manifest_sha256, previous_sha256=m.previous_sha256,
-                              created_at=m.created_at, file_name=self._opened.reader.path.name,
-                              size=self._opened.info.size, outcomes={"installed": installed,
-                                                                    "trusted": self.needs_confirmation}))
+            s.add(
+                SyncPackage(
+                    id=m.package_id,
+                    direction="in",
+                    kind=m.kind,
+                    sender_office_id=m.sender.office_id,
+                    peer_office_id=m.sender.office_id,
+                    sequence=m.sequence,
+                    manifest_sha256=self._opened.reader.manifest_sha256,
+                    previous_sha256=m.previous_sha256,
+                    created_at=m.created_at,
+                    file_name=self._opened.reader.path.name,
+                    size=self._opened.info.size,
+                    outcomes={"installed": installed, "trusted": self.needs_confirmation},
+                )
+            )
         return ImportResult(preview, True, None, installed=tuple(installed))

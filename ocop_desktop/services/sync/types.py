@@ -93,5 +93,10 @@ class ImportResult:
     installed: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
-        return {"applied": self.applied, "receipt": str(self.receipt_path) if self.receipt_path else None,
-                "conflicts": self.conflicts, "installed": list(self.installed), **self.preview.to_json()}
+        return {
+            "applied": self.applied,
+            "receipt": str(self.receipt_path) if self.receipt_path else None,
+            "conflicts": self.conflicts,
+            "installed": list(self.installed),
+            **self.preview.to_json(),
+        }

@@ -6,10 +6,32 @@ from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, R
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
+from ocop_desktop.store.models.province import (
+    AdvisoryNote,
+    CouncilMember,
+    EvaluationRound,
+    RecognitionDecision,
+    RoundEntry,
+)  # noqa: F401
 from ocop_desktop.store.models.sync import SyncConflict, SyncDossierState, SyncPackage, SyncPeerBlob
-from ocop_desktop.store.models.province import AdvisoryNote, CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry  # noqa: F401
 from ocop_desktop.store.models.units import AdminUnit
 
-__all__ = ["AdminUnit", "Attachment", "Blob", "Certificate", "ChecklistItem", "Dossier", "DossierEvent", "KeyRecord",
-           "Office", "Officer", "Producer", "Product", "ScoreSheet", "SyncConflict", "SyncDossierState", "SyncPackage",
-           "SyncPeerBlob"]
+__all__ = [
+    "AdminUnit",
+    "Attachment",
+    "Blob",
+    "Certificate",
+    "ChecklistItem",
+    "Dossier",
+    "DossierEvent",
+    "KeyRecord",
+    "Office",
+    "Officer",
+    "Producer",
+    "Product",
+    "ScoreSheet",
+    "SyncConflict",
+    "SyncDossierState",
+    "SyncPackage",
+    "SyncPeerBlob",
+]

@@ -23,10 +23,13 @@ class EvaluatorLink(Base):
 
     __tablename__ = "evaluator_link"
 
-    member_id: Mapped[str] = mapped_column(String(36), ForeignKey("council_member.id", ondelete="CASCADE"),
-                                           primary_key=True)
+    member_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("council_member.id", ondelete="CASCADE"), primary_key=True
+    )
     office_id: Mapped[str] = fk("office.id")
-    signing_key: Mapped[str] = mapped_column(String(64), nullable=False)  # fingerprint confirmed at enrollment
+    signing_key: Mapped[str] = mapped_column(
+        String(64), nullable=False
+    )  # fingerprint confirmed at enrollment
     linked_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
     linked_by_officer_id: Mapped[str | None] = mapped_column(String(36))
 

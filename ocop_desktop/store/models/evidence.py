@@ -29,7 +29,9 @@ class Attachment(Tracked, Base):
     __table_args__ = (UniqueConstraint("dossier_id", "blob_sha256", name="dossier_blob"),)
 
     dossier_id: Mapped[str] = fk("dossier.id", ondelete="CASCADE")
-    blob_sha256: Mapped[str] = mapped_column(String(64), ForeignKey("blob.sha256"), nullable=False, index=True)
+    blob_sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("blob.sha256"), nullable=False, index=True
+    )
     filename: Mapped[str] = mapped_column(String(255), nullable=False)
     checklist_key: Mapped[str | None] = mapped_column(String(40))
     criteria: Mapped[str] = mapped_column(String(200), default="", nullable=False)  # "1.1 3.5"

@@ -13,7 +13,9 @@ class Producer(Tracked, Base):
 
     name: Mapped[str] = mapped_column(String(250), nullable=False)
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
-    commune_code: Mapped[str] = mapped_column(String(8), ForeignKey("admin_unit.code"), nullable=False, index=True)
+    commune_code: Mapped[str] = mapped_column(
+        String(8), ForeignKey("admin_unit.code"), nullable=False, index=True
+    )
     address: Mapped[str] = mapped_column(String(300), default="", nullable=False)
     tax_code: Mapped[str] = mapped_column(String(16), default="", nullable=False, index=True)
     phone: Mapped[str] = mapped_column(String(16), default="", nullable=False)
@@ -33,7 +35,9 @@ class Product(Tracked, Base):
     ruleset_id: Mapped[str] = mapped_column(String(40), nullable=False)
     product_set: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
     code: Mapped[str | None] = mapped_column(String(24))
-    commune_code: Mapped[str] = mapped_column(String(8), ForeignKey("admin_unit.code"), nullable=False, index=True)
+    commune_code: Mapped[str] = mapped_column(
+        String(8), ForeignKey("admin_unit.code"), nullable=False, index=True
+    )
     seq: Mapped[int] = mapped_column(Integer, nullable=False)
     description: Mapped[str] = mapped_column(Text, default="", nullable=False)
     brand: Mapped[str] = mapped_column(String(200), default="", nullable=False)

@@ -82,7 +82,9 @@ class RoundEntry(Tracked, Base):
     star: Mapped[int | None] = mapped_column(Integer)
     spread: Mapped[int | None] = mapped_column(Integer)
     valid: Mapped[bool | None] = mapped_column(Boolean)
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # CouncilResult.to_json() of the last aggregation
+    result: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON
+    )  # CouncilResult.to_json() of the last aggregation
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, nullable=False)
     rescore_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     proposed_star: Mapped[int | None] = mapped_column(Integer)
@@ -123,6 +125,8 @@ class MemberSheetDraft(Tracked, Base):
     stops: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     notes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, nullable=False)
     opinion: Mapped[str] = mapped_column(Text, default="", nullable=False)
-    missing: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)  # criteria not answered yet
+    missing: Mapped[list[str]] = mapped_column(
+        JSON, default=list, nullable=False
+    )  # criteria not answered yet
     base_sheet_id: Mapped[str | None] = mapped_column(String(36))  # no FK: the sheet may be removed meanwhile
     base_revision: Mapped[int | None] = mapped_column(Integer)

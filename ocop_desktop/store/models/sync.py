@@ -22,7 +22,9 @@ class SyncPackage(Base):
     direction: Mapped[str] = mapped_column(String(3), nullable=False)  # out | in
     kind: Mapped[str] = mapped_column(String(24), nullable=False)
     sender_office_id: Mapped[str] = mapped_column(String(36), nullable=False)
-    peer_office_id: Mapped[str | None] = mapped_column(String(36), index=True)  # None: broadcast reference pack
+    peer_office_id: Mapped[str | None] = mapped_column(
+        String(36), index=True
+    )  # None: broadcast reference pack
     sequence: Mapped[int] = mapped_column(Integer, nullable=False)
     manifest_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     previous_sha256: Mapped[str | None] = mapped_column(String(64))
@@ -51,7 +53,9 @@ class SyncDossierState(Base):
 
     __tablename__ = "sync_dossier_state"
 
-    dossier_id: Mapped[str] = mapped_column(String(36), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
+    )
     peer_office_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     own_part: Mapped[str] = mapped_column(String(12), nullable=False)  # commune | province
     own_version: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
@@ -62,7 +66,9 @@ class SyncDossierState(Base):
     peer_local_hash: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     last_sent_package_id: Mapped[str | None] = mapped_column(String(36))
     last_received_package_id: Mapped[str | None] = mapped_column(String(36))
-    last_outcome: Mapped[str] = mapped_column(String(16), default="", nullable=False)  # from the peer's receipt
+    last_outcome: Mapped[str] = mapped_column(
+        String(16), default="", nullable=False
+    )  # from the peer's receipt
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
 
 
@@ -95,4 +101,3 @@ class SyncPeerBlob(Base):
     peer_office_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     acknowledged_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
-

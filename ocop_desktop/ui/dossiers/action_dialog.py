@@ -69,8 +69,13 @@ class ActionDialog(QDialog):
             try:
                 on = parse_date(self.date_edit.text())
             except ValueError:
-                self._show({"received_on": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
-                    "%1", self.date_edit.text())})
+                self._show(
+                    {
+                        "received_on": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
+                            "%1", self.date_edit.text()
+                        )
+                    }
+                )
                 return
         note = self.note_edit.toPlainText() if self.note_edit is not None else ""
         problems = self._perform(note, on)

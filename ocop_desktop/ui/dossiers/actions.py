@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
-from ocop_desktop.services.dossiers.evidence import AttachmentRow
 from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.ui.kit import errors
+from ocop_desktop.services.dossiers.evidence import AttachmentRow
 from ocop_desktop.ui.dossiers.action_dialog import ActionDialog
 from ocop_desktop.ui.dossiers.evidence_link_dialog import EvidenceLinkDialog
+from ocop_desktop.ui.kit import errors
 
 if TYPE_CHECKING:
     from ocop_desktop.ui.dossiers.editor import DossierEditor
@@ -24,7 +24,7 @@ MAX_LINES = 8
 
 
 class ActionRunner(QObject):
-    def __init__(self, editor: "DossierEditor") -> None:
+    def __init__(self, editor: DossierEditor) -> None:
         super().__init__(editor)
         self.editor = editor
         self.dialog: ActionDialog | None = None
@@ -33,8 +33,12 @@ class ActionRunner(QObject):
     def request(self, action: str) -> None:
         """The button of `action` was pressed."""
         if ActionDialog.needed(action):
-            dialog = ActionDialog(action, lambda note, on: self.perform(action, note, on),
-                                  today=self.editor.session.service.today(), parent=self.editor)
+            dialog = ActionDialog(
+                action,
+                lambda note, on: self.perform(action, note, on),
+                today=self.editor.session.service.today(),
+                parent=self.editor,
+            )
             dialog.finished.connect(dialog.deleteLater)
             self.dialog = dialog
             dialog.open()
@@ -91,8 +95,14 @@ class ActionRunner(QObject):
             criteria = [(leaf.code, leaf.title) for leaf in sheet.leaves()]
         except UserError:
             criteria = []
-        dialog = EvidenceLinkDialog(row.filename, list(editor.checklist.rows.values()), criteria,
-                                    row.checklist_key, row.criteria, editor)
+        dialog = EvidenceLinkDialog(
+            row.filename,
+            list(editor.checklist.rows.values()),
+            criteria,
+            row.checklist_key,
+            row.criteria,
+            editor,
+        )
         dialog.accepted.connect(lambda: self._save_link(row, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.link_dialog = dialog
@@ -100,11 +110,11 @@ class ActionRunner(QObject):
 
     def _save_link(self, row: AttachmentRow, dialog: EvidenceLinkDialog) -> None:
         try:
-            self.editor.evidence.service.link(row.id, checklist_key=dialog.checklist_key(),
-                                              criteria=dialog.chosen_criteria())
+            self.editor.evidence.service.link(
+                row.id, checklist_key=dialog.checklist_key(), criteria=dialog.chosen_criteria()
+            )
         except UserError as exc:
             errors.show_error(exc, self.editor)
             return
         self.editor.evidence.reload()
         self.editor.evidence.changed.emit()
-

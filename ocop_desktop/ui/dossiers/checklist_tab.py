@@ -28,8 +28,8 @@ from ocop_desktop.domain.checklist import ItemStatus
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
-from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.style import ERROR, ERROR_STYLE, MUTED, OK_STYLE, message_label
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.formatting import format_date
 
 if TYPE_CHECKING:
@@ -42,12 +42,12 @@ KNOCKOUT_FILL = QColor("#fdecea")
 
 class ChecklistTab(QWidget):
     """Signals:
-        changed(): an item was saved (completeness may have moved).
+    changed(): an item was saved (completeness may have moved).
     """
 
     changed = Signal()
 
-    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = ChecklistService(ctx)
         self.dossier_id = dossier_id
@@ -66,9 +66,16 @@ class ChecklistTab(QWidget):
         self.show_all.toggled.connect(self._apply_visibility)
         self.message = message_label()
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Giấy tờ"), self.tr("Yêu cầu"), self.tr("Trạng thái"), self.tr("Ngày hết hạn"),
-            self.tr("Tệp"), self.tr("Ghi chú")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Giấy tờ"),
+                self.tr("Yêu cầu"),
+                self.tr("Trạng thái"),
+                self.tr("Ngày hết hạn"),
+                self.tr("Tệp"),
+                self.tr("Ghi chú"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -79,7 +86,9 @@ class ChecklistTab(QWidget):
         # Wrapped labels need their height again whenever the label column gets its width.
         self._fit_timer = QTimer(self, singleShot=True, interval=0)  # once, after the layout settled
         self._fit_timer.timeout.connect(self._fit_rows)
-        header.sectionResized.connect(lambda index, _old, _new: self._fit_timer.start() if index == 0 else None)
+        header.sectionResized.connect(
+            lambda index, _old, _new: self._fit_timer.start() if index == 0 else None
+        )
         char = self.fontMetrics().horizontalAdvance("0")
         for column, width in ((1, 12), (2, 13), (3, 12), (4, 5), (5, 24)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -195,12 +204,19 @@ class ChecklistTab(QWidget):
     def show_completeness(self) -> None:
         c = self.service.completeness(self.dossier_id)
         self.bar.setValue(c.percent)
-        self.bar.setFormat(self.tr("%1/%2 (%3%)").replace("%1", str(c.provided)).replace(
-            "%2", str(c.required)).replace("%3", str(c.percent)))
+        self.bar.setFormat(
+            self.tr("%1/%2 (%3%)")
+            .replace("%1", str(c.provided))
+            .replace("%2", str(c.required))
+            .replace("%3", str(c.percent))
+        )
         lines = []
         if c.missing_knockouts:
-            names = [self.rows[k].label for k in c.missing_keys + c.expired_keys
-                     if k in self.rows and self.rows[k].knockout]
+            names = [
+                self.rows[k].label
+                for k in c.missing_keys + c.expired_keys
+                if k in self.rows and self.rows[k].knockout
+            ]
             lines.append(self.tr("Thiếu giấy tờ loại trực tiếp: %1").replace("%1", "; ".join(names)))
         if c.expired_keys:
             lines.append(self.tr("%n giấy tờ đã hết hạn.", "", len(c.expired_keys)))
@@ -228,8 +244,11 @@ class ChecklistTab(QWidget):
         except ValueError:
             # Keep what was typed, say why it is not saved.
             edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR}; }}")
-            self._say(self.tr("“%1”: ngày hết hạn “%2” không hợp lệ, cần dạng dd/mm/yyyy; chưa lưu.")
-                      .replace("%1", self.rows[key].label).replace("%2", text))
+            self._say(
+                self.tr("“%1”: ngày hết hạn “%2” không hợp lệ, cần dạng dd/mm/yyyy; chưa lưu.")
+                .replace("%1", self.rows[key].label)
+                .replace("%2", text)
+            )
             return
         self._update(key, expires_on=when)
 

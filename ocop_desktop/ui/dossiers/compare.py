@@ -34,7 +34,9 @@ def readable(f: Field, value: Any) -> str:
     return str(value)
 
 
-def form_changes(previous: Mapping[str, Mapping[str, Any]], current: Mapping[str, Mapping[str, Any]]) -> list[Change]:
+def form_changes(
+    previous: Mapping[str, Mapping[str, Any]], current: Mapping[str, Mapping[str, Any]]
+) -> list[Change]:
     """Every field whose readable value differs, section by section in form order."""
     changes = []
     for key in COMPARED:

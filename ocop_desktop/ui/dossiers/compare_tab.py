@@ -15,8 +15,12 @@ from ocop_desktop.ui.dossiers.style import MUTED_STYLE
 class CompareTab(QWidget):
     def __init__(self, previous_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.intro = QLabel(self.tr("Các nội dung đã thay đổi so với hồ sơ trước (%1). Mẫu 02 của hồ sơ nâng "
-                                    "hạng phải nêu rõ các thay đổi này.").replace("%1", previous_label))
+        self.intro = QLabel(
+            self.tr(
+                "Các nội dung đã thay đổi so với hồ sơ trước (%1). Mẫu 02 của hồ sơ nâng "
+                "hạng phải nêu rõ các thay đổi này."
+            ).replace("%1", previous_label)
+        )
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet(MUTED_STYLE)
         self.tree = QTreeWidget()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import SECTIONS
 from ocop_desktop.services.dossiers.service import DossierDetail
-from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
@@ -32,6 +31,7 @@ from ocop_desktop.ui.dossiers.section_form import SectionForm
 from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
 from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
+from ocop_desktop.ui.kit import errors
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -41,13 +41,19 @@ log = logging.getLogger(__name__)
 
 class DossierEditor(QWidget):
     """Signals:
-        changed(str): the dossier (id) changed in a way the list shows (status, receipt number).
+    changed(str): the dossier (id) changed in a way the list shows (status, receipt number).
     """
 
     changed = Signal(str)
 
-    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QWidget | None = None,
-                 *, autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         started = time.perf_counter()
         self.ctx = ctx
@@ -58,8 +64,12 @@ class DossierEditor(QWidget):
         self.tabs.setDocumentMode(True)
         self.forms: dict[str, SectionForm] = {}
         self.tab_of: dict[str, int] = {}
-        for key, title in (("mau01", self.tr("Mẫu 01")), ("mau02_part1", self.tr("Mẫu 02 – Phần I")),
-                           ("mau02_part2", self.tr("Phần II")), ("mau02_part4", self.tr("Phần IV"))):
+        for key, title in (
+            ("mau01", self.tr("Mẫu 01")),
+            ("mau02_part1", self.tr("Mẫu 02 – Phần I")),
+            ("mau02_part2", self.tr("Phần II")),
+            ("mau02_part4", self.tr("Phần IV")),
+        ):
             self.forms[key] = SectionForm(SECTIONS[key])
             self._add_tab(key, self.forms[key], title)
         self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
@@ -84,8 +94,9 @@ class DossierEditor(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(self.tabs, 1)
         self._connect()
-        self.evidence.set_checklist_labels({r.key: r.label for r in self.checklist.rows.values()
-                                            if r.requirement != "not_applicable"})
+        self.evidence.set_checklist_labels(
+            {r.key: r.label for r in self.checklist.rows.values() if r.requirement != "not_applicable"}
+        )
         self.show_detail(self.session.detail)
         self.resize(1200, 800)
         self.open_seconds = time.perf_counter() - started
@@ -130,7 +141,9 @@ class DossierEditor(QWidget):
     # -- showing ------------------------------------------------------------------------------
     def show_detail(self, d: DossierDetail) -> None:
         r = d.row
-        self.setWindowTitle(self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", r.status_label))
+        self.setWindowTitle(
+            self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", r.status_label)
+        )
         self.header.show_detail(d)
         unsaved = self.session.unsaved()
         for key, form in self.forms.items():
@@ -160,8 +173,11 @@ class DossierEditor(QWidget):
             group = f"{ps.product_group_name} › {ps.group_name} › {ps.number} – {ps.name}"
         except UserError:
             group = str(d.row.product_set)
-        return self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.").replace("%1", group).replace(
-            "%2", d.row.registration_label)
+        return (
+            self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.")
+            .replace("%1", group)
+            .replace("%2", d.row.registration_label)
+        )
 
     def _officers(self) -> dict[str, str]:
         if not self.ctx.officer_id:
@@ -194,8 +210,9 @@ class DossierEditor(QWidget):
         if self.session.has_pending():
             self.header.set_save_state(self.tr("Có ô chưa lưu được (xem thông báo đỏ)"), ERROR_STYLE)
             return
-        self.header.set_save_state(self.tr("Đã lưu lúc %1").replace("%1", datetime.now().strftime("%H:%M")),
-                                   OK_STYLE)
+        self.header.set_save_state(
+            self.tr("Đã lưu lúc %1").replace("%1", datetime.now().strftime("%H:%M")), OK_STYLE
+        )
 
     def _refused(self, section: str, problems: dict[str, str]) -> None:
         self.forms[section].show_problems(problems)
@@ -234,17 +251,25 @@ class DossierEditor(QWidget):
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.evidence.task is not None and not errors.ask(
-                self, self.tr("Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?"),
-                yes=self.tr("Hủy nhập và đóng"), no=self.tr("Tiếp tục nhập")):
+            self,
+            self.tr("Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?"),
+            yes=self.tr("Hủy nhập và đóng"),
+            no=self.tr("Tiếp tục nhập"),
+        ):
             event.ignore()
             return
         self.save_now()
         unsaved = self.session.unsaved()
         if unsaved:
             lines = "\n".join(f"• {value}" for values in unsaved.values() for value in values.values())
-            if not errors.ask(self, self.tr("Các giá trị sau không hợp lệ nên chưa được lưu:\n%1\nĐóng và bỏ "
-                                            "các giá trị đó?").replace("%1", lines),
-                              yes=self.tr("Bỏ và đóng"), no=self.tr("Tiếp tục sửa")):
+            if not errors.ask(
+                self,
+                self.tr(
+                    "Các giá trị sau không hợp lệ nên chưa được lưu:\n%1\nĐóng và bỏ các giá trị đó?"
+                ).replace("%1", lines),
+                yes=self.tr("Bỏ và đóng"),
+                no=self.tr("Tiếp tục sửa"),
+            ):
                 event.ignore()
                 return
         if self.evidence.task is not None:

@@ -31,7 +31,7 @@ def format_size(size: int) -> str:
     """1.536 -> "1,5 KB"; sizes in the binary units file managers use."""
     if size < 1024:
         return f"{size} B"
-    for unit, scale in (("KB", 1024), ("MB", 1024 ** 2), ("GB", 1024 ** 3)):
+    for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
         if size < scale * 1024 or unit == "GB":
             return f"{format_number(size / scale, 1)} {unit}"
     raise AssertionError("unreachable")

@@ -20,8 +20,15 @@ from ocop_desktop.services.dossiers.checklists import ChecklistRow
 
 
 class EvidenceLinkDialog(QDialog):
-    def __init__(self, filename: str, items: Sequence[ChecklistRow], criteria: Sequence[tuple[str, str]],
-                 checklist_key: str | None, chosen: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        filename: str,
+        items: Sequence[ChecklistRow],
+        criteria: Sequence[tuple[str, str]],
+        checklist_key: str | None,
+        chosen: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Liên kết tệp “%1”").replace("%1", filename))
         self.resize(620, 520)
@@ -35,7 +42,9 @@ class EvidenceLinkDialog(QDialog):
         for code, title in criteria:
             item = QListWidgetItem(f"{code}  {title}", self.criteria)
             item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            )
             item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Lưu liên kết"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -53,8 +62,11 @@ class EvidenceLinkDialog(QDialog):
         return self.item_box.currentData()
 
     def chosen_criteria(self) -> tuple[str, ...]:
-        return tuple(self.criteria.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.criteria.count())
-                     if self.criteria.item(i).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            self.criteria.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.criteria.count())
+            if self.criteria.item(i).checkState() == Qt.CheckState.Checked
+        )
 
     def set_criterion(self, code: str, on: bool) -> None:
         for i in range(self.criteria.count()):

@@ -23,28 +23,26 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
-from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.dossiers.evidence_files import expand, format_size
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.dossiers.evidence_table import EvidenceTable
+from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
+from ocop_desktop.ui.kit import errors, system_open
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
-
 class EvidenceTab(QWidget):
     """Signals:
-        changed(): files were added, linked or removed (checklist counts may have moved).
-        link_requested(object): the person wants to link this AttachmentRow (the editor asks how).
+    changed(): files were added, linked or removed (checklist counts may have moved).
+    link_requested(object): the person wants to link this AttachmentRow (the editor asks how).
     """
 
     changed = Signal()
     link_requested = Signal(object)
 
-    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = EvidenceService(ctx)
         self.dossier_id = dossier_id
@@ -96,8 +94,12 @@ class EvidenceTab(QWidget):
         progress.addWidget(self.progress, 1)
         progress.addWidget(self.progress_text, 2)
         progress.addWidget(self.cancel_button)
-        hint = QLabel(self.tr("Kéo thả tệp hoặc cả thư mục vào đây. Nhận PDF, JPEG, PNG, TIFF; "
-                              "PDF có mật khẩu không được nhận."))
+        hint = QLabel(
+            self.tr(
+                "Kéo thả tệp hoặc cả thư mục vào đây. Nhận PDF, JPEG, PNG, TIFF; "
+                "PDF có mật khẩu không được nhận."
+            )
+        )
         hint.setStyleSheet(MUTED_STYLE)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -124,8 +126,11 @@ class EvidenceTab(QWidget):
         self.rows = self.service.list(self.dossier_id)
         self.table.show_rows(self.rows, self.labels)
         size = self.service.total_size(self.dossier_id)
-        self.total.setText(self.tr("%n tệp", "", len(self.rows)) + " · " +
-                           self.tr("tổng dung lượng %1").replace("%1", format_size(size)))
+        self.total.setText(
+            self.tr("%n tệp", "", len(self.rows))
+            + " · "
+            + self.tr("tổng dung lượng %1").replace("%1", format_size(size))
+        )
         self._update_buttons()
 
     def file_counts(self) -> dict[str, int]:
@@ -189,7 +194,12 @@ class EvidenceTab(QWidget):
         self.progress_text.setText(self.tr("Đang kiểm tra %n tệp…", "", len(files)))
         self.task = run_task(
             lambda progress: service.add_files(dossier_id, files, checklist_key=key, progress=progress),
-            on_done=self._imported, on_error=self._failed, on_cancel=self._cancelled, writes_db=True, parent=self)
+            on_done=self._imported,
+            on_error=self._failed,
+            on_cancel=self._cancelled,
+            writes_db=True,
+            parent=self,
+        )
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._finished)
         return self.task
@@ -207,8 +217,11 @@ class EvidenceTab(QWidget):
     def _imported(self, rows: list[AttachmentRow]) -> None:
         text = self.tr("Đã thêm %n tệp.", "", len(rows))
         if self._skipped:
-            text += " " + self.tr("Bỏ qua %n tệp không phải PDF/ảnh: ", "", len(self._skipped)) + ", ".join(
-                p.name for p in self._skipped[:5])
+            text += (
+                " "
+                + self.tr("Bỏ qua %n tệp không phải PDF/ảnh: ", "", len(self._skipped))
+                + ", ".join(p.name for p in self._skipped[:5])
+            )
         self._say(text, OK_STYLE)
         self.reload()
         self.changed.emit()
@@ -246,7 +259,9 @@ class EvidenceTab(QWidget):
         try:
             copy = system_open.viewing_copy(row.path, row.sha256, row.filename)
         except OSError as exc:
-            self._say(self.tr("Không mở được tệp “%1”: %2").replace("%1", row.filename).replace("%2", str(exc)))
+            self._say(
+                self.tr("Không mở được tệp “%1”: %2").replace("%1", row.filename).replace("%2", str(exc))
+            )
             return
         if not system_open.open_path(copy):
             self._say(self.tr("Máy chưa có chương trình xem tệp “%1”.").replace("%1", row.filename))
@@ -259,8 +274,11 @@ class EvidenceTab(QWidget):
     def remove_current(self) -> None:
         row = self.current()
         if row is None or not errors.ask(
-                self, self.tr("Gỡ tệp “%1” khỏi hồ sơ?").replace("%1", row.filename),
-                yes=self.tr("Gỡ"), no=self.tr("Không")):
+            self,
+            self.tr("Gỡ tệp “%1” khỏi hồ sơ?").replace("%1", row.filename),
+            yes=self.tr("Gỡ"),
+            no=self.tr("Không"),
+        ):
             return
         try:
             self.service.remove(row.id)

@@ -17,8 +17,16 @@ class EvidenceTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 6, parent)
         self.thumbnails = Thumbnails(self.fontMetrics().height() * 2 + 8)
-        self.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Loại"), self.tr("Số trang"), self.tr("Dung lượng"),
-                                         self.tr("Mục danh mục"), self.tr("Tiêu chí")])
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Tệp"),
+                self.tr("Loại"),
+                self.tr("Số trang"),
+                self.tr("Dung lượng"),
+                self.tr("Mục danh mục"),
+                self.tr("Tiêu chí"),
+            ]
+        )
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

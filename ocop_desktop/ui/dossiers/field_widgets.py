@@ -35,8 +35,8 @@ class PlainTextInput(QPlainTextEdit):
 
 class FieldInput(QObject):
     """Signals:
-        edited(): the person changed the value.
-        committed(): the person left the field (save now rather than after the pause).
+    edited(): the person changed the value.
+    committed(): the person left the field (save now rather than after the pause).
     """
 
     edited = Signal()

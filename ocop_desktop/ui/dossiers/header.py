@@ -23,7 +23,7 @@ from ocop_desktop.ui.kit.formatting import format_date
 
 class DossierHeader(QFrame):
     """Signals:
-        action_requested(str): the person pressed the button of a lifecycle action.
+    action_requested(str): the person pressed the button of a lifecycle action.
     """
 
     action_requested = Signal(str)
@@ -54,9 +54,14 @@ class DossierHeader(QFrame):
         top.addWidget(self.save_state)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        fields = [("producer", self.tr("Chủ thể")), ("registration", self.tr("Loại đăng ký")),
-                  ("status", self.tr("Trạng thái")), ("ruleset", self.tr("Bộ tiêu chí")),
-                  ("receipt", self.tr("Số phiếu")), ("deadline", self.tr("Hạn xử lý của xã"))]
+        fields = [
+            ("producer", self.tr("Chủ thể")),
+            ("registration", self.tr("Loại đăng ký")),
+            ("status", self.tr("Trạng thái")),
+            ("ruleset", self.tr("Bộ tiêu chí")),
+            ("receipt", self.tr("Số phiếu")),
+            ("deadline", self.tr("Hạn xử lý của xã")),
+        ]
         for i, (key, caption) in enumerate(fields):
             row, col = divmod(i, 3)
             name = QLabel(caption + ":")
@@ -102,7 +107,9 @@ class DossierHeader(QFrame):
         colours = URGENCY_COLOURS.get(r.urgency)
         if colours and r.deadline:
             text += f" · {r.urgency_label}"
-            deadline.setStyleSheet(f"color: {colours[1].name()}; background: {colours[0].name()}; padding: 0 4px;")
+            deadline.setStyleSheet(
+                f"color: {colours[1].name()}; background: {colours[0].name()}; padding: 0 4px;"
+            )
         else:
             deadline.setStyleSheet("")
         deadline.setText(text)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ocop_desktop.domain.dossiers import Action, Status
 from ocop_desktop.services.dossiers.service import DossierEventRow
@@ -15,8 +22,15 @@ class HistoryTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Thời điểm"), self.tr("Thao tác"), self.tr("Trạng thái mới"),
-                                              self.tr("Cán bộ"), self.tr("Ghi chú")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Thời điểm"),
+                self.tr("Thao tác"),
+                self.tr("Trạng thái mới"),
+                self.tr("Cán bộ"),
+                self.tr("Ghi chú"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -31,8 +45,13 @@ class HistoryTab(QWidget):
     def show_events(self, events: Sequence[DossierEventRow], officers: Mapping[str, str]) -> None:
         self.table.setRowCount(len(events))
         for row, e in enumerate(reversed(events)):  # newest first
-            values = (format_datetime(e.at), Action(e.action).label, Status(e.to_status).label,
-                      officers.get(e.officer_id or "", "—"), e.note)
+            values = (
+                format_datetime(e.at),
+                Action(e.action).label,
+                Status(e.to_status).label,
+                officers.get(e.officer_id or "", "—"),
+                e.note,
+            )
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()

@@ -57,7 +57,7 @@ class DossierSource:
     def fetch(self, query: str, offset: int, limit: int) -> list[DossierRow]:
         if offset == 0:
             self._key = None  # a new query or a refresh: read again
-        return self._load(query)[offset:offset + limit]
+        return self._load(query)[offset : offset + limit]
 
     def count(self, query: str) -> int:
         rows, key = self._rows, self._key  # the count runs on a worker thread: no reload there
@@ -67,7 +67,7 @@ class DossierSource:
 
 
 class DossierListModel(LazyTableModel):
-    def __init__(self, ctx: "AppContext", parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         self.source = DossierSource(DossierService(ctx))
         super().__init__(self.source.fetch, self.source.count, COLUMNS, parent=parent)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class DossiersPage(ListPage):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         self.status_filter = QComboBox()
         self.due_only = QCheckBox()
@@ -60,8 +60,9 @@ class DossiersPage(ListPage):
         if self.status_filter.count():
             self.status_filter.setItemText(0, self.tr("Mọi trạng thái"))
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
-        self.due_only.setToolTip(self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày "
-                                         "làm việc"))
+        self.due_only.setToolTip(
+            self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày làm việc")
+        )
 
     def _filters_changed(self) -> None:
         self.source.status = self.status_filter.currentData()

@@ -74,14 +74,24 @@ class Mau03Tab(QWidget):
         self._forms = forms
         p1 = forms.get("mau02_part1", {})
         sex = dict(SEX).get(str(p1.get("representative_sex", "")), "")
-        rows = [(self.tr("Chủ thể"), p1.get("producer_name")), (self.tr("Loại hình"), p1.get("organisation_type")),
-                (self.tr("Địa chỉ"), p1.get("address")),
-                (self.tr("Người đại diện"), ", ".join(str(x) for x in (p1.get("representative"), sex,
-                                                                        p1.get("representative_ethnicity")) if x)),
-                (self.tr("Thường trú"), p1.get("representative_address")),
-                (self.tr("Sản phẩm"), p1.get("product_name"))]
-        self.facts.setText("<br>".join(f"<span style='{MUTED_STYLE}'>{name}:</span> {_html(value) or '—'}"
-                                       for name, value in rows))
+        rows = [
+            (self.tr("Chủ thể"), p1.get("producer_name")),
+            (self.tr("Loại hình"), p1.get("organisation_type")),
+            (self.tr("Địa chỉ"), p1.get("address")),
+            (
+                self.tr("Người đại diện"),
+                ", ".join(
+                    str(x) for x in (p1.get("representative"), sex, p1.get("representative_ethnicity")) if x
+                ),
+            ),
+            (self.tr("Thường trú"), p1.get("representative_address")),
+            (self.tr("Sản phẩm"), p1.get("product_name")),
+        ]
+        self.facts.setText(
+            "<br>".join(
+                f"<span style='{MUTED_STYLE}'>{name}:</span> {_html(value) or '—'}" for name, value in rows
+            )
+        )
         self.use_raw.setEnabled(not self._read_only and self._has_raw_material())
         self.update_share()
 
@@ -92,8 +102,12 @@ class Mau03Tab(QWidget):
             self.share.setText(self.tr("Nhập tổng số lao động và số lao động địa phương để tính tỷ lệ."))
             self.share.setStyleSheet(MUTED_STYLE)
         else:
-            self.share.setText(self.tr("Lao động địa phương: %1/%2 người, chiếm %3%.").replace(
-                "%1", str(as_int(local))).replace("%2", str(as_int(total))).replace("%3", format_number(share, 1)))
+            self.share.setText(
+                self.tr("Lao động địa phương: %1/%2 người, chiếm %3%.")
+                .replace("%1", str(as_int(local)))
+                .replace("%2", str(as_int(total)))
+                .replace("%3", format_number(share, 1))
+            )
             self.share.setStyleSheet("")
         self.use_share.setEnabled(share is not None and not self._read_only)
 

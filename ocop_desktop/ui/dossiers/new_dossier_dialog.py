@@ -24,20 +24,32 @@ def product_label(p: ProductRow) -> str:
 
 
 class NewDossierDialog(FormDialog):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None, *, product_id: str | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, product_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = DossierService(ctx)
         products = ProductService(ctx)
         self.setWindowTitle(self.tr("Lập hồ sơ mới"))
         self.setMinimumWidth(640)
-        self.product = self.add_field("product_id", self.tr("Sản phẩm *"), SearchPicker(
-            lambda text: [(p.id, product_label(p)) for p in products.list(text, limit=40)],
-            placeholder=self.tr("Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không"), rows=7))
+        self.product = self.add_field(
+            "product_id",
+            self.tr("Sản phẩm *"),
+            SearchPicker(
+                lambda text: [(p.id, product_label(p)) for p in products.list(text, limit=40)],
+                placeholder=self.tr("Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không"),
+                rows=7,
+            ),
+        )
         self.registration = self.add_field("registration_type", self.tr("Loại đăng ký *"), QComboBox())
         for reg in RegistrationType:
             self.registration.addItem(reg.label, reg.value)
-        note = QLabel(self.tr("Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; "
-                              "hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận."))
+        note = QLabel(
+            self.tr(
+                "Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; "
+                "hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận."
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
         self.form.addRow("", note)

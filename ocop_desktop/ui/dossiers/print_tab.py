@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVB
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.print_data import print_dossier_form
-from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold, message_label
+from ocop_desktop.ui.kit import errors, system_open
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -39,8 +38,13 @@ def pdf_name(stem: str, form: str) -> str:
 
 
 class PrintTab(QWidget):
-    def __init__(self, ctx: "AppContext", dossier_id: str, before_print: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        before_print: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.dossier_id = ctx, dossier_id
         self._before_print = before_print
@@ -61,10 +65,16 @@ class PrintTab(QWidget):
             preview.clicked.connect(lambda _=False, f=form: self.preview_form(f))
             show.clicked.connect(lambda _=False, f=form: self.print_form(f))
             save.clicked.connect(lambda _=False, f=form: self.save_form(f))
-            self.preview_buttons[form], self.print_buttons[form], self.save_buttons[form] = preview, show, save
+            self.preview_buttons[form], self.print_buttons[form], self.save_buttons[form] = (
+                preview,
+                show,
+                save,
+            )
             for column, button in enumerate((preview, show, save), start=1):
                 grid.addWidget(button, row, column)
-        intro = QLabel(self.tr("Biểu mẫu được điền từ hồ sơ đã lưu, khổ A4, có mã QR đối chiếu trên mỗi trang."))
+        intro = QLabel(
+            self.tr("Biểu mẫu được điền từ hồ sơ đã lưu, khổ A4, có mã QR đối chiếu trên mỗi trang.")
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet(MUTED_STYLE)
         box = QWidget()
@@ -102,8 +112,9 @@ class PrintTab(QWidget):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         """Where to save (replaced in tests: the file dialog is modal)."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu biểu mẫu"), str(Path.home() / suggested),
-                                              self.tr("Tệp PDF (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu biểu mẫu"), str(Path.home() / suggested), self.tr("Tệp PDF (*.pdf)")
+        )
         return Path(name) if name else None
 
     def _run(self, form: str, out: Path, *, open_after: bool) -> Task | None:
@@ -113,9 +124,12 @@ class PrintTab(QWidget):
         out.parent.mkdir(parents=True, exist_ok=True)
         ctx, dossier_id = self.ctx, self.dossier_id
         self._say(self.tr("Đang in…"), MUTED_STYLE)
-        self.task = run_task(lambda _progress: print_dossier_form(ctx, dossier_id, form, out),
-                             on_done=lambda path: self._printed(Path(path), open_after), on_error=self._failed,
-                             parent=self)
+        self.task = run_task(
+            lambda _progress: print_dossier_form(ctx, dossier_id, form, out),
+            on_done=lambda path: self._printed(Path(path), open_after),
+            on_error=self._failed,
+            parent=self,
+        )
         self.task.finished.connect(self._finished)
         return self.task
 
@@ -123,7 +137,9 @@ class PrintTab(QWidget):
         self.last_pdf = path
         self._say(self.tr("Đã in: %1").replace("%1", str(path)), OK_STYLE)
         if open_after and not system_open.open_path(path):
-            self._say(self.tr("Đã in: %1 (máy chưa có chương trình xem PDF).").replace("%1", str(path)), OK_STYLE)
+            self._say(
+                self.tr("Đã in: %1 (máy chưa có chương trình xem PDF).").replace("%1", str(path)), OK_STYLE
+            )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

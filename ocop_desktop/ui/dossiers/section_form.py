@@ -27,8 +27,8 @@ LABEL_WIDTH = 270
 
 class SectionForm(QScrollArea):
     """Signals:
-        edited(str): the person changed field `key`.
-        committed(str): the person left field `key`.
+    edited(str): the person changed field `key`.
+    committed(str): the person left field `key`.
     """
 
     edited = Signal(str)
@@ -141,7 +141,11 @@ class SectionForm(QScrollArea):
             if field_input is None or field_input.widget.hasFocus():
                 continue
             if display_text(field_input.field, value) != field_input.raw() and field_input.field.kind in (
-                    Kind.DATE, Kind.INT, Kind.MONEY, Kind.PERCENT):
+                Kind.DATE,
+                Kind.INT,
+                Kind.MONEY,
+                Kind.PERCENT,
+            ):
                 field_input.show(value)
 
     def set_read_only(self, read_only: bool) -> None:

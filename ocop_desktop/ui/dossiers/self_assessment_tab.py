@@ -22,12 +22,12 @@ log = logging.getLogger(__name__)
 
 class SelfAssessmentTab(QWidget):
     """Signals:
-        saved(): the editor saved the sheet.
+    saved(): the editor saved the sheet.
     """
 
     saved = Signal()
 
-    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.dossier_id = ctx, dossier_id
         self.editor: Any = None  # ocop_desktop.ui.scoring.ScoreSheetEditor once built

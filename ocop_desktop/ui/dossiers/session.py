@@ -28,11 +28,11 @@ AUTOSAVE_MS = 500
 
 class DossierSession(QObject):
     """Signals:
-        reloaded(object): the DossierDetail was (re)loaded; forms should show it.
-        saved(object, str, object): after a save: detail, section key, the values saved.
-        problems(str, object): section key, {field key: message} for values not saved.
-        conflicted(str): the record changed elsewhere; the text says what was not saved.
-        failed(object): a UserError to show.
+    reloaded(object): the DossierDetail was (re)loaded; forms should show it.
+    saved(object, str, object): after a save: detail, section key, the values saved.
+    problems(str, object): section key, {field key: message} for values not saved.
+    conflicted(str): the record changed elsewhere; the text says what was not saved.
+    failed(object): a UserError to show.
     """
 
     reloaded = Signal(object)
@@ -41,8 +41,14 @@ class DossierSession(QObject):
     conflicted = Signal(str)
     failed = Signal(object)
 
-    def __init__(self, ctx: "AppContext", dossier_id: str, parent: QObject | None = None,
-                 *, autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        parent: QObject | None = None,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.service = DossierService(ctx)
@@ -126,7 +132,9 @@ class DossierSession(QObject):
 
     def _store(self, section: str, values: dict[str, object]) -> None:
         """Save `values`; what was saved leaves the queue (before anyone is told)."""
-        self.detail = self.service.save_section(self.dossier_id, section, values, expected_revision=self.revision)
+        self.detail = self.service.save_section(
+            self.dossier_id, section, values, expected_revision=self.revision
+        )
         self.last_saved = datetime.now()
         left = {k: v for k, v in self._pending.get(section, {}).items() if k not in values}
         if left:
@@ -143,7 +151,9 @@ class DossierSession(QObject):
         lines = [f"• {value}" for values in lost.values() for value in values.values() if str(value).strip()]
         text = exc.message + "\n" + self.tr("Hồ sơ đã được tải lại.")
         if lines:
-            text += "\n" + self.tr("Những gì bạn vừa gõ chưa được lưu (hãy nhập lại):") + "\n" + "\n".join(lines)
+            text += (
+                "\n" + self.tr("Những gì bạn vừa gõ chưa được lưu (hãy nhập lại):") + "\n" + "\n".join(lines)
+            )
         log.info("dossier %s changed elsewhere; reloaded", self.dossier_id)
         self.reload()
         self.conflicted.emit(text)
@@ -159,8 +169,13 @@ class DossierSession(QObject):
         service's errors; a conflict reloads before it is raised."""
         self.flush()
         try:
-            self.detail = self.service.act(self.dossier_id, action, note=note, on=on,  # type: ignore[arg-type]
-                                           expected_revision=self.revision)
+            self.detail = self.service.act(
+                self.dossier_id,
+                action,
+                note=note,
+                on=on,  # type: ignore[arg-type]
+                expected_revision=self.revision,
+            )
         except ConflictError:
             self.reload()
             raise

@@ -35,4 +35,3 @@ class Thumbnails:
                     return QIcon(QPixmap.fromImage(image))
         style = QApplication.style()
         return style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-

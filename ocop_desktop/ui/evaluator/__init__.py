@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
-def build_evaluator_page(ctx: "AppContext") -> "QWidget":
+def build_evaluator_page(ctx: AppContext) -> QWidget:
     """The "evaluation" page of an evaluator installation."""
     from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
 

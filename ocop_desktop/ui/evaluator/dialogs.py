@@ -48,8 +48,13 @@ class EnrollmentDoneDialog(QDialog):
         saved.setWordWrap(True)
         saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(saved)
-        steps = QLabel(self.tr("Gửi gói này cho cơ quan OCOP cấp tỉnh. Khi cán bộ tỉnh nhập gói, hãy gọi điện và "
-                               "đọc cho họ dấu vân tay dưới đây; họ phải thấy đúng dãy số này:"), self)
+        steps = QLabel(
+            self.tr(
+                "Gửi gói này cho cơ quan OCOP cấp tỉnh. Khi cán bộ tỉnh nhập gói, hãy gọi điện và "
+                "đọc cho họ dấu vân tay dưới đây; họ phải thấy đúng dãy số này:"
+            ),
+            self,
+        )
         steps.setWordWrap(True)
         layout.addWidget(steps)
         self.fingerprint_label = big_fingerprint_label(fingerprint, self)
@@ -72,17 +77,28 @@ class AssignmentPreviewDialog(QDialog):
         info = preview.package
         self.setWindowTitle(self.tr("Nhập gói phân công chấm điểm"))
         layout = QVBoxLayout(self)
-        head = QLabel(self.tr("Gói của %1 (mã %2), tạo lúc %3.").replace("%1", info.sender_name)
-                      .replace("%2", info.sender_unit).replace("%3", info.created_at[:16].replace("T", " ")), self)
+        head = QLabel(
+            self.tr("Gói của %1 (mã %2), tạo lúc %3.")
+            .replace("%1", info.sender_name)
+            .replace("%2", info.sender_unit)
+            .replace("%3", info.created_at[:16].replace("T", " ")),
+            self,
+        )
         head.setWordWrap(True)
         layout.addWidget(head)
         files = self.tr("%1 hồ sơ; %2 tệp minh chứng mới (%3 KB), %4 tệp đã có trên máy.")
-        files = (files.replace("%1", str(len(preview.dossiers))).replace("%2", str(preview.blobs_new))
-                 .replace("%3", format_int(round(preview.blob_bytes / 1024))).replace("%4", str(preview.blobs_known)))
+        files = (
+            files.replace("%1", str(len(preview.dossiers)))
+            .replace("%2", str(preview.blobs_new))
+            .replace("%3", format_int(round(preview.blob_bytes / 1024)))
+            .replace("%4", str(preview.blobs_known))
+        )
         self.counts = QLabel(files, self)
         layout.addWidget(self.counts)
         self.table = QTableWidget(len(preview.dossiers), 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Sản phẩm"), self.tr("Chủ thể"), self.tr("Trên máy này")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Sản phẩm"), self.tr("Chủ thể"), self.tr("Trên máy này")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for n, d in enumerate(preview.dossiers):
@@ -98,8 +114,13 @@ class AssignmentPreviewDialog(QDialog):
             layout.addWidget(label)
         self.fingerprint_edit: QLineEdit | None = None
         if preview.needs_confirmation:
-            ask = QLabel(self.tr("Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa "
-                                 "của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số)."), self)
+            ask = QLabel(
+                self.tr(
+                    "Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa "
+                    "của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số)."
+                ),
+                self,
+            )
             ask.setWordWrap(True)
             layout.addWidget(ask)
             self.fingerprint_edit = QLineEdit(self)
@@ -110,7 +131,9 @@ class AssignmentPreviewDialog(QDialog):
             self.fingerprint_edit.setFont(font)
             layout.addWidget(self.fingerprint_edit)
         buttons = QDialogButtonBox(self)
-        self.apply_button = QPushButton(self.tr("Đóng") if preview.already_imported else self.tr("Nhập gói"), self)
+        self.apply_button = QPushButton(
+            self.tr("Đóng") if preview.already_imported else self.tr("Nhập gói"), self
+        )
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         if not preview.already_imported:
             buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.dossiers import RegistrationType
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import SECTIONS, Field, Kind
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.evaluator.work import AssignedDossier, EvidenceFile, sheet_for
@@ -56,8 +56,13 @@ def self_assessment_total(d: AssignedDossier) -> tuple[int, int, int] | None:
     if not d.self_answers:
         return None
     try:
-        result = score(sheet_for({"ruleset_id": d.ruleset_id, "ruleset_hash": d.ruleset_hash,
-                                  "product_set": d.row.product_set}), dict(d.self_answers), partial=True)
+        result = score(
+            sheet_for(
+                {"ruleset_id": d.ruleset_id, "ruleset_hash": d.ruleset_hash, "product_set": d.row.product_set}
+            ),
+            dict(d.self_answers),
+            partial=True,
+        )
     except UserError:
         return None
     return int(result.total), result.star, len(result.answers)
@@ -79,23 +84,32 @@ class DossierSummary(QTextBrowser):
             return
         e = html.escape
         row = d.row
-        out = [f"<h2>{e(row.product_name)}</h2>",
-               "<table cellspacing='0' cellpadding='3'>",
-               self._line(self.tr("Chủ thể"), row.producer_name),
-               self._line(self.tr("Mã sản phẩm"), row.product_code or "—"),
-               self._line(self.tr("Bộ sản phẩm"), str(row.product_set)),
-               self._line(self.tr("Loại đăng ký"), _registration_label(d.registration_type)),
-               self._line(self.tr("Bộ tiêu chí"), d.ruleset_id)]
+        out = [
+            f"<h2>{e(row.product_name)}</h2>",
+            "<table cellspacing='0' cellpadding='3'>",
+            self._line(self.tr("Chủ thể"), row.producer_name),
+            self._line(self.tr("Mã sản phẩm"), row.product_code or "—"),
+            self._line(self.tr("Bộ sản phẩm"), str(row.product_set)),
+            self._line(self.tr("Loại đăng ký"), _registration_label(d.registration_type)),
+            self._line(self.tr("Bộ tiêu chí"), d.ruleset_id),
+        ]
         own = self_assessment_total(d)
-        self_text = (self.tr("%1 điểm, %2 sao (%3 tiêu chí đã tự chấm)")
-                     .replace("%1", str(own[0])).replace("%2", str(own[1])).replace("%3", str(own[2]))
-                     if own else self.tr("Không có trong gói"))
+        self_text = (
+            self.tr("%1 điểm, %2 sao (%3 tiêu chí đã tự chấm)")
+            .replace("%1", str(own[0]))
+            .replace("%2", str(own[1]))
+            .replace("%3", str(own[2]))
+            if own
+            else self.tr("Không có trong gói")
+        )
         out.append(self._line(self.tr("Chủ thể tự chấm"), self_text))
         out.append("</table>")
         yes, no = self.tr("Có"), self.tr("Không")
         for key, section in SECTIONS.items():
             values = d.forms.get(key) or {}
-            filled = [(f, values[f.key]) for f in section.fields if values.get(f.key) not in (None, "", [], {})]
+            filled = [
+                (f, values[f.key]) for f in section.fields if values.get(f.key) not in (None, "", [], {})
+            ]
             if not filled:
                 continue
             out.append(f"<h3>{e(section.title)}</h3><table cellspacing='0' cellpadding='3'>")
@@ -113,8 +127,10 @@ class DossierSummary(QTextBrowser):
 
     @staticmethod
     def _line(label: str, value: str) -> str:
-        return (f"<tr><td style='color:#555; padding-right:12px'>{html.escape(label)}</td>"
-                f"<td><b>{html.escape(value)}</b></td></tr>")
+        return (
+            f"<tr><td style='color:#555; padding-right:12px'>{html.escape(label)}</td>"
+            f"<td><b>{html.escape(value)}</b></td></tr>"
+        )
 
 
 class EvidencePanel(QWidget):
@@ -134,7 +150,9 @@ class EvidencePanel(QWidget):
         self.files: tuple[EvidenceFile, ...] = ()
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("evaluatorEvidence")
-        self.table.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Loại"), self.tr("Cỡ"), self.tr("Tiêu chí")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tệp"), self.tr("Loại"), self.tr("Cỡ"), self.tr("Tiêu chí")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -152,7 +170,9 @@ class EvidencePanel(QWidget):
         self.empty = QLabel(self.tr("Hồ sơ này không có tệp minh chứng."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
-        hint = QLabel(self.tr("Tệp minh chứng chỉ để xem: mở ra là một bản sao, tệp gốc không bị thay đổi."), self)
+        hint = QLabel(
+            self.tr("Tệp minh chứng chỉ để xem: mở ra là một bản sao, tệp gốc không bị thay đổi."), self
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
@@ -171,7 +191,9 @@ class EvidencePanel(QWidget):
         self.table.setRowCount(len(files))
         for n, f in enumerate(files):
             size = f"{format_int(max(1, round((f.size or 0) / 1024)))} KB" if f.size is not None else "—"
-            for col, text in enumerate((f.filename, _kind(f.media_type, f.filename), size, ", ".join(f.criteria))):
+            for col, text in enumerate(
+                (f.filename, _kind(f.media_type, f.filename), size, ", ".join(f.criteria))
+            ):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

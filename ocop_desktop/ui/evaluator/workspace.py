@@ -39,14 +39,19 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.text import slug
-from ocop_desktop.services.evaluator.work import AssignedDossierRow, AssignmentRow, EvaluatorWorkService, EvidenceFile
+from ocop_desktop.progress import Progress
+from ocop_desktop.services.evaluator.work import (
+    AssignedDossierRow,
+    AssignmentRow,
+    EvaluatorWorkService,
+    EvidenceFile,
+)
 from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
-from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.evaluator.dialogs import AssignmentPreviewDialog, EnrollmentDoneDialog
 from ocop_desktop.ui.evaluator.panels import DossierSummary, EvidencePanel
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.tasks import Task, run_task
-from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -77,23 +82,28 @@ def _progress(work: EvaluatorWorkService, row: AssignedDossierRow) -> SheetProgr
         return SheetProgress(0, 0, row.total, row.star, row.complete, row.sent)
     answered = len(state.result.answers)
     started = state.revision is not None
-    return SheetProgress(answered, answered + len(state.result.unanswered),
-                         int(state.result.total) if started else None, state.result.star if started else None,
-                         state.complete, row.sent)
+    return SheetProgress(
+        answered,
+        answered + len(state.result.unanswered),
+        int(state.result.total) if started else None,
+        state.result.star if started else None,
+        state.complete,
+        row.sent,
+    )
 
 
 class EvaluatorWorkspace(QWidget):
     """Signals:
-        assignmentChanged(): an assignment was imported (or the round switched); the list was reloaded.
-        sheetSaved(str): the member's sheet of that dossier was saved.
-        exported(object): a package was written (`ExportResult`).
+    assignmentChanged(): an assignment was imported (or the round switched); the list was reloaded.
+    sheetSaved(str): the member's sheet of that dossier was saved.
+    exported(object): a package was written (`ExportResult`).
     """
 
     assignmentChanged = Signal()
     sheetSaved = Signal(str)
     exported = Signal(object)
 
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.work = EvaluatorWorkService(ctx)
@@ -228,22 +238,33 @@ class EvaluatorWorkspace(QWidget):
 
     def _retranslate(self) -> None:
         self.enroll_button.setText(self.tr("Xuất gói đăng ký máy chấm"))
-        self.enroll_button.setToolTip(self.tr("Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn."))
+        self.enroll_button.setToolTip(
+            self.tr("Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn.")
+        )
         self.import_button.setText(self.tr("Nhập gói phân công…"))
         self.scores_button.setText(self.tr("Xuất phiếu chấm…"))
-        self.scores_button.setToolTip(self.tr("Gói phiếu chấm đã ký, mã hóa cho tỉnh (chỉ gồm phiếu đã chấm đủ)."))
+        self.scores_button.setToolTip(
+            self.tr("Gói phiếu chấm đã ký, mã hóa cho tỉnh (chỉ gồm phiếu đã chấm đủ).")
+        )
         self.table.setHorizontalHeaderLabels([self.tr("Sản phẩm"), self.tr("Đã chấm"), self.tr("Điểm")])
         self.list_heading.setText(self.tr("Hồ sơ được phân công"))
         self.tabs.setTabText(TAB_SHEET, self.tr("Phiếu chấm"))
         self.tabs.setTabText(TAB_DOSSIER, self.tr("Hồ sơ"))
         self.tabs.setTabText(TAB_FILES, self.tr("Tài liệu"))
         self.empty_text.setText(
-            "<h2>" + self.tr("Chưa có hồ sơ nào được phân công cho máy này") + "</h2><ol style='text-align:left'><li>"
-            + self.tr("Bấm “Xuất gói đăng ký máy chấm”, gửi gói cho cơ quan OCOP tỉnh và đọc dấu vân tay qua điện "
-                      "thoại cho cán bộ tỉnh.")
-            + "</li><li>" + self.tr("Khi nhận được gói phân công của tỉnh, bấm “Nhập gói phân công…”.")
-            + "</li><li>" + self.tr("Chấm từng hồ sơ, rồi bấm “Xuất phiếu chấm…” và gửi gói cho tỉnh.")
-            + "</li></ol>")
+            "<h2>"
+            + self.tr("Chưa có hồ sơ nào được phân công cho máy này")
+            + "</h2><ol style='text-align:left'><li>"
+            + self.tr(
+                "Bấm “Xuất gói đăng ký máy chấm”, gửi gói cho cơ quan OCOP tỉnh và đọc dấu vân tay qua điện "
+                "thoại cho cán bộ tỉnh."
+            )
+            + "</li><li>"
+            + self.tr("Khi nhận được gói phân công của tỉnh, bấm “Nhập gói phân công…”.")
+            + "</li><li>"
+            + self.tr("Chấm từng hồ sơ, rồi bấm “Xuất phiếu chấm…” và gửi gói cho tỉnh.")
+            + "</li></ol>"
+        )
         self._show_header()
         self._fill_table()
 
@@ -291,7 +312,9 @@ class EvaluatorWorkspace(QWidget):
         else:
             self.rows = self.work.dossiers(self.assignment.round_id)
             self.progress = {r.dossier_id: _progress(self.work, r) for r in self.rows}
-            self.assignment = next((a for a in self.work.assignments() if a.id == self.assignment.id), self.assignment)
+            self.assignment = next(
+                (a for a in self.work.assignments() if a.id == self.assignment.id), self.assignment
+            )
         self._show_header()
         self._fill_table()
 
@@ -305,9 +328,20 @@ class EvaluatorWorkspace(QWidget):
         self.title.setText(f"{a.member_label} · {a.member_name}")
         council = a.council_name or self.tr("Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh")
         done = sum(1 for p in self.progress.values() if p.complete)
-        self.subtitle.setText(" — ".join(x for x in (
-            council, a.round_label, a.province_name,
-            self.tr("đã chấm xong %1/%2 hồ sơ").replace("%1", str(done)).replace("%2", str(a.dossiers))) if x))
+        self.subtitle.setText(
+            " — ".join(
+                x
+                for x in (
+                    council,
+                    a.round_label,
+                    a.province_name,
+                    self.tr("đã chấm xong %1/%2 hồ sơ")
+                    .replace("%1", str(done))
+                    .replace("%2", str(a.dossiers)),
+                )
+                if x
+            )
+        )
 
     def _fill_table(self) -> None:
         selected = self.current_id
@@ -339,8 +373,11 @@ class EvaluatorWorkspace(QWidget):
             unsent = self.assignment.unsent
             self.list_summary.setText(
                 self.tr("%1 hồ sơ: %2 chấm xong, %3 chưa xong; %4 phiếu chấm xong chưa gửi tỉnh.")
-                .replace("%1", str(len(self.rows))).replace("%2", str(complete))
-                .replace("%3", str(len(self.rows) - complete)).replace("%4", str(unsent)))
+                .replace("%1", str(len(self.rows)))
+                .replace("%2", str(complete))
+                .replace("%3", str(len(self.rows) - complete))
+                .replace("%4", str(unsent))
+            )
         else:
             self.list_summary.setText("")
 
@@ -425,7 +462,9 @@ class EvaluatorWorkspace(QWidget):
             self.rows = self.work.dossiers(row.round_id)
             row = next((r for r in self.rows if r.dossier_id == dossier_id), row)
             self.progress[dossier_id] = _progress(self.work, row)
-            self.assignment = next((a for a in self.work.assignments() if a.round_id == row.round_id), self.assignment)
+            self.assignment = next(
+                (a for a in self.work.assignments() if a.round_id == row.round_id), self.assignment
+            )
             self._show_header()
             self._fill_table()
         self.sheetSaved.emit(dossier_id)
@@ -440,13 +479,19 @@ class EvaluatorWorkspace(QWidget):
         if self.current_id is None:
             return
         try:
-            path = self.work.evidence_path(self.current_id, f.sha256, self.assignment.round_id if self.assignment else None)
+            path = self.work.evidence_path(
+                self.current_id, f.sha256, self.assignment.round_id if self.assignment else None
+            )
             from ocop_desktop.ui.kit.system_open import viewing_copy
 
             copy = viewing_copy(path, f.sha256, f.filename or f.sha256[:12])
         except (UserError, OSError) as exc:
-            errors.show_error(exc if isinstance(exc, UserError) else UserError(
-                self.tr("Không mở được tệp: %1").replace("%1", str(exc))), self)
+            errors.show_error(
+                exc
+                if isinstance(exc, UserError)
+                else UserError(self.tr("Không mở được tệp: %1").replace("%1", str(exc))),
+                self,
+            )
             return
         if not self.open_external(copy):
             errors.warn(self, self.tr("Máy này không có ứng dụng để mở tệp “%1”.").replace("%1", f.filename))
@@ -456,7 +501,9 @@ class EvaluatorWorkspace(QWidget):
         if self.current_id is None:
             return
         try:
-            path = self.work.evidence_path(self.current_id, f.sha256, self.assignment.round_id if self.assignment else None)
+            path = self.work.evidence_path(
+                self.current_id, f.sha256, self.assignment.round_id if self.assignment else None
+            )
         except UserError as exc:
             errors.show_error(exc, self)
             return
@@ -468,8 +515,10 @@ class EvaluatorWorkspace(QWidget):
     def export_enrollment(self, target: Path | None = None) -> Task | None:
         """Write the enrollment package; then show the fingerprint to read to the province."""
         office = self.ctx.office()
-        target = target or self.choose_save_path(self.tr("Lưu gói đăng ký máy chấm"),
-                                                 f"dang-ky-may-cham-{slug(office.name, fallback='goi')}.ocoppkg")
+        target = target or self.choose_save_path(
+            self.tr("Lưu gói đăng ký máy chấm"),
+            f"dang-ky-may-cham-{slug(office.name, fallback='goi')}.ocoppkg",
+        )
         if target is None:
             return None
 
@@ -479,8 +528,14 @@ class EvaluatorWorkspace(QWidget):
             result = self.packages.export_enrollment(path)
             return result, PackageService(self.ctx).own_keys().signing.readable
 
-        self.last_task = run_task(job, Path(target), on_done=self._enrollment_written, parent=self, writes_db=True,
-                                  progress_title=self.tr("Đang xuất gói đăng ký…"))
+        self.last_task = run_task(
+            job,
+            Path(target),
+            on_done=self._enrollment_written,
+            parent=self,
+            writes_db=True,
+            progress_title=self.tr("Đang xuất gói đăng ký…"),
+        )
         return self.last_task
 
     def _enrollment_written(self, value: tuple[Any, str]) -> None:
@@ -499,9 +554,12 @@ class EvaluatorWorkspace(QWidget):
         if path is None:
             return None
         path = Path(path)
-        self.last_task = run_task(lambda progress: self.packages.preview_assignment(path, progress=progress),
-                                  on_done=lambda preview: self._show_preview(path, preview), parent=self,
-                                  progress_title=self.tr("Đang kiểm tra gói phân công…"))
+        self.last_task = run_task(
+            lambda progress: self.packages.preview_assignment(path, progress=progress),
+            on_done=lambda preview: self._show_preview(path, preview),
+            parent=self,
+            progress_title=self.tr("Đang kiểm tra gói phân công…"),
+        )
         return self.last_task
 
     def _show_preview(self, path: Path, preview: Any) -> None:
@@ -518,10 +576,14 @@ class EvaluatorWorkspace(QWidget):
         """Import the assignment in the background (with the province's fingerprint the first time)."""
         self._flush_editor()
         self.last_task = run_task(
-            lambda progress: self.packages.import_assignment(Path(path), confirm_fingerprint=confirm_fingerprint,
-                                                             progress=progress),
-            on_done=self._assignment_imported, parent=self, writes_db=True,
-            progress_title=self.tr("Đang nhập gói phân công…"))
+            lambda progress: self.packages.import_assignment(
+                Path(path), confirm_fingerprint=confirm_fingerprint, progress=progress
+            ),
+            on_done=self._assignment_imported,
+            parent=self,
+            writes_db=True,
+            progress_title=self.tr("Đang nhập gói phân công…"),
+        )
         return self.last_task
 
     def _assignment_imported(self, result: Any) -> None:
@@ -532,7 +594,9 @@ class EvaluatorWorkspace(QWidget):
         self.assignmentChanged.emit()
         if result.applied:
             a = self.assignment
-            text = self.tr("Đã nhập gói phân công: %1 hồ sơ của %2.").replace("%1", str(len(result.preview.dossiers)))
+            text = self.tr("Đã nhập gói phân công: %1 hồ sơ của %2.").replace(
+                "%1", str(len(result.preview.dossiers))
+            )
             errors.info(self, text.replace("%2", a.round_label if a else ""))
 
     def sheet_counts(self) -> tuple[int, int]:
@@ -554,29 +618,53 @@ class EvaluatorWorkspace(QWidget):
             return None
         if incomplete:
             names = [r.product_name for r in self.rows if not self.progress[r.dossier_id].complete]
-            text = (self.tr("%1 phiếu đã chấm đủ sẽ được gửi. %2 phiếu chưa chấm đủ mọi tiêu chí và sẽ KHÔNG được "
-                            "gửi:").replace("%1", str(complete)).replace("%2", str(incomplete))
-                    + "\n• " + "\n• ".join(names) + "\n\n" + self.tr("Vẫn xuất gói phiếu chấm?"))
-            if not errors.ask(self, text, yes=self.tr("Xuất gói"), no=self.tr("Chấm tiếp"),
-                              title=self.tr("Còn phiếu chưa chấm xong")):
+            text = (
+                self.tr(
+                    "%1 phiếu đã chấm đủ sẽ được gửi. %2 phiếu chưa chấm đủ mọi tiêu chí và sẽ KHÔNG được "
+                    "gửi:"
+                )
+                .replace("%1", str(complete))
+                .replace("%2", str(incomplete))
+                + "\n• "
+                + "\n• ".join(names)
+                + "\n\n"
+                + self.tr("Vẫn xuất gói phiếu chấm?")
+            )
+            if not errors.ask(
+                self,
+                text,
+                yes=self.tr("Xuất gói"),
+                no=self.tr("Chấm tiếp"),
+                title=self.tr("Còn phiếu chưa chấm xong"),
+            ):
                 return None
         a = self.assignment
-        target = target or self.choose_save_path(self.tr("Lưu gói phiếu chấm"),
-                                                 f"phieu-cham-{a.member_label}-{slug(a.round_label, fallback='goi')}-"
-                                                 f"{date.today():%Y%m%d}.ocoppkg".lower())
+        target = target or self.choose_save_path(
+            self.tr("Lưu gói phiếu chấm"),
+            f"phieu-cham-{a.member_label}-{slug(a.round_label, fallback='goi')}-"
+            f"{date.today():%Y%m%d}.ocoppkg".lower(),
+        )
         if target is None:
             return None
         round_id = a.round_id
-        self.last_task = run_task(lambda _p: self.packages.export_scores(Path(target), round_id=round_id),
-                                  on_done=self._scores_written, parent=self, writes_db=True,
-                                  progress_title=self.tr("Đang xuất gói phiếu chấm…"))
+        self.last_task = run_task(
+            lambda _p: self.packages.export_scores(Path(target), round_id=round_id),
+            on_done=self._scores_written,
+            parent=self,
+            writes_db=True,
+            progress_title=self.tr("Đang xuất gói phiếu chấm…"),
+        )
         return self.last_task
 
     def _scores_written(self, result: Any) -> None:
         self._reload_rows()
         self.exported.emit(result)
-        errors.info(self, self.tr("Đã xuất %1 phiếu chấm vào:\n%2\n\nGửi tệp này cho cơ quan OCOP tỉnh.")
-                    .replace("%1", str(len(result.dossier_ids))).replace("%2", str(result.path)))
+        errors.info(
+            self,
+            self.tr("Đã xuất %1 phiếu chấm vào:\n%2\n\nGửi tệp này cho cơ quan OCOP tỉnh.")
+            .replace("%1", str(len(result.dossier_ids)))
+            .replace("%2", str(result.path)),
+        )
 
     # -- choosing files (replaced in tests) ----------------------------------------------------
     def _ask_open_path(self, title: str) -> Path | None:

@@ -43,7 +43,9 @@ class MessageSink:
         box.exec()
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
         box.addButton(translate("errors", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
@@ -106,6 +108,7 @@ def current_sink() -> MessageSink:
 
 # -- the API used by the rest of the UI ------------------------------------------------------
 
+
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """A UserError as a plain warning; anything else as a bug with details (and logged)."""
     if isinstance(exc, UserError):
@@ -130,12 +133,17 @@ def ask(parent: QWidget | None, text: str, *, yes: str, no: str, title: str = ""
 
 def confirm_discard(parent: QWidget | None) -> bool:
     """True when the person agrees to lose what they typed."""
-    return ask(parent, translate("errors", "Bạn đã nhập dữ liệu nhưng chưa lưu. Bỏ các thay đổi và đóng?"),
-               yes=translate("errors", "Bỏ thay đổi"), no=translate("errors", "Tiếp tục sửa"),
-               title=translate("errors", "Chưa lưu"))
+    return ask(
+        parent,
+        translate("errors", "Bạn đã nhập dữ liệu nhưng chưa lưu. Bỏ các thay đổi và đóng?"),
+        yes=translate("errors", "Bỏ thay đổi"),
+        no=translate("errors", "Tiếp tục sửa"),
+        title=translate("errors", "Chưa lưu"),
+    )
 
 
 # -- bugs --------------------------------------------------------------------------------------
+
 
 def bug_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What a person copies into a bug report: versions, platform, traceback."""
@@ -155,20 +163,25 @@ def bug_details(exc_type: type[BaseException], exc: BaseException, tb: Traceback
 
 
 class BugDialog(QDialog):
-    """"Lỗi phần mềm": an apology, the copyable details and a "Sao chép" button."""
+    """ "Lỗi phần mềm": an apology, the copyable details and a "Sao chép" button."""
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lỗi phần mềm"))
         self.resize(640, 420)
-        intro = QLabel(self.tr(
-            "Đã xảy ra lỗi không mong đợi trong phần mềm. Dữ liệu đã lưu không bị ảnh hưởng.\n"
-            "Hãy bấm “Sao chép” và gửi nội dung dưới đây cho bộ phận hỗ trợ."))
+        intro = QLabel(
+            self.tr(
+                "Đã xảy ra lỗi không mong đợi trong phần mềm. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+                "Hãy bấm “Sao chép” và gửi nội dung dưới đây cho bộ phận hỗ trợ."
+            )
+        )
         intro.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # traceback carets line up
+        self.details.setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        )  # traceback carets line up
         buttons = QDialogButtonBox()
         self.copy_button = buttons.addButton(self.tr("Sao chép"), QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -201,6 +214,17 @@ def install_excepthook() -> None:
 
 
 __all__ = [
-    "BugDialog", "MessageSink", "RecordingSink", "Shown", "ask", "bug_details", "confirm_discard",
-    "current_sink", "info", "install_excepthook", "install_sink", "show_error", "warn",
+    "BugDialog",
+    "MessageSink",
+    "RecordingSink",
+    "Shown",
+    "ask",
+    "bug_details",
+    "confirm_discard",
+    "current_sink",
+    "info",
+    "install_excepthook",
+    "install_sink",
+    "show_error",
+    "warn",
 ]

@@ -48,10 +48,12 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(translate("FormDialog", "Lưu"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(translate("FormDialog", "Hủy"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = self.buttons.addButton(
+            translate("FormDialog", "Lưu"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            translate("FormDialog", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

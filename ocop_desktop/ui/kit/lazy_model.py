@@ -27,8 +27,14 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row dataclass
-_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
-                    int(Qt.ItemDataRole.TextAlignmentRole), int(ROW_ROLE)})
+_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.TextAlignmentRole),
+        int(ROW_ROLE),
+    }
+)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -45,15 +51,22 @@ class Column:
 
 class LazyTableModel(QAbstractTableModel):
     """Signals:
-        reloaded(): a new query (or a refresh) replaced the rows.
-        counted(): the number of matching rows is known (see `known_total`).
+    reloaded(): a new query (or a refresh) replaced the rows.
+    counted(): the number of matching rows is known (see `known_total`).
     """
 
     reloaded = Signal()
     counted = Signal()
 
-    def __init__(self, fetch: Callable[[str, int, int], Sequence[Any]], count: Callable[[str], int],
-                 columns: Sequence[Column], *, page_size: int = 200, parent: Any = None) -> None:
+    def __init__(
+        self,
+        fetch: Callable[[str, int, int], Sequence[Any]],
+        count: Callable[[str], int],
+        columns: Sequence[Column],
+        *,
+        page_size: int = 200,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._fetch, self._count, self.columns = fetch, count, list(columns)
         self.page_size = page_size
@@ -101,9 +114,12 @@ class LazyTableModel(QAbstractTableModel):
         from ocop_desktop.ui.kit.tasks import run_task
 
         generation, query, count = self._generation, self.query, self._count
-        run_task(lambda _progress: count(query), parent=self,
-                 on_done=lambda n: self._counted(generation, n),
-                 on_error=lambda exc: log.warning("counting %r failed: %s", query, exc))
+        run_task(
+            lambda _progress: count(query),
+            parent=self,
+            on_done=lambda n: self._counted(generation, n),
+            on_error=lambda exc: log.warning("counting %r failed: %s", query, exc),
+        )
 
     def _counted(self, generation: int, n: int) -> None:
         if generation == self._generation and self._total is None:  # else a newer query won
@@ -158,8 +174,12 @@ class LazyTableModel(QAbstractTableModel):
             return _RIGHT if isinstance(value, int) else None
         return format_int(value) if isinstance(value, int) else str(value)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             column = self.columns[section]
             return QCoreApplication.translate(column.context, column.title)

@@ -125,7 +125,9 @@ class ListPage(QWidget):
             index = self.model.index(found, 0)
             self.table.setCurrentIndex(index)
             self.table.selectionModel().select(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table.scrollTo(index)
 
     def _on_activated(self, index: QModelIndex) -> None:

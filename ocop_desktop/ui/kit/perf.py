@@ -15,11 +15,10 @@ as usual)."""
 
 from __future__ import annotations
 
-from ocop_desktop.progress import Progress
-
 import gc
 import importlib
-from typing import Any
+
+from ocop_desktop.progress import Progress
 
 PACKAGE = "ocop_desktop.ui.province"
 

@@ -20,7 +20,7 @@ _DONE = object()
 
 class ProgressiveColumn(QWidget):
     """Signals:
-        completed(): every block is built (emitted once).
+    completed(): every block is built (emitted once).
     """
 
     completed = Signal()

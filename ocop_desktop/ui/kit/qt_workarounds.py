@@ -79,7 +79,7 @@ def install() -> bool:
     import PySide6
 
     if tuple(PySide6.__version_info__[:2]) != (6, 12):  # the only release seen with the defect (pyproject
-        return False                                    # excludes 6.12.0; a test watches for a recurrence)
+        return False  # excludes 6.12.0; a test watches for a recurrence)
     if _true_refs_lost_per_emit() != 1:
         return False
     import ctypes

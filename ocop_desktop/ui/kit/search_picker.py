@@ -18,13 +18,14 @@ _KEY = Qt.ItemDataRole.UserRole
 
 class SearchPicker(QWidget):
     """Signals:
-        chosen(object): the key of the item picked by the person, or None.
+    chosen(object): the key of the item picked by the person, or None.
     """
 
     chosen = Signal(object)
 
-    def __init__(self, search: Search, *, placeholder: str = "", rows: int = 5,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, search: Search, *, placeholder: str = "", rows: int = 5, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._search = search
         self._value: str | None = None

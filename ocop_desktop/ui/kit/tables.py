@@ -54,8 +54,11 @@ class RowsModel(QAbstractTableModel):
         return [self.rows[i] for i in sorted(self.checked)]
 
     def set_checked(self, row: int, on: bool) -> None:
-        self.setData(self.index(row, 0), (Qt.CheckState.Checked if on else Qt.CheckState.Unchecked).value,
-                     Qt.ItemDataRole.CheckStateRole)
+        self.setData(
+            self.index(row, 0),
+            (Qt.CheckState.Checked if on else Qt.CheckState.Unchecked).value,
+            Qt.ItemDataRole.CheckStateRole,
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -64,8 +67,12 @@ class RowsModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not (self.checkable and index.isValid() and index.column() == 0
-                and role == Qt.ItemDataRole.CheckStateRole):
+        if not (
+            self.checkable
+            and index.isValid()
+            and index.column() == 0
+            and role == Qt.ItemDataRole.CheckStateRole
+        ):
             return False
         on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
         (self.checked.add if on else self.checked.discard)(index.row())
@@ -90,10 +97,17 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].title()
         return None
 
@@ -121,13 +135,18 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def make_table(model: QAbstractTableModel, parent: QWidget | None = None, *, multi: bool = False) -> QTableView:
+def make_table(
+    model: QAbstractTableModel, parent: QWidget | None = None, *, multi: bool = False
+) -> QTableView:
     """A row-selecting, read-only table sized from the model's `columns` widths."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)

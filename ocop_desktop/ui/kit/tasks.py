@@ -86,7 +86,7 @@ class Task(QObject):
         """Ask the job to stop; it does so the next time it checks `progress.cancelled`."""
         self.progress.cancel()
 
-    def start(self, pool: QThreadPool | None = None) -> "Task":
+    def start(self, pool: QThreadPool | None = None) -> Task:
         _RUNNING.add(self)  # keep the Python object alive until the job ends
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
         return self
@@ -177,6 +177,7 @@ def run_task(
         def call(*values: Any) -> None:
             if alive[0] and callback is not None:
                 callback(*values)
+
         return call
 
     task.succeeded.connect(guarded(on_done))
@@ -194,7 +195,9 @@ def _attach_progress_dialog(task: Task, title: str, parent: QWidget | None) -> Q
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(task.cancel)
-    task.progressed.connect(lambda f, text: (dialog.setValue(int(f * 1000)), text and dialog.setLabelText(text)))
+    task.progressed.connect(
+        lambda f, text: (dialog.setValue(int(f * 1000)), text and dialog.setLabelText(text))
+    )
     task.finished.connect(dialog.reset)
     task.finished.connect(dialog.deleteLater)
     task.dialog = dialog  # type: ignore[attr-defined]

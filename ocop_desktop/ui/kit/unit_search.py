@@ -11,23 +11,25 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
-def commune_search(ctx: "AppContext", province_code: str | None) -> Search:
+def commune_search(ctx: AppContext, province_code: str | None) -> Search:
     units = UnitService(ctx)
 
     def search(text: str) -> list[tuple[str, str]]:
         return [(u.code, u.label) for u in units.search(text, level=COMMUNE, parent_code=province_code)]
+
     return search
 
 
-def province_search(ctx: "AppContext") -> Search:
+def province_search(ctx: AppContext) -> Search:
     units = UnitService(ctx)
 
     def search(text: str) -> list[tuple[str, str]]:
         return [(u.code, u.name) for u in units.search(text, level=PROVINCE, limit=40)]
+
     return search
 
 
-def office_province(ctx: "AppContext") -> str | None:
+def office_province(ctx: AppContext) -> str | None:
     """The province this office works in (its own unit, or the parent of its commune)."""
     office = ctx.office_or_none()
     if office is None:

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["PrintPreviewDialog", "open_print_preview", "preview_blank_form", "preview_dossier_form", "print_pdf"]
+__all__ = [
+    "PrintPreviewDialog",
+    "open_print_preview",
+    "preview_blank_form",
+    "preview_dossier_form",
+    "print_pdf",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -70,7 +70,10 @@ def blank_checklist(set_number: int, ruleset_id: str | None = None) -> Any:
 
     ruleset = current_ruleset(ruleset_id)
     sheet = ruleset.sheet(set_number)
-    templates = [t for t in checklist_for(checklist_data(ruleset.id), sheet.number, "first")
-                 if t.requirement is not Requirement.NOT_APPLICABLE]
+    templates = [
+        t
+        for t in checklist_for(checklist_data(ruleset.id), sheet.number, "first")
+        if t.requirement is not Requirement.NOT_APPLICABLE
+    ]
     items = tuple(ChecklistItem(t.label, t.group, t.requirement.label) for t in templates)
     return ChecklistData(items=items, set_name=f"{sheet.number}. {sheet.name}")

@@ -21,21 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.dossiers.service import DossierRow, DossierService
 from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS
+from ocop_desktop.services.dossiers.service import DossierRow, DossierService
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.entry import open_print_preview
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 C = "DossierPrintPanel"
-HEADERS = [QT_TRANSLATE_NOOP("DossierPrintPanel", "Sản phẩm"), QT_TRANSLATE_NOOP("DossierPrintPanel", "Chủ thể"),
-           QT_TRANSLATE_NOOP("DossierPrintPanel", "Bộ"), QT_TRANSLATE_NOOP("DossierPrintPanel", "Loại đăng ký"),
-           QT_TRANSLATE_NOOP("DossierPrintPanel", "Trạng thái"), QT_TRANSLATE_NOOP("DossierPrintPanel", "Số phiếu")]
+HEADERS = [
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Sản phẩm"),
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Chủ thể"),
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Bộ"),
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Loại đăng ký"),
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Trạng thái"),
+    QT_TRANSLATE_NOOP("DossierPrintPanel", "Số phiếu"),
+]
 DEFAULT_FORMS = ("mau01", "mau02", "sheet")
 
 
@@ -45,7 +50,9 @@ class ChooseFormsDialog(QDialog):
     def __init__(self, dossier_count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Chọn biểu mẫu cần in"))
-        intro = QLabel(self.tr("In các biểu mẫu sau cho %n hồ sơ đã chọn, gộp thành một tệp PDF:", "", dossier_count))
+        intro = QLabel(
+            self.tr("In các biểu mẫu sau cho %n hồ sơ đã chọn, gộp thành một tệp PDF:", "", dossier_count)
+        )
         intro.setWordWrap(True)
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
@@ -74,7 +81,7 @@ class ChooseFormsDialog(QDialog):
 class DossierPrintPanel(QWidget):
     """The dossiers of this office; "In hồ sơ đã chọn…" prints the chosen ones."""
 
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[DossierRow] = []
@@ -114,14 +121,22 @@ class DossierPrintPanel(QWidget):
         self.refresh_button.setText(self.tr("Làm mới"))
         self.all_button.setText(self.tr("Chọn tất cả"))
         self.print_button.setText(self.tr("In hồ sơ đã chọn…"))
-        self.print_button.setToolTip(self.tr("Chọn biểu mẫu, in các hồ sơ đã chọn thành một tệp PDF và xem trước"))
+        self.print_button.setToolTip(
+            self.tr("Chọn biểu mẫu, in các hồ sơ đã chọn thành một tệp PDF và xem trước")
+        )
 
     def refresh(self) -> None:
         self.rows = DossierService(self.ctx).list()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            values = [row.product_name, row.producer_name, str(row.product_set), row.registration_label,
-                      row.status_label, row.receipt_number]
+            values = [
+                row.product_name,
+                row.producer_name,
+                str(row.product_set),
+                row.registration_label,
+                row.status_label,
+                row.receipt_number,
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 2:
@@ -161,9 +176,16 @@ class DossierPrintPanel(QWidget):
             title = f"{chosen[0].product_name} – {', '.join(catalog.short_title(f) for f in forms)}"
         else:
             title = self.tr("%n hồ sơ", "", len(chosen))
-        self.task = run_task(jobs.dossiers_job, self.ctx, dossiers, forms, output.preview_path(name),
-                             on_done=lambda result: self._printed(result, title, name), parent=self,
-                             progress_title=self.tr("Đang in %n hồ sơ…", "", len(chosen)))
+        self.task = run_task(
+            jobs.dossiers_job,
+            self.ctx,
+            dossiers,
+            forms,
+            output.preview_path(name),
+            on_done=lambda result: self._printed(result, title, name),
+            parent=self,
+            progress_title=self.tr("Đang in %n hồ sơ…", "", len(chosen)),
+        )
         self.task.finished.connect(self._finished)
         self._update()
         return self.task
@@ -171,8 +193,12 @@ class DossierPrintPanel(QWidget):
     def _printed(self, result: jobs.BatchResult, title: str, name: str) -> None:
         self.preview = open_print_preview(self, result.path, title, suggested_name=name)
         if result.skipped:
-            errors.info(self, self.tr("Một số biểu mẫu chưa in được và đã được bỏ qua:") + "\n"
-                        + "\n".join(result.skipped[:12]))
+            errors.info(
+                self,
+                self.tr("Một số biểu mẫu chưa in được và đã được bỏ qua:")
+                + "\n"
+                + "\n".join(result.skipped[:12]),
+            )
 
     def _finished(self) -> None:
         self.task = None

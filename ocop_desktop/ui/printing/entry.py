@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.progress import Progress
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.kit.tasks import Task, run_task
-from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -22,8 +22,9 @@ translate = QCoreApplication.translate
 Opened = Callable[[PrintPreviewDialog], None]
 
 
-def open_print_preview(parent: QWidget | None, pdf_path: Path, title: str, *,
-                       suggested_name: str = "") -> PrintPreviewDialog:
+def open_print_preview(
+    parent: QWidget | None, pdf_path: Path, title: str, *, suggested_name: str = ""
+) -> PrintPreviewDialog:
     """Show `pdf_path` in a print preview window (not modal, deleted when closed) with "In…",
     "Lưu PDF…" (default file name `suggested_name`) and "Mở bằng trình xem PDF"."""
     owner = parent.window() if parent is not None else None
@@ -36,17 +37,18 @@ def open_print_preview(parent: QWidget | None, pdf_path: Path, title: str, *,
     return dialog
 
 
-def _dossier_form_job(progress: Progress, ctx: "AppContext", dossier_id: str, form: str) -> tuple[Path, str]:
-    from ocop_desktop.services.dossiers.service import DossierService
+def _dossier_form_job(progress: Progress, ctx: AppContext, dossier_id: str, form: str) -> tuple[Path, str]:
     from ocop_desktop.services.dossiers.print_data import print_dossier_form
+    from ocop_desktop.services.dossiers.service import DossierService
 
     product = DossierService(ctx).get(dossier_id).row.product_name
     out = output.preview_path(output.suggested_name(form, product))
     return print_dossier_form(ctx, dossier_id, form, out), product
 
 
-def preview_dossier_form(parent: QWidget | None, ctx: "AppContext", dossier_id: str, form: str, *,
-                         on_open: Opened | None = None) -> Task:
+def preview_dossier_form(
+    parent: QWidget | None, ctx: AppContext, dossier_id: str, form: str, *, on_open: Opened | None = None
+) -> Task:
     """Fill `form` ("mau01", "mau02", "mau03", "sheet", "receipt", "checklist") from the
     dossier's saved record in the background, then open it in the print preview. Errors (e.g. a
     receipt before the dossier was received) are shown as usual. `on_open` gets the dialog."""
@@ -58,12 +60,20 @@ def preview_dossier_form(parent: QWidget | None, ctx: "AppContext", dossier_id: 
         if on_open is not None:
             on_open(dialog)
 
-    return run_task(_dossier_form_job, ctx, dossier_id, form, on_done=opened, parent=parent,
-                    progress_title=translate("Printing", "Đang chuẩn bị bản in…"))
+    return run_task(
+        _dossier_form_job,
+        ctx,
+        dossier_id,
+        form,
+        on_done=opened,
+        parent=parent,
+        progress_title=translate("Printing", "Đang chuẩn bị bản in…"),
+    )
 
 
-def preview_blank_form(parent: QWidget | None, form: str, set_number: int = 1, *,
-                       on_open: Opened | None = None) -> Task:
+def preview_blank_form(
+    parent: QWidget | None, form: str, set_number: int = 1, *, on_open: Opened | None = None
+) -> Task:
     """`form` printed blank (a scoring sheet or checklist: for product set `set_number`), previewed."""
     subject = f"bo-{set_number:02d}" if form in catalog.PER_SET else ""
     name = output.suggested_name(form, subject)
@@ -76,5 +86,12 @@ def preview_blank_form(parent: QWidget | None, form: str, set_number: int = 1, *
         if on_open is not None:
             on_open(dialog)
 
-    return run_task(jobs.blank_form_job, form, set_number, output.preview_path(name), on_done=opened, parent=parent,
-                    progress_title=translate("Printing", "Đang chuẩn bị bản in…"))
+    return run_task(
+        jobs.blank_form_job,
+        form,
+        set_number,
+        output.preview_path(name),
+        on_done=opened,
+        parent=parent,
+        progress_title=translate("Printing", "Đang chuẩn bị bản in…"),
+    )

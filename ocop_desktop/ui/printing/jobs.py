@@ -13,15 +13,14 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.errors import Cancelled, UserError
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.domain.errors import Cancelled
-from ocop_desktop.ui.printing import catalog
 from ocop_desktop.progress import Progress
+from ocop_desktop.ui.printing import catalog
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -67,8 +66,9 @@ def all_blank_sheets_job(progress: Progress, out: Path, ruleset_id: str | None =
     return BatchResult(out, len(ruleset.sheets), _page_count(out))
 
 
-def dossiers_job(progress: Progress, ctx: "AppContext", dossiers: Sequence[DossierJob], forms: Sequence[str],
-                 out: Path) -> BatchResult:
+def dossiers_job(
+    progress: Progress, ctx: AppContext, dossiers: Sequence[DossierJob], forms: Sequence[str], out: Path
+) -> BatchResult:
     """Each dossier × each form, filled from the record (`print_dossier_form`), merged into one
     PDF with a bookmark per form. A form a dossier cannot print yet (a receipt before the dossier
     was received) is skipped and reported; when nothing prints at all, the reason is raised."""
@@ -85,9 +85,14 @@ def dossiers_job(progress: Progress, ctx: "AppContext", dossiers: Sequence[Dossi
     with tempfile.TemporaryDirectory(prefix="ocop-in-ho-so-") as folder:
         for i, (dossier, form) in enumerate(todo):
             _check(progress)
-            progress.set(i / (len(todo) + 1), translate("PrintJobs", "Hồ sơ %1: %2 (%3/%4)…").replace("%1", dossier.label)
-                         .replace("%2", catalog.short_title(form)).replace("%3", str(i + 1))
-                         .replace("%4", str(len(todo))))
+            progress.set(
+                i / (len(todo) + 1),
+                translate("PrintJobs", "Hồ sơ %1: %2 (%3/%4)…")
+                .replace("%1", dossier.label)
+                .replace("%2", catalog.short_title(form))
+                .replace("%3", str(i + 1))
+                .replace("%4", str(len(todo))),
+            )
             try:
                 path = print_dossier_form(ctx, dossier.id, form, Path(folder) / f"{i:04d}-{form}.pdf")
             except UserError as exc:
@@ -96,7 +101,9 @@ def dossiers_job(progress: Progress, ctx: "AppContext", dossiers: Sequence[Dossi
             writer.append(str(path), outline_item=f"{dossier.label} – {catalog.short_title(form)}")
             printed += 1
         if not printed:
-            raise UserError(translate("PrintJobs", "Không in được biểu mẫu nào.") + "\n" + "\n".join(skipped[:5]))
+            raise UserError(
+                translate("PrintJobs", "Không in được biểu mẫu nào.") + "\n" + "\n".join(skipped[:5])
+            )
         _check(progress)
         progress.set(len(todo) / (len(todo) + 1), translate("PrintJobs", "Đang ghép và ghi tệp…"))
         buffer = io.BytesIO()

@@ -19,8 +19,14 @@ _session_dir: Path | None = None
 
 # The file-name stem of each form ("Mau01-<product>.pdf").
 FILE_STEMS = {
-    "mau01": "Mau01", "mau02": "Mau02", "mau03": "Mau03", "sheet": "Phieu-cham-diem", "receipt": "Phieu-tiep-nhan",
-    "checklist": "Danh-muc-ho-so", "certificate": "Giay-chung-nhan", "results": "Danh-sach-ket-qua",
+    "mau01": "Mau01",
+    "mau02": "Mau02",
+    "mau03": "Mau03",
+    "sheet": "Phieu-cham-diem",
+    "receipt": "Phieu-tiep-nhan",
+    "checklist": "Danh-muc-ho-so",
+    "certificate": "Giay-chung-nhan",
+    "results": "Danh-sach-ket-qua",
     "council-matrix": "Ma-tran-hoi-dong",
 }
 
@@ -48,7 +54,7 @@ def safe_file_name(name: str) -> str:
 
 
 def suggested_name(form: str, subject: str = "") -> str:
-    """"Mau01-Ca-phe-bot.pdf"; "Mau01.pdf" for a blank form."""
+    """ "Mau01-Ca-phe-bot.pdf"; "Mau01.pdf" for a blank form."""
     stem = FILE_STEMS.get(form, slug(form, keep_case=True) or "Bieu-mau")
     extra = slug(subject, keep_case=True)
     return f"{stem}-{extra}.pdf" if extra else f"{stem}.pdf"

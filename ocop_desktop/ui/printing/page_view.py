@@ -191,7 +191,9 @@ class PageView(QScrollArea):
 
     def visible_pages(self) -> list[int]:
         """1-based numbers of the pages intersecting the view."""
-        area = QRect(QPoint(0, self.verticalScrollBar().value()), QSize(self.canvas.width(), self.viewport().height()))
+        area = QRect(
+            QPoint(0, self.verticalScrollBar().value()), QSize(self.canvas.width(), self.viewport().height())
+        )
         return [i + 1 for i, r in enumerate(self.canvas.rects) if r.intersects(area)]
 
     # events -------------------------------------------------------------------------------------

@@ -43,8 +43,10 @@ class PdfPages:
                     self._doc = pdfium.PdfDocument(str(source) if isinstance(source, Path) else source)
                 except (pdfium.PdfiumError, OSError) as exc:
                     name = source.name if isinstance(source, Path) else "PDF"
-                    raise UserError(translate("Printing", "Không mở được tệp PDF “%1”.").replace("%1", name),
-                                    detail=str(exc)) from exc
+                    raise UserError(
+                        translate("Printing", "Không mở được tệp PDF “%1”.").replace("%1", name),
+                        detail=str(exc),
+                    ) from exc
             return self._doc
 
     def __len__(self) -> int:
@@ -65,12 +67,17 @@ class PdfPages:
             page = self._document()[index]
             try:
                 if gray:
-                    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False,
-                                         force_bitmap_format=pdfium_c.FPDFBitmap_Gray)
+                    bitmap = page.render(
+                        scale=scale,
+                        grayscale=True,
+                        may_draw_forms=False,
+                        force_bitmap_format=pdfium_c.FPDFBitmap_Gray,
+                    )
                     fmt = QImage.Format.Format_Grayscale8
                 else:
-                    bitmap = page.render(scale=scale, may_draw_forms=False,
-                                         force_bitmap_format=pdfium_c.FPDFBitmap_BGRx)
+                    bitmap = page.render(
+                        scale=scale, may_draw_forms=False, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx
+                    )
                     fmt = QImage.Format.Format_RGB32  # 0xffRRGGBB: BGRx in memory on little-endian
                 try:
                     return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
@@ -85,7 +92,7 @@ class PdfPages:
                 self._doc.close()
                 self._doc = None
 
-    def __enter__(self) -> "PdfPages":
+    def __enter__(self) -> PdfPages:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -7,28 +7,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QLabel,
-    QSpinBox,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QSpinBox, QToolBar, QVBoxLayout, QWidget
 
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.printing import output, printer
 from ocop_desktop.ui.printing.page_view import PageView
 from ocop_desktop.ui.printing.pdf_pages import PdfPages
-from ocop_desktop.ui.kit.tasks import Task
 
 
 class PrintPreviewDialog(QDialog):
     """Shows `pdf_path` (not modal). `suggested_name` is the default file name of "Lưu PDF…"."""
 
-    def __init__(self, pdf_path: Path, title: str = "", parent: QWidget | None = None,
-                 suggested_name: str = "") -> None:
+    def __init__(
+        self, pdf_path: Path, title: str = "", parent: QWidget | None = None, suggested_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
         self.title = title or self.pdf_path.stem
@@ -61,7 +54,9 @@ class PrintPreviewDialog(QDialog):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.toolbar.addWidget(self.zoom_label)
         self.zoom_in_action = self._action(self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_in_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ctrl | Qt.Key.Key_Equal)])
+        self.zoom_in_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ctrl | Qt.Key.Key_Equal)]
+        )
         self.fit_action = self._action(self.view.set_fit_width, QKeySequence(ctrl | Qt.Key.Key_0))
         self.fit_action.setCheckable(True)
         self.actual_action = self._action(lambda: self.view.set_zoom(1.0), QKeySequence(ctrl | Qt.Key.Key_1))
@@ -81,7 +76,9 @@ class PrintPreviewDialog(QDialog):
         self._zoom_changed()
         self.view.setFocus()
 
-    def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(
+        self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = QAction(self)
         action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
         if shortcut is not None:
@@ -94,12 +91,18 @@ class PrintPreviewDialog(QDialog):
         texts = {
             self.print_action: (self.tr("In…"), self.tr("In qua hộp thoại máy in của hệ thống (Ctrl+P)")),
             self.save_action: (self.tr("Lưu PDF…"), self.tr("Lưu một bản tệp PDF (Ctrl+S)")),
-            self.open_action: (self.tr("Mở bằng trình xem PDF"), self.tr("Mở tệp bằng chương trình xem PDF của máy")),
+            self.open_action: (
+                self.tr("Mở bằng trình xem PDF"),
+                self.tr("Mở tệp bằng chương trình xem PDF của máy"),
+            ),
             self.previous_action: (self.tr("◀ Trang trước"), self.tr("Trang trước (Ctrl+PgUp)")),
             self.next_action: (self.tr("Trang sau ▶"), self.tr("Trang sau (Ctrl+PgDown)")),
             self.zoom_out_action: (self.tr("−"), self.tr("Thu nhỏ (Ctrl+-)")),
             self.zoom_in_action: (self.tr("+"), self.tr("Phóng to (Ctrl++)")),
-            self.fit_action: (self.tr("Vừa chiều ngang"), self.tr("Trang vừa khung nhìn theo chiều ngang (Ctrl+0)")),
+            self.fit_action: (
+                self.tr("Vừa chiều ngang"),
+                self.tr("Trang vừa khung nhìn theo chiều ngang (Ctrl+0)"),
+            ),
             self.actual_action: (self.tr("100 %"), self.tr("Đúng kích thước thật của trang giấy (Ctrl+1)")),
         }
         for action, (text, tip) in texts.items():
@@ -113,7 +116,9 @@ class PrintPreviewDialog(QDialog):
 
     def _page_changed(self, number: int) -> None:
         total = len(self.pages)
-        self.page_label.setText(" " + self.tr("Trang %1/%2").replace("%1", str(number)).replace("%2", str(total)) + " ")
+        self.page_label.setText(
+            " " + self.tr("Trang %1/%2").replace("%1", str(number)).replace("%2", str(total)) + " "
+        )
         self.page_spin.blockSignals(True)
         self.page_spin.setValue(max(number, 1))
         self.page_spin.blockSignals(False)
@@ -133,8 +138,15 @@ class PrintPreviewDialog(QDialog):
         """The system print dialog, then the pages are sent in the background ("Hủy" stops)."""
         if self.print_task is not None:
             return None
-        task = printer.print_with_dialog(self, self.pdf_path, self.title, len(self.pages), self.view.current_page(),
-                                         on_done=self._printed, on_cancel=self._print_cancelled)
+        task = printer.print_with_dialog(
+            self,
+            self.pdf_path,
+            self.title,
+            len(self.pages),
+            self.view.current_page(),
+            on_done=self._printed,
+            on_cancel=self._print_cancelled,
+        )
         if task is not None:
             self.say(self.tr("Đang in…"))
             self.print_task = task
@@ -153,8 +165,9 @@ class PrintPreviewDialog(QDialog):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         """Where to save (tests replace this: the file dialog is modal)."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), str(Path.home() / suggested),
-                                              self.tr("Tệp PDF (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu PDF"), str(Path.home() / suggested), self.tr("Tệp PDF (*.pdf)")
+        )
         return Path(name) if name else None
 
     def save_as(self) -> Path | None:
@@ -166,8 +179,12 @@ class PrintPreviewDialog(QDialog):
         try:
             output.save_copy(self.pdf_path, target)
         except OSError as exc:
-            errors.warn(self, self.tr("Không lưu được tệp %1: %2").replace("%1", str(target)).replace(
-                "%2", exc.strerror or str(exc)))
+            errors.warn(
+                self,
+                self.tr("Không lưu được tệp %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", exc.strerror or str(exc)),
+            )
             return None
         self.say(self.tr("Đã lưu: %1").replace("%1", str(target)))
         return target
@@ -175,8 +192,12 @@ class PrintPreviewDialog(QDialog):
     def open_external(self) -> bool:
         opened = output.open_in_system_viewer(self.pdf_path)
         if not opened:
-            errors.warn(self, self.tr("Máy chưa có chương trình xem PDF. Hãy dùng “Lưu PDF…” rồi mở tệp bằng "
-                                      "chương trình khác."))
+            errors.warn(
+                self,
+                self.tr(
+                    "Máy chưa có chương trình xem PDF. Hãy dùng “Lưu PDF…” rồi mở tệp bằng chương trình khác."
+                ),
+            )
         return opened
 
     # events -------------------------------------------------------------------------------------

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ocop_desktop.domain.errors import UserError
-from ocop_desktop.domain.errors import Cancelled
-from ocop_desktop.ui.printing.pdf_pages import POINTS_PER_INCH, PdfPages
-from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.domain.errors import Cancelled, UserError
 from ocop_desktop.progress import Progress
+from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.printing.pdf_pages import POINTS_PER_INCH, PdfPages
 
 MAX_DPI = 300
 translate = QCoreApplication.translate  # thread-safe: progress texts come from the worker
@@ -35,16 +33,22 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def choose_printer(parent: QWidget | None, page_count: int, current_page: int = 1,
-                   printer: QPrinter | None = None) -> QPrinter | None:
+def choose_printer(
+    parent: QWidget | None, page_count: int, current_page: int = 1, printer: QPrinter | None = None
+) -> QPrinter | None:
     """The system print dialog; the configured printer, or None when the person cancelled.
     (Tests replace this function: the dialog is modal.)"""
     printer = printer or new_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(translate("Printing", "In"))
     options = QAbstractPrintDialog.PrintDialogOption
-    dialog.setOptions(options.PrintPageRange | options.PrintCurrentPage | options.PrintToFile
-                      | options.PrintCollateCopies | options.PrintShowPageSize)
+    dialog.setOptions(
+        options.PrintPageRange
+        | options.PrintCurrentPage
+        | options.PrintToFile
+        | options.PrintCollateCopies
+        | options.PrintShowPageSize
+    )
     dialog.setMinMax(1, max(page_count, 1))
     dialog.setFromTo(1, max(page_count, 1))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -52,16 +56,30 @@ def choose_printer(parent: QWidget | None, page_count: int, current_page: int = 
     return printer if accepted else None
 
 
-def print_with_dialog(parent: QWidget | None, pdf: Path, title: str, page_count: int, current_page: int = 1,
-                      on_done: Callable[[int], None] | None = None,
-                      on_cancel: Callable[[], None] | None = None) -> Task | None:
+def print_with_dialog(
+    parent: QWidget | None,
+    pdf: Path,
+    title: str,
+    page_count: int,
+    current_page: int = 1,
+    on_done: Callable[[int], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> Task | None:
     """The system print dialog, then the pages go to the printer in the background, with a
     progress dialog and "Hủy". None when the person closed the print dialog."""
     chosen = choose_printer(parent, page_count, current_page)
     if chosen is None:
         return None
-    return run_task(print_job, chosen, Path(pdf), current_page, on_done=on_done, on_cancel=on_cancel, parent=parent,
-                    progress_title=translate("Printing", "Đang in %1").replace("%1", title))
+    return run_task(
+        print_job,
+        chosen,
+        Path(pdf),
+        current_page,
+        on_done=on_done,
+        on_cancel=on_cancel,
+        parent=parent,
+        progress_title=translate("Printing", "Đang in %1").replace("%1", title),
+    )
 
 
 def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 1) -> list[int]:
@@ -101,7 +119,9 @@ def target_rect(paper: QRectF, page_points: QSizeF, px_per_point_x: float, px_pe
     w, h = page_points.width() * px_per_point_x, page_points.height() * px_per_point_y
     shrink = min(paper.width() / w, paper.height() / h, 1.0) if w and h else 1.0
     w, h = w * shrink, h * shrink
-    return QRectF(QPointF(paper.x() + (paper.width() - w) / 2, paper.y() + (paper.height() - h) / 2), QSizeF(w, h))
+    return QRectF(
+        QPointF(paper.x() + (paper.width() - w) / 2, paper.y() + (paper.height() - h) / 2), QSizeF(w, h)
+    )
 
 
 def print_pdf(printer: QPrinter, pdf: Path, progress: Progress | None = None, current_page: int = 1) -> int:
@@ -118,15 +138,22 @@ def print_pdf(printer: QPrinter, pdf: Path, progress: Progress | None = None, cu
                 if progress is not None:
                     if progress.cancelled:
                         raise Cancelled()
-                    progress.set(done / len(sequence), translate("Printing", "Đang in trang %1 (%2/%3)…").replace(
-                        "%1", str(number)).replace("%2", str(done + 1)).replace("%3", str(len(sequence))))
+                    progress.set(
+                        done / len(sequence),
+                        translate("Printing", "Đang in trang %1 (%2/%3)…")
+                        .replace("%1", str(number))
+                        .replace("%2", str(done + 1))
+                        .replace("%3", str(len(sequence))),
+                    )
                 _next_sheet(printer, painter, pages.page_size(number - 1), first=done == 0)
                 _draw_page(printer, painter, pages, number - 1)
         except BaseException:
             _abort(printer, painter)
             raise
         if not painter.end():
-            raise UserError(translate("Printing", "Máy in không nhận lệnh in. Hãy kiểm tra máy in rồi thử lại."))
+            raise UserError(
+                translate("Printing", "Máy in không nhận lệnh in. Hãy kiểm tra máy in rồi thử lại.")
+            )
     if progress is not None:
         progress.set(1.0, translate("Printing", "Đã gửi lệnh in."))
     return len(sequence)
@@ -148,10 +175,17 @@ def _next_sheet(printer: QPrinter, painter: QPainter, size: QSizeF, *, first: bo
         printer.setPageOrientation(_orientation(size))
     if first:
         if not painter.begin(printer):
-            raise UserError(translate("Printing", "Không bắt đầu in được. Hãy kiểm tra máy in (đã bật, còn giấy, đúng tệp đích) "
-                                        "rồi thử lại."))
+            raise UserError(
+                translate(
+                    "Printing",
+                    "Không bắt đầu in được. Hãy kiểm tra máy in (đã bật, còn giấy, đúng tệp đích) "
+                    "rồi thử lại.",
+                )
+            )
     elif not printer.newPage():
-        raise UserError(translate("Printing", "Máy in ngừng nhận trang mới. Hãy kiểm tra máy in rồi thử lại."))
+        raise UserError(
+            translate("Printing", "Máy in ngừng nhận trang mới. Hãy kiểm tra máy in rồi thử lại.")
+        )
 
 
 def _draw_page(printer: QPrinter, painter: QPainter, pages: PdfPages, index: int) -> None:

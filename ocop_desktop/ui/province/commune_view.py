@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ocop_desktop.ui.province import jobs
-from ocop_desktop.ui.province.style import stars
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.province import jobs
+from ocop_desktop.ui.province.style import stars
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -22,24 +22,35 @@ COLOURS = {"sent": INFO, "accepted": INFO, "returned": BAD, "decided": GOOD}
 
 
 class CommuneResultsView(QWidget):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
         self.loaded = False
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda r: r[0].product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda r: r[0].producer_name, 26),
-            Col(lambda: self.tr("Số hồ sơ"), lambda r: r[0].receipt_number, 22),
-            Col(lambda: self.tr("Tình trạng ở tỉnh"), lambda r: r[0].status_label, 20,
-                colours=lambda r: COLOURS.get(r[0].status)),
-            Col(lambda: self.tr("Hạng"), lambda r: stars(r[2].stars) if r[2] else "", 7),
-            Col(lambda: self.tr("Quyết định"), lambda r: self._decision(r), 26),
-            Col(lambda: self.tr("Lý do trả lại"), lambda r: r[1] if r[0].status == "returned" else "", 30,
-                tip=lambda r: r[1]),
-        ], self)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r[0].product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r[0].producer_name, 26),
+                Col(lambda: self.tr("Số hồ sơ"), lambda r: r[0].receipt_number, 22),
+                Col(
+                    lambda: self.tr("Tình trạng ở tỉnh"),
+                    lambda r: r[0].status_label,
+                    20,
+                    colours=lambda r: COLOURS.get(r[0].status),
+                ),
+                Col(lambda: self.tr("Hạng"), lambda r: stars(r[2].stars) if r[2] else "", 7),
+                Col(lambda: self.tr("Quyết định"), lambda r: self._decision(r), 26),
+                Col(
+                    lambda: self.tr("Lý do trả lại"),
+                    lambda r: r[1] if r[0].status == "returned" else "",
+                    30,
+                    tip=lambda r: r[1],
+                ),
+            ],
+            self,
+        )
         self.table = make_table(self.model, self)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
@@ -54,15 +65,27 @@ class CommuneResultsView(QWidget):
         cert = r[2]
         if cert is None:
             return ""
-        return self.tr("%1 ngày %2, hiệu lực đến %3").replace("%1", cert.decision_number) \
-            .replace("%2", format_date(cert.decision_date)).replace("%3", format_date(cert.valid_until))
+        return (
+            self.tr("%1 ngày %2, hiệu lực đến %3")
+            .replace("%1", cert.decision_number)
+            .replace("%2", format_date(cert.decision_date))
+            .replace("%3", format_date(cert.valid_until))
+        )
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("Việc đánh giá, phân hạng do Hội đồng cấp tỉnh thực hiện. Tại đây là tình trạng "
-                                   "các hồ sơ xã đã gửi, cập nhật mỗi khi nhập gói kết quả của tỉnh ở trang "
-                                   "“Đồng bộ”."))
-        self.empty.setText(self.tr("Chưa có hồ sơ nào gửi tỉnh. Hồ sơ xã đã đánh giá (Mẫu 03) được gửi bằng "
-                                   "“Xuất gói gửi tỉnh…” ở trang Đồng bộ."))
+        self.intro.setText(
+            self.tr(
+                "Việc đánh giá, phân hạng do Hội đồng cấp tỉnh thực hiện. Tại đây là tình trạng "
+                "các hồ sơ xã đã gửi, cập nhật mỗi khi nhập gói kết quả của tỉnh ở trang "
+                "“Đồng bộ”."
+            )
+        )
+        self.empty.setText(
+            self.tr(
+                "Chưa có hồ sơ nào gửi tỉnh. Hồ sơ xã đã đánh giá (Mẫu 03) được gửi bằng "
+                "“Xuất gói gửi tỉnh…” ở trang Đồng bộ."
+            )
+        )
         self.model.retranslate()
 
     def reload(self) -> Task:

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.province import CouncilMode
 from ocop_desktop.domain.rules.council import FLOOR_RULES
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tables import GOOD, MUTED, WARN, Col, RowsModel, current_row, make_table
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import MemberDialog
 from ocop_desktop.ui.province.laptops import EvaluatorLaptops
 from ocop_desktop.ui.province.state import EvalState
-from ocop_desktop.ui.kit.tables import GOOD, MUTED, WARN, Col, RowsModel, current_row, make_table
 from ocop_desktop.ui.sync.widgets import forget
-from ocop_desktop.ui.kit.tasks import Task
 
 ROLE_COLOURS = {"chair": GOOD, "secretary": MUTED}
 
@@ -58,27 +58,46 @@ class CouncilTab(QWidget):
         form = QFormLayout(self.settings_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form_labels: dict[str, QLabel] = {}
-        for widget, key in ((self.name, "name"), (self.decision, "decision"), (self.mode, "mode"),
-                            (self.max_spread, "max_spread"), (self.quorum, "quorum"), (self.floor_rule, "floor_rule")):
+        for widget, key in (
+            (self.name, "name"),
+            (self.decision, "decision"),
+            (self.mode, "mode"),
+            (self.max_spread, "max_spread"),
+            (self.quorum, "quorum"),
+            (self.floor_rule, "floor_rule"),
+        ):
             self.form_labels[key] = QLabel(self)
             form.addRow(self.form_labels[key], widget)
         form.addRow(self.chair_required)
         form.addRow(self.save_button)
 
-        self.members = RowsModel([
-            Col(lambda: self.tr("TV"), lambda m: m.label if m.scores else "", 5),
-            Col(lambda: self.tr("Họ và tên"), lambda m: m.name, 18),
-            Col(lambda: self.tr("Vai trò"), lambda m: m.role_label, 14, colours=lambda m: ROLE_COLOURS.get(m.role)),
-            Col(lambda: self.tr("Cơ quan"), lambda m: m.organisation, tip=lambda m: m.organisation),
-            Col(lambda: self.tr("Chức vụ"), lambda m: m.title, 13),
-            Col(lambda: self.tr("Có mặt"), lambda m: self.tr("có mặt") if m.present else self.tr("vắng"), 8,
-                colours=lambda m: None if m.present else WARN),
-            Col(lambda: self.tr("Máy chấm điểm"), self._laptop, 14, tip=self._laptop_tip),
-        ], self)
+        self.members = RowsModel(
+            [
+                Col(lambda: self.tr("TV"), lambda m: m.label if m.scores else "", 5),
+                Col(lambda: self.tr("Họ và tên"), lambda m: m.name, 18),
+                Col(
+                    lambda: self.tr("Vai trò"),
+                    lambda m: m.role_label,
+                    14,
+                    colours=lambda m: ROLE_COLOURS.get(m.role),
+                ),
+                Col(lambda: self.tr("Cơ quan"), lambda m: m.organisation, tip=lambda m: m.organisation),
+                Col(lambda: self.tr("Chức vụ"), lambda m: m.title, 13),
+                Col(
+                    lambda: self.tr("Có mặt"),
+                    lambda m: self.tr("có mặt") if m.present else self.tr("vắng"),
+                    8,
+                    colours=lambda m: None if m.present else WARN,
+                ),
+                Col(lambda: self.tr("Máy chấm điểm"), self._laptop, 14, tip=self._laptop_tip),
+            ],
+            self,
+        )
         self.table = make_table(self.members, self)
         self.table.doubleClicked.connect(lambda _i: self.edit_member())
         self.add_button, self.edit_button, self.remove_button, self.present_button, self.copy_button = (
-            QPushButton(self) for _ in range(5))
+            QPushButton(self) for _ in range(5)
+        )
         self.laptop_button = QPushButton(self)
         self.laptop_button.clicked.connect(self.enroll_laptop)
         self.add_button.clicked.connect(self.add_member)
@@ -105,19 +124,33 @@ class CouncilTab(QWidget):
 
     def retranslate(self) -> None:
         self.settings_box.setTitle(self.tr("Hội đồng và quy tắc tổng hợp"))
-        texts = {"name": self.tr("Tên Hội đồng"), "decision": self.tr("Quyết định thành lập"),
-                 "mode": self.tr("Hình thức"), "max_spread": self.tr("Chênh lệch tối đa (điểm)"),
-                 "quorum": self.tr("Tỉ lệ có mặt tối thiểu"), "floor_rule": self.tr("Xét mức tối thiểu")}
+        texts = {
+            "name": self.tr("Tên Hội đồng"),
+            "decision": self.tr("Quyết định thành lập"),
+            "mode": self.tr("Hình thức"),
+            "max_spread": self.tr("Chênh lệch tối đa (điểm)"),
+            "quorum": self.tr("Tỉ lệ có mặt tối thiểu"),
+            "floor_rule": self.tr("Xét mức tối thiểu"),
+        }
         for key, label in self.form_labels.items():
             label.setText(texts[key])
-        rules = {"majority": self.tr("Theo đa số thành viên"), "all": self.tr("Mọi thành viên phải đạt"),
-                 "mean": self.tr("Theo điểm trung bình")}
+        rules = {
+            "majority": self.tr("Theo đa số thành viên"),
+            "all": self.tr("Mọi thành viên phải đạt"),
+            "mean": self.tr("Theo điểm trung bình"),
+        }
         for i in range(self.floor_rule.count()):
-            self.floor_rule.setItemText(i, rules.get(self.floor_rule.itemData(i), self.floor_rule.itemData(i)))
+            self.floor_rule.setItemText(
+                i, rules.get(self.floor_rule.itemData(i), self.floor_rule.itemData(i))
+            )
         self.chair_required.setText(self.tr("Bắt buộc có Chủ tịch Hội đồng"))
-        self.floor_rule.setToolTip(self.tr("Một mức tối thiểu (***, ****, *****) của tiêu chí được coi là đạt khi: "
-                                           "quá nửa số thành viên đã chấm đạt (mặc định), mọi thành viên đạt, hoặc "
-                                           "điểm trung bình đạt."))
+        self.floor_rule.setToolTip(
+            self.tr(
+                "Một mức tối thiểu (***, ****, *****) của tiêu chí được coi là đạt khi: "
+                "quá nửa số thành viên đã chấm đạt (mặc định), mọi thành viên đạt, hoặc "
+                "điểm trung bình đạt."
+            )
+        )
         self.save_button.setText(self.tr("Lưu cài đặt Hội đồng"))
         self.add_button.setText(self.tr("Thêm thành viên…"))
         self.edit_button.setText(self.tr("Sửa…"))
@@ -125,8 +158,12 @@ class CouncilTab(QWidget):
         self.present_button.setText(self.tr("Có mặt / vắng"))
         self.copy_button.setText(self.tr("Sao chép từ đợt trước"))
         self.laptop_button.setText(self.tr("Ghi danh máy chấm điểm…"))
-        self.laptop_button.setToolTip(self.tr("Thành viên chấm trên máy tính riêng: nhập gói ghi danh của máy đó cho "
-                                              "thành viên đang chọn (so sánh dấu vân tay qua điện thoại)."))
+        self.laptop_button.setToolTip(
+            self.tr(
+                "Thành viên chấm trên máy tính riêng: nhập gói ghi danh của máy đó cho "
+                "thành viên đang chọn (so sánh dấu vân tay qua điện thoại)."
+            )
+        )
         self.members.retranslate()
 
     def activate(self) -> None:
@@ -136,8 +173,15 @@ class CouncilTab(QWidget):
     def _show(self) -> None:
         detail = self.state.detail
         self.members.set_rows(detail.members if detail else [])
-        for widget in (self.settings_box, self.add_button, self.edit_button, self.remove_button,
-                       self.present_button, self.copy_button, self.laptop_button):
+        for widget in (
+            self.settings_box,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.present_button,
+            self.copy_button,
+            self.laptop_button,
+        ):
             widget.setEnabled(detail is not None)
         if detail is None:
             return
@@ -182,17 +226,28 @@ class CouncilTab(QWidget):
         member = current_row(self.table)
         if member is not None and member.scores and self.state.round_id is not None:
             return self.enroll_laptop()
-        errors.info(self, self.tr("Chọn thành viên Hội đồng sẽ chấm trên máy đó trong bảng, rồi bấm “Ghi danh máy "
-                                  "chấm điểm…”: gói “%1” đã được chọn sẵn.").replace("%1", Path(path).name),
-                    self.tr("Ghi danh máy chấm điểm"))
+        errors.info(
+            self,
+            self.tr(
+                "Chọn thành viên Hội đồng sẽ chấm trên máy đó trong bảng, rồi bấm “Ghi danh máy "
+                "chấm điểm…”: gói “%1” đã được chọn sẵn."
+            ).replace("%1", Path(path).name),
+            self.tr("Ghi danh máy chấm điểm"),
+        )
         return None
 
     def save_settings(self) -> Task | None:
         if self.state.round_id is None:
             return None
-        settings = {"name": self.name.text(), "decision": self.decision.text(), "mode": self.mode.currentData(),
-                    "max_spread": self.max_spread.value(), "quorum": self.quorum.text(),
-                    "floor_rule": self.floor_rule.currentData(), "chair_required": self.chair_required.isChecked()}
+        settings = {
+            "name": self.name.text(),
+            "decision": self.decision.text(),
+            "mode": self.mode.currentData(),
+            "max_spread": self.max_spread.value(),
+            "quorum": self.quorum.text(),
+            "floor_rule": self.floor_rule.currentData(),
+            "chair_required": self.chair_required.isChecked(),
+        }
         return self.state.run(jobs.configure, self.state.round_id, settings, writes=True, parent=self)
 
     def _member_dialog(self, member: Any = None) -> MemberDialog | None:
@@ -201,13 +256,29 @@ class CouncilTab(QWidget):
             return None
         dialog = MemberDialog(self, member)
         if member is None:
-            dialog.submitted.connect(lambda data: self.state.run(
-                jobs.add_member, round_id, data, writes=True, parent=self, failed=dialog.refused,
-                done=lambda _m: dialog.done_ok()))
+            dialog.submitted.connect(
+                lambda data: self.state.run(
+                    jobs.add_member,
+                    round_id,
+                    data,
+                    writes=True,
+                    parent=self,
+                    failed=dialog.refused,
+                    done=lambda _m: dialog.done_ok(),
+                )
+            )
         else:
-            dialog.submitted.connect(lambda data: self.state.run(
-                jobs.update_member, member.id, data, writes=True, parent=self, failed=dialog.refused,
-                done=lambda _m: dialog.done_ok()))
+            dialog.submitted.connect(
+                lambda data: self.state.run(
+                    jobs.update_member,
+                    member.id,
+                    data,
+                    writes=True,
+                    parent=self,
+                    failed=dialog.refused,
+                    done=lambda _m: dialog.done_ok(),
+                )
+            )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog
@@ -223,8 +294,12 @@ class CouncilTab(QWidget):
 
     def remove_member(self) -> Task | None:
         member = current_row(self.table)
-        if member is None or not errors.ask(self, self.tr("Bỏ %1 khỏi Hội đồng?").replace("%1", member.name),
-                                            yes=self.tr("Bỏ"), no=self.tr("Không")):
+        if member is None or not errors.ask(
+            self,
+            self.tr("Bỏ %1 khỏi Hội đồng?").replace("%1", member.name),
+            yes=self.tr("Bỏ"),
+            no=self.tr("Không"),
+        ):
             return None
         return self.state.run(jobs.remove_member, member.id, writes=True, parent=self)
 

@@ -87,14 +87,19 @@ def _date(text: str, what: str) -> date | None:
     try:
         return parse_date(text)
     except ValueError:
-        raise ValueError(QCoreApplication.translate("EvaluationDialogs", "%1: “%2” không phải ngày hợp lệ (dd/mm/yyyy).")
-                         .replace("%1", what).replace("%2", text)) from None
+        raise ValueError(
+            QCoreApplication.translate("EvaluationDialogs", "%1: “%2” không phải ngày hợp lệ (dd/mm/yyyy).")
+            .replace("%1", what)
+            .replace("%2", text)
+        ) from None
 
 
 class RoundDialog(_Dialog):
     """A new round: regular rounds 1 and 2 take QĐ 26's dates; any other number is an extra round."""
 
-    def __init__(self, taken: dict[int, set[int]], parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(
+        self, taken: dict[int, set[int]], parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
         super().__init__(self.tr("Tạo đợt đánh giá"), self.tr("Tạo đợt"), parent)
         self._taken = taken
         today = today or date.today()
@@ -108,9 +113,14 @@ class RoundDialog(_Dialog):
         self.council.setText(self.tr("Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh"))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        for label, widget in ((self.tr("Năm"), self.year), (self.tr("Đợt số"), self.number),
-                              (self.tr("Chốt nhận hồ sơ"), self.cutoff), (self.tr("Hoàn thành trước"), self.finish),
-                              (self.tr("Tên đợt (không bắt buộc)"), self.name), (self.tr("Tên Hội đồng"), self.council)):
+        for label, widget in (
+            (self.tr("Năm"), self.year),
+            (self.tr("Đợt số"), self.number),
+            (self.tr("Chốt nhận hồ sơ"), self.cutoff),
+            (self.tr("Hoàn thành trước"), self.finish),
+            (self.tr("Tên đợt (không bắt buộc)"), self.name),
+            (self.tr("Tên Hội đồng"), self.council),
+        ):
             self.form.addRow(label, widget)
         self.form.addRow("", self.hint)
         self.finish_layout()
@@ -124,22 +134,35 @@ class RoundDialog(_Dialog):
         self._defaults()
 
     def _defaults(self) -> None:
-        regular = next((r for r in rounds_of_year(self.year.value()) if r.number == self.number.value()), None)
+        regular = next(
+            (r for r in rounds_of_year(self.year.value()) if r.number == self.number.value()), None
+        )
         self.cutoff.setText(format_date(regular.cutoff) if regular else "")
         self.finish.setText(format_date(regular.finish) if regular else "")
-        self.hint.setText(self.tr("Đợt thường kỳ theo QĐ 26/2026: ngày mặc định đã điền sẵn.") if regular else
-                          self.tr("Đợt bổ sung: hãy nhập ngày chốt nhận hồ sơ và ngày hoàn thành."))
+        self.hint.setText(
+            self.tr("Đợt thường kỳ theo QĐ 26/2026: ngày mặc định đã điền sẵn.")
+            if regular
+            else self.tr("Đợt bổ sung: hãy nhập ngày chốt nhận hồ sơ và ngày hoàn thành.")
+        )
 
     def value(self) -> RoundInput:
-        return RoundInput(self.year.value(), self.number.value(), self.name.text(),
-                          _date(self.cutoff.text(), self.tr("Chốt nhận hồ sơ")),
-                          _date(self.finish.text(), self.tr("Hoàn thành trước")), self.council.text())
+        return RoundInput(
+            self.year.value(),
+            self.number.value(),
+            self.name.text(),
+            _date(self.cutoff.text(), self.tr("Chốt nhận hồ sơ")),
+            _date(self.finish.text(), self.tr("Hoàn thành trước")),
+            self.council.text(),
+        )
 
 
 class MemberDialog(_Dialog):
     def __init__(self, parent: QWidget | None = None, member: Any = None) -> None:
-        super().__init__(self.tr("Sửa thành viên Hội đồng") if member else self.tr("Thêm thành viên Hội đồng"),
-                         self.tr("Lưu"), parent)
+        super().__init__(
+            self.tr("Sửa thành viên Hội đồng") if member else self.tr("Thêm thành viên Hội đồng"),
+            self.tr("Lưu"),
+            parent,
+        )
         self.name, self.organisation, self.title = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.role = QComboBox(self)
         for role in MemberRole:
@@ -150,20 +173,27 @@ class MemberDialog(_Dialog):
             self.organisation.setText(member.organisation)
             self.title.setText(member.title)
             self.role.setCurrentIndex(self.role.findData(member.role))
-        for label, widget in ((self.tr("Họ và tên"), self.name), (self.tr("Vai trò"), self.role),
-                              (self.tr("Cơ quan"), self.organisation), (self.tr("Chức vụ"), self.title)):
+        for label, widget in (
+            (self.tr("Họ và tên"), self.name),
+            (self.tr("Vai trò"), self.role),
+            (self.tr("Cơ quan"), self.organisation),
+            (self.tr("Chức vụ"), self.title),
+        ):
             self.form.addRow(label, widget)
         self.finish_layout()
 
     def value(self) -> MemberInput:
-        return MemberInput(self.name.text(), self.role.currentData(), self.organisation.text(), self.title.text())
+        return MemberInput(
+            self.name.text(), self.role.currentData(), self.organisation.text(), self.title.text()
+        )
 
 
 class ReasonDialog(_Dialog):
     """A reason (and optionally a date): return to the commune, re-score, revoke."""
 
-    def __init__(self, title: str, prompt: str, ok: str, parent: QWidget | None = None, *,
-                 with_date: bool = False) -> None:
+    def __init__(
+        self, title: str, prompt: str, ok: str, parent: QWidget | None = None, *, with_date: bool = False
+    ) -> None:
         super().__init__(title, ok, parent)
         self.text = QPlainTextEdit(self)
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
@@ -189,19 +219,26 @@ class AssignDialog(_Dialog):
     """Accepted dossiers not in any round, ticked to go into the current round."""
 
     def __init__(self, round_label: str, rows: Sequence[Any], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Phân hồ sơ vào %1").replace("%1", round_label), self.tr("Phân vào đợt"), parent)
+        super().__init__(
+            self.tr("Phân hồ sơ vào %1").replace("%1", round_label), self.tr("Phân vào đợt"), parent
+        )
         self.resize(900, 520)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 28),
-            Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 22),
-            Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
-            Col(lambda: self.tr("Đợt đề xuất"), lambda r: r.suggested_round, 12),
-        ], self, checkable=True)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 28),
+                Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 22),
+                Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
+                Col(lambda: self.tr("Đợt đề xuất"), lambda r: r.suggested_round, 12),
+            ],
+            self,
+            checkable=True,
+        )
         self.model.set_rows(rows, checked=True)
         self.table = make_table(self.model, self)
-        self.body.addWidget(QLabel(self.tr("Hồ sơ đã tiếp nhận, chưa thuộc đợt nào (bỏ dấu những hồ sơ để đợt "
-                                           "sau):"), self))
+        self.body.addWidget(
+            QLabel(self.tr("Hồ sơ đã tiếp nhận, chưa thuộc đợt nào (bỏ dấu những hồ sơ để đợt sau):"), self)
+        )
         self.body.addWidget(self.table, 1)
         self.finish_layout()
 

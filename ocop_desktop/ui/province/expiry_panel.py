@@ -8,14 +8,14 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ocop_desktop.services.province.reports import ExpiryRow
+from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.tables import BAD, GOOD, WARN, Col, RowsModel, current_row, make_table
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import stars
-from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import BAD, GOOD, WARN, Col, RowsModel, current_row, make_table
 from ocop_desktop.ui.sync.widgets import forget
-from ocop_desktop.ui.kit.tasks import Task
 
 
 def _state_colours(r: ExpiryRow) -> tuple | None:  # type: ignore[type-arg]
@@ -37,20 +37,35 @@ class ExpiryPanel(QWidget):
         self.expired.toggled.connect(lambda _on: self.reload())
         self.revoke_button = QPushButton(self)
         self.revoke_button.clicked.connect(self.revoke)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 22),
-            Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 15),
-            Col(lambda: self.tr("Hạng"), lambda r: stars(r.stars), 7),
-            Col(lambda: self.tr("Quyết định"), lambda r: r.decision_number, 13),
-            Col(lambda: self.tr("Hiệu lực đến"), lambda r: format_date(r.valid_until), 11),
-            Col(lambda: self.tr("Còn (ngày)"), lambda r: r.days_left, 9, right=True, colours=_state_colours),
-            Col(lambda: self.tr("Nộp đánh giá lại"), lambda r: f"{format_date(r.reevaluation_opens)} – "
-                f"{format_date(r.reevaluation_closes)}", 22,
-                colours=lambda r: GOOD if r.window_open else None),
-            Col(lambda: self.tr("Hồ sơ mới"), lambda r: self.tr("đã có") if r.reevaluation_dossier_id
-                else self.tr("chưa có"), 11),
-        ], self)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 22),
+                Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 15),
+                Col(lambda: self.tr("Hạng"), lambda r: stars(r.stars), 7),
+                Col(lambda: self.tr("Quyết định"), lambda r: r.decision_number, 13),
+                Col(lambda: self.tr("Hiệu lực đến"), lambda r: format_date(r.valid_until), 11),
+                Col(
+                    lambda: self.tr("Còn (ngày)"),
+                    lambda r: r.days_left,
+                    9,
+                    right=True,
+                    colours=_state_colours,
+                ),
+                Col(
+                    lambda: self.tr("Nộp đánh giá lại"),
+                    lambda r: f"{format_date(r.reevaluation_opens)} – {format_date(r.reevaluation_closes)}",
+                    22,
+                    colours=lambda r: GOOD if r.window_open else None,
+                ),
+                Col(
+                    lambda: self.tr("Hồ sơ mới"),
+                    lambda r: self.tr("đã có") if r.reevaluation_dossier_id else self.tr("chưa có"),
+                    11,
+                ),
+            ],
+            self,
+        )
         self.table = make_table(self.model, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.count = QLabel(self)
@@ -85,8 +100,13 @@ class ExpiryPanel(QWidget):
     def _update(self) -> None:
         rows = self.model.rows
         expired = sum(1 for r in rows if r.state == "expired")
-        self.count.setText(self.tr("%1 sắp hết hạn, %2 đã hết hạn").replace("%1", str(len(rows) - expired))
-                           .replace("%2", str(expired)) if self.loaded else "")
+        self.count.setText(
+            self.tr("%1 sắp hết hạn, %2 đã hết hạn")
+            .replace("%1", str(len(rows) - expired))
+            .replace("%2", str(expired))
+            if self.loaded
+            else ""
+        )
         row = current_row(self.table)
         self.revoke_button.setEnabled(row is not None and row.issuing_level != "ministry")
 
@@ -94,13 +114,28 @@ class ExpiryPanel(QWidget):
         row = current_row(self.table)
         if row is None:
             return None
-        dialog = ReasonDialog(self.tr("Thu hồi giấy chứng nhận"), self.tr("Thu hồi giấy chứng nhận %1 sao của “%2” "
-                                                                         "(quyết định %3).")
-                              .replace("%1", str(row.stars)).replace("%2", row.product_name)
-                              .replace("%3", row.decision_number), self.tr("Thu hồi"), self, with_date=True)
-        dialog.submitted.connect(lambda value: self.state.run(
-            jobs.revoke, row.certificate_id, value[0], value[1], writes=True, parent=self, failed=dialog.refused,
-            done=lambda _c: dialog.done_ok()))
+        dialog = ReasonDialog(
+            self.tr("Thu hồi giấy chứng nhận"),
+            self.tr("Thu hồi giấy chứng nhận %1 sao của “%2” (quyết định %3).")
+            .replace("%1", str(row.stars))
+            .replace("%2", row.product_name)
+            .replace("%3", row.decision_number),
+            self.tr("Thu hồi"),
+            self,
+            with_date=True,
+        )
+        dialog.submitted.connect(
+            lambda value: self.state.run(
+                jobs.revoke,
+                row.certificate_id,
+                value[0],
+                value[1],
+                writes=True,
+                parent=self,
+                failed=dialog.refused,
+                done=lambda _c: dialog.done_ok(),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog

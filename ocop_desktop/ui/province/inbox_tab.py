@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.services.province.inbox import InboxRow
+from ocop_desktop.ui.kit.formatting import format_date, format_number
+from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table, selected_rows
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.state import EvalState
-from ocop_desktop.ui.kit.formatting import format_date, format_number
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table, selected_rows
 from ocop_desktop.ui.sync.widgets import forget
-from ocop_desktop.ui.kit.tasks import Task
 
 STATUS_COLOURS = {"sent": INFO, "accepted": GOOD, "returned": BAD}
 
@@ -31,19 +31,33 @@ class InboxTab(QWidget):
         self.accept_button, self.return_button = QPushButton(self), QPushButton(self)
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 24),
-            Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 18),
-            Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
-            Col(lambda: self.tr("Loại"), lambda r: r.registration_label, 14),
-            Col(lambda: self.tr("Ngày gửi"), lambda r: format_date(r.forwarded_on), 10),
-            Col(lambda: self.tr("Tự chấm"), lambda r: "" if r.self_total is None else
-                f"{format_number(r.self_total, 0)} ({r.self_star}★)", 9, right=True),
-            Col(lambda: self.tr("Trạng thái"), lambda r: r.status_label, 14,
-                colours=lambda r: STATUS_COLOURS.get(r.status), tip=lambda r: r.return_reasons),
-            Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 12),
-        ], self)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 24),
+                Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 18),
+                Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
+                Col(lambda: self.tr("Loại"), lambda r: r.registration_label, 14),
+                Col(lambda: self.tr("Ngày gửi"), lambda r: format_date(r.forwarded_on), 10),
+                Col(
+                    lambda: self.tr("Tự chấm"),
+                    lambda r: (
+                        "" if r.self_total is None else f"{format_number(r.self_total, 0)} ({r.self_star}★)"
+                    ),
+                    9,
+                    right=True,
+                ),
+                Col(
+                    lambda: self.tr("Trạng thái"),
+                    lambda r: r.status_label,
+                    14,
+                    colours=lambda r: STATUS_COLOURS.get(r.status),
+                    tip=lambda r: r.return_reasons,
+                ),
+                Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 12),
+            ],
+            self,
+        )
         self.table = make_table(self.model, self, multi=True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         top = QHBoxLayout()
@@ -61,8 +75,9 @@ class InboxTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, text in enumerate((self.tr("Chờ tiếp nhận"), self.tr("Đã tiếp nhận"), self.tr("Đã trả lại"),
-                                  self.tr("Tất cả"))):
+        for i, text in enumerate(
+            (self.tr("Chờ tiếp nhận"), self.tr("Đã tiếp nhận"), self.tr("Đã trả lại"), self.tr("Tất cả"))
+        ):
             self.status.setItemText(i, text)
         self.status_label.setText(self.tr("Hiện:"))
         self.accept_button.setText(self.tr("Tiếp nhận"))
@@ -84,7 +99,9 @@ class InboxTab(QWidget):
 
     def _update(self) -> None:
         picked = selected_rows(self.table)
-        self.count.setText(self.tr("%1 hồ sơ").replace("%1", str(len(self.model.rows))) if self.loaded else "")
+        self.count.setText(
+            self.tr("%1 hồ sơ").replace("%1", str(len(self.model.rows))) if self.loaded else ""
+        )
         self.accept_button.setEnabled(bool(picked) and all(r.status == "sent" for r in picked))
         self.return_button.setEnabled(len(picked) == 1 and picked[0].status in ("sent", "accepted"))
 
@@ -92,21 +109,41 @@ class InboxTab(QWidget):
         ids = [r.dossier_id for r in selected_rows(self.table) if r.status == "sent"]
         if not ids:
             return None
-        return self.state.run(jobs.accept, ids, writes=True, parent=self,
-                              title=self.tr("Đang tiếp nhận hồ sơ…") if len(ids) > 5 else None)
+        return self.state.run(
+            jobs.accept,
+            ids,
+            writes=True,
+            parent=self,
+            title=self.tr("Đang tiếp nhận hồ sơ…") if len(ids) > 5 else None,
+        )
 
     def return_selected(self) -> ReasonDialog | None:
         picked = selected_rows(self.table)
         if len(picked) != 1:
             return None
         row = picked[0]
-        dialog = ReasonDialog(self.tr("Trả lại hồ sơ"), self.tr("Hồ sơ “%1” của %2 được trả lại để xã bổ sung, sửa "
-                                                              "đổi. Lý do được gửi về xã trong gói kết quả.")
-                              .replace("%1", row.product_name).replace("%2", row.commune_name),
-                              self.tr("Trả lại"), self)
-        dialog.submitted.connect(lambda reasons: self.state.run(
-            jobs.return_dossier, row.dossier_id, reasons, writes=True, parent=self,
-            done=lambda _d: dialog.done_ok(), failed=dialog.refused))
+        dialog = ReasonDialog(
+            self.tr("Trả lại hồ sơ"),
+            self.tr(
+                "Hồ sơ “%1” của %2 được trả lại để xã bổ sung, sửa "
+                "đổi. Lý do được gửi về xã trong gói kết quả."
+            )
+            .replace("%1", row.product_name)
+            .replace("%2", row.commune_name),
+            self.tr("Trả lại"),
+            self,
+        )
+        dialog.submitted.connect(
+            lambda reasons: self.state.run(
+                jobs.return_dossier,
+                row.dossier_id,
+                reasons,
+                writes=True,
+                parent=self,
+                done=lambda _d: dialog.done_ok(),
+                failed=dialog.refused,
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog

@@ -12,41 +12,41 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.reports import ProvinceReportService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.province.scores import MemberScoreService
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
 # -- reading --------------------------------------------------------------------------------------
-def rounds(progress: Progress, ctx: "AppContext") -> list[Any]:
+def rounds(progress: Progress, ctx: AppContext) -> list[Any]:
     return RoundService(ctx).list()
 
 
-def round_detail(progress: Progress, ctx: "AppContext", round_id: str) -> Any:
+def round_detail(progress: Progress, ctx: AppContext, round_id: str) -> Any:
     return RoundService(ctx).get(round_id)
 
 
-def inbox(progress: Progress, ctx: "AppContext", status: str | None) -> list[Any]:
+def inbox(progress: Progress, ctx: AppContext, status: str | None) -> list[Any]:
     return InboxService(ctx).list(status)
 
 
-def assignable(progress: Progress, ctx: "AppContext") -> list[Any]:
+def assignable(progress: Progress, ctx: AppContext) -> list[Any]:
     return InboxService(ctx).list("accepted", unassigned_only=True)
 
 
-def sheets(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str) -> list[Any]:
+def sheets(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[Any]:
     return MemberScoreService(ctx).sheets(round_id, dossier_id)
 
 
-def matrix(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str) -> Any:
+def matrix(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
     return AggregationService(ctx).matrix(round_id, dossier_id)
 
 
@@ -57,21 +57,22 @@ class Results:
     decisions: tuple[DecisionOutcome, ...]
 
 
-def results(progress: Progress, ctx: "AppContext", round_id: str) -> Results:
+def results(progress: Progress, ctx: AppContext, round_id: str) -> Results:
     service = ResultService(ctx)
     decisions = tuple(service.decision(d.id) for d in service.decisions(round_id))
-    return Results(tuple(RoundService(ctx).entries(round_id)), tuple(service.five_star_candidates(round_id)),
-                   decisions)
+    return Results(
+        tuple(RoundService(ctx).entries(round_id)), tuple(service.five_star_candidates(round_id)), decisions
+    )
 
 
-def expiring(progress: Progress, ctx: "AppContext", days: int, include_expired: bool) -> list[Any]:
+def expiring(progress: Progress, ctx: AppContext, days: int, include_expired: bool) -> list[Any]:
     return ProvinceReportService(ctx).expiring(days, include_expired=include_expired)
 
 
-def commune_outcomes(progress: Progress, ctx: "AppContext") -> list[Any]:
+def commune_outcomes(progress: Progress, ctx: AppContext) -> list[Any]:
     """At a commune: its dossiers the province has seen, with their certificates."""
-    from ocop_desktop.services.registry.certificates import CertificateService
     from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.services.registry.certificates import CertificateService
 
     service, certs = DossierService(ctx), CertificateService(ctx)
     out = []
@@ -84,7 +85,7 @@ def commune_outcomes(progress: Progress, ctx: "AppContext") -> list[Any]:
 
 
 # -- writing --------------------------------------------------------------------------------------
-def accept(progress: Progress, ctx: "AppContext", dossier_ids: list[str]) -> int:
+def accept(progress: Progress, ctx: AppContext, dossier_ids: list[str]) -> int:
     service = InboxService(ctx)
     for n, dossier_id in enumerate(dossier_ids, start=1):
         service.accept(dossier_id)
@@ -92,72 +93,72 @@ def accept(progress: Progress, ctx: "AppContext", dossier_ids: list[str]) -> int
     return len(dossier_ids)
 
 
-def return_dossier(progress: Progress, ctx: "AppContext", dossier_id: str, reasons: str) -> Any:
+def return_dossier(progress: Progress, ctx: AppContext, dossier_id: str, reasons: str) -> Any:
     return InboxService(ctx).return_for_correction(dossier_id, reasons)
 
 
-def create_round(progress: Progress, ctx: "AppContext", data: RoundInput) -> Any:
+def create_round(progress: Progress, ctx: AppContext, data: RoundInput) -> Any:
     return RoundService(ctx).create(data)
 
 
-def assign(progress: Progress, ctx: "AppContext", round_id: str, dossier_ids: list[str]) -> Any:
+def assign(progress: Progress, ctx: AppContext, round_id: str, dossier_ids: list[str]) -> Any:
     return RoundService(ctx).assign(round_id, dossier_ids)
 
 
-def unassign(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str) -> None:
+def unassign(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> None:
     RoundService(ctx).unassign(round_id, dossier_id)
 
 
-def configure(progress: Progress, ctx: "AppContext", round_id: str, settings: dict[str, Any]) -> Any:
+def configure(progress: Progress, ctx: AppContext, round_id: str, settings: dict[str, Any]) -> Any:
     return CouncilService(ctx).configure(round_id, **settings)
 
 
-def add_member(progress: Progress, ctx: "AppContext", round_id: str, data: MemberInput) -> Any:
+def add_member(progress: Progress, ctx: AppContext, round_id: str, data: MemberInput) -> Any:
     return CouncilService(ctx).add_member(round_id, data)
 
 
-def update_member(progress: Progress, ctx: "AppContext", member_id: str, data: MemberInput) -> Any:
+def update_member(progress: Progress, ctx: AppContext, member_id: str, data: MemberInput) -> Any:
     return CouncilService(ctx).update_member(member_id, data)
 
 
-def remove_member(progress: Progress, ctx: "AppContext", member_id: str) -> None:
+def remove_member(progress: Progress, ctx: AppContext, member_id: str) -> None:
     CouncilService(ctx).remove_member(member_id)
 
 
-def set_present(progress: Progress, ctx: "AppContext", member_id: str, present: bool) -> Any:
+def set_present(progress: Progress, ctx: AppContext, member_id: str, present: bool) -> Any:
     return CouncilService(ctx).set_present(member_id, present)
 
 
-def copy_members(progress: Progress, ctx: "AppContext", source: str, target: str) -> Any:
+def copy_members(progress: Progress, ctx: AppContext, source: str, target: str) -> Any:
     return CouncilService(ctx).copy_members(source, target)
 
 
-def aggregate_round(progress: Progress, ctx: "AppContext", round_id: str) -> Any:
+def aggregate_round(progress: Progress, ctx: AppContext, round_id: str) -> Any:
     report(progress, 0.05, "")
     return AggregationService(ctx).aggregate_round(round_id)
 
 
-def aggregate_one(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str) -> Any:
+def aggregate_one(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
     return AggregationService(ctx).aggregate(round_id, dossier_id)
 
 
-def rescore(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str, reason: str) -> Any:
+def rescore(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, reason: str) -> Any:
     return AggregationService(ctx).request_rescore(round_id, dossier_id, reason)
 
 
-def propose(progress: Progress, ctx: "AppContext", round_id: str) -> Any:
+def propose(progress: Progress, ctx: AppContext, round_id: str) -> Any:
     return ResultService(ctx).propose(round_id)
 
 
-def withdraw(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str) -> Any:
+def withdraw(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
     return ResultService(ctx).withdraw_proposal(round_id, dossier_id)
 
 
-def decide(progress: Progress, ctx: "AppContext", round_id: str, data: DecisionInput) -> DecisionOutcome:
+def decide(progress: Progress, ctx: AppContext, round_id: str, data: DecisionInput) -> DecisionOutcome:
     return ResultService(ctx).decide(round_id, data)
 
 
-def revoke(progress: Progress, ctx: "AppContext", certificate_id: str, on: date, reason: str) -> Any:
+def revoke(progress: Progress, ctx: AppContext, certificate_id: str, on: date, reason: str) -> Any:
     return ResultService(ctx).revoke(certificate_id, on=on, reason=reason)
 
 
@@ -169,7 +170,7 @@ def preview_modules() -> None:
     importlib.import_module("ocop_desktop.ui.printing.entry")
 
 
-def print_matrix(progress: Progress, ctx: "AppContext", round_id: str, dossier_id: str, out: Path) -> Path:
+def print_matrix(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, out: Path) -> Path:
     from ocop_desktop.printing import api
     from ocop_desktop.services.province.print_data import council_matrix_data
 
@@ -178,7 +179,7 @@ def print_matrix(progress: Progress, ctx: "AppContext", round_id: str, dossier_i
     return path
 
 
-def print_results(progress: Progress, ctx: "AppContext", decision_id: str, out: Path) -> Path:
+def print_results(progress: Progress, ctx: AppContext, decision_id: str, out: Path) -> Path:
     from ocop_desktop.printing import api
     from ocop_desktop.services.province.print_data import results_data
 
@@ -187,7 +188,7 @@ def print_results(progress: Progress, ctx: "AppContext", decision_id: str, out: 
     return path
 
 
-def print_certificates(progress: Progress, ctx: "AppContext", decision_id: str, out: Path) -> Path:
+def print_certificates(progress: Progress, ctx: AppContext, decision_id: str, out: Path) -> Path:
     """Every certificate draft of a decision in one PDF (each its own page, own QR code)."""
     from pypdf import PdfReader, PdfWriter
 
@@ -209,26 +210,31 @@ def print_certificates(progress: Progress, ctx: "AppContext", decision_id: str, 
 
 
 # -- evaluator laptops ----------------------------------------------------------------------------
-def evaluator_links(progress: Progress, ctx: "AppContext", round_id: str) -> list[Any]:
+def evaluator_links(progress: Progress, ctx: AppContext, round_id: str) -> list[Any]:
     from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).links(round_id)
 
 
-def preview_enrollment(progress: Progress, ctx: "AppContext", path: Path) -> Any:
+def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> Any:
     from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).preview_enrollment(path)
 
 
-def import_enrollment(progress: Progress, ctx: "AppContext", path: Path, round_id: str, member_id: str,
-                      confirm: str | None) -> Any:
+def import_enrollment(
+    progress: Progress, ctx: AppContext, path: Path, round_id: str, member_id: str, confirm: str | None
+) -> Any:
     from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
 
-    return ProvinceEvaluatorPackages(ctx).import_enrollment(path, round_id, member_id, confirm_fingerprint=confirm)
+    return ProvinceEvaluatorPackages(ctx).import_enrollment(
+        path, round_id, member_id, confirm_fingerprint=confirm
+    )
 
 
-def export_assignment(progress: Progress, ctx: "AppContext", round_id: str, member_id: str, target: Path) -> Any:
+def export_assignment(
+    progress: Progress, ctx: AppContext, round_id: str, member_id: str, target: Path
+) -> Any:
     from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).export_assignment(round_id, member_id, target, progress=progress)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QWidget
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.types import ImportPreview
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.sync import widgets
 from ocop_desktop.ui.sync.import_flow import ImportFlow
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
-from ocop_desktop.ui.kit.tasks import Task
 
 
 class EvaluatorLaptops(QObject):
@@ -36,16 +36,31 @@ class EvaluatorLaptops(QObject):
         path = path or widgets.ask_open_package(self.owner)
         if path is None or round_id is None:
             return None
-        return self.state.run(jobs.preview_enrollment, path, parent=self.owner,
-                              done=lambda p: self._confirm(p, path, round_id, member))
+        return self.state.run(
+            jobs.preview_enrollment,
+            path,
+            parent=self.owner,
+            done=lambda p: self._confirm(p, path, round_id, member),
+        )
 
     def _confirm(self, preview: ImportPreview, path: Path, round_id: str, member: Any) -> None:
         dialog = ImportPreviewDialog(preview, self.owner)
-        dialog.setWindowTitle(self.tr("Ghi danh máy chấm điểm cho %1 %2").replace("%1", member.label)
-                              .replace("%2", member.name))
-        dialog.applyRequested.connect(lambda confirm: self.state.run(
-            jobs.import_enrollment, path, round_id, member.id, confirm, writes=True, parent=self.owner,
-            done=lambda link: self._linked(dialog, link), failed=lambda exc: self._failed(dialog, exc)))
+        dialog.setWindowTitle(
+            self.tr("Ghi danh máy chấm điểm cho %1 %2").replace("%1", member.label).replace("%2", member.name)
+        )
+        dialog.applyRequested.connect(
+            lambda confirm: self.state.run(
+                jobs.import_enrollment,
+                path,
+                round_id,
+                member.id,
+                confirm,
+                writes=True,
+                parent=self.owner,
+                done=lambda link: self._linked(dialog, link),
+                failed=lambda exc: self._failed(dialog, exc),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: widgets.forget(self, "dialog", dialog))
         self.dialog = dialog
@@ -53,9 +68,15 @@ class EvaluatorLaptops(QObject):
 
     def _linked(self, dialog: ImportPreviewDialog, link: Any) -> None:
         dialog.finish(True)
-        errors.info(self.owner, self.tr("Từ nay nhận phiếu chấm của %1 %2 từ máy “%3” (dấu vân tay %4).")
-                    .replace("%1", link.member_label).replace("%2", link.member_name)
-                    .replace("%3", link.office_name).replace("%4", link.fingerprint), self.tr("Đã ghi danh"))
+        errors.info(
+            self.owner,
+            self.tr("Từ nay nhận phiếu chấm của %1 %2 từ máy “%3” (dấu vân tay %4).")
+            .replace("%1", link.member_label)
+            .replace("%2", link.member_name)
+            .replace("%3", link.office_name)
+            .replace("%4", link.fingerprint),
+            self.tr("Đã ghi danh"),
+        )
 
     def _failed(self, dialog: ImportPreviewDialog, exc: BaseException) -> None:
         dialog.finish(False)
@@ -68,18 +89,35 @@ class EvaluatorLaptops(QObject):
         target = widgets.ask_save_package(self.owner, f"phan-cong-{member.label}-{slug}.ocoppkg")
         if target is None or round_id is None:
             return None
-        return self.state.run(jobs.export_assignment, round_id, member.id, target, writes=True, parent=self.owner,
-                              done=lambda r: self._exported(member, r),
-                              title=self.tr("Đang xuất gói phân công chấm điểm…"))
+        return self.state.run(
+            jobs.export_assignment,
+            round_id,
+            member.id,
+            target,
+            writes=True,
+            parent=self.owner,
+            done=lambda r: self._exported(member, r),
+            title=self.tr("Đang xuất gói phân công chấm điểm…"),
+        )
 
     def _exported(self, member: Any, result: ExportResult) -> None:
         self.last_export = result
-        lock = (self.tr("mã hóa cho máy đã ghi danh") if result.encrypted
-                else self.tr("KHÔNG mã hóa (thành viên chưa ghi danh máy)"))
-        errors.info(self.owner, self.tr("Đã ghi gói phân công của %1 %2: %3 hồ sơ, %4 tệp minh chứng; %5.\n%6")
-                    .replace("%1", member.label).replace("%2", member.name)
-                    .replace("%3", str(len(result.dossier_ids))).replace("%4", str(result.blobs))
-                    .replace("%5", lock).replace("%6", str(result.path)), self.tr("Đã xuất gói"))
+        lock = (
+            self.tr("mã hóa cho máy đã ghi danh")
+            if result.encrypted
+            else self.tr("KHÔNG mã hóa (thành viên chưa ghi danh máy)")
+        )
+        errors.info(
+            self.owner,
+            self.tr("Đã ghi gói phân công của %1 %2: %3 hồ sơ, %4 tệp minh chứng; %5.\n%6")
+            .replace("%1", member.label)
+            .replace("%2", member.name)
+            .replace("%3", str(len(result.dossier_ids)))
+            .replace("%4", str(result.blobs))
+            .replace("%5", lock)
+            .replace("%6", str(result.path)),
+            self.tr("Đã xuất gói"),
+        )
 
     def import_scores(self, path: Path | None = None) -> ImportFlow:
         """The signed sheets from a member's laptop: preview (every sheet through the scoring engine),

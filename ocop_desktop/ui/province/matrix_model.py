@@ -17,9 +17,17 @@ Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 FIXED = 2  # criterion, maximum
 TOTAL_BG = QColor("#f1f3f4")
-DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (int(r) for r in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole))
+DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 
@@ -54,14 +62,34 @@ class MatrixModel(QAbstractTableModel):
         m = self.matrix
         if m is None:
             return []
-        mean = translate("MatrixModel", "TB %1").replace("%1", score_text(float(m.result.mean_total))) if m.result else ""
-        rows = [[(translate("MatrixModel", "Tổng điểm"), False), ("100", False),
-                 *(("" if value is None else str(value), out) for value, out in zip(m.totals, m.total_outliers)),
-                 (mean, False)]]
+        mean = (
+            translate("MatrixModel", "TB %1").replace("%1", score_text(float(m.result.mean_total)))
+            if m.result
+            else ""
+        )
+        rows = [
+            [
+                (translate("MatrixModel", "Tổng điểm"), False),
+                ("100", False),
+                *(
+                    ("" if value is None else str(value), out)
+                    for value, out in zip(m.totals, m.total_outliers)
+                ),
+                (mean, False),
+            ]
+        ]
         for line in m.lines:
-            rows.append([(f"{line.code}. {line.title}", False), (str(line.max_points), False),
-                         *(("–" if value is None else str(value), out) for value, out in zip(line.points, line.outliers)),
-                         (score_text(float(line.median)) if line.median is not None else "", False)])
+            rows.append(
+                [
+                    (f"{line.code}. {line.title}", False),
+                    (str(line.max_points), False),
+                    *(
+                        ("–" if value is None else str(value), out)
+                        for value, out in zip(line.points, line.outliers)
+                    ),
+                    (score_text(float(line.median)) if line.median is not None else "", False),
+                ]
+            )
         return rows
 
     def outlier_cells(self) -> list[tuple[str, str]]:
@@ -69,7 +97,12 @@ class MatrixModel(QAbstractTableModel):
         m = self.matrix
         if m is None:
             return []
-        return [(line.code, member.label) for line in m.lines for member, out in zip(m.members, line.outliers) if out]
+        return [
+            (line.code, member.label)
+            for line in m.lines
+            for member, out in zip(m.members, line.outliers)
+            if out
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self._cells)
@@ -77,8 +110,12 @@ class MatrixModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() or self.matrix is None else FIXED + len(self.matrix.members) + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         m = self.matrix
         if m is None or orientation != Qt.Orientation.Horizontal:
             return None
@@ -93,7 +130,9 @@ class MatrixModel(QAbstractTableModel):
             return translate("MatrixModel", "Trung vị")
         if role == TOOLTIP and FIXED <= section < FIXED + len(members):
             member = members[section - FIXED]
-            return f"{member.name} — {member.role_label}" + (f", {member.organisation}" if member.organisation else "")
+            return f"{member.name} — {member.role_label}" + (
+                f", {member.organisation}" if member.organisation else ""
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -115,7 +154,13 @@ class MatrixModel(QAbstractTableModel):
             line = self.matrix.lines[row - 1]
             if flagged:
                 median = score_text(float(line.median)) if line.median is not None else ""
-                return translate("MatrixModel", "Chênh từ nửa số điểm tối đa trở lên so với trung vị (%1) của tiêu chí %2.").replace(
-                    "%1", median).replace("%2", line.code)
+                return (
+                    translate(
+                        "MatrixModel",
+                        "Chênh từ nửa số điểm tối đa trở lên so với trung vị (%1) của tiêu chí %2.",
+                    )
+                    .replace("%1", median)
+                    .replace("%2", line.code)
+                )
             return f"{line.code}. {line.title}" if col == 0 else None
         return None

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix, RoundAggregation
+from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.matrix_model import MatrixModel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns, score_text, stars
-from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.sync.widgets import Banner, forget
-from ocop_desktop.ui.kit.tasks import Task
 
 
 class MatrixTab(QWidget):
@@ -41,8 +41,9 @@ class MatrixTab(QWidget):
         self.entries = RowsModel(entry_columns(self, compact=True), self)
         self.entries_table = make_table(self.entries, self)
         self.entries_table.clicked.connect(lambda _i: self.show_matrix())
-        self.round_button, self.one_button, self.rescore_button, self.print_button = (QPushButton(self)
-                                                                                      for _ in range(4))
+        self.round_button, self.one_button, self.rescore_button, self.print_button = (
+            QPushButton(self) for _ in range(4)
+        )
         self.round_button.clicked.connect(self.aggregate_round)
         self.one_button.clicked.connect(self.aggregate_one)
         self.rescore_button.clicked.connect(self.request_rescore)
@@ -130,8 +131,12 @@ class MatrixTab(QWidget):
         if entry is None or self.state.round_id is None:
             return None
         wanted = entry.dossier_id
-        return self.state.run(jobs.matrix, self.state.round_id, wanted,
-                              done=lambda m: self._show(m) if self._chosen() == wanted else None)
+        return self.state.run(
+            jobs.matrix,
+            self.state.round_id,
+            wanted,
+            done=lambda m: self._show(m) if self._chosen() == wanted else None,
+        )
 
     def _chosen(self) -> str | None:
         entry = current_row(self.entries_table)
@@ -152,15 +157,19 @@ class MatrixTab(QWidget):
         for col in range(1, last + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, 80 if col == last else 56)
-        self.title.setText(f"{m.entry.product_name} — {self.tr('Bộ %1').replace('%1', str(m.set_number))}: "
-                           f"{m.set_name}")
+        self.title.setText(
+            f"{m.entry.product_name} — {self.tr('Bộ %1').replace('%1', str(m.set_number))}: {m.set_name}"
+        )
         self.summary.setText(self._summary(m))
         problems = list(m.result.problems) if m.result else []
         flagged = self.model.outlier_cells()
         if flagged:
             shown = ", ".join(f"{who} ở {code}" for code, who in flagged[:8])
-            problems.append(self.tr("%1 ô chênh nhiều so với trung vị (tô đỏ): %2").replace("%1", str(len(flagged)))
-                            .replace("%2", shown + (", …" if len(flagged) > 8 else ".")))
+            problems.append(
+                self.tr("%1 ô chênh nhiều so với trung vị (tô đỏ): %2")
+                .replace("%1", str(len(flagged)))
+                .replace("%2", shown + (", …" if len(flagged) > 8 else "."))
+            )
         self.problems.show_text("\n".join(problems))
 
     def _summary(self, m: CouncilMatrix) -> str:
@@ -173,12 +182,21 @@ class MatrixTab(QWidget):
         parts = [
             f"<b>{m.entry.status_label}</b>",
             self.tr("Điểm trung bình: <b>%1</b>").replace("%1", score_text(float(r.mean_total))),
-            self.tr("Chênh lệch: <b style='color:%1'>%2</b> (tối đa %3)").replace("%1", colour)
-            .replace("%2", str(r.spread)).replace("%3", str(m.max_spread)),
-            self.tr("Số phiếu: %1/%2 thành viên, %3").replace("%1", str(len(r.totals)))
-            .replace("%2", str(r.council_size)).replace("%3", self.tr("đủ tỉ lệ") if r.quorum_met
-                                                         else self.tr("<b style='color:#b3261e'>không đủ tỉ lệ</b>")),
-            self.tr("Hạng đề xuất: <b>%1</b>").replace("%1", star) + ("" if r.valid else " " + self.tr("(chưa hợp lệ)")),
+            self.tr("Chênh lệch: <b style='color:%1'>%2</b> (tối đa %3)")
+            .replace("%1", colour)
+            .replace("%2", str(r.spread))
+            .replace("%3", str(m.max_spread)),
+            self.tr("Số phiếu: %1/%2 thành viên, %3")
+            .replace("%1", str(len(r.totals)))
+            .replace("%2", str(r.council_size))
+            .replace(
+                "%3",
+                self.tr("đủ tỉ lệ")
+                if r.quorum_met
+                else self.tr("<b style='color:#b3261e'>không đủ tỉ lệ</b>"),
+            ),
+            self.tr("Hạng đề xuất: <b>%1</b>").replace("%1", star)
+            + ("" if r.valid else " " + self.tr("(chưa hợp lệ)")),
         ]
         return " &nbsp;·&nbsp; ".join(parts)
 
@@ -186,14 +204,23 @@ class MatrixTab(QWidget):
     def aggregate_round(self) -> Task | None:
         if self.state.round_id is None:
             return None
-        return self.state.run(jobs.aggregate_round, self.state.round_id, writes=True, parent=self,
-                              done=self._round_done, title=self.tr("Đang tổng hợp điểm của cả đợt…"))
+        return self.state.run(
+            jobs.aggregate_round,
+            self.state.round_id,
+            writes=True,
+            parent=self,
+            done=self._round_done,
+            title=self.tr("Đang tổng hợp điểm của cả đợt…"),
+        )
 
     def _round_done(self, result: RoundAggregation) -> None:
         self.last_round = result
         rescore = sum(1 for a in result.done if a.entry.status == "needs_rescore")
-        text = self.tr("Đã tổng hợp %1 hồ sơ (%2 cần chấm lại).").replace("%1", str(len(result.done))) \
+        text = (
+            self.tr("Đã tổng hợp %1 hồ sơ (%2 cần chấm lại).")
+            .replace("%1", str(len(result.done)))
             .replace("%2", str(rescore))
+        )
         if result.skipped:
             text += "\n" + self.tr("Chưa tổng hợp được %1 hồ sơ:").replace("%1", str(len(result.skipped)))
             text += "".join(f"\n• {row.product_name}: {why}" for row, why in result.skipped[:5])
@@ -203,19 +230,35 @@ class MatrixTab(QWidget):
         entry = current_row(self.entries_table)
         if entry is None or self.state.round_id is None:
             return None
-        return self.state.run(jobs.aggregate_one, self.state.round_id, entry.dossier_id, writes=True, parent=self)
+        return self.state.run(
+            jobs.aggregate_one, self.state.round_id, entry.dossier_id, writes=True, parent=self
+        )
 
     def request_rescore(self) -> ReasonDialog | None:
         entry = current_row(self.entries_table)
         round_id = self.state.round_id
         if entry is None or round_id is None:
             return None
-        dialog = ReasonDialog(self.tr("Yêu cầu chấm lại"), self.tr("Các thành viên sửa phiếu của “%1”, thư ký nhập "
-                                                                  "lại phiếu, rồi tổng hợp lại.")
-                              .replace("%1", entry.product_name), self.tr("Yêu cầu chấm lại"), self)
-        dialog.submitted.connect(lambda reason: self.state.run(
-            jobs.rescore, round_id, entry.dossier_id, reason, writes=True, parent=self, failed=dialog.refused,
-            done=lambda _e: dialog.done_ok()))
+        dialog = ReasonDialog(
+            self.tr("Yêu cầu chấm lại"),
+            self.tr("Các thành viên sửa phiếu của “%1”, thư ký nhập lại phiếu, rồi tổng hợp lại.").replace(
+                "%1", entry.product_name
+            ),
+            self.tr("Yêu cầu chấm lại"),
+            self,
+        )
+        dialog.submitted.connect(
+            lambda reason: self.state.run(
+                jobs.rescore,
+                round_id,
+                entry.dossier_id,
+                reason,
+                writes=True,
+                parent=self,
+                failed=dialog.refused,
+                done=lambda _e: dialog.done_ok(),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog
@@ -226,5 +269,11 @@ class MatrixTab(QWidget):
         entry = current_row(self.entries_table)
         if entry is None or self.state.round_id is None:
             return None
-        return print_to_preview(self, self.state, jobs.print_matrix, (self.state.round_id, entry.dossier_id),
-                                "council-matrix", entry.product_name)
+        return print_to_preview(
+            self,
+            self.state,
+            jobs.print_matrix,
+            (self.state.round_id, entry.dossier_id),
+            "council-matrix",
+            entry.product_name,
+        )

@@ -17,13 +17,13 @@ from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.domain.province import SCORABLE, EntryStatus
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
+from ocop_desktop.progress import Progress
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.common import pinned_sheet
 from ocop_desktop.services.province.drafts import DraftRow, MemberDraftService
-from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
 from ocop_desktop.services.province.rounds import RoundService
+from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
 from ocop_desktop.ui.scoring.store import SheetData, SheetEdit
-from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -31,11 +31,14 @@ if TYPE_CHECKING:
 Key = tuple[str, str, str]  # round, dossier, member
 
 
-def sheets_and_drafts(progress: Progress, ctx: "AppContext", round_id: str,
-                      dossier_id: str) -> tuple[list[Any], dict[str, DraftRow]]:
+def sheets_and_drafts(
+    progress: Progress, ctx: AppContext, round_id: str, dossier_id: str
+) -> tuple[list[Any], dict[str, DraftRow]]:
     """The member picker's data, as a background job: the stored sheets of the dossier and the
     members' drafts (by member id)."""
-    return MemberScoreService(ctx).sheets(round_id, dossier_id), MemberDraftService(ctx).drafts(round_id, dossier_id)
+    return MemberScoreService(ctx).sheets(round_id, dossier_id), MemberDraftService(ctx).drafts(
+        round_id, dossier_id
+    )
 
 
 class MemberSheetStore:
@@ -43,7 +46,7 @@ class MemberSheetStore:
 
     supports_stops = True
 
-    def __init__(self, ctx: "AppContext", round_id: str, dossier_id: str, member_id: str) -> None:
+    def __init__(self, ctx: AppContext, round_id: str, dossier_id: str, member_id: str) -> None:
         self._ctx = ctx
         self._scores = MemberScoreService(ctx)
         self._drafts = MemberDraftService(ctx)
@@ -76,10 +79,20 @@ class MemberSheetStore:
             state = None
         if state is not None:
             self._sheet = state.sheet
-            flagged = tuple(x.id for x in state.sheet.stops if x.trigger == "flag" and x.id in state.row.stops)
-            data = SheetData(sheet=state.sheet, answers=dict(state.answers), knockouts=tuple(state.row.knockouts),
-                             stops=flagged, notes=dict(state.notes), opinion=state.opinion,
-                             editable=self._editable, revision=state.row.revision, kind="member")
+            flagged = tuple(
+                x.id for x in state.sheet.stops if x.trigger == "flag" and x.id in state.row.stops
+            )
+            data = SheetData(
+                sheet=state.sheet,
+                answers=dict(state.answers),
+                knockouts=tuple(state.row.knockouts),
+                stops=flagged,
+                notes=dict(state.notes),
+                opinion=state.opinion,
+                editable=self._editable,
+                revision=state.row.revision,
+                kind="member",
+            )
         else:
             detail = DossierService(self._ctx).get(self.dossier_id)
             self._sheet = pinned_sheet(detail.ruleset_id, detail.ruleset_hash, detail.row.product_set)
@@ -90,8 +103,12 @@ class MemberSheetStore:
             return data
         if not found.row.stale:
             self.draft = found.row
-            return self._data(SheetEdit(dict(found.answers), found.knockouts, found.stops, dict(found.notes), {},
-                                        found.opinion), found.row.base_revision)
+            return self._data(
+                SheetEdit(
+                    dict(found.answers), found.knockouts, found.stops, dict(found.notes), {}, found.opinion
+                ),
+                found.row.base_revision,
+            )
         self._drafts.discard(*self.key)  # never applied over a sheet that moved on
         self.discarded = found.row
         return data
@@ -101,12 +118,21 @@ class MemberSheetStore:
             raise UserError("Hồ sơ đã có kết quả đề nghị hoặc quyết định: không sửa phiếu chấm được nữa.")
         sheet = self._sheet or self.load().sheet
         running = score(sheet, edit.answers, edit.knockouts, edit.stops, partial=True)  # refuses bad codes
-        data = SheetInput(dict(edit.answers), tuple(edit.knockouts), tuple(edit.stops), edit.opinion, dict(edit.notes))
+        data = SheetInput(
+            dict(edit.answers), tuple(edit.knockouts), tuple(edit.stops), edit.opinion, dict(edit.notes)
+        )
         if running.unanswered and not running.eliminated:
             self.draft = self._drafts.save(*self.key, data, base_revision=expected_revision)
             return self._data(edit, expected_revision)
-        row = self._scores.enter(*self.key, data.answers, knockouts=data.knockouts, stops=data.stops,
-                                 opinion=data.opinion, notes=data.notes, expected_revision=expected_revision)
+        row = self._scores.enter(
+            *self.key,
+            data.answers,
+            knockouts=data.knockouts,
+            stops=data.stops,
+            opinion=data.opinion,
+            notes=data.notes,
+            expected_revision=expected_revision,
+        )
         self.draft = None  # deleted with the write
         return self._data(edit, row.revision)
 
@@ -117,6 +143,14 @@ class MemberSheetStore:
 
     def _data(self, edit: SheetEdit, revision: int | None) -> SheetData:
         assert self._sheet is not None
-        return SheetData(sheet=self._sheet, answers=dict(edit.answers), knockouts=tuple(edit.knockouts),
-                         stops=tuple(edit.stops), notes=dict(edit.notes), opinion=edit.opinion,
-                         editable=self._editable, revision=revision, kind="member")
+        return SheetData(
+            sheet=self._sheet,
+            answers=dict(edit.answers),
+            knockouts=tuple(edit.knockouts),
+            stops=tuple(edit.stops),
+            notes=dict(edit.notes),
+            opinion=edit.opinion,
+            editable=self._editable,
+            revision=revision,
+            kind="member",
+        )

@@ -15,22 +15,27 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ocop_desktop.ui.kit import perf as preload
-from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.kit.tasks import run_task
+from ocop_desktop.ui.province.state import EvalState
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 # name, module, class: the tabs in order
-TABS = (("inbox", "inbox_tab", "InboxTab"), ("rounds", "rounds_tab", "RoundsTab"),
-        ("council", "council_tab", "CouncilTab"), ("scoring", "scoring_tab", "ScoringTab"),
-        ("matrix", "matrix_tab", "MatrixTab"), ("results", "results_tab", "ResultsTab"))
+TABS = (
+    ("inbox", "inbox_tab", "InboxTab"),
+    ("rounds", "rounds_tab", "RoundsTab"),
+    ("council", "council_tab", "CouncilTab"),
+    ("scoring", "scoring_tab", "ScoringTab"),
+    ("matrix", "matrix_tab", "MatrixTab"),
+    ("results", "results_tab", "ResultsTab"),
+)
 FIRST_TAB = "rounds"
 PRELOAD_MS = 300
 
 
 class EvaluationPage(QWidget):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         role = ctx.office().role
@@ -99,8 +104,14 @@ class EvaluationPage(QWidget):
     def _preload(self) -> None:
         """Not one of the state's jobs: the page is ready before it ends."""
         names = tuple(preload.tab_module(module) for _name, module, _cls in TABS)
-        run_task(preload.import_modules, None, names, on_done=lambda _r: preload.freeze_heap("preloaded"),
-                 on_error=lambda _e: None, parent=self)
+        run_task(
+            preload.import_modules,
+            None,
+            names,
+            on_done=lambda _r: preload.freeze_heap("preloaded"),
+            on_error=lambda _e: None,
+            parent=self,
+        )
 
     # -- tabs, built on first use --------------------------------------------------------------------
     def tab(self, name: str) -> Any:
@@ -157,19 +168,34 @@ class EvaluationPage(QWidget):
             return self.commune is not None and self.commune.loaded
         inbox = self._built.get("inbox")
         editor = getattr(self._built.get("scoring"), "editor", None)
-        return (not self.state.busy() and bool(self.state.rounds is not None) and (inbox is None or inbox.loaded)
-                and not (editor is not None and editor.building))
+        return (
+            not self.state.busy()
+            and bool(self.state.rounds is not None)
+            and (inbox is None or inbox.loaded)
+            and not (editor is not None and editor.building)
+        )
 
     def retranslate(self) -> None:
         if self.workspace is not None:
             return
-        self.heading.setText(self.tr("Đánh giá, phân hạng sản phẩm OCOP") if self.province
-                             else self.tr("Kết quả đánh giá của tỉnh"))
+        self.heading.setText(
+            self.tr("Đánh giá, phân hạng sản phẩm OCOP")
+            if self.province
+            else self.tr("Kết quả đánh giá của tỉnh")
+        )
         if self.state is not None:
             self.round_label.setText(self.tr("Đợt đang làm việc:"))
             self.refresh_button.setText(self.tr("Làm mới"))
-            for i, text in enumerate((self.tr("Hồ sơ đến"), self.tr("Đợt đánh giá"), self.tr("Hội đồng"),
-                                      self.tr("Chấm điểm"), self.tr("Tổng hợp"), self.tr("Kết quả"))):
+            for i, text in enumerate(
+                (
+                    self.tr("Hồ sơ đến"),
+                    self.tr("Đợt đánh giá"),
+                    self.tr("Hội đồng"),
+                    self.tr("Chấm điểm"),
+                    self.tr("Tổng hợp"),
+                    self.tr("Kết quả"),
+                )
+            ):
                 self.tabs.setTabText(i, text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override

@@ -14,15 +14,20 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.kit.tasks import Task
+from ocop_desktop.ui.province.state import EvalState
 
 translate = QCoreApplication.translate
-STEMS = {"council-matrix": "Bang-tong-hop-hoi-dong", "results": "Danh-sach-cong-nhan",
-         "certificate": "Du-thao-giay-chung-nhan"}
-TITLES = {"council-matrix": QT_TRANSLATE_NOOP("EvaluationPrinting", "Bảng tổng hợp điểm của Hội đồng"),
-          "results": QT_TRANSLATE_NOOP("EvaluationPrinting", "Danh sách sản phẩm được công nhận"),
-          "certificate": QT_TRANSLATE_NOOP("EvaluationPrinting", "Dự thảo giấy chứng nhận")}
+STEMS = {
+    "council-matrix": "Bang-tong-hop-hoi-dong",
+    "results": "Danh-sach-cong-nhan",
+    "certificate": "Du-thao-giay-chung-nhan",
+}
+TITLES = {
+    "council-matrix": QT_TRANSLATE_NOOP("EvaluationPrinting", "Bảng tổng hợp điểm của Hội đồng"),
+    "results": QT_TRANSLATE_NOOP("EvaluationPrinting", "Danh sách sản phẩm được công nhận"),
+    "certificate": QT_TRANSLATE_NOOP("EvaluationPrinting", "Dự thảo giấy chứng nhận"),
+}
 
 
 def _printing_ui(name: str) -> Any:
@@ -55,10 +60,16 @@ def open_pdf(parent: QWidget | None, path: Path, title: str, suggested: str) -> 
     return None
 
 
-def print_to_preview(owner: QWidget, state: EvalState, job: Callable[..., Path], args: tuple[Any, ...], form: str,
-                     subject: str) -> Task:
+def print_to_preview(
+    owner: QWidget, state: EvalState, job: Callable[..., Path], args: tuple[Any, ...], form: str, subject: str
+) -> Task:
     name = file_name(form, subject)
     title = translate("EvaluationPrinting", TITLES[form]) + (f" – {subject}" if subject else "")
-    return state.run(job, *args, preview_path(name), parent=owner,
-                     done=lambda path: open_pdf(owner, path, title, name),
-                     title=translate("EvaluationPrinting", "Đang chuẩn bị bản in…"))
+    return state.run(
+        job,
+        *args,
+        preview_path(name),
+        parent=owner,
+        done=lambda path: open_pdf(owner, path, title, name),
+        title=translate("EvaluationPrinting", "Đang chuẩn bị bản in…"),
+    )

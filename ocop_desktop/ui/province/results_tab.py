@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
+from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.tables import GOOD, Col, RowsModel, current_row, make_table, select_row
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.expiry_panel import ExpiryPanel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns, score_text, stars
-from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import GOOD, Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.sync.widgets import Banner
-from ocop_desktop.ui.kit.tasks import Task
 
 
 class ResultsTab(QWidget):
@@ -56,7 +56,9 @@ class ResultsTab(QWidget):
         self.decision_problem = Banner(self, "error")
         form = QFormLayout()
         self.form_labels = [QLabel(self) for _ in range(4)]
-        for label, widget in zip(self.form_labels, (self.number, self.decided_on, self.signer, self.signer_title)):
+        for label, widget in zip(
+            self.form_labels, (self.number, self.decided_on, self.signer, self.signer_title)
+        ):
             form.addRow(label, widget)
         self.decision_note = QLabel(self)
         self.decision_note.setWordWrap(True)
@@ -81,29 +83,46 @@ class ResultsTab(QWidget):
         first_layout.addWidget(self.decision_box)
         self.decision_box.setFixedWidth(360)
         # decisions and certificates
-        self.decisions = RowsModel([
-            Col(lambda: self.tr("Số quyết định"), lambda o: o.decision.number, 16),
-            Col(lambda: self.tr("Ngày"), lambda o: format_date(o.decision.decided_on), 10),
-            Col(lambda: self.tr("Người ký"), lambda o: f"{o.decision.signer_title} {o.decision.signer}"),
-            Col(lambda: self.tr("Sản phẩm"), lambda o: o.decision.products, 8, right=True),
-        ], self)
+        self.decisions = RowsModel(
+            [
+                Col(lambda: self.tr("Số quyết định"), lambda o: o.decision.number, 16),
+                Col(lambda: self.tr("Ngày"), lambda o: format_date(o.decision.decided_on), 10),
+                Col(lambda: self.tr("Người ký"), lambda o: f"{o.decision.signer_title} {o.decision.signer}"),
+                Col(lambda: self.tr("Sản phẩm"), lambda o: o.decision.products, 8, right=True),
+            ],
+            self,
+        )
         self.decisions_table = make_table(self.decisions, self)
         self.decisions_table.clicked.connect(lambda _i: self._decision_picked())
-        self.certificates = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda p: p[0].product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda p: p[0].producer_name, 26),
-            Col(lambda: self.tr("Mã sản phẩm"), lambda p: p[0].product_code, 16),
-            Col(lambda: self.tr("Điểm"), lambda p: score_text(p[0].mean_total), 7, right=True),
-            Col(lambda: self.tr("Hạng"), lambda p: stars(p[1].stars if p[1] else None), 7, colours=lambda p: GOOD),
-            Col(lambda: self.tr("Hiệu lực đến"), lambda p: format_date(p[1].valid_until) if p[1] else "", 11),
-        ], self)
+        self.certificates = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda p: p[0].product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda p: p[0].producer_name, 26),
+                Col(lambda: self.tr("Mã sản phẩm"), lambda p: p[0].product_code, 16),
+                Col(lambda: self.tr("Điểm"), lambda p: score_text(p[0].mean_total), 7, right=True),
+                Col(
+                    lambda: self.tr("Hạng"),
+                    lambda p: stars(p[1].stars if p[1] else None),
+                    7,
+                    colours=lambda p: GOOD,
+                ),
+                Col(
+                    lambda: self.tr("Hiệu lực đến"),
+                    lambda p: format_date(p[1].valid_until) if p[1] else "",
+                    11,
+                ),
+            ],
+            self,
+        )
         self.certificates_table = make_table(self.certificates, self)
         self.print_results_button, self.print_certificates_button = QPushButton(self), QPushButton(self)
         self.print_results_button.clicked.connect(self.print_results)
         self.print_certificates_button.clicked.connect(self.print_certificates)
         second = QWidget(self)
         second_layout = QVBoxLayout(second)
-        self.decisions_table.setMaximumHeight(self.decisions_table.verticalHeader().defaultSectionSize() * 5 + 30)
+        self.decisions_table.setMaximumHeight(
+            self.decisions_table.verticalHeader().defaultSectionSize() * 5 + 30
+        )
         second_layout.addWidget(self.decisions_table)
         prints = QHBoxLayout()
         self.certificates_label = QLabel(self)
@@ -131,24 +150,44 @@ class ResultsTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, text in enumerate((self.tr("Đề nghị và quyết định"), self.tr("Quyết định, giấy chứng nhận"),
-                                  self.tr("Đề nghị 5 sao"), self.tr("Hết hạn và thu hồi"))):
+        for i, text in enumerate(
+            (
+                self.tr("Đề nghị và quyết định"),
+                self.tr("Quyết định, giấy chứng nhận"),
+                self.tr("Đề nghị 5 sao"),
+                self.tr("Hết hạn và thu hồi"),
+            )
+        ):
             self.tabs.setTabText(i, text)
-        self.proposal_hint.setText(self.tr("Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công "
-                                           "nhận, 5 sao đề nghị Bộ; dưới 3 sao hoặc bị loại: không đủ điều kiện."))
+        self.proposal_hint.setText(
+            self.tr(
+                "Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công "
+                "nhận, 5 sao đề nghị Bộ; dưới 3 sao hoặc bị loại: không đủ điều kiện."
+            )
+        )
         self.propose_button.setText(self.tr("Đề nghị công nhận"))
         self.withdraw_button.setText(self.tr("Rút đề nghị"))
         self.decision_box.setTitle(self.tr("Quyết định công nhận của Chủ tịch UBND tỉnh"))
-        for label, text in zip(self.form_labels, (self.tr("Số quyết định"), self.tr("Ngày ký"), self.tr("Người ký"),
-                                                  self.tr("Chức vụ"))):
+        for label, text in zip(
+            self.form_labels,
+            (self.tr("Số quyết định"), self.tr("Ngày ký"), self.tr("Người ký"), self.tr("Chức vụ")),
+        ):
             label.setText(text)
         self.decide_button.setText(self.tr("Ra quyết định, cấp giấy chứng nhận"))
-        self.decision_note.setText(self.tr("Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
-                                           "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực 36 tháng."))
+        self.decision_note.setText(
+            self.tr(
+                "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
+                "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực 36 tháng."
+            )
+        )
         self.print_results_button.setText(self.tr("In danh sách kết quả…"))
         self.print_certificates_button.setText(self.tr("In dự thảo giấy chứng nhận…"))
-        self.five_hint.setText(self.tr("Sản phẩm đạt từ 90 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
-                                       "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận."))
+        self.five_hint.setText(
+            self.tr(
+                "Sản phẩm đạt từ 90 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
+                "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận."
+            )
+        )
         for model in (self.entries, self.decisions, self.certificates, self.five):
             model.retranslate()
         self._update_labels()
@@ -162,8 +201,9 @@ class ResultsTab(QWidget):
             self._show(jobs.Results((), (), ()))
             return None
         wanted = self.state.round_id
-        return self.state.run(jobs.results, wanted, done=lambda r: self._show(r) if wanted == self.state.round_id
-                              else None)
+        return self.state.run(
+            jobs.results, wanted, done=lambda r: self._show(r) if wanted == self.state.round_id else None
+        )
 
     def _show(self, data: jobs.Results) -> None:
         chosen = current_row(self.decisions_table)
@@ -172,13 +212,18 @@ class ResultsTab(QWidget):
         self.five.set_rows(data.five_star)
         self.decisions.set_rows(data.decisions)
         numbers = [o.decision.number for o in data.decisions]
-        pick = numbers.index(chosen.decision.number) if chosen is not None and chosen.decision.number in numbers \
+        pick = (
+            numbers.index(chosen.decision.number)
+            if chosen is not None and chosen.decision.number in numbers
             else (0 if numbers else -1)
+        )
         select_row(self.decisions_table, pick)
         self._decision_picked()
         can_propose = any(e.status == "aggregated" and e.valid for e in data.entries)
         self.propose_button.setEnabled(can_propose)
-        self.decide_button.setEnabled(any(e.status == "proposed" and e.proposed_star in (3, 4) for e in data.entries))
+        self.decide_button.setEnabled(
+            any(e.status == "proposed" and e.proposed_star in (3, 4) for e in data.entries)
+        )
         self.withdraw_button.setEnabled(bool(data.entries))
         self._update_labels()
 
@@ -194,8 +239,11 @@ class ResultsTab(QWidget):
         self._update_labels()
 
     def _update_labels(self) -> None:
-        self.certificates_label.setText(self.tr("Giấy chứng nhận của quyết định đang chọn: %1").replace(
-            "%1", str(len(self.certificates.rows))))
+        self.certificates_label.setText(
+            self.tr("Giấy chứng nhận của quyết định đang chọn: %1").replace(
+                "%1", str(len(self.certificates.rows))
+            )
+        )
 
     # -- actions -----------------------------------------------------------------------------------
     def propose(self) -> Task | None:
@@ -216,12 +264,20 @@ class ResultsTab(QWidget):
         try:
             on = parse_date(self.decided_on.text())
         except ValueError:
-            self.decision_problem.show_text(self.tr("Ngày ký “%1” không hợp lệ (dd/mm/yyyy).").replace(
-                "%1", self.decided_on.text()))
+            self.decision_problem.show_text(
+                self.tr("Ngày ký “%1” không hợp lệ (dd/mm/yyyy).").replace("%1", self.decided_on.text())
+            )
             return None
         data = DecisionInput(self.number.text(), on, self.signer.text(), self.signer_title.text())
-        return self.state.run(jobs.decide, self.state.round_id, data, writes=True, parent=self,
-                              done=self._decided, failed=self._refused)
+        return self.state.run(
+            jobs.decide,
+            self.state.round_id,
+            data,
+            writes=True,
+            parent=self,
+            done=self._decided,
+            failed=self._refused,
+        )
 
     def _decided(self, outcome: DecisionOutcome) -> None:
         self.number.clear()
@@ -242,12 +298,19 @@ class ResultsTab(QWidget):
         outcome = self._decision()
         if outcome is None:
             return None
-        return print_to_preview(self, self.state, jobs.print_results, (outcome.decision.id,), "results",
-                                outcome.decision.number)
+        return print_to_preview(
+            self, self.state, jobs.print_results, (outcome.decision.id,), "results", outcome.decision.number
+        )
 
     def print_certificates(self) -> Task | None:
         outcome = self._decision()
         if outcome is None:
             return None
-        return print_to_preview(self, self.state, jobs.print_certificates, (outcome.decision.id,), "certificate",
-                                outcome.decision.number)
+        return print_to_preview(
+            self,
+            self.state,
+            jobs.print_certificates,
+            (outcome.decision.id,),
+            "certificate",
+            outcome.decision.number,
+        )

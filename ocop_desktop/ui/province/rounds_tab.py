@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from ocop_desktop.services.province.rounds import RoundRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.tables import GOOD, WARN, Col, RowsModel, current_row, make_table, select_row
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import AssignDialog, RoundDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns
-from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import GOOD, WARN, Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.sync.widgets import forget
-from ocop_desktop.ui.kit.tasks import Task
 
 
 def _done_colours(r: RoundRow) -> tuple | None:  # type: ignore[type-arg]
@@ -29,19 +29,33 @@ class RoundsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.dialog: RoundDialog | AssignDialog | None = None
-        self.rounds = RowsModel([
-            Col(lambda: self.tr("Đợt"), lambda r: r.label, 16),
-            Col(lambda: self.tr("Tên đợt / Hội đồng"), lambda r: r.name or r.council_name),
-            Col(lambda: self.tr("Chốt hồ sơ"), lambda r: format_date(r.cutoff), 10),
-            Col(lambda: self.tr("Hoàn thành"), lambda r: format_date(r.finish), 10),
-            Col(lambda: self.tr("Hồ sơ"), lambda r: r.progress.assigned, 6, right=True),
-            Col(lambda: self.tr("Đủ phiếu"), lambda r: r.progress.scored, 8, right=True),
-            Col(lambda: self.tr("Chấm lại"), lambda r: r.progress.needs_rescore or "", 8, right=True,
-                colours=lambda r: WARN if r.progress.needs_rescore else None),
-            Col(lambda: self.tr("Đã tổng hợp"), lambda r: r.progress.aggregated, 10, right=True),
-            Col(lambda: self.tr("Đề nghị"), lambda r: r.progress.proposed, 7, right=True),
-            Col(lambda: self.tr("Có QĐ"), lambda r: r.progress.decided, 6, right=True, colours=_done_colours),
-        ], self)
+        self.rounds = RowsModel(
+            [
+                Col(lambda: self.tr("Đợt"), lambda r: r.label, 16),
+                Col(lambda: self.tr("Tên đợt / Hội đồng"), lambda r: r.name or r.council_name),
+                Col(lambda: self.tr("Chốt hồ sơ"), lambda r: format_date(r.cutoff), 10),
+                Col(lambda: self.tr("Hoàn thành"), lambda r: format_date(r.finish), 10),
+                Col(lambda: self.tr("Hồ sơ"), lambda r: r.progress.assigned, 6, right=True),
+                Col(lambda: self.tr("Đủ phiếu"), lambda r: r.progress.scored, 8, right=True),
+                Col(
+                    lambda: self.tr("Chấm lại"),
+                    lambda r: r.progress.needs_rescore or "",
+                    8,
+                    right=True,
+                    colours=lambda r: WARN if r.progress.needs_rescore else None,
+                ),
+                Col(lambda: self.tr("Đã tổng hợp"), lambda r: r.progress.aggregated, 10, right=True),
+                Col(lambda: self.tr("Đề nghị"), lambda r: r.progress.proposed, 7, right=True),
+                Col(
+                    lambda: self.tr("Có QĐ"),
+                    lambda r: r.progress.decided,
+                    6,
+                    right=True,
+                    colours=_done_colours,
+                ),
+            ],
+            self,
+        )
         self.rounds_table = make_table(self.rounds, self)
         self.rounds_table.clicked.connect(lambda _i: self._picked())
         self.entries = RowsModel(entry_columns(self), self)
@@ -114,14 +128,19 @@ class RoundsTab(QWidget):
         self.assign_button.setEnabled(has)
         self.unassign_button.setEnabled(has)
         if detail is None:
-            self.round_title.setText(self.tr("Chưa có đợt đánh giá nào: bấm “Tạo đợt mới…”.") if not self.state.rounds
-                                     else "")
+            self.round_title.setText(
+                self.tr("Chưa có đợt đánh giá nào: bấm “Tạo đợt mới…”.") if not self.state.rounds else ""
+            )
             return
         p = detail.row.progress
-        self.round_title.setText(self.tr("%1: %2 hồ sơ · %3 đủ phiếu · %4 đã tổng hợp · %5 có quyết định")
-                                 .replace("%1", detail.row.label).replace("%2", str(p.assigned))
-                                 .replace("%3", str(p.scored)).replace("%4", str(p.aggregated))
-                                 .replace("%5", str(p.decided)))
+        self.round_title.setText(
+            self.tr("%1: %2 hồ sơ · %3 đủ phiếu · %4 đã tổng hợp · %5 có quyết định")
+            .replace("%1", detail.row.label)
+            .replace("%2", str(p.assigned))
+            .replace("%3", str(p.scored))
+            .replace("%4", str(p.aggregated))
+            .replace("%5", str(p.decided))
+        )
 
     # -- actions ---------------------------------------------------------------------------------
     def create_round(self) -> RoundDialog:
@@ -129,9 +148,16 @@ class RoundsTab(QWidget):
         for r in self.state.rounds:
             taken.setdefault(r.year, set()).add(r.number)
         dialog = RoundDialog(taken, self)
-        dialog.submitted.connect(lambda data: self.state.run(
-            jobs.create_round, data, writes=True, parent=self, failed=dialog.refused,
-            done=lambda detail: (dialog.done_ok(), self.state.select(detail.row.id))))
+        dialog.submitted.connect(
+            lambda data: self.state.run(
+                jobs.create_round,
+                data,
+                writes=True,
+                parent=self,
+                failed=dialog.refused,
+                done=lambda detail: (dialog.done_ok(), self.state.select(detail.row.id)),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog
@@ -142,17 +168,32 @@ class RoundsTab(QWidget):
         detail = self.state.detail
         if detail is None:
             return None
-        return self.state.run(jobs.assignable, done=lambda rows: self._choose(detail.row.id, detail.row.label, rows))
+        return self.state.run(
+            jobs.assignable, done=lambda rows: self._choose(detail.row.id, detail.row.label, rows)
+        )
 
     def _choose(self, round_id: str, label: str, rows: list) -> None:  # type: ignore[type-arg]
         if not rows:
-            errors.info(self, self.tr("Không có hồ sơ nào đã tiếp nhận mà chưa thuộc đợt nào. Hãy tiếp nhận hồ sơ ở "
-                                      "thẻ “Hồ sơ đến” trước."))
+            errors.info(
+                self,
+                self.tr(
+                    "Không có hồ sơ nào đã tiếp nhận mà chưa thuộc đợt nào. Hãy tiếp nhận hồ sơ ở "
+                    "thẻ “Hồ sơ đến” trước."
+                ),
+            )
             return
         dialog = AssignDialog(label, rows, self)
-        dialog.submitted.connect(lambda ids: self.state.run(
-            jobs.assign, round_id, ids, writes=True, parent=self, failed=dialog.refused,
-            done=lambda _e: dialog.done_ok()))
+        dialog.submitted.connect(
+            lambda ids: self.state.run(
+                jobs.assign,
+                round_id,
+                ids,
+                writes=True,
+                parent=self,
+                failed=dialog.refused,
+                done=lambda _e: dialog.done_ok(),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog
@@ -162,7 +203,13 @@ class RoundsTab(QWidget):
         row = current_row(self.entries_table)
         if row is None or self.state.detail is None:
             return None
-        if not errors.ask(self, self.tr("Rút “%1” khỏi %2?").replace("%1", row.product_name)
-                          .replace("%2", self.state.detail.row.label), yes=self.tr("Rút khỏi đợt"), no=self.tr("Không")):
+        if not errors.ask(
+            self,
+            self.tr("Rút “%1” khỏi %2?")
+            .replace("%1", row.product_name)
+            .replace("%2", self.state.detail.row.label),
+            yes=self.tr("Rút khỏi đợt"),
+            no=self.tr("Không"),
+        ):
             return None
         return self.state.run(jobs.unassign, row.round_id, row.dossier_id, writes=True, parent=self)

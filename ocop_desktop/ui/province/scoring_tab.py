@@ -12,18 +12,26 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ocop_desktop.services.province.common import MemberRow
 from ocop_desktop.services.province.drafts import DraftRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.province.laptops import EvaluatorLaptops
 from ocop_desktop.ui.province.member_store import MemberSheetStore, sheets_and_drafts
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import stars
 from ocop_desktop.ui.scoring import ScoreSheetEditor
 from ocop_desktop.ui.sync.widgets import Banner, local_time
-from ocop_desktop.ui.kit.tasks import Task, run_task
 
 
 class ScoringTab(QWidget):
@@ -85,14 +93,23 @@ class ScoringTab(QWidget):
         self.dossier_label.setText(self.tr("Hồ sơ:"))
         self.member_label.setText(self.tr("Thành viên:"))
         self.export_button.setText(self.tr("Xuất phân công cho máy chấm…"))
-        self.export_button.setToolTip(self.tr("Gói phân công của thành viên đang chọn: các hồ sơ của đợt còn chờ "
-                                              "chấm, kèm tài liệu minh chứng, để chấm trên máy tính riêng."))
+        self.export_button.setToolTip(
+            self.tr(
+                "Gói phân công của thành viên đang chọn: các hồ sơ của đợt còn chờ "
+                "chấm, kèm tài liệu minh chứng, để chấm trên máy tính riêng."
+            )
+        )
         self.import_button.setText(self.tr("Nhập phiếu chấm từ máy…"))
         self.discard_button.setText(self.tr("Bỏ bản nháp…"))
-        self.discard_button.setToolTip(self.tr("Xóa bản nháp phiếu đang nhập dở của thành viên này (phiếu đã lưu, "
-                                               "nếu có, giữ nguyên)."))
-        self.placeholder.setText(self.tr("Chọn một hồ sơ và một thành viên để nhập phiếu chấm của thành viên đó "
-                                         "(người vắng mặt ở phiên họp không có phiếu; thư ký không chấm)."))
+        self.discard_button.setToolTip(
+            self.tr("Xóa bản nháp phiếu đang nhập dở của thành viên này (phiếu đã lưu, nếu có, giữ nguyên).")
+        )
+        self.placeholder.setText(
+            self.tr(
+                "Chọn một hồ sơ và một thành viên để nhập phiếu chấm của thành viên đó "
+                "(người vắng mặt ở phiên họp không có phiếu; thư ký không chấm)."
+            )
+        )
         self._fill_members()
 
     # -- pickers ---------------------------------------------------------------------------------
@@ -108,9 +125,14 @@ class ScoringTab(QWidget):
         detail = self.state.detail
         self.dossier.clear()
         for e in detail.entries if detail else ():
-            self.dossier.addItem(self.tr("%1. %2 — %3/%4 phiếu").replace("%1", str(e.seq))
-                                 .replace("%2", e.product_name).replace("%3", str(e.sheets))
-                                 .replace("%4", str(e.expected)), e.dossier_id)
+            self.dossier.addItem(
+                self.tr("%1. %2 — %3/%4 phiếu")
+                .replace("%1", str(e.seq))
+                .replace("%2", e.product_name)
+                .replace("%3", str(e.sheets))
+                .replace("%4", str(e.expected)),
+                e.dossier_id,
+            )
         index = self.dossier.findData(chosen)
         if chosen is not None and index >= 0:
             self.dossier.setCurrentIndex(index)
@@ -138,8 +160,12 @@ class ScoringTab(QWidget):
     def _load_sheets(self, dossier_id: str) -> Task | None:
         if self.state.round_id is None:
             return None
-        return self.state.run(sheets_and_drafts, self.state.round_id, dossier_id,
-                              done=lambda found: self._show_members(dossier_id, *found))
+        return self.state.run(
+            sheets_and_drafts,
+            self.state.round_id,
+            dossier_id,
+            done=lambda found: self._show_members(dossier_id, *found),
+        )
 
     def _show_members(self, dossier_id: str, rows: list[Any], drafts: dict[str, DraftRow]) -> None:
         detail = self.state.detail
@@ -162,12 +188,18 @@ class ScoringTab(QWidget):
         if not self.members:
             self.missing.setText("")
         elif missing:
-            self.missing.setText(self.tr("Đã có %1/%2 phiếu; còn thiếu phiếu của %3.").replace(
-                "%1", str(len(self.members) - len(missing))).replace("%2", str(len(self.members)))
-                .replace("%3", ", ".join(missing)))
+            self.missing.setText(
+                self.tr("Đã có %1/%2 phiếu; còn thiếu phiếu của %3.")
+                .replace("%1", str(len(self.members) - len(missing)))
+                .replace("%2", str(len(self.members)))
+                .replace("%3", ", ".join(missing))
+            )
         else:
-            self.missing.setText(self.tr("Đã có đủ %1 phiếu: có thể tổng hợp ở thẻ “Tổng hợp”.").replace(
-                "%1", str(len(self.members))))
+            self.missing.setText(
+                self.tr("Đã có đủ %1 phiếu: có thể tổng hợp ở thẻ “Tổng hợp”.").replace(
+                    "%1", str(len(self.members))
+                )
+            )
 
     def _sheet_text(self, m: MemberRow) -> str:
         draft = self.drafts.get(m.id)
@@ -176,8 +208,11 @@ class ScoringTab(QWidget):
             return self.tr("nháp, còn thiếu %1 tiêu chí").replace("%1", str(len(draft.missing)))
         if row is None:
             return self.tr("chưa có phiếu")
-        return self.tr("bị loại") if row.eliminated else self.tr("%1 điểm %2").replace("%1", str(row.total)) \
-            .replace("%2", stars(row.star))
+        return (
+            self.tr("bị loại")
+            if row.eliminated
+            else self.tr("%1 điểm %2").replace("%1", str(row.total)).replace("%2", stars(row.star))
+        )
 
     def export_assignment(self) -> Task | None:
         member = next((m for m in self.members if m.id == self.member.currentData()), None)
@@ -197,10 +232,12 @@ class ScoringTab(QWidget):
         self._close_editor()
         store = MemberSheetStore(self.state.ctx, self.state.round_id, dossier_id, member.id)
         self.store = store
-        self.banner.show_text(self.tr("Đang mở phiếu của %1 %2…").replace("%1", member.label)
-                              .replace("%2", member.name), "info")
-        return run_task(lambda _p: store.load(), on_done=lambda data: self._show_editor(store, member, data),
-                        parent=self)
+        self.banner.show_text(
+            self.tr("Đang mở phiếu của %1 %2…").replace("%1", member.label).replace("%2", member.name), "info"
+        )
+        return run_task(
+            lambda _p: store.load(), on_done=lambda data: self._show_editor(store, member, data), parent=self
+        )
 
     def _show_editor(self, store: MemberSheetStore, member: MemberRow, data: Any) -> None:
         if store is not self.store:
@@ -220,9 +257,16 @@ class ScoringTab(QWidget):
         if gone is not None:
             self.drafts.pop(member.id, None)
             self._fill_members()
-            self._notice = self.tr("Bản nháp phiếu của %1 lưu lúc %2 (còn thiếu %3 tiêu chí) đã bị bỏ: %4. Đang hiện "
-                                   "phiếu đã lưu.").replace("%1", f"{member.label} {member.name}") \
-                .replace("%2", local_time(gone.updated_at)).replace("%3", str(len(gone.missing))).replace("%4", gone.stale)
+            self._notice = (
+                self.tr(
+                    "Bản nháp phiếu của %1 lưu lúc %2 (còn thiếu %3 tiêu chí) đã bị bỏ: %4. Đang hiện "
+                    "phiếu đã lưu."
+                )
+                .replace("%1", f"{member.label} {member.name}")
+                .replace("%2", local_time(gone.updated_at))
+                .replace("%3", str(len(gone.missing)))
+                .replace("%4", gone.stale)
+            )
         self._show_draft()
 
     def _show_draft(self) -> None:
@@ -236,15 +280,28 @@ class ScoringTab(QWidget):
         if self._notice:
             self.banner.show_text(self._notice, "warn")
         elif editor.read_only:
-            self.banner.show_text(self.tr("Phiếu của %1 (chỉ xem: hồ sơ đã có kết quả đề nghị hoặc quyết định).")
-                                  .replace("%1", who), "info")
+            self.banner.show_text(
+                self.tr("Phiếu của %1 (chỉ xem: hồ sơ đã có kết quả đề nghị hoặc quyết định).").replace(
+                    "%1", who
+                ),
+                "info",
+            )
         elif result is not None and result.unanswered and not result.eliminated:
             shown = ", ".join(result.unanswered[:8]) + ("…" if len(result.unanswered) > 8 else "")
-            self.banner.show_text(self.tr("Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Bản nháp được lưu tự động "
-                                          "trên máy này; phiếu được ghi nhận khi chấm đủ.").replace("%1", who)
-                                  .replace("%2", str(len(result.unanswered))).replace("%3", shown), "warn")
+            self.banner.show_text(
+                self.tr(
+                    "Phiếu của %1: còn %2 tiêu chí chưa chấm (%3). Bản nháp được lưu tự động "
+                    "trên máy này; phiếu được ghi nhận khi chấm đủ."
+                )
+                .replace("%1", who)
+                .replace("%2", str(len(result.unanswered)))
+                .replace("%3", shown),
+                "warn",
+            )
         else:
-            self.banner.show_text(self.tr("Phiếu của %1: đủ các tiêu chí, được lưu tự động.").replace("%1", who), "ok")
+            self.banner.show_text(
+                self.tr("Phiếu của %1: đủ các tiêu chí, được lưu tự động.").replace("%1", who), "ok"
+            )
 
     def _saved(self) -> None:
         store, member = self.store, self._member
@@ -266,9 +323,16 @@ class ScoringTab(QWidget):
         store, member = self.store, self._member
         if store is None or member is None or store.draft is None:
             return None
-        if not errors.ask(self, self.tr("Bỏ bản nháp phiếu của %1 %2? Các điểm đã nhập dở sẽ mất; phiếu đã lưu "
-                                        "(nếu có) giữ nguyên.").replace("%1", member.label).replace("%2", member.name),
-                          yes=self.tr("Bỏ bản nháp"), no=self.tr("Giữ lại")):
+        if not errors.ask(
+            self,
+            self.tr(
+                "Bỏ bản nháp phiếu của %1 %2? Các điểm đã nhập dở sẽ mất; phiếu đã lưu (nếu có) giữ nguyên."
+            )
+            .replace("%1", member.label)
+            .replace("%2", member.name),
+            yes=self.tr("Bỏ bản nháp"),
+            no=self.tr("Giữ lại"),
+        ):
             return None
         self._close_editor()  # saves what was typed last, so nothing writes the draft again afterwards
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.services.province.rounds import RoundDetail, RoundRow
 from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.province import jobs
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -22,16 +22,16 @@ if TYPE_CHECKING:
 
 class EvalState(QObject):
     """Signals:
-        roundsLoaded(): `rounds` holds the rounds (newest year first).
-        roundLoaded(): `detail` holds the current round's members and entries (None: no round).
-        written(): something was changed; tabs that show other data reload it.
+    roundsLoaded(): `rounds` holds the rounds (newest year first).
+    roundLoaded(): `detail` holds the current round's members and entries (None: no round).
+    written(): something was changed; tabs that show other data reload it.
     """
 
     roundsLoaded = Signal()
     roundLoaded = Signal()
     written = Signal()
 
-    def __init__(self, ctx: "AppContext", owner: QWidget) -> None:
+    def __init__(self, ctx: AppContext, owner: QWidget) -> None:
         super().__init__(owner)
         self.ctx = ctx
         self.owner = owner
@@ -41,9 +41,16 @@ class EvalState(QObject):
         self.tasks: list[Task] = []
 
     # -- running jobs --------------------------------------------------------------------------
-    def run(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
-            failed: Callable[[BaseException], None] | None = None, writes: bool = False,
-            title: str | None = None, parent: QWidget | None = None) -> Task:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        writes: bool = False,
+        title: str | None = None,
+        parent: QWidget | None = None,
+    ) -> Task:
         """`fn(progress, ctx, *args)` in the background; after a write the round is reloaded."""
         owner = parent or self.owner
 
@@ -59,8 +66,16 @@ class EvalState(QObject):
             if writes:
                 self.reload()  # a partial batch (accepting several) may have written some
 
-        task = run_task(fn, self.ctx, *args, on_done=finished, on_error=refused, writes_db=writes, parent=owner,
-                        progress_title=title)
+        task = run_task(
+            fn,
+            self.ctx,
+            *args,
+            on_done=finished,
+            on_error=refused,
+            writes_db=writes,
+            parent=owner,
+            progress_title=title,
+        )
         self.tasks = [t for t in self.tasks if not t.done] + [task]
         return task
 

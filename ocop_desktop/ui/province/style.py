@@ -11,11 +11,15 @@ from ocop_desktop.ui.kit.formatting import format_number
 from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, MUTED, WARN, Col
 
 translate = QCoreApplication.translate
-ENTRY_COLOURS = {"assigned": None, "needs_rescore": WARN, "aggregated": INFO, "proposed": GOOD,
-                 "not_recognised": MUTED, "decided": GOOD}
+ENTRY_COLOURS = {
+    "assigned": None,
+    "needs_rescore": WARN,
+    "aggregated": INFO,
+    "proposed": GOOD,
+    "not_recognised": MUTED,
+    "decided": GOOD,
+}
 OUTLIER_BG, OUTLIER_FG = "#fde0dc", "#b3261e"
-
-
 
 
 def stars(n: int | None) -> str:
@@ -40,21 +44,48 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
         Col(lambda: translate("EvaluationStyle", "Chủ thể"), lambda e: e.producer_name, 26),
         Col(lambda: translate("EvaluationStyle", "Xã"), lambda e: e.commune_name, 18),
         Col(lambda: translate("EvaluationStyle", "Bộ"), lambda e: e.product_set, 4, right=True),
-        Col(lambda: translate("EvaluationStyle", "Phiếu"), lambda e: f"{e.sheets}/{e.expected}", 6, right=True,
-            colours=lambda e: GOOD if e.fully_scored else None),
-        Col(lambda: translate("EvaluationStyle", "Trạng thái"), lambda e: e.status_label, 22, colours=entry_colours,
-            tip=lambda e: "\n".join(e.problems)),
-        Col(lambda: translate("EvaluationStyle", "Điểm TB"), lambda e: score_text(e.mean_total), 8, right=True),
-        Col(lambda: translate("EvaluationStyle", "Chênh lệch"), lambda e: "" if e.spread is None else e.spread, 9, right=True,
-            colours=lambda e: BAD if e.status == "needs_rescore" else None),
-        Col(lambda: translate("EvaluationStyle", "Hạng"), lambda e: stars(e.proposed_star or (e.star if e.valid else None)), 7),
+        Col(
+            lambda: translate("EvaluationStyle", "Phiếu"),
+            lambda e: f"{e.sheets}/{e.expected}",
+            6,
+            right=True,
+            colours=lambda e: GOOD if e.fully_scored else None,
+        ),
+        Col(
+            lambda: translate("EvaluationStyle", "Trạng thái"),
+            lambda e: e.status_label,
+            22,
+            colours=entry_colours,
+            tip=lambda e: "\n".join(e.problems),
+        ),
+        Col(
+            lambda: translate("EvaluationStyle", "Điểm TB"), lambda e: score_text(e.mean_total), 8, right=True
+        ),
+        Col(
+            lambda: translate("EvaluationStyle", "Chênh lệch"),
+            lambda e: "" if e.spread is None else e.spread,
+            9,
+            right=True,
+            colours=lambda e: BAD if e.status == "needs_rescore" else None,
+        ),
+        Col(
+            lambda: translate("EvaluationStyle", "Hạng"),
+            lambda e: stars(e.proposed_star or (e.star if e.valid else None)),
+            7,
+        ),
     ]
     if results:  # the proposals: no producer or set, the result in front
         return [columns[i] for i in (0, 1, 3, 6, 7, 9)]
     if compact:  # a narrow picker: №, product (coloured by its status, named in the tooltip), sheets, mean
-        return [Col(columns[0].title, columns[0].value, 3, right=True),
-                Col(columns[1].title, columns[1].value, colours=entry_colours,
-                    tip=lambda e: "\n".join((e.product_name, e.status_label, *e.problems))),
-                Col(columns[5].title, columns[5].value, 5, right=True, colours=columns[5].colours),
-                Col(columns[7].title, columns[7].value, 7, right=True)]
+        return [
+            Col(columns[0].title, columns[0].value, 3, right=True),
+            Col(
+                columns[1].title,
+                columns[1].value,
+                colours=entry_colours,
+                tip=lambda e: "\n".join((e.product_name, e.status_label, *e.problems)),
+            ),
+            Col(columns[5].title, columns[5].value, 5, right=True, colours=columns[5].colours),
+            Col(columns[7].title, columns[7].value, 7, right=True),
+        ]
     return columns

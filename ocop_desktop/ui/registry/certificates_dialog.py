@@ -36,8 +36,8 @@ from ocop_desktop.services.registry.certificates import (
     IssuingLevel,
 )
 from ocop_desktop.services.registry.products import ProductRow
-from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.dossiers.style import message_label
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.formatting import format_date
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 
 class CertificatesDialog(QDialog):
-    def __init__(self, ctx: "AppContext", product: ProductRow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, product: ProductRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = CertificateService(ctx)
         self.product = product
@@ -54,8 +54,16 @@ class CertificatesDialog(QDialog):
         self.setWindowTitle(self.tr("Giấy chứng nhận OCOP — %1").replace("%1", product.name))
         self.resize(900, 560)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Hạng"), self.tr("Quyết định"), self.tr("Cấp công nhận"),
-                                              self.tr("Bộ tiêu chí"), self.tr("Hiệu lực đến"), self.tr("Tình trạng")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Hạng"),
+                self.tr("Quyết định"),
+                self.tr("Cấp công nhận"),
+                self.tr("Bộ tiêu chí"),
+                self.tr("Hiệu lực đến"),
+                self.tr("Tình trạng"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,12 +103,14 @@ class CertificatesDialog(QDialog):
         self.issuer = QLineEdit()
         self.add_button = QPushButton(self.tr("Thêm giấy chứng nhận"))
         self.add_button.clicked.connect(self.add)
-        for key, caption, widget in (("stars", self.tr("Hạng sao"), self.stars),
-                                     ("decision_number", self.tr("Số quyết định"), self.decision_number),
-                                     ("decision_date", self.tr("Ngày quyết định"), self.decision_date),
-                                     ("issuing_level", self.tr("Cấp công nhận"), self.level),
-                                     ("ruleset_id", self.tr("Theo bộ tiêu chí"), self.ruleset),
-                                     ("issuer", self.tr("Cơ quan ký"), self.issuer)):
+        for key, caption, widget in (
+            ("stars", self.tr("Hạng sao"), self.stars),
+            ("decision_number", self.tr("Số quyết định"), self.decision_number),
+            ("decision_date", self.tr("Ngày quyết định"), self.decision_date),
+            ("issuing_level", self.tr("Cấp công nhận"), self.level),
+            ("ruleset_id", self.tr("Theo bộ tiêu chí"), self.ruleset),
+            ("issuer", self.tr("Cơ quan ký"), self.issuer),
+        ):
             self._messages[key] = message_label()
             cell = QVBoxLayout()
             cell.setSpacing(1)
@@ -128,8 +138,14 @@ class CertificatesDialog(QDialog):
         self.rows = self.service.history(self.product.id)
         self.table.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):
-            values = ("★" * c.stars, f"{c.decision_number} ({format_date(c.decision_date)})", c.issuing_label,
-                      c.ruleset_label, format_date(c.valid_until), self._state(c))
+            values = (
+                "★" * c.stars,
+                f"{c.decision_number} ({format_date(c.decision_date)})",
+                c.issuing_label,
+                c.ruleset_label,
+                format_date(c.valid_until),
+                self._state(c),
+            )
             for column, text in enumerate(values):
                 self.table.setItem(i, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -137,12 +153,18 @@ class CertificatesDialog(QDialog):
 
     def _state(self, c: CertificateRow) -> str:
         if c.state == "revoked":
-            return self.tr("Đã thu hồi ngày %1: %2").replace("%1", format_date(c.revoked_on)).replace(
-                "%2", c.revoke_reason)
+            return (
+                self.tr("Đã thu hồi ngày %1: %2")
+                .replace("%1", format_date(c.revoked_on))
+                .replace("%2", c.revoke_reason)
+            )
         if c.state == "expired":
             return self.tr("Đã hết hạn")
-        window = self.tr("nộp hồ sơ đánh giá lại từ %1 đến %2").replace(
-            "%1", format_date(c.reevaluation_opens)).replace("%2", format_date(c.reevaluation_closes))
+        window = (
+            self.tr("nộp hồ sơ đánh giá lại từ %1 đến %2")
+            .replace("%1", format_date(c.reevaluation_opens))
+            .replace("%2", format_date(c.reevaluation_closes))
+        )
         if c.state == "expiring":
             return self.tr("Sắp hết hạn: %1").replace("%1", window)
         return self.tr("Còn hiệu lực; %1").replace("%1", window)
@@ -153,11 +175,23 @@ class CertificatesDialog(QDialog):
         try:
             decided = parse_date(self.decision_date.text())
         except ValueError:
-            self._show({"decision_date": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
-                "%1", self.decision_date.text())})
+            self._show(
+                {
+                    "decision_date": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
+                        "%1", self.decision_date.text()
+                    )
+                }
+            )
             return
-        data = CertificateInput(self.product.id, int(self.stars.currentData()), self.decision_number.text(), decided,
-                                self.level.currentData(), self.ruleset.currentData(), issuer=self.issuer.text())
+        data = CertificateInput(
+            self.product.id,
+            int(self.stars.currentData()),
+            self.decision_number.text(),
+            decided,
+            self.level.currentData(),
+            self.ruleset.currentData(),
+            issuer=self.issuer.text(),
+        )
         try:
             self.service.add(data)
         except ValidationError as exc:
@@ -179,7 +213,9 @@ class CertificatesDialog(QDialog):
             on = parse_date(self.revoke_on.text())
             self.service.revoke(self.rows[selected[0].row()].id, on=on, reason=self.revoke_reason.text())
         except ValueError:
-            text = self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace("%1", self.revoke_on.text())
+            text = self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
+                "%1", self.revoke_on.text()
+            )
             self._show({"": text})
             return
         except UserError as exc:
@@ -200,7 +236,7 @@ class CertificatesDialog(QDialog):
             self.message.show()
 
 
-def attach_to_products_page(page: "ProductsPage", ctx: "AppContext") -> QPushButton:
+def attach_to_products_page(page: ProductsPage, ctx: AppContext) -> QPushButton:
     """A “Giấy chứng nhận…” button beside “Sửa” on the products page, for the selected product."""
     button = QPushButton(QCoreApplication.translate("CertificatesDialog", "Giấy chứng nhận…"))
     button.setObjectName("certificates_button")
@@ -214,7 +250,9 @@ def attach_to_products_page(page: "ProductsPage", ctx: "AppContext") -> QPushBut
             dialog.open()
 
     button.clicked.connect(open_dialog)
-    page.table.selectionModel().selectionChanged.connect(lambda *_: button.setEnabled(page.current_row() is not None))
+    page.table.selectionModel().selectionChanged.connect(
+        lambda *_: button.setEnabled(page.current_row() is not None)
+    )
     button.setEnabled(False)
     top = page.layout().itemAt(0).layout()
     top.insertWidget(top.indexOf(page.edit_button), button)

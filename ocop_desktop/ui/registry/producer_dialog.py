@@ -7,19 +7,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
 from ocop_desktop.services.core.units import COMMUNE, UnitService
-from ocop_desktop.ui.kit.unit_search import commune_search, office_province
+from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
 from ocop_desktop.ui.kit.form_dialog import FormDialog
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.unit_search import commune_search, office_province
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
 class ProducerDialog(FormDialog):
-    def __init__(self, ctx: "AppContext", producer: ProducerRow | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, producer: ProducerRow | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = ProducerService(ctx)
         self.producer = producer
@@ -29,9 +30,15 @@ class ProducerDialog(FormDialog):
         self.kind = self.add_field("kind", self.tr("Loại hình *"), QComboBox())
         for kind in ProducerKind:
             self.kind.addItem(kind.label, kind.value)
-        self.commune = self.add_field("commune_code", self.tr("Xã/phường *"), SearchPicker(
-            commune_search(ctx, office_province(ctx)), placeholder=self.tr("Gõ tên xã/phường, có dấu hoặc không"),
-            rows=4))
+        self.commune = self.add_field(
+            "commune_code",
+            self.tr("Xã/phường *"),
+            SearchPicker(
+                commune_search(ctx, office_province(ctx)),
+                placeholder=self.tr("Gõ tên xã/phường, có dấu hoặc không"),
+                rows=4,
+            ),
+        )
         self.address = self.add_field("address", self.tr("Địa chỉ"), QLineEdit())
         self.representative = self.add_field("representative", self.tr("Người đại diện *"), QLineEdit())
         self.representative_title = self.add_field("representative_title", self.tr("Chức vụ"), QLineEdit())
@@ -50,12 +57,17 @@ class ProducerDialog(FormDialog):
         self.name.setText(p.name)
         self.kind.setCurrentIndex(max(self.kind.findData(p.kind), 0))
         self.commune.set_value(p.commune_code, p.commune_name)
-        for widget, value in ((self.address, p.address), (self.representative, p.representative),
-                              (self.representative_title, p.representative_title), (self.phone, p.phone),
-                              (self.email, p.email), (self.tax_code, p.tax_code)):
+        for widget, value in (
+            (self.address, p.address),
+            (self.representative, p.representative),
+            (self.representative_title, p.representative_title),
+            (self.phone, p.phone),
+            (self.email, p.email),
+            (self.tax_code, p.tax_code),
+        ):
             widget.setText(value)
 
-    def _default_commune(self, ctx: "AppContext") -> None:
+    def _default_commune(self, ctx: AppContext) -> None:
         # A commune office registers producers of its own commune: preselect it.
         office = ctx.office_or_none()
         if office is not None:
@@ -65,10 +77,15 @@ class ProducerDialog(FormDialog):
 
     def value(self) -> ProducerInput:
         return ProducerInput(
-            name=self.name.text(), kind=ProducerKind(self.kind.currentData()),
-            commune_code=self.commune.value() or "", address=self.address.text(),
-            tax_code=self.tax_code.text(), phone=self.phone.text(), email=self.email.text(),
-            representative=self.representative.text(), representative_title=self.representative_title.text(),
+            name=self.name.text(),
+            kind=ProducerKind(self.kind.currentData()),
+            commune_code=self.commune.value() or "",
+            address=self.address.text(),
+            tax_code=self.tax_code.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            representative=self.representative.text(),
+            representative_title=self.representative_title.text(),
         )
 
     def save(self) -> ProducerRow:

@@ -8,9 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
-from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
+from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -27,14 +27,18 @@ COLUMNS = [
 ]
 
 
-def producers_model(ctx: "AppContext", parent: QWidget | None = None) -> LazyTableModel:
+def producers_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
     service = ProducerService(ctx)
-    return LazyTableModel(lambda q, offset, limit: service.list(q, offset=offset, limit=limit), service.count,
-                          COLUMNS, parent=parent)
+    return LazyTableModel(
+        lambda q, offset, limit: service.list(q, offset=offset, limit=limit),
+        service.count,
+        COLUMNS,
+        parent=parent,
+    )
 
 
 class ProducersPage(ListPage):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         super().__init__(producers_model(ctx), parent)
         self.model.setParent(self)
@@ -42,7 +46,9 @@ class ProducersPage(ListPage):
 
     def texts(self) -> dict[str, str]:
         return {
-            "placeholder": self.tr("Tìm theo tên, người đại diện, mã số thuế, xã/phường… (gõ không dấu cũng được)"),
+            "placeholder": self.tr(
+                "Tìm theo tên, người đại diện, mã số thuế, xã/phường… (gõ không dấu cũng được)"
+            ),
             "new": self.tr("Thêm chủ thể"),
             "edit": self.tr("Sửa"),
             "edit_tip": self.tr("Sửa chủ thể đang chọn (Enter)"),

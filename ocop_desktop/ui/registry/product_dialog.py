@@ -30,8 +30,14 @@ def producer_label(p: ProducerRow) -> str:
 
 
 class ProductDialog(FormDialog):
-    def __init__(self, ctx: "AppContext", product: ProductRow | None = None, parent: QWidget | None = None,
-                 *, producer_id: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        product: ProductRow | None = None,
+        parent: QWidget | None = None,
+        *,
+        producer_id: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = ProductService(ctx)
         producers = ProducerService(ctx)
@@ -45,9 +51,15 @@ class ProductDialog(FormDialog):
         self.code = self.add_field("code", self.tr("Mã sản phẩm"), QLineEdit())
         self.code.setReadOnly(True)
         self.code.setStyleSheet("QLineEdit { background: palette(window); }")  # visibly not editable
-        self.producer = self.add_field("producer_id", self.tr("Chủ thể sản xuất *"), SearchPicker(
-            lambda text: [(p.id, producer_label(p)) for p in producers.list(text, limit=30)],
-            placeholder=self.tr("Gõ tên chủ thể, có dấu hoặc không"), rows=4))
+        self.producer = self.add_field(
+            "producer_id",
+            self.tr("Chủ thể sản xuất *"),
+            SearchPicker(
+                lambda text: [(p.id, producer_label(p)) for p in producers.list(text, limit=30)],
+                placeholder=self.tr("Gõ tên chủ thể, có dấu hoặc không"),
+                rows=4,
+            ),
+        )
         self.name = self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit())
         self.product_set = self.add_field("product_set", self.tr("Bộ sản phẩm *"), QComboBox())
         self.product_set.addItem(self.tr("— Chọn bộ sản phẩm —"), 0)
@@ -85,9 +97,12 @@ class ProductDialog(FormDialog):
 
     def value(self) -> ProductInput:
         return ProductInput(
-            producer_id=self.producer.value() or "", name=self.name.text(),
-            product_set=int(self.product_set.currentData() or 0), description=self.description.toPlainText(),
-            brand=self.brand.text(), packaging=self.packaging.text(),
+            producer_id=self.producer.value() or "",
+            name=self.name.text(),
+            product_set=int(self.product_set.currentData() or 0),
+            description=self.description.toPlainText(),
+            brand=self.brand.text(),
+            packaging=self.packaging.text(),
         )
 
     def save(self) -> ProductRow:

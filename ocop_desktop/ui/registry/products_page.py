@@ -8,10 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.services.registry.products import ProductRow, ProductService
-from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
-from ocop_desktop.ui.registry.certificates_dialog import attach_to_products_page
 from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
+from ocop_desktop.ui.registry.certificates_dialog import attach_to_products_page
+from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -20,21 +20,29 @@ C = "ProductsPage"
 COLUMNS = [
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 16),
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"), lambda r: product_set_label(
-        r.product_set, r.product_set_name), 27),
+    Column(
+        C,
+        QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"),
+        lambda r: product_set_label(r.product_set, r.product_set_name),
+        27,
+    ),
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
     Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
 ]
 
 
-def products_model(ctx: "AppContext", parent: QWidget | None = None) -> LazyTableModel:
+def products_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
     service = ProductService(ctx)
-    return LazyTableModel(lambda q, offset, limit: service.list(q, offset=offset, limit=limit), service.count,
-                          COLUMNS, parent=parent)
+    return LazyTableModel(
+        lambda q, offset, limit: service.list(q, offset=offset, limit=limit),
+        service.count,
+        COLUMNS,
+        parent=parent,
+    )
 
 
 class ProductsPage(ListPage):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         super().__init__(products_model(ctx), parent)
         self.model.setParent(self)
@@ -43,7 +51,9 @@ class ProductsPage(ListPage):
 
     def texts(self) -> dict[str, str]:
         return {
-            "placeholder": self.tr("Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)"),
+            "placeholder": self.tr(
+                "Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)"
+            ),
             "new": self.tr("Thêm sản phẩm"),
             "edit": self.tr("Sửa"),
             "edit_tip": self.tr("Sửa sản phẩm đang chọn (Enter)"),

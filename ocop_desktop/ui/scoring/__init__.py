@@ -11,5 +11,12 @@ from ocop_desktop.ui.scoring.store import (
     SheetStore,
 )
 
-__all__ = ["AttachmentRef", "MemoryStore", "ScoreSheetEditor", "SelfAssessmentStore", "SheetData", "SheetEdit",
-           "SheetStore"]
+__all__ = [
+    "AttachmentRef",
+    "MemoryStore",
+    "ScoreSheetEditor",
+    "SelfAssessmentStore",
+    "SheetData",
+    "SheetEdit",
+    "SheetStore",
+]

@@ -46,8 +46,10 @@ class SheetCard(QWidget):
         p.setPen(QPen(ACCENT, 2) if self.current else QPen(CARD_BORDER, 1))
         p.drawRect(rect.adjusted(1, 1, -1, -1) if self.current else rect)
         if self.stripe is not None:
-            p.fillRect(QRect(rect.left() + (2 if self.current else 1), rect.top() + 2, 4, rect.height() - 3),
-                       self.stripe)
+            p.fillRect(
+                QRect(rect.left() + (2 if self.current else 1), rect.top() + 2, 4, rect.height() - 3),
+                self.stripe,
+            )
         p.end()
 
 
@@ -65,7 +67,9 @@ class ScorePartHeader(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.line.set_title(fill(self.tr("PHẦN %1: %2 (%3 điểm)"), self.part.code, self.part.title, self.part.max))
+        self.line.set_title(
+            fill(self.tr("PHẦN %1: %2 (%3 điểm)"), self.part.code, self.part.title, self.part.max)
+        )
 
     def show_total(self, points: int) -> None:
         if points != self._shown:
@@ -101,15 +105,22 @@ class ScoreGroupHeader(QWidget):
     def show_total(self, points: int) -> None:
         if points != self._shown:
             self._shown = points
-            self.line.set_value(fill(self.tr("%1/%2 điểm"), points, self.group.max),
-                                fill(self.tr("%1/%2 điểm"), 99, 99))
+            self.line.set_value(
+                fill(self.tr("%1/%2 điểm"), points, self.group.max), fill(self.tr("%1/%2 điểm"), 99, 99)
+            )
 
 
 class ScoreParentCard(SheetCard):
     """A criterion with sub-criteria (tea 6.1 → 6.1.1, 6.1.2): its heading and subtotal."""
 
-    def __init__(self, criterion: Criterion, leaf_codes: Sequence[str], parent: QWidget | None = None, *,
-                 indent: int = 0) -> None:
+    def __init__(
+        self,
+        criterion: Criterion,
+        leaf_codes: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        indent: int = 0,
+    ) -> None:
         super().__init__(parent, indent=indent)
         self.criterion = criterion
         self.leaf_codes = tuple(leaf_codes)
@@ -122,12 +133,13 @@ class ScoreParentCard(SheetCard):
             layout.addWidget(muted(wrapped(note, self), italic=True))
         self._shown = -1
 
-    def refresh(self, result: "ScoreResult") -> None:
+    def refresh(self, result: ScoreResult) -> None:
         points = sum(result.points[c] for c in self.leaf_codes)
         if points != self._shown:
             self._shown = points
-            self.line.set_value(fill(self.tr("%1/%2 điểm"), points, self.criterion.max),
-                                fill(self.tr("%1/%2 điểm"), 99, 99))
+            self.line.set_value(
+                fill(self.tr("%1/%2 điểm"), points, self.criterion.max), fill(self.tr("%1/%2 điểm"), 99, 99)
+            )
 
     def retranslate(self) -> None:
         self._shown = -1
@@ -140,10 +152,19 @@ class ScoreCriterionCard(SheetCard):
 
     keyAction = Signal(str, QKeyEvent)  # the editor handles navigation keys
 
-    def __init__(self, criterion: Criterion, *, heading_notes: Sequence[str], stops: Sequence[Stop],
-                 on_choose: Callable[[str, int | None], object], on_note: Callable[[str, str], None],
-                 on_stop: Callable[[str, bool], None], on_evidence: Callable[[str], None],
-                 parent: QWidget | None = None, indent: int = 0) -> None:
+    def __init__(
+        self,
+        criterion: Criterion,
+        *,
+        heading_notes: Sequence[str],
+        stops: Sequence[Stop],
+        on_choose: Callable[[str, int | None], object],
+        on_note: Callable[[str, str], None],
+        on_stop: Callable[[str, bool], None],
+        on_evidence: Callable[[str], None],
+        parent: QWidget | None = None,
+        indent: int = 0,
+    ) -> None:
         super().__init__(parent, indent=indent)
         self.criterion = criterion
         self.code = criterion.code
@@ -225,19 +246,25 @@ class ScoreCriterionCard(SheetCard):
         cond = self.criterion.applies_if
         if cond is not None:
             if cond.criterion == "5.1":  # the only condition in the decision: 5.2 needs a product story
-                text = fill(self.tr("Không áp dụng: sản phẩm chưa có câu chuyện (tiêu chí %1 đạt 0 điểm)."),
-                            cond.criterion)
+                text = fill(
+                    self.tr("Không áp dụng: sản phẩm chưa có câu chuyện (tiêu chí %1 đạt 0 điểm)."),
+                    cond.criterion,
+                )
             else:
-                text = fill(self.tr("Không áp dụng: tiêu chí %1 chưa đạt từ %2 điểm trở lên."), cond.criterion,
-                            cond.min_points)
+                text = fill(
+                    self.tr("Không áp dụng: tiêu chí %1 chưa đạt từ %2 điểm trở lên."),
+                    cond.criterion,
+                    cond.min_points,
+                )
             self.not_applicable.setText(text)
         self._shown_points = None
 
     def _show_evidence_count(self, n: int) -> None:
         self._evidence_count = n
-        self.evidence_button.setText(fill(self.tr("Minh chứng (%1)…"), n) if n
-                                     else self.tr("Minh chứng…"))
-        self.evidence_button.setToolTip(fill(self.tr("Chọn tệp minh chứng của hồ sơ cho tiêu chí %1"), self.code))
+        self.evidence_button.setText(fill(self.tr("Minh chứng (%1)…"), n) if n else self.tr("Minh chứng…"))
+        self.evidence_button.setToolTip(
+            fill(self.tr("Chọn tệp minh chứng của hồ sơ cho tiêu chí %1"), self.code)
+        )
 
     # -- state -------------------------------------------------------------------------------
     def show_answer(self, index: int | None) -> None:
@@ -247,7 +274,7 @@ class ScoreCriterionCard(SheetCard):
         for button in self.options:
             button.setChecked(button.option.index == index)
 
-    def refresh(self, result: "ScoreResult") -> None:
+    def refresh(self, result: ScoreResult) -> None:
         code = self.code
         answered = code in result.answers
         applicable = code in result.unanswered or (answered and code not in result.not_applicable)
@@ -261,7 +288,8 @@ class ScoreCriterionCard(SheetCard):
             self._shown_points = (points, answered)
             self.line.set_value(
                 fill(self.tr("%1/%2 điểm"), points if answered and applicable else "–", self.criterion.max),
-                fill(self.tr("%1/%2 điểm"), 99, 99))
+                fill(self.tr("%1/%2 điểm"), 99, 99),
+            )
 
     def set_stripe(self, color: QColor | None) -> None:
         if color != self.stripe:
@@ -286,7 +314,8 @@ class ScoreCriterionCard(SheetCard):
         if names:
             chips = "&nbsp; ".join(
                 f"<span style='background-color:#e3ecf6; color:#174a78'>&nbsp;{html(n)}&nbsp;</span>"
-                for n in names)
+                for n in names
+            )
             self.chips.setText(chips)
         self.chips.setVisible(bool(names))
 
@@ -312,5 +341,6 @@ class ScoreCriterionCard(SheetCard):
         super().keyPressEvent(event)
 
 
-NAVIGATION_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
-                             Qt.Key.Key_Home, Qt.Key.Key_End})
+NAVIGATION_KEYS = frozenset(
+    {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End}
+)

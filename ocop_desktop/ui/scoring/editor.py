@@ -69,8 +69,15 @@ class ScoreSheetEditor(QWidget):
     resultChanged = Signal(object)
     saved = Signal(int)
 
-    def __init__(self, store: SheetStore, parent: QWidget | None = None, *, data: SheetData | None = None,
-                 autosave_ms: int = AUTOSAVE_MS, progressive: bool = True) -> None:
+    def __init__(
+        self,
+        store: SheetStore,
+        parent: QWidget | None = None,
+        *,
+        data: SheetData | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+        progressive: bool = True,
+    ) -> None:
         super().__init__(parent)
         started = time.perf_counter()
         self.store = store
@@ -327,8 +334,9 @@ class ScoreSheetEditor(QWidget):
         if self.evidence_dialog is not None:
             self.evidence_dialog.close()
             self.evidence_dialog.deleteLater()
-        dialog = CriterionEvidenceDialog(code, self._attachments, self._evidence.get(code, ()), self,
-                                         read_only=self._read_only)
+        dialog = CriterionEvidenceDialog(
+            code, self._attachments, self._evidence.get(code, ()), self, read_only=self._read_only
+        )
         dialog.accepted.connect(lambda: self.set_evidence(code, dialog.chosen()))
         self.evidence_dialog = dialog
         dialog.open()
@@ -362,9 +370,14 @@ class ScoreSheetEditor(QWidget):
         self._timer.stop()
         if not self._dirty or self._read_only:
             return True
-        edit = SheetEdit(answers=dict(self._answers), knockouts=tuple(self._knockouts), stops=tuple(self._stops),
-                         notes={k: v for k, v in self._notes.items() if v.strip()}, evidence=dict(self._evidence),
-                         opinion=self._opinion)
+        edit = SheetEdit(
+            answers=dict(self._answers),
+            knockouts=tuple(self._knockouts),
+            stops=tuple(self._stops),
+            notes={k: v for k, v in self._notes.items() if v.strip()},
+            evidence=dict(self._evidence),
+            opinion=self._opinion,
+        )
         try:
             data = self.store.save(edit, self._revision)
         except UserError as exc:  # ConflictError included: say so, then show what is stored

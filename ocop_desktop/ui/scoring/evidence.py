@@ -17,14 +17,25 @@ if TYPE_CHECKING:
 class CriterionEvidenceDialog(QDialog):
     """Pick, among the dossier's files, those that support one criterion."""
 
-    def __init__(self, code: str, attachments: Sequence["AttachmentRef"], chosen: Sequence[str],
-                 parent: QWidget | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        code: str,
+        attachments: Sequence[AttachmentRef],
+        chosen: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.code = code
         self.setWindowTitle(fill(self.tr("Minh chứng cho tiêu chí %1"), code))
         self.resize(520, 380)
-        intro = wrapped(fill(self.tr("Đánh dấu các tệp của hồ sơ chứng minh cho tiêu chí %1 (phím cách để "
-                                     "chọn/bỏ)."), code), self)
+        intro = wrapped(
+            fill(
+                self.tr("Đánh dấu các tệp của hồ sơ chứng minh cho tiêu chí %1 (phím cách để chọn/bỏ)."), code
+            ),
+            self,
+        )
         self.list = QListWidget(self)
         chosen_set = set(chosen)
         # files tagged with this criterion on upload first, then the rest, in the dossier's order
@@ -38,8 +49,9 @@ class CriterionEvidenceDialog(QDialog):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if a.id in chosen_set else Qt.CheckState.Unchecked)
-        empty = wrapped(self.tr("Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ."),
-                        self)
+        empty = wrapped(
+            self.tr("Hồ sơ chưa có tệp đính kèm nào. Thêm tệp ở phần minh chứng của hồ sơ."), self
+        )
         empty.setVisible(not attachments)
         buttons = QDialogButtonBox(self)
         if read_only:
@@ -58,8 +70,11 @@ class CriterionEvidenceDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def chosen(self) -> list[str]:
-        ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-               if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        ids = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
         return ids
 
     def set_checked(self, attachment_id: str, checked: bool) -> None:

@@ -63,13 +63,26 @@ class SheetHeader(QWidget):
     def retranslate(self) -> None:
         sheet = self._sheet
         if sheet is not None:
-            kinds = {"self": self.tr("Phiếu tự đánh giá"), "member": self.tr("Phiếu chấm của thành viên hội đồng")}
+            kinds = {
+                "self": self.tr("Phiếu tự đánh giá"),
+                "member": self.tr("Phiếu chấm của thành viên hội đồng"),
+            }
             kind = kinds.get(self._kind, self.tr("Phiếu đánh giá"))
-            self.heading.setText(fill(self.tr("%1 — Bộ %2 (%3): %4"), kind, sheet.number, sheet.code, sheet.name))
-            self.subheading.setText(fill(self.tr("Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn "
-                                                 "phương án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm"),
-                                         sheet.ruleset_id, sheet.ruleset_hash[:12]))
-        self.read_only_banner.setText(self.tr("Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã "
-                                              "có kết quả)."))
+            self.heading.setText(
+                fill(self.tr("%1 — Bộ %2 (%3): %4"), kind, sheet.number, sheet.code, sheet.name)
+            )
+            self.subheading.setText(
+                fill(
+                    self.tr(
+                        "Bộ tiêu chí %1 · mã băm %2…  ·  Phím: ↑/↓ tiêu chí, 1–9 chọn "
+                        "phương án, 0 bỏ chọn, PgUp/PgDn nhóm, Ctrl+J chưa chấm"
+                    ),
+                    sheet.ruleset_id,
+                    sheet.ruleset_hash[:12],
+                )
+            )
+        self.read_only_banner.setText(
+            self.tr("Chỉ xem: phiếu này không sửa được nữa (hồ sơ đã gửi đi hoặc đã có kết quả).")
+        )
         read_only, dirty, failed = self._status
         self.show_status(read_only=read_only, dirty=dirty, failed=failed)

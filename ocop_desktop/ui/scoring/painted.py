@@ -56,14 +56,20 @@ class ScoreOptionButton(QAbstractButton):
     def _retranslate(self) -> None:
         o = self.option
         self._points = self.tr("%n điểm", "", o.points)
-        self._correction = (fill(self.tr("(bản in: %1)"), o.printed_points)
-                            if o.printed_points is not None else "")
+        self._correction = (
+            fill(self.tr("(bản in: %1)"), o.printed_points) if o.printed_points is not None else ""
+        )
         tips = []
         if o.star:
             tips.append(fill(self.tr("Mức tối thiểu phải đạt để được xếp hạng %1 sao trở lên."), o.star))
         if o.printed_points is not None:
-            tips.append(fill(self.tr("Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu "
-                                     "chí."), o.printed_points, o.points))
+            tips.append(
+                fill(
+                    self.tr("Văn bản in %1 điểm; dùng %2 điểm theo danh sách đính chính của bộ tiêu chí."),
+                    o.printed_points,
+                    o.points,
+                )
+            )
         if o.synthetic:
             tips.append(self.tr("Phương án Có/Không thêm vào cho tiêu chí 1 điểm (văn bản không in)."))
         self.setToolTip("\n".join(tips))
@@ -113,8 +119,9 @@ class ScoreOptionButton(QAbstractButton):
             if self._natural <= label_w:  # one line: no need to lay the text out
                 text_h = fm.height()
             else:
-                text_h = fm.boundingRect(QRect(0, 0, label_w, 100000), int(Qt.TextFlag.TextWordWrap),
-                                         self.text()).height()
+                text_h = fm.boundingRect(
+                    QRect(0, 0, label_w, 100000), int(Qt.TextFlag.TextWordWrap), self.text()
+                ).height()
             height = max(text_h, fm.height() * (2 if self._correction else 1)) + 2 * self.PAD_V
             if len(self._hfw) > 16:
                 self._hfw.clear()
@@ -150,36 +157,52 @@ class ScoreOptionButton(QAbstractButton):
             opt.state &= ~QStyle.StateFlag.State_MouseOver
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorRadioButton, opt, p, self)
 
-        text_color = self.palette().color(QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
-                                          QPalette.ColorRole.WindowText)
+        text_color = self.palette().color(
+            QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
+            QPalette.ColorRole.WindowText,
+        )
         number_x = self.PAD_H + indicator + self.GAP
         if self.option.index < 9:
             p.setPen(MUTED if enabled else text_color)
-            p.drawText(QRect(number_x, top, label_x - number_x, line_h),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(self.option.index + 1))
+            p.drawText(
+                QRect(number_x, top, label_x - number_x, line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(self.option.index + 1),
+            )
         p.setPen(text_color)
         if self.option.synthetic:
             font = QFont(self.font())
             font.setItalic(True)
             p.setFont(font)
-        p.drawText(QRect(label_x, top, label_w, rect.height() - 2 * self.PAD_V),
-                   int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.text())
+        p.drawText(
+            QRect(label_x, top, label_w, rect.height() - 2 * self.PAD_V),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            self.text(),
+        )
         p.setFont(self.font())
 
         right_x = rect.width() - right
         if self._marker:
             p.setFont(bold(self.font()))
             p.setPen(STAR_COLOR if enabled else text_color)
-            p.drawText(QRect(right_x, top, stars_w, line_h),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._marker)
+            p.drawText(
+                QRect(right_x, top, stars_w, line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self._marker,
+            )
             p.setFont(self.font())
         p.setPen(text_color)
         points_rect = QRect(right_x + stars_w, top, right - stars_w - self.PAD_H, line_h)
-        p.drawText(points_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self._points)
+        p.drawText(
+            points_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self._points
+        )
         if self._correction:
             p.setPen(MUTED)
-            p.drawText(points_rect.translated(0, line_h),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self._correction)
+            p.drawText(
+                points_rect.translated(0, line_h),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                self._correction,
+            )
         p.end()
 
     def nextCheckState(self) -> None:
@@ -193,8 +216,15 @@ class HeaderLine(QWidget):
 
     GAP = 10
 
-    def __init__(self, code: str, title: str, parent: QWidget | None = None, *, bold_title: bool = False,
-                 size_delta: float = 0) -> None:
+    def __init__(
+        self,
+        code: str,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        bold_title: bool = False,
+        size_delta: float = 0,
+    ) -> None:
         super().__init__(parent)
         self.code = code
         self.title = title
@@ -258,8 +288,12 @@ class HeaderLine(QWidget):
                 height = fm.height() + 2
             else:
                 flags = int(Qt.TextFlag.TextWordWrap)
-                height = max(fm.boundingRect(QRect(0, 0, title_w, 100000), flags, self.title).height(),
-                             fm.height()) + 2
+                height = (
+                    max(
+                        fm.boundingRect(QRect(0, 0, title_w, 100000), flags, self.title).height(), fm.height()
+                    )
+                    + 2
+                )
             if len(self._hfw) > 16:
                 self._hfw.clear()
             self._hfw[width] = height
@@ -285,13 +319,22 @@ class HeaderLine(QWidget):
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         if self.code:
             p.setFont(bold_font)
-            p.drawText(QRect(0, 0, code_w, line_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                       self.code)
+            p.drawText(
+                QRect(0, 0, code_w, line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                self.code,
+            )
         p.setFont(bold_font if self.bold_title else self.font())
-        p.drawText(QRect(code_w, 0, title_w, self.height()),
-                   int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title)
+        p.drawText(
+            QRect(code_w, 0, title_w, self.height()),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            self.title,
+        )
         if self.value:
             p.setFont(bold_font)
-            p.drawText(QRect(self.width() - self._value_w, 0, self._value_w, line_h),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), self.value)
+            p.drawText(
+                QRect(self.width() - self._value_w, 0, self._value_w, line_h),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                self.value,
+            )
         p.end()

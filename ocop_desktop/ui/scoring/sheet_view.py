@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from ocop_desktop.domain.rules.model import Sheet, Stop
 from ocop_desktop.domain.rules.scoring import ScoreResult
+from ocop_desktop.ui.kit.progressive import ProgressiveColumn
 from ocop_desktop.ui.scoring.cards import (
     ScoreCriterionCard,
     ScoreGroupHeader,
@@ -19,7 +20,6 @@ from ocop_desktop.ui.scoring.cards import (
     ScorePartHeader,
     SheetCard,
 )
-from ocop_desktop.ui.kit.progressive import ProgressiveColumn
 from ocop_desktop.ui.scoring.style import BAD, GOOD, UNANSWERED, WARN, bold, muted, wrapped
 
 INDENT = 28  # per sub-criterion level
@@ -49,8 +49,9 @@ class SheetView(ProgressiveColumn):
     opinionEdited = Signal(str)
     navigate = Signal(str, QKeyEvent)
 
-    def __init__(self, sheet: Sheet, *, stops_supported: bool, parent: QWidget | None = None,
-                 progressive: bool = False) -> None:
+    def __init__(
+        self, sheet: Sheet, *, stops_supported: bool, parent: QWidget | None = None, progressive: bool = False
+    ) -> None:
         super().__init__(parent)
         self.sheet = sheet
         self.cards: list[ScoreCriterionCard] = []
@@ -76,8 +77,11 @@ class SheetView(ProgressiveColumn):
         self._column().setContentsMargins(0, 0, 8, 8)
         self._column().setSpacing(4)
         self.knockout_card: SheetCard | None = None
-        self.start(self._build_blocks(sheet, stops_supported), progressive=progressive,
-                   first=lambda: len(self.cards) >= FIRST_CARDS)
+        self.start(
+            self._build_blocks(sheet, stops_supported),
+            progressive=progressive,
+            first=lambda: len(self.cards) >= FIRST_CARDS,
+        )
 
     def _build_blocks(self, sheet: Sheet, stops_supported: bool) -> Iterator[None]:
         """One block of the sheet (in printed order) per step."""
@@ -106,8 +110,9 @@ class SheetView(ProgressiveColumn):
                         group_header.show_total(self._result.groups.get(group.code, 0))
                     self.add_block(group_header)
             if not criterion.is_leaf:
-                parent_card = ScoreParentCard(criterion, [leaf.code for leaf in criterion.leaves()], self,
-                                              indent=depth * INDENT)
+                parent_card = ScoreParentCard(
+                    criterion, [leaf.code for leaf in criterion.leaves()], self, indent=depth * INDENT
+                )
                 self.parent_cards.append(parent_card)
                 if self._result is not None:
                     parent_card.refresh(self._result)
@@ -115,10 +120,16 @@ class SheetView(ProgressiveColumn):
                 yield
                 continue
             card = ScoreCriterionCard(
-                criterion, heading_notes=(*group.notes, *criterion.notes) if single else criterion.notes,
-                stops=on_leaf.get(criterion.code, ()), on_choose=self.answerChosen.emit,
-                on_note=self._note, on_stop=self.stopToggled.emit, on_evidence=self.evidenceRequested.emit,
-                parent=self, indent=depth * INDENT)
+                criterion,
+                heading_notes=(*group.notes, *criterion.notes) if single else criterion.notes,
+                stops=on_leaf.get(criterion.code, ()),
+                on_choose=self.answerChosen.emit,
+                on_note=self._note,
+                on_stop=self.stopToggled.emit,
+                on_evidence=self.evidenceRequested.emit,
+                parent=self,
+                indent=depth * INDENT,
+            )
             card.keyAction.connect(self.navigate)
             self.stop_boxes.update(card.stop_boxes)
             self.cards.append(card)
@@ -182,7 +193,12 @@ class SheetView(ProgressiveColumn):
         if self.knockout_card is not None:
             self.knockout_title.setText(self.tr("Hồ sơ bị loại khi (đánh dấu nếu có)"))
         self._retranslate_opinion()
-        for widget in (*self.part_headers.values(), *self.group_headers.values(), *self.parent_cards, *self.cards):
+        for widget in (
+            *self.part_headers.values(),
+            *self.group_headers.values(),
+            *self.parent_cards,
+            *self.cards,
+        ):
             widget.retranslate()
 
     def _retranslate_opinion(self) -> None:
@@ -190,10 +206,20 @@ class SheetView(ProgressiveColumn):
             self.opinion_label.setText(self.tr("Ý kiến của người đánh giá"))
 
     # -- showing state -------------------------------------------------------------------------
-    def show_state(self, answers: Mapping[str, int], notes: Mapping[str, str],
-                   evidence_names: Callable[[str], list[str]], opinion: str) -> None:
+    def show_state(
+        self,
+        answers: Mapping[str, int],
+        notes: Mapping[str, str],
+        evidence_names: Callable[[str], list[str]],
+        opinion: str,
+    ) -> None:
         """`answers` and `notes` are kept by reference: the editor's own dicts, which it edits in place."""
-        self._answers, self._notes, self._evidence_names, self._opinion_text = answers, notes, evidence_names, opinion
+        self._answers, self._notes, self._evidence_names, self._opinion_text = (
+            answers,
+            notes,
+            evidence_names,
+            opinion,
+        )
         self._applying = True
         try:
             for card in self.cards:
@@ -317,4 +343,3 @@ class SheetView(ProgressiveColumn):
     def _opinion(self) -> None:
         if not self._applying and self.opinion is not None:
             self.opinionEdited.emit(self.opinion.toPlainText())
-

@@ -79,7 +79,7 @@ class SelfAssessmentStore:
 
     supports_stops = False
 
-    def __init__(self, ctx: "AppContext", dossier_id: str) -> None:
+    def __init__(self, ctx: AppContext, dossier_id: str) -> None:
         from ocop_desktop.services.dossiers.evidence import EvidenceService
         from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 
@@ -92,22 +92,36 @@ class SelfAssessmentStore:
         state = self._service.load(self.dossier_id)
         self._attachments = tuple(
             AttachmentRef(a.id, a.filename, a.checklist_key or "", a.criteria)
-            for a in self._evidence.list(self.dossier_id))
+            for a in self._evidence.list(self.dossier_id)
+        )
         return self._data(state)
 
     def save(self, edit: SheetEdit, expected_revision: int | None) -> SheetData:
         state = self._service.save(
-            self.dossier_id, answers=dict(edit.answers), knockouts=list(edit.knockouts), notes=dict(edit.notes),
-            evidence={k: list(v) for k, v in edit.evidence.items()}, opinion=edit.opinion,
-            expected_revision=expected_revision)
+            self.dossier_id,
+            answers=dict(edit.answers),
+            knockouts=list(edit.knockouts),
+            notes=dict(edit.notes),
+            evidence={k: list(v) for k, v in edit.evidence.items()},
+            opinion=edit.opinion,
+            expected_revision=expected_revision,
+        )
         return self._data(state)
 
-    def _data(self, state: "SheetState") -> SheetData:
+    def _data(self, state: SheetState) -> SheetData:
         return SheetData(
-            sheet=state.sheet, answers=dict(state.answers), knockouts=tuple(state.knockouts), stops=(),
-            notes=dict(state.notes), evidence={k: tuple(v) for k, v in state.evidence.items()},
-            opinion=state.opinion, editable=state.editable, revision=state.revision,
-            attachments=self._attachments, kind="self")
+            sheet=state.sheet,
+            answers=dict(state.answers),
+            knockouts=tuple(state.knockouts),
+            stops=(),
+            notes=dict(state.notes),
+            evidence={k: tuple(v) for k, v in state.evidence.items()},
+            opinion=state.opinion,
+            editable=state.editable,
+            revision=state.revision,
+            attachments=self._attachments,
+            kind="self",
+        )
 
 
 class MemoryStore:
@@ -131,10 +145,15 @@ class MemoryStore:
             raise ConflictError("Phiếu đã được sửa ở nơi khác. Hãy mở lại hồ sơ.")
         score(self.data.sheet, edit.answers, edit.knockouts, edit.stops, partial=True)  # refuses bad codes
         self.data = replace(
-            self.data, answers=dict(edit.answers), knockouts=tuple(edit.knockouts), stops=tuple(edit.stops),
+            self.data,
+            answers=dict(edit.answers),
+            knockouts=tuple(edit.knockouts),
+            stops=tuple(edit.stops),
             notes={k: v for k, v in edit.notes.items() if v.strip()},
-            evidence={k: tuple(v) for k, v in edit.evidence.items() if v}, opinion=edit.opinion,
-            revision=(self.data.revision or 0) + 1)
+            evidence={k: tuple(v) for k, v in edit.evidence.items() if v},
+            opinion=edit.opinion,
+            revision=(self.data.revision or 0) + 1,
+        )
         self.saves += 1
         return self.data
 

@@ -81,8 +81,6 @@ def bold_metrics(font: QFont) -> QFontMetrics:
     return fm
 
 
-
-
 def fill(text: str, *args: object) -> str:
     """Fill Qt-style placeholders %1…%n (as QString.arg), the highest first so that %1 never eats %10."""
     for n in range(len(args), 0, -1):

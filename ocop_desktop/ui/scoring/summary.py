@@ -34,8 +34,9 @@ def _label(parent: QWidget, *, bold: bool = False, size_delta: float = 0, links:
         label.setFont(font)
     if links:
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
     else:
         label.setTextFormat(Qt.TextFormat.PlainText)
     return label
@@ -43,7 +44,7 @@ def _label(parent: QWidget, *, bold: bool = False, size_delta: float = 0, links:
 
 class ScoreSummaryPanel(QWidget):
     """Signals:
-        jumpRequested(str): a criterion code, or NEXT_UNANSWERED."""
+    jumpRequested(str): a criterion code, or NEXT_UNANSWERED."""
 
     jumpRequested = Signal(str)
 
@@ -105,7 +106,7 @@ class ScoreSummaryPanel(QWidget):
         p.end()
 
     def _link(self, href: str) -> None:
-        self.jumpRequested.emit(href[len(GOTO):] if href.startswith(GOTO) else href)
+        self.jumpRequested.emit(href[len(GOTO) :] if href.startswith(GOTO) else href)
 
     def set_sheet(self, sheet: Sheet) -> None:
         self._sheet = sheet
@@ -153,34 +154,55 @@ class ScoreSummaryPanel(QWidget):
         self._set(self.total_caption, "total_caption", self.tr("Tổng điểm"))
         self._set(self.total, "total", f"{result.total}/{result.max}")
         self._set(self.band, "band", fill(self.tr("Theo tổng điểm: hạng %1 sao"), str(result.band_star)))
-        self._set(self.star_caption, "star_caption",
-                  self.tr("Xếp hạng") if complete else self.tr("Xếp hạng (tạm tính)"))
+        self._set(
+            self.star_caption,
+            "star_caption",
+            self.tr("Xếp hạng") if complete else self.tr("Xếp hạng (tạm tính)"),
+        )
 
         if result.eliminated:
             self._set(self.star, "star", self.tr("Bị loại"))
             _colored(self.star, BAD)
-            reasons = [fill(self.tr("Hồ sơ bị loại: %1"), k.label) for k in sheet.knockouts
-                       if k.id in result.knockouts]
-            reasons += [fill(self.tr("Điểm dừng ở tiêu chí %1: %2"), s.criterion, s.label)
-                        for s in sheet.stops if s.id in result.stops]
+            reasons = [
+                fill(self.tr("Hồ sơ bị loại: %1"), k.label)
+                for k in sheet.knockouts
+                if k.id in result.knockouts
+            ]
+            reasons += [
+                fill(self.tr("Điểm dừng ở tiêu chí %1: %2"), s.criterion, s.label)
+                for s in sheet.stops
+                if s.id in result.stops
+            ]
             self._set(self.reason, "reason", "\n".join("• " + r for r in reasons))
-            self._set(self.star_note, "star_note", self.tr("Sản phẩm bị loại, không xếp hạng (điểm vẫn được tính)."))
+            self._set(
+                self.star_note, "star_note", self.tr("Sản phẩm bị loại, không xếp hạng (điểm vẫn được tính).")
+            )
         else:
-            self._set(self.star, "star", f"{stars_text(result.star)}  "
-                      + fill(self.tr("%1 sao"), str(result.star)))
+            self._set(
+                self.star, "star", f"{stars_text(result.star)}  " + fill(self.tr("%1 sao"), str(result.star))
+            )
             _colored(self.star, GOOD if result.star >= 3 else WARN)
-            self._set(self.star_note, "star_note", "" if result.star >= 3 else
-                      self.tr("Chưa đạt hạng OCOP (cần từ 3 sao)."))
+            self._set(
+                self.star_note,
+                "star_note",
+                "" if result.star >= 3 else self.tr("Chưa đạt hạng OCOP (cần từ 3 sao)."),
+            )
             self._set(self.reason, "reason", "")
 
         floors = []
         for check in result.floors:
             mark = star_marker(check.star)
-            floors.append(fill(self.tr("Mức tối thiểu %1: đạt"), mark) if check.met else
-                          fill(self.tr("Mức tối thiểu %1: chưa đạt (%2)"), mark, ", ".join(check.unmet)))
+            floors.append(
+                fill(self.tr("Mức tối thiểu %1: đạt"), mark)
+                if check.met
+                else fill(self.tr("Mức tối thiểu %1: chưa đạt (%2)"), mark, ", ".join(check.unmet))
+            )
         has_floors = bool(sheet.floors())
-        self._set(self.floors, "floors",
-                  "\n".join(floors) if has_floors else self.tr("Phiếu không có mức tối thiểu theo sao."))
+        self._set(
+            self.floors,
+            "floors",
+            "\n".join(floors) if has_floors else self.tr("Phiếu không có mức tối thiểu theo sao."),
+        )
 
         nxt = result.next_star
         if nxt is None or result.eliminated:
@@ -191,15 +213,22 @@ class ScoreSummaryPanel(QWidget):
             if nxt.missing_points:
                 lines.append(fill(self.tr("cần thêm %1 điểm"), str(nxt.missing_points)))
             if nxt.blocking:
-                links = ", ".join(f"<a href='{GOTO}{f.criterion}'>{f.criterion}&nbsp;({star_marker(f.star)})</a>"
-                                  for f in nxt.blocking)
+                links = ", ".join(
+                    f"<a href='{GOTO}{f.criterion}'>{f.criterion}&nbsp;({star_marker(f.star)})</a>"
+                    for f in nxt.blocking
+                )
                 lines.append(fill(self.tr("đạt mức tối thiểu ở tiêu chí: %1 (Ctrl+B)"), links))
             self._set(self.next, "next", "<br>".join(lines))
 
         if result.unanswered:
             n = len(result.unanswered)
-            text = (self.tr("Còn %n tiêu chí chưa chấm.", "", n) + " "
-                    + f"<a href='{NEXT_UNANSWERED}'>" + self.tr("Đến tiêu chí chưa chấm (Ctrl+J)") + "</a>")
+            text = (
+                self.tr("Còn %n tiêu chí chưa chấm.", "", n)
+                + " "
+                + f"<a href='{NEXT_UNANSWERED}'>"
+                + self.tr("Đến tiêu chí chưa chấm (Ctrl+J)")
+                + "</a>"
+            )
             _colored(self.unanswered, WARN)
         else:
             text = self.tr("Đã chấm đủ các tiêu chí.")
@@ -207,10 +236,12 @@ class ScoreSummaryPanel(QWidget):
         self._set(self.unanswered, "unanswered", text)
 
     def retranslate(self) -> None:
-        self.legend.setText(self.tr("Dấu ***, ****, ***** bên phương án: mức tối thiểu phải đạt ở tiêu chí đó để "
-                                    "được xếp hạng 3, 4, 5 sao."))
+        self.legend.setText(
+            self.tr(
+                "Dấu ***, ****, ***** bên phương án: mức tối thiểu phải đạt ở tiêu chí đó để "
+                "được xếp hạng 3, 4, 5 sao."
+            )
+        )
         self._texts.clear()
         if self._result is not None:
             self.show_result(self._result)
-
-

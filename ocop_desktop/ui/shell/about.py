@@ -46,8 +46,12 @@ class AboutDialog(QDialog):
         pixmap = QPixmap(str(resource(ICON)))
         if not pixmap.isNull():
             self.icon.setPixmap(
-                pixmap.scaled(ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaled(
+                    ICON_SIZE,
+                    ICON_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
         self.title = QLabel()
         self.title.setObjectName("aboutTitle")
@@ -113,8 +117,10 @@ class AboutDialog(QDialog):
         self.title.setText(APP_NAME)
         self.version.setText(self.tr("Phiên bản %1").replace("%1", __version__))
         self.summary.setText(
-            self.tr("Chuẩn bị hồ sơ, chấm điểm và đồng bộ sản phẩm OCOP (Mỗi xã một sản phẩm), "
-                    "làm việc không cần Internet.")
+            self.tr(
+                "Chuẩn bị hồ sơ, chấm điểm và đồng bộ sản phẩm OCOP (Mỗi xã một sản phẩm), "
+                "làm việc không cần Internet."
+            )
         )
         self.data_dir_label.setText(self.tr("Thư mục dữ liệu:"))
         self.log_dir_label.setText(self.tr("Thư mục nhật ký:"))
@@ -126,15 +132,21 @@ class AboutDialog(QDialog):
         fonts_dir = resources_root() / "fonts"
         lines = [
             self.tr("%1 được phát hành theo giấy phép MIT.").replace("%1", APP_NAME),
-            self.tr("Giao diện dùng Qt %1 và PySide6 %2 (The Qt Company), theo giấy phép GNU LGPL "
-                    "phiên bản 3. Các thư viện Qt là những tệp riêng trong thư mục cài đặt và có thể "
-                    "được thay bằng bản khác tương thích; mã nguồn Qt và PySide6 được công bố tại qt.io.")
-            .replace("%1", qVersion()).replace("%2", PySide6.__version__),
-            self.tr("Phông chữ Be Vietnam Pro và Liberation Serif: giấy phép SIL Open Font License 1.1 "
-                    "(<a href=\"%1\">văn bản giấy phép</a>).").replace("%1", QUrl.fromLocalFile(str(fonts_dir)).toString()),
-            self.tr("Python %1 (giấy phép PSF); SQLAlchemy, Alembic, platformdirs, vietnam-provinces "
-                    "(MIT); ReportLab, Pillow (BSD); cryptography (Apache 2.0 hoặc BSD).")
-            .replace("%1", platform.python_version()),
+            self.tr(
+                "Giao diện dùng Qt %1 và PySide6 %2 (The Qt Company), theo giấy phép GNU LGPL "
+                "phiên bản 3. Các thư viện Qt là những tệp riêng trong thư mục cài đặt và có thể "
+                "được thay bằng bản khác tương thích; mã nguồn Qt và PySide6 được công bố tại qt.io."
+            )
+            .replace("%1", qVersion())
+            .replace("%2", PySide6.__version__),
+            self.tr(
+                "Phông chữ Be Vietnam Pro và Liberation Serif: giấy phép SIL Open Font License 1.1 "
+                '(<a href="%1">văn bản giấy phép</a>).'
+            ).replace("%1", QUrl.fromLocalFile(str(fonts_dir)).toString()),
+            self.tr(
+                "Python %1 (giấy phép PSF); SQLAlchemy, Alembic, platformdirs, vietnam-provinces "
+                "(MIT); ReportLab, Pillow (BSD); cryptography (Apache 2.0 hoặc BSD)."
+            ).replace("%1", platform.python_version()),
         ]
         self.licences.setText("<p>" + "</p><p>".join(lines) + "</p>")
 
@@ -157,4 +169,3 @@ def _path_label(path: Path) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-

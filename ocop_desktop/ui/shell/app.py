@@ -16,11 +16,11 @@ from ocop_desktop import APP_AUTHOR, APP_NAME, __version__
 from ocop_desktop.applog import add_file_log
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resources_root
+from ocop_desktop.progress import Progress
 from ocop_desktop.ui.kit import qt_workarounds
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.kit.settings import load_settings
 from ocop_desktop.ui.shell.startup import peek_office, report_ready
-from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.paths import AppPaths
@@ -47,7 +47,9 @@ def register_fonts(faces: tuple[str, ...] | None = None) -> bool:
     return True
 
 
-def configure_application(app: QApplication, *, set_style: bool = True, all_fonts: bool = True) -> QApplication:
+def configure_application(
+    app: QApplication, *, set_style: bool = True, all_fonts: bool = True
+) -> QApplication:
     """Same look on every machine: Fusion, bundled font, app identity. `set_style=False` when the
     application was created with `-style Fusion`; `all_fonts=False` registers only the faces of
     the first frame (the GUI start registers the others once the window shows)."""
@@ -76,14 +78,14 @@ def ensure_application(*, all_fonts: bool = True) -> QApplication:
     return app
 
 
-def build_main_window(ctx: "AppContext") -> "MainWindow":
+def build_main_window(ctx: AppContext) -> MainWindow:
     """The main window for an initialised store, not shown (tests and screenshots use this)."""
     from ocop_desktop.ui.shell.main_window import MainWindow
 
     return MainWindow(ctx)
 
 
-def run(paths: "AppPaths") -> int:
+def run(paths: AppPaths) -> int:
     """The GUI: returns the process exit code (2 when the data folder cannot be opened)."""
     app = ensure_application(all_fonts=False)
     install_language(load_settings(paths.settings_path).language)
@@ -96,9 +98,9 @@ def run(paths: "AppPaths") -> int:
     # other font faces and the store (on a worker thread) come in the next turns of the loop.
     window = MainWindow(office_name=office_name)
     window.show()
-    opened: list["AppContext"] = []
+    opened: list[AppContext] = []
 
-    def attach(ctx: "AppContext") -> None:
+    def attach(ctx: AppContext) -> None:
         opened.append(ctx)
         window.attach(ctx)
         # What start-up made (modules, bindings, rule set, mappings) lives as long as the program:
@@ -139,7 +141,7 @@ def _wait_for_tasks() -> None:
     wait_for_tasks()
 
 
-def open_store(_progress: Progress, paths: "AppPaths") -> "AppContext":
+def open_store(_progress: Progress, paths: AppPaths) -> AppContext:
     """The GUI's store, opened on a worker thread, with the caches its first pages use warmed."""
     from datetime import date
 
@@ -153,10 +155,9 @@ def open_store(_progress: Progress, paths: "AppPaths") -> "AppContext":
     return ctx
 
 
-def _run_opened(app: QApplication, paths: "AppPaths") -> int:
+def _run_opened(app: QApplication, paths: AppPaths) -> int:
     """First run (or a store the quick look could not read): open first, then the window."""
     from ocop_desktop.services.core.context import AppContext
-
     from ocop_desktop.ui.kit import errors
 
     errors.install_excepthook()
@@ -179,7 +180,7 @@ def _run_opened(app: QApplication, paths: "AppPaths") -> int:
         ctx.close()
 
 
-def _first_run(ctx: "AppContext") -> bool:
+def _first_run(ctx: AppContext) -> bool:
     """Show the set-up wizard; True when the office was set up."""
     from ocop_desktop.ui.shell.first_run import FirstRunWizard
 

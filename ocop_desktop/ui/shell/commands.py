@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 VIEWS = ["producers", "products", "dossiers", "evaluation", "sync", "reports", "settings"]
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("screenshot", help="chụp cửa sổ chính (không cần màn hình) ra tệp PNG")
     p.add_argument("out", metavar="OUT.png")
     p.add_argument("--view", default="producers", help="trang: " + ", ".join(VIEWS))
@@ -22,7 +22,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.set_defaults(handler=_screenshot)
 
 
-def _screenshot(args: argparse.Namespace, ctx: "AppContext | None") -> int:
+def _screenshot(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     from ocop_desktop.ui.shell.screenshot import take_screenshot
 
@@ -31,7 +31,7 @@ def _screenshot(args: argparse.Namespace, ctx: "AppContext | None") -> int:
     return 0
 
 
-def run_gui(paths: "AppPaths") -> int:
+def run_gui(paths: AppPaths) -> int:
     from ocop_desktop.ui.shell.app import run
 
     return run(paths)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.services.core.setup import Role, SetupResult, initialise
-from ocop_desktop.ui.kit.unit_search import commune_search, province_search
 from ocop_desktop.ui.kit.form_dialog import ERROR_STYLE
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.unit_search import commune_search, province_search
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -44,7 +44,9 @@ class RolePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Máy này dùng cho ai?"))
-        self.setSubTitle(self.tr("Mỗi máy phục vụ một cơ quan. Vai trò quyết định những việc phần mềm cho làm."))
+        self.setSubTitle(
+            self.tr("Mỗi máy phục vụ một cơ quan. Vai trò quyết định những việc phần mềm cho làm.")
+        )
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         for role in Role:
@@ -63,14 +65,16 @@ class RolePage(QWizardPage):
 
 
 class UnitPage(QWizardPage):
-    def __init__(self, ctx: "AppContext", roles: RolePage) -> None:
+    def __init__(self, ctx: AppContext, roles: RolePage) -> None:
         super().__init__()
         self._ctx, self._roles = ctx, roles
         self.setTitle(self.tr("Đơn vị hành chính"))
-        self.province = SearchPicker(province_search(ctx),
-                                     placeholder=self.tr("Gõ tên tỉnh/thành phố, ví dụ: ha noi"), rows=4)
-        self.commune = SearchPicker(commune_search(ctx, None),
-                                    placeholder=self.tr("Gõ tên xã/phường, ví dụ: hoan kiem"), rows=6)
+        self.province = SearchPicker(
+            province_search(ctx), placeholder=self.tr("Gõ tên tỉnh/thành phố, ví dụ: ha noi"), rows=4
+        )
+        self.commune = SearchPicker(
+            commune_search(ctx, None), placeholder=self.tr("Gõ tên xã/phường, ví dụ: hoan kiem"), rows=6
+        )
         self.commune_label = QLabel(self.tr("Xã/phường/đặc khu"))
         self.message = _message_label()
         self.province.chosen.connect(self._province_chosen)
@@ -86,8 +90,12 @@ class UnitPage(QWizardPage):
         commune = self._roles.role() is Role.COMMUNE
         self.commune_label.setVisible(commune)
         self.commune.setVisible(commune)
-        self.setSubTitle(self.tr("Chọn trong danh mục đơn vị hành chính chính thức (mã theo QĐ 19/2025). "
-                                 "Gõ không dấu cũng tìm được."))
+        self.setSubTitle(
+            self.tr(
+                "Chọn trong danh mục đơn vị hành chính chính thức (mã theo QĐ 19/2025). "
+                "Gõ không dấu cũng tìm được."
+            )
+        )
         if not self.province.list.count():
             self.province.refresh()
         _show(self.message, "")
@@ -112,7 +120,7 @@ class UnitPage(QWizardPage):
 
 
 class OfficerPage(QWizardPage):
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Cán bộ sử dụng máy"))
@@ -130,8 +138,12 @@ class OfficerPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         try:
-            self._wizard.result_ = initialise(self._wizard.ctx, self._wizard.roles.role().value,
-                                              self._wizard.units.unit_code(), self.name.text())
+            self._wizard.result_ = initialise(
+                self._wizard.ctx,
+                self._wizard.roles.role().value,
+                self._wizard.units.unit_code(),
+                self.name.text(),
+            )
         except ValidationError as exc:
             _show(self.message, "\n".join(exc.fields.values()))
             return False
@@ -142,7 +154,7 @@ class OfficerPage(QWizardPage):
 
 
 class DonePage(QWizardPage):
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Đã thiết lập xong"))
@@ -153,8 +165,12 @@ class DonePage(QWizardPage):
         font.setPointSizeF(self.font().pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.fingerprint.setFont(font)
-        note = QLabel(self.tr("Dấu vân tay khóa ký của máy này. Khi gửi hồ sơ lần đầu, cơ quan nhận sẽ hỏi dãy số "
-                              "này qua điện thoại để chắc chắn gói đến từ đúng máy. Có thể xem lại trong Cài đặt."))
+        note = QLabel(
+            self.tr(
+                "Dấu vân tay khóa ký của máy này. Khi gửi hồ sơ lần đầu, cơ quan nhận sẽ hỏi dãy số "
+                "này qua điện thoại để chắc chắn gói đến từ đúng máy. Có thể xem lại trong Cài đặt."
+            )
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -167,13 +183,16 @@ class DonePage(QWizardPage):
         result = self._wizard.result_
         if result is None:
             return
-        self.summary.setText(self.tr("Cơ quan: %1\nCán bộ: %2").replace("%1", result.office_name)
-                             .replace("%2", result.officer_name))
+        self.summary.setText(
+            self.tr("Cơ quan: %1\nCán bộ: %2")
+            .replace("%1", result.office_name)
+            .replace("%2", result.officer_name)
+        )
         self.fingerprint.setText(result.readable_fingerprint)
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.result_: SetupResult | None = None
@@ -181,10 +200,12 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the office exists by then
-        for button, text in ((QWizard.WizardButton.NextButton, self.tr("Tiếp tục >")),
-                             (QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
-                             (QWizard.WizardButton.FinishButton, self.tr("Bắt đầu làm việc")),
-                             (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
+        for button, text in (
+            (QWizard.WizardButton.NextButton, self.tr("Tiếp tục >")),
+            (QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
+            (QWizard.WizardButton.FinishButton, self.tr("Bắt đầu làm việc")),
+            (QWizard.WizardButton.CancelButton, self.tr("Hủy")),
+        ):
             self.setButtonText(button, text)
         self.roles = RolePage()
         self.units = UnitPage(ctx, self.roles)

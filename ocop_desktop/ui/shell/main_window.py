@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
     database) so the window shows at once while the store opens in the background; `attach(ctx)`
     then builds the page that was asked for."""
 
-    def __init__(self, ctx: "AppContext | None" = None, *, office_name: str = "") -> None:
+    def __init__(self, ctx: AppContext | None = None, *, office_name: str = "") -> None:
         super().__init__()
         self.ctx = ctx
         self.summary = None
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         if ctx is not None:
             self.attach(ctx)
 
-    def attach(self, ctx: "AppContext") -> None:
+    def attach(self, ctx: AppContext) -> None:
         """The store is open: show who we are and build the page that was asked for."""
         from ocop_desktop.ui.shell.office_info import office_summary
 

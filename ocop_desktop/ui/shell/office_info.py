@@ -29,20 +29,27 @@ class OfficeSummary:
     readable_fingerprint: str = ""
 
 
-def office_summary(ctx: "AppContext") -> OfficeSummary | None:
+def office_summary(ctx: AppContext) -> OfficeSummary | None:
     office = ctx.office_or_none()
     if office is None:
         return None
     service = _office_service(ctx)
     if service is not None:  # the richer service, once it exists
         s = service.summary()
-        return OfficeSummary(s.office_name, s.role, Role(s.role).label, s.unit_code, s.unit_label,
-                             s.officer_name, s.readable_fingerprint)
+        return OfficeSummary(
+            s.office_name,
+            s.role,
+            Role(s.role).label,
+            s.unit_code,
+            s.unit_label,
+            s.officer_name,
+            s.readable_fingerprint,
+        )
     unit = UnitService(ctx).get(office.unit_code)
     return OfficeSummary(office.name, office.role, Role(office.role).label, unit.code, unit.label)
 
 
-def _office_service(ctx: "AppContext"):  # type: ignore[no-untyped-def]
+def _office_service(ctx: AppContext):  # type: ignore[no-untyped-def]
     try:
         module = importlib.import_module("ocop_desktop.services.core.office")
     except ModuleNotFoundError:

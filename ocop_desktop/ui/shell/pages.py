@@ -18,28 +18,28 @@ if TYPE_CHECKING:
 class PageSpec:
     name: str
     title: str  # Vietnamese source text, context "Pages"
-    build: Callable[["AppContext"], QWidget]
+    build: Callable[[AppContext], QWidget]
 
 
-def _producers(ctx: "AppContext") -> QWidget:
+def _producers(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.registry.producers_page import ProducersPage
 
     return ProducersPage(ctx)
 
 
-def _products(ctx: "AppContext") -> QWidget:
+def _products(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.registry.products_page import ProductsPage
 
     return ProductsPage(ctx)
 
 
-def _dossiers(ctx: "AppContext") -> QWidget:
+def _dossiers(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.dossiers.list_page import DossiersPage
 
     return DossiersPage(ctx)
 
 
-def _evaluation(ctx: "AppContext") -> QWidget:
+def _evaluation(ctx: AppContext) -> QWidget:
     """The province's rounds and councils; on an evaluator laptop, the member's own workspace."""
     if ctx.office().role == "evaluator":
         from ocop_desktop.ui.evaluator import build_evaluator_page
@@ -50,29 +50,30 @@ def _evaluation(ctx: "AppContext") -> QWidget:
     return EvaluationPage(ctx)
 
 
-def _sync(ctx: "AppContext") -> QWidget:
+def _sync(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.sync.page import SyncPage
 
     return SyncPage(ctx)
 
 
-def _reports(ctx: "AppContext") -> QWidget:
+def _reports(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.shell.reports_page import ReportsPage
 
     return ReportsPage(ctx)
 
 
-def _settings(ctx: "AppContext") -> QWidget:
+def _settings(ctx: AppContext) -> QWidget:
     from ocop_desktop.ui.shell.settings_page import SettingsPage
 
     return SettingsPage(ctx)
 
 
-def _placeholder(name: str) -> Callable[["AppContext"], QWidget]:
-    def build(_ctx: "AppContext") -> QWidget:
+def _placeholder(name: str) -> Callable[[AppContext], QWidget]:
+    def build(_ctx: AppContext) -> QWidget:
         from ocop_desktop.ui.shell.placeholder import PlaceholderPage
 
         return PlaceholderPage(name)
+
     return build
 
 

@@ -7,31 +7,64 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 C = "PlaceholderPage"
 PLANNED: dict[str, tuple[str, list[str]]] = {
-    "dossiers": (QT_TRANSLATE_NOOP("PlaceholderPage", "Hồ sơ đăng ký đánh giá sản phẩm OCOP"), [
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Lập hồ sơ theo loại đăng ký: đánh giá lần đầu, nâng hạng, "
-                                             "đánh giá lại khi giấy chứng nhận sắp hết hạn."),
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Danh mục tài liệu theo bộ sản phẩm (Mẫu 02), tệp minh chứng "
-                                             "(bản quét, ảnh, PDF) và cảnh báo giấy tờ sắp hết hạn."),
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Tiếp nhận, cấp số hồ sơ, theo dõi thời hạn 15 ngày làm việc "
-                                             "và in Mẫu 01, Mẫu 03."),
-    ]),
-    "evaluation": (QT_TRANSLATE_NOOP("PlaceholderPage", "Đánh giá và phân hạng"), [
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Tự chấm điểm trên phiếu chính thức của bộ sản phẩm: tổng điểm, "
-                                             "hạng sao, các tiêu chí còn thiếu để lên hạng."),
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Cấp tỉnh: đợt đánh giá, hội đồng, phiếu chấm của thành viên, "
-                                             "tổng hợp, quyết định và giấy chứng nhận (36 tháng)."),
-    ]),
-    "sync": (QT_TRANSLATE_NOOP("PlaceholderPage", "Đồng bộ giữa các cơ quan"), [
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Xuất gói hồ sơ có chữ ký số (.ocoppkg) gửi cấp tỉnh bằng USB, "
-                                             "thư điện tử hoặc mạng."),
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Nhập gói: kiểm tra chữ ký, xem trước thay đổi, chấp nhận hoặc "
-                                             "trả lại, gửi biên nhận."),
-    ]),
-    "reports": (QT_TRANSLATE_NOOP("PlaceholderPage", "Báo cáo và biểu mẫu"), [
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Báo cáo cấp xã (Mẫu 03) và báo cáo cấp tỉnh."),
-        QT_TRANSLATE_NOOP("PlaceholderPage", "In phiếu chấm điểm 26 bộ sản phẩm (trống và đã điền), "
-                                             "danh sách kết quả, dự thảo giấy chứng nhận."),
-    ]),
+    "dossiers": (
+        QT_TRANSLATE_NOOP("PlaceholderPage", "Hồ sơ đăng ký đánh giá sản phẩm OCOP"),
+        [
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Lập hồ sơ theo loại đăng ký: đánh giá lần đầu, nâng hạng, "
+                "đánh giá lại khi giấy chứng nhận sắp hết hạn.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Danh mục tài liệu theo bộ sản phẩm (Mẫu 02), tệp minh chứng "
+                "(bản quét, ảnh, PDF) và cảnh báo giấy tờ sắp hết hạn.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Tiếp nhận, cấp số hồ sơ, theo dõi thời hạn 15 ngày làm việc và in Mẫu 01, Mẫu 03.",
+            ),
+        ],
+    ),
+    "evaluation": (
+        QT_TRANSLATE_NOOP("PlaceholderPage", "Đánh giá và phân hạng"),
+        [
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Tự chấm điểm trên phiếu chính thức của bộ sản phẩm: tổng điểm, "
+                "hạng sao, các tiêu chí còn thiếu để lên hạng.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Cấp tỉnh: đợt đánh giá, hội đồng, phiếu chấm của thành viên, "
+                "tổng hợp, quyết định và giấy chứng nhận (36 tháng).",
+            ),
+        ],
+    ),
+    "sync": (
+        QT_TRANSLATE_NOOP("PlaceholderPage", "Đồng bộ giữa các cơ quan"),
+        [
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Xuất gói hồ sơ có chữ ký số (.ocoppkg) gửi cấp tỉnh bằng USB, thư điện tử hoặc mạng.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "Nhập gói: kiểm tra chữ ký, xem trước thay đổi, chấp nhận hoặc trả lại, gửi biên nhận.",
+            ),
+        ],
+    ),
+    "reports": (
+        QT_TRANSLATE_NOOP("PlaceholderPage", "Báo cáo và biểu mẫu"),
+        [
+            QT_TRANSLATE_NOOP("PlaceholderPage", "Báo cáo cấp xã (Mẫu 03) và báo cáo cấp tỉnh."),
+            QT_TRANSLATE_NOOP(
+                "PlaceholderPage",
+                "In phiếu chấm điểm 26 bộ sản phẩm (trống và đã điền), "
+                "danh sách kết quả, dự thảo giấy chứng nhận.",
+            ),
+        ],
+    ),
 }
 
 

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output, printer
 from ocop_desktop.ui.printing.dossier_batch import DossierPrintPanel
 from ocop_desktop.ui.printing.entry import open_print_preview, preview_blank_form
 from ocop_desktop.ui.printing.pdf_pages import PdfPages
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 
 class ReportsPage(QWidget):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
@@ -103,8 +103,12 @@ class ReportsPage(QWidget):
         self.print_button.setText(self.tr("In…"))
         self.save_button.setText(self.tr("Lưu PDF…"))
         self.sheets_box.setTitle(self.tr("Phiếu chấm điểm trống của cả 26 bộ sản phẩm"))
-        self.sheets_intro.setText(self.tr("Một tệp PDF gồm phiếu của mọi bộ sản phẩm; mỗi phiếu bắt đầu ở trang mới, "
-                                          "có số trang và mã QR riêng."))
+        self.sheets_intro.setText(
+            self.tr(
+                "Một tệp PDF gồm phiếu của mọi bộ sản phẩm; mỗi phiếu bắt đầu ở trang mới, "
+                "có số trang và mã QR riêng."
+            )
+        )
         self.all_sheets_button.setText(self.tr("In cả 26 phiếu trống…"))
         self.dossiers_box.setTitle(self.tr("In biểu mẫu của hồ sơ"))
 
@@ -129,8 +133,14 @@ class ReportsPage(QWidget):
         """Render, then the system print dialog, then print in the background."""
         form, set_number = self.chosen()
         path = output.preview_path(output.suggested_name(form))
-        return self._run(jobs.blank_form_job, form, set_number, path, done=lambda p: self._print(p, form),
-                         title=self.tr("Đang chuẩn bị bản in…"))
+        return self._run(
+            jobs.blank_form_job,
+            form,
+            set_number,
+            path,
+            done=lambda p: self._print(p, form),
+            title=self.tr("Đang chuẩn bị bản in…"),
+        )
 
     def _print(self, path: Path, form: str) -> None:
         with PdfPages(path) as pages:
@@ -141,8 +151,9 @@ class ReportsPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         """Where to save (tests replace this: the file dialog is modal)."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), str(Path.home() / suggested),
-                                              self.tr("Tệp PDF (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu PDF"), str(Path.home() / suggested), self.tr("Tệp PDF (*.pdf)")
+        )
         return Path(name) if name else None
 
     def save_form(self) -> Task | None:
@@ -157,9 +168,12 @@ class ReportsPage(QWidget):
     def print_all_blank_sheets(self) -> Task | None:
         """All sheets in one PDF in the background ("Hủy" leaves no file), then the preview."""
         name = output.suggested_name("sheet", "26-bo")
-        return self._run(jobs.all_blank_sheets_job, output.preview_path(name),
-                         done=lambda result: self._show(result.path, self.tr("Phiếu chấm điểm trống, 26 bộ"), name),
-                         title=self.tr("Đang in phiếu chấm điểm của 26 bộ sản phẩm…"))
+        return self._run(
+            jobs.all_blank_sheets_job,
+            output.preview_path(name),
+            done=lambda result: self._show(result.path, self.tr("Phiếu chấm điểm trống, 26 bộ"), name),
+            title=self.tr("Đang in phiếu chấm điểm của 26 bộ sản phẩm…"),
+        )
 
     # plumbing ---------------------------------------------------------------------------------
     def _run(self, fn: object, *args: object, title: str, done: object = None) -> Task | None:

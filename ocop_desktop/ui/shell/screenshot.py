@@ -40,16 +40,17 @@ def _quiet_offscreen_noise() -> None:
     previous = qInstallMessageHandler(handler)
 
 
-def take_screenshot(ctx: "AppContext", out: str, view: str = "producers",
-                    size: tuple[int, int] = (1280, 800)) -> Path:
+def take_screenshot(
+    ctx: AppContext, out: str, view: str = "producers", size: tuple[int, int] = (1280, 800)
+) -> Path:
     """Build the window on `view`, wait until its list has rows, grab it to `out` (PNG).
 
     An installation not set up yet is shown as the first-run wizard, whatever the view.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
-    from ocop_desktop.ui.shell.app import build_main_window, ensure_application
     from ocop_desktop.ui.kit.i18n import install_language
     from ocop_desktop.ui.kit.settings import load_settings
+    from ocop_desktop.ui.shell.app import build_main_window, ensure_application
 
     app = ensure_application()
     _quiet_offscreen_noise()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.applog import LOG_FILE
 from ocop_desktop.ui.kit.i18n import LANGUAGE_NAMES, current_language, install_language
-from ocop_desktop.ui.shell.office_info import office_summary
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
+from ocop_desktop.ui.shell.office_info import office_summary
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -35,7 +35,7 @@ def _value(text: str = "") -> QLabel:
 
 
 class SettingsPage(QWidget):
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._summary = office_summary(ctx)
@@ -59,8 +59,13 @@ class SettingsPage(QWidget):
         language_row.addWidget(self.language)
         language_row.addWidget(self.language_note, 1)
         office_form = QFormLayout(self.office_box)
-        for key, widget in (("office", self.office_name), ("role", self.role), ("unit", self.unit),
-                            ("officer", self.officer), ("fingerprint", self.fingerprint)):
+        for key, widget in (
+            ("office", self.office_name),
+            ("role", self.role),
+            ("unit", self.unit),
+            ("officer", self.officer),
+            ("fingerprint", self.fingerprint),
+        ):
             office_form.addRow(self._label(key), widget)
         folders_form = QFormLayout(self.folders_box)
         folders_form.addRow(self._label("data"), self.data_dir)
@@ -87,9 +92,15 @@ class SettingsPage(QWidget):
         self.language_note.setText(self.tr("Áp dụng ngay và được ghi nhớ cho lần mở sau."))
         self.office_box.setTitle(self.tr("Cơ quan sử dụng máy này"))
         self.folders_box.setTitle(self.tr("Thư mục"))
-        texts = {"office": self.tr("Cơ quan:"), "role": self.tr("Vai trò:"), "unit": self.tr("Đơn vị hành chính:"),
-                 "officer": self.tr("Cán bộ:"), "fingerprint": self.tr("Dấu vân tay khóa ký:"),
-                 "data": self.tr("Dữ liệu:"), "log": self.tr("Tệp nhật ký:")}
+        texts = {
+            "office": self.tr("Cơ quan:"),
+            "role": self.tr("Vai trò:"),
+            "unit": self.tr("Đơn vị hành chính:"),
+            "officer": self.tr("Cán bộ:"),
+            "fingerprint": self.tr("Dấu vân tay khóa ký:"),
+            "data": self.tr("Dữ liệu:"),
+            "log": self.tr("Tệp nhật ký:"),
+        }
         for key, text in texts.items():
             self._labels[key].setText(text)
         missing = self.tr("(chưa có)")
@@ -99,8 +110,9 @@ class SettingsPage(QWidget):
         self.unit.setText(f"{s.unit_label} ({s.unit_code})" if s else missing)
         self.officer.setText((s.officer_name if s else "") or missing)
         self.fingerprint.setText((s.readable_fingerprint if s else "") or missing)
-        self.fingerprint.setToolTip(self.tr("Đọc dãy số này qua điện thoại để cơ quan nhận gói kiểm tra "
-                                            "đúng là máy của bạn."))
+        self.fingerprint.setToolTip(
+            self.tr("Đọc dãy số này qua điện thoại để cơ quan nhận gói kiểm tra đúng là máy của bạn.")
+        )
         self.open_data.setText(self.tr("Mở thư mục dữ liệu"))
         self.open_logs.setText(self.tr("Mở thư mục nhật ký"))
 

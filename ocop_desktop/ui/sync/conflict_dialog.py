@@ -42,8 +42,14 @@ def flatten(value: Any, prefix: str = "") -> dict[str, str]:
                 out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            name = next((str(v[k]) for k in ("key", "filename", "code", "decision_number") if isinstance(v, dict)
-                         and v.get(k)), str(i + 1))
+            name = next(
+                (
+                    str(v[k])
+                    for k in ("key", "filename", "code", "decision_number")
+                    if isinstance(v, dict) and v.get(k)
+                ),
+                str(i + 1),
+            )
             out.update(flatten(v, f"{prefix}[{name}]"))
     else:
         out[prefix or "—"] = "" if value is None else str(value)
@@ -55,8 +61,11 @@ def differing(versions: Versions) -> list[tuple[str, list[tuple[str, str, str]]]
     out = []
     for name in versions.differences:
         mine, theirs = flatten(section(versions.local, name)), flatten(section(versions.incoming, name))
-        lines = [(path, mine.get(path, ""), theirs.get(path, "")) for path in sorted(set(mine) | set(theirs))
-                 if mine.get(path, "") != theirs.get(path, "")]
+        lines = [
+            (path, mine.get(path, ""), theirs.get(path, ""))
+            for path in sorted(set(mine) | set(theirs))
+            if mine.get(path, "") != theirs.get(path, "")
+        ]
         if lines:
             out.append((name, lines))
     return out
@@ -74,14 +83,22 @@ class ConflictDialog(QDialog):
         self.resize(980, 620)
         head = QLabel(self)
         head.setWordWrap(True)
-        head.setText(self.tr("Bản gửi đến từ <b>%1</b> (phiên bản %2) lúc %3 không được ghi đè lên bản trên máy này "
-                             "(phiên bản %4).").replace("%1", conflict.peer_name)
-                     .replace("%2", str(conflict.incoming_version)).replace("%3", local_time(conflict.detected_at))
-                     .replace("%4", str(conflict.local_version)))
+        head.setText(
+            self.tr(
+                "Bản gửi đến từ <b>%1</b> (phiên bản %2) lúc %3 không được ghi đè lên bản trên máy này "
+                "(phiên bản %4)."
+            )
+            .replace("%1", conflict.peer_name)
+            .replace("%2", str(conflict.incoming_version))
+            .replace("%3", local_time(conflict.detected_at))
+            .replace("%4", str(conflict.local_version))
+        )
         reason = Banner(self, "warn")
         reason.show_text(conflict.message)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Mục"), self.tr("Trên máy này"), self.tr("Bản gửi đến")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Mục"), self.tr("Trên máy này"), self.tr("Bản gửi đến")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -93,14 +110,23 @@ class ConflictDialog(QDialog):
         self.sections = differing(versions)
         self._fill()
         buttons = QDialogButtonBox(self)
-        self.keep_button = buttons.addButton(self.tr("Giữ bản trên máy"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.take_button = buttons.addButton(self.tr("Nhận bản gửi đến"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.keep_button = buttons.addButton(
+            self.tr("Giữ bản trên máy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.take_button = buttons.addButton(
+            self.tr("Nhận bản gửi đến"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         buttons.addButton(self.tr("Để sau"), QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button.clicked.connect(lambda: self._choose("keep_local"))
         self.take_button.clicked.connect(lambda: self._choose("take_incoming"))
         buttons.rejected.connect(self.reject)
-        hint = QLabel(self.tr("“Giữ bản trên máy”: bản gửi đến được đánh dấu là đã xem, không ghi gì. "
-                              "“Nhận bản gửi đến”: bản gửi đến được ghi như một lần cập nhật."), self)
+        hint = QLabel(
+            self.tr(
+                "“Giữ bản trên máy”: bản gửi đến được đánh dấu là đã xem, không ghi gì. "
+                "“Nhận bản gửi đến”: bản gửi đến được ghi như một lần cập nhật."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
@@ -131,8 +157,11 @@ class ConflictDialog(QDialog):
                 rows += 1
         if not rows:
             self.table.insertRow(0)
-            self.table.setItem(0, 0, QTableWidgetItem(self.tr("Không còn khác biệt nào (bản trên máy đã giống bản "
-                                                              "gửi đến).")))
+            self.table.setItem(
+                0,
+                0,
+                QTableWidgetItem(self.tr("Không còn khác biệt nào (bản trên máy đã giống bản gửi đến).")),
+            )
             self.table.setSpan(0, 0, 1, 3)
 
     def _choose(self, resolution: str) -> None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.ui.sync.jobs import Candidate
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
+from ocop_desktop.ui.sync.jobs import Candidate
 from ocop_desktop.ui.sync.widgets import Banner
 
 
@@ -36,10 +36,16 @@ class ExportDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setText(
-            self.tr("Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các hồ sơ "
-                    "mà xã chưa xác nhận đã nhận.") if province else
-            self.tr("Gói mang toàn bộ hồ sơ (biểu mẫu, phiếu tự đánh giá, tài liệu minh chứng mà tỉnh chưa có). "
-                    "Hồ sơ xã đã đánh giá sẽ chuyển sang “Đã gửi tỉnh”."))
+            self.tr(
+                "Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các hồ sơ "
+                "mà xã chưa xác nhận đã nhận."
+            )
+            if province
+            else self.tr(
+                "Gói mang toàn bộ hồ sơ (biểu mẫu, phiếu tự đánh giá, tài liệu minh chứng mà tỉnh chưa có). "
+                "Hồ sơ xã đã đánh giá sẽ chuyển sang “Đã gửi tỉnh”."
+            )
+        )
         self.commune = QComboBox(self)
         for office_id, name in dict((c.peer_office_id, c.peer_name) for c in self.candidates).items():
             self.commune.addItem(name, office_id)
@@ -51,19 +57,25 @@ class ExportDialog(QDialog):
         group.addButton(self.only_ticked)
         self.all_pending.setChecked(True)
         self.all_pending.toggled.connect(self._update)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda c: c.product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name, 30),
-            Col(lambda: self.tr("Trạng thái hồ sơ"), lambda c: c.status_label, 22),
-            Col(lambda: self.tr("Đồng bộ"), lambda c: c.state_label, 30),
-        ], self, checkable=True)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda c: c.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name, 30),
+                Col(lambda: self.tr("Trạng thái hồ sơ"), lambda c: c.status_label, 22),
+                Col(lambda: self.tr("Đồng bộ"), lambda c: c.state_label, 30),
+            ],
+            self,
+            checkable=True,
+        )
         self.model.dataChanged.connect(lambda *_: self._update())
         self.table = make_table(self.model, self)
         if province:
             self.table.setColumnHidden(3, True)
         self.problem = Banner(self, "warn")
         buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Chọn nơi lưu gói…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(
+            self.tr("Chọn nơi lưu gói…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -90,7 +102,9 @@ class ExportDialog(QDialog):
         rows = self.shown()
         self.model.set_rows(rows)
         pending = sum(1 for c in rows if c.pending)
-        self.all_pending.setText(self.tr("Mọi hồ sơ bên nhận chưa xác nhận (%1 hồ sơ)").replace("%1", str(pending)))
+        self.all_pending.setText(
+            self.tr("Mọi hồ sơ bên nhận chưa xác nhận (%1 hồ sơ)").replace("%1", str(pending))
+        )
         self.only_ticked.setText(self.tr("Chỉ các hồ sơ được đánh dấu trong bảng"))
         self._update()
 
@@ -98,7 +112,9 @@ class ExportDialog(QDialog):
         ticked = bool(self.model.checked)
         self.table.setEnabled(self.only_ticked.isChecked())
         if not self.shown():
-            self.problem.show_text(self.tr("Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận."))
+            self.problem.show_text(
+                self.tr("Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận.")
+            )
         elif self.only_ticked.isChecked() and not ticked:
             self.problem.show_text(self.tr("Hãy đánh dấu ít nhất một hồ sơ."))
         else:

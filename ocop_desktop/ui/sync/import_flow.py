@@ -20,9 +20,9 @@ from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.services.sync.service import LINK_IN_COUNCIL
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
-from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -30,17 +30,18 @@ if TYPE_CHECKING:
 
 class ImportFlow(QObject):
     """One import at a time. Signals:
-        previewed(object): the preview dialog is open (the `ImportPreviewDialog`).
-        imported(object): the `ImportResult` after the package was applied (or re-issued).
-        ended(): the flow is over, whatever happened.
+    previewed(object): the preview dialog is open (the `ImportPreviewDialog`).
+    imported(object): the `ImportResult` after the package was applied (or re-issued).
+    ended(): the flow is over, whatever happened.
     """
 
     previewed = Signal(object)
     imported = Signal(object)
     ended = Signal()
 
-    def __init__(self, ctx: "AppContext", parent: QWidget,
-                 link_in_council: Callable[[Path], None] | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget, link_in_council: Callable[[Path], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._parent = parent
@@ -63,18 +64,34 @@ class ImportFlow(QObject):
             self._end()
             return None
         self.path = Path(path)
-        self.task = run_task(jobs.preview, self._ctx, self.path, on_done=self._show_preview,
-                             on_error=self._failed, on_cancel=self._end, parent=self._parent,
-                             progress_title=self.tr("Đang kiểm tra chữ ký và các tệp trong gói…"))
+        self.task = run_task(
+            jobs.preview,
+            self._ctx,
+            self.path,
+            on_done=self._show_preview,
+            on_error=self._failed,
+            on_cancel=self._end,
+            parent=self._parent,
+            progress_title=self.tr("Đang kiểm tra chữ ký và các tệp trong gói…"),
+        )
         return self.task
 
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.finish(False)
-        if (isinstance(exc, UserError) and getattr(exc, "code", None) == LINK_IN_COUNCIL
-                and self._link_in_council is not None and self.path is not None):
-            if errors.ask(self._parent, exc.message, yes=self.tr("Mở trang Hội đồng"), no=self.tr("Đóng"),
-                          title=self.tr("Gói ghi danh của máy chấm điểm")):
+        if (
+            isinstance(exc, UserError)
+            and getattr(exc, "code", None) == LINK_IN_COUNCIL
+            and self._link_in_council is not None
+            and self.path is not None
+        ):
+            if errors.ask(
+                self._parent,
+                exc.message,
+                yes=self.tr("Mở trang Hội đồng"),
+                no=self.tr("Đóng"),
+                title=self.tr("Gói ghi danh của máy chấm điểm"),
+            ):
                 self._link_in_council(self.path)
         else:
             errors.show_error(exc, self._parent)
@@ -93,9 +110,19 @@ class ImportFlow(QObject):
         assert self.path is not None
         receipt = jobs.receipts_dir(self._ctx) / f"{self.path.stem}.receipt.ocoppkg"
         receipt.parent.mkdir(parents=True, exist_ok=True)
-        self.task = run_task(jobs.apply, self._ctx, self.path, confirm, receipt, on_done=self._applied,
-                             on_error=self._failed, on_cancel=self._cancelled, writes_db=True, parent=self._parent,
-                             progress_title=self.tr("Đang nhập gói…"))
+        self.task = run_task(
+            jobs.apply,
+            self._ctx,
+            self.path,
+            confirm,
+            receipt,
+            on_done=self._applied,
+            on_error=self._failed,
+            on_cancel=self._cancelled,
+            writes_db=True,
+            parent=self._parent,
+            progress_title=self.tr("Đang nhập gói…"),
+        )
 
     def _cancelled(self) -> None:
         if self.dialog is not None:
@@ -110,10 +137,18 @@ class ImportFlow(QObject):
         sender = result.preview.package.sender_name
         summary = self._summary(result)
         if result.receipt_path is not None:
-            question = summary + "\n\n" + self.tr("Lưu biên nhận để gửi lại cho %1 (USB, thư điện tử)?").replace(
-                "%1", sender)
-            if errors.ask(self._parent, question, yes=self.tr("Lưu biên nhận…"), no=self.tr("Để sau"),
-                          title=self.tr("Đã nhập gói")):
+            question = (
+                summary
+                + "\n\n"
+                + self.tr("Lưu biên nhận để gửi lại cho %1 (USB, thư điện tử)?").replace("%1", sender)
+            )
+            if errors.ask(
+                self._parent,
+                question,
+                yes=self.tr("Lưu biên nhận…"),
+                no=self.tr("Để sau"),
+                title=self.tr("Đã nhập gói"),
+            ):
                 self.save_receipt(result.receipt_path)
         else:
             errors.info(self._parent, summary, self.tr("Đã nhập gói"))
@@ -127,16 +162,25 @@ class ImportFlow(QObject):
         elif p.package.kind == "receipt":
             text = self.tr("Đã ghi nhận biên nhận của %1.").replace("%1", p.package.sender_name)
         elif p.offices:
-            text = self.tr("Đã nhập gói “%1”. Từ nay tin cậy: %2.").replace("%1", p.package.kind_label).replace(
-                "%2", ", ".join(p.offices))
+            text = (
+                self.tr("Đã nhập gói “%1”. Từ nay tin cậy: %2.")
+                .replace("%1", p.package.kind_label)
+                .replace("%2", ", ".join(p.offices))
+            )
         else:
             c = p.counts()
-            text = (self.tr("Đã nhập %1 hồ sơ: %2 mới, %3 cập nhật, %4 không đổi, %5 cũ hơn (bỏ qua).")
-                    .replace("%1", str(len(p.dossiers))).replace("%2", str(c["new"])).replace("%3", str(c["updated"]))
-                    .replace("%4", str(c["unchanged"])).replace("%5", str(c["stale"])))
+            text = (
+                self.tr("Đã nhập %1 hồ sơ: %2 mới, %3 cập nhật, %4 không đổi, %5 cũ hơn (bỏ qua).")
+                .replace("%1", str(len(p.dossiers)))
+                .replace("%2", str(c["new"]))
+                .replace("%3", str(c["updated"]))
+                .replace("%4", str(c["unchanged"]))
+                .replace("%5", str(c["stale"]))
+            )
         if result.conflicts:
             text += " " + self.tr("%1 hồ sơ xung đột đang chờ xem xét ở thẻ “Xung đột”.").replace(
-                "%1", str(result.conflicts))
+                "%1", str(result.conflicts)
+            )
         if result.installed:
             text += " " + self.tr("Đã cài %1 tệp tham chiếu.").replace("%1", str(len(result.installed)))
         return text
@@ -148,8 +192,12 @@ class ImportFlow(QObject):
         try:
             atomic_write_bytes(target, receipt.read_bytes())
         except OSError as exc:
-            errors.warn(self._parent, self.tr("Không ghi được biên nhận vào “%1”: %2").replace("%1", str(target))
-                        .replace("%2", exc.strerror or str(exc)))
+            errors.warn(
+                self._parent,
+                self.tr("Không ghi được biên nhận vào “%1”: %2")
+                .replace("%1", str(target))
+                .replace("%2", exc.strerror or str(exc)),
+            )
             return None
         self.saved_receipt = target
         return target

@@ -8,13 +8,13 @@ the incoming record but not this machine's copy of the same part (see the UI rep
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.status import SyncOverview, SyncStatusService
-from ocop_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -26,7 +26,7 @@ class Snapshot:
     """What the sync page shows, read in one go."""
 
     role: str
-    keys: "OwnKeys"
+    keys: OwnKeys
     overview: SyncOverview
     now: datetime
 
@@ -45,13 +45,13 @@ class Candidate:
     peer_name: str = ""
 
 
-def load_snapshot(progress: Progress, ctx: "AppContext", days: int) -> Snapshot:
+def load_snapshot(progress: Progress, ctx: AppContext, days: int) -> Snapshot:
     keys = PackageService(ctx).own_keys()  # makes the encryption pair on first use
     overview = SyncStatusService(ctx).overview(unsent_after_days=days)
-    return Snapshot(keys.role, keys, overview, datetime.now(timezone.utc))
+    return Snapshot(keys.role, keys, overview, datetime.now(UTC))
 
 
-def commune_candidates(progress: Progress, ctx: "AppContext") -> list[Candidate]:
+def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     """Dossiers the commune may send: checked by the commune, or sent and not yet acknowledged."""
     from ocop_desktop.domain.dossiers import Status
     from ocop_desktop.services.dossiers.service import DossierService
@@ -64,30 +64,45 @@ def commune_candidates(progress: Progress, ctx: "AppContext") -> list[Candidate]
             pending = state.state != "acknowledged"
             if wanted == Status.SENT.value and not pending:
                 continue
-            out.append(Candidate(row.id, row.product_name, row.producer_name, row.status_label, state.label, pending))
+            out.append(
+                Candidate(row.id, row.product_name, row.producer_name, row.status_label, state.label, pending)
+            )
     return out
 
 
-def province_candidates(progress: Progress, ctx: "AppContext") -> list[Candidate]:
+def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     """Dossiers accepted, returned or decided here whose result the commune has not confirmed."""
     from ocop_desktop.services.sync.province_desk import ProvinceSyncService
 
-    return [Candidate(r.dossier_id, r.product_name, r.producer_name, r.status_label, "", True,
-                      r.commune_office_id, r.commune_name)
-            for r in ProvinceSyncService(ctx).imported() if r.results_to_send]
+    return [
+        Candidate(
+            r.dossier_id,
+            r.product_name,
+            r.producer_name,
+            r.status_label,
+            "",
+            True,
+            r.commune_office_id,
+            r.commune_name,
+        )
+        for r in ProvinceSyncService(ctx).imported()
+        if r.results_to_send
+    ]
 
 
-def peers(progress: Progress, ctx: "AppContext") -> list[Any]:
+def peers(progress: Progress, ctx: AppContext) -> list[Any]:
     return SyncStatusService(ctx).peers()
 
 
-def export_dossiers(progress: Progress, ctx: "AppContext", target: Path, to: str | None, ids: list[str] | None,
-                    pending: bool) -> Any:
-    return PackageService(ctx).export_dossiers(target, to=to, dossier_ids=ids or None, pending=pending,
-                                               progress=progress)
+def export_dossiers(
+    progress: Progress, ctx: AppContext, target: Path, to: str | None, ids: list[str] | None, pending: bool
+) -> Any:
+    return PackageService(ctx).export_dossiers(
+        target, to=to, dossier_ids=ids or None, pending=pending, progress=progress
+    )
 
 
-def export_enrollment(progress: Progress, ctx: "AppContext", target: Path) -> Any:
+def export_enrollment(progress: Progress, ctx: AppContext, target: Path) -> Any:
     if ctx.office().role == "evaluator":  # a council member's laptop enrolls with its province
         from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
 
@@ -95,25 +110,26 @@ def export_enrollment(progress: Progress, ctx: "AppContext", target: Path) -> An
     return PackageService(ctx).export_enrollment(target)
 
 
-def export_reference(progress: Progress, ctx: "AppContext", target: Path) -> Any:
+def export_reference(progress: Progress, ctx: AppContext, target: Path) -> Any:
     return PackageService(ctx).export_reference(target)
 
 
-def preview(progress: Progress, ctx: "AppContext", path: Path) -> Any:
+def preview(progress: Progress, ctx: AppContext, path: Path) -> Any:
     return PackageService(ctx).preview(path, progress=progress)
 
 
-def apply(progress: Progress, ctx: "AppContext", path: Path, confirm: str | None, receipt: Path) -> Any:
-    return PackageService(ctx).import_package(path, confirm_fingerprint=confirm, receipt_path=receipt,
-                                              progress=progress)
+def apply(progress: Progress, ctx: AppContext, path: Path, confirm: str | None, receipt: Path) -> Any:
+    return PackageService(ctx).import_package(
+        path, confirm_fingerprint=confirm, receipt_path=receipt, progress=progress
+    )
 
 
-def receipts_dir(ctx: "AppContext") -> Path:
+def receipts_dir(ctx: AppContext) -> Path:
     """Where receipts of imported packages are written before the officer saves a copy."""
     return ctx.paths.data_dir / "receipts"
 
 
-def resolve_conflict(progress: Progress, ctx: "AppContext", conflict_id: str, resolution: str) -> Any:
+def resolve_conflict(progress: Progress, ctx: AppContext, conflict_id: str, resolution: str) -> Any:
     from ocop_desktop.services.sync.conflicts import ConflictService
 
     return ConflictService(ctx).resolve(conflict_id, resolution)
@@ -126,7 +142,7 @@ class Versions:
     differences: tuple[str, ...]
 
 
-def conflict_versions(progress: Progress, ctx: "AppContext", conflict_id: str) -> Versions:
+def conflict_versions(progress: Progress, ctx: AppContext, conflict_id: str) -> Versions:
     """This machine's copy of the conflicting part and the incoming one, both as plain JSON."""
     from ocop_desktop.services.sync.conflicts import ConflictService
 

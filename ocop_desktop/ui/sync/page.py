@@ -6,6 +6,7 @@ enrollment, export a reference pack (province)."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.tables import current_row, make_table
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
-from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.sync.widgets import Banner, Fingerprint, local_time
-from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -38,7 +39,7 @@ class SyncPage(QWidget):
     refreshed = Signal()
     goTo = Signal(str, object)
 
-    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         office = ctx.office()
@@ -94,9 +95,16 @@ class SyncPage(QWidget):
         self.peers = tabs.peers_model(self)
         self.unsent = tabs.unsent_model(self)
         self.conflicts = tabs.conflicts_model(self)
-        self.tables = {name: make_table(model, self) for name, model in (
-            ("outbox", self.outbox), ("inbox", self.inbox), ("peers", self.peers), ("unsent", self.unsent),
-            ("conflicts", self.conflicts))}
+        self.tables = {
+            name: make_table(model, self)
+            for name, model in (
+                ("outbox", self.outbox),
+                ("inbox", self.inbox),
+                ("peers", self.peers),
+                ("unsent", self.unsent),
+                ("conflicts", self.conflicts),
+            )
+        }
         for name in ("outbox", "inbox", "peers", "unsent"):
             self.tabs.addTab(self.tables[name], "")
         conflict_tab = QWidget(self)
@@ -141,8 +149,9 @@ class SyncPage(QWidget):
             self._again = True
             return self.task
         self._again = False
-        self.task = run_task(jobs.load_snapshot, self.ctx, self.days.value(), on_done=self._show, parent=self,
-                             writes_db=True)  # the first call records the office's encryption key
+        self.task = run_task(
+            jobs.load_snapshot, self.ctx, self.days.value(), on_done=self._show, parent=self, writes_db=True
+        )  # the first call records the office's encryption key
         return self.task
 
     def _show(self, snapshot: jobs.Snapshot) -> None:
@@ -182,25 +191,44 @@ class SyncPage(QWidget):
         self.heading.setText(self.tr("Đồng bộ với các xã") if province else self.tr("Đồng bộ với cấp tỉnh"))
         self.refresh_button.setText(self.tr("Làm mới"))
         self.key_box.setTitle(self.tr("Khóa của cơ quan"))
-        self.key_intro.setText(self.tr("Dấu vân tay khóa ký của máy này. Khi bên kia nhập gói đăng ký hoặc gói "
-                                       "tham chiếu của cơ quan, hãy đọc 30 chữ số này qua điện thoại để họ so sánh."))
-        self.export_button.setText(self.tr("Xuất kết quả gửi xã…") if province else self.tr("Xuất gói gửi tỉnh…"))
+        self.key_intro.setText(
+            self.tr(
+                "Dấu vân tay khóa ký của máy này. Khi bên kia nhập gói đăng ký hoặc gói "
+                "tham chiếu của cơ quan, hãy đọc 30 chữ số này qua điện thoại để họ so sánh."
+            )
+        )
+        self.export_button.setText(
+            self.tr("Xuất kết quả gửi xã…") if province else self.tr("Xuất gói gửi tỉnh…")
+        )
         self.import_button.setText(self.tr("Nhập gói…"))
         self.enroll_button.setText(self.tr("Xuất gói đăng ký…"))
         self.reference_button.setText(self.tr("Xuất gói tham chiếu…"))
         self.days_label.setText(self.tr("Cảnh báo việc chưa tới nơi quá (ngày):"))
         self.conflict_button.setText(self.tr("Xem và xử lý…"))
-        self.conflict_hint.setText(self.tr("Bản gửi đến trùng lúc với thay đổi trên máy này: xem hai bản cạnh nhau "
-                                           "rồi chọn giữ bản nào."))
+        self.conflict_hint.setText(
+            self.tr(
+                "Bản gửi đến trùng lúc với thay đổi trên máy này: xem hai bản cạnh nhau rồi chọn giữ bản nào."
+            )
+        )
         for model in (self.outbox, self.inbox, self.peers, self.unsent, self.conflicts):
             model.retranslate()
         self._retranslate_data()
 
     def _retranslate_data(self) -> None:
-        counts = (len(self.outbox.rows), len(self.inbox.rows), len(self.peers.rows), len(self.unsent.rows),
-                  len(self.conflicts.rows))
-        titles = (self.tr("Chờ biên nhận (%1)"), self.tr("Đã nhận (%1)"), self.tr("Cơ quan liên quan (%1)"),
-                  self.tr("Chưa tới nơi (%1)"), self.tr("Xung đột (%1)"))
+        counts = (
+            len(self.outbox.rows),
+            len(self.inbox.rows),
+            len(self.peers.rows),
+            len(self.unsent.rows),
+            len(self.conflicts.rows),
+        )
+        titles = (
+            self.tr("Chờ biên nhận (%1)"),
+            self.tr("Đã nhận (%1)"),
+            self.tr("Cơ quan liên quan (%1)"),
+            self.tr("Chưa tới nơi (%1)"),
+            self.tr("Xung đột (%1)"),
+        )
         for i, (title, n) in enumerate(zip(titles, counts)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
         self.peer_status.setText(self._peer_text())
@@ -210,18 +238,24 @@ class SyncPage(QWidget):
             return self.tr("Đang đọc tình trạng đồng bộ…")
         peers = self.snapshot.overview.peers
         if not peers:
-            return self.tr("Chưa có cơ quan nào được tin cậy. Xã: xuất gói đăng ký gửi tỉnh và nhập gói tham chiếu "
-                           "của tỉnh; tỉnh: nhập gói đăng ký của xã. Mỗi lần đều so sánh dấu vân tay qua điện thoại.")
+            return self.tr(
+                "Chưa có cơ quan nào được tin cậy. Xã: xuất gói đăng ký gửi tỉnh và nhập gói tham chiếu "
+                "của tỉnh; tỉnh: nhập gói đăng ký của xã. Mỗi lần đều so sánh dấu vân tay qua điện thoại."
+            )
         lines = []
         for p in peers[:6]:
             who = self.tr("tỉnh") if p.role == "province" else p.name
             when = local_time(p.last_receipt_from) if p.last_receipt_from else self.tr("chưa có")
-            line = self.tr("Lần nhận biên nhận gần nhất từ %1: <b>%2</b>").replace("%1", who).replace("%2", when)
+            line = (
+                self.tr("Lần nhận biên nhận gần nhất từ %1: <b>%2</b>").replace("%1", who).replace("%2", when)
+            )
             if p.unacknowledged:
                 line += " · " + self.tr("%1 gói chờ biên nhận").replace("%1", str(p.unacknowledged))
             lines.append(line)
         if len(peers) > 6:
-            lines.append(self.tr("… và %1 cơ quan khác (thẻ “Cơ quan liên quan”).").replace("%1", str(len(peers) - 6)))
+            lines.append(
+                self.tr("… và %1 cơ quan khác (thẻ “Cơ quan liên quan”).").replace("%1", str(len(peers) - 6))
+            )
         return "<br>".join(lines)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -236,6 +270,6 @@ class SyncPage(QWidget):
 
 
 def _now() -> Any:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

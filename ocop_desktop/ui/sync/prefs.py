@@ -18,11 +18,11 @@ DEFAULT_DAYS = 7
 FILE = "sync-ui.json"
 
 
-def _path(ctx: "AppContext") -> Path:
+def _path(ctx: AppContext) -> Path:
     return ctx.paths.data_dir / FILE
 
 
-def unsent_days(ctx: "AppContext") -> int:
+def unsent_days(ctx: AppContext) -> int:
     try:
         value = json.loads(_path(ctx).read_text(encoding="utf-8")).get("unsent_warning_days", DEFAULT_DAYS)
     except FileNotFoundError:
@@ -33,7 +33,7 @@ def unsent_days(ctx: "AppContext") -> int:
     return value if isinstance(value, int) and 1 <= value <= 365 else DEFAULT_DAYS
 
 
-def set_unsent_days(ctx: "AppContext", days: int) -> None:
+def set_unsent_days(ctx: AppContext, days: int) -> None:
     try:
         atomic_write_bytes(_path(ctx), json.dumps({"unsent_warning_days": int(days)}).encode("utf-8"))
     except OSError as exc:  # a preference is not worth an error dialog

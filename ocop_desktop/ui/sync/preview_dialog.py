@@ -6,14 +6,7 @@ to compare over the phone before "Áp dụng" is allowed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.sync.types import OUTCOMES, DossierPreview, ImportPreview
@@ -34,8 +27,8 @@ def status_label(value: str) -> str:
 
 class ImportPreviewDialog(QDialog):
     """Signals:
-        applyRequested(object): the officer pressed "Áp dụng"; the fingerprint they confirmed
-            (str) or None when no confirmation was needed.
+    applyRequested(object): the officer pressed "Áp dụng"; the fingerprint they confirmed
+        (str) or None when no confirmation was needed.
     """
 
     applyRequested = Signal(object)
@@ -49,28 +42,44 @@ class ImportPreviewDialog(QDialog):
         self.resize(980, 600)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.heading.setText(self.tr("<b>%1</b> từ <b>%2</b> (mã đơn vị %3) — gói số %4, gửi cho %5.")
-                             .replace("%1", _esc(info.kind_label)).replace("%2", _esc(info.sender_name))
-                             .replace("%3", _esc(info.sender_unit)).replace("%4", str(info.sequence))
-                             .replace("%5", _esc(info.recipient_name)))
+        self.heading.setText(
+            self.tr("<b>%1</b> từ <b>%2</b> (mã đơn vị %3) — gói số %4, gửi cho %5.")
+            .replace("%1", _esc(info.kind_label))
+            .replace("%2", _esc(info.sender_name))
+            .replace("%3", _esc(info.sender_unit))
+            .replace("%4", str(info.sequence))
+            .replace("%5", _esc(info.recipient_name))
+        )
         self.verified = Banner(self, "ok")
         checked = self.tr("Chữ ký số và mã kiểm tra SHA-256 của cả %1 tệp trong gói đều đúng.").replace(
-            "%1", str(info.files))
+            "%1", str(info.files)
+        )
         if not info.sender_known:
-            checked = self.tr("Gói được ký bằng chính khóa nó mang theo; cơ quan gửi chưa được tin cậy trên máy này.")
-        self.verified.show_text(checked + (" " + self.tr("Dữ liệu cá nhân được mã hóa.") if info.encrypted else ""),
-                                "ok" if info.sender_known else "info")
+            checked = self.tr(
+                "Gói được ký bằng chính khóa nó mang theo; cơ quan gửi chưa được tin cậy trên máy này."
+            )
+        self.verified.show_text(
+            checked + (" " + self.tr("Dữ liệu cá nhân được mã hóa.") if info.encrypted else ""),
+            "ok" if info.sender_known else "info",
+        )
         self.counts = QLabel(self)
-        self.model = RowsModel([
-            Col(lambda: self.tr("Sản phẩm"), lambda d: d.product_name, 30, tip=lambda d: d.product_name),
-            Col(lambda: self.tr("Chủ thể"), lambda d: d.producer_name, 28),
-            Col(lambda: self.tr("Kết quả"), lambda d: d.outcome_label, 24,
-                colours=lambda d: OUTCOME_COLOURS.get(d.outcome)),
-            Col(lambda: self.tr("Bản gửi đến"), lambda d: d.incoming_version, 9, right=True),
-            Col(lambda: self.tr("Bản trên máy"), lambda d: d.local_version or "", 9, right=True),
-            Col(lambda: self.tr("Trạng thái sau khi nhập"), lambda d: status_label(d.status_after), 20),
-            Col(lambda: self.tr("Lý do"), lambda d: d.reason, tip=lambda d: d.reason),
-        ], self)
+        self.model = RowsModel(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda d: d.product_name, 30, tip=lambda d: d.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda d: d.producer_name, 28),
+                Col(
+                    lambda: self.tr("Kết quả"),
+                    lambda d: d.outcome_label,
+                    24,
+                    colours=lambda d: OUTCOME_COLOURS.get(d.outcome),
+                ),
+                Col(lambda: self.tr("Bản gửi đến"), lambda d: d.incoming_version, 9, right=True),
+                Col(lambda: self.tr("Bản trên máy"), lambda d: d.local_version or "", 9, right=True),
+                Col(lambda: self.tr("Trạng thái sau khi nhập"), lambda d: status_label(d.status_after), 20),
+                Col(lambda: self.tr("Lý do"), lambda d: d.reason, tip=lambda d: d.reason),
+            ],
+            self,
+        )
         self.model.set_rows(preview.dossiers)
         self.table = make_table(self.model, self)
         self.blobs = QLabel(self)
@@ -108,24 +117,42 @@ class ImportPreviewDialog(QDialog):
         self.blobs.setVisible(has_dossiers and p.package.kind != "receipt")
         if has_dossiers:
             c = p.counts()
-            names = {"new": self.tr("Mới"), "updated": self.tr("Cập nhật"), "unchanged": self.tr("Không đổi"),
-                     "stale": self.tr("Cũ hơn (bỏ qua)"), "conflicting": self.tr("Xung đột")}
-            self.counts.setText(self.tr("%1 hồ sơ: ").replace("%1", str(len(p.dossiers)))
-                                + "  ·  ".join(f"{names[o]}: <b>{c[o]}</b>" for o in OUTCOMES))
-            self.blobs.setText(self.tr("Tệp đính kèm: %1 tệp mới, %2 tệp máy này đã có (%3).")
-                               .replace("%1", str(p.blobs_new)).replace("%2", str(p.blobs_known))
-                               .replace("%3", size_text(p.blob_bytes)))
+            names = {
+                "new": self.tr("Mới"),
+                "updated": self.tr("Cập nhật"),
+                "unchanged": self.tr("Không đổi"),
+                "stale": self.tr("Cũ hơn (bỏ qua)"),
+                "conflicting": self.tr("Xung đột"),
+            }
+            self.counts.setText(
+                self.tr("%1 hồ sơ: ").replace("%1", str(len(p.dossiers)))
+                + "  ·  ".join(f"{names[o]}: <b>{c[o]}</b>" for o in OUTCOMES)
+            )
+            self.blobs.setText(
+                self.tr("Tệp đính kèm: %1 tệp mới, %2 tệp máy này đã có (%3).")
+                .replace("%1", str(p.blobs_new))
+                .replace("%2", str(p.blobs_known))
+                .replace("%3", size_text(p.blob_bytes))
+            )
         lines = []
         if p.acknowledged_packages:
-            lines.append(self.tr("Biên nhận này xác nhận gói mà máy này đã gửi; các hồ sơ trong đó sẽ được đánh "
-                                 "dấu là bên nhận đã nhận."))
+            lines.append(
+                self.tr(
+                    "Biên nhận này xác nhận gói mà máy này đã gửi; các hồ sơ trong đó sẽ được đánh "
+                    "dấu là bên nhận đã nhận."
+                )
+            )
         if p.offices:
             lines.append(self.tr("Cơ quan: %1").replace("%1", ", ".join(p.offices)))
         lines += [self.tr("Tệp tham chiếu: %1").replace("%1", f) for f in p.reference_files]
         if p.needs_confirmation:
-            lines.append(self.tr("<b>Cơ quan này chưa được tin cậy.</b> Hãy gọi điện cho cơ quan gửi, đề nghị họ đọc "
-                                 "dấu vân tay khóa trong mục “Khóa của cơ quan” ở trang Đồng bộ, và so sánh với "
-                                 "30 chữ số dưới đây. Chỉ áp dụng khi mọi chữ số khớp."))
+            lines.append(
+                self.tr(
+                    "<b>Cơ quan này chưa được tin cậy.</b> Hãy gọi điện cho cơ quan gửi, đề nghị họ đọc "
+                    "dấu vân tay khóa trong mục “Khóa của cơ quan” ở trang Đồng bộ, và so sánh với "
+                    "30 chữ số dưới đây. Chỉ áp dụng khi mọi chữ số khớp."
+                )
+            )
         self.trust.setText("<br>".join(lines))
         self.trust.setVisible(bool(lines))
         self.fingerprint.set_fingerprint(p.fingerprint_to_confirm)

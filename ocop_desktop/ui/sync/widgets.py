@@ -3,7 +3,7 @@ big digits, local times and ages, and where files are asked for (tests replace `
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -79,19 +79,22 @@ def local_time(value: datetime | None) -> str:
     """A stored UTC moment shown in this computer's time zone, dd/mm/yyyy HH:MM."""
     if value is None:
         return ""
-    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     return format_datetime(aware.astimezone())
 
 
 def age_days(value: datetime, now: datetime | None = None) -> int:
-    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return max(((now or datetime.now(timezone.utc)) - aware).days, 0)
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return max(((now or datetime.now(UTC)) - aware).days, 0)
 
 
 def age_text(value: datetime, now: datetime | None = None) -> str:
     days = age_days(value, now)
-    return translate("SyncWidgets", "hôm nay") if days == 0 else translate("SyncWidgets", "%1 ngày").replace(
-        "%1", str(days))
+    return (
+        translate("SyncWidgets", "hôm nay")
+        if days == 0
+        else translate("SyncWidgets", "%1 ngày").replace("%1", str(days))
+    )
 
 
 def size_text(n: int) -> str:
@@ -100,15 +103,21 @@ def size_text(n: int) -> str:
 
 def ask_open_package(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, translate("SyncWidgets", "Chọn gói đồng bộ"), str(Path.home()),
-        translate("SyncWidgets", "Gói đồng bộ OCOP (%1);;Mọi tệp (*)").replace("%1", PACKAGE_FILTER))
+        parent,
+        translate("SyncWidgets", "Chọn gói đồng bộ"),
+        str(Path.home()),
+        translate("SyncWidgets", "Gói đồng bộ OCOP (%1);;Mọi tệp (*)").replace("%1", PACKAGE_FILTER),
+    )
     return Path(name) if name else None
 
 
 def ask_save_package(parent: QWidget | None, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, translate("SyncWidgets", "Lưu gói đồng bộ"), str(Path.home() / suggested),
-        translate("SyncWidgets", "Gói đồng bộ OCOP (%1)").replace("%1", PACKAGE_FILTER))
+        parent,
+        translate("SyncWidgets", "Lưu gói đồng bộ"),
+        str(Path.home() / suggested),
+        translate("SyncWidgets", "Gói đồng bộ OCOP (%1)").replace("%1", PACKAGE_FILTER),
+    )
     if not name:
         return None
     path = Path(name)

@@ -30,10 +30,15 @@ def test_installed_rule_set_and_calendar_take_effect(ctx: AppContext) -> None:
     calendar = json.loads(resource("calendar/vn-public-holidays.json").read_text(encoding="utf-8"))
     calendar["version"] = "2027.1"
     calendar["days_off"].append({"date": "2027-03-01", "name": "Ngày nghỉ do tỉnh thông báo (thử)"})
-    changed = install(ctx, {
-        "reference/rulesets/qd26-2026-e1.json": _erratum("qd26-2026-e1", "2027-01-01"),
-        "reference/calendar/vn-public-holidays.json": json.dumps(calendar, ensure_ascii=False).encode("utf-8"),
-    })
+    changed = install(
+        ctx,
+        {
+            "reference/rulesets/qd26-2026-e1.json": _erratum("qd26-2026-e1", "2027-01-01"),
+            "reference/calendar/vn-public-holidays.json": json.dumps(calendar, ensure_ascii=False).encode(
+                "utf-8"
+            ),
+        },
+    )
     assert len(changed) == 2
     assert RuleService().in_force(date(2027, 3, 1)).id == "qd26-2026-e1"
     assert RuleService().in_force(date(2026, 11, 1)).id == "qd26-2026"  # the old one still serves its dates

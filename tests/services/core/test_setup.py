@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError, ValidationError
+from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, public_raw
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.core.units import UnitService
 from ocop_desktop.store.models import AdminUnit, KeyRecord, Office
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, public_raw
 
 
 def test_official_units_are_loaded(empty_ctx: AppContext) -> None:
@@ -53,10 +53,17 @@ def test_initialise_twice_is_refused_and_changes_nothing(ctx: AppContext) -> Non
 
 @pytest.mark.parametrize(
     ("role", "unit", "officer", "field"),
-    [("district", "00070", "A", "role"), ("province", "00070", "A", "unit"), ("commune", "99999", "A", "unit"),
-     ("commune", "00070", "   ", "officer"), ("commune", "01", "A", "unit")],
+    [
+        ("district", "00070", "A", "role"),
+        ("province", "00070", "A", "unit"),
+        ("commune", "99999", "A", "unit"),
+        ("commune", "00070", "   ", "officer"),
+        ("commune", "01", "A", "unit"),
+    ],
 )
-def test_initialise_rejects_bad_input(empty_ctx: AppContext, role: str, unit: str, officer: str, field: str) -> None:
+def test_initialise_rejects_bad_input(
+    empty_ctx: AppContext, role: str, unit: str, officer: str, field: str
+) -> None:
     with pytest.raises(ValidationError) as info:
         initialise(empty_ctx, role, unit, officer)
     assert field in info.value.fields

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfWriter
 from sqlalchemy import func, select
 
+from helpers.builders import (
+    TODAY,
+    answer_everything,
+    fill_producer_forms,
+    make_product,
+    pdf_file,
+    provide_required,
+)
 from ocop_desktop.domain.errors import UserError, ValidationError
-from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.dossiers.checklists import ChecklistService
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.dossiers.evidence import EvidenceService
-from ocop_desktop.services.registry.producers import ProducerService
-from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.store.models import Attachment, Dossier, DossierEvent
-
-from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, pdf_file, provide_required
 
 
 def test_dossier_from_creation_to_commune_checked(ctx: AppContext, tmp_path: Path) -> None:
@@ -53,13 +52,22 @@ def test_dossier_from_creation_to_commune_checked(ctx: AppContext, tmp_path: Pat
     with pytest.raises(ValidationError) as info:
         service.act(d.row.id, "commune_check")
     assert "mau03.local_raw_material_percent" in info.value.fields
-    d = service.save_section(d.row.id, "mau03", {
-        "local_raw_material_percent": "80", "raw_material_assessment": "Nguyên liệu cà phê chủ yếu trong xã.",
-        "workers_total": 20, "workers_local": 18, "labour_assessment": "Phần lớn lao động là người địa phương.",
-        "idea_origin": "truyen_thong", "idea_assessment": "Sản phẩm truyền thống của xã.",
-        "identity_assessment": "Gắn với văn hóa cà phê phố cổ.",
-        "officer_conclusion": unicodedata.normalize("NFD", "Đủ điều kiện đề nghị tỉnh đánh giá.")},
-        expected_revision=d.row.revision)
+    d = service.save_section(
+        d.row.id,
+        "mau03",
+        {
+            "local_raw_material_percent": "80",
+            "raw_material_assessment": "Nguyên liệu cà phê chủ yếu trong xã.",
+            "workers_total": 20,
+            "workers_local": 18,
+            "labour_assessment": "Phần lớn lao động là người địa phương.",
+            "idea_origin": "truyen_thong",
+            "idea_assessment": "Sản phẩm truyền thống của xã.",
+            "identity_assessment": "Gắn với văn hóa cà phê phố cổ.",
+            "officer_conclusion": unicodedata.normalize("NFD", "Đủ điều kiện đề nghị tỉnh đánh giá."),
+        },
+        expected_revision=d.row.revision,
+    )
     assert d.forms["mau03"]["officer_conclusion"] == "Đủ điều kiện đề nghị tỉnh đánh giá."
     d = service.act(d.row.id, "commune_check")
     assert d.row.status == "commune_checked"
@@ -96,13 +104,18 @@ def test_bad_input_changes_nothing(ctx: AppContext, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="mã hóa"):
         evidence.add_file(d.row.id, pdf_file(tmp_path, "secret.pdf", password="x"))
     with pytest.raises(ValidationError) as info:
-        service.save_section(d.row.id, "mau01", {"registered_on": "31/02/2026"}, expected_revision=d.row.revision)
+        service.save_section(
+            d.row.id, "mau01", {"registered_on": "31/02/2026"}, expected_revision=d.row.revision
+        )
     assert "registered_on" in info.value.fields
     with pytest.raises(ValidationError):
-        service.save_section(d.row.id, "mau03", {"local_raw_material_percent": 140}, expected_revision=d.row.revision)
+        service.save_section(
+            d.row.id, "mau03", {"local_raw_material_percent": 140}, expected_revision=d.row.revision
+        )
     with pytest.raises(ValidationError):
-        service.save_section(d.row.id, "mau03", {"workers_total": 5, "workers_local": 9},
-                             expected_revision=d.row.revision)
+        service.save_section(
+            d.row.id, "mau03", {"workers_total": 5, "workers_local": 9}, expected_revision=d.row.revision
+        )
     with pytest.raises(UserError):
         service.act(d.row.id, "receive")  # not complete yet
     assert _snapshot(ctx) == before
@@ -125,5 +138,9 @@ def test_upgrade_without_certificate_is_refused(ctx: AppContext) -> None:
 def _snapshot(ctx: AppContext) -> tuple[int, int, int, str]:
     with ctx.read() as s:
         d = s.scalars(select(Dossier)).one()
-        return (s.scalar(select(func.count()).select_from(Attachment)) or 0,
-                s.scalar(select(func.count()).select_from(DossierEvent)) or 0, d.revision, repr(d.forms))
+        return (
+            s.scalar(select(func.count()).select_from(Attachment)) or 0,
+            s.scalar(select(func.count()).select_from(DossierEvent)) or 0,
+            d.revision,
+            repr(d.forms),
+        )

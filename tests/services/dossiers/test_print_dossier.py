@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS, print_dossier_form
-
-from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
+from ocop_desktop.services.dossiers.service import DossierService
 
 
 def _text(path: Path) -> str:
@@ -55,14 +54,32 @@ def test_receipt_before_receiving_is_refused(ctx: AppContext, tmp_path: Path) ->
 def test_cli_prints_a_dossier_by_short_id(ctx: AppContext, tmp_path: Path) -> None:
     dossier = _received_dossier(ctx, tmp_path)
     out = tmp_path / "m1.pdf"
-    assert main(["--data-dir", str(ctx.paths.data_dir), "print", "mau01", "--dossier", dossier[:8], "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(ctx.paths.data_dir),
+                "print",
+                "mau01",
+                "--dossier",
+                dossier[:8],
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "Cà phê bột nguyên chất" in _text(out)
 
 
 def test_mau01_prints_what_was_typed_on_the_form(ctx: AppContext, tmp_path: Path) -> None:
     service = DossierService(ctx, today=TODAY)
     d = service.create(make_product(ctx), "first")
-    service.save_section(d.row.id, "mau01", {"representative": "Trần Văn Bảo", "phone": "0987 000 111"},
-                         expected_revision=d.row.revision)
+    service.save_section(
+        d.row.id,
+        "mau01",
+        {"representative": "Trần Văn Bảo", "phone": "0987 000 111"},
+        expected_revision=d.row.revision,
+    )
     text = _text(print_dossier_form(ctx, d.row.id, "mau01", tmp_path / "m.pdf"))
     assert "Trần Văn Bảo" in text and "0987 000 111" in text

@@ -10,19 +10,18 @@ from dataclasses import dataclass
 
 import pytest
 
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import ConflictError, UserError
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.province import evaluator_data as province_evaluator
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.province.councils import CouncilService
+from ocop_desktop.services.province import evaluator_data as province_evaluator
 from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.councils import CouncilService
 from ocop_desktop.services.province.drafts import SHEET_MOVED, MemberDraftService
 from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
 from ocop_desktop.services.province.results import ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
+from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
 
 
 @dataclass
@@ -53,9 +52,18 @@ def test_a_draft_is_kept_and_read_back(province_ctx: AppContext) -> None:
     drafts = MemberDraftService(province_ctx)
     typed = _half()
     stop = next(x for x in sheet_of().stops if x.trigger == "flag")
-    saved = drafts.save(r.id, r.dossiers[0], r.members[1],
-                        SheetInput(typed, stops=(stop.criterion,), opinion="Ca\u0302\u0300n bo\u0302\u0309 sung", notes={"1.1": "ghi chú"}),
-                        base_revision=None)
+    saved = drafts.save(
+        r.id,
+        r.dossiers[0],
+        r.members[1],
+        SheetInput(
+            typed,
+            stops=(stop.criterion,),
+            opinion="Ca\u0302\u0300n bo\u0302\u0309 sung",
+            notes={"1.1": "ghi chú"},
+        ),
+        base_revision=None,
+    )
     assert saved.missing == score(sheet_of(), typed, partial=True).unanswered and saved.missing
     assert saved.base_revision is None and not saved.stale
     assert saved.member_label == "TV2" and saved.officer_id == province_ctx.officer_id
@@ -74,7 +82,9 @@ def test_a_draft_is_kept_and_read_back(province_ctx: AppContext) -> None:
     assert drafts.get(r.id, r.dossiers[0], r.members[1]).answers == more  # type: ignore[union-attr]
 
 
-def test_entering_the_complete_sheet_deletes_the_draft_in_the_same_transaction(province_ctx: AppContext) -> None:
+def test_entering_the_complete_sheet_deletes_the_draft_in_the_same_transaction(
+    province_ctx: AppContext,
+) -> None:
     r = _round(province_ctx)
     drafts, scores = MemberDraftService(province_ctx), MemberScoreService(province_ctx)
     d, m = r.dossiers[0], r.members[0]
@@ -124,10 +134,25 @@ def test_a_draft_overtaken_by_an_evaluator_package_is_stale(province_ctx: AppCon
     d, m = r.dossiers[0], r.members[2]
     drafts.save(r.id, d, m, SheetInput(_half()), base_revision=None)
     sheet = sheet_of()
-    province_evaluator.import_scores(province_ctx, {
-        "schema": 1, "round_id": r.id, "member_id": m,
-        "sheets": [{"dossier_id": d, "ruleset_hash": sheet.ruleset_hash, "answers": answers_for(sheet, 70),
-                    "knockouts": [], "stops": [], "opinion": "", "notes": {}}]})
+    province_evaluator.import_scores(
+        province_ctx,
+        {
+            "schema": 1,
+            "round_id": r.id,
+            "member_id": m,
+            "sheets": [
+                {
+                    "dossier_id": d,
+                    "ruleset_hash": sheet.ruleset_hash,
+                    "answers": answers_for(sheet, 70),
+                    "knockouts": [],
+                    "stops": [],
+                    "opinion": "",
+                    "notes": {},
+                }
+            ],
+        },
+    )
 
     found = drafts.get(r.id, d, m)
     assert found is not None and found.row.stale == SHEET_MOVED

@@ -8,24 +8,31 @@ from fractions import Fraction
 
 import pytest
 
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.reports import ProvinceReportService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
 
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 
-
-def _score_all(ctx: AppContext, round_id: str, dossier_id: str, members: list[str], totals: list[int],
-               keep_floors: int = 4) -> None:
+def _score_all(
+    ctx: AppContext,
+    round_id: str,
+    dossier_id: str,
+    members: list[str],
+    totals: list[int],
+    keep_floors: int = 4,
+) -> None:
     sheet = sheet_of()
     for member, total in zip(members, totals):
-        MemberScoreService(ctx).enter(round_id, dossier_id, member, answers_for(sheet, total, keep_floors=keep_floors))
+        MemberScoreService(ctx).enter(
+            round_id, dossier_id, member, answers_for(sheet, total, keep_floors=keep_floors)
+        )
 
 
 def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
@@ -41,7 +48,9 @@ def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     with pytest.raises(ValidationError):
         inbox.return_for_correction(ids[2], "   ")
     assert DossierService(province_ctx).get(ids[2]).row.status == "sent"
-    detail = inbox.return_for_correction(ids[2], "Thiếu giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.")
+    detail = inbox.return_for_correction(
+        ids[2], "Thiếu giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm."
+    )
     assert detail.row.status == "returned" and detail.return_reasons.startswith("Thiếu giấy")
     assert detail.events[-1].action == "return" and detail.events[-1].officer_id == province_ctx.officer_id
     assert [r.status for r in inbox.list("accepted")] == ["accepted", "accepted"]
@@ -57,10 +66,18 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
 
     rounds = RoundService(ctx, today=TODAY)
     rnd = rounds.create(RoundInput(2026, council_name="Hội đồng đánh giá, phân hạng sản phẩm OCOP thành phố"))
-    assert (rnd.row.number, rnd.row.cutoff, rnd.row.finish, rnd.row.extra) == (1, date(2026, 4, 30),
-                                                                               date(2026, 6, 30), False)
+    assert (rnd.row.number, rnd.row.cutoff, rnd.row.finish, rnd.row.extra) == (
+        1,
+        date(2026, 4, 30),
+        date(2026, 6, 30),
+        False,
+    )
     rnd = rounds.create(RoundInput(2026, 2))
-    assert (rnd.row.cutoff, rnd.row.finish, rnd.row.label) == (date(2026, 10, 30), date(2026, 12, 30), "Đợt 2/2026")
+    assert (rnd.row.cutoff, rnd.row.finish, rnd.row.label) == (
+        date(2026, 10, 30),
+        date(2026, 12, 30),
+        "Đợt 2/2026",
+    )
     round_id = rnd.row.id
     members = council(ctx, round_id)
     assert len(members) == 7
@@ -77,7 +94,11 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
     done = AggregationService(ctx).aggregate_round(round_id)
     assert not done.skipped
     by = {a.entry.dossier_id: a for a in done.done}
-    assert by[four].result.mean_total == 75 and by[four].result.star == 4 and by[four].entry.status == "aggregated"
+    assert (
+        by[four].result.mean_total == 75
+        and by[four].result.star == 4
+        and by[four].entry.status == "aggregated"
+    )
     assert by[five].result.star == 5 and by[two].result.star == 2
     bad = by[rescored]
     assert bad.entry.status == "needs_rescore" and bad.result.spread == 15 and not bad.result.valid
@@ -101,25 +122,35 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
     assert proposed[four].status == "proposed" and proposed[four].proposed_star == 4
     assert proposed[rescored].proposed_star == 3
     assert proposed[two].status == "not_recognised"
-    assert proposed[five].five_star and [e.dossier_id for e in results.five_star_candidates(round_id)] == [five]
+    assert proposed[five].five_star and [e.dossier_id for e in results.five_star_candidates(round_id)] == [
+        five
+    ]
     [proposal] = results.five_star_proposal(round_id)
     assert proposal.council_result["star"] == 5 and len(proposal.council_result["totals"]) == 7
 
-    outcome = results.decide(round_id, DecisionInput("1234/QĐ-UBND", TODAY, "Nguyễn Văn Chủ",
-                                                     signer_title="Phó Chủ tịch"))
+    outcome = results.decide(
+        round_id, DecisionInput("1234/QĐ-UBND", TODAY, "Nguyễn Văn Chủ", signer_title="Phó Chủ tịch")
+    )
     assert outcome.decision.issuer == "Ủy ban nhân dân thành phố Hà Nội"
     assert {e.dossier_id for e in outcome.entries} == {four, rescored}
     assert sorted(c.stars for c in outcome.certificates) == [3, 4]
     assert {c.valid_until for c in outcome.certificates} == {date(2029, 11, 19)}  # 36 months from 20/11/2026
-    assert all(c.issuing_level == "province" and c.decision_number == "1234/QĐ-UBND" for c in outcome.certificates)
+    assert all(
+        c.issuing_level == "province" and c.decision_number == "1234/QĐ-UBND" for c in outcome.certificates
+    )
     decided = DossierService(ctx).get(four)
     assert decided.row.status == "decided" and decided.events[-1].action == "decide"
     assert "1234/QĐ-UBND" in decided.events[-1].note
     assert DossierService(ctx).get(five).row.status == "accepted"  # goes to the ministry
 
     progress = rounds.progress(round_id)
-    assert (progress.assigned, progress.aggregated, progress.proposed, progress.not_recognised, progress.decided) == (
-        4, 4, 1, 1, 2)
+    assert (
+        progress.assigned,
+        progress.aggregated,
+        progress.proposed,
+        progress.not_recognised,
+        progress.decided,
+    ) == (4, 4, 1, 1, 2)
 
     expiring = ProvinceReportService(ctx, today=date(2029, 6, 1)).expiring()
     assert {r.product_name for r in expiring} == {"Cà phê Bốn Sao", "Cà phê Chấm Lại"}
@@ -140,8 +171,13 @@ def _history(ctx: AppContext, round_id: str, dossier_id: str) -> list[dict]:  # 
     from ocop_desktop.store.models.province import RoundEntry
 
     with ctx.read() as s:
-        return list(s.scalars(select(RoundEntry.history).where(RoundEntry.round_id == round_id,
-                                                               RoundEntry.dossier_id == dossier_id)).one())
+        return list(
+            s.scalars(
+                select(RoundEntry.history).where(
+                    RoundEntry.round_id == round_id, RoundEntry.dossier_id == dossier_id
+                )
+            ).one()
+        )
 
 
 def test_expiry_view_leaves_out_replaced_certificates_and_shows_renewals(province_ctx: AppContext) -> None:
@@ -153,14 +189,17 @@ def test_expiry_view_leaves_out_replaced_certificates_and_shows_renewals(provinc
     certs = CertificateService(ctx, today=TODAY)
     certs.add(CertificateInput(old_product, 3, "5/QĐ-UBND", date(2023, 6, 1), "province", "qd148-2023"))
     certs.add(CertificateInput(old_product, 4, "6/QĐ-UBND", date(2025, 12, 1), "province", "qd148-2023"))
-    expiring = certs.add(CertificateInput(renewed_product, 3, "7/QĐ-UBND", date(2024, 2, 1), "province",
-                                          "qd148-2023"))
+    expiring = certs.add(
+        CertificateInput(renewed_product, 3, "7/QĐ-UBND", date(2024, 2, 1), "province", "qd148-2023")
+    )
     renewal = DossierService(ctx, today=TODAY).create(renewed_product, "reevaluation")
     rows = ProvinceReportService(ctx, today=TODAY).expiring()
     by_number = {r.decision_number: r for r in rows}
     assert "5/QĐ-UBND" not in by_number  # replaced by the 2025 certificate, which is far from expiry
     row = by_number["7/QĐ-UBND"]
-    assert row.certificate_id == expiring.id and row.valid_until == date(2027, 1, 31) and row.state == "expiring"
+    assert (
+        row.certificate_id == expiring.id and row.valid_until == date(2027, 1, 31) and row.state == "expiring"
+    )
     assert not row.window_open and row.reevaluation_closes == date(2026, 10, 3)  # 120 days before expiry
     assert row.reevaluation_dossier_id == renewal.row.id
     assert ProvinceReportService(ctx, today=TODAY).expiring(30) == []

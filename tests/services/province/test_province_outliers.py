@@ -8,7 +8,12 @@ from fractions import Fraction
 import pytest
 
 from ocop_desktop.domain.province import (
-    find_outliers, is_five_star_candidate, median, parse_quorum, round_defaults, total_outliers,
+    find_outliers,
+    is_five_star_candidate,
+    median,
+    parse_quorum,
+    round_defaults,
+    total_outliers,
 )
 
 
@@ -24,7 +29,11 @@ def test_cell_outlier_is_half_the_criterion_maximum_away_from_the_median() -> No
     points = {
         "TV1": {"1.1": 5, "1.2": 2, "2.1": 1},
         "TV2": {"1.1": 4, "1.2": 2, "2.1": 1},
-        "TV3": {"1.1": 2, "1.2": 1, "2.1": 1},  # 1.1: |2 − 4| = 2 < 2.5, not flagged; 1.2: |1 − 2| = 1 ≥ 1, flagged
+        "TV3": {
+            "1.1": 2,
+            "1.2": 1,
+            "2.1": 1,
+        },  # 1.1: |2 − 4| = 2 < 2.5, not flagged; 1.2: |1 − 2| = 1 ≥ 1, flagged
         "TV4": {"1.1": 4, "1.2": 2, "2.1": 0},  # yes/no criterion against the majority: flagged
         "TV5": {"1.1": 0, "1.2": 2, "2.1": 1},  # 1.1: |0 − 4| = 4 ≥ 2.5, flagged
     }

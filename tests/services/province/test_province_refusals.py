@@ -8,28 +8,36 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.rules.errors import ScoringError
-from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.store.models import Certificate, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, RecognitionDecision, RoundEntry
-
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 
 
 def _snapshot(ctx: AppContext) -> dict[str, Any]:
     with ctx.read() as s:
         return {
-            "counts": [s.scalar(select(func.count()).select_from(m)) for m in
-                       (ScoreSheet, Certificate, RecognitionDecision, DossierEvent, CouncilMember, RoundEntry)],
+            "counts": [
+                s.scalar(select(func.count()).select_from(m))
+                for m in (
+                    ScoreSheet,
+                    Certificate,
+                    RecognitionDecision,
+                    DossierEvent,
+                    CouncilMember,
+                    RoundEntry,
+                )
+            ],
             "entries": sorted((e.dossier_id, e.status, e.revision) for e in s.scalars(select(RoundEntry))),
             "dossiers": sorted((d.id, d.status, d.revision) for d in s.scalars(select(Dossier))),
             "sheets": sorted((x.id, x.revision) for x in s.scalars(select(ScoreSheet))),
@@ -52,13 +60,22 @@ def scored_round(province_ctx: AppContext) -> dict[str, Any]:
             MemberScoreService(ctx).enter(round_id, d, m, answers_for(sheet, total, keep_floors=floors))
     AggregationService(ctx).aggregate_round(round_id)
     ResultService(ctx, today=TODAY).propose(round_id)
-    return {"ctx": ctx, "round": round_id, "members": members, "four": ids[0], "two": ids[1], "five": ids[2],
-            "outside": ids[3]}
+    return {
+        "ctx": ctx,
+        "round": round_id,
+        "members": members,
+        "four": ids[0],
+        "two": ids[1],
+        "five": ids[2],
+        "outside": ids[3],
+    }
 
 
 def test_bad_sheets_are_refused_and_change_nothing(scored_round: dict[str, Any]) -> None:
     ctx, round_id, members = scored_round["ctx"], scored_round["round"], scored_round["members"]
-    other = RoundService(ctx).create(RoundInput(2026, 3, cutoff=date(2026, 11, 30), finish=date(2026, 12, 20)))
+    other = RoundService(ctx).create(
+        RoundInput(2026, 3, cutoff=date(2026, 11, 30), finish=date(2026, 12, 20))
+    )
     other_member = CouncilService(ctx).add_member(other.row.id, MemberInput("Người Khác", "chair"))
     fresh = sent_dossier(ctx, "Cà phê Mới")
     InboxService(ctx, today=TODAY).accept(fresh)
@@ -96,18 +113,24 @@ def test_bad_decisions_are_refused_and_change_nothing(scored_round: dict[str, An
         results.decide(round_id, DecisionInput("12/QĐ-UBND", date(2027, 1, 1), ""))
     assert {"signer", "decided_on"} <= set(info.value.fields)
     with pytest.raises(UserError, match="chỉ đạt 2 sao"):
-        results.decide(round_id, DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"),
-                       [scored_round["four"], scored_round["two"]])
+        results.decide(
+            round_id,
+            DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"),
+            [scored_round["four"], scored_round["two"]],
+        )
     with pytest.raises(UserError, match="5 sao"):
         results.decide(round_id, DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"), [scored_round["five"]])
     with pytest.raises(UserError, match="không thuộc đợt"):
-        results.decide(round_id, DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"), [scored_round["outside"]])
+        results.decide(
+            round_id, DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"), [scored_round["outside"]]
+        )
     assert _snapshot(ctx) == before
 
     # a number already used this year (here by a certificate typed in by hand) is refused
     product = DossierService(ctx).get(scored_round["outside"]).row.product_id
-    CertificateService(ctx, today=TODAY).add(CertificateInput(product, 3, "12/QĐ-UBND", date(2026, 2, 1), "province",
-                                                              "qd26-2026"))
+    CertificateService(ctx, today=TODAY).add(
+        CertificateInput(product, 3, "12/QĐ-UBND", date(2026, 2, 1), "province", "qd26-2026")
+    )
     before = _snapshot(ctx)
     with pytest.raises(ValidationError, match="đã được dùng"):
         results.decide(round_id, DecisionInput("12/QĐ-UBND", TODAY, "Nguyễn Văn Chủ"))
@@ -123,7 +146,9 @@ def test_bad_decisions_are_refused_and_change_nothing(scored_round: dict[str, An
 def test_revocation(scored_round: dict[str, Any]) -> None:
     ctx = scored_round["ctx"]
     results = ResultService(ctx, today=TODAY)
-    cert = results.decide(scored_round["round"], DecisionInput("20/QĐ-UBND", TODAY, "Nguyễn Văn Chủ")).certificates[0]
+    cert = results.decide(
+        scored_round["round"], DecisionInput("20/QĐ-UBND", TODAY, "Nguyễn Văn Chủ")
+    ).certificates[0]
     with pytest.raises(ValidationError):
         results.revoke(cert.id, on=TODAY, reason=" ")
     revoked = results.revoke(cert.id, on=TODAY, reason="Cơ sở ngừng sản xuất (xã xác nhận).")
@@ -131,8 +156,9 @@ def test_revocation(scored_round: dict[str, Any]) -> None:
     with pytest.raises(UserError, match="đã bị thu hồi"):
         results.revoke(cert.id, on=TODAY, reason="Lần nữa")
     product = DossierService(ctx).get(scored_round["outside"]).row.product_id
-    national = CertificateService(ctx, today=TODAY).add(CertificateInput(product, 5, "99/QĐ-BNNMT", date(2026, 3, 1),
-                                                                         "ministry", "qd26-2026"))
+    national = CertificateService(ctx, today=TODAY).add(
+        CertificateInput(product, 5, "99/QĐ-BNNMT", date(2026, 3, 1), "ministry", "qd26-2026")
+    )
     with pytest.raises(UserError, match="Bộ"):
         results.revoke(national.id, on=TODAY, reason="Vi phạm nhãn mác")
 
@@ -177,7 +203,11 @@ def test_written_opinions_count_what_came_back(province_ctx: AppContext) -> None
     ctx = province_ctx
     dossier = sent_dossier(ctx, "Cà phê Đánh Giá Lại")
     InboxService(ctx, today=TODAY).accept(dossier)
-    round_id = RoundService(ctx).create(RoundInput(2026, 3, cutoff=date(2026, 11, 1), finish=date(2026, 12, 15))).row.id
+    round_id = (
+        RoundService(ctx)
+        .create(RoundInput(2026, 3, cutoff=date(2026, 11, 1), finish=date(2026, 12, 15)))
+        .row.id
+    )
     members = council(ctx, round_id)
     row = CouncilService(ctx).configure(round_id, mode="written", max_spread=8)
     assert row.council_mode_label == "Lấy ý kiến bằng văn bản" and row.extra

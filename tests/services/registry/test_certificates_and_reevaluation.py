@@ -6,21 +6,29 @@ from pathlib import Path
 
 import pytest
 
+from helpers.builders import TODAY, answer_everything, make_product  # noqa: I001
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.main import main
-from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
-
-from helpers.builders import TODAY, answer_everything, make_product  # noqa: I001
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 
 
 def test_legacy_district_certificate_under_qd148(ctx: AppContext) -> None:
     product = make_product(ctx)
     service = CertificateService(ctx, today=TODAY)
-    cert = service.add(CertificateInput(product, 3, "1234/QĐ-UBND", date(2024, 3, 1), "district", "qd148-2023",
-                                        issuer="UBND huyện Đông Anh"))
+    cert = service.add(
+        CertificateInput(
+            product,
+            3,
+            "1234/QĐ-UBND",
+            date(2024, 3, 1),
+            "district",
+            "qd148-2023",
+            issuer="UBND huyện Đông Anh",
+        )
+    )
     assert cert.valid_until == date(2027, 2, 28)
     assert cert.ruleset_label == "QĐ 148/QĐ-TTg (2023)"
     assert cert.state == "expiring"  # the re-evaluation window opened on 1/9/2026
@@ -29,17 +37,33 @@ def test_legacy_district_certificate_under_qd148(ctx: AppContext) -> None:
     assert CertificateService(ctx, today=date(2027, 3, 1)).history(product)[0].state == "expired"
 
 
-@pytest.mark.parametrize(("over", "field"), [
-    ({"stars": 2}, "stars"),
-    ({"issuing_level": "district", "decision_date": date(2025, 8, 1)}, "issuing_level"),
-    ({"issuing_level": "district", "stars": 4, "ruleset_id": "qd148-2023", "decision_date": date(2024, 5, 2)},
-     "stars"),
-    ({"decision_date": date(2030, 1, 1)}, "decision_date"),
-    ({"decision_number": " "}, "decision_number"),
-])
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        ({"stars": 2}, "stars"),
+        ({"issuing_level": "district", "decision_date": date(2025, 8, 1)}, "issuing_level"),
+        (
+            {
+                "issuing_level": "district",
+                "stars": 4,
+                "ruleset_id": "qd148-2023",
+                "decision_date": date(2024, 5, 2),
+            },
+            "stars",
+        ),
+        ({"decision_date": date(2030, 1, 1)}, "decision_date"),
+        ({"decision_number": " "}, "decision_number"),
+    ],
+)
 def test_bad_certificates_are_refused(ctx: AppContext, over: dict[str, object], field: str) -> None:
-    base = dict(product_id=make_product(ctx), stars=4, decision_number="56/QĐ-UBND",
-                decision_date=date(2026, 6, 30), issuing_level="province", ruleset_id="qd26-2026")
+    base = dict(
+        product_id=make_product(ctx),
+        stars=4,
+        decision_number="56/QĐ-UBND",
+        decision_date=date(2026, 6, 30),
+        issuing_level="province",
+        ruleset_id="qd26-2026",
+    )
     base.update(over)
     with pytest.raises(ValidationError) as info:
         CertificateService(ctx, today=TODAY).add(CertificateInput(**base))  # type: ignore[arg-type]
@@ -51,16 +75,24 @@ def test_reevaluation_starts_from_the_previous_dossier(ctx: AppContext) -> None:
     product = make_product(ctx)
     dossiers = DossierService(ctx, today=TODAY)
     first = dossiers.create(product, "first")
-    dossiers.save_section(first.row.id, "mau02_part4", {"plan": "Kế hoạch cũ"}, expected_revision=first.row.revision)
+    dossiers.save_section(
+        first.row.id, "mau02_part4", {"plan": "Kế hoạch cũ"}, expected_revision=first.row.revision
+    )
     answer_everything(ctx, first.row.id)
-    CertificateService(ctx, today=TODAY).add(CertificateInput(
-        product, 4, "99/QĐ-UBND", date(2024, 1, 10), "province", "qd148-2023", dossier_id=first.row.id))
+    CertificateService(ctx, today=TODAY).add(
+        CertificateInput(
+            product, 4, "99/QĐ-UBND", date(2024, 1, 10), "province", "qd148-2023", dossier_id=first.row.id
+        )
+    )
     again = dossiers.create(product, "reevaluation")
     assert again.previous_dossier_id == first.row.id
     assert again.base_certificate_id is not None
     assert again.forms["mau02_part4"]["plan"] == "Kế hoạch cũ"
     assert again.forms["mau03"] == {}
-    assert SelfAssessmentService(ctx).load(again.row.id).answers == SelfAssessmentService(ctx).load(first.row.id).answers
+    assert (
+        SelfAssessmentService(ctx).load(again.row.id).answers
+        == SelfAssessmentService(ctx).load(first.row.id).answers
+    )
     assert again.ruleset_id == "qd26-2026"  # new rules, even though the certificate was under QĐ 148
 
 
@@ -76,5 +108,8 @@ def test_cli_dossiers_list_json(ctx: AppContext, capsys: pytest.CaptureFixture[s
 
 
 def test_cli_reports_user_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path), "init", "--role", "commune", "--unit", "99999", "--officer", "A"]) == 2
+    assert (
+        main(["--data-dir", str(tmp_path), "init", "--role", "commune", "--unit", "99999", "--officer", "A"])
+        == 2
+    )
     assert "Không có đơn vị hành chính mã “99999”" in capsys.readouterr().err

@@ -13,9 +13,16 @@ from ocop_desktop.store.models import Officer, Producer
 
 
 def _input(**over: object) -> ProducerInput:
-    base = dict(name="Hợp tác xã Nông nghiệp Hoàn Kiếm", kind=ProducerKind.COOPERATIVE, commune_code="00070",
-                address="Số 1 Tràng Tiền", tax_code="0101234567", phone="0912 345 678",
-                representative="Nguyễn Thị Lan", representative_title="Giám đốc")
+    base = dict(
+        name="Hợp tác xã Nông nghiệp Hoàn Kiếm",
+        kind=ProducerKind.COOPERATIVE,
+        commune_code="00070",
+        address="Số 1 Tràng Tiền",
+        tax_code="0101234567",
+        phone="0912 345 678",
+        representative="Nguyễn Thị Lan",
+        representative_title="Giám đốc",
+    )
     base.update(over)
     return ProducerInput(**base)  # type: ignore[arg-type]
 
@@ -64,7 +71,9 @@ def test_update_increments_revision_and_detects_conflict(ctx: AppContext) -> Non
         ("email", {"email": "not-an-email"}),
     ],
 )
-def test_invalid_input_gives_message_and_saves_nothing(ctx: AppContext, field: str, over: dict[str, object]) -> None:
+def test_invalid_input_gives_message_and_saves_nothing(
+    ctx: AppContext, field: str, over: dict[str, object]
+) -> None:
     with pytest.raises(ValidationError) as info:
         ProducerService(ctx).create(_input(**over))
     assert field in info.value.fields
@@ -85,7 +94,9 @@ def test_filter_ignores_diacritics_and_pages(ctx: AppContext) -> None:
     service.create(_input(name="Hợp tác xã Chè Shan tuyết"))
     service.create(_input(name="Công ty TNHH Cà phê Đắk Hà"))
     for i in range(5):
-        service.create(_input(name=f"Hộ kinh doanh số {i}", kind=ProducerKind.BUSINESS_HOUSEHOLD, tax_code=""))
+        service.create(
+            _input(name=f"Hộ kinh doanh số {i}", kind=ProducerKind.BUSINESS_HOUSEHOLD, tax_code="")
+        )
     assert [r.name for r in service.list("hop tac xa")] == ["Hợp tác xã Chè Shan tuyết"]
     assert [r.name for r in service.list("CA PHE dak")] == ["Công ty TNHH Cà phê Đắk Hà"]
     assert service.count("ho kinh doanh") == 5

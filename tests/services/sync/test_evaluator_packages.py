@@ -8,19 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.domain.errors import ConflictError, UserError
-from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages, package_kind
-from ocop_desktop.services.sync.proposal import FiveStarProposalService
-from ocop_desktop.services.province.aggregation import AggregationService
-from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.province.results import ResultService
-from ocop_desktop.ocoppkg.errors import PackageRefused
-
 from helpers.evaluator import Offices, enroll, other_evaluator, score_assigned  # noqa: I001
 from helpers.province import answers_for, sheet_of
 from helpers.sync import db_state
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.results import ResultService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.sync.evaluator_packages import (
+    EvaluatorPackages,
+    ProvinceEvaluatorPackages,
+    package_kind,
+)
+from ocop_desktop.services.sync.proposal import FiveStarProposalService
+from ocop_desktop.services.sync.service import PackageService
 
 
 def _assignment_at_evaluator(o: Offices, member: str) -> Path:
@@ -38,8 +41,9 @@ def _assignment_at_evaluator(o: Offices, member: str) -> Path:
     with pytest.raises(PackageRefused) as refused:
         laptop.import_assignment(out.path, confirm_fingerprint="12345 12345 12345 12345 12345 12345")
     assert refused.value.code == "fingerprint_mismatch" and db_state(o.evaluator) == before
-    result = laptop.import_assignment(out.path,
-                                      confirm_fingerprint=PackageService(o.province).own_keys().signing.readable)
+    result = laptop.import_assignment(
+        out.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable
+    )
     assert result.applied
     again = laptop.import_assignment(out.path)
     assert not again.applied and again.preview.already_imported
@@ -86,12 +90,16 @@ def test_full_cycle_enroll_assign_score_return(offices: Offices) -> None:
     # the other members type their paper sheets; aggregation sees the laptop's sheet
     sheet = sheet_of()
     for member, total in zip(o.members[1:], [94, 96, 95, 93, 97, 95]):
-        MemberScoreService(o.province).enter(o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5))
+        MemberScoreService(o.province).enter(
+            o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5)
+        )
     done = AggregationService(o.province).aggregate(o.round_id, o.dossiers[0])
     assert done.result.valid and done.result.mean_total == 95 and done.result.star == 5
 
 
-def test_scores_signed_by_another_key_are_refused(offices: Offices, tmp_path: Path, _template_dir: Path) -> None:
+def test_scores_signed_by_another_key_are_refused(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
     o = offices
     enroll(o, "TV1")
     _assignment_at_evaluator(o, "TV1")
@@ -104,12 +112,14 @@ def test_scores_signed_by_another_key_are_refused(offices: Offices, tmp_path: Pa
     # the assignment was encrypted for TV1's laptop: the intruder cannot even read it
     with pytest.raises(PackageRefused) as refused:
         EvaluatorPackages(intruder).import_assignment(
-            out.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable)
+            out.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable
+        )
     assert refused.value.code in ("wrong_recipient", "cannot_decrypt")
     # TV2's own assignment, then a forged payload naming TV1
     mine = province.export_assignment(o.round_id, "TV2", o.folder / "a-tv2.ocoppkg")
     EvaluatorPackages(intruder).import_assignment(
-        mine.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable)
+        mine.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable
+    )
     work = EvaluatorWorkService(intruder)
     for row in work.dossiers():
         work.save_sheet(row.dossier_id, SheetEditInput(answers_for(work.sheet(row.dossier_id).sheet, 40)))
@@ -158,7 +168,9 @@ def test_five_star_proposal_verifies_and_inspects(offices: Offices) -> None:
     o = offices
     sheet = sheet_of()
     for member, total in zip(o.members, [95, 94, 96, 95, 93, 97, 95]):
-        MemberScoreService(o.province).enter(o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5))
+        MemberScoreService(o.province).enter(
+            o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5)
+        )
     for member, total in zip(o.members, [74, 76, 75, 73, 77, 75, 75]):
         MemberScoreService(o.province).enter(o.round_id, o.dossiers[1], member, answers_for(sheet, total))
     AggregationService(o.province).aggregate_round(o.round_id)

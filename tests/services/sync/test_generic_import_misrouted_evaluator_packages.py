@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.store.models import KeyRecord, SyncPackage
-from ocop_desktop.ocoppkg.errors import PackageRefused
-
-from helpers.evaluator import Offices, enroll, other_evaluator  # noqa: I001
+from helpers.evaluator import Offices, enroll, other_evaluator, score_assigned  # noqa: I001
 from helpers.sync import db_state, open_installation
-from helpers.evaluator import score_assigned
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
+from ocop_desktop.store.models import KeyRecord, SyncPackage
 
 
-def _refused(ctx: AppContext, path: Path, confirm: str | None = None) -> tuple[PackageRefused, PackageRefused]:
+def _refused(
+    ctx: AppContext, path: Path, confirm: str | None = None
+) -> tuple[PackageRefused, PackageRefused]:
     """preview and import_package both refuse, and the database is exactly as before."""
     service = PackageService(ctx)
     service.own_keys()  # the first call records this office's encryption key: not part of the import
@@ -60,16 +60,18 @@ def test_province_sends_the_laptop_enrollment_to_the_council_tab(offices: Office
     assert not _trusts(o.province, laptop_id) and not _recorded(o.province, pack.package_id)
 
     # the council tab's door still works on the very same file: nothing was half-done
-    link = ProvinceEvaluatorPackages(o.province).import_enrollment(pack.path, o.round_id, "TV2",
-                                                                    confirm_fingerprint=readable)
+    link = ProvinceEvaluatorPackages(o.province).import_enrollment(
+        pack.path, o.round_id, "TV2", confirm_fingerprint=readable
+    )
     assert link.member_label == "TV2" and _trusts(o.province, laptop_id)
     # once linked, the generic door still points there (linking to another member happens there too)
     again, _ = _refused(o.province, pack.path, confirm=readable)
     assert again.code == LINK_IN_COUNCIL
 
 
-def test_a_damaged_or_foreign_enrollment_gets_the_precise_refusal_first(offices: Offices, tmp_path: Path,
-                                                                       _template_dir: Path) -> None:
+def test_a_damaged_or_foreign_enrollment_gets_the_precise_refusal_first(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
     o = offices
     pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh.ocoppkg")
     damaged = o.folder / "hong.ocoppkg"
@@ -84,8 +86,9 @@ def test_a_damaged_or_foreign_enrollment_gets_the_precise_refusal_first(offices:
     assert previewed.code == imported.code == "wrong_recipient"
 
 
-def test_enrollment_of_a_laptop_elsewhere_than_the_province(offices: Offices, tmp_path: Path,
-                                                           _template_dir: Path) -> None:
+def test_enrollment_of_a_laptop_elsewhere_than_the_province(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
     o = offices
     pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh.ocoppkg")
     commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00004", "Nguyễn Văn An")
@@ -101,10 +104,14 @@ def test_enrollment_of_a_laptop_elsewhere_than_the_province(offices: Offices, tm
     assert own.code == "own_package" and "cho cơ quan OCOP cấp tỉnh" in own.message
 
 
-def test_assignment_and_scores_at_the_wrong_machine(offices: Offices, tmp_path: Path, _template_dir: Path) -> None:
+def test_assignment_and_scores_at_the_wrong_machine(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
     o = offices
     enroll(o, "TV1")
-    assignment = ProvinceEvaluatorPackages(o.province).export_assignment(o.round_id, "TV1", o.folder / "pc.ocoppkg")
+    assignment = ProvinceEvaluatorPackages(o.province).export_assignment(
+        o.round_id, "TV1", o.folder / "pc.ocoppkg"
+    )
     readable = PackageService(o.province).own_keys().signing.readable
     PackageService(o.evaluator).import_package(assignment.path, confirm_fingerprint=readable)
     score_assigned(o, [95, 75])
@@ -133,8 +140,9 @@ def test_assignment_and_scores_at_the_wrong_machine(offices: Offices, tmp_path: 
     assert PackageService(o.province).import_package(scores.path, receipt_path=o.folder / "r.ocoppkg").applied
 
 
-def test_verify_checks_each_evaluator_kind_where_it_belongs(offices: Offices, tmp_path: Path,
-                                                           _template_dir: Path) -> None:
+def test_verify_checks_each_evaluator_kind_where_it_belongs(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
     """`package verify` and PackageService.verify: every check, nothing written; an evaluator's
     enrollment verifies at the province (verifying is not importing)."""
     o = offices
@@ -148,7 +156,9 @@ def test_verify_checks_each_evaluator_kind_where_it_belongs(offices: Offices, tm
     assert db_state(o.province) == before
 
     enroll(o, "TV1")
-    assignment = ProvinceEvaluatorPackages(o.province).export_assignment(o.round_id, "TV1", o.folder / "pc.ocoppkg")
+    assignment = ProvinceEvaluatorPackages(o.province).export_assignment(
+        o.round_id, "TV1", o.folder / "pc.ocoppkg"
+    )
     laptop = PackageService(o.evaluator)
     assert [d.outcome for d in laptop.verify(assignment.path).dossiers] == ["new", "new"]
     laptop.import_package(assignment.path, confirm_fingerprint=province.own_keys().signing.readable)

@@ -3,12 +3,10 @@ importers from there too (assignment at the laptop, scores at the province)."""
 
 from __future__ import annotations
 
+from helpers.evaluator import Offices, enroll, score_assigned  # noqa: I001
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService
-from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
-
-from helpers.evaluator import Offices, enroll  # noqa: I001
-from helpers.evaluator import score_assigned
+from ocop_desktop.services.sync.service import PackageService
 
 
 def test_package_service_imports_assignment_and_scores(offices: Offices) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.store.models import KeyRecord
-from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import ENCRYPTION_KEY_FILE, KeyStore, normalise_readable, readable_fingerprint
 from helpers.package_surgery import resign
 from helpers.sync import Pair, open_installation, ready_dossier
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import ENCRYPTION_KEY_FILE, KeyStore, normalise_readable, readable_fingerprint
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.store.models import KeyRecord
 
 
 def test_zip64_packages_are_read(pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,7 +25,9 @@ def test_zip64_packages_are_read(pair: Pair, tmp_path: Path, monkeypatch: pytest
     sent = PackageService(pair.commune).export_dossiers(pair.send("z.ocoppkg"), pending=True)
     monkeypatch.undo()
     assert b"PK\x06\x06" in sent.path.read_bytes()[-200:]  # zip64 end record present
-    assert [d.outcome for d in PackageService(pair.province).import_package(sent.path).preview.dossiers] == ["new"]
+    assert [d.outcome for d in PackageService(pair.province).import_package(sent.path).preview.dossiers] == [
+        "new"
+    ]
 
 
 def test_unknown_optional_fields_are_ignored(pair: Pair, tmp_path: Path) -> None:
@@ -62,7 +64,9 @@ def test_enrollment_needs_the_right_fingerprint(tmp_path: Path, _template_dir: P
         assert result.applied and not service.import_package(pack.path).applied
         with province.read() as s:
             keys = s.scalars(select(KeyRecord).where(KeyRecord.office_id == commune.office().id)).all()
-            assert sorted(k.purpose for k in keys) == ["encryption", "signing"] and all(k.trusted for k in keys)
+            assert sorted(k.purpose for k in keys) == ["encryption", "signing"] and all(
+                k.trusted for k in keys
+            )
     finally:
         commune.close()
         province.close()
@@ -93,7 +97,9 @@ def test_installations_made_before_get_an_encryption_key_on_first_use(ctx, tmp_p
     pem = (ctx.paths.keys_dir / ENCRYPTION_KEY_FILE).read_bytes()
     assert b"ENCRYPTED PRIVATE KEY" in pem  # never in clear on disk
     assert PackageService(ctx).own_keys().encryption == keys.encryption  # made once
-    assert normalise_readable(" 12345.67890-11111 22222 33333 44444 ") == "12345 67890 11111 22222 33333 44444"
+    assert (
+        normalise_readable(" 12345.67890-11111 22222 33333 44444 ") == "12345 67890 11111 22222 33333 44444"
+    )
     assert len(readable_fingerprint(b"x" * 32).split()) == 6
 
 
@@ -108,16 +114,27 @@ def test_a_replaced_key_must_be_confirmed_again(pair: Pair, tmp_path: Path) -> N
     ready_dossier(pair.commune, tmp_path / "scans")
     with pytest.raises(PackageRefused, match="chưa được tin cậy"):
         PackageService(pair.province).preview(
-            PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True).path)
+            PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True).path
+        )
     enroll = PackageService(pair.commune).export_enrollment(pair.send("again.ocoppkg"))
     preview = PackageService(pair.province).preview(enroll.path)
     assert preview.needs_confirmation
-    PackageService(pair.province).import_package(enroll.path, confirm_fingerprint=preview.fingerprint_to_confirm)
+    PackageService(pair.province).import_package(
+        enroll.path, confirm_fingerprint=preview.fingerprint_to_confirm
+    )
     with pair.province.read() as s:
-        trusted = {k.fingerprint for k in s.scalars(select(KeyRecord).where(
-            KeyRecord.office_id == pair.commune.office().id, KeyRecord.trusted.is_(True)))}
-    assert trusted == {PackageService(pair.commune).own_keys().signing.fingerprint,
-                       PackageService(pair.commune).own_keys().encryption.fingerprint}
+        trusted = {
+            k.fingerprint
+            for k in s.scalars(
+                select(KeyRecord).where(
+                    KeyRecord.office_id == pair.commune.office().id, KeyRecord.trusted.is_(True)
+                )
+            )
+        }
+    assert trusted == {
+        PackageService(pair.commune).own_keys().signing.fingerprint,
+        PackageService(pair.commune).own_keys().encryption.fingerprint,
+    }
 
 
 def test_manifest_lists_one_file_per_line_and_no_personal_data(pair: Pair, tmp_path: Path) -> None:
@@ -140,7 +157,9 @@ def test_records_cannot_be_read_without_the_recipients_key(pair: Pair, tmp_path:
     ready_dossier(pair.commune, tmp_path / "scans")
     sent = PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True)
     (pair.province.paths.keys_dir / ENCRYPTION_KEY_FILE).unlink()
-    KeyStore(pair.province.paths.keys_dir).ensure_encryption_key()  # a new pair, not the one the commune knows
+    KeyStore(
+        pair.province.paths.keys_dir
+    ).ensure_encryption_key()  # a new pair, not the one the commune knows
     with pytest.raises(PackageRefused) as info:
         PackageService(pair.province).preview(sent.path)
     assert info.value.code == "cannot_decrypt" and "khóa" in info.value.message

@@ -16,21 +16,63 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ocop_desktop.services.sync.service import PackageService
+from helpers.package_surgery import (
+    build,
+    declared_size,
+    entries,
+    eocd_with_entries,
+    manifest_of,
+    overlapping,
+    resign,
+)
+from helpers.sync import Pair, blob_files, db_state, logical_dump, ready_dossier
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore
-from helpers.package_surgery import build, declared_size, entries, eocd_with_entries, manifest_of, overlapping, resign
-from helpers.sync import Pair, blob_files, db_state, logical_dump, ready_dossier
+from ocop_desktop.services.sync.service import PackageService
 
 # category -> (accepted refusal codes, words the message must contain)
 EXPECT: dict[str, tuple[set[str], tuple[str, ...]]] = {
     "truncated": ({"not_a_package", "damaged"}, ("không phải là gói", "bị hỏng")),
-    "flipped": ({"not_a_package", "damaged", "tampered", "bad_signature", "malformed", "unknown_sender", "too_big",
-                 "zip_bomb", "unlisted_file", "missing_file", "unsafe_path", "unknown_kind", "unsupported_kind",
-                 "future_version", "signature_missing", "duplicate_entry", "cannot_decrypt", "wrong_recipient",
-                 "unsupported_encryption"},
-                ("hỏng", "sửa đổi", "không phải là gói", "không hợp lệ", "chưa được tin cậy", "bom nén", "bản kê",
-                 "không an toàn", "Loại gói", "phiên bản", "chữ ký", "hai tệp", "giải mã", "mã hóa", "gửi cho")),
+    "flipped": (
+        {
+            "not_a_package",
+            "damaged",
+            "tampered",
+            "bad_signature",
+            "malformed",
+            "unknown_sender",
+            "too_big",
+            "zip_bomb",
+            "unlisted_file",
+            "missing_file",
+            "unsafe_path",
+            "unknown_kind",
+            "unsupported_kind",
+            "future_version",
+            "signature_missing",
+            "duplicate_entry",
+            "cannot_decrypt",
+            "wrong_recipient",
+            "unsupported_encryption",
+        },
+        (
+            "hỏng",
+            "sửa đổi",
+            "không phải là gói",
+            "không hợp lệ",
+            "chưa được tin cậy",
+            "bom nén",
+            "bản kê",
+            "không an toàn",
+            "Loại gói",
+            "phiên bản",
+            "chữ ký",
+            "hai tệp",
+            "giải mã",
+            "mã hóa",
+            "gửi cho",
+        ),
+    ),
     "bad_signature": ({"bad_signature"}, ("Chữ ký của gói không hợp lệ",)),
     "no_signature": ({"signature_missing"}, ("không có chữ ký",)),
     "unknown_sender": ({"unknown_sender"}, ("chưa được tin cậy", "xác nhận dấu vân tay")),
@@ -66,7 +108,10 @@ def corpus(good: bytes, imported: bytes, key: Ed25519PrivateKey) -> Iterator[tup
 
     signature = dict(items)["manifest.sig"]
     yield "bad_signature", _swap(items, "manifest.sig", os.urandom(64))
-    yield "bad_signature", _swap(items, "manifest.sig", Ed25519PrivateKey.generate().sign(dict(items)["manifest.json"]))
+    yield (
+        "bad_signature",
+        _swap(items, "manifest.sig", Ed25519PrivateKey.generate().sign(dict(items)["manifest.json"])),
+    )
     yield "bad_signature", _swap(items, "manifest.sig", bytes(64))
     yield "bad_signature", _swap(items, "manifest.sig", signature[:63] + bytes([signature[63] ^ 1]))
     yield "bad_signature", _swap(items, "manifest.sig", signature[:32])  # too short to be a signature
@@ -74,30 +119,66 @@ def corpus(good: bytes, imported: bytes, key: Ed25519PrivateKey) -> Iterator[tup
 
     stranger = Ed25519PrivateKey.generate()
     yield "bad_signature", resign(good, stranger)  # names the commune's key, signed with another one
-    yield "unknown_sender", resign(good, stranger, lambda m: m["sender"].update(
-        signing_key=hashlib.sha256(stranger.public_key().public_bytes_raw()).hexdigest()))
+    yield (
+        "unknown_sender",
+        resign(
+            good,
+            stranger,
+            lambda m: m["sender"].update(
+                signing_key=hashlib.sha256(stranger.public_key().public_bytes_raw()).hexdigest()
+            ),
+        ),
+    )
     yield "unknown_sender", resign(good, key, lambda m: m["sender"].update(office_id=_uuid(7)))
 
     yield "replayed", resign(imported, key, lambda m: m["counts"].update(dossiers=99))
     yield "replayed", resign(imported, key, lambda m: m.update(created_at="2030-01-01T00:00:00Z"))
 
-    for bad in ("../x", "/etc/passwd", "records\\..\\x.json", "C:/Windows/x", "C:\\x", "blobs/../../x",
-                "./manifest.json", "records//x.json", "..", "reference/../../x.json", "\\\\server\\share\\x"):
+    for bad in (
+        "../x",
+        "/etc/passwd",
+        "records\\..\\x.json",
+        "C:/Windows/x",
+        "C:\\x",
+        "blobs/../../x",
+        "./manifest.json",
+        "records//x.json",
+        "..",
+        "reference/../../x.json",
+        "\\\\server\\share\\x",
+    ):
         yield "path_traversal", build([*items, (bad, b"x")])
-        yield "path_traversal", resign(good, key, files=lambda its, bad=bad: [*its, (bad, b"owned")], relist=True)
+        yield (
+            "path_traversal",
+            resign(good, key, files=lambda its, bad=bad: [*its, (bad, b"owned")], relist=True),
+        )
 
     zeros = bytes(8 << 20)
-    yield "zip_bomb", build([*items, ("records/" + _uuid(1) + ".json", zeros)],
-                            deflate=frozenset({"records/" + _uuid(1) + ".json"}))
+    yield (
+        "zip_bomb",
+        build(
+            [*items, ("records/" + _uuid(1) + ".json", zeros)],
+            deflate=frozenset({"records/" + _uuid(1) + ".json"}),
+        ),
+    )
     yield "zip_bomb", build(items, deflate=frozenset({record}))
     yield "zip_bomb", declared_size(good, blob, 0xFFFFFFFE)
     yield "zip_bomb", declared_size(good, record, 200 << 20)
     yield "zip_bomb", eocd_with_entries(good, 0xFFFF)
     yield "zip_bomb", overlapping(good)
-    inner = build([("records/" + _uuid(2) + ".json", zeros)], deflate=frozenset({"records/" + _uuid(2) + ".json"}))
+    inner = build(
+        [("records/" + _uuid(2) + ".json", zeros)], deflate=frozenset({"records/" + _uuid(2) + ".json"})
+    )
     yield "nested", build([*items, ("inner.ocoppkg", inner)])
-    yield "nested", resign(good, key, files=lambda its: [*its, ("blobs/" + hashlib.sha256(inner).hexdigest(), inner)],
-                           relist=True)
+    yield (
+        "nested",
+        resign(
+            good,
+            key,
+            files=lambda its: [*its, ("blobs/" + hashlib.sha256(inner).hexdigest(), inner)],
+            relist=True,
+        ),
+    )
     yield "nested", build([*items, ("inner.zip", inner)], deflate=frozenset({"inner.zip"}))
 
     big = manifest_of(good)
@@ -145,8 +226,12 @@ def _plain_zip() -> bytes:
 def _quick(pair: Pair) -> tuple[object, ...]:
     db = pair.province.paths.db_path
     wal = db.with_name(db.name + "-wal")
-    return (db.stat().st_size, db.stat().st_mtime_ns, wal.stat().st_size if wal.exists() else 0,
-            sorted(os.listdir(pair.province.paths.blobs_dir)))
+    return (
+        db.stat().st_size,
+        db.stat().st_mtime_ns,
+        wal.stat().st_size if wal.exists() else 0,
+        sorted(os.listdir(pair.province.paths.blobs_dir)),
+    )
 
 
 def test_malformed_corpus_is_refused_and_changes_nothing(pair: Pair, tmp_path: Path) -> None:
@@ -183,7 +268,11 @@ def test_malformed_corpus_is_refused_and_changes_nothing(pair: Pair, tmp_path: P
     print(f"{sum(seen.values())} malformed packages refused: {dict(seen)}; codes: {dict(codes_seen)}")
     assert set(seen) == set(EXPECT)
     assert sorted(os.listdir(pair.folder)) == sorted([*usb, "incoming.ocoppkg"])  # no receipt was written
-    assert (db_state(pair.province), logical_dump(pair.province.paths.db_path), blob_files(pair.province)) == before
+    assert (
+        db_state(pair.province),
+        logical_dump(pair.province.paths.db_path),
+        blob_files(pair.province),
+    ) == before
     assert not any(p.name.startswith(".incoming-") for p in pair.province.paths.blobs_dir.rglob("*"))
 
     target.write_bytes(good)  # the corpus was made from a package that is fine

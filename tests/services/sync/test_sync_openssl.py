@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.services.sync.service import PackageService
 from helpers.sync import Pair, ready_dossier
+from ocop_desktop.services.sync.service import PackageService
 
 TOOLS = ("openssl", "sha256sum", "sed", "base64", "bash")
-pytestmark = pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS), reason="needs openssl and coreutils")
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(t) is None for t in TOOLS), reason="needs openssl and coreutils"
+)
 
 # The commands as printed in the docs (keep in step with docs/sync-package.md, "Checking a package by hand").
 KEY_FROM_ENROLLMENT = r"""
@@ -60,13 +62,20 @@ def test_a_package_is_checked_with_openssl_and_sha256sum_alone(pair: Pair, tmp_p
     assert "Signature Verified Successfully" in ok.stdout
     listed = json.loads((folder / "manifest.json").read_text())["files"]
     assert ok.stdout.count(": OK") == len(listed) >= 3
-    fingerprint = subprocess.run(f"openssl pkey -pubin -in key.pem -outform DER | tail -c 32 | sha256sum",
-                                 shell=True, cwd=folder, capture_output=True, text=True).stdout.split()[0]
+    fingerprint = subprocess.run(
+        "openssl pkey -pubin -in key.pem -outform DER | tail -c 32 | sha256sum",
+        shell=True,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[0]
     assert fingerprint == json.loads((folder / "manifest.json").read_text())["sender"]["signing_key"]
 
     record = next((folder / "records").iterdir())
     record.write_bytes(record.read_bytes()[:-1] + b"\0")  # any change to a file: sha256sum says so
     bad = _run(VERIFY, folder)
     assert bad.returncode != 0 and "FAILED" in bad.stdout
-    (folder / "manifest.json").write_text((folder / "manifest.json").read_text().replace('"sequence": ', '"sequence": 9'))
+    (folder / "manifest.json").write_text(
+        (folder / "manifest.json").read_text().replace('"sequence": ', '"sequence": 9')
+    )
     assert "Signature Verification Failure" in _run(VERIFY, folder).stdout

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.services.sync.service import PackageService
+from helpers.sync import Pair, blob_files, db_state, ready_dossier
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
-from helpers.sync import Pair, blob_files, db_state, ready_dossier
+from ocop_desktop.services.sync.service import PackageService
 
 _good: dict[str, bytes] = {}
 
@@ -37,11 +37,11 @@ def apply_damage(data: bytes, edits: list[tuple[str, int, bytes]]) -> bytes:
         if kind == "flip" and out:
             out[at] ^= payload[0] or 1
         elif kind == "overwrite":
-            out[at:at + len(payload)] = payload
+            out[at : at + len(payload)] = payload
         elif kind == "insert":
             out[at:at] = payload
         elif kind == "delete":
-            del out[at:at + len(payload)]
+            del out[at : at + len(payload)]
         elif kind == "truncate":
             del out[at:]
     return bytes(out)
@@ -50,8 +50,11 @@ def apply_damage(data: bytes, edits: list[tuple[str, int, bytes]]) -> bytes:
 @pytest.fixture
 def prepared(pair: Pair, tmp_path: Path) -> Pair:
     ready_dossier(pair.commune, tmp_path / "scans")
-    _good["package"] = PackageService(pair.commune).export_dossiers(pair.send("good.ocoppkg"), pending=True) \
+    _good["package"] = (
+        PackageService(pair.commune)
+        .export_dossiers(pair.send("good.ocoppkg"), pending=True)
         .path.read_bytes()
+    )
     _good["state"] = db_state(pair.province).encode()
     return pair
 

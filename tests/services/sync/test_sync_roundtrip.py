@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from helpers.sync import TODAY, Pair, db_state, ready_dossier, resubmit
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.conflicts import ConflictService
 from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.store.models import Attachment, Certificate, Dossier, DossierEvent
-from ocop_desktop.ocoppkg.errors import PackageRefused
-from helpers.sync import TODAY, Pair, db_state, ready_dossier, resubmit
 
 
 def _counts(result) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -43,7 +43,11 @@ def test_round_trip_return_correct_resubmit_accept_decide(pair: Pair, tmp_path: 
     assert _counts(imported) == {"new": 1} and imported.receipt_path and imported.receipt_path.exists()
     with pair.province.read() as s:
         d = s.get(Dossier, dossier_id)
-        assert d is not None and d.status == "sent" and d.forms["mau02_part1"]["representative_ethnicity"] == "Kinh"
+        assert (
+            d is not None
+            and d.status == "sent"
+            and d.forms["mau02_part1"]["representative_ethnicity"] == "Kinh"
+        )
         assert s.scalar(select(func.count()).select_from(Attachment)) == attachments
 
     receipt = commune.import_package(imported.receipt_path)
@@ -72,17 +76,25 @@ def test_round_trip_return_correct_resubmit_accept_decide(pair: Pair, tmp_path: 
     assert _counts(second) == {"updated": 1}
     with pair.province.read() as s:
         d = s.get(Dossier, dossier_id)
-        assert d is not None and d.status == "sent" and d.forms["mau02_part4"]["plan"] == "Mở rộng vùng nguyên liệu lên 30 ha."
+        assert (
+            d is not None
+            and d.status == "sent"
+            and d.forms["mau02_part4"]["plan"] == "Mở rộng vùng nguyên liệu lên 30 ha."
+        )
 
     desk.accept(dossier_id)
-    desk.decide(dossier_id, stars=4, decision_number="123/QĐ-UBND", decision_date=date(2026, 11, 20), total=80)
+    desk.decide(
+        dossier_id, stars=4, decision_number="123/QĐ-UBND", decision_date=date(2026, 11, 20), total=80
+    )
     results = desk.export_results(pair.send("r2.ocoppkg"), to="00070")
     assert _counts(commune.import_package(results.path)) == {"updated": 1}
     assert DossierService(pair.commune).get(dossier_id).row.status == "decided"
     with pair.commune.read() as s:
         cert = s.scalars(select(Certificate)).one()
         assert (cert.stars, cert.decision_number, cert.dossier_id) == (4, "123/QĐ-UBND", dossier_id)
-        actions = [e.action for e in s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id))]
+        actions = [
+            e.action for e in s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id))
+        ]
         assert {"accept", "decide", "return", "send"} <= set(actions)
 
 
@@ -105,7 +117,9 @@ def test_stale_submission_never_overwrites_a_newer_one(pair: Pair, tmp_path: Pat
     commune, province = PackageService(pair.commune), PackageService(pair.province)
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
     first = commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True)
-    late_copy = commune.export_dossiers(pair.send("s1-copy.ocoppkg"), pending=True)  # same version, other package
+    late_copy = commune.export_dossiers(
+        pair.send("s1-copy.ocoppkg"), pending=True
+    )  # same version, other package
     receipt = province.import_package(first.path).receipt_path
     commune.import_package(receipt)  # type: ignore[arg-type]
     ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Bổ sung.")
@@ -114,7 +128,9 @@ def test_stale_submission_never_overwrites_a_newer_one(pair: Pair, tmp_path: Pat
     province.import_package(commune.export_dossiers(pair.send("s2.ocoppkg"), pending=True).path)
 
     late = province.import_package(late_copy.path)
-    assert [(d.outcome, d.incoming_version, d.local_version) for d in late.preview.dossiers] == [("stale", 1, 2)]
+    assert [(d.outcome, d.incoming_version, d.local_version) for d in late.preview.dossiers] == [
+        ("stale", 1, 2)
+    ]
     with pair.province.read() as s:
         assert s.get(Dossier, dossier_id).forms["mau02_part4"]["plan"] == "Bản đã sửa."  # type: ignore[union-attr]
 
@@ -136,19 +152,26 @@ def test_stale_result_arriving_late_is_ignored(pair: Pair, tmp_path: Path) -> No
 def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: Path) -> None:
     commune, province = PackageService(pair.commune), PackageService(pair.province)
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
-    commune.import_package(province.import_package(
-        commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path).receipt_path)  # type: ignore[arg-type]
+    commune.import_package(
+        province.import_package(
+            commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path
+        ).receipt_path
+    )  # type: ignore[arg-type]
     ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
     # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects the plan.
     at_province = DossierService(pair.province, today=TODAY)
     d = at_province.get(dossier_id)
-    at_province.save_section(dossier_id, "mau02_part4", {"plan": "Sửa ở tỉnh."}, expected_revision=d.row.revision)
+    at_province.save_section(
+        dossier_id, "mau02_part4", {"plan": "Sửa ở tỉnh."}, expected_revision=d.row.revision
+    )
     resubmit(pair.commune, dossier_id, "Sửa ở xã.")
     incoming = commune.export_dossiers(pair.send("s2.ocoppkg"), pending=True)
 
     preview = province.preview(incoming.path)
-    assert [d.outcome for d in preview.dossiers] == ["conflicting"] and "sửa trên máy này" in preview.dossiers[0].reason
+    assert [d.outcome for d in preview.dossiers] == [
+        "conflicting"
+    ] and "sửa trên máy này" in preview.dossiers[0].reason
     result = province.import_package(incoming.path)
     assert result.conflicts == 1
     with pair.province.read() as s:
@@ -188,7 +211,9 @@ def test_keep_local_makes_a_resent_copy_unchanged(pair: Pair, tmp_path: Path) ->
     assert [d.outcome for d in province.preview(resent.path).dossiers] == ["unchanged"]
 
 
-def test_records_are_encrypted_for_the_recipient_only(pair: Pair, tmp_path: Path, _template_dir: Path) -> None:
+def test_records_are_encrypted_for_the_recipient_only(
+    pair: Pair, tmp_path: Path, _template_dir: Path
+) -> None:
     from helpers.sync import link, open_installation
 
     ready_dossier(pair.commune, tmp_path / "scans")
@@ -223,7 +248,12 @@ def test_a_cancelled_export_leaves_nothing_behind(pair: Pair, tmp_path: Path) ->
             self.cancelled = self.calls >= 2
 
     with pytest.raises(Exception, match="hủy"):
-        PackageService(pair.commune).export_dossiers(pair.send("s.ocoppkg"), pending=True, progress=CancelSoon())
-    assert sorted(p.name for p in pair.folder.iterdir()) == ["enroll.ocoppkg", "reference.ocoppkg"]  # no temp file
+        PackageService(pair.commune).export_dossiers(
+            pair.send("s.ocoppkg"), pending=True, progress=CancelSoon()
+        )
+    assert sorted(p.name for p in pair.folder.iterdir()) == [
+        "enroll.ocoppkg",
+        "reference.ocoppkg",
+    ]  # no temp file
     assert db_state(pair.commune) == before
     assert DossierService(pair.commune).get(dossier_id).row.status == "commune_checked"

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.dossier_ui import new_dossier, write_pdf
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from helpers.dossier_ui import new_dossier, write_pdf
 from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 
@@ -81,12 +81,22 @@ def test_a_folder_and_a_drop_import_their_evidence_files(qtbot, ctx, editor, tmp
     dropped = write_pdf(tmp_path, "keo-tha.pdf")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(tab, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(tab, drop)
     assert tab.task is not None
     with qtbot.waitSignal(tab.task.finished, timeout=10_000):

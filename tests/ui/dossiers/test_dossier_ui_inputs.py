@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from helpers.dossier_ui import new_dossier, sent_dossier
 from PySide6.QtCore import Qt
 
+from helpers.dossier_ui import new_dossier, sent_dossier
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.kit.formatting import format_date
@@ -118,7 +118,9 @@ def test_receive_refuses_an_impossible_or_future_date(qtbot, ctx, dossier_id, tm
     editor.close()
 
 
-def test_a_sent_dossier_is_read_only_and_return_needs_a_reason(qtbot, ctx, tmp_path: Path, type_unicode) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_dossier_is_read_only_and_return_needs_a_reason(
+    qtbot, ctx, tmp_path: Path, type_unicode
+) -> None:  # type: ignore[no-untyped-def]
     dossier_id = sent_dossier(ctx, tmp_path)
     editor = open_editor(qtbot, ctx, dossier_id)
     assert editor.forms["mau01"].inputs["phone"].widget.isReadOnly()
@@ -143,8 +145,9 @@ def test_autosave_after_a_pause_and_on_close(qtbot, ctx, dossier_id, type_unicod
     email.setFocus()
     qtbot.keyClicks(email, "mai@htx.vn")
     assert editor.header.save_state.text() == "Đang sửa…"
-    qtbot.waitUntil(lambda: DossierService(ctx).get(dossier_id).forms["mau01"].get("email") == "mai@htx.vn",
-                    timeout=1500)  # nothing but the pause in typing saved it
+    qtbot.waitUntil(
+        lambda: DossierService(ctx).get(dossier_id).forms["mau01"].get("email") == "mai@htx.vn", timeout=1500
+    )  # nothing but the pause in typing saved it
     assert editor.header.save_state.text().startswith("Đã lưu lúc ")
     editor.show_tab("mau02_part4")
     plan = editor.forms["mau02_part4"].inputs["plan"].widget
@@ -184,7 +187,9 @@ def test_a_change_made_elsewhere_is_not_overwritten(qtbot, ctx, dossier_id, mess
     editor.close()
 
 
-def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(qtbot, ctx, dossier_id, choose) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(
+    qtbot, ctx, dossier_id, choose
+) -> None:  # type: ignore[no-untyped-def]
     from ocop_desktop.services.dossiers.checklists import ChecklistService
 
     editor = open_editor(qtbot, ctx, dossier_id)
@@ -204,5 +209,7 @@ def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(qtbot, ct
     assert row.expires_on == past and row.expired
     assert "Đã hết hạn" in expiry.toolTip() and "#fde0dc" in expiry.styleSheet()
     assert "1 giấy tờ đã hết hạn." in checklist.summary.text()
-    assert "Thiếu giấy tờ loại trực tiếp" in checklist.summary.text()  # an expired knock-out paper counts as missing
+    assert (
+        "Thiếu giấy tờ loại trực tiếp" in checklist.summary.text()
+    )  # an expired knock-out paper counts as missing
     editor.close()

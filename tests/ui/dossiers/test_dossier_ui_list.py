@@ -8,19 +8,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from helpers.dossier_ui import complete_dossier, new_dossier
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from helpers.builders import make_product
 
+from helpers.builders import make_product
+from helpers.dossier_ui import complete_dossier, new_dossier
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.ui.dossiers.list_model import DEADLINE_COLUMN
-from ocop_desktop.ui.dossiers.style import OVERDUE_BG
 from ocop_desktop.ui.dossiers.list_page import DossiersPage
+from ocop_desktop.ui.dossiers.style import OVERDUE_BG
 from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
@@ -102,9 +102,14 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     first = new_dossier(ctx)
     service = DossierService(ctx)
     d = service.get(first)
-    service.save_section(first, "mau02_part2", {"markets": "Chợ trong tỉnh."}, expected_revision=d.row.revision)
-    CertificateService(ctx).add(CertificateInput(d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province",
-                                                 "qd26-2026", dossier_id=first))
+    service.save_section(
+        first, "mau02_part2", {"markets": "Chợ trong tỉnh."}, expected_revision=d.row.revision
+    )
+    CertificateService(ctx).add(
+        CertificateInput(
+            d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province", "qd26-2026", dossier_id=first
+        )
+    )
     page.open_new()
     dialog = page.dialog
     assert dialog.product.pick(d.row.product_id)
@@ -123,7 +128,10 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     assert section.text(0) == "Mẫu 02 – Phần II. Kết quả sản xuất, kinh doanh"
     change = section.child(0)
     assert (change.text(0), change.text(1), change.text(2)) == (
-        "Thị trường phân phối", "Chợ trong tỉnh.", "Siêu thị tại Hà Nội, xuất khẩu sang Nhật Bản.")
+        "Thị trường phân phối",
+        "Chợ trong tỉnh.",
+        "Siêu thị tại Hà Nội, xuất khẩu sang Nhật Bản.",
+    )
 
 
 def test_print_forms_to_pdf_and_save_as(qtbot, ctx, tmp_path: Path, opened, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -175,10 +183,17 @@ def test_preview_opens_the_print_preview_with_what_was_just_typed(qtbot, ctx) ->
     editor.forms["mau01"].inputs["product_name"].widget.setText("Cà phê hạt Hoàn Kiếm")
     editor.forms["mau01"].edited.emit("product_name")
     qtbot.mouseClick(tab.preview_buttons["mau01"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(isinstance(w, PrintPreviewDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, PrintPreviewDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=30_000,
+    )
     preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog))
-    assert DossierService(ctx).get(editor.session.dossier_id).forms["mau01"]["product_name"] == "Cà phê hạt Hoàn Kiếm"
+    assert (
+        DossierService(ctx).get(editor.session.dossier_id).forms["mau01"]["product_name"]
+        == "Cà phê hạt Hoàn Kiếm"
+    )
     assert preview.page_text().strip().startswith("Trang 1/")
     preview.close()
     editor.close()

@@ -8,15 +8,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.dossier_ui import write_pdf
 from PySide6.QtCore import Qt
-from helpers.builders import make_product
 
-from ocop_desktop.services.dossiers.service import DossierService
+from helpers.builders import make_product
+from helpers.dossier_ui import write_pdf
 from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
-from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.dossiers.list_page import DossiersPage
+from ocop_desktop.ui.kit.formatting import format_date
 
 
 @pytest.fixture
@@ -33,8 +33,15 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_dossier_from_new_to_commune_checked(qtbot, page, ctx, tmp_path: Path, type_unicode, choose,  # type: ignore[no-untyped-def]
-                                             messages) -> None:
+def test_dossier_from_new_to_commune_checked(
+    qtbot,
+    page,
+    ctx,
+    tmp_path: Path,
+    type_unicode,
+    choose,  # type: ignore[no-untyped-def]
+    messages,
+) -> None:
     product_id = make_product(ctx)
     # -- Lập hồ sơ mới: pick the product by typing without diacritics -------------------------
     click(qtbot, page.new_button)
@@ -105,8 +112,12 @@ def test_dossier_from_new_to_commune_checked(qtbot, page, ctx, tmp_path: Path, t
     editor.show_tab("evidence")
     evidence = editor.evidence
     choose(evidence.target, "food_safety_certificate")
-    task = evidence.add_paths([write_pdf(tmp_path / "in", "giay-chung-nhan-attp.pdf", pages=3),
-                               write_pdf(tmp_path / "in", "kiem-nghiem.pdf", pages=2)])
+    task = evidence.add_paths(
+        [
+            write_pdf(tmp_path / "in", "giay-chung-nhan-attp.pdf", pages=3),
+            write_pdf(tmp_path / "in", "kiem-nghiem.pdf", pages=2),
+        ]
+    )
     assert task is not None
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
@@ -129,7 +140,10 @@ def test_dossier_from_new_to_commune_checked(qtbot, page, ctx, tmp_path: Path, t
     receipt = editor.header.values["receipt"].text()
     assert receipt == f"01/PĐK-01-00070-{date.today().year}"
     assert editor.header.values["status"].text() == "Đã tiếp nhận"
-    assert format_date(DossierService(ctx).get(dossier_id).row.deadline) in editor.header.values["deadline"].text()
+    assert (
+        format_date(DossierService(ctx).get(dossier_id).row.deadline)
+        in editor.header.values["deadline"].text()
+    )
 
     # -- Mẫu 03, with the computed share of local workers ---------------------------------------
     mau03 = editor.mau03
@@ -142,10 +156,12 @@ def test_dossier_from_new_to_commune_checked(qtbot, page, ctx, tmp_path: Path, t
     click(qtbot, mau03.use_share)
     assert "90,0%" in form.raw("labour_assessment")
     choose(form.inputs["idea_origin"].widget, "truyen_thong")
-    for key, text in (("raw_material_assessment", "Cà phê trồng tại các tổ dân phố trong phường."),
-                      ("idea_assessment", "Sản phẩm truyền thống của phường."),
-                      ("identity_assessment", "Gắn với văn hóa cà phê phố cổ."),
-                      ("officer_conclusion", "Đủ điều kiện đề nghị tỉnh đánh giá.")):
+    for key, text in (
+        ("raw_material_assessment", "Cà phê trồng tại các tổ dân phố trong phường."),
+        ("idea_assessment", "Sản phẩm truyền thống của phường."),
+        ("identity_assessment", "Gắn với văn hóa cà phê phố cổ."),
+        ("officer_conclusion", "Đủ điều kiện đề nghị tỉnh đánh giá."),
+    ):
         form.inputs[key].widget.setFocus()
         type_unicode(form.inputs[key].widget, text)
     click(qtbot, editor.header.action_buttons["commune_check"])

@@ -6,22 +6,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.evaluator import Offices, other_evaluator
-from helpers.evaluator_ui import assignment_package, finish, import_through_workspace, province_fingerprint, workspace
-from helpers.province import answers_for
 from pytestqt.qtbot import QtBot
-from helpers.sync import db_state
 
+from helpers.evaluator import Offices, other_evaluator
+from helpers.evaluator_ui import (
+    assignment_package,
+    finish,
+    import_through_workspace,
+    province_fingerprint,
+    workspace,
+)
+from helpers.province import answers_for
+from helpers.sync import db_state
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.ui.kit.errors import RecordingSink
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.evaluator import build_evaluator_page
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace
+from ocop_desktop.ui.kit.errors import RecordingSink
 
 
-def test_empty_workspace_and_enrollment_fingerprint(qtbot: QtBot, offices: Offices, messages: RecordingSink) -> None:
+def test_empty_workspace_and_enrollment_fingerprint(
+    qtbot: QtBot, offices: Offices, messages: RecordingSink
+) -> None:
     o = offices
     target = o.folder / "enroll.ocoppkg"
     ws = workspace(qtbot, o, save_path=target)
@@ -34,16 +42,22 @@ def test_empty_workspace_and_enrollment_fingerprint(qtbot: QtBot, offices: Offic
     assert dialog is not None and dialog.isVisible()
     readable = PackageService(o.evaluator).own_keys().signing.readable
     groups = dialog.fingerprint_label.text().split()
-    assert dialog.fingerprint_label.text() == readable and len(groups) == 6 and all(len(g) == 5 for g in groups)
+    assert (
+        dialog.fingerprint_label.text() == readable and len(groups) == 6 and all(len(g) == 5 for g in groups)
+    )
     # the province can enroll the laptop with exactly what was read out
-    ProvinceEvaluatorPackages(o.province).import_enrollment(target, o.round_id, "TV1", confirm_fingerprint=readable)
+    ProvinceEvaluatorPackages(o.province).import_enrollment(
+        target, o.round_id, "TV1", confirm_fingerprint=readable
+    )
     dialog.close()
     # choosing no file does nothing
     ws.choose_save_path = lambda _title, _suggested: None
     assert ws.export_enrollment() is None
 
 
-def test_import_score_export_and_province_receives(qtbot: QtBot, offices: Offices, messages: RecordingSink) -> None:
+def test_import_score_export_and_province_receives(
+    qtbot: QtBot, offices: Offices, messages: RecordingSink
+) -> None:
     o = offices
     package = assignment_package(o)
     ws = workspace(qtbot, o, open_path=package, save_path=o.folder / "scores.ocoppkg")
@@ -79,7 +93,7 @@ def test_import_score_export_and_province_receives(qtbot: QtBot, offices: Office
     assert ws.table.item(0, 1).text() == f"{len(half.answers)}/{len(half.answers) + len(half.unanswered)}"
     # incomplete sheets only: nothing to send
     assert ws.export_scores() is None and messages.shown[-1].kind == "warn"
-    for code in codes[len(codes) // 2:]:
+    for code in codes[len(codes) // 2 :]:
         assert editor.set_answer(code, answers[code])
     assert editor.flush()
     assert ws.progress[o.dossiers[0]].complete and ws.table.item(0, 2).text().startswith("95")
@@ -105,8 +119,9 @@ def test_import_score_export_and_province_receives(qtbot: QtBot, offices: Office
     assert MemberScoreService(o.province).sheets(o.round_id, o.dossiers[1]) == []
 
 
-def test_answering_no_to_the_incomplete_warning_writes_nothing(qtbot: QtBot, offices: Offices,
-                                                               messages: RecordingSink) -> None:
+def test_answering_no_to_the_incomplete_warning_writes_nothing(
+    qtbot: QtBot, offices: Offices, messages: RecordingSink
+) -> None:
     o = offices
     package = assignment_package(o)
     target = o.folder / "scores.ocoppkg"
@@ -121,8 +136,9 @@ def test_answering_no_to_the_incomplete_warning_writes_nothing(qtbot: QtBot, off
     assert ws.sheet_counts() == (1, 1)
 
 
-def test_package_for_someone_else_is_refused_and_changes_nothing(qtbot: QtBot, offices: Offices, tmp_path: Path,
-                                                                   _template_dir: Path, messages: RecordingSink) -> None:
+def test_package_for_someone_else_is_refused_and_changes_nothing(
+    qtbot: QtBot, offices: Offices, tmp_path: Path, _template_dir: Path, messages: RecordingSink
+) -> None:
     o = offices
     package = assignment_package(o)  # for this laptop (TV1)
     stranger = other_evaluator(o, tmp_path, _template_dir, "Lê Văn Công")

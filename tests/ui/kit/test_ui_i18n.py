@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ocop_desktop.paths import resource
-from ocop_desktop.ui.shell.app import build_main_window
 from ocop_desktop.ui.kit.i18n import current_language, install_language
 from ocop_desktop.ui.kit.settings import UiSettings, load_settings, save_settings
+from ocop_desktop.ui.shell.app import build_main_window
 
 TS = resource("translations/ocop_desktop_en.ts")
 QM = resource("translations/ocop_desktop_en.qm")
@@ -32,8 +32,9 @@ def _tool(name: str) -> str:
 def _ui_sources() -> list[str]:
     """The committed UI modules (a shared working tree may hold someone's unfinished ones)."""
     try:
-        listed = subprocess.run(["git", "ls-files", "*.py"], cwd=UI_SOURCES, capture_output=True, text=True,
-                                check=True).stdout.split()
+        listed = subprocess.run(
+            ["git", "ls-files", "*.py"], cwd=UI_SOURCES, capture_output=True, text=True, check=True
+        ).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return [str(UI_SOURCES)]
     return [str(UI_SOURCES / name) for name in listed] or [str(UI_SOURCES)]
@@ -41,7 +42,9 @@ def _ui_sources() -> list[str]:
 
 def _messages(ts: Path) -> set[tuple[str, str]]:
     root = ET.parse(ts).getroot()
-    return {(c.findtext("name") or "", m.findtext("source") or "") for c in root for m in c.findall("message")}
+    return {
+        (c.findtext("name") or "", m.findtext("source") or "") for c in root for m in c.findall("message")
+    }
 
 
 def test_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
@@ -53,11 +56,28 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
 def test_ts_knows_every_string_of_the_ui_and_translates_it(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
-                    *_ui_sources(), "-ts", str(fresh)], check=True)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *_ui_sources(),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+    )
     assert _messages(fresh) == _messages(TS), "run pyside6-lupdate (see resources/translations/README.md)"
-    unfinished = [m.findtext("source") for c in ET.parse(TS).getroot() for m in c.findall("message")
-                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
+    unfinished = [
+        m.findtext("source")
+        for c in ET.parse(TS).getroot()
+        for m in c.findall("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
     assert unfinished == []
 
 

@@ -7,8 +7,8 @@ import sys
 
 import sqlalchemy
 
-from ocop_desktop.ui.shell import main_window
 from ocop_desktop.ui.kit import qt_workarounds
+from ocop_desktop.ui.shell import main_window
 
 
 def test_feature_check_gives_the_same_answers() -> None:

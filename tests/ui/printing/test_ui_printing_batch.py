@@ -11,14 +11,13 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.ui.kit.tasks import Progress, run_task
 from ocop_desktop.ui.printing import jobs
 from ocop_desktop.ui.printing.pdf_pages import PDFIUM_LOCK
-from ocop_desktop.ui.kit.tasks import Progress, run_task
-
-from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 
 
 def section_lengths(path: Path) -> list[int]:
@@ -58,8 +57,12 @@ def test_all_26_blank_sheets_in_the_background(qtbot, tmp_path: Path) -> None:  
 def test_cancel_leaves_no_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "huy.pdf"
     cancelled: list[bool] = []
-    task = run_task(jobs.all_blank_sheets_job, out, on_cancel=lambda: cancelled.append(True),
-                    on_done=lambda r: pytest.fail("finished although cancelled"))
+    task = run_task(
+        jobs.all_blank_sheets_job,
+        out,
+        on_cancel=lambda: cancelled.append(True),
+        on_done=lambda r: pytest.fail("finished although cancelled"),
+    )
     task.progressed.connect(lambda f, text: task.cancel())  # "Hủy" as soon as it starts
     with qtbot.waitSignal(task.finished, timeout=60_000):
         pass
@@ -86,11 +89,17 @@ def test_dossiers_times_forms_merge_into_one_pdf(ctx: AppContext, tmp_path: Path
     out = tmp_path / "ho-so.pdf"
     result = jobs.dossiers_job(Progress(), ctx, dossiers, ["mau01", "receipt"], out)
     assert result.documents == 3  # the draft has no receipt yet
-    assert result.skipped == ("Hồ sơ 2 – Phiếu tiếp nhận: Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. "
-                              "Hãy “Tiếp nhận và cấp số phiếu” trước.",)
+    assert result.skipped == (
+        "Hồ sơ 2 – Phiếu tiếp nhận: Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. "
+        "Hãy “Tiếp nhận và cấp số phiếu” trước.",
+    )
     reader = PdfReader(out)
     assert result.pages == len(reader.pages) == sum(section_lengths(out))
-    assert [item.title for item in reader.outline] == ["Hồ sơ 1 – Mẫu 01", "Hồ sơ 1 – Phiếu tiếp nhận", "Hồ sơ 2 – Mẫu 01"]
+    assert [item.title for item in reader.outline] == [
+        "Hồ sơ 1 – Mẫu 01",
+        "Hồ sơ 1 – Phiếu tiếp nhận",
+        "Hồ sơ 2 – Mẫu 01",
+    ]
 
 
 def test_dossier_batch_cancelled_or_empty_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:

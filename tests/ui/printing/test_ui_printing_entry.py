@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers.builders import TODAY, make_product  # noqa: I001
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.printing import open_print_preview, preview_blank_form, preview_dossier_form
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-
-from helpers.builders import TODAY, make_product  # noqa: I001
 
 
 def test_preview_dossier_form_opens_the_filled_form(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -27,14 +26,18 @@ def test_preview_dossier_form_opens_the_filled_form(qtbot, ctx: AppContext) -> N
     dialog.close()
 
 
-def test_a_form_the_dossier_cannot_print_yet_is_a_plain_message(qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                  messages) -> None:
+def test_a_form_the_dossier_cannot_print_yet_is_a_plain_message(
+    qtbot,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    messages,
+) -> None:
     dossier = DossierService(ctx, today=TODAY).create(make_product(ctx), "first")
     task = preview_dossier_form(None, ctx, dossier.row.id, "receipt", on_open=lambda d: d.close())
     with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
-    assert messages.texts("warn") == ["Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. "
-                                      "Hãy “Tiếp nhận và cấp số phiếu” trước."]
+    assert messages.texts("warn") == [
+        "Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. Hãy “Tiếp nhận và cấp số phiếu” trước."
+    ]
 
 
 def test_blank_sheet_preview_and_a_preview_of_any_pdf(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

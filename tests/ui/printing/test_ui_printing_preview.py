@@ -36,7 +36,9 @@ def sheet_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def preview(qtbot, sheet_pdf: Path):  # type: ignore[no-untyped-def]
-    dialog = PrintPreviewDialog(sheet_pdf, "Phiếu chấm điểm – bộ 1", suggested_name="Phieu-cham-diem-bo-01.pdf")
+    dialog = PrintPreviewDialog(
+        sheet_pdf, "Phiếu chấm điểm – bộ 1", suggested_name="Phieu-cham-diem-bo-01.pdf"
+    )
     qtbot.addWidget(dialog)
     dialog.resize(900, 1000)
     dialog.show()
@@ -57,8 +59,12 @@ def test_page_count_and_a4_page_images(preview: PrintPreviewDialog, sheet_pdf: P
     # Rendered at screen resolution for the zoom shown, not at some fixed size.
     assert abs(image.width() / ratio - preview.view.canvas.rects[0].width()) <= 1
     assert image.pixelColor(2, 2).name() == "#ffffff"  # a white page …
-    dark = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height() // 3, 7)
-               if image.pixelColor(x, y).lightness() < 100)
+    dark = sum(
+        1
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height() // 3, 7)
+        if image.pixelColor(x, y).lightness() < 100
+    )
     assert dark > 50  # … with the motto and the table printed on it
 
 
@@ -117,8 +123,9 @@ def test_a_long_document_keeps_few_images(qtbot, tmp_path: Path) -> None:  # typ
     dialog.close()
 
 
-def test_save_as_copies_the_pdf_with_the_suggested_name(preview: PrintPreviewDialog, sheet_pdf: Path,
-                                                         tmp_path: Path) -> None:
+def test_save_as_copies_the_pdf_with_the_suggested_name(
+    preview: PrintPreviewDialog, sheet_pdf: Path, tmp_path: Path
+) -> None:
     asked: list[str] = []
     target = tmp_path / "chosen" / "ban-luu"
     target.parent.mkdir()
@@ -132,8 +139,13 @@ def test_save_as_copies_the_pdf_with_the_suggested_name(preview: PrintPreviewDia
     assert preview.save_as() is None
 
 
-def test_open_in_the_system_viewer(preview: PrintPreviewDialog, sheet_pdf: Path, viewer: list[Path],
-                                   monkeypatch: pytest.MonkeyPatch, messages) -> None:  # type: ignore[no-untyped-def]
+def test_open_in_the_system_viewer(
+    preview: PrintPreviewDialog,
+    sheet_pdf: Path,
+    viewer: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    messages,
+) -> None:  # type: ignore[no-untyped-def]
     preview.open_action.trigger()
     assert viewer == [sheet_pdf]
     monkeypatch.setattr(output, "open_in_system_viewer", lambda path: False)

@@ -7,17 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader, PdfWriter
 
-from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.errors import Cancelled, UserError
 from ocop_desktop.printing import api
-from ocop_desktop.domain.errors import Cancelled
+from ocop_desktop.ui.kit.tasks import Progress
 from ocop_desktop.ui.printing import catalog, printer
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
-from ocop_desktop.ui.kit.tasks import Progress
 
 A4 = (595.0, 842.0)  # points, as Qt's PDF writer rounds them
 
@@ -39,7 +38,9 @@ def mixed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_every_page_prints_at_a4(mixed_pdf: Path, tmp_path: Path, make_printer: Callable[[Path], QPrinter]) -> None:
+def test_every_page_prints_at_a4(
+    mixed_pdf: Path, tmp_path: Path, make_printer: Callable[[Path], QPrinter]
+) -> None:
     out = tmp_path / "printed.pdf"
     sent = printer.print_pdf(make_printer(out), mixed_pdf)
     pages = len(PdfReader(mixed_pdf).pages)
@@ -47,8 +48,9 @@ def test_every_page_prints_at_a4(mixed_pdf: Path, tmp_path: Path, make_printer: 
     assert sizes(out) == [A4] * (pages - 1) + [A4[::-1]]  # the certificate comes out landscape
 
 
-def test_page_range_copies_and_collation(mixed_pdf: Path, tmp_path: Path,
-                                         make_printer: Callable[[Path], QPrinter]) -> None:
+def test_page_range_copies_and_collation(
+    mixed_pdf: Path, tmp_path: Path, make_printer: Callable[[Path], QPrinter]
+) -> None:
     p = make_printer(tmp_path / "range.pdf")
     p.setPrintRange(QPrinter.PrintRange.PageRange)
     p.setPageRanges(QPageRanges.fromString("2-3"))  # type: ignore[attr-defined]
@@ -69,8 +71,9 @@ def test_page_range_copies_and_collation(mixed_pdf: Path, tmp_path: Path,
     assert printer.pages_to_print(p, 3) == [1, 2, 3]
 
 
-def test_a_range_outside_the_document_is_a_plain_error(mixed_pdf: Path, tmp_path: Path,
-                                                       make_printer: Callable[[Path], QPrinter]) -> None:
+def test_a_range_outside_the_document_is_a_plain_error(
+    mixed_pdf: Path, tmp_path: Path, make_printer: Callable[[Path], QPrinter]
+) -> None:
     p = make_printer(tmp_path / "none.pdf")
     p.setPrintRange(QPrinter.PrintRange.PageRange)
     p.setPageRanges(QPageRanges.fromString("7-9"))  # type: ignore[attr-defined]
@@ -79,8 +82,9 @@ def test_a_range_outside_the_document_is_a_plain_error(mixed_pdf: Path, tmp_path
     assert not (tmp_path / "none.pdf").exists()
 
 
-def test_cancel_stops_and_leaves_no_file(mixed_pdf: Path, tmp_path: Path,
-                                         make_printer: Callable[[Path], QPrinter]) -> None:
+def test_cancel_stops_and_leaves_no_file(
+    mixed_pdf: Path, tmp_path: Path, make_printer: Callable[[Path], QPrinter]
+) -> None:
     out = tmp_path / "cancelled.pdf"
     progress = Progress()
     seen: list[str] = []
@@ -112,8 +116,11 @@ def test_a4_page_on_a4_paper_fills_it_and_shrinks_only_to_fit() -> None:
     assert fitted.center().x() == pytest.approx(letter.center().x())
 
 
-def test_print_from_the_preview_in_the_background(qtbot, mixed_pdf: Path,  # type: ignore[no-untyped-def]
-                                                  print_dialog: list[Path]) -> None:
+def test_print_from_the_preview_in_the_background(
+    qtbot,
+    mixed_pdf: Path,  # type: ignore[no-untyped-def]
+    print_dialog: list[Path],
+) -> None:
     dialog = PrintPreviewDialog(mixed_pdf, "Hỗn hợp")
     qtbot.addWidget(dialog)
     task = dialog.print_action.trigger() or dialog.print_task

@@ -7,23 +7,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocop_desktop.services.province import evaluator_data as province_evaluator
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
+from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province import evaluator_data as province_evaluator
 from ocop_desktop.services.province.drafts import MemberDraftService
 from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
-from helpers.province_ui import open_page, settle, show
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 
 
 def _open(qtbot: Any, page: Any, dossier_id: str, member_id: str) -> Any:
     tab = show(qtbot, page, "scoring")
     settle(qtbot, page, tab.select_dossier(dossier_id))
     tab.open_sheet(member_id)
-    qtbot.waitUntil(lambda: tab.editor is not None and tab.store is not None and tab.store.key[2] == member_id,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: tab.editor is not None and tab.store is not None and tab.store.key[2] == member_id,
+        timeout=10_000,
+    )
     return tab
 
 
@@ -49,7 +51,10 @@ def test_a_half_typed_sheet_survives_a_restart(qtbot, province_ctx, messages, ty
     type_unicode(tab.editor.opinion, "Bao bì đẹp")
     tab.editor.flush()
     missing = len(tab.editor.result.unanswered)
-    assert f"còn {missing} tiêu chí chưa chấm" in tab.banner.text() and "Bản nháp được lưu tự động" in tab.banner.text()
+    assert (
+        f"còn {missing} tiêu chí chưa chấm" in tab.banner.text()
+        and "Bản nháp được lưu tự động" in tab.banner.text()
+    )
     assert _item(tab, members[1]).endswith(f"nháp, còn thiếu {missing} tiêu chí")
     assert tab.discard_button.isVisible()
     assert MemberScoreService(ctx).sheets(round_id, dossier) == []  # a draft, not a sheet
@@ -66,7 +71,10 @@ def test_a_half_typed_sheet_survives_a_restart(qtbot, province_ctx, messages, ty
         assert _item(tab, members[0]).endswith("chưa có phiếu")
         tab = _open(qtbot, page, dossier, members[1])
         editor = tab.editor
-        assert editor.answers() == {c: wanted[c] for c in codes[:10]} and editor.opinion.toPlainText() == "Bao bì đẹp"
+        assert (
+            editor.answers() == {c: wanted[c] for c in codes[:10]}
+            and editor.opinion.toPlainText() == "Bao bì đẹp"
+        )
         assert f"còn {missing} tiêu chí chưa chấm" in tab.banner.text() and tab.discard_button.isVisible()
 
         # finishing the sheet stores it and deletes the draft
@@ -87,7 +95,9 @@ def test_a_half_typed_sheet_survives_a_restart(qtbot, province_ctx, messages, ty
         assert "nháp" in _item(tab, members[2])
         task = tab.discard_draft()
         assert task is not None and "Bỏ bản nháp phiếu của TV3" in messages.texts("ask")[-1]
-        qtbot.waitUntil(lambda: task.done and tab.editor is not None and tab.store is not None, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: task.done and tab.editor is not None and tab.store is not None, timeout=10_000
+        )
         assert tab.editor.answers() == {} and _item(tab, members[2]).endswith("chưa có phiếu")
         assert MemberDraftService(again).get(round_id, dossier, members[2]) is None
 
@@ -97,11 +107,25 @@ def test_a_half_typed_sheet_survives_a_restart(qtbot, province_ctx, messages, ty
             tab.editor.set_answer(code, wanted[code])
         tab.editor.flush()
         settle(qtbot, page, tab.select_dossier(dossier))  # closes the editor
-        province_evaluator.import_scores(again, {
-            "schema": 1, "round_id": round_id, "member_id": members[3],
-            "sheets": [{"dossier_id": dossier, "ruleset_hash": sheet_of().ruleset_hash,
-                        "answers": answers_for(sheet_of(), 70), "knockouts": [], "stops": [], "opinion": "",
-                        "notes": {}}]})
+        province_evaluator.import_scores(
+            again,
+            {
+                "schema": 1,
+                "round_id": round_id,
+                "member_id": members[3],
+                "sheets": [
+                    {
+                        "dossier_id": dossier,
+                        "ruleset_hash": sheet_of().ruleset_hash,
+                        "answers": answers_for(sheet_of(), 70),
+                        "knockouts": [],
+                        "stops": [],
+                        "opinion": "",
+                        "notes": {},
+                    }
+                ],
+            },
+        )
         tab = _open(qtbot, page, dossier, members[3])
         assert "đã bị bỏ" in tab.banner.text() and "phiếu đã lưu" in tab.banner.text()
         assert tab.editor.answers() == answers_for(sheet_of(), 70) and not tab.discard_button.isVisible()

@@ -8,13 +8,13 @@ from datetime import date
 
 from shiboken6 import isValid
 
-from ocop_desktop.services.province.councils import CouncilService, MemberInput
-from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.province.rounds import RoundService
-from ocop_desktop.ui.kit.formatting import format_date
-from helpers.province_ui import open_page, settle, show
 from helpers.province import MEMBERS, answers_for, sent_dossier, sheet_of
+from helpers.province_ui import open_page, settle, show
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.province.rounds import RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.ui.kit.formatting import format_date
 
 
 def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_unicode, opened_pdfs) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +49,10 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     dialog = page.rounds.create_round()
     assert dialog.number.value() == 1 and dialog.cutoff.text() == f"30/04/{date.today().year}"
     dialog.number.setValue(2)
-    assert dialog.cutoff.text() == f"30/10/{date.today().year}" and dialog.finish.text() == f"30/12/{date.today().year}"
+    assert (
+        dialog.cutoff.text() == f"30/10/{date.today().year}"
+        and dialog.finish.text() == f"30/12/{date.today().year}"
+    )
     dialog.name.clear()
     type_unicode(dialog.name, "Đợt cuối năm")
     dialog.ok_button.click()
@@ -80,8 +83,14 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     CouncilService(ctx).add_member(round_id, MemberInput("Ngô Thị Thư", "secretary", "Văn phòng Điều phối"))
     page.refresh()
     settle(qtbot, page)
-    assert [m.role for m in page.council.members.rows] == ["chair", "member", "member", "member", "member",
-                                                           "secretary"]
+    assert [m.role for m in page.council.members.rows] == [
+        "chair",
+        "member",
+        "member",
+        "member",
+        "member",
+        "secretary",
+    ]
     # a second chair is refused inside the dialog, with the service's words
     again = page.council.add_member()
     again.name.setText("Người Thứ Hai")
@@ -163,7 +172,9 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     assert certs == {("Cà phê Bốn Sao", 4), ("Cà phê Ba Sao", 3)}
     results.print_certificates()
     settle(qtbot, page)
-    assert opened_pdfs[-1][1].startswith("Dự thảo giấy chứng nhận") and opened_pdfs[-1][0].stat().st_size > 1000
+    assert (
+        opened_pdfs[-1][1].startswith("Dự thảo giấy chứng nhận") and opened_pdfs[-1][0].stat().st_size > 1000
+    )
     assert RoundService(ctx).progress(round_id).decided == 2
 
     # revocation from the expiry view (certificates valid 36 months: look 4 years ahead)

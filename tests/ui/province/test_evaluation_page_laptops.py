@@ -6,18 +6,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
-from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.ui.kit.tables import select_row
-from helpers.province_ui import open_page, settle, show
 from helpers.evaluator import make_offices
 from helpers.province import answers_for
+from helpers.province_ui import open_page, settle, show
+from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
+from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.ui.kit.tables import select_row
 
 
-def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _template_dir: Path, files,  # type: ignore[no-untyped-def]
-                                                 messages) -> None:
+def test_laptop_enrollment_assignment_and_scores(
+    qtbot,
+    tmp_path: Path,
+    _template_dir: Path,
+    files,  # type: ignore[no-untyped-def]
+    messages,
+) -> None:
     o = make_offices(tmp_path, _template_dir)
     try:
         enrollment = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh-may.ocoppkg")
@@ -48,11 +53,15 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
         settle(qtbot, page)
         assert page.scoring.laptops.last_export.encrypted and "2 hồ sơ" in messages.texts("info")[-1]
         laptop = EvaluatorPackages(o.evaluator)
-        laptop.import_assignment(o.folder / "phan-cong.ocoppkg",
-                                 confirm_fingerprint=PackageService(o.province).own_keys().signing.readable)
+        laptop.import_assignment(
+            o.folder / "phan-cong.ocoppkg",
+            confirm_fingerprint=PackageService(o.province).own_keys().signing.readable,
+        )
         work = EvaluatorWorkService(o.evaluator)
         for row, total in zip(work.dossiers(), (80, 70)):
-            work.save_sheet(row.dossier_id, SheetEditInput(answers_for(work.sheet(row.dossier_id).sheet, total)))
+            work.save_sheet(
+                row.dossier_id, SheetEditInput(answers_for(work.sheet(row.dossier_id).sheet, total))
+            )
         scores = laptop.export_scores(o.folder / "phieu-cham.ocoppkg")
 
         files.open_next.append(scores.path)
@@ -66,7 +75,11 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
         qtbot.waitUntil(lambda: flow.result is not None, timeout=10_000)
         settle(qtbot, page)
         assert (o.folder / "bien-nhan-phieu.ocoppkg").is_file()
-        totals = {s.dossier_id: s.total for d in o.dossiers for s in MemberScoreService(o.province).sheets(o.round_id, d)}
+        totals = {
+            s.dossier_id: s.total
+            for d in o.dossiers
+            for s in MemberScoreService(o.province).sheets(o.round_id, d)
+        }
         assert sorted(totals.values()) == [70, 80]
         assert page.scoring.member.itemText(0).startswith("TV1") and "điểm" in page.scoring.member.itemText(0)
         assert not [m for m in messages.shown if m.kind in ("warn", "bug")]
@@ -74,14 +87,18 @@ def test_laptop_enrollment_assignment_and_scores(qtbot, tmp_path: Path, _templat
         o.close()
 
 
-def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                               _template_dir: Path, files,
-                                                                               messages) -> None:
-    from ocop_desktop.ui.province.page import EvaluationPage
-    from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
-    from ocop_desktop.ui.sync.page import SyncPage
+def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    _template_dir: Path,
+    files,
+    messages,
+) -> None:
     from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
+    from ocop_desktop.ui.province.page import EvaluationPage
+    from ocop_desktop.ui.sync.page import SyncPage
 
     o = make_offices(tmp_path, _template_dir)
     try:

@@ -14,16 +14,16 @@ import time
 
 from PySide6.QtCore import QTimer
 
+from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
+from helpers.province_ui import open_page, settle, show
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.ui.kit import perf as preload
+from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province.page import TABS
 from ocop_desktop.ui.scoring.sheet_view import SheetView
-from ocop_desktop.ui.kit.tasks import Task
 
-from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.province.rounds import RoundInput, RoundService
-from helpers.province_ui import open_page, settle, show
-from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 
 class Heartbeat:
     """The longest gap between two ticks of a 10 ms timer: how long the GUI thread was busy."""
@@ -40,7 +40,7 @@ class Heartbeat:
         self.gaps.append((now - self._last) * 1000)
         self._last = now
 
-    def __enter__(self) -> "Heartbeat":
+    def __enter__(self) -> Heartbeat:
         self._last = time.perf_counter()
         self.timer.start()
         return self
@@ -99,7 +99,8 @@ def test_round_work_runs_as_background_tasks(qtbot, province_ctx, messages) -> N
 
 
 def test_member_sheets_load_on_a_worker_and_one_editor_is_built_in_slices_then_refilled(  # type: ignore[no-untyped-def]
-        qtbot, province_ctx, messages) -> None:
+    qtbot, province_ctx, messages
+) -> None:
     ctx = province_ctx
     ids = [sent_dossier(ctx, "Cà phê Cầu Đất"), sent_dossier(ctx, "Trà Tà Xùa", product_set=11)]
     for d in ids:

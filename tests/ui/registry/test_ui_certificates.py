@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from helpers.builders import make_product
 
-from ocop_desktop.services.registry.certificates import CertificateService
+from helpers.builders import make_product
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.certificates import CertificateService
 from ocop_desktop.ui.registry.products_page import ProductsPage
 
 

@@ -15,7 +15,9 @@ COMMUNE = "00070"
 
 
 def _add(ctx, name: str, kind: ProducerKind = ProducerKind.ENTERPRISE, **extra: str):  # type: ignore[no-untyped-def]
-    return ProducerService(ctx).create(ProducerInput(name, kind, COMMUNE, representative="Lê Văn Tám", **extra))
+    return ProducerService(ctx).create(
+        ProducerInput(name, kind, COMMUNE, representative="Lê Văn Tám", **extra)
+    )
 
 
 @pytest.fixture
@@ -165,15 +167,20 @@ def test_short_result_needs_no_count(ctx) -> None:  # type: ignore[no-untyped-de
     from ocop_desktop.ui.kit.lazy_model import LazyTableModel
     from ocop_desktop.ui.registry.producers_page import COLUMNS
 
-    model = LazyTableModel(lambda q, o, n: service.list(q, offset=o, limit=n),
-                           lambda q: calls.append(q) or service.count(q), COLUMNS)
+    model = LazyTableModel(
+        lambda q, o, n: service.list(q, offset=o, limit=n),
+        lambda q: calls.append(q) or service.count(q),
+        COLUMNS,
+    )
     model.set_query("khong ai")
     assert model.known_total() == 0 and calls == []
 
 
 def test_double_click_opens_edit(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     rect = page.table.visualRect(page.model.index(1, 0))
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a real one starts
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )  # as a real one starts
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()

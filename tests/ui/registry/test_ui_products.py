@@ -16,8 +16,11 @@ from ocop_desktop.ui.registry.products_page import ProductsPage
 
 @pytest.fixture
 def producer(ctx):  # type: ignore[no-untyped-def]
-    return ProducerService(ctx).create(ProducerInput("Hợp tác xã Chè Tân Cương", ProducerKind.COOPERATIVE, "00070",
-                                                     representative="Lê Văn Tám"))
+    return ProducerService(ctx).create(
+        ProducerInput(
+            "Hợp tác xã Chè Tân Cương", ProducerKind.COOPERATIVE, "00070", representative="Lê Văn Tám"
+        )
+    )
 
 
 @pytest.fixture

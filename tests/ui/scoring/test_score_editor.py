@@ -12,15 +12,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
-from helpers.builders import TODAY, make_product, pdf_file
 
+from helpers.builders import TODAY, make_product, pdf_file
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
+from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.store.models import Dossier
 from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.kit.i18n import install_language
@@ -79,6 +79,7 @@ def checked(editor: ScoreSheetEditor, code: str) -> list[int]:
 
 # -- the whole sheet ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("number", range(1, 27))
 def test_every_sheet_builds_with_all_its_leaves_options_and_markers(open_editor: Open, number: int) -> None:
     sheet = sheet_of(number)
@@ -107,9 +108,11 @@ def test_tea_sub_criteria_are_indented_under_their_parent(open_editor: Open) -> 
 
 # -- live totals from the engine --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("number", [1, 11, 16, 19, 26])
 def test_clicking_options_updates_totals_and_star_exactly_as_the_engine(
-        qtbot: QtBot, open_editor: Open, number: int) -> None:
+    qtbot: QtBot, open_editor: Open, number: int
+) -> None:
     sheet = sheet_of(number)
     editor = open_editor(MemoryStore(SheetData(sheet)), autosave_ms=60_000)
     rng = random.Random(number)
@@ -125,7 +128,13 @@ def test_clicking_options_updates_totals_and_star_exactly_as_the_engine(
         expected = score(sheet, answers, partial=True)
         got = editor.result
         assert (got.parts, got.groups, got.total, got.band_star, got.star, got.unanswered) == (
-            expected.parts, expected.groups, expected.total, expected.band_star, expected.star, expected.unanswered)
+            expected.parts,
+            expected.groups,
+            expected.total,
+            expected.band_star,
+            expected.star,
+            expected.unanswered,
+        )
     expected = score(sheet, answers, partial=True)
     summary = editor.summary
     for part in sheet.parts:
@@ -173,7 +182,10 @@ def test_unanswered_link_and_shortcuts_go_to_the_next_unanswered(qtbot: QtBot, o
 
 # -- keyboard -----------------------------------------------------------------------------------
 
-def test_digits_choose_options_and_arrows_pages_move_between_criteria(qtbot: QtBot, open_editor: Open) -> None:
+
+def test_digits_choose_options_and_arrows_pages_move_between_criteria(
+    qtbot: QtBot, open_editor: Open
+) -> None:
     sheet = sheet_of(11)
     editor = open_editor(MemoryStore(SheetData(sheet)), autosave_ms=60_000)
     activate(qtbot, editor)
@@ -238,6 +250,7 @@ def test_the_focused_criterion_is_scrolled_into_view(qtbot: QtBot, open_editor: 
 
 # -- rules shown in the form -----------------------------------------------------------------
 
+
 def test_52_is_disabled_without_a_product_story(qtbot: QtBot, open_editor: Open) -> None:
     editor = open_editor(MemoryStore(SheetData(sheet_of(1))), autosave_ms=60_000)
     card = editor.card_by_code["5.2"]
@@ -291,7 +304,8 @@ def test_a_knockout_shows_eliminated_with_the_reason(qtbot: QtBot, open_editor: 
 
 
 def test_a_criterion_stop_shows_eliminated_and_sensory_zero_fires_by_itself(
-        qtbot: QtBot, open_editor: Open) -> None:
+    qtbot: QtBot, open_editor: Open
+) -> None:
     sheet = sheet_of(1)
     best = {leaf.code: len(leaf.options) - 1 for leaf in sheet.leaves()}
     editor = open_editor(MemoryStore(SheetData(sheet, answers=best)), autosave_ms=60_000)
@@ -313,8 +327,10 @@ def test_a_criterion_stop_shows_eliminated_and_sensory_zero_fires_by_itself(
 
 # -- saving -------------------------------------------------------------------------------------
 
+
 def test_autosave_persists_answers_notes_and_knockouts_to_the_dossier(
-        qtbot: QtBot, ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode) -> None:
+    qtbot: QtBot, ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode
+) -> None:
     dossier_id = dossier(ctx, 1)
     editor = open_editor(SelfAssessmentStore(ctx, dossier_id))
     assert not editor.stop_boxes  # the self-assessment has no place for criterion stops
@@ -342,7 +358,9 @@ def test_autosave_persists_answers_notes_and_knockouts_to_the_dossier(
     assert again.summary.star.text() == "Bị loại"
 
 
-def test_nothing_typed_is_lost_on_close(ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode) -> None:
+def test_nothing_typed_is_lost_on_close(
+    ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode
+) -> None:
     dossier_id = dossier(ctx, 26)
     editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
     editor.set_answer("8", 3)
@@ -388,11 +406,14 @@ def test_read_only_sheet_refuses_changes(qtbot: QtBot, ctx: AppContext, open_edi
 
 
 def test_a_conflict_is_reported_and_the_stored_sheet_reloaded(
-        qtbot: QtBot, ctx: AppContext, open_editor: Open, messages: RecordingSink) -> None:
+    qtbot: QtBot, ctx: AppContext, open_editor: Open, messages: RecordingSink
+) -> None:
     dossier_id = dossier(ctx, 1)
     editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
     state = SelfAssessmentService(ctx).load(dossier_id)
-    SelfAssessmentService(ctx).save(dossier_id, answers={"1.1": 2}, expected_revision=state.revision)  # elsewhere
+    SelfAssessmentService(ctx).save(
+        dossier_id, answers={"1.1": 2}, expected_revision=state.revision
+    )  # elsewhere
     click(qtbot, editor, "1.2", 1)
     assert not editor.flush()
     assert any("sửa ở nơi khác" in text for text in messages.texts("warn"))
@@ -416,8 +437,10 @@ def test_conflict_with_the_memory_store_too(qtbot: QtBot, open_editor: Open, mes
 
 # -- evidence -----------------------------------------------------------------------------------
 
+
 def test_evidence_links_are_picked_among_the_dossier_files_and_saved(
-        qtbot: QtBot, ctx: AppContext, open_editor: Open, tmp_path: Path) -> None:
+    qtbot: QtBot, ctx: AppContext, open_editor: Open, tmp_path: Path
+) -> None:
     dossier_id = dossier(ctx, 1)
     files = EvidenceService(ctx)
     contract = files.add_file(dossier_id, pdf_file(tmp_path, "hợp-đồng-liên-kết.pdf"), criteria=("1.5",))
@@ -428,7 +451,9 @@ def test_evidence_links_are_picked_among_the_dossier_files_and_saved(
     qtbot.mouseClick(card.evidence_button, Qt.MouseButton.LeftButton)
     dialog = editor.evidence_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.list.count() == 2 and dialog.list.item(0).text().startswith("hợp-đồng-liên-kết.pdf")  # tagged first
+    assert dialog.list.count() == 2 and dialog.list.item(0).text().startswith(
+        "hợp-đồng-liên-kết.pdf"
+    )  # tagged first
     dialog.set_checked(contract.id, True)
     dialog.set_checked(photo.id, True)
     dialog.accept()
@@ -448,14 +473,20 @@ def test_evidence_links_are_picked_among_the_dossier_files_and_saved(
 
 # -- language -----------------------------------------------------------------------------------
 
-def test_switching_to_english_retranslates_the_chrome_but_not_the_official_sheet(qtbot: QtBot,
-                                                                                 open_editor: Open) -> None:
+
+def test_switching_to_english_retranslates_the_chrome_but_not_the_official_sheet(
+    qtbot: QtBot, open_editor: Open
+) -> None:
     sheet = sheet_of(1)
     editor = open_editor(MemoryStore(SheetData(sheet, answers={"5.1": 0}, kind="self")), autosave_ms=60_000)
     install_language("en")
     qtbot.waitUntil(lambda: editor.summary.total_caption.text() == "Total")
-    assert editor.header.heading.text().startswith("Self-assessment sheet — Set 1 (I.1.a): Rau, củ, quả, hạt tươi")
-    assert editor.view.part_headers["A"].line.title == "PART A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 points)"
+    assert editor.header.heading.text().startswith(
+        "Self-assessment sheet — Set 1 (I.1.a): Rau, củ, quả, hạt tươi"
+    )
+    assert (
+        editor.view.part_headers["A"].line.title == "PART A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 points)"
+    )
     assert editor.card_by_code["5.2"].not_applicable.text().startswith("Not applicable")
     assert editor.card_by_code["1.1"].options[0].text() == sheet.criterion("1.1").options[0].label  # verbatim
     assert editor.card_by_code["1.1"].line.value == "–/3 pts"

@@ -44,11 +44,15 @@ def building_view(editor: ScoreSheetEditor) -> SheetView:
 
 
 def test_the_rest_of_the_sheet_is_built_after_the_first_screen_with_the_state_shown(
-        qtbot: QtBot, editors: list[ScoreSheetEditor]) -> None:
+    qtbot: QtBot, editors: list[ScoreSheetEditor]
+) -> None:
     sheet = sheet_of(1)
     last = sheet.leaves()[-1]
-    store = MemoryStore(SheetData(sheet, answers={last.code: 1}, notes={last.code: "ghi chú cuối"},
-                                  opinion="Ý kiến", editable=False))
+    store = MemoryStore(
+        SheetData(
+            sheet, answers={last.code: 1}, notes={last.code: "ghi chú cuối"}, opinion="Ý kiến", editable=False
+        )
+    )
     editor = shown(qtbot, editors, store)
     view = building_view(editor)
     assert view.pending and len(view.cards) == FIRST_CARDS and view.opinion is None
@@ -64,7 +68,8 @@ def test_the_rest_of_the_sheet_is_built_after_the_first_screen_with_the_state_sh
 
 
 def test_asking_for_a_criterion_not_built_yet_builds_the_rest_at_once(
-        qtbot: QtBot, editors: list[ScoreSheetEditor]) -> None:
+    qtbot: QtBot, editors: list[ScoreSheetEditor]
+) -> None:
     sheet = sheet_of(11)
     editor = shown(qtbot, editors, MemoryStore(SheetData(sheet)))
     last = sheet.leaves()[-1].code
@@ -77,7 +82,8 @@ def test_asking_for_a_criterion_not_built_yet_builds_the_rest_at_once(
 
 
 def test_an_unanswered_criterion_further_down_gets_the_focus_once_built(
-        qtbot: QtBot, editors: list[ScoreSheetEditor]) -> None:
+    qtbot: QtBot, editors: list[ScoreSheetEditor]
+) -> None:
     sheet = sheet_of(13)
     leaves = sheet.leaves()
     answers = {leaf.code: 0 for leaf in leaves[:-1]}  # only the last criterion is left
@@ -87,10 +93,13 @@ def test_an_unanswered_criterion_further_down_gets_the_focus_once_built(
 
 
 def test_open_refills_the_same_widgets_after_saving_what_was_typed(
-        qtbot: QtBot, editors: list[ScoreSheetEditor]) -> None:
+    qtbot: QtBot, editors: list[ScoreSheetEditor]
+) -> None:
     sheet = sheet_of(13)
-    first, second = MemoryStore(SheetData(sheet)), MemoryStore(SheetData(sheet, answers={"1.2": 1}, notes={
-        "1.2": "của thành viên 2"}))
+    first, second = (
+        MemoryStore(SheetData(sheet)),
+        MemoryStore(SheetData(sheet, answers={"1.2": 1}, notes={"1.2": "của thành viên 2"})),
+    )
     editor = shown(qtbot, editors, first)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)

@@ -29,8 +29,14 @@ sys.exit(code)
 
 def _start(data_dir: Path, stage: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", READY_ENV: stage, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)], capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_window_shows_before_the_store_then_the_page_loads(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

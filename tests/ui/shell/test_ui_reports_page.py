@@ -7,15 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
+from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.shell.app import build_main_window
 from ocop_desktop.ui.shell.reports_page import ReportsPage
-
-from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 
 
 @pytest.fixture
@@ -86,8 +85,11 @@ def test_save_button_writes_the_chosen_file(qtbot, page: ReportsPage, tmp_path: 
     assert "18." in (PdfReader(target).pages[0].extract_text() or "")
 
 
-def test_print_button_goes_through_the_print_dialog(qtbot, page: ReportsPage,  # type: ignore[no-untyped-def]
-                                                    print_dialog: list[Path]) -> None:
+def test_print_button_goes_through_the_print_dialog(
+    qtbot,
+    page: ReportsPage,  # type: ignore[no-untyped-def]
+    print_dialog: list[Path],
+) -> None:
     _choose(page, "certificate")
     _click(qtbot, page.print_button)
     qtbot.waitUntil(lambda: bool(print_dialog) and page.task is None, timeout=30_000)

@@ -8,14 +8,15 @@ from PySide6.QtGui import QImage
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerService
-from ocop_desktop.ui.shell import app as ui_app
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.shell import app as ui_app
 from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
 def test_screenshot_of_the_producers_page(qapp, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    ProducerService(ctx).create(ProducerInput("Hợp tác xã Rau sạch", ProducerKind.COOPERATIVE, "00070",
-                                              representative="Lê Văn Tám"))
+    ProducerService(ctx).create(
+        ProducerInput("Hợp tác xã Rau sạch", ProducerKind.COOPERATIVE, "00070", representative="Lê Văn Tám")
+    )
     out = take_screenshot(ctx, str(tmp_path / "shot.png"), "producers", (900, 600))
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)

@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.evaluator import make_offices
-
-from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, PackageService
+from helpers.sync import db_state, open_installation
 from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.ui.shell.app import build_main_window
+from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, PackageService
 from ocop_desktop.ui.kit.tables import select_row
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
-from helpers.sync import db_state, open_installation
+from ocop_desktop.ui.shell.app import build_main_window
 
 
 def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
@@ -29,8 +28,13 @@ def _settled(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not page.state.busy(), timeout=15_000)
 
 
-def test_the_sync_page_takes_the_enrollment_to_the_council_tab(qtbot, tmp_path: Path, _template_dir: Path,  # type: ignore[no-untyped-def]
-                                                              files, messages) -> None:
+def test_the_sync_page_takes_the_enrollment_to_the_council_tab(
+    qtbot,
+    tmp_path: Path,
+    _template_dir: Path,  # type: ignore[no-untyped-def]
+    files,
+    messages,
+) -> None:
     o = make_offices(tmp_path, _template_dir)
     try:
         pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh-may.ocoppkg")
@@ -63,7 +67,9 @@ def test_the_sync_page_takes_the_enrollment_to_the_council_tab(qtbot, tmp_path: 
         assert dialog.fingerprint.text() == read_aloud and "TV2" in dialog.windowTitle()
         dialog.confirm_box.setChecked(True)
         dialog.apply_button.click()
-        qtbot.waitUntil(lambda: "Từ nay nhận phiếu chấm của TV2" in messages.texts("info")[-1], timeout=10_000)
+        qtbot.waitUntil(
+            lambda: "Từ nay nhận phiếu chấm của TV2" in messages.texts("info")[-1], timeout=10_000
+        )
         _settled(qtbot, page)
         assert [r.member_label for r in ProvinceEvaluatorPackages(o.province).links(o.round_id)] == ["TV2"]
         assert council.pending_enrollment is None
@@ -73,8 +79,13 @@ def test_the_sync_page_takes_the_enrollment_to_the_council_tab(qtbot, tmp_path: 
         o.close()
 
 
-def test_with_a_member_selected_the_link_dialog_opens_at_once(qtbot, tmp_path: Path, _template_dir: Path,  # type: ignore[no-untyped-def]
-                                                             files, messages) -> None:
+def test_with_a_member_selected_the_link_dialog_opens_at_once(
+    qtbot,
+    tmp_path: Path,
+    _template_dir: Path,  # type: ignore[no-untyped-def]
+    files,
+    messages,
+) -> None:
     o = make_offices(tmp_path, _template_dir)
     try:
         pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh-may.ocoppkg")
@@ -95,7 +106,9 @@ def test_with_a_member_selected_the_link_dialog_opens_at_once(qtbot, tmp_path: P
         o.close()
 
 
-def test_declining_stays_on_the_sync_page(qtbot, tmp_path: Path, _template_dir: Path, files, messages) -> None:  # type: ignore[no-untyped-def]
+def test_declining_stays_on_the_sync_page(
+    qtbot, tmp_path: Path, _template_dir: Path, files, messages
+) -> None:  # type: ignore[no-untyped-def]
     o = make_offices(tmp_path, _template_dir)
     try:
         pack = EvaluatorPackages(o.evaluator).export_enrollment(o.folder / "ghi-danh-may.ocoppkg")
@@ -103,14 +116,21 @@ def test_declining_stays_on_the_sync_page(qtbot, tmp_path: Path, _template_dir: 
         messages.answer = False  # "Đóng"
         flow = sync.actions.import_package(pack.path)
         qtbot.waitUntil(lambda: bool(messages.texts("ask")), timeout=10_000)
-        assert flow.dialog is None and window.current_page_name() == "sync" and window.page("evaluation") is None
+        assert (
+            flow.dialog is None and window.current_page_name() == "sync" and window.page("evaluation") is None
+        )
         wait_for_tasks(10_000)
     finally:
         o.close()
 
 
-def test_elsewhere_the_enrollment_is_a_plain_refusal(qtbot, tmp_path: Path, _template_dir: Path,  # type: ignore[no-untyped-def]
-                                                    files, messages) -> None:
+def test_elsewhere_the_enrollment_is_a_plain_refusal(
+    qtbot,
+    tmp_path: Path,
+    _template_dir: Path,  # type: ignore[no-untyped-def]
+    files,
+    messages,
+) -> None:
     o = make_offices(tmp_path, _template_dir)
     commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00004", "Nguyễn Văn An")
     try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ocop_desktop.ui.province.page import EvaluationPage
-from ocop_desktop.ui.kit.i18n import install_language
-from ocop_desktop.ui.sync.page import SyncPage
 from helpers.sync import Pair
+from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.province.page import EvaluationPage
+from ocop_desktop.ui.sync.page import SyncPage
 
 
 def test_pages_switch_to_english_and_back(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.services.sync.conflicts import ConflictService
-from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-from ocop_desktop.services.sync.status import SyncStatusService
-from ocop_desktop.ui.sync.page import SyncPage
 from helpers.package_surgery import entries, replace_entry
 from helpers.sync import TODAY, Pair, db_state, open_installation, ready_dossier, resubmit
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.sync.conflicts import ConflictService
+from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.status import SyncStatusService
+from ocop_desktop.ui.sync.page import SyncPage
 
 
 def open_page(qtbot, ctx) -> SyncPage:  # type: ignore[no-untyped-def]
@@ -24,8 +24,12 @@ def open_page(qtbot, ctx) -> SyncPage:  # type: ignore[no-untyped-def]
     return page
 
 
-def test_a_tampered_package_is_refused_with_the_reason_and_nothing_changes(qtbot, pair: Pair, messages,  # type: ignore[no-untyped-def]
-                                                                          tmp_path: Path) -> None:
+def test_a_tampered_package_is_refused_with_the_reason_and_nothing_changes(
+    qtbot,
+    pair: Pair,
+    messages,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     ready_dossier(pair.commune, tmp_path / "scans")
     sent = PackageService(pair.commune).export_dossiers(pair.send("s1.ocoppkg"), pending=True)
     data = sent.path.read_bytes()
@@ -44,8 +48,13 @@ def test_a_tampered_package_is_refused_with_the_reason_and_nothing_changes(qtbot
     assert db_state(pair.province) == before and DossierService(pair.province).list() == []
 
 
-def test_a_package_for_another_office_is_refused(qtbot, pair: Pair, messages, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                 _template_dir: Path) -> None:
+def test_a_package_for_another_office_is_refused(
+    qtbot,
+    pair: Pair,
+    messages,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    _template_dir: Path,
+) -> None:
     other = open_installation(tmp_path / "other", _template_dir, "commune", "00004", "Lê Văn Cường")
     try:
         enrollment = PackageService(other).export_enrollment(tmp_path / "dang-ky-khac.ocoppkg")
@@ -59,8 +68,14 @@ def test_a_package_for_another_office_is_refused(qtbot, pair: Pair, messages, tm
         other.close()
 
 
-def test_enrollment_waits_for_the_fingerprint_to_be_confirmed(qtbot, pair: Pair, files, messages,  # type: ignore[no-untyped-def]
-                                                              tmp_path: Path, _template_dir: Path) -> None:
+def test_enrollment_waits_for_the_fingerprint_to_be_confirmed(
+    qtbot,
+    pair: Pair,
+    files,
+    messages,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    _template_dir: Path,
+) -> None:
     other = open_installation(tmp_path / "other", _template_dir, "commune", "00004", "Lê Văn Cường")
     try:
         commune = open_page(qtbot, other)
@@ -68,7 +83,9 @@ def test_enrollment_waits_for_the_fingerprint_to_be_confirmed(qtbot, pair: Pair,
         commune.enroll_button.click()
         qtbot.waitUntil(lambda: bool(messages.texts("info")), timeout=10_000)
         read_aloud = commune.fingerprint.text()
-        assert files.asked_save == ["dang-ky-00004.ocoppkg"] and "đọc dấu vân tay" in messages.texts("info")[-1]
+        assert (
+            files.asked_save == ["dang-ky-00004.ocoppkg"] and "đọc dấu vân tay" in messages.texts("info")[-1]
+        )
 
         province = open_page(qtbot, pair.province)
         flow = province.actions.import_package(tmp_path / "dang-ky.ocoppkg")
@@ -82,7 +99,9 @@ def test_enrollment_waits_for_the_fingerprint_to_be_confirmed(qtbot, pair: Pair,
         qtbot.waitUntil(lambda: flow.result is not None, timeout=10_000)
         assert "Từ nay tin cậy" in messages.texts("info")[-1]
         qtbot.waitUntil(lambda: any(p.unit_code == "00004" for p in province.peers.rows))
-        assert next(p for p in province.peers.rows if p.unit_code == "00004").signing_fingerprint == read_aloud
+        assert (
+            next(p for p in province.peers.rows if p.unit_code == "00004").signing_fingerprint == read_aloud
+        )
     finally:
         other.close()
 
@@ -90,13 +109,18 @@ def test_enrollment_waits_for_the_fingerprint_to_be_confirmed(qtbot, pair: Pair,
 def test_a_conflict_side_by_side_and_take_theirs(qtbot, pair: Pair, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     commune, province = PackageService(pair.commune), PackageService(pair.province)
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
-    commune.import_package(province.import_package(
-        commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path).receipt_path)  # type: ignore[arg-type]
+    commune.import_package(
+        province.import_package(
+            commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path
+        ).receipt_path
+    )  # type: ignore[arg-type]
     ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
     at_province = DossierService(pair.province, today=TODAY)
     d = at_province.get(dossier_id)
-    at_province.save_section(dossier_id, "mau02_part4", {"plan": "Sửa ở tỉnh."}, expected_revision=d.row.revision)
+    at_province.save_section(
+        dossier_id, "mau02_part4", {"plan": "Sửa ở tỉnh."}, expected_revision=d.row.revision
+    )
     resubmit(pair.commune, dossier_id, "Sửa ở xã.")
     incoming = commune.export_dossiers(pair.send("s2.ocoppkg"), pending=True)
 
@@ -112,10 +136,18 @@ def test_a_conflict_side_by_side_and_take_theirs(qtbot, pair: Pair, messages, tm
 
     page.tables["conflicts"].selectRow(0)
     page.conflict_button.click()
-    qtbot.waitUntil(lambda: page.actions.conflict_dialog is not None and page.actions.conflict_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: page.actions.conflict_dialog is not None and page.actions.conflict_dialog.isVisible()
+    )
     dialog = page.actions.conflict_dialog
-    shown = {(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text() if dialog.table.item(r, 1) else "",
-              dialog.table.item(r, 2).text() if dialog.table.item(r, 2) else "") for r in range(dialog.table.rowCount())}
+    shown = {
+        (
+            dialog.table.item(r, 0).text(),
+            dialog.table.item(r, 1).text() if dialog.table.item(r, 1) else "",
+            dialog.table.item(r, 2).text() if dialog.table.item(r, 2) else "",
+        )
+        for r in range(dialog.table.rowCount())
+    }
     assert ("plan", "Sửa ở tỉnh.", "Sửa ở xã.") in shown
     dialog.take_button.click()
     qtbot.waitUntil(lambda: page.conflicts.rows == [], timeout=10_000)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers.sync import Pair, ready_dossier
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.ui.sync.page import SyncPage
 from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
-from helpers.sync import Pair, ready_dossier
 
 
 def open_page(qtbot, ctx) -> SyncPage:  # type: ignore[no-untyped-def]
@@ -38,7 +38,9 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     package = pair.folder / "gui-tinh.ocoppkg"
     files.save_next.append(package)
     commune.export_button.click()
-    qtbot.waitUntil(lambda: commune.actions.export_dialog is not None and commune.actions.export_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: commune.actions.export_dialog is not None and commune.actions.export_dialog.isVisible()
+    )
     dialog = commune.actions.export_dialog
     assert {c.dossier_id for c in dialog.candidates} == {first, second}
     assert dialog.all_pending.isChecked() and "2 hồ sơ" in dialog.all_pending.text()
@@ -85,12 +87,17 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     assert not [m for m in messages.shown if m.kind in ("warn", "bug")]
 
 
-def test_results_from_the_province_page_reach_the_commune_evaluation_view(qtbot, pair: Pair, files, messages,  # type: ignore[no-untyped-def]
-                                                                          tmp_path: Path) -> None:
-    from ocop_desktop.services.sync.service import PackageService
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-    from ocop_desktop.ui.province.page import EvaluationPage
+def test_results_from_the_province_page_reach_the_commune_evaluation_view(
+    qtbot,
+    pair: Pair,
+    files,
+    messages,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     from helpers.sync import TODAY
+    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.services.sync.service import PackageService
+    from ocop_desktop.ui.province.page import EvaluationPage
 
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
     kept = ready_dossier(pair.commune, tmp_path / "scans2", product_set=1)
@@ -104,7 +111,9 @@ def test_results_from_the_province_page_reach_the_commune_evaluation_view(qtbot,
     results = pair.folder / "ket-qua.ocoppkg"
     files.save_next.append(results)
     province.export_button.click()
-    qtbot.waitUntil(lambda: province.actions.export_dialog is not None and province.actions.export_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: province.actions.export_dialog is not None and province.actions.export_dialog.isVisible()
+    )
     dialog = province.actions.export_dialog
     assert dialog.commune.currentText() == "UBND Phường Hoàn Kiếm" and len(dialog.model.rows) == 2
     dialog.only_ticked.setChecked(True)
