@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 import ocop_desktop.store.models  # noqa: F401  (registers every table)
 from ocop_desktop.store.base import Base
@@ -16,6 +16,7 @@ def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     connection = config.attributes.get("connection")
     if connection is not None:
+        assert isinstance(connection, Connection), "ocop_desktop.store.database passes a connection"
         _run(connection)
         return
     assert isinstance(engine, Engine), "ocop_desktop.store.database passes the engine"
@@ -23,7 +24,7 @@ def run_migrations_online() -> None:
         _run(conn)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     # render_as_batch: SQLite cannot ALTER most things; batch mode recreates the table.
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
