@@ -18,9 +18,9 @@ NAME = "Nguyễn Thị Ỷ Đặng"
 
 
 def _one_line(path: Path, text: str, font: str | None = None) -> Path:
-    """A one-page PDF with one line of text; ReportLab's default font is Helvetica (base-14)."""
-    options = {"initialFontName": font, "initialFontSize": 12} if font else {}
-    page = canvas.Canvas(str(path), **options)  # type: ignore[arg-type]
+    """A one-page PDF with one line of text, in Helvetica (base-14, ReportLab's default) unless `font`
+    is given. The font must be the canvas's initial one: setFont later leaves Helvetica in the page."""
+    page = canvas.Canvas(str(path), initialFontName=font or "Helvetica", initialFontSize=12)
     page.drawString(72, 720, text)
     page.save()
     return path
