@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pdf import pdf_text
 from ocop_desktop.main import main
 
 
@@ -30,22 +31,22 @@ def test_sheet_needs_a_set(tmp_path: Path, capsys) -> None:  # type: ignore[no-u
     assert not (tmp_path / "s.pdf").exists()
 
 
-def test_sheet_by_number_and_code(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_by_number_and_code(tmp_path: Path) -> None:
     assert (
         main(["--data-dir", str(tmp_path), "print", "sheet", "--set", "I.5.a", "-o", str(tmp_path / "s.pdf")])
         == 0
     )
-    assert "11. Bộ sản phẩm: Chè tươi, chè chế biến" in read_text(tmp_path / "s.pdf")
+    assert "11. Bộ sản phẩm: Chè tươi, chè chế biến" in pdf_text(tmp_path / "s.pdf")
 
 
-def test_checklist_for_a_set(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_for_a_set(tmp_path: Path) -> None:
     assert (
         main(
             ["--data-dir", str(tmp_path), "print", "checklist", "--set", "18", "-o", str(tmp_path / "c.pdf")]
         )
         == 0
     )
-    text = read_text(tmp_path / "c.pdf")
+    text = pdf_text(tmp_path / "c.pdf")
     assert "GMP" in text and "Bắt buộc" in text
     assert "an toàn thực phẩm (hoặc giấy tờ tương đương" not in text  # food-safety item is for sets 1-17
 

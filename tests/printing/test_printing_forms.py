@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from helpers.pdf import assert_sound_pdf, decode_qr, pdf_text
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import (
@@ -49,19 +50,19 @@ def mau01() -> Mau01Data:
 
 
 @pytest.mark.parametrize("form", ["mau01", "mau02", "mau03"])
-def test_blank_forms_are_sound(form: str, tmp_path: Path, check_pdf, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_blank_forms_are_sound(form: str, tmp_path: Path) -> None:
     out = api.render(form, api.blank(form), tmp_path / f"{form}.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "……" in text  # dotted lines to write on
 
 
-def test_mau01_wording_and_data(tmp_path: Path, check_pdf, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_mau01_wording_and_data(tmp_path: Path) -> None:
     out = api.render("mau01", mau01(), tmp_path / "m01.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     assert "Mẫu số 01" in text
     assert "PHIẾU ĐĂNG KÝ" in text
     assert "Tham gia đánh giá, phân hạng sản phẩm OCOP" in text
@@ -72,7 +73,7 @@ def test_mau01_wording_and_data(tmp_path: Path, check_pdf, read_text) -> None:  
     assert PdfReader(str(out)).metadata.title == "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP"
 
 
-def test_nfd_input_prints_as_nfc(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_nfd_input_prints_as_nfc(tmp_path: Path) -> None:
     name = "Hợp tác xã Nguyễn Thị Ỷ Đặng"
     decomposed = unicodedata.normalize("NFD", name)
     assert decomposed != name
@@ -80,18 +81,18 @@ def test_nfd_input_prints_as_nfc(tmp_path: Path, read_text) -> None:  # type: ig
         producer=ProducerInfo(name=decomposed), product_name=unicodedata.normalize("NFD", "Chè Shan tuyết")
     )
     out = api.render("mau03", data, tmp_path / "m03.pdf")
-    text = read_text(out)
+    text = pdf_text(out)
     assert name in text and "Chè Shan tuyết" in text
     assert unicodedata.normalize("NFD", "Nguyễn") not in text
 
 
-def test_qr_code_on_every_page_names_the_dossier(tmp_path: Path, read_qr) -> None:  # type: ignore[no-untyped-def]
+def test_qr_code_on_every_page_names_the_dossier(tmp_path: Path) -> None:
     data = mau01()
     out = api.render("mau01", data, tmp_path / "m01.pdf")
     pages = len(PdfReader(str(out)).pages)
     assert pages >= 2
     for page in range(1, pages + 1):
-        codes = read_qr(out, page, tmp_path)
+        codes = decode_qr(out, page)
         assert len(codes) == 1, f"page {page}: {codes}"
         fields = parse_payload(codes[0])
         assert fields == {
@@ -103,11 +104,11 @@ def test_qr_code_on_every_page_names_the_dossier(tmp_path: Path, read_qr) -> Non
         }
 
 
-def test_blank_form_qr_names_the_form(tmp_path: Path, read_qr, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_blank_form_qr_names_the_form(tmp_path: Path) -> None:
     out = api.render("mau02", api.blank("mau02"), tmp_path / "m02.pdf")
-    fields = parse_payload(read_qr(out, 1, tmp_path)[0])
+    fields = parse_payload(decode_qr(out, 1)[0])
     assert fields["F"] == "mau02" and fields["N"] == "mau02" and "R" not in fields
-    assert f"OCOP1;F=mau02;N=mau02;H={fields['H']};P=1/" in read_text(out)  # the same text, printed
+    assert f"OCOP1;F=mau02;N=mau02;H={fields['H']};P=1/" in pdf_text(out)  # the same text, printed
 
 
 def test_same_data_gives_same_bytes() -> None:
@@ -130,13 +131,13 @@ def test_wrong_data_or_form_is_a_user_error(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def test_every_printed_character_exists_in_the_font(ruleset, tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_every_printed_character_exists_in_the_font(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A glyph missing from Liberation Serif would print as an empty box."""
     from ocop_desktop.printing.data_sheet import SheetData
     from ocop_desktop.printing.fonts import has_glyph
 
-    text = read_text(api.render("mau01", mau01(), tmp_path / "a.pdf"))
+    text = pdf_text(api.render("mau01", mau01(), tmp_path / "a.pdf"))
     for n in (1, 11, 21, 26):
-        text += read_text(api.render("sheet", SheetData(sheet=ruleset.sheet(n)), tmp_path / f"s{n}.pdf"))
+        text += pdf_text(api.render("sheet", SheetData(sheet=ruleset.sheet(n)), tmp_path / f"s{n}.pdf"))
     missing = sorted({ch for ch in text if not ch.isspace() and not has_glyph(ch)})
     assert not missing, missing

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pdf import assert_sound_pdf, decode_qr, pdf_text
 from ocop_desktop.domain.dossiers import ReceiptNumber, RegistrationType
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import ProducerInfo, Ref, Signed
@@ -26,11 +27,11 @@ OFFICE_FORMS = ["receipt", "checklist", "certificate", "results", "council-matri
 
 
 @pytest.mark.parametrize("form", OFFICE_FORMS)
-def test_blank_office_forms_are_sound(form: str, tmp_path: Path, check_pdf) -> None:  # type: ignore[no-untyped-def]
-    check_pdf(api.render(form, api.blank(form), tmp_path / f"{form}.pdf"))
+def test_blank_office_forms_are_sound(form: str, tmp_path: Path) -> None:
+    assert_sound_pdf(api.render(form, api.blank(form), tmp_path / f"{form}.pdf"))
 
 
-def test_receipt_slip_number(tmp_path: Path, read_text, check_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_slip_number(tmp_path: Path) -> None:
     number = str(ReceiptNumber(7, "15", "04321", 2026))
     data = ReceiptData(
         ref=Ref("d-9", 2),
@@ -45,20 +46,20 @@ def test_receipt_slip_number(tmp_path: Path, read_text, check_pdf) -> None:  # t
         officer=Signed("Tân Lập", dt.date(2026, 3, 2), "Lò Văn Minh"),
     )
     out = api.render("receipt", data, tmp_path / "r.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     assert "PHIẾU TIẾP NHẬN HỒ SƠ" in text and "Số: 07/PĐK-15-04321-2026" in text
     assert "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" in text and "Lần đầu ■" in text and "20/03/2026" in text
-    blank = read_text(api.render("receipt", ReceiptData(), tmp_path / "b.pdf"))
+    blank = pdf_text(api.render("receipt", ReceiptData(), tmp_path / "b.pdf"))
     assert "/PĐK-(T)-(X)-(YYYY)" in blank
 
 
-def test_checklist_marks_and_expiry(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_marks_and_expiry(tmp_path: Path) -> None:
     items = (
         ChecklistItem("Mẫu 01", "Hồ sơ sản phẩm", "Bắt buộc", True),
         ChecklistItem("Giấy chứng nhận ATTP", "Pháp lý", "Bắt buộc", False, dt.date(2026, 1, 31), "hết hạn"),
     )
-    text = read_text(
+    text = pdf_text(
         api.render("checklist", ChecklistData(items=items, summary="Thiếu 1 thành phần."), tmp_path / "c.pdf")
     )
     assert "Hồ sơ sản phẩm" in text and "Mẫu 01 Bắt buộc ■ □" in text
@@ -66,7 +67,7 @@ def test_checklist_marks_and_expiry(tmp_path: Path, read_text) -> None:  # type:
     assert "Kết luận: Thiếu 1 thành phần." in text
 
 
-def test_certificate_draft(tmp_path: Path, read_text, check_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_certificate_draft(tmp_path: Path) -> None:
     data = CertificateData(
         ref=Ref("d-9", 5),
         issuer="Ủy ban nhân dân tỉnh Lào Cai",
@@ -78,13 +79,13 @@ def test_certificate_draft(tmp_path: Path, read_text, check_pdf) -> None:  # typ
         valid_until=dt.date(2029, 7, 1),
     )
     out = api.render("certificate", data, tmp_path / "cert.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     assert "DỰ THẢO" in text and "CHỨNG NHẬN" in text and "hạng 4 SAO" in text
     assert "Quyết định số 123/QĐ-UBND ngày 01 tháng 7 năm 2026" in text and "ngày 01 tháng 7 năm 2029" in text
 
 
-def test_results_list(tmp_path: Path, read_text, read_qr) -> None:  # type: ignore[no-untyped-def]
+def test_results_list(tmp_path: Path) -> None:
     rows = (
         ResultRow("Mật ong bạc hà", "HTX Tân Lập", "xã Tân Lập", "Mật ong…", "15-04321-001-2026", 78.5, 4),
         ResultRow("Chè Shan tuyết", "HTX Suối Giàng", "xã Suối Giàng", "Chè", "15-04400-002-2026", 66, 3),
@@ -97,17 +98,17 @@ def test_results_list(tmp_path: Path, read_text, read_qr) -> None:  # type: igno
         rows=rows,
     )
     out = api.render("results", data, tmp_path / "res.pdf")
-    text = read_text(out)
+    text = pdf_text(out)
     assert (
         "78,5" in text
         and "4 sao" in text
         and "Tổng số: 2 sản phẩm (1 sản phẩm 4 sao, 1 sản phẩm 3 sao)." in text
     )
-    fields = parse_payload(read_qr(out, 1, tmp_path)[0])
+    fields = parse_payload(decode_qr(out, 1)[0])
     assert fields["F"] == "results" and fields["Q"] == "123/QĐ-UBND"
 
 
-def test_council_matrix_mean_and_spread(tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_council_matrix_mean_and_spread(tmp_path: Path) -> None:
     data = CouncilMatrixData(
         ref=Ref("round-2026-1", 1, kind="council"),
         round_name="Đợt 1 năm 2026",
@@ -122,9 +123,9 @@ def test_council_matrix_mean_and_spread(tmp_path: Path, read_text) -> None:  # t
         spread=7,
         stars=4,
     )
-    text = read_text(api.render("council-matrix", data, tmp_path / "m.pdf"))
+    text = pdf_text(api.render("council-matrix", data, tmp_path / "m.pdf"))
     assert "1.1 Nguồn gốc sản phẩm 3 3 2 3 2,67 1" in text
     assert "TỔNG ĐIỂM 100 78 74 81 77,67 7" in text
     assert "trong giới hạn 10 điểm" in text and "Đề nghị xếp hạng: 4 sao." in text
     wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15)
-    assert "vượt quá 10 điểm" in read_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))
+    assert "vượt quá 10 điểm" in pdf_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))

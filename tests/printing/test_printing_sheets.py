@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from helpers.pdf import assert_sound_pdf, decode_qr, pdf_text
 from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.printing import api
@@ -27,11 +28,11 @@ def answers_for(sheet, low_every: int = 3) -> dict[str, int]:  # type: ignore[no
     return out
 
 
-def test_blank_sheet_set_1_layout(ruleset, tmp_path: Path, check_pdf, read_text, read_qr) -> None:  # type: ignore[no-untyped-def]
+def test_blank_sheet_set_1_layout(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = SheetData(sheet=ruleset.sheet(1))
     out = api.render("sheet", data, tmp_path / "s1.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     for expected in (
         "BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP",
         "(Kiêm phiếu đánh giá sản phẩm OCOP)",
@@ -60,11 +61,11 @@ def test_blank_sheet_set_1_layout(ruleset, tmp_path: Path, check_pdf, read_text,
     assert "ổn định trong quá trình bảo quản...)*****" in text  # star marker printed as in the decision
     assert "tiêu thụ****" in text
     assert "■" not in text  # nothing ticked on a blank sheet
-    fields = parse_payload(read_qr(out, 1, tmp_path)[0])
+    fields = parse_payload(decode_qr(out, 1)[0])
     assert fields["F"] == "sheet" and fields["S"] == "qd26-2026/1"
 
 
-def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path, check_pdf, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sheet = ruleset.sheet(1)
     result = score(sheet, answers_for(sheet))
     data = SheetData(
@@ -82,8 +83,8 @@ def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path, che
         evaluator=Signed("Tuyên Quang", dt.date(2026, 6, 1), "Lê Văn Cường"),
     )
     out = api.render("sheet", data, tmp_path / "s1f.pdf")
-    check_pdf(out)
-    text = read_text(out)
+    assert_sound_pdf(out)
+    text = pdf_text(out)
     assert "HTX Cam & Bưởi <Hàm Yên>" in text and "08-02500-012-2026" in text
     assert "Điểm đánh giá" in text
     assert text.count("■") == len(result.answers)
@@ -98,17 +99,17 @@ def test_filled_sheet_shows_choices_totals_and_star(ruleset, tmp_path: Path, che
     assert "Tuyên Quang, ngày 01 tháng 6 năm 2026" in text
 
 
-def test_eliminated_sheet_says_so(ruleset, read_text, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_eliminated_sheet_says_so(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sheet = ruleset.sheet(1)
     result = score(sheet, answers_for(sheet), knockouts=["forged_dossier"])
     out = api.render("sheet", SheetData(sheet=sheet, result=result), tmp_path / "x.pdf")
-    assert "Kết quả: sản phẩm bị loại (Giả mạo hồ sơ)" in read_text(out)
+    assert "Kết quả: sản phẩm bị loại (Giả mạo hồ sơ)" in pdf_text(out)
 
 
-def test_tourism_sheet_prints_alternative_cases(ruleset, tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_tourism_sheet_prints_alternative_cases(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sheet = ruleset.sheet(26)
     out = api.render("sheet", SheetData(sheet=sheet), tmp_path / "s26.pdf")
-    text = read_text(out)
+    text = pdf_text(out)
     assert "Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp" in text
     assert "Trường hợp 2: Điểm dịch vụ du lịch" in text
     assert (
@@ -117,16 +118,16 @@ def test_tourism_sheet_prints_alternative_cases(ruleset, tmp_path: Path, read_te
     answers = answers_for(sheet)
     answers["8"] = 3  # case 2, top option
     result = score(sheet, answers)
-    text = read_text(api.render("sheet", SheetData(sheet=sheet, result=result), tmp_path / "s26f.pdf"))
+    text = pdf_text(api.render("sheet", SheetData(sheet=sheet, result=result), tmp_path / "s26f.pdf"))
     assert f"Tổng điểm: {result.total}/100." in text
 
 
-def test_corrected_points_are_footnoted(ruleset, tmp_path: Path, read_text) -> None:  # type: ignore[no-untyped-def]
-    text = read_text(api.render("sheet", SheetData(sheet=ruleset.sheet(11)), tmp_path / "s11.pdf"))
+def test_corrected_points_are_footnoted(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = pdf_text(api.render("sheet", SheetData(sheet=ruleset.sheet(11)), tmp_path / "s11.pdf"))
     assert "Tiêu chí 6.1.1: Quyết định in “11”, áp dụng 1 điểm" in text
 
 
-def test_all_26_blank_sheets_in_one_pdf(ruleset, tmp_path: Path, check_pdf, read_text) -> None:  # type: ignore[no-untyped-def]
+def test_all_26_blank_sheets_in_one_pdf(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     calls: list[tuple[float, str]] = []
 
     class Progress:
@@ -137,8 +138,8 @@ def test_all_26_blank_sheets_in_one_pdf(ruleset, tmp_path: Path, check_pdf, read
 
     out = render_all_blank_sheets(ruleset, tmp_path / "all.pdf", Progress())
     assert out == [tmp_path / "all.pdf"]
-    check_pdf(out[0])
-    text = read_text(out[0])
+    assert_sound_pdf(out[0])
+    text = pdf_text(out[0])
     for sheet in ruleset.sheets:
         assert f"{sheet.number}. Bộ sản phẩm: {sheet.name}" in text
         assert f"S=qd26-2026/{sheet.number};" in text

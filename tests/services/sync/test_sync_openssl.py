@@ -14,9 +14,13 @@ import pytest
 from helpers.sync import Pair, ready_dossier
 from ocop_desktop.services.sync.service import PackageService
 
-TOOLS = ("openssl", "sha256sum", "sed", "base64", "bash")
+# The command-line tools of the recipe, with the Debian package that brings each one.
+TOOLS = {"openssl": "openssl", "sha256sum": "coreutils", "base64": "coreutils", "sed": "sed", "bash": "bash"}
+MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
 pytestmark = pytest.mark.skipif(
-    any(shutil.which(t) is None for t in TOOLS), reason="needs openssl and coreutils"
+    bool(MISSING),
+    reason=f"{', '.join(MISSING)} not installed "
+    f"(Debian: apt-get install {' '.join(sorted({TOOLS[t] for t in MISSING}))})",
 )
 
 # The commands as printed in the docs (keep in step with docs/sync-package.md, "Checking a package by hand").
@@ -29,7 +33,7 @@ VERIFY = r"""
 openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifest.json -sigfile manifest.sig
 sed -n 's/^ *{"name": "\([^"]*\)", "size": [0-9]*, "sha256": "\([0-9a-f]\{64\}\)".*/\2  \1/p' manifest.json > SHA256SUMS
 sha256sum -c SHA256SUMS
-"""
+"""  # noqa: E501 (the sed line is the one printed in the docs)
 
 
 def _run(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
