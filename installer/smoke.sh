@@ -112,12 +112,9 @@ PASSED=$((PASSED + 1))
 run bad_unit 2 --data-dir "$WORK/data-bad" init --role commune --unit 99999 --officer "X"
 run help 0 --help
 has_command() { grep -Eq "^[[:space:]]+$1[[:space:]]" "$WORK/help.out"; }
-pdf_embeds_bundled_font() {  # the frozen app found resources/fonts (poppler's pdffonts, when present)
-  command -v pdffonts >/dev/null 2>&1 || return 0
-  local fonts
-  fonts=$(pdffonts "$1")
-  if ! grep -q "LiberationSerif" <<<"$fonts"; then
-    echo "[smoke] FAIL: $1 does not embed the bundled Liberation Serif"; echo "$fonts"; exit 1
+pdf_embeds_bundled_font() {  # the frozen app found resources/fonts: the font's name is in the PDF's font dictionary
+  if ! grep -aq "LiberationSerif" "$1"; then
+    echo "[smoke] FAIL: $1 does not embed the bundled Liberation Serif"; exit 1
   fi
 }
 if has_command print; then
