@@ -26,6 +26,7 @@ from helpers.sync import MAU03, TODAY, link, open_installation, resubmit  # noqa
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
 from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         template = root / "template"
-        AppContext.open(AppPaths.for_data_dir(template)).close()
+        open_app(AppPaths.for_data_dir(template)).close()
         commune = open_installation(root / "xa", template, "commune", "00070", "Nguyễn Văn An")
         province = open_installation(root / "tinh", template, "province", "01", "Trần Thị Bình")
         usb = root / "usb"

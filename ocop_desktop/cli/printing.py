@@ -15,6 +15,7 @@ from pathlib import Path
 from ocop_desktop.cli.framework import print_json
 from ocop_desktop.domain.checklist import Requirement, checklist_for
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
@@ -62,7 +63,7 @@ def _print_dossier(args: argparse.Namespace) -> Path:
     from ocop_desktop.paths import AppPaths
     from ocop_desktop.services.dossiers.print_data import print_dossier_form
 
-    ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))
+    ctx = open_app(AppPaths.for_data_dir(args.data_dir))
     try:
         return print_dossier_form(ctx, _resolve_dossier(ctx, args.dossier), args.form, args.output)
     finally:
