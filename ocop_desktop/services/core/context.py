@@ -29,6 +29,14 @@ class OfficeInfo:
     name: str
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Whom a recorded action is attributed to: this office and the officer at the keyboard."""
+
+    office_id: str | None
+    officer_id: str | None
+
+
 @dataclass
 class AppContext:
     paths: AppPaths
@@ -57,6 +65,10 @@ class AppContext:
     def read(self) -> Iterator[Session]:
         with self.sessions() as session:
             yield session
+
+    def actor(self) -> Actor:
+        office = self.office_or_none()
+        return Actor(office.id if office else None, self.officer_id)
 
     def office_or_none(self) -> OfficeInfo | None:
         if self._office is None:

@@ -38,7 +38,7 @@ from ocop_desktop.store.models import (
 )
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.context import Actor, AppContext
 
 
 @dataclass(frozen=True)
@@ -293,29 +293,14 @@ class DossierService:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             if expected_revision is not None and d.revision != expected_revision:
                 raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác. Hãy mở lại hồ sơ.")
-            current = Status(d.status)
-            target = next_status(current, act)
-            if target is None:
-                raise UserError(f"Không thể “{act.label}” khi hồ sơ đang “{current.label}”.")
+            _target(d, act)
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
                 self._receive(s, d, on or self.today())
             if act is Action.RETURN:
                 d.return_reasons = note
-            d.status = target.value
-            office = self._ctx.office_or_none()
-            s.add(
-                DossierEvent(
-                    dossier_id=d.id,
-                    action=act.value,
-                    from_status=current.value,
-                    to_status=target.value,
-                    office_id=office.id if office else None,
-                    officer_id=self._ctx.officer_id,
-                    note=note,
-                )
-            )
+            record_transition(s, d, act, note, self._ctx.actor())
         return self.get(dossier_id)
 
     def _check(self, s: Session, d: Dossier, act: Action, note: str, on: date | None) -> None:
@@ -350,6 +335,35 @@ class DossierService:
         d.received_on = on
         d.received_by_officer_id = self._ctx.officer_id
         d.deadline = commune_deadline(on, holiday_calendar())
+
+
+def record_transition(s: Session, d: Dossier, action: Action, note: str, actor: Actor) -> DossierEvent:
+    """Move `d` by `action` in the caller's transaction and record the event (who, when, why).
+
+    Only the lifecycle: checks that belong to one action (completeness before receiving, the
+    reasons of a return, the council's result before a decision) are the caller's."""
+    current = Status(d.status)
+    target = _target(d, action)
+    event = DossierEvent(
+        dossier_id=d.id,
+        action=action.value,
+        from_status=current.value,
+        to_status=target.value,
+        office_id=actor.office_id,
+        officer_id=actor.officer_id,
+        note=nfc_multiline(note),
+    )
+    s.add(event)
+    d.status = target.value
+    return event
+
+
+def _target(d: Dossier, action: Action) -> Status:
+    current = Status(d.status)
+    target = next_status(current, action)
+    if target is None:
+        raise UserError(f"Không thể “{action.label}” khi hồ sơ đang “{current.label}”.")
+    return target
 
 
 def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:

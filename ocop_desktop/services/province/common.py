@@ -134,12 +134,17 @@ def find_member(s: Session, r: EvaluationRound, ref: str) -> CouncilMember:
     return found[0]
 
 
-def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
-    found = s.scalars(
+def placed_round(s: Session, dossier_id: str) -> EvaluationRound | None:
+    """The round the dossier is assigned to, if any."""
+    return s.scalars(
         select(EvaluationRound)
         .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
         .where(RoundEntry.dossier_id == dossier_id)
     ).first()
+
+
+def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
+    found = placed_round(s, dossier_id)
     if found is None:
         raise UserError("Hồ sơ chưa được phân vào đợt đánh giá nào.")
     return found

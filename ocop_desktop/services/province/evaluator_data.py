@@ -176,9 +176,7 @@ def assignment(ctx: AppContext, round_id: str, member_id: str) -> Assignment:
         )
 
 
-def import_scores(
-    ctx: AppContext, payload: dict[str, Any], *, dry_run: bool = False
-) -> list[ImportedSheet]:
+def import_scores(ctx: AppContext, payload: dict[str, Any], *, dry_run: bool = False) -> list[ImportedSheet]:
     """Apply a member's returned sheets, all or nothing (`dry_run`: check and report, write nothing).
 
     Payload: {"schema": 1, "round_id", "member_id", "sheets": [{"dossier_id", "ruleset_hash",

@@ -14,7 +14,7 @@ from ocop_desktop.domain.deadlines import next_round_for
 from ocop_desktop.domain.dossiers import Action, RegistrationType, Status
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
-from ocop_desktop.services.province.common import round_label, round_name
+from ocop_desktop.services.province.common import placed_round, round_label, round_name
 from ocop_desktop.store.models import AdminUnit, Dossier, DossierEvent, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
 
@@ -168,11 +168,7 @@ class InboxService:
         """Return to the commune with the reasons (required). A dossier already in a round must be
         taken out of it first, so no council work is silently dropped."""
         with self._ctx.read() as s:
-            placed = s.scalars(
-                select(EvaluationRound)
-                .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
-                .where(RoundEntry.dossier_id == dossier_id)
-            ).first()
+            placed = placed_round(s, dossier_id)
             if placed is not None:
                 raise UserError(
                     f"Hồ sơ đang thuộc {round_label(placed)}; hãy rút khỏi đợt trước khi trả lại xã."
