@@ -1,5 +1,6 @@
-"""`package enroll | export | inspect | verify | import | status | conflicts | keys | accept | return`:
-signed sync packages between a commune and its province, headless (docs/sync-package.md)."""
+"""`package enroll | export | inspect | verify | import | status | conflicts | keys`: signed sync
+packages between a commune and its province, headless (docs/sync-package.md). Accepting and
+returning the dossiers that came in are the province's `inbox accept | return`."""
 
 from __future__ import annotations
 
@@ -103,13 +104,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--pem", action="store_true", help="in khóa ký công khai dạng PEM (để kiểm tra bằng openssl)"
     )
     keys.set_defaults(handler=_keys)
-
-    for name, helptext in (("accept", "tỉnh tiếp nhận hồ sơ"), ("return", "tỉnh trả hồ sơ để xã bổ sung")):
-        cmd = psub.add_parser(name, help=helptext)
-        cmd.add_argument("dossier")
-        if name == "return":
-            cmd.add_argument("--reasons", required=True)
-        cmd.set_defaults(handler=_accept if name == "accept" else _return)
 
 
 def _enroll(args: argparse.Namespace, ctx: AppContext | None) -> int:
@@ -340,31 +334,6 @@ def _keys(args: argparse.Namespace, ctx: AppContext | None) -> int:
         print(f"Khóa ký:      {keys.signing.readable}")
         print(f"Khóa mã hóa:  {keys.encryption.readable}")
     return 0
-
-
-def _accept(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    assert ctx is not None
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-
-    detail = ProvinceSyncService(ctx).accept(_dossier_id(ctx, args.dossier))
-    print(f"Hồ sơ {detail.row.id[:8]}: {detail.row.status_label}.")
-    return 0
-
-
-def _return(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    assert ctx is not None
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-
-    detail = ProvinceSyncService(ctx).return_with_reasons(_dossier_id(ctx, args.dossier), args.reasons)
-    print(f"Hồ sơ {detail.row.id[:8]}: {detail.row.status_label}.")
-    return 0
-
-
-def _dossier_id(ctx: AppContext, prefix: str) -> str:
-    from ocop_desktop.services.dossiers.service import DossierService
-
-    ids = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip().lower())]
-    return ids[0] if len(ids) == 1 else prefix
 
 
 def _export_json(result: ExportResult) -> dict[str, Any]:

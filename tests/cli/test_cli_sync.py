@@ -72,7 +72,7 @@ def test_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert "đã được nhập trước đây" in again
     assert "Đã nhập gói" in cli("commune", "package", "import", str(usb / "s1.receipt.ocoppkg"))
 
-    cli("province", "package", "return", dossier_id[:8], "--reasons", "Bổ sung giấy chứng nhận ATTP.")
+    cli("province", "inbox", "return", dossier_id[:8], "--reason", "Bổ sung giấy chứng nhận ATTP.")
     cli("province", "package", "export", "--pending", "--to", "00070", "-o", str(usb / "r1.ocoppkg"))
     out = cli("commune", "package", "import", str(usb / "r1.ocoppkg"))
     assert "Cập nhật" in out

@@ -72,7 +72,7 @@ def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
 
 def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     """Dossiers accepted, returned or decided here whose result the commune has not confirmed."""
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.services.sync.imported import imported
 
     return [
         Candidate(
@@ -85,7 +85,7 @@ def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
             r.commune_office_id,
             r.commune_name,
         )
-        for r in ProvinceSyncService(ctx).imported()
+        for r in imported(ctx)
         if r.results_to_send
     ]
 

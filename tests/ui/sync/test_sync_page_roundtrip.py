@@ -95,7 +95,7 @@ def test_results_from_the_province_page_reach_the_commune_evaluation_view(
     tmp_path: Path,
 ) -> None:
     from helpers.sync import TODAY
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.services.province.inbox import InboxService
     from ocop_desktop.services.sync.service import PackageService
     from ocop_desktop.ui.province.page import EvaluationPage
 
@@ -103,8 +103,8 @@ def test_results_from_the_province_page_reach_the_commune_evaluation_view(
     kept = ready_dossier(pair.commune, tmp_path / "scans2", product_set=1)
     commune_pkg, province_pkg = PackageService(pair.commune), PackageService(pair.province)
     province_pkg.import_package(commune_pkg.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path)
-    desk = ProvinceSyncService(pair.province, today=TODAY)
-    desk.return_with_reasons(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
+    desk = InboxService(pair.province, today=TODAY)
+    desk.return_for_correction(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
     desk.accept(kept)
 
     province = open_page(qtbot, pair.province)
