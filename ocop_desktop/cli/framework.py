@@ -7,19 +7,9 @@ the database (they receive `ctx=None`).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import Any, Protocol
-
-from ocop_desktop.services.core.context import AppContext
-
-Handler = Callable[[argparse.Namespace, AppContext | None], int]
-
-
-class Registrar(Protocol):
-    def __call__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+from typing import Any
 
 
 def print_json(data: Any) -> None:
@@ -29,10 +19,12 @@ def print_json(data: Any) -> None:
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     widths = (
-        [max(len(str(c)) for c in col) for col in zip(headers, *rows)] if rows else [len(h) for h in headers]
+        [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
+        if rows
+        else [len(h) for h in headers]
     )
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line)
     print("  ".join("-" * w for w in widths))
     for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))

@@ -189,7 +189,8 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
         return 0
     _clear_progress()
     print(
-        f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng ({preview.package.kind_label}, "
+        f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng "
+        f"({preview.package.kind_label}, "
         f"từ {preview.package.sender_name})."
     )
     _print_preview(preview)
@@ -259,7 +260,8 @@ def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
             ],
         )
         print(
-            f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có ({_size(preview.blob_bytes)})."
+            f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có "
+            f"({_size(preview.blob_bytes)})."
         )
     for warning in preview.warnings:
         print(f"Lưu ý: {warning}")
