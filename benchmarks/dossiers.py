@@ -78,7 +78,7 @@ def main() -> None:
             t0 = time.perf_counter()
             DossierService(ctx).get(dossier)
             ChecklistService(ctx).items(dossier)
-            evidence.list(dossier)
+            evidence.attachments(dossier)
             evidence.total_size(dossier)
             SelfAssessmentService(ctx).load(dossier)
             return time.perf_counter() - t0

@@ -44,7 +44,7 @@ def shoot(ctx: AppContext, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [take_screenshot(ctx, str(out_dir / "dossier-list.png"), "dossiers", SIZE)]
     _quiet_offscreen_noise()
-    rows = DossierService(ctx).list()
+    rows = DossierService(ctx).search()
     for name, (tab, statuses) in EDITOR_SHOTS.items():
         row = next((r for s in statuses for r in rows if r.status == s), rows[0] if rows else None)
         if row is None:

@@ -74,7 +74,7 @@ def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
     """A dossier id, or the first characters of one as `dossiers list` shows them."""
     from ocop_desktop.services.dossiers.service import DossierService
 
-    matches = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip())]
+    matches = [r.id for r in DossierService(ctx).search() if r.id.startswith(prefix.strip())]
     if len(matches) != 1:
         raise UserError(
             f"Không tìm thấy hồ sơ “{prefix}”."

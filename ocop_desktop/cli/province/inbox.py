@@ -45,7 +45,7 @@ def register(sub: Sub) -> None:
 
 
 def _list(args: argparse.Namespace, ctx: AppContext) -> int:
-    rows = InboxService(ctx).list(args.status, unassigned_only=args.unassigned)
+    rows = InboxService(ctx).rows(args.status, unassigned_only=args.unassigned)
     return out(
         args,
         [asdict(r) for r in rows],

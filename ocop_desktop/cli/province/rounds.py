@@ -114,7 +114,7 @@ def _create(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: AppContext) -> int:
-    return print_rounds(args, RoundService(ctx).list(args.year))
+    return print_rounds(args, RoundService(ctx).rows(args.year))
 
 
 def _show(args: argparse.Namespace, ctx: AppContext) -> int:

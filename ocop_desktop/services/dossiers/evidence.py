@@ -175,7 +175,7 @@ class EvidenceService:
             raise NotFoundError("Không tìm thấy tài liệu.")
         return rows[0]
 
-    def list(self, dossier_id: str) -> list[AttachmentRow]:
+    def attachments(self, dossier_id: str) -> list[AttachmentRow]:
         return self._rows(Attachment.dossier_id == dossier_id)
 
     def total_size(self, dossier_id: str) -> int:

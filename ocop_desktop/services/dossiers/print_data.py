@@ -127,7 +127,7 @@ class _Builder:
             for leaf in state.sheet.leaves()
         )
         items = ChecklistService(self.ctx).items(self.d.row.id)
-        files = EvidenceService(self.ctx).list(self.d.row.id)
+        files = EvidenceService(self.ctx).attachments(self.d.row.id)
         evidence = tuple(
             EvidenceItem(
                 i.label, i.requirement_label, "; ".join(f.filename for f in files if f.checklist_key == i.key)

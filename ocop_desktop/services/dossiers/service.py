@@ -196,7 +196,9 @@ class DossierService:
                 ),
             )
 
-    def list(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> list[DossierRow]:
+    def search(
+        self, query: str = "", *, status: str | None = None, due_only: bool = False
+    ) -> list[DossierRow]:
         with self._ctx.read() as s:
             rows = self._rows(s, query=query, status=status)
         if due_only:

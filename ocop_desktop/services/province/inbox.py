@@ -54,7 +54,7 @@ class InboxService:
         self._ctx = ctx
         self._today = today
 
-    def list(self, status: str | None = None, *, unassigned_only: bool = False) -> list[InboxRow]:
+    def rows(self, status: str | None = None, *, unassigned_only: bool = False) -> list[InboxRow]:
         statuses = [status] if status else [s.value for s in INBOX_STATUSES]
         if any(s not in {x.value for x in INBOX_STATUSES} for s in statuses):
             raise UserError(f"Hộp hồ sơ chỉ có các trạng thái: {', '.join(s.value for s in INBOX_STATUSES)}.")

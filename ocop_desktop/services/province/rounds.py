@@ -175,7 +175,7 @@ class RoundService:
             round_id = r.id
         return self.get(round_id)
 
-    def list(self, year: int | None = None) -> list[RoundRow]:
+    def rows(self, year: int | None = None) -> list[RoundRow]:
         with self._ctx.read() as s:
             stmt = select(EvaluationRound).order_by(EvaluationRound.year.desc(), EvaluationRound.number)
             if year is not None:

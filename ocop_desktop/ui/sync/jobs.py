@@ -59,7 +59,7 @@ def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     service, status = DossierService(ctx), SyncStatusService(ctx)
     out = []
     for wanted in (Status.COMMUNE_CHECKED.value, Status.SENT.value):
-        for row in service.list(status=wanted):
+        for row in service.search(status=wanted):
             state = status.dossier_status(row.id)
             pending = state.state != "acknowledged"
             if wanted == Status.SENT.value and not pending:

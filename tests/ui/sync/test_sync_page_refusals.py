@@ -45,7 +45,7 @@ def test_a_tampered_package_is_refused_with_the_reason_and_nothing_changes(
     [text] = messages.texts("warn")
     assert "không khớp mã kiểm tra (SHA-256)" in text and "Không có gì thay đổi trên máy này." in text
     assert flow.dialog is None  # no preview for a refused package
-    assert db_state(pair.province) == before and DossierService(pair.province).list() == []
+    assert db_state(pair.province) == before and DossierService(pair.province).search() == []
 
 
 def test_a_package_for_another_office_is_refused(

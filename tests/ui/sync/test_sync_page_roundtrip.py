@@ -60,7 +60,7 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     assert sorted(d.outcome for d in preview.rows()) == ["new", "new"]
     assert "Mới: <b>2</b>" in preview.counts.text() and preview.apply_button.isEnabled()
     assert not preview.fingerprint.isVisible()  # the commune is trusted already
-    assert DossierService(pair.province).list() == []
+    assert DossierService(pair.province).search() == []
 
     # 3. apply, and save the receipt where the officer says
     receipt = pair.folder / "bien-nhan.ocoppkg"
@@ -69,7 +69,7 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     qtbot.waitUntil(lambda: flow.result is not None, timeout=10_000)
     assert flow.result.applied and receipt.exists() and flow.saved_receipt == receipt
     assert "Đã nhập 2 hồ sơ: 2 mới" in messages.texts("ask")[-1]
-    assert {r.id for r in DossierService(pair.province).list()} == {first, second}
+    assert {r.id for r in DossierService(pair.province).search()} == {first, second}
     qtbot.waitUntil(lambda: len(province.inbox.rows) == 2)  # the enrollment and this package
     submission = next(r for r in province.inbox.rows if r.kind == "submission")
     assert submission.counts == {"new": 2} and submission.receipt_issued
