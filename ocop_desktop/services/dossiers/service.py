@@ -36,6 +36,7 @@ from ocop_desktop.store.models import (
     Product,
     ScoreSheet,
 )
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import Actor, AppContext
@@ -208,11 +209,7 @@ class DossierService:
     def _rows(
         self, s: Session, *, query: str = "", status: str | None = None, select_ids: list[str] | None = None
     ) -> list[DossierRow]:
-        stmt = (
-            select(Dossier, Product.code, Product.name, Producer.name)
-            .join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-        )
+        stmt = dossier_header(Dossier, Product.code, Product.name, Producer.name)
         for word in fold(query).split():
             stmt = stmt.where(Dossier.search_key.contains(word, autoescape=True))
         if status:

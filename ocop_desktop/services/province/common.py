@@ -16,6 +16,7 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
+from ocop_desktop.store.queries import dossier_header, with_commune
 
 MEMBER_SHEET = "member"
 
@@ -220,37 +221,35 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
     members = members_of(s, r.id)
     expected = {m.id for m in expected_scorers(r, members)}
     e = RoundEntry
+    # The inner joins before the outer ones, so the planner may start from the round's entries.
+    header = dossier_header(
+        e.id,
+        e.revision,
+        e.dossier_id,
+        e.seq,
+        e.status,
+        e.mean_total,
+        e.star,
+        e.spread,
+        e.valid,
+        func.json_extract(e.result, "$.problems"),
+        e.rescore_count,
+        e.proposed_star,
+        e.decision_id,
+        e.certificate_id,
+        Product.id,
+        Product.name,
+        Product.code,
+        Producer.name,
+        Product.commune_code,
+        AdminUnit.name,
+        Dossier.product_set,
+        Dossier.registration_type,
+        Dossier.status,
+        RecognitionDecision.number,
+    ).join(e, e.dossier_id == Dossier.id)
     stmt = (
-        select(
-            e.id,
-            e.revision,
-            e.dossier_id,
-            e.seq,
-            e.status,
-            e.mean_total,
-            e.star,
-            e.spread,
-            e.valid,
-            func.json_extract(e.result, "$.problems"),
-            e.rescore_count,
-            e.proposed_star,
-            e.decision_id,
-            e.certificate_id,
-            Product.id,
-            Product.name,
-            Product.code,
-            Producer.name,
-            Product.commune_code,
-            AdminUnit.name,
-            Dossier.product_set,
-            Dossier.registration_type,
-            Dossier.status,
-            RecognitionDecision.number,
-        )
-        .join(Dossier, Dossier.id == e.dossier_id)
-        .join(Product, Product.id == Dossier.product_id)
-        .join(Producer, Producer.id == Product.producer_id)
-        .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+        with_commune(header)
         .outerjoin(RecognitionDecision, RecognitionDecision.id == e.decision_id)
         .where(e.round_id == r.id)
         .order_by(e.seq)

@@ -17,6 +17,7 @@ from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
 from ocop_desktop.services.province.common import placed_round, round_label, round_name
 from ocop_desktop.store.models import AdminUnit, Dossier, DossierEvent, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
+from ocop_desktop.store.queries import dossier_header, with_commune
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -66,32 +67,31 @@ class InboxService:
         )
         d, p = Dossier, Product
         stmt = (
-            select(
-                d.id,
-                d.revision,
-                d.product_set,
-                d.registration_type,
-                d.status,
-                d.receipt_number,
-                d.received_on,
-                d.return_reasons,
-                p.id,
-                p.name,
-                p.code,
-                p.commune_code,
-                Producer.name,
-                AdminUnit.name,
-                sent.c.at,
-                ScoreSheet.total,
-                ScoreSheet.star,
-                EvaluationRound.id,
-                EvaluationRound.number,
-                EvaluationRound.year,
-                EvaluationRound.extra,
+            with_commune(
+                dossier_header(
+                    d.id,
+                    d.revision,
+                    d.product_set,
+                    d.registration_type,
+                    d.status,
+                    d.receipt_number,
+                    d.received_on,
+                    d.return_reasons,
+                    p.id,
+                    p.name,
+                    p.code,
+                    p.commune_code,
+                    Producer.name,
+                    AdminUnit.name,
+                    sent.c.at,
+                    ScoreSheet.total,
+                    ScoreSheet.star,
+                    EvaluationRound.id,
+                    EvaluationRound.number,
+                    EvaluationRound.year,
+                    EvaluationRound.extra,
+                )
             )
-            .join(p, p.id == d.product_id)
-            .join(Producer, Producer.id == p.producer_id)
-            .outerjoin(AdminUnit, AdminUnit.code == p.commune_code)
             .outerjoin(sent, sent.c.dossier_id == d.id)
             .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
             .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
