@@ -69,7 +69,7 @@ def _gui_options(argv: list[str]) -> argparse.Namespace | None:
     return options if not rest else None
 
 
-def _run_command(args, paths: AppPaths) -> int:  # type: ignore[no-untyped-def]
+def _run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     from ocop_desktop.services.core.bootstrap import open_app
 
     if not args.needs_context:

@@ -12,6 +12,28 @@ import sys
 from typing import Any
 
 
+class ConsoleProgress:
+    """The `Progress` of a long job run from the command line: a percentage on stderr when it is a
+    terminal (so that `--json` output on stdout stays clean); never cancelled."""
+
+    cancelled = False
+
+    def __init__(self) -> None:
+        self._shown = -1
+
+    def set(self, fraction: float, text: str = "") -> None:
+        percent = int(fraction * 100)
+        if percent != self._shown and sys.stderr.isatty():
+            self._shown = percent
+            print(f"\r{percent:3d}% {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+
+def clear_progress() -> None:
+    """Wipe the progress line before printing the result."""
+    if sys.stderr.isatty():
+        print("\r" + " " * 66 + "\r", end="", file=sys.stderr)
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

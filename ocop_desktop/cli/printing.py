@@ -8,11 +8,10 @@ print service; until then --dossier says so plainly. No database is opened.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-from ocop_desktop.cli.framework import print_json
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json
 from ocop_desktop.domain.checklist import Requirement, checklist_for
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.bootstrap import open_app
@@ -84,16 +83,6 @@ def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
     return matches[0]
 
 
-class _ConsoleProgress:
-    """Progress for long jobs on a terminal (stderr, so --json output stays clean)."""
-
-    cancelled = False
-
-    def set(self, fraction: float, text: str) -> None:
-        if sys.stderr.isatty():
-            print(f"\r{fraction:5.0%} {text}", end="", file=sys.stderr, flush=True)
-
-
 def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
     from ocop_desktop.printing import api
     from ocop_desktop.printing.batch import render_all_blank_sheets
@@ -107,9 +96,8 @@ def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
             raise UserError("Cần chọn bộ sản phẩm: --set 1 … 26 (hoặc --set all để in cả 26 phiếu).")
         ruleset = RuleService().resolve(args.ruleset)
         if args.set.strip().lower() == "all":
-            written = render_all_blank_sheets(ruleset, args.output, _ConsoleProgress())
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
+            written = render_all_blank_sheets(ruleset, args.output, ConsoleProgress())
+            clear_progress()
         else:
             written = [api.render("sheet", SheetData(sheet=ruleset.sheet(args.set)), args.output)]
     elif args.form == "checklist":

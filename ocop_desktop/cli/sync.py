@@ -11,26 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from ocop_desktop.cli import evaluator as commands_evaluator
-from ocop_desktop.cli.framework import print_json, print_table
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.types import ImportPreview
-
-
-class ConsoleProgress:
-    """The duck-typed progress of the services, printed on stderr when it is a terminal."""
-
-    cancelled = False
-
-    def __init__(self) -> None:
-        self._shown = -1
-
-    def set(self, fraction: float, text: str = "") -> None:
-        percent = int(fraction * 100)
-        if percent != self._shown and sys.stderr.isatty():
-            self._shown = percent
-            print(f"\r{percent:3d}% {text[:60]:<60}", end="", file=sys.stderr, flush=True)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -138,7 +123,7 @@ def _export(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json(_export_json(result))
         return 0
-    _clear_progress()
+    clear_progress()
     print(f"Đã ghi gói “{result.kind_label}” số {result.sequence} gửi {result.recipient_name}: {result.path}")
     if result.dossier_ids:
         print(
@@ -187,7 +172,7 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json({"ok": True, **preview.to_json()})
         return 0
-    _clear_progress()
+    clear_progress()
     print(
         f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng "
         f"({preview.package.kind_label}, "
@@ -209,7 +194,7 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
         if args.json:
             print_json({"dry_run": True, **preview.to_json()})
         else:
-            _clear_progress()
+            clear_progress()
             print("Chạy thử (không ghi gì):")
             _print_preview(preview)
         return 0
@@ -222,7 +207,7 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json({"dry_run": False, **result.to_json()})
         return 0
-    _clear_progress()
+    clear_progress()
     print("Đã nhập gói." if result.applied else "Gói đã được nhập trước đây: không có gì thay đổi.")
     _print_preview(result.preview, done=result.applied)
     if result.installed:
@@ -344,8 +329,3 @@ def _export_json(result: ExportResult) -> dict[str, Any]:
 
 def _size(n: int) -> str:
     return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n / 1024:.0f} KB"
-
-
-def _clear_progress() -> None:
-    if sys.stderr.isatty():
-        print("\r" + " " * 66 + "\r", end="", file=sys.stderr)

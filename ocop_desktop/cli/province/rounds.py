@@ -181,12 +181,11 @@ def _aggregate(args: argparse.Namespace, ctx: AppContext) -> int:
 def _matrix(args: argparse.Namespace, ctx: AppContext) -> int:
     m = AggregationService(ctx).matrix(round_id(ctx, args.round), dossier_id(ctx, args.dossier))
     heads = [x.label for x in m.members]
-    cell = lambda v, flagged: "" if v is None else f"{v}{'!' if flagged else ''}"  # noqa: E731
     rows = [
-        [line.code, line.max_points, *[cell(v, o) for v, o in zip(line.points, line.outliers, strict=True)]]
+        [line.code, line.max_points, *[_cell(v, o) for v, o in zip(line.points, line.outliers, strict=True)]]
         for line in m.lines
     ]
-    rows.append(["Tổng", 100, *[cell(v, o) for v, o in zip(m.totals, m.total_outliers, strict=True)]])
+    rows.append(["Tổng", 100, *[_cell(v, o) for v, o in zip(m.totals, m.total_outliers, strict=True)]])
     data = {
         "members": [asdict(x) for x in m.members],
         "totals": list(m.totals),
@@ -261,3 +260,8 @@ def _print(args: argparse.Namespace, ctx: AppContext) -> int:
     dossier = dossier_id(ctx, args.dossier) if args.dossier else None
     paths = print_round(ctx, round_id(ctx, args.round), args.form, args.output, dossier_id=dossier)
     return out(args, [str(p) for p in paths], ["Tệp"], [[p] for p in paths])
+
+
+def _cell(points: object, flagged: bool) -> str:
+    """A member's points in the matrix, "!" when they stand out."""
+    return "" if points is None else f"{points}{'!' if flagged else ''}"

@@ -108,7 +108,7 @@ class _Builder:
         return Mau01Data(
             self.ref,
             _short(self.province),
-            _date(m.get("registered_on")).year if m.get("registered_on") else date.today().year,
+            (_date(m.get("registered_on")) or date.today()).year,
             registrant,
             str(m.get("product_name", self.product.name)),
             f"Ngành {self.set.product_group_name}; Nhóm {self.set.group_name}; Phân nhóm {self.set.name}",
@@ -235,7 +235,8 @@ class _Builder:
     def receipt(self) -> ReceiptData:
         if not self.d.row.receipt_number:
             raise UserError(
-                "Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. Hãy “Tiếp nhận và cấp số phiếu” trước."
+                "Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. "
+                "Hãy “Tiếp nhận và cấp số phiếu” trước."
             )
         return ReceiptData(
             self.ref,

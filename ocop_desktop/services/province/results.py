@@ -124,11 +124,8 @@ class ResultService:
         members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
         rows = self.five_star_candidates(round_id)
         with self._ctx.read() as s:
-            results = dict(
-                s.execute(
-                    select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
-                ).all()
-            )
+            query = select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
+            results = {entry_id: result for entry_id, result in s.execute(query)}
         return [FiveStarProposal(e, results.get(e.id) or {}) for e in rows]
 
     # -- decision ---------------------------------------------------------------------------
@@ -192,7 +189,7 @@ class ResultService:
             s.add(decision)
             s.flush()
             actor = self._ctx.actor()
-            for e, cert in zip(entries, certificates):
+            for e, cert in zip(entries, certificates, strict=True):
                 c = issue_certificate(s, cert)
                 e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
                 note = f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"
@@ -322,8 +319,8 @@ class ResultService:
                 extract("year", Certificate.decision_date) == decided_on.year,
             )
         ).first()
-        if used is not None or legacy is not None:
-            on = used.decided_on if used is not None else legacy.decision_date
+        on = used.decided_on if used is not None else legacy.decision_date if legacy is not None else None
+        if on is not None:
             raise ValidationError(
                 {"number": f"Số quyết định “{number}” đã được dùng cho quyết định ngày {on:%d/%m/%Y}."}
             )

@@ -251,7 +251,8 @@ class RoundService:
                     problems.append(f"“{name}” đã thuộc {round_label(get_round(s, placed[did]))}")
                 elif d.status != Status.ACCEPTED:
                     problems.append(
-                        f"“{name}” đang ở trạng thái “{Status(d.status).label}”, cần được tỉnh tiếp nhận trước"
+                        f"“{name}” đang ở trạng thái “{Status(d.status).label}”, "
+                        "cần được tỉnh tiếp nhận trước"
                     )
             if problems:
                 raise UserError("Không phân hồ sơ nào vào đợt: " + "; ".join(problems) + ".")

@@ -29,7 +29,7 @@ def _score_all(
     keep_floors: int = 4,
 ) -> None:
     sheet = sheet_of()
-    for member, total in zip(members, totals):
+    for member, total in zip(members, totals, strict=True):
         MemberScoreService(ctx).enter(
             round_id, dossier_id, member, answers_for(sheet, total, keep_floors=keep_floors)
         )
