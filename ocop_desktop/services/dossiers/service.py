@@ -21,12 +21,12 @@ from ocop_desktop.domain.dossiers import (
     next_status,
 )
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
-from ocop_desktop.domain.producers import ProducerKind
 from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
+from ocop_desktop.services.dossiers.prefill import prefilled_forms
 from ocop_desktop.store.models import (
     AdminUnit,
     Certificate,
@@ -121,7 +121,7 @@ class DossierService:
                 ruleset_hash=ruleset.content_hash,
                 product_set=product.product_set,
                 status=Status.DRAFT.value,
-                forms=_prefill(producer, product, self.today()),
+                forms=prefilled_forms(producer, product, self.today()),
                 previous_dossier_id=previous.id if previous else None,
                 base_certificate_id=certificate.id if certificate else None,
                 search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
@@ -379,33 +379,3 @@ def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
         select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
     ).first()
     return dict(sheet.answers) if sheet else {}
-
-
-def _prefill(producer: Producer, product: Product, today: date) -> dict[str, dict[str, Any]]:
-    kind = ProducerKind(producer.kind).label
-    return {
-        "mau01": {
-            "unit_name": producer.name,
-            "representative": producer.representative,
-            "position": producer.representative_title,
-            "address": producer.address,
-            "phone": producer.phone,
-            "email": producer.email,
-            "product_name": product.name,
-            "sample_count": 0 if product.product_set == 26 else 5,
-            "registered_on": today.isoformat(),
-        },
-        "mau02_part1": {
-            "producer_name": producer.name,
-            "organisation_type": kind,
-            "address": producer.address,
-            "phone": producer.phone,
-            "email": producer.email,
-            "representative": producer.representative,
-            "product_name": product.name,
-            "has_business_registration": bool(producer.tax_code),
-        },
-        "mau02_part2": {},
-        "mau02_part4": {},
-        "mau03": {},
-    }
