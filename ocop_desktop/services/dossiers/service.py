@@ -292,7 +292,7 @@ class DossierService:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             if expected_revision is not None and d.revision != expected_revision:
                 raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác. Hãy mở lại hồ sơ.")
-            _target(d, act)
+            _target(d, act)  # a move the lifecycle refuses is said before what the content lacks
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
