@@ -24,6 +24,7 @@ from ocop_desktop.domain.dossiers import Status  # noqa: E402
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp)))
+        ctx = open_app(AppPaths.for_data_dir(Path(tmp)))
         try:
             round_id, enter_seconds = build(ctx, args.dossiers, args.members, rng)
             service = AggregationService(ctx)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.checklists import ChecklistService  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
@@ -59,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="ocop-bench-"))
     try:
-        ctx = AppContext.open(AppPaths.for_data_dir(root / "data"))
+        ctx = open_app(AppPaths.for_data_dir(root / "data"))
         initialise(ctx, "commune", "00070", "Benchmark")
         producer = ProducerService(ctx).create(
             ProducerInput("HTX Bench", ProducerKind.COOPERATIVE, "00070", representative="A")
@@ -78,7 +78,7 @@ def main() -> None:
             t0 = time.perf_counter()
             DossierService(ctx).get(dossier)
             ChecklistService(ctx).items(dossier)
-            evidence.list(dossier)
+            evidence.attachments(dossier)
             evidence.total_size(dossier)
             SelfAssessmentService(ctx).load(dossier)
             return time.perf_counter() - t0

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
@@ -39,7 +40,7 @@ from ocop_desktop.store.models import Dossier  # noqa: E402
 
 
 def installation(root: Path, role: str, unit: str) -> AppContext:
-    ctx = AppContext.open(AppPaths.for_data_dir(root))
+    ctx = open_app(AppPaths.for_data_dir(root))
     initialise(ctx, role, unit, "Benchmark")
     return ctx
 

@@ -69,12 +69,12 @@ def _gui_options(argv: list[str]) -> argparse.Namespace | None:
     return options if not rest else None
 
 
-def _run_command(args, paths: AppPaths) -> int:  # type: ignore[no-untyped-def]
-    from ocop_desktop.services.core.context import AppContext
+def _run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ocop_desktop.services.core.bootstrap import open_app
 
     if not args.needs_context:
         return int(args.handler(args, None))
-    ctx = AppContext.open(paths)
+    ctx = open_app(paths)
     try:
         return int(args.handler(args, ctx))
     finally:

@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from helpers.evaluator import Offices, make_offices  # noqa: E402
 from helpers.sync import Pair, link, open_installation  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội
@@ -27,7 +28,7 @@ PROVINCE_CODE = "01"
 def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated database with the administrative units loaded, built once per session."""
     root = tmp_path_factory.mktemp("template")
-    ctx = AppContext.open(AppPaths.for_data_dir(root))
+    ctx = open_app(AppPaths.for_data_dir(root))
     ctx.close()
     return root
 
@@ -42,7 +43,7 @@ def paths(tmp_path: Path, _template_dir: Path) -> AppPaths:
 @pytest.fixture
 def empty_ctx(paths: AppPaths) -> Iterator[AppContext]:
     """An opened store, not yet initialised (no office)."""
-    ctx = AppContext.open(paths)
+    ctx = open_app(paths)
     yield ctx
     ctx.close()
 

@@ -44,7 +44,7 @@ def shoot(ctx: AppContext, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [take_screenshot(ctx, str(out_dir / "dossier-list.png"), "dossiers", SIZE)]
     _quiet_offscreen_noise()
-    rows = DossierService(ctx).list()
+    rows = DossierService(ctx).search()
     for name, (tab, statuses) in EDITOR_SHOTS.items():
         row = next((r for s in statuses for r in rows if r.status == s), rows[0] if rows else None)
         if row is None:
@@ -70,12 +70,12 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.paths import AppPaths
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.bootstrap import open_app
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
     from ocop_desktop.ui.shell.app import ensure_application
 
     ensure_application()
-    ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))
+    ctx = open_app(AppPaths.for_data_dir(args.data_dir))
     try:
         for path in shoot(ctx, Path(args.out_dir)):
             print(path)

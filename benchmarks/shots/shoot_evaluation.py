@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # tests/helpers
 
 from helpers.province import answers_for, council, sent_dossier, sheet_of  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
@@ -135,7 +136,7 @@ def main() -> int:
 
     install_sink(RecordingSink())
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp) / "tinh"))
+        ctx = open_app(AppPaths.for_data_dir(Path(tmp) / "tinh"))
         try:
             initialise(ctx, "province", "01", "Trần Thị Bình")
             round_id, ids = build(ctx)

@@ -24,7 +24,7 @@ from helpers.evaluator import make_offices  # noqa: E402
 from helpers.evaluator_ui import assignment_package, province_fingerprint  # noqa: E402
 from helpers.province import answers_for  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace  # noqa: E402
 from ocop_desktop.ui.kit import errors  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
@@ -51,7 +51,7 @@ def main() -> int:
     errors.install_sink(errors.RecordingSink())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        AppContext.open(AppPaths.for_data_dir(root / "template")).close()
+        open_app(AppPaths.for_data_dir(root / "template")).close()
         o = make_offices(root, root / "template")
         try:
             package = assignment_package(o)

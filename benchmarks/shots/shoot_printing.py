@@ -161,14 +161,14 @@ def make_sample_product(ctx: object, producer_name: str, product_name: str, prod
 
 def setup_and_shoot_reports(app: object, work: Path, out_dir: Path) -> None:
     from ocop_desktop.paths import AppPaths
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.bootstrap import open_app
     from ocop_desktop.services.core.setup import initialise
     from ocop_desktop.services.dossiers.service import DossierService
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
     from ocop_desktop.ui.shell.app import build_main_window
 
     paths = AppPaths.for_data_dir(work / "data")
-    ctx = AppContext.open(paths)
+    ctx = open_app(paths)
     initialise(ctx, "commune", "00070", "Nguyễn Văn An")
     from helpers.builders import TODAY, answer_everything, fill_producer_forms, provide_required
 

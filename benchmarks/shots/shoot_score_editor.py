@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from helpers.builders import TODAY, make_product, pdf_file  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
@@ -55,7 +55,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp) / "data"))
+        ctx = open_app(AppPaths.for_data_dir(Path(tmp) / "data"))
         try:
             initialise(ctx, "commune", "00070", "Nguyễn Văn An")
             dossiers = DossierService(ctx, today=TODAY)

@@ -26,12 +26,13 @@ from helpers.sync import MAU03, TODAY, link, open_installation, resubmit  # noqa
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
 from ocop_desktop.domain.products import ProductInput  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
 from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
 from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
 from ocop_desktop.services.registry.products import ProductService  # noqa: E402
-from ocop_desktop.services.sync.province_desk import ProvinceSyncService  # noqa: E402
 from ocop_desktop.services.sync.service import PackageService  # noqa: E402
 from ocop_desktop.store.models import SyncPackage  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         template = root / "template"
-        AppContext.open(AppPaths.for_data_dir(template)).close()
+        open_app(AppPaths.for_data_dir(template)).close()
         commune = open_installation(root / "xa", template, "commune", "00070", "Nguyễn Văn An")
         province = open_installation(root / "tinh", template, "province", "01", "Trần Thị Bình")
         usb = root / "usb"
@@ -115,9 +116,9 @@ def main() -> int:
             first = cs.export_dossiers(usb / "s1.ocoppkg", pending=True)
             receipt = ps.import_package(first.path).receipt_path
             cs.import_package(receipt)
-            desk = ProvinceSyncService(province, today=TODAY)
+            desk = InboxService(province, today=TODAY)
             desk.accept(ids[1])
-            desk.return_with_reasons(
+            desk.return_for_correction(
                 ids[0], "Bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm còn hạn."
             )
             results = ps.export_dossiers(usb / "r1.ocoppkg", to="00070", pending=True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from helpers.dossier_ui import new_dossier, write_pdf  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.ui.dossiers.editor import DossierEditor  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
@@ -58,7 +58,7 @@ def main() -> int:
     app = ensure_application()
     work = Path(tempfile.mkdtemp(prefix="bench-dossier-ui-"))
     try:
-        ctx = AppContext.open(AppPaths.for_data_dir(work / "data"))
+        ctx = open_app(AppPaths.for_data_dir(work / "data"))
         initialise(ctx, "commune", "00070", "Nguyễn Văn An")
         dossier_id = new_dossier(ctx)
         builds, first_sheet = [], 0.0

@@ -34,6 +34,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 
 from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.province.inbox import InboxService  # noqa: E402
@@ -87,7 +88,7 @@ def run_once(dossiers: int, members: int) -> dict[str, dict[str, float]]:
     install_sink(RecordingSink())
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp) / "tinh"))
+        ctx = open_app(AppPaths.for_data_dir(Path(tmp) / "tinh"))
         try:
             ids, team = build_round(ctx, dossiers, members)
             beat = Beat()

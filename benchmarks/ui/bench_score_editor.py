@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))  # tests/
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
-from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.rules import RuleService  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> int:
         from helpers.builders import TODAY, make_product
         from ocop_desktop.services.dossiers.service import DossierService
 
-        ctx = AppContext.open(AppPaths.for_data_dir(Path(tmp)))
+        ctx = open_app(AppPaths.for_data_dir(Path(tmp)))
         try:
             initialise(ctx, "commune", "00070", "Nguyễn Văn An")
             dossier = DossierService(ctx, today=TODAY).create(make_product(ctx, 13), "first").row.id

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _list(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
-    rows = DossierService(ctx).list(args.search, status=args.status, due_only=args.due)
+    rows = DossierService(ctx).search(args.search, status=args.status, due_only=args.due)
     if args.json:
         print_json(
             [

@@ -123,7 +123,8 @@ def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
         "unconfirmed": "CHƯA xác nhận dấu vân tay",
     }[result.signer]
     print(
-        f"Hồ sơ đề nghị công nhận 5 sao của {result.province_name}, {result.round_label}: chữ ký hợp lệ ({signer}; "
+        f"Hồ sơ đề nghị công nhận 5 sao của {result.province_name}, {result.round_label}: "
+        f"chữ ký hợp lệ ({signer}; "
         f"dấu vân tay {result.fingerprint})"
         + (f", mã băm của {result.package.files} tệp đều đúng." if verify else ".")
     )
@@ -295,10 +296,10 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
-    from ocop_desktop.cli.rules import _read_answers
+    from ocop_desktop.cli.rules import read_answers
     from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
 
-    answers, knockouts, stops = _read_answers(args.answers)
+    answers, knockouts, stops = read_answers(args.answers)
     work = EvaluatorWorkService(ctx)
     current = work.sheet(args.dossier)
     state = work.save_sheet(

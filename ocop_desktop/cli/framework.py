@@ -7,19 +7,31 @@ the database (they receive `ctx=None`).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import Any, Protocol
-
-from ocop_desktop.services.core.context import AppContext
-
-Handler = Callable[[argparse.Namespace, AppContext | None], int]
+from typing import Any
 
 
-class Registrar(Protocol):
-    def __call__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+class ConsoleProgress:
+    """The `Progress` of a long job run from the command line: a percentage on stderr when it is a
+    terminal (so that `--json` output on stdout stays clean); never cancelled."""
+
+    cancelled = False
+
+    def __init__(self) -> None:
+        self._shown = -1
+
+    def set(self, fraction: float, text: str = "") -> None:
+        percent = int(fraction * 100)
+        if percent != self._shown and sys.stderr.isatty():
+            self._shown = percent
+            print(f"\r{percent:3d}% {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+
+def clear_progress() -> None:
+    """Wipe the progress line before printing the result."""
+    if sys.stderr.isatty():
+        print("\r" + " " * 66 + "\r", end="", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
@@ -29,10 +41,12 @@ def print_json(data: Any) -> None:
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     widths = (
-        [max(len(str(c)) for c in col) for col in zip(headers, *rows)] if rows else [len(h) for h in headers]
+        [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
+        if rows
+        else [len(h) for h in headers]
     )
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line)
     print("  ".join("-" * w for w in widths))
     for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))

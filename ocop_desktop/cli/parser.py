@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import TypeAlias
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import dossiers as commands_dossiers
-from ocop_desktop.cli import evaluator as commands_evaluator
-from ocop_desktop.cli import printing as commands_print
-from ocop_desktop.cli import province as commands_province
-from ocop_desktop.cli import rules as commands_rules
-from ocop_desktop.cli import setup as commands_setup
-from ocop_desktop.cli import sync as commands_package
+from ocop_desktop.cli import dossiers, evaluator, printing, province, rules, setup, sync
 
-HEADLESS_COMMANDS = [
-    commands_setup.register,
-    commands_rules.register,
-    commands_dossiers.register,
-    commands_print.register,
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
+Register: TypeAlias = Callable[[Sub], None]
+
+HEADLESS_COMMANDS: list[Register] = [
+    setup.register,
+    rules.register,
+    dossiers.register,
+    printing.register,
+    province.register,
+    sync.register,
+    evaluator.register,
 ]
-HEADLESS_COMMANDS.append(commands_province.register)
-HEADLESS_COMMANDS.append(commands_package.register)
-HEADLESS_COMMANDS.append(commands_evaluator.register)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_commands(parser: argparse.ArgumentParser, registrars: list) -> None:  # type: ignore[type-arg]
+def add_commands(parser: argparse.ArgumentParser, registrars: list[Register]) -> None:
+    """The headless commands, then `registrars` (the GUI's own commands, from `main`)."""
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for register in HEADLESS_COMMANDS + registrars:
         register(sub)

@@ -8,13 +8,13 @@ print service; until then --dossier says so plainly. No database is opened.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-from ocop_desktop.cli.framework import print_json
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json
 from ocop_desktop.domain.checklist import Requirement, checklist_for
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
@@ -62,7 +62,7 @@ def _print_dossier(args: argparse.Namespace) -> Path:
     from ocop_desktop.paths import AppPaths
     from ocop_desktop.services.dossiers.print_data import print_dossier_form
 
-    ctx = AppContext.open(AppPaths.for_data_dir(args.data_dir))
+    ctx = open_app(AppPaths.for_data_dir(args.data_dir))
     try:
         return print_dossier_form(ctx, _resolve_dossier(ctx, args.dossier), args.form, args.output)
     finally:
@@ -73,7 +73,7 @@ def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
     """A dossier id, or the first characters of one as `dossiers list` shows them."""
     from ocop_desktop.services.dossiers.service import DossierService
 
-    matches = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip())]
+    matches = [r.id for r in DossierService(ctx).search() if r.id.startswith(prefix.strip())]
     if len(matches) != 1:
         raise UserError(
             f"Không tìm thấy hồ sơ “{prefix}”."
@@ -81,16 +81,6 @@ def _resolve_dossier(ctx: AppContext, prefix: str) -> str:
             else f"Có {len(matches)} hồ sơ bắt đầu bằng “{prefix}”; hãy ghi đủ mã hồ sơ."
         )
     return matches[0]
-
-
-class _ConsoleProgress:
-    """Progress for long jobs on a terminal (stderr, so --json output stays clean)."""
-
-    cancelled = False
-
-    def set(self, fraction: float, text: str) -> None:
-        if sys.stderr.isatty():
-            print(f"\r{fraction:5.0%} {text}", end="", file=sys.stderr, flush=True)
 
 
 def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
@@ -106,9 +96,8 @@ def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
             raise UserError("Cần chọn bộ sản phẩm: --set 1 … 26 (hoặc --set all để in cả 26 phiếu).")
         ruleset = RuleService().resolve(args.ruleset)
         if args.set.strip().lower() == "all":
-            written = render_all_blank_sheets(ruleset, args.output, _ConsoleProgress())
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
+            written = render_all_blank_sheets(ruleset, args.output, ConsoleProgress())
+            clear_progress()
         else:
             written = [api.render("sheet", SheetData(sheet=ruleset.sheet(args.set)), args.output)]
     elif args.form == "checklist":

@@ -107,7 +107,8 @@ def _sheet_lines(sheet: Sheet, legend: str) -> list[str]:
     ps = sheet.product_set
     out = [
         f"BỘ SẢN PHẨM {ps.number} ({ps.code}): {ps.name}",
-        f"Ngành: {ps.product_group_name} — Nhóm: {ps.group_name} — Cơ quan chủ trì: {', '.join(ps.lead_ministries)}",
+        f"Ngành: {ps.product_group_name} — Nhóm: {ps.group_name} — "
+        f"Cơ quan chủ trì: {', '.join(ps.lead_ministries)}",
     ]
     if sheet.header:
         out.append(sheet.header[0])
@@ -167,7 +168,7 @@ def _band_text(sheet: Sheet, i: int) -> str:
 
 
 def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    answers, knockouts, stops = _read_answers(args.answers)
+    answers, knockouts, stops = read_answers(args.answers)
     result = RuleService().score(args.set, answers, knockouts, stops, ruleset_id=args.ruleset)
     if args.json:
         print_json(result.to_json())
@@ -177,7 +178,7 @@ def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
     return 0
 
 
-def _read_answers(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
+def read_answers(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -197,7 +198,8 @@ def _read_answers(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
 
 def _result_lines(r: ScoreResult) -> list[str]:
     out = [
-        f"Bộ tiêu chí {r.ruleset_id} (mã băm {r.ruleset_hash[:12]}), bộ sản phẩm {r.set_number} ({r.set_code})",
+        f"Bộ tiêu chí {r.ruleset_id} (mã băm {r.ruleset_hash[:12]}), "
+        f"bộ sản phẩm {r.set_number} ({r.set_code})",
         "; ".join(f"Phần {p}: {v} điểm" for p, v in r.parts.items()),
         f"Tổng điểm: {r.total}/{r.max} — khung điểm: {r.band_star} sao",
     ]

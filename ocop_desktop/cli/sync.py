@@ -1,5 +1,6 @@
-"""`package enroll | export | inspect | verify | import | status | conflicts | keys | accept | return`:
-signed sync packages between a commune and its province, headless (docs/sync-package.md)."""
+"""`package enroll | export | inspect | verify | import | status | conflicts | keys`: signed sync
+packages between a commune and its province, headless (docs/sync-package.md). Accepting and
+returning the dossiers that came in are the province's `inbox accept | return`."""
 
 from __future__ import annotations
 
@@ -10,26 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from ocop_desktop.cli import evaluator as commands_evaluator
-from ocop_desktop.cli.framework import print_json, print_table
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.types import ImportPreview
-
-
-class ConsoleProgress:
-    """The duck-typed progress of the services, printed on stderr when it is a terminal."""
-
-    cancelled = False
-
-    def __init__(self) -> None:
-        self._shown = -1
-
-    def set(self, fraction: float, text: str = "") -> None:
-        percent = int(fraction * 100)
-        if percent != self._shown and sys.stderr.isatty():
-            self._shown = percent
-            print(f"\r{percent:3d}% {text[:60]:<60}", end="", file=sys.stderr, flush=True)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,13 +90,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     keys.set_defaults(handler=_keys)
 
-    for name, helptext in (("accept", "tỉnh tiếp nhận hồ sơ"), ("return", "tỉnh trả hồ sơ để xã bổ sung")):
-        cmd = psub.add_parser(name, help=helptext)
-        cmd.add_argument("dossier")
-        if name == "return":
-            cmd.add_argument("--reasons", required=True)
-        cmd.set_defaults(handler=_accept if name == "accept" else _return)
-
 
 def _enroll(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
@@ -144,7 +123,7 @@ def _export(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json(_export_json(result))
         return 0
-    _clear_progress()
+    clear_progress()
     print(f"Đã ghi gói “{result.kind_label}” số {result.sequence} gửi {result.recipient_name}: {result.path}")
     if result.dossier_ids:
         print(
@@ -193,9 +172,10 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json({"ok": True, **preview.to_json()})
         return 0
-    _clear_progress()
+    clear_progress()
     print(
-        f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng ({preview.package.kind_label}, "
+        f"Gói hợp lệ: chữ ký và mã băm của {preview.package.files} tệp đều đúng "
+        f"({preview.package.kind_label}, "
         f"từ {preview.package.sender_name})."
     )
     _print_preview(preview)
@@ -214,7 +194,7 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
         if args.json:
             print_json({"dry_run": True, **preview.to_json()})
         else:
-            _clear_progress()
+            clear_progress()
             print("Chạy thử (không ghi gì):")
             _print_preview(preview)
         return 0
@@ -227,7 +207,7 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json({"dry_run": False, **result.to_json()})
         return 0
-    _clear_progress()
+    clear_progress()
     print("Đã nhập gói." if result.applied else "Gói đã được nhập trước đây: không có gì thay đổi.")
     _print_preview(result.preview, done=result.applied)
     if result.installed:
@@ -265,7 +245,8 @@ def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
             ],
         )
         print(
-            f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có ({_size(preview.blob_bytes)})."
+            f"Tệp đính kèm: {preview.blobs_new} mới, {preview.blobs_known} đã có "
+            f"({_size(preview.blob_bytes)})."
         )
     for warning in preview.warnings:
         print(f"Lưu ý: {warning}")
@@ -342,39 +323,9 @@ def _keys(args: argparse.Namespace, ctx: AppContext | None) -> int:
     return 0
 
 
-def _accept(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    assert ctx is not None
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-
-    detail = ProvinceSyncService(ctx).accept(_dossier_id(ctx, args.dossier))
-    print(f"Hồ sơ {detail.row.id[:8]}: {detail.row.status_label}.")
-    return 0
-
-
-def _return(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    assert ctx is not None
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-
-    detail = ProvinceSyncService(ctx).return_with_reasons(_dossier_id(ctx, args.dossier), args.reasons)
-    print(f"Hồ sơ {detail.row.id[:8]}: {detail.row.status_label}.")
-    return 0
-
-
-def _dossier_id(ctx: AppContext, prefix: str) -> str:
-    from ocop_desktop.services.dossiers.service import DossierService
-
-    ids = [r.id for r in DossierService(ctx).list() if r.id.startswith(prefix.strip().lower())]
-    return ids[0] if len(ids) == 1 else prefix
-
-
 def _export_json(result: ExportResult) -> dict[str, Any]:
     return {**asdict(result), "path": str(result.path)}
 
 
 def _size(n: int) -> str:
     return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n / 1024:.0f} KB"
-
-
-def _clear_progress() -> None:
-    if sys.stderr.isatty():
-        print("\r" + " " * 66 + "\r", end="", file=sys.stderr)

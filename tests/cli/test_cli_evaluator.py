@@ -14,7 +14,7 @@ from helpers.evaluator import attach  # noqa: I001
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
@@ -39,7 +39,7 @@ def test_evaluator_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest
     usb.mkdir()
     cli("province", "init", "--role", "province", "--unit", "01", "--officer", "Trần Thị Bình")
     cli("laptop", "init", "--role", "evaluator", "--unit", "01", "--officer", "Nguyễn Văn Chủ")
-    ctx = AppContext.open(AppPaths.for_data_dir(tmp_path / "province"))
+    ctx = open_app(AppPaths.for_data_dir(tmp_path / "province"))
     try:
         dossier = sent_dossier(ctx, "Cà phê Năm Sao")
         InboxService(ctx, today=TODAY).accept(dossier)

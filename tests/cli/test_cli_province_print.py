@@ -44,7 +44,7 @@ def _decided_round(ctx: AppContext) -> dict[str, Any]:
     sheet = sheet_of()
     for m in members:
         MemberScoreService(ctx).enter(round_id, ids[0], m, answers_for(sheet, 72))
-    for m, total in zip(members, [60, 61, 74, 60, 62, 61, 60]):
+    for m, total in zip(members, [60, 61, 74, 60, 62, 61, 60], strict=True):
         MemberScoreService(ctx).enter(round_id, ids[1], m, answers_for(sheet, total))
     AggregationService(ctx).aggregate_round(round_id)
     ResultService(ctx, today=TODAY).propose(round_id)

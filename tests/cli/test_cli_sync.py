@@ -11,7 +11,7 @@ import pytest
 from helpers.sync import ready_dossier
 from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.bootstrap import open_app
 
 
 class Cli:
@@ -53,7 +53,7 @@ def test_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     out = cli("commune", "package", "import", str(usb / "ref.ocoppkg"), "--confirm-fingerprint", province_fp)
     assert "Bộ tiêu chí qd26-2026" in out and "Đã cài" in out
 
-    ctx = AppContext.open(AppPaths.for_data_dir(tmp_path / "commune"))
+    ctx = open_app(AppPaths.for_data_dir(tmp_path / "commune"))
     try:
         dossier_id = ready_dossier(ctx, tmp_path / "scans")
     finally:
@@ -72,7 +72,7 @@ def test_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert "đã được nhập trước đây" in again
     assert "Đã nhập gói" in cli("commune", "package", "import", str(usb / "s1.receipt.ocoppkg"))
 
-    cli("province", "package", "return", dossier_id[:8], "--reasons", "Bổ sung giấy chứng nhận ATTP.")
+    cli("province", "inbox", "return", dossier_id[:8], "--reason", "Bổ sung giấy chứng nhận ATTP.")
     cli("province", "package", "export", "--pending", "--to", "00070", "-o", str(usb / "r1.ocoppkg"))
     out = cli("commune", "package", "import", str(usb / "r1.ocoppkg"))
     assert "Cập nhật" in out

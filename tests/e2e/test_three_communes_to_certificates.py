@@ -89,7 +89,7 @@ def _run(
     for i, member in enumerate(members[:5]):  # typed in by the secretary from the paper sheets
         for d in dossiers:
             MemberScoreService(province).enter(round_id, d, member, answers_for(sheet, totals[d][i]))
-    for laptop, label, column in zip(laptops, ("TV6", "TV7"), (5, 6)):
+    for laptop, label, column in zip(laptops, ("TV6", "TV7"), (5, 6), strict=True):
         _score_on_laptop(province, laptop, usb, round_id, label, {d: totals[d][column] for d in dossiers})
 
     done = AggregationService(province).aggregate_round(round_id)
@@ -105,7 +105,7 @@ def _run(
     for code, ctx in communes.items():
         back = PackageService(province).export_dossiers(usb / code / "results.ocoppkg", to=code, pending=True)
         assert PackageService(ctx).import_package(back.path).applied
-        for i, dossier in enumerate(d for d in dossiers if products[d][0] == code):
+        for dossier in (d for d in dossiers if products[d][0] == code):
             assert DossierService(ctx).get(dossier).row.status == "decided"
             current = CertificateService(ctx, today=TODAY).current(products[dossier][1])
             assert current is not None

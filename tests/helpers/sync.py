@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required
 from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.dossiers.service import DossierService
@@ -32,7 +33,7 @@ MAU03 = {
 
 def open_installation(root: Path, template: Path, role: str, unit: str, officer: str) -> AppContext:
     shutil.copytree(template, root)
-    ctx = AppContext.open(AppPaths.for_data_dir(root))
+    ctx = open_app(AppPaths.for_data_dir(root))
     initialise(ctx, role, unit, officer)
     return ctx
 

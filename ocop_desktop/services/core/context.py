@@ -1,12 +1,12 @@
 """The application context: paths, the open database and the acting officer.
 
-Built once per process (GUI or CLI) and handed to services. Each service method opens its own
-unit of work with `ctx.unit_of_work()`, so a user action commits or rolls back as a whole.
+A plain holder, built once per process (GUI or CLI) by `services.core.bootstrap.open_app` and
+handed to services. Each service method opens its own unit of work with `ctx.unit_of_work()`, so a
+user action commits or rolls back as a whole.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,11 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import NotInitialisedError
 from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.reference import installed_root, use_installed_reference
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
-from ocop_desktop.store.database import open_database
-from ocop_desktop.store.models import Office, Officer
-
-log = logging.getLogger(__name__)
+from ocop_desktop.store.models import Office
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,14 @@ class OfficeInfo:
     name: str
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Whom a recorded action is attributed to: this office and the officer at the keyboard."""
+
+    office_id: str | None
+    officer_id: str | None
+
+
 @dataclass
 class AppContext:
     paths: AppPaths
@@ -39,22 +45,9 @@ class AppContext:
     officer_id: str | None = None
     _office: OfficeInfo | None = field(default=None, repr=False)
 
-    @classmethod
-    def open(cls, paths: AppPaths) -> AppContext:
-        engine, sessions = open_database(paths.db_path, paths.backups_dir)
-        ctx = cls(paths=paths, engine=engine, sessions=sessions)
-        from ocop_desktop.services.core.reference import use_installed_reference
-
-        use_installed_reference(paths.data_dir / "reference")
-        from ocop_desktop.services.core.units import ensure_units_loaded
-
-        ensure_units_loaded(ctx)
-        ctx.officer_id = ctx._default_officer_id()
-        return ctx
-
     def close(self) -> None:
-        from ocop_desktop.services.core.reference import installed_root, use_installed_reference
-
+        """Release the database; reference data falls back to the bundled files if this store's
+        packs were the ones in use (another store may have been opened since)."""
         if installed_root() == self.paths.data_dir / "reference":
             use_installed_reference(None)
         self.engine.dispose()
@@ -72,6 +65,10 @@ class AppContext:
     def read(self) -> Iterator[Session]:
         with self.sessions() as session:
             yield session
+
+    def actor(self) -> Actor:
+        office = self.office_or_none()
+        return Actor(office.id if office else None, self.officer_id)
 
     def office_or_none(self) -> OfficeInfo | None:
         if self._office is None:
@@ -92,11 +89,3 @@ class AppContext:
 
     def forget_office(self) -> None:
         self._office = None
-
-    def _default_officer_id(self) -> str | None:
-        office = self.office_or_none()
-        if office is None:
-            return None
-        with self.sessions() as s:
-            query = select(Officer.id).where(Officer.office_id == office.id, Officer.active.is_(True))
-            return s.scalars(query.order_by(Officer.created_at)).first()

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 
 from ocop_desktop.services.dossiers.checklists import ChecklistService
 from ocop_desktop.services.dossiers.evidence import EvidenceService
@@ -50,7 +50,7 @@ def add_demo_dossiers(ctx: AppContext, product_ids: list[str], rng: random.Rando
     stages = ["draft", "draft", "complete", "received", "received", "commune_checked"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for i, (product_id, stage) in enumerate(zip(product_ids, stages)):
+        for i, (product_id, stage) in enumerate(zip(product_ids, stages, strict=False)):
             d = dossiers.create(product_id, "first")
             rev = dossiers.save_section(
                 d.row.id,

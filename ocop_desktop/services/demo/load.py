@@ -8,6 +8,7 @@ with bulk inserts so it takes seconds, not minutes.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,15 @@ KIND_WEIGHTS = [
 ]
 
 
+@dataclass(frozen=True)
+class _Owner:
+    """A producer row to insert, with what its products are drawn from."""
+
+    row: dict[str, object]
+    product_set: int
+    commune: tuple[str, str, str]  # code, name, province code
+
+
 def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) -> dict[str, object]:
     rng = random.Random(seed)
     office = ctx.office_or_none()
@@ -61,13 +71,13 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
             "updated_by_office_id": office.id,
             "updated_by_officer_id": ctx.officer_id,
         }
-        s.execute(insert(Producer), [{**_columns(p), **stamp} for p in producers])
-        seqs = dict(
+        s.execute(insert(Producer), [{**p.row, **stamp} for p in producers])
+        seqs: dict[str, int] = dict(
             s.execute(
                 select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)
             ).all()
         )
-        products = []
+        products: list[dict[str, object]] = []
         for i in range(n_products):
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
@@ -98,7 +108,7 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
     if scale == "commune" and office.role == "commune":
         from ocop_desktop.services.demo.dossiers import add_demo_dossiers
 
-        dossiers = add_demo_dossiers(ctx, [p["id"] for p in products[:8]], rng, date.today())  # type: ignore[misc]
+        dossiers = add_demo_dossiers(ctx, [str(p["id"]) for p in products[:8]], rng, date.today())
     return {
         "office": office.name,
         "producers": len(producers),
@@ -107,10 +117,6 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
         "seed": seed,
         "scale": scale,
     }
-
-
-def _columns(row: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
 def _demo_unit(ctx: AppContext, role: str) -> str:
@@ -152,7 +158,7 @@ def _place(commune_name: str) -> str:
     return commune_name
 
 
-def _producer(rng: random.Random, commune: tuple[str, str, str]) -> dict[str, object]:
+def _producer(rng: random.Random, commune: tuple[str, str, str]) -> _Owner:
     code, commune_name, _province = commune
     kind = rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
     person = _person(rng)
@@ -183,23 +189,23 @@ def _producer(rng: random.Random, commune: tuple[str, str, str]) -> dict[str, ob
     )
     row: dict[str, object] = {k: getattr(data, k) for k in ProducerInput.__dataclass_fields__}
     row.update(id=new_uuid(), kind=kind, search_key=producer_search_key(data, commune_name))
-    row["_set"] = product_set
-    row["_commune"] = commune
-    return row
+    return _Owner(row, product_set, commune)
 
 
 def _product(
-    rng: random.Random, owner: dict[str, object], seqs: dict[str, int], ruleset_id: str, names: dict[int, str]
+    rng: random.Random, owner: _Owner, seqs: dict[str, int], ruleset_id: str, names: dict[int, str]
 ) -> dict[str, object]:
-    code, commune_name, province = owner["_commune"]  # type: ignore[misc]
-    product_set = owner["_set"] if rng.random() < 0.7 else rng.choice([s for s in cat.PRODUCTS if s != 26])
-    name = f"{rng.choice(cat.PRODUCTS[product_set])} {_place(commune_name)}"  # type: ignore[index]
+    code, commune_name, province = owner.commune
+    product_set = (
+        owner.product_set if rng.random() < 0.7 else rng.choice([s for s in cat.PRODUCTS if s != 26])
+    )
+    name = f"{rng.choice(cat.PRODUCTS[product_set])} {_place(commune_name)}"
     seqs[code] = seqs.get(code, 0) + 1
     year = rng.choice([date.today().year - 2, date.today().year - 1, date.today().year])
     pcode = product_code(province, code, seqs[code], year)
     return {
         "id": new_uuid(),
-        "producer_id": owner["id"],
+        "producer_id": owner.row["id"],
         "name": name,
         "ruleset_id": ruleset_id,
         "product_set": product_set,
@@ -209,5 +215,5 @@ def _product(
         "description": "",
         "brand": "",
         "packaging": "",
-        "search_key": fold(f"{name} {owner['name']} {names.get(product_set, '')} {pcode}"),
-    }  # type: ignore[call-overload]
+        "search_key": fold(f"{name} {owner.row['name']} {names.get(product_set, '')} {pcode}"),
+    }

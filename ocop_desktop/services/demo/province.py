@@ -138,9 +138,8 @@ def add_province_volume(
         (Attachment, attachments),
         (Certificate, certificates),
     ):
-        table = model.__table__
         for start in range(0, len(rows), CHUNK):
-            conn.execute(insert(table), rows[start : start + CHUNK])
+            conn.execute(insert(model), rows[start : start + CHUNK])
     return {
         "dossiers": len(dossiers),
         "criterion_answers": sum(len(x["answers"]) for x in sheets),

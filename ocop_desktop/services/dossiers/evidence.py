@@ -78,14 +78,14 @@ class EvidenceService:
         rows = []
         with self._ctx.unit_of_work() as s:
             known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_({b.sha256 for b in stored}))))
-            for blob, info in zip(stored, infos):
+            for blob, info in zip(stored, infos, strict=True):
                 if blob.sha256 not in known:
                     s.add(
                         Blob(sha256=blob.sha256, size=blob.size, media_type=info.media_type, pages=info.pages)
                     )
                     known.add(blob.sha256)
             s.flush()  # no ORM relationship orders the inserts, so the blob rows go first
-            for path, blob, info in zip(paths, stored, infos):
+            for path, blob, info in zip(paths, stored, infos, strict=True):
                 row = AttachmentRow(
                     new_uuid(),
                     nfc(path.name),
@@ -156,7 +156,7 @@ class EvidenceService:
                     )
                 ).all()
             )
-        for path, sha in zip(paths, hashes):
+        for path, sha in zip(paths, hashes, strict=True):
             if sha in attached:
                 raise UserError(
                     f"Tệp “{path.name}” đã được đính kèm vào hồ sơ này (tên “{attached[sha]}”). "
@@ -175,7 +175,7 @@ class EvidenceService:
             raise NotFoundError("Không tìm thấy tài liệu.")
         return rows[0]
 
-    def list(self, dossier_id: str) -> list[AttachmentRow]:
+    def attachments(self, dossier_id: str) -> list[AttachmentRow]:
         return self._rows(Attachment.dossier_id == dossier_id)
 
     def total_size(self, dossier_id: str) -> int:

@@ -108,7 +108,7 @@ class _Builder:
         return Mau01Data(
             self.ref,
             _short(self.province),
-            _date(m.get("registered_on")).year if m.get("registered_on") else date.today().year,
+            (_date(m.get("registered_on")) or date.today()).year,
             registrant,
             str(m.get("product_name", self.product.name)),
             f"Ngành {self.set.product_group_name}; Nhóm {self.set.group_name}; Phân nhóm {self.set.name}",
@@ -127,7 +127,7 @@ class _Builder:
             for leaf in state.sheet.leaves()
         )
         items = ChecklistService(self.ctx).items(self.d.row.id)
-        files = EvidenceService(self.ctx).list(self.d.row.id)
+        files = EvidenceService(self.ctx).attachments(self.d.row.id)
         evidence = tuple(
             EvidenceItem(
                 i.label, i.requirement_label, "; ".join(f.filename for f in files if f.checklist_key == i.key)
@@ -235,7 +235,8 @@ class _Builder:
     def receipt(self) -> ReceiptData:
         if not self.d.row.receipt_number:
             raise UserError(
-                "Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. Hãy “Tiếp nhận và cấp số phiếu” trước."
+                "Hồ sơ chưa được tiếp nhận nên chưa có phiếu tiếp nhận. "
+                "Hãy “Tiếp nhận và cấp số phiếu” trước."
             )
         return ReceiptData(
             self.ref,

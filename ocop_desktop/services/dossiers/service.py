@@ -21,12 +21,12 @@ from ocop_desktop.domain.dossiers import (
     next_status,
 )
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
-from ocop_desktop.domain.producers import ProducerKind
 from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
+from ocop_desktop.services.dossiers.prefill import prefilled_forms
 from ocop_desktop.store.models import (
     AdminUnit,
     Certificate,
@@ -36,9 +36,10 @@ from ocop_desktop.store.models import (
     Product,
     ScoreSheet,
 )
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.context import Actor, AppContext
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class DossierService:
                 ruleset_hash=ruleset.content_hash,
                 product_set=product.product_set,
                 status=Status.DRAFT.value,
-                forms=_prefill(producer, product, self.today()),
+                forms=prefilled_forms(producer, product, self.today()),
                 previous_dossier_id=previous.id if previous else None,
                 base_certificate_id=certificate.id if certificate else None,
                 search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
@@ -196,7 +197,9 @@ class DossierService:
                 ),
             )
 
-    def list(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> list[DossierRow]:
+    def search(
+        self, query: str = "", *, status: str | None = None, due_only: bool = False
+    ) -> list[DossierRow]:
         with self._ctx.read() as s:
             rows = self._rows(s, query=query, status=status)
         if due_only:
@@ -206,11 +209,7 @@ class DossierService:
     def _rows(
         self, s: Session, *, query: str = "", status: str | None = None, select_ids: list[str] | None = None
     ) -> list[DossierRow]:
-        stmt = (
-            select(Dossier, Product.code, Product.name, Producer.name)
-            .join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-        )
+        stmt = dossier_header(Dossier, Product.code, Product.name, Producer.name)
         for word in fold(query).split():
             stmt = stmt.where(Dossier.search_key.contains(word, autoescape=True))
         if status:
@@ -293,29 +292,14 @@ class DossierService:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             if expected_revision is not None and d.revision != expected_revision:
                 raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác. Hãy mở lại hồ sơ.")
-            current = Status(d.status)
-            target = next_status(current, act)
-            if target is None:
-                raise UserError(f"Không thể “{act.label}” khi hồ sơ đang “{current.label}”.")
+            _target(d, act)  # a move the lifecycle refuses is said before what the content lacks
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
                 self._receive(s, d, on or self.today())
             if act is Action.RETURN:
                 d.return_reasons = note
-            d.status = target.value
-            office = self._ctx.office_or_none()
-            s.add(
-                DossierEvent(
-                    dossier_id=d.id,
-                    action=act.value,
-                    from_status=current.value,
-                    to_status=target.value,
-                    office_id=office.id if office else None,
-                    officer_id=self._ctx.officer_id,
-                    note=note,
-                )
-            )
+            record_transition(s, d, act, note, self._ctx.actor())
         return self.get(dossier_id)
 
     def _check(self, s: Session, d: Dossier, act: Action, note: str, on: date | None) -> None:
@@ -352,6 +336,35 @@ class DossierService:
         d.deadline = commune_deadline(on, holiday_calendar())
 
 
+def record_transition(s: Session, d: Dossier, action: Action, note: str, actor: Actor) -> DossierEvent:
+    """Move `d` by `action` in the caller's transaction and record the event (who, when, why).
+
+    Only the lifecycle: checks that belong to one action (completeness before receiving, the
+    reasons of a return, the council's result before a decision) are the caller's."""
+    current = Status(d.status)
+    target = _target(d, action)
+    event = DossierEvent(
+        dossier_id=d.id,
+        action=action.value,
+        from_status=current.value,
+        to_status=target.value,
+        office_id=actor.office_id,
+        officer_id=actor.officer_id,
+        note=nfc_multiline(note),
+    )
+    s.add(event)
+    d.status = target.value
+    return event
+
+
+def _target(d: Dossier, action: Action) -> Status:
+    current = Status(d.status)
+    target = next_status(current, action)
+    if target is None:
+        raise UserError(f"Không thể “{action.label}” khi hồ sơ đang “{current.label}”.")
+    return target
+
+
 def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:
     stmt = (
         select(Certificate)
@@ -366,33 +379,3 @@ def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
         select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
     ).first()
     return dict(sheet.answers) if sheet else {}
-
-
-def _prefill(producer: Producer, product: Product, today: date) -> dict[str, dict[str, Any]]:
-    kind = ProducerKind(producer.kind).label
-    return {
-        "mau01": {
-            "unit_name": producer.name,
-            "representative": producer.representative,
-            "position": producer.representative_title,
-            "address": producer.address,
-            "phone": producer.phone,
-            "email": producer.email,
-            "product_name": product.name,
-            "sample_count": 0 if product.product_set == 26 else 5,
-            "registered_on": today.isoformat(),
-        },
-        "mau02_part1": {
-            "producer_name": producer.name,
-            "organisation_type": kind,
-            "address": producer.address,
-            "phone": producer.phone,
-            "email": producer.email,
-            "representative": producer.representative,
-            "product_name": product.name,
-            "has_business_registration": bool(producer.tax_code),
-        },
-        "mau02_part2": {},
-        "mau02_part4": {},
-        "mau03": {},
-    }

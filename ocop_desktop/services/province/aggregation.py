@@ -103,6 +103,7 @@ def stored_sheets(s: Session, member_ids: list[str], dossier_id: str | None = No
         stmt = stmt.where(ScoreSheet.dossier_id == dossier_id)
     out: dict[str, Stored] = {}
     for did, member, answers, flags in s.execute(stmt):
+        assert member is not None  # selected by member_id
         out.setdefault(did, {})[member] = (answers, flags)
     return out
 

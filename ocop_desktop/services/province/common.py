@@ -16,6 +16,7 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
+from ocop_desktop.store.queries import dossier_header, with_commune
 
 MEMBER_SHEET = "member"
 
@@ -134,12 +135,17 @@ def find_member(s: Session, r: EvaluationRound, ref: str) -> CouncilMember:
     return found[0]
 
 
-def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
-    found = s.scalars(
+def placed_round(s: Session, dossier_id: str) -> EvaluationRound | None:
+    """The round the dossier is assigned to, if any."""
+    return s.scalars(
         select(EvaluationRound)
         .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
         .where(RoundEntry.dossier_id == dossier_id)
     ).first()
+
+
+def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
+    found = placed_round(s, dossier_id)
     if found is None:
         raise UserError("Hồ sơ chưa được phân vào đợt đánh giá nào.")
     return found
@@ -215,37 +221,35 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
     members = members_of(s, r.id)
     expected = {m.id for m in expected_scorers(r, members)}
     e = RoundEntry
+    # The inner joins before the outer ones, so the planner may start from the round's entries.
+    header = dossier_header(
+        e.id,
+        e.revision,
+        e.dossier_id,
+        e.seq,
+        e.status,
+        e.mean_total,
+        e.star,
+        e.spread,
+        e.valid,
+        func.json_extract(e.result, "$.problems"),
+        e.rescore_count,
+        e.proposed_star,
+        e.decision_id,
+        e.certificate_id,
+        Product.id,
+        Product.name,
+        Product.code,
+        Producer.name,
+        Product.commune_code,
+        AdminUnit.name,
+        Dossier.product_set,
+        Dossier.registration_type,
+        Dossier.status,
+        RecognitionDecision.number,
+    ).join(e, e.dossier_id == Dossier.id)
     stmt = (
-        select(
-            e.id,
-            e.revision,
-            e.dossier_id,
-            e.seq,
-            e.status,
-            e.mean_total,
-            e.star,
-            e.spread,
-            e.valid,
-            func.json_extract(e.result, "$.problems"),
-            e.rescore_count,
-            e.proposed_star,
-            e.decision_id,
-            e.certificate_id,
-            Product.id,
-            Product.name,
-            Product.code,
-            Producer.name,
-            Product.commune_code,
-            AdminUnit.name,
-            Dossier.product_set,
-            Dossier.registration_type,
-            Dossier.status,
-            RecognitionDecision.number,
-        )
-        .join(Dossier, Dossier.id == e.dossier_id)
-        .join(Product, Product.id == Dossier.product_id)
-        .join(Producer, Producer.id == Product.producer_id)
-        .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+        with_commune(header)
         .outerjoin(RecognitionDecision, RecognitionDecision.id == e.decision_id)
         .where(e.round_id == r.id)
         .order_by(e.seq)

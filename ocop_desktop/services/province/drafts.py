@@ -34,7 +34,10 @@ from ocop_desktop.store.models.province import CouncilMember, MemberSheetDraft, 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-SHEET_MOVED = "phiếu đã lưu của thành viên này đã thay đổi sau khi bắt đầu nhập (nhập từ máy chấm, sửa ở nơi khác hoặc bị xóa)"
+SHEET_MOVED = (
+    "phiếu đã lưu của thành viên này đã thay đổi sau khi bắt đầu nhập "
+    "(nhập từ máy chấm, sửa ở nơi khác hoặc bị xóa)"
+)
 RULES_CHANGED = "bộ tiêu chí của hồ sơ đã thay đổi"
 
 

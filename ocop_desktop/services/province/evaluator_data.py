@@ -26,6 +26,7 @@ from ocop_desktop.services.province.common import get_entry, get_round, round_la
 from ocop_desktop.services.province.scores import SheetInput, member_sheets, scoring_member, write_sheet
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import AdvisoryNote, RoundEntry
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -94,10 +95,7 @@ def assignment(ctx: AppContext, round_id: str, member_id: str) -> Assignment:
         dossiers = []
         for e in entries:
             d, p, producer = s.execute(
-                select(Dossier, Product, Producer.name)
-                .join(Product, Product.id == Dossier.product_id)
-                .join(Producer, Producer.id == Product.producer_id)
-                .where(Dossier.id == e.dossier_id)
+                dossier_header(Dossier, Product, Producer.name).where(Dossier.id == e.dossier_id)
             ).one()
             own = s.scalars(
                 select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
@@ -176,9 +174,7 @@ def assignment(ctx: AppContext, round_id: str, member_id: str) -> Assignment:
         )
 
 
-def import_scores(
-    ctx: AppContext, payload: dict[str, Any], *, dry_run: bool = False
-) -> list[ImportedSheet]:
+def import_scores(ctx: AppContext, payload: dict[str, Any], *, dry_run: bool = False) -> list[ImportedSheet]:
     """Apply a member's returned sheets, all or nothing (`dry_run`: check and report, write nothing).
 
     Payload: {"schema": 1, "round_id", "member_id", "sheets": [{"dossier_id", "ruleset_hash",

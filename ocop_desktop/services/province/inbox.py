@@ -14,9 +14,10 @@ from ocop_desktop.domain.deadlines import next_round_for
 from ocop_desktop.domain.dossiers import Action, RegistrationType, Status
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
-from ocop_desktop.services.province.common import round_label, round_name
+from ocop_desktop.services.province.common import placed_round, round_label, round_name
 from ocop_desktop.store.models import AdminUnit, Dossier, DossierEvent, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
+from ocop_desktop.store.queries import dossier_header, with_commune
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -54,7 +55,7 @@ class InboxService:
         self._ctx = ctx
         self._today = today
 
-    def list(self, status: str | None = None, *, unassigned_only: bool = False) -> list[InboxRow]:
+    def rows(self, status: str | None = None, *, unassigned_only: bool = False) -> list[InboxRow]:
         statuses = [status] if status else [s.value for s in INBOX_STATUSES]
         if any(s not in {x.value for x in INBOX_STATUSES} for s in statuses):
             raise UserError(f"Hộp hồ sơ chỉ có các trạng thái: {', '.join(s.value for s in INBOX_STATUSES)}.")
@@ -66,32 +67,31 @@ class InboxService:
         )
         d, p = Dossier, Product
         stmt = (
-            select(
-                d.id,
-                d.revision,
-                d.product_set,
-                d.registration_type,
-                d.status,
-                d.receipt_number,
-                d.received_on,
-                d.return_reasons,
-                p.id,
-                p.name,
-                p.code,
-                p.commune_code,
-                Producer.name,
-                AdminUnit.name,
-                sent.c.at,
-                ScoreSheet.total,
-                ScoreSheet.star,
-                EvaluationRound.id,
-                EvaluationRound.number,
-                EvaluationRound.year,
-                EvaluationRound.extra,
+            with_commune(
+                dossier_header(
+                    d.id,
+                    d.revision,
+                    d.product_set,
+                    d.registration_type,
+                    d.status,
+                    d.receipt_number,
+                    d.received_on,
+                    d.return_reasons,
+                    p.id,
+                    p.name,
+                    p.code,
+                    p.commune_code,
+                    Producer.name,
+                    AdminUnit.name,
+                    sent.c.at,
+                    ScoreSheet.total,
+                    ScoreSheet.star,
+                    EvaluationRound.id,
+                    EvaluationRound.number,
+                    EvaluationRound.year,
+                    EvaluationRound.extra,
+                )
             )
-            .join(p, p.id == d.product_id)
-            .join(Producer, Producer.id == p.producer_id)
-            .outerjoin(AdminUnit, AdminUnit.code == p.commune_code)
             .outerjoin(sent, sent.c.dossier_id == d.id)
             .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
             .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
@@ -168,11 +168,7 @@ class InboxService:
         """Return to the commune with the reasons (required). A dossier already in a round must be
         taken out of it first, so no council work is silently dropped."""
         with self._ctx.read() as s:
-            placed = s.scalars(
-                select(EvaluationRound)
-                .join(RoundEntry, RoundEntry.round_id == EvaluationRound.id)
-                .where(RoundEntry.dossier_id == dossier_id)
-            ).first()
+            placed = placed_round(s, dossier_id)
             if placed is not None:
                 raise UserError(
                     f"Hồ sơ đang thuộc {round_label(placed)}; hãy rút khỏi đợt trước khi trả lại xã."

@@ -54,7 +54,7 @@ def matrix_conclusion(m: CouncilMatrix) -> str:
     flagged = [
         f"{mem.label} ở tiêu chí {line.code}"
         for line in m.lines
-        for mem, out in zip(m.members, line.outliers)
+        for mem, out in zip(m.members, line.outliers, strict=True)
         if out
     ]
     if flagged:

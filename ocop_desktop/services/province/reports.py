@@ -16,6 +16,7 @@ from ocop_desktop.domain.province import EntryStatus
 from ocop_desktop.services.province.common import round_label
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, Producer, Product
 from ocop_desktop.store.models.province import EvaluationRound, RecognitionDecision, RoundEntry
+from ocop_desktop.store.queries import with_commune
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -94,7 +95,7 @@ class ProvinceReportService:
             .group_by(Dossier.base_certificate_id)
             .subquery()
         )
-        stmt = (
+        current = (
             select(
                 Certificate,
                 Product.name,
@@ -111,7 +112,9 @@ class ProvinceReportService:
                 (latest.c.product_id == Certificate.product_id)  # not replaced by a newer one
                 & (latest.c.decided == Certificate.decision_date),
             )
-            .outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+        )
+        stmt = (
+            with_commune(current)
             .outerjoin(renewal, renewal.c.base_certificate_id == Certificate.id)
             .where(
                 Certificate.revoked_on.is_(None),

@@ -15,20 +15,22 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.deadlines import certificate_valid_until
 from ocop_desktop.domain.dossiers import Action, Status, next_status
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
 from ocop_desktop.domain.text import nfc, nfc_multiline
-from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, round_label
+from ocop_desktop.services.dossiers.service import record_transition
+from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, placed_round, round_label
 from ocop_desktop.services.registry.certificates import (
     CertificateInput,
     CertificateRow,
     CertificateService,
     IssuingLevel,
+    certificate_row,
+    issue_certificate,
     validate_certificate,
 )
-from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, DossierEvent
+from ocop_desktop.store.models import AdminUnit, Certificate, Dossier
 from ocop_desktop.store.models.province import RecognitionDecision, RoundEntry
 
 if TYPE_CHECKING:
@@ -122,11 +124,8 @@ class ResultService:
         members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
         rows = self.five_star_candidates(round_id)
         with self._ctx.read() as s:
-            results = dict(
-                s.execute(
-                    select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
-                ).all()
-            )
+            query = select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
+            results = {entry_id: result for entry_id, result in s.execute(query)}
         return [FiveStarProposal(e, results.get(e.id) or {}) for e in rows]
 
     # -- decision ---------------------------------------------------------------------------
@@ -158,11 +157,10 @@ class ResultService:
                 row.dossier_id: row for row in entry_rows(s, r, dossier_ids=[e.dossier_id for e in entries])
             }
             issuer = nfc(data.issuer) or self._issuer(s)
-            dossiers = {e.dossier_id: s.get(Dossier, e.dossier_id) for e in entries}
+            dossiers = {e.dossier_id: _dossier(s, e.dossier_id) for e in entries}
             certificates = []
             for e in entries:
                 d, row = dossiers[e.dossier_id], rows[e.dossier_id]
-                assert d is not None
                 _check_decidable(e, row, d)
                 cert = CertificateInput(
                     row.product_id,
@@ -190,39 +188,54 @@ class ResultService:
             )
             s.add(decision)
             s.flush()
-            office = self._ctx.office_or_none()
-            for e, cert in zip(entries, certificates):
-                c = Certificate(
-                    product_id=cert.product_id,
-                    dossier_id=cert.dossier_id,
-                    stars=cert.stars,
-                    total=cert.total,
-                    decision_number=number,
-                    decision_date=data.decided_on,
-                    issuing_level=cert.issuing_level,
-                    issuer=issuer,
-                    ruleset_id=cert.ruleset_id,
-                    valid_until=certificate_valid_until(data.decided_on),
-                )
-                s.add(c)
-                s.flush()
+            actor = self._ctx.actor()
+            for e, cert in zip(entries, certificates, strict=True):
+                c = issue_certificate(s, cert)
                 e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
-                d = dossiers[e.dossier_id]
-                assert d is not None
-                s.add(
-                    DossierEvent(
-                        dossier_id=d.id,
-                        action=Action.DECIDE.value,
-                        from_status=d.status,
-                        to_status=Status.DECIDED.value,
-                        office_id=office.id if office else None,
-                        officer_id=self._ctx.officer_id,
-                        note=f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao",
-                    )
-                )
-                d.status = Status.DECIDED.value
+                note = f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"
+                record_transition(s, dossiers[e.dossier_id], Action.DECIDE, note, actor)
             decision_id = decision.id
         return self.decision(decision_id)
+
+    def decide_outside_round(
+        self,
+        dossier_id: str,
+        *,
+        stars: int,
+        decision_number: str,
+        decision_date: date,
+        total: float | None = None,
+        issuer: str = "",
+    ) -> CertificateRow:
+        """Record the recognition decision and its certificate for an accepted dossier outside any
+        round (e.g. a decision taken before this installation), in one transaction. A dossier in a
+        round is decided with the round (`decide`), so the council's result and the certificate agree."""
+        office = self._ctx.office()
+        if office.role != "province":
+            raise UserError("Chức năng này chỉ dùng ở máy của cơ quan OCOP cấp tỉnh.")
+        with self._ctx.unit_of_work() as s:
+            d = _dossier(s, dossier_id)
+            placed = placed_round(s, dossier_id)
+            if placed is not None:
+                raise UserError(
+                    f"Hồ sơ thuộc {round_label(placed)}: hãy ra quyết định cho cả đợt ở trang Đánh giá."
+                )
+            data = CertificateInput(
+                d.product_id,
+                stars,
+                decision_number,
+                decision_date,
+                IssuingLevel.MINISTRY.value if stars == 5 else IssuingLevel.PROVINCE.value,
+                d.ruleset_id,
+                issuer=issuer or office.name,
+                total=total,
+                dossier_id=dossier_id,
+            )
+            problems = validate_certificate(data, self._today)
+            if problems:
+                raise ValidationError(problems)
+            record_transition(s, d, Action.DECIDE, f"Quyết định {nfc(decision_number)}", self._ctx.actor())
+            return certificate_row(issue_certificate(s, data), self._today)
 
     def decision(self, decision_id: str) -> DecisionOutcome:
         with self._ctx.read() as s:
@@ -306,8 +319,8 @@ class ResultService:
                 extract("year", Certificate.decision_date) == decided_on.year,
             )
         ).first()
-        if used is not None or legacy is not None:
-            on = used.decided_on if used is not None else legacy.decision_date
+        on = used.decided_on if used is not None else legacy.decision_date if legacy is not None else None
+        if on is not None:
             raise ValidationError(
                 {"number": f"Số quyết định “{number}” đã được dùng cho quyết định ngày {on:%d/%m/%Y}."}
             )
@@ -317,6 +330,13 @@ class ResultService:
         unit = s.get(AdminUnit, office.unit_code)
         name = unit.name if unit is not None else ""
         return f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}" if name else "Ủy ban nhân dân tỉnh"
+
+
+def _dossier(s: Session, dossier_id: str) -> Dossier:
+    d = s.get(Dossier, dossier_id)
+    if d is None:
+        raise NotFoundError("Không tìm thấy hồ sơ.")
+    return d
 
 
 def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier) -> None:

@@ -175,7 +175,7 @@ class RoundService:
             round_id = r.id
         return self.get(round_id)
 
-    def list(self, year: int | None = None) -> list[RoundRow]:
+    def rows(self, year: int | None = None) -> list[RoundRow]:
         with self._ctx.read() as s:
             stmt = select(EvaluationRound).order_by(EvaluationRound.year.desc(), EvaluationRound.number)
             if year is not None:
@@ -251,7 +251,8 @@ class RoundService:
                     problems.append(f"“{name}” đã thuộc {round_label(get_round(s, placed[did]))}")
                 elif d.status != Status.ACCEPTED:
                     problems.append(
-                        f"“{name}” đang ở trạng thái “{Status(d.status).label}”, cần được tỉnh tiếp nhận trước"
+                        f"“{name}” đang ở trạng thái “{Status(d.status).label}”, "
+                        "cần được tỉnh tiếp nhận trước"
                     )
             if problems:
                 raise UserError("Không phân hồ sơ nào vào đợt: " + "; ".join(problems) + ".")

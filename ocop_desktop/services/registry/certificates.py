@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
@@ -107,23 +108,7 @@ class CertificateService:
         if problems:
             raise ValidationError(problems)
         with self._ctx.unit_of_work() as s:
-            if s.get(Product, data.product_id) is None:
-                raise NotFoundError("Không tìm thấy sản phẩm.")
-            row = Certificate(
-                product_id=data.product_id,
-                dossier_id=data.dossier_id,
-                stars=data.stars,
-                total=data.total,
-                decision_number=nfc(data.decision_number),
-                decision_date=data.decision_date,
-                issuing_level=data.issuing_level,
-                issuer=nfc(data.issuer),
-                ruleset_id=data.ruleset_id,
-                valid_until=data.valid_until or certificate_valid_until(data.decision_date),
-            )
-            s.add(row)
-            s.flush()
-            return self._row(row)
+            return certificate_row(issue_certificate(s, data), self._today)
 
     def revoke(self, certificate_id: str, *, on: date, reason: str) -> CertificateRow:
         if not nfc_multiline(reason):
@@ -133,7 +118,7 @@ class CertificateService:
             if row is None:
                 raise NotFoundError("Không tìm thấy giấy chứng nhận.")
             row.revoked_on, row.revoke_reason = on, nfc_multiline(reason)
-            return self._row(row)
+            return certificate_row(row, self._today)
 
     def history(self, product_id: str) -> list[CertificateRow]:
         with self._ctx.read() as s:
@@ -142,38 +127,64 @@ class CertificateService:
                 .where(Certificate.product_id == product_id)
                 .order_by(Certificate.decision_date.desc())
             )
-            return [self._row(r) for r in rows]
+            return [certificate_row(r, self._today) for r in rows]
 
     def current(self, product_id: str) -> CertificateRow | None:
         return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
 
-    def _row(self, c: Certificate) -> CertificateRow:
-        window = reevaluation_window(c.valid_until)
-        if c.revoked_on:
-            state = "revoked"
-        elif c.valid_until < self._today:
-            state = "expired"
-        elif window.opens <= self._today:
-            state = "expiring"
-        else:
-            state = "valid"
-        level = IssuingLevel(c.issuing_level)
-        return CertificateRow(
-            c.id,
-            c.product_id,
-            c.stars,
-            c.total,
-            c.decision_number,
-            c.decision_date,
-            level.value,
-            level.label,
-            c.issuer,
-            c.valid_until,
-            c.ruleset_id,
-            KNOWN_RULESETS.get(c.ruleset_id, c.ruleset_id),
-            c.revoked_on,
-            c.revoke_reason,
-            state,
-            window.opens,
-            window.closes,
-        )
+
+def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
+    """Write a certificate in the caller's transaction (validate it first: `validate_certificate`).
+
+    Valid until `certificate_valid_until(decision date)` unless `data.valid_until` says otherwise (an
+    older certificate entered by hand)."""
+    if s.get(Product, data.product_id) is None:
+        raise NotFoundError("Không tìm thấy sản phẩm.")
+    row = Certificate(
+        product_id=data.product_id,
+        dossier_id=data.dossier_id,
+        stars=data.stars,
+        total=data.total,
+        decision_number=nfc(data.decision_number),
+        decision_date=data.decision_date,
+        issuing_level=data.issuing_level,
+        issuer=nfc(data.issuer),
+        ruleset_id=data.ruleset_id,
+        valid_until=data.valid_until or certificate_valid_until(data.decision_date),
+    )
+    s.add(row)
+    s.flush()
+    return row
+
+
+def certificate_row(c: Certificate, today: date) -> CertificateRow:
+    """The certificate as the UI shows it, its state (valid, expiring, expired, revoked) as of `today`."""
+    window = reevaluation_window(c.valid_until)
+    if c.revoked_on:
+        state = "revoked"
+    elif c.valid_until < today:
+        state = "expired"
+    elif window.opens <= today:
+        state = "expiring"
+    else:
+        state = "valid"
+    level = IssuingLevel(c.issuing_level)
+    return CertificateRow(
+        c.id,
+        c.product_id,
+        c.stars,
+        c.total,
+        c.decision_number,
+        c.decision_date,
+        level.value,
+        level.label,
+        c.issuer,
+        c.valid_until,
+        c.ruleset_id,
+        KNOWN_RULESETS.get(c.ruleset_id, c.ruleset_id),
+        c.revoked_on,
+        c.revoke_reason,
+        state,
+        window.opens,
+        window.closes,
+    )

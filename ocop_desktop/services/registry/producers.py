@@ -98,7 +98,7 @@ class ProducerService:
         with self._ctx.read() as s:
             return int(s.scalar(stmt) or 0)
 
-    def list(self, query: str = "", *, offset: int = 0, limit: int | None = None) -> list[ProducerRow]:
+    def search(self, query: str = "", *, offset: int = 0, limit: int | None = None) -> list[ProducerRow]:
         return self._query(query=query, offset=offset, limit=limit)
 
     def _query(

@@ -123,7 +123,7 @@ class ProductService:
         with self._ctx.read() as s:
             return int(s.scalar(stmt) or 0)
 
-    def list(
+    def search(
         self, query: str = "", *, producer_id: str | None = None, offset: int = 0, limit: int | None = None
     ) -> list[ProductRow]:
         return self._query(query=query, producer_id=producer_id, offset=offset, limit=limit)

@@ -123,7 +123,7 @@ class EvidenceTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = self.service.list(self.dossier_id)
+        self.rows = self.service.attachments(self.dossier_id)
         self.table.show_rows(self.rows, self.labels)
         size = self.service.total_size(self.dossier_id)
         self.total.setText(

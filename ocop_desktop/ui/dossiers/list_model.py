@@ -50,7 +50,7 @@ class DossierSource:
     def _load(self, query: str) -> list[DossierRow]:
         key = (query, self.status, self.due_only)
         if key != self._key:
-            self._rows = self.service.list(query, status=self.status, due_only=self.due_only)
+            self._rows = self.service.search(query, status=self.status, due_only=self.due_only)
             self._key = key
         return self._rows
 
@@ -63,7 +63,7 @@ class DossierSource:
         rows, key = self._rows, self._key  # the count runs on a worker thread: no reload there
         if key is not None and key[0] == query:
             return len(rows)
-        return len(self.service.list(query, status=self.status, due_only=self.due_only))
+        return len(self.service.search(query, status=self.status, due_only=self.due_only))
 
 
 class DossierListModel(LazyTableModel):

@@ -36,7 +36,7 @@ class NewDossierDialog(FormDialog):
             "product_id",
             self.tr("Sản phẩm *"),
             SearchPicker(
-                lambda text: [(p.id, product_label(p)) for p in products.list(text, limit=40)],
+                lambda text: [(p.id, product_label(p)) for p in products.search(text, limit=40)],
                 placeholder=self.tr("Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không"),
                 rows=7,
             ),

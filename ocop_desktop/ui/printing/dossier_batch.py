@@ -126,7 +126,7 @@ class DossierPrintPanel(QWidget):
         )
 
     def refresh(self) -> None:
-        self.rows = DossierService(self.ctx).list()
+        self.rows = DossierService(self.ctx).search()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             values = [

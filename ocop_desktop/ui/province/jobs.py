@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # -- reading --------------------------------------------------------------------------------------
 def rounds(progress: Progress, ctx: AppContext) -> list[Any]:
-    return RoundService(ctx).list()
+    return RoundService(ctx).rows()
 
 
 def round_detail(progress: Progress, ctx: AppContext, round_id: str) -> Any:
@@ -35,11 +35,11 @@ def round_detail(progress: Progress, ctx: AppContext, round_id: str) -> Any:
 
 
 def inbox(progress: Progress, ctx: AppContext, status: str | None) -> list[Any]:
-    return InboxService(ctx).list(status)
+    return InboxService(ctx).rows(status)
 
 
 def assignable(progress: Progress, ctx: AppContext) -> list[Any]:
-    return InboxService(ctx).list("accepted", unassigned_only=True)
+    return InboxService(ctx).rows("accepted", unassigned_only=True)
 
 
 def sheets(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[Any]:
@@ -76,7 +76,7 @@ def commune_outcomes(progress: Progress, ctx: AppContext) -> list[Any]:
 
     service, certs = DossierService(ctx), CertificateService(ctx)
     out = []
-    for row in service.list():
+    for row in service.search():
         if row.status in ("sent", "accepted", "returned", "decided"):
             detail = service.get(row.id)
             current = certs.current(row.product_id) if row.status == "decided" else None

@@ -30,7 +30,7 @@ COLUMNS = [
 def producers_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
     service = ProducerService(ctx)
     return LazyTableModel(
-        lambda q, offset, limit: service.list(q, offset=offset, limit=limit),
+        lambda q, offset, limit: service.search(q, offset=offset, limit=limit),
         service.count,
         COLUMNS,
         parent=parent,

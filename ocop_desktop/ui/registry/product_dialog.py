@@ -55,7 +55,7 @@ class ProductDialog(FormDialog):
             "producer_id",
             self.tr("Chủ thể sản xuất *"),
             SearchPicker(
-                lambda text: [(p.id, producer_label(p)) for p in producers.list(text, limit=30)],
+                lambda text: [(p.id, producer_label(p)) for p in producers.search(text, limit=30)],
                 placeholder=self.tr("Gõ tên chủ thể, có dấu hoặc không"),
                 rows=4,
             ),

@@ -92,7 +92,7 @@ class SelfAssessmentStore:
         state = self._service.load(self.dossier_id)
         self._attachments = tuple(
             AttachmentRef(a.id, a.filename, a.checklist_key or "", a.criteria)
-            for a in self._evidence.list(self.dossier_id)
+            for a in self._evidence.attachments(self.dossier_id)
         )
         return self._data(state)
 

@@ -145,10 +145,10 @@ def open_store(_progress: Progress, paths: AppPaths) -> AppContext:
     """The GUI's store, opened on a worker thread, with the caches its first pages use warmed."""
     from datetime import date
 
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.bootstrap import open_app
     from ocop_desktop.services.core.rules import RuleService
 
-    ctx = AppContext.open(paths)
+    ctx = open_app(paths)
     # Lists name each product's set from the rule set in force: read and checked here (~100 ms)
     # rather than when a page first fills its list on the GUI thread.
     RuleService().in_force(date.today())
@@ -157,14 +157,14 @@ def open_store(_progress: Progress, paths: AppPaths) -> AppContext:
 
 def _run_opened(app: QApplication, paths: AppPaths) -> int:
     """First run (or a store the quick look could not read): open first, then the window."""
-    from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.bootstrap import open_app
     from ocop_desktop.ui.kit import errors
 
     errors.install_excepthook()
     register_fonts()
     add_file_log(paths.log_dir)
     try:
-        ctx = AppContext.open(paths)
+        ctx = open_app(paths)
     except UserError as exc:
         errors.show_error(exc)
         return 2

@@ -59,7 +59,7 @@ def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     service, status = DossierService(ctx), SyncStatusService(ctx)
     out = []
     for wanted in (Status.COMMUNE_CHECKED.value, Status.SENT.value):
-        for row in service.list(status=wanted):
+        for row in service.search(status=wanted):
             state = status.dossier_status(row.id)
             pending = state.state != "acknowledged"
             if wanted == Status.SENT.value and not pending:
@@ -72,7 +72,7 @@ def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
 
 def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     """Dossiers accepted, returned or decided here whose result the commune has not confirmed."""
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.services.sync.imported import imported
 
     return [
         Candidate(
@@ -85,7 +85,7 @@ def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
             r.commune_office_id,
             r.commune_name,
         )
-        for r in ProvinceSyncService(ctx).imported()
+        for r in imported(ctx)
         if r.results_to_send
     ]
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError, ValidationError
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, public_raw
 from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.core.units import UnitService
@@ -77,7 +78,7 @@ def test_not_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
     db = data / "ocop.sqlite3"
     db.write_bytes(b"this is a spreadsheet, not a database")
     with pytest.raises(EnvironmentProblem, match="không phải"):
-        AppContext.open(AppPaths.for_data_dir(data))
+        open_app(AppPaths.for_data_dir(data))
     assert db.read_bytes() == b"this is a spreadsheet, not a database"
 
 
@@ -86,14 +87,14 @@ def test_unwritable_data_dir_is_refused(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     with pytest.raises(EnvironmentProblem, match="Không ghi được"):
-        AppContext.open(AppPaths.for_data_dir(locked / "sub"))
+        open_app(AppPaths.for_data_dir(locked / "sub"))
 
 
 def test_file_as_data_dir_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(EnvironmentProblem, match="Không ghi được"):
-        AppContext.open(AppPaths.for_data_dir(blocker))
+        open_app(AppPaths.for_data_dir(blocker))
 
 
 def test_office_summary_names_officer_and_fingerprint(ctx: AppContext) -> None:

@@ -126,7 +126,7 @@ def test_bad_input_changes_nothing(ctx: AppContext, tmp_path: Path) -> None:
     copy.write_bytes(good.read_bytes())
     with pytest.raises(UserError, match="đã được đính kèm"):
         evidence.add_file(d.row.id, copy)
-    assert len(evidence.list(d.row.id)) == 1
+    assert len(evidence.attachments(d.row.id)) == 1
     assert evidence.total_size(d.row.id) == good.stat().st_size
 
 

@@ -173,7 +173,7 @@ def test_aggregation_progress_matrix_and_assignments_ignore_drafts(province_ctx:
     r = _round(ctx)
     d = r.dossiers[0]
     scores, drafts = MemberScoreService(ctx), MemberDraftService(ctx)
-    for member, total in zip(r.members[:-1], [74, 76, 75, 73, 77, 75]):
+    for member, total in zip(r.members[:-1], [74, 76, 75, 73, 77, 75], strict=True):
         scores.enter(r.id, d, member, answers_for(sheet_of(), total))
     last = r.members[-1]
     drafts.save(r.id, d, last, SheetInput(_half(45), opinion="Ý kiến nháp riêng"), base_revision=None)

@@ -29,7 +29,7 @@ def _score_all(
     keep_floors: int = 4,
 ) -> None:
     sheet = sheet_of()
-    for member, total in zip(members, totals):
+    for member, total in zip(members, totals, strict=True):
         MemberScoreService(ctx).enter(
             round_id, dossier_id, member, answers_for(sheet, total, keep_floors=keep_floors)
         )
@@ -38,7 +38,7 @@ def _score_all(
 def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     ids = [sent_dossier(province_ctx, name) for name in ("Cà phê Mộc", "Cà phê Sữa", "Cà phê Rang")]
     inbox = InboxService(province_ctx, today=TODAY)
-    rows = inbox.list()
+    rows = inbox.rows()
     assert [r.status for r in rows] == ["sent"] * 3
     assert {r.suggested_round for r in rows} == {"Đợt 2/2026"}  # forwarded 15/10, before the 30/10 cut-off
     assert rows[0].forwarded_on == date(2026, 10, 15) and rows[0].commune_name
@@ -53,7 +53,7 @@ def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     )
     assert detail.row.status == "returned" and detail.return_reasons.startswith("Thiếu giấy")
     assert detail.events[-1].action == "return" and detail.events[-1].officer_id == province_ctx.officer_id
-    assert [r.status for r in inbox.list("accepted")] == ["accepted", "accepted"]
+    assert [r.status for r in inbox.rows("accepted")] == ["accepted", "accepted"]
 
 
 def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None:
@@ -83,7 +83,7 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
     assert len(members) == 7
     entries = rounds.assign(round_id, ids)
     assert [e.seq for e in entries] == [1, 2, 3, 4] and {e.status for e in entries} == {"assigned"}
-    assert {r.round_label for r in InboxService(ctx).list("accepted")} == {"Đợt 2/2026"}
+    assert {r.round_label for r in InboxService(ctx).rows("accepted")} == {"Đợt 2/2026"}
 
     _score_all(ctx, round_id, four, members, [74, 76, 75, 73, 77, 75, 75])
     _score_all(ctx, round_id, rescored, members, [60, 62, 75, 61, 60, 63, 62])

@@ -254,19 +254,19 @@ def test_rounds_refuse_bad_input(province_ctx: AppContext) -> None:
         councils.add_member(round_id, MemberInput(" ", "member"))
 
 
-def test_sync_desk_keeps_the_round_rules(province_ctx: AppContext) -> None:
-    """The sync page's accept/return/decide go through the same rules as the evaluation page: a
+def test_inbox_and_decision_outside_a_round_keep_the_round_rules(province_ctx: AppContext) -> None:
+    """Accepting, returning and deciding a dossier on its own follow the evaluation page's rules: a
     dossier in a round is neither returned nor decided on its own."""
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
-
     ctx = province_ctx
     dossier = sent_dossier(ctx, "Cà phê Trong Đợt")
-    desk = ProvinceSyncService(ctx, today=TODAY)
+    desk = InboxService(ctx, today=TODAY)
     desk.accept(dossier)
     rounds = RoundService(ctx, today=TODAY)
     rounds.assign(rounds.create(RoundInput(2026, 2)).row.id, [dossier])
     with pytest.raises(UserError, match="rút khỏi đợt"):
-        desk.return_with_reasons(dossier, "Thiếu giấy tờ.")
+        desk.return_for_correction(dossier, "Thiếu giấy tờ.")
     with pytest.raises(UserError, match="cả đợt"):
-        desk.decide(dossier, stars=4, decision_number="9/QĐ-UBND", decision_date=TODAY)
+        ResultService(ctx, today=TODAY).decide_outside_round(
+            dossier, stars=4, decision_number="9/QĐ-UBND", decision_date=TODAY
+        )
     assert DossierService(ctx).get(dossier).row.status == "accepted"

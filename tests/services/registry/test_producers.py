@@ -97,10 +97,10 @@ def test_filter_ignores_diacritics_and_pages(ctx: AppContext) -> None:
         service.create(
             _input(name=f"Hộ kinh doanh số {i}", kind=ProducerKind.BUSINESS_HOUSEHOLD, tax_code="")
         )
-    assert [r.name for r in service.list("hop tac xa")] == ["Hợp tác xã Chè Shan tuyết"]
-    assert [r.name for r in service.list("CA PHE dak")] == ["Công ty TNHH Cà phê Đắk Hà"]
+    assert [r.name for r in service.search("hop tac xa")] == ["Hợp tác xã Chè Shan tuyết"]
+    assert [r.name for r in service.search("CA PHE dak")] == ["Công ty TNHH Cà phê Đắk Hà"]
     assert service.count("ho kinh doanh") == 5
-    first, rest = service.list("ho kinh doanh", limit=2), service.list("ho kinh doanh", offset=2)
+    first, rest = service.search("ho kinh doanh", limit=2), service.search("ho kinh doanh", offset=2)
     assert len(first) == 2 and len(rest) == 3
     assert not {r.id for r in first} & {r.id for r in rest}
-    assert service.list("100%_") == []  # LIKE wildcards are escaped
+    assert service.search("100%_") == []  # LIKE wildcards are escaped

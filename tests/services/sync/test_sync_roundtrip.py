@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from helpers.sync import TODAY, Pair, db_state, ready_dossier, resubmit
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.results import ResultService
 from ocop_desktop.services.sync.conflicts import ConflictService
-from ocop_desktop.services.sync.province_desk import ProvinceSyncService
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.store.models import Attachment, Certificate, Dossier, DossierEvent
@@ -58,9 +59,9 @@ def test_round_trip_return_correct_resubmit_accept_decide(pair: Pair, tmp_path: 
     assert "Biên nhận gần nhất" in SyncStatusService(pair.commune).peers()[0].label
 
     # The province returns it with reasons; the commune sees "returned" and the reasons.
-    desk = ProvinceSyncService(pair.province, today=TODAY)
-    desk.return_with_reasons(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
-    results = desk.export_results(pair.send("r1.ocoppkg"), to="00070")
+    desk = InboxService(pair.province, today=TODAY)
+    desk.return_for_correction(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
+    results = province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True)
     got = commune.import_package(results.path)
     assert _counts(got) == {"updated": 1}
     detail = DossierService(pair.commune).get(dossier_id)
@@ -83,10 +84,10 @@ def test_round_trip_return_correct_resubmit_accept_decide(pair: Pair, tmp_path: 
         )
 
     desk.accept(dossier_id)
-    desk.decide(
+    ResultService(pair.province, today=TODAY).decide_outside_round(
         dossier_id, stars=4, decision_number="123/QĐ-UBND", decision_date=date(2026, 11, 20), total=80
     )
-    results = desk.export_results(pair.send("r2.ocoppkg"), to="00070")
+    results = province.export_dossiers(pair.send("r2.ocoppkg"), to="00070", pending=True)
     assert _counts(commune.import_package(results.path)) == {"updated": 1}
     assert DossierService(pair.commune).get(dossier_id).row.status == "decided"
     with pair.commune.read() as s:
@@ -122,7 +123,7 @@ def test_stale_submission_never_overwrites_a_newer_one(pair: Pair, tmp_path: Pat
     )  # same version, other package
     receipt = province.import_package(first.path).receipt_path
     commune.import_package(receipt)  # type: ignore[arg-type]
-    ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Bổ sung.")
+    InboxService(pair.province, today=TODAY).return_for_correction(dossier_id, "Bổ sung.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), pending=True, to="00070").path)
     resubmit(pair.commune, dossier_id, "Bản đã sửa.")
     province.import_package(commune.export_dossiers(pair.send("s2.ocoppkg"), pending=True).path)
@@ -139,10 +140,10 @@ def test_stale_result_arriving_late_is_ignored(pair: Pair, tmp_path: Path) -> No
     commune, province = PackageService(pair.commune), PackageService(pair.province)
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
     province.import_package(commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path)
-    desk = ProvinceSyncService(pair.province, today=TODAY)
+    desk = InboxService(pair.province, today=TODAY)
     desk.accept(dossier_id)
     accepted = province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True)
-    desk.return_with_reasons(dossier_id, "Phát hiện thiếu hồ sơ sau khi tiếp nhận.")
+    desk.return_for_correction(dossier_id, "Phát hiện thiếu hồ sơ sau khi tiếp nhận.")
     returned = province.export_dossiers(pair.send("r2.ocoppkg"), to="00070", pending=True)
     assert _counts(commune.import_package(returned.path)) == {"updated": 1}
     assert [d.outcome for d in commune.import_package(accepted.path).preview.dossiers] == ["stale"]
@@ -157,7 +158,7 @@ def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: P
             commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path
         ).receipt_path
     )  # type: ignore[arg-type]
-    ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Sửa kế hoạch.")
+    InboxService(pair.province, today=TODAY).return_for_correction(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
     # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects the plan.
     at_province = DossierService(pair.province, today=TODAY)
@@ -195,7 +196,7 @@ def test_keep_local_makes_a_resent_copy_unchanged(pair: Pair, tmp_path: Path) ->
     commune, province = PackageService(pair.commune), PackageService(pair.province)
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
     province.import_package(commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path)
-    ProvinceSyncService(pair.province, today=TODAY).accept(dossier_id)  # not sent back yet
+    InboxService(pair.province, today=TODAY).accept(dossier_id)  # not sent back yet
     # The commune's database was restored from an old backup: it edits and sends a new version
     # that never saw the acceptance.
     with pair.commune.unit_of_work() as s:

@@ -37,7 +37,7 @@ def run_import(qtbot, editor, paths: list[Path]):  # type: ignore[no-untyped-def
 
 
 def attached(ctx, editor) -> list[str]:  # type: ignore[no-untyped-def]
-    return [r.filename for r in EvidenceService(ctx).list(editor.session.dossier_id)]
+    return [r.filename for r in EvidenceService(ctx).attachments(editor.session.dossier_id)]
 
 
 def test_wrong_type_encrypted_and_duplicate_files_are_refused(qtbot, ctx, editor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -156,7 +156,7 @@ def test_link_open_and_remove_one_file(qtbot, ctx, editor, tmp_path: Path, opene
     dialog.item_box.setCurrentIndex(dialog.item_box.findData("intellectual_property"))
     dialog.set_criterion("3.5", True)
     dialog.accept()
-    row = EvidenceService(ctx).list(editor.session.dossier_id)[0]
+    row = EvidenceService(ctx).attachments(editor.session.dossier_id)[0]
     assert row.checklist_key == "intellectual_property" and row.criteria == ("3.5",)
     assert tab.table.item(0, 5).text() == "3.5"
     assert tab.table.item(0, 4).text().startswith("Tài liệu sở hữu trí tuệ")

@@ -90,7 +90,7 @@ def test_upgrade_without_a_certificate_is_explained(qtbot, ctx, page, messages) 
     dialog.registration.setCurrentIndex(dialog.registration.findData("upgrade"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "chưa có giấy chứng nhận OCOP còn hiệu lực" in messages.texts("warn")[-1]
-    assert dialog.isVisible() and DossierService(ctx).list() == []
+    assert dialog.isVisible() and DossierService(ctx).search() == []
     dialog.product.edit.clear()
     dialog.product.set_value(None)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

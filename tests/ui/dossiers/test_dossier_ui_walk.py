@@ -172,7 +172,7 @@ def test_dossier_from_new_to_commune_checked(
     assert [e.action for e in saved.events] == ["mark_complete", "receive", "commune_check"]
     assert editor.history.table.item(0, 2).text() == "Xã đã đánh giá (Mẫu 03)"  # newest first
     assert "send" in editor.header.action_buttons
-    assert len(EvidenceService(ctx).list(dossier_id)) == 2
+    assert len(EvidenceService(ctx).attachments(dossier_id)) == 2
 
     # the list follows
     editor.close()

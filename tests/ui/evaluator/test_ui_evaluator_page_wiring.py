@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.ui.shell.app import build_main_window
 
 
 def _window(qtbot, data: Path, role: str):  # type: ignore[no-untyped-def]
-    ctx = AppContext.open(AppPaths.for_data_dir(data))
+    ctx = open_app(AppPaths.for_data_dir(data))
     initialise(ctx, role, "01", "Phạm Văn Dũng")
     window = build_main_window(ctx)
     qtbot.addWidget(window)

@@ -9,7 +9,7 @@ from typing import Any
 
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 from helpers.province_ui import open_page, settle, show
-from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.province import evaluator_data as province_evaluator
 from ocop_desktop.services.province.drafts import MemberDraftService
 from ocop_desktop.services.province.inbox import InboxService
@@ -62,7 +62,7 @@ def test_a_half_typed_sheet_survives_a_restart(qtbot, province_ctx, messages, ty
     assert wait_for_tasks(5000)
     ctx.close()
 
-    again = AppContext.open(ctx.paths)
+    again = open_app(ctx.paths)
     try:
         page = open_page(qtbot, again)
         tab = show(qtbot, page, "scoring")

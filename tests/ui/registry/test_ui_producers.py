@@ -168,7 +168,7 @@ def test_short_result_needs_no_count(ctx) -> None:  # type: ignore[no-untyped-de
     from ocop_desktop.ui.registry.producers_page import COLUMNS
 
     model = LazyTableModel(
-        lambda q, o, n: service.list(q, offset=o, limit=n),
+        lambda q, o, n: service.search(q, offset=o, limit=n),
         lambda q: calls.append(q) or service.count(q),
         COLUMNS,
     )

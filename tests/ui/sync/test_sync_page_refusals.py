@@ -9,8 +9,8 @@ from pathlib import Path
 from helpers.package_surgery import entries, replace_entry
 from helpers.sync import TODAY, Pair, db_state, open_installation, ready_dossier, resubmit
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.sync.conflicts import ConflictService
-from ocop_desktop.services.sync.province_desk import ProvinceSyncService
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.ui.sync.page import SyncPage
@@ -45,7 +45,7 @@ def test_a_tampered_package_is_refused_with_the_reason_and_nothing_changes(
     [text] = messages.texts("warn")
     assert "không khớp mã kiểm tra (SHA-256)" in text and "Không có gì thay đổi trên máy này." in text
     assert flow.dialog is None  # no preview for a refused package
-    assert db_state(pair.province) == before and DossierService(pair.province).list() == []
+    assert db_state(pair.province) == before and DossierService(pair.province).search() == []
 
 
 def test_a_package_for_another_office_is_refused(
@@ -114,7 +114,7 @@ def test_a_conflict_side_by_side_and_take_theirs(qtbot, pair: Pair, messages, tm
             commune.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path
         ).receipt_path
     )  # type: ignore[arg-type]
-    ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Sửa kế hoạch.")
+    InboxService(pair.province, today=TODAY).return_for_correction(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
     at_province = DossierService(pair.province, today=TODAY)
     d = at_province.get(dossier_id)

@@ -60,7 +60,7 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     assert sorted(d.outcome for d in preview.rows()) == ["new", "new"]
     assert "Mới: <b>2</b>" in preview.counts.text() and preview.apply_button.isEnabled()
     assert not preview.fingerprint.isVisible()  # the commune is trusted already
-    assert DossierService(pair.province).list() == []
+    assert DossierService(pair.province).search() == []
 
     # 3. apply, and save the receipt where the officer says
     receipt = pair.folder / "bien-nhan.ocoppkg"
@@ -69,7 +69,7 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     qtbot.waitUntil(lambda: flow.result is not None, timeout=10_000)
     assert flow.result.applied and receipt.exists() and flow.saved_receipt == receipt
     assert "Đã nhập 2 hồ sơ: 2 mới" in messages.texts("ask")[-1]
-    assert {r.id for r in DossierService(pair.province).list()} == {first, second}
+    assert {r.id for r in DossierService(pair.province).search()} == {first, second}
     qtbot.waitUntil(lambda: len(province.inbox.rows) == 2)  # the enrollment and this package
     submission = next(r for r in province.inbox.rows if r.kind == "submission")
     assert submission.counts == {"new": 2} and submission.receipt_issued
@@ -95,7 +95,7 @@ def test_results_from_the_province_page_reach_the_commune_evaluation_view(
     tmp_path: Path,
 ) -> None:
     from helpers.sync import TODAY
-    from ocop_desktop.services.sync.province_desk import ProvinceSyncService
+    from ocop_desktop.services.province.inbox import InboxService
     from ocop_desktop.services.sync.service import PackageService
     from ocop_desktop.ui.province.page import EvaluationPage
 
@@ -103,8 +103,8 @@ def test_results_from_the_province_page_reach_the_commune_evaluation_view(
     kept = ready_dossier(pair.commune, tmp_path / "scans2", product_set=1)
     commune_pkg, province_pkg = PackageService(pair.commune), PackageService(pair.province)
     province_pkg.import_package(commune_pkg.export_dossiers(pair.send("s1.ocoppkg"), pending=True).path)
-    desk = ProvinceSyncService(pair.province, today=TODAY)
-    desk.return_with_reasons(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
+    desk = InboxService(pair.province, today=TODAY)
+    desk.return_for_correction(dossier_id, "Bổ sung kế hoạch mở rộng vùng nguyên liệu.")
     desk.accept(kept)
 
     province = open_page(qtbot, pair.province)

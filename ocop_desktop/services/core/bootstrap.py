@@ -1,0 +1,37 @@
+"""Opening a store: the one sequence every entry point (GUI, CLI, tests, benchmarks) runs.
+
+Open (and migrate) the database, read reference data from this installation's packs, load the
+administrative units on first start, and act as the office's first active officer. It lives here,
+above `context` and `units`, so that the context stays a plain holder that imports neither.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.reference import use_installed_reference
+from ocop_desktop.services.core.units import ensure_units_loaded
+from ocop_desktop.store.database import open_database
+from ocop_desktop.store.models import Officer
+
+
+def open_app(paths: AppPaths) -> AppContext:
+    """The store under `paths`, ready for services; `ctx.close()` when done."""
+    engine, sessions = open_database(paths.db_path, paths.backups_dir)
+    ctx = AppContext(paths=paths, engine=engine, sessions=sessions)
+    use_installed_reference(paths.data_dir / "reference")
+    ensure_units_loaded(ctx)
+    ctx.officer_id = default_officer_id(ctx)
+    return ctx
+
+
+def default_officer_id(ctx: AppContext) -> str | None:
+    """The office's longest-serving active officer, who acts until someone else is chosen."""
+    office = ctx.office_or_none()
+    if office is None:
+        return None
+    with ctx.read() as s:
+        query = select(Officer.id).where(Officer.office_id == office.id, Officer.active.is_(True))
+        return s.scalars(query.order_by(Officer.created_at)).first()
