@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 COMMUNE_WORKING_DAYS = 15
 CERTIFICATE_MONTHS = 36
@@ -27,15 +29,18 @@ class HolidayCalendar:
     working_saturdays: frozenset[date] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> HolidayCalendar:
-        off = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("days_off", []))  # type: ignore[union-attr]
-        sat = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("working_saturdays", []))  # type: ignore[union-attr]
-        return cls(off, sat)
+    def from_data(cls, data: Mapping[str, Any]) -> HolidayCalendar:
+        """From {"days_off": [{"date": "YYYY-MM-DD", …}], "working_saturdays": […]}"""
+        return cls(_dates(data, "days_off"), _dates(data, "working_saturdays"))
 
     def is_working_day(self, day: date) -> bool:
         if day in self.working_saturdays:
             return True
         return day.weekday() < 5 and day not in self.days_off
+
+
+def _dates(data: Mapping[str, Any], key: str) -> frozenset[date]:
+    return frozenset(date.fromisoformat(str(entry["date"])) for entry in data.get(key, []))
 
 
 def add_working_days(start: date, days: int, cal: HolidayCalendar) -> date:

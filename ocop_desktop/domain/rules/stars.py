@@ -95,17 +95,24 @@ def next_star_json(n: NextStar | None) -> dict[str, object] | None:
 
 
 class Rated(Protocol):
-    """What a sheet result and a council result share."""
+    """What a sheet result and a council result share (read-only: both are frozen dataclasses)."""
 
-    band_star: int
-    rated_star: int
-    star: int
-    eliminated: bool
-    knockouts: tuple[str, ...]
-    floors: tuple[FloorCheck, ...]
-    blocking: tuple[Floor, ...]
-    next_star: NextStar | None
-
+    @property
+    def band_star(self) -> int: ...
+    @property
+    def rated_star(self) -> int: ...
+    @property
+    def star(self) -> int: ...
+    @property
+    def eliminated(self) -> bool: ...
+    @property
+    def knockouts(self) -> tuple[str, ...]: ...
+    @property
+    def floors(self) -> tuple[FloorCheck, ...]: ...
+    @property
+    def blocking(self) -> tuple[Floor, ...]: ...
+    @property
+    def next_star(self) -> NextStar | None: ...
     @property
     def certified(self) -> bool: ...
 
