@@ -16,8 +16,10 @@ from typing import Any
 import pytest
 
 from ocop_desktop.domain.rules.canonical import content_hash, dumps, procedure_hash
+from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.domain.rules.loader import choose_copy, load_ruleset, parse_ruleset
+from ocop_desktop.domain.rules.stars import band_min
 from ocop_desktop.paths import resource
 from ocop_desktop.services.core.rules import RuleService
 
@@ -60,6 +62,8 @@ def test_the_numbers_read_from_the_rule_set_are_those_of_the_law() -> None:
     assert p.certificate_months == 36  # Art. 4.3
     assert (p.reevaluation_opens_days, p.reevaluation_closes_days) == (180, 120)  # Art. 7.6
     assert (p.council_max_spread, p.council_quorum, p.council_chair_required) == (10, Fraction(3, 4), True)
+    assert CouncilRules.defaults(p) == CouncilRules(10, Fraction(3, 4), True, "majority")
+    assert band_min(RULESET.bands, 5) == 90  # the 5★ threshold is the star band, not a constant
     assert all(sheet.procedure is p for sheet in RULESET.sheets)  # a pinned sheet reaches its procedure
     basis = RULESET.document["procedure"]["certificate"]["basis"]
     assert "Điều 4" in basis and "26/2026/QĐ-TTg" in basis

@@ -41,6 +41,14 @@ def band_for(total: Number, bands: Sequence[StarBand]) -> int:
     return bands[0].star
 
 
+def band_min(bands: Sequence[StarBand], star: int) -> int:
+    """The fewest points of the band of `star` stars (90 for 5★ under QĐ 26/2026)."""
+    for band in bands:
+        if band.star == star:
+            return band.min
+    raise ValueError(f"no {star}-star band")
+
+
 def final_star(band: int, unmet: Iterable[Floor]) -> int:
     lowest = min((f.star for f in unmet), default=None)
     return band if lowest is None else min(band, lowest - 1)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
 from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Certificate, Product
 
 if TYPE_CHECKING:
@@ -119,7 +120,10 @@ class CertificateService:
                 issuing_level=data.issuing_level,
                 issuer=nfc(data.issuer),
                 ruleset_id=data.ruleset_id,
-                valid_until=data.valid_until or certificate_valid_until(data.decision_date),
+                valid_until=data.valid_until
+                or certificate_valid_until(
+                    data.decision_date, RuleService().procedure(data.ruleset_id, self._today)
+                ),
             )
             s.add(row)
             s.flush()
@@ -148,7 +152,7 @@ class CertificateService:
         return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
 
     def _row(self, c: Certificate) -> CertificateRow:
-        window = reevaluation_window(c.valid_until)
+        window = reevaluation_window(c.valid_until, RuleService().procedure(c.ruleset_id, self._today))
         if c.revoked_on:
             state = "revoked"
         elif c.valid_until < self._today:
