@@ -56,9 +56,18 @@ def register(sub: Sub) -> None:
         certs,
         "expiring",
         _expiring,
-        "giấy chứng nhận sắp hết hạn (180 ngày) và đã hết hạn",
+        "giấy chứng nhận sắp hết hạn (từ khi mở cửa sổ đánh giá lại) và đã hết hạn",
         [],
-        [("--days", {"type": int, "default": 180})],
+        [
+            (
+                "--days",
+                {
+                    "type": int,
+                    "help": "hết hạn trong vòng bấy nhiêu ngày (mặc định: số ngày trước hạn mở cửa sổ "
+                    "đánh giá lại, theo bộ tiêu chí đang áp dụng)",
+                },
+            )
+        ],
     )
     _cmd(
         certs,
@@ -157,7 +166,7 @@ def _round(g: Sub) -> None:
         g,
         "five-star",
         _round_five_star,
-        "sản phẩm đề nghị Bộ công nhận 5 sao (≥ 90 điểm, đạt yêu cầu 5 sao)",
+        "sản phẩm đề nghị Bộ công nhận 5 sao (đủ điểm hạng 5 sao, đạt yêu cầu 5 sao)",
         ["round"],
     )
     _cmd(
