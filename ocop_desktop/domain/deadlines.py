@@ -1,22 +1,27 @@
-"""Deadlines of the OCOP process (QĐ 26/2026 Art. 7), computed from a holiday calendar given as data.
+"""Deadlines of the OCOP process (QĐ 26/2026 Art. 7), computed from a holiday calendar and the
+procedure section of a rule set, both given as data.
 
-- the commune has 15 working days from receipt to report and forward a dossier;
+- the commune has `commune_working_days` (15) working days from receipt to report and forward a dossier;
 - province rounds: dossiers forwarded by 30/4 are finished by 30/6, by 30/10 → 30/12;
-- certificates last 36 months; re-evaluation is filed 180 to 120 days before expiry.
+- certificates last `certificate_months` (36); re-evaluation is filed from `reevaluation_opens_days`
+  (180) to `reevaluation_closes_days` (120) days before expiry.
+
+The caller passes the procedure of the rule set the record is pinned to (or of the rule set in
+force, for an act with no record yet): services.core.rules.RuleService.procedure.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
-COMMUNE_WORKING_DAYS = 15
-CERTIFICATE_MONTHS = 36
-REEVALUATION_OPENS_DAYS = 180
-REEVALUATION_CLOSES_DAYS = 120
-DUE_SOON_DAYS = 5
+from ocop_desktop.domain.rules.model import Procedure
+
+DUE_SOON_DAYS = 5  # the app's warning, not a rule of the procedure
 
 
 @dataclass(frozen=True)
@@ -27,15 +32,18 @@ class HolidayCalendar:
     working_saturdays: frozenset[date] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> HolidayCalendar:
-        off = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("days_off", []))  # type: ignore[union-attr]
-        sat = frozenset(date.fromisoformat(str(d["date"])) for d in data.get("working_saturdays", []))  # type: ignore[union-attr]
-        return cls(off, sat)
+    def from_data(cls, data: Mapping[str, Any]) -> HolidayCalendar:
+        """From {"days_off": [{"date": "YYYY-MM-DD", …}], "working_saturdays": […]}"""
+        return cls(_dates(data, "days_off"), _dates(data, "working_saturdays"))
 
     def is_working_day(self, day: date) -> bool:
         if day in self.working_saturdays:
             return True
         return day.weekday() < 5 and day not in self.days_off
+
+
+def _dates(data: Mapping[str, Any], key: str) -> frozenset[date]:
+    return frozenset(date.fromisoformat(str(entry["date"])) for entry in data.get(key, []))
 
 
 def add_working_days(start: date, days: int, cal: HolidayCalendar) -> date:
@@ -49,8 +57,8 @@ def add_working_days(start: date, days: int, cal: HolidayCalendar) -> date:
     return current
 
 
-def commune_deadline(received_on: date, cal: HolidayCalendar) -> date:
-    return add_working_days(received_on, COMMUNE_WORKING_DAYS, cal)
+def commune_deadline(received_on: date, cal: HolidayCalendar, procedure: Procedure) -> date:
+    return add_working_days(received_on, procedure.commune_working_days, cal)
 
 
 def add_months(day: date, months: int) -> date:
@@ -60,9 +68,9 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def certificate_valid_until(issued_on: date) -> date:
-    """36 months from the date of issue; the last valid day is the day before the anniversary."""
-    return add_months(issued_on, CERTIFICATE_MONTHS) - timedelta(days=1)
+def certificate_valid_until(issued_on: date, procedure: Procedure) -> date:
+    """`certificate_months` from the date of issue; the last valid day is the day before the anniversary."""
+    return add_months(issued_on, procedure.certificate_months) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -74,11 +82,12 @@ class Window:
         return self.opens <= day <= self.closes
 
 
-def reevaluation_window(valid_until: date) -> Window:
-    """The producer files no earlier than 180 and no later than 120 days before expiry."""
+def reevaluation_window(valid_until: date, procedure: Procedure) -> Window:
+    """The producer files no earlier than `reevaluation_opens_days` and no later than
+    `reevaluation_closes_days` days before expiry."""
     return Window(
-        valid_until - timedelta(days=REEVALUATION_OPENS_DAYS),
-        valid_until - timedelta(days=REEVALUATION_CLOSES_DAYS),
+        valid_until - timedelta(days=procedure.reevaluation_opens_days),
+        valid_until - timedelta(days=procedure.reevaluation_closes_days),
     )
 
 

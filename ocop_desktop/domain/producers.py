@@ -86,7 +86,10 @@ def phone_problem(raw: str) -> str | None:
     phone = normalise_phone(raw)
     if not phone or _PHONE.match(phone):
         return None
-    return f"Số điện thoại “{raw.strip()}” không hợp lệ: cần 10 số (di động) hoặc 11 số (cố định), bắt đầu bằng 0."
+    return (
+        f"Số điện thoại “{raw.strip()}” không hợp lệ: "
+        "cần 10 số (di động) hoặc 11 số (cố định), bắt đầu bằng 0."
+    )
 
 
 @dataclass(frozen=True)

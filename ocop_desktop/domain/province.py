@@ -22,8 +22,9 @@ from fractions import Fraction
 
 from ocop_desktop.domain.deadlines import Round, rounds_of_year
 from ocop_desktop.domain.rules.council import FLOOR_RULES, CouncilRules
+from ocop_desktop.domain.rules.model import StarBand
+from ocop_desktop.domain.rules.stars import band_min
 
-FIVE_STAR_POINTS = 90
 OUTLIER_SHARE = Fraction(1, 2)  # of the criterion's maximum
 MIN_MEMBERS_FOR_CELL_OUTLIERS = 3
 
@@ -142,10 +143,13 @@ def council_rules(max_spread: int, quorum: str, chair_required: bool, floor_rule
     )
 
 
-def is_five_star_candidate(mean_total: Fraction | float, star: int, valid: bool) -> bool:
-    """Proposed to the ministry: a valid, non-eliminated council result of 5★, i.e. ≥ 90 points with
-    the 5★ floors met. A product at ≥ 90 points that misses a 5★ floor is rated 4★ by the province."""
-    return valid and star == 5 and mean_total >= FIVE_STAR_POINTS
+def is_five_star_candidate(
+    mean_total: Fraction | float, star: int, valid: bool, bands: Sequence[StarBand]
+) -> bool:
+    """Proposed to the ministry: a valid, non-eliminated council result of 5★, i.e. in the 5★ band of
+    the rule set's `bands` (≥ 90 points) with the 5★ floors met. A product in that band that misses a
+    5★ floor is rated 4★ by the province."""
+    return valid and star == 5 and mean_total >= band_min(bands, 5)
 
 
 def median(values: Sequence[int | Fraction]) -> Fraction:

@@ -1030,8 +1030,8 @@ Close and discard them?</translation>
         <translation>Due soon / overdue</translation>
     </message>
     <message>
-        <source>Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày làm việc</source>
-        <translation>Only received dossiers with less than 3 days left or past their 15-working-day deadline</translation>
+        <source>Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc</source>
+        <translation>Only received dossiers with less than 3 days left or past their %1-working-day deadline</translation>
     </message>
 </context>
 <context>
@@ -3189,8 +3189,12 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Record decision, issue certificates</translation>
     </message>
     <message>
-        <source>Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực 36 tháng.</source>
-        <translation>Every proposed 3- and 4-star product of the round is recognised in one decision; each receives a certificate valid for 36 months.</translation>
+        <source>Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng.</source>
+        <translation>Every proposed 3- and 4-star product of the round is recognised in one decision; each receives a certificate valid for %1 months.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận.</source>
+        <translation>Products with %1 points or more that meet every 5-star floor: the province proposes them to the Ministry of Agriculture and Environment for evaluation and recognition.</translation>
     </message>
     <message>
         <source>In danh sách kết quả…</source>
@@ -3199,10 +3203,6 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>In dự thảo giấy chứng nhận…</source>
         <translation>Print certificate drafts…</translation>
-    </message>
-    <message>
-        <source>Sản phẩm đạt từ 90 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận.</source>
-        <translation>Products with 90 points or more that meet every 5-star floor: the province proposes them to the Ministry of Agriculture and Environment for evaluation and recognition.</translation>
     </message>
     <message>
         <source>Giấy chứng nhận của quyết định đang chọn: %1</source>

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocop_desktop.domain.deadlines import (
     HolidayCalendar,
     Urgency,
+    add_months,
     add_working_days,
     certificate_valid_until,
     commune_deadline,
@@ -15,11 +20,14 @@ from ocop_desktop.domain.deadlines import (
     urgency,
 )
 from ocop_desktop.services.core.reference import holiday_calendar
+from ocop_desktop.services.core.rules import RuleService
+
+PROCEDURE = RuleService().procedure("qd26-2026")  # the numbers of QĐ 26/2026, from the rule file
 
 
 def test_fifteen_working_days_skip_weekends() -> None:
     # Mon 2/11/2026 + 15 working days = Mon 23/11/2026
-    assert commune_deadline(date(2026, 11, 2), HolidayCalendar()) == date(2026, 11, 23)
+    assert commune_deadline(date(2026, 11, 2), HolidayCalendar(), PROCEDURE) == date(2026, 11, 23)
 
 
 def test_tet_holidays_from_the_data_file_are_skipped() -> None:
@@ -37,9 +45,9 @@ def test_make_up_saturday_counts_as_working_day() -> None:
 
 
 def test_certificate_lasts_36_months_and_reevaluation_window() -> None:
-    assert certificate_valid_until(date(2023, 3, 15)) == date(2026, 3, 14)
-    assert certificate_valid_until(date(2024, 2, 29)) == date(2027, 2, 27)  # no 29/2 in 2027
-    window = reevaluation_window(date(2026, 12, 31))
+    assert certificate_valid_until(date(2023, 3, 15), PROCEDURE) == date(2026, 3, 14)
+    assert certificate_valid_until(date(2024, 2, 29), PROCEDURE) == date(2027, 2, 27)  # no 29/2 in 2027
+    window = reevaluation_window(date(2026, 12, 31), PROCEDURE)
     assert (window.opens, window.closes) == (date(2026, 7, 4), date(2026, 9, 2))
     assert window.contains(date(2026, 8, 1)) and not window.contains(date(2026, 10, 1))
 
@@ -63,3 +71,49 @@ def test_urgency() -> None:
     assert urgency(date(2026, 12, 11), today) is Urgency.OK
     assert urgency(date(2026, 11, 24), today) is Urgency.DUE_SOON
     assert urgency(date(2026, 11, 19), today) is Urgency.OVERDUE
+
+
+DAYS = st.dates(date(2020, 1, 1), date(2035, 12, 31))
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> HolidayCalendar:
+    """Random days off (on weekdays) and make-up Saturdays, as a holiday file may give them."""
+    days = draw(st.sets(DAYS, max_size=40))
+    return HolidayCalendar(
+        frozenset(d for d in days if d.weekday() < 5), frozenset(d for d in days if d.weekday() == 5)
+    )
+
+
+@settings(max_examples=300)
+@given(received=DAYS, working_days=st.integers(1, 40), cal=calendars())
+def test_commune_deadline_is_the_nth_working_day_after_receipt(
+    received: date, working_days: int, cal: HolidayCalendar
+) -> None:
+    due = commune_deadline(received, cal, replace(PROCEDURE, commune_working_days=working_days))
+    assert due > received and cal.is_working_day(due)
+    between = [received + timedelta(days=i) for i in range(1, (due - received).days + 1)]
+    assert sum(cal.is_working_day(d) for d in between) == working_days
+
+
+@settings(max_examples=300)
+@given(valid_until=DAYS, closes=st.integers(0, 365), width=st.integers(1, 365), day=DAYS)
+def test_reevaluation_window_spans_the_days_before_expiry(
+    valid_until: date, closes: int, width: int, day: date
+) -> None:
+    procedure = replace(PROCEDURE, reevaluation_opens_days=closes + width, reevaluation_closes_days=closes)
+    window = reevaluation_window(valid_until, procedure)
+    assert window.opens < window.closes <= valid_until
+    assert (window.closes - window.opens).days == width
+    assert window.contains(day) == (closes <= (valid_until - day).days <= closes + width)
+
+
+@settings(max_examples=300)
+@given(issued=DAYS, months=st.integers(1, 120))
+def test_certificate_ends_the_day_before_its_anniversary(issued: date, months: int) -> None:
+    last = certificate_valid_until(issued, replace(PROCEDURE, certificate_months=months))
+    anniversary = last + timedelta(days=1)
+    assert anniversary == add_months(issued, months) and last >= issued
+    assert (anniversary.year - issued.year) * 12 + anniversary.month - issued.month == months
+    month_end = calendar.monthrange(anniversary.year, anniversary.month)[1]
+    assert anniversary.day == min(issued.day, month_end)  # 31/1 + 1 month = 28 or 29/2

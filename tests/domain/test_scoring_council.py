@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
@@ -14,6 +15,7 @@ from ocop_desktop.services.core.rules import RuleService
 
 RULESET = RuleService().in_force(date(2026, 6, 1))
 SHEET = RULESET.sheet(1)
+DEFAULTS = CouncilRules.defaults(RULESET.procedure)  # the rule set's council defaults (10 points, 3/4, chair)
 BEST = {c.code: len(c.options) - 1 for c in SHEET.leaves()}  # 100 points
 
 
@@ -42,9 +44,9 @@ def test_mean_of_totals_and_majority_floors() -> None:
 def test_floor_rules_all_and_mean() -> None:
     members = {"x": _member(**{"6.2": 2}), "y": _member(), "z": _member()}
     assert aggregate(SHEET, members, council_size=3, chair="x").star == 5  # majority meets 6.2
-    strict = aggregate(SHEET, members, council_size=3, chair="x", rules=CouncilRules(floor_rule="all"))
+    strict = aggregate(SHEET, members, council_size=3, chair="x", rules=replace(DEFAULTS, floor_rule="all"))
     assert strict.star == 3
-    mean = aggregate(SHEET, members, council_size=3, chair="x", rules=CouncilRules(floor_rule="mean"))
+    mean = aggregate(SHEET, members, council_size=3, chair="x", rules=replace(DEFAULTS, floor_rule="mean"))
     assert mean.mean_points["6.2"] == Fraction(10, 3) and mean.star == 5  # (2 + 4 + 4) / 3 ≥ 3
 
 
@@ -54,7 +56,7 @@ def test_spread_over_ten_points_needs_rescoring() -> None:
     assert (low.total, r.spread, r.spread_ok, r.valid, r.certified) == (81, 19, False, False, False)
     assert any("chấm lại" in p for p in r.problems)
     relaxed = aggregate(
-        SHEET, {"a": low, "b": _member()}, council_size=2, chair="a", rules=CouncilRules(max_spread=20)
+        SHEET, {"a": low, "b": _member()}, council_size=2, chair="a", rules=replace(DEFAULTS, max_spread=20)
     )
     assert relaxed.spread_ok
 
@@ -66,7 +68,7 @@ def test_quorum_needs_three_quarters_and_the_chair() -> None:
     no_chair = aggregate(SHEET, members, council_size=8, chair="z")
     assert not no_chair.quorum_met and "vắng chủ tịch" in no_chair.problems[0]
     assert aggregate(
-        SHEET, members, council_size=9, chair="a", rules=CouncilRules(quorum=Fraction(2, 3))
+        SHEET, members, council_size=9, chair="a", rules=replace(DEFAULTS, quorum=Fraction(2, 3))
     ).quorum_met
 
 

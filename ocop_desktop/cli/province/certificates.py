@@ -18,9 +18,18 @@ def register(sub: Sub) -> None:
         g,
         "expiring",
         _expiring,
-        "giấy chứng nhận sắp hết hạn (180 ngày) và đã hết hạn",
+        "giấy chứng nhận sắp hết hạn (từ khi mở cửa sổ đánh giá lại) và đã hết hạn",
         [],
-        [("--days", {"type": int, "default": 180})],
+        [
+            (
+                "--days",
+                {
+                    "type": int,
+                    "help": "hết hạn trong vòng bấy nhiêu ngày (mặc định: số ngày trước hạn mở cửa sổ "
+                    "đánh giá lại, theo bộ tiêu chí đang áp dụng)",
+                },
+            )
+        ],
     )
     command(
         g,

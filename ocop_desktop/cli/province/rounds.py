@@ -72,7 +72,7 @@ def register(sub: Sub) -> None:
         g,
         "five-star",
         _five_star,
-        "sản phẩm đề nghị Bộ công nhận 5 sao (≥ 90 điểm, đạt yêu cầu 5 sao)",
+        "sản phẩm đề nghị Bộ công nhận 5 sao (đủ điểm hạng 5 sao, đạt yêu cầu 5 sao)",
         ["round"],
     )
     command(

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from ocop_desktop.domain.rules.canonical import HASH_FIELD
+from ocop_desktop.domain.rules.canonical import HASH_FIELD, PROCEDURE_FIELD
 
 FORMAT = "ocop-ruleset"
 FORMAT_VERSIONS = (1,)
@@ -37,6 +37,9 @@ TOP_KEYS = {
     "sets",
     HASH_FIELD,
 }
+# Optional: files written before procedures were data have no procedure section (their content
+# hash is the same as with one: the section is hashed on its own, see canonical.py).
+OPTIONAL_TOP_KEYS = frozenset({PROCEDURE_FIELD})
 SET_KEYS = {
     "number",
     "code",

@@ -1,8 +1,9 @@
 """Council result: many members' score sheets of one product -> one rating.
 
 - score = mean of the members' totals (exact Fraction; band from the exact mean);
-- spread check: max − min of the members' totals ≤ `max_spread` (10), else the council re-scores;
-- quorum: members who scored ≥ `quorum` (3/4) of the council, the chair among them;
+- spread check: max − min of the members' totals ≤ `max_spread`, else the council re-scores;
+- quorum: members who scored ≥ `quorum` of the council, the chair among them (when `chair_required`);
+  the three are the round's, which start from the rule set's procedure (10 points, 3/4, chair);
 - floors: a star floor counts as met when a strict majority of the members who scored met it
   (`floor_rule="majority"`; "all" and "mean" are available). Why: docs/scoring.md;
 - knock-outs: the council's own dossier-level knock-outs, or any member's knock-out or stop,
@@ -15,13 +16,13 @@ The result is computed even when quorum or spread fail, so the screen can show i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from ocop_desktop.domain.rules import stars
 from ocop_desktop.domain.rules.errors import ScoringError
-from ocop_desktop.domain.rules.model import Floor, Sheet
+from ocop_desktop.domain.rules.model import Floor, Procedure, Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
 
 FLOOR_RULES = ("majority", "all", "mean")
@@ -29,10 +30,23 @@ FLOOR_RULES = ("majority", "all", "mean")
 
 @dataclass(frozen=True)
 class CouncilRules:
-    max_spread: int = 10
-    quorum: Fraction = Fraction(3, 4)
-    chair_required: bool = True
+    """A round's rules. The numbers come from the province (per round), starting from `defaults`;
+    `floor_rule` is how this app judges floors across members (docs/scoring.md), not a number of the law."""
+
+    max_spread: int
+    quorum: Fraction
+    chair_required: bool
     floor_rule: str = "majority"
+
+    @classmethod
+    def defaults(cls, procedure: Procedure, floor_rule: str = "majority") -> CouncilRules:
+        """The rule set's defaults for a council (its procedure section)."""
+        return cls(
+            procedure.council_max_spread,
+            procedure.council_quorum,
+            procedure.council_chair_required,
+            floor_rule,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +83,7 @@ class CouncilResult:
     blocking: tuple[Floor, ...]
     next_star: stars.NextStar | None
     problems: tuple[str, ...]
-    rules: CouncilRules = field(default_factory=CouncilRules)
+    rules: CouncilRules
 
     @property
     def valid(self) -> bool:
@@ -112,8 +126,10 @@ def aggregate(
     council_size: int,
     chair: str,
     knockouts: Iterable[str] = (),
-    rules: CouncilRules = CouncilRules(),
+    rules: CouncilRules | None = None,
 ) -> CouncilResult:
+    """`rules` default to those of the sheet's rule set (`CouncilRules.defaults`)."""
+    rules = rules if rules is not None else _default_rules(sheet)
     _check(sheet, members, council_size, rules)
     council_knockouts = tuple(dict.fromkeys(knockouts))
     unknown = [k for k in council_knockouts if k not in {x.id for x in sheet.knockouts}]
@@ -180,6 +196,15 @@ def aggregate(
         problems=tuple(problems),
         rules=rules,
     )
+
+
+def _default_rules(sheet: Sheet) -> CouncilRules:
+    if sheet.procedure is None:
+        raise ScoringError(
+            f"Bộ tiêu chí {sheet.ruleset_id} không có quy trình (tệp định dạng 1): cần quy định của đợt "
+            "(chênh lệch tối đa, tỉ lệ tối thiểu)."
+        )
+    return CouncilRules.defaults(sheet.procedure)
 
 
 def _vote(

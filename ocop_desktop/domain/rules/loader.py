@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -22,6 +23,7 @@ from ocop_desktop.domain.rules.model import (
     Knockout,
     Option,
     Part,
+    Procedure,
     ProductSet,
     RuleSet,
     Sheet,
@@ -63,7 +65,8 @@ def _decode(raw: bytes | str, source: str) -> Any:
         raise RuleSetError(f"Tệp bộ tiêu chí {source} không phải văn bản UTF-8.") from exc
     except json.JSONDecodeError as exc:
         raise RuleSetError(
-            f"Tệp bộ tiêu chí {source} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}: {exc.msg})."
+            f"Tệp bộ tiêu chí {source} không phải JSON hợp lệ "
+            f"(dòng {exc.lineno}, cột {exc.colno}: {exc.msg})."
         ) from exc
     except ValueError as exc:
         raise RuleSetError(f"Tệp bộ tiêu chí {source} không phải JSON hợp lệ: {exc}.") from exc
@@ -91,6 +94,7 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
     catalogue = {k["id"]: Knockout(k["id"], k["label"]) for k in doc["knockouts"]}
     names = {pg["code"]: pg["name"] for pg in doc["product_groups"]}
     names.update({g["code"]: g["name"] for pg in doc["product_groups"] for g in pg["groups"]})
+    procedure = _procedure(doc["procedure"]) if "procedure" in doc else None
     sheets = tuple(
         Sheet(
             ruleset_id=doc["id"],
@@ -124,6 +128,7 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
             max=s["max"],
             parts=tuple(_part(p) for p in s["parts"]),
             bands=bands,
+            procedure=procedure,
         )
         for s in doc["sets"]
     )
@@ -144,8 +149,23 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
         suspect_values=tuple(SuspectValue(s["set"], s["where"], s["issue"]) for s in doc["suspect_values"]),
         sheets=sheets,
         content_hash=doc["content_hash"],
+        procedure=procedure,
         source_file=source,
         document=MappingProxyType(dict(doc)),
+    )
+
+
+def _procedure(p: Mapping[str, Any]) -> Procedure:
+    window, council = p["reevaluation_window"], p["council_defaults"]
+    return Procedure(
+        commune_working_days=p["commune_review"]["working_days"],
+        certificate_months=p["certificate"]["validity_months"],
+        reevaluation_opens_days=window["opens_days_before_expiry"],
+        reevaluation_closes_days=window["closes_days_before_expiry"],
+        council_max_spread=council["max_spread"],
+        council_quorum=Fraction(council["quorum"]["numerator"], council["quorum"]["denominator"]),
+        council_chair_required=council["chair_required"],
+        content_hash=p["content_hash"],
     )
 
 
@@ -173,6 +193,30 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
         group_level=c["group_level"],
         applies_if=Condition(cond["criterion"], cond["min_points"]) if cond else None,
     )
+
+
+def choose_copy(known: RuleSet, found: RuleSet, *, found_at: str = "") -> RuleSet:
+    """Two files with one id (bundled, and installed by a reference pack): the same rules, or refused.
+
+    The same criteria (content hash) with a procedure on one side only is the same rule set, once
+    written before procedures were data: a reference pack installed by an earlier release left
+    that copy beside the bundled file. The copy with the procedure is kept (otherwise the later
+    one). Two different procedures under one id are refused: a change of procedure is a new id.
+    `found_at` names the second file in the messages (its full path), by default its file name."""
+    where = f"{known.source_file} và {found_at or found.source_file}"
+    if known.content_hash != found.content_hash:
+        raise RuleSetError(
+            f"Có hai bộ tiêu chí khác nhau cùng mã “{found.id}” ({where}). "
+            "Bản đính chính phải mang mã mới; hãy đề nghị tỉnh kiểm tra gói."
+        )
+    if found.procedure is None:
+        return known if known.procedure is not None else found
+    if known.procedure is not None and known.procedure.content_hash != found.procedure.content_hash:
+        raise RuleSetError(
+            f"Có hai quy trình khác nhau trong cùng bộ tiêu chí “{found.id}” ({where}). "
+            "Quy trình thay đổi phải mang mã bộ tiêu chí mới; hãy đề nghị tỉnh kiểm tra gói."
+        )
+    return found
 
 
 def ruleset_files(directory: Path) -> list[Path]:

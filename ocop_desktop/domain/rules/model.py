@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from ocop_desktop.domain.rules.errors import RuleSetError
@@ -135,6 +136,22 @@ class SuspectValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Procedure:
+    """The numbers of the procedure (not of the scoring sheets) that a rule set carries in its
+    `procedure` section. Hashed on its own (`content_hash`), so adding or reading it never
+    changes the hash that scores are pinned to; one rule-set id has exactly one procedure."""
+
+    commune_working_days: int  # the commune checks and forwards a dossier within this many working days
+    certificate_months: int  # a certificate is valid this many months from the decision
+    reevaluation_opens_days: int  # re-evaluation is filed no earlier than this many days before expiry
+    reevaluation_closes_days: int  # ... and no later than this many
+    council_max_spread: int  # a round's default: members' totals may differ by this many points
+    council_quorum: Fraction  # a round's default share of members who must score
+    council_chair_required: bool  # a round's default: the chair must be among them
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProductSet:
     number: int
     code: str  # "I.1.a"
@@ -162,6 +179,7 @@ class Sheet:
     max: int
     parts: tuple[Part, ...]
     bands: tuple[StarBand, ...]
+    procedure: Procedure | None = None  # the rule set's; None for a format-1 file (it has none)
     _nodes: dict[str, Criterion] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -226,7 +244,8 @@ class RuleSet:
     corrections: tuple[Correction, ...]
     suspect_values: tuple[SuspectValue, ...]
     sheets: tuple[Sheet, ...]
-    content_hash: str
+    content_hash: str  # of the document without its procedure section: what records pin
+    procedure: Procedure | None = None  # None for a format-1 file, written before procedures were data
     source_file: str = ""
     document: Mapping[str, Any] = field(default_factory=dict, repr=False)  # the validated JSON
 

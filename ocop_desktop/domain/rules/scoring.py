@@ -222,7 +222,11 @@ def score(
         set_code=sheet.code,
         answers=chosen,
         points=leaf_points,
-        cases={c: by_code[c].cases[chosen[c]] for c in plan.with_cases if c in chosen},
+        cases={  # every option of a leaf with alternative cases has its case: None never shows here
+            c: case
+            for c in plan.with_cases
+            if c in chosen and (case := by_code[c].cases[chosen[c]]) is not None
+        },
         groups=group_totals,
         parts=part_totals,
         total=total,

@@ -41,6 +41,14 @@ def band_for(total: Number, bands: Sequence[StarBand]) -> int:
     return bands[0].star
 
 
+def band_min(bands: Sequence[StarBand], star: int) -> int:
+    """The fewest points of the band of `star` stars (90 for 5★ under QĐ 26/2026)."""
+    for band in bands:
+        if band.star == star:
+            return band.min
+    raise ValueError(f"no {star}-star band")
+
+
 def final_star(band: int, unmet: Iterable[Floor]) -> int:
     lowest = min((f.star for f in unmet), default=None)
     return band if lowest is None else min(band, lowest - 1)
@@ -95,17 +103,24 @@ def next_star_json(n: NextStar | None) -> dict[str, object] | None:
 
 
 class Rated(Protocol):
-    """What a sheet result and a council result share."""
+    """What a sheet result and a council result share (read-only: both are frozen dataclasses)."""
 
-    band_star: int
-    rated_star: int
-    star: int
-    eliminated: bool
-    knockouts: tuple[str, ...]
-    floors: tuple[FloorCheck, ...]
-    blocking: tuple[Floor, ...]
-    next_star: NextStar | None
-
+    @property
+    def band_star(self) -> int: ...
+    @property
+    def rated_star(self) -> int: ...
+    @property
+    def star(self) -> int: ...
+    @property
+    def eliminated(self) -> bool: ...
+    @property
+    def knockouts(self) -> tuple[str, ...]: ...
+    @property
+    def floors(self) -> tuple[FloorCheck, ...]: ...
+    @property
+    def blocking(self) -> tuple[Floor, ...]: ...
+    @property
+    def next_star(self) -> NextStar | None: ...
     @property
     def certified(self) -> bool: ...
 

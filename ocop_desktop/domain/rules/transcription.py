@@ -2,9 +2,11 @@
 into this project's rule-set format (resources/rulesets/ruleset.schema.json).
 
 `convert` is pure and deterministic: the committed resources/rulesets/qd26-2026.json is exactly
-`dumps(convert(source))`, and a test keeps it so. Facts the transcription does not carry in
-structured form are derived here from its verbatim text (knock-out clauses, stop notes, the
-"only with a product story" note) or taken from Phụ lục I (`classification`).
+`dumps(convert(source, procedure))`, and a test keeps it so. Facts the transcription does not carry
+in structured form are derived here from its verbatim text (knock-out clauses, stop notes, the
+"only with a product story" note) or taken from Phụ lục I (`classification`). The procedure
+section comes from the articles of the decision, not from Phụ lục II: it is hand-written data,
+passed in (the committed file's own section when regenerating) and only hashed here.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from ocop_desktop.domain.rules import classification
-from ocop_desktop.domain.rules.canonical import content_hash
+from ocop_desktop.domain.rules.canonical import HASH_FIELD, content_hash, procedure_hash
 from ocop_desktop.domain.text import nfc
 
 RULESET_ID = "qd26-2026"
@@ -142,7 +144,7 @@ BANDS_RECOGNISED_BY = {
 }
 
 
-def convert(source: dict[str, Any]) -> dict[str, Any]:
+def convert(source: dict[str, Any], procedure: dict[str, Any]) -> dict[str, Any]:
     corrections = [_correction(c) for c in source["corrections_applied"]]
     sets = []
     for src in source["sets"]:
@@ -165,8 +167,9 @@ def convert(source: dict[str, Any]) -> dict[str, Any]:
         "effective_from": source["effective"],
         "effective_to": None,
         "source": {
-            "note": "Chuyển tự động từ bản chép dữ liệu Phụ lục II (ocop/qd26-2026-phuluc2-criteria.json) bằng "
-            "ocop_desktop.domain.rules.transcription; cần đối chiếu với văn bản gốc trên Công báo.",
+            "note": "Chuyển tự động từ bản chép dữ liệu Phụ lục II "
+            "(ocop/qd26-2026-phuluc2-criteria.json) bằng ocop_desktop.domain.rules.transcription; "
+            "cần đối chiếu với văn bản gốc trên Công báo.",
             "copy_used": source["copy_used"],
             "replaces": source["replaces"],
         },
@@ -175,6 +178,7 @@ def convert(source: dict[str, Any]) -> dict[str, Any]:
         "star_bands": _bands(source["star_bands"]),
         "part_maxima": {p["code"]: int(p["max"]) for p in source["sets"][0]["parts"]},
         "total": int(source["sets"][0]["total"]),
+        "procedure": {k: v for k, v in procedure.items() if k != HASH_FIELD},
         "product_groups": classification.product_groups_document(),
         "knockouts": [{"id": i, "label": label} for i, label, _ in KNOCKOUTS],
         "corrections": sorted(corrections, key=lambda c: c["set"]),
@@ -182,6 +186,7 @@ def convert(source: dict[str, Any]) -> dict[str, Any]:
         "sets": sets,
     }
     document = _nfc_all(document)
+    document["procedure"][HASH_FIELD] = procedure_hash(document["procedure"])
     document["content_hash"] = content_hash(document)
     return document
 
@@ -216,7 +221,8 @@ def _correction(c: dict[str, Any]) -> dict[str, Any]:
         "where": f"tiêu chí {c['criterion']}",
         "printed": str(c["from"]),
         "used": str(c["to"]),
-        "reason": f"Điểm in {c['from']} không khớp điểm tối đa của tiêu chí; coi là lỗi đánh máy, dùng {c['to']}.",
+        "reason": f"Điểm in {c['from']} không khớp điểm tối đa của tiêu chí; "
+        f"coi là lỗi đánh máy, dùng {c['to']}.",
         "source_note": c["reason"],
     }
 

@@ -1,6 +1,7 @@
 """Hand-written check of a rule-set document against the rules of ruleset.schema.json, plus
 what a JSON Schema cannot say: sums (set = parts = groups = criteria = best option), unique
-codes, references between fields, NFC text and the content hash.
+codes, references between fields, NFC text, the content hash, and the procedure section with its
+own hash (validate_procedure.py).
 
 `problems(document)` returns readable Vietnamese messages, each naming where it is; an empty
 list means the document is sound. No third-party validator is needed at run time.
@@ -10,19 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocop_desktop.domain.rules.canonical import HASH_FIELD, content_hash
+from ocop_desktop.domain.rules.canonical import HASH_FIELD, PROCEDURE_FIELD, content_hash
 from ocop_desktop.domain.rules.checks import (
     FORMAT,
     FORMAT_VERSIONS,
     HEX64,
     ID,
     KEY,
+    OPTIONAL_TOP_KEYS,
     SET_KEYS,
     TOP_KEYS,
     Checker,
     is_date,
     is_int,
 )
+from ocop_desktop.domain.rules.validate_procedure import ProcedureChecker
 from ocop_desktop.domain.rules.validate_sheet import SheetChecker
 
 
@@ -34,7 +37,7 @@ def problems(doc: Any) -> list[str]:
 
 class _DocumentChecker(Checker):
     def document(self, doc: Any) -> None:
-        if not self.obj(doc, "", TOP_KEYS):
+        if not self.obj(doc, "", TOP_KEYS, OPTIONAL_TOP_KEYS):
             return
         if doc["format"] != FORMAT or doc["format_version"] not in FORMAT_VERSIONS:
             self.bad("format", f"không phải tệp bộ tiêu chí ({FORMAT} phiên bản {FORMAT_VERSIONS})")
@@ -57,6 +60,8 @@ class _DocumentChecker(Checker):
         self.notes_list(doc["corrections"], "corrections", {"set", "where", "printed", "used", "reason"})
         self.notes_list(doc["suspect_values"], "suspect_values", {"set", "where", "issue"})
         self.sets(doc, groups, knockouts)
+        if PROCEDURE_FIELD in doc:
+            ProcedureChecker(self).check(doc[PROCEDURE_FIELD])
         stored = doc[HASH_FIELD]
         if not isinstance(stored, str) or not HEX64.match(stored):
             self.bad(HASH_FIELD, "phải là 64 chữ số hex (SHA-256)")

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from ocop_desktop.domain.rules.errors import RuleSetError
-from ocop_desktop.domain.rules.loader import load_ruleset, ruleset_files
-from ocop_desktop.domain.rules.model import ProductSet, RuleSet, Sheet
+from ocop_desktop.domain.rules.loader import choose_copy, load_ruleset, ruleset_files
+from ocop_desktop.domain.rules.model import Procedure, ProductSet, RuleSet, Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.paths import resource
 
@@ -49,12 +49,9 @@ class RuleService:
             for path in ruleset_files(folder):
                 ruleset = _load(path)
                 known = by_id.get(ruleset.id)
-                if known is not None and known.content_hash != ruleset.content_hash:
-                    raise RuleSetError(
-                        f"Có hai bộ tiêu chí khác nhau cùng mã “{ruleset.id}” ({known.source_file} "
-                        f"và {path}). Bản đính chính phải mang mã mới; hãy đề nghị tỉnh kiểm tra gói."
-                    )
-                by_id[ruleset.id] = ruleset
+                by_id[ruleset.id] = (
+                    ruleset if known is None else choose_copy(known, ruleset, found_at=str(path))
+                )
         return sorted(by_id.values(), key=lambda r: (r.effective_from, r.id))
 
     def get(self, ruleset_id: str) -> RuleSet:
@@ -73,6 +70,21 @@ class RuleService:
 
     def resolve(self, ruleset_id: str | None = None, on: date | None = None) -> RuleSet:
         return self.get(ruleset_id) if ruleset_id else self.in_force(on or date.today())
+
+    def procedure(self, ruleset_id: str | None = None, on: date | None = None) -> Procedure:
+        """The procedure (deadlines, certificate validity, council defaults) a record follows: that of
+        the rule set it is pinned to. For an act with no record yet, or a record whose rule set this
+        machine lacks (a certificate under QĐ 148) or which predates procedure data (a format-1 file),
+        that of the latest rule set in force on `on` (today) that has one."""
+        if ruleset_id:
+            pinned = next((r for r in self.list_rulesets() if r.id == ruleset_id), None)
+            if pinned is not None and pinned.procedure is not None:
+                return pinned.procedure
+        day = on or date.today()
+        in_force = [r.procedure for r in self.list_rulesets() if r.in_force(day) and r.procedure is not None]
+        if not in_force:
+            raise RuleSetError(f"Không có bộ tiêu chí nào có quy trình áp dụng vào ngày {day:%d/%m/%Y}.")
+        return in_force[-1]
 
     def product_sets(self, ruleset_id: str | None = None) -> list[ProductSet]:
         return list(self.resolve(ruleset_id).product_sets())

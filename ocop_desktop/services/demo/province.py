@@ -15,6 +15,7 @@ from ocop_desktop.domain.deadlines import certificate_valid_until
 from ocop_desktop.domain.rules.model import RuleSet
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import checklist_data
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.base import new_uuid
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob, Certificate, ChecklistItem, Dossier, ScoreSheet
@@ -40,6 +41,7 @@ def add_province_volume(
     }
     scans = _shared_scans(s, blobs)
     data = checklist_data(ruleset.id)
+    procedure = RuleService().procedure(ruleset.id, today)
     templates = {
         (n, reg): [t for t in checklist_for(data, n, reg) if t.requirement.value != "not_applicable"]
         for n in leaves
@@ -125,7 +127,7 @@ def add_province_volume(
                         "decision_date": issued,
                         "issuing_level": "province",
                         "issuer": "",
-                        "valid_until": certificate_valid_until(issued),
+                        "valid_until": certificate_valid_until(issued, procedure),
                         "ruleset_id": ruleset.id,
                         "revoke_reason": "",
                     }

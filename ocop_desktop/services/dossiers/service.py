@@ -333,7 +333,7 @@ class DossierService:
         d.receipt_number = str(ReceiptNumber(seq, commune.parent_code, commune.code, on.year))
         d.received_on = on
         d.received_by_officer_id = self._ctx.officer_id
-        d.deadline = commune_deadline(on, holiday_calendar())
+        d.deadline = commune_deadline(on, holiday_calendar(), RuleService().procedure(d.ruleset_id, on))
 
 
 def record_transition(s: Session, d: Dossier, action: Action, note: str, actor: Actor) -> DossierEvent:

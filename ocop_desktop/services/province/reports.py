@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.province import EntryStatus
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.common import round_label
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, Producer, Product
 from ocop_desktop.store.models.province import EvaluationRound, RecognitionDecision, RoundEntry
@@ -20,8 +22,6 @@ from ocop_desktop.store.queries import with_commune
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-EXPIRY_HORIZON_DAYS = 180  # the re-evaluation window opens 180 days before expiry
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,14 @@ class ProvinceReportService:
         self._ctx = ctx
         self._today = today or date.today()
 
-    def expiring(
-        self, within_days: int = EXPIRY_HORIZON_DAYS, *, include_expired: bool = True
-    ) -> list[ExpiryRow]:
-        """Certificates in force that expire within `within_days` (and, by default, those already
-        expired), leaving out any replaced by a newer certificate of the same product."""
+    def expiring(self, within_days: int | None = None, *, include_expired: bool = True) -> list[ExpiryRow]:
+        """Certificates in force that expire within `within_days` (by default: the days before expiry
+        when the re-evaluation window opens, by the rule set in force) and, by default, those already
+        expired, leaving out any replaced by a newer certificate of the same product."""
         today = self._today
+        procedure = cache(lambda ruleset_id: RuleService().procedure(ruleset_id, today))
+        if within_days is None:
+            within_days = procedure(None).reevaluation_opens_days
         latest = (
             select(Certificate.product_id, func.max(Certificate.decision_date).label("decided"))
             .where(Certificate.revoked_on.is_(None))
@@ -127,7 +129,7 @@ class ProvinceReportService:
         rows = []
         with self._ctx.read() as s:
             for c, name, code, producer, commune_code, commune, renewal_id in s.execute(stmt):
-                window = reevaluation_window(c.valid_until)
+                window = reevaluation_window(c.valid_until, procedure(c.ruleset_id))
                 rows.append(
                     ExpiryRow(
                         c.id,

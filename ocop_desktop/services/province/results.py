@@ -19,6 +19,7 @@ from ocop_desktop.domain.dossiers import Action, Status, next_status
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
 from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import record_transition
 from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, placed_round, round_label
 from ocop_desktop.services.registry.certificates import (
@@ -110,13 +111,21 @@ class ResultService:
         return self._rows(round_id, [dossier_id])[0]
 
     def five_star_candidates(self, round_id: str) -> list[EntryRow]:
-        """Proposed products at ≥ 90 points with the 5★ floors met: the list for the ministry."""
+        """Proposed products in the 5★ band of their rule set (≥ 90 points) with the 5★ floors met:
+        the list for the ministry."""
+        proposed = [e for e in self._rows(round_id, None) if e.status == EntryStatus.PROPOSED]
+        with self._ctx.read() as s:
+            ids = [e.dossier_id for e in proposed]
+            stmt = select(Dossier.id, Dossier.ruleset_id).where(Dossier.id.in_(ids))
+            pinned = {dossier_id: ruleset_id for dossier_id, ruleset_id in s.execute(stmt)}
+        rules = RuleService()
         return [
             e
-            for e in self._rows(round_id, None)
-            if e.status == EntryStatus.PROPOSED
-            and e.mean_total is not None
-            and is_five_star_candidate(e.mean_total, e.proposed_star or 0, bool(e.valid))
+            for e in proposed
+            if e.mean_total is not None
+            and is_five_star_candidate(
+                e.mean_total, e.proposed_star or 0, bool(e.valid), rules.get(pinned[e.dossier_id]).bands
+            )
         ]
 
     def five_star_proposal(self, round_id: str) -> list[FiveStarProposal]:

@@ -15,7 +15,9 @@ from ocop_desktop.domain.deadlines import Round, rounds_of_year
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.province import CouncilMode, EntryStatus, round_defaults, round_problems
+from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.text import nfc
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.common import (
     MEMBER_SHEET,
     EntryRow,
@@ -161,6 +163,8 @@ class RoundService:
             if problems:
                 raise ValidationError(problems)
             assert cutoff is not None and finish is not None
+            # The council starts from the procedure in force; the province may change it per round.
+            council = CouncilRules.defaults(RuleService().procedure(on=self.today()))
             r = EvaluationRound(
                 year=data.year,
                 number=number,
@@ -169,6 +173,9 @@ class RoundService:
                 cutoff=cutoff,
                 finish=finish,
                 council_name=nfc(data.council_name),
+                max_spread=council.max_spread,
+                quorum=str(council.quorum),
+                chair_required=council.chair_required,
             )
             s.add(r)
             s.flush()

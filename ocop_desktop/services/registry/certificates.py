@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
 from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Certificate, Product
 
 if TYPE_CHECKING:
@@ -136,8 +137,8 @@ class CertificateService:
 def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
     """Write a certificate in the caller's transaction (validate it first: `validate_certificate`).
 
-    Valid until `certificate_valid_until(decision date)` unless `data.valid_until` says otherwise (an
-    older certificate entered by hand)."""
+    Valid until `certificate_valid_until(decision date)` under the procedure of its rule set, unless
+    `data.valid_until` says otherwise (an older certificate entered by hand)."""
     if s.get(Product, data.product_id) is None:
         raise NotFoundError("Không tìm thấy sản phẩm.")
     row = Certificate(
@@ -150,7 +151,10 @@ def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
         issuing_level=data.issuing_level,
         issuer=nfc(data.issuer),
         ruleset_id=data.ruleset_id,
-        valid_until=data.valid_until or certificate_valid_until(data.decision_date),
+        valid_until=data.valid_until
+        or certificate_valid_until(
+            data.decision_date, RuleService().procedure(data.ruleset_id, data.decision_date)
+        ),
     )
     s.add(row)
     s.flush()
@@ -159,7 +163,7 @@ def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
 
 def certificate_row(c: Certificate, today: date) -> CertificateRow:
     """The certificate as the UI shows it, its state (valid, expiring, expired, revoked) as of `today`."""
-    window = reevaluation_window(c.valid_until)
+    window = reevaluation_window(c.valid_until, RuleService().procedure(c.ruleset_id, today))
     if c.revoked_on:
         state = "revoked"
     elif c.valid_until < today:

@@ -11,18 +11,21 @@ shows what it proposes. Both write nothing."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.rules.stars import band_min
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.sync.evaluator_payloads import (
     SCHEMA,
     add_blobs,
@@ -83,7 +86,7 @@ class FiveStarProposalService:
         self._ctx = ctx
 
     def export(self, round_id: str, target: Path, *, progress: Progress | None = None) -> ExportResult:
-        """The round's 5★ candidates (proposed, ≥ 90 points, 5★ floors met) for the ministry."""
+        """The round's 5★ candidates (proposed, in the 5★ band, 5★ floors met) for the ministry."""
         from ocop_desktop.services.province.councils import CouncilService
         from ocop_desktop.services.province.results import ResultService
         from ocop_desktop.services.province.rounds import RoundService
@@ -92,7 +95,10 @@ class FiveStarProposalService:
             raise UserError("Chỉ cơ quan OCOP cấp tỉnh xuất hồ sơ đề nghị công nhận 5 sao.")
         proposals = ResultService(self._ctx).five_star_proposal(round_id)
         if not proposals:
-            raise UserError("Đợt chưa có sản phẩm nào đã được đề nghị đạt từ 90 điểm và đủ điều kiện 5 sao.")
+            five_star = band_min(RuleService().in_force(date.today()).bands, 5)
+            raise UserError(
+                f"Đợt chưa có sản phẩm nào đã được đề nghị đạt từ {five_star} điểm và đủ điều kiện 5 sao."
+            )
         round_row = RoundService(self._ctx).get(round_id).row
         members = [asdict(m) for m in CouncilService(self._ctx).members(round_row.id)]
         office, keys = office_json(self._ctx)

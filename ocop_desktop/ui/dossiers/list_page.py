@@ -4,6 +4,7 @@ double-click opens the dossier editor; Ctrl+N starts a new dossier."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
@@ -60,8 +62,11 @@ class DossiersPage(ListPage):
         if self.status_filter.count():
             self.status_filter.setItemText(0, self.tr("Mọi trạng thái"))
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
+        working_days = RuleService().procedure(on=date.today()).commune_working_days
         self.due_only.setToolTip(
-            self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn 15 ngày làm việc")
+            self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc").replace(
+                "%1", str(working_days)
+            )
         )
 
     def _filters_changed(self) -> None:

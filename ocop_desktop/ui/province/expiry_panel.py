@@ -1,12 +1,15 @@
-"""Certificates expiring within N days (180: the re-evaluation window opens) and those expired,
-with the 180–120-day filing window and whether a re-evaluation dossier exists; revocation with a
-reason (3★/4★ only: 5★ certificates are the ministry's)."""
+"""Certificates expiring within N days (by default, from when the re-evaluation window of the rule
+set's procedure opens) and those expired, with the filing window and whether a re-evaluation dossier
+exists; revocation with a reason (3★/4★ only: 5★ certificates are the ministry's)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.reports import ExpiryRow
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import BAD, GOOD, WARN, Col, RowsModel, current_row, make_table
@@ -30,7 +33,7 @@ class ExpiryPanel(QWidget):
         self.dialog: ReasonDialog | None = None
         self.days = QSpinBox(self)
         self.days.setRange(1, 3650)
-        self.days.setValue(180)
+        self.days.setValue(RuleService().procedure(on=date.today()).reevaluation_opens_days)
         self.days.valueChanged.connect(lambda _v: self.reload())
         self.expired = QCheckBox(self)
         self.expired.setChecked(True)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.forms import parse_date
+from ocop_desktop.domain.rules.stars import band_min
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import GOOD, Col, RowsModel, current_row, make_table, select_row
@@ -174,19 +176,20 @@ class ResultsTab(QWidget):
         ):
             label.setText(text)
         self.decide_button.setText(self.tr("Ra quyết định, cấp giấy chứng nhận"))
+        rules, today = RuleService(), date.today()  # the numbers of the rule set in force
         self.decision_note.setText(
             self.tr(
                 "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
-                "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực 36 tháng."
-            )
+                "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng."
+            ).replace("%1", str(rules.procedure(on=today).certificate_months))
         )
         self.print_results_button.setText(self.tr("In danh sách kết quả…"))
         self.print_certificates_button.setText(self.tr("In dự thảo giấy chứng nhận…"))
         self.five_hint.setText(
             self.tr(
-                "Sản phẩm đạt từ 90 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
+                "Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
                 "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận."
-            )
+            ).replace("%1", str(band_min(rules.in_force(today).bands, 5)))
         )
         for model in (self.entries, self.decisions, self.certificates, self.five):
             model.retranslate()

@@ -15,6 +15,9 @@ from ocop_desktop.domain.province import (
     round_defaults,
     total_outliers,
 )
+from ocop_desktop.services.core.rules import RuleService
+
+BANDS = RuleService().get("qd26-2026").bands  # the star bands of QĐ 26/2026 (5★ from 90 points)
 
 
 def test_median_odd_and_even() -> None:
@@ -66,6 +69,6 @@ def test_round_defaults_and_quorum_text() -> None:
 
 
 def test_five_star_candidates_need_the_floors_as_well_as_the_points() -> None:
-    assert is_five_star_candidate(Fraction(181, 2), 5, True)
-    assert not is_five_star_candidate(92, 4, True)  # ≥ 90 points but a 5★ floor missed
-    assert not is_five_star_candidate(95, 5, False)
+    assert is_five_star_candidate(Fraction(181, 2), 5, True, BANDS)
+    assert not is_five_star_candidate(92, 4, True, BANDS)  # ≥ 90 points but a 5★ floor missed
+    assert not is_five_star_candidate(95, 5, False, BANDS)
