@@ -199,7 +199,7 @@ class ResultService:
             s.flush()
             actor = self._ctx.actor()
             for e, cert in zip(entries, certificates, strict=True):
-                c = issue_certificate(s, cert)
+                c = issue_certificate(s, cert, today=data.decided_on)
                 e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
                 note = f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"
                 record_transition(s, dossiers[e.dossier_id], Action.DECIDE, note, actor)
@@ -244,7 +244,7 @@ class ResultService:
             if problems:
                 raise ValidationError(problems)
             record_transition(s, d, Action.DECIDE, f"Quyết định {nfc(decision_number)}", self._ctx.actor())
-            return certificate_row(issue_certificate(s, data), self._today)
+            return certificate_row(issue_certificate(s, data, today=self._today), self._today)
 
     def decision(self, decision_id: str) -> DecisionOutcome:
         with self._ctx.read() as s:

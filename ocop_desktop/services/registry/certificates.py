@@ -109,7 +109,7 @@ class CertificateService:
         if problems:
             raise ValidationError(problems)
         with self._ctx.unit_of_work() as s:
-            return certificate_row(issue_certificate(s, data), self._today)
+            return certificate_row(issue_certificate(s, data, today=self._today), self._today)
 
     def revoke(self, certificate_id: str, *, on: date, reason: str) -> CertificateRow:
         if not nfc_multiline(reason):
@@ -134,11 +134,12 @@ class CertificateService:
         return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
 
 
-def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
+def issue_certificate(s: Session, data: CertificateInput, *, today: date) -> Certificate:
     """Write a certificate in the caller's transaction (validate it first: `validate_certificate`).
 
-    Valid until `certificate_valid_until(decision date)` under the procedure of its rule set, unless
-    `data.valid_until` says otherwise (an older certificate entered by hand)."""
+    Valid until `certificate_valid_until(decision date)` under the procedure of its rule set (the one
+    in force `today` for a rule set this machine lacks, e.g. QĐ 148), unless `data.valid_until` says
+    otherwise (an older certificate entered by hand)."""
     if s.get(Product, data.product_id) is None:
         raise NotFoundError("Không tìm thấy sản phẩm.")
     row = Certificate(
@@ -152,9 +153,7 @@ def issue_certificate(s: Session, data: CertificateInput) -> Certificate:
         issuer=nfc(data.issuer),
         ruleset_id=data.ruleset_id,
         valid_until=data.valid_until
-        or certificate_valid_until(
-            data.decision_date, RuleService().procedure(data.ruleset_id, data.decision_date)
-        ),
+        or certificate_valid_until(data.decision_date, RuleService().procedure(data.ruleset_id, today)),
     )
     s.add(row)
     s.flush()
