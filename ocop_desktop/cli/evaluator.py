@@ -101,7 +101,7 @@ def enroll(ctx: AppContext, output: Path) -> Any | None:
 
 def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
     """`package inspect|verify` of a 5★ proposal (False: not one, use the ordinary path)."""
-    from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.services.sync.opened import package_kind
     from ocop_desktop.services.sync.proposal import FiveStarProposalService
 
     if package_kind(args.file)[0] != "five_star_proposal":
@@ -148,11 +148,8 @@ def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
 def import_package(args: argparse.Namespace, ctx: AppContext, print_preview: Any) -> bool:
     """`package import` of the evaluator kinds (False: not one of them, use the ordinary path)."""
     from ocop_desktop.domain.errors import UserError
-    from ocop_desktop.services.sync.evaluator_packages import (
-        EvaluatorPackages,
-        ProvinceEvaluatorPackages,
-        package_kind,
-    )
+    from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.opened import package_kind
 
     kind, sender_role = package_kind(args.file)
     confirm = args.confirm_fingerprint

@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
+from ocop_desktop.services.sync.opened import content_key, previous_imports
 from ocop_desktop.services.sync.outgoing import publish
 from ocop_desktop.services.sync.receipts import write_receipt
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
@@ -32,7 +31,7 @@ from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossie
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
+    from ocop_desktop.services.sync.opened import Opened
 
 TAKES = ("new", "updated", "conflicting")  # outcomes whose attachments must be on this machine afterwards
 
@@ -55,7 +54,7 @@ class DossierPackageImport:
 
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
-        reader, key = self._opened.reader, self._content_key()
+        reader, key = self._opened.reader, content_key(self._ctx, self._m)
         records = []
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
@@ -72,22 +71,6 @@ class DossierPackageImport:
         if not records:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
         return records
-
-    def _content_key(self) -> bytes | None:
-        if self._m.encryption is None:
-            return None
-        envelope = crypto.Envelope.from_json(self._m.encryption)
-        store = KeyStore(self._ctx.paths.keys_dir)
-        private = store.encryption_key() if store.has_encryption_key() else None
-        mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
-        if private is None or envelope.recipient_key != mine or self._m.encryption_key != mine:
-            raise PackageRefused(
-                "cannot_decrypt",
-                "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-                "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-                "lại gói.",
-            )
-        return crypto.unwrap_key(envelope, private, self._m.package_id)
 
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
@@ -164,7 +147,6 @@ class DossierPackageImport:
 
     def _warnings(self) -> list[str]:
         from ocop_desktop.services.core.rules import RuleService
-        from ocop_desktop.services.sync.importing import previous_imports
 
         warnings = []
         earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender.office_id)}

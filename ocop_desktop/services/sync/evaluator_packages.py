@@ -44,8 +44,8 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     read_payload,
     write_outgoing,
 )
-from ocop_desktop.services.sync.importing import Opened, PackageImportService
 from ocop_desktop.services.sync.keys import encryption_key_of, find_peer, trust_office, trusted_signing_key
+from ocop_desktop.services.sync.opened import Opened, open_package, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
 from ocop_desktop.services.sync.receipts import write_receipt
 from ocop_desktop.services.sync.trust import TrustImport
@@ -73,13 +73,6 @@ class EvaluatorLinkRow:
     office_name: str
     fingerprint: str  # readable, six groups of five digits
     linked_at: Any
-
-
-def package_kind(path: Path) -> tuple[str, str]:
-    """(kind, sender role) of a package, from its manifest (layout and listing checked, nothing else):
-    lets the CLI and the sync page choose the right import."""
-    with PackageReader(Path(path)) as reader:
-        return reader.manifest.kind, reader.manifest.sender.role
 
 
 def _refuse_role(ctx: AppContext, role: str, what: str) -> None:
@@ -114,13 +107,12 @@ class ProvinceEvaluatorPackages:
 
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
-        self._import = PackageImportService(ctx)
 
     # -- enrollment and links -------------------------------------------------------------------
     def preview_enrollment(self, path: Path, *, confirm_fingerprint: str | None = None) -> ImportPreview:
         """The evaluator's enrollment pack: who it is and the fingerprint to compare by phone."""
         _refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
-        with self._import._open(Path(path)) as opened:
+        with open_package(self._ctx, Path(path)) as opened:
             self._need_kind(opened, fmt.Kind.ENROLLMENT, EVALUATOR)
             return _EvaluatorTrust(self._ctx, opened, confirm_fingerprint).preview()
 
@@ -131,7 +123,7 @@ class ProvinceEvaluatorPackages:
         order, the link only once the trust stands. Importing the same pack again just re-links."""
         _refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
         member_id = self._member_id(round_id, member)  # before anything: a wrong member changes nothing
-        with self._import._open(Path(path)) as opened:
+        with open_package(self._ctx, Path(path)) as opened:
             self._need_kind(opened, fmt.Kind.ENROLLMENT, EVALUATOR)
             _EvaluatorTrust(self._ctx, opened, confirm_fingerprint).apply(None, Path(path))
             office_id = opened.manifest.sender.office_id
@@ -239,7 +231,7 @@ class ProvinceEvaluatorPackages:
         from ocop_desktop.services.province.evaluator_data import import_scores
 
         _refuse_role(self._ctx, PROVINCE, "Nhập gói phiếu chấm")
-        with self._import._open(Path(path)) as opened:
+        with open_package(self._ctx, Path(path)) as opened:
             self._need_kind(opened, fmt.Kind.EVALUATOR_SCORES, EVALUATOR)
             if opened.prior is not None:
                 return self._previous(opened)
@@ -263,7 +255,7 @@ class ProvinceEvaluatorPackages:
         _refuse_role(self._ctx, PROVINCE, "Nhập gói phiếu chấm")
         path = Path(path)
         target = receipt_path or path.with_name(f"{path.stem}.receipt{fmt.EXTENSION}")
-        with self._import._open(path) as opened:
+        with open_package(self._ctx, path) as opened:
             self._need_kind(opened, fmt.Kind.EVALUATOR_SCORES, EVALUATOR)
             prior = opened.prior
             if prior is not None:
@@ -581,7 +573,7 @@ class _AssignmentImport:
             reader.verify_signature(signing_raw, f"“{m.sender.name}”")
         self.signing_raw = signing_raw
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= self.trusted
-        self.info = PackageImportService._info(reader, key is not None)
+        self.info = package_info(reader, key is not None)
         self.assignment = _check_assignment(doc.get("assignment"))
         self.blob_names = self._blob_names()
 

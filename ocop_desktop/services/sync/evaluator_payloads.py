@@ -19,12 +19,13 @@ from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
+from ocop_desktop.services.sync.opened import content_key
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.trust import parse_key
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Blob, KeyRecord
 
@@ -108,23 +109,6 @@ def write_outgoing(
     return out.result(manifest, raw, **extra)
 
 
-def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
-    if m.encryption is None:
-        return None
-    envelope = crypto.Envelope.from_json(m.encryption)
-    store = KeyStore(ctx.paths.keys_dir)
-    private = store.encryption_key() if store.has_encryption_key() else None
-    mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
-    if private is None or envelope.recipient_key != mine or m.encryption_key != mine:
-        raise PackageRefused(
-            "cannot_decrypt",
-            "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-            "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-            "lại gói.",
-        )
-    return crypto.unwrap_key(envelope, private, m.package_id)
-
-
 def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
     """The one payload of the package, decrypted if needed, as a dict with a known schema."""
     names = reader.names("payload")
@@ -150,8 +134,6 @@ def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
 def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
     """The sender's office and keys from the payload, checked against the manifest; returns the raw
     signing key too (to verify the signature of a package from a sender not trusted yet)."""
-    from ocop_desktop.services.sync.trust import TrustImport
-
     office, keys = doc.get("office"), doc.get("keys")
     if not isinstance(office, dict) or not isinstance(keys, list):
         raise PackageRefused("malformed", "Gói thiếu thông tin cơ quan gửi hoặc khóa công khai.")
@@ -161,7 +143,7 @@ def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list
         m.sender.role,
     ) or not isinstance(office.get("name"), str):
         raise PackageRefused("malformed", "Cơ quan trong nội dung gói khác với bên gửi trong bản kê.")
-    parsed = [TrustImport._key(k) for k in keys]
+    parsed = [parse_key(k) for k in keys]
     if sorted(k["purpose"] for k in parsed) != ["encryption", "signing"]:
         raise PackageRefused("malformed", "Gói cần đúng một khóa ký và một khóa mã hóa của bên gửi.")
     signing = next(k for k in parsed if k["purpose"] == "signing")
@@ -177,12 +159,7 @@ def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list
 
 
 def check_blobs(
-    ctx: AppContext,
-    reader: PackageReader,
-    names: list[str],
-    *,
-    stage: bool,
-    progress: Progress | None = None,
+    ctx: AppContext, reader: PackageReader, names: list[str], *, stage: bool, progress: Progress | None = None
 ) -> dict[str, Path]:
     """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
     files in the blob store (the caller renames them into place with `place_blobs`)."""

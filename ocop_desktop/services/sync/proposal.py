@@ -33,8 +33,8 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     read_payload,
     write_outgoing,
 )
-from ocop_desktop.services.sync.importing import PackageImportService
 from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
+from ocop_desktop.services.sync.opened import package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
@@ -213,7 +213,7 @@ class FiveStarProposalService:
                 raise PackageRefused("missing_file", "Gói thiếu tệp minh chứng của sản phẩm được đề nghị.")
             if verify_blobs:
                 check_blobs(self._ctx, reader, names, stage=False, progress=progress)
-            info = PackageImportService._info(reader, signer != "unconfirmed")
+            info = package_info(reader, signer != "unconfirmed")
             products = tuple(
                 ProposedProduct(
                     str(p["entry"].get("dossier_id", "")),

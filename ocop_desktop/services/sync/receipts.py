@@ -30,7 +30,7 @@ from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPa
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
+    from ocop_desktop.services.sync.opened import Opened
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

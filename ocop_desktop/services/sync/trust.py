@@ -28,7 +28,7 @@ from ocop_desktop.store.models import KeyRecord, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
+    from ocop_desktop.services.sync.opened import Opened
 
 
 def _bad(what: str) -> PackageRefused:
@@ -36,6 +36,21 @@ def _bad(what: str) -> PackageRefused:
         "malformed",
         f"Gói ghi danh/tham chiếu không đúng cấu trúc ({what}). Hãy đề nghị bên gửi xuất lại gói.",
     )
+
+
+def parse_key(k: Any) -> dict[str, Any]:
+    """A public key as carried in a payload (`purpose`, `algorithm`, `public_key`, `fingerprint`),
+    checked: the raw key and its fingerprint agree."""
+    if (
+        not isinstance(k, dict)
+        or k.get("purpose") not in ALGORITHMS
+        or k.get("algorithm") != ALGORITHMS[k["purpose"]]
+    ):
+        raise _bad("khóa không hợp lệ")
+    raw = crypto.unb64(k.get("public_key"), "public_key")
+    if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
+        raise _bad("khóa không khớp dấu vân tay")
+    return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
 
 
 class TrustImport:
@@ -59,7 +74,7 @@ class TrustImport:
             "role": m.sender.role,
             "name": office["name"][:200],
         }
-        self.keys = [self._key(k) for k in keys]
+        self.keys = [parse_key(k) for k in keys]
         if sorted(k["purpose"] for k in self.keys) != ["encryption", "signing"]:
             raise _bad("cần đúng một khóa ký và một khóa mã hóa")
         self.signing = next(k for k in self.keys if k["purpose"] == "signing")
@@ -87,19 +102,6 @@ class TrustImport:
                 )
             ).first()
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= trusted
-
-    @staticmethod
-    def _key(k: Any) -> dict[str, Any]:
-        if (
-            not isinstance(k, dict)
-            or k.get("purpose") not in ALGORITHMS
-            or k.get("algorithm") != ALGORITHMS[k["purpose"]]
-        ):
-            raise _bad("khóa không hợp lệ")
-        raw = crypto.unb64(k.get("public_key"), "public_key")
-        if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
-            raise _bad("khóa không khớp dấu vân tay")
-        return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
 
     def _check_hierarchy(self) -> None:
         me = self._ctx.office()

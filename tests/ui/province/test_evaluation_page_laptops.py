@@ -94,7 +94,7 @@ def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(
     files,
     messages,
 ) -> None:
-    from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.services.sync.opened import package_kind
     from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
     from ocop_desktop.ui.province.page import EvaluationPage
