@@ -1,14 +1,12 @@
 """Importing dossier packages: submissions at the province, results and returns at the commune.
 
 Order matters for "nothing changes when refused": records are decrypted and checked, the plan is
-made, every blob is hashed (and, for a real import, copied to temp files in the blob store) — and
-only then are blobs renamed into place and the records written, in one transaction.
+made, every blob is hashed (and, for a real import, staged in the blob store: `BlobStore.staging`)
+— and only then are blobs renamed into place and the records written, in one transaction.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +18,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
-from ocop_desktop.services.sync.opened import content_key, previous_imports
+from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
 from ocop_desktop.services.sync.outgoing import publish
 from ocop_desktop.services.sync.receipts import write_receipt
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
@@ -101,37 +99,6 @@ class DossierPackageImport:
             )
         return sorted(in_package.values())
 
-    def _check_blobs(self, names: list[str], stage: bool, progress: Progress | None) -> dict[str, Path]:
-        """Hash every blob; with `stage`, copy the ones this machine lacks into temp files (synced
-        to disk at the end, all together: the disk writes back the early ones while later ones are
-        still being copied)."""
-        reader, done, staged = self._opened.reader, 0, {}
-        grand = sum(reader.entries[n].size for n in names) or 1
-
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            report(progress, 0.95 * done / grand, "Đang kiểm tra tệp đính kèm…")
-
-        try:
-            if stage:
-                self.blobs.root.mkdir(parents=True, exist_ok=True)
-            for name in names:
-                sha = name.removeprefix("blobs/")
-                if stage and sha not in staged and not self.blobs.has(sha):
-                    fd, tmp = tempfile.mkstemp(dir=self.blobs.root, prefix=".incoming-")
-                    staged[sha] = Path(tmp)
-                    with os.fdopen(fd, "wb", buffering=0) as sink:
-                        reader.copy_blob(name, sink, advance)
-                else:
-                    reader.copy_blob(name, None, advance)
-            _sync(list(staged.values()))
-        except BaseException:
-            for tmp in staged.values():
-                tmp.unlink(missing_ok=True)
-            raise
-        return staged
-
     def _preview(
         self, records: list[dict[str, Any]], planned: list[Planned], names: list[str]
     ) -> ImportPreview:
@@ -185,7 +152,7 @@ class DossierPackageImport:
         records = self._records()
         planned = self._plan(records)
         names = self._blob_names(planned)
-        self._check_blobs(names, False, progress)
+        check_blobs(self._opened.reader, names, None, progress, upto=0.95)
         return self._preview(records, planned, names)
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -196,15 +163,10 @@ class DossierPackageImport:
             return ImportResult(self._previous_preview(), False, receipt_path)
         records = self._records()
         names = self._blob_names(self._plan(records))
-        staged = self._check_blobs(names, True, progress)
-        report(progress, 0.97, "Đang ghi hồ sơ…")
-        folders: set[Path] = set()
-        for sha, tmp in staged.items():  # bytes first: a row must never point at a missing file
-            target = self.blobs.path_for(sha)
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            os.replace(tmp, target)
+        with self.blobs.staging() as staging:
+            check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
+            report(progress, 0.97, "Đang ghi hồ sơ…")
+            staging.commit()  # bytes first: a row must never point at a missing file
         tmp_receipt: Path | None = None
         try:
             with self._ctx.unit_of_work() as s:
@@ -348,17 +310,3 @@ def _row(s: Any, p: Planned) -> DossierPreview:
         status,
         REASONS.get(p.reason, ""),
     )
-
-
-def _sync(paths: list[Path]) -> None:
-    """Make the staged blobs durable before they are renamed into place. One fsync per file costs a
-    journal commit each (seconds for a thousand scans); where the system has sync(2), one call
-    writes them all. Elsewhere (Windows) each file is flushed."""
-    if not paths:
-        return
-    if os.name == "posix" and hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in paths:
-        with path.open("r+b") as fh:  # writable: Windows flushes only through a handle that may write
-            os.fsync(fh.fileno())

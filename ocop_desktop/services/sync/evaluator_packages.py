@@ -38,14 +38,12 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     add_blobs,
     add_payload,
     carried_keys,
-    check_blobs,
     office_json,
-    place_blobs,
     read_payload,
     write_outgoing,
 )
 from ocop_desktop.services.sync.keys import encryption_key_of, find_peer, trust_office, trusted_signing_key
-from ocop_desktop.services.sync.opened import Opened, open_package, package_info
+from ocop_desktop.services.sync.opened import Opened, check_blobs, open_package, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
 from ocop_desktop.services.sync.receipts import write_receipt
 from ocop_desktop.services.sync.trust import TrustImport
@@ -610,7 +608,7 @@ class _AssignmentImport:
     # -- preview and apply ------------------------------------------------------------------------
     def preview(self, progress: Progress | None) -> ImportPreview:
         if self.prior is None:
-            check_blobs(self._ctx, self.reader, self.blob_names, stage=False, progress=progress)
+            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9)
         return self._preview()
 
     def _preview(self) -> ImportPreview:
@@ -684,8 +682,9 @@ class _AssignmentImport:
                     "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
                     "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
                 )
-        staged = check_blobs(self._ctx, self.reader, self.blob_names, stage=True, progress=progress)
-        place_blobs(self._ctx, staged)  # bytes first: a row never points at a missing file
+        with BlobStore(self._ctx.paths.blobs_dir).staging() as staging:
+            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
+            staging.commit()  # bytes first: a row never points at a missing file
         preview = self._preview()
         a, m = self.assignment, self.m
         media = {

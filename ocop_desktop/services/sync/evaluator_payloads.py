@@ -7,10 +7,7 @@ Kinds: `evaluator_assignment`, `evaluator_scores`, `five_star_proposal` (docs/sy
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -20,7 +17,7 @@ from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
-from ocop_desktop.progress import Progress, report
+from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
 from ocop_desktop.services.sync.opened import content_key
@@ -156,46 +153,3 @@ def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list
         "name": office["name"][:200],
     }
     return office, parsed, signing["raw"]
-
-
-def check_blobs(
-    ctx: AppContext, reader: PackageReader, names: list[str], *, stage: bool, progress: Progress | None = None
-) -> dict[str, Path]:
-    """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
-    files in the blob store (the caller renames them into place with `place_blobs`)."""
-    store = BlobStore(ctx.paths.blobs_dir)
-    grand = sum(reader.entries[n].size for n in names) or 1
-    done = 0
-    staged: dict[str, Path] = {}
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        report(progress, 0.9 * done / grand, "Đang kiểm tra tệp đính kèm…")
-
-    try:
-        if stage:
-            store.root.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            sha = name.removeprefix("blobs/")
-            if stage and sha not in staged and not store.has(sha):
-                fd, tmp = tempfile.mkstemp(dir=store.root, prefix=".incoming-")
-                staged[sha] = Path(tmp)
-                with os.fdopen(fd, "wb", buffering=0) as sink:
-                    reader.copy_blob(name, sink, advance)
-                    os.fsync(sink.fileno())
-            else:
-                reader.copy_blob(name, None, advance)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    return staged
-
-
-def place_blobs(ctx: AppContext, staged: dict[str, Path]) -> None:
-    store = BlobStore(ctx.paths.blobs_dir)
-    for sha, tmp in staged.items():
-        target = store.path_for(sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)

@@ -13,6 +13,7 @@ import it, never each other, and never `routing`, which imports them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,14 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_from_fingerprint
 from ocop_desktop.ocoppkg.manifest import Manifest
 from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.keys import parent_unit, trusted_signing_key
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext, OfficeInfo
+    from ocop_desktop.store.blobs import BlobStaging
 
 SELF_SIGNED = (fmt.Kind.ENROLLMENT, fmt.Kind.REFERENCE)  # kinds that carry the key they are signed with
 
@@ -171,6 +174,32 @@ def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
             "lại gói.",
         )
     return crypto.unwrap_key(envelope, private, m.package_id)
+
+
+def check_blobs(
+    reader: PackageReader,
+    names: list[str],
+    staging: BlobStaging | None,
+    progress: Progress | None,
+    *,
+    upto: float,
+) -> None:
+    """Stream every blob through its SHA-256 check (a mismatch is refused); with `staging`, copy the
+    ones this machine lacks into it on the way. Reports progress from 0 to `upto`."""
+    grand = sum(reader.entries[n].size for n in names) or 1
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report(progress, upto * done / grand, "Đang kiểm tra tệp đính kèm…")
+
+    for name in names:
+        sha = name.removeprefix("blobs/")
+        if staging is not None and staging.wants(sha):
+            staging.add(sha, partial(reader.copy_blob, name, on_bytes=advance))
+        else:
+            reader.copy_blob(name, None, advance)
 
 
 def previous_imports(ctx: AppContext, sender_office_id: str) -> list[SyncPackage]:

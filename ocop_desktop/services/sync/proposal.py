@@ -28,13 +28,12 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     add_blobs,
     add_payload,
     carried_keys,
-    check_blobs,
     office_json,
     read_payload,
     write_outgoing,
 )
 from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
-from ocop_desktop.services.sync.opened import package_info
+from ocop_desktop.services.sync.opened import check_blobs, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
@@ -212,7 +211,7 @@ class FiveStarProposalService:
             if wanted - present:
                 raise PackageRefused("missing_file", "Gói thiếu tệp minh chứng của sản phẩm được đề nghị.")
             if verify_blobs:
-                check_blobs(self._ctx, reader, names, stage=False, progress=progress)
+                check_blobs(reader, names, None, progress, upto=0.9)
             info = package_info(reader, signer != "unconfirmed")
             products = tuple(
                 ProposedProduct(
