@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.domain.errors import EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -31,6 +31,26 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 SCHEMA = 1
+PROVINCE, EVALUATOR = "province", "evaluator"
+
+
+def refuse_role(ctx: AppContext, role: str, what: str) -> None:
+    """`what` is done on the province's machine or on an evaluator laptop only."""
+    if ctx.office().role != role:
+        raise UserError(
+            f"{what} chỉ làm được trên máy "
+            + ("của cơ quan OCOP cấp tỉnh." if role == PROVINCE else "chấm điểm của thành viên Hội đồng.")
+        )
+
+
+def need_kind(m: Manifest, kind: fmt.Kind, role: str) -> None:
+    """The package is a `kind` from an office of `role`, or it is refused as the wrong one here."""
+    if m.kind != kind.value or m.sender.role != role:
+        raise PackageRefused(
+            "wrong_direction",
+            f"Gói “{fmt.Kind(m.kind).label}” từ “{m.sender.name[:80]}” không "
+            f"dùng được ở đây (cần gói “{kind.label}”).",
+        )
 
 
 def dumps(data: Any) -> bytes:

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def receipt_target(path: Path, receipt_path: Path | None) -> Path:
+    """Where the receipt of an imported package is written: `receipt_path`, or next to the package."""
+    return receipt_path or path.with_name(f"{path.stem}.receipt{fmt.EXTENSION}")
+
+
 def write_receipt(
     ctx: AppContext,
     s: Session,

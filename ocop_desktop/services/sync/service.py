@@ -19,7 +19,8 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.export import PackageExportService
 from ocop_desktop.services.sync.importing import PackageImportService
 from ocop_desktop.services.sync.keys import OwnKeys, own_keys

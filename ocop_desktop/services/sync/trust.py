@@ -10,6 +10,7 @@ office presents a different key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
+from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office
@@ -53,8 +55,42 @@ def parse_key(k: Any) -> dict[str, Any]:
     return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
 
 
+SenderCheck = Callable[["AppContext", Party], None]
+
+
+def commune_and_province(ctx: AppContext, sender: Party) -> None:
+    """The sender is a commune of this province, or this commune's province."""
+    me = ctx.office()
+    with ctx.read() as s:
+        ok = (
+            me.role == "province"
+            and sender.role == "commune"
+            and parent_unit(s, sender.unit_code) == me.unit_code
+        ) or (
+            me.role == "commune"
+            and sender.role == "province"
+            and parent_unit(s, me.unit_code) == sender.unit_code
+        )
+    if not ok:
+        raise PackageRefused(
+            "wrong_office",
+            f"“{sender.name[:80]}” (mã {sender.unit_code[:8]}) không "
+            f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.",
+        )
+
+
 class TrustImport:
-    def __init__(self, ctx: AppContext, opened: Opened, confirm: str | None) -> None:
+    """An enrollment or reference pack, opened; `sender_check` says which offices may enroll here
+    (evaluator laptops pass their own: `evaluator_province.laptop_trust`)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        opened: Opened,
+        confirm: str | None,
+        *,
+        sender_check: SenderCheck = commune_and_province,
+    ) -> None:
         self._ctx, self._opened, self._confirm = ctx, opened, confirm
         self._m = m = opened.manifest
         reader = opened.reader
@@ -82,7 +118,7 @@ class TrustImport:
             raise _bad("khóa ký khác với khóa đã ký gói")
         if opened.sender_public is None:  # self-signed: at least the package was made with the key it carries
             reader.verify_signature(self.signing["raw"], f"“{m.sender.name}”")
-        self._check_hierarchy()
+        sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
         with ctx.read() as s:
             trusted = {
@@ -102,25 +138,6 @@ class TrustImport:
                 )
             ).first()
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= trusted
-
-    def _check_hierarchy(self) -> None:
-        me = self._ctx.office()
-        with self._ctx.read() as s:
-            ok = (
-                me.role == "province"
-                and self._m.sender.role == "commune"
-                and parent_unit(s, self._m.sender.unit_code) == me.unit_code
-            ) or (
-                me.role == "commune"
-                and self._m.sender.role == "province"
-                and parent_unit(s, me.unit_code) == self._m.sender.unit_code
-            )
-        if not ok:
-            raise PackageRefused(
-                "wrong_office",
-                f"“{self._m.sender.name[:80]}” (mã {self._m.sender.unit_code[:8]}) không "
-                f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.",
-            )
 
     def _reference_files(self, doc: dict[str, Any]) -> dict[str, bytes]:
         listed = doc.get("files")

@@ -17,7 +17,8 @@ from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEdit
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.results import ResultService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.opened import package_kind
 from ocop_desktop.services.sync.proposal import FiveStarProposalService
 from ocop_desktop.services.sync.service import PackageService

@@ -14,7 +14,8 @@ from helpers.evaluator import Offices, enroll, other_evaluator, score_assigned  
 from helpers.sync import db_state, open_installation
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
 from ocop_desktop.store.models import KeyRecord, SyncPackage
 

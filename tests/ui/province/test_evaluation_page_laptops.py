@@ -11,7 +11,7 @@ from helpers.province import answers_for
 from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.kit.tables import select_row
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from helpers.evaluator import make_offices
 from helpers.sync import db_state, open_installation
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, PackageService
 from ocop_desktop.ui.kit.tables import select_row
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
