@@ -53,8 +53,9 @@ class ScoresImport:
             raise PackageRefused("rejected_sheet", exc.message) from None
         return self._preview(opened, payload, sheets)
 
-    def apply(self, progress: Progress | None, target: Path) -> ImportResult:
-        """Every sheet, all or nothing, and the signed receipt at `target`, in one transaction."""
+    def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
+        """Every sheet, all or nothing, and the signed receipt at `receipt_path`, in one transaction."""
+        target = receipt_path
         from ocop_desktop.services.province.evaluator_data import apply_scores
 
         opened = self._opened
