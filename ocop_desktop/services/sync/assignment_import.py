@@ -18,7 +18,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import normalise_readable, readable_fingerprint
+from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.evaluator_payloads import (
@@ -28,12 +28,14 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     carried_keys,
     read_payload,
 )
-from ocop_desktop.services.sync.keys import trust_office, trusted_signing_key
-from ocop_desktop.services.sync.opened import check_blobs, own_package, package_info
+from ocop_desktop.services.sync.keys import trust_office, trusted_fingerprints, trusted_signing_key
+from ocop_desktop.services.sync.opened import Opened, check_blobs, own_package, package_info
+from ocop_desktop.services.sync.receipts import incoming_row
+from ocop_desktop.services.sync.trust import check_confirmation
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Blob, KeyRecord, SyncPackage
+from ocop_desktop.store.models import Blob, SyncPackage
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
 
 if TYPE_CHECKING:
@@ -88,16 +90,9 @@ class AssignmentImport:
                 f"“{m.sender.name[:80]}” không phải là cơ quan OCOP của tỉnh mà máy này chấm điểm cho.",
             )
         with self._ctx.read() as s:
-            key = trusted_signing_key(s, m.signing_key, m.sender.office_id)
+            key = trusted_signing_key(s, m.signing_key, m.sender_id)
             self.prior = s.get(SyncPackage, m.package_id)
-            self.trusted = {
-                k.fingerprint
-                for k in s.scalars(
-                    select(KeyRecord).where(
-                        KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)
-                    )
-                )
-            }
+            self.trusted = trusted_fingerprints(s, m.sender_id)
         if key is not None:
             reader.verify_signature(key.public_key, f"“{m.sender.name}”")
         if self.prior is not None and (
@@ -115,6 +110,7 @@ class AssignmentImport:
         self.signing_raw = signing_raw
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= self.trusted
         self.info = package_info(reader, key is not None)
+        self.opened = Opened(reader, self.info, key.public_key if key else None, self.prior)
         self.assignment = _check_assignment(doc.get("assignment"))
         self.blob_names = self._blob_names()
 
@@ -210,23 +206,10 @@ class AssignmentImport:
 
     def apply(self, progress: Progress | None = None, receipt_path: Path | None = None) -> ImportResult:
         """Store the assignment and its files. No receipt: the province learns of it from the scores."""
-        confirm = self._confirm
         if self.prior is not None:
             return ImportResult(self._preview(), False, None)
         if self.needs_confirmation:
-            expected = readable_fingerprint(self.signing_raw)
-            if not confirm:
-                raise PackageRefused(
-                    "fingerprint_unconfirmed",
-                    f"Cần xác nhận dấu vân tay khóa của “{self.m.sender.name}” "
-                    f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
-                )
-            if normalise_readable(confirm) != expected:
-                raise PackageRefused(
-                    "fingerprint_mismatch",
-                    "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
-                    "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
-                )
+            check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with BlobStore(self._ctx.paths.blobs_dir).staging() as staging:
             check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
             staging.commit()  # bytes first: a row never points at a missing file
@@ -281,18 +264,8 @@ class AssignmentImport:
                 row.data, row.received_at = a, utcnow()
                 _seed_sheets(s, row.id, a)
             s.add(
-                SyncPackage(
-                    id=m.package_id,
-                    direction="in",
-                    kind=m.kind,
-                    sender_office_id=m.sender.office_id,
-                    peer_office_id=m.sender.office_id,
-                    sequence=m.sequence,
-                    manifest_sha256=self.reader.manifest_sha256,
-                    previous_sha256=m.previous_sha256,
-                    created_at=m.created_at,
-                    file_name=self.reader.path.name,
-                    size=self.info.size,
+                incoming_row(
+                    self.opened,
                     dossier_count=len(a["dossiers"]),
                     blob_count=len(self.blob_names),
                     outcomes={
@@ -343,7 +316,8 @@ def _ruleset_warnings(a: dict[str, Any]) -> list[str]:
 
     known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
     return [
-        f"Bộ tiêu chí “{rid}” (mã băm {h[:12]}…) chưa có trên máy này: hãy cập nhật OCOP Desktop trước khi chấm."
+        f"Bộ tiêu chí “{rid}” (mã băm {h[:12]}…) chưa có trên máy này: hãy cập nhật OCOP Desktop "
+        "trước khi chấm."
         for rid, h in sorted({(d["ruleset_id"], d["ruleset_hash"]) for d in a["dossiers"]})
         if (rid, h) not in known
     ]

@@ -91,7 +91,8 @@ class ConflictService:
             if resolution == "take_incoming":
                 if s.get(Dossier, c.dossier_id) is None and rec["part"] != COMMUNE:
                     raise UserError(
-                        "Máy này không có hồ sơ này nên không thể nhận kết quả; hãy bỏ qua (giữ bản trên máy)."
+                        "Máy này không có hồ sơ này nên không thể nhận kết quả; "
+                        "hãy bỏ qua (giữ bản trên máy)."
                     )
                 blobs = BlobStore(self._ctx.paths.blobs_dir)
                 if any(not blobs.has(a["blob_sha256"]) for a in rec["data"].get("attachments", [])):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.ocoppkg import format as fmt
@@ -19,19 +19,19 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
 from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
-from ocop_desktop.services.sync.outgoing import publish
-from ocop_desktop.services.sync.receipts import write_receipt
+from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
+from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.sync.opened import Opened
 
 TAKES = ("new", "updated", "conflicting")  # outcomes whose attachments must be on this machine afterwards
+INCONSISTENT = "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 
 class DossierPackageImport:
@@ -75,7 +75,8 @@ class DossierPackageImport:
             return [classify(s, rec, self._m.sender.office_id) for rec in records]
 
     def _blob_names(self, planned: list[Planned]) -> list[str]:
-        """The package's blobs, after checking that each belongs to a dossier and that nothing needed is missing."""
+        """The package's blobs, after checking that each belongs to a dossier and that nothing
+        needed is missing."""
         in_package = {name.removeprefix("blobs/"): name for name in self._opened.reader.names("blob")}
         referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
         stray = set(in_package) - referenced
@@ -167,91 +168,55 @@ class DossierPackageImport:
             check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
             staging.commit()  # bytes first: a row must never point at a missing file
-        tmp_receipt: Path | None = None
-        try:
-            with self._ctx.unit_of_work() as s:
-                s.info[KEEP_REVISIONS] = True
-                planned = [
-                    classify(s, rec, self._m.sender.office_id) for rec in records
-                ]  # again, inside the transaction
-                preview = self._preview(records, planned, names)
-                for p in planned:
-                    state = s.get(SyncDossierState, p.record["dossier_id"])
-                    if state is not None and state.peer_office_id == self._m.sender.office_id:
-                        # What the sender had seen of our part is as good as a receipt for it.
-                        state.acked_version = max(state.acked_version, p.record["seen_version"])
-                    if p.outcome in ("new", "updated"):
-                        apply(s, p.record, self._m.sender.office_id, self._m.package_id)
-                    elif p.outcome == "conflicting":
-                        s.add(
-                            SyncConflict(
-                                dossier_id=p.record["dossier_id"],
-                                package_id=self._m.package_id,
-                                peer_office_id=self._m.sender.office_id,
-                                part=self.part,
-                                reason=p.reason,
-                                message=REASONS[p.reason],
-                                incoming_version=p.record["version"],
-                                local_version=p.local_version,
-                                incoming=p.record,
-                            )
-                        )
-                outcomes = [
-                    {
-                        "dossier_id": p.record["dossier_id"],
-                        "outcome": p.outcome,
-                        "version": p.record["version"],
-                        "reason": REASONS.get(p.reason, ""),
-                    }
-                    for p in planned
-                ]
-                held = sorted(
-                    {
-                        a["blob_sha256"]
-                        for p in planned
-                        for a in p.record["data"].get("attachments", [])
-                        if self.blobs.has(a["blob_sha256"])
-                    }
-                )
-                tmp_receipt, out_row = write_receipt(
-                    self._ctx, s, self._m, self._opened.reader.manifest_sha256, outcomes, held, receipt_path
-                )
-                s.add(
-                    SyncPackage(
-                        id=self._m.package_id,
-                        direction="in",
-                        kind=self._m.kind,
-                        sender_office_id=self._m.sender.office_id,
-                        peer_office_id=self._m.sender.office_id,
-                        sequence=self._m.sequence,
-                        manifest_sha256=self._opened.reader.manifest_sha256,
-                        previous_sha256=self._m.previous_sha256,
-                        created_at=self._m.created_at,
-                        file_name=self._opened.reader.path.name,
-                        size=self._opened.info.size,
-                        dossier_count=len(records),
-                        blob_count=len(names),
-                        outcomes={"dossiers": outcomes},
-                        receipt=tmp_receipt.read_bytes(),
-                        receipt_package_id=out_row.id,
-                    )
-                )
-        except SQLAlchemyError as exc:
-            if tmp_receipt is not None:
-                tmp_receipt.unlink(missing_ok=True)
-            raise PackageRefused(
-                "inconsistent",
-                "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này.",
-                detail=str(exc),
-            ) from exc
-        except BaseException:
-            if tmp_receipt is not None:
-                tmp_receipt.unlink(missing_ok=True)
-            raise
-        publish(tmp_receipt, receipt_path)
+        with recording_import(self._ctx, self._opened, receipt_path, inconsistent=INCONSISTENT) as recorder:
+            s = recorder.session
+            s.info[KEEP_REVISIONS] = True
+            planned = [classify(s, rec, self._m.sender_id) for rec in records]  # again, in the transaction
+            preview = self._preview(records, planned, names)
+            for p in planned:
+                self._take(s, p)
+            outcomes = [
+                {
+                    "dossier_id": p.record["dossier_id"],
+                    "outcome": p.outcome,
+                    "version": p.record["version"],
+                    "reason": REASONS.get(p.reason, ""),
+                }
+                for p in planned
+            ]
+            held = {
+                a["blob_sha256"]
+                for p in planned
+                for a in p.record["data"].get("attachments", [])
+                if self.blobs.has(a["blob_sha256"])
+            }
+            recorder.record(outcomes, dossier_count=len(records), blob_count=len(names), held=held)
         report(progress, 1.0, "Đã nhập gói")
         conflicts = sum(1 for p in planned if p.outcome == "conflicting")
         return ImportResult(preview, True, receipt_path, conflicts)
+
+    def _take(self, s: Session, p: Planned) -> None:
+        """Apply one planned dossier (new, updated) or keep it for review (conflicting)."""
+        state = s.get(SyncDossierState, p.record["dossier_id"])
+        if state is not None and state.peer_office_id == self._m.sender_id:
+            # What the sender had seen of our part is as good as a receipt for it.
+            state.acked_version = max(state.acked_version, p.record["seen_version"])
+        if p.outcome in ("new", "updated"):
+            apply(s, p.record, self._m.sender_id, self._m.package_id)
+        elif p.outcome == "conflicting":
+            s.add(
+                SyncConflict(
+                    dossier_id=p.record["dossier_id"],
+                    package_id=self._m.package_id,
+                    peer_office_id=self._m.sender_id,
+                    part=self.part,
+                    reason=p.reason,
+                    message=REASONS[p.reason],
+                    incoming_version=p.record["version"],
+                    local_version=p.local_version,
+                    incoming=p.record,
+                )
+            )
 
     def _previous_preview(self) -> ImportPreview:
         prior = self._opened.prior

@@ -10,19 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, need_kind, read_payload
-from ocop_desktop.services.sync.outgoing import publish
-from ocop_desktop.services.sync.receipts import write_receipt
+from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
-from ocop_desktop.store.models import SyncPackage
 from ocop_desktop.store.models.evaluator import EvaluatorLink
+
+INCONSISTENT = "Không ghi được phiếu chấm vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -65,60 +63,22 @@ class ScoresImport:
             atomic_write_bytes(target, prior.receipt)
             return ImportResult(self._previous(opened), False, target)
         payload = self._scores_payload(opened)
-        m = opened.manifest
-        tmp: Path | None = None
-        try:
-            with self._ctx.unit_of_work() as s:
-                try:
-                    sheets = apply_scores(s, payload)
-                except UserError as exc:
-                    raise PackageRefused("rejected_sheet", exc.message) from None
-                outcomes = [
-                    {
-                        "dossier_id": x.dossier_id,
-                        "outcome": x.state,
-                        "version": 1,
-                        "reason": f"{x.total} điểm, {x.star} sao",
-                    }
-                    for x in sheets
-                ]
-                tmp, row = write_receipt(self._ctx, s, m, opened.reader.manifest_sha256, outcomes, [], target)
-                s.add(
-                    SyncPackage(
-                        id=m.package_id,
-                        direction="in",
-                        kind=m.kind,
-                        sender_office_id=m.sender.office_id,
-                        peer_office_id=m.sender.office_id,
-                        sequence=m.sequence,
-                        manifest_sha256=opened.reader.manifest_sha256,
-                        previous_sha256=m.previous_sha256,
-                        created_at=m.created_at,
-                        file_name=opened.reader.path.name,
-                        size=opened.info.size,
-                        dossier_count=len(sheets),
-                        outcomes={
-                            "dossiers": outcomes,
-                            "round_id": payload["round_id"],
-                            "member_id": payload["member_id"],
-                        },
-                        receipt=tmp.read_bytes(),
-                        receipt_package_id=row.id,
-                    )
-                )
-        except SQLAlchemyError as exc:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-            raise PackageRefused(
-                "inconsistent",
-                "Không ghi được phiếu chấm vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này.",
-                detail=str(exc),
-            ) from exc
-        except BaseException:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-            raise
-        publish(tmp, target)
+        with recording_import(self._ctx, opened, target, inconsistent=INCONSISTENT) as recorder:
+            try:
+                sheets = apply_scores(recorder.session, payload)
+            except UserError as exc:
+                raise PackageRefused("rejected_sheet", exc.message) from None
+            outcomes = [
+                {
+                    "dossier_id": x.dossier_id,
+                    "outcome": x.state,
+                    "version": 1,
+                    "reason": f"{x.total} điểm, {x.star} sao",
+                }
+                for x in sheets
+            ]
+            notes = {"round_id": payload["round_id"], "member_id": payload["member_id"]}
+            recorder.record(outcomes, dossier_count=len(sheets), notes=notes)
         report(progress, 1.0, "Đã nhập gói")
         return ImportResult(self._preview(opened, payload, sheets), True, target)
 

@@ -23,10 +23,11 @@ from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office
+from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
+from ocop_desktop.services.sync.receipts import incoming_row
 from ocop_desktop.services.sync.reference import check_reference_file, install
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
-from ocop_desktop.store.models import KeyRecord, SyncPackage
+from ocop_desktop.store.models import SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -53,6 +54,24 @@ def parse_key(k: Any) -> dict[str, Any]:
     if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
         raise _bad("khóa không khớp dấu vân tay")
     return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
+
+
+def check_confirmation(sender_name: str, signing_raw: bytes, confirm: str | None) -> None:
+    """Before trusting a key: the fingerprint the officer typed (read out on the phone by the
+    sender) must be there and match it."""
+    expected = readable_fingerprint(signing_raw)
+    if not confirm:
+        raise PackageRefused(
+            "fingerprint_unconfirmed",
+            f"Cần xác nhận dấu vân tay khóa của “{sender_name}” "
+            f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
+        )
+    if normalise_readable(confirm) != expected:
+        raise PackageRefused(
+            "fingerprint_mismatch",
+            "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
+            "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
+        )
 
 
 SenderCheck = Callable[["AppContext", Party], None]
@@ -121,14 +140,7 @@ class TrustImport:
         sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
         with ctx.read() as s:
-            trusted = {
-                k.fingerprint
-                for k in s.scalars(
-                    select(KeyRecord).where(
-                        KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)
-                    )
-                )
-            }
+            trusted = trusted_fingerprints(s, m.sender_id)
             self.later = s.scalars(
                 select(SyncPackage).where(
                     SyncPackage.direction == "in",
@@ -175,38 +187,14 @@ class TrustImport:
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
-            expected = readable_fingerprint(self.signing["raw"])
-            if not self._confirm:
-                raise PackageRefused(
-                    "fingerprint_unconfirmed",
-                    f"Cần xác nhận dấu vân tay khóa của “{self._m.sender.name}” "
-                    f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
-                )
-            if normalise_readable(self._confirm) != expected:
-                raise PackageRefused(
-                    "fingerprint_mismatch",
-                    "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
-                    "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
-                )
+            check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
         installed = install(self._ctx, self.files) if self.files and self.later is None else []
-        m = self._m
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(s, self.office, self.keys)
             s.add(
-                SyncPackage(
-                    id=m.package_id,
-                    direction="in",
-                    kind=m.kind,
-                    sender_office_id=m.sender.office_id,
-                    peer_office_id=m.sender.office_id,
-                    sequence=m.sequence,
-                    manifest_sha256=self._opened.reader.manifest_sha256,
-                    previous_sha256=m.previous_sha256,
-                    created_at=m.created_at,
-                    file_name=self._opened.reader.path.name,
-                    size=self._opened.info.size,
-                    outcomes={"installed": installed, "trusted": self.needs_confirmation},
+                incoming_row(
+                    self._opened, outcomes={"installed": installed, "trusted": self.needs_confirmation}
                 )
             )
         return ImportResult(preview, True, None, installed=tuple(installed))
