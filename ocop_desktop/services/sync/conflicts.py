@@ -51,7 +51,7 @@ class ConflictService:
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def list(self, *, include_resolved: bool = False) -> list[ConflictRow]:
+    def rows(self, *, include_resolved: bool = False) -> list[ConflictRow]:
         with self._ctx.read() as s:
             query = select(SyncConflict).order_by(SyncConflict.detected_at)
             if not include_resolved:

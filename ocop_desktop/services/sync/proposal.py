@@ -37,6 +37,7 @@ from ocop_desktop.services.sync.opened import check_blobs, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -99,10 +100,7 @@ class FiveStarProposalService:
         with self._ctx.read() as s:
             for p in proposals:
                 d, product, producer = s.execute(
-                    select(Dossier, Product, Producer)
-                    .join(Product, Product.id == Dossier.product_id)
-                    .join(Producer, Producer.id == Product.producer_id)
-                    .where(Dossier.id == p.entry.dossier_id)
+                    dossier_header(Dossier, Product, Producer).where(Dossier.id == p.entry.dossier_id)
                 ).one()
                 evidence = [
                     {
