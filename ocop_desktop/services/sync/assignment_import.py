@@ -29,8 +29,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     read_payload,
 )
 from ocop_desktop.services.sync.keys import trust_office, trusted_fingerprints, trusted_signing_key
-from ocop_desktop.services.sync.opened import Opened, check_blobs, own_package, package_info
-from ocop_desktop.services.sync.receipts import incoming_row
+from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
 from ocop_desktop.services.sync.trust import check_confirmation
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import utcnow

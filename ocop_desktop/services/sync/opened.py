@@ -6,8 +6,12 @@ it), a bad signature, a package meant for another office, and a package id impor
 other content (a replay). What passes is an `Opened` package: its reader, what it says about itself
 (`PackageInfo`), the sender's trusted key and the earlier import of the same package, if any.
 
+Also what every importer needs once a package is open: `content_key` (decrypting), `check_blobs`
+(every blob hashed, and staged in the blob store for a real import), `incoming_row` (the package's
+row in `sync_package`) and `previous_imports`.
+
 This is the leaf the importers share (dossier_import, receipts, trust, scores_import, …): they
-import it, never each other, and never `routing`, which imports them.
+import it and never `routing`, which imports them (an import-linter contract keeps it so).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -200,6 +204,26 @@ def check_blobs(
             staging.add(sha, partial(reader.copy_blob, name, on_bytes=advance))
         else:
             reader.copy_blob(name, None, advance)
+
+
+def incoming_row(opened: Opened, **fields: Any) -> SyncPackage:
+    """The `sync_package` row of an imported package: who sent it, its number and chain, its file;
+    `fields` are what its kind adds (counts, outcomes, the receipt)."""
+    m = opened.manifest
+    return SyncPackage(
+        id=m.package_id,
+        direction="in",
+        kind=m.kind,
+        sender_office_id=m.sender_id,
+        peer_office_id=m.sender_id,
+        sequence=m.sequence,
+        manifest_sha256=opened.reader.manifest_sha256,
+        previous_sha256=m.previous_sha256,
+        created_at=m.created_at,
+        file_name=opened.reader.path.name,
+        size=opened.info.size,
+        **fields,
+    )
 
 
 def previous_imports(ctx: AppContext, sender_office_id: str) -> list[SyncPackage]:

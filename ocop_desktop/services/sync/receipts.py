@@ -2,9 +2,9 @@
 recipient now holds), and importing a receipt back at the sender (acknowledged packages, dossiers
 and blobs, so that they are not sent again).
 
-Also the tail every import shares: `incoming_row` (the package's row in `sync_package`) and, for
-the kinds answered with a receipt, `recording_import` (the transaction that records the package
-with its signed receipt, and publishes the receipt only once that transaction has committed)."""
+Also the tail of the imports answered with a receipt (dossiers, scores): `recording_import`, the
+transaction that records the package with its signed receipt and publishes the receipt only once
+that transaction has committed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
+from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
@@ -37,7 +38,6 @@ from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPa
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.opened import Opened
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -76,26 +76,6 @@ def write_receipt(
     tmp, manifest, raw = out.write()
     row = out.record(s, manifest, raw, tmp)
     return tmp, row
-
-
-def incoming_row(opened: Opened, **fields: Any) -> SyncPackage:
-    """The `sync_package` row of an imported package: who sent it, its number and chain, its file;
-    `fields` are what its kind adds (counts, outcomes, the receipt)."""
-    m = opened.manifest
-    return SyncPackage(
-        id=m.package_id,
-        direction="in",
-        kind=m.kind,
-        sender_office_id=m.sender_id,
-        peer_office_id=m.sender_id,
-        sequence=m.sequence,
-        manifest_sha256=opened.reader.manifest_sha256,
-        previous_sha256=m.previous_sha256,
-        created_at=m.created_at,
-        file_name=opened.reader.path.name,
-        size=opened.info.size,
-        **fields,
-    )
 
 
 class ImportRecorder:

@@ -24,14 +24,13 @@ from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
-from ocop_desktop.services.sync.receipts import incoming_row
+from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.reference import check_reference_file, install
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.opened import Opened
 
 
 def _bad(what: str) -> PackageRefused:
