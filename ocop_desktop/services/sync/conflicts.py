@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.ocoppkg.format import canonical_json
@@ -115,7 +116,7 @@ class ConflictService:
         return self.get(conflict_id)
 
     @staticmethod
-    def _conflict(s: Any, conflict_id: str) -> SyncConflict:
+    def _conflict(s: Session, conflict_id: str) -> SyncConflict:
         c = s.get(SyncConflict, conflict_id)
         if c is None:
             raise NotFoundError("Không tìm thấy xung đột.")

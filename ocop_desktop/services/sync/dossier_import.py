@@ -72,7 +72,7 @@ class DossierPackageImport:
 
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
-            return [classify(s, rec, self._m.sender.office_id) for rec in records]
+            return [classify(s, rec, self._m.sender_id) for rec in records]
 
     def _blob_names(self, planned: list[Planned]) -> list[str]:
         """The package's blobs, after checking that each belongs to a dossier and that nothing
@@ -117,7 +117,7 @@ class DossierPackageImport:
         from ocop_desktop.services.core.rules import RuleService
 
         warnings = []
-        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender.office_id)}
+        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender_id)}
         # A commune sends only to its province, so its numbers should arrive without gaps; the
         # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
         missing = (

@@ -128,16 +128,4 @@ class EvaluatorPackages:
 
 
 def _enrollment_bytes(office: dict[str, Any], keys: list[dict[str, Any]]) -> bytes:
-    from ocop_desktop.services.sync.export import payload_bytes
-
-    return payload_bytes({"office": office, "keys": keys})
-
-
-def _readable(hex_fingerprint: str) -> str:
-    from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
-
-    return readable_from_fingerprint(hex_fingerprint)
-
-
-def _enrollment_bytes(office: dict[str, Any], keys: list[dict[str, Any]]) -> bytes:
     return payload_bytes({"office": office, "keys": keys})

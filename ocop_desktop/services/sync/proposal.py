@@ -96,13 +96,14 @@ class FiveStarProposalService:
         round_row = RoundService(self._ctx).get(round_id).row
         members = [asdict(m) for m in CouncilService(self._ctx).members(round_row.id)]
         office, keys = office_json(self._ctx)
-        products, shas = [], set()
+        products: list[dict[str, Any]] = []
+        shas: set[str] = set()
         with self._ctx.read() as s:
             for p in proposals:
                 d, product, producer = s.execute(
                     dossier_header(Dossier, Product, Producer).where(Dossier.id == p.entry.dossier_id)
                 ).one()
-                evidence = [
+                evidence: list[dict[str, Any]] = [
                     {
                         "sha256": a.blob_sha256,
                         "filename": a.filename,
@@ -223,7 +224,7 @@ class FiveStarProposalService:
                 )
                 for p in proposals
             )
-            round_info = doc.get("round") if isinstance(doc.get("round"), dict) else {}
+            round_info: dict[str, Any] = doc["round"] if isinstance(doc.get("round"), dict) else {}
             return ProposalCheck(
                 info,
                 m.sender.name,
@@ -238,14 +239,14 @@ class FiveStarProposalService:
 
     def _signer(self, m: Any, readable: str, confirm: str | None) -> str:
         office = self._ctx.office_or_none()
-        if office is not None and m.sender.office_id == office.id:
+        if office is not None and m.sender_id == office.id:
             if own_keys(self._ctx).signing.fingerprint != m.signing_key:
                 raise PackageRefused(
                     "bad_signature", "Gói mang tên cơ quan này nhưng không được ký bằng khóa của máy này."
                 )
             return "own"
         with self._ctx.read() as s:
-            if trusted_signing_key(s, m.signing_key, m.sender.office_id) is not None:
+            if trusted_signing_key(s, m.signing_key, m.sender_id) is not None:
                 return "trusted"
         if confirm:
             if normalise_readable(confirm) != readable:

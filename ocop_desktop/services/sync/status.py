@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -336,6 +336,6 @@ class SyncStatusService:
             )
 
 
-def _aware(value: Any) -> datetime:
+def _aware(value: datetime) -> datetime:
     """SQLite gives naive datetimes back; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
