@@ -1,6 +1,7 @@
 """What the three evaluator/proposal package kinds share: one `payload.json` (or
 `payload.json.enc`, encrypted to the recipient like dossier records), the sender's office and
-public keys inside it, blobs carried by SHA-256, and the small writes that record a package.
+public keys inside it, blobs carried by SHA-256, the small writes that record a package, and the
+checks that a package is used on the right kind of machine (`refuse_role`, `need_kind`).
 
 Kinds: `evaluator_assignment`, `evaluator_scores`, `five_star_proposal` (docs/sync-package.md §13)."""
 
