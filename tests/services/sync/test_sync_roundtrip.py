@@ -159,7 +159,8 @@ def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: P
     )  # type: ignore[arg-type]
     ProvinceSyncService(pair.province, today=TODAY).return_with_reasons(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
-    # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects the plan.
+    # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects
+    # the plan.
     at_province = DossierService(pair.province, today=TODAY)
     d = at_province.get(dossier_id)
     at_province.save_section(
