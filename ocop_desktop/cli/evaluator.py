@@ -75,7 +75,8 @@ def round_id(ctx: AppContext, ref: str | None) -> str:
 def export(args: argparse.Namespace, ctx: AppContext) -> Any:
     """`package export --kind …`: the ExportResult."""
     from ocop_desktop.domain.errors import UserError
-    from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
     from ocop_desktop.services.sync.proposal import FiveStarProposalService
 
     kind = KINDS[args.kind]
@@ -92,7 +93,7 @@ def export(args: argparse.Namespace, ctx: AppContext) -> Any:
 
 def enroll(ctx: AppContext, output: Path) -> Any | None:
     """`package enroll` at an evaluator laptop (None elsewhere: the ordinary enrollment)."""
-    from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 
     if ctx.office().role != "evaluator":
         return None
@@ -101,7 +102,7 @@ def enroll(ctx: AppContext, output: Path) -> Any | None:
 
 def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
     """`package inspect|verify` of a 5★ proposal (False: not one, use the ordinary path)."""
-    from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.services.sync.opened import package_kind
     from ocop_desktop.services.sync.proposal import FiveStarProposalService
 
     if package_kind(args.file)[0] != "five_star_proposal":
@@ -149,11 +150,9 @@ def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
 def import_package(args: argparse.Namespace, ctx: AppContext, print_preview: Any) -> bool:
     """`package import` of the evaluator kinds (False: not one of them, use the ordinary path)."""
     from ocop_desktop.domain.errors import UserError
-    from ocop_desktop.services.sync.evaluator_packages import (
-        EvaluatorPackages,
-        ProvinceEvaluatorPackages,
-        package_kind,
-    )
+    from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.opened import package_kind
 
     kind, sender_role = package_kind(args.file)
     confirm = args.confirm_fingerprint
@@ -328,7 +327,7 @@ def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _link(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     link = ProvinceEvaluatorPackages(ctx).link(round_id(ctx, args.round), args.member, args.office)
     print(f"Đã gắn “{link.office_name}” với {link.member_label} {link.member_name}.")
@@ -337,7 +336,7 @@ def _link(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _links(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     rows = ProvinceEvaluatorPackages(ctx).links(round_id(ctx, args.round))
     if args.json:

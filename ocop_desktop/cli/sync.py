@@ -287,14 +287,14 @@ def _conflicts(args: argparse.Namespace, ctx: AppContext | None) -> int:
         if not args.take:
             print("Lỗi: cần --take incoming hoặc --take local.", file=sys.stderr)
             return 2
-        matches = [c.id for c in service.list() if c.id.startswith(args.resolve)]
+        matches = [c.id for c in service.rows() if c.id.startswith(args.resolve)]
         row = service.resolve(
             matches[0] if len(matches) == 1 else args.resolve,
             "take_incoming" if args.take == "incoming" else "keep_local",
         )
         print_json(asdict(row)) if args.json else print(f"Đã xử lý xung đột {row.id[:8]}: {row.resolution}.")
         return 0
-    rows = service.list()
+    rows = service.rows()
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from ctypes import wintypes  # type: ignore[attr-defined]
+from ctypes import wintypes
 
 
 class _Blob(ctypes.Structure):

@@ -56,6 +56,12 @@ class Manifest:
     app_version: str = __version__
     _index: dict[str, fmt.FileEntry] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def sender_id(self) -> str:
+        """The sending office's id, always there in a parsed manifest (only a recipient may lack one)."""
+        assert self.sender.office_id is not None
+        return self.sender.office_id
+
     def to_bytes(self) -> bytes:
         sender = {
             **self.sender.to_json(),

@@ -199,7 +199,7 @@ def _zip64_extra(extra: bytes, name: str, values: list[int]) -> list[int]:
         raise damaged(f"{name}: unexpected extra field")
     big = struct.unpack_from(f"<{len(needed)}Q", extra, 4)
     out = list(values)
-    for index, value in zip(needed, big):
+    for index, value in zip(needed, big, strict=True):
         out[index] = value  # zipfile moves values out from 2 GiB on, so they may still fit 32 bits
     return out
 

@@ -1819,6 +1819,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Checking the signature and the files of the package…</translation>
     </message>
     <message>
+        <source>Gắn máy với thành viên tại: %1</source>
+        <translation>Link the laptop to the member at: %1</translation>
+    </message>
+    <message>
         <source>Mở trang Hội đồng</source>
         <translation>Open the Council tab</translation>
     </message>

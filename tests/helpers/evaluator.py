@@ -15,7 +15,8 @@ from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob
 
@@ -91,7 +92,7 @@ def score_assigned(o: Offices, totals: list[int]) -> None:
     work = EvaluatorWorkService(o.evaluator)
     rows = work.dossiers()
     assert [r.product_name for r in rows] == ["Cà phê Năm Sao", "Cà phê Bốn Sao"]
-    for row, total in zip(rows, totals):
+    for row, total in zip(rows, totals, strict=True):
         d = work.dossier(row.dossier_id)
         assert d.evidence and d.evidence[0].path.is_file() and d.forms is not None
         assert work.evidence_path(row.dossier_id, d.evidence[0].sha256).read_bytes().startswith(b"%PDF")

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from helpers.evaluator import Offices, enroll
-from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
 from ocop_desktop.ui.kit.tasks import Task

@@ -9,6 +9,7 @@ part was edited here, or our own part moved on (exported or not) — then it is 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,7 +202,8 @@ def _replace(
 ) -> None:
     """Make the dossier's rows of `model` exactly `rows` (by id), with one query to read them."""
     query = select(model).where(model.dossier_id == dossier_id)  # type: ignore[attr-defined]
-    existing = {r.id: r for r in s.scalars(query if where is None else query.where(where))}
+    found: Iterable[Any] = s.scalars(query if where is None else query.where(where))  # rows of `model`
+    existing = {r.id: r for r in found}
     wanted = {r["id"] for r in rows}
     stale = [r for key, r in existing.items() if key not in wanted]
     for old in stale:

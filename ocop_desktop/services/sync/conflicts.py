@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.ocoppkg.format import canonical_json
@@ -51,7 +52,7 @@ class ConflictService:
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
-    def list(self, *, include_resolved: bool = False) -> list[ConflictRow]:
+    def rows(self, *, include_resolved: bool = False) -> list[ConflictRow]:
         with self._ctx.read() as s:
             query = select(SyncConflict).order_by(SyncConflict.detected_at)
             if not include_resolved:
@@ -91,7 +92,8 @@ class ConflictService:
             if resolution == "take_incoming":
                 if s.get(Dossier, c.dossier_id) is None and rec["part"] != COMMUNE:
                     raise UserError(
-                        "Máy này không có hồ sơ này nên không thể nhận kết quả; hãy bỏ qua (giữ bản trên máy)."
+                        "Máy này không có hồ sơ này nên không thể nhận kết quả; "
+                        "hãy bỏ qua (giữ bản trên máy)."
                     )
                 blobs = BlobStore(self._ctx.paths.blobs_dir)
                 if any(not blobs.has(a["blob_sha256"]) for a in rec["data"].get("attachments", [])):
@@ -114,7 +116,7 @@ class ConflictService:
         return self.get(conflict_id)
 
     @staticmethod
-    def _conflict(s: Any, conflict_id: str) -> SyncConflict:
+    def _conflict(s: Session, conflict_id: str) -> SyncConflict:
         c = s.get(SyncConflict, conflict_id)
         if c is None:
             raise NotFoundError("Không tìm thấy xung đột.")

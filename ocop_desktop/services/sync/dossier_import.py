@@ -1,40 +1,37 @@
 """Importing dossier packages: submissions at the province, results and returns at the commune.
 
 Order matters for "nothing changes when refused": records are decrypted and checked, the plan is
-made, every blob is hashed (and, for a real import, copied to temp files in the blob store) — and
-only then are blobs renamed into place and the records written, in one transaction.
+made, every blob is hashed (and, for a real import, staged in the blob store: `BlobStore.staging`)
+— and only then are blobs renamed into place and the records written, in one transaction.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ocop_desktop.files import atomic_write_bytes
-from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
-from ocop_desktop.services.sync.outgoing import publish
-from ocop_desktop.services.sync.receipts import write_receipt
+from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
+from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStore
-from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState, SyncPackage
+from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
+    from ocop_desktop.services.sync.opened import Opened
 
 TAKES = ("new", "updated", "conflicting")  # outcomes whose attachments must be on this machine afterwards
+INCONSISTENT = "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 
 class DossierPackageImport:
@@ -55,7 +52,7 @@ class DossierPackageImport:
 
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
-        reader, key = self._opened.reader, self._content_key()
+        reader, key = self._opened.reader, content_key(self._ctx, self._m)
         records = []
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
@@ -73,28 +70,13 @@ class DossierPackageImport:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
         return records
 
-    def _content_key(self) -> bytes | None:
-        if self._m.encryption is None:
-            return None
-        envelope = crypto.Envelope.from_json(self._m.encryption)
-        store = KeyStore(self._ctx.paths.keys_dir)
-        private = store.encryption_key() if store.has_encryption_key() else None
-        mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
-        if private is None or envelope.recipient_key != mine or self._m.encryption_key != mine:
-            raise PackageRefused(
-                "cannot_decrypt",
-                "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-                "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-                "lại gói.",
-            )
-        return crypto.unwrap_key(envelope, private, self._m.package_id)
-
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
-            return [classify(s, rec, self._m.sender.office_id) for rec in records]
+            return [classify(s, rec, self._m.sender_id) for rec in records]
 
     def _blob_names(self, planned: list[Planned]) -> list[str]:
-        """The package's blobs, after checking that each belongs to a dossier and that nothing needed is missing."""
+        """The package's blobs, after checking that each belongs to a dossier and that nothing
+        needed is missing."""
         in_package = {name.removeprefix("blobs/"): name for name in self._opened.reader.names("blob")}
         referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
         stray = set(in_package) - referenced
@@ -118,37 +100,6 @@ class DossierPackageImport:
             )
         return sorted(in_package.values())
 
-    def _check_blobs(self, names: list[str], stage: bool, progress: Progress | None) -> dict[str, Path]:
-        """Hash every blob; with `stage`, copy the ones this machine lacks into temp files (synced
-        to disk at the end, all together: the disk writes back the early ones while later ones are
-        still being copied)."""
-        reader, done, staged = self._opened.reader, 0, {}
-        grand = sum(reader.entries[n].size for n in names) or 1
-
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            report(progress, 0.95 * done / grand, "Đang kiểm tra tệp đính kèm…")
-
-        try:
-            if stage:
-                self.blobs.root.mkdir(parents=True, exist_ok=True)
-            for name in names:
-                sha = name.removeprefix("blobs/")
-                if stage and sha not in staged and not self.blobs.has(sha):
-                    fd, tmp = tempfile.mkstemp(dir=self.blobs.root, prefix=".incoming-")
-                    staged[sha] = Path(tmp)
-                    with os.fdopen(fd, "wb", buffering=0) as sink:
-                        reader.copy_blob(name, sink, advance)
-                else:
-                    reader.copy_blob(name, None, advance)
-            _sync(list(staged.values()))
-        except BaseException:
-            for tmp in staged.values():
-                tmp.unlink(missing_ok=True)
-            raise
-        return staged
-
     def _preview(
         self, records: list[dict[str, Any]], planned: list[Planned], names: list[str]
     ) -> ImportPreview:
@@ -164,10 +115,9 @@ class DossierPackageImport:
 
     def _warnings(self) -> list[str]:
         from ocop_desktop.services.core.rules import RuleService
-        from ocop_desktop.services.sync.importing import previous_imports
 
         warnings = []
-        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender.office_id)}
+        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender_id)}
         # A commune sends only to its province, so its numbers should arrive without gaps; the
         # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
         missing = (
@@ -203,7 +153,7 @@ class DossierPackageImport:
         records = self._records()
         planned = self._plan(records)
         names = self._blob_names(planned)
-        self._check_blobs(names, False, progress)
+        check_blobs(self._opened.reader, names, None, progress, upto=0.95)
         return self._preview(records, planned, names)
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -214,100 +164,59 @@ class DossierPackageImport:
             return ImportResult(self._previous_preview(), False, receipt_path)
         records = self._records()
         names = self._blob_names(self._plan(records))
-        staged = self._check_blobs(names, True, progress)
-        report(progress, 0.97, "Đang ghi hồ sơ…")
-        folders: set[Path] = set()
-        for sha, tmp in staged.items():  # bytes first: a row must never point at a missing file
-            target = self.blobs.path_for(sha)
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            os.replace(tmp, target)
-        tmp_receipt: Path | None = None
-        try:
-            with self._ctx.unit_of_work() as s:
-                s.info[KEEP_REVISIONS] = True
-                planned = [
-                    classify(s, rec, self._m.sender.office_id) for rec in records
-                ]  # again, inside the transaction
-                preview = self._preview(records, planned, names)
-                for p in planned:
-                    state = s.get(SyncDossierState, p.record["dossier_id"])
-                    if state is not None and state.peer_office_id == self._m.sender.office_id:
-                        # What the sender had seen of our part is as good as a receipt for it.
-                        state.acked_version = max(state.acked_version, p.record["seen_version"])
-                    if p.outcome in ("new", "updated"):
-                        apply(s, p.record, self._m.sender.office_id, self._m.package_id)
-                    elif p.outcome == "conflicting":
-                        s.add(
-                            SyncConflict(
-                                dossier_id=p.record["dossier_id"],
-                                package_id=self._m.package_id,
-                                peer_office_id=self._m.sender.office_id,
-                                part=self.part,
-                                reason=p.reason,
-                                message=REASONS[p.reason],
-                                incoming_version=p.record["version"],
-                                local_version=p.local_version,
-                                incoming=p.record,
-                            )
-                        )
-                outcomes = [
-                    {
-                        "dossier_id": p.record["dossier_id"],
-                        "outcome": p.outcome,
-                        "version": p.record["version"],
-                        "reason": REASONS.get(p.reason, ""),
-                    }
-                    for p in planned
-                ]
-                held = sorted(
-                    {
-                        a["blob_sha256"]
-                        for p in planned
-                        for a in p.record["data"].get("attachments", [])
-                        if self.blobs.has(a["blob_sha256"])
-                    }
-                )
-                tmp_receipt, out_row = write_receipt(
-                    self._ctx, s, self._m, self._opened.reader.manifest_sha256, outcomes, held, receipt_path
-                )
-                s.add(
-                    SyncPackage(
-                        id=self._m.package_id,
-                        direction="in",
-                        kind=self._m.kind,
-                        sender_office_id=self._m.sender.office_id,
-                        peer_office_id=self._m.sender.office_id,
-                        sequence=self._m.sequence,
-                        manifest_sha256=self._opened.reader.manifest_sha256,
-                        previous_sha256=self._m.previous_sha256,
-                        created_at=self._m.created_at,
-                        file_name=self._opened.reader.path.name,
-                        size=self._opened.info.size,
-                        dossier_count=len(records),
-                        blob_count=len(names),
-                        outcomes={"dossiers": outcomes},
-                        receipt=tmp_receipt.read_bytes(),
-                        receipt_package_id=out_row.id,
-                    )
-                )
-        except SQLAlchemyError as exc:
-            if tmp_receipt is not None:
-                tmp_receipt.unlink(missing_ok=True)
-            raise PackageRefused(
-                "inconsistent",
-                "Không ghi được hồ sơ từ gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này.",
-                detail=str(exc),
-            ) from exc
-        except BaseException:
-            if tmp_receipt is not None:
-                tmp_receipt.unlink(missing_ok=True)
-            raise
-        publish(tmp_receipt, receipt_path)
+        with self.blobs.staging() as staging:
+            check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
+            report(progress, 0.97, "Đang ghi hồ sơ…")
+            staging.commit()  # bytes first: a row must never point at a missing file
+        with recording_import(self._ctx, self._opened, receipt_path, inconsistent=INCONSISTENT) as recorder:
+            s = recorder.session
+            s.info[KEEP_REVISIONS] = True
+            planned = [classify(s, rec, self._m.sender_id) for rec in records]  # again, in the transaction
+            preview = self._preview(records, planned, names)
+            for p in planned:
+                self._take(s, p)
+            outcomes = [
+                {
+                    "dossier_id": p.record["dossier_id"],
+                    "outcome": p.outcome,
+                    "version": p.record["version"],
+                    "reason": REASONS.get(p.reason, ""),
+                }
+                for p in planned
+            ]
+            held = {
+                a["blob_sha256"]
+                for p in planned
+                for a in p.record["data"].get("attachments", [])
+                if self.blobs.has(a["blob_sha256"])
+            }
+            recorder.record(outcomes, dossier_count=len(records), blob_count=len(names), held=held)
         report(progress, 1.0, "Đã nhập gói")
         conflicts = sum(1 for p in planned if p.outcome == "conflicting")
         return ImportResult(preview, True, receipt_path, conflicts)
+
+    def _take(self, s: Session, p: Planned) -> None:
+        """Apply one planned dossier (new, updated) or keep it for review (conflicting)."""
+        state = s.get(SyncDossierState, p.record["dossier_id"])
+        if state is not None and state.peer_office_id == self._m.sender_id:
+            # What the sender had seen of our part is as good as a receipt for it.
+            state.acked_version = max(state.acked_version, p.record["seen_version"])
+        if p.outcome in ("new", "updated"):
+            apply(s, p.record, self._m.sender_id, self._m.package_id)
+        elif p.outcome == "conflicting":
+            s.add(
+                SyncConflict(
+                    dossier_id=p.record["dossier_id"],
+                    package_id=self._m.package_id,
+                    peer_office_id=self._m.sender_id,
+                    part=self.part,
+                    reason=p.reason,
+                    message=REASONS[p.reason],
+                    incoming_version=p.record["version"],
+                    local_version=p.local_version,
+                    incoming=p.record,
+                )
+            )
 
     def _previous_preview(self) -> ImportPreview:
         prior = self._opened.prior
@@ -366,17 +275,3 @@ def _row(s: Any, p: Planned) -> DossierPreview:
         status,
         REASONS.get(p.reason, ""),
     )
-
-
-def _sync(paths: list[Path]) -> None:
-    """Make the staged blobs durable before they are renamed into place. One fsync per file costs a
-    journal commit each (seconds for a thousand scans); where the system has sync(2), one call
-    writes them all. Elsewhere (Windows) each file is flushed."""
-    if not paths:
-        return
-    if os.name == "posix" and hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in paths:
-        with path.open("r+b") as fh:  # writable: Windows flushes only through a handle that may write
-            os.fsync(fh.fileno())

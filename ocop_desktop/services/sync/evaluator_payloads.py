@@ -1,30 +1,29 @@
 """What the three evaluator/proposal package kinds share: one `payload.json` (or
 `payload.json.enc`, encrypted to the recipient like dossier records), the sender's office and
-public keys inside it, blobs carried by SHA-256, and the small writes that record a package.
+public keys inside it, blobs carried by SHA-256, the small writes that record a package, and the
+checks that a package is used on the right kind of machine (`refuse_role`, `need_kind`).
 
 Kinds: `evaluator_assignment`, `evaluator_scores`, `five_star_proposal` (docs/sync-package.md §13)."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.domain.errors import EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
-from ocop_desktop.progress import Progress, report
+from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
+from ocop_desktop.services.sync.opened import content_key
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.trust import parse_key
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Blob, KeyRecord
 
@@ -33,6 +32,26 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 SCHEMA = 1
+PROVINCE, EVALUATOR = "province", "evaluator"
+
+
+def refuse_role(ctx: AppContext, role: str, what: str) -> None:
+    """`what` is done on the province's machine or on an evaluator laptop only."""
+    if ctx.office().role != role:
+        raise UserError(
+            f"{what} chỉ làm được trên máy "
+            + ("của cơ quan OCOP cấp tỉnh." if role == PROVINCE else "chấm điểm của thành viên Hội đồng.")
+        )
+
+
+def need_kind(m: Manifest, kind: fmt.Kind, role: str) -> None:
+    """The package is a `kind` from an office of `role`, or it is refused as the wrong one here."""
+    if m.kind != kind.value or m.sender.role != role:
+        raise PackageRefused(
+            "wrong_direction",
+            f"Gói “{fmt.Kind(m.kind).label}” từ “{m.sender.name[:80]}” không "
+            f"dùng được ở đây (cần gói “{kind.label}”).",
+        )
 
 
 def dumps(data: Any) -> bytes:
@@ -108,23 +127,6 @@ def write_outgoing(
     return out.result(manifest, raw, **extra)
 
 
-def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
-    if m.encryption is None:
-        return None
-    envelope = crypto.Envelope.from_json(m.encryption)
-    store = KeyStore(ctx.paths.keys_dir)
-    private = store.encryption_key() if store.has_encryption_key() else None
-    mine = fingerprint(crypto.raw_public(private.public_key())) if private else ""
-    if private is None or envelope.recipient_key != mine or m.encryption_key != mine:
-        raise PackageRefused(
-            "cannot_decrypt",
-            "Gói được mã hóa cho một khóa khác với khóa giải mã của máy này "
-            "(có thể máy đã được cài lại). Hãy gửi lại gói ghi danh cho bên gửi rồi đề nghị xuất "
-            "lại gói.",
-        )
-    return crypto.unwrap_key(envelope, private, m.package_id)
-
-
 def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
     """The one payload of the package, decrypted if needed, as a dict with a known schema."""
     names = reader.names("payload")
@@ -150,8 +152,6 @@ def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
 def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:
     """The sender's office and keys from the payload, checked against the manifest; returns the raw
     signing key too (to verify the signature of a package from a sender not trusted yet)."""
-    from ocop_desktop.services.sync.trust import TrustImport
-
     office, keys = doc.get("office"), doc.get("keys")
     if not isinstance(office, dict) or not isinstance(keys, list):
         raise PackageRefused("malformed", "Gói thiếu thông tin cơ quan gửi hoặc khóa công khai.")
@@ -161,7 +161,7 @@ def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list
         m.sender.role,
     ) or not isinstance(office.get("name"), str):
         raise PackageRefused("malformed", "Cơ quan trong nội dung gói khác với bên gửi trong bản kê.")
-    parsed = [TrustImport._key(k) for k in keys]
+    parsed = [parse_key(k) for k in keys]
     if sorted(k["purpose"] for k in parsed) != ["encryption", "signing"]:
         raise PackageRefused("malformed", "Gói cần đúng một khóa ký và một khóa mã hóa của bên gửi.")
     signing = next(k for k in parsed if k["purpose"] == "signing")
@@ -174,51 +174,3 @@ def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list
         "name": office["name"][:200],
     }
     return office, parsed, signing["raw"]
-
-
-def check_blobs(
-    ctx: AppContext,
-    reader: PackageReader,
-    names: list[str],
-    *,
-    stage: bool,
-    progress: Progress | None = None,
-) -> dict[str, Path]:
-    """Hash every blob (streamed); with `stage`, copy the ones this machine lacks into synced temp
-    files in the blob store (the caller renames them into place with `place_blobs`)."""
-    store = BlobStore(ctx.paths.blobs_dir)
-    grand = sum(reader.entries[n].size for n in names) or 1
-    done = 0
-    staged: dict[str, Path] = {}
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        report(progress, 0.9 * done / grand, "Đang kiểm tra tệp đính kèm…")
-
-    try:
-        if stage:
-            store.root.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            sha = name.removeprefix("blobs/")
-            if stage and sha not in staged and not store.has(sha):
-                fd, tmp = tempfile.mkstemp(dir=store.root, prefix=".incoming-")
-                staged[sha] = Path(tmp)
-                with os.fdopen(fd, "wb", buffering=0) as sink:
-                    reader.copy_blob(name, sink, advance)
-                    os.fsync(sink.fileno())
-            else:
-                reader.copy_blob(name, None, advance)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    return staged
-
-
-def place_blobs(ctx: AppContext, staged: dict[str, Path]) -> None:
-    store = BlobStore(ctx.paths.blobs_dir)
-    for sha, tmp in staged.items():
-        target = store.path_for(sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)

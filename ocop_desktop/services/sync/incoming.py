@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -36,7 +36,7 @@ def load_json(name: str, raw: bytes) -> Any:
 
 
 def parse_record(name: str, raw: bytes, dossier_id: str, part: str) -> dict[str, Any]:
-    rec = load_json(name, raw)
+    rec: Any = load_json(name, raw)  # JSON from the package: each part is checked by `_need` before use
     _need(name, isinstance(rec, dict), "không phải một đối tượng")
     schema = rec.get("schema")
     _need(name, isinstance(schema, int), "thiếu số phiên bản")
@@ -52,10 +52,10 @@ def parse_record(name: str, raw: bytes, dossier_id: str, part: str) -> dict[str,
         _need(name, _int(rec.get(key)) and rec[key] >= (1 if key == "version" else 0), f"trường {key}")
     _need(name, isinstance(rec.get("hash"), str) and bool(_HEX64.match(rec["hash"])), "mã băm")
     _need(name, rec.get("status") in STATUSES, "trạng thái")
-    data = rec.get("data")
+    data: Any = rec.get("data")
     _need(name, isinstance(data, dict), "thiếu dữ liệu")
     (_commune if part == COMMUNE else _province)(name, dossier_id, data)
-    events = rec.get("events")
+    events: Any = rec.get("events")
     _need(name, isinstance(events, list), "nhật ký")
     for e in events:
         _need(
@@ -68,11 +68,13 @@ def parse_record(name: str, raw: bytes, dossier_id: str, part: str) -> dict[str,
         )
         _dates(name, e, ("at",), stamp=True)
     _need(name, part_hash(part, data) == rec["hash"], "mã băm không khớp nội dung")
-    return rec
+    return cast("dict[str, Any]", rec)
 
 
 def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
-    d, producer, product = data.get("dossier"), data.get("producer"), data.get("product")
+    d: Any = data.get("dossier")
+    producer: Any = data.get("producer")
+    product: Any = data.get("product")
     _need(name, isinstance(d, dict) and d.get("id") == dossier_id, "phần hồ sơ")
     _need(name, isinstance(producer, dict) and _uuid(producer.get("id")), "phần chủ thể")
     _need(
@@ -95,7 +97,7 @@ def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
         "bộ sản phẩm",
     )
     _dates(name, d, ("received_on", "deadline"))
-    items = data.get("checklist")
+    items: Any = data.get("checklist")
     _need(name, isinstance(items, list), "danh mục")
     for item in items:
         _need(
@@ -107,7 +109,7 @@ def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
             "mục danh mục",
         )
         _dates(name, item, ("expires_on",))
-    sheet = data.get("self_assessment")
+    sheet: Any = data.get("self_assessment")
     _need(
         name,
         sheet is None
@@ -119,7 +121,7 @@ def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
         ),
         "phiếu tự đánh giá",
     )
-    attachments = data.get("attachments")
+    attachments: Any = data.get("attachments")
     _need(name, isinstance(attachments, list), "tệp đính kèm")
     for a in attachments:
         _need(
@@ -139,7 +141,7 @@ def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
 def _province(name: str, dossier_id: str, data: dict[str, Any]) -> None:
     _need(name, data.get("status") is None or data.get("status") in PROVINCE_STATUSES, "trạng thái của tỉnh")
     _need(name, isinstance(data.get("return_reasons"), str), "lý do trả")
-    certificates = data.get("certificates")
+    certificates: Any = data.get("certificates")
     _need(name, isinstance(certificates, list), "giấy chứng nhận")
     for c in certificates:
         _need(

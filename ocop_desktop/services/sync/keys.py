@@ -99,6 +99,12 @@ def trusted_signing_key(s: Session, fp: str, office_id: str) -> KeyRecord | None
     return key
 
 
+def trusted_fingerprints(s: Session, office_id: str) -> set[str]:
+    """The fingerprints of the keys of that office an officer has confirmed."""
+    query = select(KeyRecord.fingerprint).where(KeyRecord.office_id == office_id, KeyRecord.trusted.is_(True))
+    return set(s.scalars(query))
+
+
 def encryption_key_of(s: Session, office_id: str) -> KeyRecord | None:
     query = (
         select(KeyRecord)

@@ -91,7 +91,7 @@ class Outgoing:
 
     def record(self, s: Session, manifest: Manifest, raw: bytes, tmp: Path, **extra: Any) -> SyncPackage:
         """The outgoing row, in the caller's unit of work. Two exports at once would share a number."""
-        if next_sequence(s, manifest.sender.office_id)[0] != manifest.sequence:
+        if next_sequence(s, manifest.sender_id)[0] != manifest.sequence:
             tmp.unlink(missing_ok=True)
             raise ConflictError("Một gói khác vừa được xuất cùng lúc trên máy này. Hãy xuất lại.")
         row = SyncPackage(

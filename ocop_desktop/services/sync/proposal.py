@@ -31,16 +31,16 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     add_blobs,
     add_payload,
     carried_keys,
-    check_blobs,
     office_json,
     read_payload,
     write_outgoing,
 )
-from ocop_desktop.services.sync.importing import PackageImportService
 from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
+from ocop_desktop.services.sync.opened import check_blobs, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -102,16 +102,14 @@ class FiveStarProposalService:
         round_row = RoundService(self._ctx).get(round_id).row
         members = [asdict(m) for m in CouncilService(self._ctx).members(round_row.id)]
         office, keys = office_json(self._ctx)
-        products, shas = [], set()
+        products: list[dict[str, Any]] = []
+        shas: set[str] = set()
         with self._ctx.read() as s:
             for p in proposals:
                 d, product, producer = s.execute(
-                    select(Dossier, Product, Producer)
-                    .join(Product, Product.id == Dossier.product_id)
-                    .join(Producer, Producer.id == Product.producer_id)
-                    .where(Dossier.id == p.entry.dossier_id)
+                    dossier_header(Dossier, Product, Producer).where(Dossier.id == p.entry.dossier_id)
                 ).one()
-                evidence = [
+                evidence: list[dict[str, Any]] = [
                     {
                         "sha256": a.blob_sha256,
                         "filename": a.filename,
@@ -218,8 +216,8 @@ class FiveStarProposalService:
             if wanted - present:
                 raise PackageRefused("missing_file", "Gói thiếu tệp minh chứng của sản phẩm được đề nghị.")
             if verify_blobs:
-                check_blobs(self._ctx, reader, names, stage=False, progress=progress)
-            info = PackageImportService._info(reader, signer != "unconfirmed")
+                check_blobs(reader, names, None, progress, upto=0.9)
+            info = package_info(reader, signer != "unconfirmed")
             products = tuple(
                 ProposedProduct(
                     str(p["entry"].get("dossier_id", "")),
@@ -232,7 +230,7 @@ class FiveStarProposalService:
                 )
                 for p in proposals
             )
-            round_info = doc.get("round") if isinstance(doc.get("round"), dict) else {}
+            round_info: dict[str, Any] = doc["round"] if isinstance(doc.get("round"), dict) else {}
             return ProposalCheck(
                 info,
                 m.sender.name,
@@ -247,14 +245,14 @@ class FiveStarProposalService:
 
     def _signer(self, m: Any, readable: str, confirm: str | None) -> str:
         office = self._ctx.office_or_none()
-        if office is not None and m.sender.office_id == office.id:
+        if office is not None and m.sender_id == office.id:
             if own_keys(self._ctx).signing.fingerprint != m.signing_key:
                 raise PackageRefused(
                     "bad_signature", "Gói mang tên cơ quan này nhưng không được ký bằng khóa của máy này."
                 )
             return "own"
         with self._ctx.read() as s:
-            if trusted_signing_key(s, m.signing_key, m.sender.office_id) is not None:
+            if trusted_signing_key(s, m.signing_key, m.sender_id) is not None:
                 return "trusted"
         if confirm:
             if normalise_readable(confirm) != readable:

@@ -1,14 +1,21 @@
 """Receipts: the signed answer to an imported package (per-dossier outcome and the blobs the
 recipient now holds), and importing a receipt back at the sender (acknowledged packages, dossiers
-and blobs, so that they are not sent again)."""
+and blobs, so that they are not sent again).
+
+Also the tail of the imports answered with a receipt (dossiers, scores): `recording_import`, the
+transaction that records the package with its signed receipt and publishes the receipt only once
+that transaction has committed."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ocop_desktop.ocoppkg import format as fmt
@@ -17,7 +24,8 @@ from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.outgoing import Outgoing, now_text
+from ocop_desktop.services.sync.opened import Opened, incoming_row
+from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
     OUTCOMES,
@@ -30,9 +38,13 @@ from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPa
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def receipt_target(path: Path, receipt_path: Path | None) -> Path:
+    """Where the receipt of an imported package is written: `receipt_path`, or next to the package."""
+    return receipt_path or path.with_name(f"{path.stem}.receipt{fmt.EXTENSION}")
 
 
 def write_receipt(
@@ -64,6 +76,70 @@ def write_receipt(
     tmp, manifest, raw = out.write()
     row = out.record(s, manifest, raw, tmp)
     return tmp, row
+
+
+class ImportRecorder:
+    """Inside `recording_import`: the open transaction (`session`) and `record`, the last step."""
+
+    def __init__(self, ctx: AppContext, session: Session, opened: Opened, target: Path) -> None:
+        self._ctx, self.session, self._opened, self._target = ctx, session, opened, target
+        self.receipt: Path | None = None  # the signed receipt, in a temp file until the commit
+
+    def record(
+        self,
+        outcomes: list[dict[str, Any]],
+        *,
+        dossier_count: int,
+        blob_count: int = 0,
+        held: Iterable[str] = (),
+        notes: dict[str, Any] | None = None,
+    ) -> None:
+        """Sign the receipt (per-dossier `outcomes`, the blobs this machine now `held`) and add the
+        package's row carrying it; `notes` join the outcomes kept in the row."""
+        m = self._opened.manifest
+        tmp, answer = write_receipt(
+            self._ctx,
+            self.session,
+            m,
+            self._opened.reader.manifest_sha256,
+            outcomes,
+            list(held),
+            self._target,
+        )
+        self.receipt = tmp
+        self.session.add(
+            incoming_row(
+                self._opened,
+                dossier_count=dossier_count,
+                blob_count=blob_count,
+                outcomes={"dossiers": outcomes, **(notes or {})},
+                receipt=tmp.read_bytes(),
+                receipt_package_id=answer.id,
+            )
+        )
+
+
+@contextmanager
+def recording_import(
+    ctx: AppContext, opened: Opened, target: Path, *, inconsistent: str
+) -> Iterator[ImportRecorder]:
+    """The one transaction of an import answered with a receipt. The block applies the package in
+    `recorder.session` and ends with `recorder.record(...)`; after the commit the receipt is
+    published at `target`. If anything fails the receipt is removed, and a database error becomes
+    the refusal `inconsistent` (the package contradicts this machine's data; nothing changed)."""
+    recorder: ImportRecorder | None = None
+    try:
+        with ctx.unit_of_work() as s:
+            recorder = ImportRecorder(ctx, s, opened, target)
+            yield recorder
+    except BaseException as exc:
+        if recorder is not None and recorder.receipt is not None:
+            recorder.receipt.unlink(missing_ok=True)
+        if isinstance(exc, SQLAlchemyError):
+            raise PackageRefused("inconsistent", inconsistent, detail=str(exc)) from exc
+        raise
+    assert recorder is not None and recorder.receipt is not None, "an import with a receipt records it"
+    publish(recorder.receipt, target)
 
 
 class ReceiptImport:
@@ -157,20 +233,8 @@ class ReceiptImport:
             for sha in set(doc["blobs_held"]) - held:
                 s.add(SyncPeerBlob(peer_office_id=m.sender.office_id, sha256=sha))
             s.add(
-                SyncPackage(
-                    id=m.package_id,
-                    direction="in",
-                    kind=m.kind,
-                    sender_office_id=m.sender.office_id,
-                    peer_office_id=m.sender.office_id,
-                    sequence=m.sequence,
-                    manifest_sha256=self._opened.reader.manifest_sha256,
-                    previous_sha256=m.previous_sha256,
-                    created_at=m.created_at,
-                    file_name=self._opened.reader.path.name,
-                    size=self._opened.info.size,
-                    dossier_count=len(doc["outcomes"]),
-                    outcomes={"acknowledges": ours.id},
+                incoming_row(
+                    self._opened, dossier_count=len(doc["outcomes"]), outcomes={"acknowledges": ours.id}
                 )
             )
         return ImportResult(preview, True, None)

@@ -45,7 +45,7 @@ DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
 def row_json(row: Base) -> dict[str, Any]:
     """Every column, dates as ISO text."""
     out: dict[str, Any] = {}
-    for column in row.__table__.columns:  # type: ignore[attr-defined]
+    for column in row.__table__.columns:
         value = getattr(row, column.key)
         out[column.key] = value.isoformat() if isinstance(value, (date, datetime)) else value
     return out
@@ -54,7 +54,7 @@ def row_json(row: Base) -> dict[str, Any]:
 def json_values(model: type[Base], data: dict[str, Any]) -> dict[str, Any]:
     """Column values for `model` from JSON: dates parsed, unknown keys dropped (a newer sender)."""
     out: dict[str, Any] = {}
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
+    for column in model.__table__.columns:
         if column.key not in data:
             continue
         value = data[column.key]

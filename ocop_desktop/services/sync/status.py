@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -24,6 +24,7 @@ from ocop_desktop.store.models import (
     SyncDossierState,
     SyncPackage,
 )
+from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -122,7 +123,7 @@ class SyncStatusService:
             tuple(self.inbox(inbox_limit)),
             tuple(self.peers()),
             tuple(self.unsent(unsent_after_days)),
-            tuple(ConflictService(self._ctx).list()),
+            tuple(ConflictService(self._ctx).rows()),
         )
 
     def outbox(self) -> list[OutboxRow]:
@@ -254,12 +255,7 @@ class SyncStatusService:
         )
         out = []
         with self._ctx.read() as s:
-            query = (
-                select(Dossier, Product.name, Producer.name)
-                .join(Product, Product.id == Dossier.product_id)
-                .join(Producer, Producer.id == Product.producer_id)
-                .where(Dossier.status.in_(wanted))
-            )
+            query = dossier_header(Dossier, Product.name, Producer.name).where(Dossier.status.in_(wanted))
             for d, product, producer in s.execute(query):
                 state = s.get(SyncDossierState, d.id)
                 if part == PROVINCE and state is None:
@@ -340,6 +336,6 @@ class SyncStatusService:
             )
 
 
-def _aware(value: Any) -> datetime:
+def _aware(value: datetime) -> datetime:
     """SQLite gives naive datetimes back; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -10,6 +10,7 @@ office presents a different key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,16 +20,17 @@ from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
+from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office
+from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
+from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.reference import check_reference_file, install
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
-from ocop_desktop.store.models import KeyRecord, SyncPackage
+from ocop_desktop.store.models import SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.services.sync.importing import Opened
 
 
 def _bad(what: str) -> PackageRefused:
@@ -38,8 +40,75 @@ def _bad(what: str) -> PackageRefused:
     )
 
 
+def parse_key(k: Any) -> dict[str, Any]:
+    """A public key as carried in a payload (`purpose`, `algorithm`, `public_key`, `fingerprint`),
+    checked: the raw key and its fingerprint agree."""
+    if (
+        not isinstance(k, dict)
+        or k.get("purpose") not in ALGORITHMS
+        or k.get("algorithm") != ALGORITHMS[k["purpose"]]
+    ):
+        raise _bad("khóa không hợp lệ")
+    raw = crypto.unb64(k.get("public_key"), "public_key")
+    if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
+        raise _bad("khóa không khớp dấu vân tay")
+    return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
+
+
+def check_confirmation(sender_name: str, signing_raw: bytes, confirm: str | None) -> None:
+    """Before trusting a key: the fingerprint the officer typed (read out on the phone by the
+    sender) must be there and match it."""
+    expected = readable_fingerprint(signing_raw)
+    if not confirm:
+        raise PackageRefused(
+            "fingerprint_unconfirmed",
+            f"Cần xác nhận dấu vân tay khóa của “{sender_name}” "
+            f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
+        )
+    if normalise_readable(confirm) != expected:
+        raise PackageRefused(
+            "fingerprint_mismatch",
+            "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
+            "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
+        )
+
+
+SenderCheck = Callable[["AppContext", Party], None]
+
+
+def commune_and_province(ctx: AppContext, sender: Party) -> None:
+    """The sender is a commune of this province, or this commune's province."""
+    me = ctx.office()
+    with ctx.read() as s:
+        ok = (
+            me.role == "province"
+            and sender.role == "commune"
+            and parent_unit(s, sender.unit_code) == me.unit_code
+        ) or (
+            me.role == "commune"
+            and sender.role == "province"
+            and parent_unit(s, me.unit_code) == sender.unit_code
+        )
+    if not ok:
+        raise PackageRefused(
+            "wrong_office",
+            f"“{sender.name[:80]}” (mã {sender.unit_code[:8]}) không "
+            f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.",
+        )
+
+
 class TrustImport:
-    def __init__(self, ctx: AppContext, opened: Opened, confirm: str | None) -> None:
+    """An enrollment or reference pack, opened; `sender_check` says which offices may enroll here
+    (evaluator laptops pass their own: `evaluator_province.laptop_trust`)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        opened: Opened,
+        confirm: str | None,
+        *,
+        sender_check: SenderCheck = commune_and_province,
+    ) -> None:
         self._ctx, self._opened, self._confirm = ctx, opened, confirm
         self._m = m = opened.manifest
         reader = opened.reader
@@ -59,7 +128,7 @@ class TrustImport:
             "role": m.sender.role,
             "name": office["name"][:200],
         }
-        self.keys = [self._key(k) for k in keys]
+        self.keys = [parse_key(k) for k in keys]
         if sorted(k["purpose"] for k in self.keys) != ["encryption", "signing"]:
             raise _bad("cần đúng một khóa ký và một khóa mã hóa")
         self.signing = next(k for k in self.keys if k["purpose"] == "signing")
@@ -67,17 +136,10 @@ class TrustImport:
             raise _bad("khóa ký khác với khóa đã ký gói")
         if opened.sender_public is None:  # self-signed: at least the package was made with the key it carries
             reader.verify_signature(self.signing["raw"], f"“{m.sender.name}”")
-        self._check_hierarchy()
+        sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
         with ctx.read() as s:
-            trusted = {
-                k.fingerprint
-                for k in s.scalars(
-                    select(KeyRecord).where(
-                        KeyRecord.office_id == m.sender.office_id, KeyRecord.trusted.is_(True)
-                    )
-                )
-            }
+            trusted = trusted_fingerprints(s, m.sender_id)
             self.later = s.scalars(
                 select(SyncPackage).where(
                     SyncPackage.direction == "in",
@@ -87,38 +149,6 @@ class TrustImport:
                 )
             ).first()
         self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= trusted
-
-    @staticmethod
-    def _key(k: Any) -> dict[str, Any]:
-        if (
-            not isinstance(k, dict)
-            or k.get("purpose") not in ALGORITHMS
-            or k.get("algorithm") != ALGORITHMS[k["purpose"]]
-        ):
-            raise _bad("khóa không hợp lệ")
-        raw = crypto.unb64(k.get("public_key"), "public_key")
-        if len(raw) != 32 or fingerprint(raw) != k.get("fingerprint"):
-            raise _bad("khóa không khớp dấu vân tay")
-        return {"purpose": k["purpose"], "fingerprint": k["fingerprint"], "raw": raw}
-
-    def _check_hierarchy(self) -> None:
-        me = self._ctx.office()
-        with self._ctx.read() as s:
-            ok = (
-                me.role == "province"
-                and self._m.sender.role == "commune"
-                and parent_unit(s, self._m.sender.unit_code) == me.unit_code
-            ) or (
-                me.role == "commune"
-                and self._m.sender.role == "province"
-                and parent_unit(s, me.unit_code) == self._m.sender.unit_code
-            )
-        if not ok:
-            raise PackageRefused(
-                "wrong_office",
-                f"“{self._m.sender.name[:80]}” (mã {self._m.sender.unit_code[:8]}) không "
-                f"phải là xã thuộc tỉnh, hoặc tỉnh quản lý, của “{me.name}”.",
-            )
 
     def _reference_files(self, doc: dict[str, Any]) -> dict[str, bytes]:
         listed = doc.get("files")
@@ -156,38 +186,14 @@ class TrustImport:
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
-            expected = readable_fingerprint(self.signing["raw"])
-            if not self._confirm:
-                raise PackageRefused(
-                    "fingerprint_unconfirmed",
-                    f"Cần xác nhận dấu vân tay khóa của “{self._m.sender.name}” "
-                    f"trước khi tin cậy: gọi điện cho cơ quan đó và so sánh với {expected}.",
-                )
-            if normalise_readable(self._confirm) != expected:
-                raise PackageRefused(
-                    "fingerprint_mismatch",
-                    "Dấu vân tay bạn nhập không khớp với khóa trong gói. Đừng "
-                    "tin cậy gói này; hãy gọi lại cho cơ quan gửi để kiểm tra.",
-                )
+            check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
         installed = install(self._ctx, self.files) if self.files and self.later is None else []
-        m = self._m
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(s, self.office, self.keys)
             s.add(
-                SyncPackage(
-                    id=m.package_id,
-                    direction="in",
-                    kind=m.kind,
-                    sender_office_id=m.sender.office_id,
-                    peer_office_id=m.sender.office_id,
-                    sequence=m.sequence,
-                    manifest_sha256=self._opened.reader.manifest_sha256,
-                    previous_sha256=m.previous_sha256,
-                    created_at=m.created_at,
-                    file_name=self._opened.reader.path.name,
-                    size=self._opened.info.size,
-                    outcomes={"installed": installed, "trusted": self.needs_confirmation},
+                incoming_row(
+                    self._opened, outcomes={"installed": installed, "trusted": self.needs_confirmation}
                 )
             )
         return ImportResult(preview, True, None, installed=tuple(installed))

@@ -46,7 +46,7 @@ from ocop_desktop.services.evaluator.work import (
     EvaluatorWorkService,
     EvidenceFile,
 )
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.ui.evaluator.dialogs import AssignmentPreviewDialog, EnrollmentDoneDialog
 from ocop_desktop.ui.evaluator.panels import DossierSummary, EvidencePanel
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore

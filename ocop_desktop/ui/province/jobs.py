@@ -211,13 +211,13 @@ def print_certificates(progress: Progress, ctx: AppContext, decision_id: str, ou
 
 # -- evaluator laptops ----------------------------------------------------------------------------
 def evaluator_links(progress: Progress, ctx: AppContext, round_id: str) -> list[Any]:
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).links(round_id)
 
 
 def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> Any:
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).preview_enrollment(path)
 
@@ -225,7 +225,7 @@ def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> Any:
 def import_enrollment(
     progress: Progress, ctx: AppContext, path: Path, round_id: str, member_id: str, confirm: str | None
 ) -> Any:
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).import_enrollment(
         path, round_id, member_id, confirm_fingerprint=confirm
@@ -235,6 +235,6 @@ def import_enrollment(
 def export_assignment(
     progress: Progress, ctx: AppContext, round_id: str, member_id: str, target: Path
 ) -> Any:
-    from ocop_desktop.services.sync.evaluator_packages import ProvinceEvaluatorPackages
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).export_assignment(round_id, member_id, target, progress=progress)

@@ -27,6 +27,10 @@ from ocop_desktop.ui.sync.preview_dialog import ImportPreviewDialog
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
+# Where the officer links an evaluator laptop's enrollment to a council member: the labels of the
+# evaluation page, its council tab and the button there (the service's refusal says what to do).
+COUNCIL_LINK_PATH = "Đánh giá → Hội đồng → Ghi danh máy chấm điểm…"
+
 
 class ImportFlow(QObject):
     """One import at a time. Signals:
@@ -85,9 +89,10 @@ class ImportFlow(QObject):
             and self._link_in_council is not None
             and self.path is not None
         ):
+            directions = self.tr("Gắn máy với thành viên tại: %1").replace("%1", COUNCIL_LINK_PATH)
             if errors.ask(
                 self._parent,
-                exc.message,
+                f"{exc.message}\n\n{directions}",
                 yes=self.tr("Mở trang Hội đồng"),
                 no=self.tr("Đóng"),
                 title=self.tr("Gói ghi danh của máy chấm điểm"),

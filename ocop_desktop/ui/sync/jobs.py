@@ -104,7 +104,7 @@ def export_dossiers(
 
 def export_enrollment(progress: Progress, ctx: AppContext, target: Path) -> Any:
     if ctx.office().role == "evaluator":  # a council member's laptop enrolls with its province
-        from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+        from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 
         return EvaluatorPackages(ctx).export_enrollment(target)
     return PackageService(ctx).export_enrollment(target)

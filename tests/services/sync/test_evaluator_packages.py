@@ -17,11 +17,9 @@ from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEdit
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.results import ResultService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.sync.evaluator_packages import (
-    EvaluatorPackages,
-    ProvinceEvaluatorPackages,
-    package_kind,
-)
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.opened import package_kind
 from ocop_desktop.services.sync.proposal import FiveStarProposalService
 from ocop_desktop.services.sync.service import PackageService
 
@@ -89,7 +87,7 @@ def test_full_cycle_enroll_assign_score_return(offices: Offices) -> None:
 
     # the other members type their paper sheets; aggregation sees the laptop's sheet
     sheet = sheet_of()
-    for member, total in zip(o.members[1:], [94, 96, 95, 93, 97, 95]):
+    for member, total in zip(o.members[1:], [94, 96, 95, 93, 97, 95], strict=True):
         MemberScoreService(o.province).enter(
             o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5)
         )
@@ -167,11 +165,11 @@ def test_unlinked_member_and_closed_entry(offices: Offices) -> None:
 def test_five_star_proposal_verifies_and_inspects(offices: Offices) -> None:
     o = offices
     sheet = sheet_of()
-    for member, total in zip(o.members, [95, 94, 96, 95, 93, 97, 95]):
+    for member, total in zip(o.members, [95, 94, 96, 95, 93, 97, 95], strict=True):
         MemberScoreService(o.province).enter(
             o.round_id, o.dossiers[0], member, answers_for(sheet, total, keep_floors=5)
         )
-    for member, total in zip(o.members, [74, 76, 75, 73, 77, 75, 75]):
+    for member, total in zip(o.members, [74, 76, 75, 73, 77, 75, 75], strict=True):
         MemberScoreService(o.province).enter(o.round_id, o.dossiers[1], member, answers_for(sheet, total))
     AggregationService(o.province).aggregate_round(o.round_id)
     ResultService(o.province).propose(o.round_id)

@@ -14,8 +14,9 @@ from helpers.evaluator import Offices, enroll, other_evaluator, score_assigned  
 from helpers.sync import db_state, open_installation
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, LINK_IN_COUNCIL, PackageService
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
 from ocop_desktop.store.models import KeyRecord, SyncPackage
 
 
@@ -55,8 +56,8 @@ def test_province_sends_the_laptop_enrollment_to_the_council_tab(offices: Office
     for refusal in (previewed, imported):
         assert refusal.code == LINK_IN_COUNCIL
         assert "Thành viên Hội đồng OCOP Thành phố Hà Nội" in refusal.message  # who the laptop says it is
-        assert COUNCIL_LINK_PATH in refusal.message
-    assert COUNCIL_LINK_PATH == "Đánh giá → Hội đồng → Ghi danh máy chấm điểm…"  # the real labels
+        assert "ghi danh máy cho thành viên ở Hội đồng" in refusal.message  # what to do
+        assert "→" not in refusal.message  # where to click is the UI's to say (ui/sync/import_flow.py)
     assert not _trusts(o.province, laptop_id) and not _recorded(o.province, pack.package_id)
 
     # the council tab's door still works on the very same file: nothing was half-done
@@ -98,7 +99,7 @@ def test_enrollment_of_a_laptop_elsewhere_than_the_province(
         previewed, imported = _refused(ctx, pack.path)
         assert previewed.code == imported.code == "wrong_recipient"
         assert "chỉ nhập được ở cơ quan OCOP cấp tỉnh" in previewed.message
-        assert COUNCIL_LINK_PATH in previewed.message
+        assert "khi ghi danh máy chấm điểm cho thành viên Hội đồng" in previewed.message
         assert not _trusts(ctx, o.evaluator.office().id)
     own, _ = _refused(o.evaluator, pack.path)
     assert own.code == "own_package" and "cho cơ quan OCOP cấp tỉnh" in own.message

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from helpers.evaluator import Offices, enroll, score_assigned  # noqa: I001
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 
 

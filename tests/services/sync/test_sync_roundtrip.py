@@ -160,7 +160,8 @@ def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: P
     )  # type: ignore[arg-type]
     InboxService(pair.province, today=TODAY).return_for_correction(dossier_id, "Sửa kế hoạch.")
     commune.import_package(province.export_dossiers(pair.send("r1.ocoppkg"), to="00070", pending=True).path)
-    # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects the plan.
+    # Both sides now edit the returned dossier: the province fixes a typo itself, the commune corrects
+    # the plan.
     at_province = DossierService(pair.province, today=TODAY)
     d = at_province.get(dossier_id)
     at_province.save_section(
@@ -177,7 +178,7 @@ def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: P
     assert result.conflicts == 1
     with pair.province.read() as s:
         assert s.get(Dossier, dossier_id).forms["mau02_part4"]["plan"] == "Sửa ở tỉnh."  # type: ignore[union-attr]
-    (conflict,) = ConflictService(pair.province).list()
+    (conflict,) = ConflictService(pair.province).rows()
     assert conflict.dossier_id == dossier_id and conflict.reason == "local_change"
     assert "forms.mau02_part4" in conflict.differences and conflict.peer_name == "UBND Phường Hoàn Kiếm"
     # the commune learns from the receipt that its version waits for review
@@ -188,7 +189,7 @@ def test_concurrent_change_is_kept_for_review_not_merged(pair: Pair, tmp_path: P
     with pair.province.read() as s:
         d2 = s.get(Dossier, dossier_id)
         assert d2 is not None and d2.forms["mau02_part4"]["plan"] == "Sửa ở xã." and d2.status == "sent"
-    assert ConflictService(pair.province).list() == []
+    assert ConflictService(pair.province).rows() == []
     assert province.import_package(incoming.path).applied is False  # still a no-op afterwards
 
 
@@ -204,7 +205,7 @@ def test_keep_local_makes_a_resent_copy_unchanged(pair: Pair, tmp_path: Path) ->
     resubmit(pair.commune, dossier_id, "Bản sửa không biết tỉnh đã tiếp nhận.")
     crossing = commune.export_dossiers(pair.send("s2.ocoppkg"), pending=True)
     assert [d.outcome for d in province.import_package(crossing.path).preview.dossiers] == ["conflicting"]
-    (conflict,) = ConflictService(pair.province).list()
+    (conflict,) = ConflictService(pair.province).rows()
     assert conflict.reason == "unsent_local_action"
     ConflictService(pair.province).resolve(conflict.id, "keep_local")
     assert DossierService(pair.province).get(dossier_id).row.status == "accepted"

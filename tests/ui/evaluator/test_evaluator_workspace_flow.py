@@ -20,7 +20,8 @@ from helpers.province import answers_for
 from helpers.sync import db_state
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.evaluator import build_evaluator_page
 from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace

@@ -11,7 +11,7 @@ from helpers.province import answers_for
 from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.evaluator.work import EvaluatorWorkService, SheetEditInput
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.kit.tables import select_row
 
@@ -94,7 +94,7 @@ def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(
     files,
     messages,
 ) -> None:
-    from ocop_desktop.services.sync.evaluator_packages import package_kind
+    from ocop_desktop.services.sync.opened import package_kind
     from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
     from ocop_desktop.ui.province.page import EvaluationPage

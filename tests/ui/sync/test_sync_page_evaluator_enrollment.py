@@ -8,11 +8,13 @@ from pathlib import Path
 
 from helpers.evaluator import make_offices
 from helpers.sync import db_state, open_installation
-from ocop_desktop.services.sync.evaluator_packages import EvaluatorPackages, ProvinceEvaluatorPackages
-from ocop_desktop.services.sync.service import COUNCIL_LINK_PATH, PackageService
+from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
+from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.kit.tables import select_row
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from ocop_desktop.ui.shell.app import build_main_window
+from ocop_desktop.ui.sync.import_flow import COUNCIL_LINK_PATH
 
 
 def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
@@ -56,6 +58,8 @@ def test_the_sync_page_takes_the_enrollment_to_the_council_tab(
         assert page.tabs.currentIndex() == 2 and page.tabs.tabText(2) == "Hội đồng"
         council = page.council
         assert council.pending_enrollment == pack.path
+        assert COUNCIL_LINK_PATH == "Đánh giá → Hội đồng → Ghi danh máy chấm điểm…"  # the real labels
+        assert COUNCIL_LINK_PATH.endswith(f" → {page.tabs.tabText(2)} → {council.laptop_button.text()}")
         assert "“ghi-danh-may.ocoppkg” đã được chọn sẵn" in messages.texts("info")[-1]
 
         # the officer picks TV2 and presses the button: no file dialog, that file's fingerprint check

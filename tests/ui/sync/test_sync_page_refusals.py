@@ -151,6 +151,6 @@ def test_a_conflict_side_by_side_and_take_theirs(qtbot, pair: Pair, messages, tm
     assert ("plan", "Sửa ở tỉnh.", "Sửa ở xã.") in shown
     dialog.take_button.click()
     qtbot.waitUntil(lambda: page.conflicts.rows == [], timeout=10_000)
-    assert ConflictService(pair.province).list() == []
+    assert ConflictService(pair.province).rows() == []
     assert DossierService(pair.province).get(dossier_id).row.status == "sent"
     assert SyncStatusService(pair.province).overview().conflicts == ()

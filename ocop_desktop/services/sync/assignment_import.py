@@ -1,0 +1,386 @@
+"""An evaluator laptop imports its assignment from the province (docs/sync-package.md §13, step 2).
+
+The province's keys travel in the payload: the first assignment is signed by a key this laptop
+does not trust yet, so the import needs the province's fingerprint confirmed (read out on the
+phone), as an enrollment does. The dossiers are stored read-only with their evidence files; a
+member's current sheet at the province (a re-score) seeds the local one. Importing the same
+package again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import readable_fingerprint
+from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.sync.evaluator_payloads import (
+    EVALUATOR,
+    PROVINCE,
+    SCHEMA,
+    carried_keys,
+    read_payload,
+)
+from ocop_desktop.services.sync.keys import trust_office, trusted_fingerprints, trusted_signing_key
+from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
+from ocop_desktop.services.sync.trust import check_confirmation
+from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
+from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.models import Blob, SyncPackage
+from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext, OfficeInfo
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class AssignmentImport:
+    """An assignment package at the evaluator: opened, sender and recipient checked, payload parsed.
+    A context manager (leaving it closes the file); `confirm`: the province's fingerprint as typed."""
+
+    def __init__(self, ctx: AppContext, path: Path, confirm: str | None = None) -> None:
+        self._ctx = ctx
+        self._confirm = confirm
+        me = ctx.office()
+        if me.role != EVALUATOR:
+            raise PackageRefused(
+                "wrong_direction",
+                "Gói phân công chấm điểm chỉ nhập được trên máy chấm điểm của thành viên Hội đồng.",
+            )
+        self.reader = reader = PackageReader(Path(path))
+        try:
+            self._open(me)
+        except BaseException:
+            reader.close()
+            raise
+
+    def _open(self, me: OfficeInfo) -> None:
+        reader = self.reader
+        m = self.m = reader.manifest
+        if m.sender_id == me.id:
+            raise own_package()
+        if m.kind != fmt.Kind.EVALUATOR_ASSIGNMENT:
+            raise PackageRefused(
+                "wrong_direction", f"Gói “{fmt.Kind(m.kind).label}” không phải gói phân công chấm điểm."
+            )
+        to = m.recipient
+        if not (
+            to.office_id == me.id
+            or (to.office_id is None and to.role == EVALUATOR and to.unit_code == me.unit_code)
+        ):
+            raise PackageRefused(
+                "wrong_recipient",
+                f"Gói này gửi cho “{to.name[:80]}”, không phải cho máy này. Hãy "
+                "chuyển gói đến đúng người nhận.",
+            )
+        if m.sender.role != PROVINCE or m.sender.unit_code != me.unit_code:
+            raise PackageRefused(
+                "wrong_office",
+                f"“{m.sender.name[:80]}” không phải là cơ quan OCOP của tỉnh mà máy này chấm điểm cho.",
+            )
+        with self._ctx.read() as s:
+            key = trusted_signing_key(s, m.signing_key, m.sender_id)
+            self.prior = s.get(SyncPackage, m.package_id)
+            self.trusted = trusted_fingerprints(s, m.sender_id)
+        if key is not None:
+            reader.verify_signature(key.public_key, f"“{m.sender.name}”")
+        if self.prior is not None and (
+            self.prior.direction != "in" or self.prior.manifest_sha256 != reader.manifest_sha256
+        ):
+            raise PackageRefused(
+                "replayed",
+                f"Một gói cùng mã {m.package_id[:8]} đã được nhập vào máy này nhưng nội "
+                "dung lần này khác: có thể là gói giả mạo hoặc bị sửa đổi. Gói bị từ chối.",
+            )
+        doc = read_payload(self._ctx, reader)
+        self.office, self.keys, signing_raw = carried_keys(doc, m)
+        if key is None:
+            reader.verify_signature(signing_raw, f"“{m.sender.name}”")
+        self.signing_raw = signing_raw
+        self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= self.trusted
+        self.info = package_info(reader, key is not None)
+        self.opened = Opened(reader, self.info, key.public_key if key else None, self.prior)
+        self.assignment = _check_assignment(doc.get("assignment"))
+        self.blob_names = self._blob_names()
+
+    def _blob_names(self) -> list[str]:
+        in_package = {n.removeprefix("blobs/"): n for n in self.reader.names("blob")}
+        wanted = {
+            x["sha256"]
+            for d in self.assignment["dossiers"]
+            for x in (*d["evidence"], *d["advisory"])
+            if x.get("sha256")
+        }
+        stray = set(in_package) - wanted
+        if stray:
+            raise PackageRefused(
+                "unlisted_file",
+                f"Gói chứa tệp {min(stray)[:12]}… không thuộc hồ sơ nào được phân công. Gói bị từ chối.",
+            )
+        store = BlobStore(self._ctx.paths.blobs_dir)
+        missing = [sha for sha in wanted if sha not in in_package and not store.has(sha)]
+        if missing:
+            raise PackageRefused(
+                "missing_file",
+                f"Gói thiếu tệp minh chứng {missing[0][:12]}… (và {len(missing) - 1} "
+                "tệp khác). Hãy đề nghị tỉnh xuất lại gói.",
+            )
+        return sorted(in_package.values())
+
+    def __enter__(self) -> AssignmentImport:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.reader.close()
+
+    # -- preview and apply ------------------------------------------------------------------------
+    def preview(self, progress: Progress | None = None) -> ImportPreview:
+        if self.prior is None:
+            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9)
+        return self._preview()
+
+    def _preview(self) -> ImportPreview:
+        a = self.assignment
+        store = BlobStore(self._ctx.paths.blobs_dir)
+        warnings = []
+        with self._ctx.read() as s:
+            current = s.scalars(
+                select(ReceivedAssignment).where(
+                    ReceivedAssignment.round_id == a["round_id"],
+                    ReceivedAssignment.member_id == a["member_id"],
+                )
+            ).first()
+        before = {d["dossier_id"]: d for d in current.data["dossiers"]} if current else {}
+        if self.prior is not None:
+            warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
+        elif (
+            current is not None
+            and current.package_sequence > self.m.sequence
+            and current.province_office_id == self.m.sender_id
+        ):
+            warnings.append("Máy này đã có gói phân công mới hơn cho đợt này; gói này sẽ không thay thế.")
+        warnings.extend(_ruleset_warnings(a))
+        rows = []
+        for d in a["dossiers"]:
+            old = before.get(d["dossier_id"])
+            outcome = "new" if old is None else ("unchanged" if old == d else "updated")
+            rows.append(
+                DossierPreview(
+                    d["dossier_id"],
+                    d["product_name"],
+                    d["producer_name"],
+                    outcome,
+                    OUTCOME_LABELS[outcome],
+                    int(d["revision"]),
+                    int(old["revision"]) if old else 0,
+                    "assigned",
+                )
+            )
+        known = sum(1 for n in self.blob_names if store.has(n.removeprefix("blobs/")))
+        size = sum(self.reader.entries[n].size for n in self.blob_names)
+        return ImportPreview(
+            self.info,
+            self.prior is not None,
+            tuple(rows),
+            len(self.blob_names) - known,
+            known,
+            size,
+            tuple(warnings),
+            needs_confirmation=self.needs_confirmation,
+            fingerprint_to_confirm=readable_fingerprint(self.signing_raw),
+            offices=(f"{self.office['name']} ({self.office['unit_code']})",)
+            if self.needs_confirmation
+            else (),
+        )
+
+    def apply(self, progress: Progress | None = None, receipt_path: Path | None = None) -> ImportResult:
+        """Store the assignment and its files. No receipt: the province learns of it from the scores."""
+        if self.prior is not None:
+            return ImportResult(self._preview(), False, None)
+        if self.needs_confirmation:
+            check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
+        with BlobStore(self._ctx.paths.blobs_dir).staging() as staging:
+            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
+            staging.commit()  # bytes first: a row never points at a missing file
+        preview = self._preview()
+        a, m = self.assignment, self.m
+        media = {
+            x["sha256"]: x.get("media_type") or "application/octet-stream"
+            for d in a["dossiers"]
+            for x in d["evidence"]
+        }
+        with self._ctx.unit_of_work() as s:
+            if self.needs_confirmation:
+                trust_office(s, self.office, self.keys)
+            for name in self.blob_names:
+                sha = name.removeprefix("blobs/")
+                if s.get(Blob, sha) is None:
+                    s.add(
+                        Blob(
+                            sha256=sha,
+                            size=self.reader.entries[name].size,
+                            media_type=str(media.get(sha, "application/octet-stream"))[:60],
+                        )
+                    )
+            row = s.scalars(
+                select(ReceivedAssignment).where(
+                    ReceivedAssignment.round_id == a["round_id"],
+                    ReceivedAssignment.member_id == a["member_id"],
+                )
+            ).first()
+            newer_here = (
+                row is not None
+                and row.province_office_id == m.sender_id
+                and row.package_sequence > m.sequence
+            )
+            if not newer_here:
+                if row is None:
+                    row = ReceivedAssignment(
+                        round_id=a["round_id"],
+                        member_id=a["member_id"],
+                        province_office_id=m.sender_id,
+                        package_id=m.package_id,
+                        package_sequence=m.sequence,
+                        data=a,
+                    )
+                    s.add(row)
+                    s.flush()
+                row.province_office_id, row.package_id, row.package_sequence = (
+                    m.sender_id,
+                    m.package_id,
+                    m.sequence,
+                )
+                row.data, row.received_at = a, utcnow()
+                _seed_sheets(s, row.id, a)
+            s.add(
+                incoming_row(
+                    self.opened,
+                    dossier_count=len(a["dossiers"]),
+                    blob_count=len(self.blob_names),
+                    outcomes={
+                        "assignment": {"round_id": a["round_id"], "member_id": a["member_id"]},
+                        "trusted": self.needs_confirmation,
+                        "replaced": not newer_here,
+                    },
+                )
+            )
+        report(progress, 1.0, "Đã nhập gói")
+        return ImportResult(preview, True, None)
+
+
+def _seed_sheets(s: Any, assignment_id: str, a: dict[str, Any]) -> None:
+    """The member's current sheet at the province (a re-score) starts the local sheet, unless the
+    member already has one here (never overwrite local work)."""
+    from ocop_desktop.services.evaluator.work import compute
+
+    have = set(
+        s.scalars(select(EvaluatorSheet.dossier_id).where(EvaluatorSheet.assignment_id == assignment_id))
+    )
+    for d in a["dossiers"]:
+        current = d.get("current_sheet")
+        if d["dossier_id"] in have or not current:
+            continue
+        row = EvaluatorSheet(
+            assignment_id=assignment_id,
+            dossier_id=d["dossier_id"],
+            ruleset_id=d["ruleset_id"],
+            ruleset_hash=d["ruleset_hash"],
+            product_set=d["product_set"],
+            answers=dict(current.get("answers") or {}),
+            knockouts=[],
+            stops=[],
+            notes=dict(current.get("notes") or {}),
+            evidence={},
+            opinion=str(current.get("opinion") or ""),
+        )
+        try:
+            compute(row, d, list(current.get("knockouts") or ()))
+        except UserError:
+            continue  # a rule set this machine lacks: the member starts from an empty sheet
+        s.add(row)
+
+
+def _ruleset_warnings(a: dict[str, Any]) -> list[str]:
+    from ocop_desktop.services.core.rules import RuleService
+
+    known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
+    return [
+        f"Bộ tiêu chí “{rid}” (mã băm {h[:12]}…) chưa có trên máy này: hãy cập nhật OCOP Desktop "
+        "trước khi chấm."
+        for rid, h in sorted({(d["ruleset_id"], d["ruleset_hash"]) for d in a["dossiers"]})
+        if (rid, h) not in known
+    ]
+
+
+def _check_assignment(a: Any) -> dict[str, Any]:
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise PackageRefused(
+                "malformed",
+                f"Dữ liệu phân công trong gói không đúng cấu trúc ({what}). Hãy đề nghị "
+                "tỉnh cập nhật OCOP Desktop và xuất lại gói.",
+            )
+
+    need(isinstance(a, dict), "không có phân công")
+    need(isinstance(a.get("schema"), int), "phiên bản")
+    if a["schema"] > SCHEMA:
+        raise PackageRefused(
+            "future_version",
+            "Dữ liệu phân công được ghi theo phiên bản mới hơn. Hãy cập nhật OCOP Desktop rồi nhập lại.",
+        )
+    need(
+        all(isinstance(a.get(k), str) and _UUID.match(a[k]) for k in ("round_id", "member_id")),
+        "mã đợt, thành viên",
+    )
+    need(
+        all(
+            isinstance(a.get(k), str) for k in ("round_label", "council_name", "member_label", "member_name")
+        ),
+        "tên đợt, thành viên",
+    )
+    need(isinstance(a.get("rules"), dict), "quy tắc Hội đồng")
+    dossiers = a.get("dossiers")
+    need(isinstance(dossiers, list) and bool(dossiers), "danh sách hồ sơ")
+    seen = set()
+    for d in dossiers:
+        need(
+            isinstance(d, dict)
+            and isinstance(d.get("dossier_id"), str)
+            and bool(_UUID.match(d["dossier_id"])),
+            "mã hồ sơ",
+        )
+        need(d["dossier_id"] not in seen, "hồ sơ lặp")
+        seen.add(d["dossier_id"])
+        need(
+            all(
+                isinstance(d.get(k), str)
+                for k in ("product_name", "producer_name", "ruleset_id", "ruleset_hash", "registration_type")
+            ),
+            "thông tin hồ sơ",
+        )
+        need(
+            all(
+                isinstance(d.get(k), int) and not isinstance(d.get(k), bool)
+                for k in ("product_set", "revision")
+            ),
+            "bộ sản phẩm",
+        )
+        need(isinstance(d.get("forms"), dict) and isinstance(d.get("self_answers"), dict), "biểu mẫu")
+        for key in ("evidence", "advisory"):
+            items = d.get(key)
+            need(isinstance(items, list) and all(isinstance(x, dict) for x in items), key)
+            for x in items:
+                sha = x.get("sha256")
+                need(sha is None or (isinstance(sha, str) and bool(_HEX64.match(sha))), "mã băm tệp")
+        need(d.get("current_sheet") is None or isinstance(d["current_sheet"], dict), "phiếu hiện có")
+    return cast("dict[str, Any]", a)  # every part checked above
