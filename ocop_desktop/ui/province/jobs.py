@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
+from ocop_desktop.services.province.advisory import AdvisoryService, NoteRow
 from ocop_desktop.services.province.aggregation import (
     Aggregated,
     AggregationService,
@@ -176,6 +177,27 @@ def decide(progress: Progress, ctx: AppContext, round_id: str, data: DecisionInp
 
 def revoke(progress: Progress, ctx: AppContext, certificate_id: str, on: date, reason: str) -> CertificateRow:
     return ResultService(ctx).revoke(certificate_id, on=on, reason=reason)
+
+
+# -- advisory team notes (they travel to the evaluator laptops with the assignment) -----------------
+@dataclass(frozen=True)
+class NoteInput:
+    kind: str  # NoteKind value
+    text: str
+    noted_on: date | None = None
+    file: Path | None = None  # a PDF, JPEG, PNG or TIFF, stored like evidence
+
+
+def advisory_notes(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[NoteRow]:
+    return AdvisoryService(ctx).list(round_id, dossier_id)
+
+
+def add_advisory_note(
+    progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, data: NoteInput
+) -> NoteRow:
+    return AdvisoryService(ctx).add(
+        round_id, dossier_id, data.kind, data.text, noted_on=data.noted_on, file=data.file
+    )
 
 
 # -- printing -------------------------------------------------------------------------------------
