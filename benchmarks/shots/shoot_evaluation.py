@@ -90,9 +90,9 @@ def build(ctx: AppContext) -> tuple[str, dict[str, str]]:
         members = council(ctx, r.row.id)
         CouncilService(ctx).configure(r.row.id, decision="Quyết định số 2150/QĐ-UBND ngày 02/10/2026")
         rounds.assign(r.row.id, made)
-        for d, (name, _c, n, totals) in zip(made, batch):
+        for d, (name, _c, n, totals) in zip(made, batch, strict=True):
             ids[name] = d
-            for m, total in zip(members, totals):
+            for m, total in zip(members, totals, strict=True):
                 if total is not None:
                     lowest = min(t for t in totals if t is not None)
                     keep = 5 if lowest >= 90 else 4 if lowest >= 60 else 2
