@@ -147,9 +147,9 @@ class WorkspaceView(QWidget):
         empty_layout.addStretch(2)
 
     def retranslate_view(self) -> None:
-        """The fixed texts (the controller's `_retranslate` adds the ones that depend on data). The
-        translations are filed under the context "EvaluatorWorkspace": PySide's `tr` looks a text up
-        under each class of the instance's type in turn, so they are found from here."""
+        """The fixed texts (the controller's `_retranslate` adds the ones that depend on data). They are
+        translated under the context "WorkspaceView" (PySide's `tr` tries each class of the instance's
+        type in turn, so the subclass finds them)."""
         self.enroll_button.setText(self.tr("Xuất gói đăng ký máy chấm"))
         self.enroll_button.setToolTip(
             self.tr("Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn.")
