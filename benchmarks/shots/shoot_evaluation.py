@@ -6,7 +6,7 @@ whose members disagree), a decision with its certificates; grabbed offscreen at 
 
 Writes evaluation-round.png (the round overview), evaluation-matrix.png (the council matrix with
 outliers) and evaluation-results.png (proposals of a round and the decision form); with another
-OUT_DIR also evaluation-extra-*.png (certificates, inbox, council, expiry, scoring).
+OUT_DIR also evaluation-extra-*.png (certificates, inbox, council, expiry, scoring, advisory).
 """
 
 from __future__ import annotations
@@ -91,9 +91,9 @@ def build(ctx: AppContext) -> tuple[str, dict[str, str]]:
         members = council(ctx, r.row.id)
         CouncilService(ctx).configure(r.row.id, decision="Quyết định số 2150/QĐ-UBND ngày 02/10/2026")
         rounds.assign(r.row.id, made)
-        for d, (name, _c, n, totals) in zip(made, batch):
+        for d, (name, _c, n, totals) in zip(made, batch, strict=True):
             ids[name] = d
-            for m, total in zip(members, totals):
+            for m, total in zip(members, totals, strict=True):
                 if total is not None:
                     lowest = min(t for t in totals if t is not None)
                     keep = 5 if lowest >= 90 else 4 if lowest >= 60 else 2
@@ -125,6 +125,30 @@ def build(ctx: AppContext) -> tuple[str, dict[str, str]]:
         )
         certificates.add(CertificateInput(product, stars, number, on, "province", "qd148-2023"))
     return last, ids
+
+
+def shoot_advisory(app, page, round_id: str, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The advisory team's notes on the round's first dossier, with one note already there."""
+    from helpers.builders import pdf_file
+    from ocop_desktop.services.province.advisory import AdvisoryService
+    from ocop_desktop.ui.kit.tables import select_row
+
+    page.state.select(round_id)
+    page.show_tab("rounds")
+    settle(app, page)
+    entry = page.rounds.entries.rows[0]
+    scan = pdf_file(page.ctx.paths.data_dir / "scans", "bien-ban-kiem-tra-thuc-te.pdf", pages=1)
+    AdvisoryService(page.ctx).add(
+        round_id, entry.dossier_id, "site_visit", "Cơ sở sản xuất đạt yêu cầu.", noted_on=TODAY, file=scan
+    )
+    select_row(page.rounds.entries_table, 0)
+    dialog = page.rounds.advisory()
+    settle(app, page)
+    dialog.text.setPlainText("Mẫu kiểm nghiệm bổ sung đạt chỉ tiêu vi sinh.")
+    app.processEvents()
+    dialog.grab().save(str(out / "evaluation-extra-advisory.png"))
+    dialog.mark_clean()
+    dialog.close()
 
 
 def main() -> int:
@@ -180,6 +204,7 @@ def main() -> int:
                 page.scoring.open_sheet(page.scoring.members[4].id)
                 settle(app, page)
                 page.grab().save(str(out / "evaluation-extra-scoring.png"))
+                shoot_advisory(app, page, round_id, out)
             page.close()
             wait_for_tasks(5000)
         finally:

@@ -25,7 +25,8 @@ from helpers.evaluator_ui import assignment_package, province_fingerprint  # noq
 from helpers.province import answers_for  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
-from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace  # noqa: E402
+from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace  # noqa: E402
+from ocop_desktop.ui.evaluator.workspace_view import TAB_DOSSIER, TAB_FILES  # noqa: E402
 from ocop_desktop.ui.kit import errors  # noqa: E402
 from ocop_desktop.ui.kit.tasks import wait_for_tasks  # noqa: E402
 from ocop_desktop.ui.shell.app import ensure_application  # noqa: E402
@@ -61,21 +62,21 @@ def main() -> int:
                 ws.show()
                 settle(app)
                 ws.grab().save(str(out / "evaluator-empty.png"))
-                task = ws.export_enrollment(root / "enroll-again.ocoppkg")
+                task = ws.steps.export_enrollment(root / "enroll-again.ocoppkg")
                 settle(app, task)
-                assert ws.enrollment_dialog is not None
+                assert ws.steps.enrollment_dialog is not None
                 settle(app)
-                ws.enrollment_dialog.grab().save(str(out / "evaluator-enrollment.png"))
-                ws.enrollment_dialog.close()
-            settle(app, ws.import_assignment(package))
-            dialog = ws.preview_dialog
+                ws.steps.enrollment_dialog.grab().save(str(out / "evaluator-enrollment.png"))
+                ws.steps.enrollment_dialog.close()
+            settle(app, ws.steps.import_assignment(package))
+            dialog = ws.steps.preview_dialog
             assert dialog is not None and dialog.fingerprint_edit is not None
             if extra:
                 settle(app)
                 dialog.grab().save(str(out / "evaluator-import-preview.png"))
             dialog.fingerprint_edit.setText(province_fingerprint(o))
             dialog.accept()
-            settle(app, ws.last_task)
+            settle(app, ws.steps.last_task)
             ws.show()
             settle(app)
             editor = ws.editor

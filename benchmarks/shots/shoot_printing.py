@@ -88,9 +88,8 @@ def main(out_dir: Path, bench_print: bool) -> None:
     dialog.view.go_to_page(3)
     app.processEvents()
     dialog.grab().save(str(out_dir / "print-preview-sheet.png"))
-    print(
-        f"preview of the filled set-1 sheet ({dialog.view.page_count()} pages): open + first paint {opened:.3f} s"
-    )
+    pages = dialog.view.page_count()
+    print(f"preview of the filled set-1 sheet ({pages} pages): open + first paint {opened:.3f} s")
     dialog.close()
 
     if bench_print:

@@ -105,7 +105,8 @@ def main() -> int:
                 d26,
                 answers=answers,
                 notes={
-                    "8": "Homestay của 6 hộ đã có đăng ký kinh doanh; 2 cơ sở đạt tiêu chuẩn phục vụ khách du lịch."
+                    "8": "Homestay của 6 hộ đã có đăng ký kinh doanh; "
+                    "2 cơ sở đạt tiêu chuẩn phục vụ khách du lịch."
                 },
             )
             editor = ScoreSheetEditor(SelfAssessmentStore(ctx, d26))

@@ -7,8 +7,9 @@ throw-away province. A 10 ms heartbeat timer runs while each step goes through t
 officer would: open the page, the rounds and council tabs, aggregate the round, pick dossiers in the
 matrix, print the matrix (until the preview shows), pick a dossier and open members' sheets on the
 scoring tab, change an answer of a stored sheet and type the first answer of a blank one (both
-autosaved), the results tab, propose, decide, and "Làm mới" with every tab built. The longest gap between two ticks is how long the
-window could not repaint or take a key (the target: under 100 ms on an office PC).
+autosaved), the results tab, propose, decide, and "Làm mới" with every tab built. The longest gap
+between two ticks is how long the window could not repaint or take a key (the target: under 100 ms
+on an office PC).
 
 Prints JSON: per step, the wall time and that longest gap (ms). With RUNS > 1 each run is a fresh
 process on fresh data, and the JSON has per step the median and the maximum of both over the runs.

@@ -86,6 +86,73 @@
     </message>
 </context>
 <context>
+    <name>AdvisoryDialog</name>
+    <message>
+        <source>Ý kiến tổ tư vấn – %1</source>
+        <translation>Advisory team notes – %1</translation>
+    </message>
+    <message>
+        <source>Thêm ghi chú</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Báo cáo thẩm định, biên bản kiểm tra thực tế, kết quả kiểm nghiệm bổ sung… về hồ sơ này. Hồ sơ của xã giữ nguyên; các ghi chú và tệp được gửi đến máy chấm của thành viên Hội đồng cùng gói phân công.</source>
+        <translation>Review reports, site visit records, extra test results… about this dossier. The commune&apos;s dossier stays as it was sent; the notes and files go to the council members&apos; scoring computers with their assignment package.</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Chưa có ghi chú nào của tổ tư vấn.</source>
+        <translation>No advisory team notes yet.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy (không bắt buộc)</source>
+        <translation>dd/mm/yyyy (optional)</translation>
+    </message>
+    <message>
+        <source>(không có tệp)</source>
+        <translation>(no file)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Attached file</translation>
+    </message>
+    <message>
+        <source>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</source>
+        <translation>“%1” is not a valid date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Chọn tệp đính kèm</source>
+        <translation>Choose the attached file</translation>
+    </message>
+    <message>
+        <source>Tài liệu (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Phân hồ sơ vào %1</source>
@@ -1208,70 +1275,6 @@ Close and discard them?</translation>
 </context>
 <context>
     <name>EvaluatorWorkspace</name>
-    <message>
-        <source>Xuất gói đăng ký máy chấm</source>
-        <translation>Export enrollment package</translation>
-    </message>
-    <message>
-        <source>Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn.</source>
-        <translation>A package with this computer&apos;s public keys, so the province can link it to you.</translation>
-    </message>
-    <message>
-        <source>Nhập gói phân công…</source>
-        <translation>Import assignment…</translation>
-    </message>
-    <message>
-        <source>Xuất phiếu chấm…</source>
-        <translation>Export score sheets…</translation>
-    </message>
-    <message>
-        <source>Gói phiếu chấm đã ký, mã hóa cho tỉnh (chỉ gồm phiếu đã chấm đủ).</source>
-        <translation>Signed score sheets, encrypted for the province (complete sheets only).</translation>
-    </message>
-    <message>
-        <source>Sản phẩm</source>
-        <translation>Product</translation>
-    </message>
-    <message>
-        <source>Đã chấm</source>
-        <translation>Scored</translation>
-    </message>
-    <message>
-        <source>Điểm</source>
-        <translation>Points</translation>
-    </message>
-    <message>
-        <source>Hồ sơ được phân công</source>
-        <translation>Assigned dossiers</translation>
-    </message>
-    <message>
-        <source>Phiếu chấm</source>
-        <translation>Score sheet</translation>
-    </message>
-    <message>
-        <source>Hồ sơ</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <source>Tài liệu</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Chưa có hồ sơ nào được phân công cho máy này</source>
-        <translation>No dossiers have been assigned to this computer yet</translation>
-    </message>
-    <message>
-        <source>Bấm “Xuất gói đăng ký máy chấm”, gửi gói cho cơ quan OCOP tỉnh và đọc dấu vân tay qua điện thoại cho cán bộ tỉnh.</source>
-        <translation>Press “Export enrollment package”, send the package to the provincial OCOP office and read the fingerprint to the province officer by phone.</translation>
-    </message>
-    <message>
-        <source>Khi nhận được gói phân công của tỉnh, bấm “Nhập gói phân công…”.</source>
-        <translation>When the province&apos;s assignment package arrives, press “Import assignment…”.</translation>
-    </message>
-    <message>
-        <source>Chấm từng hồ sơ, rồi bấm “Xuất phiếu chấm…” và gửi gói cho tỉnh.</source>
-        <translation>Score each dossier, then press “Export score sheets…” and send the package to the province.</translation>
-    </message>
     <message>
         <source>Máy chấm điểm của thành viên Hội đồng</source>
         <translation>Council member&apos;s scoring computer</translation>
@@ -3334,6 +3337,14 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Take out of round</translation>
     </message>
     <message>
+        <source>Ý kiến tổ tư vấn…</source>
+        <translation>Advisory notes…</translation>
+    </message>
+    <message>
+        <source>Ghi chú, biên bản của tổ tư vấn về hồ sơ đang chọn (gửi kèm gói phân công chấm điểm).</source>
+        <translation>The advisory team&apos;s notes and records on the chosen dossier (sent with the scoring assignment package).</translation>
+    </message>
+    <message>
         <source>Chưa có đợt đánh giá nào: bấm “Tạo đợt mới…”.</source>
         <translation>No evaluation round yet: click “New round…”.</translation>
     </message>
@@ -3352,6 +3363,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một hồ sơ của đợt trong bảng.</source>
+        <translation>Choose a dossier of the round in the table.</translation>
     </message>
 </context>
 <context>
@@ -4171,6 +4186,73 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     <message>
         <source>Hãy chọn xã/phường trong danh sách.</source>
         <translation>Please choose a commune/ward from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceView</name>
+    <message>
+        <source>Xuất gói đăng ký máy chấm</source>
+        <translation>Export enrollment package</translation>
+    </message>
+    <message>
+        <source>Gói có khóa công khai của máy này, để tỉnh liên kết máy với bạn.</source>
+        <translation>A package with this computer&apos;s public keys, so the province can link it to you.</translation>
+    </message>
+    <message>
+        <source>Nhập gói phân công…</source>
+        <translation>Import assignment…</translation>
+    </message>
+    <message>
+        <source>Xuất phiếu chấm…</source>
+        <translation>Export score sheets…</translation>
+    </message>
+    <message>
+        <source>Gói phiếu chấm đã ký, mã hóa cho tỉnh (chỉ gồm phiếu đã chấm đủ).</source>
+        <translation>Signed score sheets, encrypted for the province (complete sheets only).</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Đã chấm</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Hồ sơ được phân công</source>
+        <translation>Assigned dossiers</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào được phân công cho máy này</source>
+        <translation>No dossiers have been assigned to this computer yet</translation>
+    </message>
+    <message>
+        <source>Bấm “Xuất gói đăng ký máy chấm”, gửi gói cho cơ quan OCOP tỉnh và đọc dấu vân tay qua điện thoại cho cán bộ tỉnh.</source>
+        <translation>Press “Export enrollment package”, send the package to the provincial OCOP office and read the fingerprint to the province officer by phone.</translation>
+    </message>
+    <message>
+        <source>Khi nhận được gói phân công của tỉnh, bấm “Nhập gói phân công…”.</source>
+        <translation>When the province&apos;s assignment package arrives, press “Import assignment…”.</translation>
+    </message>
+    <message>
+        <source>Chấm từng hồ sơ, rồi bấm “Xuất phiếu chấm…” và gửi gói cho tỉnh.</source>
+        <translation>Score each dossier, then press “Export score sheets…” and send the package to the province.</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,8 @@ def workspace(
 ) -> EvaluatorWorkspace:
     ws = EvaluatorWorkspace(o.evaluator)
     qtbot.addWidget(ws)
-    ws.choose_open_path = lambda _title: open_path
-    ws.choose_save_path = lambda _title, _suggested: save_path
+    ws.steps.choose_open_path = lambda _title: open_path
+    ws.steps.choose_save_path = lambda _title, _suggested: save_path
     ws.opened: list[Path] = []  # type: ignore[misc]
     ws.open_external = lambda path: (ws.opened.append(path), True)[1]  # type: ignore[attr-defined]
     ws.resize(*size)
@@ -50,10 +50,10 @@ def finish(qtbot: QtBot, task: Task | None) -> None:
 
 def import_through_workspace(qtbot: QtBot, ws: EvaluatorWorkspace, o: Offices, path: Path) -> None:
     """The dry run, its preview (fingerprint typed in), then the import in the background."""
-    finish(qtbot, ws.import_assignment(path))
-    dialog = ws.preview_dialog
+    finish(qtbot, ws.steps.import_assignment(path))
+    dialog = ws.steps.preview_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.fingerprint_edit is not None  # the first package of this province
     dialog.fingerprint_edit.setText(province_fingerprint(o))
     dialog.accept()
-    finish(qtbot, ws.last_task)
+    finish(qtbot, ws.steps.last_task)

@@ -3,12 +3,15 @@ each (a scoring sheet and a checklist are blank *for a product set*)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ocop_desktop.domain.rules.model import RuleSet
 from ocop_desktop.services.core.rules import RuleService
+
+if TYPE_CHECKING:
+    from ocop_desktop.printing.data_office import ChecklistData
 
 C = "PrintForms"
 FORM_TITLES: dict[str, str] = {
@@ -50,8 +53,9 @@ def current_ruleset(ruleset_id: str | None = None) -> RuleSet:
     return RuleService().resolve(ruleset_id)
 
 
-def blank_data(form: str, set_number: int = 1, ruleset_id: str | None = None) -> Any:
-    """The DTO of `form` printed blank (for product set `set_number` where the form needs one)."""
+def blank_data(form: str, set_number: int = 1, ruleset_id: str | None = None) -> object:
+    """The DTO of `form` printed blank (for product set `set_number` where the form needs one); each
+    form has its own DTO class, which `printing.api.render` checks."""
     from ocop_desktop.printing import api
     from ocop_desktop.printing.data_sheet import SheetData
 
@@ -62,7 +66,7 @@ def blank_data(form: str, set_number: int = 1, ruleset_id: str | None = None) ->
     return api.blank(form)
 
 
-def blank_checklist(set_number: int, ruleset_id: str | None = None) -> Any:
+def blank_checklist(set_number: int, ruleset_id: str | None = None) -> ChecklistData:
     """The documents a first registration of product set `set_number` needs, unticked."""
     from ocop_desktop.domain.checklist import Requirement, checklist_for
     from ocop_desktop.printing.data_office import ChecklistData, ChecklistItem

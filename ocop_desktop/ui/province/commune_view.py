@@ -4,7 +4,7 @@ with the reasons, decided), and the certificate a decision issued."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -31,22 +31,24 @@ class CommuneResultsView(QWidget):
         self.intro.setWordWrap(True)
         self.model = RowsModel(
             [
-                Col(lambda: self.tr("Sản phẩm"), lambda r: r[0].product_name),
-                Col(lambda: self.tr("Chủ thể"), lambda r: r[0].producer_name, 26),
-                Col(lambda: self.tr("Số hồ sơ"), lambda r: r[0].receipt_number, 22),
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r.dossier.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.dossier.producer_name, 26),
+                Col(lambda: self.tr("Số hồ sơ"), lambda r: r.dossier.receipt_number, 22),
                 Col(
                     lambda: self.tr("Tình trạng ở tỉnh"),
-                    lambda r: r[0].status_label,
+                    lambda r: r.dossier.status_label,
                     20,
-                    colours=lambda r: COLOURS.get(r[0].status),
+                    colours=lambda r: COLOURS.get(r.dossier.status),
                 ),
-                Col(lambda: self.tr("Hạng"), lambda r: stars(r[2].stars) if r[2] else "", 7),
+                Col(
+                    lambda: self.tr("Hạng"), lambda r: stars(r.certificate.stars) if r.certificate else "", 7
+                ),
                 Col(lambda: self.tr("Quyết định"), lambda r: self._decision(r), 26),
                 Col(
                     lambda: self.tr("Lý do trả lại"),
-                    lambda r: r[1] if r[0].status == "returned" else "",
+                    lambda r: r.return_reasons if r.dossier.status == "returned" else "",
                     30,
-                    tip=lambda r: r[1],
+                    tip=lambda r: r.return_reasons,
                 ),
             ],
             self,
@@ -61,8 +63,8 @@ class CommuneResultsView(QWidget):
         layout.addWidget(self.empty)
         self.retranslate()
 
-    def _decision(self, r: Any) -> str:
-        cert = r[2]
+    def _decision(self, r: jobs.CommuneOutcome) -> str:
+        cert = r.certificate
         if cert is None:
             return ""
         return (
@@ -92,7 +94,7 @@ class CommuneResultsView(QWidget):
         self.task = run_task(jobs.commune_outcomes, self.ctx, on_done=self._show, parent=self)
         return self.task
 
-    def _show(self, rows: list[Any]) -> None:
+    def _show(self, rows: list[jobs.CommuneOutcome]) -> None:
         self.loaded = True
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)

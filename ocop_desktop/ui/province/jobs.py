@@ -10,50 +10,62 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ocop_desktop.progress import Progress, report
-from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
+from ocop_desktop.services.province.advisory import AdvisoryService, NoteRow
+from ocop_desktop.services.province.aggregation import (
+    Aggregated,
+    AggregationService,
+    CouncilMatrix,
+    RoundAggregation,
+)
+from ocop_desktop.services.province.common import EntryRow, MemberRow
 from ocop_desktop.services.province.councils import CouncilService, MemberInput
-from ocop_desktop.services.province.inbox import InboxService
-from ocop_desktop.services.province.reports import ProvinceReportService
+from ocop_desktop.services.province.inbox import InboxRow, InboxService
+from ocop_desktop.services.province.reports import ExpiryRow, ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome, ResultService
-from ocop_desktop.services.province.rounds import RoundInput, RoundService
-from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.services.province.rounds import RoundDetail, RoundInput, RoundRow, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService, MemberSheetRow
+from ocop_desktop.services.registry.certificates import CertificateRow, CertificateService
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.evaluator_province import EvaluatorLinkRow
+    from ocop_desktop.services.sync.outgoing import ExportResult
+    from ocop_desktop.services.sync.types import ImportPreview
 
 
 # -- reading --------------------------------------------------------------------------------------
-def rounds(progress: Progress, ctx: AppContext) -> list[Any]:
+def rounds(progress: Progress, ctx: AppContext) -> list[RoundRow]:
     return RoundService(ctx).rows()
 
 
-def round_detail(progress: Progress, ctx: AppContext, round_id: str) -> Any:
+def round_detail(progress: Progress, ctx: AppContext, round_id: str) -> RoundDetail:
     return RoundService(ctx).get(round_id)
 
 
-def inbox(progress: Progress, ctx: AppContext, status: str | None) -> list[Any]:
+def inbox(progress: Progress, ctx: AppContext, status: str | None) -> list[InboxRow]:
     return InboxService(ctx).rows(status)
 
 
-def assignable(progress: Progress, ctx: AppContext) -> list[Any]:
+def assignable(progress: Progress, ctx: AppContext) -> list[InboxRow]:
     return InboxService(ctx).rows("accepted", unassigned_only=True)
 
 
-def sheets(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[Any]:
+def sheets(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[MemberSheetRow]:
     return MemberScoreService(ctx).sheets(round_id, dossier_id)
 
 
-def matrix(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
+def matrix(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> CouncilMatrix:
     return AggregationService(ctx).matrix(round_id, dossier_id)
 
 
 @dataclass(frozen=True)
 class Results:
-    entries: tuple[Any, ...]
-    five_star: tuple[Any, ...]
+    entries: tuple[EntryRow, ...]
+    five_star: tuple[EntryRow, ...]
     decisions: tuple[DecisionOutcome, ...]
 
 
@@ -65,22 +77,27 @@ def results(progress: Progress, ctx: AppContext, round_id: str) -> Results:
     )
 
 
-def expiring(progress: Progress, ctx: AppContext, days: int, include_expired: bool) -> list[Any]:
+def expiring(progress: Progress, ctx: AppContext, days: int, include_expired: bool) -> list[ExpiryRow]:
     return ProvinceReportService(ctx).expiring(days, include_expired=include_expired)
 
 
-def commune_outcomes(progress: Progress, ctx: AppContext) -> list[Any]:
-    """At a commune: its dossiers the province has seen, with their certificates."""
-    from ocop_desktop.services.dossiers.service import DossierService
-    from ocop_desktop.services.registry.certificates import CertificateService
+class CommuneOutcome(NamedTuple):
+    """A commune's dossier the province has seen (a tuple too: tests/ui/sync reads it by index)."""
 
+    dossier: DossierRow
+    return_reasons: str
+    certificate: CertificateRow | None  # in force, once decided
+
+
+def commune_outcomes(progress: Progress, ctx: AppContext) -> list[CommuneOutcome]:
+    """At a commune: its dossiers the province has seen, with their certificates."""
     service, certs = DossierService(ctx), CertificateService(ctx)
     out = []
     for row in service.search():
         if row.status in ("sent", "accepted", "returned", "decided"):
             detail = service.get(row.id)
             current = certs.current(row.product_id) if row.status == "decided" else None
-            out.append((row, detail.return_reasons, current))
+            out.append(CommuneOutcome(row, detail.return_reasons, current))
     return out
 
 
@@ -93,15 +110,15 @@ def accept(progress: Progress, ctx: AppContext, dossier_ids: list[str]) -> int:
     return len(dossier_ids)
 
 
-def return_dossier(progress: Progress, ctx: AppContext, dossier_id: str, reasons: str) -> Any:
+def return_dossier(progress: Progress, ctx: AppContext, dossier_id: str, reasons: str) -> DossierDetail:
     return InboxService(ctx).return_for_correction(dossier_id, reasons)
 
 
-def create_round(progress: Progress, ctx: AppContext, data: RoundInput) -> Any:
+def create_round(progress: Progress, ctx: AppContext, data: RoundInput) -> RoundDetail:
     return RoundService(ctx).create(data)
 
 
-def assign(progress: Progress, ctx: AppContext, round_id: str, dossier_ids: list[str]) -> Any:
+def assign(progress: Progress, ctx: AppContext, round_id: str, dossier_ids: list[str]) -> list[EntryRow]:
     return RoundService(ctx).assign(round_id, dossier_ids)
 
 
@@ -109,15 +126,15 @@ def unassign(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str
     RoundService(ctx).unassign(round_id, dossier_id)
 
 
-def configure(progress: Progress, ctx: AppContext, round_id: str, settings: dict[str, Any]) -> Any:
+def configure(progress: Progress, ctx: AppContext, round_id: str, settings: dict[str, Any]) -> RoundRow:
     return CouncilService(ctx).configure(round_id, **settings)
 
 
-def add_member(progress: Progress, ctx: AppContext, round_id: str, data: MemberInput) -> Any:
+def add_member(progress: Progress, ctx: AppContext, round_id: str, data: MemberInput) -> MemberRow:
     return CouncilService(ctx).add_member(round_id, data)
 
 
-def update_member(progress: Progress, ctx: AppContext, member_id: str, data: MemberInput) -> Any:
+def update_member(progress: Progress, ctx: AppContext, member_id: str, data: MemberInput) -> MemberRow:
     return CouncilService(ctx).update_member(member_id, data)
 
 
@@ -125,32 +142,32 @@ def remove_member(progress: Progress, ctx: AppContext, member_id: str) -> None:
     CouncilService(ctx).remove_member(member_id)
 
 
-def set_present(progress: Progress, ctx: AppContext, member_id: str, present: bool) -> Any:
+def set_present(progress: Progress, ctx: AppContext, member_id: str, present: bool) -> MemberRow:
     return CouncilService(ctx).set_present(member_id, present)
 
 
-def copy_members(progress: Progress, ctx: AppContext, source: str, target: str) -> Any:
+def copy_members(progress: Progress, ctx: AppContext, source: str, target: str) -> list[MemberRow]:
     return CouncilService(ctx).copy_members(source, target)
 
 
-def aggregate_round(progress: Progress, ctx: AppContext, round_id: str) -> Any:
+def aggregate_round(progress: Progress, ctx: AppContext, round_id: str) -> RoundAggregation:
     report(progress, 0.05, "")
     return AggregationService(ctx).aggregate_round(round_id)
 
 
-def aggregate_one(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
+def aggregate_one(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Aggregated:
     return AggregationService(ctx).aggregate(round_id, dossier_id)
 
 
-def rescore(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, reason: str) -> Any:
+def rescore(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, reason: str) -> EntryRow:
     return AggregationService(ctx).request_rescore(round_id, dossier_id, reason)
 
 
-def propose(progress: Progress, ctx: AppContext, round_id: str) -> Any:
+def propose(progress: Progress, ctx: AppContext, round_id: str) -> list[EntryRow]:
     return ResultService(ctx).propose(round_id)
 
 
-def withdraw(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> Any:
+def withdraw(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> EntryRow:
     return ResultService(ctx).withdraw_proposal(round_id, dossier_id)
 
 
@@ -158,8 +175,29 @@ def decide(progress: Progress, ctx: AppContext, round_id: str, data: DecisionInp
     return ResultService(ctx).decide(round_id, data)
 
 
-def revoke(progress: Progress, ctx: AppContext, certificate_id: str, on: date, reason: str) -> Any:
+def revoke(progress: Progress, ctx: AppContext, certificate_id: str, on: date, reason: str) -> CertificateRow:
     return ResultService(ctx).revoke(certificate_id, on=on, reason=reason)
+
+
+# -- advisory team notes (they travel to the evaluator laptops with the assignment) -----------------
+@dataclass(frozen=True)
+class NoteInput:
+    kind: str  # NoteKind value
+    text: str
+    noted_on: date | None = None
+    file: Path | None = None  # a PDF, JPEG, PNG or TIFF, stored like evidence
+
+
+def advisory_notes(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[NoteRow]:
+    return AdvisoryService(ctx).list(round_id, dossier_id)
+
+
+def add_advisory_note(
+    progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, data: NoteInput
+) -> NoteRow:
+    return AdvisoryService(ctx).add(
+        round_id, dossier_id, data.kind, data.text, noted_on=data.noted_on, file=data.file
+    )
 
 
 # -- printing -------------------------------------------------------------------------------------
@@ -210,13 +248,13 @@ def print_certificates(progress: Progress, ctx: AppContext, decision_id: str, ou
 
 
 # -- evaluator laptops ----------------------------------------------------------------------------
-def evaluator_links(progress: Progress, ctx: AppContext, round_id: str) -> list[Any]:
+def evaluator_links(progress: Progress, ctx: AppContext, round_id: str) -> list[EvaluatorLinkRow]:
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).links(round_id)
 
 
-def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> Any:
+def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> ImportPreview:
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).preview_enrollment(path)
@@ -224,7 +262,7 @@ def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> Any:
 
 def import_enrollment(
     progress: Progress, ctx: AppContext, path: Path, round_id: str, member_id: str, confirm: str | None
-) -> Any:
+) -> EvaluatorLinkRow:
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).import_enrollment(
@@ -234,7 +272,7 @@ def import_enrollment(
 
 def export_assignment(
     progress: Progress, ctx: AppContext, round_id: str, member_id: str, target: Path
-) -> Any:
+) -> ExportResult:
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).export_assignment(round_id, member_id, target, progress=progress)

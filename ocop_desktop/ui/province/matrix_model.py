@@ -1,7 +1,7 @@
 """The council matrix as a table: a first row with the members' totals (and the mean), then one row
-per leaf criterion (code, title, maximum); one column per member expected to score, then the median. Cells whose points differ
-from the criterion's median by half its maximum or more, and the total of the member furthest
-from the mean when the spread fails, are highlighted."""
+per leaf criterion (code, title, maximum); one column per member expected to score, then the median.
+Cells whose points differ from the criterion's median by half its maximum or more, and the total of
+the member furthest from the mean when the spread fails, are highlighted."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ class MatrixModel(QAbstractTableModel):
                 ("100", False),
                 *(
                     ("" if value is None else str(value), out)
-                    for value, out in zip(m.totals, m.total_outliers)
+                    for value, out in zip(m.totals, m.total_outliers, strict=True)
                 ),
                 (mean, False),
             ]
@@ -85,7 +85,7 @@ class MatrixModel(QAbstractTableModel):
                     (str(line.max_points), False),
                     *(
                         ("–" if value is None else str(value), out)
-                        for value, out in zip(line.points, line.outliers)
+                        for value, out in zip(line.points, line.outliers, strict=True)
                     ),
                     (score_text(float(line.median)) if line.median is not None else "", False),
                 ]
@@ -100,14 +100,14 @@ class MatrixModel(QAbstractTableModel):
         return [
             (line.code, member.label)
             for line in m.lines
-            for member, out in zip(m.members, line.outliers)
+            for member, out in zip(m.members, line.outliers, strict=True)
             if out
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override, Qt's idiom
         return 0 if parent.isValid() else len(self._cells)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override, Qt's idiom
         return 0 if parent.isValid() or self.matrix is None else FIXED + len(self.matrix.members) + 1
 
     def headerData(

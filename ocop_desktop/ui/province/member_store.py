@@ -11,7 +11,7 @@ the dossier is no longer scorable), for the screen to say so."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.domain.province import SCORABLE, EntryStatus
@@ -22,7 +22,7 @@ from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.common import pinned_sheet
 from ocop_desktop.services.province.drafts import DraftRow, MemberDraftService
 from ocop_desktop.services.province.rounds import RoundService
-from ocop_desktop.services.province.scores import MemberScoreService, SheetInput
+from ocop_desktop.services.province.scores import MemberScoreService, MemberSheetRow, SheetInput
 from ocop_desktop.ui.scoring.store import SheetData, SheetEdit
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ Key = tuple[str, str, str]  # round, dossier, member
 
 def sheets_and_drafts(
     progress: Progress, ctx: AppContext, round_id: str, dossier_id: str
-) -> tuple[list[Any], dict[str, DraftRow]]:
+) -> tuple[list[MemberSheetRow], dict[str, DraftRow]]:
     """The member picker's data, as a background job: the stored sheets of the dossier and the
     members' drafts (by member id)."""
     return MemberScoreService(ctx).sheets(round_id, dossier_id), MemberDraftService(ctx).drafts(

@@ -1,58 +1,122 @@
 """Đánh giá. At the province: the round being worked on (chosen at the top) and six tabs — Hồ sơ
 đến, Đợt đánh giá, Hội đồng, Chấm điểm, Tổng hợp, Kết quả — each built the first time it is shown,
 so opening the page stays quick; the other tabs' modules are imported on a worker shortly after
-the page opened, and then the heap is set aside from the garbage collector (`preload`). At a
-commune: what the province decided about the commune's dossiers. On a council member's laptop:
-the evaluator workspace."""
+the page opened (`load_tabs`), and then the heap is set aside from the garbage collector
+(`kit.perf.freeze_heap`). At a commune: what the province decided about the commune's dossiers.
+(A council member's laptop gets its own page, `ui.evaluator`, from `ui.shell.pages`.)"""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ocop_desktop.ui.kit import perf as preload
+from ocop_desktop.progress import Progress
+from ocop_desktop.ui.kit import perf
 from ocop_desktop.ui.kit.tasks import run_task
 from ocop_desktop.ui.province.state import EvalState
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ui.province.commune_view import CommuneResultsView
+    from ocop_desktop.ui.province.council_tab import CouncilTab
+    from ocop_desktop.ui.province.inbox_tab import InboxTab
+    from ocop_desktop.ui.province.matrix_tab import MatrixTab
+    from ocop_desktop.ui.province.results_tab import ResultsTab
+    from ocop_desktop.ui.province.rounds_tab import RoundsTab
+    from ocop_desktop.ui.province.scoring_tab import ScoringTab
 
-# name, module, class: the tabs in order
+
+class Tab(Protocol):
+    """What the page asks of every tab (each is a QWidget built as `cls(state, holder)`)."""
+
+    def activate(self) -> None:
+        """Built after the page: show what the round state holds now."""
+
+    def retranslate(self) -> None: ...
+
+
+TabClass = Callable[[EvalState, QWidget], Tab]
+
+
+# Each loader imports its tab's module and returns the class; importing defines classes and creates no
+# widget, so `load_tabs` may call them on a worker, and the GUI thread finds the modules loaded.
+def _inbox() -> TabClass:
+    from ocop_desktop.ui.province.inbox_tab import InboxTab
+
+    return InboxTab
+
+
+def _rounds() -> TabClass:
+    from ocop_desktop.ui.province.rounds_tab import RoundsTab
+
+    return RoundsTab
+
+
+def _council() -> TabClass:
+    from ocop_desktop.ui.province.council_tab import CouncilTab
+
+    return CouncilTab
+
+
+def _scoring() -> TabClass:
+    from ocop_desktop.ui.province.scoring_tab import ScoringTab
+
+    return ScoringTab
+
+
+def _matrix() -> TabClass:
+    from ocop_desktop.ui.province.matrix_tab import MatrixTab
+
+    return MatrixTab
+
+
+def _results() -> TabClass:
+    from ocop_desktop.ui.province.results_tab import ResultsTab
+
+    return ResultsTab
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    name: str
+    load: Callable[[], TabClass]
+
+
 TABS = (
-    ("inbox", "inbox_tab", "InboxTab"),
-    ("rounds", "rounds_tab", "RoundsTab"),
-    ("council", "council_tab", "CouncilTab"),
-    ("scoring", "scoring_tab", "ScoringTab"),
-    ("matrix", "matrix_tab", "MatrixTab"),
-    ("results", "results_tab", "ResultsTab"),
+    TabSpec("inbox", _inbox),
+    TabSpec("rounds", _rounds),
+    TabSpec("council", _council),
+    TabSpec("scoring", _scoring),
+    TabSpec("matrix", _matrix),
+    TabSpec("results", _results),
 )
 FIRST_TAB = "rounds"
 PRELOAD_MS = 300
 
 
+def load_tabs(progress: Progress, _ctx: object) -> None:
+    """A job (`run_task(load_tabs, None)`): import every tab's module, in order."""
+    for spec in TABS:
+        if progress.cancelled:
+            return
+        spec.load()
+
+
 class EvaluationPage(QWidget):
+    """The page at a province (rounds and councils) or at a commune (the province's decisions)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        role = ctx.office().role
-        self.province = role == "province"
-        self.workspace: QWidget | None = None
+        self.province = ctx.office().role == "province"
         self.state: EvalState | None = None
-        self.commune: Any = None
-        self._built: dict[str, QWidget] = {}
-        if role == "evaluator":
-            from ocop_desktop.ui.evaluator import build_evaluator_page
-
-            self.workspace = build_evaluator_page(ctx)
-            self.workspace.setParent(self)
-            box = QVBoxLayout(self)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(self.workspace)
-            return
+        self.commune: CommuneResultsView | None = None
+        self._built: dict[str, Tab] = {}
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -86,63 +150,80 @@ class EvaluationPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self._holders: dict[str, QWidget] = {}
-        for name, _module, _cls in TABS:
+        for spec in TABS:
             holder = QWidget(self)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders[name] = holder
+            self._holders[spec.name] = holder
             self.tabs.addTab(holder, "")
         layout.addWidget(self.tabs, 1)
         state.roundsLoaded.connect(self._rounds_loaded)
         state.roundLoaded.connect(self._follow_round)
         self.tabs.setCurrentWidget(self._holders[FIRST_TAB])
-        self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i][0]) if i >= 0 else None)
-        preload.freeze_heap("opened")
+        self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i].name) if i >= 0 else None)
+        perf.freeze_heap("opened")
         self.tab(FIRST_TAB)
         self.refresh()
         QTimer.singleShot(PRELOAD_MS, self, self._preload)
 
     def _preload(self) -> None:
         """Not one of the state's jobs: the page is ready before it ends."""
-        names = tuple(preload.tab_module(module) for _name, module, _cls in TABS)
         run_task(
-            preload.import_modules,
+            load_tabs,
             None,
-            names,
-            on_done=lambda _r: preload.freeze_heap("preloaded"),
+            on_done=lambda _r: perf.freeze_heap("preloaded"),
             on_error=lambda _e: None,
             parent=self,
         )
 
     # -- tabs, built on first use --------------------------------------------------------------------
-    def tab(self, name: str) -> Any:
+    def tab(self, name: str) -> Tab:
         """The tab `name` ("inbox", "rounds", …), built the first time it is asked for."""
         built = self._built.get(name)
         if built is None:
             assert self.state is not None
-            _name, module, cls = next(t for t in TABS if t[0] == name)
+            spec = next(t for t in TABS if t.name == name)
             holder = self._holders[name]
-            built = getattr(importlib.import_module(preload.tab_module(module)), cls)(self.state, holder)
-            holder.layout().addWidget(built)
+            built = spec.load()(self.state, holder)
+            box = holder.layout()
+            assert box is not None  # set in _build_province
+            box.addWidget(cast(QWidget, built))
             self._built[name] = built
             built.activate()
         return built
 
-    def show_tab(self, name: str) -> Any:
+    def show_tab(self, name: str) -> Tab:
         self.tabs.setCurrentWidget(self._holders[name])
         return self.tab(name)
 
-    inbox = property(lambda self: self.tab("inbox"))
-    rounds = property(lambda self: self.tab("rounds"))
-    council = property(lambda self: self.tab("council"))
-    scoring = property(lambda self: self.tab("scoring"))
-    matrix = property(lambda self: self.tab("matrix"))
-    results = property(lambda self: self.tab("results"))
+    @property
+    def inbox(self) -> InboxTab:
+        return cast("InboxTab", self.tab("inbox"))
+
+    @property
+    def rounds(self) -> RoundsTab:
+        return cast("RoundsTab", self.tab("rounds"))
+
+    @property
+    def council(self) -> CouncilTab:
+        return cast("CouncilTab", self.tab("council"))
+
+    @property
+    def scoring(self) -> ScoringTab:
+        return cast("ScoringTab", self.tab("scoring"))
+
+    @property
+    def matrix(self) -> MatrixTab:
+        return cast("MatrixTab", self.tab("matrix"))
+
+    @property
+    def results(self) -> ResultsTab:
+        return cast("ResultsTab", self.tab("results"))
 
     def refresh(self) -> None:
         if self.state is not None:
             self.state.reload()
             if "inbox" in self._built:
-                self._built["inbox"].reload()
+                self.inbox.reload()
         elif self.commune is not None:
             self.commune.reload()
 
@@ -162,8 +243,6 @@ class EvaluationPage(QWidget):
             self.round_combo.setCurrentIndex(index)
 
     def is_ready(self) -> bool:
-        if self.workspace is not None:
-            return bool(getattr(self.workspace, "is_ready", lambda: True)())
         if self.state is None:
             return self.commune is not None and self.commune.loaded
         inbox = self._built.get("inbox")
@@ -171,13 +250,11 @@ class EvaluationPage(QWidget):
         return (
             not self.state.busy()
             and bool(self.state.rounds is not None)
-            and (inbox is None or inbox.loaded)
+            and (inbox is None or self.inbox.loaded)
             and not (editor is not None and editor.building)
         )
 
     def retranslate(self) -> None:
-        if self.workspace is not None:
-            return
         self.heading.setText(
             self.tr("Đánh giá, phân hạng sản phẩm OCOP")
             if self.province
@@ -204,7 +281,7 @@ class EvaluationPage(QWidget):
             self.refresh()  # packages imported on the sync page since last time
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and self.workspace is None:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             for tab in (*self._built.values(), self.commune):
                 if tab is not None:

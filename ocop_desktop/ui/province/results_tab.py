@@ -59,7 +59,7 @@ class ResultsTab(QWidget):
         form = QFormLayout()
         self.form_labels = [QLabel(self) for _ in range(4)]
         for label, widget in zip(
-            self.form_labels, (self.number, self.decided_on, self.signer, self.signer_title)
+            self.form_labels, (self.number, self.decided_on, self.signer, self.signer_title), strict=True
         ):
             form.addRow(label, widget)
         self.decision_note = QLabel(self)
@@ -173,6 +173,7 @@ class ResultsTab(QWidget):
         for label, text in zip(
             self.form_labels,
             (self.tr("Số quyết định"), self.tr("Ngày ký"), self.tr("Người ký"), self.tr("Chức vụ")),
+            strict=True,
         ):
             label.setText(text)
         self.decide_button.setText(self.tr("Ra quyết định, cấp giấy chứng nhận"))

@@ -1,6 +1,7 @@
 """Đợt đánh giá: every round with its progress (assigned → scored → aggregated → proposed →
 decided), the dossiers of the round being worked on, creating a round with QĐ 26's default
-dates, assigning accepted dossiers and taking one out before it is scored."""
+dates, assigning accepted dossiers and taking one out before it is scored, and the advisory team's
+notes on a dossier of the round (`AdvisoryDialog`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import GOOD, WARN, Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
+from ocop_desktop.ui.province.advisory_dialog import AdvisoryDialog
 from ocop_desktop.ui.province.dialogs import AssignDialog, RoundDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns
@@ -28,7 +30,7 @@ class RoundsTab(QWidget):
     def __init__(self, state: EvalState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.dialog: RoundDialog | AssignDialog | None = None
+        self.dialog: RoundDialog | AssignDialog | AdvisoryDialog | None = None
         self.rounds = RowsModel(
             [
                 Col(lambda: self.tr("Đợt"), lambda r: r.label, 16),
@@ -60,10 +62,13 @@ class RoundsTab(QWidget):
         self.rounds_table.clicked.connect(lambda _i: self._picked())
         self.entries = RowsModel(entry_columns(self), self)
         self.entries_table = make_table(self.entries, self)
+        self.entries_table.activated.connect(lambda _i: self.advisory())  # Enter or double-click
         self.create_button, self.assign_button, self.unassign_button = (QPushButton(self) for _ in range(3))
         self.create_button.clicked.connect(self.create_round)
         self.assign_button.clicked.connect(self.assign)
         self.unassign_button.clicked.connect(self.unassign)
+        self.advisory_button = QPushButton(self)
+        self.advisory_button.clicked.connect(self.advisory)
         self.round_title = QLabel(self)
         font = self.round_title.font()
         font.setBold(True)
@@ -82,6 +87,7 @@ class RoundsTab(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(self.round_title, 1)
+        bar.addWidget(self.advisory_button)
         bar.addWidget(self.unassign_button)
         bar.addWidget(self.assign_button)
         lower_layout.addLayout(bar)
@@ -102,6 +108,10 @@ class RoundsTab(QWidget):
         self.create_button.setText(self.tr("Tạo đợt mới…"))
         self.assign_button.setText(self.tr("Phân hồ sơ vào đợt…"))
         self.unassign_button.setText(self.tr("Rút khỏi đợt"))
+        self.advisory_button.setText(self.tr("Ý kiến tổ tư vấn…"))
+        self.advisory_button.setToolTip(
+            self.tr("Ghi chú, biên bản của tổ tư vấn về hồ sơ đang chọn (gửi kèm gói phân công chấm điểm).")
+        )
         self.rounds.retranslate()
         self.entries.retranslate()
         self._round_loaded()
@@ -127,6 +137,7 @@ class RoundsTab(QWidget):
         has = detail is not None
         self.assign_button.setEnabled(has)
         self.unassign_button.setEnabled(has)
+        self.advisory_button.setEnabled(bool(detail and detail.entries))
         if detail is None:
             self.round_title.setText(
                 self.tr("Chưa có đợt đánh giá nào: bấm “Tạo đợt mới…”.") if not self.state.rounds else ""
@@ -213,3 +224,16 @@ class RoundsTab(QWidget):
         ):
             return None
         return self.state.run(jobs.unassign, row.round_id, row.dossier_id, writes=True, parent=self)
+
+    def advisory(self) -> AdvisoryDialog | None:
+        """The advisory team's notes on the chosen dossier of the round, and a form to add one."""
+        row = current_row(self.entries_table)
+        if row is None:
+            errors.info(self, self.tr("Hãy chọn một hồ sơ của đợt trong bảng."))
+            return None
+        dialog = AdvisoryDialog(self.state, row, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog

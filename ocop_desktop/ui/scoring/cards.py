@@ -239,7 +239,7 @@ class ScoreCriterionCard(SheetCard):
         for stop in self.stops:
             self.stop_boxes[stop.id].setText(fill(self.tr("Điểm dừng: %1"), stop.label))
             self.stop_boxes[stop.id].setToolTip(stop.note)
-        for label, case in zip(self.case_labels, self.criterion.cases):
+        for label, case in zip(self.case_labels, self.criterion.cases, strict=True):
             label.setText(fill(self.tr("Trường hợp %1: %2"), self.case_labels.index(label) + 1, case))
         self.note_edit.setPlaceholderText(fill(self.tr("Ghi chú cho tiêu chí %1…"), self.code))
         self._show_evidence_count(self._evidence_count)
@@ -320,7 +320,7 @@ class ScoreCriterionCard(SheetCard):
         self.chips.setVisible(bool(names))
 
     def _clicked(self, index: int) -> None:
-        """A click on an option also puts the keyboard on its criterion, so digits and arrows go on from there."""
+        """A click on an option also puts the keyboard on its criterion (digits, arrows go on from there)."""
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._on_choose(self.code, index)
 

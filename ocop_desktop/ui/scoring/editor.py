@@ -15,27 +15,20 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QFrame,
-    QHBoxLayout,
-    QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.scoring.cards import ScoreCriterionCard
+from ocop_desktop.ui.scoring.draft import SheetDraft
 from ocop_desktop.ui.scoring.evidence import CriterionEvidenceDialog
 from ocop_desktop.ui.scoring.header import SheetHeader
+from ocop_desktop.ui.scoring.sheet_scroll import SheetScroll
 from ocop_desktop.ui.scoring.sheet_view import SheetView
-from ocop_desktop.ui.scoring.store import SheetData, SheetEdit, SheetStore
+from ocop_desktop.ui.scoring.store import SheetData, SheetStore
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED, ScoreSummaryPanel
 
 log = logging.getLogger(__name__)
@@ -86,10 +79,7 @@ class ScoreSheetEditor(QWidget):
         data = data if data is not None else store.load()
 
         self.header = SheetHeader(self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = SheetScroll(lambda: self.result.unanswered if self.result is not None else None, self)
         self.summary = ScoreSummaryPanel(self)
         self.summary.jumpRequested.connect(self._jump)
 
@@ -109,14 +99,8 @@ class ScoreSheetEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
 
-        self._sheet_view: SheetView | None = None
-        self._current: ScoreCriterionCard | None = None
-        self._focused_once = False
-        self._dirty = False
+        self._draft = SheetDraft()
         self._read_only = False
         self.evidence_dialog: CriterionEvidenceDialog | None = None
         self.result: ScoreResult | None = None
@@ -132,14 +116,12 @@ class ScoreSheetEditor(QWidget):
     @property
     def _view(self) -> SheetView:
         """The view as built so far (it may still be adding blocks)."""
-        assert self._sheet_view is not None
-        return self._sheet_view
+        return self.scroll.built
 
     @property
     def view(self) -> SheetView:
         """The whole sheet's view (built to the end first)."""
-        self._view.complete()
-        return self._view
+        return self.scroll.whole
 
     @property
     def cards(self) -> list[ScoreCriterionCard]:
@@ -168,13 +150,6 @@ class ScoreSheetEditor(QWidget):
         """True while the sheet's last criteria are still being built (`progressive`)."""
         return self._view.pending
 
-    def _card(self, code: str) -> ScoreCriterionCard | None:
-        """The card of leaf `code`; builds the rest of the sheet only when it is not built yet."""
-        card = self._view.card_by_code.get(code)
-        if card is None and self._view.pending:
-            card = self.card_by_code.get(code)
-        return card
-
     # -- loading -----------------------------------------------------------------------------------
     def _build(self, sheet: Sheet) -> None:
         view = SheetView(sheet, stops_supported=self._stops_supported, progressive=self._progressive)
@@ -185,31 +160,17 @@ class ScoreSheetEditor(QWidget):
         view.evidenceRequested.connect(self.open_evidence)
         view.opinionEdited.connect(self._opinion_edited)
         view.navigate.connect(lambda code, event: self.focus_criterion(self.view.target(code, event.key())))
-        view.completed.connect(self._view_completed)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(view)
-        if old is not None:
-            old.deleteLater()
-        self._sheet_view = view
-        self._current = None
+        self.scroll.show_view(view)
         self.summary.set_sheet(sheet)
 
     def _apply(self, data: SheetData) -> None:
-        """Show `data` (first load, reload, after a conflict); the widgets are rebuilt only for another sheet."""
-        if self._sheet_view is None or not _same_sheet(self._sheet_view.sheet, data.sheet):
+        """Show `data` (first load, reload, after a conflict); widgets are rebuilt only for another sheet."""
+        shown = self.scroll.sheet_view
+        if shown is None or not _same_sheet(shown.sheet, data.sheet):
             self._build(data.sheet)
-        self._kind = data.kind
-        self._revision = data.revision
-        self._answers = dict(data.answers)
-        self._knockouts = list(data.knockouts)
-        self._stops = list(data.stops) if self._stops_supported else []
-        self._notes = dict(data.notes)
-        self._evidence = {k: tuple(v) for k, v in data.evidence.items()}
-        self._opinion = data.opinion
-        self._attachments = tuple(data.attachments)
-        self._dirty = False
-        self._view.show_state(self._answers, self._notes, self._evidence_names, self._opinion)
-        self._view.show_flags(self._knockouts, self._stops)
+        self._draft = d = SheetDraft.of(data, stops_supported=self._stops_supported)
+        self._view.show_state(d.answers, d.notes, self._evidence_names, d.opinion)
+        self._view.show_flags(d.knockouts, d.stops)
         self._set_read_only(not data.editable)
         self._retranslate()
         self._rescore()
@@ -220,24 +181,24 @@ class ScoreSheetEditor(QWidget):
         self._show_save_status()
 
     def _evidence_names(self, code: str) -> list[str]:
-        by_id = {a.id: a.filename for a in self._attachments}
-        return [by_id.get(i, self.tr("(tệp đã xóa)")) for i in self._evidence.get(code, ())]
+        return self._draft.evidence_names(code, self.tr("(tệp đã xóa)"))
 
     def _rescore(self) -> None:
-        self.result = score(self.sheet, self._answers, self._knockouts, self._stops, partial=True)
+        d = self._draft
+        self.result = score(self.sheet, d.answers, d.knockouts, d.stops, partial=True)
         self._view.show_result(self.result)
         self.summary.show_result(self.result)
         self.resultChanged.emit(self.result)
 
     def _retranslate(self) -> None:
-        self.header.show_sheet(self.sheet, self._kind)
+        self.header.show_sheet(self.sheet, self._draft.kind)
         self._view.retranslate()
         self.summary.retranslate()
         if self.result is not None:
             self._view.show_result(self.result)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._sheet_view is not None:
+        if event.type() == QEvent.Type.LanguageChange and self.scroll.sheet_view is not None:
             self._retranslate()
         super().changeEvent(event)
 
@@ -248,66 +209,58 @@ class ScoreSheetEditor(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return self._draft.dirty
 
     @property
     def revision(self) -> int | None:
-        return self._revision
+        return self._draft.revision
 
     def answers(self) -> dict[str, int]:
-        return dict(self._answers)
+        return dict(self._draft.answers)
 
     def knockouts(self) -> tuple[str, ...]:
-        return tuple(self._knockouts)
+        return tuple(self._draft.knockouts)
 
     def stops(self) -> tuple[str, ...]:
-        return tuple(self._stops)
+        return tuple(self._draft.stops)
 
     def notes(self) -> dict[str, str]:
-        return dict(self._notes)
+        return dict(self._draft.notes)
 
     def evidence(self) -> dict[str, tuple[str, ...]]:
-        return dict(self._evidence)
+        return dict(self._draft.evidence)
 
     # -- edits -------------------------------------------------------------------------------------
     def set_answer(self, code: str, index: int | None) -> bool:
         """Choose option `index` (0-based, printed order across cases) of leaf `code`, or clear it
         with None. False when refused: read-only, criterion not applicable (5.2), bad index."""
-        card = self._card(code)
+        card = self.scroll.card(code)
         if card is None:
             return False
-        self._make_current(card, scroll=False)
+        self.scroll.make_current(card, scroll=False)
         in_range = index is None or 0 <= index < len(card.criterion.options)
         allowed = not self._read_only and card.applicable and in_range
-        if allowed and self._answers.get(code) != index:
-            if index is None:
-                self._answers.pop(code, None)
-            else:
-                self._answers[code] = index
+        if allowed and self._draft.answer(code, index):
             self._changed(rescore=True)
-        card.show_answer(self._answers.get(code))  # also undoes a refused click
+        card.show_answer(self._draft.answers.get(code))  # also undoes a refused click
         return allowed
 
     def set_knockout(self, knockout_id: str, on: bool) -> bool:
-        return self._toggle(self._knockouts, knockout_id, on, self._view.knockout_boxes)
+        return self._toggle(self._draft.knockouts, knockout_id, on, self._view.knockout_boxes)
 
     def set_stop(self, stop_id: str, on: bool) -> bool:
         boxes = self._view.stop_boxes
-        return self._toggle(self._stops, stop_id, on, boxes if stop_id in boxes else self.stop_boxes)
+        return self._toggle(self._draft.stops, stop_id, on, boxes if stop_id in boxes else self.stop_boxes)
 
     def _toggle(self, ids: list[str], item: str, on: bool, boxes: dict[str, QCheckBox]) -> bool:
         allowed = not self._read_only and item in boxes
-        if allowed and (item in ids) != on:
-            if on:
-                ids.append(item)
-            else:
-                ids.remove(item)
+        if allowed and self._draft.set_flag(ids, item, on):
             self._changed(rescore=True)
-        self._view.show_flags(self._knockouts, self._stops)
+        self._view.show_flags(self._draft.knockouts, self._draft.stops)
         return allowed
 
     def set_note(self, code: str, text: str) -> bool:
-        card = self._card(code)
+        card = self.scroll.card(code)
         if card is None or self._read_only:
             return False
         if card.note_edit.text() != text:
@@ -316,48 +269,41 @@ class ScoreSheetEditor(QWidget):
         return True
 
     def set_evidence(self, code: str, attachment_ids: Sequence[str]) -> bool:
-        card = self._card(code)
+        card = self.scroll.card(code)
         if card is None or self._read_only:
             return False
-        ids = tuple(dict.fromkeys(attachment_ids))
-        if ids != self._evidence.get(code, ()):
-            if ids:
-                self._evidence[code] = ids
-            else:
-                self._evidence.pop(code, None)
+        if self._draft.cite(code, attachment_ids):
             card.show_evidence(self._evidence_names(code))
             self._changed(rescore=False)
         return True
 
     def open_evidence(self, code: str) -> CriterionEvidenceDialog:
         """The evidence picker of one criterion (window-modal, not blocking)."""
-        if self.evidence_dialog is not None:
-            self.evidence_dialog.close()
-            self.evidence_dialog.deleteLater()
+        self._close_evidence_dialog()
         dialog = CriterionEvidenceDialog(
-            code, self._attachments, self._evidence.get(code, ()), self, read_only=self._read_only
+            code, self._draft.attachments, self._draft.evidence.get(code, ()), self, read_only=self._read_only
         )
         dialog.accepted.connect(lambda: self.set_evidence(code, dialog.chosen()))
         self.evidence_dialog = dialog
         dialog.open()
         return dialog
 
+    def _close_evidence_dialog(self) -> None:
+        if self.evidence_dialog is not None:
+            self.evidence_dialog.close()
+            self.evidence_dialog.deleteLater()
+            self.evidence_dialog = None
+
     def _note_edited(self, code: str, text: str) -> None:
-        if self._read_only:
-            return
-        if text:
-            self._notes[code] = text
-        else:
-            self._notes.pop(code, None)
-        self._changed(rescore=False)
+        if not self._read_only and self._draft.note(code, text):
+            self._changed(rescore=False)
 
     def _opinion_edited(self, text: str) -> None:
-        if not self._read_only:
-            self._opinion = text
+        if not self._read_only and self._draft.set_opinion(text):
             self._changed(rescore=False)
 
     def _changed(self, *, rescore: bool) -> None:
-        self._dirty = True
+        """After the draft changed: rescore if needed, say unsaved, start the autosave timer."""
         if rescore:
             self._rescore()
         self._show_save_status()
@@ -368,18 +314,10 @@ class ScoreSheetEditor(QWidget):
     def flush(self) -> bool:
         """Save now if anything changed. False when the store refused (the error has been shown)."""
         self._timer.stop()
-        if not self._dirty or self._read_only:
+        if not self._draft.dirty or self._read_only:
             return True
-        edit = SheetEdit(
-            answers=dict(self._answers),
-            knockouts=tuple(self._knockouts),
-            stops=tuple(self._stops),
-            notes={k: v for k, v in self._notes.items() if v.strip()},
-            evidence=dict(self._evidence),
-            opinion=self._opinion,
-        )
         try:
-            data = self.store.save(edit, self._revision)
+            data = self.store.save(self._draft.edit(), self._draft.revision)
         except UserError as exc:  # ConflictError included: say so, then show what is stored
             errors.show_error(exc, self)
             self.reload()
@@ -388,8 +326,7 @@ class ScoreSheetEditor(QWidget):
             errors.show_error(exc, self)
             self._show_save_status(failed=True)
             return False
-        self._dirty = False
-        self._revision = data.revision
+        self._draft.saved(data.revision)
         if data.editable == self._read_only:
             self._set_read_only(not data.editable)
         self._show_save_status()
@@ -405,21 +342,13 @@ class ScoreSheetEditor(QWidget):
         data = data if data is not None else store.load()
         stops_supported = bool(getattr(store, "supports_stops", False))
         self.store = store
-        if self.evidence_dialog is not None:
-            self.evidence_dialog.close()
-            self.evidence_dialog.deleteLater()
-            self.evidence_dialog = None
-        if self._current is not None:
-            self._current.set_current(False)
-            self._current = None
+        self._close_evidence_dialog()
+        self.scroll.clear_current()
         if stops_supported != self._stops_supported:  # the stop flags are built with the criteria
             self._stops_supported = stops_supported
             self._build(data.sheet)
         self._apply(data)
-        self.scroll.verticalScrollBar().setValue(0)
-        self._focused_once = self.isVisible()
-        if self._focused_once:
-            QTimer.singleShot(0, self, self._focus_first)
+        self.scroll.start_over()
 
     def reload(self) -> bool:
         """Drop unsaved changes and show what the store holds."""
@@ -428,42 +357,30 @@ class ScoreSheetEditor(QWidget):
             data = self.store.load()
         except UserError as exc:
             errors.show_error(exc, self)
-            self._dirty = False
+            self._draft.dirty = False
             self._set_read_only(True)
             return False
         self._apply(data)
         return True
 
     def _show_save_status(self, failed: bool = False) -> None:
-        self.header.show_status(read_only=self._read_only, dirty=self._dirty, failed=failed)
+        self.header.show_status(read_only=self._read_only, dirty=self._draft.dirty, failed=failed)
 
-    # -- focus and navigation ----------------------------------------------------------------------
+    # -- focus and navigation (`SheetScroll`) ---------------------------------------------------------
     def focus_criterion(self, code: str) -> bool:
         """Focus, highlight and scroll to a criterion; a parent code goes to its first sub-criterion."""
-        card = self._card(code)
-        if card is None and self.sheet.has_criterion(code):
-            first = next(self.sheet.criterion(code).leaves(), None)
-            card = self._card(first.code) if first else None
-        if card is None:
-            return False
-        card.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._make_current(card, scroll=True)
-        return True
+        return self.scroll.focus_criterion(code)
 
     def current_code(self) -> str | None:
-        return self._current.code if self._current is not None else None
+        return self.scroll.current_code()
 
     def goto_next_unanswered(self) -> bool:
         """Focus the next unanswered criterion after the current one (wrapping round)."""
-        return self._goto_next(self.result.unanswered if self.result else ())
+        return self.scroll.focus_next(self.result.unanswered if self.result else ())
 
     def goto_next_blocking(self) -> bool:
         """Focus the next criterion whose floor holds the product below the next star."""
-        return self._goto_next(tuple(f.criterion for f in self.result.blocking) if self.result else ())
-
-    def _goto_next(self, codes: Sequence[str]) -> bool:
-        code = self.view.next_of(codes, self.current_code())
-        return code is not None and self.focus_criterion(code)
+        return self.scroll.focus_next(tuple(f.criterion for f in self.result.blocking) if self.result else ())
 
     def _jump(self, target: str) -> None:
         if target == NEXT_UNANSWERED:
@@ -471,44 +388,7 @@ class ScoreSheetEditor(QWidget):
         else:
             self.focus_criterion(target)
 
-    def _make_current(self, card: ScoreCriterionCard, *, scroll: bool) -> None:
-        if self._current is not card:
-            if self._current is not None:
-                self._current.set_current(False)
-            self._current = card
-            card.set_current(True)
-        if scroll:
-            self.scroll.ensureWidgetVisible(card, 0, 24)
-
-    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        """Tab or a click into a criterion's notes field makes that criterion the current one."""
-        widget = now
-        while widget is not None and not isinstance(widget, ScoreCriterionCard):
-            widget = widget.parentWidget()
-        view = self._sheet_view
-        if widget is not None and view is not None and view.card_by_code.get(widget.code) is widget:
-            self._make_current(widget, scroll=False)
-
     # -- lifecycle ---------------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._focused_once and self._view.cards:
-            self._focused_once = True
-            QTimer.singleShot(0, self, self._focus_first)
-
-    def _focus_first(self) -> None:
-        """On first show: the first unanswered criterion, unless the owner already chose one. When
-        that criterion is not built yet, once the view is complete (`_view_completed`)."""
-        if not self.isVisible() or self._current is not None or self.result is None:
-            return
-        code = self.result.unanswered[0] if self.result.unanswered else self._view.cards[0].code
-        if code in self._view.card_by_code or not self._view.pending:
-            self.focus_criterion(code)
-
-    def _view_completed(self) -> None:
-        if self._focused_once and self._current is None:
-            QTimer.singleShot(0, self, self._focus_first)  # after the last blocks are laid out
-
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)

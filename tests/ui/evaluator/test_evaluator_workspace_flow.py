@@ -24,7 +24,8 @@ from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.evaluator import build_evaluator_page
-from ocop_desktop.ui.evaluator.workspace import TAB_DOSSIER, TAB_FILES, EvaluatorWorkspace
+from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
+from ocop_desktop.ui.evaluator.workspace_view import TAB_DOSSIER, TAB_FILES
 from ocop_desktop.ui.kit.errors import RecordingSink
 
 
@@ -37,9 +38,9 @@ def test_empty_workspace_and_enrollment_fingerprint(
     assert isinstance(build_evaluator_page(o.evaluator), EvaluatorWorkspace)
     ws.show()
     assert ws.stack.currentWidget() is ws.empty and not ws.scores_button.isEnabled()
-    finish(qtbot, ws.export_enrollment())
+    finish(qtbot, ws.steps.export_enrollment())
     assert target.is_file() and not messages.shown
-    dialog = ws.enrollment_dialog
+    dialog = ws.steps.enrollment_dialog
     assert dialog is not None and dialog.isVisible()
     readable = PackageService(o.evaluator).own_keys().signing.readable
     groups = dialog.fingerprint_label.text().split()
@@ -52,8 +53,8 @@ def test_empty_workspace_and_enrollment_fingerprint(
     )
     dialog.close()
     # choosing no file does nothing
-    ws.choose_save_path = lambda _title, _suggested: None
-    assert ws.export_enrollment() is None
+    ws.steps.choose_save_path = lambda _title, _suggested: None
+    assert ws.steps.export_enrollment() is None
 
 
 def test_import_score_export_and_province_receives(
@@ -93,7 +94,7 @@ def test_import_score_export_and_province_receives(
     assert half is not None and half.unanswered
     assert ws.table.item(0, 1).text() == f"{len(half.answers)}/{len(half.answers) + len(half.unanswered)}"
     # incomplete sheets only: nothing to send
-    assert ws.export_scores() is None and messages.shown[-1].kind == "warn"
+    assert ws.steps.export_scores() is None and messages.shown[-1].kind == "warn"
     for code in codes[len(codes) // 2 :]:
         assert editor.set_answer(code, answers[code])
     assert editor.flush()
@@ -106,7 +107,7 @@ def test_import_score_export_and_province_receives(
     assert ws.table.item(0, 1).text() == f"{len(codes)}/{len(codes)}"  # the first sheet stays as saved
     assert ws.editor.set_answer(codes[0], answers[codes[0]])
     shown = len(messages.shown)
-    finish(qtbot, ws.export_scores())
+    finish(qtbot, ws.steps.export_scores())
     ask, done = messages.shown[shown:]
     assert ask.kind == "ask" and "Cà phê Bốn Sao" in ask.text and "1 phiếu" in ask.text
     assert done.kind == "info" and "scores.ocoppkg" in done.text
@@ -133,7 +134,7 @@ def test_answering_no_to_the_incomplete_warning_writes_nothing(
     for code, index in answers.items():
         ws.editor.set_answer(code, index)
     messages.answer = False
-    assert ws.export_scores() is None and not target.exists()
+    assert ws.steps.export_scores() is None and not target.exists()
     assert ws.sheet_counts() == (1, 1)
 
 
@@ -146,7 +147,7 @@ def test_package_for_someone_else_is_refused_and_changes_nothing(
     theirs = Offices(o.province, stranger, o.folder)
     ws = workspace(qtbot, theirs)
     before = db_state(stranger)
-    finish(qtbot, ws.import_assignment(package))
+    finish(qtbot, ws.steps.import_assignment(package))
     [shown] = messages.shown
     assert shown.kind == "warn"
     try:
@@ -155,16 +156,16 @@ def test_package_for_someone_else_is_refused_and_changes_nothing(
         assert shown.text == exc.message  # type: ignore[attr-defined]
     else:
         raise AssertionError("the service accepted a package for another laptop")
-    assert ws.preview_dialog is None and db_state(stranger) == before
+    assert ws.steps.preview_dialog is None and db_state(stranger) == before
     assert ws.stack.currentWidget() is ws.empty and EvaluatorWorkService(stranger).assignments() == []
     # a wrong fingerprint on the right laptop: refused by the service, nothing imported
     mine = workspace(qtbot, o)
-    finish(qtbot, mine.import_assignment(package))
-    assert mine.preview_dialog is not None and mine.preview_dialog.fingerprint_edit is not None
-    mine.preview_dialog.fingerprint_edit.setText("12345 12345 12345 12345 12345 12345")
+    finish(qtbot, mine.steps.import_assignment(package))
+    assert mine.steps.preview_dialog is not None and mine.steps.preview_dialog.fingerprint_edit is not None
+    mine.steps.preview_dialog.fingerprint_edit.setText("12345 12345 12345 12345 12345 12345")
     before = db_state(o.evaluator)
-    mine.preview_dialog.accept()
-    finish(qtbot, mine.last_task)
+    mine.steps.preview_dialog.accept()
+    finish(qtbot, mine.steps.last_task)
     assert messages.shown[-1].kind == "warn" and "không khớp" in messages.shown[-1].text
     assert db_state(o.evaluator) == before and mine.stack.currentWidget() is mine.empty
     assert province_fingerprint(o)

@@ -11,7 +11,7 @@ from helpers.evaluator_ui import assignment_package, import_through_workspace, w
 from helpers.province import answers_for
 from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
-from ocop_desktop.ui.evaluator.workspace import TAB_FILES
+from ocop_desktop.ui.evaluator.workspace_view import TAB_FILES
 from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.scoring import SheetEdit

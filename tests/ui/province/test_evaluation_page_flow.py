@@ -127,7 +127,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     # the other sheets: dossier 2 has one wild member (spread 20 > 10)
     totals = {ids[0]: [None, 74, 76, 75, 75], ids[1]: [60, 62, 80, 61, 60], ids[2]: [55, 56, 55, 54, 55]}
     for dossier_id, row in totals.items():
-        for member_id, total in zip(members, row):
+        for member_id, total in zip(members, row, strict=True):
             if total is not None:
                 MemberScoreService(ctx).enter(round_id, dossier_id, member_id, answers_for(sheet_of(), total))
 

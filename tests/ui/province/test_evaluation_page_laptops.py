@@ -58,7 +58,7 @@ def test_laptop_enrollment_assignment_and_scores(
             confirm_fingerprint=PackageService(o.province).own_keys().signing.readable,
         )
         work = EvaluatorWorkService(o.evaluator)
-        for row, total in zip(work.dossiers(), (80, 70)):
+        for row, total in zip(work.dossiers(), (80, 70), strict=True):
             work.save_sheet(
                 row.dossier_id, SheetEditInput(answers_for(work.sheet(row.dossier_id).sheet, total))
             )
@@ -97,14 +97,14 @@ def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(
     from ocop_desktop.services.sync.opened import package_kind
     from ocop_desktop.ui.evaluator.workspace import EvaluatorWorkspace
     from ocop_desktop.ui.kit.tasks import wait_for_tasks
-    from ocop_desktop.ui.province.page import EvaluationPage
+    from ocop_desktop.ui.shell.pages import PAGES
     from ocop_desktop.ui.sync.page import SyncPage
 
     o = make_offices(tmp_path, _template_dir)
     try:
-        page = EvaluationPage(o.evaluator)
+        page = next(p for p in PAGES if p.name == "evaluation").build(o.evaluator)
         qtbot.addWidget(page)
-        assert isinstance(page.workspace, EvaluatorWorkspace)
+        assert isinstance(page, EvaluatorWorkspace)
         sync = SyncPage(o.evaluator)
         qtbot.addWidget(sync)
         sync.show()

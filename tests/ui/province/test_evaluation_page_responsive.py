@@ -112,7 +112,7 @@ def test_member_sheets_load_on_a_worker_and_one_editor_is_built_in_slices_then_r
 
     page = open_page(qtbot, ctx)
     qtbot.waitUntil(lambda: "preloaded" in preload.frozen(), timeout=10_000)  # tabs' modules, then the heap
-    assert all(preload.tab_module(module) in sys.modules for _name, module, _cls in TABS)
+    assert all(f"ocop_desktop.ui.province.{spec.name}_tab" in sys.modules for spec in TABS)
     assert gc.get_freeze_count() > 0
     tab = show(qtbot, page, "scoring")
     settle(qtbot, page, tab.select_dossier(ids[0]))

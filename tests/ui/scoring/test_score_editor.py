@@ -1,81 +1,21 @@
 """The score-sheet editor: the whole sheet of every set, live totals from the engine, keyboard,
-5.2 without a story, tourism cases, knock-outs and stops, autosave to a real dossier, read-only,
-conflicts, evidence links."""
+5.2 without a story, tourism cases, knock-outs and stops, the interface language. (Saving and
+evidence links: test_score_editor_saving.py.)"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from helpers.builders import TODAY, make_product, pdf_file
-from ocop_desktop.domain.rules.model import Sheet
+from helpers.scoring_ui import Open, activate, checked, click, sheet_of, tick
 from ocop_desktop.domain.rules.scoring import score
-from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.services.dossiers.evidence import EvidenceService
-from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
-from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.store.models import Dossier
-from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.kit.i18n import install_language
-from ocop_desktop.ui.scoring import MemoryStore, ScoreSheetEditor, SelfAssessmentStore, SheetData, SheetStore
+from ocop_desktop.ui.scoring import MemoryStore, SheetData
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED
-
-Open = Callable[..., ScoreSheetEditor]
-TypeUnicode = Callable[[QWidget, str], None]
-
-
-def sheet_of(n: int) -> Sheet:
-    return RuleService().sheet(n)
-
-
-@pytest.fixture
-def open_editor(qtbot: QtBot, ctx: AppContext) -> Iterator[Open]:
-    """Opens editors shown at 1280×900 and closes them (saving what is pending) before the store closes."""
-    made: list[ScoreSheetEditor] = []
-
-    def make(store: SheetStore, **kwargs: object) -> ScoreSheetEditor:
-        editor = ScoreSheetEditor(store, **kwargs)  # type: ignore[arg-type]
-        qtbot.addWidget(editor)
-        editor.resize(1280, 900)
-        editor.show()
-        qtbot.waitExposed(editor)
-        made.append(editor)
-        return editor
-
-    yield make
-    for editor in made:
-        editor.close()
-
-
-def dossier(ctx: AppContext, product_set: int) -> str:
-    return DossierService(ctx, today=TODAY).create(make_product(ctx, product_set), "first").row.id
-
-
-def activate(qtbot: QtBot, editor: ScoreSheetEditor) -> None:
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-
-
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click a check box on its indicator (its click area ends with its text)."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
-def click(qtbot: QtBot, editor: ScoreSheetEditor, code: str, index: int) -> None:
-    button = next(b for b in editor.card_by_code[code].options if b.option.index == index)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def checked(editor: ScoreSheetEditor, code: str) -> list[int]:
-    return [b.option.index for b in editor.card_by_code[code].options if b.isChecked()]
-
 
 # -- the whole sheet ----------------------------------------------------------------------------
 
@@ -323,152 +263,6 @@ def test_a_criterion_stop_shows_eliminated_and_sensory_zero_fires_by_itself(
     zero = next(o.index for o in sensory.criterion("6.2").options if o.points == 0)
     click(qtbot, editor16, "6.2", zero)
     assert editor16.summary.star.text() == "Bị loại"
-
-
-# -- saving -------------------------------------------------------------------------------------
-
-
-def test_autosave_persists_answers_notes_and_knockouts_to_the_dossier(
-    qtbot: QtBot, ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode
-) -> None:
-    dossier_id = dossier(ctx, 1)
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id))
-    assert not editor.stop_boxes  # the self-assessment has no place for criterion stops
-    assert editor.header.heading.text().startswith("Phiếu tự đánh giá — Bộ 1 (I.1.a)")
-    click(qtbot, editor, "1.1", 2)
-    click(qtbot, editor, "6.1", 1)
-    type_unicode(editor.card_by_code["1.1"].note_edit, "Có hóa đơn mua rau của 12 hộ trong xã")
-    tick(qtbot, editor.knockout_boxes["registration_dossier"])
-    assert editor.dirty and editor.header.save_status.text() == "Đang chờ lưu…"
-    saved = SelfAssessmentService(ctx).load(dossier_id)
-    assert saved.answers == {}  # debounced: nothing written yet
-    qtbot.waitUntil(lambda: not editor.dirty, timeout=3000)
-    assert editor.header.save_status.text() == "Đã lưu"
-
-    saved = SelfAssessmentService(ctx).load(dossier_id)
-    assert saved.answers == {"1.1": 2, "6.1": 1}
-    assert saved.notes == {"1.1": "Có hóa đơn mua rau của 12 hộ trong xã"}
-    assert saved.knockouts == ("registration_dossier",)
-    assert editor.revision == saved.revision
-
-    again = open_editor(SelfAssessmentStore(ctx, dossier_id))
-    assert again.answers() == {"1.1": 2, "6.1": 1} and checked(again, "1.1") == [2]
-    assert again.card_by_code["1.1"].note_edit.text() == "Có hóa đơn mua rau của 12 hộ trong xã"
-    assert again.knockout_boxes["registration_dossier"].isChecked()
-    assert again.summary.star.text() == "Bị loại"
-
-
-def test_nothing_typed_is_lost_on_close(
-    ctx: AppContext, open_editor: Open, type_unicode: TypeUnicode
-) -> None:
-    dossier_id = dossier(ctx, 26)
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
-    editor.set_answer("8", 3)
-    type_unicode(editor.card_by_code["8"].note_edit, "Điểm du lịch được công nhận năm 2025")
-    editor.opinion.setFocus()
-    type_unicode(editor.opinion, "Sản phẩm đặc sắc")
-    assert editor.dirty
-    editor.close()  # flushes at once
-    saved = SelfAssessmentService(ctx).load(dossier_id)
-    assert saved.answers == {"8": 3}
-    assert saved.notes == {"8": "Điểm du lịch được công nhận năm 2025"}
-    assert saved.opinion == "Sản phẩm đặc sắc"
-
-
-def test_hiding_the_editor_saves_too(ctx: AppContext, open_editor: Open) -> None:
-    dossier_id = dossier(ctx, 1)
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
-    editor.set_answer("1.2", 1)
-    editor.hide()
-    assert SelfAssessmentService(ctx).load(dossier_id).answers == {"1.2": 1}
-
-
-def test_read_only_sheet_refuses_changes(qtbot: QtBot, ctx: AppContext, open_editor: Open) -> None:
-    dossier_id = dossier(ctx, 1)
-    SelfAssessmentService(ctx).save(dossier_id, answers={"1.1": 1}, notes={"1.1": "cũ"})
-    with ctx.unit_of_work() as s:
-        s.get(Dossier, dossier_id).status = "sent"
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id))
-    assert editor.read_only and editor.header.read_only_banner.isVisible()
-    assert editor.header.save_status.text() == "Chỉ xem"
-    click(qtbot, editor, "1.1", 2)
-    assert editor.answers() == {"1.1": 1} and checked(editor, "1.1") == [1]
-    editor.focus_criterion("1.2")
-    qtbot.keyClick(editor.card_by_code["1.2"], Qt.Key.Key_2)
-    assert "1.2" not in editor.answers()
-    tick(qtbot, editor.knockout_boxes["forged_dossier"])
-    assert editor.knockouts() == () and not editor.knockout_boxes["forged_dossier"].isChecked()
-    assert editor.card_by_code["1.1"].note_edit.isReadOnly() and editor.opinion.isReadOnly()
-    assert not editor.set_note("1.1", "mới") and not editor.set_evidence("1.1", ["x"])
-    assert not editor.dirty
-    editor.close()
-    assert SelfAssessmentService(ctx).load(dossier_id).notes == {"1.1": "cũ"}
-
-
-def test_a_conflict_is_reported_and_the_stored_sheet_reloaded(
-    qtbot: QtBot, ctx: AppContext, open_editor: Open, messages: RecordingSink
-) -> None:
-    dossier_id = dossier(ctx, 1)
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
-    state = SelfAssessmentService(ctx).load(dossier_id)
-    SelfAssessmentService(ctx).save(
-        dossier_id, answers={"1.1": 2}, expected_revision=state.revision
-    )  # elsewhere
-    click(qtbot, editor, "1.2", 1)
-    assert not editor.flush()
-    assert any("sửa ở nơi khác" in text for text in messages.texts("warn"))
-    assert editor.answers() == {"1.1": 2} and checked(editor, "1.1") == [2] and checked(editor, "1.2") == []
-    assert not editor.dirty and editor.summary.total.text() == "3/100"
-    click(qtbot, editor, "1.2", 1)  # after the reload, saving works again
-    assert editor.flush()
-    assert SelfAssessmentService(ctx).load(dossier_id).answers == {"1.1": 2, "1.2": 1}
-
-
-def test_conflict_with_the_memory_store_too(qtbot: QtBot, open_editor: Open, messages: RecordingSink) -> None:
-    store = MemoryStore(SheetData(sheet_of(26)))
-    editor = open_editor(store, autosave_ms=0)
-    click(qtbot, editor, "6", 2)
-    qtbot.waitUntil(lambda: store.saves == 1)
-    store.touch()
-    click(qtbot, editor, "7", 2)
-    qtbot.waitUntil(lambda: bool(messages.texts("warn")))
-    assert editor.answers() == {"6": 2}
-
-
-# -- evidence -----------------------------------------------------------------------------------
-
-
-def test_evidence_links_are_picked_among_the_dossier_files_and_saved(
-    qtbot: QtBot, ctx: AppContext, open_editor: Open, tmp_path: Path
-) -> None:
-    dossier_id = dossier(ctx, 1)
-    files = EvidenceService(ctx)
-    contract = files.add_file(dossier_id, pdf_file(tmp_path, "hợp-đồng-liên-kết.pdf"), criteria=("1.5",))
-    photo = files.add_file(dossier_id, pdf_file(tmp_path, "vùng-trồng.pdf", pages=1))
-    editor = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
-    card = editor.card_by_code["1.5"]
-    assert card.evidence_button.text() == "Minh chứng…" and not card.chips.isVisible()
-    qtbot.mouseClick(card.evidence_button, Qt.MouseButton.LeftButton)
-    dialog = editor.evidence_dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.list.count() == 2 and dialog.list.item(0).text().startswith(
-        "hợp-đồng-liên-kết.pdf"
-    )  # tagged first
-    dialog.set_checked(contract.id, True)
-    dialog.set_checked(photo.id, True)
-    dialog.accept()
-    assert editor.evidence() == {"1.5": (contract.id, photo.id)}
-    assert card.evidence_button.text() == "Minh chứng (2)…"
-    assert card.chips.isVisible() and "hợp-đồng-liên-kết.pdf" in card.chips.text()
-    assert editor.flush()
-    assert SelfAssessmentService(ctx).load(dossier_id).evidence == {"1.5": [contract.id, photo.id]}
-
-    again = open_editor(SelfAssessmentStore(ctx, dossier_id), autosave_ms=60_000)
-    dialog = again.open_evidence("1.5")
-    assert [dialog.list.item(i).checkState() for i in range(2)] == [Qt.CheckState.Checked] * 2
-    dialog.set_checked(photo.id, False)
-    dialog.accept()
-    assert again.evidence() == {"1.5": (contract.id,)}
 
 
 # -- language -----------------------------------------------------------------------------------
