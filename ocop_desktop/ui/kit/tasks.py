@@ -21,12 +21,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ocop_desktop.ui.kit import qt_workarounds
-
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-qt_workarounds.install()  # progress signals are emitted many times per job
 _REPORT_EVERY = 0.05  # seconds: progress faster than this would flood the event loop
 
 

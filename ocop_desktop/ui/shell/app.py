@@ -53,7 +53,7 @@ def configure_application(
     """Same look on every machine: Fusion, bundled font, app identity. `set_style=False` when the
     application was created with `-style Fusion`; `all_fonts=False` registers only the faces of
     the first frame (the GUI start registers the others once the window shows)."""
-    qt_workarounds.install()
+    qt_workarounds.faster_feature_check()
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationVersion(__version__)
