@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
-from ocop_desktop.ui.dossiers.style import message_label
+from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
 # perform(note, on) -> {field: message} when refused, None when done

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,16 +28,15 @@ from ocop_desktop.domain.checklist import ItemStatus
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
-from ocop_desktop.ui.dossiers.style import ERROR, ERROR_STYLE, MUTED, OK_STYLE, message_label
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.style import BAD_FILL, ERROR, ERROR_STYLE, GROUP_FILL, KNOCKOUT_FILL, MUTED, OK_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 COLUMNS = ("label", "requirement", "status", "expires", "files", "note")
-GROUP_FILL = QColor("#eef1f5")
-KNOCKOUT_FILL = QColor("#fdecea")
 
 
 class ChecklistTab(QWidget):
@@ -169,7 +168,7 @@ class ChecklistTab(QWidget):
         self.table.setCellWidget(row, 5, note)
         if r.requirement == "not_applicable":
             for column in (0, 1):
-                self.table.item(row, column).setForeground(QBrush(QColor(MUTED)))
+                self.table.item(row, column).setForeground(QBrush(MUTED))
 
     def _tooltip(self, r: ChecklistRow, knockout: bool) -> str:
         parts = [r.label]
@@ -182,7 +181,7 @@ class ChecklistTab(QWidget):
     def _style_expiry(self, r: ChecklistRow) -> None:
         edit = self.expiry_edits[r.key]
         if r.expired:
-            edit.setStyleSheet(f"QLineEdit {{ color: {ERROR}; background: #fde0dc; }}")
+            edit.setStyleSheet(f"QLineEdit {{ color: {ERROR.name()}; background: {BAD_FILL.name()}; }}")
             edit.setToolTip(self.tr("Đã hết hạn: cần bản còn hiệu lực."))
         else:
             edit.setStyleSheet("")
@@ -243,7 +242,7 @@ class ChecklistTab(QWidget):
             when: date | None = parse_date(text) if text else None
         except ValueError:
             # Keep what was typed, say why it is not saved.
-            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR}; }}")
+            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR.name()}; }}")
             self._say(
                 self.tr("“%1”: ngày hết hạn “%2” không hợp lệ, cần dạng dd/mm/yyyy; chưa lưu.")
                 .replace("%1", self.rows[key].label)

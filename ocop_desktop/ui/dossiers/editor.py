@@ -30,8 +30,9 @@ from ocop_desktop.ui.dossiers.print_tab import PrintTab
 from ocop_desktop.ui.dossiers.section_form import SectionForm
 from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
 from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

@@ -25,8 +25,9 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
 from ocop_desktop.ui.dossiers.evidence_files import expand, format_size
 from ocop_desktop.ui.dossiers.evidence_table import EvidenceTable
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:

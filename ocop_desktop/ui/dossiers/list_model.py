@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ocop_desktop.services.dossiers.service import DossierRow, DossierService
-from ocop_desktop.ui.dossiers.style import URGENCY_COLOURS
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.lazy_model import Column, Index, LazyTableModel
+from ocop_desktop.ui.kit.style import URGENCY_COLOURS
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

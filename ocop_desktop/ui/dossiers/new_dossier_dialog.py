@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
 from ocop_desktop.services.registry.products import ProductRow, ProductService
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE
 from ocop_desktop.ui.kit.form_dialog import FormDialog
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVB
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.dossiers.print_data import print_dossier_form
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold, message_label
 from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.forms import Field, Kind, Section
 from ocop_desktop.ui.dossiers.field_widgets import FieldInput, display_text
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE, bold, message_label, required_label
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import MUTED_STYLE, bold, required_label
 
 FORM_MAX_WIDTH = 940  # long lines of input are hard to read on a wide screen
 LABEL_WIDTH = 270

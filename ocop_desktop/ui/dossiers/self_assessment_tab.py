@@ -12,7 +12,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

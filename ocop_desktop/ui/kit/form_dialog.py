@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import ERROR_STYLE
 
 translate = QCoreApplication.translate
-ERROR_STYLE = "color: #b3261e;"
 
 
 class FormDialog(QDialog):

@@ -10,18 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ocop_desktop.ui.kit.style import Colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Colours = tuple[QColor | None, QColor | None]  # background, foreground
-
-GOOD = (QColor("#e6f4ea"), QColor("#1b5e20"))
-WARN = (QColor("#fff3cd"), QColor("#7a4d00"))
-BAD = (QColor("#fde0dc"), QColor("#b3261e"))
-MUTED = (None, QColor("#5f6368"))
-INFO = (QColor("#e8f0fe"), QColor("#174ea6"))
 
 
 @dataclass(frozen=True)
@@ -91,10 +86,10 @@ class RowsModel(QAbstractTableModel):
         if self.rows and self.columns:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(

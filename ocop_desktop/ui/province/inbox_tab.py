@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ocop_desktop.services.province.inbox import InboxRow
 from ocop_desktop.ui.kit.formatting import format_date, format_number
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table, selected_rows
+from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
+from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table, selected_rows
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog

@@ -36,8 +36,8 @@ from ocop_desktop.services.registry.certificates import (
     IssuingLevel,
 )
 from ocop_desktop.services.registry.products import ProductRow
-from ocop_desktop.ui.dossiers.style import message_label
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
 if TYPE_CHECKING:

@@ -12,11 +12,10 @@ from ocop_desktop.services.registry.producers import ProducerRow, ProducerServic
 from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
 from ocop_desktop.ui.kit.form_dialog import FormDialog
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import OK_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-OK_STYLE = "color: #1b5e20;"
 
 
 def product_set_label(number: int, name: str) -> str:

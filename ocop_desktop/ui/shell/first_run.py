@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.services.core.setup import Role, SetupResult, initialise
-from ocop_desktop.ui.kit.form_dialog import ERROR_STYLE
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import ERROR_STYLE
 from ocop_desktop.ui.kit.unit_search import commune_search, province_search
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.sync.jobs import Candidate
-from ocop_desktop.ui.sync.widgets import Banner
 
 
 class ExportDialog(QDialog):

@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.services.sync.status import InboxPackageRow, OutboxRow, PeerStatus, UnsentDossier
-from ocop_desktop.ui.kit.tables import BAD, WARN, Col, RowsModel
+from ocop_desktop.ui.kit.style import BAD, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel
 from ocop_desktop.ui.sync.widgets import age_days, age_text, local_time, size_text
 
 translate = QCoreApplication.translate

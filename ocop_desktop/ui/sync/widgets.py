@@ -1,4 +1,4 @@
-"""Small pieces shared by the sync and evaluation pages: a warning banner, the key fingerprint in
+"""Small pieces shared by the sync and evaluation pages: the key fingerprint in
 big digits, local times and ages, and where files are asked for (tests replace `ask_*`)."""
 
 from __future__ import annotations
@@ -14,33 +14,7 @@ from ocop_desktop.ui.kit.formatting import format_datetime
 
 translate = QCoreApplication.translate
 
-BANNER_STYLES = {
-    "warn": "background:#fff3cd; color:#5c3b00; border:1px solid #f0c36d; border-radius:4px; padding:6px 10px;",
-    "error": "background:#fde0dc; color:#8c1d18; border:1px solid #f2b8b5; border-radius:4px; padding:6px 10px;",
-    "ok": "background:#e6f4ea; color:#1b5e20; border:1px solid #a8dab5; border-radius:4px; padding:6px 10px;",
-    "info": "background:#e8f0fe; color:#174ea6; border:1px solid #aecbfa; border-radius:4px; padding:6px 10px;",
-}
 PACKAGE_FILTER = "*.ocoppkg"
-
-
-class Banner(QLabel):
-    """A coloured, wrapped message line; hidden while empty."""
-
-    def __init__(self, parent: QWidget | None = None, kind: str = "warn") -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_kind(kind)
-        self.hide()
-
-    def set_kind(self, kind: str) -> None:
-        self.setStyleSheet(BANNER_STYLES[kind])
-
-    def show_text(self, text: str, kind: str | None = None) -> None:
-        if kind:
-            self.set_kind(kind)
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class Fingerprint(QFrame):

@@ -20,7 +20,7 @@ from ocop_desktop.services.registry.certificates import CertificateInput, Certif
 from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.ui.dossiers.list_model import DEADLINE_COLUMN
 from ocop_desktop.ui.dossiers.list_page import DossiersPage
-from ocop_desktop.ui.dossiers.style import OVERDUE_BG
+from ocop_desktop.ui.kit.style import BAD_FILL
 from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
@@ -66,7 +66,7 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     assert names(page) == ["Cà phê bột nguyên chất"]
     cell = page.model.index(0, DEADLINE_COLUMN)
     assert page.model.data(cell).endswith("· Quá hạn")
-    assert page.model.data(cell, Qt.ItemDataRole.BackgroundRole) == OVERDUE_BG
+    assert page.model.data(cell, Qt.ItemDataRole.BackgroundRole) == BAD_FILL
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     page.due_only.setChecked(False)
 
