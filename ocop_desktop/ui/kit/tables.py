@@ -1,7 +1,9 @@
-"""A read-only table of frozen rows (service dataclasses) with per-column text, alignment and
-colours, and the view settings every table of the sync and evaluation pages shares.
+"""Tables of frozen rows (service dataclasses): the one column type `Col`, a read-only model of
+rows held in memory (`RowsModel`; the lazily loaded one is `lazy_model.LazyTableModel`, with the
+same columns), and the view settings every table of the sync and evaluation pages shares.
 
-Column titles are callables, so a language switch only needs `headerDataChanged`."""
+Column titles are callables (`lambda: translate("Context", "…")`), so a language switch only
+needs `headerDataChanged`."""
 
 from __future__ import annotations
 
@@ -21,11 +23,13 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 @dataclass(frozen=True)
 class Col:
+    """One column: its translated title, the cell's value for a row, and how it looks."""
+
     title: Callable[[], str]
     value: Callable[[Any], object]
-    width: int = 0  # characters; 0 = stretch
-    right: bool = False
-    colours: Callable[[Any], Colours | None] | None = None
+    width: int = 0  # characters; 0 = this column takes the remaining width
+    right: bool = False  # aligned right (lazy tables also right-align every int)
+    colours: Callable[[Any], Colours | None] | None = None  # (background, foreground) of the cell
     tip: Callable[[Any], str] | None = None
 
 

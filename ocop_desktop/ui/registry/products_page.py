@@ -4,30 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.services.registry.products import ProductRow, ProductService
-from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
+from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
+from ocop_desktop.ui.kit.tables import Col
 from ocop_desktop.ui.registry.certificates_dialog import attach_to_products_page
 from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-C = "ProductsPage"
+translate = QCoreApplication.translate
 COLUMNS = [
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 16),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
-    Column(
-        C,
-        QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"),
+    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16),
+    Col(lambda: translate("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
+    Col(
+        lambda: translate("ProductsPage", "Bộ sản phẩm"),
         lambda r: product_set_label(r.product_set, r.product_set_name),
         27,
     ),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
+    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
+    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
 ]
 
 
