@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
-from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
 # perform(note, on) -> {field: message} when refused, None when done
@@ -29,18 +29,18 @@ class ActionDialog(QDialog):
         self.date_edit: QLineEdit | None = None
         self.note_edit: PlainTextInput | None = None
         self.summary = message_label()
+        self.messages = FieldMessages(self.summary)
         form = QFormLayout()
-        self._messages: dict[str, QLabel] = {}
         if self.action is Action.RECEIVE:
             self.date_edit = QLineEdit(format_date(today))
             self.date_edit.setPlaceholderText("dd/mm/yyyy")
             form.addRow(self.tr("Ngày tiếp nhận"), self.date_edit)
-            form.addRow("", self._message("received_on"))
+            form.addRow("", self.messages.label("received_on"))
         if self.action is Action.RETURN:
             self.note_edit = PlainTextInput()
             self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
             form.addRow(self.tr("Lý do trả lại (bắt buộc)"), self.note_edit)
-            form.addRow("", self._message("note"))
+            form.addRow("", self.messages.label("note"))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.action.label, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -52,24 +52,19 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def _message(self, key: str) -> QLabel:
-        self._messages[key] = message_label()
-        return self._messages[key]
-
     @staticmethod
     def needed(action: str) -> bool:
         """Does this action ask something before it runs?"""
         return action in (Action.RECEIVE.value, Action.RETURN.value)
 
     def submit(self) -> None:
-        for label in (*self._messages.values(), self.summary):
-            label.hide()
+        self.messages.clear()
         on = None
         if self.date_edit is not None:
             try:
                 on = parse_date(self.date_edit.text())
             except ValueError:
-                self._show(
+                self.messages.show(
                     {
                         "received_on": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                             "%1", self.date_edit.text()
@@ -80,18 +75,6 @@ class ActionDialog(QDialog):
         note = self.note_edit.toPlainText() if self.note_edit is not None else ""
         problems = self._perform(note, on)
         if problems:
-            self._show(problems)
+            self.messages.show(problems)
             return
         self.accept()
-
-    def _show(self, problems: dict[str, str]) -> None:
-        rest = []
-        for key, text in problems.items():
-            if key in self._messages:
-                self._messages[key].setText(text)
-                self._messages[key].show()
-            else:
-                rest.append(text)
-        if rest:
-            self.summary.setText("\n".join(rest))
-            self.summary.show()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.search_picker import SearchPicker
-from ocop_desktop.ui.kit.style import ERROR_STYLE
 
 translate = QCoreApplication.translate
 
@@ -40,11 +39,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self._dirty = False
         self._fields: dict[str, QWidget] = {}
-        self._messages: dict[str, QLabel] = {}
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.hide()
+        self.summary = message_label()
+        self.messages = FieldMessages(self.summary)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox()
@@ -71,13 +67,9 @@ class FormDialog(QDialog):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(1)
         inner.addWidget(widget)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(ERROR_STYLE)
-        message.hide()
-        inner.addWidget(message)
+        inner.addWidget(self.messages.label(name))
         self.form.addRow(label, box)
-        self._fields[name], self._messages[name] = widget, message
+        self._fields[name] = widget
         self.watch(widget)
         return widget
 
@@ -104,30 +96,18 @@ class FormDialog(QDialog):
 
     def message(self, name: str) -> str:
         """The validation message shown under a field ("" when none)."""
-        label = self._messages[name]
-        return label.text() if not label.isHidden() else ""
+        return self.messages.text(name)
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.clear_problems()
-        unplaced = []
-        for name, text in problems.items():
-            if name in self._messages:
-                self._messages[name].setText(text)
-                self._messages[name].show()
-            else:
-                unplaced.append(text)
+        self.messages.clear()
         lead = translate("FormDialog", "Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.")
-        self.summary.setText("\n".join([lead, *unplaced]))
-        self.summary.show()
+        self.messages.show(problems, lead=lead)
         first = next((n for n in self._fields if n in problems), None)
         if first is not None:
             self._fields[first].setFocus()
 
     def clear_problems(self) -> None:
-        for label in self._messages.values():
-            label.clear()
-            label.hide()
-        self.summary.hide()
+        self.messages.clear()
 
     # -- saving and closing -------------------------------------------------------------------
     def save(self) -> Any:
@@ -145,8 +125,7 @@ class FormDialog(QDialog):
             return
         except ConflictError as exc:
             # Keep the dialog and what was typed; the person decides what to do with it.
-            self.summary.setText(exc.message)
-            self.summary.show()
+            self.messages.show({"": exc.message})
             errors.show_error(exc, self)
             return
         except UserError as exc:

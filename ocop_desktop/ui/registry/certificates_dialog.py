@@ -37,7 +37,7 @@ from ocop_desktop.services.registry.certificates import (
 )
 from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class CertificatesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("Sản phẩm chưa có giấy chứng nhận nào."))
         self.message = message_label()
-        self._messages: dict[str, QLabel] = {}
+        self.messages = FieldMessages(self.message)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -111,11 +111,10 @@ class CertificatesDialog(QDialog):
             ("ruleset_id", self.tr("Theo bộ tiêu chí"), self.ruleset),
             ("issuer", self.tr("Cơ quan ký"), self.issuer),
         ):
-            self._messages[key] = message_label()
             cell = QVBoxLayout()
             cell.setSpacing(1)
             cell.addWidget(widget)
-            cell.addWidget(self._messages[key])
+            cell.addWidget(self.messages.label(key))
             form.addRow(caption, cell)
         form.addRow("", self.add_button)
         return box
@@ -170,12 +169,11 @@ class CertificatesDialog(QDialog):
         return self.tr("Còn hiệu lực; %1").replace("%1", window)
 
     def add(self) -> None:
-        for label in (*self._messages.values(), self.message):
-            label.hide()
+        self.messages.clear()
         try:
             decided = parse_date(self.decision_date.text())
         except ValueError:
-            self._show(
+            self.messages.show(
                 {
                     "decision_date": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                         "%1", self.decision_date.text()
@@ -195,7 +193,7 @@ class CertificatesDialog(QDialog):
         try:
             self.service.add(data)
         except ValidationError as exc:
-            self._show(exc.fields)
+            self.messages.show(exc.fields)
             return
         except UserError as exc:
             errors.show_error(exc, self)
@@ -207,7 +205,7 @@ class CertificatesDialog(QDialog):
     def revoke_current(self) -> None:
         selected = self.table.selectionModel().selectedRows()
         if not selected:
-            self._show({"": self.tr("Hãy chọn giấy chứng nhận cần thu hồi.")})
+            self.messages.show({"": self.tr("Hãy chọn giấy chứng nhận cần thu hồi.")})
             return
         try:
             on = parse_date(self.revoke_on.text())
@@ -216,24 +214,12 @@ class CertificatesDialog(QDialog):
             text = self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                 "%1", self.revoke_on.text()
             )
-            self._show({"": text})
+            self.messages.show({"": text})
             return
         except UserError as exc:
-            self._show(getattr(exc, "fields", None) or {"": exc.message})
+            self.messages.show(getattr(exc, "fields", None) or {"": exc.message})
             return
         self.reload()
-
-    def _show(self, problems: dict[str, str]) -> None:
-        rest = []
-        for key, text in problems.items():
-            if key in self._messages:
-                self._messages[key].setText(text)
-                self._messages[key].show()
-            else:
-                rest.append(text)
-        if rest:
-            self.message.setText("\n".join(rest))
-            self.message.show()
 
 
 def attach_to_products_page(page: ProductsPage, ctx: AppContext) -> QPushButton:

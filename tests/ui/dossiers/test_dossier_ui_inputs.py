@@ -109,10 +109,10 @@ def test_receive_refuses_an_impossible_or_future_date(qtbot, ctx, dossier_id, tm
     dialog = editor.actions.dialog
     retype(qtbot, dialog.date_edit, "31/02/2026")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "không hợp lệ" in dialog._messages["received_on"].text()
+    assert dialog.isVisible() and "không hợp lệ" in dialog.messages.labels["received_on"].text()
     retype(qtbot, dialog.date_edit, format_date(date.today() + timedelta(days=3)))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "ở tương lai" in dialog._messages["received_on"].text()
+    assert dialog.isVisible() and "ở tương lai" in dialog.messages.labels["received_on"].text()
     assert DossierService(ctx).get(dossier_id).row.status == "complete"
     dialog.reject()
     editor.close()
@@ -129,7 +129,7 @@ def test_a_sent_dossier_is_read_only_and_return_needs_a_reason(
     qtbot.mouseClick(editor.header.action_buttons["return"], Qt.MouseButton.LeftButton)
     dialog = editor.actions.dialog
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "lý do" in dialog._messages["note"].text()
+    assert dialog.isVisible() and "lý do" in dialog.messages.labels["note"].text()
     type_unicode(dialog.note_edit, "Thiếu phiếu kiểm nghiệm còn hạn.")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

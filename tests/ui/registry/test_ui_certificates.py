@@ -31,11 +31,11 @@ def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -
     qtbot.keyClicks(dialog.decision_number, "1234/QD-UBND")
     qtbot.keyClicks(dialog.decision_date, "31/02/2024")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert "không hợp lệ" in dialog._messages["decision_date"].text()
+    assert "không hợp lệ" in dialog.messages.labels["decision_date"].text()
     dialog.decision_date.clear()
     qtbot.keyClicks(dialog.decision_date, "01/03/2024")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert "chỉ công nhận 3 sao" in dialog._messages["stars"].text()
+    assert "chỉ công nhận 3 sao" in dialog.messages.labels["stars"].text()
     assert CertificateService(ctx).history(product_id) == []
 
     choose(dialog.stars, 3)
