@@ -15,12 +15,12 @@ from ocop_desktop.domain.text import slug
 from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.conflict_dialog import ConflictDialog
 from ocop_desktop.ui.sync.export_dialog import ExportDialog
 from ocop_desktop.ui.sync.import_flow import ImportFlow
-from ocop_desktop.ui.sync.widgets import forget
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

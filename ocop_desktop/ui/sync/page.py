@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
-from ocop_desktop.ui.sync.widgets import Fingerprint, local_time
+from ocop_desktop.ui.sync.widgets import Fingerprint
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext

@@ -8,9 +8,10 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.services.sync.status import InboxPackageRow, OutboxRow, PeerStatus, UnsentDossier
+from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.style import BAD, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel
-from ocop_desktop.ui.sync.widgets import age_days, age_text, local_time, size_text
+from ocop_desktop.ui.sync.widgets import age_days, age_text, size_text
 
 translate = QCoreApplication.translate
 

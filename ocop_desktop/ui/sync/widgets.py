@@ -1,5 +1,6 @@
-"""Small pieces shared by the sync and evaluation pages: the key fingerprint in
-big digits, local times and ages, and where files are asked for (tests replace `ask_*`)."""
+"""Small pieces of the sync page (and of the evaluation page's laptop enrolment): the key
+fingerprint in big digits, ages and sizes, and where package files are asked for (tests replace
+`ask_*`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
-
-from ocop_desktop.ui.kit.formatting import format_datetime
 
 translate = QCoreApplication.translate
 
@@ -47,14 +46,6 @@ class Fingerprint(QFrame):
 
     def text(self) -> str:
         return " ".join(g.text() for g in self.groups if g.text())
-
-
-def local_time(value: datetime | None) -> str:
-    """A stored UTC moment shown in this computer's time zone, dd/mm/yyyy HH:MM."""
-    if value is None:
-        return ""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return format_datetime(aware.astimezone())
 
 
 def age_days(value: datetime, now: datetime | None = None) -> int:
@@ -96,9 +87,3 @@ def ask_save_package(parent: QWidget | None, suggested: str) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix == ".ocoppkg" else path.with_name(path.name + ".ocoppkg")
-
-
-def forget(owner: object, attr: str, dialog: object) -> None:
-    """`owner.<attr>` stops pointing at a dialog that was closed (and is being deleted)."""
-    if getattr(owner, attr, None) is dialog:
-        setattr(owner, attr, None)
