@@ -2390,65 +2390,6 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Hồ sơ đăng ký đánh giá sản phẩm OCOP</source>
-        <translation>OCOP product evaluation dossiers</translation>
-    </message>
-    <message>
-        <source>Lập hồ sơ theo loại đăng ký: đánh giá lần đầu, nâng hạng, đánh giá lại khi giấy chứng nhận sắp hết hạn.</source>
-        <translation>Prepare a dossier for each registration type: first evaluation, upgrade, re-evaluation when the certificate is about to expire.</translation>
-    </message>
-    <message>
-        <source>Danh mục tài liệu theo bộ sản phẩm (Mẫu 02), tệp minh chứng (bản quét, ảnh, PDF) và cảnh báo giấy tờ sắp hết hạn.</source>
-        <translation>Document checklist for the product set (Form 02), evidence files (scans, photos, PDFs) and warnings for papers about to expire.</translation>
-    </message>
-    <message>
-        <source>Tiếp nhận, cấp số hồ sơ, theo dõi thời hạn 15 ngày làm việc và in Mẫu 01, Mẫu 03.</source>
-        <translation>Receive and number dossiers, track the 15-working-day deadline, and print Form 01 and Form 03.</translation>
-    </message>
-    <message>
-        <source>Đánh giá và phân hạng</source>
-        <translation>Evaluation and star rating</translation>
-    </message>
-    <message>
-        <source>Tự chấm điểm trên phiếu chính thức của bộ sản phẩm: tổng điểm, hạng sao, các tiêu chí còn thiếu để lên hạng.</source>
-        <translation>Self-assessment on the official sheet of the product set: total score, star rating, and the criteria still missing for the next star.</translation>
-    </message>
-    <message>
-        <source>Cấp tỉnh: đợt đánh giá, hội đồng, phiếu chấm của thành viên, tổng hợp, quyết định và giấy chứng nhận (36 tháng).</source>
-        <translation>Province level: evaluation rounds, councils, members’ score sheets, aggregation, decisions and certificates (36 months).</translation>
-    </message>
-    <message>
-        <source>Đồng bộ giữa các cơ quan</source>
-        <translation>Synchronisation between offices</translation>
-    </message>
-    <message>
-        <source>Xuất gói hồ sơ có chữ ký số (.ocoppkg) gửi cấp tỉnh bằng USB, thư điện tử hoặc mạng.</source>
-        <translation>Export signed dossier packages (.ocoppkg) to the province by USB stick, e-mail or network.</translation>
-    </message>
-    <message>
-        <source>Nhập gói: kiểm tra chữ ký, xem trước thay đổi, chấp nhận hoặc trả lại, gửi biên nhận.</source>
-        <translation>Import packages: verify signatures, preview changes, accept or return, send receipts.</translation>
-    </message>
-    <message>
-        <source>Báo cáo và biểu mẫu</source>
-        <translation>Reports and forms</translation>
-    </message>
-    <message>
-        <source>Báo cáo cấp xã (Mẫu 03) và báo cáo cấp tỉnh.</source>
-        <translation>Commune report (Form 03) and province reports.</translation>
-    </message>
-    <message>
-        <source>In phiếu chấm điểm 26 bộ sản phẩm (trống và đã điền), danh sách kết quả, dự thảo giấy chứng nhận.</source>
-        <translation>Print the score sheets of the 26 product sets (blank and filled), result lists and draft certificates.</translation>
-    </message>
-    <message>
-        <source>Phần này đang được xây dựng. Khi hoàn thành, tại đây bạn sẽ:</source>
-        <translation>This part is being built. When it is finished, here you will:</translation>
-    </message>
-</context>
-<context>
     <name>PrintForms</name>
     <message>
         <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP</source>

@@ -21,7 +21,7 @@ from ocop_desktop.applog import LOG_FILE
 from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.kit.i18n import LANGUAGE_NAMES, current_language, install_language
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
-from ocop_desktop.ui.shell.office_info import office_summary
+from ocop_desktop.ui.shell.office_info import office_summary, role_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -106,7 +106,7 @@ class SettingsPage(QWidget):
         missing = self.tr("(chưa có)")
         s = self._summary
         self.office_name.setText(s.office_name if s else missing)
-        self.role.setText(s.role_label if s else missing)
+        self.role.setText(role_label(s) if s else missing)
         self.unit.setText(f"{s.unit_label} ({s.unit_code})" if s else missing)
         self.officer.setText((s.officer_name if s else "") or missing)
         self.fingerprint.setText((s.readable_fingerprint if s else "") or missing)
