@@ -209,6 +209,11 @@ def _cancel_at_exit() -> None:
     wait_for_tasks(5_000)
 
 
+def running() -> int:
+    """How many jobs have not delivered their outcome yet (tests wait for none)."""
+    return len(_RUNNING)
+
+
 def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
     """Block until every background job ended (at exit, in tests). True when all ended."""
     ok = QThreadPool.globalInstance().waitForDone(timeout_ms)
@@ -217,4 +222,4 @@ def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
     return ok
 
 
-__all__ = ["Progress", "Task", "run_task", "wait_for_tasks", "writer_pool"]
+__all__ = ["Progress", "Task", "run_task", "running", "wait_for_tasks", "writer_pool"]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.services.registry.producers import ProducerRow
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tables import Col
+from ocop_desktop.ui.registry import ops
 from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 
 if TYPE_CHECKING:
@@ -29,12 +31,8 @@ COLUMNS = [
 
 
 def producers_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
-    service = ProducerService(ctx)
     return LazyTableModel(
-        lambda q, offset, limit: service.list(q, offset=offset, limit=limit),
-        service.count,
-        COLUMNS,
-        parent=parent,
+        partial(ops.producers, ctx), partial(ops.count_producers, ctx), COLUMNS, parent=parent
     )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 
 from helpers.builders import make_product
 from helpers.dossier_ui import complete_dossier, new_dossier
+from helpers.qt import finish_tasks
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
@@ -89,11 +90,13 @@ def test_upgrade_without_a_certificate_is_explained(qtbot, ctx, page, messages) 
     dialog.product.refresh()
     dialog.registration.setCurrentIndex(dialog.registration.findData("upgrade"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "chưa có giấy chứng nhận OCOP còn hiệu lực" in messages.texts("warn")[-1]
     assert dialog.isVisible() and DossierService(ctx).list() == []
     dialog.product.edit.clear()
     dialog.product.set_value(None)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "Hãy chọn sản phẩm" in dialog.message("product_id")
     dialog.close()
 
@@ -115,6 +118,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     assert dialog.product.pick(d.row.product_id)
     dialog.registration.setCurrentIndex(dialog.registration.findData("upgrade"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     editor = next(e for e in page.editors.values() if e.session.dossier_id != first)
     assert editor.compare is not None
     assert editor.compare.tree.topLevelItem(0).text(0) == "Chưa có nội dung nào thay đổi so với hồ sơ trước."

@@ -50,7 +50,8 @@ def test_dossier_from_new_to_commune_checked(
     dialog.product.refresh()
     assert dialog.product.value() == product_id
     choose(dialog.registration, "first")
-    click(qtbot, dialog.save_button)
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
     assert not dialog.isVisible()
     assert len(page.editors) == 1
     editor = next(iter(page.editors.values()))
