@@ -72,20 +72,6 @@
     </message>
 </context>
 <context>
-    <name>ActionRunner</name>
-    <message numerus="yes">
-        <source>… và %n vấn đề khác.</source>
-        <translation>
-            <numerusform>… and %n more problem.</numerusform>
-            <numerusform>… and %n more problems.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chưa thể “%1”:</source>
-        <translation>Cannot “%1” yet:</translation>
-    </message>
-</context>
-<context>
     <name>AssignDialog</name>
     <message>
         <source>Phân hồ sơ vào %1</source>
@@ -293,10 +279,6 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Hãy chọn giấy chứng nhận cần thu hồi.</source>
         <translation>Choose the certificate to revoke.</translation>
-    </message>
-    <message>
-        <source>Giấy chứng nhận…</source>
-        <translation>Certificates…</translation>
     </message>
 </context>
 <context>
@@ -756,6 +738,17 @@ Officer: %2</translation>
     <message>
         <source>3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.</source>
         <translation>3. Sector, group, sub-group: %1.  4. Registration type: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… và %n vấn đề khác.</source>
+        <translation>
+            <numerusform>… and %n more problem.</numerusform>
+            <numerusform>… and %n more problems.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa thể “%1”:</source>
+        <translation>Cannot “%1” yet:</translation>
     </message>
     <message>
         <source>Đang sửa…</source>
@@ -2948,6 +2941,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Không tìm thấy sản phẩm nào.</source>
         <translation>No product found.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận…</source>
+        <translation>Certificates…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>

@@ -1,6 +1,7 @@
 """Asks what a lifecycle action needs before it runs: the receipt date (default today) for
-"Tiếp nhận", a reason for "Trả lại". The dialog stays open with a message when the service
-refuses, so nothing typed is lost."""
+"Tiếp nhận", a reason for "Trả lại". The action runs in the background; the dialog closes when it
+is done (`accept`) and stays open with the messages when the service refuses (`refused`), so
+nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
 from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
-# perform(note, on) -> {field: message} when refused, None when done
-Perform = Callable[[str, date | None], dict[str, str] | None]
+# perform(note, on): start the action; its end calls accept() or refused(problems)
+Perform = Callable[[str, date | None], object]
 
 
 class ActionDialog(QDialog):
@@ -73,8 +74,11 @@ class ActionDialog(QDialog):
                 )
                 return
         note = self.note_edit.toPlainText() if self.note_edit is not None else ""
-        problems = self._perform(note, on)
-        if problems:
-            self.messages.show(problems)
-            return
-        self.accept()
+        self.ok_button.setEnabled(False)  # until the action ended
+        if self._perform(note, on) is None:  # another action is still running
+            self.ok_button.setEnabled(True)
+
+    def refused(self, problems: dict[str, str]) -> None:
+        """The service said no: the messages where they belong, the dialog kept open."""
+        self.ok_button.setEnabled(True)
+        self.messages.show(problems)

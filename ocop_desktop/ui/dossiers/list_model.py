@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ocop_desktop.services.dossiers.service import DossierRow, DossierService
+from ocop_desktop.services.dossiers.service import DossierRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.style import URGENCY_COLOURS
@@ -46,8 +47,8 @@ DEADLINE_COLUMN = len(COLUMNS) - 1
 class DossierSource:
     """Fetches the filtered list once per query and hands it out page by page."""
 
-    def __init__(self, service: DossierService) -> None:
-        self.service = service
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
         self.status: str | None = None
         self.due_only = False
         self._key: tuple[str, str | None, bool] | None = None
@@ -56,7 +57,7 @@ class DossierSource:
     def _load(self, query: str) -> list[DossierRow]:
         key = (query, self.status, self.due_only)
         if key != self._key:
-            self._rows = self.service.list(query, status=self.status, due_only=self.due_only)
+            self._rows = ops.dossiers(self.ctx, query, self.status, self.due_only)
             self._key = key
         return self._rows
 
@@ -69,10 +70,10 @@ class DossierSource:
         rows, key = self._rows, self._key  # the count runs on a worker thread: no reload there
         if key is not None and key[0] == query:
             return len(rows)
-        return len(self.service.list(query, status=self.status, due_only=self.due_only))
+        return len(ops.dossiers(self.ctx, query, self.status, self.due_only))
 
 
 class DossierListModel(LazyTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        self.source = DossierSource(DossierService(ctx))
+        self.source = DossierSource(ctx)
         super().__init__(self.source.fetch, self.source.count, COLUMNS, parent=parent)

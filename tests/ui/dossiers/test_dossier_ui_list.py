@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from helpers.builders import make_product
-from helpers.dossier_ui import complete_dossier, new_dossier
+from helpers.dossier_ui import build_editor, complete_dossier, new_dossier
 from helpers.qt import finish_tasks
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.dossiers.service import DossierService
@@ -75,6 +75,7 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    finish_tasks(qtbot)
     opened = page.model.row_at(0).id
     assert list(page.editors) == [opened]
     assert page.open_dossier(opened) is page.editors[opened]
@@ -139,9 +140,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
 
 
 def test_print_forms_to_pdf_and_save_as(qtbot, ctx, tmp_path: Path, opened, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ocop_desktop.ui.dossiers.editor import DossierEditor
-
-    editor = DossierEditor(ctx, new_dossier(ctx))
+    editor = build_editor(ctx, new_dossier(ctx))
     qtbot.addWidget(editor)
     editor.show()
     tab = editor.show_tab("print")
@@ -177,10 +176,9 @@ def test_screenshot_of_the_dossier_list(qapp, ctx, tmp_path: Path) -> None:  # t
 def test_preview_opens_the_print_preview_with_what_was_just_typed(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from ocop_desktop.ui.dossiers.editor import DossierEditor
     from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 
-    editor = DossierEditor(ctx, new_dossier(ctx))
+    editor = build_editor(ctx, new_dossier(ctx))
     qtbot.addWidget(editor)
     editor.show()
     tab = editor.show_tab("print")
