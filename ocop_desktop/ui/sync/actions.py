@@ -24,6 +24,7 @@ from ocop_desktop.ui.sync.import_flow import ImportFlow
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.status import PeerStatus
 
 
 class SyncActions(QObject):
@@ -65,7 +66,7 @@ class SyncActions(QObject):
         return datetime.now().strftime("%Y%m%d-%H%M")
 
     # -- dossiers / results ------------------------------------------------------------------
-    def export_dossiers(self, peers: list[Any]) -> Task | None:
+    def export_dossiers(self, peers: list[PeerStatus]) -> Task | None:
         wanted = "commune" if self.role == "province" else "province"
         if not any(p.role == wanted for p in peers):
             errors.warn(

@@ -6,8 +6,8 @@ enrollment, export a reference pack (province)."""
 
 from __future__ import annotations
 
-from datetime import UTC
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -32,6 +32,7 @@ from ocop_desktop.ui.sync.widgets import Fingerprint
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.status import PeerStatus
 
 
 class SyncPage(QWidget):
@@ -173,7 +174,7 @@ class SyncPage(QWidget):
         else:
             self.refreshed.emit()
 
-    def _peers(self) -> list[Any]:
+    def _peers(self) -> list[PeerStatus]:
         return list(self.snapshot.overview.peers) if self.snapshot else []
 
     def is_ready(self) -> bool:
@@ -271,7 +272,5 @@ class SyncPage(QWidget):
         super().changeEvent(event)
 
 
-def _now() -> Any:
-    from datetime import datetime
-
+def _now() -> datetime:
     return datetime.now(UTC)
