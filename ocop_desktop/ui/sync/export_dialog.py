@@ -37,8 +37,8 @@ class ExportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setText(
             self.tr(
-                "Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các hồ sơ "
-                "mà xã chưa xác nhận đã nhận."
+                "Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các "
+                "hồ sơ mà xã chưa xác nhận đã nhận."
             )
             if province
             else self.tr(

@@ -232,7 +232,7 @@ class SyncPage(QWidget):
             self.tr("Chưa tới nơi (%1)"),
             self.tr("Xung đột (%1)"),
         )
-        for i, (title, n) in enumerate(zip(titles, counts)):
+        for i, (title, n) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
         self.peer_status.setText(self._peer_text())
 

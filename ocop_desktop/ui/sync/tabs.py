@@ -183,8 +183,8 @@ def unsent_summary(rows: list[UnsentDossier], days: int) -> str:
     return (
         translate(
             "SyncTabs",
-            "%1 hồ sơ chưa tới nơi nhận quá %2 ngày (lâu nhất %3 ngày). Hãy xuất gói và gửi đi, hoặc nhập biên "
-            "nhận của bên kia.",
+            "%1 hồ sơ chưa tới nơi nhận quá %2 ngày (lâu nhất %3 ngày). Hãy xuất gói và gửi đi, hoặc nhập "
+            "biên nhận của bên kia.",
         )
         .replace("%1", str(len(rows)))
         .replace("%2", str(days))
