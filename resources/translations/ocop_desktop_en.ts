@@ -3587,13 +3587,6 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
-    <name>SelfAssessmentTab</name>
-    <message>
-        <source>Phiếu tự chấm điểm chưa có trong bản này.</source>
-        <translation>The self-scoring sheet is not available in this version.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Ngôn ngữ giao diện</source>
