@@ -219,3 +219,21 @@ def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(
         "Thiếu giấy tờ loại trực tiếp" in checklist.summary.text()
     )  # an expired knock-out paper counts as missing
     editor.close()
+
+
+def test_opening_and_acting_run_on_a_worker(qtbot, ctx, dossier_id) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.dossiers.list_page import DossiersPage
+
+    page = DossiersPage(ctx)
+    qtbot.addWidget(page)
+    assert page.open_dossier(dossier_id) is None  # read in the background; the window goes on
+    assert dossier_id not in page.editors
+    finish_tasks(qtbot)
+    editor = page.editors[dossier_id]
+    qtbot.waitExposed(editor)
+    task = editor.actions.perform("mark_complete", "", None)
+    assert task is not None and not task.done  # the action too
+    assert editor.actions.perform("mark_complete", "", None) is None  # one at a time
+    finish_tasks(qtbot)
+    assert task.done and editor.problems.isVisible()
+    editor.close()
