@@ -38,6 +38,7 @@ def _settle(seconds: float = 0.4) -> None:
 def shoot(ctx: AppContext, out_dir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.ui.dossiers import ops
     from ocop_desktop.ui.dossiers.editor import DossierEditor
     from ocop_desktop.ui.shell.screenshot import _quiet_offscreen_noise, take_screenshot
 
@@ -49,7 +50,7 @@ def shoot(ctx: AppContext, out_dir: Path) -> list[Path]:
         row = next((r for s in statuses for r in rows if r.status == s), rows[0] if rows else None)
         if row is None:
             raise SystemExit("Không có hồ sơ nào để chụp: hãy tạo dữ liệu mẫu trước (demo-data).")
-        editor = DossierEditor(ctx, row.id)
+        editor = DossierEditor(ctx, ops.open_dossier(None, ctx, row.id))  # as the list page opens it
         editor.resize(*SIZE)
         editor.show()
         editor.show_tab(tab)

@@ -72,20 +72,6 @@
     </message>
 </context>
 <context>
-    <name>ActionRunner</name>
-    <message numerus="yes">
-        <source>… và %n vấn đề khác.</source>
-        <translation>
-            <numerusform>… and %n more problem.</numerusform>
-            <numerusform>… and %n more problems.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chưa thể “%1”:</source>
-        <translation>Cannot “%1” yet:</translation>
-    </message>
-</context>
-<context>
     <name>AdvisoryDialog</name>
     <message>
         <source>Ý kiến tổ tư vấn – %1</source>
@@ -360,10 +346,6 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Hãy chọn giấy chứng nhận cần thu hồi.</source>
         <translation>Choose the certificate to revoke.</translation>
-    </message>
-    <message>
-        <source>Giấy chứng nhận…</source>
-        <translation>Certificates…</translation>
     </message>
 </context>
 <context>
@@ -823,6 +805,17 @@ Officer: %2</translation>
     <message>
         <source>3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.</source>
         <translation>3. Sector, group, sub-group: %1.  4. Registration type: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… và %n vấn đề khác.</source>
+        <translation>
+            <numerusform>… and %n more problem.</numerusform>
+            <numerusform>… and %n more problems.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa thể “%1”:</source>
+        <translation>Cannot “%1” yet:</translation>
     </message>
     <message>
         <source>Đang sửa…</source>
@@ -2397,65 +2390,6 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Hồ sơ đăng ký đánh giá sản phẩm OCOP</source>
-        <translation>OCOP product evaluation dossiers</translation>
-    </message>
-    <message>
-        <source>Lập hồ sơ theo loại đăng ký: đánh giá lần đầu, nâng hạng, đánh giá lại khi giấy chứng nhận sắp hết hạn.</source>
-        <translation>Prepare a dossier for each registration type: first evaluation, upgrade, re-evaluation when the certificate is about to expire.</translation>
-    </message>
-    <message>
-        <source>Danh mục tài liệu theo bộ sản phẩm (Mẫu 02), tệp minh chứng (bản quét, ảnh, PDF) và cảnh báo giấy tờ sắp hết hạn.</source>
-        <translation>Document checklist for the product set (Form 02), evidence files (scans, photos, PDFs) and warnings for papers about to expire.</translation>
-    </message>
-    <message>
-        <source>Tiếp nhận, cấp số hồ sơ, theo dõi thời hạn 15 ngày làm việc và in Mẫu 01, Mẫu 03.</source>
-        <translation>Receive and number dossiers, track the 15-working-day deadline, and print Form 01 and Form 03.</translation>
-    </message>
-    <message>
-        <source>Đánh giá và phân hạng</source>
-        <translation>Evaluation and star rating</translation>
-    </message>
-    <message>
-        <source>Tự chấm điểm trên phiếu chính thức của bộ sản phẩm: tổng điểm, hạng sao, các tiêu chí còn thiếu để lên hạng.</source>
-        <translation>Self-assessment on the official sheet of the product set: total score, star rating, and the criteria still missing for the next star.</translation>
-    </message>
-    <message>
-        <source>Cấp tỉnh: đợt đánh giá, hội đồng, phiếu chấm của thành viên, tổng hợp, quyết định và giấy chứng nhận (36 tháng).</source>
-        <translation>Province level: evaluation rounds, councils, members’ score sheets, aggregation, decisions and certificates (36 months).</translation>
-    </message>
-    <message>
-        <source>Đồng bộ giữa các cơ quan</source>
-        <translation>Synchronisation between offices</translation>
-    </message>
-    <message>
-        <source>Xuất gói hồ sơ có chữ ký số (.ocoppkg) gửi cấp tỉnh bằng USB, thư điện tử hoặc mạng.</source>
-        <translation>Export signed dossier packages (.ocoppkg) to the province by USB stick, e-mail or network.</translation>
-    </message>
-    <message>
-        <source>Nhập gói: kiểm tra chữ ký, xem trước thay đổi, chấp nhận hoặc trả lại, gửi biên nhận.</source>
-        <translation>Import packages: verify signatures, preview changes, accept or return, send receipts.</translation>
-    </message>
-    <message>
-        <source>Báo cáo và biểu mẫu</source>
-        <translation>Reports and forms</translation>
-    </message>
-    <message>
-        <source>Báo cáo cấp xã (Mẫu 03) và báo cáo cấp tỉnh.</source>
-        <translation>Commune report (Form 03) and province reports.</translation>
-    </message>
-    <message>
-        <source>In phiếu chấm điểm 26 bộ sản phẩm (trống và đã điền), danh sách kết quả, dự thảo giấy chứng nhận.</source>
-        <translation>Print the score sheets of the 26 product sets (blank and filled), result lists and draft certificates.</translation>
-    </message>
-    <message>
-        <source>Phần này đang được xây dựng. Khi hoàn thành, tại đây bạn sẽ:</source>
-        <translation>This part is being built. When it is finished, here you will:</translation>
-    </message>
-</context>
-<context>
     <name>PrintForms</name>
     <message>
         <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP</source>
@@ -3014,6 +2948,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Không tìm thấy sản phẩm nào.</source>
         <translation>No product found.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận…</source>
+        <translation>Certificates…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
@@ -3668,13 +3606,6 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
-    <name>SelfAssessmentTab</name>
-    <message>
-        <source>Phiếu tự chấm điểm chưa có trong bản này.</source>
-        <translation>The self-scoring sheet is not available in this version.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Ngôn ngữ giao diện</source>
@@ -4220,7 +4151,7 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     </message>
     <message>
         <source>Điểm</source>
-        <translation>Points</translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Hồ sơ được phân công</source>
@@ -4232,7 +4163,7 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     </message>
     <message>
         <source>Hồ sơ</source>
-        <translation>Dossier</translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
         <source>Tài liệu</source>

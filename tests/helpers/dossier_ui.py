@@ -1,4 +1,5 @@
-"""Builders shared by the dossier UI tests: real PDFs of any size, a product ready for a dossier."""
+"""Builders shared by the dossier UI tests: real PDFs of any size, a product ready for a dossier,
+dossiers in a given state, and the editor of one."""
 
 from __future__ import annotations
 
@@ -76,3 +77,11 @@ def sent_dossier(ctx, folder: Path) -> str:  # type: ignore[no-untyped-def]
     service.act(dossier_id, "commune_check")
     service.act(dossier_id, "send")
     return dossier_id
+
+
+def build_editor(ctx, dossier_id: str, **kwargs):  # type: ignore[no-untyped-def]
+    """The dossier editor as the list page opens it (its content read first, here at once)."""
+    from ocop_desktop.ui.dossiers import ops
+    from ocop_desktop.ui.dossiers.editor import DossierEditor
+
+    return DossierEditor(ctx, ops.open_dossier(None, ctx, dossier_id), **kwargs)

@@ -1,6 +1,6 @@
 """What UI tests share: messages recorded instead of shown (with a check
-that no window or background job is left behind), and typing Vietnamese without QTest (whose
-keyClicks aborts the process on non-ASCII text)."""
+that no window or background job is left behind), typing Vietnamese without QTest (whose
+keyClicks aborts the process on non-ASCII text), and waiting for background jobs."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.i18n import install_language
-from ocop_desktop.ui.kit.tasks import wait_for_tasks
+from ocop_desktop.ui.kit.tasks import running, wait_for_tasks
 
 
 def recorded_messages(qapp: QApplication, *, wait_ms: int) -> Iterator[errors.RecordingSink]:
@@ -71,3 +72,9 @@ def answer_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> Files:
     monkeypatch.setattr(widgets, "ask_open_package", answers.open)
     monkeypatch.setattr(widgets, "ask_save_package", answers.save)
     return answers
+
+
+def finish_tasks(qtbot: QtBot, timeout_ms: int = 20_000) -> None:
+    """Wait until every background job (a save, a load, a lifecycle action) has ended and its
+    result reached the widgets."""
+    qtbot.waitUntil(lambda: running() == 0, timeout=timeout_ms)

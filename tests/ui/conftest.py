@@ -17,7 +17,7 @@ from helpers.qt import recorded_messages, type_unicode
 from helpers.sync import Pair
 from ocop_desktop.ui.kit import errors, system_open
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
-from ocop_desktop.ui.printing import output, printer
+from ocop_desktop.ui.printing import printer
 from ocop_desktop.ui.shell.app import configure_application
 
 JOBS_MS = 30_000  # how long a test's background jobs may take to end before the test fails
@@ -36,17 +36,9 @@ def messages(qapp: QApplication) -> Iterator[errors.RecordingSink]:
 
 @pytest.fixture(autouse=True)
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Files handed to the system viewer (nothing is launched in tests)."""
+    """Files and folders handed to the system viewer (nothing is launched in tests)."""
     paths: list[Path] = []
     monkeypatch.setattr(system_open, "open_path", lambda path: paths.append(Path(path)) or True)
-    return paths
-
-
-@pytest.fixture(autouse=True)
-def viewer(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Files handed to the system PDF viewer (nothing is launched in tests)."""
-    paths: list[Path] = []
-    monkeypatch.setattr(output, "open_in_system_viewer", lambda path: paths.append(Path(path)) or True)
     return paths
 
 

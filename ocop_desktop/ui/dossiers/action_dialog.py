@@ -1,22 +1,23 @@
 """Asks what a lifecycle action needs before it runs: the receipt date (default today) for
-"Tiếp nhận", a reason for "Trả lại". The dialog stays open with a message when the service
-refuses, so nothing typed is lost."""
+"Tiếp nhận", a reason for "Trả lại". The action runs in the background; the dialog closes when it
+is done (`accept`) and stays open with the messages when the service refuses (`refused`), so
+nothing typed is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
-from ocop_desktop.ui.dossiers.style import message_label
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
-# perform(note, on) -> {field: message} when refused, None when done
-Perform = Callable[[str, date | None], dict[str, str] | None]
+# perform(note, on): start the action; its end calls accept() or refused(problems)
+Perform = Callable[[str, date | None], object]
 
 
 class ActionDialog(QDialog):
@@ -29,18 +30,18 @@ class ActionDialog(QDialog):
         self.date_edit: QLineEdit | None = None
         self.note_edit: PlainTextInput | None = None
         self.summary = message_label()
+        self.messages = FieldMessages(self.summary)
         form = QFormLayout()
-        self._messages: dict[str, QLabel] = {}
         if self.action is Action.RECEIVE:
             self.date_edit = QLineEdit(format_date(today))
             self.date_edit.setPlaceholderText("dd/mm/yyyy")
             form.addRow(self.tr("Ngày tiếp nhận"), self.date_edit)
-            form.addRow("", self._message("received_on"))
+            form.addRow("", self.messages.label("received_on"))
         if self.action is Action.RETURN:
             self.note_edit = PlainTextInput()
             self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
             form.addRow(self.tr("Lý do trả lại (bắt buộc)"), self.note_edit)
-            form.addRow("", self._message("note"))
+            form.addRow("", self.messages.label("note"))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.action.label, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -52,24 +53,19 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def _message(self, key: str) -> QLabel:
-        self._messages[key] = message_label()
-        return self._messages[key]
-
     @staticmethod
     def needed(action: str) -> bool:
         """Does this action ask something before it runs?"""
         return action in (Action.RECEIVE.value, Action.RETURN.value)
 
     def submit(self) -> None:
-        for label in (*self._messages.values(), self.summary):
-            label.hide()
+        self.messages.clear()
         on = None
         if self.date_edit is not None:
             try:
                 on = parse_date(self.date_edit.text())
             except ValueError:
-                self._show(
+                self.messages.show(
                     {
                         "received_on": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                             "%1", self.date_edit.text()
@@ -78,20 +74,11 @@ class ActionDialog(QDialog):
                 )
                 return
         note = self.note_edit.toPlainText() if self.note_edit is not None else ""
-        problems = self._perform(note, on)
-        if problems:
-            self._show(problems)
-            return
-        self.accept()
+        self.ok_button.setEnabled(False)  # until the action ended
+        if self._perform(note, on) is None:  # another action is still running
+            self.ok_button.setEnabled(True)
 
-    def _show(self, problems: dict[str, str]) -> None:
-        rest = []
-        for key, text in problems.items():
-            if key in self._messages:
-                self._messages[key].setText(text)
-                self._messages[key].show()
-            else:
-                rest.append(text)
-        if rest:
-            self.summary.setText("\n".join(rest))
-            self.summary.show()
+    def refused(self, problems: dict[str, str]) -> None:
+        """The service said no: the messages where they belong, the dialog kept open."""
+        self.ok_button.setEnabled(True)
+        self.messages.show(problems)

@@ -1,34 +1,45 @@
-"""Running the dossier's lifecycle actions and evidence links from the editor: ask what an
-action needs, run it, and when the service refuses, put each message where it belongs (under
-the form field, on the checklist, in the banner) so the officer can fix it."""
+"""Running the dossier's lifecycle actions from the editor: ask what an action needs (the receipt
+date, a reason to return), save what is pending, run the action in the background, and say how it
+ended. The editor shows the outcome: each refusal message under its form field, on the checklist,
+in the banner.
+
+The runner knows the session (the record, its revision), not the editor: it asks the editor for
+nothing and reaches into none of its widgets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
-from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.services.dossiers.evidence import AttachmentRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.action_dialog import ActionDialog
-from ocop_desktop.ui.dossiers.evidence_link_dialog import EvidenceLinkDialog
+from ocop_desktop.ui.dossiers.session import DossierSession
 from ocop_desktop.ui.kit import errors
-
-if TYPE_CHECKING:
-    from ocop_desktop.ui.dossiers.editor import DossierEditor
-
-MAX_LINES = 8
+from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 
 class ActionRunner(QObject):
-    def __init__(self, editor: DossierEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
+    """Signals:
+    problems(str, object): the action (its label) was refused: {field key: message}.
+    performed(object): the action was done; `ops.ActionResult` (the session has its record).
+    """
+
+    problems = Signal(str, object)
+    performed = Signal(object)
+
+    def __init__(self, session: DossierSession, save_pending: Callable[[], object], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._save_pending = save_pending
+        self._parent = parent
         self.dialog: ActionDialog | None = None
-        self.link_dialog: EvidenceLinkDialog | None = None
+        self.task: Task | None = None
 
     def request(self, action: str) -> None:
         """The button of `action` was pressed."""
@@ -36,85 +47,59 @@ class ActionRunner(QObject):
             dialog = ActionDialog(
                 action,
                 lambda note, on: self.perform(action, note, on),
-                today=self.editor.session.service.today(),
-                parent=self.editor,
+                today=ops.today(self.session.ctx),
+                parent=self._parent,
             )
             dialog.finished.connect(dialog.deleteLater)
+            dialog.finished.connect(lambda _result: forget(self, "dialog", dialog))
             self.dialog = dialog
             dialog.open()
             return
+        self.dialog = None
         self.perform(action, "", None)
 
-    def perform(self, action: str, note: str, on: date | None) -> dict[str, str] | None:
-        """Run the action; the problems when the service refused it (None when done)."""
-        editor = self.editor
-        editor.save_now()
-        label = Action(action).label
-        try:
-            editor.session.act(action, note=note, on=on)
-        except ValidationError as exc:
-            self.show_problems(label, exc.fields)
-            return dict(exc.fields)
-        except ConflictError as exc:
-            errors.show_error(exc, editor)
-            return {"": exc.message}
-        except UserError as exc:
-            errors.show_error(exc, editor)
-            return {"": exc.message}
-        editor.problems.hide()
-        for form in editor.forms.values():
-            form.clear_problems()
-            editor._mark_tab(form.section.key)
-        editor.checklist.reload()
-        editor.changed.emit(editor.session.dossier_id)
-        return None
-
-    def show_problems(self, label: str, fields: dict[str, str]) -> None:
-        """Messages under their fields and a banner listing them all."""
-        editor = self.editor
-        by_section: dict[str, dict[str, str]] = {}
-        for key, text in fields.items():
-            section, _, field = key.partition(".")
-            if section in editor.forms and field:
-                by_section.setdefault(section, {})[field] = text
-        for section, problems in by_section.items():
-            editor.forms[section].show_problems(problems)
-            editor._mark_tab(section)
-        lines = [f"• {text}" for text in fields.values()]
-        if len(lines) > MAX_LINES:
-            lines = [*lines[:MAX_LINES], self.tr("… và %n vấn đề khác.", "", len(lines) - MAX_LINES)]
-        editor.problems.setText(self.tr("Chưa thể “%1”:").replace("%1", label) + "\n" + "\n".join(lines))
-        editor.problems.show()
-
-    # -- evidence links -----------------------------------------------------------------------
-    def link_evidence(self, row: AttachmentRow) -> None:
-        editor = self.editor
-        detail = editor.session.detail
-        try:
-            sheet = RuleService().get(detail.ruleset_id).sheet(detail.row.product_set)
-            criteria = [(leaf.code, leaf.title) for leaf in sheet.leaves()]
-        except UserError:
-            criteria = []
-        dialog = EvidenceLinkDialog(
-            row.filename,
-            list(editor.checklist.rows.values()),
-            criteria,
-            row.checklist_key,
-            row.criteria,
-            editor,
+    def perform(self, action: str, note: str, on: date | None) -> Task | None:
+        """Save what is pending, then run the action in the background (one at a time)."""
+        if self.task is not None:
+            return None
+        self._save_pending()
+        session = self.session
+        self.task = run_task(
+            ops.act,
+            session.ctx,
+            session.dossier_id,
+            action,
+            note,
+            on,
+            session.revision,
+            on_done=self._done,
+            on_error=lambda exc: self._refused(Action(action).label, exc),
+            writes_db=True,
+            parent=self,
         )
-        dialog.accepted.connect(lambda: self._save_link(row, dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.link_dialog = dialog
-        dialog.open()
+        self.task.finished.connect(self._ended)
+        return self.task
 
-    def _save_link(self, row: AttachmentRow, dialog: EvidenceLinkDialog) -> None:
-        try:
-            self.editor.evidence.service.link(
-                row.id, checklist_key=dialog.checklist_key(), criteria=dialog.chosen_criteria()
-            )
-        except UserError as exc:
-            errors.show_error(exc, self.editor)
+    def _done(self, result: ops.ActionResult) -> None:
+        self.session.adopt(result.detail)
+        self.performed.emit(result)
+        if self.dialog is not None:
+            self.dialog.accept()
+
+    def _refused(self, label: str, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.problems.emit(label, dict(exc.fields))
+            told = dict(exc.fields)
+        elif isinstance(exc, UserError):
+            if isinstance(exc, ConflictError):
+                self.session.reload()
+            errors.show_error(exc, self._parent)
+            told = {"": exc.message}
+        else:
+            errors.show_error(exc, self._parent)
             return
-        self.editor.evidence.reload()
-        self.editor.evidence.changed.emit()
+        if self.dialog is not None:
+            self.dialog.refused(told)
+
+    def _ended(self) -> None:
+        self.task = None

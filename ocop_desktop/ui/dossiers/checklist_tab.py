@@ -1,6 +1,7 @@
 """Danh mục hồ sơ: every paper the dossier needs for its product set and registration type, its
 status, expiry date (time-limited papers), note and attached files; knock-out papers flagged.
-Each change is saved at once through `ChecklistService.update`."""
+Each change is saved at once (`ops.update_checklist_item`: one small write, on the GUI thread like
+the forms' autosave)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,20 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.checklist import ItemStatus
+from ocop_desktop.domain.checklist import Completeness, ItemStatus
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import parse_date
-from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
-from ocop_desktop.ui.dossiers.style import ERROR, ERROR_STYLE, MUTED, OK_STYLE, message_label
+from ocop_desktop.services.dossiers.checklists import ChecklistRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.style import BAD_FILL, ERROR, ERROR_STYLE, GROUP_FILL, KNOCKOUT_FILL, MUTED, OK_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 COLUMNS = ("label", "requirement", "status", "expires", "files", "note")
-GROUP_FILL = QColor("#eef1f5")
-KNOCKOUT_FILL = QColor("#fdecea")
 
 
 class ChecklistTab(QWidget):
@@ -47,11 +48,14 @@ class ChecklistTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, dossier_id: str, view: ops.ChecklistView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.service = ChecklistService(ctx)
+        self.ctx = ctx
         self.dossier_id = dossier_id
         self.rows: dict[str, ChecklistRow] = {}
+        self.completeness: Completeness = view.completeness
         self.status_boxes: dict[str, QComboBox] = {}
         self.expiry_edits: dict[str, QLineEdit] = {}
         self.note_edits: dict[str, QLineEdit] = {}
@@ -102,11 +106,13 @@ class ChecklistTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        self.reload()
+        self.show_view(view)
 
-    # -- loading ------------------------------------------------------------------------------
-    def reload(self) -> None:
-        items = self.service.items(self.dossier_id)
+    # -- showing ------------------------------------------------------------------------------
+    def show_view(self, view: ops.ChecklistView) -> None:
+        """Every item of the checklist, and where the dossier stands."""
+        items = view.items
+        self.completeness = view.completeness
         self.rows = {r.key: r for r in items}
         self.table.setRowCount(0)
         self.status_boxes.clear()
@@ -169,7 +175,7 @@ class ChecklistTab(QWidget):
         self.table.setCellWidget(row, 5, note)
         if r.requirement == "not_applicable":
             for column in (0, 1):
-                self.table.item(row, column).setForeground(QBrush(QColor(MUTED)))
+                self.table.item(row, column).setForeground(QBrush(MUTED))
 
     def _tooltip(self, r: ChecklistRow, knockout: bool) -> str:
         parts = [r.label]
@@ -182,7 +188,7 @@ class ChecklistTab(QWidget):
     def _style_expiry(self, r: ChecklistRow) -> None:
         edit = self.expiry_edits[r.key]
         if r.expired:
-            edit.setStyleSheet(f"QLineEdit {{ color: {ERROR}; background: #fde0dc; }}")
+            edit.setStyleSheet(f"QLineEdit {{ color: {ERROR.name()}; background: {BAD_FILL.name()}; }}")
             edit.setToolTip(self.tr("Đã hết hạn: cần bản còn hiệu lực."))
         else:
             edit.setStyleSheet("")
@@ -202,7 +208,7 @@ class ChecklistTab(QWidget):
         self.table.resizeRowsToContents()
 
     def show_completeness(self) -> None:
-        c = self.service.completeness(self.dossier_id)
+        c = self.completeness
         self.bar.setValue(c.percent)
         self.bar.setFormat(
             self.tr("%1/%2 (%3%)")
@@ -243,7 +249,7 @@ class ChecklistTab(QWidget):
             when: date | None = parse_date(text) if text else None
         except ValueError:
             # Keep what was typed, say why it is not saved.
-            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR}; }}")
+            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR.name()}; }}")
             self._say(
                 self.tr("“%1”: ngày hết hạn “%2” không hợp lệ, cần dạng dd/mm/yyyy; chưa lưu.")
                 .replace("%1", self.rows[key].label)
@@ -255,7 +261,7 @@ class ChecklistTab(QWidget):
     def _update(self, key: str, **change: object) -> None:
         self.message.hide()
         try:
-            row = self.service.update(self.dossier_id, key, **change)  # type: ignore[arg-type]
+            saved = ops.update_checklist_item(self.ctx, self.dossier_id, key, **change)
         except UserError as exc:
             fields = getattr(exc, "fields", None)
             self._say("\n".join(fields.values()) if fields else exc.message)
@@ -263,7 +269,7 @@ class ChecklistTab(QWidget):
                 errors.show_error(exc, self)
             self.status_boxes[key].setCurrentIndex(self.status_boxes[key].findData(self.rows[key].status))
             return
-        self.rows[key] = row
+        row, self.rows[key], self.completeness = saved.row, saved.row, saved.completeness
         if key in self.expiry_edits:
             self.expiry_edits[key].setText(format_date(row.expires_on))
             self._style_expiry(row)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ocop_desktop.ui.dossiers.compare import form_changes
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 
 
 class CompareTab(QWidget):

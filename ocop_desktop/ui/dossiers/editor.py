@@ -1,6 +1,11 @@
 """The dossier editor: one window per dossier, a header with its state and the next actions,
-and a tab per part of the dossier. Everything typed is autosaved (see `session.py`); closing
-saves what is pending and asks only about values the service refused.
+and a tab per part of the dossier. It is built from what `ops.open_dossier` read in the background
+(the list page runs that job); everything typed is autosaved (see `session.py`); closing saves
+what is pending and asks only about values the service refused.
+
+The editor owns what is shown: the refusals of a lifecycle action (`actions.ActionRunner` only
+says what they were) go under their form fields, with a warning icon on the form's tab, and in
+the banner above the tabs.
 
 Keyboard: Ctrl+Tab / Ctrl+Shift+Tab change tab, Ctrl+S saves now, Ctrl+W closes.
 """
@@ -8,7 +13,6 @@ Keyboard: Ctrl+Tab / Ctrl+Shift+Tab change tab, Ctrl+S saves now, Ctrl+W closes.
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import SECTIONS
 from ocop_desktop.services.dossiers.service import DossierDetail
 from ocop_desktop.ui.dossiers.actions import ActionRunner
@@ -26,17 +29,20 @@ from ocop_desktop.ui.dossiers.evidence_tab import EvidenceTab
 from ocop_desktop.ui.dossiers.header import DossierHeader
 from ocop_desktop.ui.dossiers.history_tab import HistoryTab
 from ocop_desktop.ui.dossiers.mau03_tab import Mau03Tab
+from ocop_desktop.ui.dossiers.ops import ActionResult, EditorData
 from ocop_desktop.ui.dossiers.print_tab import PrintTab
 from ocop_desktop.ui.dossiers.section_form import SectionForm
 from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
 from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 log = logging.getLogger(__name__)
+MAX_LINES = 8  # of the banner listing an action's refusals; the rest are under their fields
 
 
 class DossierEditor(QWidget):
@@ -49,15 +55,16 @@ class DossierEditor(QWidget):
     def __init__(
         self,
         ctx: AppContext,
-        dossier_id: str,
+        data: EditorData,
         parent: QWidget | None = None,
         *,
         autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        started = time.perf_counter()
         self.ctx = ctx
-        self.session = DossierSession(ctx, dossier_id, self, autosave_ms=autosave_ms)
+        self.data = data
+        dossier_id = data.detail.row.id
+        self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
         self.header = DossierHeader()
         self.problems = message_label()
         self.tabs = QTabWidget()
@@ -74,9 +81,9 @@ class DossierEditor(QWidget):
             self._add_tab(key, self.forms[key], title)
         self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
         self._add_tab("self_assessment", self.self_assessment, self.tr("Tự đánh giá (Phần III)"))
-        self.checklist = ChecklistTab(ctx, dossier_id)
+        self.checklist = ChecklistTab(ctx, dossier_id, data.checklist)
         self._add_tab("checklist", self.checklist, self.tr("Danh mục hồ sơ"))
-        self.evidence = EvidenceTab(ctx, dossier_id)
+        self.evidence = EvidenceTab(ctx, dossier_id, data.evidence, data.criteria)
         self._add_tab("evidence", self.evidence, self.tr("Tài liệu minh chứng"))
         self.mau03 = Mau03Tab()
         self.forms["mau03"] = self.mau03.form
@@ -86,8 +93,8 @@ class DossierEditor(QWidget):
         self.history = HistoryTab()
         self._add_tab("history", self.history, self.tr("Lịch sử"))
         self.compare: CompareTab | None = None
-        self._add_compare_tab()
-        self.actions = ActionRunner(self)
+        self._add_compare_tab(data.previous)
+        self.actions = ActionRunner(self.session, self.save_now, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
@@ -99,20 +106,12 @@ class DossierEditor(QWidget):
         )
         self.show_detail(self.session.detail)
         self.resize(1200, 800)
-        self.open_seconds = time.perf_counter() - started
-        log.debug("dossier editor built in %.0f ms", self.open_seconds * 1000)
 
     def _add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_of[key] = self.tabs.addTab(widget, title)
 
-    def _add_compare_tab(self) -> None:
-        previous_id = self.session.detail.previous_dossier_id
-        if not previous_id:
-            return
-        try:
-            previous = self.session.service.get(previous_id)
-        except UserError as exc:
-            log.warning("previous dossier %s not readable: %s", previous_id, exc.message)
+    def _add_compare_tab(self, previous: DossierDetail | None) -> None:
+        if previous is None:
             return
         label = previous.row.receipt_number or previous.row.status_label
         self.compare = CompareTab(label)
@@ -131,9 +130,10 @@ class DossierEditor(QWidget):
         s.failed.connect(lambda exc: errors.show_error(exc, self))
         self.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.header.action_requested.connect(self.actions.request)
+        self.actions.problems.connect(self.show_problems)
+        self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
         self.evidence.changed.connect(self._evidence_changed)
-        self.evidence.link_requested.connect(self.actions.link_evidence)
         self.self_assessment.saved.connect(self._say_saved)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
@@ -151,43 +151,48 @@ class DossierEditor(QWidget):
             for field, raw in unsaved.get(key, {}).items():  # refused values stay as typed
                 form.inputs[field].show(raw)
             form.set_read_only(not d.editable)
-        self.forms["mau01"].set_note(self._mau01_note(d))
+        self.forms["mau01"].set_note(
+            self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.")
+            .replace("%1", self.data.product_set)
+            .replace("%2", r.registration_label)
+        )
         self.mau03.show_forms(d.forms)
         self.mau03.set_read_only(not d.editable)
         self.checklist.set_read_only(not d.editable)
         self.evidence.set_read_only(not d.editable)
         self.printing.set_stem(r.receipt_number or r.product_code)
-        self.history.show_events(d.events, self._officers())
-        self.header.show_completeness(self.checklist.service.completeness(r.id))
+        self.history.show_events(d.events, self.data.officers)
+        self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
         if not d.editable:
             self.header.set_save_state(self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa."), MUTED_STYLE)
 
-    def _mau01_note(self, d: DossierDetail) -> str:
-        """Items 3 and 4 of Mẫu 01 come from the product and the dossier, not from typing."""
-        from ocop_desktop.services.core.rules import RuleService
+    def show_problems(self, label: str, fields: dict[str, str]) -> None:
+        """Why action `label` was refused: each message under its field, all of them listed in the
+        banner (the first `MAX_LINES`)."""
+        by_section: dict[str, dict[str, str]] = {}
+        for key, text in fields.items():
+            section, _, field = key.partition(".")
+            if section in self.forms and field:
+                by_section.setdefault(section, {})[field] = text
+        for section, problems in by_section.items():
+            self.forms[section].show_problems(problems)
+            self._mark_tab(section)
+        lines = [f"• {text}" for text in fields.values()]
+        if len(lines) > MAX_LINES:
+            lines = [*lines[:MAX_LINES], self.tr("… và %n vấn đề khác.", "", len(lines) - MAX_LINES)]
+        self.problems.setText(self.tr("Chưa thể “%1”:").replace("%1", label) + "\n" + "\n".join(lines))
+        self.problems.show()
 
-        try:
-            ps = RuleService().get(d.ruleset_id).sheet(d.row.product_set).product_set
-            group = f"{ps.product_group_name} › {ps.group_name} › {ps.number} – {ps.name}"
-        except UserError:
-            group = str(d.row.product_set)
-        return (
-            self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.")
-            .replace("%1", group)
-            .replace("%2", d.row.registration_label)
-        )
-
-    def _officers(self) -> dict[str, str]:
-        if not self.ctx.officer_id:
-            return {}
-        from ocop_desktop.services.core.office import OfficeService
-
-        try:
-            return {self.ctx.officer_id: OfficeService(self.ctx).summary().officer_name}
-        except UserError:
-            return {}
+    def _performed(self, result: ActionResult) -> None:
+        self.problems.hide()
+        for key, form in self.forms.items():
+            form.clear_problems()
+            self._mark_tab(key)
+        self.checklist.show_view(result.checklist)
+        self.header.show_completeness(result.checklist.completeness)
+        self.changed.emit(self.session.dossier_id)
 
     # -- autosave -----------------------------------------------------------------------------
     def _edited(self, section: str, field: str) -> None:
@@ -236,7 +241,7 @@ class DossierEditor(QWidget):
         return sheet_ok and forms_ok
 
     def _checklist_changed(self) -> None:
-        self.header.show_completeness(self.checklist.service.completeness(self.session.dossier_id))
+        self.header.show_completeness(self.checklist.completeness)
         self._say_saved()
 
     def _evidence_changed(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.dossiers.checklists import ChecklistRow
-
 
 class EvidenceLinkDialog(QDialog):
     def __init__(
         self,
         filename: str,
-        items: Sequence[ChecklistRow],
+        items: Mapping[str, str],  # checklist key -> label, of the items that apply
         criteria: Sequence[tuple[str, str]],
         checklist_key: str | None,
         chosen: Sequence[str],
@@ -34,9 +32,8 @@ class EvidenceLinkDialog(QDialog):
         self.resize(620, 520)
         self.item_box = QComboBox()
         self.item_box.addItem(self.tr("— Không gắn với mục nào —"), None)
-        for row in items:
-            if row.requirement != "not_applicable":
-                self.item_box.addItem(row.label, row.key)
+        for key, label in items.items():
+            self.item_box.addItem(label, key)
         self.item_box.setCurrentIndex(max(self.item_box.findData(checklist_key), 0))
         self.criteria = QListWidget()
         for code, title in criteria:

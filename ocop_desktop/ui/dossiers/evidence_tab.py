@@ -1,10 +1,12 @@
 """Tài liệu minh chứng: the dossier's evidence files. Files and folders are added by dialog or
 drag-and-drop and imported on a worker thread (progress and cancel in the tab, so the officer
 can keep typing elsewhere); listed with type, pages, size and links; opened with the system
-viewer; linked to a checklist item and criteria; removed."""
+viewer; linked to a checklist item and criteria; removed. Every write is an `ops` job that
+returns the dossier's files as they are now."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
+from ocop_desktop.services.dossiers.evidence import AttachmentRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.evidence_files import expand, format_size
+from ocop_desktop.ui.dossiers.evidence_link_dialog import EvidenceLinkDialog
 from ocop_desktop.ui.dossiers.evidence_table import EvidenceTable
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, message_label
 from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -36,19 +41,28 @@ if TYPE_CHECKING:
 class EvidenceTab(QWidget):
     """Signals:
     changed(): files were added, linked or removed (checklist counts may have moved).
-    link_requested(object): the person wants to link this AttachmentRow (the editor asks how).
     """
 
     changed = Signal()
-    link_requested = Signal(object)
 
-    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        view: ops.EvidenceView,
+        criteria: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.service = EvidenceService(ctx)
+        self.ctx = ctx
         self.dossier_id = dossier_id
-        self.rows: list[AttachmentRow] = []
+        self.criteria = criteria  # (code, title) a file can be linked to
+        self.rows: list[AttachmentRow] = view.rows
+        self._total_size = view.total_size
         self.labels: dict[str, str] = {}  # checklist key -> label
-        self.task: Task | None = None
+        self.task: Task | None = None  # an import while it runs
+        self.edit_task: Task | None = None  # a link or a removal while it runs
+        self.link_dialog: EvidenceLinkDialog | None = None
         self._skipped: list[Path] = []
         self._read_only = False
         self.setAcceptDrops(True)
@@ -78,7 +92,7 @@ class EvidenceTab(QWidget):
         self.table.itemActivated.connect(lambda _item: self.open_current())
         self._layout()
         self._show_progress(False)
-        self.reload()
+        self._show_rows()
 
     def _layout(self) -> None:
         adding = QHBoxLayout()
@@ -120,12 +134,16 @@ class EvidenceTab(QWidget):
         for key, label in labels.items():
             self.target.addItem(label, key)
         self.target.setCurrentIndex(max(self.target.findData(current), 0))
-        self.reload()
+        self._show_rows()
 
-    def reload(self) -> None:
-        self.rows = self.service.attachments(self.dossier_id)
+    def show_view(self, view: ops.EvidenceView) -> None:
+        """The dossier's files as a job left them."""
+        self.rows, self._total_size = view.rows, view.total_size
+        self._show_rows()
+
+    def _show_rows(self) -> None:
         self.table.show_rows(self.rows, self.labels)
-        size = self.service.total_size(self.dossier_id)
+        size = self._total_size
         self.total.setText(
             self.tr("%n tệp", "", len(self.rows))
             + " · "
@@ -187,13 +205,16 @@ class EvidenceTab(QWidget):
         if not files:
             self._say(self.tr("Không có tệp PDF, JPEG, PNG hay TIFF nào để thêm."))
             return None
-        key, service, dossier_id = self.target.currentData(), self.service, self.dossier_id
         self._skipped = skipped
         self._show_progress(True)
         self.progress.setValue(0)
         self.progress_text.setText(self.tr("Đang kiểm tra %n tệp…", "", len(files)))
         self.task = run_task(
-            lambda progress: service.add_files(dossier_id, files, checklist_key=key, progress=progress),
+            ops.add_evidence,
+            self.ctx,
+            self.dossier_id,
+            files,
+            self.target.currentData(),
             on_done=self._imported,
             on_error=self._failed,
             on_cancel=self._cancelled,
@@ -214,8 +235,8 @@ class EvidenceTab(QWidget):
         if text:
             self.progress_text.setText(text)
 
-    def _imported(self, rows: list[AttachmentRow]) -> None:
-        text = self.tr("Đã thêm %n tệp.", "", len(rows))
+    def _imported(self, result: ops.EvidenceAdded) -> None:
+        text = self.tr("Đã thêm %n tệp.", "", len(result.added))
         if self._skipped:
             text += (
                 " "
@@ -223,7 +244,7 @@ class EvidenceTab(QWidget):
                 + ", ".join(p.name for p in self._skipped[:5])
             )
         self._say(text, OK_STYLE)
-        self.reload()
+        self.show_view(result.evidence)
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -267,9 +288,19 @@ class EvidenceTab(QWidget):
             self._say(self.tr("Máy chưa có chương trình xem tệp “%1”.").replace("%1", row.filename))
 
     def link_current(self) -> None:
+        """Ask which checklist item and criteria the selected file supports, then save it."""
         row = self.current()
-        if row is not None:
-            self.link_requested.emit(row)
+        if row is None:
+            return
+        dialog = EvidenceLinkDialog(
+            row.filename, self.labels, self.criteria, row.checklist_key, row.criteria, self
+        )
+        dialog.accepted.connect(
+            lambda: self._edit(ops.link_evidence, row.id, dialog.checklist_key(), dialog.chosen_criteria())
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.link_dialog = dialog
+        dialog.open()
 
     def remove_current(self) -> None:
         row = self.current()
@@ -280,13 +311,24 @@ class EvidenceTab(QWidget):
             no=self.tr("Không"),
         ):
             return
-        try:
-            self.service.remove(row.id)
-        except UserError as exc:
-            errors.show_error(exc, self)
-            return
-        self.reload()
+        self._edit(ops.remove_evidence, row.id)
+
+    def _edit(self, job: Callable[..., ops.EvidenceView], *args: object) -> Task | None:
+        """A link or a removal in the background; the list and the counts follow."""
+        if self.edit_task is not None:
+            return None
+        self.edit_task = run_task(
+            job, self.ctx, self.dossier_id, *args, on_done=self._edited, writes_db=True, parent=self
+        )
+        self.edit_task.finished.connect(self._edit_ended)
+        return self.edit_task
+
+    def _edited(self, view: ops.EvidenceView) -> None:
+        self.show_view(view)
         self.changed.emit()
+
+    def _edit_ended(self) -> None:
+        self.edit_task = None
 
     def select_file(self, filename: str) -> bool:
         for i, r in enumerate(self.rows):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.services.dossiers.service import DossierDetail
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, URGENCY_COLOURS, bold
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, URGENCY_COLOURS, bold
 
 
 class DossierHeader(QFrame):

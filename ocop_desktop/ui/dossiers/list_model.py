@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication
 
-from ocop_desktop.services.dossiers.service import DossierRow, DossierService
-from ocop_desktop.ui.dossiers.style import URGENCY_COLOURS
+from ocop_desktop.services.dossiers.service import DossierRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.lazy_model import Column, Index, LazyTableModel
+from ocop_desktop.ui.kit.lazy_model import LazyTableModel
+from ocop_desktop.ui.kit.style import URGENCY_COLOURS
+from ocop_desktop.ui.kit.tables import Col
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-C = "DossiersPage"
+translate = QCoreApplication.translate
 
 
 def deadline_text(r: DossierRow) -> str:
@@ -27,12 +29,17 @@ def deadline_text(r: DossierRow) -> str:
 
 COLUMNS = [
     # The product code is searchable and in the editor; the names get the width instead.
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Sản phẩm"), lambda r: r.product_name),
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Chủ thể"), lambda r: r.producer_name),
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Loại đăng ký"), lambda r: r.registration_label, 13),
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Trạng thái"), lambda r: r.status_label, 18),
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Số phiếu"), lambda r: r.receipt_number, 19),
-    Column(C, QT_TRANSLATE_NOOP("DossiersPage", "Hạn xử lý"), deadline_text, 19),
+    Col(lambda: translate("DossiersPage", "Sản phẩm"), lambda r: r.product_name),
+    Col(lambda: translate("DossiersPage", "Chủ thể"), lambda r: r.producer_name),
+    Col(lambda: translate("DossiersPage", "Loại đăng ký"), lambda r: r.registration_label, 13),
+    Col(lambda: translate("DossiersPage", "Trạng thái"), lambda r: r.status_label, 18),
+    Col(lambda: translate("DossiersPage", "Số phiếu"), lambda r: r.receipt_number, 19),
+    Col(
+        lambda: translate("DossiersPage", "Hạn xử lý"),
+        deadline_text,
+        19,
+        colours=lambda r: URGENCY_COLOURS.get(r.urgency),
+    ),
 ]
 DEADLINE_COLUMN = len(COLUMNS) - 1
 
@@ -40,8 +47,8 @@ DEADLINE_COLUMN = len(COLUMNS) - 1
 class DossierSource:
     """Fetches the filtered list once per query and hands it out page by page."""
 
-    def __init__(self, service: DossierService) -> None:
-        self.service = service
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
         self.status: str | None = None
         self.due_only = False
         self._key: tuple[str, str | None, bool] | None = None
@@ -50,7 +57,7 @@ class DossierSource:
     def _load(self, query: str) -> list[DossierRow]:
         key = (query, self.status, self.due_only)
         if key != self._key:
-            self._rows = self.service.search(query, status=self.status, due_only=self.due_only)
+            self._rows = ops.dossiers(self.ctx, query, self.status, self.due_only)
             self._key = key
         return self._rows
 
@@ -63,20 +70,10 @@ class DossierSource:
         rows, key = self._rows, self._key  # the count runs on a worker thread: no reload there
         if key is not None and key[0] == query:
             return len(rows)
-        return len(self.service.search(query, status=self.status, due_only=self.due_only))
+        return len(ops.dossiers(self.ctx, query, self.status, self.due_only))
 
 
 class DossierListModel(LazyTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        self.source = DossierSource(DossierService(ctx))
+        self.source = DossierSource(ctx)
         super().__init__(self.source.fetch, self.source.count, COLUMNS, parent=parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            if not index.isValid() or index.column() != DEADLINE_COLUMN:
-                return None
-            colours = URGENCY_COLOURS.get(self.row_at(index.row()).urgency)
-            if colours is None:
-                return None
-            return colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
-        return super().data(index, role)

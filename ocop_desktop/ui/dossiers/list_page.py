@@ -1,6 +1,7 @@
 """Hồ sơ: the dossiers of this office with their status and deadline, filtered by text
 (diacritics optional), status, or only those near or past their deadline. Enter or a
-double-click opens the dossier editor; Ctrl+N starts a new dossier."""
+double-click opens the dossier editor (its content is read in the background first); Ctrl+N
+starts a new dossier."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
 from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
 from ocop_desktop.ui.kit.list_page import ListPage
+from ocop_desktop.ui.kit.tasks import run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -33,16 +36,16 @@ class DossiersPage(ListPage):
         self.source = self.model.source  # type: ignore[attr-defined]
         self.dialog: NewDossierDialog | None = None
         self.editors: dict[str, DossierEditor] = {}
+        self._opening: set[str] = set()  # dossiers whose editor is being read
         self.status_filter.addItem("", None)
         for status in Status:
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.due_only.toggled.connect(lambda _on: self._filters_changed())
-        top = self.layout().itemAt(0).layout()
-        assert isinstance(top, QHBoxLayout)
-        top.insertWidget(1, self.status_filter)
-        top.insertWidget(2, self.due_only)
         self.retranslate()
+
+    def extra_filters(self) -> list[QWidget]:
+        return [self.status_filter, self.due_only]
 
     def texts(self) -> dict[str, str]:
         return {
@@ -89,17 +92,29 @@ class DossiersPage(ListPage):
     def open_edit(self, row: DossierRow) -> None:
         self.open_dossier(row.id)
 
-    def open_dossier(self, dossier_id: str) -> DossierEditor:
-        """The editor of a dossier: brought to the front if already open."""
+    def open_dossier(self, dossier_id: str) -> DossierEditor | None:
+        """The editor of a dossier: brought to the front if already open (and returned), else
+        opened once its content is read in the background."""
         editor = self.editors.get(dossier_id)
         if editor is None:
-            editor = DossierEditor(self._ctx, dossier_id, self)
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.changed.connect(lambda _id: self.model.refresh())
-            editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
-            self.editors[dossier_id] = editor
-        elif QGuiApplication.platformName() != "offscreen":  # that plugin cannot raise windows
+            if dossier_id not in self._opening:
+                self._opening.add(dossier_id)
+                task = run_task(
+                    ops.open_dossier, self._ctx, dossier_id, on_done=self._show_editor, parent=self
+                )
+                task.finished.connect(lambda: self._opening.discard(dossier_id))
+            return None
+        if QGuiApplication.platformName() != "offscreen":  # that plugin cannot raise windows
             editor.raise_()  # already open: bring it to the front
             editor.activateWindow()
         editor.show()
         return editor
+
+    def _show_editor(self, data: ops.EditorData) -> None:
+        dossier_id = data.detail.row.id
+        editor = DossierEditor(self._ctx, data, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.changed.connect(lambda _id: self.model.refresh())
+        editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
+        self.editors[dossier_id] = editor
+        editor.show()

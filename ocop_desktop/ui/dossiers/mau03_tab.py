@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ocop_desktop.domain.forms import MAU03, SEX
 from ocop_desktop.ui.dossiers.section_form import SectionForm
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE, bold
 from ocop_desktop.ui.kit.formatting import format_number
+from ocop_desktop.ui.kit.style import MUTED_STYLE, bold
 
 PANEL_WIDTH = 330
 

@@ -4,16 +4,18 @@ service explains when there is none."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ocop_desktop.domain.dossiers import RegistrationType
-from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
-from ocop_desktop.services.registry.products import ProductRow, ProductService
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE
-from ocop_desktop.ui.kit.form_dialog import FormDialog
+from ocop_desktop.domain.errors import ValidationError
+from ocop_desktop.services.registry.products import ProductRow
+from ocop_desktop.ui.dossiers import ops
+from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -28,15 +30,14 @@ class NewDossierDialog(FormDialog):
         self, ctx: AppContext, parent: QWidget | None = None, *, product_id: str | None = None
     ) -> None:
         super().__init__(parent)
-        self._service = DossierService(ctx)
-        products = ProductService(ctx)
+        self._ctx = ctx
         self.setWindowTitle(self.tr("Lập hồ sơ mới"))
         self.setMinimumWidth(640)
         self.product = self.add_field(
             "product_id",
             self.tr("Sản phẩm *"),
             SearchPicker(
-                lambda text: [(p.id, product_label(p)) for p in products.search(text, limit=40)],
+                lambda text: [(p.id, product_label(p)) for p in ops.products(ctx, text, 40)],
                 placeholder=self.tr("Gõ tên, mã sản phẩm hoặc tên chủ thể, có dấu hoặc không"),
                 rows=7,
             ),
@@ -54,17 +55,16 @@ class NewDossierDialog(FormDialog):
         note.setStyleSheet(MUTED_STYLE)
         self.form.addRow("", note)
         self.save_button.setText(self.tr("Lập hồ sơ"))
-        self.created: DossierDetail | None = None
         self.product.refresh()
         if product_id:
             self.product.pick(product_id)
         self.product.setFocus()
 
-    def save(self) -> DossierDetail:
+    def save_job(self) -> SaveJob:
         product_id = self.product.value()
         if not product_id:
-            from ocop_desktop.domain.errors import ValidationError
-
             raise ValidationError({"product_id": self.tr("Hãy chọn sản phẩm cần lập hồ sơ.")})
-        self.created = self._service.create(product_id, self.registration.currentData())
-        return self.created
+        registration = self.registration.currentData()
+        return partial(
+            ops.create_dossier, ctx=self._ctx, product_id=product_id, registration_type=registration
+        )

@@ -12,9 +12,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.services.dossiers.print_data import print_dossier_form
-from ocop_desktop.ui.dossiers.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold, message_label
+from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, bold
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -122,11 +123,14 @@ class PrintTab(QWidget):
             return None
         self._before_print()  # the PDF shows what was typed a moment ago
         out.parent.mkdir(parents=True, exist_ok=True)
-        ctx, dossier_id = self.ctx, self.dossier_id
         self._say(self.tr("Đang in…"), MUTED_STYLE)
         self.task = run_task(
-            lambda _progress: print_dossier_form(ctx, dossier_id, form, out),
-            on_done=lambda path: self._printed(Path(path), open_after),
+            ops.print_form,
+            self.ctx,
+            self.dossier_id,
+            form,
+            out,
+            on_done=lambda path: self._printed(path, open_after),
             on_error=self._failed,
             parent=self,
         )

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.forms import Field, Kind, Section
 from ocop_desktop.ui.dossiers.field_widgets import FieldInput, display_text
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE, bold, message_label, required_label
+from ocop_desktop.ui.kit.field_messages import FieldMessages
+from ocop_desktop.ui.kit.style import MUTED_STYLE, bold, required_label
 
 FORM_MAX_WIDTH = 940  # long lines of input are hard to read on a wide screen
 LABEL_WIDTH = 270
@@ -39,7 +40,7 @@ class SectionForm(QScrollArea):
         self.section = section
         self.inputs: dict[str, FieldInput] = {}
         self._note: QLabel | None = None
-        self._messages: dict[str, QLabel] = {}
+        self.messages = FieldMessages()  # under the fields only: the editor shows the rest
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -84,7 +85,7 @@ class SectionForm(QScrollArea):
             hint = QLabel(f.hint)
             hint.setStyleSheet(MUTED_STYLE)
             column.addWidget(hint)
-        column.addWidget(self._message(f.key))
+        column.addWidget(self.messages.label(f.key))
         self.form.addRow(label, box)
 
     def _add_ticks(self, ticks: list[Field]) -> None:
@@ -93,7 +94,7 @@ class SectionForm(QScrollArea):
         grid = QGridLayout(group)
         for i, f in enumerate(ticks):
             grid.addWidget(self._input(f).widget, 2 * (i // 2), i % 2)
-            grid.addWidget(self._message(f.key), 2 * (i // 2) + 1, i % 2)
+            grid.addWidget(self.messages.label(f.key), 2 * (i // 2) + 1, i % 2)
         self.form.addRow(group)
 
     def _input(self, f: Field) -> FieldInput:
@@ -102,10 +103,6 @@ class SectionForm(QScrollArea):
         field_input.committed.connect(lambda key=f.key: self.committed.emit(key))
         self.inputs[f.key] = field_input
         return field_input
-
-    def _message(self, key: str) -> QLabel:
-        self._messages[key] = message_label()
-        return self._messages[key]
 
     def _on_edited(self, key: str) -> None:
         self.clear_problems([key])  # the person is fixing it: the old message no longer applies
@@ -155,25 +152,16 @@ class SectionForm(QScrollArea):
     # -- messages -----------------------------------------------------------------------------
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Messages under the fields they concern (keys of this section, without prefix)."""
-        for key, text in problems.items():
-            label = self._messages.get(key)
-            if label is not None:
-                label.setText(text)
-                label.show()
+        self.messages.show(problems)
 
     def clear_problems(self, keys: list[str] | None = None) -> None:
-        for key in keys if keys is not None else list(self._messages):
-            label = self._messages.get(key)
-            if label is not None and not label.isHidden():
-                label.clear()
-                label.hide()
+        self.messages.clear(keys)
 
     def problem(self, key: str) -> str:
-        label = self._messages[key]
-        return label.text() if not label.isHidden() else ""
+        return self.messages.text(key)
 
     def has_problems(self) -> bool:
-        return any(not label.isHidden() for label in self._messages.values())
+        return self.messages.any_shown()
 
     def focus_field(self, key: str) -> None:
         field_input = self.inputs.get(key)

@@ -4,20 +4,18 @@ the other tabs should not wait for it."""
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import UserError
-from ocop_desktop.ui.dossiers.style import MUTED_STYLE
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-log = logging.getLogger(__name__)
+    from ocop_desktop.ui.scoring import ScoreSheetEditor
 
 
 class SelfAssessmentTab(QWidget):
@@ -30,7 +28,7 @@ class SelfAssessmentTab(QWidget):
     def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.dossier_id = ctx, dossier_id
-        self.editor: Any = None  # ocop_desktop.ui.scoring.ScoreSheetEditor once built
+        self.editor: ScoreSheetEditor | None = None  # built the first time the tab shows
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.notice = QLabel()
@@ -43,15 +41,14 @@ class SelfAssessmentTab(QWidget):
         super().showEvent(event)
         self.ensure_editor()
 
-    def ensure_editor(self) -> Any:
+    def ensure_editor(self) -> ScoreSheetEditor | None:
         if self.editor is not None:
             return self.editor
-        try:
-            from ocop_desktop.ui.scoring import ScoreSheetEditor, SelfAssessmentStore
-        except ImportError:  # pragma: no cover - the scoring package ships with this one
-            log.warning("score-sheet editor not available")
-            self._say(self.tr("Phiếu tự chấm điểm chưa có trong bản này."))
-            return None
+        from ocop_desktop.ui.scoring import (
+            ScoreSheetEditor,
+            SelfAssessmentStore,
+        )  # with the tab, not the editor
+
         try:
             self.editor = ScoreSheetEditor(SelfAssessmentStore(self.ctx, self.dossier_id), self)
         except UserError as exc:  # e.g. the rule set on this machine differs from the sheet's

@@ -1,8 +1,10 @@
-"""Base of the create/edit dialogs: fields with inline messages, save through a service,
-and no silent loss of typed data (closing with unsaved changes asks first)."""
+"""Base of the create/edit dialogs: fields with inline messages, a save that runs in the
+background (the feature's `ops` job), and no silent loss of typed data (closing with unsaved
+changes asks first)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -11,24 +13,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ocop_desktop.domain.errors import ConflictError, UserError, ValidationError
+from ocop_desktop.domain.errors import ConflictError, ValidationError
+from ocop_desktop.progress import Progress
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 translate = QCoreApplication.translate
-ERROR_STYLE = "color: #b3261e;"
+SaveJob = Callable[[Progress], Any]  # the save, its arguments bound: run_task(job) -> the saved row
 
 
 class FormDialog(QDialog):
-    """Subclasses add fields with `add_field`, implement `save()` (call the service, return the
-    saved row) and may override `after_save` (default: close).
+    """Subclasses add fields with `add_field`, implement `save_job()` (the `ops` function that saves
+    what the form holds, its arguments bound) and may override `after_save` (default: close).
 
     Signals:
         saved(object): the row returned by the service.
@@ -39,12 +43,10 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dirty = False
+        self.task: Task | None = None  # the save while it runs
         self._fields: dict[str, QWidget] = {}
-        self._messages: dict[str, QLabel] = {}
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.hide()
+        self.summary = message_label()
+        self.messages = FieldMessages(self.summary)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox()
@@ -71,13 +73,9 @@ class FormDialog(QDialog):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(1)
         inner.addWidget(widget)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(ERROR_STYLE)
-        message.hide()
-        inner.addWidget(message)
+        inner.addWidget(self.messages.label(name))
         self.form.addRow(label, box)
-        self._fields[name], self._messages[name] = widget, message
+        self._fields[name] = widget
         self.watch(widget)
         return widget
 
@@ -104,57 +102,61 @@ class FormDialog(QDialog):
 
     def message(self, name: str) -> str:
         """The validation message shown under a field ("" when none)."""
-        label = self._messages[name]
-        return label.text() if not label.isHidden() else ""
+        return self.messages.text(name)
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.clear_problems()
-        unplaced = []
-        for name, text in problems.items():
-            if name in self._messages:
-                self._messages[name].setText(text)
-                self._messages[name].show()
-            else:
-                unplaced.append(text)
+        self.messages.clear()
         lead = translate("FormDialog", "Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.")
-        self.summary.setText("\n".join([lead, *unplaced]))
-        self.summary.show()
+        self.messages.show(problems, lead=lead)
         first = next((n for n in self._fields if n in problems), None)
         if first is not None:
             self._fields[first].setFocus()
 
     def clear_problems(self) -> None:
-        for label in self._messages.values():
-            label.clear()
-            label.hide()
-        self.summary.hide()
+        self.messages.clear()
 
     # -- saving and closing -------------------------------------------------------------------
-    def save(self) -> Any:
+    def save_job(self) -> SaveJob:
+        """The save, e.g. `partial(ops.save_producer, ctx=…, producer=…, data=self.value())`; may
+        raise ValidationError for what the form itself can tell."""
         raise NotImplementedError
 
     def after_save(self, row: Any) -> None:
         self.accept()
 
-    def submit(self) -> None:
+    def submit(self) -> Task | None:
+        """Save in the background; the dialog stays usable, its save button off meanwhile."""
+        if self.task is not None:
+            return None
         self.clear_problems()
         try:
-            row = self.save()
+            job = self.save_job()
         except ValidationError as exc:
             self.show_problems(exc.fields)
-            return
-        except ConflictError as exc:
-            # Keep the dialog and what was typed; the person decides what to do with it.
-            self.summary.setText(exc.message)
-            self.summary.show()
-            errors.show_error(exc, self)
-            return
-        except UserError as exc:
-            errors.show_error(exc, self)
-            return
+            return None
+        self.save_button.setEnabled(False)
+        self.task = run_task(job, on_done=self._saved, on_error=self._refused, writes_db=True, parent=self)
+        self.task.finished.connect(self._save_ended)
+        return self.task
+
+    def _saved(self, row: Any) -> None:
         self.mark_clean()
         self.saved.emit(row)
         self.after_save(row)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.fields)
+        elif isinstance(exc, ConflictError):
+            # Keep the dialog and what was typed; the person decides what to do with it.
+            self.messages.show({"": exc.message})
+            errors.show_error(exc, self)
+        else:
+            errors.show_error(exc, self)
+
+    def _save_ended(self) -> None:
+        self.task = None
+        self.save_button.setEnabled(True)
 
     def reject(self) -> None:
         if self._dirty and not errors.confirm_discard(self):

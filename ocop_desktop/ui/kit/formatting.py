@@ -1,8 +1,9 @@
-"""Vietnamese display formats: dd/mm/yyyy dates and 1.234.567,5 numbers (QLocale vi_VN)."""
+"""Vietnamese display formats: dd/mm/yyyy dates and 1.234.567,5 numbers (QLocale vi_VN), stored
+UTC moments in this computer's time zone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
@@ -20,6 +21,14 @@ def format_datetime(value: datetime | None) -> str:
         return ""
     moment = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
     return moment.toString("dd/MM/yyyy HH:mm")
+
+
+def local_time(value: datetime | None) -> str:
+    """A stored UTC moment shown in this computer's time zone, dd/mm/yyyy HH:MM."""
+    if value is None:
+        return ""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return format_datetime(aware.astimezone())
 
 
 def format_int(value: int) -> str:

@@ -2,51 +2,35 @@
 
 The service does the filtering (diacritics-insensitive, in SQL), so a keystroke costs one page
 of rows (and one `count`, on a worker thread) however big the table is. The model keeps only frozen row
-dataclasses: no session, no ORM objects.
+dataclasses: no session, no ORM objects. Its columns are `tables.Col`; an int is shown in the
+Vietnamese format and aligned right, and a cell's tooltip is its text unless the column says.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ocop_desktop.ui.kit.formatting import format_int
+from ocop_desktop.ui.kit.tables import ROW_ROLE, Col, Index
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) -> the row dataclass
 _ROLES = frozenset(
     {
         int(Qt.ItemDataRole.DisplayRole),
         int(Qt.ItemDataRole.ToolTipRole),
         int(Qt.ItemDataRole.TextAlignmentRole),
-        int(ROW_ROLE),
+        int(Qt.ItemDataRole.BackgroundRole),
+        int(Qt.ItemDataRole.ForegroundRole),
+        int(ROW_ROLE),  # data(index, ROW_ROLE) -> the row dataclass
     }
 )
+_COLOUR_ROLES = (int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-@dataclass(frozen=True)
-class Column:
-    """`title` is the Vietnamese source text, translated in context `context` (mark it with
-    QT_TRANSLATE_NOOP so lupdate finds it)."""
-
-    context: str
-    title: str
-    value: Callable[[Any], object]
-    width: int = 0  # width in characters; 0 = this column takes the remaining space
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -62,7 +46,7 @@ class LazyTableModel(QAbstractTableModel):
         self,
         fetch: Callable[[str, int, int], Sequence[Any]],
         count: Callable[[str], int],
-        columns: Sequence[Column],
+        columns: Sequence[Col],
         *,
         page_size: int = 200,
         parent: Any = None,
@@ -145,9 +129,6 @@ class LazyTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
-    def loaded_rows(self) -> int:
-        return len(self._rows)
-
     def find(self, predicate: Callable[[Any], bool]) -> int:
         """Row number of the first loaded row matching, or -1."""
         return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
@@ -166,12 +147,17 @@ class LazyTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():  # views ask for many roles per cell: be quick
             return None
-        row = self._rows[index.row()]
+        row, column = self._rows[index.row()], self.columns[index.column()]
         if role == ROW_ROLE:
             return row
-        value = self.columns[index.column()].value(row)
+        if role in _COLOUR_ROLES:
+            colours = column.colours(row) if column.colours else None
+            return colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1] if colours else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            return column.tip(row)
+        value = column.value(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if isinstance(value, int) else None
+            return _RIGHT if column.right or isinstance(value, int) else None
         return format_int(value) if isinstance(value, int) else str(value)
 
     def headerData(
@@ -181,8 +167,7 @@ class LazyTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            column = self.columns[section]
-            return QCoreApplication.translate(column.context, column.title)
+            return self.columns[section].title()
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return format_int(section + 1)
         return None

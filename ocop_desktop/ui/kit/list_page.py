@@ -27,7 +27,9 @@ FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
 
 
 class ListPage(QWidget):
-    """Subclasses set `model`, implement `open_new`, `open_edit(row)`, `texts()`."""
+    """Subclasses pass the model, implement `open_new`, `open_edit(row)`, `texts()`, `count_text(n)`,
+    and may add widgets to the top row: `extra_filters()` after the filter box, `extra_buttons()`
+    (acting on the selected row, enabled with "Sửa") before the edit button."""
 
     def __init__(self, model: LazyTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +53,15 @@ class ListPage(QWidget):
         model.counted.connect(self._update_count)
         QShortcut(QKeySequence.StandardKey.New, self, self.open_new)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
+        self.row_buttons = [*self.extra_buttons(), self.edit_button]
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        for widget in self.extra_filters():
+            top.addWidget(widget)
         top.addWidget(self.count_label)
         top.addSpacing(12)
-        top.addWidget(self.edit_button)
+        for button in self.row_buttons:
+            top.addWidget(button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -97,6 +103,14 @@ class ListPage(QWidget):
     def open_edit(self, row: Any) -> None:
         raise NotImplementedError
 
+    def extra_filters(self) -> list[QWidget]:
+        """Widgets that narrow the list, placed after the filter box (called while building)."""
+        return []
+
+    def extra_buttons(self) -> list[QPushButton]:
+        """Buttons acting on the selected row, placed before "Sửa" (called while building)."""
+        return []
+
     # -- behaviour ----------------------------------------------------------------------------
     def apply_filter(self) -> None:
         self._timer.stop()
@@ -135,7 +149,9 @@ class ListPage(QWidget):
             self.open_edit(self.model.row_at(index.row()))
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.current_row() is not None)
+        chosen = self.current_row() is not None
+        for button in self.row_buttons:
+            button.setEnabled(chosen)
 
     def _update_count(self) -> None:
         texts = self.texts()

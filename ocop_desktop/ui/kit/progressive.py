@@ -60,7 +60,7 @@ class ProgressiveColumn(QWidget):
         layout = self._column()
         layout.insertWidget(layout.count() - 1, widget)
         if self.isVisible():
-            widget.show()  # now, not at the next turn: it can take the focus at once (and the slice pays for it)
+            widget.show()  # now, not next turn: it can take the focus at once (the slice pays for it)
 
     def add_space(self, size: int) -> None:
         layout = self._column()

@@ -13,7 +13,8 @@ from PySide6.QtGui import QDesktopServices
 
 
 def open_path(path: Path) -> bool:
-    """Hand `path` to the desktop (replaced in tests)."""
+    """Hand a file or folder to the desktop's viewer for it; False when there is none. Every
+    "open with the system viewer" of the application goes through here (tests replace it)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

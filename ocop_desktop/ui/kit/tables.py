@@ -1,7 +1,9 @@
-"""A read-only table of frozen rows (service dataclasses) with per-column text, alignment and
-colours, and the view settings every table of the sync and evaluation pages shares.
+"""Tables of frozen rows (service dataclasses): the one column type `Col`, a read-only model of
+rows held in memory (`RowsModel`; the lazily loaded one is `lazy_model.LazyTableModel`, with the
+same columns), and the view settings every table of the sync and evaluation pages shares.
 
-Column titles are callables, so a language switch only needs `headerDataChanged`."""
+Column titles are callables (`lambda: translate("Context", "…")`), so a language switch only
+needs `headerDataChanged`."""
 
 from __future__ import annotations
 
@@ -10,27 +12,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ocop_desktop.ui.kit.style import Colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Colours = tuple[QColor | None, QColor | None]  # background, foreground
-
-GOOD = (QColor("#e6f4ea"), QColor("#1b5e20"))
-WARN = (QColor("#fff3cd"), QColor("#7a4d00"))
-BAD = (QColor("#fde0dc"), QColor("#b3261e"))
-MUTED = (None, QColor("#5f6368"))
-INFO = (QColor("#e8f0fe"), QColor("#174ea6"))
 
 
 @dataclass(frozen=True)
 class Col:
+    """One column: its translated title, the cell's value for a row, and how it looks."""
+
     title: Callable[[], str]
     value: Callable[[Any], object]
-    width: int = 0  # characters; 0 = stretch
-    right: bool = False
-    colours: Callable[[Any], Colours | None] | None = None
+    width: int = 0  # characters; 0 = this column takes the remaining width
+    right: bool = False  # aligned right (lazy tables also right-align every int)
+    colours: Callable[[Any], Colours | None] | None = None  # (background, foreground) of the cell
     tip: Callable[[Any], str] | None = None
 
 
@@ -91,10 +90,10 @@ class RowsModel(QAbstractTableModel):
         if self.rows and self.columns:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(

@@ -21,12 +21,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ocop_desktop.ui.kit import qt_workarounds
-
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-qt_workarounds.install()  # progress signals are emitted many times per job
 _REPORT_EVERY = 0.05  # seconds: progress faster than this would flood the event loop
 
 
@@ -212,6 +209,11 @@ def _cancel_at_exit() -> None:
     wait_for_tasks(5_000)
 
 
+def running() -> int:
+    """How many jobs have not delivered their outcome yet (tests wait for none)."""
+    return len(_RUNNING)
+
+
 def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
     """Block until every background job ended (at exit, in tests). True when all ended."""
     ok = QThreadPool.globalInstance().waitForDone(timeout_ms)
@@ -220,4 +222,4 @@ def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
     return ok
 
 
-__all__ = ["Progress", "Task", "run_task", "wait_for_tasks", "writer_pool"]
+__all__ = ["Progress", "Task", "run_task", "running", "wait_for_tasks", "writer_pool"]

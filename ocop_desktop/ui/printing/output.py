@@ -1,6 +1,6 @@
 """Where generated PDFs go and how they leave the application: a per-session folder for
 previews (removed at exit), file names people recognise ("Mau01-Ca-phe-bot.pdf"), saving a
-copy atomically, and handing a file to the system's PDF viewer."""
+copy atomically. (Opening a file with the system's viewer: `ui.kit.system_open`.)"""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ import atexit
 import shutil
 import tempfile
 from pathlib import Path
-
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 
 from ocop_desktop.domain.text import slug
 from ocop_desktop.files import atomic_write_bytes
@@ -64,8 +61,3 @@ def save_copy(source: Path, target: Path) -> Path:
     """Copy a generated PDF to where the person chose, atomically (never a half file)."""
     atomic_write_bytes(Path(target), Path(source).read_bytes())
     return Path(target)
-
-
-def open_in_system_viewer(path: Path) -> bool:
-    """Open `path` with the desktop's PDF viewer; False when there is none (tests replace this)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QSpinBox, QToolBar, QVBoxLayout, QWidget
 
-from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit import errors, system_open
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.printing import output, printer
 from ocop_desktop.ui.printing.page_view import PageView
@@ -190,7 +190,7 @@ class PrintPreviewDialog(QDialog):
         return target
 
     def open_external(self) -> bool:
-        opened = output.open_in_system_viewer(self.pdf_path)
+        opened = system_open.open_path(self.pdf_path)
         if not opened:
             errors.warn(
                 self,

@@ -10,7 +10,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table
+from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
+from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.style import stars

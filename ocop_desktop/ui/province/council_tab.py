@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.province import CouncilMode
 from ocop_desktop.domain.rules.council import FLOOR_RULES
 from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit.tables import GOOD, MUTED, WARN, Col, RowsModel, current_row, make_table
+from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.style import GOOD, GREYED, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import MemberDialog
 from ocop_desktop.ui.province.laptops import EvaluatorLaptops
 from ocop_desktop.ui.province.state import EvalState
-from ocop_desktop.ui.sync.widgets import forget
 
-ROLE_COLOURS = {"chair": GOOD, "secretary": MUTED}
+ROLE_COLOURS = {"chair": GOOD, "secretary": GREYED}
 
 
 class CouncilTab(QWidget):

@@ -28,9 +28,9 @@ from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.domain.province import MemberRole
 from ocop_desktop.services.province.councils import MemberInput
 from ocop_desktop.services.province.rounds import RoundInput
+from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
-from ocop_desktop.ui.sync.widgets import Banner
 
 
 class _Dialog(QDialog):

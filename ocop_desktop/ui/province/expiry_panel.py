@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpin
 
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.reports import ExpiryRow
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import BAD, GOOD, WARN, Col, RowsModel, current_row, make_table
+from ocop_desktop.ui.kit.style import BAD, GOOD, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import stars
-from ocop_desktop.ui.sync.widgets import forget
 
 
 def _state_colours(r: ExpiryRow) -> tuple | None:  # type: ignore[type-arg]

@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.services.province.inbox import InboxRow
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date, format_number
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, Col, RowsModel, make_table, selected_rows
+from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
+from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table, selected_rows
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.state import EvalState
-from ocop_desktop.ui.sync.widgets import forget
 
 STATUS_COLOURS = {"sent": INFO, "accepted": GOOD, "returned": BAD}
 

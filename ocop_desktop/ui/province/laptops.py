@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.types import ImportPreview
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.state import EvalState
@@ -62,7 +63,7 @@ class EvaluatorLaptops(QObject):
             )
         )
         dialog.finished.connect(dialog.deleteLater)
-        dialog.finished.connect(lambda _r: widgets.forget(self, "dialog", dialog))
+        dialog.finished.connect(lambda _r: forget(self, "dialog", dialog))
         self.dialog = dialog
         dialog.open()
 

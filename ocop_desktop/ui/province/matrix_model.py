@@ -11,7 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix
-from ocop_desktop.ui.province.style import OUTLIER_BG, OUTLIER_FG, score_text
+from ocop_desktop.ui.kit.style import BAD
+from ocop_desktop.ui.province.style import score_text
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -43,7 +44,7 @@ class MatrixModel(QAbstractTableModel):
         self._cells: list[list[tuple[str, bool]]] = []  # [row][column] -> (text, highlighted); row 0: totals
         self._bold = QFont()
         self._bold.setBold(True)
-        self._outlier_bg, self._outlier_fg = QBrush(QColor(OUTLIER_BG)), QBrush(QColor(OUTLIER_FG))
+        self._outlier_bg, self._outlier_fg = QBrush(BAD[0]), QBrush(BAD[1])
         self._total_bg = QBrush(TOTAL_BG)
 
     def set_matrix(self, matrix: CouncilMatrix | None) -> None:

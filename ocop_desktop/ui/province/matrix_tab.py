@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix, RoundAggregation
+from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
@@ -29,7 +31,6 @@ from ocop_desktop.ui.province.matrix_model import MatrixModel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns, score_text, stars
-from ocop_desktop.ui.sync.widgets import Banner, forget
 
 
 class MatrixTab(QWidget):

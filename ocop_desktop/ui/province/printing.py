@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province.state import EvalState
 
@@ -56,7 +56,7 @@ def open_pdf(parent: QWidget | None, path: Path, title: str, suggested: str) -> 
     entry = _printing_ui("entry")
     if entry is not None:
         return entry.open_print_preview(parent, path, title, suggested_name=suggested)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    system_open.open_path(path)
     return None
 
 

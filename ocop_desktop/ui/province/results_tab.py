@@ -25,15 +25,16 @@ from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.domain.rules.stars import band_min
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
+from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import GOOD, Col, RowsModel, current_row, make_table, select_row
+from ocop_desktop.ui.kit.style import GOOD
+from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.expiry_panel import ExpiryPanel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns, score_text, stars
-from ocop_desktop.ui.sync.widgets import Banner
 
 
 class ResultsTab(QWidget):

@@ -10,15 +10,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from ocop_desktop.services.province.rounds import RoundRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import GOOD, WARN, Col, RowsModel, current_row, make_table, select_row
+from ocop_desktop.ui.kit.style import GOOD, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.advisory_dialog import AdvisoryDialog
 from ocop_desktop.ui.province.dialogs import AssignDialog, RoundDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns
-from ocop_desktop.ui.sync.widgets import forget
 
 
 def _done_colours(r: RoundRow) -> tuple | None:  # type: ignore[type-arg]

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.province.common import MemberRow
 from ocop_desktop.services.province.drafts import DraftRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.province.laptops import EvaluatorLaptops
 from ocop_desktop.ui.province.member_store import MemberSheetStore, sheets_and_drafts
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import stars
 from ocop_desktop.ui.scoring import ScoreSheetEditor
-from ocop_desktop.ui.sync.widgets import Banner, local_time
 
 
 class ScoringTab(QWidget):

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.ui.kit.formatting import format_number
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, MUTED, WARN, Col
+from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
+from ocop_desktop.ui.kit.tables import Col
 
 translate = QCoreApplication.translate
 ENTRY_COLOURS = {
@@ -16,10 +17,9 @@ ENTRY_COLOURS = {
     "needs_rescore": WARN,
     "aggregated": INFO,
     "proposed": GOOD,
-    "not_recognised": MUTED,
+    "not_recognised": GREYED,
     "decided": GOOD,
 }
-OUTLIER_BG, OUTLIER_FG = "#fde0dc", "#b3261e"
 
 
 def stars(n: int | None) -> str:

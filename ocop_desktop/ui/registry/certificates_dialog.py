@@ -1,13 +1,14 @@
 """Giấy chứng nhận OCOP of one product: the history (current, expiring with its re-evaluation
 window, expired, revoked), entering a certificate issued before the app (including the 3★
 certificates districts issued under QĐ 148 before 1/7/2025), and revoking one. An upgrade or a
-re-evaluation dossier needs a valid certificate, so this is where the officer records it."""
+re-evaluation dossier needs a valid certificate, so this is where the officer records it. The
+products page opens it ("Giấy chứng nhận…"); reads and writes run in the background (`ops`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,24 +33,25 @@ from ocop_desktop.services.registry.certificates import (
     KNOWN_RULESETS,
     CertificateInput,
     CertificateRow,
-    CertificateService,
     IssuingLevel,
 )
 from ocop_desktop.services.registry.products import ProductRow
-from ocop_desktop.ui.dossiers.style import message_label
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.registry import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-    from ocop_desktop.ui.registry.products_page import ProductsPage
 
 
 class CertificatesDialog(QDialog):
     def __init__(self, ctx: AppContext, product: ProductRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = CertificateService(ctx)
+        self._ctx = ctx
         self.product = product
+        self.task: Task | None = None  # an addition or a revocation while it runs
         self.rows: list[CertificateRow] = []
         self.setWindowTitle(self.tr("Giấy chứng nhận OCOP — %1").replace("%1", product.name))
         self.resize(900, 560)
@@ -70,8 +72,9 @@ class CertificatesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("Sản phẩm chưa có giấy chứng nhận nào."))
+        self.empty.hide()  # until the history is read
         self.message = message_label()
-        self._messages: dict[str, QLabel] = {}
+        self.messages = FieldMessages(self.message)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -111,11 +114,10 @@ class CertificatesDialog(QDialog):
             ("ruleset_id", self.tr("Theo bộ tiêu chí"), self.ruleset),
             ("issuer", self.tr("Cơ quan ký"), self.issuer),
         ):
-            self._messages[key] = message_label()
             cell = QVBoxLayout()
             cell.setSpacing(1)
             cell.addWidget(widget)
-            cell.addWidget(self._messages[key])
+            cell.addWidget(self.messages.label(key))
             form.addRow(caption, cell)
         form.addRow("", self.add_button)
         return box
@@ -134,8 +136,14 @@ class CertificatesDialog(QDialog):
         row.addWidget(self.revoke_button)
         return row
 
-    def reload(self) -> None:
-        self.rows = self.service.history(self.product.id)
+    def reload(self) -> Task:
+        """Read the product's certificates again (in the background)."""
+        return run_task(
+            ops.certificate_history, self._ctx, self.product.id, on_done=self._show_rows, parent=self
+        )
+
+    def _show_rows(self, rows: list[CertificateRow]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):
             values = (
@@ -169,20 +177,19 @@ class CertificatesDialog(QDialog):
             return self.tr("Sắp hết hạn: %1").replace("%1", window)
         return self.tr("Còn hiệu lực; %1").replace("%1", window)
 
-    def add(self) -> None:
-        for label in (*self._messages.values(), self.message):
-            label.hide()
+    def add(self) -> Task | None:
+        self.messages.clear()
         try:
             decided = parse_date(self.decision_date.text())
         except ValueError:
-            self._show(
+            self.messages.show(
                 {
                     "decision_date": self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                         "%1", self.decision_date.text()
                     )
                 }
             )
-            return
+            return None
         data = CertificateInput(
             self.product.id,
             int(self.stars.currentData()),
@@ -192,68 +199,61 @@ class CertificatesDialog(QDialog):
             self.ruleset.currentData(),
             issuer=self.issuer.text(),
         )
-        try:
-            self.service.add(data)
-        except ValidationError as exc:
-            self._show(exc.fields)
-            return
-        except UserError as exc:
-            errors.show_error(exc, self)
-            return
+        return self._run(ops.add_certificate, (data,), self._added, self._add_refused)
+
+    def _added(self, _row: CertificateRow) -> None:
         for edit in (self.decision_number, self.decision_date, self.issuer):
             edit.clear()
         self.reload()
 
-    def revoke_current(self) -> None:
+    def _add_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.messages.show(exc.fields)
+        else:
+            errors.show_error(exc, self)
+
+    def revoke_current(self) -> Task | None:
         selected = self.table.selectionModel().selectedRows()
         if not selected:
-            self._show({"": self.tr("Hãy chọn giấy chứng nhận cần thu hồi.")})
-            return
+            self.messages.show({"": self.tr("Hãy chọn giấy chứng nhận cần thu hồi.")})
+            return None
         try:
             on = parse_date(self.revoke_on.text())
-            self.service.revoke(self.rows[selected[0].row()].id, on=on, reason=self.revoke_reason.text())
         except ValueError:
             text = self.tr("Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.").replace(
                 "%1", self.revoke_on.text()
             )
-            self._show({"": text})
-            return
-        except UserError as exc:
-            self._show(getattr(exc, "fields", None) or {"": exc.message})
-            return
-        self.reload()
+            self.messages.show({"": text})
+            return None
+        chosen = self.rows[selected[0].row()].id
+        args = (chosen, on, self.revoke_reason.text())
+        return self._run(ops.revoke_certificate, args, lambda _row: self.reload(), self._revoke_refused)
 
-    def _show(self, problems: dict[str, str]) -> None:
-        rest = []
-        for key, text in problems.items():
-            if key in self._messages:
-                self._messages[key].setText(text)
-                self._messages[key].show()
-            else:
-                rest.append(text)
-        if rest:
-            self.message.setText("\n".join(rest))
-            self.message.show()
+    def _revoke_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.messages.show(getattr(exc, "fields", None) or {"": exc.message})
+        else:
+            errors.show_error(exc, self)
 
+    def _run(
+        self,
+        job: Callable[..., CertificateRow],
+        args: tuple[Any, ...],
+        done: Callable[[CertificateRow], None],
+        refused: Callable[[BaseException], None],
+    ) -> Task | None:
+        """One write at a time, its buttons off while it runs."""
+        if self.task is not None:
+            return None
+        self.add_button.setEnabled(False)
+        self.revoke_button.setEnabled(False)
+        self.task = run_task(
+            job, self._ctx, *args, on_done=done, on_error=refused, writes_db=True, parent=self
+        )
+        self.task.finished.connect(self._idle)
+        return self.task
 
-def attach_to_products_page(page: ProductsPage, ctx: AppContext) -> QPushButton:
-    """A “Giấy chứng nhận…” button beside “Sửa” on the products page, for the selected product."""
-    button = QPushButton(QCoreApplication.translate("CertificatesDialog", "Giấy chứng nhận…"))
-    button.setObjectName("certificates_button")
-
-    def open_dialog() -> None:
-        row = page.current_row()
-        if row is not None:
-            dialog = CertificatesDialog(ctx, row, page)
-            dialog.finished.connect(dialog.deleteLater)
-            page.certificates_dialog = dialog  # type: ignore[attr-defined]
-            dialog.open()
-
-    button.clicked.connect(open_dialog)
-    page.table.selectionModel().selectionChanged.connect(
-        lambda *_: button.setEnabled(page.current_row() is not None)
-    )
-    button.setEnabled(False)
-    top = page.layout().itemAt(0).layout()
-    top.insertWidget(top.indexOf(page.edit_button), button)
-    return button
+    def _idle(self) -> None:
+        self.task = None
+        self.add_button.setEnabled(True)
+        self.revoke_button.setEnabled(True)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
-from ocop_desktop.services.core.units import COMMUNE, UnitService
-from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
-from ocop_desktop.ui.kit.form_dialog import FormDialog
+from ocop_desktop.services.registry.producers import ProducerRow
+from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.unit_search import commune_search, office_province
+from ocop_desktop.ui.registry import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -22,7 +23,7 @@ class ProducerDialog(FormDialog):
         self, ctx: AppContext, producer: ProducerRow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._service = ProducerService(ctx)
+        self._ctx = ctx
         self.producer = producer
         self.setWindowTitle(self.tr("Sửa chủ thể") if producer else self.tr("Thêm chủ thể"))
         self.setMinimumWidth(560)
@@ -69,11 +70,9 @@ class ProducerDialog(FormDialog):
 
     def _default_commune(self, ctx: AppContext) -> None:
         # A commune office registers producers of its own commune: preselect it.
-        office = ctx.office_or_none()
-        if office is not None:
-            unit = UnitService(ctx).get(office.unit_code)
-            if unit.level == COMMUNE:
-                self.commune.set_value(unit.code, unit.label)
+        commune = ops.office_commune(ctx)
+        if commune is not None:
+            self.commune.set_value(*commune)
 
     def value(self) -> ProducerInput:
         return ProducerInput(
@@ -88,7 +87,5 @@ class ProducerDialog(FormDialog):
             representative_title=self.representative_title.text(),
         )
 
-    def save(self) -> ProducerRow:
-        if self.producer is None:
-            return self._service.create(self.value())
-        return self._service.update(self.producer.id, self.value(), expected_revision=self.producer.revision)
+    def save_job(self) -> SaveJob:
+        return partial(ops.save_producer, ctx=self._ctx, producer=self.producer, data=self.value())

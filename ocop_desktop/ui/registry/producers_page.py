@@ -2,38 +2,37 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
-from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
+from ocop_desktop.services.registry.producers import ProducerRow
+from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
+from ocop_desktop.ui.kit.tables import Col
+from ocop_desktop.ui.registry import ops
 from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-C = "ProducersPage"
+translate = QCoreApplication.translate
 COLUMNS = [
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Tên chủ thể"), lambda r: r.name),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Loại hình"), lambda r: r.kind_label, 21),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Xã/phường"), lambda r: r.commune_name, 18),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Người đại diện"), lambda r: r.representative, 19),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Điện thoại"), lambda r: r.phone, 11),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Mã số thuế"), lambda r: r.tax_code, 13),
-    Column(C, QT_TRANSLATE_NOOP("ProducersPage", "Số SP"), lambda r: r.product_count, 5),
+    Col(lambda: translate("ProducersPage", "Tên chủ thể"), lambda r: r.name),
+    Col(lambda: translate("ProducersPage", "Loại hình"), lambda r: r.kind_label, 21),
+    Col(lambda: translate("ProducersPage", "Xã/phường"), lambda r: r.commune_name, 18),
+    Col(lambda: translate("ProducersPage", "Người đại diện"), lambda r: r.representative, 19),
+    Col(lambda: translate("ProducersPage", "Điện thoại"), lambda r: r.phone, 11),
+    Col(lambda: translate("ProducersPage", "Mã số thuế"), lambda r: r.tax_code, 13),
+    Col(lambda: translate("ProducersPage", "Số SP"), lambda r: r.product_count, 5),
 ]
 
 
 def producers_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
-    service = ProducerService(ctx)
     return LazyTableModel(
-        lambda q, offset, limit: service.search(q, offset=offset, limit=limit),
-        service.count,
-        COLUMNS,
-        parent=parent,
+        partial(ops.producers, ctx), partial(ops.count_producers, ctx), COLUMNS, parent=parent
     )
 
 

@@ -3,20 +3,21 @@ by the service when the product is first saved, and shown here read-only."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ocop_desktop.domain.products import ProductInput
-from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
-from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
-from ocop_desktop.ui.kit.form_dialog import FormDialog
+from ocop_desktop.services.registry.producers import ProducerRow
+from ocop_desktop.services.registry.products import ProductRow
+from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import OK_STYLE
+from ocop_desktop.ui.registry import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-OK_STYLE = "color: #1b5e20;"
 
 
 def product_set_label(number: int, name: str) -> str:
@@ -39,8 +40,7 @@ class ProductDialog(FormDialog):
         producer_id: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service = ProductService(ctx)
-        producers = ProducerService(ctx)
+        self._ctx = ctx
         self.product = product
         self.setMinimumWidth(600)
         self.notice = QLabel()
@@ -55,7 +55,7 @@ class ProductDialog(FormDialog):
             "producer_id",
             self.tr("Chủ thể sản xuất *"),
             SearchPicker(
-                lambda text: [(p.id, producer_label(p)) for p in producers.search(text, limit=30)],
+                lambda text: [(p.id, producer_label(p)) for p in ops.producers(ctx, text, 0, 30)],
                 placeholder=self.tr("Gõ tên chủ thể, có dấu hoặc không"),
                 rows=4,
             ),
@@ -63,7 +63,7 @@ class ProductDialog(FormDialog):
         self.name = self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit())
         self.product_set = self.add_field("product_set", self.tr("Bộ sản phẩm *"), QComboBox())
         self.product_set.addItem(self.tr("— Chọn bộ sản phẩm —"), 0)
-        sets = product_set_names(product.ruleset_id if product else None)
+        sets = ops.product_sets(product.ruleset_id if product else None)
         for number in sorted(sets):
             self.product_set.addItem(product_set_label(number, sets[number]), number)
         self.product_set.setMaxVisibleItems(14)
@@ -105,10 +105,8 @@ class ProductDialog(FormDialog):
             packaging=self.packaging.text(),
         )
 
-    def save(self) -> ProductRow:
-        if self.product is None:
-            return self._service.create(self.value())
-        return self._service.update(self.product.id, self.value(), expected_revision=self.product.revision)
+    def save_job(self) -> SaveJob:
+        return partial(ops.save_product, ctx=self._ctx, product=self.product, data=self.value())
 
     def after_save(self, row: ProductRow) -> None:
         if self.product is not None:

@@ -1,43 +1,42 @@
-"""Sản phẩm: every product with its code and product set, filterable without diacritics."""
+"""Sản phẩm: every product with its code and product set, filterable without diacritics; the
+selected product's certificates ("Giấy chứng nhận…")."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from ocop_desktop.services.registry.products import ProductRow, ProductService
-from ocop_desktop.ui.kit.lazy_model import Column, LazyTableModel
+from ocop_desktop.services.registry.products import ProductRow
+from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
-from ocop_desktop.ui.registry.certificates_dialog import attach_to_products_page
+from ocop_desktop.ui.kit.tables import Col
+from ocop_desktop.ui.registry import ops
+from ocop_desktop.ui.registry.certificates_dialog import CertificatesDialog
 from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-C = "ProductsPage"
+translate = QCoreApplication.translate
 COLUMNS = [
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Mã SP"), lambda r: r.code, 16),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
-    Column(
-        C,
-        QT_TRANSLATE_NOOP("ProductsPage", "Bộ sản phẩm"),
+    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16),
+    Col(lambda: translate("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
+    Col(
+        lambda: translate("ProductsPage", "Bộ sản phẩm"),
         lambda r: product_set_label(r.product_set, r.product_set_name),
         27,
     ),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
-    Column(C, QT_TRANSLATE_NOOP("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
+    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
+    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
 ]
 
 
 def products_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
-    service = ProductService(ctx)
     return LazyTableModel(
-        lambda q, offset, limit: service.search(q, offset=offset, limit=limit),
-        service.count,
-        COLUMNS,
-        parent=parent,
+        partial(ops.products, ctx), partial(ops.count_products, ctx), COLUMNS, parent=parent
     )
 
 
@@ -47,7 +46,13 @@ class ProductsPage(ListPage):
         super().__init__(products_model(ctx), parent)
         self.model.setParent(self)
         self.dialog: ProductDialog | None = None
-        attach_to_products_page(self, ctx)  # certificates of the selected product (ui/dossiers)
+        self.certificates_dialog: CertificatesDialog | None = None
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.certificates_button = QPushButton()
+        self.certificates_button.setObjectName("certificates_button")
+        self.certificates_button.clicked.connect(self.open_certificates)
+        return [self.certificates_button]
 
     def texts(self) -> dict[str, str]:
         return {
@@ -61,6 +66,10 @@ class ProductsPage(ListPage):
             "none_found": self.tr("Không tìm thấy sản phẩm nào."),
         }
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.certificates_button.setText(self.tr("Giấy chứng nhận…"))
+
     def count_text(self, n: int) -> str:
         return self.tr("%Ln sản phẩm", "", n)
 
@@ -69,6 +78,15 @@ class ProductsPage(ListPage):
 
     def open_edit(self, row: ProductRow) -> None:
         self._open(ProductDialog(self._ctx, row, self))
+
+    def open_certificates(self) -> None:
+        """The certificates of the selected product: entered, checked, revoked."""
+        row = self.current_row()
+        if row is not None:
+            dialog = CertificatesDialog(self._ctx, row, self)
+            dialog.finished.connect(dialog.deleteLater)
+            self.certificates_dialog = dialog
+            dialog.open()
 
     def _open(self, dialog: ProductDialog) -> None:
         dialog.saved.connect(self.show_saved)

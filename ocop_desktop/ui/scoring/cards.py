@@ -11,19 +11,9 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QP
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.rules.model import Criterion, Group, Part, Stop
+from ocop_desktop.ui.kit.style import ACCENT, CARD_BORDER, CURRENT_FILL, PART_FILL, SHEET_WARN
 from ocop_desktop.ui.scoring.painted import HeaderLine, ScoreOptionButton
-from ocop_desktop.ui.scoring.style import (
-    ACCENT,
-    CARD_BORDER,
-    CURRENT_FILL,
-    PART_FILL,
-    WARN,
-    bold,
-    fill,
-    html,
-    muted,
-    wrapped,
-)
+from ocop_desktop.ui.scoring.style import bold, fill, html, muted, wrapped
 
 if TYPE_CHECKING:
     from ocop_desktop.domain.rules.scoring import ScoreResult
@@ -183,7 +173,7 @@ class ScoreCriterionCard(SheetCard):
 
         self.not_applicable = muted(wrapped("", self), smaller=False)
         pal = self.not_applicable.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, WARN)
+        pal.setColor(QPalette.ColorRole.WindowText, SHEET_WARN)
         self.not_applicable.setPalette(pal)
         self.not_applicable.hide()
         layout.addWidget(self.not_applicable)

@@ -13,16 +13,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 from ocop_desktop.domain.rules.model import Option
-from ocop_desktop.ui.scoring.style import (
-    CHECKED_FILL,
-    HOVER_FILL,
-    MUTED,
-    STAR_COLOR,
-    bold,
-    bold_metrics,
-    fill,
-    star_marker,
-)
+from ocop_desktop.ui.kit.style import CHECKED_FILL, HOVER_FILL, MUTED, STAR_COLOR
+from ocop_desktop.ui.scoring.style import bold, bold_metrics, fill, star_marker
 
 
 class ScoreOptionButton(QAbstractButton):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 from ocop_desktop.domain.rules.model import Sheet, Stop
 from ocop_desktop.domain.rules.scoring import ScoreResult
 from ocop_desktop.ui.kit.progressive import ProgressiveColumn
+from ocop_desktop.ui.kit.style import SHEET_BAD, SHEET_GOOD, SHEET_WARN, UNANSWERED
 from ocop_desktop.ui.scoring.cards import (
     ScoreCriterionCard,
     ScoreGroupHeader,
@@ -20,7 +21,7 @@ from ocop_desktop.ui.scoring.cards import (
     ScorePartHeader,
     SheetCard,
 )
-from ocop_desktop.ui.scoring.style import BAD, GOOD, UNANSWERED, WARN, bold, muted, wrapped
+from ocop_desktop.ui.scoring.style import bold, muted, wrapped
 
 INDENT = 28  # per sub-criterion level
 FIRST_CARDS = 5  # criteria a progressive view builds at once: as many as a first screen shows
@@ -186,7 +187,7 @@ class SheetView(ProgressiveColumn):
             box.clicked.connect(lambda checked, s=stop.id: self.stopToggled.emit(s, checked))
             self.stop_boxes[stop.id] = box
             layout.addWidget(box)
-        card.stripe = BAD
+        card.stripe = SHEET_BAD
         return card
 
     def retranslate(self) -> None:
@@ -275,9 +276,9 @@ class SheetView(ProgressiveColumn):
         if not card.applicable:
             card.set_stripe(None)
         elif code in blocking:
-            card.set_stripe(WARN)
+            card.set_stripe(SHEET_WARN)
         else:
-            card.set_stripe(GOOD if code in result.answers else UNANSWERED)
+            card.set_stripe(SHEET_GOOD if code in result.answers else UNANSWERED)
 
     def _show_card_state(self, card: ScoreCriterionCard) -> None:
         """A card built after the editor showed its state: the same state."""

@@ -1,23 +1,13 @@
-"""Colours, fonts and small label helpers shared by the score-sheet editor's widgets."""
+"""Fonts and small label helpers shared by the score-sheet editor's widgets (its colours are in
+the one palette, `ui.kit.style`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-ACCENT = QColor("#1f6fb2")
-STAR_COLOR = QColor("#a34f00")
-GOOD = QColor("#2e7d32")
-WARN = QColor("#c77700")
-BAD = QColor("#c62828")
-MUTED = QColor("#5f6368")
-UNANSWERED = QColor("#b0b7bf")
-CARD_BORDER = QColor("#d5dae0")
-CHECKED_FILL = QColor(31, 111, 178, 34)
-HOVER_FILL = QColor(31, 111, 178, 14)
-CURRENT_FILL = QColor("#f3f8fd")
-PART_FILL = QColor("#e8eef5")
+from ocop_desktop.ui.kit.style import MUTED
 
 STARS = {3: "***", 4: "****", 5: "*****"}  # as printed on the sheet
 

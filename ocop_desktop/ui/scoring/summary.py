@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QV
 
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
-from ocop_desktop.ui.scoring.style import BAD, CARD_BORDER, GOOD, MUTED, WARN, fill, star_marker, stars_text
+from ocop_desktop.ui.kit.style import CARD_BORDER, MUTED, SHEET_BAD, SHEET_GOOD, SHEET_WARN
+from ocop_desktop.ui.scoring.style import fill, star_marker, stars_text
 
 translate = QCoreApplication.translate
 
@@ -63,7 +64,7 @@ class ScoreSummaryPanel(QWidget):
         self.star_caption = _label(self, bold=True)
         self.star = _label(self, bold=True, size_delta=4)
         self.reason = _label(self)
-        _colored(self.reason, BAD)
+        _colored(self.reason, SHEET_BAD)
         self.star_note = _label(self)
         self.floors = _label(self)
         self.next = _label(self, links=True)
@@ -162,7 +163,7 @@ class ScoreSummaryPanel(QWidget):
 
         if result.eliminated:
             self._set(self.star, "star", self.tr("Bị loại"))
-            _colored(self.star, BAD)
+            _colored(self.star, SHEET_BAD)
             reasons = [
                 fill(self.tr("Hồ sơ bị loại: %1"), k.label)
                 for k in sheet.knockouts
@@ -181,7 +182,7 @@ class ScoreSummaryPanel(QWidget):
             self._set(
                 self.star, "star", f"{stars_text(result.star)}  " + fill(self.tr("%1 sao"), str(result.star))
             )
-            _colored(self.star, GOOD if result.star >= 3 else WARN)
+            _colored(self.star, SHEET_GOOD if result.star >= 3 else SHEET_WARN)
             self._set(
                 self.star_note,
                 "star_note",
@@ -229,10 +230,10 @@ class ScoreSummaryPanel(QWidget):
                 + self.tr("Đến tiêu chí chưa chấm (Ctrl+J)")
                 + "</a>"
             )
-            _colored(self.unanswered, WARN)
+            _colored(self.unanswered, SHEET_WARN)
         else:
             text = self.tr("Đã chấm đủ các tiêu chí.")
-            _colored(self.unanswered, GOOD)
+            _colored(self.unanswered, SHEET_GOOD)
         self._set(self.unanswered, "unanswered", text)
 
     def retranslate(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop import APP_NAME, __version__
 from ocop_desktop.paths import AppPaths, resource, resources_root
+from ocop_desktop.ui.kit import system_open
 
 ICON = "icons/ocop-desktop.png"
 ICON_SIZE = 64
@@ -158,7 +159,7 @@ class AboutDialog(QDialog):
     # -- actions ---------------------------------------------------------------------------------
     def open_data_folder(self) -> bool:
         self._paths.data_dir.mkdir(parents=True, exist_ok=True)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
+        return system_open.open_path(self._paths.data_dir)
 
     def _open_link(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))

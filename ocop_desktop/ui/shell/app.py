@@ -3,7 +3,6 @@ Be Vietnam Pro, the chosen language), then the first-run wizard if needed, then 
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from ocop_desktop.paths import resources_root
 from ocop_desktop.progress import Progress
 from ocop_desktop.ui.kit import qt_workarounds
 from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.kit.perf import freeze_heap
 from ocop_desktop.ui.kit.settings import load_settings
 from ocop_desktop.ui.shell.startup import peek_office, report_ready
 
@@ -53,7 +53,7 @@ def configure_application(
     """Same look on every machine: Fusion, bundled font, app identity. `set_style=False` when the
     application was created with `-style Fusion`; `all_fonts=False` registers only the faces of
     the first frame (the GUI start registers the others once the window shows)."""
-    qt_workarounds.install()
+    qt_workarounds.faster_feature_check()
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationVersion(__version__)
@@ -103,9 +103,8 @@ def run(paths: AppPaths) -> int:
     def attach(ctx: AppContext) -> None:
         opened.append(ctx)
         window.attach(ctx)
-        # What start-up made (modules, bindings, rule set, mappings) lives as long as the program:
-        # out of the cyclic collector's sight, whose full passes would walk it with the GIL held.
-        gc.freeze()
+        # What start-up made (modules, bindings, rule set, mappings) lives as long as the program.
+        freeze_heap("started")
         if report_ready("loaded"):
             QTimer.singleShot(0, app.quit)
 

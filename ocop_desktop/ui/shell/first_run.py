@@ -19,25 +19,12 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.services.core.setup import Role, SetupResult, initialise
-from ocop_desktop.ui.kit.form_dialog import ERROR_STYLE
+from ocop_desktop.ui.kit.field_messages import message_label, say
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.unit_search import commune_search, province_search
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-
-def _message_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class RolePage(QWizardPage):
@@ -76,7 +63,7 @@ class UnitPage(QWizardPage):
             commune_search(ctx, None), placeholder=self.tr("Gõ tên xã/phường, ví dụ: hoan kiem"), rows=6
         )
         self.commune_label = QLabel(self.tr("Xã/phường/đặc khu"))
-        self.message = _message_label()
+        self.message = message_label()
         self.province.chosen.connect(self._province_chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Tỉnh/thành phố")))
@@ -98,7 +85,7 @@ class UnitPage(QWizardPage):
         )
         if not self.province.list.count():
             self.province.refresh()
-        _show(self.message, "")
+        say(self.message, "")
 
     def _province_chosen(self, code: str | None) -> None:
         self.commune.set_search(commune_search(self._ctx, code) if code else (lambda _text: []))
@@ -110,12 +97,12 @@ class UnitPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if not self.province.value():
-            _show(self.message, self.tr("Hãy chọn tỉnh/thành phố trong danh sách."))
+            say(self.message, self.tr("Hãy chọn tỉnh/thành phố trong danh sách."))
             return False
         if not self.unit_code():
-            _show(self.message, self.tr("Hãy chọn xã/phường trong danh sách."))
+            say(self.message, self.tr("Hãy chọn xã/phường trong danh sách."))
             return False
-        _show(self.message, "")
+        say(self.message, "")
         return True
 
 
@@ -129,7 +116,7 @@ class OfficerPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Thiết lập"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Họ và tên, ví dụ: Nguyễn Văn An"))
-        self.message = _message_label()
+        self.message = message_label()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Họ và tên")))
         layout.addWidget(self.name)
@@ -145,10 +132,10 @@ class OfficerPage(QWizardPage):
                 self.name.text(),
             )
         except ValidationError as exc:
-            _show(self.message, "\n".join(exc.fields.values()))
+            say(self.message, "\n".join(exc.fields.values()))
             return False
         except UserError as exc:
-            _show(self.message, exc.message)
+            say(self.message, exc.message)
             return False
         return True
 

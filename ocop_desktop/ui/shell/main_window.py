@@ -3,7 +3,7 @@ office, role and officer in the status bar."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -23,6 +23,7 @@ from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.office import OfficeSummaryData
 
 ICON = "icons/ocop-desktop.png"
 
@@ -35,7 +36,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None = None, *, office_name: str = "") -> None:
         super().__init__()
         self.ctx = ctx
-        self.summary = None
+        self.summary: OfficeSummaryData | None = None
+        self._role_label = ""
         self._office_name = office_name
         self._pending = PAGE_NAMES[0]
         self._pages: dict[str, QWidget] = {}
@@ -72,10 +74,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """The store is open: show who we are and build the page that was asked for."""
-        from ocop_desktop.ui.shell.office_info import office_summary
+        from ocop_desktop.ui.shell.office_info import office_summary, role_label
 
         self.ctx = ctx
         self.summary = office_summary(ctx)
+        self._role_label = role_label(self.summary) if self.summary else ""
         self.retranslate()
         self.show_page(self._pending)
 
@@ -101,11 +104,8 @@ class MainWindow(QMainWindow):
             return self.loading
         page = self._pages.get(name)
         if page is None:
-            spec = PAGES[PAGE_NAMES.index(name)]
-            page = spec.build(self.ctx)
+            page = PAGES[PAGE_NAMES.index(name)].build(self.ctx, self.go_to)
             page.setObjectName(f"page_{name}")
-            if hasattr(page, "goTo"):  # a page that takes the officer elsewhere (sync → council tab)
-                page.goTo.connect(self.go_to)
             self._pages[name] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -117,15 +117,12 @@ class MainWindow(QMainWindow):
         return page
 
     def go_to(self, target: str, payload: object = None) -> QWidget:
-        """Show "page" or "page/tab" (the page's `show_tab`) and hand `payload`, e.g. a file chosen
-        on another page, to that tab's `open_with`."""
+        """Show "page" or "page/tab" and hand that tab `payload`, e.g. a file chosen on another
+        page (`PageSpec.open_tab` says how, for the pages that have tabs)."""
         name, _, tab = target.partition("/")
-        widget: Any = self.show_page(name)
-        if tab and hasattr(widget, "show_tab"):
-            widget = widget.show_tab(tab)
-        if payload is not None and hasattr(widget, "open_with"):
-            widget.open_with(payload)
-        return widget
+        page = self.show_page(name)
+        open_tab = PAGES[PAGE_NAMES.index(name)].open_tab
+        return open_tab(page, tab, payload) if tab and open_tab is not None else page
 
     def page(self, name: str) -> QWidget | None:
         return self._pages.get(name)
@@ -151,7 +148,7 @@ class MainWindow(QMainWindow):
             item.setText(QCoreApplication.translate("Pages", spec.title))
             item.setToolTip(f"Ctrl+{row + 1}")
         if self.summary:
-            self.office_label.setText(f"{self.summary.office_name}  ·  {self.summary.role_label}")
+            self.office_label.setText(f"{self.summary.office_name}  ·  {self._role_label}")
             officer = self.summary.officer_name
             self.officer_label.setText(self.tr("Cán bộ: %1").replace("%1", officer))
             self.officer_label.setVisible(bool(officer))  # unknown until an office service tells

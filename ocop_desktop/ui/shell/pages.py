@@ -1,5 +1,10 @@
 """The pages of the main window, in navigation order. Each page is built the first time it is
-shown, so start-up only pays for the first one."""
+shown, so start-up only pays for the first one.
+
+How the window reaches into a page is declared here, next to the page, rather than guessed at
+run time: `build(ctx, go_to)` receives the window's `go_to("page/tab", payload)` for a page that
+sends the officer elsewhere (the sync page, to the council tab with a package file), and
+`open_tab(page, tab, payload)` shows one tab of a page that has tabs and hands it `payload`."""
 
 from __future__ import annotations
 
@@ -13,33 +18,36 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
+GoTo = Callable[[str, object], QWidget]  # MainWindow.go_to("page/tab", payload) -> what is shown
+
 
 @dataclass(frozen=True)
 class PageSpec:
     name: str
     title: str  # Vietnamese source text, context "Pages"
-    build: Callable[[AppContext], QWidget]
+    build: Callable[[AppContext, GoTo], QWidget]
+    open_tab: Callable[[QWidget, str, object], QWidget] | None = None  # None: a page without tabs
 
 
-def _producers(ctx: AppContext) -> QWidget:
+def _producers(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.registry.producers_page import ProducersPage
 
     return ProducersPage(ctx)
 
 
-def _products(ctx: AppContext) -> QWidget:
+def _products(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.registry.products_page import ProductsPage
 
     return ProductsPage(ctx)
 
 
-def _dossiers(ctx: AppContext) -> QWidget:
+def _dossiers(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.dossiers.list_page import DossiersPage
 
     return DossiersPage(ctx)
 
 
-def _evaluation(ctx: AppContext) -> QWidget:
+def _evaluation(ctx: AppContext, _go_to: GoTo) -> QWidget:
     """The province's rounds and councils; on an evaluator laptop, the member's own workspace."""
     if ctx.office().role == "evaluator":
         from ocop_desktop.ui.evaluator import build_evaluator_page
@@ -50,38 +58,44 @@ def _evaluation(ctx: AppContext) -> QWidget:
     return EvaluationPage(ctx)
 
 
-def _sync(ctx: AppContext) -> QWidget:
+def _evaluation_tab(page: QWidget, tab: str, payload: object) -> QWidget:
+    """A tab of the province's page ("council"), given e.g. the package file the sync page chose;
+    the evaluator's workspace has no tabs."""
+    from ocop_desktop.ui.province.page import EvaluationPage
+
+    if not isinstance(page, EvaluationPage):
+        return page
+    shown = page.show_tab(tab)
+    if payload is not None:
+        shown.open_with(payload)
+    return shown
+
+
+def _sync(ctx: AppContext, go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.sync.page import SyncPage
 
-    return SyncPage(ctx)
+    page = SyncPage(ctx)
+    page.goTo.connect(go_to)
+    return page
 
 
-def _reports(ctx: AppContext) -> QWidget:
+def _reports(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.shell.reports_page import ReportsPage
 
     return ReportsPage(ctx)
 
 
-def _settings(ctx: AppContext) -> QWidget:
+def _settings(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.shell.settings_page import SettingsPage
 
     return SettingsPage(ctx)
-
-
-def _placeholder(name: str) -> Callable[[AppContext], QWidget]:
-    def build(_ctx: AppContext) -> QWidget:
-        from ocop_desktop.ui.shell.placeholder import PlaceholderPage
-
-        return PlaceholderPage(name)
-
-    return build
 
 
 PAGES = [
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
     PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
-    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _evaluation),
+    PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _evaluation, _evaluation_tab),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _sync),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _reports),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),

@@ -40,6 +40,10 @@ def _quiet_offscreen_noise() -> None:
     previous = qInstallMessageHandler(handler)
 
 
+def _always() -> bool:
+    return True
+
+
 def take_screenshot(
     ctx: AppContext, out: str, view: str = "producers", size: tuple[int, int] = (1280, 800)
 ) -> Path:
@@ -56,7 +60,7 @@ def take_screenshot(
     _quiet_offscreen_noise()
     install_language(load_settings(ctx.paths.settings_path).language)
     widget: QWidget
-    ready: Callable[[], bool] = lambda: True
+    ready: Callable[[], bool] = _always
     if ctx.office_or_none() is None:
         from ocop_desktop.ui.shell.first_run import FirstRunWizard
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.applog import LOG_FILE
+from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.kit.i18n import LANGUAGE_NAMES, current_language, install_language
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
-from ocop_desktop.ui.shell.office_info import office_summary
+from ocop_desktop.ui.shell.office_info import office_summary, role_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -50,8 +50,8 @@ class SettingsPage(QWidget):
         self.data_dir = _value(str(ctx.paths.data_dir))
         self.log_file = _value(str(ctx.paths.log_dir / LOG_FILE))
         self.open_data, self.open_logs = QPushButton(), QPushButton()
-        self.open_data.clicked.connect(lambda: self._open_folder(str(ctx.paths.data_dir)))
-        self.open_logs.clicked.connect(lambda: self._open_folder(str(ctx.paths.log_dir)))
+        self.open_data.clicked.connect(lambda: system_open.open_path(ctx.paths.data_dir))
+        self.open_logs.clicked.connect(lambda: system_open.open_path(ctx.paths.log_dir))
         self._labels: dict[str, QLabel] = {}
 
         self.language_box, self.office_box, self.folders_box = QGroupBox(), QGroupBox(), QGroupBox()
@@ -106,7 +106,7 @@ class SettingsPage(QWidget):
         missing = self.tr("(chưa có)")
         s = self._summary
         self.office_name.setText(s.office_name if s else missing)
-        self.role.setText(s.role_label if s else missing)
+        self.role.setText(role_label(s) if s else missing)
         self.unit.setText(f"{s.unit_label} ({s.unit_code})" if s else missing)
         self.officer.setText((s.officer_name if s else "") or missing)
         self.fingerprint.setText((s.readable_fingerprint if s else "") or missing)
@@ -121,9 +121,6 @@ class SettingsPage(QWidget):
         path = self._ctx.paths.settings_path
         save_settings(path, replace(load_settings(path), language=code))
         install_language(code)
-
-    def _open_folder(self, folder: str) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

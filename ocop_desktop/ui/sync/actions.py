@@ -15,15 +15,16 @@ from ocop_desktop.domain.text import slug
 from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, widgets
 from ocop_desktop.ui.sync.conflict_dialog import ConflictDialog
 from ocop_desktop.ui.sync.export_dialog import ExportDialog
 from ocop_desktop.ui.sync.import_flow import ImportFlow
-from ocop_desktop.ui.sync.widgets import forget
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.status import PeerStatus
 
 
 class SyncActions(QObject):
@@ -65,7 +66,7 @@ class SyncActions(QObject):
         return datetime.now().strftime("%Y%m%d-%H%M")
 
     # -- dossiers / results ------------------------------------------------------------------
-    def export_dossiers(self, peers: list[Any]) -> Task | None:
+    def export_dossiers(self, peers: list[PeerStatus]) -> Task | None:
         wanted = "commune" if self.role == "province" else "province"
         if not any(p.role == wanted for p in peers):
             errors.warn(

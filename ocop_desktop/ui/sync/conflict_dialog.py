@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.sync.conflicts import ConflictRow
+from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.formatting import local_time
+from ocop_desktop.ui.kit.style import INFO_FILL, WARN_FILL
 from ocop_desktop.ui.sync.jobs import Versions
-from ocop_desktop.ui.sync.widgets import Banner, local_time
 
 META = {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
-MINE, THEIRS = QColor("#e8f0fe"), QColor("#fff3cd")
+MINE, THEIRS = INFO_FILL, WARN_FILL  # the two versions, as the preview colours new and stale rows
 
 
 def section(data: dict[str, Any], name: str) -> Any:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.sync.jobs import Candidate
-from ocop_desktop.ui.sync.widgets import Banner
 
 
 class ExportDialog(QDialog):
@@ -37,8 +37,8 @@ class ExportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setText(
             self.tr(
-                "Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các hồ sơ "
-                "mà xã chưa xác nhận đã nhận."
+                "Gói mang kết quả (tiếp nhận, trả lại kèm lý do, quyết định và giấy chứng nhận) của các "
+                "hồ sơ mà xã chưa xác nhận đã nhận."
             )
             if province
             else self.tr(

@@ -18,7 +18,11 @@ from ocop_desktop.services.sync.status import SyncOverview, SyncStatusService
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.conflicts import ConflictRow
     from ocop_desktop.services.sync.keys import OwnKeys
+    from ocop_desktop.services.sync.outgoing import ExportResult
+    from ocop_desktop.services.sync.status import PeerStatus
+    from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 
 
 @dataclass(frozen=True)
@@ -90,19 +94,19 @@ def province_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
     ]
 
 
-def peers(progress: Progress, ctx: AppContext) -> list[Any]:
+def peers(progress: Progress, ctx: AppContext) -> list[PeerStatus]:
     return SyncStatusService(ctx).peers()
 
 
 def export_dossiers(
     progress: Progress, ctx: AppContext, target: Path, to: str | None, ids: list[str] | None, pending: bool
-) -> Any:
+) -> ExportResult:
     return PackageService(ctx).export_dossiers(
         target, to=to, dossier_ids=ids or None, pending=pending, progress=progress
     )
 
 
-def export_enrollment(progress: Progress, ctx: AppContext, target: Path) -> Any:
+def export_enrollment(progress: Progress, ctx: AppContext, target: Path) -> ExportResult:
     if ctx.office().role == "evaluator":  # a council member's laptop enrolls with its province
         from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 
@@ -110,15 +114,17 @@ def export_enrollment(progress: Progress, ctx: AppContext, target: Path) -> Any:
     return PackageService(ctx).export_enrollment(target)
 
 
-def export_reference(progress: Progress, ctx: AppContext, target: Path) -> Any:
+def export_reference(progress: Progress, ctx: AppContext, target: Path) -> ExportResult:
     return PackageService(ctx).export_reference(target)
 
 
-def preview(progress: Progress, ctx: AppContext, path: Path) -> Any:
+def preview(progress: Progress, ctx: AppContext, path: Path) -> ImportPreview:
     return PackageService(ctx).preview(path, progress=progress)
 
 
-def apply(progress: Progress, ctx: AppContext, path: Path, confirm: str | None, receipt: Path) -> Any:
+def apply(
+    progress: Progress, ctx: AppContext, path: Path, confirm: str | None, receipt: Path
+) -> ImportResult:
     return PackageService(ctx).import_package(
         path, confirm_fingerprint=confirm, receipt_path=receipt, progress=progress
     )
@@ -129,7 +135,7 @@ def receipts_dir(ctx: AppContext) -> Path:
     return ctx.paths.data_dir / "receipts"
 
 
-def resolve_conflict(progress: Progress, ctx: AppContext, conflict_id: str, resolution: str) -> Any:
+def resolve_conflict(progress: Progress, ctx: AppContext, conflict_id: str, resolution: str) -> ConflictRow:
     from ocop_desktop.services.sync.conflicts import ConflictService
 
     return ConflictService(ctx).resolve(conflict_id, resolution)

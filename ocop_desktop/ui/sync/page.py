@@ -6,8 +6,8 @@ enrollment, export a reference pack (province)."""
 
 from __future__ import annotations
 
-from datetime import UTC
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
-from ocop_desktop.ui.sync.widgets import Banner, Fingerprint, local_time
+from ocop_desktop.ui.sync.widgets import Fingerprint
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.status import PeerStatus
 
 
 class SyncPage(QWidget):
@@ -171,7 +174,7 @@ class SyncPage(QWidget):
         else:
             self.refreshed.emit()
 
-    def _peers(self) -> list[Any]:
+    def _peers(self) -> list[PeerStatus]:
         return list(self.snapshot.overview.peers) if self.snapshot else []
 
     def is_ready(self) -> bool:
@@ -229,7 +232,7 @@ class SyncPage(QWidget):
             self.tr("Chưa tới nơi (%1)"),
             self.tr("Xung đột (%1)"),
         )
-        for i, (title, n) in enumerate(zip(titles, counts)):
+        for i, (title, n) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
         self.peer_status.setText(self._peer_text())
 
@@ -269,7 +272,5 @@ class SyncPage(QWidget):
         super().changeEvent(event)
 
 
-def _now() -> Any:
-    from datetime import datetime
-
+def _now() -> datetime:
     return datetime.now(UTC)

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.sync.types import OUTCOMES, DossierPreview, ImportPreview
-from ocop_desktop.ui.kit.tables import BAD, GOOD, INFO, MUTED, WARN, Col, RowsModel, make_table
-from ocop_desktop.ui.sync.widgets import Banner, Fingerprint, size_text
+from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
+from ocop_desktop.ui.sync.widgets import Fingerprint, size_text
 
-OUTCOME_COLOURS = {"new": INFO, "updated": GOOD, "unchanged": MUTED, "stale": WARN, "conflicting": BAD}
+OUTCOME_COLOURS = {"new": INFO, "updated": GOOD, "unchanged": GREYED, "stale": WARN, "conflicting": BAD}
 
 
 def status_label(value: str) -> str:

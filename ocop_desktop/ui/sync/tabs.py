@@ -8,8 +8,10 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.services.sync.status import InboxPackageRow, OutboxRow, PeerStatus, UnsentDossier
-from ocop_desktop.ui.kit.tables import BAD, WARN, Col, RowsModel
-from ocop_desktop.ui.sync.widgets import age_days, age_text, local_time, size_text
+from ocop_desktop.ui.kit.formatting import local_time
+from ocop_desktop.ui.kit.style import BAD, WARN
+from ocop_desktop.ui.kit.tables import Col, RowsModel
+from ocop_desktop.ui.sync.widgets import age_days, age_text, size_text
 
 translate = QCoreApplication.translate
 
@@ -181,8 +183,8 @@ def unsent_summary(rows: list[UnsentDossier], days: int) -> str:
     return (
         translate(
             "SyncTabs",
-            "%1 hồ sơ chưa tới nơi nhận quá %2 ngày (lâu nhất %3 ngày). Hãy xuất gói và gửi đi, hoặc nhập biên "
-            "nhận của bên kia.",
+            "%1 hồ sơ chưa tới nơi nhận quá %2 ngày (lâu nhất %3 ngày). Hãy xuất gói và gửi đi, hoặc nhập "
+            "biên nhận của bên kia.",
         )
         .replace("%1", str(len(rows)))
         .replace("%2", str(days))

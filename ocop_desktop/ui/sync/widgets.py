@@ -1,5 +1,6 @@
-"""Small pieces shared by the sync and evaluation pages: a warning banner, the key fingerprint in
-big digits, local times and ages, and where files are asked for (tests replace `ask_*`)."""
+"""Small pieces of the sync page (and of the evaluation page's laptop enrolment): the key
+fingerprint in big digits, ages and sizes, and where package files are asked for (tests replace
+`ask_*`)."""
 
 from __future__ import annotations
 
@@ -10,37 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
-from ocop_desktop.ui.kit.formatting import format_datetime
-
 translate = QCoreApplication.translate
 
-BANNER_STYLES = {
-    "warn": "background:#fff3cd; color:#5c3b00; border:1px solid #f0c36d; border-radius:4px; padding:6px 10px;",
-    "error": "background:#fde0dc; color:#8c1d18; border:1px solid #f2b8b5; border-radius:4px; padding:6px 10px;",
-    "ok": "background:#e6f4ea; color:#1b5e20; border:1px solid #a8dab5; border-radius:4px; padding:6px 10px;",
-    "info": "background:#e8f0fe; color:#174ea6; border:1px solid #aecbfa; border-radius:4px; padding:6px 10px;",
-}
 PACKAGE_FILTER = "*.ocoppkg"
-
-
-class Banner(QLabel):
-    """A coloured, wrapped message line; hidden while empty."""
-
-    def __init__(self, parent: QWidget | None = None, kind: str = "warn") -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_kind(kind)
-        self.hide()
-
-    def set_kind(self, kind: str) -> None:
-        self.setStyleSheet(BANNER_STYLES[kind])
-
-    def show_text(self, text: str, kind: str | None = None) -> None:
-        if kind:
-            self.set_kind(kind)
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class Fingerprint(QFrame):
@@ -73,14 +46,6 @@ class Fingerprint(QFrame):
 
     def text(self) -> str:
         return " ".join(g.text() for g in self.groups if g.text())
-
-
-def local_time(value: datetime | None) -> str:
-    """A stored UTC moment shown in this computer's time zone, dd/mm/yyyy HH:MM."""
-    if value is None:
-        return ""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return format_datetime(aware.astimezone())
 
 
 def age_days(value: datetime, now: datetime | None = None) -> int:
@@ -122,9 +87,3 @@ def ask_save_package(parent: QWidget | None, suggested: str) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix == ".ocoppkg" else path.with_name(path.name + ".ocoppkg")
-
-
-def forget(owner: object, attr: str, dialog: object) -> None:
-    """`owner.<attr>` stops pointing at a dialog that was closed (and is being deleted)."""
-    if getattr(owner, attr, None) is dialog:
-        setattr(owner, attr, None)

@@ -12,14 +12,14 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from helpers.dossier_ui import new_dossier, write_pdf
+from helpers.dossier_ui import build_editor, new_dossier, write_pdf
+from helpers.qt import finish_tasks
 from ocop_desktop.services.dossiers.evidence import EvidenceService
-from ocop_desktop.ui.dossiers.editor import DossierEditor
 
 
 @pytest.fixture
 def editor(qtbot, ctx):  # type: ignore[no-untyped-def]
-    e = DossierEditor(ctx, new_dossier(ctx))
+    e = build_editor(ctx, new_dossier(ctx))
     qtbot.addWidget(e)
     e.show()
     e.show_tab("evidence")
@@ -152,10 +152,11 @@ def test_link_open_and_remove_one_file(qtbot, ctx, editor, tmp_path: Path, opene
     tab = editor.evidence
     assert tab.select_file("nhan-hieu.pdf")
     qtbot.mouseClick(tab.link_button, Qt.MouseButton.LeftButton)
-    dialog = editor.actions.link_dialog
+    dialog = tab.link_dialog
     dialog.item_box.setCurrentIndex(dialog.item_box.findData("intellectual_property"))
     dialog.set_criterion("3.5", True)
     dialog.accept()
+    finish_tasks(qtbot)
     row = EvidenceService(ctx).attachments(editor.session.dossier_id)[0]
     assert row.checklist_key == "intellectual_property" and row.criteria == ("3.5",)
     assert tab.table.item(0, 5).text() == "3.5"
@@ -170,4 +171,5 @@ def test_link_open_and_remove_one_file(qtbot, ctx, editor, tmp_path: Path, opene
     tab.select_file("nhan-hieu.pdf")
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     assert "Gỡ tệp “nhan-hieu.pdf”" in messages.texts("ask")[-1]
+    finish_tasks(qtbot)
     assert attached(ctx, editor) == [] and tab.table.rowCount() == 0

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from helpers.dossier_ui import new_dossier, sent_dossier
+from helpers.dossier_ui import build_editor, new_dossier, sent_dossier
+from helpers.qt import finish_tasks
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.kit.formatting import format_date
@@ -21,7 +22,7 @@ def dossier_id(ctx) -> str:  # type: ignore[no-untyped-def]
 
 
 def open_editor(qtbot, ctx, dossier_id: str, **kwargs) -> DossierEditor:  # type: ignore[no-untyped-def]
-    editor = DossierEditor(ctx, dossier_id, **kwargs)
+    editor = build_editor(ctx, dossier_id, **kwargs)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)
@@ -86,6 +87,7 @@ def test_numbers_in_vietnamese_format_and_cross_field_checks(qtbot, ctx, dossier
 def test_mark_complete_too_early_says_what_is_missing(qtbot, ctx, dossier_id) -> None:  # type: ignore[no-untyped-def]
     editor = open_editor(qtbot, ctx, dossier_id)
     qtbot.mouseClick(editor.header.action_buttons["mark_complete"], Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert editor.problems.isVisible()
     text = editor.problems.text()
     assert text.startswith("Chưa thể “Xác nhận đủ thành phần”:")
@@ -109,10 +111,11 @@ def test_receive_refuses_an_impossible_or_future_date(qtbot, ctx, dossier_id, tm
     dialog = editor.actions.dialog
     retype(qtbot, dialog.date_edit, "31/02/2026")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "không hợp lệ" in dialog._messages["received_on"].text()
+    assert dialog.isVisible() and "không hợp lệ" in dialog.messages.labels["received_on"].text()
     retype(qtbot, dialog.date_edit, format_date(date.today() + timedelta(days=3)))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "ở tương lai" in dialog._messages["received_on"].text()
+    finish_tasks(qtbot)
+    assert dialog.isVisible() and "ở tương lai" in dialog.messages.labels["received_on"].text()
     assert DossierService(ctx).get(dossier_id).row.status == "complete"
     dialog.reject()
     editor.close()
@@ -129,9 +132,11 @@ def test_a_sent_dossier_is_read_only_and_return_needs_a_reason(
     qtbot.mouseClick(editor.header.action_buttons["return"], Qt.MouseButton.LeftButton)
     dialog = editor.actions.dialog
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "lý do" in dialog._messages["note"].text()
+    finish_tasks(qtbot)
+    assert dialog.isVisible() and "lý do" in dialog.messages.labels["note"].text()
     type_unicode(dialog.note_edit, "Thiếu phiếu kiểm nghiệm còn hạn.")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert editor.header.values["status"].text() == "Tỉnh trả lại để bổ sung"
     assert not editor.forms["mau01"].inputs["phone"].widget.isReadOnly()  # editable again
@@ -180,6 +185,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(qtbot, ctx, dossier_id, mess
     service.save_section(dossier_id, "mau01", {"phone": "0911111111"}, expected_revision=d.row.revision)
     retype(qtbot, editor.forms["mau01"].inputs["email"].widget, "khac@htx.vn")
     editor.save_now()
+    finish_tasks(qtbot)
     warning = messages.texts("warn")[-1]
     assert "thay đổi ở nơi khác" in warning and "khac@htx.vn" in warning
     assert editor.forms["mau01"].raw("phone") == "0911111111"  # reloaded
@@ -212,4 +218,22 @@ def test_checklist_expiry_warns_and_an_impossible_date_is_kept_unsaved(
     assert (
         "Thiếu giấy tờ loại trực tiếp" in checklist.summary.text()
     )  # an expired knock-out paper counts as missing
+    editor.close()
+
+
+def test_opening_and_acting_run_on_a_worker(qtbot, ctx, dossier_id) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.dossiers.list_page import DossiersPage
+
+    page = DossiersPage(ctx)
+    qtbot.addWidget(page)
+    assert page.open_dossier(dossier_id) is None  # read in the background; the window goes on
+    assert dossier_id not in page.editors
+    finish_tasks(qtbot)
+    editor = page.editors[dossier_id]
+    qtbot.waitExposed(editor)
+    task = editor.actions.perform("mark_complete", "", None)
+    assert task is not None and not task.done  # the action too
+    assert editor.actions.perform("mark_complete", "", None) is None  # one at a time
+    finish_tasks(qtbot)
+    assert task.done and editor.problems.isVisible()
     editor.close()

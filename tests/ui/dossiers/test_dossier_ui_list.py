@@ -13,14 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from helpers.builders import make_product
-from helpers.dossier_ui import complete_dossier, new_dossier
+from helpers.dossier_ui import build_editor, complete_dossier, new_dossier
+from helpers.qt import finish_tasks
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.ui.dossiers.list_model import DEADLINE_COLUMN
 from ocop_desktop.ui.dossiers.list_page import DossiersPage
-from ocop_desktop.ui.dossiers.style import OVERDUE_BG
+from ocop_desktop.ui.kit.style import BAD_FILL
 from ocop_desktop.ui.shell.screenshot import take_screenshot
 
 
@@ -66,7 +67,7 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     assert names(page) == ["Cà phê bột nguyên chất"]
     cell = page.model.index(0, DEADLINE_COLUMN)
     assert page.model.data(cell).endswith("· Quá hạn")
-    assert page.model.data(cell, Qt.ItemDataRole.BackgroundRole) == OVERDUE_BG
+    assert page.model.data(cell, Qt.ItemDataRole.BackgroundRole) == BAD_FILL
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     page.due_only.setChecked(False)
 
@@ -74,6 +75,7 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    finish_tasks(qtbot)
     opened = page.model.row_at(0).id
     assert list(page.editors) == [opened]
     assert page.open_dossier(opened) is page.editors[opened]
@@ -89,11 +91,13 @@ def test_upgrade_without_a_certificate_is_explained(qtbot, ctx, page, messages) 
     dialog.product.refresh()
     dialog.registration.setCurrentIndex(dialog.registration.findData("upgrade"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "chưa có giấy chứng nhận OCOP còn hiệu lực" in messages.texts("warn")[-1]
     assert dialog.isVisible() and DossierService(ctx).search() == []
     dialog.product.edit.clear()
     dialog.product.set_value(None)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "Hãy chọn sản phẩm" in dialog.message("product_id")
     dialog.close()
 
@@ -115,6 +119,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     assert dialog.product.pick(d.row.product_id)
     dialog.registration.setCurrentIndex(dialog.registration.findData("upgrade"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     editor = next(e for e in page.editors.values() if e.session.dossier_id != first)
     assert editor.compare is not None
     assert editor.compare.tree.topLevelItem(0).text(0) == "Chưa có nội dung nào thay đổi so với hồ sơ trước."
@@ -135,9 +140,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
 
 
 def test_print_forms_to_pdf_and_save_as(qtbot, ctx, tmp_path: Path, opened, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ocop_desktop.ui.dossiers.editor import DossierEditor
-
-    editor = DossierEditor(ctx, new_dossier(ctx))
+    editor = build_editor(ctx, new_dossier(ctx))
     qtbot.addWidget(editor)
     editor.show()
     tab = editor.show_tab("print")
@@ -173,10 +176,9 @@ def test_screenshot_of_the_dossier_list(qapp, ctx, tmp_path: Path) -> None:  # t
 def test_preview_opens_the_print_preview_with_what_was_just_typed(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from ocop_desktop.ui.dossiers.editor import DossierEditor
     from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 
-    editor = DossierEditor(ctx, new_dossier(ctx))
+    editor = build_editor(ctx, new_dossier(ctx))
     qtbot.addWidget(editor)
     editor.show()
     tab = editor.show_tab("print")

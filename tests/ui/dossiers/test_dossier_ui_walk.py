@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from helpers.builders import make_product
 from helpers.dossier_ui import write_pdf
+from helpers.qt import finish_tasks
 from ocop_desktop.services.dossiers.evidence import EvidenceService
 from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 from ocop_desktop.services.dossiers.service import DossierService
@@ -50,8 +51,10 @@ def test_dossier_from_new_to_commune_checked(
     dialog.product.refresh()
     assert dialog.product.value() == product_id
     choose(dialog.registration, "first")
-    click(qtbot, dialog.save_button)
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
     assert not dialog.isVisible()
+    finish_tasks(qtbot)
     assert len(page.editors) == 1
     editor = next(iter(page.editors.values()))
     qtbot.waitExposed(editor)
@@ -129,13 +132,15 @@ def test_dossier_from_new_to_commune_checked(
 
     # -- mark complete, receive: the receipt number appears ------------------------------------
     click(qtbot, editor.header.action_buttons["mark_complete"])
+    finish_tasks(qtbot)
     assert editor.problems.isHidden(), editor.problems.text()
     assert editor.header.values["status"].text() == "Đủ thành phần"
     click(qtbot, editor.header.action_buttons["receive"])
     receive = editor.actions.dialog
     assert receive is not None and receive.isVisible()
     assert receive.date_edit.text() == format_date(date.today())
-    click(qtbot, receive.ok_button)
+    with qtbot.waitSignal(receive.accepted):
+        click(qtbot, receive.ok_button)
     assert not receive.isVisible()
     receipt = editor.header.values["receipt"].text()
     assert receipt == f"01/PĐK-01-00070-{date.today().year}"
@@ -165,6 +170,7 @@ def test_dossier_from_new_to_commune_checked(
         form.inputs[key].widget.setFocus()
         type_unicode(form.inputs[key].widget, text)
     click(qtbot, editor.header.action_buttons["commune_check"])
+    finish_tasks(qtbot)
     assert editor.problems.isHidden(), editor.problems.text()
     assert editor.header.values["status"].text() == "Xã đã đánh giá (Mẫu 03)"
     saved = DossierService(ctx).get(dossier_id)

@@ -119,7 +119,7 @@ def test_both_pools_run_jobs(qtbot, writes_db: bool) -> None:  # type: ignore[no
 
 
 def test_many_emits_do_not_eat_references_to_true(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """PySide6 6.12 drops a reference to True per emit (see ui/qt_workarounds.py); thousands of
+    """PySide6 6.12 drops a reference to True per emit (see test_ui_binding_refcounts.py); thousands of
     progress reports must not bring the interpreter down."""
     import sys
 

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from ocop_desktop.printing import api
+from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.printing import catalog, output
 from ocop_desktop.ui.printing.entry import open_print_preview
 from ocop_desktop.ui.printing.page_view import CACHE_PAGES
@@ -142,13 +143,13 @@ def test_save_as_copies_the_pdf_with_the_suggested_name(
 def test_open_in_the_system_viewer(
     preview: PrintPreviewDialog,
     sheet_pdf: Path,
-    viewer: list[Path],
+    opened: list[Path],
     monkeypatch: pytest.MonkeyPatch,
     messages,
 ) -> None:  # type: ignore[no-untyped-def]
     preview.open_action.trigger()
-    assert viewer == [sheet_pdf]
-    monkeypatch.setattr(output, "open_in_system_viewer", lambda path: False)
+    assert opened == [sheet_pdf]
+    monkeypatch.setattr(system_open, "open_path", lambda path: False)
     preview.open_action.trigger()
     assert "chưa có chương trình xem PDF" in messages.texts("warn")[0]
 

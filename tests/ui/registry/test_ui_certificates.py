@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from helpers.builders import make_product
+from helpers.qt import finish_tasks
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.registry.certificates import CertificateService
 from ocop_desktop.ui.registry.products_page import ProductsPage
@@ -22,6 +23,7 @@ def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -
     assert button is not None and not button.isEnabled()
     page.table.selectRow(0)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     dialog = page.certificates_dialog
     assert dialog.isVisible() and dialog.empty.isVisible()
 
@@ -31,16 +33,19 @@ def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -
     qtbot.keyClicks(dialog.decision_number, "1234/QD-UBND")
     qtbot.keyClicks(dialog.decision_date, "31/02/2024")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert "không hợp lệ" in dialog._messages["decision_date"].text()
+    finish_tasks(qtbot)
+    assert "không hợp lệ" in dialog.messages.labels["decision_date"].text()
     dialog.decision_date.clear()
     qtbot.keyClicks(dialog.decision_date, "01/03/2024")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert "chỉ công nhận 3 sao" in dialog._messages["stars"].text()
+    finish_tasks(qtbot)
+    assert "chỉ công nhận 3 sao" in dialog.messages.labels["stars"].text()
     assert CertificateService(ctx).history(product_id) == []
 
     choose(dialog.stars, 3)
     type_unicode(dialog.issuer, "UBND huyện Đông Anh")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert dialog.table.rowCount() == 1 and not dialog.empty.isVisible()
     assert dialog.table.item(0, 0).text() == "★★★"
     assert dialog.table.item(0, 4).text() == "28/02/2027"
@@ -53,8 +58,10 @@ def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -
     dialog.table.selectRow(0)
     qtbot.keyClicks(dialog.revoke_on, "01/10/2026")
     qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "lý do" in dialog.message.text()
     type_unicode(dialog.revoke_reason, "Vi phạm nhãn mác")
     qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert dialog.table.item(0, 5).text() == "Đã thu hồi ngày 01/10/2026: Vi phạm nhãn mác"
     dialog.close()

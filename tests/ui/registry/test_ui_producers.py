@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.qt import finish_tasks
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.ui.registry.producers_page import ProducersPage, producers_model
@@ -92,6 +93,7 @@ def test_invalid_tax_code_is_explained_and_nothing_saved(qtbot, page, ctx, type_
     type_unicode(dialog.representative, "Vũ Văn Hải")
     qtbot.keyClicks(dialog.tax_code, "12345")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "Mã số thuế “12345” không hợp lệ" in dialog.message("tax_code")
     assert dialog.message("name") == ""
     assert dialog.isVisible() and not dialog.summary.isHidden()
@@ -104,6 +106,7 @@ def test_required_fields_show_next_to_the_fields(qtbot, page) -> None:  # type: 
     page.open_new()
     dialog = page.dialog
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "không được để trống" in dialog.message("name")
     assert "người đại diện" in dialog.message("representative")
     dialog.mark_clean()
@@ -136,6 +139,7 @@ def test_enter_opens_edit_and_stale_revision_is_reported(qtbot, page, ctx, messa
     ProducerService(ctx).update(first.id, changed, expected_revision=first.revision)
     qtbot.keyClicks(dialog.address, "so 1")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "người khác sửa" in dialog.summary.text()
     assert "người khác sửa" in messages.texts("warn")[-1]
     assert dialog.isVisible() and dialog.address.text().endswith("so 1")  # nothing typed is lost

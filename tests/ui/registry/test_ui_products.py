@@ -7,6 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.qt import finish_tasks
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.registry.producers import ProducerService
@@ -70,6 +71,7 @@ def test_product_set_and_producer_are_required(qtbot, page, ctx) -> None:  # typ
     dialog = page.dialog
     qtbot.keyClicks(dialog.name, "Mat ong")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
     assert "26 bộ sản phẩm" in dialog.message("product_set")
     assert "chủ thể" in dialog.message("producer_id")
     assert ProductService(ctx).count() == 1

@@ -1,0 +1,226 @@
+"""What the dossier widgets ask of the services, as plain functions; the widgets never build a
+service themselves.
+
+Jobs, `(progress, ctx, …) -> row`, run in the background with `run_task`: opening a dossier (all
+its editor shows, in one read), a lifecycle action, reloading after a change made elsewhere,
+adding, linking and removing evidence, printing a form. Called directly, on the GUI thread: the
+list's and the pickers' reads (one page of rows per keystroke, as `kit.lazy_model` is built
+around), the autosave of a form section and the save of a checklist item (one small write each,
+timed in `session.py`)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ocop_desktop.domain.checklist import Completeness
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.services.core.office import OfficeService
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
+from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
+from ocop_desktop.services.dossiers.print_data import print_dossier_form
+from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
+from ocop_desktop.services.registry.products import ProductRow, ProductService
+
+if TYPE_CHECKING:
+    from ocop_desktop.progress import Progress
+    from ocop_desktop.services.core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    items: list[ChecklistRow]
+    completeness: Completeness
+
+
+@dataclass(frozen=True)
+class ChecklistChange:
+    """A checklist item after it was saved, and where the dossier stands now."""
+
+    row: ChecklistRow
+    completeness: Completeness
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    rows: list[AttachmentRow]
+    total_size: int
+
+
+@dataclass(frozen=True)
+class EvidenceAdded:
+    added: list[AttachmentRow]
+    evidence: EvidenceView
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """The dossier after a lifecycle action, and its checklist (what is required may follow)."""
+
+    detail: DossierDetail
+    checklist: ChecklistView
+
+
+@dataclass(frozen=True)
+class EditorData:
+    """Everything the dossier editor shows when it opens, read in one job."""
+
+    detail: DossierDetail
+    checklist: ChecklistView
+    evidence: EvidenceView
+    previous: DossierDetail | None  # the recognised dossier an upgrade or re-evaluation starts from
+    officers: dict[str, str]  # officer id -> name, for the history
+    product_set: str  # "group › subgroup › 13 – name", for the note on Mẫu 01
+    criteria: list[tuple[str, str]]  # (code, title) of the sheet's criteria, for evidence links
+
+
+# -- lists, pickers and small writes (direct) ----------------------------------------------------
+def dossiers(ctx: AppContext, query: str, status: str | None, due_only: bool) -> list[DossierRow]:
+    """The office's dossiers matching `query` (diacritics optional), nearest deadline first."""
+    return DossierService(ctx).search(query, status=status, due_only=due_only)
+
+
+def products(ctx: AppContext, query: str, limit: int) -> list[ProductRow]:
+    return ProductService(ctx).search(query, limit=limit)
+
+
+def today(ctx: AppContext) -> date:
+    return DossierService(ctx).today()
+
+
+def save_section(
+    ctx: AppContext, dossier_id: str, section: str, values: dict[str, object], expected_revision: int
+) -> DossierDetail:
+    return DossierService(ctx).save_section(dossier_id, section, values, expected_revision=expected_revision)
+
+
+def update_checklist_item(ctx: AppContext, dossier_id: str, key: str, **change: object) -> ChecklistChange:
+    service = ChecklistService(ctx)
+    row = service.update(dossier_id, key, **change)  # type: ignore[arg-type]
+    return ChecklistChange(row, service.completeness(dossier_id))
+
+
+# -- jobs ---------------------------------------------------------------------------------------
+def create_dossier(
+    _progress: Progress | None, ctx: AppContext, product_id: str, registration_type: str
+) -> DossierDetail:
+    """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms."""
+    return DossierService(ctx).create(product_id, registration_type)
+
+
+def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:
+    detail = DossierService(ctx).get(dossier_id)
+    return EditorData(
+        detail,
+        load_checklist(None, ctx, dossier_id),
+        load_evidence(None, ctx, dossier_id),
+        _previous(ctx, detail),
+        _officers(ctx),
+        _product_set(detail),
+        _criteria(detail),
+    )
+
+
+def load_detail(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> DossierDetail:
+    return DossierService(ctx).get(dossier_id)
+
+
+def load_checklist(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> ChecklistView:
+    service = ChecklistService(ctx)
+    return ChecklistView(service.items(dossier_id), service.completeness(dossier_id))
+
+
+def load_evidence(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EvidenceView:
+    service = EvidenceService(ctx)
+    return EvidenceView(service.attachments(dossier_id), service.total_size(dossier_id))
+
+
+def act(
+    _progress: Progress | None,
+    ctx: AppContext,
+    dossier_id: str,
+    action: str,
+    note: str,
+    on: date | None,
+    expected_revision: int,
+) -> ActionResult:
+    """One lifecycle action on the dossier as the editor last saw it (ConflictError otherwise)."""
+    detail = DossierService(ctx).act(
+        dossier_id, action, note=note, on=on, expected_revision=expected_revision
+    )
+    return ActionResult(detail, load_checklist(None, ctx, dossier_id))
+
+
+def add_evidence(
+    progress: Progress | None, ctx: AppContext, dossier_id: str, files: list[Path], checklist_key: str | None
+) -> EvidenceAdded:
+    """Check, store and attach files, all or nothing (`EvidenceService.add_files`)."""
+    added = EvidenceService(ctx).add_files(dossier_id, files, checklist_key=checklist_key, progress=progress)
+    return EvidenceAdded(added, load_evidence(None, ctx, dossier_id))
+
+
+def link_evidence(
+    _progress: Progress | None,
+    ctx: AppContext,
+    dossier_id: str,
+    attachment_id: str,
+    checklist_key: str | None,
+    criteria: tuple[str, ...],
+) -> EvidenceView:
+    EvidenceService(ctx).link(attachment_id, checklist_key=checklist_key, criteria=criteria)
+    return load_evidence(None, ctx, dossier_id)
+
+
+def remove_evidence(
+    _progress: Progress | None, ctx: AppContext, dossier_id: str, attachment_id: str
+) -> EvidenceView:
+    EvidenceService(ctx).remove(attachment_id)
+    return load_evidence(None, ctx, dossier_id)
+
+
+def print_form(_progress: Progress | None, ctx: AppContext, dossier_id: str, form: str, out: Path) -> Path:
+    """One form of the dossier as a PDF at `out`."""
+    return Path(print_dossier_form(ctx, dossier_id, form, out))
+
+
+# -- what the editor shows besides the dossier --------------------------------------------------
+def _previous(ctx: AppContext, detail: DossierDetail) -> DossierDetail | None:
+    if not detail.previous_dossier_id:
+        return None
+    try:
+        return DossierService(ctx).get(detail.previous_dossier_id)
+    except UserError as exc:
+        log.warning("previous dossier %s not readable: %s", detail.previous_dossier_id, exc.message)
+        return None
+
+
+def _officers(ctx: AppContext) -> dict[str, str]:
+    if not ctx.officer_id:
+        return {}
+    try:
+        return {ctx.officer_id: OfficeService(ctx).summary().officer_name}
+    except UserError:
+        return {}
+
+
+def _product_set(detail: DossierDetail) -> str:
+    """Items 3 and 4 of Mẫu 01 come from the product and the dossier, not from typing."""
+    try:
+        ps = RuleService().get(detail.ruleset_id).sheet(detail.row.product_set).product_set
+    except UserError:
+        return str(detail.row.product_set)
+    return f"{ps.product_group_name} › {ps.group_name} › {ps.number} – {ps.name}"
+
+
+def _criteria(detail: DossierDetail) -> list[tuple[str, str]]:
+    try:
+        sheet = RuleService().get(detail.ruleset_id).sheet(detail.row.product_set)
+    except UserError:
+        return []
+    return [(leaf.code, leaf.title) for leaf in sheet.leaves()]

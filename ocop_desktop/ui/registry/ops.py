@@ -1,0 +1,89 @@
+"""What the registry's pages and dialogs ask of the services, as plain functions; the widgets never
+build a service themselves.
+
+Saves and the certificate history are jobs, `(progress, ctx, …) -> row`, run in the background
+with `run_task` (saves on the writer thread). The list pages' page-by-page reads and the pickers'
+searches are called directly: one page of rows per keystroke, the cost the lists are built around
+(`kit.lazy_model`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ocop_desktop.domain.producers import ProducerInput
+from ocop_desktop.domain.products import ProductInput
+from ocop_desktop.services.core.units import COMMUNE, UnitService
+from ocop_desktop.services.registry.certificates import CertificateInput, CertificateRow, CertificateService
+from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
+
+if TYPE_CHECKING:
+    from ocop_desktop.progress import Progress
+    from ocop_desktop.services.core.context import AppContext
+
+
+# -- lists and pickers (direct) ------------------------------------------------------------------
+def producers(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProducerRow]:
+    return ProducerService(ctx).search(query, offset=offset, limit=limit)
+
+
+def count_producers(ctx: AppContext, query: str) -> int:
+    return ProducerService(ctx).count(query)
+
+
+def products(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProductRow]:
+    return ProductService(ctx).search(query, offset=offset, limit=limit)
+
+
+def count_products(ctx: AppContext, query: str) -> int:
+    return ProductService(ctx).count(query)
+
+
+def product_sets(ruleset_id: str | None) -> dict[int, str]:
+    """Product set number -> name, in the rule set `ruleset_id` (the one in force when None)."""
+    return product_set_names(ruleset_id)
+
+
+def office_commune(ctx: AppContext) -> tuple[str, str] | None:
+    """(code, label) of this office's commune; None at a province or before the set-up."""
+    office = ctx.office_or_none()
+    if office is None:
+        return None
+    unit = UnitService(ctx).get(office.unit_code)
+    return (unit.code, unit.label) if unit.level == COMMUNE else None
+
+
+# -- saves and loads (jobs) ----------------------------------------------------------------------
+def save_producer(
+    _progress: Progress | None, ctx: AppContext, producer: ProducerRow | None, data: ProducerInput
+) -> ProducerRow:
+    """Create the producer, or update `producer` if it is still at the revision the form showed."""
+    service = ProducerService(ctx)
+    if producer is None:
+        return service.create(data)
+    return service.update(producer.id, data, expected_revision=producer.revision)
+
+
+def save_product(
+    _progress: Progress | None, ctx: AppContext, product: ProductRow | None, data: ProductInput
+) -> ProductRow:
+    """Create the product (the service gives its code), or update `product` at its revision."""
+    service = ProductService(ctx)
+    if product is None:
+        return service.create(data)
+    return service.update(product.id, data, expected_revision=product.revision)
+
+
+def certificate_history(_progress: Progress | None, ctx: AppContext, product_id: str) -> list[CertificateRow]:
+    return CertificateService(ctx).history(product_id)
+
+
+def add_certificate(_progress: Progress | None, ctx: AppContext, data: CertificateInput) -> CertificateRow:
+    return CertificateService(ctx).add(data)
+
+
+def revoke_certificate(
+    _progress: Progress | None, ctx: AppContext, certificate_id: str, on: date, reason: str
+) -> CertificateRow:
+    return CertificateService(ctx).revoke(certificate_id, on=on, reason=reason)
