@@ -1,6 +1,7 @@
 """Dossier benchmarks (issue 4), JSON on stdout.
 
-- open a dossier with 500 attachments (detail + checklist + attachment list + self-assessment): target ≤ 200 ms
+- open a dossier with 500 attachments (detail + checklist + attachment list + self-assessment):
+  target ≤ 200 ms
 - attachment import throughput vs `sha256sum` over the same files: target ≥ 0.5×
 
 Run: uv run python benchmarks/dossiers.py [--files 500] [--mb 200]

@@ -110,7 +110,7 @@ def main() -> None:
     report: dict[str, object] = {}
     report["first_render_s"] = round(timed(lambda: api.render_bytes(*cases["mau01_filled"])), 3)
     for name, (form, data) in cases.items():
-        runs = [timed(lambda: api.render_bytes(form, data)) for _ in range(args.repeat)]
+        runs = [timed(lambda form=form, data=data: api.render_bytes(form, data)) for _ in range(args.repeat)]
         report[f"{name}_s"] = round(statistics.median(runs), 3)
     worst = max(v for k, v in report.items() if k.endswith("_filled_s") or k.endswith("set1_s"))
     ruleset = RuleService().get("qd26-2026")

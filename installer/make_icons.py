@@ -49,7 +49,9 @@ def _background(size: int) -> Image.Image:
     gradient = Image.new("RGB", (1, size))
     for y in range(size):
         t = y / max(size - 1, 1)
-        gradient.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(GREEN_TOP, GREEN_BOTTOM)))
+        gradient.putpixel(
+            (0, y), tuple(round(a + (b - a) * t) for a, b in zip(GREEN_TOP, GREEN_BOTTOM, strict=True))
+        )
     gradient = gradient.resize((size, size))
     mask = Image.new("L", (size, size), 0)
     margin = round(size * 0.03)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from helpers.dossier_ui import new_dossier, write_pdf  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.ui.dossiers import ops  # noqa: E402
 from ocop_desktop.ui.dossiers.editor import DossierEditor  # noqa: E402

@@ -90,8 +90,8 @@ def build(d: CouncilMatrixData) -> list[Flowable]:
         else (
             f"chênh lệch {number(d.spread)} điểm, trong giới hạn {number(d.max_spread)} điểm"
             if ok
-            else f"chênh lệch {number(d.spread)} điểm, <b>vượt quá {number(d.max_spread)} điểm: Hội đồng thảo luận và "
-            "chấm lại</b>"
+            else f"chênh lệch {number(d.spread)} điểm, <b>vượt quá {number(d.max_spread)} điểm: "
+            "Hội đồng thảo luận và chấm lại</b>"
         )
     )
     summary = [

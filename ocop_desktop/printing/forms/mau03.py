@@ -64,8 +64,8 @@ def build(d: Mau03Data) -> list[Flowable]:
     producer = esc(d.producer.name) or dots(6)
     out.append(
         Paragraph(
-            f"Ủy ban nhân dân {commune} đề nghị Ủy ban nhân dân {province} đánh giá, phân hạng sản phẩm OCOP cho "
-            f"sản phẩm {product} của {producer}.",
+            f"Ủy ban nhân dân {commune} đề nghị Ủy ban nhân dân {province} đánh giá, phân hạng sản phẩm "
+            f"OCOP cho sản phẩm {product} của {producer}.",
             st.justify,
         )
     )

@@ -2,7 +2,7 @@
 
 from ocop_desktop.store.models.certificates import Certificate
 from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
-from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment  # noqa: F401
+from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
@@ -12,23 +12,31 @@ from ocop_desktop.store.models.province import (
     EvaluationRound,
     RecognitionDecision,
     RoundEntry,
-)  # noqa: F401
+)
 from ocop_desktop.store.models.sync import SyncConflict, SyncDossierState, SyncPackage, SyncPeerBlob
 from ocop_desktop.store.models.units import AdminUnit
 
 __all__ = [
     "AdminUnit",
+    "AdvisoryNote",
     "Attachment",
     "Blob",
     "Certificate",
     "ChecklistItem",
+    "CouncilMember",
     "Dossier",
     "DossierEvent",
+    "EvaluationRound",
+    "EvaluatorLink",
+    "EvaluatorSheet",
     "KeyRecord",
     "Office",
     "Officer",
     "Producer",
     "Product",
+    "ReceivedAssignment",
+    "RecognitionDecision",
+    "RoundEntry",
     "ScoreSheet",
     "SyncConflict",
     "SyncDossierState",

@@ -102,7 +102,7 @@ def test_on_a_laptop_the_pages_are_the_evaluator_workspace_and_its_enrollment(
 
     o = make_offices(tmp_path, _template_dir)
     try:
-        page = next(p for p in PAGES if p.name == "evaluation").build(o.evaluator)
+        page = next(p for p in PAGES if p.name == "evaluation").build(o.evaluator, lambda *_: page)
         qtbot.addWidget(page)
         assert isinstance(page, EvaluatorWorkspace)
         sync = SyncPage(o.evaluator)
