@@ -88,7 +88,7 @@ def _assignment_elsewhere(m: Manifest) -> PackageRefused:
     return PackageRefused(
         "wrong_recipient",
         f"Gói phân công chấm điểm gửi cho “{m.recipient.name[:80]}” chỉ nhập được trên "
-        "máy chấm điểm của thành viên Hội đồng đó (trang Đánh giá → Nhập gói phân công…). "
+        "máy chấm điểm của thành viên Hội đồng đó. "
         "Hãy chuyển gói cho thành viên.",
     )
 
@@ -107,8 +107,8 @@ def _link_in_council(m: Manifest) -> PackageRefused:
         LINK_IN_COUNCIL,
         f"“{m.sender.name[:80]}” là máy chấm điểm của một thành viên Hội đồng: gói ghi "
         "danh của máy này không nhập như gói của xã mà phải gắn với thành viên sẽ chấm trên máy đó. "
-        "Hãy ghi danh máy cho thành viên ở Hội đồng của đợt đánh giá (chọn thành viên trước), chọn gói "
-        "này và so sánh dấu vân tay qua điện thoại.",
+        "Hãy ghi danh máy cho thành viên ở Hội đồng của đợt đánh giá, sau khi so sánh dấu vân tay của "
+        "gói qua điện thoại.",
     )
 
 
