@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,10 +11,19 @@ import pytest
 from pypdf import PdfReader
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
+from helpers.pdf import decode_qr, pdf_text
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
+from ocop_desktop.printing.hashing import SHORT_HASH_LEN, content_hash
+from ocop_desktop.printing.qr import parse_payload
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS, print_dossier_form
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.dossiers.print_data import (
+    DOSSIER_FORMS,
+    blank_receipt,
+    dossier_form_data,
+    print_dossier_form,
+)
 from ocop_desktop.services.dossiers.service import DossierService
 
 
@@ -83,3 +93,27 @@ def test_mau01_prints_what_was_typed_on_the_form(ctx: AppContext, tmp_path: Path
     )
     text = _text(print_dossier_form(ctx, d.row.id, "mau01", tmp_path / "m.pdf"))
     assert "Trần Văn Bảo" in text and "0987 000 111" in text
+
+
+def test_receipt_says_the_working_days_of_the_dossier_s_procedure(ctx: AppContext, tmp_path: Path) -> None:
+    """The count comes from the rule set the dossier is pinned to; it is left out of the QR hash, so the
+    slip hashes as it did before it carried the count (a reprint matches the paper)."""
+    dossier = _received_dossier(ctx, tmp_path)
+    data = dossier_form_data(ctx, dossier, "receipt")
+    days = RuleService().procedure(DossierService(ctx).get(dossier).ruleset_id).commune_working_days
+    assert data.commune_working_days == days == 15
+    out = print_dossier_form(ctx, dossier, "receipt", tmp_path / "receipt.pdf")
+    assert f"hoàn thành kiểm tra, đánh giá ({days} ngày làm việc)" in pdf_text(out)
+    printed = parse_payload(decode_qr(out, 1)[0])
+    assert printed["D"] == dossier and printed["R"] == str(data.ref.revision)
+    assert printed["H"] == content_hash(replace(data, commune_working_days=None))[:SHORT_HASH_LEN]
+    assert printed["H"] == content_hash(dossier_form_data(ctx, dossier, "receipt"))[:SHORT_HASH_LEN]
+
+
+def test_blank_receipt_says_the_working_days_in_force(tmp_path: Path) -> None:
+    days = RuleService().procedure().commune_working_days
+    assert blank_receipt().commune_working_days == days
+    assert (
+        main(["--data-dir", str(tmp_path / "data"), "print", "receipt", "-o", str(tmp_path / "r.pdf")]) == 0
+    )
+    assert f"({days} ngày làm việc)" in pdf_text(tmp_path / "r.pdf")
