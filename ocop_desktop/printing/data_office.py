@@ -134,7 +134,7 @@ class CouncilMatrixData:
     totals: tuple[float | None, ...] = ()
     mean_total: float | None = None
     spread: float | None = None
-    max_spread: float = 10
+    max_spread: float | None = None  # the round's council rule (from the procedure); None: no verdict
     stars: int | None = None
     conclusion: str = ""
     signed: Signed = field(default_factory=Signed)  # council secretary / chair

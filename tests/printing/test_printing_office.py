@@ -159,11 +159,20 @@ def test_council_matrix_mean_and_spread(tmp_path: Path) -> None:
         totals=(78, 74, 81),
         mean_total=77.67,
         spread=7,
+        max_spread=10,  # the round's rule, as the caller passes it
         stars=4,
     )
     text = pdf_text(api.render("council-matrix", data, tmp_path / "m.pdf"))
     assert "1.1 Nguồn gốc sản phẩm 3 3 2 3 2,67 1" in text
     assert "TỔNG ĐIỂM 100 78 74 81 77,67 7" in text
     assert "trong giới hạn 10 điểm" in text and "Đề nghị xếp hạng: 4 sao." in text
-    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15)
+    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15, max_spread=10)
     assert "vượt quá 10 điểm" in pdf_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))
+
+
+def test_council_matrix_spread_limit_is_the_callers(tmp_path: Path) -> None:
+    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15, max_spread=12)
+    assert "vượt quá 12 điểm" in pdf_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))
+    unknown = replace(wide, max_spread=None)
+    text = pdf_text(api.render("council-matrix", unknown, tmp_path / "u.pdf"))
+    assert "chênh lệch 15 điểm." in text and "vượt quá" not in text and "giới hạn" not in text
