@@ -1,14 +1,12 @@
-"""Every dossier form prints filled from the record (read back with pypdf)."""
+"""Every dossier form prints filled from the record (read back with `helpers.pdf`)."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required  # noqa: I001
 from helpers.pdf import decode_qr, pdf_text
@@ -27,10 +25,6 @@ from ocop_desktop.services.dossiers.print_data import (
 from ocop_desktop.services.dossiers.service import DossierService
 
 
-def _text(path: Path) -> str:
-    return unicodedata.normalize("NFC", " ".join(p.extract_text() or "" for p in PdfReader(path).pages))
-
-
 def _received_dossier(ctx: AppContext, tmp_path: Path) -> str:
     service = DossierService(ctx, today=TODAY)
     d = service.create(make_product(ctx), "first")
@@ -46,7 +40,7 @@ def _received_dossier(ctx: AppContext, tmp_path: Path) -> str:
 def test_each_form_prints_from_the_dossier(ctx: AppContext, tmp_path: Path, form: str) -> None:
     dossier = _received_dossier(ctx, tmp_path)
     out = print_dossier_form(ctx, dossier, form, tmp_path / f"{form}.pdf")
-    text = _text(out)
+    text = pdf_text(out)
     assert "Hợp tác xã Cà phê Hoàn Kiếm" in text or form in ("receipt",)
     if form in ("mau01", "receipt"):
         assert "01/PĐK-01-00070-2026" in text
@@ -79,7 +73,7 @@ def test_cli_prints_a_dossier_by_short_id(ctx: AppContext, tmp_path: Path) -> No
         )
         == 0
     )
-    assert "Cà phê bột nguyên chất" in _text(out)
+    assert "Cà phê bột nguyên chất" in pdf_text(out)
 
 
 def test_mau01_prints_what_was_typed_on_the_form(ctx: AppContext, tmp_path: Path) -> None:
@@ -91,7 +85,7 @@ def test_mau01_prints_what_was_typed_on_the_form(ctx: AppContext, tmp_path: Path
         {"representative": "Trần Văn Bảo", "phone": "0987 000 111"},
         expected_revision=d.row.revision,
     )
-    text = _text(print_dossier_form(ctx, d.row.id, "mau01", tmp_path / "m.pdf"))
+    text = pdf_text(print_dossier_form(ctx, d.row.id, "mau01", tmp_path / "m.pdf"))
     assert "Trần Văn Bảo" in text and "0987 000 111" in text
 
 
