@@ -1,7 +1,8 @@
 """Evaluator packages on the command line (docs/sync-package.md §13).
 
-`package enroll | export --kind … | import | inspect | verify` route the new kinds here (see
-`commands_package`); the `evaluator` group is the member's offline work and the province's links:
+`package enroll | export --kind … | inspect | verify` route the new kinds here (see `cli/sync.py`;
+`package import` goes through `PackageService`, except the link of a laptop's enrollment to a council
+member, `import_enrollment`); the `evaluator` group is the member's offline work and the province's links:
 
     evaluator dossiers [--round R] [--json]                    (evaluator laptop)
     evaluator show DOSSIER [--json]
@@ -147,68 +148,37 @@ def check(args: argparse.Namespace, ctx: AppContext, *, verify: bool) -> bool:
     return True
 
 
-def import_package(args: argparse.Namespace, ctx: AppContext, print_preview: Any) -> bool:
-    """`package import` of the evaluator kinds (False: not one of them, use the ordinary path)."""
-    from ocop_desktop.domain.errors import UserError
-    from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
-    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
-    from ocop_desktop.services.sync.opened import package_kind
+def import_enrollment(args: argparse.Namespace, ctx: AppContext, print_preview: Any) -> None:
+    """`package import` of an evaluator laptop's enrollment at the province, after the generic door
+    (`PackageService`) checked it and refused it with `LINK_IN_COUNCIL`.
 
-    kind, sender_role = package_kind(args.file)
+    This one kind keeps a door of its own because importing it means linking the laptop to a council
+    member, which the generic import knows nothing of (`--round` and `--member`); the UI does the same
+    from the council tab. Every other kind goes through `PackageService` and `routing.ROUTES`."""
+    from ocop_desktop.domain.errors import UserError
+    from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+
     confirm = args.confirm_fingerprint
-    if kind == "five_star_proposal":
-        raise UserError(
-            "Hồ sơ đề nghị 5 sao gửi Bộ, không nhập vào OCOP Desktop; dùng “package verify” để kiểm tra."
-        )
-    if kind == "enrollment" and sender_role == "evaluator":
-        province = ProvinceEvaluatorPackages(ctx)
-        if args.dry_run or not (args.round and args.member):
-            preview = province.preview_enrollment(args.file, confirm_fingerprint=confirm)
-            _show_preview(args, preview, print_preview, dry_run=True)
-            if not args.dry_run:
-                raise UserError(
-                    "Gói ghi danh của máy chấm điểm: cần chọn đợt và thành viên Hội đồng để gắn "
-                    "(--round 2026-2 --member TV3)."
-                )
-            return True
-        link = province.import_enrollment(
-            args.file, round_id(ctx, args.round), args.member, confirm_fingerprint=confirm
-        )
-        if args.json:
-            print_json({"dry_run": False, "link": asdict(link)})
-        else:
-            print(
-                f"Đã tin cậy máy chấm điểm “{link.office_name}” (dấu vân tay {link.fingerprint}) và gắn với "
-                f"{link.member_label} {link.member_name}."
+    province = ProvinceEvaluatorPackages(ctx)
+    if args.dry_run or not (args.round and args.member):
+        preview = province.preview_enrollment(args.file, confirm_fingerprint=confirm)
+        _show_preview(args, preview, print_preview, dry_run=True)
+        if not args.dry_run:
+            raise UserError(
+                "Gói ghi danh của máy chấm điểm: cần chọn đợt và thành viên Hội đồng để gắn "
+                "(--round 2026-2 --member TV3)."
             )
-        return True
-    if kind == "evaluator_assignment":
-        laptop = EvaluatorPackages(ctx)
-        if args.dry_run:
-            _show_preview(
-                args,
-                laptop.preview_assignment(args.file, confirm_fingerprint=confirm),
-                print_preview,
-                dry_run=True,
-            )
-            return True
-        result = laptop.import_assignment(args.file, confirm_fingerprint=confirm)
-    elif kind == "evaluator_scores":
-        province = ProvinceEvaluatorPackages(ctx)
-        if args.dry_run:
-            _show_preview(args, province.preview_scores(args.file), print_preview, dry_run=True)
-            return True
-        result = province.import_scores(args.file, receipt_path=args.output)
-    else:
-        return False
+        return
+    link = province.import_enrollment(
+        args.file, round_id(ctx, args.round), args.member, confirm_fingerprint=confirm
+    )
     if args.json:
-        print_json({"dry_run": False, **result.to_json()})
-        return True
-    print("Đã nhập gói." if result.applied else "Gói đã được nhập trước đây: không có gì thay đổi.")
-    print_preview(result.preview, done=result.applied)
-    if result.receipt_path:
-        print(f"Biên nhận (gửi lại cho {result.preview.package.sender_name}): {result.receipt_path}")
-    return True
+        print_json({"dry_run": False, "link": asdict(link)})
+    else:
+        print(
+            f"Đã tin cậy máy chấm điểm “{link.office_name}” (dấu vân tay {link.fingerprint}) và gắn với "
+            f"{link.member_label} {link.member_name}."
+        )
 
 
 def _show_preview(

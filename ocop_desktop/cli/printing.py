@@ -102,6 +102,10 @@ def _print(args: argparse.Namespace, ctx: AppContext | None) -> int:
             written = [api.render("sheet", SheetData(sheet=ruleset.sheet(args.set)), args.output)]
     elif args.form == "checklist":
         written = [api.render("checklist", _blank_checklist(args), args.output)]
+    elif args.form == "receipt":
+        from ocop_desktop.services.dossiers.print_data import blank_receipt
+
+        written = [api.render("receipt", blank_receipt(args.ruleset), args.output)]
     else:
         written = [api.render(args.form, api.blank(args.form), args.output)]
     seconds = round(time.perf_counter() - started, 2)

@@ -12,9 +12,10 @@ from typing import Any
 
 from ocop_desktop.cli import evaluator as commands_evaluator
 from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.outgoing import ExportResult
-from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
 from ocop_desktop.services.sync.types import ImportPreview
 
 
@@ -184,20 +185,29 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
-    if commands_evaluator.import_package(args, ctx, _print_preview):
-        return 0
-    service = PackageService(ctx)
-    if args.dry_run:
-        preview = service.preview(
-            args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress()
-        )
-        if args.json:
-            print_json({"dry_run": True, **preview.to_json()})
-        else:
-            clear_progress()
-            print("Chạy thử (không ghi gì):")
-            _print_preview(preview)
-        return 0
+    try:
+        (_dry_run if args.dry_run else _apply)(args, PackageService(ctx))
+    except UserError as refused:  # a refused package is a `PackageRefused` with its `code`
+        if getattr(refused, "code", None) != LINK_IN_COUNCIL:
+            raise
+        clear_progress()
+        commands_evaluator.import_enrollment(args, ctx, _print_preview)
+    return 0
+
+
+def _dry_run(args: argparse.Namespace, service: PackageService) -> None:
+    preview = service.preview(
+        args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress()
+    )
+    if args.json:
+        print_json({"dry_run": True, **preview.to_json()})
+        return
+    clear_progress()
+    print("Chạy thử (không ghi gì):")
+    _print_preview(preview)
+
+
+def _apply(args: argparse.Namespace, service: PackageService) -> None:
     result = service.import_package(
         args.file,
         confirm_fingerprint=args.confirm_fingerprint,
@@ -206,7 +216,7 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
     )
     if args.json:
         print_json({"dry_run": False, **result.to_json()})
-        return 0
+        return
     clear_progress()
     print("Đã nhập gói." if result.applied else "Gói đã được nhập trước đây: không có gì thay đổi.")
     _print_preview(result.preview, done=result.applied)
@@ -216,7 +226,6 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
         print(f"Biên nhận (gửi lại cho {result.preview.package.sender_name}): {result.receipt_path}")
     if result.conflicts:
         print(f"{result.conflicts} hồ sơ xung đột đang chờ xem xét: ocop-desktop package conflicts")
-    return 0
 
 
 def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:

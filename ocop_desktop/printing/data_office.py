@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing.data import ProducerInfo, Ref, Signed
+from ocop_desktop.printing.hashing import NOT_HASHED
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,14 @@ class ReceiptData:
     set_name: str = ""
     registration: RegistrationType | None = None
     received_on: dt.date | None = None
-    due_on: dt.date | None = None  # end of the 15-working-day commune check
+    due_on: dt.date | None = None  # end of the commune check (`commune_working_days` working days)
     documents: tuple[ReceivedDocument, ...] = ()  # () = the standard list with blank quantities
     officer: Signed = field(default_factory=Signed)  # receiving officer (place/date of the slip)
     submitter: str = ""  # the person who handed the dossier in
+    # The procedure's commune deadline in working days (`RuleService.procedure` of the dossier's rule
+    # set; None: dotted). Not hashed: added after receipts were printed, and fixed by the dossier the QR
+    # code names (its rule set is pinned, one rule-set id has one procedure), so old papers keep their hash.
+    commune_working_days: int | None = field(default=None, metadata=NOT_HASHED)
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ class CouncilMatrixData:
     totals: tuple[float | None, ...] = ()
     mean_total: float | None = None
     spread: float | None = None
-    max_spread: float = 10
+    max_spread: float | None = None  # the round's council rule (from the procedure); None: no verdict
     stars: int | None = None
     conclusion: str = ""
     signed: Signed = field(default_factory=Signed)  # council secretary / chair

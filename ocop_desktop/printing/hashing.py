@@ -5,6 +5,10 @@ can be matched to the exact record state it was printed from: recompute the hash
 record and compare. Canonical form: {"type": <DTO class name>, "data": <fields>} serialised as
 JSON with keys sorted, no spaces, UTF-8, non-ASCII as itself; dates as ISO 8601, enums as
 their values, tuples as arrays, strings NFC.
+
+A field marked `NOT_HASHED` is left out. Only a field added to a DTO after its form was first printed
+may be, and only when the record the QR code names (id and revision) fixes its value anyway: leaving
+it out keeps the hash of every paper printed before the field existed (see docs/printing.md).
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any
 
 from ocop_desktop.domain.rules.model import Sheet
 
 SHORT_HASH_LEN = 16
+NOT_HASHED: Mapping[str, bool] = MappingProxyType({"hashed": False})  # `dataclasses.field(metadata=...)`
 
 
 def _plain(value: Any) -> Any:
@@ -30,7 +36,11 @@ def _plain(value: Any) -> Any:
         # cost time and say nothing more.
         return {"ruleset": value.ruleset_id, "ruleset_hash": value.ruleset_hash, "set": value.number}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.metadata.get("hashed", True)
+        }
     if isinstance(value, enum.Enum):
         return _plain(value.value)
     if isinstance(value, str):

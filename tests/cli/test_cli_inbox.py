@@ -3,14 +3,13 @@ notes on a dossier of a round (`inbox note`)."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfWriter
 
+from helpers.builders import pdf_file
 from helpers.province import TODAY, sent_dossier
 from ocop_desktop.main import main
 from ocop_desktop.services.core.context import AppContext
@@ -26,15 +25,6 @@ def _run(ctx: AppContext, capsys: pytest.CaptureFixture[str], *argv: str, code: 
     if code:
         return err
     return json.loads(out) if "--json" in argv else out
-
-
-def _pdf(path: Path) -> Path:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    buf = io.BytesIO()
-    writer.write(buf)
-    path.write_bytes(buf.getvalue())
-    return path
 
 
 def test_accept_and_return_print_json(province_ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +57,7 @@ def test_advisory_notes_from_the_command_line(
     rounds = RoundService(ctx, today=TODAY)
     round_id = rounds.create(RoundInput(2026, 2)).row.id
     rounds.assign(round_id, [dossier])
-    report = _pdf(tmp_path / "bien-ban.pdf")
+    report = pdf_file(tmp_path, "bien-ban.pdf", pages=1)
 
     visit = _run(
         ctx,

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
+from helpers.builders import pdf_file
+from helpers.pdf import pdf_text
 from helpers.province import MEMBERS, TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.main import main
@@ -23,13 +22,6 @@ from ocop_desktop.services.province.print_data import council_matrix_data, print
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-
-
-def _text(path: Path) -> str:
-    reader = PdfReader(str(path))
-    return unicodedata.normalize(
-        "NFC", " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
-    )
 
 
 def _decided_round(ctx: AppContext) -> dict[str, Any]:
@@ -65,13 +57,13 @@ def test_round_documents_print_filled(province_ctx: AppContext, tmp_path: Path) 
 
     matrices = print_round(ctx, made["round"], "council-matrix", tmp_path / "matrix")
     assert len(matrices) == 2
-    text = _text(matrices[0])
+    text = pdf_text(matrices[0])
     assert "Cà phê Phin Vàng" in text and "72" in text and "HỘI ĐỒNG OCOP THÀNH PHỐ HÀ NỘI" in text
     [results] = print_round(ctx, made["round"], "results", tmp_path / "results")
-    text = _text(results)
+    text = pdf_text(results)
     assert "321/QĐ-UBND" in text and "Cà phê Phin Vàng" in text and "Cà phê Lệch Điểm" not in text
     [certificate] = print_round(ctx, made["round"], "certificate", tmp_path / "certs")
-    text = _text(certificate)
+    text = pdf_text(certificate)
     assert "Cà phê Phin Vàng" in text and "321/QĐ-UBND" in text
     with pytest.raises(UserError, match="không in theo đợt"):
         print_round(ctx, made["round"], "mau01", tmp_path)
@@ -80,12 +72,7 @@ def test_round_documents_print_filled(province_ctx: AppContext, tmp_path: Path) 
 def test_advisory_notes_keep_the_dossier_as_sent(province_ctx: AppContext, tmp_path: Path) -> None:
     ctx = province_ctx
     made = _decided_round(ctx)
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    buf = io.BytesIO()
-    writer.write(buf)
-    report = tmp_path / "bien-ban-kiem-tra.pdf"
-    report.write_bytes(buf.getvalue())
+    report = pdf_file(tmp_path, "bien-ban-kiem-tra.pdf", pages=1)
     advisory = AdvisoryService(ctx)
     note = advisory.add(
         made["round"],

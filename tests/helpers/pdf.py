@@ -2,7 +2,8 @@
 
 - `assert_sound_pdf`: the structure is sound (`qpdf --check`, through pikepdf's bundled libqpdf), every
   font is embedded and none is a base-14 font, the text is NFC;
-- `pdf_text`: the text of every page (pypdf), as extracted, *not* normalised;
+- `pdf_text`: the text of every page (pypdf), as extracted, *not* normalised; `page_texts` page by page;
+- `page_count`, `pdf_title`: the number of pages and the document title (pypdf);
 - `page_fonts`: the fonts the pages use (pikepdf);
 - `decode_qr`: the QR codes of one page (rendered with pypdfium2, decoded with zxing-cpp).
 """
@@ -81,13 +82,27 @@ def page_fonts(path: Path) -> list[PdfFont]:
         return found
 
 
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, whitespace collapsed, not normalised (see `pdf_text`)."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
 def pdf_text(path: Path) -> str:
     """All text of the document, pages joined by a space, whitespace collapsed.
 
     Not normalised on purpose: a test compares it with its own (NFC) literals, and a form that
     printed NFD text must fail that comparison, not be fixed up here. `assert_sound_pdf` checks NFC."""
-    reader = PdfReader(str(path))
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return " ".join(page_texts(path))
+
+
+def page_count(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def pdf_title(path: Path) -> str | None:
+    """The document information's /Title (None when there is none)."""
+    metadata = PdfReader(str(path)).metadata
+    return None if metadata is None else metadata.title
 
 
 def assert_sound_pdf(path: Path) -> None:

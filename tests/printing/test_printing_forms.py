@@ -8,9 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from helpers.pdf import assert_sound_pdf, decode_qr, pdf_text
+from helpers.pdf import assert_sound_pdf, decode_qr, page_count, pdf_text, pdf_title
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import (
@@ -70,7 +69,7 @@ def test_mau01_wording_and_data(tmp_path: Path) -> None:
     assert "Công ty A & B <C>" in text  # escaped, printed in full
     assert "Tân Lập, ngày 05 tháng 02 năm 2026" in text
     assert "Nâng hạng: ■" in text and "Lần đầu: □" in text
-    assert PdfReader(str(out)).metadata.title == "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP"
+    assert pdf_title(out) == "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP"
 
 
 def test_nfd_input_prints_as_nfc(tmp_path: Path) -> None:
@@ -89,7 +88,7 @@ def test_nfd_input_prints_as_nfc(tmp_path: Path) -> None:
 def test_qr_code_on_every_page_names_the_dossier(tmp_path: Path) -> None:
     data = mau01()
     out = api.render("mau01", data, tmp_path / "m01.pdf")
-    pages = len(PdfReader(str(out)).pages)
+    pages = page_count(out)
     assert pages >= 2
     for page in range(1, pages + 1):
         codes = decode_qr(out, page)

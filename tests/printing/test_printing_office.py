@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,11 @@ from ocop_desktop.printing.data_office import (
     CouncilMatrixData,
     MatrixRow,
     ReceiptData,
+    ReceivedDocument,
     ResultRow,
     ResultsData,
 )
+from ocop_desktop.printing.hashing import SHORT_HASH_LEN, content_hash
 from ocop_desktop.printing.qr import parse_payload
 
 OFFICE_FORMS = ["receipt", "checklist", "certificate", "results", "council-matrix"]
@@ -52,6 +55,41 @@ def test_receipt_slip_number(tmp_path: Path) -> None:
     assert "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" in text and "Lần đầu ■" in text and "20/03/2026" in text
     blank = pdf_text(api.render("receipt", ReceiptData(), tmp_path / "b.pdf"))
     assert "/PĐK-(T)-(X)-(YYYY)" in blank
+
+
+# A receipt as printed before the slip said the working days from the rule set, and the content hashes
+# the code gave it then (commit 4ba4924): a reprint of that paper must carry the same QR hash.
+PRINTED_RECEIPT = ReceiptData(
+    ref=Ref("d-9", 2),
+    province="Lào Cai",
+    commune="xã Tân Lập",
+    number="07/PĐK-15-04321-2026",
+    producer=ProducerInfo(name="HTX Tân Lập", address="thôn 3, xã Tân Lập", phone="0912345678"),
+    product_name="Mật ong bạc hà",
+    set_name="4. Mật ong, mật khác và nông sản thực phẩm khác",
+    registration=RegistrationType.FIRST,
+    received_on=dt.date(2026, 3, 2),
+    due_on=dt.date(2026, 3, 20),
+    documents=(ReceivedDocument("Phiếu đăng ký (Mẫu số 01)", "01 bản gốc"),),
+    officer=Signed("Tân Lập", dt.date(2026, 3, 2), "Lò Văn Minh"),
+    submitter="Lê Thị Mai",
+)
+PRINTED_HASH = "4251c61034f64c3ae4f80ab732f3ffad3464d06fb6e422eda3a076783cf0ddc1"
+BLANK_HASH = "7852556f3aac8ab0332f77825d7d300f950a4a597673f6e2eb4fa283ef532802"
+
+
+@pytest.mark.parametrize("days", [15, 20])
+def test_receipt_working_days_come_from_the_data_and_keep_the_old_hash(days: int, tmp_path: Path) -> None:
+    data = replace(PRINTED_RECEIPT, commune_working_days=days)
+    assert content_hash(PRINTED_RECEIPT) == content_hash(data) == PRINTED_HASH
+    out = api.render("receipt", data, tmp_path / "r.pdf")
+    assert f"hoàn thành kiểm tra, đánh giá ({days} ngày làm việc): 20/03/2026" in pdf_text(out)
+    assert parse_payload(decode_qr(out, 1)[0])["H"] == PRINTED_HASH[:SHORT_HASH_LEN]
+
+    blank = ReceiptData()
+    assert content_hash(blank) == content_hash(replace(blank, commune_working_days=days)) == BLANK_HASH
+    text = pdf_text(api.render("receipt", blank, tmp_path / "b.pdf"))
+    assert "(…… ngày làm việc)" in text and "15 ngày" not in text  # nothing of the law in the renderer
 
 
 def test_checklist_marks_and_expiry(tmp_path: Path) -> None:
@@ -121,11 +159,20 @@ def test_council_matrix_mean_and_spread(tmp_path: Path) -> None:
         totals=(78, 74, 81),
         mean_total=77.67,
         spread=7,
+        max_spread=10,  # the round's rule, as the caller passes it
         stars=4,
     )
     text = pdf_text(api.render("council-matrix", data, tmp_path / "m.pdf"))
     assert "1.1 Nguồn gốc sản phẩm 3 3 2 3 2,67 1" in text
     assert "TỔNG ĐIỂM 100 78 74 81 77,67 7" in text
     assert "trong giới hạn 10 điểm" in text and "Đề nghị xếp hạng: 4 sao." in text
-    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15)
+    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15, max_spread=10)
     assert "vượt quá 10 điểm" in pdf_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))
+
+
+def test_council_matrix_spread_limit_is_the_callers(tmp_path: Path) -> None:
+    wide = CouncilMatrixData(members=("A", "B"), totals=(60, 75), mean_total=67.5, spread=15, max_spread=12)
+    assert "vượt quá 12 điểm" in pdf_text(api.render("council-matrix", wide, tmp_path / "w.pdf"))
+    unknown = replace(wide, max_spread=None)
+    text = pdf_text(api.render("council-matrix", unknown, tmp_path / "u.pdf"))
+    assert "chênh lệch 15 điểm." in text and "vượt quá" not in text and "giới hạn" not in text

@@ -7,9 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from helpers.pdf import assert_sound_pdf, decode_qr, pdf_text
+from helpers.pdf import assert_sound_pdf, decode_qr, page_texts, pdf_text
 from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.printing import api
@@ -145,8 +144,7 @@ def test_all_26_blank_sheets_in_one_pdf(ruleset, tmp_path: Path) -> None:  # typ
         assert f"S=qd26-2026/{sheet.number};" in text
     assert calls[-1][0] == 1.0 and len(calls) >= 27
     assert [c[0] for c in calls] == sorted(c[0] for c in calls)
-    reader = PdfReader(str(out[0]))
-    assert "Trang 1/" in (reader.pages[0].extract_text() or "")
+    assert "Trang 1/" in page_texts(out[0])[0]
 
 
 def test_all_blank_sheets_to_a_folder(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

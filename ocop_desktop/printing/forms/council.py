@@ -83,17 +83,7 @@ def build(d: CouncilMatrixData) -> list[Flowable]:
     legend = (
         "; ".join(f"TV{i}: {esc(name)}" for i, name in enumerate(d.members, start=1)) if d.members else ""
     )
-    ok = None if d.spread is None else d.spread <= d.max_spread
-    verdict = (
-        ""
-        if ok is None
-        else (
-            f"chênh lệch {number(d.spread)} điểm, trong giới hạn {number(d.max_spread)} điểm"
-            if ok
-            else f"chênh lệch {number(d.spread)} điểm, <b>vượt quá {number(d.max_spread)} điểm: "
-            "Hội đồng thảo luận và chấm lại</b>"
-        )
-    )
+    verdict = _verdict(d)
     summary = [
         Paragraph("<b>Tổng hợp:</b>", st.body),
         Paragraph(
@@ -134,6 +124,18 @@ def build(d: CouncilMatrixData) -> list[Flowable]:
         out.append(Paragraph(f"<i>{legend}</i>", st.small))
     out += [Spacer(1, 2 * mm), KeepTogether(summary + [signatures(st, W, sign, chair)])]
     return out
+
+
+def _verdict(d: CouncilMatrixData) -> str:
+    """The spread against the round's limit (none printed when the caller gave no limit)."""
+    if d.spread is None:
+        return ""
+    spread = f"chênh lệch {number(d.spread)} điểm"
+    if d.max_spread is None:
+        return spread
+    if d.spread <= d.max_spread:
+        return f"{spread}, trong giới hạn {number(d.max_spread)} điểm"
+    return f"{spread}, <b>vượt quá {number(d.max_spread)} điểm: Hội đồng thảo luận và chấm lại</b>"
 
 
 SPEC = FormSpec(

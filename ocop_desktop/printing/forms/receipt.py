@@ -48,6 +48,7 @@ def build(d: ReceiptData) -> list[Flowable]:
     ]
     received = short_date(d.received_on) if d.received_on else ""
     due = short_date(d.due_on) if d.due_on else ""
+    days = dots(2) if d.commune_working_days is None else str(d.commune_working_days)
     sign_officer = signature(st, "NGƯỜI TIẾP NHẬN", "(Ký, ghi rõ họ tên)", d.officer.name)
     sign_submitter = signature(st, "NGƯỜI NỘP HỒ SƠ", "(Ký, ghi rõ họ tên)", d.submitter)
     return [
@@ -74,7 +75,7 @@ def build(d: ReceiptData) -> list[Flowable]:
         grid(rows, [W * f for f in (0.07, 0.58, 0.15, 0.20)]),
         Spacer(1, 2 * mm),
         field(st, "Ngày nhận hồ sơ", received),
-        field(st, "Hạn Ủy ban nhân dân cấp xã hoàn thành kiểm tra, đánh giá (15 ngày làm việc)", due),
+        field(st, f"Hạn Ủy ban nhân dân cấp xã hoàn thành kiểm tra, đánh giá ({days} ngày làm việc)", due),
         Spacer(1, 3 * mm),
         KeepTogether([signatures(st, W, sign_submitter, sign_officer)]),
     ]

@@ -46,6 +46,12 @@ def print_dossier_form(ctx: AppContext, dossier_id: str, form: str, out: Path) -
     return api.render(form, dossier_form_data(ctx, dossier_id, form), out)
 
 
+def blank_receipt(ruleset_id: str | None = None, on: date | None = None) -> ReceiptData:
+    """The receipt slip to fill by hand, with the commune deadline of the procedure in force on `on`
+    (today), or of `ruleset_id`: the number of working days is the rule set's, not the officer's to write."""
+    return ReceiptData(commune_working_days=RuleService().procedure(ruleset_id, on).commune_working_days)
+
+
 def dossier_form_data(ctx: AppContext, dossier_id: str, form: str) -> Any:
     if form not in DOSSIER_FORMS:
         raise UserError(f"Biểu mẫu “{form}” không in từ hồ sơ; các mẫu in được: {', '.join(DOSSIER_FORMS)}.")
@@ -252,6 +258,9 @@ class _Builder:
             (),
             Signed(self.commune, self.d.row.received_on, ""),
             self.producer.representative,
+            commune_working_days=RuleService()
+            .procedure(self.d.ruleset_id, self.d.row.received_on)
+            .commune_working_days,
         )
 
     def checklist(self) -> ChecklistData:

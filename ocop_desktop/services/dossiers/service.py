@@ -160,8 +160,8 @@ class DossierService:
         if certificate is None and previous_id is None:
             raise UserError(
                 f"Sản phẩm “{product.name}” chưa có giấy chứng nhận OCOP còn hiệu lực, "
-                f"nên không thể lập hồ sơ “{reg.label}”. Hãy chọn “Đánh giá lần đầu” "
-                "hoặc nhập giấy chứng nhận đã có ở trang Sản phẩm."
+                f"nên không thể lập hồ sơ “{reg.label}”. Hãy lập hồ sơ "
+                f"“{RegistrationType.FIRST.label}”, hoặc ghi nhận trước giấy chứng nhận đã có của sản phẩm."
             )
         wanted = previous_id or (certificate.dossier_id if certificate else None)
         previous = s.get(Dossier, wanted) if wanted else None

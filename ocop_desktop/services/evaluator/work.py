@@ -233,7 +233,7 @@ class EvaluatorWorkService:
             received, d = self._find(s, dossier_id, round_id)
             row = self._sheets(s, received.id).get(d["dossier_id"])
             if row is not None and expected_revision is not None and row.revision != expected_revision:
-                raise ConflictError("Phiếu chấm đã được sửa ở cửa sổ khác. Hãy mở lại phiếu.")
+                raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
             if row is None:
                 if expected_revision is not None:
                     raise ConflictError("Phiếu chấm không còn như lúc mở. Hãy mở lại phiếu.")

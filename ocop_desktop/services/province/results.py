@@ -226,9 +226,7 @@ class ResultService:
             d = _dossier(s, dossier_id)
             placed = placed_round(s, dossier_id)
             if placed is not None:
-                raise UserError(
-                    f"Hồ sơ thuộc {round_label(placed)}: hãy ra quyết định cho cả đợt ở trang Đánh giá."
-                )
+                raise UserError(f"Hồ sơ thuộc {round_label(placed)}: hãy ra quyết định cho cả đợt.")
             data = CertificateInput(
                 d.product_id,
                 stars,

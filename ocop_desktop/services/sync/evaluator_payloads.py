@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 SCHEMA = 1
 PROVINCE, EVALUATOR = "province", "evaluator"
+MINISTRY = "ministry"  # the recipient of 5★ proposals; no OCOP Desktop office has this role
 
 
 def refuse_role(ctx: AppContext, role: str, what: str) -> None:

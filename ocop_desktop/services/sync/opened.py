@@ -156,7 +156,8 @@ def package_info(reader: PackageReader, known: bool) -> PackageInfo:
 
 def package_kind(path: Path) -> tuple[str, str]:
     """(kind, sender role) of a package, from its manifest (layout and listing checked, nothing
-    else): lets the CLI and the sync page choose the right import."""
+    else). Not for choosing an importer (that is `routing.ROUTES`): `package inspect|verify` use it to
+    send a 5★ proposal to `FiveStarProposalService`, which checks what the import door refuses."""
     with PackageReader(Path(path)) as reader:
         return reader.manifest.kind, reader.manifest.sender.role
 

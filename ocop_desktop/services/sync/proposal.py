@@ -26,6 +26,7 @@ from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.sync.evaluator_payloads import MINISTRY as MINISTRY_ROLE
 from ocop_desktop.services.sync.evaluator_payloads import (
     SCHEMA,
     add_blobs,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 MINISTRY = Party(
-    None, "Bộ Nông nghiệp và Môi trường (Văn phòng Điều phối nông thôn mới Trung ương)", "VN", "ministry"
+    None, "Bộ Nông nghiệp và Môi trường (Văn phòng Điều phối nông thôn mới Trung ương)", "VN", MINISTRY_ROLE
 )
 
 

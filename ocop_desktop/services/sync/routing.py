@@ -10,7 +10,9 @@ Evaluator packages arrive through the same door: assignments and scores go to th
 the machine they are for and are refused, saying where they go, anywhere else. An evaluator
 laptop's enrollment verifies at the province but is not imported here: it must be linked to a
 council member (`ProvinceEvaluatorPackages.import_enrollment`), so preview and import refuse it
-with `code == LINK_IN_COUNCIL`, for the UI to offer the way there.
+with `code == LINK_IN_COUNCIL`, for the UI to offer the way there. A 5★ proposal goes to the
+ministry, which does not use OCOP Desktop: it is refused everywhere, saying so (it is checked, not
+imported: `proposal.FiveStarProposalService.verify`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.assignment_import import AssignmentImport
 from ocop_desktop.services.sync.dossier_import import DossierPackageImport
-from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, PROVINCE
+from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, MINISTRY, PROVINCE
 from ocop_desktop.services.sync.evaluator_province import laptop_trust
 from ocop_desktop.services.sync.opened import Opened, open_package
 from ocop_desktop.services.sync.receipts import ReceiptImport, receipt_target
@@ -88,7 +90,7 @@ def _assignment_elsewhere(m: Manifest) -> PackageRefused:
     return PackageRefused(
         "wrong_recipient",
         f"Gói phân công chấm điểm gửi cho “{m.recipient.name[:80]}” chỉ nhập được trên "
-        "máy chấm điểm của thành viên Hội đồng đó (trang Đánh giá → Nhập gói phân công…). "
+        "máy chấm điểm của thành viên Hội đồng đó. "
         "Hãy chuyển gói cho thành viên.",
     )
 
@@ -107,21 +109,38 @@ def _link_in_council(m: Manifest) -> PackageRefused:
         LINK_IN_COUNCIL,
         f"“{m.sender.name[:80]}” là máy chấm điểm của một thành viên Hội đồng: gói ghi "
         "danh của máy này không nhập như gói của xã mà phải gắn với thành viên sẽ chấm trên máy đó. "
-        "Hãy ghi danh máy cho thành viên ở Hội đồng của đợt đánh giá (chọn thành viên trước), chọn gói "
-        "này và so sánh dấu vân tay qua điện thoại.",
+        "Hãy ghi danh máy cho thành viên ở Hội đồng của đợt đánh giá, sau khi so sánh dấu vân tay của "
+        "gói qua điện thoại.",
+    )
+
+
+def _to_the_ministry(m: Manifest) -> PackageRefused:
+    return PackageRefused(
+        "wrong_recipient",
+        f"Hồ sơ đề nghị công nhận 5 sao của “{m.sender.name[:80]}” gửi Bộ Nông nghiệp và Môi trường: "
+        "OCOP Desktop không nhập gói này, chỉ kiểm tra chữ ký và mã băm của gói. Hãy gửi gói cho Bộ.",
     )
 
 
 def _own(m: Manifest) -> PackageRefused:
-    """An evaluator package this machine made: say where it goes."""
+    """An evaluator or proposal package this machine made: say where it goes."""
     what, where = {
         fmt.Kind.EVALUATOR_ASSIGNMENT: (
             "phân công chấm điểm",
             f"hãy chép gói sang máy chấm điểm của “{m.recipient.name[:80]}”",
         ),
         fmt.Kind.EVALUATOR_SCORES: ("phiếu chấm", "hãy gửi gói cho cơ quan OCOP cấp tỉnh"),
+        fmt.Kind.FIVE_STAR_PROPOSAL: (
+            "đề nghị công nhận 5 sao",
+            "hãy gửi gói cho Bộ Nông nghiệp và Môi trường (OCOP Desktop không nhập gói này)",
+        ),
     }.get(fmt.Kind(m.kind), ("ghi danh", "hãy gửi gói cho cơ quan OCOP cấp tỉnh"))
     return PackageRefused("own_package", f"Đây là gói {what} do chính máy này tạo ra: {where}.")
+
+
+def _imported_nowhere(ctx: AppContext, path: Path, confirm: str | None) -> AbstractContextManager[Handler]:
+    """The opener of a kind no OCOP Desktop office imports: `route` refuses it before."""
+    raise AssertionError(f"{path.name}: a package for the ministry reached its opener")
 
 
 _DOSSIERS = Route(_opening(lambda ctx, opened, _confirm: DossierPackageImport(ctx, opened)))
@@ -141,9 +160,9 @@ ROUTES: dict[tuple[fmt.Kind, str | None], Route] = {
         _opening(lambda ctx, opened, _confirm: ScoresImport(ctx, opened)), PROVINCE, _scores_elsewhere
     ),
     (fmt.Kind.EVALUATOR_ASSIGNMENT, None): Route(AssignmentImport, EVALUATOR, _assignment_elsewhere),
+    (fmt.Kind.FIVE_STAR_PROPOSAL, None): Route(_imported_nowhere, MINISTRY, _to_the_ministry),
 }
-# Any other kind (a 5★ proposal: it goes to the ministry) and anything unreadable: the trust checks
-# refuse it with the precise message.
+# Any other kind and anything unreadable: the trust checks refuse it with the precise message.
 FALLBACK = _TRUST
 
 

@@ -30,9 +30,11 @@ class EvaluationRound(Tracked, Base):
     council_name: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     council_decision: Mapped[str] = mapped_column(String(120), default="", nullable=False)
     council_mode: Mapped[str] = mapped_column(String(12), default="meeting", nullable=False)
-    max_spread: Mapped[int] = mapped_column(Integer, default=10, nullable=False)
-    quorum: Mapped[str] = mapped_column(String(12), default="3/4", nullable=False)
-    chair_required: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # The council rules: no defaults here, a round starts from the procedure of the rule set in force
+    # (`RoundService.create`, `CouncilRules.defaults`), which is data, not code.
+    max_spread: Mapped[int] = mapped_column(Integer, nullable=False)
+    quorum: Mapped[str] = mapped_column(String(12), nullable=False)
+    chair_required: Mapped[bool] = mapped_column(Boolean, nullable=False)
     floor_rule: Mapped[str] = mapped_column(String(12), default="majority", nullable=False)
 
 

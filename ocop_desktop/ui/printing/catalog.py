@@ -63,6 +63,10 @@ def blank_data(form: str, set_number: int = 1, ruleset_id: str | None = None) ->
         return SheetData(sheet=current_ruleset(ruleset_id).sheet(set_number))
     if form == "checklist":
         return blank_checklist(set_number, ruleset_id)
+    if form == "receipt":
+        from ocop_desktop.services.dossiers.print_data import blank_receipt
+
+        return blank_receipt(ruleset_id)
     return api.blank(form)
 
 

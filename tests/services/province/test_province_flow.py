@@ -11,6 +11,7 @@ import pytest
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
@@ -18,6 +19,7 @@ from ocop_desktop.services.province.reports import ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
+from ocop_desktop.store.models import EvaluationRound
 
 
 def _score_all(
@@ -54,6 +56,19 @@ def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     assert detail.row.status == "returned" and detail.return_reasons.startswith("Thiếu giấy")
     assert detail.events[-1].action == "return" and detail.events[-1].officer_id == province_ctx.officer_id
     assert [r.status for r in inbox.rows("accepted")] == ["accepted", "accepted"]
+
+
+def test_a_round_s_council_rules_start_from_the_procedure(province_ctx: AppContext) -> None:
+    """The store has no default that restates the law: the service writes the procedure's numbers."""
+    procedure = RuleService().procedure(on=TODAY)
+    row = RoundService(province_ctx, today=TODAY).create(RoundInput(2026, 2)).row
+    assert (row.max_spread, Fraction(row.quorum), row.chair_required) == (
+        procedure.council_max_spread,
+        procedure.council_quorum,
+        procedure.council_chair_required,
+    )
+    columns = EvaluationRound.__table__.c
+    assert [columns[c].default for c in ("max_spread", "quorum", "chair_required")] == [None] * 3
 
 
 def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None:

@@ -11,11 +11,16 @@ import pytest
 from sqlalchemy import select
 
 from helpers.evaluator import Offices, enroll, other_evaluator, score_assigned  # noqa: I001
+from helpers.province import answers_for, sheet_of
 from helpers.sync import db_state, open_installation
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.results import ResultService
+from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.proposal import FiveStarProposalService
 from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
 from ocop_desktop.store.models import KeyRecord, SyncPackage
 
@@ -174,3 +179,32 @@ def test_verify_checks_each_evaluator_kind_where_it_belongs(
     with pytest.raises(PackageRefused) as refused:
         PackageService(commune).verify(scores.path)
     assert refused.value.code == "wrong_recipient"
+
+
+def test_a_five_star_proposal_is_imported_nowhere(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
+    """The ministry receives it in its own system: the door refuses it everywhere, saying where it goes
+    (the same table routes it; `package import` used to refuse it on its own)."""
+    o = offices
+    sheet = sheet_of()
+    for member in o.members:
+        MemberScoreService(o.province).enter(
+            o.round_id, o.dossiers[0], member, answers_for(sheet, 95, keep_floors=5)
+        )
+    AggregationService(o.province).aggregate_round(o.round_id)
+    ResultService(o.province).propose(o.round_id)
+    out = FiveStarProposalService(o.province).export(o.round_id, o.folder / "5-sao.ocoppkg")
+
+    own, imported = _refused(o.province, out.path)
+    assert own.code == imported.code == "own_package"
+    assert "Bộ Nông nghiệp và Môi trường" in own.message and "không nhập" in own.message
+    commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00004", "Nguyễn Văn An")
+    o.others.append(commune)
+    for ctx in (o.evaluator, commune):
+        previewed, imported = _refused(ctx, out.path)
+        assert previewed.code == imported.code == "wrong_recipient"
+        assert "gửi Bộ Nông nghiệp và Môi trường" in previewed.message and "không nhập" in previewed.message
+        assert not _recorded(ctx, out.package_id)
+    # checking it is what the other offices can do
+    assert FiveStarProposalService(o.province).verify(out.path).verified
