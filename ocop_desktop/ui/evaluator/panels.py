@@ -135,7 +135,7 @@ class DossierSummary(QTextBrowser):
 
 class EvidencePanel(QWidget):
     """Tài liệu: the dossier's evidence files. Opening hands a read-only copy to the system viewer
-    (`open_external`, replaceable in tests) or shows PDFs in the print preview.
+    (`kit.system_open`) or shows PDFs in the print preview.
 
     Signals:
         openRequested(object): the `EvidenceFile` to open with the system viewer.
