@@ -2174,6 +2174,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>eliminated</translation>
     </message>
     <message>
+        <source>không đủ tỉ lệ</source>
+        <translation>no quorum</translation>
+    </message>
+    <message>
         <source>Điểm trung bình: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Mean score: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2188,10 +2192,6 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>đủ tỉ lệ</source>
         <translation>quorum met</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;không đủ tỉ lệ&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;no quorum&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Hạng đề xuất: &lt;b&gt;%1&lt;/b&gt;</source>

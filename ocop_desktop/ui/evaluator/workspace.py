@@ -29,6 +29,7 @@ from ocop_desktop.ui.evaluator.package_steps import PackageSteps
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
 from ocop_desktop.ui.evaluator.workspace_view import WorkspaceView
 from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.style import COMPLETE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -203,7 +204,7 @@ class EvaluatorWorkspace(WorkspaceView):
         points = QTableWidgetItem(self._points_text(p))
         if p is not None and p.complete:
             for item in (answered, points):
-                item.setForeground(Qt.GlobalColor.darkGreen)
+                item.setForeground(COMPLETE)
             answered.setToolTip(self.tr("đã gửi tỉnh") if p.sent else self.tr("chấm xong, chưa gửi"))
         for item in (answered, points):
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
