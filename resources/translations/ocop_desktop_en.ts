@@ -1090,8 +1090,8 @@ Close and discard them?</translation>
         <translation>Due soon / overdue</translation>
     </message>
     <message>
-        <source>Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc</source>
-        <translation>Only received dossiers with less than 3 days left or past their %1-working-day deadline</translation>
+        <source>Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) chỉ còn %2 ngày trở xuống hoặc đã qua</source>
+        <translation>Only received dossiers whose deadline (%1 working days from receipt) is %2 days away or less, or has passed</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
-"""Hồ sơ: the dossiers of this office with their status and deadline, filtered by text
-(diacritics optional), status, or only those near or past their deadline. Enter or a
-double-click opens the dossier editor (its content is read in the background first); Ctrl+N
-starts a new dossier."""
+"""Hồ sơ: the dossiers of this office with their status and deadline, filtered by text (product,
+producer or product code; diacritics optional), status, or only the received ones whose deadline is
+near (`domain.deadlines.DUE_SOON_DAYS` calendar days or fewer) or past. Enter or a double-click
+opens the dossier editor (its content is read in the background first); Ctrl+N starts a new
+dossier."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ocop_desktop.domain.deadlines import DUE_SOON_DAYS
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
@@ -67,9 +69,12 @@ class DossiersPage(ListPage):
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
         working_days = RuleService().procedure(on=date.today()).commune_working_days
         self.due_only.setToolTip(
-            self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc").replace(
-                "%1", str(working_days)
+            self.tr(
+                "Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) "
+                "chỉ còn %2 ngày trở xuống hoặc đã qua"
             )
+            .replace("%1", str(working_days))
+            .replace("%2", str(DUE_SOON_DAYS))
         )
 
     def _filters_changed(self) -> None:
