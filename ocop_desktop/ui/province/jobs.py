@@ -189,7 +189,7 @@ class NoteInput:
 
 
 def advisory_notes(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[NoteRow]:
-    return AdvisoryService(ctx).list(round_id, dossier_id)
+    return AdvisoryService(ctx).rows(round_id, dossier_id)
 
 
 def add_advisory_note(
