@@ -68,6 +68,7 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     page.due_only.setChecked(True)
     assert names(page) == ["Cà phê bột nguyên chất"]
     working_days = RuleService().procedure(on=date.today()).commune_working_days
+    qtbot.waitUntil(lambda: page.procedure is not None)  # read in the background
     assert (
         f"({working_days} ngày làm việc từ ngày tiếp nhận) chỉ còn {DUE_SOON_DAYS} ngày"
         in page.due_only.toolTip()
