@@ -1,10 +1,13 @@
 """What the shell's widgets ask of the services, as plain jobs `(progress, ctx, …) -> row` run in the
-background with `run_task`; the widgets never build a service themselves."""
+background with `run_task`; the widgets never build a service themselves: setting the office up
+(first run), the product sets the Reports page prints blank sheets for."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.setup import SetupResult, initialise
 
 if TYPE_CHECKING:
@@ -16,3 +19,8 @@ def set_up(_progress: Progress, ctx: AppContext, role: str, unit_code: str, offi
     """First run: this installation's office, its first officer and its signing key (one write, and
     the key generated and stored under `keys/`)."""
     return initialise(ctx, role, unit_code, officer_name)
+
+
+def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
+    """(number, name) of each product set of the rule set in force today."""
+    return [(sheet.number, sheet.name) for sheet in RuleService().in_force(date.today()).sheets]
