@@ -1,12 +1,14 @@
 """What the shell's widgets ask of the services, as plain jobs `(progress, ctx, …) -> row` run in the
 background with `run_task`; the widgets never build a service themselves: setting the office up
-(first run), the product sets the Reports page prints blank sheets for."""
+(first run), what the window and the settings say about this installation, the product sets the
+Reports page prints blank sheets for."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ocop_desktop.services.core.office import OfficeService, OfficeSummaryData
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.setup import SetupResult, initialise
 
@@ -19,6 +21,11 @@ def set_up(_progress: Progress, ctx: AppContext, role: str, unit_code: str, offi
     """First run: this installation's office, its first officer and its signing key (one write, and
     the key generated and stored under `keys/`)."""
     return initialise(ctx, role, unit_code, officer_name)
+
+
+def office_summary(_progress: Progress, ctx: AppContext) -> OfficeSummaryData | None:
+    """Office, role, unit, acting officer and signing key; None before the first-run set-up."""
+    return OfficeService(ctx).summary() if ctx.office_or_none() is not None else None
 
 
 def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
