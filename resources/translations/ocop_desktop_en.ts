@@ -1090,8 +1090,8 @@ Close and discard them?</translation>
         <translation>Due soon / overdue</translation>
     </message>
     <message>
-        <source>Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc</source>
-        <translation>Only received dossiers with less than 3 days left or past their %1-working-day deadline</translation>
+        <source>Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) chỉ còn %2 ngày trở xuống hoặc đã qua</source>
+        <translation>Only received dossiers whose deadline (%1 working days from receipt) is %2 days away or less, or has passed</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2174,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>eliminated</translation>
     </message>
     <message>
+        <source>không đủ tỉ lệ</source>
+        <translation>no quorum</translation>
+    </message>
+    <message>
         <source>Điểm trung bình: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Mean score: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2188,10 +2192,6 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>đủ tỉ lệ</source>
         <translation>quorum met</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;không đủ tỉ lệ&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;no quorum&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Hạng đề xuất: &lt;b&gt;%1&lt;/b&gt;</source>

@@ -90,7 +90,7 @@ def test_advisory_notes_from_the_command_line(
         ("site_visit", "Cơ sở sản xuất đạt yêu cầu."),
         ("other", "Hồ sơ đầy đủ."),
     ]
-    assert [n.id for n in AdvisoryService(ctx).list(round_id, dossier)] == [n["id"] for n in listed]
+    assert [n.id for n in AdvisoryService(ctx).rows(round_id, dossier)] == [n["id"] for n in listed]
     table = _run(ctx, capsys, "inbox", "note", dossier[:8])
     assert "Biên bản kiểm tra thực tế" in table and "10/11/2026" in table and "2 ghi chú." in table
 
@@ -101,4 +101,4 @@ def test_advisory_notes_from_the_command_line(
     assert "không hợp lệ" in _run(
         ctx, capsys, "inbox", "note", dossier[:8], "--text", "x", "--on", "31/02/2026", code=2
     )
-    assert len(AdvisoryService(ctx).list(round_id, dossier)) == 2
+    assert len(AdvisoryService(ctx).rows(round_id, dossier)) == 2

@@ -85,14 +85,14 @@ def test_advisory_notes_keep_the_dossier_as_sent(province_ctx: AppContext, tmp_p
     assert note.kind_label == "Biên bản kiểm tra thực tế" and note.file_path is not None
     assert note.file_path.read_bytes() == report.read_bytes()
     advisory.add(made["round"], made["ids"][0], "test_result", "Mẫu kiểm nghiệm bổ sung đạt.")
-    assert [n.kind for n in advisory.list(made["round"], made["ids"][0])] == ["site_visit", "test_result"]
+    assert [n.kind for n in advisory.rows(made["round"], made["ids"][0])] == ["site_visit", "test_result"]
     with pytest.raises(UserError):
         advisory.add(made["round"], made["ids"][0], "gossip", "x")
     bad = tmp_path / "virus.exe"
     bad.write_bytes(b"MZ not a document")
     with pytest.raises(UserError, match="Chỉ nhận"):
         advisory.add(made["round"], made["ids"][0], "other", "x", file=bad)
-    assert len(advisory.list(made["round"], made["ids"][0])) == 2
+    assert len(advisory.rows(made["round"], made["ids"][0])) == 2
 
 
 def _run(ctx: AppContext, capsys: pytest.CaptureFixture[str], *argv: str) -> Any:

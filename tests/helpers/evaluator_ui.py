@@ -36,8 +36,6 @@ def workspace(
     qtbot.addWidget(ws)
     ws.steps.choose_open_path = lambda _title: open_path
     ws.steps.choose_save_path = lambda _title, _suggested: save_path
-    ws.opened: list[Path] = []  # type: ignore[misc]
-    ws.open_external = lambda path: (ws.opened.append(path), True)[1]  # type: ignore[attr-defined]
     ws.resize(*size)
     return ws
 

@@ -90,7 +90,7 @@ def _note(args: argparse.Namespace, ctx: AppContext) -> int:
         noted_on = day(args.on) if args.on else None
         notes = [service.add(rnd, dossier, args.kind, args.text, noted_on=noted_on, file=args.file)]
     else:
-        notes = service.list(rnd, dossier)
+        notes = service.rows(rnd, dossier)
     return _notes(args, notes)
 
 

@@ -90,7 +90,7 @@ class AdvisoryService:
             s.flush()
             return self._row(note, dossier_id)
 
-    def list(self, round_id: str, dossier_id: str) -> list[NoteRow]:
+    def rows(self, round_id: str, dossier_id: str) -> list[NoteRow]:
         with self._ctx.read() as s:
             entry = get_entry(s, get_round(s, round_id), dossier_id)
             notes = s.scalars(

@@ -1,19 +1,20 @@
-"""Hồ sơ: the dossiers of this office with their status and deadline, filtered by text
-(diacritics optional), status, or only those near or past their deadline. Enter or a
-double-click opens the dossier editor (its content is read in the background first); Ctrl+N
-starts a new dossier."""
+"""Hồ sơ: the dossiers of this office with their status and deadline, filtered by text (product,
+producer or product code; diacritics optional), status, or only the received ones whose deadline is
+near (`domain.deadlines.DUE_SOON_DAYS` calendar days or fewer) or past. Enter or a double-click
+opens the dossier editor (its content is read in the background first); Ctrl+N starts a new
+dossier."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ocop_desktop.domain.deadlines import DUE_SOON_DAYS
 from ocop_desktop.domain.dossiers import Status
-from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
 from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.editor import DossierEditor
@@ -31,6 +32,7 @@ class DossiersPage(ListPage):
         self._ctx = ctx
         self.status_filter = QComboBox()
         self.due_only = QCheckBox()
+        self.procedure: Procedure | None = None  # read in the background, for the filter's tooltip
         super().__init__(DossierListModel(ctx), parent)
         self.model.setParent(self)
         self.source = self.model.source  # type: ignore[attr-defined]
@@ -42,6 +44,11 @@ class DossiersPage(ListPage):
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.due_only.toggled.connect(lambda _on: self._filters_changed())
+        self.retranslate()
+        run_task(ops.procedure_in_force, ctx, on_done=self._procedure_read, parent=self)
+
+    def _procedure_read(self, procedure: Procedure) -> None:
+        self.procedure = procedure
         self.retranslate()
 
     def extra_filters(self) -> list[QWidget]:
@@ -65,11 +72,15 @@ class DossiersPage(ListPage):
         if self.status_filter.count():
             self.status_filter.setItemText(0, self.tr("Mọi trạng thái"))
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
-        working_days = RuleService().procedure(on=date.today()).commune_working_days
+        if self.procedure is None:
+            return
         self.due_only.setToolTip(
-            self.tr("Chỉ hiện hồ sơ đã tiếp nhận còn dưới 3 ngày hoặc đã quá hạn %1 ngày làm việc").replace(
-                "%1", str(working_days)
+            self.tr(
+                "Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) "
+                "chỉ còn %2 ngày trở xuống hoặc đã qua"
             )
+            .replace("%1", str(self.procedure.commune_working_days))
+            .replace("%2", str(DUE_SOON_DAYS))
         )
 
     def _filters_changed(self) -> None:

@@ -1,8 +1,9 @@
 """What the dossier widgets ask of the services, as plain functions; the widgets never build a
 service themselves.
 
-Jobs, `(progress, ctx, …) -> row`, run in the background with `run_task`: opening a dossier (all
-its editor shows, in one read), a lifecycle action, reloading after a change made elsewhere,
+Jobs, `(progress, ctx, …) -> row`, run in the background with `run_task`: the procedure in force
+(the list explains its deadlines), opening a dossier (all its editor shows, in one read), a lifecycle
+action, reloading after a change made elsewhere,
 adding, linking and removing evidence, printing a form. Called directly, on the GUI thread: the
 list's and the pickers' reads (one page of rows per keystroke, as `kit.lazy_model` is built
 around), the autosave of a form section and the save of a checklist item (one small write each,
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.services.core.office import OfficeService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
@@ -107,6 +109,11 @@ def update_checklist_item(ctx: AppContext, dossier_id: str, key: str, **change: 
 
 
 # -- jobs ---------------------------------------------------------------------------------------
+def procedure_in_force(_progress: Progress | None, _ctx: AppContext) -> Procedure:
+    """The procedure (deadlines, validity) of the rule set in force today."""
+    return RuleService().procedure(on=date.today())
+
+
 def create_dossier(
     _progress: Progress | None, ctx: AppContext, product_id: str, registration_type: str
 ) -> DossierDetail:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.types import ImportPreview
 from ocop_desktop.ui.kit.formatting import format_int
+from ocop_desktop.ui.kit.style import PANEL_FILL, PANEL_FRAME, WARNING_TEXT
 
 
 def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -32,7 +33,10 @@ def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("background: #f4f7fb; border: 1px solid #c9d6e6; border-radius: 6px; padding: 14px;")
+    label.setStyleSheet(
+        f"background: {PANEL_FILL.name()}; border: 1px solid {PANEL_FRAME.name()}; "
+        "border-radius: 6px; padding: 14px;"
+    )
     return label
 
 
@@ -110,7 +114,7 @@ class AssignmentPreviewDialog(QDialog):
         for warning in preview.warnings:
             label = QLabel("⚠ " + warning, self)
             label.setWordWrap(True)
-            label.setStyleSheet("color: #8a5300;")
+            label.setStyleSheet(f"color: {WARNING_TEXT.name()};")
             layout.addWidget(label)
         self.fingerprint_edit: QLineEdit | None = None
         if preview.needs_confirmation:

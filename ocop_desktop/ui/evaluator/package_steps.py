@@ -1,5 +1,5 @@
 """The three package steps of an evaluator laptop (docs/province.md §7, sync-package.md §13), each
-run in the background with `run_task`:
+a job of `jobs.py` run in the background with `run_task`:
 
 - **enrollment out**: the package with this laptop's public keys, then the fingerprint to read to
   the province by phone (`EnrollmentDoneDialog`);
@@ -23,11 +23,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ocop_desktop.domain.text import slug
-from ocop_desktop.progress import Progress
-from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.outgoing import ExportResult
-from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.ui.evaluator import jobs
 from ocop_desktop.ui.evaluator.dialogs import AssignmentPreviewDialog, EnrollmentDoneDialog
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -73,7 +71,6 @@ class PackageSteps(QObject):
         self.ctx = ctx
         self.sheets = sheets
         self.owner = owner  # dialogs, messages and tasks belong to it
-        self.packages = EvaluatorPackages(ctx)
         # replaceable (tests): (title) / (title, suggested name) -> Path | None
         self.choose_open_path: Callable[[str], Path | None] = self._ask_open_path
         self.choose_save_path: Callable[[str, str], Path | None] = self._ask_save_path
@@ -91,13 +88,9 @@ class PackageSteps(QObject):
         )
         if target is None:
             return None
-
-        def job(_progress: Progress, path: Path) -> tuple[ExportResult, str]:
-            result = self.packages.export_enrollment(path)
-            return result, PackageService(self.ctx).own_keys().signing.readable
-
         self.last_task = run_task(
-            job,
+            jobs.export_enrollment,
+            self.ctx,
             Path(target),
             on_done=self._enrollment_written,
             parent=self.owner,
@@ -124,7 +117,9 @@ class PackageSteps(QObject):
             return None
         path = Path(path)
         self.last_task = run_task(
-            lambda progress: self.packages.preview_assignment(path, progress=progress),
+            jobs.preview_assignment,
+            self.ctx,
+            path,
             on_done=lambda preview: self._show_preview(path, preview),
             parent=self.owner,
             progress_title=translate("EvaluatorWorkspace", "Đang kiểm tra gói phân công…"),
@@ -145,9 +140,10 @@ class PackageSteps(QObject):
         """Import the assignment in the background (with the province's fingerprint the first time)."""
         self.sheets.flush()
         self.last_task = run_task(
-            lambda progress: self.packages.import_assignment(
-                Path(path), confirm_fingerprint=confirm_fingerprint, progress=progress
-            ),
+            jobs.import_assignment,
+            self.ctx,
+            Path(path),
+            confirm_fingerprint,
             on_done=self._assignment_imported,
             parent=self.owner,
             writes_db=True,
@@ -182,9 +178,11 @@ class PackageSteps(QObject):
         )
         if target is None:
             return None
-        round_id = a.round_id
         self.last_task = run_task(
-            lambda _p: self.packages.export_scores(Path(target), round_id=round_id),
+            jobs.export_scores,
+            self.ctx,
+            Path(target),
+            a.round_id,
             on_done=self._scores_written,
             parent=self.owner,
             writes_db=True,

@@ -28,6 +28,7 @@ from ocop_desktop.domain.forms import SECTIONS, Field, Kind
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.evaluator.work import AssignedDossier, EvidenceFile, sheet_for
 from ocop_desktop.ui.kit.formatting import format_date, format_int
+from ocop_desktop.ui.kit.style import CAPTION, NOTE
 
 
 def _value(f: Field, raw: object, yes: str, no: str) -> str:
@@ -122,20 +123,22 @@ class DossierSummary(QTextBrowser):
                 name = str(note.get("filename") or "")
                 out.append(f"<li>{e(text)}{(' — ' + e(name)) if name else ''}</li>")
             out.append("</ul>")
-        out.append(f"<p style='color:#666'>{e(self.tr('Dữ liệu hồ sơ do tỉnh gửi, chỉ để xem.'))}</p>")
+        out.append(
+            f"<p style='color:{NOTE.name()}'>{e(self.tr('Dữ liệu hồ sơ do tỉnh gửi, chỉ để xem.'))}</p>"
+        )
         self.setHtml("".join(out))
 
     @staticmethod
     def _line(label: str, value: str) -> str:
         return (
-            f"<tr><td style='color:#555; padding-right:12px'>{html.escape(label)}</td>"
+            f"<tr><td style='color:{CAPTION.name()}; padding-right:12px'>{html.escape(label)}</td>"
             f"<td><b>{html.escape(value)}</b></td></tr>"
         )
 
 
 class EvidencePanel(QWidget):
     """Tài liệu: the dossier's evidence files. Opening hands a read-only copy to the system viewer
-    (`open_external`, replaceable in tests) or shows PDFs in the print preview.
+    (`kit.system_open`) or shows PDFs in the print preview.
 
     Signals:
         openRequested(object): the `EvidenceFile` to open with the system viewer.
@@ -174,7 +177,7 @@ class EvidencePanel(QWidget):
             self.tr("Tệp minh chứng chỉ để xem: mở ra là một bản sao, tệp gốc không bị thay đổi."), self
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(f"color: {NOTE.name()};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.preview_button)

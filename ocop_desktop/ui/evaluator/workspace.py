@@ -12,9 +12,7 @@ opens the evidence. Services do the work; this module holds no SQL.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -30,8 +28,8 @@ from ocop_desktop.services.evaluator.work import (
 from ocop_desktop.ui.evaluator.package_steps import PackageSteps
 from ocop_desktop.ui.evaluator.store import EvaluatorSheetStore
 from ocop_desktop.ui.evaluator.workspace_view import WorkspaceView
-from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit.system_open import open_path, viewing_copy
+from ocop_desktop.ui.kit import errors, system_open
+from ocop_desktop.ui.kit.style import COMPLETE
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -82,7 +80,6 @@ class EvaluatorWorkspace(WorkspaceView):
         super().__init__(parent)
         self.ctx = ctx
         self.work = EvaluatorWorkService(ctx)
-        self.open_external: Callable[[Path], bool] = open_path  # replaceable (tests)
         self.assignment: AssignmentRow | None = None
         self.rows: list[AssignedDossierRow] = []
         self.progress: dict[str, SheetProgress] = {}
@@ -207,7 +204,7 @@ class EvaluatorWorkspace(WorkspaceView):
         points = QTableWidgetItem(self._points_text(p))
         if p is not None and p.complete:
             for item in (answered, points):
-                item.setForeground(Qt.GlobalColor.darkGreen)
+                item.setForeground(COMPLETE)
             answered.setToolTip(self.tr("đã gửi tỉnh") if p.sent else self.tr("chấm xong, chưa gửi"))
         for item in (answered, points):
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -354,7 +351,7 @@ class EvaluatorWorkspace(WorkspaceView):
             path = self.work.evidence_path(
                 self.current_id, f.sha256, self.assignment.round_id if self.assignment else None
             )
-            copy = viewing_copy(path, f.sha256, f.filename or f.sha256[:12])
+            copy = system_open.viewing_copy(path, f.sha256, f.filename or f.sha256[:12])
         except (UserError, OSError) as exc:
             errors.show_error(
                 exc
@@ -363,7 +360,7 @@ class EvaluatorWorkspace(WorkspaceView):
                 self,
             )
             return
-        if not self.open_external(copy):
+        if not system_open.open_path(copy):
             errors.warn(self, self.tr("Máy này không có ứng dụng để mở tệp “%1”.").replace("%1", f.filename))
 
     def preview_evidence(self, f: EvidenceFile) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.evaluator.panels import DossierSummary, EvidencePanel
+from ocop_desktop.ui.kit.style import CAPTION_STYLE, PANEL_EDGE, PANEL_FILL
 
 TAB_SHEET, TAB_DOSSIER, TAB_FILES = 0, 1, 2
 COL_DOSSIER, COL_ANSWERED, COL_POINTS = 0, 1, 2
@@ -58,7 +59,7 @@ class WorkspaceView(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("evaluatorSubtitle")
-        self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setStyleSheet(CAPTION_STYLE)
         self.subtitle.setWordWrap(True)
         self.round_combo = QComboBox(self)
         self.enroll_button = QPushButton(self)
@@ -75,7 +76,10 @@ class WorkspaceView(QWidget):
             bar.addWidget(widget)
         top = QFrame(self)
         top.setObjectName("evaluatorTopBar")
-        top.setStyleSheet("#evaluatorTopBar { background: #f4f7fb; border-bottom: 1px solid #d5dde8; }")
+        top.setStyleSheet(
+            f"#evaluatorTopBar {{ background: {PANEL_FILL.name()}; "
+            f"border-bottom: 1px solid {PANEL_EDGE.name()}; }}"
+        )
         top.setLayout(bar)
         return top
 
@@ -94,7 +98,7 @@ class WorkspaceView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.list_summary = QLabel(self)
         self.list_summary.setWordWrap(True)
-        self.list_summary.setStyleSheet("color: #555;")
+        self.list_summary.setStyleSheet(CAPTION_STYLE)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)

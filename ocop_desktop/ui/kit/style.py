@@ -15,9 +15,14 @@ from PySide6.QtWidgets import QLabel
 ERROR = QColor("#b3261e")  # refused values, missing papers, overdue
 OK = QColor("#1b5e20")  # saved, complete
 MUTED = QColor("#5f6368")  # hints, captions, what does not apply
+CAPTION = QColor("#555555")  # the evaluator's subtitles, counts and field names
+NOTE = QColor("#666666")  # the evaluator's notes under a panel
+WARNING_TEXT = QColor("#8a5300")  # a warning line in a dialog
+COMPLETE = QColor("#008000")  # a sheet scored in full, in the evaluator's list (Qt's darkGreen)
 ERROR_STYLE = f"color: {ERROR.name()};"
 OK_STYLE = f"color: {OK.name()};"
 MUTED_STYLE = f"color: {MUTED.name()};"
+CAPTION_STYLE = f"color: {CAPTION.name()};"
 
 # -- table cells: (background, foreground) -----------------------------------------------------
 Colours = tuple[QColor | None, QColor | None]
@@ -33,6 +38,15 @@ GREYED: Colours = (None, MUTED)
 URGENCY_COLOURS: dict[str, Colours] = {"due_soon": WARN, "overdue": BAD}  # by domain.deadlines.Urgency
 GROUP_FILL = QColor("#eef1f5")  # the heading row of a group of rows
 KNOCKOUT_FILL = QColor("#fdecea")  # a paper whose absence eliminates the product
+TOTAL_FILL = QColor("#f1f3f4")  # the totals of a matrix (the council's members × criteria)
+
+# -- bars and boxes set off from the page ------------------------------------------------------
+PANEL_FILL = QColor("#f4f7fb")  # the evaluator's top bar and its fingerprint box
+PANEL_EDGE = QColor("#d5dde8")  # the line under the evaluator's top bar
+PANEL_FRAME = QColor("#c9d6e6")  # the frame of the evaluator's fingerprint box
+KEY_FILL = QColor("#f8f9fa")  # a fingerprint on the sync pages
+KEY_FRAME = QColor("#dadce0")
+PAGE_FRAME = QColor(0, 0, 0, 90)  # around each page of the print preview (its backdrop is MUTED)
 
 # -- banners (a coloured message line, `kit.banner.Banner`) --------------------------------------
 _BANNER = "background:%s; color:%s; border:1px solid %s; border-radius:4px; padding:6px 10px;"
@@ -55,6 +69,10 @@ CHECKED_FILL = QColor(31, 111, 178, 34)  # ACCENT, faint
 HOVER_FILL = QColor(31, 111, 178, 14)  # ACCENT, fainter
 CURRENT_FILL = QColor("#f3f8fd")
 PART_FILL = QColor("#e8eef5")
+CHIP_FILL = QColor("#e3ecf6")  # an evidence file cited by a criterion
+CHIP_TEXT = QColor("#174a78")
+READ_ONLY_FILL = QColor("#fff4e0")  # the banner of a sheet that can only be viewed
+READ_ONLY_TEXT = QColor("#7a4a00")
 
 
 def bold(label: QLabel, scale: float = 1.0) -> QLabel:

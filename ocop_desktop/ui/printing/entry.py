@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.progress import Progress
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
@@ -37,15 +36,6 @@ def open_print_preview(
     return dialog
 
 
-def _dossier_form_job(progress: Progress, ctx: AppContext, dossier_id: str, form: str) -> tuple[Path, str]:
-    from ocop_desktop.services.dossiers.print_data import print_dossier_form
-    from ocop_desktop.services.dossiers.service import DossierService
-
-    product = DossierService(ctx).get(dossier_id).row.product_name
-    out = output.preview_path(output.suggested_name(form, product))
-    return print_dossier_form(ctx, dossier_id, form, out), product
-
-
 def preview_dossier_form(
     parent: QWidget | None, ctx: AppContext, dossier_id: str, form: str, *, on_open: Opened | None = None
 ) -> Task:
@@ -61,7 +51,7 @@ def preview_dossier_form(
             on_open(dialog)
 
     return run_task(
-        _dossier_form_job,
+        jobs.dossier_form_job,
         ctx,
         dossier_id,
         form,

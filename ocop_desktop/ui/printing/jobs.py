@@ -1,5 +1,6 @@
-"""Background print jobs, in the shape `run_task` calls (`fn(progress, *args)`): a blank form,
-all blank scoring sheets in one PDF, and several dossiers × forms merged into one PDF.
+"""Background print jobs, in the shape `run_task` calls (`fn(progress, *args)`): a blank form, one
+form of a dossier, all blank scoring sheets in one PDF, the dossiers to choose from and several
+dossiers × forms merged into one PDF.
 
 Each job assembles its output in memory or in a private temporary folder and writes the
 target file atomically at the very end, after a last look at `progress.cancelled`: a
@@ -20,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from ocop_desktop.domain.errors import Cancelled, UserError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.progress import Progress
-from ocop_desktop.ui.printing import catalog
+from ocop_desktop.ui.printing import catalog, output
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -54,6 +55,16 @@ def blank_form_job(progress: Progress, form: str, set_number: int, out: Path) ->
     atomic_write_bytes(out, pdf)
     progress.set(1.0, translate("PrintJobs", "Đã in xong."))
     return out
+
+
+def dossier_form_job(_progress: Progress, ctx: AppContext, dossier_id: str, form: str) -> tuple[Path, str]:
+    """`form` filled from the dossier's saved record, to a preview file; and the product's name."""
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form
+    from ocop_desktop.services.dossiers.service import DossierService
+
+    product = DossierService(ctx).get(dossier_id).row.product_name
+    out = output.preview_path(output.suggested_name(form, product))
+    return print_dossier_form(ctx, dossier_id, form, out), product
 
 
 def all_blank_sheets_job(progress: Progress, out: Path, ruleset_id: str | None = None) -> BatchResult:

@@ -7,16 +7,16 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from ocop_desktop.ui.kit.style import MUTED, PAGE_FRAME
 from ocop_desktop.ui.printing.pdf_pages import POINTS_PER_INCH, PdfPages
 
 GAP = 14  # pixels between pages and around them
 CACHE_PAGES = 12
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 ZOOM_STEP = 1.25
-BACKGROUND = QColor(0x5F, 0x63, 0x68)
 
 
 class PageCanvas(QWidget):
@@ -72,8 +72,8 @@ class PageCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.fillRect(event.rect(), BACKGROUND)
-        painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
+        painter.fillRect(event.rect(), MUTED)
+        painter.setPen(QPen(PAGE_FRAME, 1))
         for i, rect in enumerate(self.rects):
             if not rect.intersects(event.rect()):
                 continue
@@ -102,7 +102,7 @@ class PageView(QScrollArea):
         self.setBackgroundRole(self.backgroundRole())
         self.viewport().setAutoFillBackground(True)
         palette = self.viewport().palette()
-        palette.setColor(self.viewport().backgroundRole(), BACKGROUND)
+        palette.setColor(self.viewport().backgroundRole(), MUTED)
         self.viewport().setPalette(palette)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._relayout()

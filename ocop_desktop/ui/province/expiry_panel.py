@@ -1,15 +1,13 @@
 """Certificates expiring within N days (by default, from when the re-evaluation window of the rule
-set's procedure opens) and those expired, with the filing window and whether a re-evaluation dossier
-exists; revocation with a reason (3★/4★ only: 5★ certificates are the ministry's)."""
+set's procedure opens: `set_default_days`, once the results tab has read it) and those expired,
+with the filing window and whether a re-evaluation dossier exists; revocation with a reason (3★/4★
+only: 5★ certificates are the ministry's)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.reports import ExpiryRow
 from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date
@@ -31,10 +29,11 @@ class ExpiryPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.loaded = False
+        self.ready = False  # the default number of days is known
         self.dialog: ReasonDialog | None = None
         self.days = QSpinBox(self)
         self.days.setRange(1, 3650)
-        self.days.setValue(RuleService().procedure(on=date.today()).reevaluation_opens_days)
+        self.days.setEnabled(False)
         self.days.valueChanged.connect(lambda _v: self.reload())
         self.expired = QCheckBox(self)
         self.expired.setChecked(True)
@@ -93,6 +92,16 @@ class ExpiryPanel(QWidget):
         self.model.retranslate()
         self._update()
 
+    def set_default_days(self, days: int) -> None:
+        """The days to look ahead until changed; the list loads from then on."""
+        self.days.blockSignals(True)
+        self.days.setValue(days)
+        self.days.blockSignals(False)
+        self.days.setEnabled(True)
+        self.ready = True
+        if self.isVisible() and not self.loaded:
+            self.reload()
+
     def reload(self) -> Task:
         return self.state.run(jobs.expiring, self.days.value(), self.expired.isChecked(), done=self._show)
 
@@ -148,5 +157,5 @@ class ExpiryPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self.loaded:
+        if self.ready and not self.loaded:
             self.reload()

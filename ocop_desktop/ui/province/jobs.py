@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ocop_desktop.domain.rules.stars import band_min
 from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
 from ocop_desktop.services.province.advisory import AdvisoryService, NoteRow
 from ocop_desktop.services.province.aggregation import (
@@ -74,6 +76,25 @@ def results(progress: Progress, ctx: AppContext, round_id: str) -> Results:
     decisions = tuple(service.decision(d.id) for d in service.decisions(round_id))
     return Results(
         tuple(RoundService(ctx).entries(round_id)), tuple(service.five_star_candidates(round_id)), decisions
+    )
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The numbers of the rule set in force today that the results tab states."""
+
+    certificate_months: int  # a certificate's validity
+    five_star_min: int  # the fewest points of a 5★ product
+    reevaluation_opens_days: int  # how long before expiry a re-evaluation may be filed
+
+
+def terms(progress: Progress, ctx: AppContext) -> Terms:
+    rules, today = RuleService(), date.today()
+    procedure = rules.procedure(on=today)
+    return Terms(
+        procedure.certificate_months,
+        band_min(rules.in_force(today).bands, 5),
+        procedure.reevaluation_opens_days,
     )
 
 
@@ -189,7 +210,7 @@ class NoteInput:
 
 
 def advisory_notes(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str) -> list[NoteRow]:
-    return AdvisoryService(ctx).list(round_id, dossier_id)
+    return AdvisoryService(ctx).rows(round_id, dossier_id)
 
 
 def add_advisory_note(

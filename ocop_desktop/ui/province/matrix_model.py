@@ -8,16 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix
-from ocop_desktop.ui.kit.style import BAD
+from ocop_desktop.ui.kit.style import BAD, TOTAL_FILL
 from ocop_desktop.ui.province.style import score_text
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 FIXED = 2  # criterion, maximum
-TOTAL_BG = QColor("#f1f3f4")
 DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (
     int(r)
     for r in (
@@ -45,7 +44,7 @@ class MatrixModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._outlier_bg, self._outlier_fg = QBrush(BAD[0]), QBrush(BAD[1])
-        self._total_bg = QBrush(TOTAL_BG)
+        self._total_bg = QBrush(TOTAL_FILL)
 
     def set_matrix(self, matrix: CouncilMatrix | None) -> None:
         self.beginResetModel()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.province.aggregation import CouncilMatrix, RoundAggregation
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.style import ERROR, OK
 from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
@@ -178,8 +179,11 @@ class MatrixTab(QWidget):
         if r is None:
             return self.tr("Chưa có phiếu chấm nào của thành viên.")
         spread_ok = r.spread <= m.max_spread
-        colour = "#1b5e20" if spread_ok else "#b3261e"
+        colour = (OK if spread_ok else ERROR).name()
         star = stars(r.star) if r.star else self.tr("bị loại") if r.eliminated else "—"
+        quorum = self.tr("đủ tỉ lệ") if r.quorum_met else self.tr("không đủ tỉ lệ")
+        if not r.quorum_met:
+            quorum = f"<b style='color:{ERROR.name()}'>{quorum}</b>"
         parts = [
             f"<b>{m.entry.status_label}</b>",
             self.tr("Điểm trung bình: <b>%1</b>").replace("%1", score_text(float(r.mean_total))),
@@ -190,12 +194,7 @@ class MatrixTab(QWidget):
             self.tr("Số phiếu: %1/%2 thành viên, %3")
             .replace("%1", str(len(r.totals)))
             .replace("%2", str(r.council_size))
-            .replace(
-                "%3",
-                self.tr("đủ tỉ lệ")
-                if r.quorum_met
-                else self.tr("<b style='color:#b3261e'>không đủ tỉ lệ</b>"),
-            ),
+            .replace("%3", quorum),
             self.tr("Hạng đề xuất: <b>%1</b>").replace("%1", star)
             + ("" if r.valid else " " + self.tr("(chưa hợp lệ)")),
         ]

@@ -1,7 +1,8 @@
 """Kết quả: close the council results (proposals: 3★/4★ to the province's decision, 5★ to the
 ministry, the rest not recognised), record the chairman's decision — number, date, signer — which
-issues the certificates (36 months), list decisions with their certificates, print the results
-list and certificate drafts; the 5★ list; and expiry and revocation (`ExpiryPanel`)."""
+issues the certificates (valid as long as the procedure in force says: `jobs.terms`), list decisions
+with their certificates, print the results list and certificate drafts; the 5★ list; and expiry and
+revocation (`ExpiryPanel`)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.forms import parse_date
-from ocop_desktop.domain.rules.stars import band_min
-from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import format_date
@@ -42,6 +41,7 @@ class ResultsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.data: jobs.Results | None = None
+        self.terms: jobs.Terms | None = None  # read in the background, for the notes that state them
         self.tabs = QTabWidget(self)
         # proposals and the decision
         self.entries = RowsModel(entry_columns(self, results=True), self)
@@ -151,6 +151,12 @@ class ResultsTab(QWidget):
         layout.addWidget(self.tabs)
         state.roundLoaded.connect(self.reload)
         self.retranslate()
+        state.run(jobs.terms, done=self._terms_read)
+
+    def _terms_read(self, terms: jobs.Terms) -> None:
+        self.terms = terms
+        self._state_terms()
+        self.expiry.set_default_days(terms.reevaluation_opens_days)
 
     def retranslate(self) -> None:
         for i, text in enumerate(
@@ -178,24 +184,29 @@ class ResultsTab(QWidget):
         ):
             label.setText(text)
         self.decide_button.setText(self.tr("Ra quyết định, cấp giấy chứng nhận"))
-        rules, today = RuleService(), date.today()  # the numbers of the rule set in force
+        self.print_results_button.setText(self.tr("In danh sách kết quả…"))
+        self.print_certificates_button.setText(self.tr("In dự thảo giấy chứng nhận…"))
+        self._state_terms()
+        for model in (self.entries, self.decisions, self.certificates, self.five):
+            model.retranslate()
+        self._update_labels()
+
+    def _state_terms(self) -> None:
+        """The notes that state the numbers of the rule set in force (once they are read)."""
+        if self.terms is None:
+            return
         self.decision_note.setText(
             self.tr(
                 "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
                 "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng."
-            ).replace("%1", str(rules.procedure(on=today).certificate_months))
+            ).replace("%1", str(self.terms.certificate_months))
         )
-        self.print_results_button.setText(self.tr("In danh sách kết quả…"))
-        self.print_certificates_button.setText(self.tr("In dự thảo giấy chứng nhận…"))
         self.five_hint.setText(
             self.tr(
                 "Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
                 "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận."
-            ).replace("%1", str(band_min(rules.in_force(today).bands, 5)))
+            ).replace("%1", str(self.terms.five_star_min))
         )
-        for model in (self.entries, self.decisions, self.certificates, self.five):
-            model.retranslate()
-        self._update_labels()
 
     def activate(self) -> None:
         """Built after the page: show what the round state holds now."""

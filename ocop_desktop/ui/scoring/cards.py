@@ -11,7 +11,15 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QP
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.rules.model import Criterion, Group, Part, Stop
-from ocop_desktop.ui.kit.style import ACCENT, CARD_BORDER, CURRENT_FILL, PART_FILL, SHEET_WARN
+from ocop_desktop.ui.kit.style import (
+    ACCENT,
+    CARD_BORDER,
+    CHIP_FILL,
+    CHIP_TEXT,
+    CURRENT_FILL,
+    PART_FILL,
+    SHEET_WARN,
+)
 from ocop_desktop.ui.scoring.painted import HeaderLine, ScoreOptionButton
 from ocop_desktop.ui.scoring.style import bold, fill, html, muted, wrapped
 
@@ -302,10 +310,8 @@ class ScoreCriterionCard(SheetCard):
     def show_evidence(self, names: Sequence[str]) -> None:
         self._show_evidence_count(len(names))
         if names:
-            chips = "&nbsp; ".join(
-                f"<span style='background-color:#e3ecf6; color:#174a78'>&nbsp;{html(n)}&nbsp;</span>"
-                for n in names
-            )
+            style = f"background-color:{CHIP_FILL.name()}; color:{CHIP_TEXT.name()}"
+            chips = "&nbsp; ".join(f"<span style='{style}'>&nbsp;{html(n)}&nbsp;</span>" for n in names)
             self.chips.setText(chips)
         self.chips.setVisible(bool(names))
 

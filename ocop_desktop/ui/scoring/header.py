@@ -4,10 +4,11 @@ changes are saved, and a banner when the sheet can only be viewed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.rules.model import Sheet
+from ocop_desktop.ui.kit.style import READ_ONLY_FILL, READ_ONLY_TEXT
 from ocop_desktop.ui.scoring.style import fill, muted, wrapped
 
 
@@ -25,8 +26,8 @@ class SheetHeader(QWidget):
         self.read_only_banner = wrapped("", self)
         self.read_only_banner.setAutoFillBackground(True)
         palette = self.read_only_banner.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4e0"))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#7a4a00"))
+        palette.setColor(QPalette.ColorRole.Window, READ_ONLY_FILL)
+        palette.setColor(QPalette.ColorRole.WindowText, READ_ONLY_TEXT)
         self.read_only_banner.setPalette(palette)
         self.read_only_banner.setContentsMargins(8, 6, 8, 6)
         self.read_only_banner.hide()

@@ -1,5 +1,7 @@
-"""First run: which office this machine is (role, province, commune) and who uses it. Ends by
-showing the signing key's fingerprint, to be read out to the province over the phone."""
+"""First run: which office this machine is (role, province, commune) and who uses it. The commit
+button ("Thiết lập") sets the office up in the background (`ops.set_up`: a write and a new signing
+key), the wizard's buttons disabled meanwhile; it ends by showing the signing key's fingerprint, to
+be read out to the province over the phone."""
 
 from __future__ import annotations
 
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ocop_desktop.domain.errors import UserError, ValidationError
-from ocop_desktop.services.core.setup import Role, SetupResult, initialise
+from ocop_desktop.domain.errors import ValidationError
+from ocop_desktop.services.core.setup import Role, SetupResult
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import message_label, say
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.kit.unit_search import commune_search, province_search
+from ocop_desktop.ui.shell import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -107,9 +112,12 @@ class UnitPage(QWizardPage):
 
 
 class OfficerPage(QWizardPage):
+    """The officer's name; committing it sets the office up (`task` while that runs)."""
+
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self._wizard = wizard
+        self.task: Task | None = None
         self.setTitle(self.tr("Cán bộ sử dụng máy"))
         self.setSubTitle(self.tr("Mỗi thao tác được ghi lại kèm tên người thực hiện."))
         self.setCommitPage(True)
@@ -123,21 +131,54 @@ class OfficerPage(QWizardPage):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.task is None and super().isComplete()
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        try:
-            self._wizard.result_ = initialise(
-                self._wizard.ctx,
-                self._wizard.roles.role().value,
-                self._wizard.units.unit_code(),
-                self.name.text(),
-            )
-        except ValidationError as exc:
+        """True once the office is set up; else start setting it up (the wizard moves on when done)."""
+        if self._wizard.result_ is not None:
+            return True
+        if self.task is None:
+            self._set_up()
+        return False
+
+    def _set_up(self) -> None:
+        w = self._wizard
+        say(self.message, "")
+        self.task = run_task(
+            ops.set_up,
+            w.ctx,
+            w.roles.role().value,
+            w.units.unit_code(),
+            self.name.text(),
+            on_done=self._done,
+            on_error=self._failed,
+            parent=self,
+            writes_db=True,
+        )
+        self._running(True)
+
+    def _running(self, running: bool) -> None:
+        self.name.setReadOnly(running)
+        self.completeChanged.emit()  # the wizard sets its commit and Back buttons again from isComplete()
+        if running:
+            self._wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
+
+    def _done(self, result: SetupResult) -> None:
+        self.task = None
+        self._running(False)
+        self._wizard.result_ = result
+        if self._wizard.currentPage() is self:
+            self._wizard.next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._running(False)
+        if isinstance(exc, ValidationError):  # under the name, as every form shows its problems
             say(self.message, "\n".join(exc.fields.values()))
-            return False
-        except UserError as exc:
-            say(self.message, exc.message)
-            return False
-        return True
+        else:
+            errors.show_error(exc, self)
 
 
 class DonePage(QWizardPage):
@@ -201,3 +242,7 @@ class FirstRunWizard(QWizard):
         for page in (self.roles, self.units, self.officer, self.done_page):
             self.addPage(page)
         self.resize(640, 520)
+
+    def reject(self) -> None:
+        if self.officer.task is None:  # the set-up, once started, is not left half done
+            super().reject()

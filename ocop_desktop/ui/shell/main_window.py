@@ -24,6 +24,7 @@ from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.core.office import OfficeSummaryData
+    from ocop_desktop.ui.kit.tasks import Task
 
 ICON = "icons/ocop-desktop.png"
 
@@ -31,12 +32,14 @@ ICON = "icons/ocop-desktop.png"
 class MainWindow(QMainWindow):
     """Built with an open context, or first without one (`office_name` from a quick peek at the
     database) so the window shows at once while the store opens in the background; `attach(ctx)`
-    then builds the page that was asked for."""
+    then builds the page that was asked for, and reads who we are (`ops.office_summary`, in the
+    background: `summary_task` until it is in the status bar)."""
 
     def __init__(self, ctx: AppContext | None = None, *, office_name: str = "") -> None:
         super().__init__()
         self.ctx = ctx
         self.summary: OfficeSummaryData | None = None
+        self.summary_task: Task | None = None
         self._role_label = ""
         self._office_name = office_name
         self._pending = PAGE_NAMES[0]
@@ -73,14 +76,21 @@ class MainWindow(QMainWindow):
             self.attach(ctx)
 
     def attach(self, ctx: AppContext) -> None:
-        """The store is open: show who we are and build the page that was asked for."""
-        from ocop_desktop.ui.shell.office_info import office_summary, role_label
+        """The store is open: build the page that was asked for and show who we are."""
+        from ocop_desktop.ui.kit.tasks import run_task
+        from ocop_desktop.ui.shell import ops
 
         self.ctx = ctx
-        self.summary = office_summary(ctx)
-        self._role_label = role_label(self.summary) if self.summary else ""
-        self.retranslate()
+        self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
         self.show_page(self._pending)
+
+    def _show_summary(self, summary: OfficeSummaryData | None) -> None:
+        from ocop_desktop.ui.shell.office_info import role_label
+
+        self.summary_task = None
+        self.summary = summary
+        self._role_label = role_label(summary) if summary else ""
+        self.retranslate()
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")

@@ -1,5 +1,6 @@
 """Báo cáo: print the official forms blank (preview, print, save as PDF), all 26 blank scoring
-sheets at once, and the forms of chosen dossiers in one batch."""
+sheets at once, and the forms of chosen dossiers in one batch. The product sets to choose from are
+read in the background (`ops.product_sets`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ocop_desktop.ui.printing.dossier_batch import DossierPrintPanel
 from ocop_desktop.ui.printing.entry import open_print_preview, preview_blank_form
 from ocop_desktop.ui.printing.pdf_pages import PdfPages
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
+from ocop_desktop.ui.shell import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -48,8 +50,7 @@ class ReportsPage(QWidget):
         for form in catalog.FORMS:
             self.form.addItem("", form)
         self.product_set = QComboBox(self)
-        for sheet in catalog.current_ruleset().sheets:
-            self.product_set.addItem(f"{sheet.number}. {sheet.name}", sheet.number)
+        self.sets_task: Task | None = run_task(ops.product_sets, ctx, on_done=self._sets_read, parent=self)
         self.form.currentIndexChanged.connect(self._form_changed)
         self.preview_button = QPushButton(self)
         self.print_button = QPushButton(self)
@@ -113,6 +114,11 @@ class ReportsPage(QWidget):
         self.dossiers_box.setTitle(self.tr("In biểu mẫu của hồ sơ"))
 
     # blank forms ------------------------------------------------------------------------------
+    def _sets_read(self, sets: list[tuple[int, str]]) -> None:
+        self.sets_task = None
+        for number, name in sets:
+            self.product_set.addItem(f"{number}. {name}", number)
+
     def chosen(self) -> tuple[str, int]:
         return self.form.currentData(), int(self.product_set.currentData() or 1)
 

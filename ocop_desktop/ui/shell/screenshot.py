@@ -68,7 +68,8 @@ def take_screenshot(
     else:
         window = build_main_window(ctx)
         page = window.show_page(view)
-        ready = getattr(page, "is_ready", ready)  # list pages: rows are loaded
+        page_ready: Callable[[], bool] = getattr(page, "is_ready", _always)  # list pages: rows are loaded
+        ready = lambda: window.summary_task is None and page_ready()  # noqa: E731 - and the status bar
         widget = window
     widget.resize(*size)
     widget.show()

@@ -1,4 +1,5 @@
-"""Cài đặt: interface language, this office, and where data and logs are kept."""
+"""Cài đặt: interface language, this office (read in the background, `ops.office_summary`), and where
+data and logs are kept."""
 
 from __future__ import annotations
 
@@ -21,10 +22,13 @@ from ocop_desktop.applog import LOG_FILE
 from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.kit.i18n import LANGUAGE_NAMES, current_language, install_language
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
-from ocop_desktop.ui.shell.office_info import office_summary, role_label
+from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.shell import ops
+from ocop_desktop.ui.shell.office_info import role_label
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.core.office import OfficeSummaryData
 
 
 def _value(text: str = "") -> QLabel:
@@ -38,7 +42,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._summary = office_summary(ctx)
+        self._summary: OfficeSummaryData | None = None
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -81,7 +85,19 @@ class SettingsPage(QWidget):
         for box in (self.language_box, self.office_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
+        self.summary_task: Task | None = run_task(
+            ops.office_summary, ctx, on_done=self._summary_read, parent=self
+        )
         self.retranslate()
+
+    def _summary_read(self, summary: OfficeSummaryData | None) -> None:
+        self.summary_task = None
+        self._summary = summary
+        self.retranslate()
+
+    def is_ready(self) -> bool:
+        """The office is shown (screenshots wait for it)."""
+        return self.summary_task is None
 
     def _label(self, key: str) -> QLabel:
         self._labels[key] = QLabel()
@@ -103,7 +119,7 @@ class SettingsPage(QWidget):
         }
         for key, text in texts.items():
             self._labels[key].setText(text)
-        missing = self.tr("(chưa có)")
+        missing = self.tr("(chưa có)") if self.summary_task is None else ""  # nothing said while reading
         s = self._summary
         self.office_name.setText(s.office_name if s else missing)
         self.role.setText(role_label(s) if s else missing)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
+from ocop_desktop.ui.kit.style import KEY_FILL, KEY_FRAME
+
 translate = QCoreApplication.translate
 
 PACKAGE_FILTER = "*.ocoppkg"
@@ -22,7 +24,10 @@ class Fingerprint(QFrame):
     def __init__(self, parent: QWidget | None = None, scale: float = 1.9) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("Fingerprint { background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; }")
+        self.setStyleSheet(
+            f"Fingerprint {{ background:{KEY_FILL.name()}; border:1px solid {KEY_FRAME.name()}; "
+            "border-radius:6px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(18)

@@ -15,7 +15,9 @@ from PySide6.QtGui import QImage
 from helpers.builders import make_product
 from helpers.dossier_ui import build_editor, complete_dossier, new_dossier
 from helpers.qt import finish_tasks
+from ocop_desktop.domain.deadlines import DUE_SOON_DAYS
 from ocop_desktop.domain.products import ProductInput
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.registry.products import ProductService
@@ -65,6 +67,12 @@ def test_filters_and_deadline_colours(qtbot, ctx, page, tmp_path: Path) -> None:
     assert len(names(page)) == 2
     page.due_only.setChecked(True)
     assert names(page) == ["Cà phê bột nguyên chất"]
+    working_days = RuleService().procedure(on=date.today()).commune_working_days
+    qtbot.waitUntil(lambda: page.procedure is not None)  # read in the background
+    assert (
+        f"({working_days} ngày làm việc từ ngày tiếp nhận) chỉ còn {DUE_SOON_DAYS} ngày"
+        in page.due_only.toolTip()
+    )
     cell = page.model.index(0, DEADLINE_COLUMN)
     assert page.model.data(cell).endswith("· Quá hạn")
     assert page.model.data(cell, Qt.ItemDataRole.BackgroundRole) == BAD_FILL

@@ -58,7 +58,7 @@ def test_empty_workspace_and_enrollment_fingerprint(
 
 
 def test_import_score_export_and_province_receives(
-    qtbot: QtBot, offices: Offices, messages: RecordingSink
+    qtbot: QtBot, offices: Offices, messages: RecordingSink, opened: list[Path]
 ) -> None:
     o = offices
     package = assignment_package(o)
@@ -79,7 +79,7 @@ def test_import_score_export_and_province_receives(
     ws.tabs.setCurrentIndex(TAB_FILES)
     assert [f.filename for f in ws.evidence.files] == ["evidence-0.pdf"]
     ws.evidence.open_button.click()
-    [copy] = ws.opened  # type: ignore[attr-defined]
+    [copy] = opened
     assert copy.name == "evidence-0.pdf" and copy.read_bytes().startswith(b"%PDF")
 
     # score the first dossier in the editor: half, then all of it
@@ -122,7 +122,7 @@ def test_import_score_export_and_province_receives(
 
 
 def test_answering_no_to_the_incomplete_warning_writes_nothing(
-    qtbot: QtBot, offices: Offices, messages: RecordingSink
+    qtbot: QtBot, offices: Offices, messages: RecordingSink, opened: list[Path]
 ) -> None:
     o = offices
     package = assignment_package(o)

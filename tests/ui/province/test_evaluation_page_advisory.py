@@ -79,8 +79,8 @@ def test_a_note_added_through_the_dialog_is_listed_and_reaches_the_laptop(
         qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: len(dialog.notes) == 2, timeout=10_000)
         assert [n.kind for n in dialog.notes] == ["site_visit", "test_result"]
-        assert AdvisoryService(o.province).list(o.round_id, o.dossiers[0]) == dialog.notes
-        assert AdvisoryService(o.province).list(o.round_id, o.dossiers[1]) == []
+        assert AdvisoryService(o.province).rows(o.round_id, o.dossiers[0]) == dialog.notes
+        assert AdvisoryService(o.province).rows(o.round_id, o.dossiers[1]) == []
 
         # Esc closes
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -10,6 +10,7 @@ from shiboken6 import isValid
 
 from helpers.province import MEMBERS, answers_for, sent_dossier, sheet_of
 from helpers.province_ui import open_page, settle, show
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.province.rounds import RoundService
@@ -157,6 +158,10 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     show(qtbot, page, "results")
     settle(qtbot, page)
     results = page.results
+    procedure = RuleService().procedure(on=date.today())  # the numbers the tab states, read on a worker
+    assert f"hiệu lực {procedure.certificate_months} tháng" in results.decision_note.text()
+    assert "đạt từ 90 điểm" in results.five_hint.text()
+    assert results.expiry.days.value() == procedure.reevaluation_opens_days
     assert results.propose_button.isEnabled()
     results.propose_button.click()
     settle(qtbot, page)

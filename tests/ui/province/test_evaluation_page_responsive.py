@@ -19,7 +19,7 @@ from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.ui.kit import perf as preload
+from ocop_desktop.ui.kit import perf
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province.page import TABS
 from ocop_desktop.ui.scoring.sheet_view import SheetView
@@ -111,7 +111,7 @@ def test_member_sheets_load_on_a_worker_and_one_editor_is_built_in_slices_then_r
     MemberScoreService(ctx).enter(round_id, ids[0], members[0], answers_for(sheet_of(), 70))
 
     page = open_page(qtbot, ctx)
-    qtbot.waitUntil(lambda: "preloaded" in preload.frozen(), timeout=10_000)  # tabs' modules, then the heap
+    qtbot.waitUntil(lambda: "preloaded" in perf.frozen(), timeout=10_000)  # tabs' modules, then the heap
     assert all(f"ocop_desktop.ui.province.{spec.name}_tab" in sys.modules for spec in TABS)
     assert gc.get_freeze_count() > 0
     tab = show(qtbot, page, "scoring")

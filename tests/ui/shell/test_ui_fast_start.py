@@ -50,6 +50,7 @@ def test_window_shows_before_the_store_then_the_page_loads(qtbot, ctx) -> None: 
     assert shown.isVisible() and window.windowTitle().endswith(name)
     window.attach(ctx)
     assert window.current_page_name() == "products"
+    qtbot.waitUntil(lambda: window.summary_task is None)  # the office is read in the background
     assert "UBND cấp xã" in window.office_label.text()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtWidgets import QWizard
 
 from ocop_desktop.services.core.setup import Role
 from ocop_desktop.ui.shell.first_run import FirstRunWizard
@@ -23,6 +24,17 @@ def _search(qtbot, picker, text: str) -> None:  # type: ignore[no-untyped-def]
     picker.refresh()  # what the debounce timer does after a pause
 
 
+def _commit(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
+    """ "Thiết lập": the office is set up in the background, the buttons disabled until it is done."""
+    wizard.next()
+    task = wizard.officer.task
+    assert task is not None and not task.done
+    for button in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.CancelButton):
+        assert not wizard.button(button).isEnabled()
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+
+
 def test_commune_office_is_set_up(qtbot, wizard, empty_ctx, type_unicode) -> None:  # type: ignore[no-untyped-def]
     assert [b.text() for b in wizard.roles.group.buttons()] == [r.label for r in Role]
     wizard.roles.choose(Role.COMMUNE)
@@ -35,7 +47,7 @@ def test_commune_office_is_set_up(qtbot, wizard, empty_ctx, type_unicode) -> Non
     wizard.next()
     assert wizard.currentPage() is wizard.officer
     type_unicode(wizard.officer.name, "Nguyễn Văn An")
-    wizard.next()
+    _commit(qtbot, wizard)
     assert wizard.currentPage() is wizard.done_page
     office = empty_ctx.office()
     assert (office.role, office.unit_code, office.name) == ("commune", "00070", "UBND Phường Hoàn Kiếm")
@@ -61,8 +73,24 @@ def test_officer_name_is_required_and_nothing_is_set_up(qtbot, wizard, empty_ctx
     assert wizard.units.commune.isHidden()  # a province office has no commune
     _search(qtbot, wizard.units.province, "lao cai")
     wizard.next()
-    wizard.next()
+    _commit(qtbot, wizard)
     assert wizard.currentPage() is wizard.officer
     assert "họ tên" in wizard.officer.message.text()
     assert empty_ctx.office_or_none() is None
+    wizard.reject()
+
+
+def test_a_refusal_of_the_whole_set_up_goes_to_the_message_sink(qtbot, ctx, messages, type_unicode) -> None:  # type: ignore[no-untyped-def]
+    wizard = FirstRunWizard(ctx)  # this store has an office already
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.roles.choose(Role.PROVINCE)
+    wizard.next()
+    _search(qtbot, wizard.units.province, "lao cai")
+    wizard.next()
+    type_unicode(wizard.officer.name, "Trần Thị Bình")
+    _commit(qtbot, wizard)
+    assert wizard.currentPage() is wizard.officer and wizard.officer.message.isHidden()
+    assert [(m.kind, "đã được thiết lập" in m.text) for m in messages.shown] == [("warn", True)]
+    assert ctx.office().role == "commune"
     wizard.reject()

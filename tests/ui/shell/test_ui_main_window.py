@@ -17,6 +17,7 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.summary_task is None)  # who we are is read in the background
     return w
 
 
@@ -51,6 +52,16 @@ def test_ctrl_number_and_the_list_switch_pages(qtbot, window) -> None:  # type: 
 def test_unknown_page_is_refused(window) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(KeyError):
         window.show_page("nothing")
+
+
+def test_settings_show_the_office_read_in_the_background(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    settings = window.show_page("settings")
+    qtbot.waitUntil(settings.is_ready)
+    assert (
+        settings.office_name.text() == "UBND Phường Hoàn Kiếm" and settings.officer.text() == "Nguyễn Văn An"
+    )
+    assert settings.role.text() == "UBND cấp xã (xã, phường, đặc khu)"
+    assert len(settings.fingerprint.text().split()) == 6
 
 
 def test_about_opens_without_blocking(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -28,9 +28,10 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(window) -> ReportsPage:  # type: ignore[no-untyped-def]
+def page(qtbot, window) -> ReportsPage:  # type: ignore[no-untyped-def]
     shown = window.show_page("reports")
     assert isinstance(shown, ReportsPage)
+    qtbot.waitUntil(lambda: shown.sets_task is None)  # the product sets are read in the background
     return shown
 
 

@@ -1,0 +1,33 @@
+"""What the shell's widgets ask of the services, as plain jobs `(progress, ctx, …) -> row` run in the
+background with `run_task`; the widgets never build a service themselves: setting the office up
+(first run), what the window and the settings say about this installation, the product sets the
+Reports page prints blank sheets for."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ocop_desktop.services.core.office import OfficeService, OfficeSummaryData
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.core.setup import SetupResult, initialise
+
+if TYPE_CHECKING:
+    from ocop_desktop.progress import Progress
+    from ocop_desktop.services.core.context import AppContext
+
+
+def set_up(_progress: Progress, ctx: AppContext, role: str, unit_code: str, officer_name: str) -> SetupResult:
+    """First run: this installation's office, its first officer and its signing key (one write, and
+    the key generated and stored under `keys/`)."""
+    return initialise(ctx, role, unit_code, officer_name)
+
+
+def office_summary(_progress: Progress, ctx: AppContext) -> OfficeSummaryData | None:
+    """Office, role, unit, acting officer and signing key; None before the first-run set-up."""
+    return OfficeService(ctx).summary() if ctx.office_or_none() is not None else None
+
+
+def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
+    """(number, name) of each product set of the rule set in force today."""
+    return [(sheet.number, sheet.name) for sheet in RuleService().in_force(date.today()).sheets]
