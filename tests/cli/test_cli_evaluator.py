@@ -5,33 +5,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from helpers.builders import pdf_file
+from helpers.cli import Cli
 from helpers.evaluator import attach  # noqa: I001
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
-from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-
-
-class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str], root: Path) -> None:
-        self.capsys, self.root = capsys, root
-
-    def __call__(self, office: str, *args: str, code: int = 0) -> str:
-        result = main(["--data-dir", str(self.root / office), *args])
-        out, err = self.capsys.readouterr()
-        assert result == code, out + err
-        return out if code == 0 else err
-
-    def json(self, office: str, *args: str) -> Any:
-        return json.loads(self(office, *args, "--json"))
 
 
 def test_evaluator_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

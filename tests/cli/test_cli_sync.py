@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from helpers.cli import Cli
 from helpers.sync import ready_dossier
-from ocop_desktop.main import main
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
-
-
-class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str], root: Path) -> None:
-        self.capsys, self.root = capsys, root
-
-    def __call__(self, office: str, *args: str, code: int = 0) -> str:
-        result = main(["--data-dir", str(self.root / office), *args])
-        out, err = self.capsys.readouterr()
-        assert result == code, out + err
-        return out if code == 0 else err
-
-    def json(self, office: str, *args: str) -> Any:
-        return json.loads(self(office, *args, "--json"))
 
 
 def test_round_trip_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
