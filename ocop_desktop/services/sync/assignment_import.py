@@ -116,7 +116,7 @@ class AssignmentImport:
             reader.verify_signature(signing_raw, f"“{m.sender.name}”")
         self.signing_raw = signing_raw
         with self._ctx.read() as s:  # the province's id is known here after the first assignment
-            self.key_change = identity_change(s, self.office, self.keys)
+            self.key_change = None if self.prior else identity_change(s, self.office, self.keys)
         check_key_change(self.key_change, self._typed, applying=False)
         carried = {k["fingerprint"] for k in self.keys}
         self.needs_confirmation = not carried <= self.trusted or self.key_change is not None
