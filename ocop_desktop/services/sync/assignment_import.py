@@ -10,6 +10,7 @@ package again changes nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -292,6 +293,7 @@ class AssignmentImport:
                         "assignment": {"round_id": a["round_id"], "member_id": a["member_id"]},
                         "trusted": self.needs_confirmation,
                         "replaced": not newer_here,
+                        **({"key_change": asdict(self.key_change)} if self.key_change else {}),
                     },
                 )
             )

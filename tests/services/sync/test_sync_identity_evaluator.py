@@ -14,6 +14,7 @@ from helpers.identity import readable, refused, trusted_keys
 from ocop_desktop.ocoppkg.keys import KeyStore
 from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
 from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.store.models import SyncPackage
 from ocop_desktop.store.models.evaluator import EvaluatorLink
 
 
@@ -95,7 +96,8 @@ def test_a_province_presenting_another_key_in_an_assignment_is_a_key_change(offi
         path.unlink()
     KeyStore(o.province.paths.keys_dir).create_signing_key()
     new = readable(o.province)
-    second = province.export_assignment(o.round_id, "TV1", o.folder / "a2.ocoppkg").path
+    exported = province.export_assignment(o.round_id, "TV1", o.folder / "a2.ocoppkg")
+    second = exported.path
     change = laptop.preview_assignment(second).key_change
     assert change is not None and (change.old_fingerprint, change.new_fingerprint) == (old, new)
     refused(
@@ -109,3 +111,7 @@ def test_a_province_presenting_another_key_in_an_assignment_is_a_key_change(offi
     assert laptop.import_assignment(second, confirm_fingerprint=new, confirm_key_change=old).applied
     keys = trusted_keys(o.evaluator, o.province.office().id)
     assert all(not keys[fp].trusted and keys[fp].retired_at is not None for fp in old_keys)
+    assert all(keys[fp].retired_by_package_id == exported.package_id for fp in old_keys)
+    with o.evaluator.read() as s:
+        row = s.get(SyncPackage, exported.package_id)
+        assert row is not None and row.outcomes["key_change"]["new_fingerprint"] == new
