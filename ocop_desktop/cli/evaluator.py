@@ -55,6 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("round")
     cmd.add_argument("member", help="TV3, 3 hoặc mã thành viên")
     cmd.add_argument("office", help="mã cơ quan của máy chấm điểm")
+    cmd.add_argument(
+        "--confirm-key-change",
+        metavar="SỐ CŨ",
+        help="thay máy đang gắn với thành viên (hoặc chuyển máy của thành viên khác): dấu vân tay CŨ",
+    )
     cmd.set_defaults(handler=_link)
 
     cmd = esub.add_parser("links", help="(tỉnh) máy chấm điểm đã gắn với thành viên của đợt")
@@ -158,10 +163,16 @@ def import_enrollment(args: argparse.Namespace, ctx: AppContext, print_preview: 
     from ocop_desktop.domain.errors import UserError
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
-    confirm = args.confirm_fingerprint
+    confirm, key_change = args.confirm_fingerprint, args.confirm_key_change
     province = ProvinceEvaluatorPackages(ctx)
     if args.dry_run or not (args.round and args.member):
-        preview = province.preview_enrollment(args.file, confirm_fingerprint=confirm)
+        preview = province.preview_enrollment(
+            args.file,
+            confirm_fingerprint=confirm,
+            round_id=round_id(ctx, args.round) if args.round and args.member else None,
+            member=args.member,
+            confirm_key_change=key_change,
+        )
         _show_preview(args, preview, print_preview, dry_run=True)
         if not args.dry_run:
             raise UserError(
@@ -170,7 +181,11 @@ def import_enrollment(args: argparse.Namespace, ctx: AppContext, print_preview: 
             )
         return
     link = province.import_enrollment(
-        args.file, round_id(ctx, args.round), args.member, confirm_fingerprint=confirm
+        args.file,
+        round_id(ctx, args.round),
+        args.member,
+        confirm_fingerprint=confirm,
+        confirm_key_change=key_change,
     )
     if args.json:
         print_json({"dry_run": False, "link": asdict(link)})
@@ -299,7 +314,9 @@ def _link(args: argparse.Namespace, ctx: AppContext | None) -> int:
     assert ctx is not None
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
-    link = ProvinceEvaluatorPackages(ctx).link(round_id(ctx, args.round), args.member, args.office)
+    link = ProvinceEvaluatorPackages(ctx).link(
+        round_id(ctx, args.round), args.member, args.office, confirm_key_change=args.confirm_key_change
+    )
     print(f"Đã gắn “{link.office_name}” với {link.member_label} {link.member_name}.")
     return 0
 

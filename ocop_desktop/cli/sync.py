@@ -16,7 +16,7 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
-from ocop_desktop.services.sync.types import ImportPreview
+from ocop_desktop.services.sync.types import ImportPreview, KeyChange
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,6 +65,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và cho biết sẽ làm gì")
     imp.add_argument("--confirm-fingerprint", metavar="SỐ", help="dấu vân tay đã so sánh qua điện thoại")
+    imp.add_argument(
+        "--confirm-key-change",
+        metavar="SỐ CŨ",
+        help="thay khóa của cơ quan đã tin cậy: dấu vân tay CŨ, để xác nhận đây là thay khóa",
+    )
     imp.add_argument("-o", "--output", type=Path, help="nơi ghi biên nhận (mặc định: cạnh gói nhập)")
     imp.add_argument("--round", metavar="ĐỢT", help="ghi danh máy chấm điểm: đợt của thành viên")
     imp.add_argument("--member", metavar="TV", help="ghi danh máy chấm điểm: thành viên Hội đồng (TV3)")
@@ -197,7 +202,10 @@ def _import(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def _dry_run(args: argparse.Namespace, service: PackageService) -> None:
     preview = service.preview(
-        args.file, confirm_fingerprint=args.confirm_fingerprint, progress=ConsoleProgress()
+        args.file,
+        confirm_fingerprint=args.confirm_fingerprint,
+        progress=ConsoleProgress(),
+        confirm_key_change=args.confirm_key_change,
     )
     if args.json:
         print_json({"dry_run": True, **preview.to_json()})
@@ -213,6 +221,7 @@ def _apply(args: argparse.Namespace, service: PackageService) -> None:
         confirm_fingerprint=args.confirm_fingerprint,
         receipt_path=args.output,
         progress=ConsoleProgress(),
+        confirm_key_change=args.confirm_key_change,
     )
     if args.json:
         print_json({"dry_run": False, **result.to_json()})
@@ -229,7 +238,9 @@ def _apply(args: argparse.Namespace, service: PackageService) -> None:
 
 
 def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
-    if preview.needs_confirmation and done:
+    if preview.key_change is not None:
+        _print_key_change(preview.key_change, done=done)
+    elif preview.needs_confirmation and done:
         print(f"Từ nay tin cậy: {', '.join(preview.offices)} (dấu vân tay {preview.fingerprint_to_confirm}).")
     elif preview.needs_confirmation:
         print(
@@ -259,6 +270,25 @@ def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
         )
     for warning in preview.warnings:
         print(f"Lưu ý: {warning}")
+
+
+def _print_key_change(change: KeyChange, *, done: bool) -> None:
+    """A known office's new key or name: never shown as a new office."""
+    if done:
+        print(
+            f"Đã thay khóa của “{change.office_name}”: khóa cũ {change.old_fingerprint} không còn được "
+            f"tin cậy; từ nay tin cậy khóa {change.new_fingerprint}."
+        )
+        return
+    print(f"THAY KHÓA của “{change.office_name}” (không phải cơ quan mới):")
+    print(f"  dấu vân tay cũ:  {change.old_fingerprint}")
+    print(f"  dấu vân tay mới: {change.new_fingerprint}")
+    for difference in change.differences:
+        print(f"  khác: {difference}")
+    print(
+        "Chỉ nhập khi cơ quan đó xác nhận qua điện thoại là đã thay khóa: "
+        f'--confirm-fingerprint "{change.new_fingerprint}" --confirm-key-change "{change.old_fingerprint}"'
+    )
 
 
 def _status(args: argparse.Namespace, ctx: AppContext | None) -> int:

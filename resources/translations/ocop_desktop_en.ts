@@ -1863,6 +1863,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Receipt from %1 recorded.</translation>
     </message>
     <message>
+        <source>Đã thay khóa của “%1”: khóa cũ %2 không còn được tin cậy; từ nay tin cậy khóa %3.</source>
+        <translation>Key of “%1” replaced: the old key %2 is no longer trusted; from now on the key %3 is trusted.</translation>
+    </message>
+    <message>
         <source>Đã nhập gói “%1”. Từ nay tin cậy: %2.</source>
         <translation>Package “%1” imported. Now trusted: %2.</translation>
     </message>
@@ -1997,6 +2001,14 @@ Send this file to the provincial OCOP office.</translation>
         <source>Cấp lại biên nhận</source>
         <translation>Issue the receipt again</translation>
     </message>
+    <message>
+        <source>Tôi đã gọi điện cho “%1”: cả 30 chữ số của khóa MỚI đều khớp</source>
+        <translation>I phoned “%1”: all 30 digits of the NEW key match</translation>
+    </message>
+    <message>
+        <source>Thay khóa</source>
+        <translation>Replace key</translation>
+    </message>
 </context>
 <context>
     <name>InboxTab</name>
@@ -2083,6 +2095,45 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Trả lại</source>
         <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>KeyChangePanel</name>
+    <message>
+        <source>Thay khóa của “%1” — không phải cơ quan mới.</source>
+        <translation>Key change of “%1” — not a new office.</translation>
+    </message>
+    <message>
+        <source>Máy này đã tin cậy “%1” với một khóa khác. Chỉ áp dụng khi cơ quan đó xác nhận qua điện thoại là đã thay khóa (máy bị mất, cài lại) hoặc đổi tên; nếu không, đây có thể là gói giả mạo: hãy hủy.</source>
+        <translation>This computer already trusts “%1” with another key. Apply only when that office confirms by phone that it replaced its key (lost or reinstalled computer) or changed its name; otherwise this may be a forged package: cancel.</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay cũ, gõ để xác nhận thay khóa</source>
+        <translation>Old fingerprint, typed to confirm the key change</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay cũ (thôi được tin cậy):</source>
+        <translation>Old fingerprint (no longer trusted):</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay mới (so sánh qua điện thoại):</source>
+        <translation>New fingerprint (compare by phone):</translation>
+    </message>
+    <message>
+        <source>Khác nhau:</source>
+        <translation>Differences:</translation>
+    </message>
+    <message>
+        <source>&amp;Gõ dấu vân tay CŨ để xác nhận thay khóa:</source>
+        <translation>&amp;Type the OLD fingerprint to confirm the key change:</translation>
+    </message>
+    <message>
+        <source>Đúng dấu vân tay cũ.</source>
+        <translation>The old fingerprint matches.</translation>
+    </message>
+    <message>
+        <source>Chưa khớp dấu vân tay cũ.</source>
+        <translation>Does not match the old fingerprint yet.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ package again changes nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,10 +29,17 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     carried_keys,
     read_payload,
 )
-from ocop_desktop.services.sync.keys import trust_office, trusted_fingerprints, trusted_signing_key
+from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
+from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
 from ocop_desktop.services.sync.trust import check_confirmation
-from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
+from ocop_desktop.services.sync.types import (
+    OUTCOME_LABELS,
+    Confirmation,
+    DossierPreview,
+    ImportPreview,
+    ImportResult,
+)
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Blob, SyncPackage
@@ -48,9 +56,10 @@ class AssignmentImport:
     """An assignment package at the evaluator: opened, sender and recipient checked, payload parsed.
     A context manager (leaving it closes the file); `confirm`: the province's fingerprint as typed."""
 
-    def __init__(self, ctx: AppContext, path: Path, confirm: str | None = None) -> None:
+    def __init__(self, ctx: AppContext, path: Path, confirm: Confirmation | str | None = None) -> None:
         self._ctx = ctx
-        self._confirm = confirm
+        self._typed = typed(confirm)
+        self._confirm = self._typed.fingerprint
         me = ctx.office()
         if me.role != EVALUATOR:
             raise PackageRefused(
@@ -107,7 +116,11 @@ class AssignmentImport:
         if key is None:
             reader.verify_signature(signing_raw, f"“{m.sender.name}”")
         self.signing_raw = signing_raw
-        self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= self.trusted
+        with self._ctx.read() as s:  # the province's id is known here after the first assignment
+            self.key_change = None if self.prior else identity_change(s, self.office, self.keys)
+        check_key_change(self.key_change, self._typed, applying=False)
+        carried = {k["fingerprint"] for k in self.keys}
+        self.needs_confirmation = not carried <= self.trusted or self.key_change is not None
         self.info = package_info(reader, key is not None)
         self.opened = Opened(reader, self.info, key.public_key if key else None, self.prior)
         self.assignment = _check_assignment(doc.get("assignment"))
@@ -201,6 +214,7 @@ class AssignmentImport:
             offices=(f"{self.office['name']} ({self.office['unit_code']})",)
             if self.needs_confirmation
             else (),
+            key_change=self.key_change,
         )
 
     def apply(self, progress: Progress | None = None, receipt_path: Path | None = None) -> ImportResult:
@@ -208,6 +222,7 @@ class AssignmentImport:
         if self.prior is not None:
             return ImportResult(self._preview(), False, None)
         if self.needs_confirmation:
+            check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with BlobStore(self._ctx.paths.blobs_dir).staging() as staging:
             check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
@@ -221,7 +236,14 @@ class AssignmentImport:
         }
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
-                trust_office(s, self.office, self.keys)
+                trust_office(
+                    s,
+                    self.office,
+                    self.keys,
+                    acknowledged=self.key_change,
+                    officer_id=self._ctx.officer_id,
+                    package_id=m.package_id,
+                )
             for name in self.blob_names:
                 sha = name.removeprefix("blobs/")
                 if s.get(Blob, sha) is None:
@@ -271,6 +293,7 @@ class AssignmentImport:
                         "assignment": {"round_id": a["round_id"], "member_id": a["member_id"]},
                         "trusted": self.needs_confirmation,
                         "replaced": not newer_here,
+                        **({"key_change": asdict(self.key_change)} if self.key_change else {}),
                     },
                 )
             )

@@ -26,7 +26,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.keys import encryption_key_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
-from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 from ocop_desktop.store.models import Office
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
 
@@ -51,17 +51,32 @@ class EvaluatorPackages:
 
     # -- assignment in ------------------------------------------------------------------------------
     def preview_assignment(
-        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        confirm_fingerprint: str | None = None,
+        progress: Progress | None = None,
+        confirm_key_change: str | None = None,
     ) -> ImportPreview:
-        with AssignmentImport(self._ctx, Path(path), confirm_fingerprint) as job:
+        with AssignmentImport(
+            self._ctx, Path(path), Confirmation(confirm_fingerprint, confirm_key_change)
+        ) as job:
             return job.preview(progress)
 
     def import_assignment(
-        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        confirm_fingerprint: str | None = None,
+        progress: Progress | None = None,
+        confirm_key_change: str | None = None,
     ) -> ImportResult:
         """Store the assignment and its files (read-only). The first time, the province's fingerprint
-        must be confirmed. Importing the same package again changes nothing."""
-        with AssignmentImport(self._ctx, Path(path), confirm_fingerprint) as job:
+        must be confirmed; when the province replaced its key, the old fingerprint too, typed to
+        acknowledge the key change (identity.py). Importing the same package again changes nothing."""
+        with AssignmentImport(
+            self._ctx, Path(path), Confirmation(confirm_fingerprint, confirm_key_change)
+        ) as job:
             return job.apply(progress)
 
     # -- scores out ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ This module is the province's side: enrollment and links, assignments out, score
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.evaluator_links import link_change
 from ocop_desktop.services.sync.evaluator_payloads import (
     EVALUATOR,
     PROVINCE,
@@ -40,13 +41,14 @@ from ocop_desktop.services.sync.evaluator_payloads import (
     refuse_role,
     write_outgoing,
 )
+from ocop_desktop.services.sync.identity import check_key_change, merged
 from ocop_desktop.services.sync.keys import encryption_key_of, find_peer
 from ocop_desktop.services.sync.opened import open_package
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
 from ocop_desktop.services.sync.receipts import receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
-from ocop_desktop.services.sync.trust import TrustImport
-from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.services.sync.trust import TrustImport, check_confirmation
+from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult, KeyChange
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.models import KeyRecord, Office
 from ocop_desktop.store.models.evaluator import EvaluatorLink
@@ -75,26 +77,72 @@ class ProvinceEvaluatorPackages:
         self._ctx = ctx
 
     # -- enrollment and links -------------------------------------------------------------------
-    def preview_enrollment(self, path: Path, *, confirm_fingerprint: str | None = None) -> ImportPreview:
-        """The evaluator's enrollment pack: who it is and the fingerprint to compare by phone."""
+    def preview_enrollment(
+        self,
+        path: Path,
+        *,
+        confirm_fingerprint: str | None = None,
+        round_id: str | None = None,
+        member: str | None = None,
+        confirm_key_change: str | None = None,
+    ) -> ImportPreview:
+        """The evaluator's enrollment pack: who it is and the fingerprint to compare by phone; with the
+        member it is for, whether linking it is a key change (evaluator_links.py)."""
         refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
+        member_id = self._member_id(round_id, member) if round_id and member else None
+        confirm = Confirmation(confirm_fingerprint, confirm_key_change)
         with open_package(self._ctx, Path(path)) as opened:
-            return laptop_trust(self._ctx, opened, confirm_fingerprint).preview()
+            trust = laptop_trust(self._ctx, opened, confirm)
+            preview = trust.preview()
+            change = self._key_change(trust, member_id, confirm, applying=False)
+        if change is None:
+            return preview
+        return replace(preview, needs_confirmation=True, key_change=change)
 
     def import_enrollment(
-        self, path: Path, round_id: str, member: str, *, confirm_fingerprint: str | None = None
+        self,
+        path: Path,
+        round_id: str,
+        member: str,
+        *,
+        confirm_fingerprint: str | None = None,
+        confirm_key_change: str | None = None,
     ) -> EvaluatorLinkRow:
         """Trust the laptop's keys (fingerprint confirmed) and link it to the council member; both in
-        order, the link only once the trust stands. Importing the same pack again just re-links."""
+        order, the link only once the trust stands. Importing the same pack again just re-links. A
+        key change of the laptop or of the member's link needs `confirm_key_change` (the old
+        fingerprint), checked before anything is written."""
         refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
         member_id = self._member_id(round_id, member)  # before anything: a wrong member changes nothing
+        confirm = Confirmation(confirm_fingerprint, confirm_key_change)
         with open_package(self._ctx, Path(path)) as opened:
-            laptop_trust(self._ctx, opened, confirm_fingerprint).apply(None, Path(path))
+            trust = laptop_trust(self._ctx, opened, confirm)
+            if self._key_change(trust, member_id, confirm, applying=True) is not None:
+                check_confirmation(opened.manifest.sender.name, trust.signing["raw"], confirm_fingerprint)
+            trust.apply(None, Path(path))
             office_id = opened.manifest.sender_id
-        return self.link(round_id, member_id, office_id)
+        return self.link(round_id, member_id, office_id, confirm_key_change=confirm_key_change)
 
-    def link(self, round_id: str, member: str, office: str) -> EvaluatorLinkRow:
-        """Scores for `member` will be accepted from this (already trusted) evaluator office only."""
+    def _key_change(
+        self, trust: TrustImport, member_id: str | None, confirm: Confirmation, *, applying: bool
+    ) -> KeyChange | None:
+        """The laptop's own key change and its link's, as one (one acknowledgement covers both)."""
+        if member_id is None:
+            return trust.key_change
+        with self._ctx.read() as s:
+            office = trust.office
+            relink, _taken = link_change(
+                s, member_id, office["office_id"], office["name"], trust.signing["fingerprint"]
+            )
+        change = merged(trust.key_change, relink)
+        check_key_change(change, confirm, applying=applying)
+        return change
+
+    def link(
+        self, round_id: str, member: str, office: str, *, confirm_key_change: str | None = None
+    ) -> EvaluatorLinkRow:
+        """Scores for `member` will be accepted from this (already trusted) evaluator office only.
+        Taking over another laptop's or member's link needs `confirm_key_change` (evaluator_links.py)."""
         refuse_role(self._ctx, PROVINCE, "Gắn máy chấm điểm với thành viên Hội đồng")
         member_id = self._member_id(round_id, member)
         with self._ctx.unit_of_work() as s:
@@ -112,6 +160,10 @@ class ProvinceEvaluatorPackages:
                 raise UserError(
                     f"Khóa của “{peer.name}” chưa được tin cậy: hãy nhập gói ghi danh của máy đó trước."
                 )
+            change, taken = link_change(s, member_id, peer.id, peer.name, key.fingerprint)
+            check_key_change(change, Confirmation(key_change=confirm_key_change), applying=True)
+            for other in taken:  # the laptop moves: it no longer speaks for the other member
+                s.delete(other)
             row = s.get(EvaluatorLink, member_id) or EvaluatorLink(
                 member_id=member_id, office_id=peer.id, signing_key=key.fingerprint
             )
@@ -208,7 +260,7 @@ class ProvinceEvaluatorPackages:
             return ScoresImport(self._ctx, opened).apply(progress, receipt_target(path, receipt_path))
 
 
-def laptop_trust(ctx: AppContext, opened: Opened, confirm: str | None) -> TrustImport:
+def laptop_trust(ctx: AppContext, opened: Opened, confirm: Confirmation | str | None) -> TrustImport:
     """An evaluator laptop's enrollment pack at its province: trusted like a commune's (fingerprint
     confirmed by phone), from a laptop of this province only."""
     need_kind(opened.manifest, fmt.Kind.ENROLLMENT, EVALUATOR)

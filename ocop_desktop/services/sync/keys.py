@@ -4,7 +4,7 @@ keys an officer has confirmed (by comparing the fingerprint read aloud over the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -135,41 +135,3 @@ def find_peer(s: Session, ref: str) -> Office:
 def parent_unit(s: Session, unit_code: str) -> str | None:
     unit = s.get(AdminUnit, unit_code)
     return unit.parent_code if unit else None
-
-
-def trust_office(s: Session, office: dict[str, Any], keys: list[dict[str, Any]]) -> None:
-    """Record a peer office and its keys as trusted (after its fingerprint was confirmed).
-    Keys of that office not in this set stop being trusted: the office replaced its keys."""
-    row = s.get(Office, office["office_id"])
-    if row is None:
-        s.add(
-            Office(
-                id=office["office_id"],
-                role=office["role"],
-                unit_code=office["unit_code"],
-                name=office["name"],
-                is_self=False,
-                updated_by_office_id=office["office_id"],
-            )
-        )
-        s.flush()
-    else:
-        row.name, row.role = office["name"], office["role"]
-    wanted = {k["fingerprint"] for k in keys}
-    for old in s.scalars(select(KeyRecord).where(KeyRecord.office_id == office["office_id"])):
-        old.trusted = old.fingerprint in wanted
-    for k in keys:
-        existing = s.get(KeyRecord, k["fingerprint"])
-        if existing is None:
-            s.add(
-                KeyRecord(
-                    fingerprint=k["fingerprint"],
-                    office_id=office["office_id"],
-                    purpose=k["purpose"],
-                    algorithm=ALGORITHMS[k["purpose"]],
-                    public_key=k["raw"],
-                    trusted=True,
-                )
-            )
-        elif existing.office_id == office["office_id"]:
-            existing.trusted = True

@@ -36,7 +36,7 @@ from ocop_desktop.services.sync.opened import Opened, open_package
 from ocop_desktop.services.sync.receipts import ReceiptImport, receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
 from ocop_desktop.services.sync.trust import TrustImport
-from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -53,7 +53,7 @@ class Handler(Protocol):
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult: ...
 
 
-Opener = Callable[["AppContext", Path, str | None], AbstractContextManager[Handler]]
+Opener = Callable[["AppContext", Path, Confirmation], AbstractContextManager[Handler]]
 Refusal = Callable[[Manifest], PackageRefused]
 
 
@@ -61,17 +61,17 @@ Refusal = Callable[[Manifest], PackageRefused]
 class Route:
     """How one kind of package is imported on this machine."""
 
-    opener: Opener  # (ctx, path, fingerprint typed by the officer) -> the handler, file open
+    opener: Opener  # (ctx, path, what the officer confirmed) -> the handler, file open
     at: str | None = None  # the one office role that imports it; None: the handler decides
     elsewhere: Refusal | None = None  # the refusal at any other role (with `at`)
     not_here: Refusal | None = None  # checked by this door, imported through another one
 
 
-def _opening(make: Callable[[AppContext, Opened, str | None], Handler]) -> Opener:
+def _opening(make: Callable[[AppContext, Opened, Confirmation], Handler]) -> Opener:
     """The usual opener: `open_package`'s checks, then the kind's handler."""
 
     @contextmanager
-    def opener(ctx: AppContext, path: Path, confirm: str | None) -> Iterator[Handler]:
+    def opener(ctx: AppContext, path: Path, confirm: Confirmation) -> Iterator[Handler]:
         with open_package(ctx, path) as opened:
             yield make(ctx, opened, confirm)
 
@@ -138,7 +138,7 @@ def _own(m: Manifest) -> PackageRefused:
     return PackageRefused("own_package", f"Đây là gói {what} do chính máy này tạo ra: {where}.")
 
 
-def _imported_nowhere(ctx: AppContext, path: Path, confirm: str | None) -> AbstractContextManager[Handler]:
+def _imported_nowhere(ctx: AppContext, path: Path, confirm: Confirmation) -> AbstractContextManager[Handler]:
     """The opener of a kind no OCOP Desktop office imports: `route` refuses it before."""
     raise AssertionError(f"{path.name}: a package for the ministry reached its opener")
 
@@ -193,12 +193,13 @@ def preview(
     confirm: str | None = None,
     progress: Progress | None = None,
     verifying: bool = False,
+    key_change: str | None = None,
 ) -> ImportPreview:
     """The dry run. Verifying is not importing: a package imported through another door answers
     its preview when `verifying`, and is refused otherwise."""
     path = Path(path)
     found, m = route(ctx, path)
-    with found.opener(ctx, path, confirm) as handler:
+    with found.opener(ctx, path, Confirmation(confirm, key_change)) as handler:
         result = handler.preview(progress)
     if found.not_here is not None and not verifying:
         assert m is not None
@@ -213,11 +214,14 @@ def import_package(
     confirm: str | None = None,
     receipt_path: Path | None = None,
     progress: Progress | None = None,
+    key_change: str | None = None,
 ) -> ImportResult:
-    """Apply, and write the receipt (next to the package unless `receipt_path`) when the kind has one."""
+    """Apply, and write the receipt (next to the package unless `receipt_path`) when the kind has one.
+    `confirm`: the sender's fingerprint as read out; `key_change`: for a known office presenting
+    another key or name, its old fingerprint, typed to acknowledge the change (identity.py)."""
     path = Path(path)
     found, m = route(ctx, path)
-    with found.opener(ctx, path, confirm) as handler:
+    with found.opener(ctx, path, Confirmation(confirm, key_change)) as handler:
         if found.not_here is not None:
             assert m is not None
             handler.preview(None)  # every check first: a damaged or foreign pack gets its precise refusal

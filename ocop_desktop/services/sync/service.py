@@ -92,21 +92,39 @@ class PackageService:
             return opened.info
 
     def verify(
-        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        confirm_fingerprint: str | None = None,
+        progress: Progress | None = None,
+        confirm_key_change: str | None = None,
     ) -> ImportPreview:
         """Every check of an import (signature, recipient, every file's SHA-256), nothing written.
         Verifying is not importing: an evaluator laptop's enrollment verifies at the province (the
         link is made in the council tab)."""
         return routing.preview(
-            self._ctx, path, confirm=confirm_fingerprint, progress=progress, verifying=True
+            self._ctx,
+            path,
+            confirm=confirm_fingerprint,
+            progress=progress,
+            verifying=True,
+            key_change=confirm_key_change,
         )
 
     def preview(
-        self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        confirm_fingerprint: str | None = None,
+        progress: Progress | None = None,
+        confirm_key_change: str | None = None,
     ) -> ImportPreview:
         """Step 1 of an import: the dry run, as data (per dossier new / updated / unchanged / stale /
-        conflicting; for a new office, the fingerprint to confirm)."""
-        return routing.preview(self._ctx, path, confirm=confirm_fingerprint, progress=progress)
+        conflicting; for a new office, the fingerprint to confirm; for a known office presenting
+        another key or name, the `key_change` to acknowledge)."""
+        return routing.preview(
+            self._ctx, path, confirm=confirm_fingerprint, progress=progress, key_change=confirm_key_change
+        )
 
     def import_package(
         self,
@@ -115,10 +133,17 @@ class PackageService:
         confirm_fingerprint: str | None = None,
         receipt_path: Path | None = None,
         progress: Progress | None = None,
+        confirm_key_change: str | None = None,
     ) -> ImportResult:
         """Step 2: apply in one transaction and write the signed receipt (next to the package unless
-        `receipt_path`). `confirm_fingerprint` is what the officer typed after comparing by phone. A
-        package imported before changes nothing and re-issues its receipt."""
+        `receipt_path`). `confirm_fingerprint` is what the officer typed after comparing by phone;
+        `confirm_key_change`, for a key change (`ImportPreview.key_change`), the old fingerprint typed
+        to acknowledge it. A package imported before changes nothing and re-issues its receipt."""
         return routing.import_package(
-            self._ctx, path, confirm=confirm_fingerprint, receipt_path=receipt_path, progress=progress
+            self._ctx,
+            path,
+            confirm=confirm_fingerprint,
+            receipt_path=receipt_path,
+            progress=progress,
+            key_change=confirm_key_change,
         )

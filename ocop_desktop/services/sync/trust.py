@@ -4,13 +4,15 @@ A package from an office this machine does not know yet can only be an enrollmen
 keys for its province, or the other way) or a reference pack (the province's keys with rule sets,
 calendar and checklists). It is signed by the key it carries; that proves nothing until an officer
 compares the key's fingerprint with the one the other office reads out over the phone — so the
-import needs the fingerprint typed in (`confirm_fingerprint`) the first time, and whenever the
-office presents a different key.
+import needs the fingerprint typed in (`confirm_fingerprint`) the first time. An office already
+known here that presents another key or name is not a new office: `identity.py` says what is refused
+and how such a key change is acknowledged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +24,12 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.incoming import load_json
-from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
+from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.reference import check_reference_file, install
-from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
 
 if TYPE_CHECKING:
@@ -105,11 +108,12 @@ class TrustImport:
         self,
         ctx: AppContext,
         opened: Opened,
-        confirm: str | None,
+        confirm: Confirmation | str | None,
         *,
         sender_check: SenderCheck = commune_and_province,
     ) -> None:
-        self._ctx, self._opened, self._confirm = ctx, opened, confirm
+        self._ctx, self._opened, self._typed = ctx, opened, typed(confirm)
+        self._confirm = self._typed.fingerprint
         self._m = m = opened.manifest
         reader = opened.reader
         doc = load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD))
@@ -136,6 +140,10 @@ class TrustImport:
             raise _bad("khóa ký khác với khóa đã ký gói")
         if opened.sender_public is None:  # self-signed: at least the package was made with the key it carries
             reader.verify_signature(self.signing["raw"], f"“{m.sender.name}”")
+        with ctx.read() as s:  # a known office id first: who it is here decides, not what the pack says
+            # (a pack imported before changes nothing and is not compared again)
+            self.key_change = None if opened.prior else identity_change(s, self.office, self.keys)
+        check_key_change(self.key_change, self._typed, applying=False)
         sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
         with ctx.read() as s:
@@ -148,7 +156,8 @@ class TrustImport:
                     SyncPackage.sequence > m.sequence,
                 )
             ).first()
-        self.needs_confirmation = not {k["fingerprint"] for k in self.keys} <= trusted
+        carried = {k["fingerprint"] for k in self.keys}
+        self.needs_confirmation = not carried <= trusted or self.key_change is not None
 
     def _reference_files(self, doc: dict[str, Any]) -> dict[str, bytes]:
         listed = doc.get("files")
@@ -179,6 +188,7 @@ class TrustImport:
             fingerprint_to_confirm=readable_fingerprint(self.signing["raw"]),
             offices=(f"{self.office['name']} ({self.office['unit_code']})",),
             reference_files=getattr(self, "described", ()),
+            key_change=self.key_change,
         )
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -186,14 +196,21 @@ class TrustImport:
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
+            check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
         installed = install(self._ctx, self.files) if self.files and self.later is None else []
+        outcomes: dict[str, Any] = {"installed": installed, "trusted": self.needs_confirmation}
+        if self.key_change is not None:
+            outcomes["key_change"] = asdict(self.key_change)
         with self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
-                trust_office(s, self.office, self.keys)
-            s.add(
-                incoming_row(
-                    self._opened, outcomes={"installed": installed, "trusted": self.needs_confirmation}
+                trust_office(
+                    s,
+                    self.office,
+                    self.keys,
+                    acknowledged=self.key_change,
+                    officer_id=self._ctx.officer_id,
+                    package_id=self._m.package_id,
                 )
-            )
+            s.add(incoming_row(self._opened, outcomes=outcomes))
         return ImportResult(preview, True, None, installed=tuple(installed))

@@ -58,6 +58,29 @@ class DossierPreview:
 
 
 @dataclass(frozen=True)
+class KeyChange:
+    """A known office (or an evaluator laptop's link to a council member) presenting another key or
+    name: not a new office. Applied only when the officer confirms the new fingerprint *and*
+    acknowledges the change by typing the old one (docs/sync-package.md §5)."""
+
+    office_id: str
+    office_name: str  # whose key changes, as known here ("UBND Phường Hoàn Kiếm", "máy chấm điểm của TV1 …")
+    new_name: str  # the name the package gives
+    old_fingerprint: str  # readable: the signing key trusted until now, to type as the acknowledgement
+    new_fingerprint: str  # readable: the signing key in the package
+    differences: tuple[str, ...]  # what differs, old → new, in Vietnamese
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What the officer confirmed before an import: the fingerprint read out on the phone, and for a
+    key change the old fingerprint, typed to acknowledge it (`KeyChange.old_fingerprint`)."""
+
+    fingerprint: str | None = None
+    key_change: str | None = None
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """The dry run: what importing would do, after every signature and hash was checked."""
 
@@ -73,6 +96,7 @@ class ImportPreview:
     offices: tuple[str, ...] = ()  # offices that would become trusted
     reference_files: tuple[str, ...] = ()
     acknowledged_packages: tuple[str, ...] = ()  # receipts: packages of ours they confirm
+    key_change: KeyChange | None = None  # a known office's new key or name: confirm both fingerprints
 
     def counts(self) -> dict[str, int]:
         return {o: sum(1 for d in self.dossiers if d.outcome == o) for o in OUTCOMES}

@@ -35,7 +35,11 @@ class Officer(Tracked, Base):
 
 class KeyRecord(Base):
     """A public key of an office. The private half of our own keys lives in the key store,
-    encrypted at rest, never in the database."""
+    encrypted at rest, never in the database.
+
+    A key an office replaced (a lost PC: docs/sync-package.md §5) is kept, not deleted: no longer
+    trusted, with when, by which officer and by which package it was retired, so that the change
+    can be audited and shown. A retired key is never trusted again."""
 
     __tablename__ = "key_record"
     __table_args__ = (CheckConstraint("purpose IN ('signing', 'encryption')", name="purpose"),)
@@ -47,3 +51,6 @@ class KeyRecord(Base):
     public_key: Mapped[bytes] = mapped_column(LargeBinary(64), nullable=False)
     trusted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
+    retired_at: Mapped[datetime | None] = mapped_column()
+    retired_by_officer_id: Mapped[str | None] = mapped_column(String(36))
+    retired_by_package_id: Mapped[str | None] = mapped_column(String(36))

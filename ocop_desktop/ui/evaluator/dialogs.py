@@ -21,6 +21,7 @@ from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.services.sync.types import ImportPreview
 from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.style import PANEL_FILL, PANEL_FRAME, WARNING_TEXT
+from ocop_desktop.ui.sync.key_change import KeyChangePanel
 
 
 def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -117,6 +118,10 @@ class AssignmentPreviewDialog(QDialog):
             label.setStyleSheet(f"color: {WARNING_TEXT.name()};")
             layout.addWidget(label)
         self.fingerprint_edit: QLineEdit | None = None
+        # the province replaced its key: old and new side by side, the old one typed to acknowledge it
+        self.key_change = KeyChangePanel(preview.key_change, self) if preview.key_change else None
+        if self.key_change is not None:
+            layout.addWidget(self.key_change)
         if preview.needs_confirmation:
             ask = QLabel(
                 self.tr(
@@ -150,3 +155,7 @@ class AssignmentPreviewDialog(QDialog):
         if self.fingerprint_edit is None:
             return None
         return self.fingerprint_edit.text().strip() or None
+
+    def confirmed_key_change(self) -> str | None:
+        """The old fingerprint, typed to acknowledge the province's key change (None: none typed)."""
+        return self.key_change.acknowledged() if self.key_change is not None else None

@@ -28,10 +28,17 @@ def preview_assignment(progress: Progress, ctx: AppContext, path: Path) -> Impor
 
 
 def import_assignment(
-    progress: Progress, ctx: AppContext, path: Path, confirm_fingerprint: str | None
+    progress: Progress,
+    ctx: AppContext,
+    path: Path,
+    confirm_fingerprint: str | None,
+    confirm_key_change: str | None = None,
 ) -> ImportResult:
     return EvaluatorPackages(ctx).import_assignment(
-        path, confirm_fingerprint=confirm_fingerprint, progress=progress
+        path,
+        confirm_fingerprint=confirm_fingerprint,
+        progress=progress,
+        confirm_key_change=confirm_key_change,
     )
 
 

@@ -132,18 +132,26 @@ class PackageSteps(QObject):
             self.preview_dialog.deleteLater()
         dialog = AssignmentPreviewDialog(preview, self.owner)
         if not preview.already_imported:
-            dialog.accepted.connect(lambda: self.apply_assignment(path, dialog.confirmed_fingerprint()))
+            dialog.accepted.connect(
+                lambda: self.apply_assignment(
+                    path, dialog.confirmed_fingerprint(), dialog.confirmed_key_change()
+                )
+            )
         self.preview_dialog = dialog
         dialog.open()
 
-    def apply_assignment(self, path: Path, confirm_fingerprint: str | None = None) -> Task:
-        """Import the assignment in the background (with the province's fingerprint the first time)."""
+    def apply_assignment(
+        self, path: Path, confirm_fingerprint: str | None = None, confirm_key_change: str | None = None
+    ) -> Task:
+        """Import the assignment in the background (with the province's fingerprint the first time;
+        after the province replaced its key, with the old fingerprint too)."""
         self.sheets.flush()
         self.last_task = run_task(
             jobs.import_assignment,
             self.ctx,
             Path(path),
             confirm_fingerprint,
+            confirm_key_change,
             on_done=self._assignment_imported,
             parent=self.owner,
             writes_db=True,

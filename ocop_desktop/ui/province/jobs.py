@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.sync.evaluator_province import EvaluatorLinkRow
     from ocop_desktop.services.sync.outgoing import ExportResult
-    from ocop_desktop.services.sync.types import ImportPreview
+    from ocop_desktop.services.sync.types import Confirmation, ImportPreview
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -275,19 +275,26 @@ def evaluator_links(progress: Progress, ctx: AppContext, round_id: str) -> list[
     return ProvinceEvaluatorPackages(ctx).links(round_id)
 
 
-def preview_enrollment(progress: Progress, ctx: AppContext, path: Path) -> ImportPreview:
+def preview_enrollment(
+    progress: Progress, ctx: AppContext, path: Path, round_id: str | None = None, member_id: str | None = None
+) -> ImportPreview:
+    """With the member it is for: whether linking the laptop takes over another link (a key change)."""
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
-    return ProvinceEvaluatorPackages(ctx).preview_enrollment(path)
+    return ProvinceEvaluatorPackages(ctx).preview_enrollment(path, round_id=round_id, member=member_id)
 
 
 def import_enrollment(
-    progress: Progress, ctx: AppContext, path: Path, round_id: str, member_id: str, confirm: str | None
+    progress: Progress, ctx: AppContext, path: Path, round_id: str, member_id: str, confirm: Confirmation
 ) -> EvaluatorLinkRow:
     from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 
     return ProvinceEvaluatorPackages(ctx).import_enrollment(
-        path, round_id, member_id, confirm_fingerprint=confirm
+        path,
+        round_id,
+        member_id,
+        confirm_fingerprint=confirm.fingerprint,
+        confirm_key_change=confirm.key_change,
     )
 
 

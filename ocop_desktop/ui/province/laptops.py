@@ -40,6 +40,8 @@ class EvaluatorLaptops(QObject):
         return self.state.run(
             jobs.preview_enrollment,
             path,
+            round_id,
+            member.id,
             parent=self.owner,
             done=lambda p: self._confirm(p, path, round_id, member),
         )

@@ -1,5 +1,6 @@
 """“Nhập gói…”: choose a .ocoppkg → verify and dry-run in the background → the preview dialog →
-“Áp dụng” → apply in the background → offer to save the receipt for the sender.
+“Áp dụng” (for a known office's key change, “Thay khóa” with the old fingerprint typed) → apply in
+the background → offer to save the receipt for the sender.
 
 Every refusal (tampered, unknown sender, wrong recipient, fingerprint mismatch…) arrives as the
 service's `PackageRefused` and is shown with its Vietnamese message; nothing was changed. An
@@ -166,6 +167,13 @@ class ImportFlow(QObject):
             text = self.tr("Gói này đã được nhập trước đây: không có gì thay đổi.")
         elif p.package.kind == "receipt":
             text = self.tr("Đã ghi nhận biên nhận của %1.").replace("%1", p.package.sender_name)
+        elif p.key_change is not None:
+            text = (
+                self.tr("Đã thay khóa của “%1”: khóa cũ %2 không còn được tin cậy; từ nay tin cậy khóa %3.")
+                .replace("%1", p.key_change.office_name)
+                .replace("%2", p.key_change.old_fingerprint)
+                .replace("%3", p.key_change.new_fingerprint)
+            )
         elif p.offices:
             text = (
                 self.tr("Đã nhập gói “%1”. Từ nay tin cậy: %2.")

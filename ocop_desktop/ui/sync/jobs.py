@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.sync.keys import OwnKeys
     from ocop_desktop.services.sync.outgoing import ExportResult
     from ocop_desktop.services.sync.status import PeerStatus
-    from ocop_desktop.services.sync.types import ImportPreview, ImportResult
+    from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 
 
 @dataclass(frozen=True)
@@ -123,10 +123,14 @@ def preview(progress: Progress, ctx: AppContext, path: Path) -> ImportPreview:
 
 
 def apply(
-    progress: Progress, ctx: AppContext, path: Path, confirm: str | None, receipt: Path
+    progress: Progress, ctx: AppContext, path: Path, confirm: Confirmation, receipt: Path
 ) -> ImportResult:
     return PackageService(ctx).import_package(
-        path, confirm_fingerprint=confirm, receipt_path=receipt, progress=progress
+        path,
+        confirm_fingerprint=confirm.fingerprint,
+        receipt_path=receipt,
+        progress=progress,
+        confirm_key_change=confirm.key_change,
     )
 
 

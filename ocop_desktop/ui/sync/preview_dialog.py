@@ -1,7 +1,8 @@
 """The dry run of an import, shown before anything is written: who sent the package and that its
 signature and every file checked out, per dossier new / updated / unchanged / stale / conflicting
 with the counts, attachments, warnings, and — for an office not trusted yet — the key fingerprint
-to compare over the phone before "Áp dụng" is allowed."""
+to compare over the phone before "Áp dụng" is allowed; for a known office presenting another key or
+name, the key change (`key_change.KeyChangePanel`), which also needs the old fingerprint typed."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Status
-from ocop_desktop.services.sync.types import OUTCOMES, DossierPreview, ImportPreview
+from ocop_desktop.services.sync.types import OUTCOMES, Confirmation, DossierPreview, ImportPreview
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
+from ocop_desktop.ui.sync.key_change import KeyChangePanel
 from ocop_desktop.ui.sync.widgets import Fingerprint, size_text
 
 OUTCOME_COLOURS = {"new": INFO, "updated": GOOD, "unchanged": GREYED, "stale": WARN, "conflicting": BAD}
@@ -29,8 +31,8 @@ def status_label(value: str) -> str:
 
 class ImportPreviewDialog(QDialog):
     """Signals:
-    applyRequested(object): the officer pressed "Áp dụng"; the fingerprint they confirmed
-        (str) or None when no confirmation was needed.
+    applyRequested(object): the officer pressed "Áp dụng": a `Confirmation` (the fingerprint they
+        confirmed or None when none was needed; for a key change, the old fingerprint they typed).
     """
 
     applyRequested = Signal(object)
@@ -91,6 +93,7 @@ class ImportPreviewDialog(QDialog):
         self.trust.setWordWrap(True)
         self.fingerprint = Fingerprint(self)
         self.confirm_box = QCheckBox(self)
+        self.key_change = KeyChangePanel(preview.key_change, self) if preview.key_change else None
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(self.tr("Áp dụng"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -105,11 +108,17 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.warnings)
         layout.addWidget(self.trust)
         layout.addWidget(self.fingerprint)
-        layout.addWidget(self.confirm_box)
+        if self.key_change is not None:
+            self.key_change.confirm_with(self.confirm_box)
+            layout.addWidget(self.key_change)
+        else:
+            layout.addWidget(self.confirm_box)
         layout.addWidget(buttons)
         self._fill()
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
+        if self.key_change is not None:
+            self._fill_key_change(self.key_change)
 
     def _fill(self) -> None:
         p = self.preview
@@ -166,8 +175,27 @@ class ImportPreviewDialog(QDialog):
             self.apply_button.setText(self.tr("Cấp lại biên nhận"))
         self._update_apply()
 
+    def _fill_key_change(self, panel: KeyChangePanel) -> None:
+        """A key change replaces the new-office wording: the new fingerprint is in the panel, next to
+        the old one; the box confirms the NEW digits, the field acknowledges the change."""
+        self.trust.setVisible(False)
+        self.fingerprint.setVisible(False)
+        self.confirm_box.setText(
+            self.tr("Tôi đã gọi điện cho “%1”: cả 30 chữ số của khóa MỚI đều khớp").replace(
+                "%1", panel.change.office_name
+            )
+        )
+        self.apply_button.setText(self.tr("Thay khóa"))
+        panel.changed.connect(self._update_apply)
+        self.setTabOrder(self.confirm_box, panel.typed)
+        self.setTabOrder(panel.typed, self.apply_button)
+        self.confirm_box.setFocus()
+        self._update_apply()
+
     def _update_apply(self) -> None:
-        self.apply_button.setEnabled(not self.preview.needs_confirmation or self.confirm_box.isChecked())
+        confirmed = not self.preview.needs_confirmation or self.confirm_box.isChecked()
+        acknowledged = self.key_change is None or self.key_change.acknowledged() is not None
+        self.apply_button.setEnabled(confirmed and acknowledged)
 
     def request_apply(self) -> None:
         if not self.apply_button.isEnabled():
@@ -176,7 +204,8 @@ class ImportPreviewDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         confirmed = self.preview.fingerprint_to_confirm if self.preview.needs_confirmation else None
-        self.applyRequested.emit(confirmed)
+        typed = self.key_change.acknowledged() if self.key_change is not None else None
+        self.applyRequested.emit(Confirmation(confirmed, typed))
 
     def reject(self) -> None:
         if not self.busy:  # Esc while the import runs: the task decides how this ends

@@ -105,7 +105,9 @@ def test_installations_made_before_get_an_encryption_key_on_first_use(ctx, tmp_p
 
 def test_a_replaced_key_must_be_confirmed_again(pair: Pair, tmp_path: Path) -> None:
     """The commune's machine was reinstalled: new keys, same office. Its packages are refused until the
-    province confirms the new fingerprint; then the old key is no longer trusted."""
+    province confirms the new fingerprint and acknowledges the key change (the old fingerprint,
+    test_sync_identity.py); then the old key is no longer trusted."""
+    old = PackageService(pair.commune).own_keys().signing.readable
     keys_dir = pair.commune.paths.keys_dir
     for path in keys_dir.iterdir():
         path.unlink()
@@ -119,8 +121,9 @@ def test_a_replaced_key_must_be_confirmed_again(pair: Pair, tmp_path: Path) -> N
     enroll = PackageService(pair.commune).export_enrollment(pair.send("again.ocoppkg"))
     preview = PackageService(pair.province).preview(enroll.path)
     assert preview.needs_confirmation
+    assert preview.key_change is not None and preview.key_change.old_fingerprint == old
     PackageService(pair.province).import_package(
-        enroll.path, confirm_fingerprint=preview.fingerprint_to_confirm
+        enroll.path, confirm_fingerprint=preview.fingerprint_to_confirm, confirm_key_change=old
     )
     with pair.province.read() as s:
         trusted = {
