@@ -269,7 +269,9 @@ def _province_record(
     """One record of a results package at the commune: the province part of one of this commune's
     dossiers. A dossier not here is not written (it is kept for review as `unknown_dossier`)."""
     data = rec["data"]
-    label = dossier_label(rec)
+    d = s.get(Dossier, rec["dossier_id"])
+    product = s.get(Product, d.product_id) if d is not None else None
+    label = f"Hồ sơ {rec['dossier_id'][:8]}" + (f" (sản phẩm “{product.name[:80]}”)" if product else "")
     stray = sorted(COMMUNE_SECTIONS & data.keys())
     if stray:
         raise refuse(
@@ -282,11 +284,9 @@ def _province_record(
         raise refuse(
             NOT_OWN_PART, label, f"tỉnh gửi trạng thái “{_status_label(data['status'])}”, là bước của xã."
         )
-    d = s.get(Dossier, rec["dossier_id"])
     if d is None:
         return
     state = s.get(SyncDossierState, d.id)
-    product = s.get(Product, d.product_id)
     if (
         state is None
         or state.peer_office_id != sender.office_id

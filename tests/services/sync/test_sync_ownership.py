@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from helpers.builders import make_product
 from helpers.evaluator import Offices, enroll, score_assigned
-from helpers.package_surgery import edit_json_entries, edit_records
+from helpers.package_surgery import edit_json_entries, edit_records, resign
 from helpers.province import answers_for, sent_dossier, sheet_of
 from helpers.sync import TODAY, Pair, blob_files, db_state, link, open_installation, ready_dossier
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -424,3 +424,25 @@ def test_an_assignment_never_replaces_one_another_office_sent(offices: Offices) 
 
 def _uuid() -> str:
     return str(uuid.uuid4())
+
+
+def test_an_evaluator_laptop_cannot_send_dossiers_as_a_commune(
+    offices: Offices, tmp_path: Path, _template_dir: Path
+) -> None:
+    """The laptop's key is trusted at the province; a submission it signs while its manifest says
+    "commune" is refused by the role the province recorded for that key."""
+    o = offices
+    enroll(o, "TV1")
+    commune = open_installation(tmp_path / "c", _template_dir, "commune", A_UNIT, "Phạm Văn Cường")
+    o.others.append(commune)
+    link(commune, o.province, o.folder)
+    ready_dossier(commune, tmp_path / "scans", commune=A_UNIT, producer="HTX Cửa Nam", product="Trà sen")
+    sent = PackageService(commune).export_dossiers(tmp_path / "s.ocoppkg", pending=True).path.read_bytes()
+    laptop = PackageService(o.evaluator).own_keys()
+
+    def as_laptop(m: dict[str, Any]) -> None:
+        m["sender"].update(office_id=laptop.office_id, signing_key=laptop.signing.fingerprint)
+
+    path = o.folder / "from-laptop.ocoppkg"
+    path.write_bytes(resign(sent, KeyStore(o.evaluator.paths.keys_dir).signing_key(), as_laptop))
+    refused(o.province, path, "not_owner", "chỉ UBND cấp xã")
