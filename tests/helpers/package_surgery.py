@@ -111,19 +111,35 @@ def edit_json_entries(
     recipient: X25519PrivateKey | None,
     change: Callable[[str, Any], tuple[str, Any] | None],
     manifest: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    new_id: bool = False,
 ) -> bytes:
     """Edit the JSON entries (records, payload) as their sender could: each is decrypted with the
     `recipient`'s key when it is encrypted, given to `change(name, document)` — which returns the new
     name and document, or None to keep the entry as it is — re-encrypted with the package's content
-    key under its (new) name, and the whole is listed and signed again with `signer`."""
+    key under its (new) name, and the whole is listed and signed again with `signer`. `new_id`: a
+    new package id (the content key wrapped again for it), so that the edit is not a replay."""
+    import uuid
+
     from ocop_desktop.ocoppkg import crypto
+    from ocop_desktop.ocoppkg.keys import fingerprint
 
     header = manifest_of(data)
-    package_id = header["package_id"]
-    key = None
+    old_id = header["package_id"]
+    package_id = str(uuid.uuid4()) if new_id else old_id
+    key = envelope = None
     if header.get("encryption") is not None:
         assert recipient is not None, "the records are encrypted: give the recipient's key"
-        key = crypto.unwrap_key(crypto.Envelope.from_json(header["encryption"]), recipient, package_id)
+        key = crypto.unwrap_key(crypto.Envelope.from_json(header["encryption"]), recipient, old_id)
+        public = crypto.raw_public(recipient.public_key())
+        envelope = crypto.wrap_key(key, public, fingerprint(public), package_id).to_json()
+
+    def renamed(m: dict[str, Any]) -> None:
+        m["package_id"] = package_id
+        if envelope is not None:
+            m["encryption"] = envelope
+        if manifest:
+            manifest(m)
 
     def edit(items: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         out = []
@@ -132,12 +148,9 @@ def edit_json_entries(
                 out.append((name, stored))
                 continue
             sealed = name.endswith(".enc")
-            plain = crypto.decrypt_file(key, package_id, name, stored) if sealed and key else stored
+            plain = crypto.decrypt_file(key, old_id, name, stored) if sealed and key else stored
             changed = change(name.removesuffix(".enc"), json.loads(plain))
-            if changed is None:
-                out.append((name, stored))
-                continue
-            new_name, doc = changed
+            new_name, doc = changed or (name.removesuffix(".enc"), json.loads(plain))
             raw = json.dumps(doc, ensure_ascii=False).encode()
             if sealed and key:
                 new_name += ".enc"
@@ -145,7 +158,7 @@ def edit_json_entries(
             out.append((new_name, raw))
         return out
 
-    return resign(data, signer, manifest, files=edit, relist=True)
+    return resign(data, signer, renamed, files=edit, relist=True)
 
 
 def edit_records(
@@ -154,6 +167,8 @@ def edit_records(
     recipient: X25519PrivateKey | None,
     change: Callable[[dict[str, Any]], None],
     manifest: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    new_id: bool = False,
 ) -> bytes:
     """`edit_json_entries` for dossier records: `change(record)` edits each record in place; the
     record's `hash` is computed again and the file is named after its (possibly new) dossier id, so
@@ -167,4 +182,4 @@ def edit_records(
         rec["hash"] = part_hash(rec["part"], rec["data"])
         return f"records/{rec['dossier_id']}.json", rec
 
-    return edit_json_entries(data, signer, recipient, one, manifest)
+    return edit_json_entries(data, signer, recipient, one, manifest, new_id=new_id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,98 +16,21 @@ import pytest
 from sqlalchemy import select
 
 from helpers.builders import make_product
-from helpers.evaluator import Offices, enroll, score_assigned
-from helpers.package_surgery import edit_json_entries, edit_records, resign
-from helpers.province import answers_for, sent_dossier, sheet_of
-from helpers.sync import TODAY, Pair, blob_files, db_state, link, open_installation, ready_dossier
-from ocop_desktop.ocoppkg.errors import PackageRefused
+from helpers.ownership import A_UNIT, B_UNIT, ELSEWHERE, Three, make_three, refused
+from helpers.package_surgery import edit_records
+from helpers.sync import TODAY, Pair, ready_dossier
 from ocop_desktop.ocoppkg.keys import KeyStore
-from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.province.results import ResultService
-from ocop_desktop.services.province.rounds import RoundService
-from ocop_desktop.services.sync.evaluator_laptop import EvaluatorPackages
-from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
 from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.store.models import Certificate, Dossier, Office, Producer, Product
-from ocop_desktop.store.models.evaluator import ReceivedAssignment
-
-A_UNIT = "00073"  # Phường Cửa Nam, Hà Nội: commune A, the sender of the hostile packages
-B_UNIT = "00070"  # Phường Hoàn Kiếm, Hà Nội: commune B (the `pair` fixture's commune)
-ELSEWHERE = "26506"  # Phường Vũng Tàu, Thành phố Hồ Chí Minh: a commune of another province
-
-
-def snapshot(ctx: AppContext) -> tuple[object, ...]:
-    """The database (file hash after a WAL checkpoint), the blob store and every file of the data
-    folder with its size: a refusal must leave all three exactly as they were."""
-    state = db_state(ctx)
-    root = ctx.paths.data_dir
-    listing = sorted(
-        (str(p.relative_to(root)), p.stat().st_size if p.is_file() else -1) for p in root.rglob("*")
-    )
-    return state, blob_files(ctx), listing
-
-
-def refused(ctx: AppContext, path: Path, code: str, *words: str) -> str:
-    """Both doors refuse `path` with `code` and a message naming the record; nothing changes."""
-    before = snapshot(ctx)
-    usb = sorted(p.name for p in path.parent.iterdir())
-    service = PackageService(ctx)
-    for attempt in (service.preview, service.import_package):
-        with pytest.raises(PackageRefused) as info:
-            attempt(path)
-        message = info.value.message
-        assert info.value.code == code, message
-        assert all(w in message for w in words), message
-        assert message.endswith("Không có gì thay đổi trên máy này.")
-    assert snapshot(ctx) == before
-    assert sorted(p.name for p in path.parent.iterdir()) == usb  # no receipt was written
-    return message
-
-
-@dataclass
-class Three:
-    """Communes A and B of one province, both enrolled there; B has a dossier at the province."""
-
-    pair: Pair
-    a: AppContext
-    b_dossier: str
-    a_package: bytes  # A's genuine submission (not imported yet)
-    tmp: Path
-
-    @property
-    def province(self) -> AppContext:
-        return self.pair.province
-
-    def from_a(self, name: str, change: Callable[[dict[str, Any]], None], manifest: Any = None) -> Path:
-        """A's submission with every record changed by `change`, signed again with A's key."""
-        recipient = KeyStore(self.province.paths.keys_dir).encryption_key()
-        signer = KeyStore(self.a.paths.keys_dir).signing_key()
-        path = self.pair.send(name)
-        path.write_bytes(edit_records(self.a_package, signer, recipient, change, manifest))
-        return path
-
-    def b_row(self, model: type[Producer] | type[Product] | type[Dossier]) -> Any:
-        with self.province.read() as s:
-            d = s.get(Dossier, self.b_dossier)
-            assert d is not None
-            product = s.get(Product, d.product_id)
-            assert product is not None
-            return {Dossier: d, Product: product, Producer: s.get(Producer, product.producer_id)}[model]
+from ocop_desktop.store.models import Certificate, Dossier, Producer, Product
 
 
 @pytest.fixture
 def three(pair: Pair, tmp_path: Path, _template_dir: Path) -> Iterator[Three]:
-    b_dossier = ready_dossier(pair.commune, tmp_path / "b")
-    PackageService(pair.province).import_package(
-        PackageService(pair.commune).export_dossiers(pair.send("b1.ocoppkg"), pending=True).path
-    )
-    a = open_installation(tmp_path / "a", _template_dir, "commune", A_UNIT, "Phạm Văn Cường")
-    link(a, pair.province, tmp_path / "usb")
-    ready_dossier(a, tmp_path / "a-scans", commune=A_UNIT, producer="HTX Cửa Nam", product="Trà sen Cửa Nam")
-    package = PackageService(a).export_dossiers(tmp_path / "a1.ocoppkg", pending=True).path.read_bytes()
-    yield Three(pair, a, b_dossier, package, tmp_path)
-    a.close()
+    made = make_three(pair, tmp_path, _template_dir)
+    yield made
+    made.a.close()
 
 
 def _units(unit: str) -> Callable[[dict[str, Any]], None]:
@@ -344,105 +266,3 @@ def test_results_write_only_the_province_part(pair: Pair, decided: tuple[str, by
     with pair.commune.read() as s:
         assert s.get(Dossier, dossier_id).status == "decided"  # type: ignore[union-attr]
         assert [c.product_id for c in s.scalars(select(Certificate))] != [other]
-
-
-# -- evaluator packages ---------------------------------------------------------------------------
-
-
-def _scored(o: Offices) -> bytes:
-    """TV1's laptop: enrolled, assignment imported, both dossiers scored; its genuine scores package."""
-    enroll(o, "TV1")
-    province = ProvinceEvaluatorPackages(o.province)
-    out = province.export_assignment(o.round_id, "TV1", o.folder / "assignment.ocoppkg")
-    EvaluatorPackages(o.evaluator).import_assignment(
-        out.path, confirm_fingerprint=PackageService(o.province).own_keys().signing.readable
-    )
-    score_assigned(o, [95, 75])
-    return EvaluatorPackages(o.evaluator).export_scores(o.folder / "scores.ocoppkg").path.read_bytes()
-
-
-def _scores_with(o: Offices, package: bytes, name: str, change: Callable[[dict[str, Any]], None]) -> Path:
-    def edit(entry: str, doc: Any) -> tuple[str, Any] | None:
-        change(doc)
-        return entry, doc
-
-    recipient = KeyStore(o.province.paths.keys_dir).encryption_key()
-    signer = KeyStore(o.evaluator.paths.keys_dir).signing_key()
-    path = o.folder / name
-    path.write_bytes(edit_json_entries(package, signer, recipient, edit))
-    return path
-
-
-def test_scores_write_only_the_members_sheets_of_its_assignment(offices: Offices) -> None:
-    o = offices
-    package = _scored(o)
-    # a dossier put into the round after the assignment was sent: not the laptop's to score
-    late = sent_dossier(o.province, "Cà phê Ba Sao")
-    InboxService(o.province, today=TODAY).accept(late)
-    RoundService(o.province, today=TODAY).assign(o.round_id, [late])
-    with o.province.read() as s:
-        pin = s.get(Dossier, late).ruleset_hash  # type: ignore[union-attr]
-
-    def extra_sheet(payload: dict[str, Any]) -> None:
-        sheet = {**payload["sheets"][0], "dossier_id": late, "ruleset_hash": pin}
-        sheet["answers"] = answers_for(sheet_of(), 90, keep_floors=5)
-        payload["sheets"].append(sheet)
-
-    path = _scores_with(o, package, "late.ocoppkg", extra_sheet)
-    refused(o.province, path, "not_assigned", "phiếu thứ 3", late[:8], "Cà phê Ba Sao", "TV1")
-
-    # the laptop is linked to TV2 as well: still, TV1's assignment gives no sheet of TV2
-    ProvinceEvaluatorPackages(o.province).link(o.round_id, "TV2", o.evaluator.office().id)
-    path = _scores_with(o, package, "tv2.ocoppkg", lambda p: p.update(member_id=o.members[1]))
-    refused(o.province, path, "not_assigned", "TV2", "thành viên hoặc đợt khác")
-
-    unknown = _scores_with(o, package, "nothing.ocoppkg", lambda p: p.update(assignment_package_id=_uuid()))
-    refused(o.province, unknown, "not_assigned", "không dựa trên gói phân công")
-
-    path = o.folder / "genuine.ocoppkg"
-    path.write_bytes(package)
-    assert [
-        d.outcome for d in ProvinceEvaluatorPackages(o.province).import_scores(path).preview.dossiers
-    ] == ["new", "new"]
-
-
-def test_an_assignment_never_replaces_one_another_office_sent(offices: Offices) -> None:
-    """The laptop holds TV1's assignment from an office it knew before (an earlier installation of the
-    province, say): a package of the province it trusts now does not overwrite it."""
-    o = offices
-    _scored(o)
-    earlier = _uuid()
-    with o.evaluator.unit_of_work() as s:
-        s.add(Office(id=earlier, role="province", unit_code="01", name="Sở NN&MT (máy cũ)"))
-        s.flush()
-        s.scalars(select(ReceivedAssignment)).one().province_office_id = earlier
-    again = ProvinceEvaluatorPackages(o.province).export_assignment(
-        o.round_id, "TV1", o.folder / "a2.ocoppkg"
-    )
-    refused(o.evaluator, again.path, "not_owner", "Đợt 2/2026", "TV1", "cơ quan khác")
-
-
-def _uuid() -> str:
-    return str(uuid.uuid4())
-
-
-def test_an_evaluator_laptop_cannot_send_dossiers_as_a_commune(
-    offices: Offices, tmp_path: Path, _template_dir: Path
-) -> None:
-    """The laptop's key is trusted at the province; a submission it signs while its manifest says
-    "commune" is refused by the role the province recorded for that key."""
-    o = offices
-    enroll(o, "TV1")
-    commune = open_installation(tmp_path / "c", _template_dir, "commune", A_UNIT, "Phạm Văn Cường")
-    o.others.append(commune)
-    link(commune, o.province, o.folder)
-    ready_dossier(commune, tmp_path / "scans", commune=A_UNIT, producer="HTX Cửa Nam", product="Trà sen")
-    sent = PackageService(commune).export_dossiers(tmp_path / "s.ocoppkg", pending=True).path.read_bytes()
-    laptop = PackageService(o.evaluator).own_keys()
-
-    def as_laptop(m: dict[str, Any]) -> None:
-        m["sender"].update(office_id=laptop.office_id, signing_key=laptop.signing.fingerprint)
-
-    path = o.folder / "from-laptop.ocoppkg"
-    path.write_bytes(resign(sent, KeyStore(o.evaluator.paths.keys_dir).signing_key(), as_laptop))
-    refused(o.province, path, "not_owner", "chỉ UBND cấp xã")
