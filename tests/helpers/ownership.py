@@ -3,6 +3,7 @@ packages), and a refusal that changes nothing, in the dry run and the import."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,18 @@ def make_three(pair: Pair, tmp_path: Path, template: Path) -> Three:
     ready_dossier(a, tmp_path / "a-scans", commune=A_UNIT, producer="HTX Cửa Nam", product="Trà sen Cửa Nam")
     package = PackageService(a).export_dossiers(tmp_path / "a1.ocoppkg", pending=True).path.read_bytes()
     return Three(pair, a, b_dossier, package, tmp_path)
+
+
+def move_record(rec: dict[str, Any], dossier_id: str, *, renumber: bool = False) -> None:
+    """The record re-addressed to another dossier id (every row that names it). `renumber`: a
+    genuinely new dossier of A's (its rows get new ids and the receipt number is left out, as a copy
+    made at the commune would)."""
+    data = rec["data"]
+    rec["dossier_id"] = data["dossier"]["id"] = dossier_id
+    if renumber:
+        data["dossier"]["receipt_number"] = None
+    sheet = [data["self_assessment"]] if data["self_assessment"] else []
+    for row in (*data["checklist"], *data["attachments"], *rec["events"], *sheet):
+        row["dossier_id"] = dossier_id
+        if renumber:
+            row["id"] = str(uuid.uuid5(uuid.UUID(dossier_id), row["id"]))

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from helpers.builders import make_product
-from helpers.ownership import A_UNIT, B_UNIT, ELSEWHERE, Three, make_three, refused
+from helpers.ownership import A_UNIT, B_UNIT, ELSEWHERE, Three, make_three, move_record, refused
 from helpers.package_surgery import edit_records
 from helpers.sync import TODAY, Pair, ready_dossier
 from ocop_desktop.ocoppkg.keys import KeyStore
@@ -81,17 +81,8 @@ def test_reusing_another_communes_product_or_producer_id_is_refused(three: Three
 
 
 def test_reusing_another_communes_dossier_id_is_refused(three: Three) -> None:
-    path = three.from_a("dossier.ocoppkg", lambda rec: _move(rec, three.b_dossier))
+    path = three.from_a("dossier.ocoppkg", lambda rec: move_record(rec, three.b_dossier))
     refused(three.province, path, "not_owner", f"Hồ sơ {three.b_dossier[:8]}", "không phải của xã")
-
-
-def _move(rec: dict[str, Any], dossier_id: str) -> None:
-    """The whole record re-addressed to another dossier id (every row that names it)."""
-    data = rec["data"]
-    rec["dossier_id"] = data["dossier"]["id"] = dossier_id
-    sheet = [data["self_assessment"]] if data["self_assessment"] else []
-    for row in (*data["checklist"], *data["attachments"], *rec["events"], *sheet):
-        row["dossier_id"] = dossier_id
 
 
 def test_a_row_last_written_by_a_third_office_is_not_overwritten(three: Three) -> None:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from helpers.ownership import A_UNIT, B_UNIT, ELSEWHERE, Three, make_three, snapshot
+from helpers.ownership import A_UNIT, B_UNIT, ELSEWHERE, Three, make_three, move_record, snapshot
 from helpers.package_surgery import edit_records
 from helpers.sync import Pair
 from ocop_desktop.domain.dossiers import Action
@@ -91,7 +91,7 @@ def _apply(t: Three, e: dict[str, Any], rec: dict[str, Any]) -> None:
         if e["product_id"] == "fresh":
             data["product"]["code"] = None  # a new product has no code yet (codes are unique)
     if e["dossier_id"] != "own":
-        _move(rec, pick["dossier"][e["dossier_id"]], renumber=e["dossier_id"] == "fresh")
+        move_record(rec, pick["dossier"][e["dossier_id"]], renumber=e["dossier_id"] == "fresh")
     for row in (data["producer"], data["product"]):
         row["revision"] = e["revision"]
         if e["writer"] != "keep":
@@ -104,20 +104,6 @@ def _apply(t: Three, e: dict[str, Any], rec: dict[str, Any]) -> None:
     if e["event"]:
         who, action = e["event"]
         rec["events"].append(_event(rec["dossier_id"], offices[who], action))
-
-
-def _move(rec: dict[str, Any], dossier_id: str, *, renumber: bool) -> None:
-    """The record re-addressed to another dossier id; `renumber`: a genuinely new dossier of A's (its
-    rows get new ids and the receipt number is left out, as a copy made at the commune would)."""
-    data = rec["data"]
-    rec["dossier_id"] = data["dossier"]["id"] = dossier_id
-    if renumber:
-        data["dossier"]["receipt_number"] = None
-    sheet = [data["self_assessment"]] if data["self_assessment"] else []
-    for row in (*data["checklist"], *data["attachments"], *rec["events"], *sheet):
-        row["dossier_id"] = dossier_id
-        if renumber:
-            row["id"] = str(uuid.uuid5(uuid.UUID(dossier_id), row["id"]))
 
 
 def _event(dossier_id: str, office_id: str, action: str) -> dict[str, Any]:
