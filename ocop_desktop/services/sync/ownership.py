@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -185,7 +185,7 @@ class _CommuneRecord:
                 "nhận), là phần chỉ tỉnh ghi.",
             )
 
-    def _refuse(self, why: str) -> None:
+    def _refuse(self, why: str) -> NoReturn:
         raise refuse(NOT_OWNER, self.label, why)
 
     def _existing(self, row: Producer | Product | None, noun: str, name: str) -> None:
