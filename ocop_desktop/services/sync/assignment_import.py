@@ -32,6 +32,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
+from ocop_desktop.services.sync.ownership_evaluator import check_assignment
 from ocop_desktop.services.sync.trust import check_confirmation
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
@@ -124,6 +125,7 @@ class AssignmentImport:
         self.info = package_info(reader, key is not None)
         self.opened = Opened(reader, self.info, key.public_key if key else None, self.prior)
         self.assignment = _check_assignment(doc.get("assignment"))
+        check_assignment(self._ctx, m, self.office, self.assignment)  # §6: from this laptop's province
         self.blob_names = self._blob_names()
 
     def _blob_names(self) -> list[str]:

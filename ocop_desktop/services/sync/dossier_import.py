@@ -19,6 +19,7 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
 from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
+from ocop_desktop.services.sync.ownership import check_dossier_records
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
@@ -58,13 +59,6 @@ class DossierPackageImport:
             match = fmt.RECORD_NAME.match(name)
             assert match is not None
             rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part)
-            if self.part == COMMUNE and {
-                rec["data"]["producer"]["commune_code"],
-                rec["data"]["product"]["commune_code"],
-            } != {self._m.sender.unit_code}:
-                raise PackageRefused(
-                    "wrong_owner", f"Hồ sơ {match.group(1)[:8]} thuộc xã khác với xã đã gửi gói."
-                )
             records.append(rec)
         if not records:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
@@ -72,6 +66,7 @@ class DossierPackageImport:
 
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
+            check_dossier_records(s, self._ctx.office(), self._m, records)  # §6: the sender's own, or refused
             return [classify(s, rec, self._m.sender_id) for rec in records]
 
     def _blob_names(self, planned: list[Planned]) -> list[str]:

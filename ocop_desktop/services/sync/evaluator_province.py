@@ -45,6 +45,7 @@ from ocop_desktop.services.sync.identity import check_key_change, merged
 from ocop_desktop.services.sync.keys import encryption_key_of, find_peer
 from ocop_desktop.services.sync.opened import open_package
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
+from ocop_desktop.services.sync.ownership_evaluator import assignment_outcomes
 from ocop_desktop.services.sync.receipts import receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
 from ocop_desktop.services.sync.trust import TrustImport, check_confirmation
@@ -231,6 +232,9 @@ class ProvinceEvaluatorPackages:
         blobs, size = add_blobs(self._ctx, out, data.blobs())
         out.rulesets = tuple(sorted({(d.ruleset_id, d.ruleset_hash) for d in data.dossiers}))
         out.counts = {"dossiers": len(data.dossiers), "blobs": blobs, "blob_bytes": size}
+        out.outcomes = assignment_outcomes(
+            data.round_id, data.member_id, (d.dossier_id for d in data.dossiers)
+        )
         return write_outgoing(
             self._ctx,
             out,

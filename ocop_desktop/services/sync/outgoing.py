@@ -57,6 +57,7 @@ class Outgoing:
     encryption: dict[str, Any] | None = None
     rulesets: tuple[tuple[str, str], ...] = ()
     counts: dict[str, int] | None = None
+    outcomes: dict[str, Any] | None = None  # kept in the outgoing row (what an assignment gave to whom)
 
     def __post_init__(self) -> None:
         self.package_id = str(uuid.uuid4())
@@ -108,6 +109,7 @@ class Outgoing:
             size=tmp.stat().st_size,
             dossier_count=manifest.counts.get("dossiers", 0),
             blob_count=manifest.counts.get("blobs", 0),
+            outcomes=dict(self.outcomes or {}),
             **extra,
         )
         s.add(row)

@@ -16,6 +16,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, need_kind, read_payload
+from ocop_desktop.services.sync.ownership_evaluator import check_scores
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.models.evaluator import EvaluatorLink
@@ -97,6 +98,7 @@ class ScoresImport:
                 "phải khóa đã ghi danh cho thành viên Hội đồng trong gói. Chỉ nhận phiếu chấm từ máy "
                 "đã được gắn với thành viên đó.",
             )
+        check_scores(self._ctx, m, payload)  # §6: the member's own sheets of its assignment, or refused
         return payload
 
     def _preview(self, opened: Opened, payload: dict[str, Any], sheets: list[Any]) -> ImportPreview:
