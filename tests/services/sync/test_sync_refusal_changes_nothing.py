@@ -117,6 +117,21 @@ def test_a_failure_after_staging_leaves_the_data_folder_byte_identical(
     assert [p.name for p in pair.province.paths.blobs_dir.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_refused_import_makes_no_folder_for_its_receipt(
+    pair: Pair, submission: Path, tmp_path: Path
+) -> None:
+    asked = tmp_path / "receipts" / "2026" / "s1.receipt.ocoppkg"
+    _refuse_rows(pair.province, "sync_package")  # refused at the very end, after the receipt was signed
+    before = data_listing(pair.province)
+    with pytest.raises(PackageRefused) as refused:
+        PackageService(pair.province).import_package(submission, receipt_path=asked)
+    assert refused.value.code == "inconsistent" and data_listing(pair.province) == before
+    assert not (tmp_path / "receipts").exists()
+    _refuse_rows(pair.province, "sync_package", on=False)
+    assert PackageService(pair.province).import_package(submission, receipt_path=asked).receipt_path == asked
+    assert asked.is_file()
+
+
 def test_a_refused_package_never_makes_a_blob_folder(pair: Pair, submission: Path) -> None:
     stranger = KeyStore(pair.province.paths.keys_dir).signing_key()  # signed by the wrong office's key
     data = submission.read_bytes()
