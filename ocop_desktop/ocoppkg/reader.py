@@ -5,6 +5,8 @@ which are bounded by `MAX_JSON_BYTES`)."""
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,17 +40,39 @@ def unsafe(name: str) -> PackageRefused:
     )
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, if it is a regular file. Anything else is refused before it is
+    opened: a folder, a device, and a named pipe, whose opening would wait for a writer for ever.
+    (Opened without blocking, and looked at again once open, in case it was swapped meanwhile.)"""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise not_a_file(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise PackageRefused("unreadable", f"Không mở được tệp “{path.name}”.", detail=str(exc)) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise not_a_file(path)
+        return os.fdopen(fd, "rb")  # O_NONBLOCK means nothing to a regular file's reads
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def not_a_file(path: Path) -> PackageRefused:
+    what = "một thư mục" if path.is_dir() else "một ống dẫn (pipe), thiết bị hoặc tệp đặc biệt"
+    return PackageRefused(
+        "not_a_package",
+        f"“{path.name[:120]}” không phải là một tệp gói: đó là {what}. Hãy chọn tệp .ocoppkg.",
+    )
+
+
 class PackageReader:
     """A package file, structurally checked. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        try:
-            self._fh: BinaryIO = self.path.open("rb")
-        except OSError as exc:
-            raise PackageRefused(
-                "unreadable", f"Không mở được tệp “{self.path.name}”.", detail=str(exc)
-            ) from exc
+        self._fh: BinaryIO = open_regular(self.path)
         try:
             self._open()
         except BaseException:

@@ -253,7 +253,7 @@ class BlobStaging:
         try:
             self._place_all()
         except OSError:  # the import is recorded: the renames are retried on the way out, then at start
-            log.exception("blobs of %s not placed after the commit", self._journal)
+            log.warning("blobs of %s not placed after the commit", self._journal, exc_info=True)
 
     def commit(self) -> list[StoredBlob]:
         """Place the blobs now (a batch no transaction records: tests, tools)."""

@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.keys import encryption_key_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.models import Office
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
@@ -54,6 +55,7 @@ class EvaluatorPackages:
         self, path: Path, *, confirm_fingerprint: str | None = None, progress: Progress | None = None
     ) -> ImportPreview:
         with AssignmentImport(self._ctx, Path(path), confirm_fingerprint) as job:
+            check_typed(job.m, confirm_fingerprint)
             return job.preview(progress)
 
     def import_assignment(
@@ -62,6 +64,7 @@ class EvaluatorPackages:
         """Store the assignment and its files (read-only). The first time, the province's fingerprint
         must be confirmed. Importing the same package again changes nothing."""
         with AssignmentImport(self._ctx, Path(path), confirm_fingerprint) as job:
+            check_typed(job.m, confirm_fingerprint)
             return job.apply(progress)
 
     # -- scores out ---------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
 from ocop_desktop.services.sync.receipts import receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
 from ocop_desktop.services.sync.trust import TrustImport
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.models import KeyRecord, Office
@@ -79,6 +80,7 @@ class ProvinceEvaluatorPackages:
         """The evaluator's enrollment pack: who it is and the fingerprint to compare by phone."""
         refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
         with open_package(self._ctx, Path(path)) as opened:
+            check_typed(opened.manifest, confirm_fingerprint)
             return laptop_trust(self._ctx, opened, confirm_fingerprint).preview()
 
     def import_enrollment(
@@ -89,6 +91,7 @@ class ProvinceEvaluatorPackages:
         refuse_role(self._ctx, PROVINCE, "Nhập gói ghi danh của máy chấm điểm")
         member_id = self._member_id(round_id, member)  # before anything: a wrong member changes nothing
         with open_package(self._ctx, Path(path)) as opened:
+            check_typed(opened.manifest, confirm_fingerprint)
             laptop_trust(self._ctx, opened, confirm_fingerprint).apply(None, Path(path))
             office_id = opened.manifest.sender_id
         return self.link(round_id, member_id, office_id)
