@@ -30,6 +30,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 )
 from ocop_desktop.services.sync.keys import trust_office, trusted_fingerprints, trusted_signing_key
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
+from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import database_errors_refused, staged_blobs
 from ocop_desktop.services.sync.trust import check_confirmation
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
@@ -171,6 +172,8 @@ class AssignmentImport:
             and current.province_office_id == self.m.sender_id
         ):
             warnings.append("Máy này đã có gói phân công mới hơn cho đợt này; gói này sẽ không thay thế.")
+        if self.prior is None:
+            warnings.extend(sequence_warnings(self._ctx, self.m))
         warnings.extend(_ruleset_warnings(a))
         rows = []
         for d in a["dossiers"]:

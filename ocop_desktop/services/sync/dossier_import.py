@@ -19,9 +19,10 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
-from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
+from ocop_desktop.services.sync.opened import check_blobs, content_key
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
+from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import staged_blobs
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
@@ -118,27 +119,7 @@ class DossierPackageImport:
     def _warnings(self) -> list[str]:
         from ocop_desktop.services.core.rules import RuleService
 
-        warnings = []
-        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender_id)}
-        # A commune sends only to its province, so its numbers should arrive without gaps; the
-        # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
-        missing = (
-            [n for n in range(1, self._m.sequence) if n not in earlier]
-            if self._m.sender.role == COMMUNE
-            else []
-        )
-        if missing:
-            shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
-            warnings.append(
-                f"Chưa nhận được các gói số {shown} từ “{self._m.sender.name}”; gói này vẫn được xử lý "
-                "bình thường (mỗi hồ sơ mang trạng thái đầy đủ)."
-            )
-        before = earlier.get(self._m.sequence - 1)
-        if before is not None and before.manifest_sha256 != self._m.previous_sha256:
-            warnings.append(
-                "Chuỗi gói của bên gửi không khớp với gói trước đã nhận (có thể máy bên gửi đã được khôi "
-                "phục từ bản sao lưu)."
-            )
+        warnings = sequence_warnings(self._ctx, self._m)  # reused, older, missing numbers; chain
         known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
         for ruleset_id, content_hash in self._m.rulesets:
             if (ruleset_id, content_hash) not in known:

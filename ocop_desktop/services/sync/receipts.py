@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
+from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import missing_folders, remove_made
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
@@ -209,7 +210,11 @@ class ReceiptImport:
                     )
                 )
         return ImportPreview(
-            self._opened.info, self._opened.prior is not None, tuple(rows), acknowledged_packages=(ours.id,)
+            self._opened.info,
+            self._opened.prior is not None,
+            tuple(rows),
+            warnings=() if self._opened.prior else tuple(sequence_warnings(self._ctx, self._opened.manifest)),
+            acknowledged_packages=(ours.id,),
         )
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:

@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.reference import check_reference_file, install
+from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
 
@@ -167,6 +168,8 @@ class TrustImport:
         warnings = []
         if self._opened.prior is not None:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
+        else:
+            warnings.extend(sequence_warnings(self._ctx, self._m))
         if self.later is not None:
             warnings.append(
                 "Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài."
