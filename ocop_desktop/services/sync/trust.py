@@ -25,8 +25,9 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
-from ocop_desktop.services.sync.reference import check_reference_file, install
+from ocop_desktop.services.sync.reference import changed, check_reference_file, install
 from ocop_desktop.services.sync.sequence import sequence_warnings
+from ocop_desktop.services.sync.staged import database_errors_refused
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
 
@@ -75,6 +76,7 @@ def check_confirmation(sender_name: str, signing_raw: bytes, confirm: str | None
 
 
 SenderCheck = Callable[["AppContext", Party], None]
+INCONSISTENT = "Không ghi được gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 
 def commune_and_province(ctx: AppContext, sender: Party) -> None:
@@ -190,8 +192,9 @@ class TrustImport:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
             check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
-        installed = install(self._ctx, self.files) if self.files and self.later is None else []
-        with self._ctx.unit_of_work() as s:
+        files = self.files if self.later is None else {}
+        installed = changed(self._ctx, files)
+        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(s, self.office, self.keys)
             s.add(
@@ -199,4 +202,6 @@ class TrustImport:
                     self._opened, outcomes={"installed": installed, "trusted": self.needs_confirmation}
                 )
             )
+            s.flush()  # every row is written: whatever refuses the package does so before a file is installed
+            install(self._ctx, files)
         return ImportResult(preview, True, None, installed=tuple(installed))

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from helpers.evaluator import Offices, enroll
 from helpers.listing import data_listing
 from helpers.package_surgery import entries, replace_entry, resign
-from helpers.sync import Pair, ready_dossier
+from helpers.sync import Pair, open_installation, ready_dossier
 from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore
@@ -130,6 +130,29 @@ def test_a_refused_import_makes_no_folder_for_its_receipt(
     _refuse_rows(pair.province, "sync_package", on=False)
     assert PackageService(pair.province).import_package(submission, receipt_path=asked).receipt_path == asked
     assert asked.is_file()
+
+
+@pytest.mark.parametrize("table", ["key_record", "sync_package"])
+def test_a_refused_reference_pack_installs_no_file(
+    pair: Pair, tmp_path: Path, _template_dir: Path, table: str
+) -> None:
+    """A second commune of the province, new: the province's reference pack would install its rule
+    sets, calendar and checklists under `reference/` — not when the database refuses the import."""
+    newcomer = open_installation(tmp_path / "newcomer", _template_dir, "commune", "00073", "Phạm Thị Hoa")
+    try:
+        pack = PackageService(pair.province).export_reference(pair.send("reference-all.ocoppkg")).path
+        confirm = PackageService(pair.province).own_keys().signing.readable
+        _refuse_rows(newcomer, table)
+        before = data_listing(newcomer)
+        with pytest.raises(PackageRefused) as refused:
+            PackageService(newcomer).import_package(pack, confirm_fingerprint=confirm)
+        assert refused.value.code == "inconsistent" and data_listing(newcomer) == before
+        assert not (newcomer.paths.data_dir / "reference").exists()
+        _refuse_rows(newcomer, table, on=False)
+        done = PackageService(newcomer).import_package(pack, confirm_fingerprint=confirm)
+        assert done.installed and (newcomer.paths.data_dir / "reference").is_dir()
+    finally:
+        newcomer.close()
 
 
 def test_a_refused_package_never_makes_a_blob_folder(pair: Pair, submission: Path) -> None:
