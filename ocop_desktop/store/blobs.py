@@ -81,24 +81,29 @@ class BlobStore:
 
     def finish_staged(self, committed: Callable[[str], bool]) -> int:
         """Complete or remove what earlier batches left behind (a crash); returns how many folders.
-        `committed(journal)`: whether that batch's transaction committed."""
+        `committed(journal)`: whether that batch's transaction committed. A folder that cannot be
+        finished now (a disk problem) is logged and left for the next time: opening the store never
+        fails because of it."""
         try:
             names = [entry.name for entry in os.scandir(self.root) if entry.name.startswith(STAGING_PREFIX)]
-        except FileNotFoundError:
+        except OSError:  # no store yet (or one that cannot be read: the import will say so)
             return 0
         found = (_STAGING_DIR.match(name.removesuffix(StagingLock.SUFFIX)) for name in names)
         done = 0
         for name, journal in sorted({(m.group(0), m.group(1)) for m in found if m is not None}):
             folder = self.root / name
-            lock = StagingLock.take(folder)
-            if lock is None:  # another process is importing right now
-                continue
             try:
-                if folder.is_dir():
-                    self._finish(folder, bool(journal) and committed(journal))
-                    done += 1
-            finally:
-                lock.release(remove=not folder.exists())
+                lock = StagingLock.take(folder)
+                if lock is None:  # another process is importing right now
+                    continue
+                try:
+                    if folder.is_dir():
+                        self._finish(folder, bool(journal) and committed(journal))
+                        done += 1
+                finally:
+                    lock.release(remove=not folder.exists())
+            except OSError:
+                log.warning("staged blobs %s not finished yet", folder, exc_info=True)
         if done:
             _remove_if_empty(self.root)  # an empty store is the same as none: leave no folder behind
         return done
