@@ -15,9 +15,14 @@ import pytest
 from helpers.cli import Cli
 from helpers.evaluator import Offices, enroll
 from helpers.listing import data_listing
+from helpers.province import answers_for, sheet_of
 from helpers.sync import Pair, ready_dossier
 from ocop_desktop.main import main
+from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.results import ResultService
+from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.sync.evaluator_province import ProvinceEvaluatorPackages
+from ocop_desktop.services.sync.proposal import FiveStarProposalService
 from ocop_desktop.services.sync.service import PackageService
 
 WRONG = "12345 67890 12345 67890 12345 67890"
@@ -99,6 +104,26 @@ def test_a_wrong_fingerprint_is_refused_by_the_evaluator_doors(
     right = PackageService(offices.province).own_keys().signing.readable
     assert "Đã nhập gói" in cli(
         "evaluator", "package", "import", str(assignment.path), "--confirm-fingerprint", right
+    )
+
+
+def test_a_wrong_fingerprint_is_refused_for_a_five_star_proposal_even_at_its_maker(
+    offices: Offices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    o = offices
+    for member, total in zip(o.members, [95, 94, 96, 95, 93, 97, 95], strict=True):
+        MemberScoreService(o.province).enter(
+            o.round_id, o.dossiers[0], member, answers_for(sheet_of(), total, keep_floors=5)
+        )
+    AggregationService(o.province).aggregate_round(o.round_id)
+    ResultService(o.province).propose(o.round_id)
+    path = str(FiveStarProposalService(o.province).export(o.round_id, o.folder / "5sao.ocoppkg").path)
+    cli = Cli(capsys, tmp_path)
+    err = cli("province", "package", "verify", path, "--confirm-fingerprint", WRONG, code=2)
+    assert "không khớp với khóa đã ký gói" in err
+    right = PackageService(o.province).own_keys().signing.readable
+    assert "chữ ký hợp lệ (chính máy này" in cli(
+        "province", "package", "verify", path, "--confirm-fingerprint", right
     )
 
 
