@@ -1,5 +1,7 @@
 """Composition root: parse the command line, set up logging, open the store, run a command or
-the GUI. Errors a person can act on print one clear line; bugs print where the log is."""
+the GUI. Errors a person can act on print one clear line (exit 2); a bug prints one line too, naming
+the log file that holds its traceback (exit 1; the traceback on the console as well with
+`--verbose`)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from ocop_desktop.applog import setup_logging
+from ocop_desktop.applog import FILE_ONLY, setup_logging
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import AppPaths
 
@@ -49,10 +52,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.detail:
             log.info("detail: %s", exc.detail)
         return 2
-    except Exception:
-        log.exception("unexpected error in command %s", args.command)
-        print(f"Lỗi không mong đợi (lỗi phần mềm). Chi tiết trong nhật ký: {log_file}", file=sys.stderr)
+    except Exception as exc:
+        log.error("unexpected error in command %s", args.command, exc_info=True, extra=FILE_ONLY)
+        print(unexpected(exc, log_file), file=sys.stderr)
         return 1
+
+
+def unexpected(exc: Exception, log_file: Path | None) -> str:
+    """The one console line of a bug: what it is, and where its traceback was written."""
+    what = " ".join(str(exc).split())
+    what = f"{type(exc).__name__}: {what[:300]}{'…' if len(what) > 300 else ''}".rstrip(": ")
+    where = (
+        f"chi tiết trong tệp nhật ký {log_file}"
+        if log_file is not None
+        else "không ghi được tệp nhật ký, chi tiết ở trên"
+    )
+    return f"Lỗi không lường trước: {what} — {where}"
 
 
 def _gui_options(argv: list[str]) -> argparse.Namespace | None:

@@ -260,8 +260,9 @@ def _name(raw: bytes) -> str:
         return raw.decode("cp437")  # shown in messages; such a name is refused by the name rules
 
 
-def iter_entry(fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> Iterator[bytes]:
-    """The bytes of an entry, in chunks of at most 1 MiB."""
+def iter_entry(fh: BinaryIO, entry: Entry) -> Iterator[bytes]:
+    """The bytes of an entry, in chunks of at most 1 MiB; a CRC-32 that does not match them is refused
+    (`damaged`) once the last chunk is read."""
     fh.seek(entry.data_offset)
     left = entry.size
     crc = 0
@@ -270,10 +271,9 @@ def iter_entry(fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> Iterato
         if not chunk:
             raise not_a_package(f"{entry.name}: data cut short")
         left -= len(chunk)
-        if check_crc:
-            crc = zlib.crc32(chunk, crc)
+        crc = zlib.crc32(chunk, crc)
         yield chunk
-    if check_crc and crc != entry.crc:
+    if crc != entry.crc:
         raise damaged(f"{entry.name}: CRC-32")
 
 

@@ -1875,6 +1875,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>%1 dossiers imported: %2 new, %3 updated, %4 unchanged, %5 stale (ignored).</translation>
     </message>
     <message>
+        <source>Tệp đính kèm: %1 tệp mới, %2 tệp máy này đã có.</source>
+        <translation>Attachments: %1 new files, %2 already on this computer.</translation>
+    </message>
+    <message>
         <source>%1 hồ sơ xung đột đang chờ xem xét ở thẻ “Xung đột”.</source>
         <translation>%1 conflicting dossiers wait for review on the “Conflicts” tab.</translation>
     </message>

@@ -183,3 +183,22 @@ def edit_records(
         return f"records/{rec['dossier_id']}.json", rec
 
     return edit_json_entries(data, signer, recipient, one, manifest, new_id=new_id)
+
+
+def wrong_crc(data: bytes, name: str) -> bytes:
+    """`name`'s CRC-32 changed in its local header and its central entry alike (so the headers agree
+    with each other, and only the CRC disagrees with the bytes)."""
+    out = bytearray(data)
+    cd_offset = struct.unpack_from("<I", data, len(data) - 22 + 16)[0]
+    pos = cd_offset
+    while out[pos : pos + 4] == b"PK\x01\x02":
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", out, pos + 28)
+        if out[pos + 46 : pos + 46 + name_len].decode() == name:
+            crc, local = (
+                struct.unpack_from("<I", out, pos + 16)[0] ^ 1,
+                struct.unpack_from("<I", out, pos + 42)[0],
+            )
+            struct.pack_into("<I", out, pos + 16, crc)
+            struct.pack_into("<I", out, local + 14, crc)
+        pos += 46 + name_len + extra_len + comment_len
+    return bytes(out)

@@ -1,7 +1,8 @@
 """Opening a store: the one sequence every entry point (GUI, CLI, tests, benchmarks) runs.
 
-Open (and migrate) the database, read reference data from this installation's packs, load the
-administrative units on first start, and act as the office's first active officer. It lives here,
+Open (and migrate) the database, finish an import that was cut short between its commit and
+the renaming of its scans (`store.blobs`), read reference data from this installation's packs, load
+the administrative units on first start, and act as the office's first active officer. It lives here,
 above `context` and `units`, so that the context stays a plain holder that imports neither.
 """
 
@@ -13,6 +14,7 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
+from ocop_desktop.store.blobs import finish_interrupted_imports
 from ocop_desktop.store.database import open_database
 from ocop_desktop.store.models import Officer
 
@@ -21,6 +23,7 @@ def open_app(paths: AppPaths) -> AppContext:
     """The store under `paths`, ready for services; `ctx.close()` when done."""
     engine, sessions = open_database(paths.db_path, paths.backups_dir)
     ctx = AppContext(paths=paths, engine=engine, sessions=sessions)
+    finish_interrupted_imports(paths.blobs_dir, sessions)
     use_installed_reference(paths.data_dir / "reference")
     ensure_units_loaded(ctx)
     ctx.officer_id = default_officer_id(ctx)

@@ -21,7 +21,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
-from ocop_desktop.progress import Progress, report
+from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.evaluator_payloads import (
     EVALUATOR,
     PROVINCE,
@@ -33,6 +33,8 @@ from ocop_desktop.services.sync.identity import check_key_change, identity_chang
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
 from ocop_desktop.services.sync.ownership_evaluator import check_assignment
+from ocop_desktop.services.sync.sequence import sequence_warnings
+from ocop_desktop.services.sync.staged import database_errors_refused, staged_blobs
 from ocop_desktop.services.sync.trust import check_confirmation
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
@@ -42,7 +44,7 @@ from ocop_desktop.services.sync.types import (
     ImportResult,
 )
 from ocop_desktop.store.base import utcnow
-from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.blobs import BlobStaging, BlobStore
 from ocop_desktop.store.models import Blob, SyncPackage
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
 
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+INCONSISTENT = "Không ghi được gói phân công vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 
 class AssignmentImport:
@@ -184,6 +187,8 @@ class AssignmentImport:
             and current.province_office_id == self.m.sender_id
         ):
             warnings.append("Máy này đã có gói phân công mới hơn cho đợt này; gói này sẽ không thay thế.")
+        if self.prior is None:
+            warnings.extend(sequence_warnings(self._ctx, self.m))
         warnings.extend(_ruleset_warnings(a))
         rows = []
         for d in a["dossiers"]:
@@ -226,17 +231,24 @@ class AssignmentImport:
         if self.needs_confirmation:
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
-        with BlobStore(self._ctx.paths.blobs_dir).staging() as staging:
+        with staged_blobs(self._ctx, self.m.package_id) as staging:
             check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
-            staging.commit()  # bytes first: a row never points at a missing file
-        preview = self._preview()
+            result = self._write(staging)
+        if progress is not None:  # not `report`: after the commit it is too late to cancel
+            progress.set(1.0, "Đã nhập gói")
+        return result
+
+    def _write(self, staging: BlobStaging) -> ImportResult:
+        """The one transaction; the staged files are placed right after it commits."""
+        preview = self._preview()  # before: the files arriving now count as new
         a, m = self.assignment, self.m
         media = {
             x["sha256"]: x.get("media_type") or "application/octet-stream"
             for d in a["dossiers"]
             for x in d["evidence"]
         }
-        with self._ctx.unit_of_work() as s:
+        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
+            staging.place_after_commit(s)
             if self.needs_confirmation:
                 trust_office(
                     s,
@@ -299,7 +311,6 @@ class AssignmentImport:
                     },
                 )
             )
-        report(progress, 1.0, "Đã nhập gói")
         return ImportResult(preview, True, None)
 
 

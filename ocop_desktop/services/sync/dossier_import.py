@@ -1,8 +1,9 @@
 """Importing dossier packages: submissions at the province, results and returns at the commune.
 
 Order matters for "nothing changes when refused": records are decrypted and checked, the plan is
-made, every blob is hashed (and, for a real import, staged in the blob store: `BlobStore.staging`)
-— and only then are blobs renamed into place and the records written, in one transaction.
+made, every blob is hashed (and, for a real import, staged in the blob store: `staged.staged_blobs`)
+— then the records are written in one transaction, and the staged blobs are renamed into place
+only once it has committed (`store.blobs` says how a crash in between is repaired).
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.apply import REASONS, Planned, apply, classify
 from ocop_desktop.services.sync.incoming import parse_record
-from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
+from ocop_desktop.services.sync.opened import check_blobs, content_key
 from ocop_desktop.services.sync.ownership import check_dossier_records
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
+from ocop_desktop.services.sync.sequence import sequence_warnings
+from ocop_desktop.services.sync.staged import staged_blobs
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
-from ocop_desktop.store.blobs import BlobStore
+from ocop_desktop.store.blobs import BlobStaging, BlobStore
 from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState
 
 if TYPE_CHECKING:
@@ -111,27 +114,7 @@ class DossierPackageImport:
     def _warnings(self) -> list[str]:
         from ocop_desktop.services.core.rules import RuleService
 
-        warnings = []
-        earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender_id)}
-        # A commune sends only to its province, so its numbers should arrive without gaps; the
-        # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
-        missing = (
-            [n for n in range(1, self._m.sequence) if n not in earlier]
-            if self._m.sender.role == COMMUNE
-            else []
-        )
-        if missing:
-            shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
-            warnings.append(
-                f"Chưa nhận được các gói số {shown} từ “{self._m.sender.name}”; gói này vẫn được xử lý "
-                "bình thường (mỗi hồ sơ mang trạng thái đầy đủ)."
-            )
-        before = earlier.get(self._m.sequence - 1)
-        if before is not None and before.manifest_sha256 != self._m.previous_sha256:
-            warnings.append(
-                "Chuỗi gói của bên gửi không khớp với gói trước đã nhận (có thể máy bên gửi đã được khôi "
-                "phục từ bản sao lưu)."
-            )
+        warnings = sequence_warnings(self._ctx, self._m)  # reused, older, missing numbers; chain
         known = {(r.id, r.content_hash) for r in RuleService().list_rulesets()}
         for ruleset_id, content_hash in self._m.rulesets:
             if (ruleset_id, content_hash) not in known:
@@ -159,12 +142,23 @@ class DossierPackageImport:
             return ImportResult(self._previous_preview(), False, receipt_path)
         records = self._records()
         names = self._blob_names(self._plan(records))
-        with self.blobs.staging() as staging:
+        with staged_blobs(self._ctx, self._m.package_id) as staging:
             check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
-            staging.commit()  # bytes first: a row must never point at a missing file
+            return self._write(records, names, staging, progress, receipt_path)
+
+    def _write(
+        self,
+        records: list[dict[str, Any]],
+        names: list[str],
+        staging: BlobStaging,
+        progress: Progress | None,
+        receipt_path: Path,
+    ) -> ImportResult:
+        """The one transaction; the staged scans are placed right after it commits."""
         with recording_import(self._ctx, self._opened, receipt_path, inconsistent=INCONSISTENT) as recorder:
             s = recorder.session
+            staging.place_after_commit(s)
             s.info[KEEP_REVISIONS] = True
             planned = [classify(s, rec, self._m.sender_id) for rec in records]  # again, in the transaction
             preview = self._preview(records, planned, names)
@@ -183,10 +177,11 @@ class DossierPackageImport:
                 a["blob_sha256"]
                 for p in planned
                 for a in p.record["data"].get("attachments", [])
-                if self.blobs.has(a["blob_sha256"])
+                if a["blob_sha256"] in staging or self.blobs.has(a["blob_sha256"])
             }
             recorder.record(outcomes, dossier_count=len(records), blob_count=len(names), held=held)
-        report(progress, 1.0, "Đã nhập gói")
+        if progress is not None:  # not `report`: after the commit it is too late to cancel
+            progress.set(1.0, "Đã nhập gói")
         conflicts = sum(1 for p in planned if p.outcome == "conflicting")
         return ImportResult(preview, True, receipt_path, conflicts)
 

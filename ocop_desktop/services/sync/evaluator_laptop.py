@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.keys import encryption_key_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 from ocop_desktop.store.models import Office
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
@@ -61,6 +62,7 @@ class EvaluatorPackages:
         with AssignmentImport(
             self._ctx, Path(path), Confirmation(confirm_fingerprint, confirm_key_change)
         ) as job:
+            check_typed(job.m, confirm_fingerprint)
             return job.preview(progress)
 
     def import_assignment(
@@ -77,6 +79,7 @@ class EvaluatorPackages:
         with AssignmentImport(
             self._ctx, Path(path), Confirmation(confirm_fingerprint, confirm_key_change)
         ) as job:
+            check_typed(job.m, confirm_fingerprint)
             return job.apply(progress)
 
     # -- scores out ---------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from ocop_desktop.services.sync.ownership_evaluator import assignment_outcomes
 from ocop_desktop.services.sync.receipts import receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
 from ocop_desktop.services.sync.trust import TrustImport, check_confirmation
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult, KeyChange
 from ocop_desktop.store.base import utcnow
 from ocop_desktop.store.models import KeyRecord, Office
@@ -93,6 +94,7 @@ class ProvinceEvaluatorPackages:
         member_id = self._member_id(round_id, member) if round_id and member else None
         confirm = Confirmation(confirm_fingerprint, confirm_key_change)
         with open_package(self._ctx, Path(path)) as opened:
+            check_typed(opened.manifest, confirm_fingerprint)
             trust = laptop_trust(self._ctx, opened, confirm)
             preview = trust.preview()
             change = self._key_change(trust, member_id, confirm, applying=False)
@@ -117,6 +119,7 @@ class ProvinceEvaluatorPackages:
         member_id = self._member_id(round_id, member)  # before anything: a wrong member changes nothing
         confirm = Confirmation(confirm_fingerprint, confirm_key_change)
         with open_package(self._ctx, Path(path)) as opened:
+            check_typed(opened.manifest, confirm_fingerprint)
             trust = laptop_trust(self._ctx, opened, confirm)
             if self._key_change(trust, member_id, confirm, applying=True) is not None:
                 check_confirmation(opened.manifest.sender.name, trust.signing["raw"], confirm_fingerprint)

@@ -7,8 +7,8 @@ other content (a replay). What passes is an `Opened` package: its reader, what i
 (`PackageInfo`), the sender's trusted key and the earlier import of the same package, if any.
 
 Also what every importer needs once a package is open: `content_key` (decrypting), `check_blobs`
-(every blob hashed, and staged in the blob store for a real import), `incoming_row` (the package's
-row in `sync_package`) and `previous_imports`.
+(every blob hashed, and staged in the blob store for a real import) and `incoming_row` (the
+package's row in `sync_package`).
 
 This is the leaf the importers share (dossier_import, receipts, trust, scores_import, …): they
 import it and never `routing`, which imports them (an import-linter contract keeps it so).
@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import select
 
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
@@ -225,15 +223,3 @@ def incoming_row(opened: Opened, **fields: Any) -> SyncPackage:
         size=opened.info.size,
         **fields,
     )
-
-
-def previous_imports(ctx: AppContext, sender_office_id: str) -> list[SyncPackage]:
-    """Every package imported from that office (to spot gaps in its numbering)."""
-    with ctx.read() as s:
-        return list(
-            s.scalars(
-                select(SyncPackage).where(
-                    SyncPackage.direction == "in", SyncPackage.sender_office_id == sender_office_id
-                )
-            )
-        )

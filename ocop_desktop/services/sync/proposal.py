@@ -39,6 +39,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 from ocop_desktop.services.sync.keys import own_keys, trusted_signing_key
 from ocop_desktop.services.sync.opened import check_blobs, package_info
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import PackageInfo
 from ocop_desktop.store.models import Attachment, Blob, Dossier, Producer, Product
 from ocop_desktop.store.queries import dossier_header
@@ -245,6 +246,7 @@ class FiveStarProposalService:
             )
 
     def _signer(self, m: Any, readable: str, confirm: str | None) -> str:
+        check_typed(m, confirm)  # typed, it must be right, whoever signed (this office included)
         office = self._ctx.office_or_none()
         if office is not None and m.sender_id == office.id:
             if own_keys(self._ctx).signing.fingerprint != m.signing_key:

@@ -26,6 +26,8 @@ from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
+from ocop_desktop.services.sync.sequence import sequence_warnings
+from ocop_desktop.services.sync.staged import missing_folders, remove_made
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
     OUTCOMES,
@@ -128,6 +130,7 @@ def recording_import(
     published at `target`. If anything fails the receipt is removed, and a database error becomes
     the refusal `inconsistent` (the package contradicts this machine's data; nothing changed)."""
     recorder: ImportRecorder | None = None
+    made = missing_folders(target.parent)  # the receipt's writer makes them: a refusal takes them back
     try:
         with ctx.unit_of_work() as s:
             recorder = ImportRecorder(ctx, s, opened, target)
@@ -135,6 +138,7 @@ def recording_import(
     except BaseException as exc:
         if recorder is not None and recorder.receipt is not None:
             recorder.receipt.unlink(missing_ok=True)
+        remove_made(made)
         if isinstance(exc, SQLAlchemyError):
             raise PackageRefused("inconsistent", inconsistent, detail=str(exc)) from exc
         raise
@@ -206,7 +210,11 @@ class ReceiptImport:
                     )
                 )
         return ImportPreview(
-            self._opened.info, self._opened.prior is not None, tuple(rows), acknowledged_packages=(ours.id,)
+            self._opened.info,
+            self._opened.prior is not None,
+            tuple(rows),
+            warnings=() if self._opened.prior else tuple(sequence_warnings(self._ctx, self._opened.manifest)),
+            acknowledged_packages=(ours.id,),
         )
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:

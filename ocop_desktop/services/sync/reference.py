@@ -69,18 +69,26 @@ def check_reference_file(name: str, data: bytes) -> str:
         ) from exc
 
 
-def install(ctx: AppContext, files: dict[str, bytes]) -> list[str]:
-    """Write the files (each atomically); returns the names that changed."""
-    changed = []
+def changed(ctx: AppContext, files: dict[str, bytes]) -> list[str]:
+    """The names of `files` that `install` would write (not installed yet, or different)."""
     root = installed_dir(ctx)
-    for name, data in sorted(files.items()):
-        target = root / name.removeprefix("reference/")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        atomic_write_bytes(target, data)
-        changed.append(name)
-    if changed:
+    return [
+        name
+        for name, data in sorted(files.items())
+        if not (root / name.removeprefix("reference/")).is_file()
+        or (root / name.removeprefix("reference/")).read_bytes() != data
+    ]
+
+
+def install(ctx: AppContext, files: dict[str, bytes]) -> list[str]:
+    """Write the files (each atomically); returns the names that changed. An importer calls it last
+    in its transaction, once every row is written, so that a refused package installs nothing."""
+    names = changed(ctx, files)
+    root = installed_dir(ctx)
+    for name in names:
+        atomic_write_bytes(root / name.removeprefix("reference/"), files[name])
+    if names:
         from ocop_desktop.services.core.reference import forget_cached
 
         forget_cached()
-    return changed
+    return names

@@ -36,6 +36,7 @@ from ocop_desktop.services.sync.opened import Opened, open_package
 from ocop_desktop.services.sync.receipts import ReceiptImport, receipt_target
 from ocop_desktop.services.sync.scores_import import ScoresImport
 from ocop_desktop.services.sync.trust import TrustImport
+from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ def preview(
     path = Path(path)
     found, m = route(ctx, path)
     with found.opener(ctx, path, Confirmation(confirm, key_change)) as handler:
+        check_typed(m, confirm)
         result = handler.preview(progress)
     if found.not_here is not None and not verifying:
         assert m is not None
@@ -222,6 +224,7 @@ def import_package(
     path = Path(path)
     found, m = route(ctx, path)
     with found.opener(ctx, path, Confirmation(confirm, key_change)) as handler:
+        check_typed(m, confirm)
         if found.not_here is not None:
             assert m is not None
             handler.preview(None)  # every check first: a damaged or foreign pack gets its precise refusal

@@ -18,6 +18,7 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, need_kind, read_payload
 from ocop_desktop.services.sync.ownership_evaluator import check_scores
 from ocop_desktop.services.sync.receipts import recording_import
+from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.models.evaluator import EvaluatorLink
 
@@ -116,7 +117,9 @@ class ScoresImport:
             )
             for x in sheets
         )
-        return ImportPreview(opened.info, False, rows)
+        return ImportPreview(
+            opened.info, False, rows, warnings=tuple(sequence_warnings(self._ctx, opened.manifest))
+        )
 
     def _previous(self, opened: Opened) -> ImportPreview:
         prior = opened.prior

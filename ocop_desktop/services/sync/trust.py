@@ -28,7 +28,9 @@ from ocop_desktop.services.sync.identity import check_key_change, identity_chang
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
-from ocop_desktop.services.sync.reference import check_reference_file, install
+from ocop_desktop.services.sync.reference import changed, check_reference_file, install
+from ocop_desktop.services.sync.sequence import sequence_warnings
+from ocop_desktop.services.sync.staged import database_errors_refused
 from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
 
@@ -77,6 +79,7 @@ def check_confirmation(sender_name: str, signing_raw: bytes, confirm: str | None
 
 
 SenderCheck = Callable[["AppContext", Party], None]
+INCONSISTENT = "Không ghi được gói vì dữ liệu trong gói mâu thuẫn với dữ liệu trên máy này."
 
 
 def commune_and_province(ctx: AppContext, sender: Party) -> None:
@@ -176,6 +179,8 @@ class TrustImport:
         warnings = []
         if self._opened.prior is not None:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
+        else:
+            warnings.extend(sequence_warnings(self._ctx, self._m))
         if self.later is not None:
             warnings.append(
                 "Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài."
@@ -198,11 +203,12 @@ class TrustImport:
         if self.needs_confirmation:
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
-        installed = install(self._ctx, self.files) if self.files and self.later is None else []
+        files = self.files if self.later is None else {}
+        installed = changed(self._ctx, files)
         outcomes: dict[str, Any] = {"installed": installed, "trusted": self.needs_confirmation}
         if self.key_change is not None:
             outcomes["key_change"] = asdict(self.key_change)
-        with self._ctx.unit_of_work() as s:
+        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(
                     s,
@@ -213,4 +219,6 @@ class TrustImport:
                     package_id=self._m.package_id,
                 )
             s.add(incoming_row(self._opened, outcomes=outcomes))
+            s.flush()  # every row is written: whatever refuses the package does so before a file is installed
+            install(self._ctx, files)
         return ImportResult(preview, True, None, installed=tuple(installed))

@@ -190,6 +190,12 @@ class ImportFlow(QObject):
                 .replace("%4", str(c["unchanged"]))
                 .replace("%5", str(c["stale"]))
             )
+            if p.blobs_new or p.blobs_known:  # the scans this package brought, counted before they arrived
+                text += " " + (
+                    self.tr("Tệp đính kèm: %1 tệp mới, %2 tệp máy này đã có.")
+                    .replace("%1", str(p.blobs_new))
+                    .replace("%2", str(p.blobs_known))
+                )
         if result.conflicts:
             text += " " + self.tr("%1 hồ sơ xung đột đang chờ xem xét ở thẻ “Xung đột”.").replace(
                 "%1", str(result.conflicts)

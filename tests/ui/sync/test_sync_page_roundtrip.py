@@ -69,6 +69,8 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     qtbot.waitUntil(lambda: flow.result is not None, timeout=10_000)
     assert flow.result.applied and receipt.exists() and flow.saved_receipt == receipt
     assert "Đã nhập 2 hồ sơ: 2 mới" in messages.texts("ask")[-1]
+    scans = len(list(pair.province.paths.blobs_dir.glob("*/*")))
+    assert f"Tệp đính kèm: {scans} tệp mới, 0 tệp máy này đã có." in messages.texts("ask")[-1] and scans
     assert {r.id for r in DossierService(pair.province).search()} == {first, second}
     qtbot.waitUntil(lambda: len(province.inbox.rows) == 2)  # the enrollment and this package
     submission = next(r for r in province.inbox.rows if r.kind == "submission")
