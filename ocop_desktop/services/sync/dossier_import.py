@@ -21,6 +21,7 @@ from ocop_desktop.services.sync.incoming import parse_record
 from ocop_desktop.services.sync.opened import check_blobs, content_key, previous_imports
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
+from ocop_desktop.services.sync.schema import RuleCatalog
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
 from ocop_desktop.store.base import KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStore
@@ -53,11 +54,11 @@ class DossierPackageImport:
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
         reader, key = self._opened.reader, content_key(self._ctx, self._m)
-        records = []
+        records, catalog = [], RuleCatalog.here()
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
             assert match is not None
-            rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part)
+            rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part, catalog)
             if self.part == COMMUNE and {
                 rec["data"]["producer"]["commune_code"],
                 rec["data"]["product"]["commune_code"],
