@@ -25,6 +25,7 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trust_office, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
+from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.reference import check_reference_file, install
 from ocop_desktop.services.sync.types import ImportPreview, ImportResult
 from ocop_desktop.store.models import SyncPackage
@@ -112,7 +113,7 @@ class TrustImport:
         self._ctx, self._opened, self._confirm = ctx, opened, confirm
         self._m = m = opened.manifest
         reader = opened.reader
-        doc = load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD))
+        doc = check_payload(m.kind, fmt.PAYLOAD, load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD)))
         office, keys = (doc.get("office"), doc.get("keys")) if isinstance(doc, dict) else (None, None)
         if not isinstance(office, dict) or not isinstance(keys, list):
             raise _bad("thiếu cơ quan hoặc khóa")
