@@ -81,7 +81,13 @@ hex64 = matching(HEX64, "mã SHA-256 (64 chữ số hex thường)")
 
 def integer(low: int = -INT_MAX, high: int = INT_MAX) -> Check:
     """An integer (not a boolean) in `low`..`high`."""
-    why = f"phải là số nguyên từ {low} đến {high}"
+    why = (
+        f"phải là số {low}"
+        if low == high
+        else f"phải là số nguyên từ {low} trở lên"
+        if high == INT_MAX
+        else f"phải là số nguyên từ {low} đến {high}"
+    )
 
     def check(value: Any) -> None:
         if type(value) is not int or not low <= value <= high:
@@ -92,7 +98,7 @@ def integer(low: int = -INT_MAX, high: int = INT_MAX) -> Check:
 
 def number(low: float = -INT_MAX, high: float = INT_MAX) -> Check:
     """An integer or a decimal number (finite: the parser refuses the others) in `low`..`high`."""
-    why = f"phải là số từ {low:g} đến {high:g}"
+    why = f"phải là số từ {low:g} trở lên" if high == INT_MAX else f"phải là số từ {low:g} đến {high:g}"
 
     def check(value: Any) -> None:
         if type(value) not in (int, float) or not low <= value <= high:

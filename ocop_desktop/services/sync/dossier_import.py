@@ -7,6 +7,8 @@ made, every blob is hashed (and, for a real import, staged in the blob store: `B
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,11 +123,7 @@ class DossierPackageImport:
         earlier = {p.sequence: p for p in previous_imports(self._ctx, self._m.sender_id)}
         # A commune sends only to its province, so its numbers should arrive without gaps; the
         # province numbers packages for all its communes, so a commune cannot expect consecutive ones.
-        missing = (
-            [n for n in range(1, self._m.sequence) if n not in earlier]
-            if self._m.sender.role == COMMUNE
-            else []
-        )
+        missing = first_missing(self._m.sequence, earlier.keys()) if self._m.sender.role == COMMUNE else []
         if missing:
             shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
             warnings.append(
@@ -249,6 +247,13 @@ class DossierPackageImport:
                 "thay đổi, biên nhận được cấp lại.",
             ),
         )
+
+
+def first_missing(sequence: int, received: Iterable[int], shown: int = 10) -> list[int]:
+    """Up to `shown` + 1 numbers below `sequence` not received yet, counted from 1. Never a list of
+    every gap: a sequence number may be as large as 2^63 - 1."""
+    known = set(received)
+    return list(islice((n for n in range(1, sequence) if n not in known), shown + 1))
 
 
 def _row(s: Any, p: Planned) -> DossierPreview:

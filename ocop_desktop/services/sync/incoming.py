@@ -73,10 +73,12 @@ def _commune(name: str, dossier_id: str, data: dict[str, Any]) -> None:
         name, product["id"] == d["product_id"] and product["producer_id"] == producer["id"], "phần sản phẩm"
     )
     _own_rows(name, dossier_id, data["checklist"], "mục danh mục")
-    _need(name, len({i["key"] for i in data["checklist"]}) == len(data["checklist"]), "mục danh mục lặp")
+    _need(
+        name, len({i["key"] for i in data["checklist"]}) == len(data["checklist"]), "hai mục danh mục cùng mã"
+    )
     _own_rows(name, dossier_id, data["attachments"], "tệp đính kèm")
     shas = {a["blob_sha256"] for a in data["attachments"]}
-    _need(name, len(shas) == len(data["attachments"]), "tệp đính kèm lặp")
+    _need(name, len(shas) == len(data["attachments"]), "một tệp đính kèm có hai lần")
     sheet = data["self_assessment"]
     if sheet is not None:
         _own_rows(name, dossier_id, [sheet], "phiếu tự đánh giá")
@@ -86,7 +88,8 @@ def _own_rows(name: str, dossier_id: str, rows: Iterable[dict[str, Any]], what: 
     """Rows of this dossier, each id once."""
     ids = set()
     for r in rows:
-        _need(name, r.get("dossier_id") == dossier_id and r["id"] not in ids, what)
+        _need(name, r.get("dossier_id") == dossier_id, f"{what} {r['id'][:8]} thuộc hồ sơ khác")
+        _need(name, r["id"] not in ids, f"{what} {r['id'][:8]} có hai lần")
         ids.add(r["id"])
 
 

@@ -1,0 +1,428 @@
+"""Validation before writing (issue 19): well-signed packages from the trusted commune whose records,
+manifest or payload break the schema are refused by `verify`, `inspect`, the dry run and the import
+alike — a `PackageRefused` naming the record and the field, never a traceback — and the province's
+database, blob store and data folder stay byte-identical. Unknown fields of any type are imported.
+
+The hostile packages are made as a sender could: the record decrypted, changed, encrypted again
+with the package's content key, the manifest relisted and signed again with the commune's real key
+(`package_surgery.resign`), so every check before the schema passes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from helpers.package_surgery import build, entries, manifest_of, resign
+from helpers.sync import Pair, blob_files, db_state, logical_dump, ready_dossier
+from ocop_desktop.ocoppkg import crypto
+from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore
+from ocop_desktop.ocoppkg.reader import PackageReader
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.sync.opened import content_key
+from ocop_desktop.services.sync.records import part_hash
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.store.models import Dossier, Producer
+
+Change = Callable[[dict[str, Any]], Any]
+DEEP = 50_000
+
+
+@dataclass
+class Surgeon:
+    """One good submission and what a sender needs to change it and sign it again."""
+
+    pair: Pair
+    good: bytes
+    key: Ed25519PrivateKey
+    content: bytes
+    package_id: str
+    record_name: str
+    plain: bytes  # the record as exported
+
+    def record(self) -> dict[str, Any]:
+        return json.loads(self.plain)  # type: ignore[no-any-return]
+
+    def with_record(self, change: Change) -> bytes:
+        """The package with its record changed by `change` (which may return the record's new bytes),
+        its hash recomputed as an honest sender would, encrypted and signed again."""
+        rec = self.record()
+        raw = change(rec)
+        if not isinstance(raw, bytes):
+            try:
+                rec["hash"] = part_hash(rec["part"], rec["data"])
+            except Exception:  # noqa: BLE001 - the change broke the data beyond hashing: keep the old hash
+                pass
+            raw = json.dumps(rec, ensure_ascii=False).encode()
+        return self.with_record_bytes(raw)
+
+    def with_record_bytes(self, raw: bytes) -> bytes:
+        stored = crypto.encrypt_file(self.content, self.package_id, self.record_name, raw)
+        return resign(
+            self.good,
+            self.key,
+            files=lambda items: [(n, stored if n == self.record_name else b) for n, b in items],
+            relist=True,
+        )
+
+    def with_manifest_text(self, change: Callable[[str], str]) -> bytes:
+        """The manifest's text changed (for what `json.dumps` would not write) and signed again."""
+        raw = change(dict(entries(self.good))["manifest.json"].decode()).encode()
+        rest = [(n, b) for n, b in entries(self.good) if n not in ("manifest.json", "manifest.sig")]
+        return build([("manifest.json", raw), ("manifest.sig", self.key.sign(raw)), *rest])
+
+
+@pytest.fixture
+def surgeon(pair: Pair, tmp_path: Path) -> Surgeon:
+    ready_dossier(pair.commune, tmp_path / "scans")
+    path = PackageService(pair.commune).export_dossiers(pair.send("good.ocoppkg"), pending=True).path
+    with PackageReader(path) as reader:
+        key = content_key(pair.province, reader.manifest)
+        assert key is not None
+        (name,) = reader.names("record")
+        plain = reader.read_json_bytes(name, key)
+        package_id = reader.manifest.package_id
+    signing = KeyStore(pair.commune.paths.keys_dir).signing_key()
+    return Surgeon(pair, path.read_bytes(), signing, key, package_id, name, plain)
+
+
+def snapshot(ctx: AppContext) -> tuple[object, ...]:
+    """Database (file after a checkpoint, and its logical dump), blob store, every other file."""
+    root = ctx.paths.data_dir
+    files = sorted(
+        (str(p.relative_to(root)), hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
+        for p in root.rglob("*")
+        if not p.name.startswith(ctx.paths.db_path.name)
+    )
+    return db_state(ctx), logical_dump(ctx.paths.db_path), blob_files(ctx), files
+
+
+def refused_everywhere(pair: Pair, data: bytes, *words: str, code: str = "malformed") -> str:
+    """`verify`, the dry run and the import all refuse `data` with `code` and a message containing
+    `words`; `inspect` refuses it or answers, never crashes; nothing changes. Returns the message."""
+    target = pair.send("hostile.ocoppkg")
+    target.write_bytes(data)
+    service = PackageService(pair.province)
+    before, usb = snapshot(pair.province), sorted(p.name for p in pair.folder.iterdir())
+    try:
+        service.inspect(target)
+    except PackageRefused:
+        pass
+    messages = []
+    for call in (service.verify, service.preview, service.import_package):
+        with pytest.raises(PackageRefused) as info:
+            call(target)
+        assert info.value.code == code, info.value.message
+        messages.append(info.value.message)
+    assert len(set(messages)) == 1, messages  # the same checks, the same words
+    for word in words:
+        assert word in messages[0], messages[0]
+    assert messages[0].endswith("Không có gì thay đổi trên máy này.")
+    assert snapshot(pair.province) == before
+    assert sorted(p.name for p in pair.folder.iterdir()) == usb  # no receipt
+    return messages[0]
+
+
+def every_case(
+    run: Callable[[Any, tuple[str, ...]], None], cases: dict[str, tuple[Any, tuple[str, ...]]]
+) -> None:
+    """Run every case and report all that fail, not only the first (one installation for all)."""
+    failures = {}
+    for name, (change, words) in cases.items():
+        try:
+            run(change, words)
+        except (Exception, pytest.fail.Exception) as exc:  # noqa: BLE001 - each case is reported
+            failures[name] = f"{type(exc).__name__}: {exc}"[:400]
+    assert not failures, "\n".join(f"{name}: {why}" for name, why in failures.items())
+
+
+def _set(path: str, value: Any) -> Change:
+    """A change that sets `value` at a dotted path ("data.dossier.product_set", "events.0.at")."""
+
+    def change(rec: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = rec
+        for step in parents:
+            node = node[int(step)] if isinstance(node, list) else node[step]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+
+    return change
+
+
+def _drop(path: str) -> Change:
+    def change(rec: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = rec
+        for step in parents:
+            node = node[int(step)] if isinstance(node, list) else node[step]
+        del node[last]
+
+    return change
+
+
+def _raw(path: str, token: str) -> Change:
+    """The record's text with `token` written at `path` (numbers `json.dumps` would not write)."""
+    marker = "__marker__"
+
+    def change(rec: dict[str, Any]) -> bytes:
+        _set(path, marker)(rec)
+        text = json.dumps(rec, ensure_ascii=False).replace(f'"{marker}"', token)
+        try:  # the hash an honest sender would write over that value, where Python can compute one
+            rec["hash"] = part_hash(rec["part"], json.loads(text)["data"])
+        except (RecursionError, ValueError):
+            pass
+        return json.dumps(rec, ensure_ascii=False).replace(f'"{marker}"', token).encode()
+
+    return change
+
+
+# case -> (change, words the refusal must contain)
+RECORD_CASES: dict[str, tuple[Change, tuple[str, ...]]] = {
+    "integer for a string": (_set("data.producer.name", 12345), ("data.producer.name", "phải là chuỗi")),
+    "integer for a date": (_set("data.dossier.received_on", 20261120), ("data.dossier.received_on",)),
+    "string for an integer": (_set("data.product.product_set", "13"), ("data.product.product_set",)),
+    "string for the version": (_set("version", "2"), ("version", "số nguyên")),
+    "boolean for an integer": (_set("data.dossier.product_set", True), ("data.dossier.product_set",)),
+    "object for a string": (_set("data.producer.address", {"x": 1}), ("data.producer.address",)),
+    "list for an object": (_set("data.product", [1, 2]), ("data.product", "đối tượng")),
+    "negative revision": (_set("data.product.revision", -3), ("data.product.revision", "từ 1")),
+    "zero revision of a checklist item": (
+        _set("data.checklist.0.revision", 0),
+        ("data.checklist[0].revision",),
+    ),
+    "negative version": (_set("version", -1), ("version",)),
+    "negative seen version": (_set("seen_version", -1), ("seen_version",)),
+    "product set 27": (_set("data.dossier.product_set", 27), ("data.dossier.product_set", "27")),
+    "product set 27 of the product": (_set("data.product.product_set", 27), ("data.product.product_set",)),
+    "product set 0": (_set("data.product.product_set", 0), ("data.product.product_set",)),
+    "unknown rule set": (
+        _set("data.dossier.ruleset_id", "qd99-2099"),
+        ("qd99-2099", "không có trên máy này"),
+    ),
+    "unknown rule set of the sheet": (
+        _set("data.self_assessment.ruleset_id", "qd99-2099"),
+        ("data.self_assessment.ruleset_id",),
+    ),
+    "schema 0": (_set("schema", 0), ("schema",)),
+    "schema as text": (_set("schema", "1"), ("schema",)),
+    "30 February": (_set("data.dossier.received_on", "2026-02-30"), ("received_on", "không có thật")),
+    "a date written by hand": (_set("data.dossier.deadline", "11/12/2026"), ("deadline", "YYYY-MM-DD")),
+    "a time that is not one": (_set("events.0.at", "hôm qua"), ("events[0].at",)),
+    "year 0": (_set("data.checklist.0.created_at", "0000-01-01T00:00:00"), ("data.checklist[0].created_at",)),
+    "2^63": (_raw("data.dossier.receipt_seq", "9223372036854775808"), ("2^63",)),
+    "-2^63": (_raw("data.product.seq", "-9223372036854775808"), ("2^63",)),
+    "10^400": (_raw("data.product.seq", "1" + "0" * 400), ("2^63",)),
+    "infinite total": (_raw("data.self_assessment.total", "1e999"), ("quá lớn",)),
+    "NaN": (_raw("data.self_assessment.total", "NaN"), ("NaN",)),
+    "missing version": (_drop("version"), ("version", "thiếu")),
+    "missing producer name": (_drop("data.producer.name"), ("data.producer.name", "thiếu")),
+    "missing attachments": (_drop("data.attachments"), ("data.attachments", "thiếu")),
+    "missing event time": (_drop("events.0.at"), ("events[0].at", "thiếu")),
+    "missing checklist status": (_drop("data.checklist.0.status"), ("data.checklist[0].status",)),
+    "name longer than its column": (_set("data.producer.name", "x" * 251), ("tối đa 250 ký tự",)),
+    "empty product name": (_set("data.product.name", ""), ("data.product.name", "không rỗng")),
+    "unknown producer kind": (_set("data.producer.kind", "alien"), ("data.producer.kind", "một trong")),
+    "unknown checklist status": (_set("data.checklist.0.status", "lost"), ("data.checklist[0].status",)),
+    "unknown event action": (_set("events.0.action", "hack"), ("events[0].action",)),
+    "unknown record status": (_set("status", "approved"), ("status",)),
+    "a member's sheet as the self-assessment": (_set("data.self_assessment.kind", "member"), ("kind",)),
+    "answer out of range": (
+        lambda rec: rec["data"]["self_assessment"]["answers"].update({"1.1": 1000}),
+        ("data.self_assessment.answers.1.1", "từ 0 đến 99"),
+    ),
+    "attachment id not a UUID": (_set("data.attachments.0.id", "x"), ("data.attachments[0].id", "UUID")),
+    "negative attachment size": (_set("data.attachments.0.size", -1), ("data.attachments[0].size",)),
+    "two checklist items with one id": (
+        lambda rec: rec["data"]["checklist"].__setitem__(
+            1, {**rec["data"]["checklist"][1], "id": rec["data"]["checklist"][0]["id"]}
+        ),
+        ("mục danh mục",),
+    ),
+    "nested 50 000 deep": (_raw("data.dossier.forms", "[" * DEEP + "]" * DEEP), ("lồng nhau quá 64 tầng",)),
+    "a million values": (_set("data.extra", [0] * 1_000_001), ("hơn 1000000 giá trị",)),
+    "a lone surrogate": (_raw("data.producer.name", '"\\ud800"'), ("lẻ cặp",)),
+    "not JSON": (lambda rec: b'{"schema": 1,', ("không phải JSON",)),
+    "not UTF-8": (lambda rec: b'{"schema": "\xff"}', ("UTF-8",)),
+    "a list, not a record": (lambda rec: b"[]", ("không phải một đối tượng",)),
+}
+
+
+def test_every_class_of_bad_record_is_refused_everywhere_and_changes_nothing(surgeon: Surgeon) -> None:
+    def case(change: Change, words: tuple[str, ...]) -> None:
+        message = refused_everywhere(surgeon.pair, surgeon.with_record(change), *words)
+        assert f"“{surgeon.record_name}”" in message, message  # names the record
+
+    every_case(case, RECORD_CASES)
+    assert PackageService(surgeon.pair.province).import_package(_write(surgeon, surgeon.good)).applied
+
+
+def test_a_record_of_a_newer_schema_asks_for_an_update(surgeon: Surgeon) -> None:
+    refused_everywhere(
+        surgeon.pair, surgeon.with_record(_set("schema", 2)), "cập nhật", code="future_version"
+    )
+
+
+def test_unknown_fields_of_every_type_are_imported(surgeon: Surgeon) -> None:
+    def newer(rec: dict[str, Any]) -> None:
+        rec["transport"] = [[], {"a": [1]}]
+        rec["data"]["tags"] = [1, "a", [2, {"b": None}], None]
+        rec["data"]["labels"] = {"x": [1, 2]}
+        rec["data"]["dossier"]["history"] = ["first", 2]
+        rec["data"]["producer"]["aliases"] = {"old": ["HTX cũ"]}
+        rec["data"]["checklist"][0]["photos"] = [{"sha": "…"}]
+        rec["events"][0]["devices"] = ["PC-02"]
+
+    imported = PackageService(surgeon.pair.province).import_package(
+        _write(surgeon, surgeon.with_record(newer))
+    )
+    assert [d.outcome for d in imported.preview.dossiers] == ["new"]
+    rec = surgeon.record()
+    with surgeon.pair.province.read() as s:
+        producer = s.get(Producer, rec["data"]["producer"]["id"])
+        assert producer is not None and producer.name == rec["data"]["producer"]["name"]
+        assert s.get(Dossier, rec["dossier_id"]) is not None
+
+
+MANIFEST_CASES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
+    "nested 50 000 deep": (
+        lambda t: t.replace('"format":', '"padding": ' + "[" * DEEP + "]" * DEEP + ', "format":', 1),
+        ("manifest.json", "lồng nhau quá 64 tầng"),
+    ),
+    "a million values": (
+        lambda t: t.replace('"format":', '"padding": [' + "0," * 1_000_000 + '0], "format":', 1),
+        ("hơn 1000000 giá trị",),
+    ),
+    "sequence 2^63": (lambda t: _json_field(t, "sequence", "9223372036854775808"), ("2^63",)),
+    "sequence NaN": (lambda t: _json_field(t, "sequence", "NaN"), ("NaN",)),
+    "sequence as text": (lambda t: _json_field(t, "sequence", '"2"'), ("sender.sequence",)),
+    "negative sequence": (lambda t: _json_field(t, "sequence", "-2"), ("sender.sequence",)),
+    "size 10^30": (lambda t: _json_field(t, "size", "1" + "0" * 30), ("2^63",)),
+    "created at no time": (lambda t: _json_field(t, "created_at", '"hôm qua"'), ("created_at",)),
+    "a sender of no known role": (lambda t: _json_field(t, "role", '"ministry"'), ("sender.role",)),
+    "rule set hash as a number": (
+        lambda t: _json_field(t, "content_hash", "7"),
+        ("rulesets[0].content_hash",),
+    ),
+}
+
+
+def _json_field(text: str, key: str, token: str) -> str:
+    """`text` with the first value of `key` replaced by the JSON `token`."""
+    head, tail = text.split(f'"{key}": ', 1)
+    end = (
+        tail.index('"', 1) + 1
+        if tail.startswith('"')
+        else min(i for i in (tail.find(","), tail.find("\n")) if i >= 0)
+    )
+    return f'{head}"{key}": {token}{tail[end:]}'
+
+
+def test_hostile_manifests_are_refused_before_any_signature_check(surgeon: Surgeon) -> None:
+    def case(change: Callable[[str], str], words: tuple[str, ...]) -> None:
+        assert "manifest.json" in refused_everywhere(surgeon.pair, surgeon.with_manifest_text(change), *words)
+
+    every_case(case, MANIFEST_CASES)
+
+
+def test_inspect_refuses_a_deeply_nested_manifest_without_a_traceback(surgeon: Surgeon) -> None:
+    """Before the signature check: a stranger's package is read as far as its manifest."""
+    stranger = Ed25519PrivateKey.generate()
+    raw = MANIFEST_CASES["nested 50 000 deep"][0](
+        dict(entries(surgeon.good))["manifest.json"].decode()
+    ).encode()
+    rest = [(n, b) for n, b in entries(surgeon.good) if n not in ("manifest.json", "manifest.sig")]
+    target = _write(surgeon, build([("manifest.json", raw), ("manifest.sig", stranger.sign(raw)), *rest]))
+    with pytest.raises(PackageRefused) as info:
+        PackageService(surgeon.pair.province).inspect(target)
+    assert info.value.code == "malformed" and "lồng nhau" in info.value.message
+
+
+def test_a_bad_receipt_is_refused_at_the_commune(surgeon: Surgeon) -> None:
+    pair = surgeon.pair
+    imported = PackageService(pair.province).import_package(_write(surgeon, surgeon.good))
+    assert imported.receipt_path is not None
+    receipt = imported.receipt_path.read_bytes()
+    province_key = KeyStore(pair.province.paths.keys_dir).signing_key()
+    for change, words in (
+        (lambda p: p["outcomes"][0].update(version=-1), ("outcomes[0].version",)),
+        (lambda p: p["outcomes"][0].update(version="1"), ("outcomes[0].version",)),
+        (lambda p: p["outcomes"][0].update(outcome="lost"), ("outcomes[0].outcome",)),
+        (lambda p: p["blobs_held"].append(12), ("blobs_held[",)),
+        (lambda p: p.pop("outcomes"), ("outcomes", "thiếu")),
+    ):
+        payload = json.loads(dict(entries(receipt))["payload.json"])
+        change(payload)
+        raw = json.dumps(payload).encode()
+        bad = resign(
+            receipt,
+            province_key,
+            files=lambda items, raw=raw: [(n, raw if n == "payload.json" else b) for n, b in items],
+            relist=True,
+        )
+        target = pair.send("receipt.ocoppkg")
+        target.write_bytes(bad)
+        before = snapshot(pair.commune)
+        for call in (PackageService(pair.commune).verify, PackageService(pair.commune).import_package):
+            with pytest.raises(PackageRefused) as info:
+                call(target)
+            assert info.value.code == "malformed" and all(w in info.value.message for w in words), info.value
+        assert snapshot(pair.commune) == before
+
+
+def test_a_bad_enrollment_is_refused(surgeon: Surgeon, tmp_path: Path) -> None:
+    pair = surgeon.pair
+    enroll = PackageService(pair.commune).export_enrollment(tmp_path / "e.ocoppkg").path.read_bytes()
+    for change, words in (
+        (lambda p: p["office"].update(name=7), ("office.name",)),
+        (lambda p: p["office"].update(role="king"), ("office.role",)),
+        (lambda p: p["keys"].append(p["keys"][0]), ("keys",)),
+        (lambda p: p["keys"][0].update(fingerprint=None), ("keys[0].fingerprint",)),
+    ):
+        payload = json.loads(dict(entries(enroll))["payload.json"])
+        change(payload)
+        raw = json.dumps(payload).encode()
+        bad = resign(
+            enroll,
+            surgeon.key,
+            files=lambda items, raw=raw: [(n, raw if n == "payload.json" else b) for n, b in items],
+            relist=True,
+        )
+        target = pair.send("enroll-bad.ocoppkg")
+        target.write_bytes(bad)
+        before = snapshot(pair.province)
+        with pytest.raises(PackageRefused) as info:
+            PackageService(pair.province).verify(target)
+        assert info.value.code == "malformed" and all(w in info.value.message for w in words), info.value
+        assert snapshot(pair.province) == before
+
+
+def test_the_corpus_package_still_imports(surgeon: Surgeon) -> None:
+    """The surgery itself changes nothing: re-encrypted and re-signed as is, the package imports."""
+    same = surgeon.with_record_bytes(surgeon.plain)
+    assert manifest_of(same)["sender"] == manifest_of(surgeon.good)["sender"]
+    assert PackageService(surgeon.pair.province).import_package(_write(surgeon, same)).applied
+
+
+def _write(surgeon: Surgeon, data: bytes) -> Path:
+    target = surgeon.pair.send("package.ocoppkg")
+    target.write_bytes(data)
+    return target
+
+
+def test_a_huge_sequence_number_is_a_short_warning(surgeon: Surgeon) -> None:
+    """2^62 from the trusted commune: the gap warning names the first missing numbers, it does not
+    list four quintillion of them."""
+    data = resign(surgeon.good, surgeon.key, lambda m: m["sender"].update(sequence=1 << 62))
+    preview = PackageService(surgeon.pair.province).preview(_write(surgeon, data))
+    (gap,) = [w for w in preview.warnings if "Chưa nhận được" in w]
+    assert "số 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… từ" in gap
