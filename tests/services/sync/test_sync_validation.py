@@ -9,10 +9,8 @@ with the package's content key, the manifest relisted and signed again with the 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,88 +18,20 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from helpers.package_surgery import build, entries, manifest_of, resign
-from helpers.sync import Pair, blob_files, db_state, logical_dump, ready_dossier
-from ocop_desktop.ocoppkg import crypto
+from helpers.record_surgery import Change, Surgeon, make_surgeon, snapshot
+from helpers.sync import Pair
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore
-from ocop_desktop.ocoppkg.reader import PackageReader
-from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.sync.opened import content_key
 from ocop_desktop.services.sync.records import part_hash
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.store.models import Dossier, Producer
 
-Change = Callable[[dict[str, Any]], Any]
 DEEP = 50_000
-
-
-@dataclass
-class Surgeon:
-    """One good submission and what a sender needs to change it and sign it again."""
-
-    pair: Pair
-    good: bytes
-    key: Ed25519PrivateKey
-    content: bytes
-    package_id: str
-    record_name: str
-    plain: bytes  # the record as exported
-
-    def record(self) -> dict[str, Any]:
-        return json.loads(self.plain)  # type: ignore[no-any-return]
-
-    def with_record(self, change: Change) -> bytes:
-        """The package with its record changed by `change` (which may return the record's new bytes),
-        its hash recomputed as an honest sender would, encrypted and signed again."""
-        rec = self.record()
-        raw = change(rec)
-        if not isinstance(raw, bytes):
-            try:
-                rec["hash"] = part_hash(rec["part"], rec["data"])
-            except Exception:  # noqa: BLE001 - the change broke the data beyond hashing: keep the old hash
-                pass
-            raw = json.dumps(rec, ensure_ascii=False).encode()
-        return self.with_record_bytes(raw)
-
-    def with_record_bytes(self, raw: bytes) -> bytes:
-        stored = crypto.encrypt_file(self.content, self.package_id, self.record_name, raw)
-        return resign(
-            self.good,
-            self.key,
-            files=lambda items: [(n, stored if n == self.record_name else b) for n, b in items],
-            relist=True,
-        )
-
-    def with_manifest_text(self, change: Callable[[str], str]) -> bytes:
-        """The manifest's text changed (for what `json.dumps` would not write) and signed again."""
-        raw = change(dict(entries(self.good))["manifest.json"].decode()).encode()
-        rest = [(n, b) for n, b in entries(self.good) if n not in ("manifest.json", "manifest.sig")]
-        return build([("manifest.json", raw), ("manifest.sig", self.key.sign(raw)), *rest])
 
 
 @pytest.fixture
 def surgeon(pair: Pair, tmp_path: Path) -> Surgeon:
-    ready_dossier(pair.commune, tmp_path / "scans")
-    path = PackageService(pair.commune).export_dossiers(pair.send("good.ocoppkg"), pending=True).path
-    with PackageReader(path) as reader:
-        key = content_key(pair.province, reader.manifest)
-        assert key is not None
-        (name,) = reader.names("record")
-        plain = reader.read_json_bytes(name, key)
-        package_id = reader.manifest.package_id
-    signing = KeyStore(pair.commune.paths.keys_dir).signing_key()
-    return Surgeon(pair, path.read_bytes(), signing, key, package_id, name, plain)
-
-
-def snapshot(ctx: AppContext) -> tuple[object, ...]:
-    """Database (file after a checkpoint, and its logical dump), blob store, every other file."""
-    root = ctx.paths.data_dir
-    files = sorted(
-        (str(p.relative_to(root)), hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
-        for p in root.rglob("*")
-        if not p.name.startswith(ctx.paths.db_path.name)
-    )
-    return db_state(ctx), logical_dump(ctx.paths.db_path), blob_files(ctx), files
+    return make_surgeon(pair, tmp_path / "scans")
 
 
 def refused_everywhere(pair: Pair, data: bytes, *words: str, code: str = "malformed") -> str:
@@ -263,7 +193,7 @@ def test_every_class_of_bad_record_is_refused_everywhere_and_changes_nothing(sur
         assert f"“{surgeon.record_name}”" in message, message  # names the record
 
     every_case(case, RECORD_CASES)
-    assert PackageService(surgeon.pair.province).import_package(_write(surgeon, surgeon.good)).applied
+    assert PackageService(surgeon.pair.province).import_package(surgeon.write(surgeon.good)).applied
 
 
 def test_a_record_of_a_newer_schema_asks_for_an_update(surgeon: Surgeon) -> None:
@@ -282,9 +212,7 @@ def test_unknown_fields_of_every_type_are_imported(surgeon: Surgeon) -> None:
         rec["data"]["checklist"][0]["photos"] = [{"sha": "…"}]
         rec["events"][0]["devices"] = ["PC-02"]
 
-    imported = PackageService(surgeon.pair.province).import_package(
-        _write(surgeon, surgeon.with_record(newer))
-    )
+    imported = PackageService(surgeon.pair.province).import_package(surgeon.write(surgeon.with_record(newer)))
     assert [d.outcome for d in imported.preview.dossiers] == ["new"]
     rec = surgeon.record()
     with surgeon.pair.province.read() as s:
@@ -341,7 +269,7 @@ def test_inspect_refuses_a_deeply_nested_manifest_without_a_traceback(surgeon: S
         dict(entries(surgeon.good))["manifest.json"].decode()
     ).encode()
     rest = [(n, b) for n, b in entries(surgeon.good) if n not in ("manifest.json", "manifest.sig")]
-    target = _write(surgeon, build([("manifest.json", raw), ("manifest.sig", stranger.sign(raw)), *rest]))
+    target = surgeon.write(build([("manifest.json", raw), ("manifest.sig", stranger.sign(raw)), *rest]))
     with pytest.raises(PackageRefused) as info:
         PackageService(surgeon.pair.province).inspect(target)
     assert info.value.code == "malformed" and "lồng nhau" in info.value.message
@@ -349,7 +277,7 @@ def test_inspect_refuses_a_deeply_nested_manifest_without_a_traceback(surgeon: S
 
 def test_a_bad_receipt_is_refused_at_the_commune(surgeon: Surgeon) -> None:
     pair = surgeon.pair
-    imported = PackageService(pair.province).import_package(_write(surgeon, surgeon.good))
+    imported = PackageService(pair.province).import_package(surgeon.write(surgeon.good))
     assert imported.receipt_path is not None
     receipt = imported.receipt_path.read_bytes()
     province_key = KeyStore(pair.province.paths.keys_dir).signing_key()
@@ -410,19 +338,4 @@ def test_the_corpus_package_still_imports(surgeon: Surgeon) -> None:
     """The surgery itself changes nothing: re-encrypted and re-signed as is, the package imports."""
     same = surgeon.with_record_bytes(surgeon.plain)
     assert manifest_of(same)["sender"] == manifest_of(surgeon.good)["sender"]
-    assert PackageService(surgeon.pair.province).import_package(_write(surgeon, same)).applied
-
-
-def _write(surgeon: Surgeon, data: bytes) -> Path:
-    target = surgeon.pair.send("package.ocoppkg")
-    target.write_bytes(data)
-    return target
-
-
-def test_a_huge_sequence_number_is_a_short_warning(surgeon: Surgeon) -> None:
-    """2^62 from the trusted commune: the gap warning names the first missing numbers, it does not
-    list four quintillion of them."""
-    data = resign(surgeon.good, surgeon.key, lambda m: m["sender"].update(sequence=1 << 62))
-    preview = PackageService(surgeon.pair.province).preview(_write(surgeon, data))
-    (gap,) = [w for w in preview.warnings if "Chưa nhận được" in w]
-    assert "số 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… từ" in gap
+    assert PackageService(surgeon.pair.province).import_package(surgeon.write(same)).applied
