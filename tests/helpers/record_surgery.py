@@ -109,3 +109,22 @@ def snapshot(ctx: AppContext) -> tuple[object, ...]:
         if not p.name.startswith(ctx.paths.db_path.name)
     )
     return db_state(ctx), logical_dump(ctx.paths.db_path), blob_files(ctx), files
+
+
+def with_payload(path: Path, reader: AppContext, key: Ed25519PrivateKey, change: Change) -> bytes:
+    """The package at `path` with its payload changed by `change`, decrypted with `reader`'s key when
+    it is encrypted and encrypted again with the same content key, then signed again with `key`."""
+    with PackageReader(path) as package:
+        (name,) = package.names("payload")
+        content = content_key(reader, package.manifest) if name.endswith(".enc") else None
+        doc = json.loads(package.read_json_bytes(name, content))
+        package_id = package.manifest.package_id
+    change(doc)
+    raw = json.dumps(doc, ensure_ascii=False).encode()
+    stored = crypto.encrypt_file(content, package_id, name, raw) if content else raw
+    return resign(
+        path.read_bytes(),
+        key,
+        files=lambda items: [(n, stored if n == name else b) for n, b in items],
+        relist=True,
+    )

@@ -143,6 +143,7 @@ COMMUNE_DATA = sc.obj(
                 "product_set": sc.integer(1),
                 "receipt_seq": sc.integer(1),
                 "status": _STATUS,
+                "forms": sc.mapping(sc.anything),  # sections by key; their fields are the forms' business
             },
             optional=DOSSIER_PROVINCE_FIELDS,  # the province's part travels in results records
         ),
