@@ -19,6 +19,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync import payload_schema
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
 from ocop_desktop.services.sync.opened import content_key
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from ocop_desktop.ocoppkg.manifest import Manifest
     from ocop_desktop.services.core.context import AppContext
 
-SCHEMA = 1
+SCHEMA = payload_schema.SCHEMA  # of the evaluator and proposal payloads (their schema: payload_schema.py)
 PROVINCE, EVALUATOR = "province", "evaluator"
 MINISTRY = "ministry"  # the recipient of 5★ proposals; no OCOP Desktop office has this role
 

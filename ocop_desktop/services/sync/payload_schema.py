@@ -24,7 +24,7 @@ from ocop_desktop.store.models import Attachment, Blob, Office, Producer, Produc
 from ocop_desktop.store.models.evaluator import EvaluatorSheet
 from ocop_desktop.store.models.province import AdvisoryNote, CouncilMember, EvaluationRound
 
-SCHEMA = 1  # evaluator_payloads.SCHEMA: the payloads of the evaluator and proposal kinds
+SCHEMA = 1  # of the evaluator and proposal payloads (evaluator_payloads.SCHEMA)
 
 _OFFICE_COLUMNS = columns(Office, {"role": sc.one_of(ROLES)})
 OFFICE = sc.obj(
@@ -232,8 +232,13 @@ def check_payload(kind: str, name: str, doc: Any, catalog: RuleCatalog | None = 
             "Nội dung gói được ghi theo phiên bản mới hơn máy này đọc được. Hãy "
             "cập nhật OCOP Desktop rồi nhập lại.",
         )
+    shape = BY_KIND.get(fmt.Kind(kind))
+    if shape is None:  # dossier kinds carry records, not a payload (the reader's listing refuses one)
+        raise PackageRefused(
+            "malformed", f"Gói loại “{fmt.Kind(kind).label}” không mang tệp nội dung “{name}”."
+        )
     try:
-        BY_KIND[fmt.Kind(kind)](doc)
+        shape(doc)
         if kind == fmt.Kind.EVALUATOR_ASSIGNMENT:
             _assigned_sets(doc["assignment"]["dossiers"], catalog or RuleCatalog.here())
     except sc.Invalid as exc:
