@@ -7,17 +7,16 @@ ignored (a newer minor addition), a higher `format_version` is refused (a new ma
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ocop_desktop import __version__
 from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg import limits
+from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused, not_a_package
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _FILES = "\u0000files\u0000"  # placeholder replaced by the one-line-per-file list
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 @dataclass(frozen=True)
@@ -107,11 +106,70 @@ def malformed(what: str) -> PackageRefused:
     )
 
 
+ROLES = frozenset({"commune", "province", "evaluator"})  # the roles an installation has
+RECIPIENT_ROLES = ROLES | {"ministry"}  # 5★ proposals go to the ministry, which has no installation
+MAX_NAME, MAX_UNIT, MAX_APP_VERSION, MAX_RULESET_ID = 300, 8, 40, 40
+
+# The manifest's schema (docs/sync-package.md §3): what this version reads, unknown fields ignored.
+_PARTY = {"name": sc.text(MAX_NAME, min_len=1), "unit_code": sc.text(MAX_UNIT, min_len=1)}
+_SHAPE = sc.obj(
+    {
+        "package_id": sc.uuid,
+        "created_at": sc.iso_datetime,
+        "app_version": sc.text(MAX_APP_VERSION),
+        "sender": sc.obj(
+            {
+                **_PARTY,
+                "office_id": sc.uuid,
+                "role": sc.one_of(ROLES),
+                "signing_key": sc.hex64,
+                "sequence": sc.integer(1),
+                "previous_sha256": sc.nullable(sc.hex64),
+            },
+            required=("office_id", "name", "unit_code", "role", "signing_key", "sequence"),
+        ),
+        "recipient": sc.obj(
+            {
+                **_PARTY,
+                "office_id": sc.nullable(sc.uuid),
+                "role": sc.one_of(RECIPIENT_ROLES),
+                "encryption_key": sc.nullable(sc.hex64),
+            },
+            required=("name", "unit_code", "role"),
+        ),
+        "encryption": sc.nullable(sc.mapping(sc.anything)),  # read by crypto.Envelope.from_json
+        "rulesets": sc.array(
+            sc.obj(
+                {"id": sc.text(MAX_RULESET_ID, min_len=1), "content_hash": sc.hex64},
+                required=("id", "content_hash"),
+            )
+        ),
+        "counts": sc.mapping(sc.anything),  # informative; numbers among them are shown
+        "files": sc.array(
+            sc.obj(
+                {
+                    "name": sc.text(300, min_len=1),
+                    "size": sc.integer(0),
+                    "sha256": sc.hex64,
+                    "encrypted": sc.boolean,
+                },
+                required=("name", "size", "sha256"),
+            ),
+            max_items=fmt.MAX_ENTRIES,
+        ),
+    },
+    required=("package_id", "created_at", "sender", "recipient", "files"),
+)
+
+
 def parse(raw: bytes) -> Manifest:
+    """The manifest in `raw`: bounded JSON (limits.py), then its schema; refused with a reason."""
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise not_a_package(f"manifest.json: {exc}") from exc
+        doc = limits.parse(raw, fmt.MANIFEST, max_bytes=fmt.MAX_MANIFEST_BYTES)
+    except limits.MalformedJson as exc:
+        if exc.syntax:
+            raise not_a_package(f"manifest.json: {exc.message}") from None
+        raise
     if not isinstance(doc, dict) or doc.get("format") != fmt.FORMAT:
         raise not_a_package("manifest format field")
     version = doc.get("format_version")
@@ -123,124 +181,50 @@ def parse(raw: bytes) -> Manifest:
             f"Gói được tạo theo định dạng phiên bản {version}, mới hơn phiên "
             f"bản {fmt.FORMAT_VERSION} mà máy này đọc được. Hãy cập nhật OCOP Desktop rồi nhập lại.",
         )
-    kind = _text(doc, "kind")
-    if kind not in {k.value for k in fmt.Kind}:
+    kind = doc.get("kind")
+    if not isinstance(kind, str) or kind not in {k.value for k in fmt.Kind}:
         raise PackageRefused(
-            "unknown_kind", f"Loại gói “{kind[:40]}” không có ở phiên bản này. Hãy cập nhật OCOP Desktop."
+            "unknown_kind",
+            f"Loại gói “{str(kind)[:40]}” không có ở phiên bản này. Hãy cập nhật OCOP Desktop.",
         )
     if fmt.Kind(kind) not in fmt.SUPPORTED_KINDS:
         raise PackageRefused(
             "unsupported_kind",
             f"Gói loại “{fmt.Kind(kind).label}” chưa được hỗ trợ ở phiên bản này. Hãy cập nhật OCOP Desktop.",
         )
-    sender, recipient = _obj(doc, "sender"), _obj(doc, "recipient")
-    package_id = _text(doc, "package_id")
-    if not _UUID.match(package_id):
-        raise malformed("mã gói không phải UUID")
-    sequence = sender.get("sequence")
-    if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
-        raise malformed("số thứ tự gói không hợp lệ")
-    previous = sender.get("previous_sha256")
-    if previous is not None and not (isinstance(previous, str) and _HEX64.match(previous)):
-        raise malformed("mã băm gói trước không hợp lệ")
-    signing_key = _text(sender, "signing_key")
-    if not _HEX64.match(signing_key):
-        raise malformed("dấu vân tay khóa ký không hợp lệ")
-    encryption_key = recipient.get("encryption_key")
-    if encryption_key is not None and not (isinstance(encryption_key, str) and _HEX64.match(encryption_key)):
-        raise malformed("dấu vân tay khóa mã hóa không hợp lệ")
-    encryption = doc.get("encryption")
-    if encryption is not None and not isinstance(encryption, dict):
-        raise malformed("phần mã hóa không hợp lệ")
+    try:
+        _SHAPE(doc)
+    except sc.Invalid as exc:
+        raise malformed(str(exc)) from None
+    sender, recipient = doc["sender"], doc["recipient"]
     return Manifest(
-        package_id,
+        doc["package_id"],
         kind,
-        _text(doc, "created_at"),
-        _party(sender, required_id=True),
-        signing_key,
-        sequence,
-        previous,
-        _party(recipient, required_id=False),
-        encryption_key,
-        _files(doc),
-        encryption,
-        _rulesets(doc),
-        _counts(doc),
-        str(doc.get("app_version", "")),
+        doc["created_at"],
+        _party(sender),
+        sender["signing_key"],
+        sender["sequence"],
+        sender.get("previous_sha256"),
+        _party(recipient),
+        recipient.get("encryption_key"),
+        _files(doc["files"]),
+        doc.get("encryption"),
+        tuple((r["id"], r["content_hash"]) for r in doc.get("rulesets", [])),
+        _counts(doc.get("counts", {})),
+        doc.get("app_version", ""),
     )
 
 
-def _text(doc: dict[str, Any], key: str, *, limit: int = 300) -> str:
-    value = doc.get(key)
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise malformed(f"trường “{key}” thiếu hoặc sai")
-    return value
+def _party(doc: dict[str, Any]) -> Party:
+    return Party(doc.get("office_id"), doc["name"], doc["unit_code"], doc["role"])
 
 
-def _obj(doc: dict[str, Any], key: str) -> dict[str, Any]:
-    value = doc.get(key)
-    if not isinstance(value, dict):
-        raise malformed(f"thiếu phần “{key}”")
-    return value
-
-
-def _party(doc: dict[str, Any], *, required_id: bool) -> Party:
-    office_id = doc.get("office_id")
-    if (required_id or office_id is not None) and not (isinstance(office_id, str) and _UUID.match(office_id)):
-        raise malformed("mã cơ quan không hợp lệ")
-    return Party(
-        office_id, _text(doc, "name"), _text(doc, "unit_code", limit=8), _text(doc, "role", limit=12)
-    )
-
-
-def _files(doc: dict[str, Any]) -> tuple[fmt.FileEntry, ...]:
-    files = doc.get("files")
-    if not isinstance(files, list) or len(files) > fmt.MAX_ENTRIES:
-        raise malformed("danh sách tệp không hợp lệ")
-    out = []
-    for item in files:
-        if not isinstance(item, dict):
-            raise malformed("danh sách tệp không hợp lệ")
-        name, size, sha, enc = (
-            item.get("name"),
-            item.get("size"),
-            item.get("sha256"),
-            item.get("encrypted", False),
-        )
-        if (
-            not isinstance(name, str)
-            or not isinstance(size, int)
-            or isinstance(size, bool)
-            or size < 0
-            or not isinstance(sha, str)
-            or not _HEX64.match(sha)
-            or not isinstance(enc, bool)
-        ):
-            raise malformed(f"mục tệp “{str(name)[:80]}” không hợp lệ")
-        out.append(fmt.FileEntry(name, size, sha, enc))
+def _files(items: list[dict[str, Any]]) -> tuple[fmt.FileEntry, ...]:
+    out = tuple(fmt.FileEntry(f["name"], f["size"], f["sha256"], f.get("encrypted", False)) for f in items)
     if len({f.name for f in out}) != len(out):
         raise malformed("một tệp được kê hai lần")
-    return tuple(out)
+    return out
 
 
-def _rulesets(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    items = doc.get("rulesets", [])
-    if not isinstance(items, list):
-        raise malformed("danh sách bộ tiêu chí không hợp lệ")
-    out = []
-    for item in items:
-        if (
-            not isinstance(item, dict)
-            or not isinstance(item.get("id"), str)
-            or not isinstance(item.get("content_hash"), str)
-        ):
-            raise malformed("danh sách bộ tiêu chí không hợp lệ")
-        out.append((item["id"], item["content_hash"]))
-    return tuple(out)
-
-
-def _counts(doc: dict[str, Any]) -> dict[str, int]:
-    counts = doc.get("counts", {})
-    if not isinstance(counts, dict):
-        raise malformed("phần đếm số lượng không hợp lệ")
+def _counts(counts: dict[str, Any]) -> dict[str, int]:
     return {str(k): v for k, v in counts.items() if isinstance(v, int) and not isinstance(v, bool)}

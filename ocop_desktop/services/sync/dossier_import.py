@@ -23,6 +23,7 @@ from ocop_desktop.services.sync.opened import check_blobs, content_key
 from ocop_desktop.services.sync.ownership import check_dossier_records
 from ocop_desktop.services.sync.receipts import recording_import
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE
+from ocop_desktop.services.sync.schema import RuleCatalog
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import staged_blobs
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
@@ -57,11 +58,11 @@ class DossierPackageImport:
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
         reader, key = self._opened.reader, content_key(self._ctx, self._m)
-        records = []
+        records, catalog = [], RuleCatalog.here()
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
             assert match is not None
-            rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part)
+            rec = parse_record(name, reader.read_json_bytes(name, key), match.group(1), self.part, catalog)
             records.append(rec)
         if not records:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")

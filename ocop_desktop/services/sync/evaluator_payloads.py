@@ -19,10 +19,12 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.sync import payload_schema
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
 from ocop_desktop.services.sync.opened import content_key
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.trust import parse_key
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Blob, KeyRecord
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from ocop_desktop.ocoppkg.manifest import Manifest
     from ocop_desktop.services.core.context import AppContext
 
-SCHEMA = 1
+SCHEMA = payload_schema.SCHEMA  # of the evaluator and proposal payloads (their schema: payload_schema.py)
 PROVINCE, EVALUATOR = "province", "evaluator"
 MINISTRY = "ministry"  # the recipient of 5★ proposals; no OCOP Desktop office has this role
 
@@ -136,18 +138,9 @@ def read_payload(ctx: AppContext, reader: PackageReader) -> dict[str, Any]:
             "malformed", "Gói phải có đúng một tệp nội dung (payload). Hãy đề nghị bên gửi xuất lại."
         )
     key = content_key(ctx, reader.manifest) if names[0] == fmt.PAYLOAD_ENC else None
-    doc = load_json(names[0], reader.read_json_bytes(names[0], key))
-    if not isinstance(doc, dict) or not isinstance(doc.get("schema"), int):
-        raise PackageRefused(
-            "malformed", "Nội dung gói không đúng cấu trúc. Hãy đề nghị bên gửi xuất lại gói."
-        )
-    if doc["schema"] > SCHEMA:
-        raise PackageRefused(
-            "future_version",
-            "Nội dung gói được ghi theo phiên bản mới hơn máy này đọc được. Hãy "
-            "cập nhật OCOP Desktop rồi nhập lại.",
-        )
-    return doc
+    return check_payload(
+        reader.manifest.kind, names[0], load_json(names[0], reader.read_json_bytes(names[0], key))
+    )
 
 
 def carried_keys(doc: dict[str, Any], m: Manifest) -> tuple[dict[str, Any], list[dict[str, Any]], bytes]:

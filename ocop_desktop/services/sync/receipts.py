@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
+from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import missing_folders, remove_made
 from ocop_desktop.services.sync.types import (
@@ -153,7 +154,9 @@ class ReceiptImport:
 
     def _payload(self) -> tuple[dict[str, Any], SyncPackage]:
         reader = self._opened.reader
-        doc = load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD))
+        doc = check_payload(
+            fmt.Kind.RECEIPT, fmt.PAYLOAD, load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD))
+        )
         about = doc.get("receipt_for") if isinstance(doc, dict) else None
         outcomes = doc.get("outcomes") if isinstance(doc, dict) else None
         held = doc.get("blobs_held") if isinstance(doc, dict) else None

@@ -115,7 +115,8 @@ def part_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = Fal
     if part_name == COMMUNE:
         content = {
             key: (
-                [_content(x) for x in value]
+                # rows lose their bookkeeping; other items (a newer sender's list field) stay as they are
+                [_content(x) if isinstance(x, dict) else x for x in value]
                 if isinstance(value, list)
                 else _content(value)
                 if isinstance(value, dict)

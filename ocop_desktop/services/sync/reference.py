@@ -8,7 +8,6 @@ bundled with the application.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +15,9 @@ from ocop_desktop.domain.deadlines import HolidayCalendar
 from ocop_desktop.domain.rules.errors import RuleSetError
 from ocop_desktop.domain.rules.loader import parse_ruleset
 from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.ocoppkg import limits
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.ocoppkg.format import REFERENCE_NAME
+from ocop_desktop.ocoppkg.format import MAX_JSON_BYTES, REFERENCE_NAME
 from ocop_desktop.paths import resource
 
 if TYPE_CHECKING:
@@ -48,11 +48,11 @@ def check_reference_file(name: str, data: bytes) -> str:
     match = REFERENCE_NAME.match(name)
     assert match is not None
     category = match.group(1)
+    doc = limits.parse(data, name, max_bytes=MAX_JSON_BYTES)  # bounded, before any other reader
     try:
         if category == "rulesets":
             ruleset = parse_ruleset(data, source=match.group(2))
             return f"Bộ tiêu chí {ruleset.id} (mã băm {ruleset.content_hash[:12]}…)"
-        doc = json.loads(data.decode("utf-8"))
         if not isinstance(doc, dict):
             raise ValueError("not an object")
         if category == "calendar":

@@ -28,6 +28,7 @@ from ocop_desktop.services.sync.identity import check_key_change, identity_chang
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
+from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.reference import changed, check_reference_file, install
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import database_errors_refused
@@ -119,7 +120,7 @@ class TrustImport:
         self._confirm = self._typed.fingerprint
         self._m = m = opened.manifest
         reader = opened.reader
-        doc = load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD))
+        doc = check_payload(m.kind, fmt.PAYLOAD, load_json(fmt.PAYLOAD, reader.read_json_bytes(fmt.PAYLOAD)))
         office, keys = (doc.get("office"), doc.get("keys")) if isinstance(doc, dict) else (None, None)
         if not isinstance(office, dict) or not isinstance(keys, list):
             raise _bad("thiếu cơ quan hoặc khóa")
