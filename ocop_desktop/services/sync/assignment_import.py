@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -22,13 +22,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
-from ocop_desktop.services.sync.evaluator_payloads import (
-    EVALUATOR,
-    PROVINCE,
-    SCHEMA,
-    carried_keys,
-    read_payload,
-)
+from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, PROVINCE, carried_keys, read_payload
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
@@ -127,7 +121,7 @@ class AssignmentImport:
         self.needs_confirmation = not carried <= self.trusted or self.key_change is not None
         self.info = package_info(reader, key is not None)
         self.opened = Opened(reader, self.info, key.public_key if key else None, self.prior)
-        self.assignment = _check_assignment(doc.get("assignment"))
+        self.assignment = _check_assignment(doc["assignment"])
         check_assignment(self._ctx, m, self.office, self.assignment)  # §6: from this laptop's province
         self.blob_names = self._blob_names()
 
@@ -358,65 +352,14 @@ def _ruleset_warnings(a: dict[str, Any]) -> list[str]:
     ]
 
 
-def _check_assignment(a: Any) -> dict[str, Any]:
-    def need(ok: bool, what: str) -> None:
-        if not ok:
-            raise PackageRefused(
-                "malformed",
-                f"Dữ liệu phân công trong gói không đúng cấu trúc ({what}). Hãy đề nghị "
-                "tỉnh cập nhật OCOP Desktop và xuất lại gói.",
-            )
-
-    need(isinstance(a, dict), "không có phân công")
-    need(isinstance(a.get("schema"), int), "phiên bản")
-    if a["schema"] > SCHEMA:
+def _check_assignment(a: dict[str, Any]) -> dict[str, Any]:
+    """What the payload's schema (payload_schema.ASSIGNMENT, checked by `read_payload`) cannot say:
+    each dossier once."""
+    ids = [d["dossier_id"] for d in a["dossiers"]]
+    if len(set(ids)) != len(ids):
         raise PackageRefused(
-            "future_version",
-            "Dữ liệu phân công được ghi theo phiên bản mới hơn. Hãy cập nhật OCOP Desktop rồi nhập lại.",
+            "malformed",
+            "Dữ liệu phân công trong gói không đúng cấu trúc (hồ sơ lặp). Hãy đề nghị tỉnh cập nhật "
+            "OCOP Desktop và xuất lại gói.",
         )
-    need(
-        all(isinstance(a.get(k), str) and _UUID.match(a[k]) for k in ("round_id", "member_id")),
-        "mã đợt, thành viên",
-    )
-    need(
-        all(
-            isinstance(a.get(k), str) for k in ("round_label", "council_name", "member_label", "member_name")
-        ),
-        "tên đợt, thành viên",
-    )
-    need(isinstance(a.get("rules"), dict), "quy tắc Hội đồng")
-    dossiers = a.get("dossiers")
-    need(isinstance(dossiers, list) and bool(dossiers), "danh sách hồ sơ")
-    seen = set()
-    for d in dossiers:
-        need(
-            isinstance(d, dict)
-            and isinstance(d.get("dossier_id"), str)
-            and bool(_UUID.match(d["dossier_id"])),
-            "mã hồ sơ",
-        )
-        need(d["dossier_id"] not in seen, "hồ sơ lặp")
-        seen.add(d["dossier_id"])
-        need(
-            all(
-                isinstance(d.get(k), str)
-                for k in ("product_name", "producer_name", "ruleset_id", "ruleset_hash", "registration_type")
-            ),
-            "thông tin hồ sơ",
-        )
-        need(
-            all(
-                isinstance(d.get(k), int) and not isinstance(d.get(k), bool)
-                for k in ("product_set", "revision")
-            ),
-            "bộ sản phẩm",
-        )
-        need(isinstance(d.get("forms"), dict) and isinstance(d.get("self_answers"), dict), "biểu mẫu")
-        for key in ("evidence", "advisory"):
-            items = d.get(key)
-            need(isinstance(items, list) and all(isinstance(x, dict) for x in items), key)
-            for x in items:
-                sha = x.get("sha256")
-                need(sha is None or (isinstance(sha, str) and bool(_HEX64.match(sha))), "mã băm tệp")
-        need(d.get("current_sheet") is None or isinstance(d["current_sheet"], dict), "phiếu hiện có")
-    return cast("dict[str, Any]", a)  # every part checked above
+    return a

@@ -84,6 +84,34 @@ def identity_change(s: Session, office: dict[str, Any], keys: list[dict[str, Any
     )
 
 
+def same_unit_warnings(s: Session, office: dict[str, Any]) -> list[str]:
+    """An office id not known here for a unit and role another trusted office already holds: not
+    refused (a machine reinstalled without its backup gets a new id, and section 6 limits what it
+    may write to its own rows), but never shown as an ordinary new office either. (This machine's
+    own unit and role never reach here: no package kind from a peer of the same role is accepted.)"""
+    if s.get(Office, office["office_id"]) is not None:
+        return []
+    holders = s.scalars(
+        select(Office).where(
+            Office.unit_code == office["unit_code"],
+            Office.role == office["role"],
+            Office.id != office["office_id"],
+            Office.is_self.is_(False),
+        )
+    ).all()
+    warnings = []
+    for h in holders:
+        signing = next((k.fingerprint for k in _keys_of(s, h.id) if k.trusted and k.purpose == "signing"), "")
+        if signing:
+            warnings.append(
+                f"“{h.name[:80]}” (mã đơn vị {h.unit_code}) đã được tin cậy trên máy này với dấu vân tay "
+                f"{_readable(signing)}; gói này đến từ một máy KHÁC nhận là cùng đơn vị. Chỉ nhập khi đã "
+                "gọi điện cho đơn vị đó và họ xác nhận đã cài lại phần mềm trên máy mới (không còn bản "
+                "sao lưu); hồ sơ do máy cũ gửi vẫn chỉ máy cũ được sửa."
+            )
+    return warnings
+
+
 def check_key_change(change: KeyChange | None, confirm: Confirmation, *, applying: bool) -> None:
     """The officer's acknowledgement of a key change: its old fingerprint, typed. A wrong one is
     refused at once (the dry run too); none is refused when applying."""

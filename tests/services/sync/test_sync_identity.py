@@ -261,3 +261,21 @@ def test_the_first_enrollment_of_a_new_office_is_as_before(
     # the same office again, same keys and name: nothing to confirm
     again = PackageService(newcomer).export_enrollment(tmp_path / "again.ocoppkg").path
     assert not province.preview(again).needs_confirmation and province.import_package(again).applied
+    assert not any("máy KHÁC" in w for w in result.preview.warnings)
+
+
+def test_a_new_office_id_for_a_unit_already_trusted_is_never_shown_as_an_ordinary_newcomer(
+    pair: Pair, rogue: Callable[[str, str], AppContext], tmp_path: Path
+) -> None:
+    """A commune reinstalled without its backup gets a new office id: not refused (what it may write
+    is its own rows), but the dry run names the office already trusted for that unit and its
+    fingerprint."""
+    second = rogue("commune", "00070")  # the pair's commune, on another machine
+    pack = PackageService(second).export_enrollment(tmp_path / "second.ocoppkg").path
+    province = PackageService(pair.province)
+    preview = province.preview(pack)
+    assert preview.needs_confirmation and preview.key_change is None
+    (warning,) = [w for w in preview.warnings if "máy KHÁC" in w]
+    assert B in warning and readable(pair.commune) in warning
+    result = province.import_package(pack, confirm_fingerprint=readable(second))
+    assert result.applied and warning in result.preview.warnings

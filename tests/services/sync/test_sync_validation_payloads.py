@@ -105,6 +105,7 @@ def test_bad_evaluator_payloads_are_refused_on_both_sides(offices: Offices) -> N
         (lambda p: p.update(schema=0), ("schema",)),
         (lambda p: p["assignment"]["dossiers"][0].update(product_name=["x"]), ("product_name",)),
         (lambda p: p["assignment"]["dossiers"][0]["evidence"][0].pop("sha256"), ("evidence[0].sha256",)),
+        (lambda p: p["assignment"]["dossiers"].append(p["assignment"]["dossiers"][0]), ("hồ sơ lặp",)),
     ):
         target.write_bytes(with_payload(out.path, o.evaluator, province_key, change))
         before = snapshot(o.evaluator)
