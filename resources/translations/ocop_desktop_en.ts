@@ -204,6 +204,10 @@
         <translation>On this computer</translation>
     </message>
     <message>
+        <source>Tỉnh đã thay khóa: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa MỚI của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số).</source>
+        <translation>The province replaced its key: phone the province officer, ask them to read out the province's NEW key fingerprint and type it here (6 groups of 5 digits).</translation>
+    </message>
+    <message>
         <source>Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số).</source>
         <translation>First package from the province: phone the province officer, ask them to read out the province key fingerprint and type it here (6 groups of 5 digits).</translation>
     </message>

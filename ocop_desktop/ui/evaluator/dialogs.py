@@ -3,6 +3,8 @@ the enrollment fingerprint to read out by phone, and the dry run of an assignmen
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -22,6 +24,8 @@ from ocop_desktop.services.sync.types import ImportPreview
 from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.style import PANEL_FILL, PANEL_FRAME, WARNING_TEXT
 from ocop_desktop.ui.sync.key_change import KeyChangePanel
+
+_DIGITS = re.compile(r"\D")  # what a typed fingerprint keeps: its 30 digits
 
 
 def big_fingerprint_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -111,6 +115,7 @@ class AssignmentPreviewDialog(QDialog):
                 self.table.setItem(n, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(110)  # at least three rows, whatever else the dialog must show
         layout.addWidget(self.table, 1)
         for warning in preview.warnings:
             label = QLabel("⚠ " + warning, self)
@@ -125,6 +130,11 @@ class AssignmentPreviewDialog(QDialog):
         if preview.needs_confirmation:
             ask = QLabel(
                 self.tr(
+                    "Tỉnh đã thay khóa: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa MỚI của "
+                    "tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số)."
+                )
+                if self.key_change is not None
+                else self.tr(
                     "Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa "
                     "của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số)."
                 ),
@@ -139,6 +149,9 @@ class AssignmentPreviewDialog(QDialog):
             font.setPointSize(font.pointSize() + 4)
             self.fingerprint_edit.setFont(font)
             layout.addWidget(self.fingerprint_edit)
+            self.fingerprint_edit.textChanged.connect(lambda _t: self._update_apply())
+        if self.key_change is not None:
+            self.key_change.changed.connect(self._update_apply)
         buttons = QDialogButtonBox(self)
         self.apply_button = QPushButton(
             self.tr("Đóng") if preview.already_imported else self.tr("Nhập gói"), self
@@ -149,7 +162,18 @@ class AssignmentPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(680, 420)
+        # tall enough for a key change's two fingerprints, within a 1366×768 screen
+        self.resize(760, min(max(420, self.sizeHint().height()), 700))
+        self._update_apply()
+        if self.fingerprint_edit is not None:
+            self.fingerprint_edit.setFocus()
+
+    def _update_apply(self) -> None:
+        """ "Nhập gói" only once what must be typed is there: all 30 digits of the province's
+        fingerprint, and for a key change the old fingerprint, matching."""
+        typed = self.fingerprint_edit is None or len(_DIGITS.sub("", self.fingerprint_edit.text())) == 30
+        acknowledged = self.key_change is None or self.key_change.acknowledged() is not None
+        self.apply_button.setEnabled(typed and acknowledged)
 
     def confirmed_fingerprint(self) -> str | None:
         if self.fingerprint_edit is None:

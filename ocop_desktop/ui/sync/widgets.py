@@ -43,6 +43,7 @@ class Fingerprint(QFrame):
             layout.addWidget(label)
             self.groups.append(label)
         layout.addStretch(1)
+        self.setMinimumHeight(self.sizeHint().height())  # a cramped dialog must not clip the digits
 
     def set_fingerprint(self, readable: str) -> None:
         parts = readable.split()

@@ -4,6 +4,7 @@ it the assignment comes in."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from helpers.evaluator import Offices
@@ -35,8 +36,10 @@ def test_the_provinces_new_key_is_confirmed_as_a_key_change(
     dialog = ws.steps.preview_dialog
     assert dialog is not None and dialog.key_change is not None and dialog.fingerprint_edit is not None
     assert (dialog.key_change.old.text(), dialog.key_change.new.text()) == (old, new)
+    assert not dialog.apply_button.isEnabled()  # nothing typed yet
     dialog.fingerprint_edit.setText(new)
-    dialog.accept()
+    assert not dialog.apply_button.isEnabled()  # the old fingerprint not acknowledged: greyed out
+    dialog.accept()  # forced past the button: the service refuses too
     finish(qtbot, ws.steps.last_task)
     assert messages.shown[-1].kind == "warn" and "thay khóa" in messages.shown[-1].text
     assert db_state(o.evaluator) == before
@@ -46,7 +49,8 @@ def test_the_provinces_new_key_is_confirmed_as_a_key_change(
     assert dialog is not None and dialog.key_change is not None and dialog.fingerprint_edit is not None
     dialog.fingerprint_edit.setText(new)
     qtbot.keyClicks(dialog.key_change.typed, old)
-    assert dialog.confirmed_key_change() == old
+    assert dialog.confirmed_key_change() == old and dialog.apply_button.isEnabled()
+    assert "thay khóa" in " ".join(w.text() for w in dialog.findChildren(QLabel))
     dialog.accept()
     finish(qtbot, ws.steps.last_task)
     assert messages.shown[-1].kind == "info" and "Đã nhập gói phân công" in messages.shown[-1].text
