@@ -161,7 +161,10 @@ class DossierPackageImport:
             s = recorder.session
             staging.place_after_commit(s)
             s.info[KEEP_REVISIONS] = True
-            planned = [classify(s, rec, self._m.sender_id) for rec in records]  # again, in the transaction
+            # Ownership and plan again, in the transaction that writes: what another import changed
+            # since the records were read cannot slip in between.
+            check_dossier_records(s, self._ctx.office(), self._m, records)
+            planned = [classify(s, rec, self._m.sender_id) for rec in records]
             preview = self._preview(records, planned, names)
             for p in planned:
                 self._take(s, p)

@@ -12,7 +12,8 @@ every record must be that office's own:
 - the province writes only the province part (status accepted / returned / decided, return reasons,
   certificates of that dossier's product) of dossiers of this commune, and only its own history.
 
-The dry run and the import make the same check (`check_dossier_records`, called while planning).
+The dry run and the import make the same check (`check_dossier_records`, called while planning and
+again in the transaction that writes).
 The evaluator packages have theirs in `ownership_evaluator.py`.
 """
 
