@@ -77,3 +77,8 @@ class AppPaths:
     @property
     def settings_path(self) -> Path:
         return self.data_dir / "settings.json"
+
+    @property
+    def windows_path(self) -> Path:
+        """Where the windows' last sizes and places are kept (`ui/kit/geometry.py`)."""
+        return self.data_dir / "windows.json"

@@ -36,6 +36,7 @@ from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
 from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import message_label
+from ocop_desktop.ui.kit.geometry import remember
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
@@ -280,6 +281,7 @@ class DossierEditor(QWidget):
         if self.evidence.task is not None:
             self.evidence.cancel_import()
         event.accept()
+        remember(self, self.ctx.paths.windows_path, "dossier")
         self.changed.emit(self.session.dossier_id)
         super().closeEvent(event)
 

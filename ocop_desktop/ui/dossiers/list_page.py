@@ -20,6 +20,7 @@ from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
 from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
+from ocop_desktop.ui.kit.geometry import open_window
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tasks import run_task
 
@@ -128,4 +129,4 @@ class DossiersPage(ListPage):
         editor.changed.connect(lambda _id: self.model.refresh())
         editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
         self.editors[dossier_id] = editor
-        editor.show()
+        open_window(editor, self._ctx.paths.windows_path, "dossier", (1200, 800))

@@ -17,6 +17,7 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.paths import resources_root
 from ocop_desktop.progress import Progress
 from ocop_desktop.ui.kit import qt_workarounds
+from ocop_desktop.ui.kit.geometry import open_window, remember
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.kit.perf import freeze_heap
 from ocop_desktop.ui.kit.settings import load_settings
@@ -97,7 +98,8 @@ def run(paths: AppPaths) -> int:
     # Only what the first frame needs runs before show(); the error dialogs, the log file, the
     # other font faces and the store (on a worker thread) come in the next turns of the loop.
     window = MainWindow(office_name=office_name)
-    window.show()
+    open_window(window, paths.windows_path, "main", (1200, 760))
+    app.aboutToQuit.connect(lambda: remember(window, paths.windows_path, "main"))
     opened: list[AppContext] = []
 
     def attach(ctx: AppContext) -> None:
@@ -171,7 +173,8 @@ def _run_opened(app: QApplication, paths: AppPaths) -> int:
         if ctx.office_or_none() is None and not _first_run(ctx):
             return 0
         window = build_main_window(ctx)
-        window.show()
+        open_window(window, paths.windows_path, "main", (1200, 760))
+        app.aboutToQuit.connect(lambda: remember(window, paths.windows_path, "main"))
         code = app.exec()
         _wait_for_tasks()
         return code
