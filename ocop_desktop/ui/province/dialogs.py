@@ -52,8 +52,22 @@ class _Dialog(QDialog):
         self.body.addWidget(self.problem)
         self.body.addLayout(self.form)
 
-    def finish_layout(self) -> None:
+    def finish_layout(self, first: QWidget | None = None) -> None:
+        """Buttons last, in the layout and in the Tab order (they were made before the fields), and
+        the focus in the first input (or `first`), so that typing starts at once."""
         self.body.addWidget(self.buttons)
+        inputs = [
+            item.widget()
+            for row in range(self.form.rowCount())
+            if (item := self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+            and item.widget() is not None
+        ]
+        chain = [*inputs, *self.buttons.buttons()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        target = first or (inputs[0] if inputs else None)
+        if target is not None:
+            target.setFocus()
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -204,7 +218,8 @@ class ReasonDialog(_Dialog):
         if self.on is not None:
             self.form.addRow(self.tr("Ngày"), self.on)
         self.form.addRow(self.tr("Lý do (bắt buộc)"), self.text)
-        self.finish_layout()
+        self.text.setTabChangesFocus(True)  # Tab goes on to the buttons, as in every other field
+        self.finish_layout(first=self.text)  # the date is filled in already; the reason is not
 
     def value(self) -> Any:
         reason = self.text.toPlainText()
