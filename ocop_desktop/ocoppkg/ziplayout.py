@@ -11,6 +11,7 @@ either checked here or covered by a SHA-256 in the signed manifest, so no change
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -227,6 +228,10 @@ def _check_local(fh: BinaryIO, entry: Entry, offset: int) -> Entry:
     raw_name, extra = rest[:name_len], rest[name_len:]
     if sig != b"PK\x03\x04" or len(rest) != name_len + extra_len:
         raise damaged(f"{entry.name}: local header")
+    # Python's zipfile (our writer) gives a local header its zip64 field exactly when the size
+    # declared up front is within 5 % of 2 GiB; anything else was not written by it.
+    if bool(extra) != (entry.size * 1.05 > zipfile.ZIP64_LIMIT):
+        raise damaged(f"{entry.name}: zip64 field of the local header where the writer puts none, or missing")
     if extra:
         usize, csize = _zip64_extra(extra, entry.name, [usize, csize])
     if (

@@ -146,6 +146,7 @@ COMMUNE_DATA = sc.obj(
                 "forms": sc.mapping(sc.anything),  # sections by key; their fields are the forms' business
             },
             optional=DOSSIER_PROVINCE_FIELDS,  # the province's part travels in results records
+            required=("forms",),  # the record is the dossier's full state: no forms would erase them
         ),
         "producer": row(Producer, {"kind": sc.one_of({k.value for k in ProducerKind})}),
         "product": row(Product, {"product_set": sc.integer(1), "seq": sc.integer(1)}),

@@ -23,11 +23,14 @@ def test_zip64_packages_are_read(pair: Pair, tmp_path: Path, monkeypatch: pytest
     ready_dossier(pair.commune, tmp_path / "scans")
     monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 1 << 10)
     sent = PackageService(pair.commune).export_dossiers(pair.send("z.ocoppkg"), pending=True)
-    monkeypatch.undo()
     assert b"PK\x06\x06" in sent.path.read_bytes()[-200:]  # zip64 end record present
     assert [d.outcome for d in PackageService(pair.province).import_package(sent.path).preview.dossiers] == [
         "new"
     ]
+    monkeypatch.undo()  # the same package under the real limit: zip64 fields where zipfile puts none
+    with pytest.raises(PackageRefused) as info:
+        PackageService(pair.province).verify(sent.path)
+    assert info.value.code == "damaged"
 
 
 def test_unknown_optional_fields_are_ignored(pair: Pair, tmp_path: Path) -> None:

@@ -156,6 +156,7 @@ RECORD_CASES: dict[str, tuple[Change, tuple[str, ...]]] = {
     "missing version": (_drop("version"), ("version", "thiếu")),
     "missing producer name": (_drop("data.producer.name"), ("data.producer.name", "thiếu")),
     "missing attachments": (_drop("data.attachments"), ("data.attachments", "thiếu")),
+    "missing forms": (_drop("data.dossier.forms"), ("data.dossier.forms", "thiếu")),
     "missing event time": (_drop("events.0.at"), ("events[0].at", "thiếu")),
     "missing checklist status": (_drop("data.checklist.0.status"), ("data.checklist[0].status",)),
     "name longer than its column": (_set("data.producer.name", "x" * 251), ("tối đa 250 ký tự",)),
