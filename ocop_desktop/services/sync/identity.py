@@ -48,7 +48,7 @@ def identity_change(s: Session, office: dict[str, Any], keys: list[dict[str, Any
     _refuse_foreign_or_retired(s, office, keys)
     row = s.get(Office, office["office_id"])
     if row is None:
-        return None
+        return _replacing(s, office, keys)
     fixed = [
         d
         for d in (
@@ -84,32 +84,41 @@ def identity_change(s: Session, office: dict[str, Any], keys: list[dict[str, Any
     )
 
 
-def same_unit_warnings(s: Session, office: dict[str, Any]) -> list[str]:
-    """An office id not known here for a unit and role another trusted office already holds: not
-    refused (a machine reinstalled without its backup gets a new id, and section 6 limits what it
-    may write to its own rows), but never shown as an ordinary new office either. (This machine's
-    own unit and role never reach here: no package kind from a peer of the same role is accepted.)"""
-    if s.get(Office, office["office_id"]) is not None:
-        return []
-    holders = s.scalars(
+def _replacing(s: Session, office: dict[str, Any], keys: list[dict[str, Any]]) -> KeyChange | None:
+    """A new office id for a unit and role another office here holds with trusted keys: the same
+    commune or province on a machine reinstalled without its backup (a lost PC), or someone posing
+    as it. Never an ordinary new office: a key change of the office trusted until now, acknowledged
+    the same way, whose keys are then retired. (Evaluator laptops share their province's unit: each
+    is its own office.)"""
+    if office["role"] == "evaluator":
+        return None
+    held = s.scalars(
         select(Office).where(
             Office.unit_code == office["unit_code"],
             Office.role == office["role"],
             Office.id != office["office_id"],
-            Office.is_self.is_(False),
         )
     ).all()
-    warnings = []
-    for h in holders:
-        signing = next((k.fingerprint for k in _keys_of(s, h.id) if k.trusted and k.purpose == "signing"), "")
-        if signing:
-            warnings.append(
-                f"“{h.name[:80]}” (mã đơn vị {h.unit_code}) đã được tin cậy trên máy này với dấu vân tay "
-                f"{_readable(signing)}; gói này đến từ một máy KHÁC nhận là cùng đơn vị. Chỉ nhập khi đã "
-                "gọi điện cho đơn vị đó và họ xác nhận đã cài lại phần mềm trên máy mới (không còn bản "
-                "sao lưu); hồ sơ do máy cũ gửi vẫn chỉ máy cũ được sửa."
-            )
-    return warnings
+    for old in held:
+        signing = next(
+            (k.fingerprint for k in _keys_of(s, old.id) if k.trusted and k.purpose == "signing"), ""
+        )
+        if old.is_self or not signing:
+            continue  # this machine's own unit never reaches here; an office whose keys were retired
+        carried = {k["purpose"]: k["fingerprint"] for k in keys}
+        return KeyChange(
+            old.id,
+            old.name,
+            office["name"],
+            _readable(signing),
+            _readable(carried["signing"]),
+            (
+                f"mã cơ quan: {old.id} → {office['office_id']} (máy mới, không từ bản sao lưu)",
+                *(d for d in (_diff("tên", f"“{old.name}”", f"“{office['name']}”"),) if d),
+                f"khóa ký: {_readable(signing)} → {_readable(carried['signing'])}",
+            ),
+        )
+    return None
 
 
 def check_key_change(change: KeyChange | None, confirm: Confirmation, *, applying: bool) -> None:
@@ -200,7 +209,9 @@ def trust_office(
         row.name = office["name"]
     wanted = {k["fingerprint"] for k in keys}
     now = utcnow()
-    for old in _keys_of(s, office["office_id"]):
+    # a new office id replacing another office of its unit (`_replacing`): that office's keys retire too
+    offices = {office["office_id"], acknowledged.office_id if acknowledged else office["office_id"]}
+    for old in [k for office_id in sorted(offices) for k in _keys_of(s, office_id)]:
         if old.trusted and old.fingerprint not in wanted:
             old.trusted, old.retired_at = False, now
             old.retired_by_officer_id, old.retired_by_package_id = officer_id, package_id
@@ -240,6 +251,10 @@ def _refuse_foreign_or_retired(s: Session, office: dict[str, Any], keys: list[di
                 "được tin cậy lại (máy cũ có thể đã bị mất). Gói bị từ chối; hãy đề nghị cơ quan đó "
                 "gửi gói từ máy có khóa mới.",
             )
+
+
+def _trusted_signing(s: Session, office_id: str) -> str:
+    return next((k.fingerprint for k in _keys_of(s, office_id) if k.trusted and k.purpose == "signing"), "")
 
 
 def _keys_of(s: Session, office_id: str) -> list[KeyRecord]:

@@ -24,13 +24,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
-from ocop_desktop.services.sync.identity import (
-    check_key_change,
-    identity_change,
-    same_unit_warnings,
-    trust_office,
-    typed,
-)
+from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
 from ocop_desktop.services.sync.opened import Opened, incoming_row
@@ -153,7 +147,6 @@ class TrustImport:
         with ctx.read() as s:  # a known office id first: who it is here decides, not what the pack says
             # (a pack imported before changes nothing and is not compared again)
             self.key_change = None if opened.prior else identity_change(s, self.office, self.keys)
-            self.same_unit = [] if opened.prior else same_unit_warnings(s, self.office)
         check_key_change(self.key_change, self._typed, applying=False)
         sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
@@ -189,7 +182,6 @@ class TrustImport:
             warnings.append("Gói này đã được nhập trước đây; nhập lại không thay đổi gì.")
         else:
             warnings.extend(sequence_warnings(self._ctx, self._m))
-            warnings.extend(self.same_unit)
         if self.later is not None:
             warnings.append(
                 "Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài."

@@ -16,6 +16,7 @@ from helpers.identity import claiming, readable, refused, signing_key, trusted_k
 from helpers.package_surgery import entries, resign
 from helpers.sync import Pair, open_installation, ready_dossier
 from ocop_desktop.ocoppkg import format as fmt
+from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import KeyStore
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.sync.service import PackageService
@@ -261,21 +262,37 @@ def test_the_first_enrollment_of_a_new_office_is_as_before(
     # the same office again, same keys and name: nothing to confirm
     again = PackageService(newcomer).export_enrollment(tmp_path / "again.ocoppkg").path
     assert not province.preview(again).needs_confirmation and province.import_package(again).applied
-    assert not any("máy KHÁC" in w for w in result.preview.warnings)
 
 
-def test_a_new_office_id_for_a_unit_already_trusted_is_never_shown_as_an_ordinary_newcomer(
+def test_a_new_office_id_for_a_trusted_unit_is_a_key_change_of_the_office_trusted_until_now(
     pair: Pair, rogue: Callable[[str, str], AppContext], tmp_path: Path
 ) -> None:
-    """A commune reinstalled without its backup gets a new office id: not refused (what it may write
-    is its own rows), but the dry run names the office already trusted for that unit and its
-    fingerprint."""
+    """A commune reinstalled without its backup (a lost PC) gets a new office id: shown as a key
+    change of the office trusted for that unit, applied only with the old fingerprint typed; the old
+    office's keys then retire, and the new office writes its own dossiers."""
     second = rogue("commune", "00070")  # the pair's commune, on another machine
     pack = PackageService(second).export_enrollment(tmp_path / "second.ocoppkg").path
     province = PackageService(pair.province)
     preview = province.preview(pack)
-    assert preview.needs_confirmation and preview.key_change is None
-    (warning,) = [w for w in preview.warnings if "máy KHÁC" in w]
-    assert B in warning and readable(pair.commune) in warning
-    result = province.import_package(pack, confirm_fingerprint=readable(second))
-    assert result.applied and warning in result.preview.warnings
+    change = preview.key_change
+    assert change is not None and preview.needs_confirmation
+    assert (change.office_id, change.office_name) == (pair.commune.office().id, B)
+    assert (change.old_fingerprint, change.new_fingerprint) == (readable(pair.commune), readable(second))
+    assert any(d.startswith("mã cơ quan") for d in change.differences)
+    message = refused(
+        "identity_changed",
+        lambda: province.import_package(pack, confirm_fingerprint=readable(second)),
+        pair.province,
+    )
+    assert B in message and readable(pair.commune) in message
+    result = province.import_package(
+        pack, confirm_fingerprint=readable(second), confirm_key_change=readable(pair.commune)
+    )
+    assert result.applied and result.preview.key_change == change
+    old = trusted_keys(pair.province, pair.commune.office().id)
+    assert old and all(not k.trusted and k.retired_at is not None for k in old.values())
+    assert all(k.trusted for k in trusted_keys(pair.province, second.office().id).values())
+    ready_dossier(pair.commune, tmp_path / "old-scans")  # the lost machine's packages: refused now
+    stale = PackageService(pair.commune).export_dossiers(pair.send("old.ocoppkg"), pending=True).path
+    with pytest.raises(PackageRefused):
+        province.import_package(stale)
