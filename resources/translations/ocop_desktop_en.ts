@@ -169,8 +169,12 @@
         <translation>Suggested round</translation>
     </message>
     <message>
-        <source>Hồ sơ đã tiếp nhận, chưa thuộc đợt nào (bỏ dấu những hồ sơ để đợt sau):</source>
-        <translation>Accepted dossiers not in any round (untick those for a later round):</translation>
+        <source>Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:</source>
+        <translation>Accepted dossiers not in any round. Those suggested for this round are ticked; tick more, or untick those that wait for a later round:</translation>
+    </message>
+    <message>
+        <source>Phân %1 hồ sơ vào đợt</source>
+        <translation>Put %1 dossiers into the round</translation>
     </message>
     <message>
         <source>Chưa đánh dấu hồ sơ nào.</source>
@@ -205,7 +209,7 @@
     </message>
     <message>
         <source>Tỉnh đã thay khóa: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa MỚI của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số).</source>
-        <translation>The province replaced its key: phone the province officer, ask them to read out the province's NEW key fingerprint and type it here (6 groups of 5 digits).</translation>
+        <translation>The province replaced its key: phone the province officer, ask them to read out the province&apos;s NEW key fingerprint and type it here (6 groups of 5 digits).</translation>
     </message>
     <message>
         <source>Lần đầu nhận gói của tỉnh: gọi điện cho cán bộ tỉnh, nhờ họ đọc dấu vân tay khóa của tỉnh và nhập vào đây (6 nhóm, mỗi nhóm 5 chữ số).</source>
@@ -2446,6 +2450,29 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PickTable</name>
+    <message>
+        <source>Tìm (gõ không dấu cũng được)…</source>
+        <translation>Search (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Chọn &amp;tất cả đang hiện</source>
+        <translation>Tick &amp;all shown</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ chọn tất cả</source>
+        <translation>U&amp;ntick all</translation>
+    </message>
+    <message>
+        <source>Đã chọn %1 / %2</source>
+        <translation>Ticked %1 / %2</translation>
+    </message>
+    <message>
+        <source> · đang hiện %1</source>
+        <translation> · showing %1</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,18 @@ needs `headerDataChanged`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -51,6 +58,22 @@ class RowsModel(QAbstractTableModel):
 
     def checked_rows(self) -> list[Any]:
         return [self.rows[i] for i in sorted(self.checked)]
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """Rows in a new order (`order[i]`: the old index of the new row i); ticks follow their rows."""
+        new_index = {old: new for new, old in enumerate(order)}
+        self.beginResetModel()
+        self.rows = [self.rows[i] for i in order]
+        self.checked = {new_index[i] for i in self.checked}
+        self.endResetModel()
+
+    def set_checked_many(self, rows: Iterable[int], on: bool) -> None:
+        """Tick or untick many rows at once: one change signal, not one per row (12,000 rows)."""
+        (self.checked.update if on else self.checked.difference_update)(rows)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole]
+            )
 
     def set_checked(self, row: int, on: bool) -> None:
         self.setData(
@@ -135,7 +158,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def make_table(
-    model: QAbstractTableModel, parent: QWidget | None = None, *, multi: bool = False
+    model: QAbstractItemModel, parent: QWidget | None = None, *, multi: bool = False
 ) -> QTableView:
     """A row-selecting, read-only table sized from the model's `columns` widths."""
     table = QTableView(parent)
@@ -155,7 +178,8 @@ def make_table(
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setMinimumSectionSize(36)
     char = table.fontMetrics().horizontalAdvance("0")
-    for i, column in enumerate(getattr(model, "columns", [])):
+    source = model.sourceModel() if isinstance(model, QAbstractProxyModel) else model  # a filter's
+    for i, column in enumerate(getattr(source, "columns", [])):
         if column.width:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(i, column.width * char + 14)

@@ -29,8 +29,9 @@ from ocop_desktop.domain.province import MemberRole
 from ocop_desktop.services.province.councils import MemberInput
 from ocop_desktop.services.province.rounds import RoundInput
 from ocop_desktop.ui.kit.banner import Banner
-from ocop_desktop.ui.kit.formatting import format_date
-from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
+from ocop_desktop.ui.kit.formatting import format_date, format_int
+from ocop_desktop.ui.kit.pick_table import PickTable
+from ocop_desktop.ui.kit.tables import Col
 
 
 class _Dialog(QDialog):
@@ -231,14 +232,15 @@ class ReasonDialog(_Dialog):
 
 
 class AssignDialog(_Dialog):
-    """Accepted dossiers not in any round, ticked to go into the current round."""
+    """Accepted dossiers not in any round, to tick for the current round. Only those whose suggested
+    round is this one start ticked: one click must never put a whole province into one round."""
 
     def __init__(self, round_label: str, rows: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Phân hồ sơ vào %1").replace("%1", round_label), self.tr("Phân vào đợt"), parent
         )
-        self.resize(900, 520)
-        self.model = RowsModel(
+        self.resize(900, 560)
+        self.picker = PickTable(
             [
                 Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
                 Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 28),
@@ -246,19 +248,32 @@ class AssignDialog(_Dialog):
                 Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
                 Col(lambda: self.tr("Đợt đề xuất"), lambda r: r.suggested_round, 12),
             ],
+            rows,
+            lambda r: f"{r.product_name} {r.producer_name} {r.commune_name}",
             self,
-            checkable=True,
+            ticked=lambda r: r.suggested_round == round_label,
         )
-        self.model.set_rows(rows, checked=True)
-        self.table = make_table(self.model, self)
+        self.model, self.table = self.picker.model, self.picker.table
         self.body.addWidget(
-            QLabel(self.tr("Hồ sơ đã tiếp nhận, chưa thuộc đợt nào (bỏ dấu những hồ sơ để đợt sau):"), self)
+            QLabel(
+                self.tr(
+                    "Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt "
+                    "này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:"
+                ),
+                self,
+            )
         )
-        self.body.addWidget(self.table, 1)
-        self.finish_layout()
+        self.body.addWidget(self.picker, 1)
+        self.picker.changed.connect(self._count)
+        self.finish_layout(first=self.picker.search)
+        self._count(len(self.picker.ticked_rows()))
+
+    def _count(self, ticked: int) -> None:
+        self.ok_button.setText(self.tr("Phân %1 hồ sơ vào đợt").replace("%1", format_int(ticked)))
+        self.ok_button.setEnabled(ticked > 0)
 
     def value(self) -> list[str]:
-        ids = [r.dossier_id for r in self.model.checked_rows()]
+        ids = [r.dossier_id for r in self.picker.ticked_rows()]
         if not ids:
             raise ValueError(self.tr("Chưa đánh dấu hồ sơ nào."))
         return ids

@@ -63,9 +63,10 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     assert page.round_combo.currentText() == f"Đợt 2/{date.today().year} — Đợt cuối năm"
     round_id = page.state.round_id
 
-    # assign the accepted dossiers (all ticked by default)
+    # assign the accepted dossiers (those suggested for this round start ticked; tick all shown)
     page.rounds.assign()
     qtbot.waitUntil(lambda: page.rounds.dialog is not None and page.rounds.dialog.isVisible())
+    page.rounds.dialog.picker.all_button.click()
     assert len(page.rounds.dialog.model.checked_rows()) == 3
     page.rounds.dialog.ok_button.click()
     settle(qtbot, page)
