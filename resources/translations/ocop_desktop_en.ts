@@ -2081,16 +2081,20 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Show:</translation>
     </message>
     <message>
+        <source>&amp;Xem hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ để xem (chỉ đọc) — Enter hoặc nhấp đúp vào dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
         <source>Trả lại xã…</source>
         <translation>Return to commune…</translation>
-    </message>
-    <message>
-        <source>%1 hồ sơ</source>
-        <translation>%1 dossiers</translation>
     </message>
     <message>
         <source>Đang tiếp nhận hồ sơ…</source>
@@ -2454,10 +2458,6 @@ Send this file to the provincial OCOP office.</translation>
 </context>
 <context>
     <name>PickTable</name>
-    <message>
-        <source>Tìm (gõ không dấu cũng được)…</source>
-        <translation>Search (diacritics optional)…</translation>
-    </message>
     <message>
         <source>Chọn &amp;tất cả đang hiện</source>
         <translation>Tick &amp;all shown</translation>
@@ -3689,6 +3689,21 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Phiếu của %1: đủ các tiêu chí, được lưu tự động.</source>
         <translation>Sheet of %1: complete, saved automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTable</name>
+    <message>
+        <source>Tìm (gõ không dấu cũng được)…</source>
+        <translation type="unfinished">Search (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>%1 dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · đang hiện %1</source>
+        <translation type="unfinished"> · showing %1</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ocop_desktop.services.province.inbox import InboxRow
 from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date, format_number
+from ocop_desktop.ui.kit.pick_table import SearchTable
 from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
-from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table, selected_rows
+from ocop_desktop.ui.kit.tables import Col, selected_rows
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
@@ -28,11 +29,12 @@ class InboxTab(QWidget):
         for value in ("sent", "accepted", "returned", None):
             self.status.addItem("", value)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.count = QLabel(self)
+        self.view_button = QPushButton(self)
         self.accept_button, self.return_button = QPushButton(self), QPushButton(self)
+        self.view_button.clicked.connect(self.view_selected)
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
-        self.model = RowsModel(
+        self.list = SearchTable(
             [
                 Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
                 Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 24),
@@ -57,21 +59,25 @@ class InboxTab(QWidget):
                 ),
                 Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 12),
             ],
+            lambda r: f"{r.product_name} {r.producer_name} {r.commune_name} {r.receipt_number}",
             self,
+            multi=True,
         )
-        self.table = make_table(self.model, self, multi=True)
+        self.model, self.table = self.list.model, self.list.table
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.list.activated.connect(lambda row: self.state.openDossier.emit(row.dossier_id))
         top = QHBoxLayout()
         self.status_label = QLabel(self)
         top.addWidget(self.status_label)
         top.addWidget(self.status)
-        top.addWidget(self.count, 1)
+        top.addStretch(1)
+        top.addWidget(self.view_button)
         top.addWidget(self.accept_button)
         top.addWidget(self.return_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list, 1)
         state.written.connect(self.reload)
         self.retranslate()
 
@@ -81,6 +87,8 @@ class InboxTab(QWidget):
         ):
             self.status.setItemText(i, text)
         self.status_label.setText(self.tr("Hiện:"))
+        self.view_button.setText(self.tr("&Xem hồ sơ"))
+        self.view_button.setToolTip(self.tr("Mở hồ sơ để xem (chỉ đọc) — Enter hoặc nhấp đúp vào dòng"))
         self.accept_button.setText(self.tr("Tiếp nhận"))
         self.return_button.setText(self.tr("Trả lại xã…"))
         self.model.retranslate()
@@ -95,16 +103,20 @@ class InboxTab(QWidget):
 
     def _show(self, rows: list[InboxRow]) -> None:
         self.loaded = True
-        self.model.set_rows(rows)
+        self.list.set_rows(rows)
         self._update()
 
     def _update(self) -> None:
         picked = selected_rows(self.table)
-        self.count.setText(
-            self.tr("%1 hồ sơ").replace("%1", str(len(self.model.rows))) if self.loaded else ""
-        )
+        self.view_button.setEnabled(len(picked) == 1)
         self.accept_button.setEnabled(bool(picked) and all(r.status == "sent" for r in picked))
         self.return_button.setEnabled(len(picked) == 1 and picked[0].status in ("sent", "accepted"))
+
+    def view_selected(self) -> None:
+        """The dossier as the commune sent it, read-only, before it is accepted (a window of its own)."""
+        picked = selected_rows(self.table)
+        if len(picked) == 1:
+            self.state.openDossier.emit(picked[0].dossier_id)
 
     def accept_selected(self) -> Task | None:
         ids = [r.dossier_id for r in selected_rows(self.table) if r.status == "sent"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -108,7 +108,11 @@ def load_tabs(progress: Progress, _ctx: object) -> None:
 
 
 class EvaluationPage(QWidget):
-    """The page at a province (rounds and councils) or at a commune (the province's decisions)."""
+    """The page at a province (rounds and councils) or at a commune (the province's decisions).
+
+    Signals: openDossier(str): a dossier's window is asked for (the main window opens it)."""
+
+    openDossier = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +142,7 @@ class EvaluationPage(QWidget):
 
     def _build_province(self, top: QHBoxLayout, layout: QVBoxLayout) -> None:
         self.state = state = EvalState(self.ctx, self)
+        state.openDossier.connect(self.openDossier)
         self.round_label = QLabel(self)
         self.round_combo = QComboBox(self)
         self.round_combo.setMinimumWidth(260)

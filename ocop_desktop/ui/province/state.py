@@ -25,11 +25,13 @@ class EvalState(QObject):
     roundsLoaded(): `rounds` holds the rounds (newest year first).
     roundLoaded(): `detail` holds the current round's members and entries (None: no round).
     written(): something was changed; tabs that show other data reload it.
+    openDossier(str): a tab asks for a dossier's own window (the main window opens it).
     """
 
     roundsLoaded = Signal()
     roundLoaded = Signal()
     written = Signal()
+    openDossier = Signal(str)
 
     def __init__(self, ctx: AppContext, owner: QWidget) -> None:
         super().__init__(owner)

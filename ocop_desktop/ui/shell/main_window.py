@@ -112,12 +112,7 @@ class MainWindow(QMainWindow):
             self._pending = name
             self.nav.setCurrentRow(PAGE_NAMES.index(name))
             return self.loading
-        page = self._pages.get(name)
-        if page is None:
-            page = PAGES[PAGE_NAMES.index(name)].build(self.ctx, self.go_to)
-            page.setObjectName(f"page_{name}")
-            self._pages[name] = page
-            self.stack.addWidget(page)
+        page = self._built(name)
         self.stack.setCurrentWidget(page)
         row = PAGE_NAMES.index(name)
         if self.nav.currentRow() != row:
@@ -126,12 +121,26 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         return page
 
+    def _built(self, name: str) -> QWidget:
+        assert self.ctx is not None
+        page = self._pages.get(name)
+        if page is None:
+            page = PAGES[PAGE_NAMES.index(name)].build(self.ctx, self.go_to)
+            page.setObjectName(f"page_{name}")
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
     def go_to(self, target: str, payload: object = None) -> QWidget:
         """Show "page" or "page/tab" and hand that tab `payload`, e.g. a file chosen on another
-        page (`PageSpec.open_tab` says how, for the pages that have tabs)."""
+        page (`PageSpec.open_tab` says how, for the pages that have tabs). A "tab" that opens a
+        window (`PageSpec.windows`, e.g. "dossiers/open") leaves the shown page where it is."""
         name, _, tab = target.partition("/")
+        spec = PAGES[PAGE_NAMES.index(name)]
+        if tab in spec.windows and spec.open_tab is not None and self.ctx is not None:
+            return spec.open_tab(self._built(name), tab, payload)
         page = self.show_page(name)
-        open_tab = PAGES[PAGE_NAMES.index(name)].open_tab
+        open_tab = spec.open_tab
         return open_tab(page, tab, payload) if tab and open_tab is not None else page
 
     def page(self, name: str) -> QWidget | None:

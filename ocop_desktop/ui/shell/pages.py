@@ -27,6 +27,7 @@ class PageSpec:
     title: str  # Vietnamese source text, context "Pages"
     build: Callable[[AppContext, GoTo], QWidget]
     open_tab: Callable[[QWidget, str, object], QWidget] | None = None  # None: a page without tabs
+    windows: tuple[str, ...] = ()  # "tabs" of `open_tab` that open a window: the shown page stays
 
 
 def _producers(ctx: AppContext, _go_to: GoTo) -> QWidget:
@@ -47,7 +48,16 @@ def _dossiers(ctx: AppContext, _go_to: GoTo) -> QWidget:
     return DossiersPage(ctx)
 
 
-def _evaluation(ctx: AppContext, _go_to: GoTo) -> QWidget:
+def _dossier_window(page: QWidget, _tab: str, payload: object) -> QWidget:
+    """ "dossiers/open": a dossier's own window (read-only once it left the commune), from any page."""
+    from ocop_desktop.ui.dossiers.list_page import DossiersPage
+
+    if isinstance(page, DossiersPage) and isinstance(payload, str):
+        page.open_dossier(payload)
+    return page
+
+
+def _evaluation(ctx: AppContext, go_to: GoTo) -> QWidget:
     """The province's rounds and councils; on an evaluator laptop, the member's own workspace."""
     if ctx.office().role == "evaluator":
         from ocop_desktop.ui.evaluator import build_evaluator_page
@@ -55,7 +65,9 @@ def _evaluation(ctx: AppContext, _go_to: GoTo) -> QWidget:
         return build_evaluator_page(ctx)
     from ocop_desktop.ui.province.page import EvaluationPage
 
-    return EvaluationPage(ctx)
+    page = EvaluationPage(ctx)
+    page.openDossier.connect(lambda dossier_id: go_to("dossiers/open", dossier_id))
+    return page
 
 
 def _evaluation_tab(page: QWidget, tab: str, payload: object) -> QWidget:
@@ -94,7 +106,7 @@ def _settings(ctx: AppContext, _go_to: GoTo) -> QWidget:
 PAGES = [
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
-    PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers),
+    PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers, _dossier_window, ("open",)),
     PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _evaluation, _evaluation_tab),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _sync),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _reports),
