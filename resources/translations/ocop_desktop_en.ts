@@ -2082,11 +2082,11 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>&amp;Xem hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View dossier</translation>
     </message>
     <message>
         <source>Mở hồ sơ để xem (chỉ đọc) — Enter hoặc nhấp đúp vào dòng</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the dossier to read it (read-only) — Enter or double-click the row</translation>
     </message>
     <message>
         <source>Tiếp nhận</source>
@@ -3695,15 +3695,15 @@ Send this file to the provincial OCOP office.</translation>
     <name>SearchTable</name>
     <message>
         <source>Tìm (gõ không dấu cũng được)…</source>
-        <translation type="unfinished">Search (diacritics optional)…</translation>
+        <translation>Search (diacritics optional)…</translation>
     </message>
     <message>
         <source>%1 dòng</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows</translation>
     </message>
     <message>
         <source> · đang hiện %1</source>
-        <translation type="unfinished"> · showing %1</translation>
+        <translation> · showing %1</translation>
     </message>
 </context>
 <context>
