@@ -1,25 +1,21 @@
 """Long lists that stay usable (issue 15: 12,000 dossiers in the inbox or for one round).
 
 `SearchTable`: a search box that ignores diacritics and starts at its first match, headers that
-sort (in Python, numbers and numbered names as numbers), ↓ from the search to the list, and the
-count of rows. `PickTable` adds a tick per row, "select all shown" / "select none" and the count of
-what is ticked; nothing is ticked unless the caller says which rows."""
+sort (numbers and numbered names as numbers), ↓ from the search to the list, Enter or a double
+click to open a row, and the count of rows. `PickTable` adds a tick per row, "select all shown" /
+"select none" and the count of what is ticked; nothing is ticked unless the caller says which rows.
+
+Searching and sorting happen in Python on plain lists, and the model then shows the rows that
+match in their order: no `QSortFilterProxyModel`, whose filter and sort call back into Python
+for every row and every comparison (12,000 rows: 0.5 s per keystroke, 1 s per sort)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -28,24 +24,42 @@ from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 
 _DIGITS = re.compile(r"(\d+)")
+# fold() one character at a time, as a table for str.translate (C speed on 12,000 names): the
+# Latin letters with diacritics, Vietnamese's among them; NFC text has no loose combining marks.
+_LATIN = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+_PLAIN = {code: fold(chr(code)) for code in _LATIN if fold(chr(code)) != chr(code).casefold()}
 
 
-class _Filter(QSortFilterProxyModel):
-    """Rows whose searchable text holds every word of the query, diacritics ignored."""
+def quick_fold(text: str) -> str:
+    """`domain.text.fold` for NFC text, at C speed (spaces are not collapsed: keys only)."""
+    return text.translate(_PLAIN).casefold()
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.keys: list[str] = []
-        self.words: list[str] = []
 
-    def set_query(self, text: str) -> None:
-        self.beginFilterChange()
-        self.words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+class _Shown(RowsModel):
+    """The rows that match, in their order; ticks are kept per row of the whole list (`ticked`)."""
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        key = self.keys[row]
-        return all(w in key for w in self.words)
+    def __init__(self, columns: Sequence[Col], parent: QObject, checkable: bool) -> None:
+        super().__init__(columns, parent, checkable=checkable)
+        self.positions: list[int] = []  # index in the whole list of each row shown
+        self.ticked: set[int] = set()
+
+    def show_rows(self, everything: Sequence[Any], positions: list[int]) -> None:
+        self.beginResetModel()
+        self.positions = positions
+        self.rows = [everything[i] for i in positions]
+        self.checked = {n for n, i in enumerate(positions) if i in self.ticked}
+        self.endResetModel()
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2) -> bool:  # noqa: N802
+        if self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole:
+            on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+            (self.ticked.add if on else self.ticked.discard)(self.positions[index.row()])
+        return super().setData(index, value, role)  # emits dataChanged: the count reads `ticked`
+
+    def set_checked_many(self, rows: Iterable[int], on: bool) -> None:
+        rows = list(rows)
+        (self.ticked.update if on else self.ticked.difference_update)(self.positions[n] for n in rows)
+        super().set_checked_many(rows, on)
 
 
 class SearchTable(QWidget):
@@ -64,14 +78,16 @@ class SearchTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.searchable = searchable
-        self.model = RowsModel(columns, self, checkable=checkable)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = make_table(self.proxy, self, multi=multi)
+        self.everything: list[Any] = []
+        self.keys: list[str] = []
+        self.name_keys: list[str] = []
+        self.order: list[int] = []  # the whole list's indices in the sorted order
+        self.words: list[str] = []
+        self.sort_keys: dict[int, list[Any]] = {}  # per column, computed on its first click
+        self.model = _Shown(columns, self, checkable)
+        self.table = make_table(self.model, self, multi=multi)
         self.table.doubleClicked.connect(self._activate)
         self.table.installEventFilter(self)
-        # Sorting sorts the rows themselves, in Python, once: the proxy's own sort asks the model for
-        # every compared cell through Qt (12,000 rows: 3–5 s; sorted() with a key: ~20 ms).
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -93,56 +109,74 @@ class SearchTable(QWidget):
 
     def set_rows(self, rows: Sequence[Any], ticked: Callable[[Any], bool] = lambda _row: False) -> None:
         """New rows, in the caller's order (the sort indicator is cleared); the search stays."""
-        self.proxy.keys = [fold(self.searchable(r)) for r in rows]
-        self.model.set_rows(rows)
-        if self.model.checkable:
-            self.model.set_checked_many([i for i, r in enumerate(rows) if ticked(r)], True)
+        self.everything = list(rows)
+        self.keys = [quick_fold(self.searchable(r)) for r in self.everything]
+        name = self.model.columns[0].value  # the first column names the row: its matches come first
+        self.name_keys = [quick_fold(str(name(r))) for r in self.everything]
+        self.order = list(range(len(self.everything)))
+        self.sort_keys = {}
+        self.model.ticked = (
+            {i for i, r in enumerate(self.everything) if ticked(r)} if self.model.checkable else set()
+        )
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self._count()
+        self._show()
 
     def shown_rows(self) -> list[Any]:
-        return [self.model.rows[self._source_row(r)] for r in range(self.proxy.rowCount())]
+        return list(self.model.rows)
 
     def sort_by(self, column: int) -> None:
         """Sort by `column`: ascending on the first click, then each click turns the order round."""
         header = self.table.horizontalHeader()
-        same = header.sortIndicatorSection() == column
-        descending = same and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-        value = self.model.columns[column].value
-        order = sorted(range(len(self.model.rows)), key=lambda i: _sort_key(value(self.model.rows[i])))
-        if descending:
-            order.reverse()
-        self.proxy.keys = [self.proxy.keys[i] for i in order]  # before the model resets the proxy
-        self.model.reorder(order)
+        descending = header.sortIndicatorSection() == column and (
+            header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        )
+        if column not in self.sort_keys:
+            value = self.model.columns[column].value
+            self.sort_keys[column] = [_sort_key(value(r)) for r in self.everything]
+        keys = self.sort_keys[column]
+        self.order = sorted(range(len(self.everything)), key=keys.__getitem__, reverse=descending)
         header.setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
+        self._show()
 
     def count_text(self) -> str:
-        total, shown = len(self.model.rows), self.proxy.rowCount()
+        total, shown = len(self.everything), len(self.model.rows)
         text = self.tr("%1 dòng").replace("%1", format_int(total))
         return text + (self.tr(" · đang hiện %1").replace("%1", format_int(shown)) if shown != total else "")
+
+    def _show(self) -> None:
+        keys, shown = self.keys, self.order
+        for word in self.words:  # one plain comprehension per word: ~1 ms for 12,000 rows
+            shown = [i for i in shown if word in keys[i]]
+        if self.words and self.table.horizontalHeader().sortIndicatorSection() < 0:
+            # no column chosen to sort by: rows whose name holds the words first ("ca phe" lists
+            # the coffees before "Bánh tét… Ea Phê"), each group in the caller's order
+            names = self.name_keys
+            first = [i for i in shown if all(w in names[i] for w in self.words)]
+            if first and len(first) < len(shown):
+                chosen = set(first)
+                shown = first + [i for i in shown if i not in chosen]
+        self.model.show_rows(self.everything, list(shown))
+        self._count()
 
     def _count(self) -> None:
         self.count.setText(self.count_text())
 
     def _search(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.words = quick_fold(" ".join(text.split())).split()
+        self._show()
         self.table.scrollToTop()  # a new search starts at its first match, not at the old scroll
-        self._count()
-
-    def _source_row(self, proxy_row: int) -> int:
-        return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.activated.emit(self.model.rows[self._source_row(index.row())])
+            self.activated.emit(self.model.rows[index.row()])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """↓ from the search box goes on to the list; Enter on a row opens it."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
-        if watched is self.search and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+        if watched is self.search and event.key() == Qt.Key.Key_Down and self.model.rows:
             self.table.setFocus()
             self.table.selectRow(0)
             return True
@@ -177,22 +211,23 @@ class PickTable(SearchTable):
         self.set_rows(rows, ticked)
 
     def ticked_rows(self) -> list[Any]:
-        return self.model.checked_rows()
+        return [self.everything[i] for i in sorted(self.model.ticked)]
 
     def tick_shown(self) -> None:
-        self.model.set_checked_many((self._source_row(r) for r in range(self.proxy.rowCount())), True)
+        self.model.set_checked_many(range(len(self.model.rows)), True)
 
     def tick_none(self) -> None:
+        self.model.ticked.clear()
         self.model.set_checked_many(range(len(self.model.rows)), False)
 
     def count_text(self) -> str:
-        ticked, total, shown = len(self.model.checked), len(self.model.rows), self.proxy.rowCount()
+        ticked, total, shown = len(self.model.ticked), len(self.everything), len(self.model.rows)
         text = self.tr("Đã chọn %1 / %2").replace("%1", format_int(ticked)).replace("%2", format_int(total))
         return text + (self.tr(" · đang hiện %1").replace("%1", format_int(shown)) if shown != total else "")
 
     def _count(self) -> None:
         super()._count()
-        self.changed.emit(len(self.model.checked))
+        self.changed.emit(len(self.model.ticked))
 
 
 def _sort_key(value: object) -> tuple[int, float, tuple[tuple[int, int | str], ...]]:
@@ -202,5 +237,5 @@ def _sort_key(value: object) -> tuple[int, float, tuple[tuple[int, int | str], .
         return (2, 0.0, ())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return (0, float(value), ())
-    parts = _DIGITS.split(fold(str(value)))
+    parts = _DIGITS.split(" ".join(quick_fold(str(value)).split()))
     return (1, 0.0, tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p))

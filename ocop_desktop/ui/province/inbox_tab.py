@@ -37,27 +37,27 @@ class InboxTab(QWidget):
         self.list = SearchTable(
             [
                 Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
-                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 24),
-                Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 18),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 20),
+                Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 15),
                 Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
-                Col(lambda: self.tr("Loại"), lambda r: r.registration_label, 14),
+                Col(lambda: self.tr("Loại"), lambda r: r.registration_label, 13),
                 Col(lambda: self.tr("Ngày gửi"), lambda r: format_date(r.forwarded_on), 10),
                 Col(
                     lambda: self.tr("Tự chấm"),
                     lambda r: (
                         "" if r.self_total is None else f"{format_number(r.self_total, 0)} ({r.self_star}★)"
                     ),
-                    9,
+                    8,
                     right=True,
                 ),
                 Col(
                     lambda: self.tr("Trạng thái"),
                     lambda r: r.status_label,
-                    14,
+                    12,
                     colours=lambda r: STATUS_COLOURS.get(r.status),
                     tip=lambda r: r.return_reasons,
                 ),
-                Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 12),
+                Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 11),
             ],
             lambda r: f"{r.product_name} {r.producer_name} {r.commune_name} {r.receipt_number}",
             self,

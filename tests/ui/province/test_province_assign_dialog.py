@@ -38,7 +38,7 @@ def _rows(n: int) -> list[Row]:
 
 
 def _shown(dialog: AssignDialog) -> list[str]:
-    proxy = dialog.picker.proxy
+    proxy = dialog.picker.model
     return [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
 
 
@@ -78,7 +78,7 @@ def test_headers_sort_numbers_as_numbers(qtbot: QtBot) -> None:
     dialog.picker.search.clear()
     ticked = {r.dossier_id for r in dialog.picker.ticked_rows()}
     assert len(ticked) == 12
-    proxy = dialog.picker.proxy
+    proxy = dialog.picker.model
     dialog.picker.table.horizontalHeader().sectionClicked.emit(3)  # a click on "Bộ"
     sets = [int(proxy.data(proxy.index(r, 3))) for r in range(proxy.rowCount())]
     assert sets == sorted(sets) and sets[-1] == 12  # 12 after 9: numbers, not text
@@ -87,3 +87,16 @@ def test_headers_sort_numbers_as_numbers(qtbot: QtBot) -> None:
     assert {r.dossier_id for r in dialog.picker.ticked_rows()} == ticked  # ticks follow their rows
     dialog.picker.search.setText("mat ong")  # the search still finds the right rows after a sort
     assert all(proxy.data(proxy.index(r, 0)).startswith("Mật ong") for r in range(proxy.rowCount()))
+
+
+def test_a_search_lists_the_rows_whose_name_matches_first(qtbot: QtBot) -> None:
+    rows = [
+        Row("a", "Bánh tét lá cẩm", "HTX Cà Phê Xanh", "Xã Ea Phê", 1, ""),
+        Row("b", "Cà phê bột", "HTX Ea Tu", "Xã Ea Tu", 2, ""),
+        Row("c", "Mật ong", "Hộ Ca Phê", "Xã Krông", 3, ""),
+        Row("d", "Cà phê hạt", "HTX Buôn Đôn", "Xã Buôn Đôn", 4, ""),
+    ]
+    dialog = AssignDialog("Đợt 1/2027", rows)
+    qtbot.addWidget(dialog)
+    dialog.picker.search.setText("cà phe")
+    assert [r.dossier_id for r in dialog.picker.shown_rows()] == ["b", "d", "a", "c"]
