@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,7 @@ class ListPage(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _text: self._timer.start())
+        self.filter.installEventFilter(self)  # ↓ goes on to the list
         self.new_button.clicked.connect(self.open_new)
         self.edit_button.clicked.connect(self.edit_current)
         self.table.activated.connect(self._on_activated)
@@ -115,6 +116,7 @@ class ListPage(QWidget):
     def apply_filter(self) -> None:
         self._timer.stop()
         self.model.set_query(self.filter.text())
+        self.table.scrollToTop()  # a new filter starts at its first row, not at the old scroll
 
     def focus_filter(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -169,12 +171,29 @@ class ListPage(QWidget):
     def retranslate(self) -> None:
         texts = self.texts()
         self.filter.setPlaceholderText(texts["placeholder"])
+        self.filter.setToolTip("Ctrl+F · ↓")
         self.new_button.setText(texts["new"])
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button.setText(texts["edit"])
         self.edit_button.setToolTip(texts["edit_tip"])
         self.model.retranslate()
         self._update_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """↓ in the filter box moves to the first row of the list (Enter there opens it)."""
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            if self._timer.isActive():  # typed just now: the list must show what was typed
+                self.apply_filter()
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

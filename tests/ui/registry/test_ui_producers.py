@@ -190,3 +190,17 @@ def test_double_click_opens_edit(qtbot, page) -> None:  # type: ignore[no-untype
     assert dialog is not None and dialog.isVisible()
     assert dialog.name.text() == page.model.row_at(1).name
     dialog.close()
+
+
+def test_down_from_the_filter_reaches_the_list_and_a_new_filter_starts_at_the_top(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: ↓ from a search box did not reach the list; a new filter kept the old scroll."""
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    qtbot.keyClicks(page.filter, "hop tac")
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)  # before the debounce fired: the filter applies first
+    qtbot.waitUntil(lambda: page.model.query == "hop tac", timeout=2000)
+    assert page.table.hasFocus() or page.focusWidget() is page.table
+    assert page.current_row() is not None
+    page.table.verticalScrollBar().setValue(page.table.verticalScrollBar().maximum())
+    page.filter.setText("che")
+    page.apply_filter()
+    assert page.table.verticalScrollBar().value() == 0
