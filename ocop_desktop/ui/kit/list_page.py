@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
+from ocop_desktop.ui.kit.search_picker import SearchEdit
 
 FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
 
@@ -34,7 +34,8 @@ class ListPage(QWidget):
     def __init__(self, model: LazyTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.filter = QLineEdit()
+        self.filter = SearchEdit()
+        self.filter.down_pressed.connect(self._to_list)
         self.filter.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.new_button = QPushButton()
@@ -45,7 +46,6 @@ class ListPage(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _text: self._timer.start())
-        self.filter.installEventFilter(self)  # ↓ goes on to the list
         self.new_button.clicked.connect(self.open_new)
         self.edit_button.clicked.connect(self.edit_current)
         self.table.activated.connect(self._on_activated)
@@ -179,21 +179,13 @@ class ListPage(QWidget):
         self.model.retranslate()
         self._update_count()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def _to_list(self) -> None:
         """↓ in the filter box moves to the first row of the list (Enter there opens it)."""
-        if (
-            watched is self.filter
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.model.rowCount() > 0
-        ):
-            if self._timer.isActive():  # typed just now: the list must show what was typed
-                self.apply_filter()
+        if self._timer.isActive():  # typed just now: the list must show what was typed
+            self.apply_filter()
+        if self.model.rowCount() > 0:
             self.table.setFocus(Qt.FocusReason.TabFocusReason)
             self.table.selectRow(0)
-            return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.text import fold
 from ocop_desktop.ui.kit.formatting import format_int
+from ocop_desktop.ui.kit.search_picker import SearchEdit
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 
 _DIGITS = re.compile(r"(\d+)")
@@ -86,18 +86,18 @@ class SearchTable(QWidget):
         self.sort_keys: dict[int, list[Any]] = {}  # per column, computed on its first click
         self.model = _Shown(columns, self, checkable)
         self.table = make_table(self.model, self, multi=multi)
-        self.table.doubleClicked.connect(self._activate)
-        self.table.installEventFilter(self)
+        self.table.activated.connect(self._activate)  # Enter, or a double click
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the caller's order until a click
         header.sectionClicked.connect(self.sort_by)
-        self.search = QLineEdit(self)
+        self.search = SearchEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm (gõ không dấu cũng được)…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        self.search.installEventFilter(self)
+        self.search.down_pressed.connect(self._to_list)
+        self.search.enter = lambda: True  # Enter in a search box never submits the dialog around it
         self.count = QLabel(self)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)
@@ -172,18 +172,10 @@ class SearchTable(QWidget):
         if index.isValid():
             self.activated.emit(self.model.rows[index.row()])
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """↓ from the search box goes on to the list; Enter on a row opens it."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        if watched is self.search and event.key() == Qt.Key.Key_Down and self.model.rows:
+    def _to_list(self) -> None:
+        if self.model.rows:
             self.table.setFocus()
             self.table.selectRow(0)
-            return True
-        if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._activate(self.table.currentIndex())
-            return True
-        return super().eventFilter(watched, event)
 
 
 class PickTable(SearchTable):

@@ -30,7 +30,9 @@ class SearchPicker(QWidget):
         self._search = search
         self._value: str | None = None
         self._label = ""
-        self.edit = _SearchEdit()
+        self._searched: str | None = None  # the text the list shows the results of
+        self.edit = SearchEdit()
+        self.edit.enter = self._enter
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.list = QListWidget()
@@ -39,7 +41,6 @@ class SearchPicker(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.edit.textEdited.connect(lambda _text: self._timer.start())
         self.edit.down_pressed.connect(self._to_results)
-        self.edit.enter_pressed.connect(self.refresh)
         self.list.currentItemChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,7 +77,8 @@ class SearchPicker(QWidget):
     def refresh(self) -> None:
         """Run the search for the text typed so far."""
         self._timer.stop()
-        results = self._search(self.edit.text())
+        self._searched = self.edit.text()
+        results = self._search(self._searched)
         self.list.blockSignals(True)
         self.list.clear()
         keep = None
@@ -114,6 +116,17 @@ class SearchPicker(QWidget):
             self._value, self._label = key, label
             self.chosen.emit(key)
 
+    def _enter(self) -> bool:
+        """Enter in the box: search what was typed and take the first match; once a match is taken,
+        Enter goes on to the dialog (its default button, the wizard's "Tiếp"). True: used here."""
+        fresh = self._timer.isActive() or self.edit.text() != self._searched
+        if fresh:
+            self.refresh()
+        if self.list.count() and self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+            return True
+        return fresh
+
     def _to_results(self) -> None:
         if self.list.count():
             self.list.setFocus()
@@ -121,18 +134,21 @@ class SearchPicker(QWidget):
                 self.list.setCurrentRow(0)
 
 
-class _SearchEdit(QLineEdit):
-    """Down arrow goes to the results (as in a combo box); Enter searches now instead of
-    pressing the dialog's default button. A subclass, not an event filter: Python event
-    filters can be called while their owner is being destroyed."""
+class SearchEdit(QLineEdit):
+    """Down arrow goes to the results (as in a combo box); Enter asks `enter()` first and goes on
+    to the dialog's default button only when it says the key was not used. A subclass, not an
+    event filter: Python event filters can be called while their owner is being destroyed."""
 
     down_pressed = Signal()
-    enter_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enter: Callable[[], bool] = lambda: False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Down:
             self.down_pressed.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter_pressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.enter():
+            event.accept()
         else:
             super().keyPressEvent(event)

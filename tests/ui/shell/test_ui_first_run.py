@@ -94,3 +94,22 @@ def test_a_refusal_of_the_whole_set_up_goes_to_the_message_sink(qtbot, ctx, mess
     assert [(m.kind, "đã được thiết lập" in m.text) for m in messages.shown] == [("warn", True)]
     assert ctx.office().role == "commune"
     wizard.reject()
+
+
+def test_enter_in_a_unit_box_takes_the_first_match_then_goes_on(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: Enter did nothing in the commune box. The first Enter searches what was typed and
+    takes the first match; the next one is the wizard's "Tiếp"."""
+    from PySide6.QtCore import Qt
+
+    wizard.roles.choose(Role.COMMUNE)
+    wizard.next()
+    qtbot.keyClicks(wizard.units.province.edit, "ha noi")
+    qtbot.keyClick(wizard.units.province.edit, Qt.Key.Key_Return)
+    assert wizard.units.province.value() == "01"
+    qtbot.keyClicks(wizard.units.commune.edit, "hoan")  # several communes: the first one is taken
+    qtbot.keyClick(wizard.units.commune.edit, Qt.Key.Key_Return)
+    assert wizard.units.commune.value() is not None and wizard.currentPage() is wizard.units
+    assert wizard.units.commune.label() == wizard.units.commune.list.item(0).text()
+    qtbot.keyClick(wizard.units.commune.edit, Qt.Key.Key_Return)  # chosen: Enter goes on
+    assert wizard.currentPage() is wizard.officer
+    wizard.reject()
