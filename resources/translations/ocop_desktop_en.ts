@@ -948,8 +948,8 @@ Close and discard them?</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Chọn tất cả</source>
-        <translation>Select all</translation>
+        <source>Chọn tất cả đang hiện</source>
+        <translation>Select all shown</translation>
     </message>
     <message>
         <source>In hồ sơ đã chọn…</source>

@@ -5,25 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS
-from ocop_desktop.services.dossiers.service import DossierRow, DossierService
+from ocop_desktop.services.dossiers.service import DossierRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.pick_table import Prepared, SearchTable
+from ocop_desktop.ui.kit.tables import Col, selected_rows
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.entry import open_print_preview
@@ -32,15 +29,6 @@ from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-C = "DossierPrintPanel"
-HEADERS = [
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Sản phẩm"),
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Chủ thể"),
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Bộ"),
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Loại đăng ký"),
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Trạng thái"),
-    QT_TRANSLATE_NOOP("DossierPrintPanel", "Số phiếu"),
-]
 DEFAULT_FORMS = ("mau01", "mau02", "sheet")
 
 
@@ -54,6 +42,8 @@ class ChooseFormsDialog(QDialog):
             self.tr("In các biểu mẫu sau cho %n hồ sơ đã chọn, gộp thành một tệp PDF:", "", dossier_count)
         )
         intro.setWordWrap(True)
+        from ocop_desktop.services.dossiers.print_data import DOSSIER_FORMS  # ReportLab: not at start-up
+
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -79,23 +69,32 @@ class ChooseFormsDialog(QDialog):
 
 
 class DossierPrintPanel(QWidget):
-    """The dossiers of this office; "In hồ sơ đã chọn…" prints the chosen ones."""
+    """The dossiers of this office; "In hồ sơ đã chọn…" prints the chosen ones. The list is read in
+    the background and searched in memory (a province holds tens of thousands of dossiers)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[DossierRow] = []
-        self.task: Task | None = None
+        self.task: Task | None = None  # the printing
+        self.load_task: Task | None = None  # reading the list
         self.preview: PrintPreviewDialog | None = None
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list = SearchTable(
+            [
+                Col(lambda: self.tr("Sản phẩm"), lambda r: r.product_name),
+                Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 26),
+                Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
+                Col(lambda: self.tr("Loại đăng ký"), lambda r: r.registration_label, 14),
+                Col(lambda: self.tr("Trạng thái"), lambda r: r.status_label, 16),
+                Col(lambda: self.tr("Số phiếu"), lambda r: r.receipt_number, 18),
+            ],
+            lambda r: f"{r.product_name} {r.producer_name} {r.receipt_number}",
+            self,
+            multi=True,
+        )
+        self.table = self.list.table
         self.table.setMinimumHeight(160)
-        self.table.itemSelectionChanged.connect(self._update)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.empty = QLabel(self)
         self.refresh_button = QPushButton(self)
         self.all_button = QPushButton(self)
@@ -110,46 +109,43 @@ class DossierPrintPanel(QWidget):
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        self.empty.hide()
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate(C, h) for h in HEADERS])
+        self.list.model.retranslate()
         self.empty.setText(self.tr("Chưa có hồ sơ nào. Hồ sơ lập ở trang “Hồ sơ” sẽ hiện ở đây."))
         self.refresh_button.setText(self.tr("Làm mới"))
-        self.all_button.setText(self.tr("Chọn tất cả"))
+        self.all_button.setText(self.tr("Chọn tất cả đang hiện"))
         self.print_button.setText(self.tr("In hồ sơ đã chọn…"))
         self.print_button.setToolTip(
             self.tr("Chọn biểu mẫu, in các hồ sơ đã chọn thành một tệp PDF và xem trước")
         )
 
-    def refresh(self) -> None:
-        self.rows = DossierService(self.ctx).search()
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            values = [
-                row.product_name,
-                row.producer_name,
-                str(row.product_set),
-                row.registration_label,
-                row.status_label,
-                row.receipt_number,
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(r, c, item)
-        for column in range(2, len(HEADERS)):  # not the stretched ones: Qt then stops stretching them
-            self.table.resizeColumnToContents(column)
+    def refresh(self) -> Task | None:
+        """Read the list again in the background (the window stays responsive)."""
+        if self.load_task is not None:
+            return None
+        self.load_task = run_task(
+            jobs.dossier_rows, self.ctx, self.list.preparer(), on_done=self._loaded, parent=self
+        )
+        self.load_task.finished.connect(self._load_finished)
+        return self.load_task
+
+    def _loaded(self, prepared: Prepared) -> None:
+        self.rows = prepared.rows
+        self.list.set_rows(prepared)
         self.empty.setVisible(not self.rows)
         self._update()
 
+    def _load_finished(self) -> None:
+        self.load_task = None
+
     def selected(self) -> list[DossierRow]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.rows[r] for r in rows]
+        return selected_rows(self.table)
 
     def _update(self) -> None:
         self.print_button.setEnabled(bool(self.selected()) and self.task is None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ from ocop_desktop.ui.printing import catalog, output
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.dossiers.service import DossierRow
+    from ocop_desktop.ui.kit.pick_table import Prepared
 
 translate = QCoreApplication.translate  # thread-safe
 
@@ -136,3 +138,13 @@ def _page_count(path: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(path).pages)
+
+
+def dossier_rows(
+    _progress: Progress, ctx: AppContext, prepare: Callable[[Sequence[DossierRow]], Prepared]
+) -> Prepared:
+    """Every dossier of this office for the batch printing list, with its search keys (60,000 at a
+    province: read and folded off the GUI thread)."""
+    from ocop_desktop.services.dossiers.service import DossierService
+
+    return prepare(DossierService(ctx).search())

@@ -31,7 +31,8 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
 def page(qtbot, window) -> ReportsPage:  # type: ignore[no-untyped-def]
     shown = window.show_page("reports")
     assert isinstance(shown, ReportsPage)
-    qtbot.waitUntil(lambda: shown.sets_task is None)  # the product sets are read in the background
+    # the product sets and the dossiers are read in the background
+    qtbot.waitUntil(lambda: shown.sets_task is None and shown.dossiers.load_task is None)
     return shown
 
 
@@ -41,7 +42,10 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 
 def _wait_idle(qtbot, page: ReportsPage) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: page.task is None and page.dossiers.task is None, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: page.task is None and page.dossiers.task is None and page.dossiers.load_task is None,
+        timeout=60_000,
+    )
 
 
 def _choose(page: ReportsPage, form: str, set_number: int = 1) -> None:
@@ -126,8 +130,9 @@ def test_print_chosen_dossiers(qtbot, window, ctx: AppContext, tmp_path: Path, m
     DossierService(ctx, today=TODAY).create(make_product(ctx), "first")  # a draft: no receipt yet
     page = window.show_page("reports")
     panel = page.dossiers
-    assert panel.table.rowCount() == 2 and not panel.empty.isVisible()
-    assert panel.table.item(0, 0).text() == "Cà phê bột nguyên chất"
+    qtbot.waitUntil(lambda: panel.load_task is None and len(panel.rows) == 2, timeout=10_000)
+    assert panel.table.model().rowCount() == 2 and not panel.empty.isVisible()
+    assert panel.list.shown_rows()[0].product_name == "Cà phê bột nguyên chất"
     asked: list[int] = []
     panel.choose_forms = lambda n: asked.append(n) or ["mau01", "receipt"]  # type: ignore[method-assign]
     _click(qtbot, panel.all_button)
@@ -147,6 +152,7 @@ def test_print_chosen_dossiers(qtbot, window, ctx: AppContext, tmp_path: Path, m
 def test_choosing_no_form_prints_nothing(qtbot, window, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     DossierService(ctx, today=TODAY).create(make_product(ctx), "first")
     panel = window.show_page("reports").dossiers
+    qtbot.waitUntil(lambda: panel.load_task is None and len(panel.rows) == 1, timeout=10_000)
     panel.table.selectRow(0)
     panel.choose_forms = lambda n: []  # type: ignore[method-assign]
     _click(qtbot, panel.print_button)
