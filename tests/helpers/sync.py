@@ -48,14 +48,18 @@ class Pair:
         return self.folder / name
 
 
-def link(commune: AppContext, province: AppContext, folder: Path) -> None:
+def link(
+    commune: AppContext, province: AppContext, folder: Path, *, replacing: AppContext | None = None
+) -> None:
     """Enrollment of the commune at the province, then the province's reference pack at the commune,
-    each confirmed with the fingerprint the other side reads out."""
+    each confirmed with the fingerprint the other side reads out. `replacing`: the province office
+    the commune trusted until now (a reinstalled province: a key change, acknowledged)."""
     cs, ps = PackageService(commune), PackageService(province)
     enroll = cs.export_enrollment(folder / "enroll.ocoppkg")
     ps.import_package(enroll.path, confirm_fingerprint=cs.own_keys().signing.readable)
     ref = ps.export_reference(folder / "reference.ocoppkg")
-    cs.import_package(ref.path, confirm_fingerprint=ps.own_keys().signing.readable)
+    old = PackageService(replacing).own_keys().signing.readable if replacing is not None else None
+    cs.import_package(ref.path, confirm_fingerprint=ps.own_keys().signing.readable, confirm_key_change=old)
 
 
 def ready_dossier(ctx: AppContext, files: Path, product_set: int = 13, **product: str) -> str:

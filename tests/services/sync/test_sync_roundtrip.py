@@ -226,10 +226,11 @@ def test_records_are_encrypted_for_the_recipient_only(
         everything = b"".join(zf.read(n) for n in zf.namelist())
     for secret in ("Kinh", "Số 5 Hàng Bài", "0101234567", "Lê Thị Mai", "Hợp tác xã Cà phê"):
         assert secret.encode() not in everything  # ethnicity, address, tax code, names: nowhere in clear
-    # Another installation of the same province (its own keys) cannot open it, even when trusted.
+    # Another installation of the same province (its own keys) cannot open it, even once trusted in
+    # place of the first one (a key change the commune acknowledged).
     other = open_installation(tmp_path / "other", _template_dir, "province", "01", "Phạm Văn Cường")
     try:
-        link(pair.commune, other, tmp_path)
+        link(pair.commune, other, tmp_path, replacing=pair.province)
         with pytest.raises(PackageRefused) as info:
             PackageService(other).preview(sent.path)
         assert info.value.code in ("wrong_recipient", "cannot_decrypt")
