@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 
 from ocop_desktop.domain.errors import NotFoundError
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import fold, nfc
 from ocop_desktop.store.models import AdminUnit
 
 if TYPE_CHECKING:
@@ -32,6 +32,19 @@ class Unit:
     def label(self) -> str:
         return f"{self.name}, {self.parent_name}" if self.parent_name else self.name
 
+    @property
+    def formal_name(self) -> str:
+        return formal_name(self.name, self.division_type)
+
+
+def formal_name(name: str, division_type: str) -> str:
+    """The name as official documents write it: "Tỉnh Đắk Lắk" (the list calls it "Đắk Lắk", a
+    "tỉnh"); "Thành phố Hà Nội" and "Phường Hoàn Kiếm" already carry their kind."""
+    word = "thành phố" if division_type.startswith("thành phố") else division_type  # "… trung ương"
+    if not word or name.casefold().startswith(word.casefold()):
+        return name
+    return f"{word[:1].upper()}{word[1:]} {name}"
+
 
 def official_units() -> list[dict[str, object]]:
     """The 34 provinces and 3,321 communes as rows for the admin_unit table."""
@@ -53,6 +66,7 @@ def official_units() -> list[dict[str, object]]:
 def _row(
     code: str, name: str, kind: str, level: str, parent: str | None, parent_name: str
 ) -> dict[str, object]:
+    name = " ".join(nfc(name).split())  # the source writes some as "Phường  An Nhơn"
     return {
         "code": code,
         "name": name,
@@ -68,6 +82,9 @@ def ensure_units_loaded(ctx: AppContext) -> int:
     """Fill the unit table on first start; returns how many rows were added."""
     with ctx.sessions.begin() as s:
         if s.scalar(select(func.count()).select_from(AdminUnit)):
+            # tables filled before names were tidied: "Phường  An Nhơn" -> "Phường An Nhơn" (once)
+            for unit in s.scalars(select(AdminUnit).where(AdminUnit.name.contains("  "))):
+                unit.name = " ".join(unit.name.split())
             return 0
         rows = official_units()
         provinces = [r for r in rows if r["level"] == PROVINCE]

@@ -22,6 +22,7 @@ from ocop_desktop.printing.data_office import (
     ResultRow,
     ResultsData,
 )
+from ocop_desktop.services.core.units import UnitService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService, CouncilMatrix
 from ocop_desktop.services.province.results import ResultService
@@ -119,6 +120,7 @@ def certificate_data(ctx: AppContext, decision_id: str) -> list[CertificateData]
     outcome = ResultService(ctx).decision(decision_id)
     d = outcome.decision
     by_id = {c.id: c for c in outcome.certificates}
+    place = UnitService(ctx).get(ctx.office().unit_code).name  # "Đắk Lắk, ngày … tháng … năm …"
     out = []
     for e in outcome.entries:
         cert = by_id.get(e.certificate_id or "")
@@ -137,7 +139,7 @@ def certificate_data(ctx: AppContext, decision_id: str) -> list[CertificateData]
                 stars=cert.stars if cert else e.proposed_star,
                 valid_until=cert.valid_until if cert else None,
                 signer_title=d.signer_title.upper() or "CHỦ TỊCH",
-                signed=Signed(date=d.decided_on, name=d.signer),
+                signed=Signed(place=place, date=d.decided_on, name=d.signer),
             )
         )
     return out

@@ -20,6 +20,7 @@ from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
 from ocop_desktop.domain.text import nfc, nfc_multiline
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.core.units import formal_name
 from ocop_desktop.services.dossiers.service import record_transition
 from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, placed_round, round_label
 from ocop_desktop.services.registry.certificates import (
@@ -335,7 +336,7 @@ class ResultService:
     def _issuer(self, s: Session) -> str:
         office = self._ctx.office()
         unit = s.get(AdminUnit, office.unit_code)
-        name = unit.name if unit is not None else ""
+        name = formal_name(unit.name, unit.division_type) if unit is not None else ""
         return f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}" if name else "Ủy ban nhân dân tỉnh"
 
 

@@ -15,6 +15,7 @@ from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.print_data import certificate_data
 from ocop_desktop.services.province.reports import ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
@@ -147,6 +148,8 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
         round_id, DecisionInput("1234/QĐ-UBND", TODAY, "Nguyễn Văn Chủ", signer_title="Phó Chủ tịch")
     )
     assert outcome.decision.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    drafts = certificate_data(ctx, outcome.decision.id)
+    assert {c.signed.place for c in drafts} == {"Thành phố Hà Nội"}  # the place of the signature line
     assert {e.dossier_id for e in outcome.entries} == {four, rescored}
     assert sorted(c.stars for c in outcome.certificates) == [3, 4]
     assert {c.valid_until for c in outcome.certificates} == {date(2029, 11, 19)}  # 36 months from 20/11/2026
