@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -187,6 +187,13 @@ def run_task(
 
 def _attach_progress_dialog(task: Task, title: str, parent: QWidget | None) -> QProgressDialog:
     dialog = QProgressDialog(title, translate("tasks", "Hủy"), 0, 1000, parent)
+    # A label that wraps, in a dialog wide enough for a file name: the steps' texts are longer than
+    # the title the dialog first sized itself to, and used to be cut (issue 15).
+    label = QLabel(title, dialog)
+    label.setWordWrap(True)
+    label.setMinimumWidth(440)
+    dialog.setLabel(label)
+    dialog.setMinimumWidth(480)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(400)  # quick jobs never flash a dialog
     dialog.setAutoClose(False)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ui.kit.tasks import Progress, run_task
@@ -130,3 +130,26 @@ def test_many_emits_do_not_eat_references_to_true(qtbot) -> None:  # type: ignor
     for _ in range(5000):
         task.progressed.emit(0.5, "")
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_a_long_progress_text_wraps_instead_of_being_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: progress dialogs cut their text (the steps say more than the title)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    step = "Đang kiểm tra tệp đính kèm 12/40: Giấy chứng nhận đăng ký kinh doanh HTX Cà phê Ea Tu.pdf"
+    release = threading.Event()
+
+    def job(progress):  # type: ignore[no-untyped-def]
+        progress.set(0.3, step)
+        release.wait(10)
+
+    task = run_task(job, parent=parent, progress_title="Đang nhập gói…")
+    dialog = task.dialog  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.labelText() == step, timeout=5000)
+    label = dialog.findChild(QLabel)
+    assert label.wordWrap() and dialog.minimumWidth() >= 480
+    dialog.show()
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
