@@ -1252,6 +1252,29 @@ Close and discard them?</translation>
         <translation>Enrolled</translation>
     </message>
     <message>
+        <source>Xuất gói phân công chấm điểm %1 cho %2?
+Gói được mã hóa cho máy chấm điểm đã ghi danh của thành viên này (dấu vân tay %3): chỉ máy đó mở được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất gói…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>%2 chưa ghi danh máy chấm điểm, nên gói phân công %1 sẽ KHÔNG được mã hóa: ai có tệp cũng đọc được hồ sơ (số CCCD, địa chỉ của chủ thể).
+Nên ghi danh máy của thành viên trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói.</source>
+        <translation>%2 has not enrolled a scoring laptop, so the assignment %1 will NOT be encrypted: anyone with the file can read the dossiers (ID numbers, producers' addresses).
+Enrol the member's laptop first (tab “Council”, “Enrol scoring laptop…”), then export.</translation>
+    </message>
+    <message>
+        <source>Vẫn xuất, không mã hóa</source>
+        <translation>Export anyway, unencrypted</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Đang xuất gói phân công chấm điểm…</source>
         <translation>Exporting the scoring assignment…</translation>
     </message>

@@ -86,11 +86,38 @@ class EvaluatorLaptops(QObject):
         errors.show_error(exc, self.owner)
 
     def export_assignment(self, member: Any) -> Task | None:
+        """The member's assignment, after the officer confirmed whose it is and how it travels:
+        encrypted to the laptop linked to that member, or — none linked — in clear, said plainly."""
         round_id = self.state.round_id
+        if round_id is None:
+            return None
+        return self.state.run(
+            jobs.evaluator_links, round_id, done=lambda links: self._confirm_export(member, round_id, links)
+        )
+
+    def _confirm_export(self, member: Any, round_id: str, links: list[Any]) -> Task | None:
+        link = next((k for k in links if k.member_id == member.id), None)
+        who = f"{member.label} {member.name}"
         label = self.state.detail.row.label if self.state.detail else ""
+        if link is not None:
+            text = self.tr(
+                "Xuất gói phân công chấm điểm %1 cho %2?\nGói được mã hóa cho máy chấm điểm đã ghi danh "
+                "của thành viên này (dấu vân tay %3): chỉ máy đó mở được."
+            )
+            yes = self.tr("Xuất gói…")
+        else:
+            text = self.tr(
+                "%2 chưa ghi danh máy chấm điểm, nên gói phân công %1 sẽ KHÔNG được mã hóa: ai có tệp "
+                "cũng đọc được hồ sơ (số CCCD, địa chỉ của chủ thể).\nNên ghi danh máy của thành viên "
+                "trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói."
+            )
+            yes = self.tr("Vẫn xuất, không mã hóa")
+        text = text.replace("%1", label).replace("%2", who).replace("%3", link.fingerprint if link else "")
+        if not errors.ask(self.owner, text, yes=yes, no=self.tr("Hủy")):
+            return None
         slug = "".join(ch if ch.isalnum() else "-" for ch in label).strip("-")
         target = widgets.ask_save_package(self.owner, f"phan-cong-{member.label}-{slug}.ocoppkg")
-        if target is None or round_id is None:
+        if target is None:
             return None
         return self.state.run(
             jobs.export_assignment,
