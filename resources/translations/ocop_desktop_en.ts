@@ -1254,7 +1254,8 @@ Close and discard them?</translation>
     <message>
         <source>Xuất gói phân công chấm điểm %1 cho %2?
 Gói được mã hóa cho máy chấm điểm đã ghi danh của thành viên này (dấu vân tay %3): chỉ máy đó mở được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the scoring assignment %1 for %2?
+The package is encrypted to this member's enrolled scoring laptop (fingerprint %3): only that laptop can open it.</translation>
     </message>
     <message>
         <source>Xuất gói…</source>
