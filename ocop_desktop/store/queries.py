@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
+from ocop_desktop.domain.text import fold
 from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product
 
 
@@ -25,3 +26,14 @@ def dossier_header(*columns: Any) -> Select[Any]:
 def with_commune(query: Select[Any]) -> Select[Any]:
     """`query` (over Product) joined to the product's commune, kept when the commune is unknown."""
     return query.outerjoin(AdminUnit, AdminUnit.code == Product.commune_code)
+
+
+def by_relevance(key: Any, query: str) -> list[Any]:
+    """ORDER BY for a search over a folded `search_key` that starts with the record's name: the
+    rows where the typed words appear together come first, the nearer the start (the name) the
+    earlier — "ca phe" lists "Cà phê bột…" before "Bánh tét… Ea Phê" — then the others, by key."""
+    phrase = " ".join(fold(query).split())
+    if not phrase:
+        return [key]
+    at = func.instr(key, phrase)
+    return [at == 0, at, key]

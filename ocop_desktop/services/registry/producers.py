@@ -11,6 +11,7 @@ from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationE
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind, validate_producer
 from ocop_desktop.domain.text import fold
 from ocop_desktop.store.models import AdminUnit, Producer, Product
+from ocop_desktop.store.queries import by_relevance
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -113,7 +114,7 @@ class ProducerService:
         stmt = _filtered(stmt, query)
         if ids is not None:
             stmt = stmt.where(Producer.id.in_(ids))
-        stmt = stmt.order_by(Producer.search_key, Producer.id).offset(offset)
+        stmt = stmt.order_by(*by_relevance(Producer.search_key, query), Producer.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._ctx.read() as s:

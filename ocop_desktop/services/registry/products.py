@@ -13,6 +13,7 @@ from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationE
 from ocop_desktop.domain.products import ProductInput, product_code, validate_product
 from ocop_desktop.domain.text import fold
 from ocop_desktop.store.models import AdminUnit, Producer, Product
+from ocop_desktop.store.queries import by_relevance
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -145,7 +146,7 @@ class ProductService:
         stmt = _filtered(stmt, query, producer_id)
         if ids is not None:
             stmt = stmt.where(Product.id.in_(ids))
-        stmt = stmt.order_by(Product.search_key, Product.id).offset(offset)
+        stmt = stmt.order_by(*by_relevance(Product.search_key, query), Product.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._ctx.read() as s:

@@ -104,3 +104,17 @@ def test_filter_ignores_diacritics_and_pages(ctx: AppContext) -> None:
     assert len(first) == 2 and len(rest) == 3
     assert not {r.id for r in first} & {r.id for r in rest}
     assert service.search("100%_") == []  # LIKE wildcards are escaped
+
+
+def test_a_search_lists_names_that_hold_the_words_together_first(ctx: AppContext) -> None:
+    """Issue 15: "ca phe" listed "Bánh tét… Ea Phê" before any coffee (alphabetical order)."""
+    service = ProducerService(ctx)
+    for name, address in (
+        ("Bánh tét Ea Phê", "Thôn Ca, xã Ea Phê"),  # both words, apart: after the others
+        ("Hộ kinh doanh Trần Văn A", "Xưởng cà phê Buôn Hồ"),  # together, but in the address
+        ("HTX Cà phê Ea Tu", "Ea Tu"),  # together, in the name: first
+    ):
+        service.create(_input(name=name, address=address, tax_code=""))
+    names = [r.name for r in service.search("ca phe")]
+    assert names[0] == "HTX Cà phê Ea Tu" and names[-1] == "Bánh tét Ea Phê"
+    assert [r.name for r in service.search("ca phe", offset=1, limit=1)] == [names[1]]  # pages follow it
