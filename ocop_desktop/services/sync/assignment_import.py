@@ -31,7 +31,14 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 )
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
-from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
+from ocop_desktop.services.sync.opened import (
+    Opened,
+    check_blobs,
+    content_key,
+    incoming_row,
+    own_package,
+    package_info,
+)
 from ocop_desktop.services.sync.ownership_evaluator import check_assignment
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import database_errors_refused, staged_blobs
@@ -132,7 +139,7 @@ class AssignmentImport:
         self.blob_names = self._blob_names()
 
     def _blob_names(self) -> list[str]:
-        in_package = {n.removeprefix("blobs/"): n for n in self.reader.names("blob")}
+        in_package = {fmt.blob_sha256(n): n for n in self.reader.names("blob")}
         wanted = {
             x["sha256"]
             for d in self.assignment["dossiers"]
@@ -155,6 +162,10 @@ class AssignmentImport:
             )
         return sorted(in_package.values())
 
+    def _key(self) -> bytes | None:
+        """The content key that opens the scans (None: a package to no laptop, nothing encrypted)."""
+        return content_key(self._ctx, self.m)
+
     def __enter__(self) -> AssignmentImport:
         return self
 
@@ -164,7 +175,7 @@ class AssignmentImport:
     # -- preview and apply ------------------------------------------------------------------------
     def preview(self, progress: Progress | None = None) -> ImportPreview:
         if self.prior is None:
-            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9)
+            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9, key=self._key())
         return self._preview()
 
     def _preview(self) -> ImportPreview:
@@ -206,7 +217,7 @@ class AssignmentImport:
                     "assigned",
                 )
             )
-        known = sum(1 for n in self.blob_names if store.has(n.removeprefix("blobs/")))
+        known = sum(1 for n in self.blob_names if store.has(fmt.blob_sha256(n)))
         size = sum(self.reader.entries[n].size for n in self.blob_names)
         return ImportPreview(
             self.info,
@@ -232,7 +243,7 @@ class AssignmentImport:
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with staged_blobs(self._ctx, self.m.package_id) as staging:
-            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
+            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9, key=self._key())
             result = self._write(staging)
         if progress is not None:  # not `report`: after the commit it is too late to cancel
             progress.set(1.0, "Đã nhập gói")
@@ -259,7 +270,7 @@ class AssignmentImport:
                     package_id=m.package_id,
                 )
             for name in self.blob_names:
-                sha = name.removeprefix("blobs/")
+                sha = fmt.blob_sha256(name)
                 if s.get(Blob, sha) is None:
                     s.add(
                         Blob(

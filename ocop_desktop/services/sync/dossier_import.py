@@ -57,7 +57,7 @@ class DossierPackageImport:
 
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
-        reader, key = self._opened.reader, content_key(self._ctx, self._m)
+        reader, key = self._opened.reader, self._key()
         records, catalog = [], RuleCatalog.here()
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
@@ -68,6 +68,9 @@ class DossierPackageImport:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
         return records
 
+    def _key(self) -> bytes | None:
+        return content_key(self._ctx, self._m)
+
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
             check_dossier_records(s, self._ctx.office(), self._m, records)  # §6: the sender's own, or refused
@@ -76,7 +79,7 @@ class DossierPackageImport:
     def _blob_names(self, planned: list[Planned]) -> list[str]:
         """The package's blobs, after checking that each belongs to a dossier and that nothing
         needed is missing."""
-        in_package = {name.removeprefix("blobs/"): name for name in self._opened.reader.names("blob")}
+        in_package = {fmt.blob_sha256(name): name for name in self._opened.reader.names("blob")}
         referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
         stray = set(in_package) - referenced
         if stray:
@@ -106,7 +109,7 @@ class DossierPackageImport:
         with self._ctx.read() as s:
             for p in planned:
                 rows.append(_row(s, p))
-        known = sum(1 for n in names if self.blobs.has(n.removeprefix("blobs/")))
+        known = sum(1 for n in names if self.blobs.has(fmt.blob_sha256(n)))
         size = sum(self._opened.reader.entries[n].size for n in names)
         return ImportPreview(
             self._opened.info, False, tuple(rows), len(names) - known, known, size, tuple(self._warnings())
@@ -132,7 +135,7 @@ class DossierPackageImport:
         records = self._records()
         planned = self._plan(records)
         names = self._blob_names(planned)
-        check_blobs(self._opened.reader, names, None, progress, upto=0.95)
+        check_blobs(self._opened.reader, names, None, progress, upto=0.95, key=self._key())
         return self._preview(records, planned, names)
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -144,7 +147,7 @@ class DossierPackageImport:
         records = self._records()
         names = self._blob_names(self._plan(records))
         with staged_blobs(self._ctx, self._m.package_id) as staging:
-            check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
+            check_blobs(self._opened.reader, names, staging, progress, upto=0.95, key=self._key())
             report(progress, 0.97, "Đang ghi hồ sơ…")
             return self._write(records, names, staging, progress, receipt_path)
 

@@ -212,7 +212,7 @@ class FiveStarProposalService:
                 )
             wanted = {str(x.get("sha256")) for p in proposals for x in p["evidence"] if isinstance(x, dict)}
             names = reader.names("blob")
-            present = {n.removeprefix("blobs/") for n in names}
+            present = {fmt.blob_sha256(n) for n in names}
             if present - wanted:
                 raise PackageRefused("unlisted_file", "Gói chứa tệp không thuộc sản phẩm nào được đề nghị.")
             if wanted - present:
