@@ -176,7 +176,8 @@ def open_chunks(content_key: bytes, package_id: str, name: str, stored: Iterable
             opener.authenticate_additional_data(_associated(package_id, name))
         tail += chunk
         if len(tail) > TAG:
-            out = opener.update(bytes(tail[:-TAG]))
+            with memoryview(tail) as view:  # no copy of the chunk; released before `tail` shrinks
+                out = opener.update(view[:-TAG])
             del tail[:-TAG]
             yield out
     if opener is None or len(tail) < TAG:

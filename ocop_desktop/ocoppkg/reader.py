@@ -232,8 +232,9 @@ class PackageReader:
             _drain(chunks, sink)
         else:
             plain = hashlib.sha256()
+            opened = self._decrypted(name, chunks, content_key)  # no key: refused before reading
             try:
-                _drain(_hashed(self._decrypted(name, chunks, content_key), plain, None), sink)
+                _drain(_hashed(opened, plain, None), sink)
             except PackageRefused as exc:
                 if exc.code == "cannot_decrypt" and stored.hexdigest() != listed.sha256:
                     raise tampered(name) from exc  # a changed file, not a key problem: say so
