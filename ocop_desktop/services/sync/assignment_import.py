@@ -31,14 +31,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 )
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
-from ocop_desktop.services.sync.opened import (
-    Opened,
-    check_blobs,
-    content_key,
-    incoming_row,
-    own_package,
-    package_info,
-)
+from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
 from ocop_desktop.services.sync.ownership_evaluator import check_assignment
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import database_errors_refused, staged_blobs
@@ -162,10 +155,6 @@ class AssignmentImport:
             )
         return sorted(in_package.values())
 
-    def _key(self) -> bytes | None:
-        """The content key that opens the scans (None: a package to no laptop, nothing encrypted)."""
-        return content_key(self._ctx, self.m)
-
     def __enter__(self) -> AssignmentImport:
         return self
 
@@ -175,7 +164,7 @@ class AssignmentImport:
     # -- preview and apply ------------------------------------------------------------------------
     def preview(self, progress: Progress | None = None) -> ImportPreview:
         if self.prior is None:
-            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9, key=self._key())
+            check_blobs(self._ctx, self.reader, self.blob_names, None, progress, upto=0.9)
         return self._preview()
 
     def _preview(self) -> ImportPreview:
@@ -243,7 +232,7 @@ class AssignmentImport:
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with staged_blobs(self._ctx, self.m.package_id) as staging:
-            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9, key=self._key())
+            check_blobs(self._ctx, self.reader, self.blob_names, staging, progress, upto=0.9)
             result = self._write(staging)
         if progress is not None:  # not `report`: after the commit it is too late to cancel
             progress.set(1.0, "Đã nhập gói")

@@ -57,7 +57,7 @@ class DossierPackageImport:
 
     # -- reading and planning -----------------------------------------------------------------
     def _records(self) -> list[dict[str, Any]]:
-        reader, key = self._opened.reader, self._key()
+        reader, key = self._opened.reader, content_key(self._ctx, self._m)
         records, catalog = [], RuleCatalog.here()
         for name in reader.names("record"):
             match = fmt.RECORD_NAME.match(name)
@@ -67,9 +67,6 @@ class DossierPackageImport:
         if not records:
             raise PackageRefused("malformed", "Gói không có hồ sơ nào.")
         return records
-
-    def _key(self) -> bytes | None:
-        return content_key(self._ctx, self._m)
 
     def _plan(self, records: list[dict[str, Any]]) -> list[Planned]:
         with self._ctx.read() as s:
@@ -135,7 +132,7 @@ class DossierPackageImport:
         records = self._records()
         planned = self._plan(records)
         names = self._blob_names(planned)
-        check_blobs(self._opened.reader, names, None, progress, upto=0.95, key=self._key())
+        check_blobs(self._ctx, self._opened.reader, names, None, progress, upto=0.95)
         return self._preview(records, planned, names)
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -147,7 +144,7 @@ class DossierPackageImport:
         records = self._records()
         names = self._blob_names(self._plan(records))
         with staged_blobs(self._ctx, self._m.package_id) as staging:
-            check_blobs(self._opened.reader, names, staging, progress, upto=0.95, key=self._key())
+            check_blobs(self._ctx, self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
             return self._write(records, names, staging, progress, receipt_path)
 

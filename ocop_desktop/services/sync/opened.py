@@ -180,18 +180,21 @@ def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
 
 
 def check_blobs(
+    ctx: AppContext,
     reader: PackageReader,
     names: list[str],
     staging: BlobStaging | None,
     progress: Progress | None,
     *,
     upto: float,
-    key: bytes | None = None,
 ) -> None:
     """Stream every blob through its checks (a mismatch is refused): the SHA-256 the manifest lists
-    and, for an encrypted blob, decrypted with the content `key`, its tag and the SHA-256 of its plain
-    bytes. With `staging`, copy the ones this machine lacks into it (plain) on the way: what a refusal
-    leaves there is removed with the staging folder, never placed. Reports progress from 0 to `upto`."""
+    and, for an encrypted blob, decrypted with the package's content key, its tag and the SHA-256 of
+    its plain bytes. With `staging`, copy the ones this machine lacks into it (plain) on the way: what
+    a refusal leaves there is removed with the staging folder, never placed. Reports progress from 0
+    to `upto`."""
+    encrypted = any(n.endswith(".enc") for n in names)  # the reader refuses a name that says otherwise
+    key = content_key(ctx, reader.manifest) if encrypted else None
     grand = sum(reader.entries[n].size for n in names) or 1
     done = 0
 

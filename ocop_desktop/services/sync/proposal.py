@@ -218,7 +218,7 @@ class FiveStarProposalService:
             if wanted - present:
                 raise PackageRefused("missing_file", "Gói thiếu tệp minh chứng của sản phẩm được đề nghị.")
             if verify_blobs:
-                check_blobs(reader, names, None, progress, upto=0.9)
+                check_blobs(self._ctx, reader, names, None, progress, upto=0.9)
             info = package_info(reader, signer != "unconfirmed")
             products = tuple(
                 ProposedProduct(
