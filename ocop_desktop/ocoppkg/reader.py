@@ -217,37 +217,55 @@ class PackageReader:
         on_bytes: Callable[[int], None] | None = None,
         content_key: bytes | None = None,
     ) -> None:
-        """Stream a blob into `sink` (or nowhere), decrypted if it is encrypted, checking at the end the
-        SHA-256 of its stored bytes (the manifest's), the tag, and the SHA-256 of its plain bytes (its
-        name). Plain bytes reach `sink` before those checks: a caller keeps them out of use (a staging
-        file, removed on a refusal) until this returns."""
+        """Stream a blob into `sink` (or nowhere), checking it once read: a clear blob against the
+        SHA-256 the manifest lists; an encrypted one, decrypted on the way, against its tag and the
+        SHA-256 of its plain bytes. Plain bytes reach `sink` before those checks: a caller keeps them
+        out of use (a staging file, removed on a refusal) until this returns."""
         listed = self.manifest.file(name)
         assert listed is not None
-        stored = hashlib.sha256()
         # The SHA-256 covers the bytes, but not the CRC-32 in the zip headers: checked too (a wrong one
         # is `damaged`), so that what is accepted here also extracts with any zip tool (section 9 of
         # docs/sync-package.md). It costs about half of the SHA-256's time.
-        chunks = _hashed(ziplayout.iter_entry(self._fh, self.entries[name]), stored, on_bytes)
-        if not listed.encrypted:
-            _drain(chunks, sink)
-        else:
-            plain = hashlib.sha256()
-            opened = self._decrypted(name, chunks, content_key)  # no key: refused before reading
-            try:
-                _drain(_hashed(opened, plain, None), sink)
-            except PackageRefused as exc:
-                if exc.code == "cannot_decrypt" and stored.hexdigest() != listed.sha256:
-                    raise tampered(name) from exc  # a changed file, not a key problem: say so
-                raise
-            if plain.hexdigest() != fmt.blob_sha256(name):
-                raise tampered(name, "plain bytes and blob name")
-        if stored.hexdigest() != listed.sha256:
+        chunks = ziplayout.iter_entry(self._fh, self.entries[name])
+        if listed.encrypted:
+            self._open_blob(name, chunks, sink, on_bytes, content_key)
+            return
+        digest = hashlib.sha256()
+        _drain(_hashed(chunks, digest, on_bytes), sink)
+        if digest.hexdigest() != listed.sha256:
             raise tampered(name)
 
-    def _decrypted(self, name: str, stored: Iterator[bytes], content_key: bytes | None) -> Iterator[bytes]:
+    def _open_blob(
+        self,
+        name: str,
+        stored: Iterator[bytes],
+        sink: BinaryIO | None,
+        on_bytes: Callable[[int], None] | None,
+        content_key: bytes | None,
+    ) -> None:
+        """An encrypted scan: its name — the SHA-256 of its plain bytes, in the signed manifest — pins
+        its content whatever key one holds, and the tag says at once that it was changed or moved
+        here from another entry or package. The SHA-256 the manifest lists for its stored bytes (for
+        whoever checks the package without the key, §9) would add nothing to these two, so it is not
+        computed again: an encrypted scan is read with one hash, as a clear one is."""
         if content_key is None:
             raise PackageRefused("cannot_decrypt", "Gói có tệp mã hóa nhưng máy này không có khóa để mở.")
-        return crypto.open_chunks(content_key, self.manifest.package_id, name, stored)
+        plain = hashlib.sha256()
+        opened = crypto.open_chunks(
+            content_key, self.manifest.package_id, name, _hashed(stored, None, on_bytes)
+        )
+        try:
+            _drain(_hashed(opened, plain, None), sink)
+        except PackageRefused as exc:
+            if exc.code != "cannot_decrypt":
+                raise
+            raise PackageRefused(
+                "tampered",
+                f"Tệp “{name[:120]}” trong gói không khớp thẻ xác thực (AES-GCM): tệp đã bị sửa đổi, hoặc "
+                "bị chuyển sang từ một gói hay một tệp khác. " + ASK_RESEND,
+            ) from exc
+        if plain.hexdigest() != fmt.blob_sha256(name):
+            raise tampered(name, "plain bytes and blob name")
 
     def close(self) -> None:
         self._fh.close()
@@ -260,10 +278,11 @@ class PackageReader:
 
 
 def _hashed(
-    chunks: Iterator[bytes], digest: hashlib._Hash, on_bytes: Callable[[int], None] | None
+    chunks: Iterator[bytes], digest: hashlib._Hash | None, on_bytes: Callable[[int], None] | None
 ) -> Iterator[bytes]:
     for chunk in chunks:
-        digest.update(chunk)
+        if digest is not None:
+            digest.update(chunk)
         if on_bytes is not None:
             on_bytes(len(chunk))
         yield chunk
