@@ -261,8 +261,8 @@ class PackageReader:
                 raise
             raise PackageRefused(
                 "tampered",
-                f"Tệp “{name[:120]}” trong gói không khớp thẻ xác thực (AES-GCM): tệp đã bị sửa đổi, hoặc "
-                "bị chuyển sang từ một gói hay một tệp khác. " + ASK_RESEND,
+                f"Tệp “{name[:120]}” trong gói không khớp mã kiểm tra (thẻ xác thực AES-GCM): tệp đã bị "
+                "sửa đổi, hoặc bị chuyển sang từ một gói hay một tệp khác. " + ASK_RESEND,
             ) from exc
         if plain.hexdigest() != fmt.blob_sha256(name):
             raise tampered(name, "plain bytes and blob name")
