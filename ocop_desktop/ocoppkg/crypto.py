@@ -5,12 +5,16 @@ ephemeral X25519 key pair (ECDH → HKDF-SHA256 → AES-256-GCM), so only the ho
 recipient's private key can open it. Each encrypted file is `nonce (12 bytes) || AES-256-GCM
 ciphertext+tag`, with the package id and the file name as associated data, so a file cannot be
 moved to another package or renamed without the tag failing.
+
+Scans (format 2) are encrypted the same way, as a stream: `seal_chunks` / `open_chunks` give the
+same bytes as `encrypt_file` / `decrypt_file` without holding a whole scan in memory.
 """
 
 from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +22,7 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -26,6 +31,8 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 SCHEME = "x25519-hkdf-sha256-aes256gcm"
 WRAP_INFO = b"ocop-package/1 content-key wrap"
 NONCE = 12
+TAG = 16
+OVERHEAD = NONCE + TAG  # stored size of an encrypted file = plain size + OVERHEAD
 
 
 def b64(data: bytes) -> str:
@@ -126,14 +133,63 @@ def unwrap_key(envelope: Envelope, private: X25519PrivateKey, package_id: str) -
 
 def encrypt_file(content_key: bytes, package_id: str, name: str, plaintext: bytes) -> bytes:
     nonce = os.urandom(NONCE)
-    return nonce + AESGCM(content_key).encrypt(nonce, plaintext, f"{package_id}/{name}".encode())
+    return nonce + AESGCM(content_key).encrypt(nonce, plaintext, _associated(package_id, name))
 
 
 def decrypt_file(content_key: bytes, package_id: str, name: str, stored: bytes) -> bytes:
     try:
-        return AESGCM(content_key).decrypt(stored[:NONCE], stored[NONCE:], f"{package_id}/{name}".encode())
+        return AESGCM(content_key).decrypt(stored[:NONCE], stored[NONCE:], _associated(package_id, name))
     except (InvalidTag, ValueError) as exc:
-        raise PackageRefused(
-            "cannot_decrypt",
-            f"Tệp “{name}” trong gói không giải mã được (bị sửa đổi hoặc không dành cho máy này).",
-        ) from exc
+        raise _undecryptable(name) from exc
+
+
+def _associated(package_id: str, name: str) -> bytes:
+    return f"{package_id}/{name}".encode()
+
+
+def seal_chunks(content_key: bytes, package_id: str, name: str, plain: Iterable[bytes]) -> Iterator[bytes]:
+    """`encrypt_file` as a stream: the nonce, the ciphertext of each chunk, then the tag. A fresh
+    random nonce per file, so one content key never sees a nonce twice."""
+    nonce = os.urandom(NONCE)
+    sealer = Cipher(algorithms.AES(content_key), modes.GCM(nonce)).encryptor()
+    sealer.authenticate_additional_data(_associated(package_id, name))
+    yield nonce
+    for chunk in plain:
+        yield sealer.update(chunk)
+    sealer.finalize()
+    yield sealer.tag
+
+
+def open_chunks(content_key: bytes, package_id: str, name: str, stored: Iterable[bytes]) -> Iterator[bytes]:
+    """`decrypt_file` as a stream. The plain chunks come out before the tag is checked (at the end):
+    a caller keeps them where nothing uses them (a hash, a staging file) until this generator has
+    finished without raising `cannot_decrypt`."""
+    head, tail = bytearray(), bytearray()  # the nonce, then the last TAG bytes seen (the tag, at the end)
+    opener = None
+    for chunk in stored:
+        if opener is None:
+            head += chunk
+            if len(head) < NONCE:
+                continue
+            chunk, nonce = bytes(head[NONCE:]), bytes(head[:NONCE])
+            opener = Cipher(algorithms.AES(content_key), modes.GCM(nonce)).decryptor()
+            opener.authenticate_additional_data(_associated(package_id, name))
+        tail += chunk
+        if len(tail) > TAG:
+            with memoryview(tail) as view:  # no copy of the chunk; released before `tail` shrinks
+                out = opener.update(view[:-TAG])
+            del tail[:-TAG]
+            yield out
+    if opener is None or len(tail) < TAG:
+        raise _undecryptable(name)
+    try:
+        opener.finalize_with_tag(bytes(tail))
+    except InvalidTag as exc:
+        raise _undecryptable(name) from exc
+
+
+def _undecryptable(name: str) -> PackageRefused:
+    return PackageRefused(
+        "cannot_decrypt",
+        f"Tệp “{name}” trong gói không giải mã được (bị sửa đổi hoặc không dành cho máy này).",
+    )

@@ -1,4 +1,4 @@
-"""Format v1 of `.ocoppkg` packages: names, kinds, limits, canonical JSON.
+"""Format v2 of `.ocoppkg` packages (v1 read too): names, kinds, limits, canonical JSON.
 
 The full description for people is docs/sync-package.md; this module is what the code relies on.
 """
@@ -13,7 +13,12 @@ from enum import StrEnum
 from typing import Any
 
 FORMAT = "ocop-package"
-FORMAT_VERSION = 1  # major: a reader refuses a higher one; new optional fields do not bump it
+FORMAT_VERSION = 2  # major: a reader refuses a higher one; new optional fields do not bump it
+# What changed in 2: scans are encrypted (`blobs/<sha256>.enc`). A package is written with the lowest
+# version that describes it — 2 only when it carries an encrypted scan — so that an installation of
+# version 1 still reads receipts, enrollments, reference packs and packages without scans, and
+# refuses ("update OCOP Desktop") only what it would misread. Version 1 packages are still read.
+SCANS_ENCRYPTED_FROM = 2
 EXTENSION = ".ocoppkg"
 
 MANIFEST = "manifest.json"
@@ -74,7 +79,7 @@ SUPPORTED_KINDS = frozenset(
 # never reach the file system, and nothing unlisted can hide in the archive.
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 RECORD_NAME = re.compile(rf"^records/({_UUID})\.json(\.enc)?$")
-BLOB_NAME = re.compile(r"^blobs/([0-9a-f]{64})$")
+BLOB_NAME = re.compile(r"^blobs/([0-9a-f]{64})(\.enc)?$")  # named by the SHA-256 of the plain bytes
 REFERENCE_NAME = re.compile(
     r"^reference/(rulesets|checklists|calendar)/([A-Za-z0-9][A-Za-z0-9._-]{0,79}\.json)$"
 )
@@ -96,6 +101,21 @@ def entry_role(name: str) -> str | None:
     if REFERENCE_NAME.match(name):
         return "reference"
     return None
+
+
+def blob_name(sha256: str, *, encrypted: bool) -> str:
+    return f"blobs/{sha256}" + (".enc" if encrypted else "")
+
+
+def blob_sha256(name: str) -> str:
+    """The SHA-256 of a blob's plain bytes, from its entry name (encrypted or not)."""
+    return name.removeprefix("blobs/").removesuffix(".enc")
+
+
+def version_for(files: list[FileEntry] | tuple[FileEntry, ...]) -> int:
+    """The format version a package with these files is written with (see FORMAT_VERSION)."""
+    scans_encrypted = any(f.encrypted and BLOB_NAME.match(f.name) for f in files)
+    return SCANS_ENCRYPTED_FROM if scans_encrypted else 1
 
 
 def canonical_json(data: Any) -> bytes:

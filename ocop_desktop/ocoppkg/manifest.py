@@ -53,6 +53,7 @@ class Manifest:
     rulesets: tuple[tuple[str, str], ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
     app_version: str = __version__
+    format_version: int = 1  # fmt.version_for(files) when written; as read when parsed
     _index: dict[str, fmt.FileEntry] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -71,7 +72,7 @@ class Manifest:
         recipient = {**self.recipient.to_json(), "encryption_key": self.encryption_key}
         doc = {
             "format": fmt.FORMAT,
-            "format_version": fmt.FORMAT_VERSION,
+            "format_version": self.format_version,
             "package_id": self.package_id,
             "kind": self.kind,
             "created_at": self.created_at,
@@ -212,6 +213,7 @@ def parse(raw: bytes) -> Manifest:
         tuple((r["id"], r["content_hash"]) for r in doc.get("rulesets", [])),
         _counts(doc.get("counts", {})),
         doc.get("app_version", ""),
+        version,
     )
 
 

@@ -8,7 +8,7 @@ import hashlib
 import os
 import stat
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -143,11 +143,10 @@ class PackageReader:
             declared = listed[name]
             if entry.size != declared.size:
                 raise tampered(name, f"size {entry.size} != listed {declared.size}")
-            blob = fmt.BLOB_NAME.match(name)
-            if blob and blob.group(1) != declared.sha256:
-                raise tampered(name, "blob name and hash")
             if name.endswith(".enc") != declared.encrypted:
                 raise tampered(name, "encryption flag")
+            if role == "blob":
+                self._check_blob_entry(declared)
             if role != "blob" and entry.size > fmt.MAX_JSON_BYTES:
                 raise ziplayout.too_big(f"tệp “{name}” quá lớn ({entry.size} byte)")
         for name in listed:
@@ -159,6 +158,28 @@ class PackageReader:
                 )
         if any(f.encrypted for f in self.manifest.files) and self.manifest.encryption is None:
             raise tampered(fmt.MANIFEST, "encrypted files without an envelope")
+
+    def _check_blob_entry(self, declared: fmt.FileEntry) -> None:
+        """A clear blob is named by the SHA-256 of its (stored) bytes; an encrypted one by that of its
+        plain bytes (checked once decrypted), and only from format 2 on. A format 2 package that is
+        encrypted has every scan encrypted: a clear one is not what its sender wrote."""
+        if not declared.encrypted:
+            if fmt.blob_sha256(declared.name) != declared.sha256:
+                raise tampered(declared.name, "blob name and hash")
+            if (
+                self.manifest.encryption is not None
+                and self.manifest.format_version >= fmt.SCANS_ENCRYPTED_FROM
+            ):
+                raise PackageRefused(
+                    "tampered",
+                    f"Tệp đính kèm “{declared.name[:120]}” trong gói không được mã hóa, trong khi gói định "
+                    f"dạng {self.manifest.format_version} luôn mã hóa tệp đính kèm cho bên nhận: gói không "
+                    "phải do phần mềm OCOP Desktop của bên gửi tạo ra. " + ASK_RESEND,
+                )
+        elif self.manifest.format_version < fmt.SCANS_ENCRYPTED_FROM:
+            raise tampered(
+                declared.name, f"an encrypted scan in a format {self.manifest.format_version} package"
+            )
 
     # -- trust ----------------------------------------------------------------------------------
     def verify_signature(self, public_raw: bytes, sender_label: str) -> None:
@@ -190,23 +211,61 @@ class PackageReader:
         return data
 
     def copy_blob(
-        self, name: str, sink: BinaryIO | None, on_bytes: Callable[[int], None] | None = None
+        self,
+        name: str,
+        sink: BinaryIO | None,
+        on_bytes: Callable[[int], None] | None = None,
+        content_key: bytes | None = None,
     ) -> None:
-        """Stream a blob into `sink` (or nowhere), checking its SHA-256 at the end."""
+        """Stream a blob into `sink` (or nowhere), checking it once read: a clear blob against the
+        SHA-256 the manifest lists; an encrypted one, decrypted on the way, against its tag and the
+        SHA-256 of its plain bytes. Plain bytes reach `sink` before those checks: a caller keeps them
+        out of use (a staging file, removed on a refusal) until this returns."""
         listed = self.manifest.file(name)
         assert listed is not None
-        digest = hashlib.sha256()
         # The SHA-256 covers the bytes, but not the CRC-32 in the zip headers: checked too (a wrong one
         # is `damaged`), so that what is accepted here also extracts with any zip tool (section 9 of
         # docs/sync-package.md). It costs about half of the SHA-256's time.
-        for chunk in ziplayout.iter_entry(self._fh, self.entries[name]):
-            digest.update(chunk)
-            if sink is not None:
-                sink.write(chunk)
-            if on_bytes is not None:
-                on_bytes(len(chunk))
+        chunks = ziplayout.iter_entry(self._fh, self.entries[name])
+        if listed.encrypted:
+            self._open_blob(name, chunks, sink, on_bytes, content_key)
+            return
+        digest = hashlib.sha256()
+        _drain(_hashed(chunks, digest, on_bytes), sink)
         if digest.hexdigest() != listed.sha256:
             raise tampered(name)
+
+    def _open_blob(
+        self,
+        name: str,
+        stored: Iterator[bytes],
+        sink: BinaryIO | None,
+        on_bytes: Callable[[int], None] | None,
+        content_key: bytes | None,
+    ) -> None:
+        """An encrypted scan: its name — the SHA-256 of its plain bytes, in the signed manifest — pins
+        its content whatever key one holds, and the tag says at once that it was changed or moved
+        here from another entry or package. The SHA-256 the manifest lists for its stored bytes (for
+        whoever checks the package without the key, §9) would add nothing to these two, so it is not
+        computed again: an encrypted scan is read with one hash, as a clear one is."""
+        if content_key is None:
+            raise PackageRefused("cannot_decrypt", "Gói có tệp mã hóa nhưng máy này không có khóa để mở.")
+        plain = hashlib.sha256()
+        opened = crypto.open_chunks(
+            content_key, self.manifest.package_id, name, _hashed(stored, None, on_bytes)
+        )
+        try:
+            _drain(_hashed(opened, plain, None), sink)
+        except PackageRefused as exc:
+            if exc.code != "cannot_decrypt":
+                raise
+            raise PackageRefused(
+                "tampered",
+                f"Tệp “{name[:120]}” trong gói không khớp mã kiểm tra (thẻ xác thực AES-GCM): tệp đã bị "
+                "sửa đổi, hoặc bị chuyển sang từ một gói hay một tệp khác. " + ASK_RESEND,
+            ) from exc
+        if plain.hexdigest() != fmt.blob_sha256(name):
+            raise tampered(name, "plain bytes and blob name")
 
     def close(self) -> None:
         self._fh.close()
@@ -216,3 +275,20 @@ class PackageReader:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _hashed(
+    chunks: Iterator[bytes], digest: hashlib._Hash | None, on_bytes: Callable[[int], None] | None
+) -> Iterator[bytes]:
+    for chunk in chunks:
+        if digest is not None:
+            digest.update(chunk)
+        if on_bytes is not None:
+            on_bytes(len(chunk))
+        yield chunk
+
+
+def _drain(chunks: Iterator[bytes], sink: BinaryIO | None) -> None:
+    for chunk in chunks:
+        if sink is not None:
+            sink.write(chunk)

@@ -126,7 +126,7 @@ class AssignmentImport:
         self.blob_names = self._blob_names()
 
     def _blob_names(self) -> list[str]:
-        in_package = {n.removeprefix("blobs/"): n for n in self.reader.names("blob")}
+        in_package = {fmt.blob_sha256(n): n for n in self.reader.names("blob")}
         wanted = {
             x["sha256"]
             for d in self.assignment["dossiers"]
@@ -158,7 +158,7 @@ class AssignmentImport:
     # -- preview and apply ------------------------------------------------------------------------
     def preview(self, progress: Progress | None = None) -> ImportPreview:
         if self.prior is None:
-            check_blobs(self.reader, self.blob_names, None, progress, upto=0.9)
+            check_blobs(self._ctx, self.reader, self.blob_names, None, progress, upto=0.9)
         return self._preview()
 
     def _preview(self) -> ImportPreview:
@@ -200,7 +200,7 @@ class AssignmentImport:
                     "assigned",
                 )
             )
-        known = sum(1 for n in self.blob_names if store.has(n.removeprefix("blobs/")))
+        known = sum(1 for n in self.blob_names if store.has(fmt.blob_sha256(n)))
         size = sum(self.reader.entries[n].size for n in self.blob_names)
         return ImportPreview(
             self.info,
@@ -226,7 +226,7 @@ class AssignmentImport:
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with staged_blobs(self._ctx, self.m.package_id) as staging:
-            check_blobs(self.reader, self.blob_names, staging, progress, upto=0.9)
+            check_blobs(self._ctx, self.reader, self.blob_names, staging, progress, upto=0.9)
             result = self._write(staging)
         if progress is not None:  # not `report`: after the commit it is too late to cancel
             progress.set(1.0, "Đã nhập gói")
@@ -253,7 +253,7 @@ class AssignmentImport:
                     package_id=m.package_id,
                 )
             for name in self.blob_names:
-                sha = name.removeprefix("blobs/")
+                sha = fmt.blob_sha256(name)
                 if s.get(Blob, sha) is None:
                     s.add(
                         Blob(

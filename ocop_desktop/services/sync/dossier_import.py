@@ -76,7 +76,7 @@ class DossierPackageImport:
     def _blob_names(self, planned: list[Planned]) -> list[str]:
         """The package's blobs, after checking that each belongs to a dossier and that nothing
         needed is missing."""
-        in_package = {name.removeprefix("blobs/"): name for name in self._opened.reader.names("blob")}
+        in_package = {fmt.blob_sha256(name): name for name in self._opened.reader.names("blob")}
         referenced = {a["blob_sha256"] for p in planned for a in p.record["data"].get("attachments", [])}
         stray = set(in_package) - referenced
         if stray:
@@ -106,7 +106,7 @@ class DossierPackageImport:
         with self._ctx.read() as s:
             for p in planned:
                 rows.append(_row(s, p))
-        known = sum(1 for n in names if self.blobs.has(n.removeprefix("blobs/")))
+        known = sum(1 for n in names if self.blobs.has(fmt.blob_sha256(n)))
         size = sum(self._opened.reader.entries[n].size for n in names)
         return ImportPreview(
             self._opened.info, False, tuple(rows), len(names) - known, known, size, tuple(self._warnings())
@@ -132,7 +132,7 @@ class DossierPackageImport:
         records = self._records()
         planned = self._plan(records)
         names = self._blob_names(planned)
-        check_blobs(self._opened.reader, names, None, progress, upto=0.95)
+        check_blobs(self._ctx, self._opened.reader, names, None, progress, upto=0.95)
         return self._preview(records, planned, names)
 
     def apply(self, progress: Progress | None, receipt_path: Path) -> ImportResult:
@@ -144,7 +144,7 @@ class DossierPackageImport:
         records = self._records()
         names = self._blob_names(self._plan(records))
         with staged_blobs(self._ctx, self._m.package_id) as staging:
-            check_blobs(self._opened.reader, names, staging, progress, upto=0.95)
+            check_blobs(self._ctx, self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
             return self._write(records, names, staging, progress, receipt_path)
 

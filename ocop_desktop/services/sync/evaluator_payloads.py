@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
-from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.reader import PackageReader
@@ -81,14 +80,8 @@ def add_payload(out: Outgoing, payload: dict[str, Any], key: KeyRecord | None) -
     if key is None:
         out.writer.add_file(fmt.PAYLOAD, raw)
         return False
-    content_key = crypto.new_content_key()
-    out.encryption_key = key.fingerprint
-    out.encryption = crypto.wrap_key(content_key, key.public_key, key.fingerprint, out.package_id).to_json()
-    out.writer.add_file(
-        fmt.PAYLOAD_ENC,
-        crypto.encrypt_file(content_key, out.package_id, fmt.PAYLOAD_ENC, raw),
-        encrypted=True,
-    )
+    out.encrypt_for(key)  # the scans added next are encrypted too
+    out.add_file(fmt.PAYLOAD, raw)
     return True
 
 
@@ -110,7 +103,7 @@ def add_blobs(ctx: AppContext, out: Outgoing, shas: Iterable[str]) -> tuple[int,
                 f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
                 "phục thư mục dữ liệu từ bản sao lưu."
             )
-        out.writer.add_blob(sha, path, int(sizes[sha]))
+        out.add_blob(sha, path, int(sizes[sha]))
         total += int(sizes[sha])
     return len(wanted), total
 

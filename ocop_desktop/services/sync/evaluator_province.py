@@ -210,7 +210,8 @@ class ProvinceEvaluatorPackages:
         self, round_id: str, member: str, target: Path, *, progress: Progress | None = None
     ) -> ExportResult:
         """The member's dossiers of the round (read-only) with their evidence, for the linked laptop
-        (encrypted to its key); without a linked laptop, for any evaluator of the province, unencrypted."""
+        (encrypted to its key); without a linked laptop, for any evaluator of the province, unencrypted
+        — and refused if it has files: scans only travel encrypted (docs/sync-package.md §5)."""
         from ocop_desktop.services.province.evaluator_data import assignment
 
         refuse_role(self._ctx, PROVINCE, "Xuất gói phân công chấm điểm")

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
-from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
@@ -72,12 +71,8 @@ class PackageExportService:
                 Path(target),
             )
             key = encryption_key_of(s, peer.id)
-            content_key = crypto.new_content_key() if key else None
-            if key and content_key:
-                out.encryption_key = key.fingerprint
-                out.encryption = crypto.wrap_key(
-                    content_key, key.public_key, key.fingerprint, out.package_id
-                ).to_json()
+            if key is not None:  # records and scans alike (scans: format 2)
+                out.encrypt_for(key)
             versions, needed = {}, {}
             for d in chosen:
                 state = s.get(SyncDossierState, d.id)
@@ -89,9 +84,7 @@ class PackageExportService:
                 status = Status.SENT.value if d.status == Status.COMMUNE_CHECKED.value else d.status
                 record = build_record(s, d, part, version, state.peer_version if state else 0, status)
                 raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-                name = f"records/{d.id}.json" + (".enc" if content_key else "")
-                stored = crypto.encrypt_file(content_key, out.package_id, name, raw) if content_key else raw
-                out.writer.add_file(name, stored, encrypted=content_key is not None)
+                out.add_file(f"records/{d.id}.json", raw)
                 for a in record["data"].get("attachments", []):
                     needed[a["blob_sha256"]] = a["size"]
             held = (
@@ -141,7 +134,7 @@ class PackageExportService:
             blobs=len(sent),
             blob_bytes=sum(sent.values()),
             blobs_skipped=len(set(needed) & held),
-            encrypted=content_key is not None,
+            encrypted=out.content_key is not None,
         )
 
     def _recipient(self, s: Session, to: str | None, part: str) -> Office:
@@ -211,7 +204,7 @@ class PackageExportService:
                     f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
                     "phục thư mục dữ liệu từ bản sao lưu."
                 )
-            out.writer.add_blob(sha, path, size)
+            out.add_blob(sha, path, size)
         return wanted
 
     def _send(self, dossier_ids: Any) -> None:

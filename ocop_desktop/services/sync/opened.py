@@ -131,7 +131,7 @@ def package_info(reader: PackageReader, known: bool) -> PackageInfo:
         package_id=m.package_id,
         kind=m.kind,
         kind_label=fmt.Kind(m.kind).label,
-        format_version=fmt.FORMAT_VERSION,
+        format_version=m.format_version,
         created_at=m.created_at,
         sender_office_id=m.sender_id,
         sender_name=m.sender.name,
@@ -180,6 +180,7 @@ def content_key(ctx: AppContext, m: Manifest) -> bytes | None:
 
 
 def check_blobs(
+    ctx: AppContext,
     reader: PackageReader,
     names: list[str],
     staging: BlobStaging | None,
@@ -187,8 +188,13 @@ def check_blobs(
     *,
     upto: float,
 ) -> None:
-    """Stream every blob through its SHA-256 check (a mismatch is refused); with `staging`, copy the
-    ones this machine lacks into it on the way. Reports progress from 0 to `upto`."""
+    """Stream every blob through its checks (a mismatch is refused): the SHA-256 the manifest lists
+    and, for an encrypted blob, decrypted with the package's content key, its tag and the SHA-256 of
+    its plain bytes. With `staging`, copy the ones this machine lacks into it (plain) on the way: what
+    a refusal leaves there is removed with the staging folder, never placed. Reports progress from 0
+    to `upto`."""
+    encrypted = any(n.endswith(".enc") for n in names)  # the reader refuses a name that says otherwise
+    key = content_key(ctx, reader.manifest) if encrypted else None
     grand = sum(reader.entries[n].size for n in names) or 1
     done = 0
 
@@ -198,11 +204,11 @@ def check_blobs(
         report(progress, upto * done / grand, "Đang kiểm tra tệp đính kèm…")
 
     for name in names:
-        sha = name.removeprefix("blobs/")
+        sha = fmt.blob_sha256(name)
         if staging is not None and staging.wants(sha):
-            staging.add(sha, partial(reader.copy_blob, name, on_bytes=advance))
+            staging.add(sha, partial(reader.copy_blob, name, on_bytes=advance, content_key=key))
         else:
-            reader.copy_blob(name, None, advance)
+            reader.copy_blob(name, None, advance, key)
 
 
 def incoming_row(opened: Opened, **fields: Any) -> SyncPackage:

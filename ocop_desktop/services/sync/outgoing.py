@@ -6,13 +6,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.errors import ConflictError
+from ocop_desktop.domain.errors import ConflictError, UserError
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
@@ -23,6 +24,10 @@ from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.store.models import KeyRecord
+
+
+CLEAR_SCANS = frozenset({fmt.Kind.FIVE_STAR_PROPOSAL})  # the only kind whose scans are not encrypted
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,42 @@ class Outgoing:
     rulesets: tuple[tuple[str, str], ...] = ()
     counts: dict[str, int] | None = None
     outcomes: dict[str, Any] | None = None  # kept in the outgoing row (what an assignment gave to whom)
+    content_key: bytes | None = None  # encrypts records, payload and scans, once `encrypt_for` is called
 
     def __post_init__(self) -> None:
         self.package_id = str(uuid.uuid4())
-        self.writer = PackageWriter(self.target)
+        self.writer = PackageWriter(self.target, self.package_id)
+
+    def encrypt_for(self, key: KeyRecord) -> bytes:
+        """From now on, encrypt to the recipient's X25519 key: a new content key, wrapped in the manifest."""
+        self.content_key = crypto.new_content_key()
+        self.encryption_key = key.fingerprint
+        self.encryption = crypto.wrap_key(
+            self.content_key, key.public_key, key.fingerprint, self.package_id
+        ).to_json()
+        return self.content_key
+
+    def add_file(self, name: str, raw: bytes) -> None:
+        """A record or payload: encrypted (`<name>.enc`) when the package is."""
+        if self.content_key is None:
+            self.writer.add_file(name, raw)
+        else:
+            name += ".enc"
+            self.writer.add_file(
+                name, crypto.encrypt_file(self.content_key, self.package_id, name, raw), encrypted=True
+            )
+
+    def add_blob(self, sha256: str, path: Path, size: int) -> None:
+        """A scan, encrypted with the content key (`blobs/<sha256>.enc`). Scans hold ID cards and
+        business registrations: they never travel in clear, except in the 5★ proposal, whose recipient
+        (the ministry) has no key in this version (docs/sync-package.md §5)."""
+        if self.content_key is None and self.kind not in CLEAR_SCANS:
+            raise UserError(
+                f"Chưa có khóa mã hóa của “{self.recipient.name[:80]}” trên máy này, nên không gửi được tệp "
+                "đính kèm (tệp đính kèm chỉ được gửi khi đã mã hóa cho bên nhận). Hãy nhập gói ghi danh "
+                "của bên nhận (với thành viên hội đồng: ghi danh máy chấm điểm của họ) rồi xuất lại."
+            )
+        self.writer.add_blob(sha256, path, size, self.content_key)
 
     def write(self, progress: Progress | None = None) -> tuple[Path, Manifest, bytes]:
         """Sign and write to a temp file; the caller records it (`record`) and then publishes it.
@@ -71,7 +108,8 @@ class Outgoing:
             sequence, previous = next_sequence(s, office.id)
         store = KeyStore(self.ctx.paths.keys_dir)
         key = store.signing_key()
-        manifest = Manifest(
+        fields = partial(
+            Manifest,
             package_id=self.package_id,
             kind=self.kind.value,
             created_at=now_text(),
@@ -81,13 +119,20 @@ class Outgoing:
             previous_sha256=previous,
             recipient=self.recipient,
             encryption_key=self.encryption_key,
-            files=tuple(self.writer.files),
             encryption=self.encryption,
             rulesets=self.rulesets,
             counts=dict(self.counts or {}),
         )
-        raw = manifest.to_bytes()
-        tmp = self.writer.write(raw, crypto.sign(key, raw), progress)
+        sealed: list[tuple[Manifest, bytes]] = []
+
+        def seal(files: tuple[fmt.FileEntry, ...]) -> tuple[bytes, bytes]:
+            manifest = fields(files=files, format_version=fmt.version_for(files))
+            raw = manifest.to_bytes()
+            sealed.append((manifest, raw))
+            return raw, crypto.sign(key, raw)
+
+        tmp = self.writer.write(seal, progress)
+        manifest, raw = sealed[-1]
         return tmp, manifest, raw
 
     def record(self, s: Session, manifest: Manifest, raw: bytes, tmp: Path, **extra: Any) -> SyncPackage:

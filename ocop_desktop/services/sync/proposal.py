@@ -212,13 +212,13 @@ class FiveStarProposalService:
                 )
             wanted = {str(x.get("sha256")) for p in proposals for x in p["evidence"] if isinstance(x, dict)}
             names = reader.names("blob")
-            present = {n.removeprefix("blobs/") for n in names}
+            present = {fmt.blob_sha256(n) for n in names}
             if present - wanted:
                 raise PackageRefused("unlisted_file", "Gói chứa tệp không thuộc sản phẩm nào được đề nghị.")
             if wanted - present:
                 raise PackageRefused("missing_file", "Gói thiếu tệp minh chứng của sản phẩm được đề nghị.")
             if verify_blobs:
-                check_blobs(reader, names, None, progress, upto=0.9)
+                check_blobs(self._ctx, reader, names, None, progress, upto=0.9)
             info = package_info(reader, signer != "unconfirmed")
             products = tuple(
                 ProposedProduct(

@@ -151,7 +151,7 @@ def test_manifest_lists_one_file_per_line_and_no_personal_data(pair: Pair, tmp_p
         text = zf.read("manifest.json").decode()
     manifest = json.loads(text)
     lines = [line for line in text.splitlines() if line.strip().startswith('{"name"')]
-    assert len(lines) == len(manifest["files"]) and manifest["format_version"] == 1
+    assert len(lines) == len(manifest["files"]) and manifest["format_version"] == 2  # scans encrypted
     assert manifest["sender"]["sequence"] >= 2 and len(manifest["sender"]["previous_sha256"]) == 64
     assert manifest["rulesets"][0]["id"] == "qd26-2026" and manifest["counts"]["dossiers"] == 1
     assert "Kinh" not in text and "Hàng Bài" not in text

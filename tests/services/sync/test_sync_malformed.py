@@ -175,7 +175,7 @@ def corpus(good: bytes, imported: bytes, key: Ed25519PrivateKey) -> Iterator[tup
         resign(
             good,
             key,
-            files=lambda its: [*its, ("blobs/" + hashlib.sha256(inner).hexdigest(), inner)],
+            files=lambda its: [*its, ("blobs/" + hashlib.sha256(inner).hexdigest() + ".enc", inner)],
             relist=True,
         ),
     )
@@ -188,7 +188,7 @@ def corpus(good: bytes, imported: bytes, key: Ed25519PrivateKey) -> Iterator[tup
 
     yield "wrong_recipient", resign(good, key, lambda m: m["recipient"].update(office_id=_uuid(3)))
     yield "wrong_recipient", resign(good, key, lambda m: m["recipient"].update(office_id=None))
-    for version in (2, 7, 1000):
+    for version in (3, 7, 1000):
         yield "future_version", resign(good, key, lambda m, v=version: m.update(format_version=v))
     yield "duplicate_entry", build([*items, (blob, dict(items)[blob])])
     yield "duplicate_entry", build([*items[:2], (record, b"{}"), *items[2:]])

@@ -15,7 +15,14 @@ from helpers.sync import Pair, ready_dossier
 from ocop_desktop.services.sync.service import PackageService
 
 # The command-line tools of the recipe, with the Debian package that brings each one.
-TOOLS = {"openssl": "openssl", "sha256sum": "coreutils", "base64": "coreutils", "sed": "sed", "bash": "bash"}
+TOOLS = {
+    "openssl": "openssl",
+    "sha256sum": "coreutils",
+    "base64": "coreutils",
+    "od": "coreutils",
+    "sed": "sed",
+    "bash": "bash",
+}
 MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
 pytestmark = pytest.mark.skipif(
     bool(MISSING),
@@ -34,6 +41,25 @@ openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifest.json -sigfile 
 sed -n 's/^ *{"name": "\([^"]*\)", "size": [0-9]*, "sha256": "\([0-9a-f]\{64\}\)".*/\2  \1/p' manifest.json > SHA256SUMS
 sha256sum -c SHA256SUMS
 """  # noqa: E501 (the sed line is the one printed in the docs)
+OPEN_SCANS = r"""
+hex() { od -An -v -tx1 | tr -d ' \n'; }
+field() { sed -n "s/.*\"$1\": \"\([^\"]*\)\".*/\1/p" manifest.json; }
+cut -c7- office-encryption.secret | openssl pkey -in office-encryption.pem -passin stdin -out me.pem
+(printf '\060\052\060\005\006\003\053\145\156\003\041\000'; field ephemeral_public_key | base64 -d) > eph.der
+openssl pkey -pubin -inform DER -in eph.der -out eph.pem
+openssl pkeyutl -derive -inkey me.pem -peerkey eph.pem -out shared.bin
+SALT=$(field ephemeral_public_key | base64 -d | hex)$(openssl pkey -in me.pem -pubout -outform DER | tail -c 32 | hex)
+KEK=$(openssl kdf -binary -keylen 32 -kdfopt digest:SHA256 -kdfopt hexkey:$(hex < shared.bin) \
+      -kdfopt hexsalt:$SALT -kdfopt "info:ocop-package/1 content-key wrap" HKDF | hex)
+KEY=$(field wrapped_key | base64 -d | head -c 32 |
+      openssl enc -d -aes-256-ctr -K $KEK -iv $(field nonce | base64 -d | hex)00000002 | hex)
+for f in blobs/*.enc; do
+  tail -c +13 "$f" | head -c -16 |
+    openssl enc -d -aes-256-ctr -K $KEY -iv $(head -c 12 "$f" | hex)00000002 > "${f%.enc}"
+  echo "$(basename "${f%.enc}")  ${f%.enc}"
+done > PLAIN.SHA256SUMS
+sha256sum -c PLAIN.SHA256SUMS
+"""  # noqa: E501 (as printed in the docs, "Opening the scans by hand")
 
 
 def _run(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -83,3 +109,30 @@ def test_a_package_is_checked_with_openssl_and_sha256sum_alone(pair: Pair, tmp_p
         (folder / "manifest.json").read_text().replace('"sequence": ', '"sequence": 9')
     )
     assert "Signature Verification Failure" in _run(VERIFY, folder).stdout
+
+
+def test_the_recipient_opens_the_scans_with_openssl_alone(pair: Pair, tmp_path: Path) -> None:
+    """Format 2: the scans are unreadable in the archive; the recipient's key files and openssl open
+    them, and each plain scan's SHA-256 is its name. The sender's own key cannot."""
+    ready_dossier(pair.commune, tmp_path / "scans")
+    sent = PackageService(pair.commune).export_dossiers(tmp_path / "s.ocoppkg", pending=True)
+    folder = _extract(sent.path, tmp_path / "package")
+    enc = sorted((folder / "blobs").iterdir())
+    assert enc and all(p.suffix == ".enc" and not p.read_bytes().startswith(b"%PDF") for p in enc)
+    keys = pair.province.paths.keys_dir
+    for name in ("office-encryption.pem", "office-encryption.secret"):
+        shutil.copy(keys / name, folder / name)
+    opened = _run(OPEN_SCANS, folder)
+    assert opened.returncode == 0, opened.stdout + opened.stderr
+    assert opened.stdout.count(": OK") == len(enc)
+    held = pair.commune.paths.blobs_dir
+    for path in enc:
+        plain = path.with_suffix("")
+        assert plain.read_bytes().startswith(b"%PDF")
+        assert plain.read_bytes() == next(held.rglob(plain.name)).read_bytes()
+
+    other = _extract(sent.path, tmp_path / "other")
+    for name in ("office-encryption.pem", "office-encryption.secret"):  # a key the package is not for
+        shutil.copy(pair.commune.paths.keys_dir / name, other / name)
+    wrong = _run(OPEN_SCANS, other)
+    assert wrong.returncode != 0 and wrong.stdout.count("FAILED") == len(enc)
