@@ -1252,24 +1252,20 @@ Close and discard them?</translation>
         <translation>Enrolled</translation>
     </message>
     <message>
+        <source>%1 chưa ghi danh máy chấm điểm. Gói phân công mang hồ sơ và tệp minh chứng (số CCCD, giấy tờ của chủ thể), nên chỉ được xuất khi đã mã hóa cho máy của thành viên.
+Hãy ghi danh máy trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói.</source>
+        <translation>%1 has not enrolled a scoring laptop. The assignment carries dossiers and evidence files (ID numbers, the producer's papers), so it can only be exported encrypted to the member's laptop.
+Enrol the laptop first (tab “Council”, “Enrol scoring laptop…”), then export.</translation>
+    </message>
+    <message>
         <source>Xuất gói phân công chấm điểm %1 cho %2?
 Gói được mã hóa cho máy chấm điểm đã ghi danh của thành viên này (dấu vân tay %3): chỉ máy đó mở được.</source>
         <translation>Export the scoring assignment %1 for %2?
-The package is encrypted to this member's enrolled scoring laptop (fingerprint %3): only that laptop can open it.</translation>
+The package is encrypted to this member&apos;s enrolled scoring laptop (fingerprint %3): only that laptop can open it.</translation>
     </message>
     <message>
         <source>Xuất gói…</source>
         <translation>Export package…</translation>
-    </message>
-    <message>
-        <source>%2 chưa ghi danh máy chấm điểm, nên gói phân công %1 sẽ KHÔNG được mã hóa: ai có tệp cũng đọc được hồ sơ (số CCCD, địa chỉ của chủ thể).
-Nên ghi danh máy của thành viên trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói.</source>
-        <translation>%2 has not enrolled a scoring laptop, so the assignment %1 will NOT be encrypted: anyone with the file can read the dossiers (ID numbers, producers' addresses).
-Enrol the member's laptop first (tab “Council”, “Enrol scoring laptop…”), then export.</translation>
-    </message>
-    <message>
-        <source>Vẫn xuất, không mã hóa</source>
-        <translation>Export anyway, unencrypted</translation>
     </message>
     <message>
         <source>Hủy</source>

@@ -87,7 +87,8 @@ class EvaluatorLaptops(QObject):
 
     def export_assignment(self, member: Any) -> Task | None:
         """The member's assignment, after the officer confirmed whose it is and how it travels:
-        encrypted to the laptop linked to that member, or — none linked — in clear, said plainly."""
+        encrypted to the laptop linked to that member; with none linked, nothing is exported and the
+        officer is told to enroll the laptop first (scans never travel in clear)."""
         round_id = self.state.round_id
         if round_id is None:
             return None
@@ -99,21 +100,26 @@ class EvaluatorLaptops(QObject):
         link = next((k for k in links if k.member_id == member.id), None)
         who = f"{member.label} {member.name}"
         label = self.state.detail.row.label if self.state.detail else ""
-        if link is not None:
-            text = self.tr(
+        if link is None:  # the dossiers' scans travel only encrypted to the member's own laptop
+            errors.info(
+                self.owner,
+                self.tr(
+                    "%1 chưa ghi danh máy chấm điểm. Gói phân công mang hồ sơ và tệp minh chứng (số CCCD, "
+                    "giấy tờ của chủ thể), nên chỉ được xuất khi đã mã hóa cho máy của thành viên.\nHãy ghi "
+                    "danh máy trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói."
+                ).replace("%1", who),
+            )
+            return None
+        text = (
+            self.tr(
                 "Xuất gói phân công chấm điểm %1 cho %2?\nGói được mã hóa cho máy chấm điểm đã ghi danh "
                 "của thành viên này (dấu vân tay %3): chỉ máy đó mở được."
             )
-            yes = self.tr("Xuất gói…")
-        else:
-            text = self.tr(
-                "%2 chưa ghi danh máy chấm điểm, nên gói phân công %1 sẽ KHÔNG được mã hóa: ai có tệp "
-                "cũng đọc được hồ sơ (số CCCD, địa chỉ của chủ thể).\nNên ghi danh máy của thành viên "
-                "trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói."
-            )
-            yes = self.tr("Vẫn xuất, không mã hóa")
-        text = text.replace("%1", label).replace("%2", who).replace("%3", link.fingerprint if link else "")
-        if not errors.ask(self.owner, text, yes=yes, no=self.tr("Hủy")):
+            .replace("%1", label)
+            .replace("%2", who)
+            .replace("%3", link.fingerprint)
+        )
+        if not errors.ask(self.owner, text, yes=self.tr("Xuất gói…"), no=self.tr("Hủy")):
             return None
         slug = "".join(ch if ch.isalnum() else "-" for ch in label).strip("-")
         target = widgets.ask_save_package(self.owner, f"phan-cong-{member.label}-{slug}.ocoppkg")

@@ -48,14 +48,12 @@ def test_laptop_enrollment_assignment_and_scores(
         show(qtbot, page, "scoring")
         settle(qtbot, page, page.scoring.select_dossier(o.dossiers[0]))
         page.scoring.member.setCurrentIndex(page.scoring.member.findData(o.members[0]))
-        # TV2 has no laptop: the officer is told the package would travel in clear, and says no
+        # TV2 has no laptop: nothing is exported, the officer is told to enroll it first
         page.scoring.member.setCurrentIndex(page.scoring.member.findData(o.members[1]))
-        messages.answer = False
         page.scoring.export_button.click()
         settle(qtbot, page)
-        assert "KHÔNG được mã hóa" in messages.texts("ask")[-1]
+        assert "chưa ghi danh máy chấm điểm" in messages.texts("info")[-1]
         assert not (o.folder / "phan-cong.ocoppkg").exists() and files.asked_save == []  # no file asked
-        messages.answer = True
         page.scoring.member.setCurrentIndex(page.scoring.member.findData(o.members[0]))
         files.save_next.append(o.folder / "phan-cong.ocoppkg")
         page.scoring.export_button.click()
