@@ -131,6 +131,7 @@ class DossierEditor(QWidget):
         s.failed.connect(lambda exc: errors.show_error(exc, self))
         self.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.header.action_requested.connect(self.actions.request)
+        self.header.paper_requested.connect(self.actions.request_paper)
         self.actions.problems.connect(self.show_problems)
         self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
