@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.dossiers import Action, Status
+from ocop_desktop.domain.paper_outcome import PAPER_LABELS
 from ocop_desktop.services.dossiers.service import DossierEventRow
 from ocop_desktop.ui.kit.formatting import format_datetime
 
@@ -47,7 +48,7 @@ class HistoryTab(QWidget):
         for row, e in enumerate(reversed(events)):  # newest first
             values = (
                 format_datetime(e.at),
-                Action(e.action).label,
+                PAPER_LABELS[Action(e.action)] if e.on_paper else Action(e.action).label,
                 Status(e.to_status).label,
                 officers.get(e.officer_id or "", "—"),
                 e.note,

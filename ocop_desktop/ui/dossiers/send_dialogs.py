@@ -66,7 +66,7 @@ class SendConfirmDialog(QDialog):
         self._choose = choose_target
         self.setWindowTitle(self.tr("Gửi hồ sơ lên tỉnh"))
         self.setMinimumWidth(640)
-        heading = bold(
+        self.heading = heading = bold(
             _text(
                 self.tr("Gửi hồ sơ “%1” cho %2")
                 .replace("%1", plan.product_name)

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import ConflictError
+from ocop_desktop.services.dossiers.service import DossierDetail
 from ocop_desktop.services.sync.outgoing import ExportResult
-from ocop_desktop.ui.dossiers import send_jobs
+from ocop_desktop.ui.dossiers import ops, send_jobs
 from ocop_desktop.ui.dossiers.send_dialogs import SendConfirmDialog, SentDialog, TrustGuideDialog
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -92,7 +94,7 @@ class SendFlow(QObject):
             self.session.revision,
             on_done=self._sent,
             on_error=self._failed,
-            on_cancel=self._cancelled,
+            on_cancel=lambda: self._cancelled(target),
             writes_db=True,
             parent=self._parent,
             progress_title=self.tr("Đang ghi gói gửi tỉnh…"),
@@ -105,13 +107,37 @@ class SendFlow(QObject):
         done.finished.connect(lambda _r: self._end())
         self._show(done)
 
-    def _cancelled(self) -> None:
-        errors.info(
-            self._parent,
-            self.tr("Đã hủy: không có gói nào được ghi, hồ sơ vẫn ở trạng thái “%1”.").replace(
-                "%1", self.session.detail.row.status_label
-            ),
+    def _cancelled(self, target: Path) -> None:
+        """ "Hủy" was pressed. A cancel that came after the last step cannot stop the export any more
+        (the task still reports it as cancelled): read the dossier again and say what is true."""
+        self.task = run_task(
+            ops.load_detail,
+            self.session.ctx,
+            self.session.dossier_id,
+            on_done=lambda detail: self._after_cancel(detail, target),
+            on_error=self._failed,
+            parent=self,
         )
+
+    def _after_cancel(self, detail: DossierDetail, target: Path) -> None:
+        if detail.row.status == Status.SENT.value and detail.row.status != self.session.detail.row.status:
+            self.session.adopt(detail)
+            errors.info(
+                self._parent,
+                self.tr(
+                    "Gói đã ghi xong trước khi kịp hủy: hồ sơ đã chuyển sang “%1”. Tệp gói: %2\n"
+                    "Hãy chép tệp vào USB hoặc gửi e-mail cho tỉnh."
+                )
+                .replace("%1", detail.row.status_label)
+                .replace("%2", str(target)),
+            )
+        else:
+            errors.info(
+                self._parent,
+                self.tr("Đã hủy: không có gói nào được ghi, hồ sơ vẫn ở trạng thái “%1”.").replace(
+                    "%1", detail.row.status_label
+                ),
+            )
         self._end()
 
     def _failed(self, exc: BaseException) -> None:
