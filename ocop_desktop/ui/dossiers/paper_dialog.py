@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -104,10 +105,13 @@ class PaperOutcomeDialog(QDialog):
             (self.tr("Văn bản đến xã qua"), self.received_via, "received_via"),
             ("", self.content, "content"),
         ]
+        self.content_caption = QLabel(self)
         for caption, widget, key in rows:
-            form.addRow(caption, widget)
+            if widget is self.content:
+                form.addRow(self.content_caption, widget)
+            else:
+                form.addRow(caption, widget)
             form.addRow("", self.messages.label(key))
-        self.content_caption = form.labelForField(self.content)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("Ghi nhận…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -132,8 +136,7 @@ class PaperOutcomeDialog(QDialog):
             if self.chosen() is Action.RETURN
             else self.tr("Nội dung chính (không bắt buộc)")
         )
-        if isinstance(self.content_caption, QWidget):
-            self.content_caption.setProperty("text", caption)
+        self.content_caption.setText(caption)
 
     def document(self) -> tuple[PaperDocument, dict[str, str]]:
         """What was typed, and what is wrong with it (by field)."""

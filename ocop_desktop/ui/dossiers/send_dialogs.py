@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +33,9 @@ from ocop_desktop.ui.kit.style import bold
 from ocop_desktop.ui.sync.widgets import Fingerprint
 
 SENT_LABEL = Status.SENT.label
+# The dialogs keep one width and fit their height to it (`adjustSize`, again when a line is added):
+# a window does not re-measure its wrapped labels by itself, and would clip or pad them.
+WIDTH = 720
 
 
 def _text(text: str, parent: QWidget) -> QLabel:
@@ -44,10 +48,45 @@ def _text(text: str, parent: QWidget) -> QLabel:
 def _steps(texts: list[str], parent: QWidget) -> QLabel:
     """Numbered steps, one paragraph each."""
     items = "".join(f"<li style='margin-bottom:6px'>{t}</li>" for t in texts)
-    label = QLabel(f"<ol style='margin-left:0px; -qt-list-indent:1'>{items}</ol>", parent)
+    label = QLabel(f"<ol style='margin-top:0px; margin-bottom:0px; -qt-list-indent:1'>{items}</ol>", parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+def _fit(dialog: QDialog) -> None:
+    """Height for the fixed width. The layout's minimum is measured with every wrapped label at its
+    narrowest (tall), which would pad the window: the window is sized from the real width instead."""
+    layout = dialog.layout()
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    layout.activate()
+    height = layout.heightForWidth(WIDTH) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    dialog.resize(WIDTH, max(height, layout.sizeHint().height() if height < 0 else height))
+
+
+class Where(QWidget):
+    """Where a package file is: its folder (long, so in a field that scrolls) and its name (in full)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path()
+        self.folder = QLineEdit(self)
+        self.folder.setReadOnly(True)
+        self.name = bold(QLabel(self))
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.addWidget(QLabel(self.tr("Thư mục:"), self), 0, 0)
+        self.grid.addWidget(self.folder, 0, 1)
+        self.grid.addWidget(QLabel(self.tr("Tên tệp:"), self), 1, 0)
+        self.grid.addWidget(self.name, 1, 1, 1, 2)
+        self.grid.setColumnStretch(1, 1)
+
+    def show_path(self, path: Path) -> None:
+        self.path = path
+        self.folder.setText(str(path.parent))
+        self.folder.setCursorPosition(0)
+        self.name.setText(path.name)
 
 
 class SendConfirmDialog(QDialog):
@@ -65,7 +104,7 @@ class SendConfirmDialog(QDialog):
         self.plan = plan
         self._choose = choose_target
         self.setWindowTitle(self.tr("Gửi hồ sơ lên tỉnh"))
-        self.setMinimumWidth(640)
+        self.setFixedWidth(WIDTH)
         self.heading = heading = bold(
             _text(
                 self.tr("Gửi hồ sơ “%1” cho %2")
@@ -98,15 +137,11 @@ class SendConfirmDialog(QDialog):
             ],
             self,
         )
-        self.path_edit = QLineEdit(str(target), self)
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setCursorPosition(0)
+        self.where = Where(self)
+        self.where.show_path(target)
         self.change_button = QPushButton(self.tr("Chọn nơi khác…"), self)
         self.change_button.clicked.connect(self._change)
-        where = QHBoxLayout()
-        where.addWidget(QLabel(self.tr("Nơi lưu tệp gói:"), self))
-        where.addWidget(self.path_edit, 1)
-        where.addWidget(self.change_button)
+        self.where.grid.addWidget(self.change_button, 0, 2)
         buttons = QDialogButtonBox(self)
         self.send_button = buttons.addButton(
             self.tr("Ghi gói và gửi"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -118,18 +153,18 @@ class SendConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(steps)
-        layout.addLayout(where)
+        layout.addWidget(self.where)
         layout.addWidget(buttons)
         self.send_button.setFocus()
+        _fit(self)
 
     def target(self) -> Path:
-        return Path(self.path_edit.text())
+        return self.where.path
 
     def _change(self) -> None:
         chosen = self._choose(self, self.target().name)
         if chosen is not None:
-            self.path_edit.setText(str(chosen))
-            self.path_edit.setCursorPosition(0)
+            self.where.show_path(chosen)
 
 
 class SentDialog(QDialog):
@@ -139,7 +174,7 @@ class SentDialog(QDialog):
         super().__init__(parent)
         self.result = result
         self.setWindowTitle(self.tr("Đã ghi gói gửi tỉnh"))
-        self.setMinimumWidth(640)
+        self.setFixedWidth(WIDTH)
         done = _text(
             self.tr("Hồ sơ “%1” đã được ghi vào gói số %2 gửi %3 và chuyển sang “%4”.")
             .replace("%1", product_name)
@@ -149,12 +184,8 @@ class SentDialog(QDialog):
             self,
         )
         bold(done, 1.1)
-        self.path_edit = QLineEdit(str(result.path), self)
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setCursorPosition(0)
-        where = QHBoxLayout()
-        where.addWidget(QLabel(self.tr("Tệp gói:"), self))
-        where.addWidget(self.path_edit, 1)
+        self.where = Where(self)
+        self.where.show_path(result.path)
         travel = Banner(self, "info")
         travel.show_text(
             self.tr(
@@ -178,10 +209,11 @@ class SentDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(done)
-        layout.addLayout(where)
+        layout.addWidget(self.where)
         layout.addWidget(travel)
         layout.addWidget(crypt)
         layout.addWidget(buttons)
+        _fit(self)
 
 
 class TrustGuideDialog(QDialog):
@@ -196,7 +228,7 @@ class TrustGuideDialog(QDialog):
     def __init__(self, plan: SendPlan, status_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Chưa gửi được: tỉnh chưa được tin cậy"))
-        self.setMinimumWidth(680)
+        self.setFixedWidth(WIDTH)
         self.enrolled_path: Path | None = None
         intro = _text(
             self.tr(
@@ -255,6 +287,7 @@ class TrustGuideDialog(QDialog):
         layout.addWidget(then)
         layout.addWidget(self.enrolled)
         layout.addWidget(buttons)
+        _fit(self)
 
     def show_enrolled(self, path: Path) -> None:
         self.enrolled_path = path
@@ -264,3 +297,4 @@ class TrustGuideDialog(QDialog):
             ).replace("%1", str(path))
         )
         self.open_button.show()
+        _fit(self)  # the wrapped steps keep their lines

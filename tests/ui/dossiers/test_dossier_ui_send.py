@@ -95,7 +95,11 @@ def test_send_confirms_writes_a_verified_package_and_only_then_marks_sent(  # ty
     qtbot.waitUntil(lambda: isinstance(flow.dialog, SentDialog) and flow.dialog.isVisible(), timeout=20_000)
     done: SentDialog = flow.dialog
     assert seen_when_sent == [True] and status(pair.commune, dossier_id) == "sent"
-    assert done.path_edit.text() == str(target) and done.result.dossier_ids == (dossier_id,)
+    assert (
+        done.where.path == target
+        and done.where.name.text() == target.name
+        and done.result.dossier_ids == (dossier_id,)
+    )
     assert editor.header.values["status"].text() == "Đã gửi tỉnh"
     assert editor.header.paper_button.isVisible() and "send" not in editor.header.action_buttons
     done.open_button.click()
