@@ -72,6 +72,6 @@ def paper_note(doc: PaperDocument) -> str:
     assert doc.signed_on is not None
     note = (
         f"Theo văn bản giấy số {doc.number} ngày {doc.signed_on:%d/%m/%Y}, người ký: {doc.signer}; "
-        f"nhận qua: {doc.received_via}. Chưa có gói kết quả của tỉnh."
+        f"nhận qua: {doc.received_via}. Xã ghi nhận, không qua gói kết quả của tỉnh."
     )
     return f"{note}\n{doc.content}" if doc.content else note
