@@ -125,7 +125,7 @@ class PaperOutcomeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._outcome_changed()
-        self.number.setFocus()
+        self.outcome.setFocus()  # the first input: which outcome the paper states is chosen, not assumed
 
     def chosen(self) -> Action:
         return Action(self.outcome.currentData())
