@@ -35,6 +35,17 @@ def package_folder() -> Path:
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
+def free_name(folder: Path, plan: send_jobs.SendPlan) -> Path:
+    """A file name no other package in `folder` has: writing a package replaces the file at its
+    target, and a package already sent must never be overwritten by the next one."""
+    stem = f"ho-so-gui-tinh-{plan.unit_code}-{plan.dossier_id[:8]}-{datetime.now():%Y%m%d-%H%M}"
+    target, n = folder / f"{stem}.ocoppkg", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}.ocoppkg"
+    return target
+
+
 class SendFlow(QObject):
     """Signals:
     sent(object): `send_jobs.Sent` — the package is written and the dossier is "sent".
@@ -76,8 +87,7 @@ class SendFlow(QObject):
             guide.finished.connect(lambda _r: self._end())
             self._show(guide)
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        target = package_folder() / f"ho-so-gui-tinh-{plan.unit_code}-{stamp}.ocoppkg"
+        target = free_name(package_folder(), plan)
         confirm = SendConfirmDialog(
             plan, target, lambda parent, name: widgets.ask_save_package(parent, name), self._parent
         )

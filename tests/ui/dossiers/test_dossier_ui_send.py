@@ -243,3 +243,15 @@ def test_a_paper_return_is_named_confirmed_recorded_and_the_results_package_stil
     with pair.commune.read() as s:
         paper = s.scalars(select(DossierEvent).where(DossierEvent.note.contains("văn bản giấy"))).all()
     assert len(paper) == 1 and paper[0].office_id == pair.commune.office().id
+
+
+def test_the_offered_file_name_never_replaces_a_package_already_there(tmp_path: Path) -> None:
+    from ocop_desktop.ui.dossiers.send_flow import free_name
+    from ocop_desktop.ui.dossiers.send_jobs import SendPlan
+
+    plan = SendPlan("0123456789abcdef", "Cà phê", "Tỉnh", True, "1 2 3", "00070")
+    first = free_name(tmp_path, plan)
+    assert first.name.startswith("ho-so-gui-tinh-00070-01234567-") and first.suffix == ".ocoppkg"
+    first.write_bytes(b"sent before")
+    second = free_name(tmp_path, plan)
+    assert second != first and second.stem.endswith("-2") and not second.exists()
