@@ -6,7 +6,8 @@ on throw-away data folders of a commune and its province:
 Writes send-confirm.png, send-done.png (the commune trusted by its province), send-trust-guide.png
 (a new commune: no province trusted yet, after "Xuất gói đăng ký…"), send-paper-outcome.png (the
 province's return received on paper, with the confirmation asked) and send-header-sent.png (the
-dossier window of a sent dossier: no province buttons). Each dialog is shown over the dossier
+dossier window of a sent dossier: no province buttons), send-paper-history.png (the return recorded
+from paper, in the history). Each dialog is shown over the dossier
 window, maximised as on a 1366×768 laptop.
 """
 
@@ -110,7 +111,11 @@ def main() -> int:
             )
             settle(app)
             grab_over(editor, dialog, out / "send-paper-outcome.png")
-            dialog.reject()
+            dialog.submit()  # the confirmation is answered "yes" by the recording sink
+            settle(app, lambda: not dialog.isVisible())
+            editor.show_tab("history")
+            settle(app)
+            editor.grab().save(str(out / "send-paper-history.png"))
             editor.close()
 
             other = ready_dossier(newcomer, root / "scans2")

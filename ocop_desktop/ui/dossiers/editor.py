@@ -167,8 +167,11 @@ class DossierEditor(QWidget):
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
+        read_only = self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
         if not d.editable:
-            self.header.set_save_state(self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa."), MUTED_STYLE)
+            self.header.set_save_state(read_only, MUTED_STYLE)
+        elif self.header.save_state.text() == read_only:  # returned to the commune: editable again
+            self.header.set_save_state("", MUTED_STYLE)
 
     def show_problems(self, label: str, fields: dict[str, str]) -> None:
         """Why action `label` was refused: each message under its field, all of them listed in the

@@ -40,6 +40,9 @@ class HistoryTab(QWidget):
         for column, width in enumerate((17, 32, 26, 20)):
             header.resizeSection(column, width * char)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # rows are as tall as their wrapped note at the note's real width, not the width it had while
+        # the tab was hidden (a paper outcome's note is several lines long)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
