@@ -93,7 +93,9 @@ class PaperOutcomeDialog(QDialog):
             ]
         )
         self.received_via.setCurrentIndex(-1)
-        self.received_via.lineEdit().setPlaceholderText(self.tr("văn bản đến xã bằng cách nào"))
+        typed = self.received_via.lineEdit()
+        if typed is not None:  # editable: it has one
+            typed.setPlaceholderText(self.tr("văn bản đến xã bằng cách nào"))
         self.content = PlainTextInput()
         self.content.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         form = QFormLayout()

@@ -58,6 +58,7 @@ def _fit(dialog: QDialog) -> None:
     """Height for the fixed width. The layout's minimum is measured with every wrapped label at its
     narrowest (tall), which would pad the window: the window is sized from the real width instead."""
     layout = dialog.layout()
+    assert layout is not None
     layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     layout.activate()
     height = layout.heightForWidth(WIDTH) if layout.hasHeightForWidth() else layout.sizeHint().height()
@@ -172,7 +173,7 @@ class SentDialog(QDialog):
 
     def __init__(self, result: ExportResult, product_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result = result
+        self.package = result
         self.setWindowTitle(self.tr("Đã ghi gói gửi tỉnh"))
         self.setFixedWidth(WIDTH)
         done = _text(
@@ -276,9 +277,7 @@ class TrustGuideDialog(QDialog):
         close = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         self.enroll_button.setDefault(True)
         self.enroll_button.clicked.connect(self.enroll_requested.emit)
-        self.open_button.clicked.connect(
-            lambda: self.enrolled_path is not None and system_open.open_path(self.enrolled_path.parent)
-        )
+        self.open_button.clicked.connect(self._open_folder)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -288,6 +287,10 @@ class TrustGuideDialog(QDialog):
         layout.addWidget(self.enrolled)
         layout.addWidget(buttons)
         _fit(self)
+
+    def _open_folder(self) -> None:
+        if self.enrolled_path is not None:
+            system_open.open_path(self.enrolled_path.parent)
 
     def show_enrolled(self, path: Path) -> None:
         self.enrolled_path = path

@@ -98,7 +98,7 @@ def test_send_confirms_writes_a_verified_package_and_only_then_marks_sent(  # ty
     assert (
         done.where.path == target
         and done.where.name.text() == target.name
-        and done.result.dossier_ids == (dossier_id,)
+        and done.package.dossier_ids == (dossier_id,)
     )
     assert editor.header.values["status"].text() == "Đã gửi tỉnh"
     assert editor.header.paper_button.isVisible() and "send" not in editor.header.action_buttons
