@@ -255,3 +255,29 @@ def test_the_offered_file_name_never_replaces_a_package_already_there(tmp_path: 
     first.write_bytes(b"sent before")
     second = free_name(tmp_path, plan)
     assert second != first and second.stem.endswith("-2") and not second.exists()
+
+
+def test_a_cancel_too_late_to_stop_the_export_is_told_as_a_send(  # type: ignore[no-untyped-def]
+    qtbot, pair: Pair, documents: Path, messages, monkeypatch, tmp_path: Path
+) -> None:
+    from ocop_desktop.ui.dossiers import send_jobs
+
+    dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
+    real_send = send_jobs.send_dossier
+
+    def cancelled_after_the_last_step(progress, *args):  # type: ignore[no-untyped-def]
+        sent = real_send(progress, *args)
+        progress.cancel()  # "Hủy" pressed once nothing could stop the export any more
+        return sent
+
+    monkeypatch.setattr(send_jobs, "send_dossier", cancelled_after_the_last_step)
+    editor = open_editor(qtbot, pair.commune, dossier_id)
+    flow = press_send(qtbot, editor)
+    target = flow.dialog.target()
+    flow.dialog.send_button.click()
+    qtbot.waitUntil(lambda: editor.actions.send_flow is None, timeout=20_000)
+    told = messages.texts("info")[-1]
+    assert "Gói đã ghi xong trước khi kịp hủy" in told and str(target) in told
+    assert target.is_file() and status(pair.commune, dossier_id) == "sent"
+    assert editor.header.values["status"].text() == "Đã gửi tỉnh"
+    editor.close()
