@@ -14,6 +14,7 @@ window, maximised as on a 1366×768 laptop.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -78,14 +79,16 @@ def main() -> int:
         root = Path(tmp)
         template = root / "template"
         open_app(AppPaths.for_data_dir(template)).close()
-        docs = root / "Tài liệu"
-        docs.mkdir()
+        # readable folders in the pictures (the officer's documents, the USB stick), removed at the end
+        shown = Path(tempfile.gettempdir()) / "OCOP"
+        shutil.rmtree(shown, ignore_errors=True)
+        docs, usb = shown / "Tài liệu", shown / "USB"
+        docs.mkdir(parents=True)
+        usb.mkdir()
         send_flow.package_folder = lambda: docs  # type: ignore[assignment]
         commune = open_installation(root / "xa", template, "commune", "00070", "Nguyễn Văn An")
         newcomer = open_installation(root / "xa-moi", template, "commune", "00073", "Lê Thị Hoa")
         province = open_installation(root / "tinh", template, "province", "01", "Trần Thị Bình")
-        usb = root / "usb"
-        usb.mkdir()
         try:
             link(commune, province, usb)
             dossier_id = ready_dossier(commune, root / "scans")
@@ -135,6 +138,7 @@ def main() -> int:
             wait_for_tasks(10_000)
             for ctx in (commune, newcomer, province):
                 ctx.close()
+            shutil.rmtree(shown, ignore_errors=True)
     print(out)
     return 0
 
