@@ -1,11 +1,15 @@
-"""`dossiers list [--json]`."""
+"""`dossiers list [--json]`; `dossiers paper-outcome DOSSIER --outcome … --number … --date … --signer …
+--via … [--content …]`: a province outcome the commune received on paper (docs/sync-package.md §6)."""
 
 from __future__ import annotations
 
 import argparse
 
 from ocop_desktop.cli.framework import print_json, print_table
+from ocop_desktop.cli.province.common import day, dossier_id
+from ocop_desktop.domain.paper_outcome import PaperDocument
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.paper import PaperOutcomeService
 from ocop_desktop.services.dossiers.service import DossierService
 
 
@@ -18,6 +22,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--due", action="store_true", help="chỉ hồ sơ sắp đến hạn hoặc quá hạn")
     lst.add_argument("--search", default="", help="tìm theo tên sản phẩm/chủ thể (không cần dấu)")
     lst.set_defaults(handler=_list)
+    paper = dsub.add_parser(
+        "paper-outcome",
+        help="ghi nhận kết quả tỉnh gửi bằng văn bản giấy (chỉ lưu trên máy xã, không gửi lên tỉnh)",
+    )
+    paper.add_argument("dossier", help="mã hồ sơ (8 ký tự đầu) hoặc số phiếu")
+    paper.add_argument("--outcome", required=True, choices=["accept", "return", "decide"])
+    paper.add_argument("--number", required=True, help="số văn bản của tỉnh")
+    paper.add_argument("--date", required=True, help="ngày văn bản (dd/mm/yyyy)")
+    paper.add_argument("--signer", required=True, help="người ký (họ tên, chức vụ)")
+    paper.add_argument("--via", required=True, help="văn bản đến xã bằng cách nào (bưu điện, trực tiếp…)")
+    paper.add_argument("--content", default="", help="lý do trả lại (bắt buộc khi trả lại) hoặc nội dung")
+    paper.add_argument("--json", action="store_true")
+    paper.set_defaults(handler=_paper)
+
+
+def _paper(args: argparse.Namespace, ctx: AppContext | None) -> int:
+    assert ctx is not None
+    document = PaperDocument(args.number, day(args.date), args.signer, args.via, args.content)
+    detail = PaperOutcomeService(ctx).record(dossier_id(ctx, args.dossier), args.outcome, document)
+    if args.json:
+        print_json({"id": detail.row.id, "status": detail.row.status, "note": detail.events[-1].note})
+    else:
+        print(f"Đã ghi nhận: hồ sơ {detail.row.id[:8]} chuyển sang “{detail.row.status_label}”.")
+    return 0
 
 
 def _list(args: argparse.Namespace, ctx: AppContext | None) -> int:

@@ -99,8 +99,33 @@ def next_status(current: Status, action: Action) -> Status | None:
     return target if current in sources else None
 
 
-def allowed_actions(current: Status) -> list[Action]:
-    return [a for a, (sources, _) in TRANSITIONS.items() if current in sources]
+# Who takes each step (docs/sync-package.md §6, "Who owns what"): the commune prepares and sends,
+# the province accepts, returns and decides. An office is offered only its own steps. A decision is
+# never a bare step: it is taken with its number and certificates (services/province/results).
+COMMUNE_ACTIONS = frozenset(
+    {Action.MARK_COMPLETE, Action.REOPEN, Action.RECEIVE, Action.COMMUNE_CHECK, Action.SEND}
+)
+PROVINCE_ACTIONS = frozenset({Action.ACCEPT, Action.RETURN, Action.DECIDE})
+STEPS_BY_ROLE: dict[str, frozenset[Action]] = {
+    "commune": COMMUNE_ACTIONS,
+    "province": frozenset({Action.ACCEPT, Action.RETURN}),
+}
+
+
+def allowed_actions(current: Status, role: str | None = None) -> list[Action]:
+    """The steps open from `current`; given the office's `role`, only the steps that office takes
+    itself (an evaluator laptop takes none)."""
+    mine = frozenset(Action) if role is None else STEPS_BY_ROLE.get(role, frozenset())
+    return [a for a, (sources, _) in TRANSITIONS.items() if current in sources and a in mine]
+
+
+def paper_outcomes(current: Status, role: str) -> list[Action]:
+    """The province's outcomes a commune may record from a paper document it received (a letter
+    returning the dossier, a decision): the province's steps open from `current`. Never offered as
+    plain buttons, and never sent back to the province (the record stays on the commune's machine)."""
+    if role != "commune":
+        return []
+    return [a for a in allowed_actions(current) if a in PROVINCE_ACTIONS]
 
 
 @dataclass(frozen=True)

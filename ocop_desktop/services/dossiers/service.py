@@ -14,11 +14,15 @@ from ocop_desktop.domain import forms
 from ocop_desktop.domain.deadlines import Urgency, commune_deadline, urgency
 from ocop_desktop.domain.dossiers import (
     EDITABLE,
+    PROVINCE_ACTIONS,
+    STEPS_BY_ROLE,
     Action,
     ReceiptNumber,
     RegistrationType,
     Status,
+    allowed_actions,
     next_status,
+    paper_outcomes,
 )
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.text import fold, nfc_multiline
@@ -71,6 +75,7 @@ class DossierEventRow:
     at: datetime
     officer_id: str | None
     note: str
+    on_paper: bool = False  # the province's outcome as the commune recorded it from a paper document
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,8 @@ class DossierDetail:
     return_reasons: str
     events: tuple[DossierEventRow, ...]
     editable: bool
-    allowed_actions: tuple[str, ...]
+    allowed_actions: tuple[str, ...]  # the steps this office takes itself, open now
+    paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
 
 
 class DossierService:
@@ -179,6 +185,9 @@ class DossierService:
             events = s.scalars(
                 select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
             )
+            office = self._ctx.office_or_none()
+            role, own = (office.role, office.id) if office else ("", None)
+            status = Status(d.status)
             return DossierDetail(
                 row=row,
                 ruleset_id=d.ruleset_id,
@@ -188,13 +197,21 @@ class DossierService:
                 base_certificate_id=d.base_certificate_id,
                 return_reasons=d.return_reasons,
                 events=tuple(
-                    DossierEventRow(e.action, e.from_status, e.to_status, e.at, e.officer_id, e.note)
+                    DossierEventRow(
+                        e.action,
+                        e.from_status,
+                        e.to_status,
+                        e.at,
+                        e.officer_id,
+                        e.note,
+                        # a province step recorded by this commune can only have come from paper
+                        role == "commune" and e.action in PROVINCE_ACTIONS and e.office_id == own,
+                    )
                     for e in events
                 ),
-                editable=Status(d.status) in EDITABLE,
-                allowed_actions=tuple(
-                    a.value for a in Action if next_status(Status(d.status), a) is not None
-                ),
+                editable=status in EDITABLE,
+                allowed_actions=tuple(a.value for a in allowed_actions(status, role)),
+                paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
             )
 
     def search(
@@ -293,6 +310,7 @@ class DossierService:
             if expected_revision is not None and d.revision != expected_revision:
                 raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác. Hãy mở lại hồ sơ.")
             _target(d, act)  # a move the lifecycle refuses is said before what the content lacks
+            self._own_step(act)
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
@@ -301,6 +319,21 @@ class DossierService:
                 d.return_reasons = note
             record_transition(s, d, act, note, self._ctx.actor())
         return self.get(dossier_id)
+
+    def _own_step(self, act: Action) -> None:
+        """Each office takes only its own steps (domain STEPS_BY_ROLE): a commune never accepts,
+        returns or decides for its province; what the province decided on paper is recorded by
+        `PaperOutcomeService`, under its own name."""
+        role = self._ctx.office().role
+        if act not in STEPS_BY_ROLE.get(role, frozenset()):
+            raise UserError(
+                f"“{act.label}” không phải việc của {'xã' if role == 'commune' else 'máy này'}. "
+                + (
+                    "Kết quả của tỉnh đến bằng gói kết quả, hoặc được ghi nhận theo văn bản giấy của tỉnh."
+                    if act in PROVINCE_ACTIONS
+                    else ""
+                )
+            )
 
     def _check(self, s: Session, d: Dossier, act: Action, note: str, on: date | None) -> None:
         problems: dict[str, str] = {}

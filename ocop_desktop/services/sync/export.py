@@ -121,12 +121,14 @@ class PackageExportService:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        # The package is at its place before any dossier says "sent": a cancelled or failed export
+        # changes no status, and a status never claims a package that is not there.
+        publish(tmp, Path(target))
         self._send(
             dossier_id
             for dossier_id, (_v, _h, status) in versions.items()
             if status == Status.COMMUNE_CHECKED.value
         )
-        publish(tmp, Path(target))
         return out.result(
             manifest,
             raw,

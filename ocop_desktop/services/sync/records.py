@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.domain.dossiers import COMMUNE_ACTIONS, Status
 from ocop_desktop.ocoppkg.format import canonical_json, sha256_hex
 from ocop_desktop.store.base import Base
 from ocop_desktop.store.models import (
@@ -40,6 +40,7 @@ META = frozenset(
     {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
 )
 DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
+COMMUNE_STEPS = frozenset(a.value for a in COMMUNE_ACTIONS)
 
 
 def row_json(row: Base) -> dict[str, Any]:
@@ -164,5 +165,14 @@ def build_record(
         "hash": part_hash(part_name, part),
         "seen_version": seen_version,
         "data": part,
-        "events": events_json(s, d.id),
+        "events": _sent_events(events_json(s, d.id), part_name),
     }
+
+
+def _sent_events(events: list[dict[str, Any]], part_name: str) -> list[dict[str, Any]]:
+    """The history a record carries. A commune's record carries only the commune's steps: the
+    province has its own, and a province outcome the commune recorded from a paper document is the
+    commune's note, not the province's act — the province would refuse it (`not_own_part`)."""
+    if part_name != COMMUNE:
+        return events
+    return [e for e in events if e["action"] in COMMUNE_STEPS]

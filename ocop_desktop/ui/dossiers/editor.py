@@ -131,6 +131,7 @@ class DossierEditor(QWidget):
         s.failed.connect(lambda exc: errors.show_error(exc, self))
         self.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.header.action_requested.connect(self.actions.request)
+        self.header.paper_requested.connect(self.actions.request_paper)
         self.actions.problems.connect(self.show_problems)
         self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
@@ -166,8 +167,11 @@ class DossierEditor(QWidget):
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
+        read_only = self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
         if not d.editable:
-            self.header.set_save_state(self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa."), MUTED_STYLE)
+            self.header.set_save_state(read_only, MUTED_STYLE)
+        elif self.header.save_state.text() == read_only:  # returned to the commune: editable again
+            self.header.set_save_state("", MUTED_STYLE)
 
     def show_problems(self, label: str, fields: dict[str, str]) -> None:
         """Why action `label` was refused: each message under its field, all of them listed in the

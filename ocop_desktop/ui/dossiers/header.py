@@ -24,9 +24,12 @@ from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, URGENC
 class DossierHeader(QFrame):
     """Signals:
     action_requested(str): the person pressed the button of a lifecycle action.
+    paper_requested(): "Ghi nhận kết quả tỉnh gửi bằng văn bản…" was pressed (a commune, once the
+        dossier is with the province: the province's steps are never buttons there).
     """
 
     action_requested = Signal(str)
+    paper_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,14 @@ class DossierHeader(QFrame):
         self.action_buttons: dict[str, QPushButton] = {}
         self.actions_row = QHBoxLayout()
         self.actions_row.addStretch(1)
+        self.paper_button = QPushButton(self.tr("Ghi nhận kết quả tỉnh gửi bằng văn bản…"))
+        self.paper_button.setObjectName("paper_outcome")
+        self.paper_button.setToolTip(
+            self.tr("Khi xã nhận văn bản giấy của tỉnh (trả lại, tiếp nhận, quyết định) trước gói kết quả.")
+        )
+        self.paper_button.clicked.connect(self.paper_requested.emit)
+        self.paper_button.hide()
+        self.actions_row.addWidget(self.paper_button)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -114,6 +125,7 @@ class DossierHeader(QFrame):
             deadline.setStyleSheet("")
         deadline.setText(text)
         self._show_actions(d.allowed_actions)
+        self.paper_button.setVisible(bool(d.paper_outcomes))
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
         for button in self.action_buttons.values():
@@ -121,7 +133,8 @@ class DossierHeader(QFrame):
             button.deleteLater()
         self.action_buttons = {}
         for action in actions:
-            button = QPushButton(Action(action).label)
+            # "send" asks before it writes the package: its label says a dialog follows
+            button = QPushButton(Action(action).label + ("…" if action == Action.SEND.value else ""))
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.actions_row.addWidget(button)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.dossiers import Action, Status
+from ocop_desktop.domain.paper_outcome import PAPER_LABELS
 from ocop_desktop.services.dossiers.service import DossierEventRow
 from ocop_desktop.ui.kit.formatting import format_datetime
 
@@ -39,6 +40,9 @@ class HistoryTab(QWidget):
         for column, width in enumerate((17, 32, 26, 20)):
             header.resizeSection(column, width * char)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # rows are as tall as their wrapped note at the note's real width, not the width it had while
+        # the tab was hidden (a paper outcome's note is several lines long)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
@@ -47,7 +51,7 @@ class HistoryTab(QWidget):
         for row, e in enumerate(reversed(events)):  # newest first
             values = (
                 format_datetime(e.at),
-                Action(e.action).label,
+                PAPER_LABELS[Action(e.action)] if e.on_paper else Action(e.action).label,
                 Status(e.to_status).label,
                 officers.get(e.officer_id or "", "—"),
                 e.note,

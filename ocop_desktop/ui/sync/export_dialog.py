@@ -50,6 +50,7 @@ class ExportDialog(QDialog):
         for office_id, name in dict((c.peer_office_id, c.peer_name) for c in self.candidates).items():
             self.commune.addItem(name, office_id)
         self.commune.currentIndexChanged.connect(lambda _i: self._fill())
+        self.commune.setVisible(province)  # a commune sends to its one province: no choice to show
         self.all_pending = QRadioButton(self)
         self.only_ticked = QRadioButton(self)
         group = QButtonGroup(self)

@@ -121,26 +121,16 @@ def test_receive_refuses_an_impossible_or_future_date(qtbot, ctx, dossier_id, tm
     editor.close()
 
 
-def test_a_sent_dossier_is_read_only_and_return_needs_a_reason(
-    qtbot, ctx, tmp_path: Path, type_unicode
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_dossier_is_read_only_and_offers_no_province_step(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dossier_id = sent_dossier(ctx, tmp_path)
     editor = open_editor(qtbot, ctx, dossier_id)
     assert editor.forms["mau01"].inputs["phone"].widget.isReadOnly()
     assert not editor.evidence.add_button.isEnabled()
     assert editor.header.save_state.text().startswith("Chỉ xem")
-    qtbot.mouseClick(editor.header.action_buttons["return"], Qt.MouseButton.LeftButton)
-    dialog = editor.actions.dialog
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    finish_tasks(qtbot)
-    assert dialog.isVisible() and "lý do" in dialog.messages.labels["note"].text()
-    type_unicode(dialog.note_edit, "Thiếu phiếu kiểm nghiệm còn hạn.")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    assert editor.header.values["status"].text() == "Tỉnh trả lại để bổ sung"
-    assert not editor.forms["mau01"].inputs["phone"].widget.isReadOnly()  # editable again
-    assert editor.history.table.item(0, 4).text() == "Thiếu phiếu kiểm nghiệm còn hạn."
+    # accepting, returning and deciding are the province's: at the commune they are never buttons,
+    # only a paper outcome can be recorded (tests/ui/dossiers/test_dossier_ui_send.py)
+    assert not {"accept", "return", "decide"} & set(editor.header.action_buttons)
+    assert editor.header.paper_button.isVisible()
     editor.close()
 
 
