@@ -869,6 +869,14 @@ Close and discard them?</translation>
 <context>
     <name>DossierHeader</name>
     <message>
+        <source>Ghi nhận kết quả tỉnh gửi bằng văn bản…</source>
+        <translation>Record the province's outcome received on paper…</translation>
+    </message>
+    <message>
+        <source>Khi xã nhận văn bản giấy của tỉnh (trả lại, tiếp nhận, quyết định) trước gói kết quả.</source>
+        <translation>When the commune receives the province's paper document (return, acceptance, decision) before the results package.</translation>
+    </message>
+    <message>
         <source>Chủ thể</source>
         <translation>Producer</translation>
     </message>
@@ -1254,7 +1262,7 @@ Close and discard them?</translation>
     <message>
         <source>%1 chưa ghi danh máy chấm điểm. Gói phân công mang hồ sơ và tệp minh chứng (số CCCD, giấy tờ của chủ thể), nên chỉ được xuất khi đã mã hóa cho máy của thành viên.
 Hãy ghi danh máy trước (thẻ “Hội đồng”, “Ghi danh máy chấm điểm…”), rồi xuất gói.</source>
-        <translation>%1 has not enrolled a scoring laptop. The assignment carries dossiers and evidence files (ID numbers, the producer's papers), so it can only be exported encrypted to the member's laptop.
+        <translation>%1 has not enrolled a scoring laptop. The assignment carries dossiers and evidence files (ID numbers, the producer&apos;s papers), so it can only be exported encrypted to the member&apos;s laptop.
 Enrol the laptop first (tab “Council”, “Enrol scoring laptop…”), then export.</translation>
     </message>
     <message>
@@ -2474,6 +2482,117 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PaperOutcomeDialog</name>
+    <message>
+        <source>Ghi nhận kết quả tỉnh gửi bằng văn bản</source>
+        <translation>Record the province's outcome received on paper</translation>
+    </message>
+    <message>
+        <source>Hồ sơ “%1” — đang “%2”</source>
+        <translation>Dossier “%1” — now “%2”</translation>
+    </message>
+    <message>
+        <source>Chỉ dùng khi xã đã nhận văn bản giấy của tỉnh (công văn, quyết định) mà chưa có gói kết quả. Việc ghi nhận chỉ lưu trên máy này, ghi vào lịch sử hồ sơ với tên của bạn; nó không gửi lên tỉnh và không thay cho gói kết quả: khi gói kết quả của tỉnh đến, gói đó vẫn được nhập như thường lệ (trang Đồng bộ).</source>
+        <translation>Use only when the commune has the province's paper document (official letter, decision) but no results package yet. The record stays on this computer, in the dossier's history under your name; it is not sent to the province and does not replace the results package: when the province's results package arrives it is imported as usual (Sync page).</translation>
+    </message>
+    <message>
+        <source>Tỉnh trả lại hồ sơ để bổ sung</source>
+        <translation>The province returned the dossier for completion</translation>
+    </message>
+    <message>
+        <source>Tỉnh tiếp nhận hồ sơ</source>
+        <translation>The province accepted the dossier</translation>
+    </message>
+    <message>
+        <source>Tỉnh có quyết định công nhận</source>
+        <translation>The province decided on recognition</translation>
+    </message>
+    <message>
+        <source>ví dụ: 125/SNNMT-PTNT</source>
+        <translation>e.g. 125/SNNMT-PTNT</translation>
+    </message>
+    <message>
+        <source>họ tên, chức vụ</source>
+        <translation>full name, position</translation>
+    </message>
+    <message>
+        <source>Bưu điện (công văn giấy)</source>
+        <translation>Post (paper letter)</translation>
+    </message>
+    <message>
+        <source>Nhận trực tiếp tại tỉnh</source>
+        <translation>Collected in person at the province</translation>
+    </message>
+    <message>
+        <source>Văn thư UBND xã chuyển</source>
+        <translation>Passed on by the commune's clerical office</translation>
+    </message>
+    <message>
+        <source>Bản chụp gửi qua e-mail</source>
+        <translation>Scanned copy by e-mail</translation>
+    </message>
+    <message>
+        <source>văn bản đến xã bằng cách nào</source>
+        <translation>how the document reached the commune</translation>
+    </message>
+    <message>
+        <source>Kết quả trong văn bản</source>
+        <translation>Outcome in the document</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Ngày văn bản</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Văn bản đến xã qua</source>
+        <translation>Document reached the commune by</translation>
+    </message>
+    <message>
+        <source>Ghi nhận…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại (như trong văn bản)</source>
+        <translation>Reasons for the return (as in the document)</translation>
+    </message>
+    <message>
+        <source>Nội dung chính (không bắt buộc)</source>
+        <translation>Main content (optional)</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.</source>
+        <translation>The date “%1” is not valid; use dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Ghi nhận hồ sơ “%1”: %2, theo văn bản số %3 ngày %4 do %5 ký (nhận qua: %6)?
+
+Hồ sơ sẽ chuyển sang “%7”. Việc ghi nhận được lưu vào lịch sử hồ sơ với tên của bạn, chỉ trên máy này.</source>
+        <translation>Record for dossier “%1”: %2, per document no. %3 of %4 signed by %5 (received by: %6)?
+
+The dossier will become “%7”. The record is kept in the dossier's history under your name, on this computer only.</translation>
+    </message>
+    <message>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Xem lại</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3846,97 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>SendConfirmDialog</name>
+    <message>
+        <source>Gửi hồ sơ lên tỉnh</source>
+        <translation>Send the dossier to the province</translation>
+    </message>
+    <message>
+        <source>Gửi hồ sơ “%1” cho %2</source>
+        <translation>Send dossier “%1” to %2</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân trong hồ sơ được mã hóa, chỉ tỉnh đọc được.</source>
+        <translation>Personal data in the dossier is encrypted; only the province can read it.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa mã hóa của tỉnh: dữ liệu cá nhân KHÔNG được mã hóa.</source>
+        <translation>No encryption key of the province yet: personal data is NOT encrypted.</translation>
+    </message>
+    <message>
+        <source>Ứng dụng ghi toàn bộ hồ sơ (Mẫu 01, Mẫu 02, phiếu tự đánh giá, Mẫu 03 và các tài liệu minh chứng tỉnh chưa có) vào &lt;b&gt;một tệp gói đồng bộ (.ocoppkg) có chữ ký số&lt;/b&gt; của xã. </source>
+        <translation>The application writes the whole dossier (Form 01, Form 02, the self-assessment, Form 03 and the evidence files the province does not have yet) into &lt;b&gt;one signed sync package file (.ocoppkg)&lt;/b&gt; of the commune. </translation>
+    </message>
+    <message>
+        <source>Chỉ khi tệp gói đã được ghi xong, hồ sơ mới chuyển sang “%1” và không sửa được nữa. Nếu bạn hủy trong lúc ghi, không có gì thay đổi.</source>
+        <translation>Only once the package file is written does the dossier become “%1” and can no longer be edited. If you cancel while it is being written, nothing changes.</translation>
+    </message>
+    <message>
+        <source>Tệp gói &lt;b&gt;không tự đến tỉnh&lt;/b&gt;: sau khi ghi, hãy chép tệp vào USB hoặc đính kèm e-mail gửi cho tỉnh.</source>
+        <translation>The package file &lt;b&gt;does not reach the province by itself&lt;/b&gt;: once written, copy it to a USB stick or attach it to an e-mail to the province.</translation>
+    </message>
+    <message>
+        <source>Chọn nơi khác…</source>
+        <translation>Choose another place…</translation>
+    </message>
+    <message>
+        <source>Ghi gói và gửi</source>
+        <translation>Write the package and send</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SendFlow</name>
+    <message>
+        <source>Đang ghi gói gửi tỉnh…</source>
+        <translation>Writing the package for the province…</translation>
+    </message>
+    <message>
+        <source>Gói đã ghi xong trước khi kịp hủy: hồ sơ đã chuyển sang “%1”. Tệp gói: %2
+Hãy chép tệp vào USB hoặc gửi e-mail cho tỉnh.</source>
+        <translation>The package was finished before the cancel arrived: the dossier is now “%1”. Package file: %2
+Copy the file to a USB stick or e-mail it to the province.</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không có gói nào được ghi, hồ sơ vẫn ở trạng thái “%1”.</source>
+        <translation>Cancelled: no package was written; the dossier is still “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>SentDialog</name>
+    <message>
+        <source>Đã ghi gói gửi tỉnh</source>
+        <translation>Package for the province written</translation>
+    </message>
+    <message>
+        <source>Hồ sơ “%1” đã được ghi vào gói số %2 gửi %3 và chuyển sang “%4”.</source>
+        <translation>Dossier “%1” was written into package no. %2 for %3 and is now “%4”.</translation>
+    </message>
+    <message>
+        <source>Gói chưa đến tỉnh. Hãy chép tệp này vào USB hoặc đính kèm vào e-mail gửi %1. Khi tỉnh nhập gói, tỉnh gửi lại một biên nhận: nhập biên nhận đó ở trang Đồng bộ (“Nhập gói…”).</source>
+        <translation>The package has not reached the province yet. Copy this file to a USB stick or attach it to an e-mail to %1. When the province imports it, it sends back a receipt: import that receipt on the Sync page (“Import package…”).</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân được mã hóa cho tỉnh.</source>
+        <translation>Personal data is encrypted for the province.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa mã hóa của tỉnh: dữ liệu cá nhân KHÔNG được mã hóa.</source>
+        <translation>No encryption key of the province yet: personal data is NOT encrypted.</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa gói</source>
+        <translation>Open the folder of the package</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Ngôn ngữ giao diện</source>
@@ -4206,6 +4416,51 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     </message>
 </context>
 <context>
+    <name>TrustGuideDialog</name>
+    <message>
+        <source>Chưa gửi được: tỉnh chưa được tin cậy</source>
+        <translation>Not sent yet: the province is not trusted</translation>
+    </message>
+    <message>
+        <source>Máy này chưa nhận gói dữ liệu tham chiếu của tỉnh, nên chưa có khóa của tỉnh để gửi hồ sơ an toàn. Chưa có gì được gửi: hồ sơ vẫn ở trạng thái “%1”. Hãy làm lần lượt các bước sau (chỉ cần làm một lần cho máy này):</source>
+        <translation>This computer has not received the province's reference pack, so it has no province key to send dossiers safely. Nothing was sent: the dossier is still “%1”. Do these steps in order (once for this computer):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Xuất gói đăng ký của xã&lt;/b&gt; (nút “Xuất gói đăng ký…” bên dưới) và gửi tệp đó cho Văn phòng OCOP tỉnh qua USB hoặc e-mail.</source>
+        <translation>&lt;b&gt;Export the commune's enrollment pack&lt;/b&gt; (the “Export enrollment pack…” button below) and send that file to the provincial OCOP office by USB stick or e-mail.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gọi điện cho tỉnh và đọc dấu vân tay khóa của xã&lt;/b&gt; dưới đây, để cán bộ tỉnh so khớp khi nhập gói đăng ký:</source>
+        <translation>&lt;b&gt;Phone the province and read out the commune's key fingerprint&lt;/b&gt; below, so that the province officer can compare it when importing the enrollment pack:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chờ tỉnh gửi lại gói dữ liệu tham chiếu.&lt;/b&gt; Nhập gói đó ở trang Đồng bộ → “Nhập gói…”, và gõ dấu vân tay của tỉnh do cán bộ tỉnh đọc qua điện thoại.</source>
+        <translation>&lt;b&gt;Wait for the province's reference pack.&lt;/b&gt; Import it on the Sync page → “Import package…”, and type the province's fingerprint that the province officer reads out on the phone.</translation>
+    </message>
+    <message>
+        <source>Mở lại hồ sơ này và bấm “Gửi hồ sơ lên tỉnh”.</source>
+        <translation>Open this dossier again and press “Send the dossier to the province”.</translation>
+    </message>
+    <message>
+        <source>Xuất gói đăng ký…</source>
+        <translation>Export enrollment pack…</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa gói</source>
+        <translation>Open the folder of the package</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói đăng ký: %1
+Hãy gửi tệp này cho tỉnh (bước 1), rồi gọi điện (bước 2).</source>
+        <translation>Enrollment pack written: %1
+Send this file to the province (step 1), then phone (step 2).</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <source>Đơn vị hành chính</source>
@@ -4238,6 +4493,17 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     <message>
         <source>Hãy chọn xã/phường trong danh sách.</source>
         <translation>Please choose a commune/ward from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>Where</name>
+    <message>
+        <source>Thư mục:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Tên tệp:</source>
+        <translation>File name:</translation>
     </message>
 </context>
 <context>
