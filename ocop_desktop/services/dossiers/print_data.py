@@ -35,6 +35,7 @@ from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
 from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.services.registry.products import ProductService
+from ocop_desktop.store.models import Officer
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -121,8 +122,17 @@ class _Builder:
             RegistrationType(self.d.row.registration_type),
             f"{samples:02d} sản phẩm" if samples else "",
             self.signed(m.get("registered_on")),
-            OfficeReceipt(self.d.row.receipt_number, self.d.row.received_on, ""),
+            OfficeReceipt(self.d.row.receipt_number, self.d.row.received_on, self.receiver()),
         )
+
+    def receiver(self) -> str:
+        """Who received the form at the commune: the officer of the dossier's last "receive" step."""
+        officer_id = next((e.officer_id for e in reversed(self.d.events) if e.action == "receive"), None)
+        if officer_id is None:
+            return ""
+        with self.ctx.read() as s:
+            officer = s.get(Officer, officer_id)
+        return officer.name if officer is not None else ""
 
     def mau02(self) -> Mau02Data:
         p2, p4 = self.d.forms.get("mau02_part2", {}), self.d.forms.get("mau02_part4", {})

@@ -111,3 +111,11 @@ def test_blank_receipt_says_the_working_days_in_force(tmp_path: Path) -> None:
         main(["--data-dir", str(tmp_path / "data"), "print", "receipt", "-o", str(tmp_path / "r.pdf")]) == 0
     )
     assert f"({days} ngày làm việc)" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_mau01_names_the_officer_who_received_it(ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 15: "Người tiếp nhận" stayed blank though the app knows who received the form."""
+    dossier = _received_dossier(ctx, tmp_path)
+    data = dossier_form_data(ctx, dossier, "mau01")
+    assert data.commune_receipt.officer == "Nguyễn Văn An"  # the officer set up with the office
+    assert "Nguyễn Văn An" in pdf_text(print_dossier_form(ctx, dossier, "mau01", tmp_path / "m.pdf"))
