@@ -870,11 +870,11 @@ Close and discard them?</translation>
     <name>DossierHeader</name>
     <message>
         <source>Ghi nhận kết quả tỉnh gửi bằng văn bản…</source>
-        <translation>Record the province's outcome received on paper…</translation>
+        <translation>Record the province&apos;s outcome received on paper…</translation>
     </message>
     <message>
         <source>Khi xã nhận văn bản giấy của tỉnh (trả lại, tiếp nhận, quyết định) trước gói kết quả.</source>
-        <translation>When the commune receives the province's paper document (return, acceptance, decision) before the results package.</translation>
+        <translation>When the commune receives the province&apos;s paper document (return, acceptance, decision) before the results package.</translation>
     </message>
     <message>
         <source>Chủ thể</source>
@@ -2488,7 +2488,7 @@ Send this file to the provincial OCOP office.</translation>
     <name>PaperOutcomeDialog</name>
     <message>
         <source>Ghi nhận kết quả tỉnh gửi bằng văn bản</source>
-        <translation>Record the province's outcome received on paper</translation>
+        <translation>Record the province&apos;s outcome received on paper</translation>
     </message>
     <message>
         <source>Hồ sơ “%1” — đang “%2”</source>
@@ -2496,7 +2496,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Chỉ dùng khi xã đã nhận văn bản giấy của tỉnh (công văn, quyết định) mà chưa có gói kết quả. Việc ghi nhận chỉ lưu trên máy này, ghi vào lịch sử hồ sơ với tên của bạn; nó không gửi lên tỉnh và không thay cho gói kết quả: khi gói kết quả của tỉnh đến, gói đó vẫn được nhập như thường lệ (trang Đồng bộ).</source>
-        <translation>Use only when the commune has the province's paper document (official letter, decision) but no results package yet. The record stays on this computer, in the dossier's history under your name; it is not sent to the province and does not replace the results package: when the province's results package arrives it is imported as usual (Sync page).</translation>
+        <translation>Use only when the commune has the province&apos;s paper document (official letter, decision) but no results package yet. The record stays on this computer, in the dossier&apos;s history under your name; it is not sent to the province and does not replace the results package: when the province&apos;s results package arrives it is imported as usual (Sync page).</translation>
     </message>
     <message>
         <source>Tỉnh trả lại hồ sơ để bổ sung</source>
@@ -2528,7 +2528,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Văn thư UBND xã chuyển</source>
-        <translation>Passed on by the commune's clerical office</translation>
+        <translation>Passed on by the commune&apos;s clerical office</translation>
     </message>
     <message>
         <source>Bản chụp gửi qua e-mail</source>
@@ -2584,7 +2584,7 @@ Send this file to the provincial OCOP office.</translation>
 Hồ sơ sẽ chuyển sang “%7”. Việc ghi nhận được lưu vào lịch sử hồ sơ với tên của bạn, chỉ trên máy này.</source>
         <translation>Record for dossier “%1”: %2, per document no. %3 of %4 signed by %5 (received by: %6)?
 
-The dossier will become “%7”. The record is kept in the dossier's history under your name, on this computer only.</translation>
+The dossier will become “%7”. The record is kept in the dossier&apos;s history under your name, on this computer only.</translation>
     </message>
     <message>
         <source>Ghi nhận</source>
@@ -3365,6 +3365,30 @@ The dossier will become “%7”. The record is kept in the dossier's history un
     <message>
         <source>Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận.</source>
         <translation>Products with %1 points or more that meet every 5-star floor: the province proposes them to the Ministry of Agriculture and Environment for evaluation and recognition.</translation>
+    </message>
+    <message>
+        <source>
+… và %1 sản phẩm khác</source>
+        <translation>
+… and %1 more products</translation>
+    </message>
+    <message>
+        <source>Ký quyết định số %1 ngày %2 công nhận %3 sản phẩm OCOP và cấp giấy chứng nhận (hiệu lực %6 tháng)?
+%4%5
+
+Sau khi ghi, quyết định và giấy chứng nhận không sửa được; kết quả được gửi về các xã trong gói kết quả.</source>
+        <translation>Sign decision no. %1 of %2 recognising %3 OCOP products and issuing their certificates (valid %6 months)?
+%4%5
+
+Once recorded, the decision and the certificates cannot be changed; the results go back to the communes in the results package.</translation>
+    </message>
+    <message>
+        <source>Ghi quyết định</source>
+        <translation>Record the decision</translation>
+    </message>
+    <message>
+        <source>Xem lại</source>
+        <translation>Review</translation>
     </message>
     <message>
         <source>In danh sách kết quả…</source>
@@ -4423,19 +4447,19 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     </message>
     <message>
         <source>Máy này chưa nhận gói dữ liệu tham chiếu của tỉnh, nên chưa có khóa của tỉnh để gửi hồ sơ an toàn. Chưa có gì được gửi: hồ sơ vẫn ở trạng thái “%1”. Hãy làm lần lượt các bước sau (chỉ cần làm một lần cho máy này):</source>
-        <translation>This computer has not received the province's reference pack, so it has no province key to send dossiers safely. Nothing was sent: the dossier is still “%1”. Do these steps in order (once for this computer):</translation>
+        <translation>This computer has not received the province&apos;s reference pack, so it has no province key to send dossiers safely. Nothing was sent: the dossier is still “%1”. Do these steps in order (once for this computer):</translation>
     </message>
     <message>
         <source>&lt;b&gt;Xuất gói đăng ký của xã&lt;/b&gt; (nút “Xuất gói đăng ký…” bên dưới) và gửi tệp đó cho Văn phòng OCOP tỉnh qua USB hoặc e-mail.</source>
-        <translation>&lt;b&gt;Export the commune's enrollment pack&lt;/b&gt; (the “Export enrollment pack…” button below) and send that file to the provincial OCOP office by USB stick or e-mail.</translation>
+        <translation>&lt;b&gt;Export the commune&apos;s enrollment pack&lt;/b&gt; (the “Export enrollment pack…” button below) and send that file to the provincial OCOP office by USB stick or e-mail.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Gọi điện cho tỉnh và đọc dấu vân tay khóa của xã&lt;/b&gt; dưới đây, để cán bộ tỉnh so khớp khi nhập gói đăng ký:</source>
-        <translation>&lt;b&gt;Phone the province and read out the commune's key fingerprint&lt;/b&gt; below, so that the province officer can compare it when importing the enrollment pack:</translation>
+        <translation>&lt;b&gt;Phone the province and read out the commune&apos;s key fingerprint&lt;/b&gt; below, so that the province officer can compare it when importing the enrollment pack:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chờ tỉnh gửi lại gói dữ liệu tham chiếu.&lt;/b&gt; Nhập gói đó ở trang Đồng bộ → “Nhập gói…”, và gõ dấu vân tay của tỉnh do cán bộ tỉnh đọc qua điện thoại.</source>
-        <translation>&lt;b&gt;Wait for the province's reference pack.&lt;/b&gt; Import it on the Sync page → “Import package…”, and type the province's fingerprint that the province officer reads out on the phone.</translation>
+        <translation>&lt;b&gt;Wait for the province&apos;s reference pack.&lt;/b&gt; Import it on the Sync page → “Import package…”, and type the province&apos;s fingerprint that the province officer reads out on the phone.</translation>
     </message>
     <message>
         <source>Mở lại hồ sơ này và bấm “Gửi hồ sơ lên tỉnh”.</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.style import GOOD
@@ -285,6 +286,8 @@ class ResultsTab(QWidget):
             )
             return None
         data = DecisionInput(self.number.text(), on, self.signer.text(), self.signer_title.text())
+        if not self._confirm_decision(data):
+            return None
         return self.state.run(
             jobs.decide,
             self.state.round_id,
@@ -294,6 +297,30 @@ class ResultsTab(QWidget):
             done=self._decided,
             failed=self._refused,
         )
+
+    def _confirm_decision(self, data: DecisionInput) -> bool:
+        """A decision recognises products and issues certificates for 36 months: said, and asked."""
+        chosen = [e for e in self.entries.rows if e.status == "proposed" and e.proposed_star in (3, 4)]
+        if not chosen:
+            return True  # the service says why nothing can be decided
+        names = "\n".join(f"• {e.product_name} — {e.proposed_star}★" for e in chosen[:8])
+        more = (
+            self.tr("\n… và %1 sản phẩm khác").replace("%1", str(len(chosen) - 8)) if len(chosen) > 8 else ""
+        )
+        text = (
+            self.tr(
+                "Ký quyết định số %1 ngày %2 công nhận %3 sản phẩm OCOP và cấp giấy chứng nhận (hiệu lực "
+                "%6 tháng)?\n%4%5\n\nSau khi ghi, quyết định và giấy chứng nhận không sửa được; kết quả "
+                "được gửi về các xã trong gói kết quả."
+            )
+            .replace("%6", str(self.terms.certificate_months) if self.terms else "…")
+            .replace("%1", data.number.strip() or "…")
+            .replace("%2", self.decided_on.text())
+            .replace("%3", str(len(chosen)))
+            .replace("%4", names)
+            .replace("%5", more)
+        )
+        return errors.ask(self, text, yes=self.tr("Ghi quyết định"), no=self.tr("Xem lại"))
 
     def _decided(self, outcome: DecisionOutcome) -> None:
         self.number.clear()

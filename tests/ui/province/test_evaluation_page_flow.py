@@ -170,6 +170,13 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     results.number.setText("1234/QĐ-UBND")
     results.decided_on.setText(format_date(date.today()))
     type_unicode(results.signer, "Nguyễn Văn Chủ")
+    messages.answer = False  # "Xem lại": nothing decided
+    results.decide_button.click()
+    settle(qtbot, page)
+    asked = messages.texts("ask")[-1]
+    assert "công nhận 2 sản phẩm" in asked and "Cà phê Bốn Sao — 4★" in asked
+    assert f"hiệu lực {procedure.certificate_months} tháng" in asked and results.decisions.rows == []
+    messages.answer = True
     results.decide_button.click()
     settle(qtbot, page)
     assert results.decision_problem.text() == "" and results.tabs.currentIndex() == 1
