@@ -2429,6 +2429,24 @@ Send this file to the provincial OCOP office.</translation>
         <source>Hãy chọn sản phẩm cần lập hồ sơ.</source>
         <translation>Choose the product for the dossier.</translation>
     </message>
+    <message>
+        <source>Sản phẩm này đã có hồ sơ chưa có quyết định:
+%1
+
+Thường chỉ cần mở hồ sơ đó (trang “Hồ sơ”). Vẫn lập thêm một hồ sơ mới?</source>
+        <translation>This product already has a dossier without a decision:
+%1
+
+Usually you only need to open that dossier (page “Dossiers”). Create another new dossier anyway?</translation>
+    </message>
+    <message>
+        <source>Vẫn lập hồ sơ mới</source>
+        <translation>Create a new dossier anyway</translation>
+    </message>
+    <message>
+        <source>Không lập</source>
+        <translation>Don't create</translation>
+    </message>
 </context>
 <context>
     <name>OfficerPage</name>

@@ -30,6 +30,7 @@ from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
+from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms
 from ocop_desktop.store.models import (
     AdminUnit,
@@ -103,8 +104,16 @@ class DossierService:
 
     # -- creation ---------------------------------------------------------------------------
     def create(
-        self, product_id: str, registration_type: str, *, previous_dossier_id: str | None = None
+        self,
+        product_id: str,
+        registration_type: str,
+        *,
+        previous_dossier_id: str | None = None,
+        allow_duplicate: bool = False,
     ) -> DossierDetail:
+        """A new dossier of the product. One the product already has open (not decided) is refused
+        (`DuplicateDossier`, naming it) unless `allow_duplicate`: a second dossier is a mistake far
+        more often than a wish."""
         try:
             reg = RegistrationType(registration_type)
         except ValueError:
@@ -118,6 +127,8 @@ class DossierService:
                 raise NotFoundError("Không tìm thấy sản phẩm để lập hồ sơ.")
             producer = s.get(Producer, product.producer_id)
             assert producer is not None
+            if not allow_duplicate:
+                refuse_duplicate(s, product)
             certificate = _current_certificate(s, product.id, self.today())
             previous = self._previous(s, reg, product, certificate, previous_dossier_id)
             dossier = Dossier(

@@ -7,12 +7,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.errors import ValidationError
+from ocop_desktop.services.dossiers.duplicates import DuplicateDossier
 from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.dossiers import ops
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.style import MUTED_STYLE
@@ -31,6 +34,7 @@ class NewDossierDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.allow_duplicate = False  # set once the officer insists on a second open dossier
         self.setWindowTitle(self.tr("Lập hồ sơ mới"))
         self.setMinimumWidth(640)
         self.product = self.add_field(
@@ -66,5 +70,28 @@ class NewDossierDialog(FormDialog):
             raise ValidationError({"product_id": self.tr("Hãy chọn sản phẩm cần lập hồ sơ.")})
         registration = self.registration.currentData()
         return partial(
-            ops.create_dossier, ctx=self._ctx, product_id=product_id, registration_type=registration
+            ops.create_dossier,
+            ctx=self._ctx,
+            product_id=product_id,
+            registration_type=registration,
+            allow_duplicate=self.allow_duplicate,
         )
+
+    def _refused(self, exc: BaseException) -> None:
+        """The product already has a dossier without a decision: say which, and make a second one
+        only when the officer insists."""
+        if not isinstance(exc, DuplicateDossier) or self.allow_duplicate:
+            super()._refused(exc)
+            return
+        listed = "\n".join(f"• {d}" for d in exc.open_dossiers)
+        if errors.ask(
+            self,
+            self.tr(
+                "Sản phẩm này đã có hồ sơ chưa có quyết định:\n%1\n\nThường chỉ cần mở hồ sơ đó "
+                "(trang “Hồ sơ”). Vẫn lập thêm một hồ sơ mới?"
+            ).replace("%1", listed),
+            yes=self.tr("Vẫn lập hồ sơ mới"),
+            no=self.tr("Không lập"),
+        ):
+            self.allow_duplicate = True
+            QTimer.singleShot(0, self.submit)  # after the refused save has ended

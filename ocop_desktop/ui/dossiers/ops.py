@@ -115,10 +115,14 @@ def procedure_in_force(_progress: Progress | None, _ctx: AppContext) -> Procedur
 
 
 def create_dossier(
-    _progress: Progress | None, ctx: AppContext, product_id: str, registration_type: str
+    _progress: Progress | None,
+    ctx: AppContext,
+    product_id: str,
+    registration_type: str,
+    allow_duplicate: bool = False,
 ) -> DossierDetail:
     """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms."""
-    return DossierService(ctx).create(product_id, registration_type)
+    return DossierService(ctx).create(product_id, registration_type, allow_duplicate=allow_duplicate)
 
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:

@@ -207,3 +207,28 @@ def test_preview_opens_the_print_preview_with_what_was_just_typed(qtbot, ctx) ->
     assert preview.page_text().strip().startswith("Trang 1/")
     preview.close()
     editor.close()
+
+
+def test_a_second_open_dossier_for_a_product_is_made_only_when_the_officer_insists(  # type: ignore[no-untyped-def]
+    qtbot, ctx, page, messages
+) -> None:
+    """Issue 15: a second first-evaluation dossier for the same product was created silently."""
+    product = make_product(ctx)
+    first = DossierService(ctx).create(product, "first").row.id
+    for insist, count in ((False, 1), (True, 2)):
+        page.open_new()
+        dialog = page.dialog
+        qtbot.keyClicks(dialog.product.edit, "ca phe")
+        dialog.product.refresh()
+        messages.answer = insist
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(messages.texts("ask")), timeout=5000)
+        qtbot.waitUntil(lambda count=count: len(DossierService(ctx).search()) == count, timeout=5000)
+        finish_tasks(qtbot)
+        asked = messages.texts("ask")[-1]
+        assert "đã có hồ sơ chưa có quyết định" in asked and "Đánh giá lần đầu, Đang soạn" in asked
+        assert len(DossierService(ctx).search()) == count
+        if not insist:
+            messages.answer = True  # "close without saving?": yes
+            dialog.close()
+    assert first in {r.id for r in DossierService(ctx).search()}
