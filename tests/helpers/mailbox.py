@@ -178,3 +178,39 @@ def _identities() -> dict[str, Any]:
             },
         ]
     }
+
+
+def configure(ctx: Any, server: SeaweedServer, bucket: str, credentials: tuple[str, str] = OFFICE) -> None:
+    """The office's mailbox settings pointing at the test server (plain http on 127.0.0.1)."""
+    from ocop_desktop.services.mailbox.service import MailboxService
+    from ocop_desktop.services.mailbox.settings import MailboxSettings
+
+    MailboxService(ctx).configure(MailboxSettings(server.endpoint, bucket, credentials[0], credentials[1]))
+
+
+def queue_file(ctx: Any, path: Path, *, recipient: str | None = None, kind: str = "submission") -> str:
+    """An outbox row for any file: to the sender a package is opaque bytes. Returns the package id."""
+    import hashlib
+
+    from ocop_desktop.store.models import OutboxItem
+
+    package_id = str(uuid.uuid4())
+    with ctx.unit_of_work() as s:
+        s.add(
+            OutboxItem(
+                package_id=package_id,
+                kind=kind,
+                recipient_office_id=recipient,
+                path=str(path),
+                size=path.stat().st_size,
+                manifest_sha256=hashlib.sha256(path.name.encode()).hexdigest(),
+            )
+        )
+    return package_id
+
+
+def random_file(path: Path, size: int, seed: int = 0) -> Path:
+    import random
+
+    path.write_bytes(random.Random(seed).randbytes(size))
+    return path
