@@ -76,10 +76,10 @@ class SeaweedServer:
             f"-dir={self.root / 'data'}",
             f"-master.port={master}",
             f"-master.port.grpc={master_grpc}",
-            "-master.volumeSizeLimitMB=64",
+            "-master.volumeSizeLimitMB=32",
             f"-volume.port={volume}",
             f"-volume.port.grpc={volume_grpc}",
-            "-volume.max=16",
+            "-volume.max=400",  # each bucket is a collection with volumes of its own (grown 1 at a time)
             "-filer",
             f"-filer.port={filer}",
             f"-filer.port.grpc={filer_grpc}",
@@ -92,7 +92,11 @@ class SeaweedServer:
             f"-s3.config={config}",
         ]
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=self.root)
+            # master.toml's [master.volume_growth] copy_1 (7 by default) through its environment override
+            env = {**os.environ, "WEED_MASTER_VOLUME_GROWTH_COPY_1": "1"}
+            self.process = subprocess.Popen(
+                args, stdout=out, stderr=subprocess.STDOUT, cwd=self.root, env=env
+            )
         self._wait_ready(timeout)
 
     def _wait_ready(self, timeout: float) -> None:

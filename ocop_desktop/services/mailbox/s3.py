@@ -26,11 +26,15 @@ class Problem:
 
 def make_client(settings: MailboxSettings, *, timeouts: tuple[float, float] | None = None) -> Any:
     """A boto3 S3 client for the mailbox, TLS checked against the system's trust store."""
-    import truststore
-
-    truststore.inject_into_ssl()  # idempotent; every ssl.SSLContext then trusts the OS store
     import boto3
+    import botocore.httpsession
+    import truststore
     from botocore.config import Config
+
+    # botocore builds its TLS context from this name; truststore's verifies against the OS store (where
+    # a province's own CA is installed). Only botocore's name is replaced: `truststore.inject_into_ssl()`
+    # would replace `ssl.SSLContext` for the whole process and recurses with contexts urllib3 made before.
+    botocore.httpsession.SSLContext = truststore.SSLContext
 
     connect, read = timeouts or (CONNECT_TIMEOUT, READ_TIMEOUT)
     config = Config(
@@ -103,6 +107,8 @@ def classify(exc: BaseException) -> Problem:
         status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
         if code in _BY_CODE:
             return Problem(False, _BY_CODE[code], code)
+        if status == 403:  # a HEAD has no body to say why; the probe before it said it was not the key
+            return Problem(False, _BY_CODE["AccessDenied"], code or "403")
         if status == 413:
             return Problem(False, _BY_CODE["EntityTooLarge"], code or "413")
         if status == 507:

@@ -94,6 +94,11 @@ class Sender:
     # -- the run -------------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None) -> SendReport:
         ids = outbox.to_send(self._ctx)
+        problem = self._reachable(progress) if ids else None
+        if problem is not None:
+            self.report.stopped, self.report.transient = problem.message, problem.transient
+            self.report.waiting = [outbox.get(self._ctx, i).package_id for i in ids]
+            return self.report
         for index, item_id in enumerate(ids):
             try:
                 self._with_retries(item_id, progress, index, len(ids))
@@ -120,6 +125,17 @@ class Sender:
             self._s3.list_objects_v2(Bucket=self._bucket, Prefix=prefix, MaxKeys=1)
         except errors() as exc:
             return classify(exc)
+        return None
+
+    def _reachable(self, progress: Progress | None) -> Problem | None:
+        """Probe first: wrong credentials or a wrong clock are said before any byte is sent, and an
+        endpoint that does not answer is waited for (with back-off) before the queue is touched."""
+        for attempt in range(self._backoff.attempts + 1):
+            problem = self.probe()
+            if problem is None or not problem.transient or attempt == self._backoff.attempts:
+                return problem
+            report(progress, 0.0, "Chưa kết nối được tới hộp thư, đang chờ để thử lại…")
+            self._backoff.wait(attempt)
         return None
 
     def _with_retries(self, item_id: str, progress: Progress | None, index: int, count: int) -> None:
