@@ -1,0 +1,81 @@
+"""Real faults between the mailbox and a real S3 server: a TCP proxy that resets every connection at given
+byte offsets, up (sending) or down (fetching). Every package arrives once, byte-identical; a cut costs at
+most the one part (or range) in flight."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import boto3
+import pytest
+
+from helpers.cutproxy import CutProxy
+from helpers.mailbox import OFFICE, SeaweedServer, configure, queue_file, random_file
+from helpers.sync import Pair
+from ocop_desktop.services.mailbox.sender import Backoff
+from ocop_desktop.services.mailbox.service import MailboxService
+from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.services.sync.service import PackageService
+
+MiB = 1024 * 1024
+PART = 5 * MiB
+NO_WAIT = Backoff(sleep=lambda _s: None, attempts=10)
+
+
+@pytest.fixture
+def proxy(s3_server: SeaweedServer) -> CutProxy:
+    made = CutProxy(s3_server.s3_port)
+    yield made  # type: ignore[misc]
+    made.close()
+
+
+def _through(ctx, proxy: CutProxy, bucket: str) -> None:  # type: ignore[no-untyped-def]
+    MailboxService(ctx).configure(MailboxSettings(proxy.endpoint, bucket, *OFFICE))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_cuts_at_random_offsets_resend_at_most_one_part_each(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path, seed: int
+) -> None:
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment, without faults
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 6 * PART + 777, seed=seed)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    offsets = sorted(random.Random(seed).sample(range(MiB, 6 * PART), 3))
+    proxy.up_cuts = list(offsets)
+    report = MailboxService(pair.commune, part_size=PART).send(backoff=NO_WAIT)
+    assert report.sent == [package] and not report.stopped and proxy.cuts == 3
+    assert report.parts_uploaded <= 7 + proxy.cuts  # 7 parts; each cut re-sends at most the part in flight
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket=s3_bucket, Prefix="inbox/").get("Contents", [])]
+    assert [k for k in keys if package in k] == [
+        f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+    ]
+    body = s3.get_object(Bucket=s3_bucket, Key=keys[[package in k for k in keys].index(True)])["Body"].read()
+    assert body == file.read_bytes()
+    assert s3.list_multipart_uploads(Bucket=s3_bucket).get("Uploads", []) == []  # nothing left half-done
+
+
+def test_a_fetch_cut_twice_resumes_and_imports_once(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    from helpers.sync import ready_dossier
+
+    configure(pair.commune, s3_server, s3_bucket)
+    ready_dossier(pair.commune, tmp_path / "scans")
+    sent = PackageService(pair.commune).export_dossiers(tmp_path / "s.ocoppkg", pending=True)
+    MailboxService(pair.commune).send()
+    _through(pair.province, proxy, s3_bucket)
+    proxy.down_cuts = [sent.size // 3, 2 * sent.size // 3]
+    service = MailboxService(pair.province)
+    first = service.fetch()
+    assert first.transient and first.applied == [] and proxy.cuts == 1  # the cut stops this run
+    second = service.fetch()
+    third = service.fetch() if second.transient else second
+    got = [*first.applied, *second.applied, *third.applied]
+    assert got == [sent.package_id] and proxy.cuts == 2
+    arrived = tmp_path / "province" / "mailbox" / "incoming" / f"{sent.package_id}.ocoppkg"
+    assert arrived.read_bytes() == sent.path.read_bytes()
+    assert service.fetch().applied == []  # imported once; never downloaded again
