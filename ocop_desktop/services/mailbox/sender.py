@@ -55,6 +55,7 @@ class SendReport:
     sent: list[str] = field(default_factory=list)  # package ids uploaded by this run
     already: list[str] = field(default_factory=list)  # found on the server already: not sent again
     waiting: list[str] = field(default_factory=list)  # still in the queue (no file yet, stopped)
+    parts_attempted: int = 0  # parts put on the wire, whether the server acknowledged them or not
     parts_uploaded: int = 0
     bytes_uploaded: int = 0
     resumed: int = 0  # uploads continued from parts sent before
@@ -210,6 +211,7 @@ class Sender:
                 _report(progress, position, sum(s for _e, s in held.values()), item)
                 f.seek((n - 1) * size)
                 data = f.read(size)
+                self.report.parts_attempted += 1
                 answer = self._s3.upload_part(
                     Bucket=self._bucket,
                     Key=key,
@@ -231,6 +233,7 @@ class Sender:
 
     def _put_small(self, item: Item, key: str, path: Path) -> None:
         data = path.read_bytes()
+        self.report.parts_attempted += 1
         answer = self._s3.put_object(
             Bucket=self._bucket,
             Key=key,
