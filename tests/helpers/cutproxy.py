@@ -16,12 +16,14 @@ class CutProxy:
     target_port: int
     up_cuts: list[int] = field(default_factory=list)  # total upstream byte counts at which to cut
     down_cuts: list[int] = field(default_factory=list)
+    up_stall: int | None = None  # upstream byte count after which nothing more goes up (a link that hangs)
     up: int = 0  # bytes forwarded so far
     down: int = 0
     cuts: int = 0
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._released = threading.Event()
         self._open: set[socket.socket] = set()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
@@ -32,6 +34,7 @@ class CutProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
+        self._released.set()
         self._listener.close()
         self._reset_all()
 
@@ -57,6 +60,9 @@ class CutProxy:
                 data, cut = self._count(data, upstream)
                 if data:
                     dst.sendall(data)
+                if upstream and self.up_stall is not None and self.up >= self.up_stall:
+                    self._released.wait()
+                    return
                 if cut:
                     self._reset_all()
                     return
@@ -68,7 +74,9 @@ class CutProxy:
         with self._lock:
             done = self.up if upstream else self.down
             cuts = self.up_cuts if upstream else self.down_cuts
-            if cuts and done + len(data) >= cuts[0]:
+            if upstream and self.up_stall is not None and done + len(data) >= self.up_stall:
+                data, cut = data[: max(self.up_stall - done, 0)], False
+            elif cuts and done + len(data) >= cuts[0]:
                 data = data[: cuts.pop(0) - done]
                 self.cuts += 1
                 cut = True

@@ -80,3 +80,49 @@ def test_a_fetch_cut_twice_resumes_and_imports_once(
     arrived = tmp_path / "province" / "mailbox" / "incoming" / f"{sent.package_id}.ocoppkg"
     assert arrived.read_bytes() == sent.path.read_bytes()
     assert service.fetch().applied == []  # imported once; never downloaded again
+
+
+def test_a_sender_killed_mid_upload_is_resumed_by_the_next_process(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ocop_desktop.services.mailbox import outbox
+    from ocop_desktop.services.mailbox.sender import PART_SIZE
+
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    file = random_file(tmp_path / "p.ocoppkg", 4 * PART_SIZE + 10, seed=7)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    _through(pair.commune, proxy, s3_bucket)
+    proxy.up_stall = int(2.5 * PART_SIZE)  # the third part hangs half-way: the process is killed there
+    child = subprocess.Popen(
+        [sys.executable, "-m", "ocop_desktop", "--data-dir", str(tmp_path / "commune"), "mailbox", "send"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_item(pair, package).parts) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert len(_item(pair, package).parts) == 2
+    configure(pair.commune, s3_server, s3_bucket)  # the next start, the link is back
+    report = MailboxService(pair.commune).send()
+    assert report.sent == [package] and report.resumed == 1 and report.parts_attempted == 3
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+    assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
+    assert outbox.listing(pair.commune)[0].state == "uploaded"
+
+
+def _item(pair: Pair, package: str):  # type: ignore[no-untyped-def]
+    from ocop_desktop.services.mailbox import outbox
+
+    return next(i for i in outbox.listing(pair.commune) if i.package_id == package)
