@@ -53,6 +53,7 @@ class SeaweedServer:
     root: Path
     binary: str
     s3_port: int = 0
+    ports: list[int] = field(default_factory=list)  # kept across a restart: clients keep their endpoint
     process: subprocess.Popen[bytes] | None = None
     log: Path = field(init=False)
 
@@ -65,7 +66,8 @@ class SeaweedServer:
         (self.root / "data").mkdir(exist_ok=True)
         config = self.root / "s3.json"
         config.write_text(json.dumps(_identities()), encoding="utf-8")
-        master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = free_ports(8)
+        self.ports = self.ports or free_ports(8)
+        master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = self.ports
         self.s3_port = s3
         self.log = self.root / "weed.log"
         args = [
@@ -91,7 +93,7 @@ class SeaweedServer:
             "-s3.port.lance=0",
             f"-s3.config={config}",
         ]
-        with self.log.open("wb") as out:
+        with self.log.open("ab") as out:
             # master.toml's [master.volume_growth] copy_1 (7 by default) through its environment override
             env = {**os.environ, "WEED_MASTER_VOLUME_GROWTH_COPY_1": "1"}
             self.process = subprocess.Popen(
