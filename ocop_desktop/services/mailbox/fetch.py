@@ -74,7 +74,7 @@ class Fetcher:
         prefixes = (
             (layout.province_prefix(office.id),)
             if office.role == "province"
-            else layout.fetch_prefixes(office.id)
+            else layout.fetch_prefixes(office.id, office.role)
         )
         found: list[tuple[str, int, str]] = []
         for prefix in prefixes:

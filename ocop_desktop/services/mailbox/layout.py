@@ -20,9 +20,11 @@ def outbox_key(recipient_office_id: str | None, package_id: str) -> str:
     return f"outbox/{recipient_office_id or EVERYONE}/{package_id}{SUFFIX}"
 
 
-def fetch_prefixes(office_id: str) -> tuple[str, ...]:
-    """What an office (not the province) collects: its own prefix and the one for every office."""
-    return (f"outbox/{office_id}/", f"outbox/{EVERYONE}/")
+def fetch_prefixes(office_id: str, role: str = "commune") -> tuple[str, ...]:
+    """What an office (not the province) collects: its own prefix, and a commune the one for every
+    commune (an evaluator laptop is never the recipient of a pack to all communes)."""
+    own = f"outbox/{office_id}/"
+    return (own, f"outbox/{EVERYONE}/") if role == "commune" else (own,)
 
 
 def province_prefix(province_office_id: str) -> str:
