@@ -30,6 +30,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     conf.add_argument("--region", default="us-east-1")
     conf.add_argument("--province-office", metavar="ID", help="mã cơ quan tỉnh (nếu máy chưa biết tỉnh)")
     conf.add_argument("--allow-http", action="store_true", help="máy chủ trong mạng nội bộ, không có https")
+    conf.add_argument(
+        "--review",
+        action="store_true",
+        help="tỉnh: gói hồ sơ và phiếu chấm nhận về chờ cán bộ nhập, không tự nhập",
+    )
     conf.add_argument("--json", action="store_true")
     conf.set_defaults(handler=_configure)
 
@@ -60,6 +65,7 @@ def _configure(args: argparse.Namespace, ctx: AppContext) -> int:
             args.region,
             args.province_office,
             args.allow_http,
+            not args.review,
         )
     )
     if args.json:

@@ -15,10 +15,12 @@ from helpers.sync import Pair, ready_dossier
 from ocop_desktop.store.models import Dossier
 
 
-def _configure(cli: Cli, office: str, server: SeaweedServer, bucket: str, secret: str, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+def _configure(
+    cli: Cli, office: str, server: SeaweedServer, bucket: str, secret: str, monkeypatch, *extra: str
+) -> str:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("sys.stdin", io.StringIO(secret + "\n"))
     args = ["--endpoint", server.endpoint, "--bucket", bucket, "--access-key", OFFICE[0], "--secret-stdin"]
-    return cli(office, "mailbox", "configure", *args, code=0)
+    return cli(office, "mailbox", "configure", *args, *extra, code=0)
 
 
 def test_submission_and_receipt_travel_through_the_mailbox_only(
@@ -71,3 +73,25 @@ def test_wrong_secret_is_a_plain_error_and_the_secret_never_printed(
     status = cli.json("commune", "mailbox", "status", "--probe")
     assert status["reachable"] is False and "sai-khoa" not in json.dumps(status)
     assert status["items"][0]["last_error"] == ""  # nothing was attempted: the probe said it first
+
+
+def test_a_province_that_reviews_first_leaves_submissions_waiting(
+    pair: Pair,
+    s3_server: SeaweedServer,
+    s3_bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cli = Cli(capsys, tmp_path)
+    _configure(cli, "commune", s3_server, s3_bucket, OFFICE[1], monkeypatch)
+    _configure(cli, "province", s3_server, s3_bucket, OFFICE[1], monkeypatch, "--review")
+    ready_dossier(pair.commune, tmp_path / "scans")
+    sent = cli.json("commune", "package", "export", "--pending", "-o", str(tmp_path / "out" / "s1.ocoppkg"))
+    cli.json("commune", "mailbox", "send")
+    got = cli.json("province", "mailbox", "fetch")
+    assert got["applied"] == [] and [w["package_id"] for w in got["waiting"]] == [sent["package_id"]]
+    assert "Chờ cán bộ của tỉnh" in got["waiting"][0]["reason"]
+    done = cli.json("province", "package", "import", got["waiting"][0]["path"])  # the officer's import
+    assert done["applied"]
+    assert cli.json("province", "mailbox", "fetch")["already"]  # and the mailbox knows it is done

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 RANGE = 8 * 1024 * 1024
+# What the province may choose to import by hand (`MailboxSettings.auto_import`): work from the offices.
+OFFICERS_WORK = frozenset({"submission", "evaluator_scores", "enrollment"})
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Fetcher:
         self, ctx: AppContext, settings: MailboxSettings, client: Any, *, chunk: int = RANGE
     ) -> None:
         self._ctx, self._s3, self._bucket, self._chunk = ctx, client, settings.bucket, chunk
+        self._auto = settings.auto_import or ctx.office().role != "province"
         self.report = FetchReport()
 
     def run(self, progress: Progress | None = None, *, apply: bool = True) -> FetchReport:
@@ -143,6 +146,11 @@ class Fetcher:
                     else "Cơ quan gửi chưa được tin cậy: cần cán bộ so sánh mã xác nhận qua điện thoại."
                 )
                 self.report.waiting.append({**entry, "reason": reason})
+                return
+            if not self._auto and preview.package.kind in OFFICERS_WORK:
+                self.report.waiting.append(
+                    {**entry, "reason": "Chờ cán bộ của tỉnh xem và nhập (theo cấu hình)."}
+                )
                 return
             service.import_package(
                 path, receipt_path=receipts_dir(self._ctx) / f"receipt-{package_id}.ocoppkg"

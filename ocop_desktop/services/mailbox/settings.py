@@ -35,6 +35,9 @@ class MailboxSettings:
     region: str = "us-east-1"
     province_office_id: str | None = None  # where uploads go; else the one trusted province
     allow_http: bool = False  # a server on the province's own network without TLS, chosen by IT
+    # at the province: submissions and evaluators' scores fetched are imported at once (True) or wait
+    # for an officer's import on the sync page (False); receipts always apply
+    auto_import: bool = True
 
     def check(self) -> MailboxSettings:
         """The settings, trimmed, or `ValidationError` naming what is wrong."""
@@ -46,6 +49,7 @@ class MailboxSettings:
             self.region.strip() or "us-east-1",
             (self.province_office_id or "").strip() or None,
             self.allow_http,
+            self.auto_import,
         )
         errors: dict[str, str] = {}
         url = urlsplit(s.endpoint)
