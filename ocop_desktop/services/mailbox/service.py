@@ -5,9 +5,12 @@ from the parts already on the server). A client can be passed in (tests, a share
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.mailbox import outbox, settings
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
@@ -15,6 +18,7 @@ from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
 from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.store.staging_lock import StagingLock
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -82,7 +86,8 @@ class MailboxService:
         sender = Sender(
             self._ctx, current, self._client_for(current), part_size=self._part_size, backoff=backoff
         )
-        return sender.run(progress)
+        with self._alone("send"):
+            return sender.run(progress)
 
     def retry(self) -> int:
         """Packages parked after an error (e.g. too large, once the province raised the limit)."""
@@ -90,7 +95,22 @@ class MailboxService:
 
     def fetch(self, progress: Progress | None = None, *, apply: bool = True) -> FetchReport:
         current = require(self.settings())
-        return Fetcher(self._ctx, current, self._client_for(current)).run(progress, apply=apply)
+        with self._alone("fetch"):
+            return Fetcher(self._ctx, current, self._client_for(current)).run(progress, apply=apply)
+
+    @contextmanager
+    def _alone(self, job: str) -> Iterator[None]:
+        """One sender (one fetcher) per data folder at a time, across processes (the GUI and a timer):
+        two would start two uploads of the same package. The system drops the lock of a dead process."""
+        folder = self._ctx.paths.data_dir / "mailbox"
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = StagingLock.take(folder / job)
+        if lock is None:
+            raise UserError("Máy này đang gửi hoặc nhận qua hộp thư ở một cửa sổ khác. Hãy đợi lần đó xong.")
+        try:
+            yield
+        finally:
+            lock.release(remove=False)
 
     def _client_for(self, current: MailboxSettings) -> Any:
         if self._client is None:

@@ -66,3 +66,18 @@ def test_settings_refuse_plain_http_unless_allowed(endpoint: str, allow_http: bo
     assert field in caught.value.fields
     MailboxSettings("http://10.0.0.5:8333", "ocop", "a", "b", allow_http=True).check()
     MailboxSettings("http://127.0.0.1:8333", "ocop", "a", "b").check()
+
+
+def test_one_sender_at_a_time_per_data_folder(pair: Pair) -> None:
+    from ocop_desktop.domain.errors import UserError
+    from ocop_desktop.store.staging_lock import StagingLock
+
+    MailboxService(pair.commune).configure(MailboxSettings("https://s3.tinh.gov.vn", "ocop", "a", "b"))
+    (pair.commune.paths.data_dir / "mailbox").mkdir(exist_ok=True)
+    held = StagingLock.take(pair.commune.paths.data_dir / "mailbox" / "send")  # another window sending
+    assert held is not None
+    try:
+        with pytest.raises(UserError, match="đang gửi hoặc nhận qua hộp thư"):
+            MailboxService(pair.commune, client=object()).send()
+    finally:
+        held.release(remove=False)
