@@ -9,6 +9,7 @@ change — waits in the incoming folder for the sync page."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,13 +109,16 @@ class Fetcher:
 
     def _download(self, key: str, size: int, etag: str, path: Path) -> None:
         """Ranges appended to a `.part` file, each only if the object is still the one listed (If-Match):
-        a cut loses one range at most; a replaced object starts again from zero."""
+        a cut loses one range at most. The `.part` remembers the ETag it was started for (`.part.etag`):
+        bytes of a replaced object are never continued with another's."""
         part = path.with_name(path.name + ".part")
+        mark = path.with_name(path.name + ".part.etag")
         part.parent.mkdir(parents=True, exist_ok=True)
         have = part.stat().st_size if part.is_file() else 0
-        if have > size:
+        if have > size or (have and (not mark.is_file() or mark.read_text("ascii") != etag)):
             part.unlink()
             have = 0
+        mark.write_text(etag, "ascii")
         with part.open("ab") as f:
             while have < size:
                 end = min(have + self._chunk, size) - 1
@@ -127,7 +131,11 @@ class Fetcher:
                 f.flush()
                 have += len(data)
                 self.report.bytes_downloaded += len(data)
+        if not etag_matches(part, etag):  # the bytes on disk are not the object's: start again next time
+            part.unlink()
+            raise OSError(f"{key}: the download does not match its ETag")
         part.replace(path)
+        mark.unlink(missing_ok=True)
 
     def _import(self, package_id: str, path: Path) -> None:
         from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -162,3 +170,25 @@ class Fetcher:
             self.report.waiting.append({**entry, "reason": exc.message})
             return
         self.report.applied.append(package_id)
+
+
+def etag_matches(path: Path, etag: str, part_size: int = 8 * 1024 * 1024) -> bool:
+    """Whether the file is the object the ETag names, when the ETag says: a single PUT's is the MD5 of
+    the bytes; a multipart upload's, `md5(md5 of each part)-N`, checked when the parts are our sender's
+    size. Any other ETag (encrypted objects, other part sizes) cannot be checked here: the import's own
+    signature and SHA-256 checks still are."""
+    value = etag.strip('"')
+    md5s = []
+    with path.open("rb") as f:
+        while block := f.read(part_size):
+            md5s.append(hashlib.md5(block, usedforsecurity=False).digest())
+    if "-" not in value:
+        whole = hashlib.md5(usedforsecurity=False)
+        with path.open("rb") as f:
+            while block := f.read(1024 * 1024):
+                whole.update(block)
+        return len(value) != 32 or whole.hexdigest() == value
+    digest, _, count = value.partition("-")
+    if not count.isdigit() or int(count) != len(md5s):
+        return True
+    return hashlib.md5(b"".join(md5s), usedforsecurity=False).hexdigest() == digest
