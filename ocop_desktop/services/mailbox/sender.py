@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.mailbox import layout, outbox
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing
 from ocop_desktop.services.mailbox.settings import MailboxSettings
-from ocop_desktop.store.models import Office
+from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -157,6 +158,8 @@ class Sender:
     # -- one package ---------------------------------------------------------------------------------
     def _send(self, item: Item, progress: Progress | None, index: int, count: int) -> None:
         path = Path(item.path)
+        if not path.is_file() and item.kind == "receipt":
+            path = self._receipt_copy(item) or path
         if not path.is_file():
             raise _Skip(
                 f"Chưa thấy tệp gói “{path.name}” ở {path.parent}: gói chưa được ghi xong hoặc đã bị dời đi."
@@ -298,6 +301,20 @@ class Sender:
             int(head.get("ContentLength", -1)) == item.size
             and head.get("Metadata", {}).get(META) == item.manifest_sha256
         )
+
+    def _receipt_copy(self, item: Item) -> Path | None:
+        """A receipt is also kept in the database (re-issued as is on a re-import): when its file went
+        with the USB stick it was written to, the copy under `<data>/mailbox/receipts/` is sent instead."""
+        with self._ctx.read() as s:
+            raw = s.scalars(
+                select(SyncPackage.receipt).where(SyncPackage.receipt_package_id == item.package_id)
+            ).first()
+        if raw is None or len(raw) != item.size:
+            return None
+        path = self._ctx.paths.data_dir / "mailbox" / "receipts" / Path(item.path).name
+        atomic_write_bytes(path, raw)
+        outbox.update(self._ctx, item.id, path=str(path))
+        return path
 
     def _key(self, item: Item) -> str:
         office = self._ctx.office()

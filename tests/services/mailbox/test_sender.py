@@ -178,3 +178,22 @@ def test_an_upload_survives_a_restart_of_the_server(pair: Pair, tmp_path: Path) 
         assert _object(server, bucket, key) == file.read_bytes()
     finally:
         server.stop()
+
+
+def test_a_receipt_written_to_a_stick_since_removed_is_sent_from_the_database(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    from helpers.sync import ready_dossier
+    from ocop_desktop.services.sync.service import PackageService
+
+    ready_dossier(commune.commune, tmp_path / "scans")
+    sent = PackageService(commune.commune).export_dossiers(tmp_path / "s.ocoppkg", pending=True)
+    stick = tmp_path / "stick"
+    done = PackageService(commune.province).import_package(sent.path, receipt_path=stick / "r.ocoppkg")
+    assert done.receipt_path is not None
+    receipt = done.receipt_path.read_bytes()
+    done.receipt_path.unlink()  # the stick went back to the commune
+    report = MailboxService(commune.province).send(backoff=NO_WAIT)
+    assert not report.stopped and len(report.sent) == 2  # the reference pack and the receipt
+    item = next(i for i in outbox.listing(commune.province) if i.kind == "receipt")
+    assert item.state == "uploaded" and _object(s3_server, s3_bucket, str(item.object_key)) == receipt
