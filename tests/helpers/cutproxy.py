@@ -16,6 +16,7 @@ class CutProxy:
     target_port: int
     up_cuts: list[int] = field(default_factory=list)  # total upstream byte counts at which to cut
     down_cuts: list[int] = field(default_factory=list)
+    up_flip: int | None = None  # upstream byte offset of one byte to damage (once), past TCP's checksums
     up_stall: int | None = None  # upstream byte count after which nothing more goes up (a link that hangs)
     up: int = 0  # bytes forwarded so far
     down: int = 0
@@ -82,6 +83,10 @@ class CutProxy:
                 cut = True
             else:
                 cut = False
+            if upstream and self.up_flip is not None and done <= self.up_flip < done + len(data):
+                damaged = bytearray(data)
+                damaged[self.up_flip - done] ^= 0xFF
+                data, self.up_flip = bytes(damaged), None
             if upstream:
                 self.up += len(data)
             else:

@@ -13,6 +13,7 @@ import hashlib
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,10 +92,17 @@ class Sender:
         self._bucket = settings.bucket
         self._part_size = part_size
         self._backoff = backoff or Backoff()
+        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="mailbox-md5")
         self.report = SendReport()
 
     # -- the run -------------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None) -> SendReport:
+        try:
+            return self._run(progress)
+        finally:
+            self._hasher.shutdown()
+
+    def _run(self, progress: Progress | None) -> SendReport:
         ids = outbox.to_send(self._ctx)
         problem = self._reachable(progress) if ids else None
         if problem is not None:
@@ -215,14 +223,15 @@ class Sender:
                 f.seek((n - 1) * size)
                 data = f.read(size)
                 self.report.parts_attempted += 1
+                # The MD5 is computed while the part travels (hashlib lets go of the GIL), then compared
+                # with the ETag the server computed from what it received: a damaged part is not noted
+                # and is sent again (the resume compares it with our bytes too).
+                digest = self._hasher.submit(_md5_hex, data)
                 answer = self._s3.upload_part(
-                    Bucket=self._bucket,
-                    Key=key,
-                    UploadId=item.upload_id,
-                    PartNumber=n,
-                    Body=data,
-                    ContentMD5=_md5_b64(data),
+                    Bucket=self._bucket, Key=key, UploadId=item.upload_id, PartNumber=n, Body=data
                 )
+                if not _same_md5(answer["ETag"], digest.result()):
+                    raise OSError(f"{key} part {n}: the server received other bytes than were sent")
                 held[n] = (answer["ETag"], len(data))
                 outbox.part_done(self._ctx, item, held)
                 self.report.parts_uploaded += 1
@@ -334,6 +343,16 @@ class Sender:
                 "tỉnh trong cấu hình hộp thư."
             )
         return ids[0]
+
+
+def _md5_hex(data: bytes) -> str:
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+def _same_md5(etag: str, md5_hex: str) -> bool:
+    """An ETag that is an MD5 (most engines, no server-side KMS encryption) must be ours."""
+    value = etag.strip('"')
+    return len(value) != 32 or value == md5_hex
 
 
 def _md5_b64(data: bytes) -> str:

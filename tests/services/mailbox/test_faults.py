@@ -158,3 +158,19 @@ def test_etags_check_single_and_multipart_objects(tmp_path: Path) -> None:
     assert etag_matches(f, f'"{whole}"') and not etag_matches(f, '"' + "0" * 32 + '"')
     assert etag_matches(f, multipart, part_size=MiB) and not etag_matches(f, "0" * 32 + "-4", part_size=MiB)
     assert etag_matches(f, "0" * 32 + "-7", part_size=MiB)  # other part sizes: not checkable here
+
+
+def test_a_part_damaged_on_the_way_is_sent_again(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 3 * PART, seed=11)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    proxy.up_flip = PART + 2 * MiB  # inside the second part's body
+    report = MailboxService(pair.commune, part_size=PART).send(backoff=NO_WAIT)
+    assert report.sent == [package] and report.parts_attempted == 4 and report.parts_uploaded == 3
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+    assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
