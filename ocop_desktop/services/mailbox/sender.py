@@ -156,7 +156,9 @@ class Sender:
                 return
             except errors() as exc:
                 problem = classify(exc)
-                outbox.note(self._ctx, item_id, problem.message, failed=problem.code == "EntityTooLarge")
+                outbox.note(
+                    self._ctx, item_id, problem.message, failed=problem.code in ("EntityTooLarge", "413")
+                )
                 if not problem.transient or attempt >= self._backoff.attempts:
                     raise _Stop(problem) from exc
                 report(progress, index / max(count, 1), "Mất kết nối, đang chờ để gửi tiếp…")

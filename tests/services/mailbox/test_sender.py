@@ -197,3 +197,23 @@ def test_a_receipt_written_to_a_stick_since_removed_is_sent_from_the_database(
     assert not report.stopped and len(report.sent) == 2  # the reference pack and the receipt
     item = next(i for i in outbox.listing(commune.province) if i.kind == "receipt")
     assert item.state == "uploaded" and _object(s3_server, s3_bucket, str(item.object_key)) == receipt
+
+
+def test_a_package_refused_as_too_large_is_parked_until_retried(commune: Pair, tmp_path: Path) -> None:
+    from botocore.exceptions import ClientError
+
+    class TooLarge(CrashAfter):  # the server's answer to a body over its limit (not reproducible in weed)
+        def upload_part(self, **kwargs: Any) -> Any:
+            error = {"Error": {"Code": "EntityTooLarge"}, "ResponseMetadata": {"HTTPStatusCode": 400}}
+            raise ClientError(error, "UploadPart")
+
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART, seed=13)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    report = _service(commune, TooLarge(real, parts=0)).send(backoff=NO_WAIT)
+    assert report.stopped.startswith("Gói quá lớn") and not report.transient
+    parked = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert parked.state == "failed" and parked.state_label == "Lỗi, cần xử lý"
+    assert _service(commune).send(backoff=NO_WAIT).sent == []  # parked: not tried again by itself
+    assert MailboxService(commune.commune).retry() == 1
+    assert _service(commune).send(backoff=NO_WAIT).sent == [package]
