@@ -15,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from helpers.evaluator import Offices, make_offices  # noqa: E402
+from helpers.mailbox import INSTALL_HINT, SeaweedServer, weed_binary  # noqa: E402
 from helpers.sync import Pair, link, open_installation  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
@@ -84,3 +85,24 @@ def offices(tmp_path: Path, _template_dir: Path) -> Iterator[Offices]:
     made = make_offices(tmp_path, _template_dir)
     yield made
     made.close()
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedServer]:
+    """A real S3 server (SeaweedFS) on 127.0.0.1, started once for the session (helpers.mailbox)."""
+    binary = weed_binary()
+    if binary is None:
+        pytest.skip(INSTALL_HINT)
+    server = SeaweedServer(tmp_path_factory.mktemp("seaweedfs"), binary)
+    try:
+        server.start()
+    except (OSError, RuntimeError) as exc:
+        pytest.skip(f"{INSTALL_HINT} ({exc})")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server: SeaweedServer) -> str:
+    """A new empty bucket on the session's server: tests do not see each other's objects."""
+    return s3_server.new_bucket()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import dossiers, evaluator, printing, province, rules, setup, sync
+from ocop_desktop.cli import dossiers, evaluator, mailbox, printing, province, rules, setup, sync
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
 Register: TypeAlias = Callable[[Sub], None]
@@ -20,6 +20,7 @@ HEADLESS_COMMANDS: list[Register] = [
     province.register,
     sync.register,
     evaluator.register,
+    mailbox.register,
 ]
 
 

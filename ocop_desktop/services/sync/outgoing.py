@@ -20,7 +20,7 @@ from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.ocoppkg.writer import PackageWriter
 from ocop_desktop.progress import Progress
-from ocop_desktop.store.models import Office, SyncPackage
+from ocop_desktop.store.models import Office, OutboxItem, SyncPackage
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 
 CLEAR_SCANS = frozenset({fmt.Kind.FIVE_STAR_PROPOSAL})  # the only kind whose scans are not encrypted
+
+
+# What goes through the province's mailbox: everything but the 5★ proposal, which goes to the ministry.
+MAILBOX_KINDS = frozenset(fmt.Kind) - {fmt.Kind.FIVE_STAR_PROPOSAL}
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,17 @@ class Outgoing:
             **extra,
         )
         s.add(row)
+        if self.kind in MAILBOX_KINDS:  # in the same transaction: a package recorded is a package queued
+            s.add(
+                OutboxItem(
+                    package_id=row.id,
+                    kind=row.kind,
+                    recipient_office_id=row.peer_office_id,
+                    path=str(self.target.absolute()),
+                    size=row.size,
+                    manifest_sha256=row.manifest_sha256,
+                )
+            )
         return row
 
     def result(self, manifest: Manifest, raw: bytes, **extra: Any) -> ExportResult:

@@ -4,6 +4,7 @@ from ocop_desktop.store.models.certificates import Certificate
 from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
+from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.producers import Producer, Product
 from ocop_desktop.store.models.province import (
@@ -32,6 +33,7 @@ __all__ = [
     "KeyRecord",
     "Office",
     "Officer",
+    "OutboxItem",
     "Producer",
     "Product",
     "ReceivedAssignment",

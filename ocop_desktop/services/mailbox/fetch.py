@@ -1,0 +1,194 @@
+"""Fetching: an office collects what the province left for it (`outbox/<office>/`, `outbox/all/`), the
+province what the offices left in its inbox (`inbox/<province>/`). Each object is downloaded in ranges
+into `<data>/mailbox/incoming/<package-id>.ocoppkg.part` (a cut loses at most one range; the next run
+continues from the bytes on disk), then goes through the existing verify → dry run → import path.
+
+What a trusted sender's signature covers applies by itself (receipts, results, reference packs, dossiers:
+their conflicts go to the existing review places); what needs a person — a first fingerprint, a key
+change — waits in the incoming folder for the sync page."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.mailbox import layout
+from ocop_desktop.services.mailbox.s3 import Problem, classify, errors
+from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.store.models import SyncPackage
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+RANGE = 8 * 1024 * 1024
+# What the province may choose to import by hand (`MailboxSettings.auto_import`): work from the offices.
+OFFICERS_WORK = frozenset({"submission", "evaluator_scores", "enrollment"})
+
+
+@dataclass
+class FetchReport:
+    downloaded: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # imported before: not downloaded again
+    waiting: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
+    refused: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
+    bytes_downloaded: int = 0
+    stopped: str = ""
+    transient: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def incoming_dir(ctx: AppContext) -> Path:
+    return ctx.paths.data_dir / "mailbox" / "incoming"
+
+
+def receipts_dir(ctx: AppContext) -> Path:
+    return ctx.paths.data_dir / "mailbox" / "receipts"
+
+
+class Fetcher:
+    def __init__(
+        self, ctx: AppContext, settings: MailboxSettings, client: Any, *, chunk: int = RANGE
+    ) -> None:
+        self._ctx, self._s3, self._bucket, self._chunk = ctx, client, settings.bucket, chunk
+        self._auto = settings.auto_import or ctx.office().role != "province"
+        self.report = FetchReport()
+
+    def run(self, progress: Progress | None = None, *, apply: bool = True) -> FetchReport:
+        try:
+            objects = self._listing()
+            for index, (key, size, etag) in enumerate(objects):
+                report(progress, index / max(len(objects), 1), f"Đang nhận gói {index + 1}/{len(objects)}")
+                self._one(key, size, etag, apply)
+        except errors() as exc:
+            problem: Problem = classify(exc)
+            self.report.stopped, self.report.transient = problem.message, problem.transient
+        report(progress, 1.0, "")
+        return self.report
+
+    def _listing(self) -> list[tuple[str, int, str]]:
+        office = self._ctx.office()
+        prefixes = (
+            (layout.province_prefix(office.id),)
+            if office.role == "province"
+            else layout.fetch_prefixes(office.id, office.role)
+        )
+        found: list[tuple[str, int, str]] = []
+        for prefix in prefixes:
+            pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=self._bucket, Prefix=prefix)
+            for page in pages:
+                found += [
+                    (o["Key"], int(o["Size"]), str(o.get("ETag", ""))) for o in page.get("Contents", [])
+                ]
+        return [(k, size, etag) for k, size, etag in found if layout.package_id_of(k)]
+
+    def _one(self, key: str, size: int, etag: str, apply: bool) -> None:
+        package_id = layout.package_id_of(key)
+        assert package_id is not None
+        if self._imported(package_id):
+            self.report.already.append(package_id)
+            return
+        path = incoming_dir(self._ctx) / f"{package_id}{layout.SUFFIX}"
+        if not (path.is_file() and path.stat().st_size == size):
+            self._download(key, size, etag, path)
+            self.report.downloaded.append(package_id)
+        if apply:
+            self._import(package_id, path)
+
+    def _imported(self, package_id: str) -> bool:
+        with self._ctx.read() as s:
+            row = s.get(SyncPackage, package_id)
+            return row is not None and row.direction == "in"
+
+    def _download(self, key: str, size: int, etag: str, path: Path) -> None:
+        """Ranges appended to a `.part` file, each only if the object is still the one listed (If-Match):
+        a cut loses one range at most. The `.part` remembers the ETag it was started for (`.part.etag`):
+        bytes of a replaced object are never continued with another's."""
+        part = path.with_name(path.name + ".part")
+        mark = path.with_name(path.name + ".part.etag")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        have = part.stat().st_size if part.is_file() else 0
+        if have > size or (have and (not mark.is_file() or mark.read_text("ascii") != etag)):
+            part.unlink()
+            have = 0
+        mark.write_text(etag, "ascii")
+        with part.open("ab") as f:
+            while have < size:
+                end = min(have + self._chunk, size) - 1
+                extra = {"IfMatch": etag} if etag else {}
+                body = self._s3.get_object(
+                    Bucket=self._bucket, Key=key, Range=f"bytes={have}-{end}", **extra
+                )["Body"]
+                data = body.read()
+                f.write(data)
+                f.flush()
+                have += len(data)
+                self.report.bytes_downloaded += len(data)
+        if not etag_matches(part, etag):  # the bytes on disk are not the object's: start again next time
+            part.unlink()
+            raise OSError(f"{key}: the download does not match its ETag")
+        part.replace(path)
+        mark.unlink(missing_ok=True)
+
+    def _import(self, package_id: str, path: Path) -> None:
+        from ocop_desktop.ocoppkg.errors import PackageRefused
+
+        service = PackageService(self._ctx)
+        entry = {"package_id": package_id, "path": str(path)}
+        try:
+            preview = service.preview(path)
+            if preview.already_imported:
+                self.report.already.append(package_id)
+                return
+            if preview.needs_confirmation or preview.key_change is not None:
+                reason = (
+                    "Thay khóa của cơ quan gửi: cần cán bộ xác nhận."
+                    if preview.key_change is not None
+                    else "Cơ quan gửi chưa được tin cậy: cần cán bộ so sánh mã xác nhận qua điện thoại."
+                )
+                self.report.waiting.append({**entry, "reason": reason})
+                return
+            if not self._auto and preview.package.kind in OFFICERS_WORK:
+                self.report.waiting.append(
+                    {**entry, "reason": "Chờ cán bộ của tỉnh xem và nhập (theo cấu hình)."}
+                )
+                return
+            service.import_package(
+                path, receipt_path=receipts_dir(self._ctx) / f"receipt-{package_id}.ocoppkg"
+            )
+        except PackageRefused as exc:
+            self.report.refused.append({**entry, "reason": exc.message})
+            return
+        except UserError as exc:  # e.g. an evaluator's enrollment: linked in the council tab, by a person
+            self.report.waiting.append({**entry, "reason": exc.message})
+            return
+        self.report.applied.append(package_id)
+
+
+def etag_matches(path: Path, etag: str, part_size: int = 8 * 1024 * 1024) -> bool:
+    """Whether the file is the object the ETag names, when the ETag says: a single PUT's is the MD5 of
+    the bytes; a multipart upload's, `md5(md5 of each part)-N`, checked when the parts are our sender's
+    size. Any other ETag (encrypted objects, other part sizes) cannot be checked here: the import's own
+    signature and SHA-256 checks still are."""
+    value = etag.strip('"')
+    md5s = []
+    with path.open("rb") as f:
+        while block := f.read(part_size):
+            md5s.append(hashlib.md5(block, usedforsecurity=False).digest())
+    if "-" not in value:
+        whole = hashlib.md5(usedforsecurity=False)
+        with path.open("rb") as f:
+            while block := f.read(1024 * 1024):
+                whole.update(block)
+        return len(value) != 32 or whole.hexdigest() == value
+    digest, _, count = value.partition("-")
+    if not count.isdigit() or int(count) != len(md5s):
+        return True
+    return hashlib.md5(b"".join(md5s), usedforsecurity=False).hexdigest() == digest

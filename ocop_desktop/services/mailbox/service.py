@@ -1,0 +1,118 @@
+"""The mailbox's use cases, for the CLI and (later) the sync page: configure, status, send, fetch.
+
+Qt-free; each long call takes a `Progress` and can be cancelled (a pause: the next `send` continues
+from the parts already on the server). A client can be passed in (tests, a shared connection)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ocop_desktop.domain.errors import UserError
+from ocop_desktop.progress import Progress
+from ocop_desktop.services.mailbox import outbox, settings
+from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
+from ocop_desktop.services.mailbox.outbox import Item
+from ocop_desktop.services.mailbox.s3 import make_client
+from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
+from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.store.staging_lock import StagingLock
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+__all__ = ["Backoff", "FetchReport", "MailboxService", "MailboxSettings", "MailboxStatus", "SendReport"]
+
+
+@dataclass(frozen=True)
+class MailboxStatus:
+    configured: bool
+    settings: dict[str, object]  # without the secret
+    reachable: bool | None  # None: not probed
+    problem: str  # why not reachable, in words
+    items: tuple[Item, ...]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.shown_state] = counts.get(item.shown_state, 0) + 1
+        return counts
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "configured": self.configured,
+            "settings": self.settings,
+            "reachable": self.reachable,
+            "problem": self.problem,
+            "counts": self.counts(),
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+class MailboxService:
+    def __init__(self, ctx: AppContext, *, client: Any = None, part_size: int = PART_SIZE) -> None:
+        self._ctx, self._client, self._part_size = ctx, client, part_size
+
+    def configure(self, new: MailboxSettings) -> MailboxSettings:
+        """Check and keep the settings (encrypted); parked packages go back in the queue."""
+        checked = new.check()
+        settings.save(self._ctx.paths.keys_dir, checked)
+        outbox.retry_failed(self._ctx)
+        return checked
+
+    def settings(self) -> MailboxSettings | None:
+        return settings.load(self._ctx.paths.keys_dir)
+
+    def status(self, *, probe: bool = False) -> MailboxStatus:
+        current = self.settings()
+        reachable: bool | None = None
+        problem = ""
+        if current is not None and probe:
+            found = Sender(self._ctx, current, self._client_for(current)).probe()
+            reachable, problem = found is None, found.message if found else ""
+        return MailboxStatus(
+            current is not None,
+            current.public() if current else {},
+            reachable,
+            problem,
+            tuple(outbox.listing(self._ctx)),
+        )
+
+    def send(self, progress: Progress | None = None, *, backoff: Backoff | None = None) -> SendReport:
+        """Upload every waiting package, resuming half-sent ones; stops at the first lasting error."""
+        current = require(self.settings())
+        sender = Sender(
+            self._ctx, current, self._client_for(current), part_size=self._part_size, backoff=backoff
+        )
+        with self._alone("send"):
+            return sender.run(progress)
+
+    def retry(self) -> int:
+        """Packages parked after an error (e.g. too large, once the province raised the limit)."""
+        return outbox.retry_failed(self._ctx)
+
+    def fetch(self, progress: Progress | None = None, *, apply: bool = True) -> FetchReport:
+        current = require(self.settings())
+        with self._alone("fetch"):
+            return Fetcher(self._ctx, current, self._client_for(current)).run(progress, apply=apply)
+
+    @contextmanager
+    def _alone(self, job: str) -> Iterator[None]:
+        """One sender (one fetcher) per data folder at a time, across processes (the GUI and a timer):
+        two would start two uploads of the same package. The system drops the lock of a dead process."""
+        folder = self._ctx.paths.data_dir / "mailbox"
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = StagingLock.take(folder / job)
+        if lock is None:
+            raise UserError("Máy này đang gửi hoặc nhận qua hộp thư ở một cửa sổ khác. Hãy đợi lần đó xong.")
+        try:
+            yield
+        finally:
+            lock.release(remove=False)
+
+    def _client_for(self, current: MailboxSettings) -> Any:
+        if self._client is None:
+            self._client = make_client(current)
+        return self._client

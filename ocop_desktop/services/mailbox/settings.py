@@ -1,0 +1,134 @@
+"""Mailbox settings (endpoint, bucket, access key, secret), kept encrypted at rest next to the office
+keys: AES-256-GCM under a random key that is DPAPI-protected on Windows (bound to the Windows user)
+and, elsewhere, in a file only this user can read, apart from the settings file, as the office keys
+are (`ocoppkg.keys`). Copying the database alone never leaks the secret, and it is never logged:
+`repr` leaves it out."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from ocop_desktop.domain.errors import EnvironmentProblem, ValidationError
+from ocop_desktop.domain.text import nfc
+from ocop_desktop.files import atomic_write_bytes
+
+SETTINGS_FILE = "mailbox-settings.enc"
+SECRET_FILE = "mailbox-settings.secret"
+_AAD = b"ocop-desktop mailbox settings v1"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass(frozen=True)
+class MailboxSettings:
+    endpoint: str  # https://s3.example.gov.vn (http only on this machine or when allowed)
+    bucket: str
+    access_key: str
+    secret_key: str = field(repr=False)
+    region: str = "us-east-1"
+    province_office_id: str | None = None  # where uploads go; else the one trusted province
+    allow_http: bool = False  # a server on the province's own network without TLS, chosen by IT
+    # at the province: submissions and evaluators' scores fetched are imported at once (True) or wait
+    # for an officer's import on the sync page (False); receipts always apply
+    auto_import: bool = True
+
+    def check(self) -> MailboxSettings:
+        """The settings, trimmed, or `ValidationError` naming what is wrong."""
+        s = MailboxSettings(
+            nfc(self.endpoint).strip().rstrip("/"),
+            self.bucket.strip(),
+            self.access_key.strip(),
+            self.secret_key.strip(),
+            self.region.strip() or "us-east-1",
+            (self.province_office_id or "").strip() or None,
+            self.allow_http,
+            self.auto_import,
+        )
+        errors: dict[str, str] = {}
+        url = urlsplit(s.endpoint)
+        if url.scheme not in ("https", "http") or not url.hostname:
+            errors["endpoint"] = "Địa chỉ hộp thư phải có dạng https://tên-máy-chủ[:cổng]."
+        elif url.scheme == "http" and not s.allow_http and url.hostname not in LOOPBACK:
+            errors["endpoint"] = (
+                "Địa chỉ hộp thư không dùng https: dữ liệu đăng nhập sẽ đi không mã hóa. Hãy dùng https, "
+                "hoặc chỉ khi máy chủ nằm trong mạng nội bộ của tỉnh, chọn cho phép http."
+            )
+        if not (3 <= len(s.bucket) <= 63) or not all(
+            c.islower() or c.isdigit() or c in "-." for c in s.bucket
+        ):
+            errors["bucket"] = (
+                "Tên thùng chứa (bucket) gồm 3–63 chữ thường, số, dấu gạch ngang hoặc dấu chấm."
+            )
+        if not s.access_key:
+            errors["access_key"] = "Hãy nhập mã truy cập (access key) tỉnh cấp cho cơ quan."
+        if not s.secret_key:
+            errors["secret_key"] = "Hãy nhập khóa bí mật (secret key) tỉnh cấp cho cơ quan."
+        if errors:
+            raise ValidationError(errors)
+        return s
+
+    def public(self) -> dict[str, object]:
+        """What may be shown or printed: everything but the secret."""
+        data = asdict(self)
+        data.pop("secret_key")
+        return data
+
+
+def save(keys_dir: Path, settings: MailboxSettings) -> None:
+    key = _key(keys_dir, create=True)
+    nonce = os.urandom(12)
+    raw = json.dumps(asdict(settings), ensure_ascii=False).encode("utf-8")
+    atomic_write_bytes(keys_dir / SETTINGS_FILE, nonce + AESGCM(key).encrypt(nonce, raw, _AAD), private=True)
+
+
+def load(keys_dir: Path) -> MailboxSettings | None:
+    """The saved settings, or None when the mailbox was never configured on this machine."""
+    path = keys_dir / SETTINGS_FILE
+    if not path.is_file():
+        return None
+    try:
+        blob = path.read_bytes()
+        raw = AESGCM(_key(keys_dir, create=False)).decrypt(blob[:12], blob[12:], _AAD)
+        return MailboxSettings(**json.loads(raw))
+    except (OSError, ValueError, TypeError, InvalidTag) as exc:
+        raise EnvironmentProblem(
+            "Không đọc được cấu hình hộp thư của máy này. Hãy cấu hình lại hộp thư "
+            "(lệnh: mailbox configure).",
+            detail=f"{path}: {type(exc).__name__}",  # never the content
+        ) from exc
+
+
+def _key(keys_dir: Path, *, create: bool) -> bytes:
+    path = keys_dir / SECRET_FILE
+    if create and not path.is_file():
+        key = AESGCM.generate_key(bit_length=256)
+        atomic_write_bytes(path, _protect(key), private=True)
+        return key
+    return _unprotect(path.read_bytes())
+
+
+# The same protection as `ocoppkg.keys._protect/_unprotect` (private there). Kept apart while the package
+# format is being changed by the scan-encryption work; one public pair in `ocoppkg.keys` once it lands.
+def _protect(data: bytes) -> bytes:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        from ocop_desktop.ocoppkg import dpapi
+
+        return b"dpapi:" + dpapi.protect(data)
+    return b"plain:" + data
+
+
+def _unprotect(blob: bytes) -> bytes:
+    if blob.startswith(b"dpapi:"):  # pragma: no cover - Windows only
+        from ocop_desktop.ocoppkg import dpapi
+
+        return dpapi.unprotect(blob[6:])
+    if blob.startswith(b"plain:"):
+        return blob[6:]
+    raise ValueError("unknown key protection")

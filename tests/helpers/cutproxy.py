@@ -1,0 +1,106 @@
+"""A TCP proxy on 127.0.0.1 between a client and a server that cuts connections on purpose: after a given
+number of bytes has gone up (client → server) or down (server → client) in total, every open connection
+is reset (RST, as a dropped 3G link or a NAT timing out looks to the client). Real sockets, real server:
+the faults the mailbox tests put between the sender and SeaweedFS."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CutProxy:
+    target_port: int
+    up_cuts: list[int] = field(default_factory=list)  # total upstream byte counts at which to cut
+    down_cuts: list[int] = field(default_factory=list)
+    up_flip: int | None = None  # upstream byte offset of one byte to damage (once), past TCP's checksums
+    up_stall: int | None = None  # upstream byte count after which nothing more goes up (a link that hangs)
+    up: int = 0  # bytes forwarded so far
+    down: int = 0
+    cuts: int = 0
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._released = threading.Event()
+        self._open: set[socket.socket] = set()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._released.set()
+        self._listener.close()
+        self._reset_all()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            with self._lock:
+                self._open |= {client, server}
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    dst.shutdown(socket.SHUT_WR)
+                    return
+                data, cut = self._count(data, upstream)
+                if data:
+                    dst.sendall(data)
+                if upstream and self.up_stall is not None and self.up >= self.up_stall:
+                    self._released.wait()
+                    return
+                if cut:
+                    self._reset_all()
+                    return
+        except OSError:
+            return
+
+    def _count(self, data: bytes, upstream: bool) -> tuple[bytes, bool]:
+        """The bytes to forward before the next cut, and whether to cut after them."""
+        with self._lock:
+            done = self.up if upstream else self.down
+            cuts = self.up_cuts if upstream else self.down_cuts
+            if upstream and self.up_stall is not None and done + len(data) >= self.up_stall:
+                data, cut = data[: max(self.up_stall - done, 0)], False
+            elif cuts and done + len(data) >= cuts[0]:
+                data = data[: cuts.pop(0) - done]
+                self.cuts += 1
+                cut = True
+            else:
+                cut = False
+            if upstream and self.up_flip is not None and done <= self.up_flip < done + len(data):
+                damaged = bytearray(data)
+                damaged[self.up_flip - done] ^= 0xFF
+                data, self.up_flip = bytes(damaged), None
+            if upstream:
+                self.up += len(data)
+            else:
+                self.down += len(data)
+            return data, cut
+
+    def _reset_all(self) -> None:
+        with self._lock:
+            sockets, self._open = self._open, set()
+        for s in sockets:
+            try:  # linger 0: the close sends RST; shutdown first wakes the other pump blocked in recv on
+                # it (a close alone waits for that recv to return, and the peer would see nothing)
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
