@@ -14,17 +14,15 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
 from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Certificate, Product
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-KNOWN_RULESETS = {
-    "qd26-2026": "QĐ 26/2026/QĐ-TTg",
-    "qd148-2023": "QĐ 148/QĐ-TTg (2023)",
-    "qd1048-2019": "QĐ 1048/QĐ-TTg (2019)",
-}
+# The legal bases a certificate may name, older ones included: data (resources/legal_bases.json).
+KNOWN_RULESETS = legal_bases().labels()
 
 
 class IssuingLevel(StrEnum):
