@@ -8,6 +8,7 @@ from typing import TypeAlias
 
 from ocop_desktop import __version__
 from ocop_desktop.cli import dossiers, evaluator, printing, province, rules, setup, sync
+from ocop_desktop.cli import register as register_cli
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
 Register: TypeAlias = Callable[[Sub], None]
@@ -16,6 +17,7 @@ HEADLESS_COMMANDS: list[Register] = [
     setup.register,
     rules.register,
     dossiers.register,
+    register_cli.register,
     printing.register,
     province.register,
     sync.register,
