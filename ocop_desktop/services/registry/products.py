@@ -80,7 +80,9 @@ class ProductService:
                 description=clean.description,
                 brand=clean.brand,
                 packaging=clean.packaging,
-                search_key=product_search_key(clean.name, producer.name, names[clean.product_set], clean.brand),
+                search_key=product_search_key(
+                    clean.name, producer.name, names[clean.product_set], clean.brand
+                ),
             )
             row.search_key += " " + fold(row.code or "")
             s.add(row)
