@@ -5,6 +5,7 @@ Keyboard: Ctrl+O chooses a file, Alt+L the filter, Ctrl+Enter imports, Esc close
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,13 @@ class RegisterImportDialog(QDialog):
         filter_label.setBuddy(self.filter)
         self.model = RowsModel(COLUMNS, self)
         self.table = make_table(self.model, self)
+        # The whole reason of the current row: the table cuts long ones, the keyboard has no tooltip.
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().height() * 2 + 8)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._show_detail(current.row())
+        )
         self.apply_button = QPushButton(self.tr("&Nhập"))
         self.apply_button.setEnabled(False)
         self.apply_button.setToolTip(self.tr("Ghi các dòng không bị từ chối, trong một lần (Ctrl+Enter)"))
@@ -119,6 +127,7 @@ class RegisterImportDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
 
     # -- actions -----------------------------------------------------------------------------------
@@ -165,7 +174,13 @@ class RegisterImportDialog(QDialog):
             f"<b style='color:#b3261e'>{c['refuse']}</b>"
         )
         writes = c["create"] + c["update"]
-        self.apply_button.setText(self.tr("&Nhập %n dòng", "", writes) if writes else self.tr("&Nhập"))
+        self.apply_button.setText(
+            self.tr("Đã nhập")
+            if done
+            else self.tr("&Nhập %n dòng", "", writes)
+            if writes
+            else self.tr("&Nhập")
+        )
         self.apply_button.setEnabled(bool(writes) and not done)
         if c["refuse"] and not done:
             self.filter.setCurrentIndex(self.filter.findData("refuse"))
@@ -175,6 +190,22 @@ class RegisterImportDialog(QDialog):
         wanted = self.filter.currentData()
         rows = self.result.rows if self.result else ()
         self.model.set_rows([r for r in rows if not wanted or r.outcome.value == wanted])
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._show_detail(0 if self.model.rowCount() else -1)
+
+    def _show_detail(self, index: int) -> None:
+        if index < 0 or index >= self.model.rowCount():
+            self.detail.setText("")
+            return
+        r: RowPlan = self.model.row_at(index)
+        lines = [
+            f"<b>{self.tr('Dòng')} {r.line} — {r.outcome.label}:</b> "
+            + escape(" ".join(r.reasons or r.actions))
+        ]
+        if r.notes:
+            lines.append("<span style='color:#7a4d00'>⚠ " + escape(" ".join(r.notes)) + "</span>")
+        self.detail.setText("<br>".join(lines))
 
     def apply(self) -> None:
         if not self.apply_button.isEnabled() or self.path is None or self.result is None:
