@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from ocop_desktop.domain.errors import UserError
@@ -72,13 +73,15 @@ class LegalBases:
     def find(self, text: str) -> LegalBasis | None:
         """The basis a cell names ("148", "QĐ 1048/QĐ-TTg", "qd148-2023"), or None."""
         key = _key(text)
-        if not key:
-            return None
+        return self._names.get(key) if key else None
+
+    @cached_property
+    def _names(self) -> dict[str, LegalBasis]:
+        names: dict[str, LegalBasis] = {}
         for b in self.bases:
-            names = {fold(b.id), _key(b.label), _key(b.document), *(_key(a) for a in b.aliases)}
-            if key in names:
-                return b
-        return None
+            for name in (fold(b.id), _key(b.label), _key(b.document), *(_key(a) for a in b.aliases)):
+                names.setdefault(name, b)
+        return names
 
     def on(self, day: date) -> list[LegalBasis]:
         """The bases in force on a day, newest first (two overlap in a transition)."""

@@ -66,21 +66,33 @@ class Known:
 
     @classmethod
     def load(cls, s: Session) -> Known:
+        """Columns, not ORM objects: a province holds 20,000 products and their certificates."""
         known = cls()
-        for p in s.scalars(select(Producer)):
-            values: dict[str, object] = {f: str(getattr(p, f)) for f in PRODUCER_FIELDS}
-            known.add_producer(KnownProducer(p.id, p.name, p.commune_code, p.tax_code, values))
-        for pr in s.scalars(select(Product)):
-            values = {f: getattr(pr, f) for f in PRODUCT_FIELDS}
-            known.add_product(KnownProduct(pr.id, pr.producer_id, pr.name, pr.code or "", values))
-        for c in s.scalars(select(Certificate)):
-            values = {f: getattr(c, f) for f in CERTIFICATE_FIELDS}
-            key = certificate_key(c.product_id, c.decision_number, c.decision_date)
-            known.certificates[key] = KnownCertificate(c.id, values)
-        for commune, seq in s.execute(
-            select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)
-        ):
+        p_cols: list[Any] = [Producer.id, Producer.name, Producer.commune_code, Producer.tax_code]
+        p_cols += [getattr(Producer, f) for f in PRODUCER_FIELDS]
+        for pid, name, commune, tax, *rest in s.execute(select(*p_cols)):
+            known.add_producer(
+                KnownProducer(pid, name, commune, tax, dict(zip(PRODUCER_FIELDS, rest, strict=True)))
+            )
+        pr_cols: list[Any] = [Product.id, Product.producer_id, Product.name, Product.code]
+        pr_cols += [getattr(Product, f) for f in PRODUCT_FIELDS]
+        for pid, owner, name, code, *rest in s.execute(select(*pr_cols)):
+            values = dict(zip(PRODUCT_FIELDS, rest, strict=True))
+            known.add_product(KnownProduct(pid, owner, name, code or "", values))
+        c_cols: list[Any] = [
+            Certificate.id,
+            Certificate.product_id,
+            Certificate.decision_number,
+            Certificate.decision_date,
+        ]
+        c_cols += [getattr(Certificate, f) for f in CERTIFICATE_FIELDS]
+        for cid, product_id, number, decided, *rest in s.execute(select(*c_cols)):
+            values = dict(zip(CERTIFICATE_FIELDS, rest, strict=True))
+            known.certificates[certificate_key(product_id, number, decided)] = KnownCertificate(cid, values)
+        seqs = select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)
+        for commune, seq in s.execute(seqs):
             known.next_seq[commune] = int(seq) + 1
+        known.journal.clear()  # what is in the database is never rolled back
         return known
 
     def add_producer(self, p: KnownProducer) -> None:

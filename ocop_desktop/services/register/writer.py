@@ -40,21 +40,35 @@ _PRODUCT_COLUMNS = (
 )
 
 
+ORDER = {"producer": 0, "product": 1, "certificate": 2}
+
+
 def write_ops(s: Session, ops: list[Op], today: date, progress: Progress | None) -> None:
+    """Producers, then products, one flush, then certificates: each certificate then finds its product
+    in the session without a query, and the whole import is flushed a handful of times, not per row."""
     communes: dict[str, str] = {}
+    # The session holds its objects weakly: without these references a flushed product is dropped and
+    # every certificate would load it again.
+    created: list[object] = []
     total = max(len(ops), 1)
-    for i, op in enumerate(ops):
+    ordered = sorted(ops, key=lambda op: ORDER[op.kind])
+    flushed = False
+    for i, op in enumerate(ordered):
         if i % 250 == 0:
             report(progress, 0.6 + 0.4 * i / total, f"Ghi {i + 1}/{len(ops)}…")
         if op.kind == "producer":
-            _producer(s, op, communes)
+            created.append(_producer(s, op, communes))
         elif op.kind == "product":
-            _product(s, op)
+            created.append(_product(s, op))
         else:
+            if not flushed:
+                s.flush()
+                flushed = True
             _certificate(s, op, today)
+    s.flush()
 
 
-def _producer(s: Session, op: Op, communes: dict[str, str]) -> None:
+def _producer(s: Session, op: Op, communes: dict[str, str]) -> Producer:
     row = (
         Producer(id=op.id, **{k: op.values[k] for k in _PRODUCER_COLUMNS})
         if op.new
@@ -80,9 +94,10 @@ def _producer(s: Session, op: Op, communes: dict[str, str]) -> None:
     row.search_key = producer_search_key(data, communes[row.commune_code])
     if op.new:
         s.add(row)
+    return row
 
 
-def _product(s: Session, op: Op) -> None:
+def _product(s: Session, op: Op) -> Product:
     if op.new:
         v = op.values
         row = Product(id=op.id, **{k: v[k] for k in _PRODUCT_COLUMNS})
@@ -90,7 +105,7 @@ def _product(s: Session, op: Op) -> None:
             str(v["name"]), str(v["producer_name"]), str(v["set_name"]), str(v["brand"]), str(v["code"])
         )
         s.add(row)
-        return
+        return row
     found = s.get(Product, op.id)
     assert found is not None
     for key, value in op.values.items():
@@ -100,13 +115,14 @@ def _product(s: Session, op: Op) -> None:
     found.search_key = product_search_key(
         found.name, producer.name if producer else "", set_name, found.brand, found.code or ""
     )
+    return found
 
 
 def _certificate(s: Session, op: Op, today: date) -> None:
     if op.new:
         data = op.values["input"]
         assert isinstance(data, CertificateInput)
-        issue_certificate(s, data, today=today)
+        issue_certificate(s, data, today=today, flush=False)
         return
     row = s.get(Certificate, op.id)
     assert row is not None

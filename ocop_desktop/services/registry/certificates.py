@@ -132,12 +132,13 @@ class CertificateService:
         return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
 
 
-def issue_certificate(s: Session, data: CertificateInput, *, today: date) -> Certificate:
+def issue_certificate(s: Session, data: CertificateInput, *, today: date, flush: bool = True) -> Certificate:
     """Write a certificate in the caller's transaction (validate it first: `validate_certificate`).
 
     Valid until `certificate_valid_until(decision date)` under the procedure of its rule set (the one
     in force `today` for a rule set this machine lacks, e.g. QĐ 148), unless `data.valid_until` says
-    otherwise (an older certificate entered by hand)."""
+    otherwise (an older certificate entered by hand). `flush=False` leaves the write to the caller's next
+    flush (a register import issues thousands in one transaction)."""
     if s.get(Product, data.product_id) is None:
         raise NotFoundError("Không tìm thấy sản phẩm.")
     row = Certificate(
@@ -154,7 +155,8 @@ def issue_certificate(s: Session, data: CertificateInput, *, today: date) -> Cer
         or certificate_valid_until(data.decision_date, RuleService().procedure(data.ruleset_id, today)),
     )
     s.add(row)
-    s.flush()
+    if flush:
+        s.flush()
     return row
 
 
