@@ -199,10 +199,8 @@ class RegisterImportDialog(QDialog):
             self.detail.setText("")
             return
         r: RowPlan = self.model.row_at(index)
-        lines = [
-            f"<b>{self.tr('Dòng')} {r.line} — {r.outcome.label}:</b> "
-            + escape(" ".join(r.reasons or r.actions))
-        ]
+        head = self.tr("Dòng %1 — %2:").replace("%1", str(r.line)).replace("%2", r.outcome.label)
+        lines = [f"<b>{escape(head)}</b> " + escape(" ".join(r.reasons or r.actions))]
         if r.notes:
             lines.append("<span style='color:#7a4d00'>⚠ " + escape(" ".join(r.notes)) + "</span>")
         self.detail.setText("<br>".join(lines))
