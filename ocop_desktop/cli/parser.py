@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import dossiers, evaluator, printing, province, rules, setup, sync
+from ocop_desktop.cli import dossiers, evaluator, printing, province, reports, rules, setup, sync
 from ocop_desktop.cli import register as register_cli
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
@@ -18,6 +18,7 @@ HEADLESS_COMMANDS: list[Register] = [
     rules.register,
     dossiers.register,
     register_cli.register,
+    reports.register,
     printing.register,
     province.register,
     sync.register,

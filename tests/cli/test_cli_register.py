@@ -28,3 +28,22 @@ def test_a_broken_file_is_an_error_in_words(capsys: pytest.CaptureFixture[str], 
     bad = tmp_path / "so.xlsx"
     bad.write_text("không phải excel", encoding="utf-8")
     assert "Lỗi: Tệp so.xlsx không phải bảng tính" in cli("p", "register", "import", str(bad), code=2)
+
+
+def test_report_commands_after_an_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cli = Cli(capsys, tmp_path)
+    cli("p", "init", "--role", "commune", "--unit", "00070", "--officer", "Nguyễn Văn An")
+    template = tmp_path / "mau.xlsx"
+    cli("p", "register", "template", str(template))
+    cli("p", "register", "import", str(template))
+    certified = cli.json("p", "report", "certified", "--on", "01/12/2025")
+    by_star = next(t for t in certified["tables"] if t["key"] == "by_star")
+    assert by_star["rows"] == [["3 sao", 1], ["4 sao", 0], ["5 sao", 0]]
+    coverage = cli.json("p", "report", "coverage", "--on", "2025-12-01")
+    assert coverage["figures"]["Xã/phường có sản phẩm"] == 1
+    expiring = cli.json("p", "report", "expiring", "--on", "01/09/2026")  # valid until 14/11/2026
+    assert [r[1] for r in expiring["tables"][0]["rows"]] == ["Mật ong rừng Thanh Bình"]
+    assert "Độ phủ" in cli("p", "report", "coverage")
+    with pytest.raises(SystemExit):  # argparse: usage and the reason on stderr, exit 2
+        cli("p", "report", "coverage", "--on", "31/02/2026")
+    assert "không hợp lệ (dd/mm/yyyy)" in capsys.readouterr().err
