@@ -20,6 +20,7 @@ from ocop_desktop.services.reports.facts import (
     certificate_facts,
     current_by_product,
     office_area,
+    product_labels,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
 
@@ -46,6 +47,8 @@ class ReportService:
         area, facts = self._load()
         current = list(current_by_product(facts, on).values())
         sets = self._sets(current)
+        levels = {lvl.value: lvl.label for lvl in IssuingLevel}
+        bases = legal_bases().labels()
         tables = (
             ReportTable(
                 "by_star",
@@ -81,19 +84,19 @@ class ReportService:
                 "by_issuing_level",
                 "Theo cấp công nhận",
                 ("Cấp công nhận",),
-                lambda c: (IssuingLevel(c.issuing_level).label,),
+                lambda c: (levels.get(c.issuing_level, c.issuing_level),),
             ),
             _by_star(
                 current,
                 "by_legal_basis",
                 "Theo căn cứ công nhận",
                 ("Căn cứ",),
-                lambda c: (legal_bases().labels().get(c.ruleset_id, c.ruleset_id),),
+                lambda c: (bases.get(c.ruleset_id, c.ruleset_id),),
             ),
         )
         figures = (
             ("Sản phẩm còn hiệu lực", len(current)),
-            ("Chủ thể có sản phẩm", len({c.producer_name for c in current})),
+            ("Chủ thể có sản phẩm", len({c.producer_id for c in current})),
         )
         return Report("certified", "Sản phẩm OCOP còn hiệu lực", on, area.label, tables, figures)
 
@@ -138,21 +141,24 @@ class ReportService:
         area, facts = self._load()
         current = current_by_product(facts, on)
         procedures: dict[str, Procedure] = {}
-        expiring, expired = [], []
+        due: list[tuple[CertificateFact, date | None, date | None]] = []
         for c in current.values():
             proc = procedures.get(c.ruleset_id) or procedures.setdefault(
                 c.ruleset_id, self._rules.procedure(c.ruleset_id, on)
             )
             window = reevaluation_window(c.valid_until, proc)
             if window.opens <= on:
-                expiring.append(_expiry_row(c, on, window.opens, window.closes))
+                due.append((c, window.opens, window.closes))
         latest: dict[str, CertificateFact] = {}
         for f in facts:
             if f.product_id in current or f.revoked_on is not None or f.valid_until >= on:
                 continue
             if f.product_id not in latest or f.valid_until > latest[f.product_id].valid_until:
                 latest[f.product_id] = f
-        expired = [_expiry_row(f, on, None, None) for f in latest.values()]
+        with self._ctx.read() as s:
+            labels = product_labels(s, [c.product_id for c, _, _ in due] + list(latest))
+        expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in due]
+        expired = [_expiry_row(f, labels, on, None, None) for f in latest.values()]
         headers = (
             "Mã sản phẩm",
             "Sản phẩm",
@@ -200,7 +206,11 @@ def _by_star(
     """One row per label (sorted), the count of each star and the row total, and a total row."""
     counts: dict[tuple[Cell, ...], Counter[int]] = {}
     for f in facts:
-        counts.setdefault(label(f), Counter())[f.stars] += 1
+        name = label(f)
+        found = counts.get(name)
+        if found is None:
+            found = counts[name] = Counter()
+        found[f.stars] += 1
     rows = tuple(
         (*lbl, *(c[n] for n in STARS), sum(c.values()))
         for lbl, c in sorted(counts.items(), key=lambda kv: _sortable(kv[0]))
@@ -216,11 +226,18 @@ def _sortable(label: tuple[Cell, ...]) -> tuple[str, ...]:
     return tuple(f"{v:>10}" if isinstance(v, int) else str(v) for v in label)
 
 
-def _expiry_row(c: CertificateFact, on: date, opens: date | None, closes: date | None) -> tuple[Cell, ...]:
+def _expiry_row(
+    c: CertificateFact,
+    labels: dict[str, tuple[str, str, str]],
+    on: date,
+    opens: date | None,
+    closes: date | None,
+) -> tuple[Cell, ...]:
+    code, name, producer = labels.get(c.product_id, ("", "", ""))
     return (
-        c.product_code,
-        c.product_name,
-        c.producer_name,
+        code,
+        name,
+        producer,
         c.commune_name,
         c.stars,
         c.decision_number,
