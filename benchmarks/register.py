@@ -74,7 +74,12 @@ def main() -> None:
         results = [one(n, Path(tmp)) for n in args.rows]
     report = {
         "benchmark": "register import (issue 14)",
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "system": platform.system(),
+            "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],  # the machine is shared
+        },
         "targets": {"preview_2000_rows_s": "a few seconds", "dry_run_plus_apply_20000_rows_s": 30},
         "results": results,
     }

@@ -36,15 +36,15 @@ class ReportService:
         self._ctx = ctx
         self._rules = RuleService()
 
-    def _load(self) -> tuple[Area, list[CertificateFact]]:
+    def _load(self, valid_on: date | None = None) -> tuple[Area, list[CertificateFact]]:
         office = self._ctx.office()
         with self._ctx.read() as s:
             area = office_area(s, office.role, office.unit_code)
-            return area, certificate_facts(s, area)
+            return area, certificate_facts(s, area, valid_on=valid_on)
 
     # -- certified products ------------------------------------------------------------------------
     def certified(self, on: date) -> Report:
-        area, facts = self._load()
+        area, facts = self._load(valid_on=on)
         current = list(current_by_product(facts, on).values())
         sets = self._sets(current)
         levels = {lvl.value: lvl.label for lvl in IssuingLevel}
@@ -114,7 +114,7 @@ class ReportService:
     # -- coverage ----------------------------------------------------------------------------------
     def coverage(self, on: date) -> Report:
         """Communes with a product of 3★ or more valid on `on`, out of every commune of the area."""
-        area, facts = self._load()
+        area, facts = self._load(valid_on=on)
         current = current_by_product(facts, on).values()
         per_commune = Counter(c.commune_code for c in current)
         covered = sum(1 for code in area.communes if per_commune[code])
