@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from ocop_desktop.domain.deadlines import certificate_valid_until
 from ocop_desktop.domain.products import PRODUCT_CODE, product_code
 from ocop_desktop.domain.register.rows import RegisterRow
+from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.domain.text import fold
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.register.known import (
     Known,
     KnownCertificate,
@@ -76,6 +79,7 @@ class Planner:
         self.scope, self.known, self.today = scope, known, today
         self.ruleset_id, self.set_names = ruleset_id, set_names
         self.ops: list[Op] = []
+        self._procedures: dict[str, Procedure] = {}
         self._seen: dict[tuple[object, ...], int] = {}
 
     def plan(self, row: RegisterRow) -> RowPlan:
@@ -136,6 +140,13 @@ class Planner:
             self._once(("product", product.id), row.line, r)
             return
         self._certificate(row, product, former, r)
+
+    def _valid_until(self, basis_id: str, decided: date) -> date:
+        """What `issue_certificate` would compute (the procedure of the certificate's rule set), once per
+        basis instead of once per row, and known to the plan so that a re-run compares it."""
+        if basis_id not in self._procedures:
+            self._procedures[basis_id] = RuleService().procedure(basis_id, self.today)
+        return certificate_valid_until(decided, self._procedures[basis_id])
 
     def _once(self, key: tuple[object, ...], line: int, r: _Row) -> None:
         first = self._seen.get(key)
@@ -295,7 +306,7 @@ class Planner:
             c.basis.id,
             issuer=issuer,
             total=c.total,
-            valid_until=c.valid_until,
+            valid_until=c.valid_until or self._valid_until(c.basis.id, c.decision_date),
         )
         problems = validate_certificate(data, self.today)
         if problems:
@@ -311,7 +322,7 @@ class Planner:
             "issuing_level": c.issuing_level,
             "issuer": issuer,
             "total": c.total,
-            "valid_until": c.valid_until,
+            "valid_until": data.valid_until,
             "ruleset_id": c.basis.id,
         }
         label = f"{c.stars} sao, QĐ {c.decision_number} ngày {c.decision_date:%d/%m/%Y} ({c.basis.label})"

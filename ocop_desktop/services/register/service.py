@@ -77,6 +77,7 @@ class RegisterImportService:
         with self._ctx.unit_of_work() as s:
             rows, planner = self._plan(s, table, progress)
             write_ops(s, planner.ops, self._today, progress)
+        _last_read.clear()  # imported: the next look at this file reads it afresh
         report(progress, 1.0, "Đã nhập xong.")
         return _preview(path, digest, table, rows)
 

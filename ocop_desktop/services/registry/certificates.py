@@ -39,6 +39,9 @@ class IssuingLevel(StrEnum):
         }[self.value]
 
 
+LEVELS = frozenset(lvl.value for lvl in IssuingLevel)
+
+
 @dataclass(frozen=True)
 class CertificateRow:
     id: str
@@ -82,7 +85,7 @@ def validate_certificate(data: CertificateInput, today: date) -> dict[str, str]:
         problems["decision_number"] = "Cần số quyết định công nhận."
     if data.decision_date > today:
         problems["decision_date"] = f"Ngày quyết định {data.decision_date:%d/%m/%Y} ở tương lai."
-    if data.issuing_level not in {lvl.value for lvl in IssuingLevel}:
+    if data.issuing_level not in LEVELS:
         problems["issuing_level"] = "Cấp công nhận không hợp lệ."
     elif data.issuing_level == IssuingLevel.DISTRICT and data.decision_date >= date(2025, 7, 1):
         problems["issuing_level"] = "Từ 1/7/2025 không còn cấp huyện; chọn cấp tỉnh."
