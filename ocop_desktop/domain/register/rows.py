@@ -84,6 +84,7 @@ class RegisterRow:
     line: int
     producer_name: str = ""
     producer_kind: ProducerKind = ProducerKind.PRODUCTION_HOUSEHOLD
+    kind_given: bool = False  # written in the file, not guessed: only then may it change a known producer
     tax_code: str = ""
     representative: str = ""
     representative_title: str = ""
@@ -147,6 +148,7 @@ def read_row(line: int, cells: Mapping[str, v.Cell], ctx: RowContext) -> Registe
         line=line,
         producer_name=name,
         producer_kind=kind,
+        kind_given=bool(v.text(cells.get("producer_kind"))) and kind_note is None,
         tax_code=tax,
         representative=v.text(cells.get("representative")),
         representative_title=v.text(cells.get("representative_title")),

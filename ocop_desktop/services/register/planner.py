@@ -192,7 +192,13 @@ class Planner:
             return found
         if found.line is not None and found.line != row.line:
             return found  # planned by an earlier row of this file: that row's values stand
-        changes = {f: val for f, val in values.items() if val and val != found.values.get(f)}
+        # A known producer keeps what the file does not say (a guessed kind, an address of the former unit).
+        said = {
+            **values,
+            "kind": values["kind"] if row.kind_given else "",
+            "address": row.address and values["address"],
+        }
+        changes = {f: val for f, val in said.items() if val and val != found.values.get(f)}
         if row.tax_code and not found.tax_code:
             changes["tax_code"] = row.tax_code
         if row.producer_name != found.name and row.tax_code and found.tax_code == row.tax_code:

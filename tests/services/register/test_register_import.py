@@ -233,3 +233,22 @@ def test_a_changed_file_is_not_applied_after_its_preview(province_ctx: AppContex
 def test_the_template_reads_back_as_a_register(ctx: AppContext, tmp_path: Path) -> None:
     preview = RegisterImportService(ctx, today=TODAY).preview(write_template(tmp_path / "mau.xlsx"))
     assert preview.counts["create"] == 1 and len(preview.columns) > 20
+
+
+def test_a_known_producer_keeps_what_the_file_does_not_say(province_ctx: AppContext, tmp_path: Path) -> None:
+    from ocop_desktop.domain.producers import ProducerInput, ProducerKind
+    from ocop_desktop.services.registry.producers import ProducerService
+
+    ProducerService(province_ctx).create(
+        ProducerInput(
+            "Nguyễn Văn Tâm",
+            ProducerKind.ENTERPRISE,
+            "00070",
+            address="Số 5 Hàng Bài",
+            tax_code="0101234567",
+            representative="Nguyễn Văn Tâm",
+        )
+    )
+    row = [1, "Nguyễn Văn Tâm", "0101234567", "Hoàn Kiếm", "", "", "", "", "", "", "", "Huyện Ba Vì"]
+    preview = RegisterImportService(province_ctx, today=TODAY).preview(xlsx(tmp_path / "so.xlsx", [row]))
+    assert preview.rows[0].outcome.value == "skip", preview.rows[0]
