@@ -180,3 +180,12 @@ def test_legal_bases_are_data() -> None:
     assert bases.find("148/QĐ-TTg").id == "qd148-2023"  # type: ignore[union-attr]
     assert bases.get("qd148-2023").levels_for(3, date(2024, 1, 1)) == ["district"]  # type: ignore[union-attr]
     assert bases.get("qd148-2023").levels_for(3, date(2025, 8, 1)) == ["province"]  # type: ignore[union-attr]
+
+
+def test_text_is_nfc_whatever_the_file_holds() -> None:
+    nfd = unicodedata.normalize("NFD", "  Hợp tác xã   Đắk Hà ")
+    row = read_row(
+        2, {"producer_name": nfd, "product_name": unicodedata.normalize("NFD", "Cà phê")}, context()
+    )
+    assert row.producer_name == "Hợp tác xã Đắk Hà" and row.product_name == "Cà phê"
+    assert row.producer_kind.value == "htx"  # "Hợp tác xã …" names its kind
