@@ -17,6 +17,7 @@ from ocop_desktop.services.registry.certificates import IssuingLevel
 from ocop_desktop.services.reports.facts import (
     Area,
     CertificateFact,
+    area_products,
     certificate_facts,
     current_by_product,
     office_area,
@@ -138,7 +139,11 @@ class ReportService:
     def expiring(self, on: date) -> Report:
         """Certificates valid on `on` whose re-evaluation window has opened; certificates expired (not
         revoked) with no newer certificate valid on `on` for their product."""
-        area, facts = self._load()
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            products = area_products(s, area)
+            facts = certificate_facts(s, area, products=products)
         current = current_by_product(facts, on)
         procedures: dict[str, Procedure] = {}
         due: list[tuple[CertificateFact, date | None, date | None]] = []
@@ -156,7 +161,7 @@ class ReportService:
             if f.product_id not in latest or f.valid_until > latest[f.product_id].valid_until:
                 latest[f.product_id] = f
         with self._ctx.read() as s:
-            labels = product_labels(s, [c.product_id for c, _, _ in due] + list(latest))
+            labels = product_labels(s, products, [c.product_id for c, _, _ in due] + list(latest))
         expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in due]
         expired = [_expiry_row(f, labels, on, None, None) for f in latest.values()]
         headers = (
