@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import dossiers, evaluator, mailbox, printing, province, rules, setup, sync
+from ocop_desktop.cli import dossiers, evaluator, mailbox, printing, province, reports, rules, setup, sync
+from ocop_desktop.cli import register as register_cli
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
 Register: TypeAlias = Callable[[Sub], None]
@@ -16,6 +17,8 @@ HEADLESS_COMMANDS: list[Register] = [
     setup.register,
     rules.register,
     dossiers.register,
+    register_cli.register,
+    reports.register,
     printing.register,
     province.register,
     sync.register,

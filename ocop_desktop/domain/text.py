@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
@@ -20,6 +21,7 @@ def nfc_multiline(value: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
+@lru_cache(maxsize=16384)  # registers and lists fold the same names, communes and words again and again
 def fold(value: str) -> str:
     """Search key: lower case, no diacritics, đ -> d ("Cà phê Đắk" -> "ca phe dak")."""
     return _SPACES.sub(" ", _strip_marks(value).casefold()).strip()

@@ -2445,7 +2445,7 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     </message>
     <message>
         <source>Không lập</source>
-        <translation>Don't create</translation>
+        <translation>Don&apos;t create</translation>
     </message>
 </context>
 <context>
@@ -3056,6 +3056,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Products</translation>
     </message>
     <message>
+        <source>Nhập từ Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Nhập sổ chủ thể, sản phẩm, giấy chứng nhận có sẵn (Excel/CSV)</source>
+        <translation>Import an existing register of producers, products and certificates (Excel/CSV)</translation>
+    </message>
+    <message>
         <source>Tìm theo tên, người đại diện, mã số thuế, xã/phường… (gõ không dấu cũng được)</source>
         <translation>Search by name, representative, tax code, commune… (diacritics optional)</translation>
     </message>
@@ -3217,6 +3225,127 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Cần ghi lý do.</source>
         <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImport</name>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Lý do / việc sẽ làm</source>
+        <translation>Reason / what will be done</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImportDialog</name>
+    <message>
+        <source>Nhập sổ sản phẩm OCOP từ Excel/CSV</source>
+        <translation>Import the OCOP register from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp. Tệp .xlsx hoặc .csv; tên cột tiếng Việt, có dấu hay không.</source>
+        <translation>No file chosen. An .xlsx or .csv file; Vietnamese column names, with or without diacritics.</translation>
+    </message>
+    <message>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Tải tệp &amp;mẫu…</source>
+        <translation>Save &amp;template…</translation>
+    </message>
+    <message>
+        <source>Tất cả dòng</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <source>Chỉ dòng bị từ chối</source>
+        <translation>Refused rows only</translation>
+    </message>
+    <message>
+        <source>&amp;Lọc:</source>
+        <translation>Fi&amp;lter:</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Ghi các dòng không bị từ chối, trong một lần (Ctrl+Enter)</source>
+        <translation>Write the rows that are not refused, all at once (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn sổ sản phẩm</source>
+        <translation>Choose a register</translation>
+    </message>
+    <message>
+        <source>Đang đọc sổ…</source>
+        <translation>Reading the register…</translation>
+    </message>
+    <message>
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Xem trước (chưa ghi gì)</source>
+        <translation>Preview (nothing written yet)</translation>
+    </message>
+    <message>
+        <source>%1 — trang “%2”, dòng tiêu đề %3; cột nhận ra: %4</source>
+        <translation>%1 — sheet “%2”, header row %3; columns recognised: %4</translation>
+    </message>
+    <message>
+        <source>; bỏ qua cột: </source>
+        <translation>; columns ignored: </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Nhập %n dòng</source>
+        <translation>
+            <numerusform>&amp;Import %n row</numerusform>
+            <numerusform>&amp;Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dòng %1 — %2:</source>
+        <translation>Row %1 — %2:</translation>
+    </message>
+    <message>
+        <source>Đang nhập sổ…</source>
+        <translation>Importing the register…</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp mẫu %1. Điền rồi bấm “Chọn tệp…”.</source>
+        <translation>Template saved to %1. Fill it in, then press “Choose file…”.</translation>
     </message>
 </context>
 <context>

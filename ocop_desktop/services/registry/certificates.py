@@ -14,17 +14,15 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.deadlines import certificate_valid_until, reevaluation_window
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
 from ocop_desktop.domain.text import nfc, nfc_multiline
+from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import Certificate, Product
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-KNOWN_RULESETS = {
-    "qd26-2026": "QĐ 26/2026/QĐ-TTg",
-    "qd148-2023": "QĐ 148/QĐ-TTg (2023)",
-    "qd1048-2019": "QĐ 1048/QĐ-TTg (2019)",
-}
+# The legal bases a certificate may name, older ones included: data (resources/legal_bases.json).
+KNOWN_RULESETS = legal_bases().labels()
 
 
 class IssuingLevel(StrEnum):
@@ -39,6 +37,9 @@ class IssuingLevel(StrEnum):
             "province": "UBND cấp tỉnh",
             "ministry": "Bộ Nông nghiệp và Môi trường",
         }[self.value]
+
+
+LEVELS = frozenset(lvl.value for lvl in IssuingLevel)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def validate_certificate(data: CertificateInput, today: date) -> dict[str, str]:
         problems["decision_number"] = "Cần số quyết định công nhận."
     if data.decision_date > today:
         problems["decision_date"] = f"Ngày quyết định {data.decision_date:%d/%m/%Y} ở tương lai."
-    if data.issuing_level not in {lvl.value for lvl in IssuingLevel}:
+    if data.issuing_level not in LEVELS:
         problems["issuing_level"] = "Cấp công nhận không hợp lệ."
     elif data.issuing_level == IssuingLevel.DISTRICT and data.decision_date >= date(2025, 7, 1):
         problems["issuing_level"] = "Từ 1/7/2025 không còn cấp huyện; chọn cấp tỉnh."
@@ -134,12 +135,13 @@ class CertificateService:
         return next((c for c in self.history(product_id) if c.state in ("valid", "expiring")), None)
 
 
-def issue_certificate(s: Session, data: CertificateInput, *, today: date) -> Certificate:
+def issue_certificate(s: Session, data: CertificateInput, *, today: date, flush: bool = True) -> Certificate:
     """Write a certificate in the caller's transaction (validate it first: `validate_certificate`).
 
     Valid until `certificate_valid_until(decision date)` under the procedure of its rule set (the one
     in force `today` for a rule set this machine lacks, e.g. QĐ 148), unless `data.valid_until` says
-    otherwise (an older certificate entered by hand)."""
+    otherwise (an older certificate entered by hand). `flush=False` leaves the write to the caller's next
+    flush (a register import issues thousands in one transaction)."""
     if s.get(Product, data.product_id) is None:
         raise NotFoundError("Không tìm thấy sản phẩm.")
     row = Certificate(
@@ -156,7 +158,8 @@ def issue_certificate(s: Session, data: CertificateInput, *, today: date) -> Cer
         or certificate_valid_until(data.decision_date, RuleService().procedure(data.ruleset_id, today)),
     )
     s.add(row)
-    s.flush()
+    if flush:
+        s.flush()
     return row
 
 

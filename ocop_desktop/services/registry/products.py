@@ -81,7 +81,9 @@ class ProductService:
                 description=clean.description,
                 brand=clean.brand,
                 packaging=clean.packaging,
-                search_key=_search_key(clean.name, producer.name, names[clean.product_set], clean.brand),
+                search_key=product_search_key(
+                    clean.name, producer.name, names[clean.product_set], clean.brand
+                ),
             )
             row.search_key += " " + fold(row.code or "")
             s.add(row)
@@ -106,7 +108,7 @@ class ProductService:
                 raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
             row.producer_id, row.name, row.product_set = producer.id, clean.name, clean.product_set
             row.description, row.brand, row.packaging = clean.description, clean.brand, clean.packaging
-            row.search_key = _search_key(
+            row.search_key = product_search_key(
                 clean.name, producer.name, names[clean.product_set], clean.brand, row.code or ""
             )
             s.flush()
@@ -161,7 +163,8 @@ class ProductService:
         return result
 
 
-def _search_key(*parts: str) -> str:
+def product_search_key(*parts: str) -> str:
+    """Diacritics-free key over name, producer, product set, brand and code (lists filter on it)."""
     return fold(" ".join(parts))
 
 

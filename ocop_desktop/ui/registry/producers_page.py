@@ -6,12 +6,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ocop_desktop.services.registry.producers import ProducerRow
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tables import Col
+from ocop_desktop.ui.register.import_dialog import RegisterImportDialog
 from ocop_desktop.ui.registry import ops
 from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 
@@ -42,6 +43,22 @@ class ProducersPage(ListPage):
         super().__init__(producers_model(ctx), parent)
         self.model.setParent(self)
         self.dialog: ProducerDialog | None = None
+        self.import_dialog: RegisterImportDialog | None = None
+
+    def extra_filters(self) -> list[QWidget]:
+        self.import_button = QPushButton(self.tr("Nhập từ Excel…"))
+        self.import_button.setToolTip(
+            self.tr("Nhập sổ chủ thể, sản phẩm, giấy chứng nhận có sẵn (Excel/CSV)")
+        )
+        self.import_button.clicked.connect(self.open_import)
+        return [self.import_button]
+
+    def open_import(self) -> None:
+        dialog = RegisterImportDialog(self._ctx, self)
+        dialog.imported.connect(lambda _result: self.model.set_query(self.model.query))
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
 
     def texts(self) -> dict[str, str]:
         return {

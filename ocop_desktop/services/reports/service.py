@@ -1,0 +1,257 @@
+"""The reports of issue 14 that need no plan data yet: certified products valid on a day (by star, commune,
+product group, product set, year of recognition, issuing level), coverage of communes, and certificates
+expiring (re-evaluation window open) or expired. Qt-free; figures checked cell by cell in the tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ocop_desktop.domain.deadlines import reevaluation_window
+from ocop_desktop.domain.rules.model import Procedure, ProductSet
+from ocop_desktop.services.core.legal_bases import legal_bases
+from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.registry.certificates import IssuingLevel
+from ocop_desktop.services.reports.facts import (
+    Area,
+    CertificateFact,
+    area_products,
+    certificate_facts,
+    current_by_product,
+    office_area,
+    product_labels,
+)
+from ocop_desktop.services.reports.model import Cell, Report, ReportTable
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+STARS = (3, 4, 5)
+STAR_HEADERS = ("3 sao", "4 sao", "5 sao", "Tổng")
+
+
+class ReportService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._rules = RuleService()
+
+    def _load(self, valid_on: date | None = None) -> tuple[Area, list[CertificateFact]]:
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            return area, certificate_facts(s, area, valid_on=valid_on)
+
+    # -- certified products ------------------------------------------------------------------------
+    def certified(self, on: date) -> Report:
+        area, facts = self._load(valid_on=on)
+        current = list(current_by_product(facts, on).values())
+        sets = self._sets(current)
+        levels = {lvl.value: lvl.label for lvl in IssuingLevel}
+        bases = legal_bases().labels()
+        tables = (
+            ReportTable(
+                "by_star",
+                "Sản phẩm OCOP còn hiệu lực theo hạng sao",
+                ("Hạng sao", "Số sản phẩm"),
+                tuple((f"{n} sao", sum(1 for c in current if c.stars == n)) for n in STARS),
+                ("Tổng cộng", len(current)),
+            ),
+            _by_star(
+                current,
+                "by_commune",
+                "Theo xã/phường",
+                ("Mã xã", "Xã/phường"),
+                lambda c: (c.commune_code, c.commune_name),
+            ),
+            _by_star(
+                current,
+                "by_product_group",
+                "Theo ngành (nhóm sản phẩm)",
+                ("Mã", "Ngành"),
+                lambda c: _group(sets, c),
+            ),
+            _by_star(
+                current,
+                "by_product_set",
+                "Theo bộ sản phẩm",
+                ("Bộ", "Tên bộ sản phẩm"),
+                lambda c: (c.product_set, sets[(c.product_ruleset, c.product_set)][2]),
+            ),
+            _by_star(current, "by_year", "Theo năm công nhận", ("Năm",), lambda c: (c.decision_date.year,)),
+            _by_star(
+                current,
+                "by_issuing_level",
+                "Theo cấp công nhận",
+                ("Cấp công nhận",),
+                lambda c: (levels.get(c.issuing_level, c.issuing_level),),
+            ),
+            _by_star(
+                current,
+                "by_legal_basis",
+                "Theo căn cứ công nhận",
+                ("Căn cứ",),
+                lambda c: (bases.get(c.ruleset_id, c.ruleset_id),),
+            ),
+        )
+        figures = (
+            ("Sản phẩm còn hiệu lực", len(current)),
+            ("Chủ thể có sản phẩm", len({c.producer_id for c in current})),
+        )
+        return Report("certified", "Sản phẩm OCOP còn hiệu lực", on, area.label, tables, figures)
+
+    def _sets(self, facts: Iterable[CertificateFact]) -> dict[tuple[str, int], tuple[str, str, str]]:
+        """(rule set, set number) -> (group code, group name, set name), from each product's own rule set."""
+        out: dict[tuple[str, int], tuple[str, str, str]] = {}
+        for ruleset_id in {f.product_ruleset for f in facts}:
+            product_sets: list[ProductSet] = self._rules.product_sets(ruleset_id)
+            for ps in product_sets:
+                out[(ruleset_id, ps.number)] = (ps.product_group, ps.product_group_name, ps.name)
+        for f in facts:
+            out.setdefault((f.product_ruleset, f.product_set), ("?", "Không rõ", f"Bộ {f.product_set}"))
+        return {k: (g, gn, n) for k, (g, gn, n) in out.items()}
+
+    # -- coverage ----------------------------------------------------------------------------------
+    def coverage(self, on: date) -> Report:
+        """Communes with a product of 3★ or more valid on `on`, out of every commune of the area."""
+        area, facts = self._load(valid_on=on)
+        current = current_by_product(facts, on).values()
+        per_commune = Counter(c.commune_code for c in current)
+        covered = sum(1 for code in area.communes if per_commune[code])
+        total = len(area.communes)
+        share = round(100 * covered / total, 1) if total else 0.0
+        rows = tuple(
+            (code, name, per_commune[code], "có" if per_commune[code] else "chưa")
+            for code, name in sorted(area.communes.items(), key=lambda kv: kv[0])
+        )
+        table = ReportTable(
+            "coverage",
+            "Xã/phường có sản phẩm OCOP từ 3 sao",
+            ("Mã xã", "Xã/phường", "Số sản phẩm", "Có sản phẩm"),
+            rows,
+            ("Tổng cộng", f"{covered}/{total} xã/phường", sum(per_commune.values()), f"{share}%"),
+        )
+        figures = (("Xã/phường có sản phẩm", covered), ("Tổng số xã/phường", total), ("Tỷ lệ (%)", share))
+        return Report("coverage", "Độ phủ sản phẩm OCOP theo xã/phường", on, area.label, (table,), figures)
+
+    # -- expiring and expired ----------------------------------------------------------------------
+    def expiring(self, on: date) -> Report:
+        """Certificates valid on `on` whose re-evaluation window has opened; certificates expired (not
+        revoked) with no newer certificate valid on `on` for their product."""
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            products = area_products(s, area)
+            facts = certificate_facts(s, area, products=products)
+        current = current_by_product(facts, on)
+        procedures: dict[str, Procedure] = {}
+        due: list[tuple[CertificateFact, date | None, date | None]] = []
+        for c in current.values():
+            proc = procedures.get(c.ruleset_id) or procedures.setdefault(
+                c.ruleset_id, self._rules.procedure(c.ruleset_id, on)
+            )
+            window = reevaluation_window(c.valid_until, proc)
+            if window.opens <= on:
+                due.append((c, window.opens, window.closes))
+        latest: dict[str, CertificateFact] = {}
+        for f in facts:
+            if f.product_id in current or f.revoked_on is not None or f.valid_until >= on:
+                continue
+            if f.product_id not in latest or f.valid_until > latest[f.product_id].valid_until:
+                latest[f.product_id] = f
+        with self._ctx.read() as s:
+            labels = product_labels(s, products, [c.product_id for c, _, _ in due] + list(latest))
+        expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in due]
+        expired = [_expiry_row(f, labels, on, None, None) for f in latest.values()]
+        headers = (
+            "Mã sản phẩm",
+            "Sản phẩm",
+            "Chủ thể",
+            "Xã/phường",
+            "Hạng sao",
+            "Số quyết định",
+            "Hiệu lực đến",
+            "Mở cửa sổ đánh giá lại",
+            "Hạn nộp hồ sơ",
+            "Còn (ngày)",
+        )
+        tables = (
+            ReportTable(
+                "expiring",
+                "Đến kỳ đánh giá lại (cửa sổ đã mở)",
+                headers,
+                tuple(sorted(expiring, key=_by_expiry)),
+            ),
+            ReportTable(
+                "expired",
+                "Đã hết hiệu lực, chưa có giấy chứng nhận mới",
+                headers,
+                tuple(sorted(expired, key=_by_expiry, reverse=True)),
+            ),
+        )
+        figures = (("Đến kỳ đánh giá lại", len(expiring)), ("Đã hết hiệu lực", len(expired)))
+        return Report(
+            "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, area.label, tables, figures
+        )
+
+
+def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: CertificateFact) -> tuple[Cell, ...]:
+    code, name, _ = sets[(c.product_ruleset, c.product_set)]
+    return (code, name)
+
+
+def _by_star(
+    facts: Iterable[CertificateFact],
+    key: str,
+    title: str,
+    heads: tuple[str, ...],
+    label: Callable[[CertificateFact], tuple[Cell, ...]],
+) -> ReportTable:
+    """One row per label (sorted), the count of each star and the row total, and a total row."""
+    counts: dict[tuple[Cell, ...], Counter[int]] = {}
+    for f in facts:
+        name = label(f)
+        found = counts.get(name)
+        if found is None:
+            found = counts[name] = Counter()
+        found[f.stars] += 1
+    rows = tuple(
+        (*lbl, *(c[n] for n in STARS), sum(c.values()))
+        for lbl, c in sorted(counts.items(), key=lambda kv: _sortable(kv[0]))
+    )
+    sums: list[Cell] = [sum(c[n] for c in counts.values()) for n in STARS]
+    sums.append(sum(sum(c.values()) for c in counts.values()))
+    blanks: list[Cell] = [""] * (len(heads) - 1)
+    total: tuple[Cell, ...] = ("Tổng cộng", *blanks, *sums)
+    return ReportTable(key, title, (*heads, *STAR_HEADERS), rows, total)
+
+
+def _sortable(label: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple(f"{v:>10}" if isinstance(v, int) else str(v) for v in label)
+
+
+def _expiry_row(
+    c: CertificateFact,
+    labels: dict[str, tuple[str, str, str]],
+    on: date,
+    opens: date | None,
+    closes: date | None,
+) -> tuple[Cell, ...]:
+    code, name, producer = labels.get(c.product_id, ("", "", ""))
+    return (
+        code,
+        name,
+        producer,
+        c.commune_name,
+        c.stars,
+        c.decision_number,
+        c.valid_until,
+        opens,
+        closes,
+        (c.valid_until - on).days,
+    )
+
+
+def _by_expiry(row: tuple[Cell, ...]) -> tuple[str, str]:
+    return (str(row[6]), str(row[0]))
