@@ -32,6 +32,7 @@ class Field:
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     hint: str = ""
+    signed: bool = False  # a number that may be below zero (a loss is a negative profit)
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,8 @@ MAU02_PART2 = Section(
         Field("markets", "Thị trường phân phối", Kind.MULTILINE),
         Field("revenue_previous_year", "Doanh thu năm trước liền kề (đồng)", Kind.MONEY),
         Field("revenue_last_year", "Doanh thu năm đánh giá (đồng)", Kind.MONEY),
-        Field("profit_previous_year", "Lợi nhuận năm trước liền kề (đồng)", Kind.MONEY),
-        Field("profit_last_year", "Lợi nhuận năm đánh giá (đồng)", Kind.MONEY),
+        Field("profit_previous_year", "Lợi nhuận năm trước liền kề (đồng)", Kind.MONEY, signed=True),
+        Field("profit_last_year", "Lợi nhuận năm đánh giá (đồng)", Kind.MONEY, signed=True),
         Field(
             "changes_since_recognition",
             "Thay đổi so với sản phẩm đã được công nhận (nâng hạng, đánh giá lại)",
@@ -192,7 +193,7 @@ def _clean(f: Field, raw: object) -> tuple[object, str | None]:
     if f.kind is Kind.DATE:
         return parse_date(str(raw)).isoformat(), None
     number = int(str(raw).replace(".", "").replace(" ", "")) if isinstance(raw, str) else int(raw)  # type: ignore[call-overload]
-    if number < 0 or (f.kind is Kind.PERCENT and number > 100):
+    if (number < 0 and not f.signed) or (f.kind is Kind.PERCENT and number > 100):
         return raw, _problem(f, raw)
     return number, None
 

@@ -1782,6 +1782,10 @@ Send this file to the provincial OCOP office.</translation>
         <source>— Chọn —</source>
         <translation>— Choose —</translation>
     </message>
+    <message>
+        <source>Ngày dạng dd/mm/yyyy, chỉ cần gõ các chữ số</source>
+        <translation>A date as dd/mm/yyyy: type the digits only</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>

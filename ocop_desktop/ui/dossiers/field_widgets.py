@@ -69,7 +69,9 @@ class FieldInput(QObject):
         edit.textEdited.connect(lambda _t: self.edited.emit())
         edit.editingFinished.connect(self.committed)
         if f.kind is Kind.DATE:
-            edit.setPlaceholderText("dd/mm/yyyy")
+            # typed as digits only, the slashes in place; "__/__/____" reads as empty (issue 15)
+            edit.setInputMask("99/99/9999;_")
+            edit.setToolTip(self.tr("Ngày dạng dd/mm/yyyy, chỉ cần gõ các chữ số"))
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         elif f.kind in NUMBER_KINDS:
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -89,7 +91,8 @@ class FieldInput(QObject):
         if isinstance(w, QComboBox):
             return w.currentData() or ""
         assert isinstance(w, QLineEdit)
-        return w.text()
+        text = w.text()
+        return "" if self.field.kind is Kind.DATE and not text.strip("/_ ") else text
 
     def show(self, value: object) -> None:
         """Display a stored value (ISO date, int, bool, text) without counting as an edit."""

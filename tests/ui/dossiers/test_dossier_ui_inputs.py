@@ -68,11 +68,13 @@ def test_numbers_in_vietnamese_format_and_cross_field_checks(qtbot, ctx, dossier
     editor = open_editor(qtbot, ctx, dossier_id)
     part2, mau03 = editor.forms["mau02_part2"], editor.forms["mau03"]
     retype(qtbot, part2.inputs["revenue_last_year"].widget, "1.500.000.000")
+    retype(qtbot, part2.inputs["profit_last_year"].widget, "-200.000")  # a loss (issue 15)
     retype(qtbot, mau03.inputs["workers_total"].widget, "20")
     retype(qtbot, mau03.inputs["workers_local"].widget, "30")
     editor.save_now()
     forms = DossierService(ctx).get(dossier_id).forms
     assert forms["mau02_part2"]["revenue_last_year"] == 1_500_000_000
+    assert forms["mau02_part2"]["profit_last_year"] == -200_000
     assert forms["mau03"] == {"workers_total": 20}  # saved on leaving the field; the local count refused
     assert "lớn hơn tổng số" in mau03.problem("workers_local")
     assert editor.mau03.share.text().startswith("Nhập tổng")  # no share of an impossible count
@@ -226,4 +228,18 @@ def test_opening_and_acting_run_on_a_worker(qtbot, ctx, dossier_id) -> None:  # 
     assert editor.actions.perform("mark_complete", "", None) is None  # one at a time
     finish_tasks(qtbot)
     assert task.done and editor.problems.isVisible()
+    editor.close()
+
+
+def test_a_date_is_typed_as_digits_and_an_empty_one_reads_as_empty(qtbot, ctx, dossier_id) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the dates of the forms had no input mask."""
+    editor = open_editor(qtbot, ctx, dossier_id)
+    form = editor.forms["mau01"]
+    field = form.inputs["registered_on"].widget
+    retype(qtbot, field, "01032026")
+    assert form.raw("registered_on") == "01/03/2026"
+    assert editor.save_now()
+    assert DossierService(ctx).get(dossier_id).forms["mau01"]["registered_on"] == "2026-03-01"
+    field.clear()
+    assert form.raw("registered_on") == ""
     editor.close()
