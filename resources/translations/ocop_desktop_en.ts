@@ -1591,8 +1591,20 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Cancelled; no file was added.</translation>
     </message>
     <message>
-        <source>Không mở được tệp “%1”: %2</source>
-        <translation>Could not open “%1”: %2</translation>
+        <source>tệp không còn trong kho tài liệu trên máy này (có thể đã bị xóa bằng tay)</source>
+        <translation>the file is no longer in this computer's document store (it may have been deleted by hand)</translation>
+    </message>
+    <message>
+        <source>máy không cho đọc tệp hoặc ghi bản xem vào thư mục tạm</source>
+        <translation>the computer does not allow reading the file or writing the viewing copy to the temporary folder</translation>
+    </message>
+    <message>
+        <source>lỗi đọc ghi tệp</source>
+        <translation>a file read/write error</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp “%1”: %2.</source>
+        <translation>Cannot open the file “%1”: %2.</translation>
     </message>
     <message>
         <source>Máy chưa có chương trình xem tệp “%1”.</source>

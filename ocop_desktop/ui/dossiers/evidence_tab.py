@@ -279,10 +279,14 @@ class EvidenceTab(QWidget):
             return
         try:
             copy = system_open.viewing_copy(row.path, row.sha256, row.filename)
-        except OSError as exc:
-            self._say(
-                self.tr("Không mở được tệp “%1”: %2").replace("%1", row.filename).replace("%2", str(exc))
-            )
+        except OSError as exc:  # its text names the store's copy by its hash: say it in words instead
+            if isinstance(exc, FileNotFoundError):
+                why = self.tr("tệp không còn trong kho tài liệu trên máy này (có thể đã bị xóa bằng tay)")
+            elif isinstance(exc, PermissionError):
+                why = self.tr("máy không cho đọc tệp hoặc ghi bản xem vào thư mục tạm")
+            else:
+                why = exc.strerror or self.tr("lỗi đọc ghi tệp")
+            self._say(self.tr("Không mở được tệp “%1”: %2.").replace("%1", row.filename).replace("%2", why))
             return
         if not system_open.open_path(copy):
             self._say(self.tr("Máy chưa có chương trình xem tệp “%1”.").replace("%1", row.filename))

@@ -4,6 +4,8 @@ nothing; link, open, remove."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -167,6 +169,13 @@ def test_link_open_and_remove_one_file(qtbot, ctx, editor, tmp_path: Path, opene
     tab.select_file("nhan-hieu.pdf")
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
     assert opened[-1].name == "nhan-hieu.pdf" and opened[-1].read_bytes() == row.path.read_bytes()
+    # the store's copy gone (deleted by hand): said in words, never by the file's hash (issue 15)
+    row.path.rename(row.path.with_suffix(".away"))
+    shutil.rmtree(Path(tempfile.gettempdir()) / "ocop-desktop-xem" / row.sha256[:16], ignore_errors=True)
+    tab.open_current()
+    said = tab.message.text()
+    assert "nhan-hieu.pdf" in said and "không còn trong kho" in said and row.sha256[:12] not in said
+    row.path.with_suffix(".away").rename(row.path)
 
     tab.select_file("nhan-hieu.pdf")
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
