@@ -1,5 +1,6 @@
-"""A product has one dossier at a time: a second one while the first has no decision yet is a
-mistake far more often than a wish (issue 15), so it is refused unless the officer insists."""
+"""A product has one dossier of a kind at a time: a second first evaluation (or upgrade, or
+re-evaluation) while the first has no decision yet is a mistake far more often than a wish (issue 15),
+so it is refused unless the officer insists."""
 
 from __future__ import annotations
 
@@ -19,10 +20,14 @@ class DuplicateDossier(ConflictError):
         self.open_dossiers = open_dossiers
 
 
-def refuse_duplicate(s: Session, product: Product) -> None:
+def refuse_duplicate(s: Session, product: Product, registration: RegistrationType) -> None:
     open_ = s.scalars(
         select(Dossier)
-        .where(Dossier.product_id == product.id, Dossier.status != Status.DECIDED.value)
+        .where(
+            Dossier.product_id == product.id,
+            Dossier.registration_type == registration.value,
+            Dossier.status != Status.DECIDED.value,
+        )
         .order_by(Dossier.created_at)
     ).all()
     if not open_:

@@ -111,9 +111,9 @@ class DossierService:
         previous_dossier_id: str | None = None,
         allow_duplicate: bool = False,
     ) -> DossierDetail:
-        """A new dossier of the product. One the product already has open (not decided) is refused
-        (`DuplicateDossier`, naming it) unless `allow_duplicate`: a second dossier is a mistake far
-        more often than a wish."""
+        """A new dossier of the product. If the product already has an open (not decided) dossier of
+        the same registration type, it is refused (`DuplicateDossier`, naming it) unless
+        `allow_duplicate`: a second one is a mistake far more often than a wish."""
         try:
             reg = RegistrationType(registration_type)
         except ValueError:
@@ -128,7 +128,7 @@ class DossierService:
             producer = s.get(Producer, product.producer_id)
             assert producer is not None
             if not allow_duplicate:
-                refuse_duplicate(s, product)
+                refuse_duplicate(s, product, reg)
             certificate = _current_certificate(s, product.id, self.today())
             previous = self._previous(s, reg, product, certificate, previous_dossier_id)
             dossier = Dossier(

@@ -263,7 +263,7 @@ def _rows(db: Path) -> dict[str, dict[Any, dict[str, Any]]]:
 
 def _not_owned(before: dict[str, Any], after: dict[str, Any], unit: str, office: str) -> list[str]:
     """Every changed row that is not the commune's own (its producers, products, dossiers and their
-    rows; the sync bookkeeping of this import; new blobs)."""
+    rows; the sync bookkeeping of this import, its receipt queued for the mailbox; new blobs)."""
 
     def dossier_unit(dossier_id: Any, snap: dict[str, Any]) -> Any:
         d = snap["dossier"].get((dossier_id,))
@@ -295,6 +295,10 @@ def _not_owned(before: dict[str, Any], after: dict[str, Any], unit: str, office:
                 ok = b is None
             elif table == "sync_package":
                 ok = b is None and all(office in (r["sender_office_id"], r["peer_office_id"]) for r in rows)
+            elif table == "mailbox_outbox":  # the receipt of this import, queued for the sender
+                ok = b is None and all(
+                    r["kind"] == "receipt" and r["recipient_office_id"] == office for r in rows
+                )
             elif table in ("sync_dossier_state", "sync_conflict"):
                 ok = all(
                     r["peer_office_id"] == office and dossier_unit(r["dossier_id"], before) in (None, unit)
