@@ -122,14 +122,16 @@ class KeyStore:
     # -- passphrase protection -------------------------------------------------
     def _new_passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
         passphrase = secrets.token_urlsafe(32).encode()
-        atomic_write_bytes(self.keys_dir / secret_file, _protect(passphrase), private=True)
+        atomic_write_bytes(self.keys_dir / secret_file, protect_secret(passphrase), private=True)
         return passphrase
 
     def _passphrase(self, secret_file: str = SECRET_FILE) -> bytes:
-        return _unprotect((self.keys_dir / secret_file).read_bytes())
+        return unprotect_secret((self.keys_dir / secret_file).read_bytes())
 
 
-def _protect(data: bytes) -> bytes:
+def protect_secret(data: bytes) -> bytes:
+    """A secret as written at rest: DPAPI-protected on Windows, marked plain elsewhere (the folder's
+    permissions protect it there)."""
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         from ocop_desktop.ocoppkg import dpapi
 
@@ -137,7 +139,7 @@ def _protect(data: bytes) -> bytes:
     return b"plain:" + data
 
 
-def _unprotect(blob: bytes) -> bytes:
+def unprotect_secret(blob: bytes) -> bytes:
     if blob.startswith(b"dpapi:"):  # pragma: no cover - Windows only
         from ocop_desktop.ocoppkg import dpapi
 

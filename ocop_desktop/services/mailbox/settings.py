@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ocop_desktop.domain.errors import EnvironmentProblem, ValidationError
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.files import atomic_write_bytes
+from ocop_desktop.ocoppkg.keys import protect_secret, unprotect_secret
 
 SETTINGS_FILE = "mailbox-settings.enc"
 SECRET_FILE = "mailbox-settings.secret"
@@ -109,26 +109,6 @@ def _key(keys_dir: Path, *, create: bool) -> bytes:
     path = keys_dir / SECRET_FILE
     if create and not path.is_file():
         key = AESGCM.generate_key(bit_length=256)
-        atomic_write_bytes(path, _protect(key), private=True)
+        atomic_write_bytes(path, protect_secret(key), private=True)
         return key
-    return _unprotect(path.read_bytes())
-
-
-# The same protection as `ocoppkg.keys._protect/_unprotect` (private there). Kept apart while the package
-# format is being changed by the scan-encryption work; one public pair in `ocoppkg.keys` once it lands.
-def _protect(data: bytes) -> bytes:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        from ocop_desktop.ocoppkg import dpapi
-
-        return b"dpapi:" + dpapi.protect(data)
-    return b"plain:" + data
-
-
-def _unprotect(blob: bytes) -> bytes:
-    if blob.startswith(b"dpapi:"):  # pragma: no cover - Windows only
-        from ocop_desktop.ocoppkg import dpapi
-
-        return dpapi.unprotect(blob[6:])
-    if blob.startswith(b"plain:"):
-        return blob[6:]
-    raise ValueError("unknown key protection")
+    return unprotect_secret(path.read_bytes())
