@@ -26,6 +26,7 @@ class DossierFact(NamedTuple):
     receipt_number: str
     product_code: str
     product_name: str
+    return_reasons: str
 
 
 class EntryFact(NamedTuple):
@@ -56,15 +57,26 @@ def dossier_facts(s: Session, products: Products) -> list[DossierFact]:
         Dossier.received_on,
         Dossier.deadline,
         Dossier.receipt_number,
+        Dossier.return_reasons,
     )
     out = []
-    for did, pid, reg, status, received, deadline, receipt in _rows(s, stmt):
+    for did, pid, reg, status, received, deadline, receipt, reasons in _rows(s, stmt):
         p = products.get(pid)
         if p is None:
             continue
         out.append(
             DossierFact(
-                did, pid, p[4], reg, status, _day(received), _day(deadline), receipt or "", p[5] or "", p[6]
+                did,
+                pid,
+                p[4],
+                reg,
+                status,
+                _day(received),
+                _day(deadline),
+                receipt or "",
+                p[5] or "",
+                p[6],
+                reasons or "",
             )
         )
     return out

@@ -180,9 +180,18 @@ def reasons(note: str) -> list[str]:
 def returns_report(
     area: Area, on: date, events: list[tuple[str, date, str]], dossiers: list[DossierFact]
 ) -> Report:
-    """Returns made in the year of `on` up to `on`: by reason, and by commune."""
+    """Returns made in the year of `on` up to `on`: by reason, and by commune. A dossier returned with no
+    return event here (the province's decision received in a package or on paper) counts once, with the
+    reasons it carries, as a return of unknown day."""
     start = date(on.year, 1, 1)
     counted = [(d, day, note) for d, day, note in events if start <= day <= on]
+    seen = {d for d, _, _ in events}
+    undated = [
+        (d.id, on, d.return_reasons)
+        for d in dossiers
+        if d.status == Status.RETURNED.value and d.id not in seen
+    ]
+    counted += undated
     by_reason = Counter(r for _, _, note in counted for r in reasons(note))
     commune_of = {d.id: d.commune_code for d in dossiers}
     per_commune: dict[str, tuple[int, set[str]]] = {}
@@ -210,6 +219,7 @@ def returns_report(
     )
     figures: tuple[tuple[str, Cell], ...] = (
         ("Lần trả lại trong năm", len(counted)),
+        ("Trong đó không rõ ngày trả lại", len(undated)),
         ("Hồ sơ đang chờ bổ sung", sum(1 for d in dossiers if d.status == Status.RETURNED.value)),
     )
     return Report(
