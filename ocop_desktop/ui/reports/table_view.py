@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ocop_desktop.services.reports.model import Cell, ReportTable
 from ocop_desktop.ui.kit.formatting import format_date, format_int, format_number
@@ -42,26 +42,30 @@ def cell_text(value: Cell) -> str:
 
 
 def columns(table: ReportTable) -> list[Col]:
-    """One column per header; numeric when every value is a number; widths from the contents."""
+    """One column per header; numeric when every value is a number; widths from the contents, the column
+    with the longest text stretched."""
     out = []
+    longest_text, stretch = 0, -1
     for i, head in enumerate(table.headers):
         values = [r[i] for r in table.rows[:LONG]]
         numeric = bool(values) and all(isinstance(v, int | float) or v is None for v in values)
         longest = max([len(head), *(len(cell_text(v)) for v in values)])
-        width = 0 if not numeric and longest > 30 else min(longest, 30) + 1
+        if not numeric and longest > longest_text:
+            longest_text, stretch = longest, i
 
         def value(row: tuple[Cell, ...], i: int = i) -> str:
             return cell_text(row[i]) if i < len(row) else ""
 
+        width = min(longest, 40) + 2
         out.append(Col(partial(str, head), value, width=width, right=numeric, colours=_shade))
-    if out and all(c.width for c in out):
-        last = out[-1]
-        out[-1] = Col(last.title, last.value, width=0, right=last.right, colours=_shade)
+    if stretch >= 0:  # the names take the room left
+        c = out[stretch]
+        out[stretch] = Col(c.title, c.value, width=0, right=c.right, colours=_shade)
     return out
 
 
 class ReportTableView(QWidget):
-    """The title of the table and the table itself."""
+    """The table (its title is the tab's)."""
 
     def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +76,6 @@ class ReportTableView(QWidget):
             rows.append(TotalRow(table.total))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(table.title, self)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
         if len(table.rows) >= LONG:
             self.search: SearchTable | None = SearchTable(
                 cols, lambda r: " ".join(cell_text(v) for v in r), self
