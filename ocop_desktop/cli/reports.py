@@ -1,5 +1,5 @@
 """`report certified | coverage | expiring | dossiers | pass_rates | upgrades | returns | overdue | years
-[--on DATE] [--json] [--xlsx FILE] [--pdf FILE]`: the programme's figures for this office's
+| targets [--on DATE] [--json] [--xlsx FILE] [--pdf FILE]`: the programme's figures for this office's
 area (its province, or its commune), as tables on the console or JSON."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ REPORTS = {
     "returns": "hồ sơ bị trả lại trong năm và lý do",
     "overdue": "hồ sơ quá hạn và sắp đến hạn đánh giá cấp xã",
     "years": "sản phẩm còn hiệu lực qua các năm",
+    "targets": "chỉ tiêu kế hoạch năm và kết quả đạt được (xem: plan set)",
 }
 
 

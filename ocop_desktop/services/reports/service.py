@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.deadlines import reevaluation_window
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure, ProductSet
 from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
@@ -34,6 +35,7 @@ from ocop_desktop.services.reports.facts import (
     product_labels,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
+from ocop_desktop.services.reports.plans import PlanService, targets_report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -248,6 +250,31 @@ class ReportService:
         area, facts = self._load()
         return programme.years_report(area, on, facts)
 
+    def targets(self, on: date) -> Report:
+        area, facts = self._load()
+        sets = self._sets(facts)
+        lines = PlanService(self._ctx).lines(on.year)
+
+        def group_of(c: CertificateFact) -> tuple[str, str]:
+            code, name, _ = sets[(c.product_ruleset, c.product_set)]
+            return code, name
+
+        return targets_report(area, on, lines, facts, group_of, self.product_groups(on))
+
+    def product_groups(self, on: date) -> dict[str, str]:
+        """Code -> name of the product groups a plan line may name: those of every rule set, named as in
+        the one in force on `on` when there is one."""
+        out: dict[str, str] = {}
+        for ruleset in self._rules.list_rulesets():
+            out.update(
+                {ps.product_group: ps.product_group_name for ps in self._rules.product_sets(ruleset.id)}
+            )
+        try:
+            current = self._rules.product_sets(self._rules.in_force(on).id)
+        except UserError:
+            return out
+        return out | {ps.product_group: ps.product_group_name for ps in current}
+
 
 REPORT_NAMES = {
     "certified": "Sản phẩm OCOP còn hiệu lực",
@@ -259,6 +286,7 @@ REPORT_NAMES = {
     "returns": "Hồ sơ bị trả lại và lý do",
     "overdue": "Quá hạn đánh giá cấp xã",
     "years": "So sánh qua các năm",
+    "targets": "Chỉ tiêu và kết quả thực hiện",
 }
 
 

@@ -41,6 +41,7 @@ REPORTS = (
     "returns",
     "overdue",
     "years",
+    "targets",
 )
 
 
@@ -105,6 +106,7 @@ class FiguresPanel(QWidget):
             "returns": self.tr("Hồ sơ bị trả lại và lý do"),
             "overdue": self.tr("Quá hạn đánh giá cấp xã"),
             "years": self.tr("So sánh qua các năm"),
+            "targets": self.tr("Chỉ tiêu và kết quả thực hiện"),
         }
         for i in range(self.choice.count()):
             self.choice.setItemText(i, names[self.choice.itemData(i)])
