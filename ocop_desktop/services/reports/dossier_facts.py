@@ -16,6 +16,9 @@ from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
 
 
 class DossierFact(NamedTuple):
+    """Dates, receipt and product labels are filled for a dossier received and not yet checked (the only
+    ones a report lists), return reasons for a dossier returned: the rest are counted, never shown."""
+
     id: str
     product_id: str
     commune_code: str
@@ -60,25 +63,43 @@ def dossier_facts(s: Session, products: Products) -> list[DossierFact]:
         Dossier.return_reasons,
     )
     out = []
+    append = out.append
     for did, pid, reg, status, received, deadline, receipt, reasons in _rows(s, stmt):
         p = products.get(pid)
         if p is None:
             continue
-        out.append(
-            DossierFact(
-                did,
-                pid,
-                p[4],
-                reg,
-                status,
-                _day(received),
-                _day(deadline),
-                receipt or "",
-                p[5] or "",
-                p[6],
-                reasons or "",
+        if status == "received":  # only a dossier waiting for its commune check needs its dates
+            append(
+                DossierFact(
+                    did,
+                    pid,
+                    p[4],
+                    reg,
+                    status,
+                    _day(received),
+                    _day(deadline),
+                    receipt or "",
+                    p[5] or "",
+                    p[6],
+                    "",
+                )
             )
-        )
+        else:  # 60,000 at province scale: no dates parsed, no text kept that no report reads
+            append(
+                DossierFact(
+                    did,
+                    pid,
+                    p[4],
+                    reg,
+                    status,
+                    None,
+                    None,
+                    "",
+                    "",
+                    "",
+                    reasons if status == "returned" else "",
+                )
+            )
     return out
 
 
