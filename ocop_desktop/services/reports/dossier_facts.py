@@ -62,7 +62,7 @@ def dossier_facts(s: Session, products: Products) -> list[DossierFact]:
         Dossier.receipt_number,
         Dossier.return_reasons,
     )
-    out = []
+    out: list[DossierFact] = []
     append = out.append
     for did, pid, reg, status, received, deadline, receipt, reasons in _rows(s, stmt):
         p = products.get(pid)
