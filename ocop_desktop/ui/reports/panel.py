@@ -4,6 +4,7 @@ and one tab per table, "Xuất Excel…" and "Xuất PDF…" write the report sh
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,7 +172,7 @@ class FiguresPanel(QWidget):
             )
             if self.saved is not None:
                 text += " " + self.tr('Đã lưu: <a href="{url}">{name}</a>').format(
-                    url=self.saved.as_uri(), name=self.saved.name
+                    url=self.saved.as_uri(), name=html.escape(self.saved.name)
                 )
             self.status.setText(text)
 
