@@ -71,7 +71,7 @@ def workbook_bytes(report: Report, agency: str, made_on: date | None = None) -> 
     assert first is not None
     if report.figures:
         first.title = SUMMARY
-        _title_block(first, report, agency, made, "Chỉ tiêu")
+        _title_block(first, report, agency, made, None)
         first.append(["Chỉ tiêu", "Giá trị"])
         for label, value in report.figures:
             first.append([label, value])
@@ -91,11 +91,12 @@ def write_xlsx(report: Report, agency: str, path: Path, *, made_on: date | None 
     return Path(path)
 
 
-def _title_block(ws: Worksheet, report: Report, agency: str, made: date, subtitle: str) -> None:
+def _title_block(ws: Worksheet, report: Report, agency: str, made: date, subtitle: str | None) -> None:
+    """Rows 1–4: the office, the report (and the table), whose figures and the day, the day it was made."""
     from openpyxl.styles import Font
 
     ws.append([agency.upper()])
-    ws.append([report.title.upper() if subtitle == "Chỉ tiêu" else subtitle])
+    ws.append([report.title.upper() if subtitle is None else f"{report.title.upper()} — {subtitle}"])
     ws.append([f"{report.scope} — Số liệu đến ngày {report.on:%d/%m/%Y}"])
     ws.append([f"Ngày lập: {made:%d/%m/%Y}"])
     ws.append([])

@@ -42,7 +42,7 @@ def test_xlsx_holds_every_cell(work: AppContext, tmp_path: Path, name: str) -> N
     for sheet, table in zip(names, report.tables, strict=True):
         ws = wb[sheet]
         assert ws["A1"].value == "SỞ NÔNG NGHIỆP"
-        assert ws["A2"].value == table.title
+        assert ws["A2"].value == f"{report.title.upper()} — {table.title}"
         assert "Số liệu đến ngày 01/09/2026" in ws["A3"].value
         assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
         width = len(table.headers)
