@@ -51,7 +51,9 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def dossier_facts(s: Session, products: Products) -> list[DossierFact]:
+def dossier_facts(
+    s: Session, products: Products, *, registration_type: str | None = None
+) -> list[DossierFact]:
     stmt = select(
         Dossier.id,
         Dossier.product_id,
@@ -62,6 +64,8 @@ def dossier_facts(s: Session, products: Products) -> list[DossierFact]:
         Dossier.receipt_number,
         Dossier.return_reasons,
     )
+    if registration_type is not None:
+        stmt = stmt.where(Dossier.registration_type == registration_type)
     out: list[DossierFact] = []
     append = out.append
     for did, pid, reg, status, received, deadline, receipt, reasons in _rows(s, stmt):
@@ -121,9 +125,11 @@ def entry_facts(s: Session, dossier_ids: set[str]) -> list[EntryFact]:
 
 def return_events(s: Session, dossier_ids: set[str]) -> list[tuple[str, date, str]]:
     """(dossier id, day, note) of every "return" the province made of the area's dossiers."""
-    stmt = select(DossierEvent.dossier_id, DossierEvent.at, DossierEvent.note, DossierEvent.action)
+    stmt = select(DossierEvent.dossier_id, DossierEvent.at, DossierEvent.note).where(
+        DossierEvent.action == "return"
+    )
     return [
         (d, date.fromisoformat(str(at)[:10]), note or "")
-        for d, at, note, action in _rows(s, stmt)
-        if action == "return" and d in dossier_ids
+        for d, at, note in _rows(s, stmt)
+        if d in dossier_ids
     ]

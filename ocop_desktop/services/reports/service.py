@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.deadlines import reevaluation_window
+from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure, ProductSet
 from ocop_desktop.services.core.legal_bases import legal_bases
@@ -233,7 +234,7 @@ class ReportService:
             area = office_area(s, office.role, office.unit_code)
             products = area_products(s, area)
             facts = certificate_facts(s, area, products=products)
-            dossiers = dossier_facts(s, products)
+            dossiers = dossier_facts(s, products, registration_type=RegistrationType.UPGRADE.value)
         return programme.upgrades_report(area, on, facts, dossiers)
 
     def returns(self, on: date) -> Report:
