@@ -73,3 +73,12 @@ def test_export_excel_and_pdf(qtbot, panel: FiguresPanel, tmp_path: Path) -> Non
     ws = load_workbook(tmp_path / "r.xlsx")[report.tables[0].title[:31]]
     assert ws.cell(7, 1).value == report.tables[0].rows[0][0]
     assert "Đợt 1/2026" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_every_report_of_the_service_is_offered(panel: FiguresPanel) -> None:
+    from ocop_desktop.services.reports.service import REPORT_NAMES
+
+    offered = [panel.choice.itemData(i) for i in range(panel.choice.count())]
+    assert sorted(offered) == sorted(REPORT_NAMES) and all(
+        panel.choice.itemText(i) for i in range(len(offered))
+    )
