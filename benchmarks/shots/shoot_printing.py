@@ -184,6 +184,7 @@ def setup_and_shoot_reports(app: object, work: Path, out_dir: Path) -> None:
     window.resize(1280, 800)
     window.show()
     page = window.show_page("reports")
+    page.parts.setCurrentWidget(page.forms_part)  # the "Số liệu" part comes first
     page.form.setCurrentIndex(page.form.findData("sheet"))
     page.dossiers.table.selectRow(0)
     settle(app)

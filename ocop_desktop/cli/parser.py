@@ -7,7 +7,18 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from ocop_desktop import __version__
-from ocop_desktop.cli import dossiers, evaluator, mailbox, printing, province, reports, rules, setup, sync
+from ocop_desktop.cli import (
+    dossiers,
+    evaluator,
+    mailbox,
+    plans,
+    printing,
+    province,
+    reports,
+    rules,
+    setup,
+    sync,
+)
 from ocop_desktop.cli import register as register_cli
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # generic only to type checkers
@@ -19,6 +30,7 @@ HEADLESS_COMMANDS: list[Register] = [
     dossiers.register,
     register_cli.register,
     reports.register,
+    plans.register,
     printing.register,
     province.register,
     sync.register,

@@ -1,21 +1,31 @@
-"""`report certified | coverage | expiring [--on DATE] [--json]`: the programme's figures for this office's
+"""`report certified | coverage | expiring | dossiers | pass_rates | upgrades | returns | overdue | years
+| targets [--on DATE] [--json] [--xlsx FILE] [--pdf FILE]`: the programme's figures for this office's
 area (its province, or its commune), as tables on the console or JSON."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
+from pathlib import Path
 
 from ocop_desktop.cli.framework import print_json, print_table
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.reports.model import Cell, Report
-from ocop_desktop.services.reports.service import ReportService
+from ocop_desktop.services.reports.export import write_pdf, write_xlsx
+from ocop_desktop.services.reports.model import Cell
+from ocop_desktop.services.reports.service import ReportService, build
 
 REPORTS = {
     "certified": "sản phẩm OCOP còn hiệu lực theo sao, xã, ngành, bộ sản phẩm, năm, cấp công nhận",
     "coverage": "xã/phường có sản phẩm từ 3 sao trên tổng số xã/phường",
     "expiring": "giấy chứng nhận đến kỳ đánh giá lại và đã hết hiệu lực",
+    "dossiers": "hồ sơ theo trạng thái và theo đợt đánh giá",
+    "pass_rates": "tỷ lệ công nhận theo đợt (được công nhận / đã phân vào đợt)",
+    "upgrades": "sản phẩm được nâng hạng theo năm; hồ sơ nâng hạng",
+    "returns": "hồ sơ bị trả lại trong năm và lý do",
+    "overdue": "hồ sơ quá hạn và sắp đến hạn đánh giá cấp xã",
+    "years": "sản phẩm còn hiệu lực qua các năm",
+    "targets": "chỉ tiêu kế hoạch năm và kết quả đạt được (xem: plan set)",
 }
 
 
@@ -26,6 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         r = reports.add_parser(name, help=text)
         r.add_argument("--on", metavar="NGÀY", type=_day, help="tính đến ngày (dd/mm/yyyy; mặc định hôm nay)")
         r.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        r.add_argument("--xlsx", metavar="TỆP", type=Path, help="ghi ra tệp Excel (mỗi bảng một trang tính)")
+        r.add_argument("--pdf", metavar="TỆP", type=Path, help="ghi ra tệp PDF khổ A4")
         r.set_defaults(handler=_run)
 
 
@@ -43,7 +55,14 @@ def _run(args: argparse.Namespace, ctx: AppContext | None) -> int:
         raise UserError("Báo cáo cần cơ sở dữ liệu.")
     service = ReportService(ctx)
     on = args.on or date.today()
-    report: Report = getattr(service, args.report_name)(on)
+    report = build(service, args.report_name, on)
+    if args.xlsx or args.pdf:
+        agency = ctx.office().name
+        for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
+            if path is not None:
+                print(f"Đã ghi {write(report, agency, path)}")
+        if not args.json:
+            return 0
     if args.json:
         print_json(report.to_json())
         return 0

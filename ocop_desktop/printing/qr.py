@@ -23,7 +23,7 @@ from ocop_desktop.printing.hashing import SHORT_HASH_LEN
 PREFIX = "OCOP1"
 QUIET = 2  # modules of white border (the code sits in the page margin, which is white anyway)
 FIXED_MASK = 2
-REF_KEYS = {"dossier": "D", "set": "S", "council": "C", "decision": "Q", "blank": "N"}
+REF_KEYS = {"dossier": "D", "set": "S", "council": "C", "decision": "Q", "blank": "N", "report": "B"}
 
 
 @dataclass(frozen=True)

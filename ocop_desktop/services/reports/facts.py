@@ -64,7 +64,8 @@ def _rows(s: Session, stmt: ClauseElement) -> list[Any]:
     conn = s.connection()
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        return list(cursor.execute(str(stmt.compile(conn))).fetchall())
+        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))  # a filter's values inline
+        return list(cursor.execute(sql).fetchall())
     finally:
         cursor.close()
 

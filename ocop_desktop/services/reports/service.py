@@ -10,10 +10,22 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.deadlines import reevaluation_window
+from ocop_desktop.domain.dossiers import RegistrationType
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure, ProductSet
 from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.registry.certificates import IssuingLevel
+from ocop_desktop.services.reports import programme
+from ocop_desktop.services.reports.dossier_facts import (
+    DossierFact,
+    EntryFact,
+    RoundFact,
+    dossier_facts,
+    entry_facts,
+    return_events,
+    round_facts,
+)
 from ocop_desktop.services.reports.facts import (
     Area,
     CertificateFact,
@@ -24,6 +36,7 @@ from ocop_desktop.services.reports.facts import (
     product_labels,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
+from ocop_desktop.services.reports.plans import PlanService, targets_report
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -194,6 +207,95 @@ class ReportService:
         return Report(
             "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, area.label, tables, figures
         )
+
+    # -- the work: dossiers, rounds, upgrades, returns, deadlines, years ------------------------------
+    def _work(
+        self, *, entries: bool = False
+    ) -> tuple[Area, list[DossierFact], list[EntryFact], dict[str, RoundFact]]:
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            dossiers = dossier_facts(s, area_products(s, area))
+            if not entries:
+                return area, dossiers, [], {}
+            return area, dossiers, entry_facts(s, {d.id for d in dossiers}), round_facts(s)
+
+    def dossiers(self, on: date) -> Report:
+        area, dossiers, entries, rounds = self._work(entries=True)
+        return programme.dossiers_report(area, on, dossiers, entries, rounds)
+
+    def pass_rates(self, on: date) -> Report:
+        area, _, entries, rounds = self._work(entries=True)
+        return programme.pass_rates_report(area, on, entries, rounds)
+
+    def upgrades(self, on: date) -> Report:
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            products = area_products(s, area)
+            facts = certificate_facts(s, area, products=products)
+            dossiers = dossier_facts(s, products, registration_type=RegistrationType.UPGRADE.value)
+        return programme.upgrades_report(area, on, facts, dossiers)
+
+    def returns(self, on: date) -> Report:
+        area, dossiers, _, _ = self._work()
+        with self._ctx.read() as s:
+            events = return_events(s, {d.id for d in dossiers})
+        return programme.returns_report(area, on, events, dossiers)
+
+    def overdue(self, on: date) -> Report:
+        area, dossiers, _, _ = self._work()
+        return programme.overdue_report(area, on, dossiers)
+
+    def years(self, on: date) -> Report:
+        area, facts = self._load()
+        return programme.years_report(area, on, facts)
+
+    def targets(self, on: date) -> Report:
+        area, facts = self._load()
+        sets = self._sets(facts)
+        lines = PlanService(self._ctx).lines(on.year)
+
+        def group_of(c: CertificateFact) -> tuple[str, str]:
+            code, name, _ = sets[(c.product_ruleset, c.product_set)]
+            return code, name
+
+        return targets_report(area, on, lines, facts, group_of, self.product_groups(on))
+
+    def product_groups(self, on: date) -> dict[str, str]:
+        """Code -> name of the product groups a plan line may name: those of every rule set, named as in
+        the one in force on `on` when there is one."""
+        out: dict[str, str] = {}
+        for ruleset in self._rules.list_rulesets():
+            out.update(
+                {ps.product_group: ps.product_group_name for ps in self._rules.product_sets(ruleset.id)}
+            )
+        try:
+            current = self._rules.product_sets(self._rules.in_force(on).id)
+        except UserError:
+            return out
+        return out | {ps.product_group: ps.product_group_name for ps in current}
+
+
+REPORT_NAMES = {
+    "certified": "Sản phẩm OCOP còn hiệu lực",
+    "coverage": "Độ phủ theo xã/phường",
+    "expiring": "Giấy chứng nhận sắp hết hạn, đã hết hạn",
+    "dossiers": "Hồ sơ theo trạng thái và theo đợt",
+    "pass_rates": "Tỷ lệ công nhận theo đợt",
+    "upgrades": "Nâng hạng",
+    "returns": "Hồ sơ bị trả lại và lý do",
+    "overdue": "Quá hạn đánh giá cấp xã",
+    "years": "So sánh qua các năm",
+    "targets": "Chỉ tiêu và kết quả thực hiện",
+}
+
+
+def build(service: ReportService, name: str, on: date) -> Report:
+    if name not in REPORT_NAMES:
+        raise KeyError(name)
+    report: Report = getattr(service, name)(on)
+    return report
 
 
 def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: CertificateFact) -> tuple[Cell, ...]:

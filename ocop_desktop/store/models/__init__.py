@@ -6,6 +6,7 @@ from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, R
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
+from ocop_desktop.store.models.plans import YearPlan
 from ocop_desktop.store.models.producers import Producer, Product
 from ocop_desktop.store.models.province import (
     AdvisoryNote,
@@ -44,4 +45,5 @@ __all__ = [
     "SyncDossierState",
     "SyncPackage",
     "SyncPeerBlob",
+    "YearPlan",
 ]

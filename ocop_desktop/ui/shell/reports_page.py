@@ -1,6 +1,6 @@
-"""Báo cáo: print the official forms blank (preview, print, save as PDF), all 26 blank scoring
-sheets at once, and the forms of chosen dossiers in one batch. The product sets to choose from are
-read in the background (`ops.product_sets`)."""
+"""Báo cáo: the programme's figures ("Số liệu", `ui/reports`); the official forms printed blank (preview,
+print, save as PDF), all 26 blank scoring sheets at once, and the forms of chosen dossiers in one batch. The
+product sets to choose from are read in the background (`ops.product_sets`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from ocop_desktop.ui.printing.dossier_batch import DossierPrintPanel
 from ocop_desktop.ui.printing.entry import open_print_preview, preview_blank_form
 from ocop_desktop.ui.printing.pdf_pages import PdfPages
 from ocop_desktop.ui.printing.preview import PrintPreviewDialog
+from ocop_desktop.ui.reports.panel import FiguresPanel
 from ocop_desktop.ui.shell import ops
 
 if TYPE_CHECKING:
@@ -83,18 +85,30 @@ class ReportsPage(QWidget):
         self.dossiers = DossierPrintPanel(ctx, self)
         QVBoxLayout(self.dossiers_box).addWidget(self.dossiers)
 
+        self.figures = FiguresPanel(ctx, self)  # reads nothing until asked
+        self.forms_part = QWidget(self)
+        forms_layout = QVBoxLayout(self.forms_part)
+        forms_layout.setContentsMargins(0, 8, 0, 0)
+        forms_layout.setSpacing(12)
+        forms_layout.addWidget(self.form_box)
+        forms_layout.addWidget(self.sheets_box)
+        forms_layout.addWidget(self.dossiers_box, 1)
+        self.parts = QTabWidget(self)
+        self.parts.addTab(self.figures, "")
+        self.parts.addTab(self.forms_part, "")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(self.heading)
-        layout.addWidget(self.form_box)
-        layout.addWidget(self.sheets_box)
-        layout.addWidget(self.dossiers_box, 1)
+        layout.addWidget(self.parts, 1)
         self.retranslate()
         self._form_changed()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Báo cáo và biểu mẫu"))
+        self.parts.setTabText(0, self.tr("Số liệu"))
+        self.parts.setTabText(1, self.tr("In biểu mẫu"))
         self.form_box.setTitle(self.tr("In biểu mẫu trống"))
         for i in range(self.form.count()):
             self.form.setItemText(i, catalog.form_title(self.form.itemData(i)))

@@ -31,6 +31,8 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
 def page(qtbot, window) -> ReportsPage:  # type: ignore[no-untyped-def]
     shown = window.show_page("reports")
     assert isinstance(shown, ReportsPage)
+    assert shown.parts.currentWidget() is shown.figures and shown.figures.report is None  # nothing read yet
+    shown.parts.setCurrentWidget(shown.forms_part)
     # the product sets and the dossiers are read in the background
     qtbot.waitUntil(lambda: shown.sets_task is None and shown.dossiers.load_task is None)
     return shown

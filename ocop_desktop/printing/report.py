@@ -1,0 +1,152 @@
+"""A report of the programme's figures on A4: the agency and the motto, the title, whose figures and "Số liệu
+đến ngày …", the headline figures, then one ruled table per table of the report (numbers right-aligned in the
+Vietnamese format, header rows repeated on every page), the place and date. Landscape when a table is wide.
+The QR code on every page names the report and the day ("B=<report>/<yyyy-mm-dd>") and the hash of the
+figures, as the forms do."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from ocop_desktop.printing.blocks import GROUP_ROW_SHADE, cells, date_line, grid, header
+from ocop_desktop.printing.hashing import content_hash
+from ocop_desktop.printing.markup import esc, number
+from ocop_desktop.printing.page import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, build_pdf
+from ocop_desktop.printing.qr import QrPayload
+from ocop_desktop.printing.styles import styles
+
+Value = str | int | float | dt.date | None
+CHAR = 2.0 * mm  # about one character of an 11 pt cell
+PAD = 3.5 * mm  # a cell's padding and a margin
+MIN_COLUMN = 16 * mm  # a header such as "Số lần trả lại" in two lines, not four
+WIDE_FROM = 8  # columns: a table this wide turns the pages landscape
+
+
+@dataclass(frozen=True)
+class ReportTableData:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    total: tuple[Value, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    key: str
+    title: str
+    agency: str  # the office
+    place: str  # for the date line
+    scope: str  # whose figures: "Thành phố Hà Nội", "Phường Hoàn Kiếm"
+    on: dt.date  # "Số liệu đến ngày …"
+    made_on: dt.date
+    figures: tuple[tuple[str, Value], ...]
+    tables: tuple[ReportTableData, ...]
+
+
+def text(value: Value) -> str:
+    """A cell as printed: dates dd/mm/yyyy, numbers Vietnamese style (1.234 and 12,5)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    if isinstance(value, float):
+        return number(value, 1)
+    return value
+
+
+def _widths(table: ReportTableData, width: float) -> list[float]:
+    """Columns as wide as their longest text (headers wrap, long names are bounded); when the page is too
+    narrow, the wide columns give up room first, numbers and codes keep theirs."""
+    natural = []
+    for i, head in enumerate(table.headers):
+        values = [text(r[i]) for r in table.rows[:300] if i < len(r)]
+        chars = min(max([*(len(w) for w in head.split()), *(len(v) for v in values), 3]), 45)
+        natural.append(max(chars * CHAR + PAD, MIN_COLUMN))
+    excess = sum(natural) - width
+    if excess > 0:
+        room = [max(w - 22 * mm, 0) for w in natural]
+        if sum(room) >= excess:
+            natural = [w - excess * r / sum(room) for w, r in zip(natural, room, strict=True)]
+        else:
+            natural = [w * width / sum(natural) for w in natural]
+    narrow = width * 0.5
+    if sum(natural) < narrow:
+        natural = [w * narrow / sum(natural) for w in natural]
+    return natural
+
+
+def _table(table: ReportTableData, width: float) -> list[Flowable]:
+    st = styles(12)
+    numeric = {
+        i
+        for i in range(len(table.headers))
+        if table.rows and all(isinstance(r[i], int | float) or r[i] is None for r in table.rows)
+    }
+    right = st.cell.clone("cell-right", alignment=2)
+    head = cells(st, *table.headers, bold=True, center_from=0)
+
+    def row(values: Sequence[Value], bold: bool = False) -> list[object]:
+        out = cells(st, *(text(v) for v in values), bold=bold)
+        for i in numeric:
+            out[i] = Paragraph(out[i].text, right)
+        return list(out)
+
+    rows: list[list[object]] = [list(head)]
+    rows += [row(r) for r in table.rows]
+    extra: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE)]
+    if table.total is not None:
+        rows.append(row(table.total, bold=True))
+        extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.Color(0.96, 0.96, 0.96)))
+    if not table.rows:
+        rows.append(cells(st, "Không có số liệu", *([""] * (len(table.headers) - 1))))
+        extra.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+    title = Paragraph(f"<b>{esc(table.title)}</b>", st.body.clone("table-title", spaceBefore=6))
+    return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, _widths(table, width), extra=extra)]
+
+
+def build(d: ReportData) -> tuple[list[Flowable], bool]:
+    wide = any(len(t.headers) >= WIDE_FROM for t in d.tables)
+    width = LANDSCAPE_WIDTH if wide else PORTRAIT_WIDTH
+    st = styles(13)
+    out: list[Flowable] = [
+        header(
+            st,
+            width,
+            agency_name=d.agency,
+            under_right=[Spacer(1, 2 * mm), date_line(st, d.place, d.made_on)],
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph(f"<b>{esc(d.title.upper())}</b>", st.title),
+        Paragraph(esc(d.scope), st.center.clone("scope", spaceAfter=0)),
+        Paragraph(f"<i>Số liệu đến ngày {d.on:%d/%m/%Y}</i>", st.center),
+        Spacer(1, 2 * mm),
+    ]
+    for label, value in d.figures:
+        out.append(
+            Paragraph(f"– {esc(label)}: <b>{esc(text(value))}</b>", st.body.clone("fig", spaceAfter=1))
+        )
+    for table in d.tables:
+        out += _table(table, width)
+    return out, wide
+
+
+def render_report(d: ReportData) -> bytes:
+    story, wide = build(d)
+    payload = QrPayload(
+        form="report",
+        ref_kind="report",
+        ref_id=f"{d.key}/{d.on.isoformat()}",
+        revision=None,
+        content_hash=content_hash(d),
+    )
+    return build_pdf(story, payload=payload, title=d.title, subject=f"{d.title} — {d.scope}", wide=wide)

@@ -1,0 +1,319 @@
+"""The reports on the work itself: dossiers by status and by round, pass rates per round, upgrades, returns
+and their reasons, overdue commune checks, and year against year for the certified counts. Pure functions
+of the facts read by `ReportService`; Qt-free, checked cell by cell in the tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from ocop_desktop.domain.deadlines import Urgency, urgency
+from ocop_desktop.domain.dossiers import RegistrationType, Status
+from ocop_desktop.domain.province import EntryStatus
+from ocop_desktop.services.province.common import round_name
+from ocop_desktop.services.reports.dossier_facts import DossierFact, EntryFact, RoundFact
+from ocop_desktop.services.reports.facts import Area, CertificateFact, current_by_product
+from ocop_desktop.services.reports.model import Cell, Report, ReportTable
+
+STARS = (3, 4, 5)
+REG_TYPES = tuple(RegistrationType)
+RECOGNISED = {EntryStatus.DECIDED.value}
+REFUSED = {EntryStatus.NOT_RECOGNISED.value}
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _round_key(r: RoundFact) -> tuple[int, int, bool]:
+    return (r.year, r.number, r.extra)
+
+
+def dossiers_report(
+    area: Area, on: date, dossiers: list[DossierFact], entries: list[EntryFact], rounds: dict[str, RoundFact]
+) -> Report:
+    """Every dossier of the area by its status now (and registration type), and by round by entry status."""
+    per_status: dict[str, Counter[str]] = {st.value: Counter() for st in Status}
+    for d in dossiers:
+        per_status.setdefault(d.status, Counter())[d.registration_type] += 1
+    status_rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            Status(st).label if st in Status._value2member_map_ else st,
+            *(c[t.value] for t in REG_TYPES),
+            c.total(),
+        )
+        for st, c in per_status.items()
+    )
+    by_type: list[Cell] = [sum(c[t.value] for c in per_status.values()) for t in REG_TYPES]
+    status_table = ReportTable(
+        "by_status",
+        "Hồ sơ theo trạng thái",
+        ("Trạng thái", *(t.label for t in REG_TYPES), "Tổng"),
+        status_rows,
+        ("Tổng cộng", *by_type, len(dossiers)),
+    )
+    per_round: dict[str, Counter[str]] = {}
+    for e in entries:
+        per_round.setdefault(e.round_id, Counter())[e.status] += 1
+    ordered = sorted((rid for rid in per_round if rid in rounds), key=lambda rid: _round_key(rounds[rid]))
+    round_rows = tuple(
+        (round_name(rounds[rid].year, rounds[rid].number, rounds[rid].extra),)
+        + tuple(per_round[rid][st.value] for st in EntryStatus)
+        + (per_round[rid].total(),)
+        for rid in ordered
+    )
+    sums: list[Cell] = [sum(per_round[rid][st.value] for rid in ordered) for st in EntryStatus]
+    round_table = ReportTable(
+        "by_round",
+        "Hồ sơ theo đợt đánh giá",
+        ("Đợt", *(st.label for st in EntryStatus), "Tổng"),
+        round_rows,
+        ("Tổng cộng", *sums, sum(per_round[rid].total() for rid in ordered)),
+    )
+    figures: tuple[tuple[str, Cell], ...] = (
+        ("Tổng số hồ sơ", len(dossiers)),
+        ("Hồ sơ đã vào đợt đánh giá", len({e.dossier_id for e in entries})),
+    )
+    return Report(
+        "dossiers", "Hồ sơ theo trạng thái và theo đợt", on, area.label, (status_table, round_table), figures
+    )
+
+
+def pass_rates_report(area: Area, on: date, entries: list[EntryFact], rounds: dict[str, RoundFact]) -> Report:
+    """Per round: dossiers assigned, recognised (a decision), not recognised, still in evaluation, the rate
+    recognised / assigned, and the recognised by star."""
+    per_round: dict[str, list[EntryFact]] = {}
+    for e in entries:
+        if e.round_id in rounds:
+            per_round.setdefault(e.round_id, []).append(e)
+    rows: list[tuple[Cell, ...]] = []
+    totals = [0] * 7
+    for rid in sorted(per_round, key=lambda r: _round_key(rounds[r])):
+        es = per_round[rid]
+        ok = [e for e in es if e.status in RECOGNISED]
+        refused = sum(1 for e in es if e.status in REFUSED)
+        stars = [sum(1 for e in ok if e.star == n) for n in STARS]
+        counts = [len(es), len(ok), refused, len(es) - len(ok) - refused, *stars]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        r = rounds[rid]
+        rows.append((round_name(r.year, r.number, r.extra), *counts[:4], _pct(len(ok), len(es)), *stars))
+    headers = (
+        "Đợt",
+        "Số hồ sơ",
+        "Được công nhận",
+        "Không đủ điều kiện",
+        "Đang đánh giá",
+        "Tỷ lệ công nhận (%)",
+        "3 sao",
+        "4 sao",
+        "5 sao",
+    )
+    total: tuple[Cell, ...] = ("Tổng cộng", *totals[:4], _pct(totals[1], totals[0]), *totals[4:])
+    table = ReportTable("pass_rates", "Tỷ lệ công nhận theo đợt", headers, tuple(rows), total)
+    figures: tuple[tuple[str, Cell], ...] = (
+        ("Hồ sơ đã phân vào đợt", totals[0]),
+        ("Được công nhận", totals[1]),
+        ("Tỷ lệ công nhận (%)", _pct(totals[1], totals[0])),
+    )
+    return Report("pass_rates", "Tỷ lệ công nhận theo đợt đánh giá", on, area.label, (table,), figures)
+
+
+def upgrades(facts: Iterable[CertificateFact], on: date) -> list[tuple[CertificateFact, int]]:
+    """(certificate, stars before) for each certificate decided by `on` with more stars than the
+    product's previous certificate."""
+    by_product: dict[str, list[CertificateFact]] = {}
+    for f in facts:
+        if f.decision_date <= on:
+            by_product.setdefault(f.product_id, []).append(f)
+    out = []
+    for certs in by_product.values():
+        certs.sort(key=lambda f: (f.decision_date, f.stars))
+        for before, after in zip(certs, certs[1:], strict=False):
+            if after.stars > before.stars:
+                out.append((after, before.stars))
+    return out
+
+
+def upgrades_report(
+    area: Area, on: date, facts: list[CertificateFact], dossiers: list[DossierFact]
+) -> Report:
+    ups = upgrades(facts, on)
+    steps = ((3, 4), (4, 5), (3, 5))
+    per_year: dict[int, Counter[tuple[int, int]]] = {}
+    for cert, before in ups:
+        per_year.setdefault(cert.decision_date.year, Counter())[(before, cert.stars)] += 1
+    rows = tuple((year, *(c[s] for s in steps), c.total()) for year, c in sorted(per_year.items()))
+    sums: list[Cell] = [sum(c[s] for c in per_year.values()) for s in steps]
+    achieved = ReportTable(
+        "upgrades_by_year",
+        "Sản phẩm được nâng hạng theo năm công nhận",
+        ("Năm", "3 → 4 sao", "4 → 5 sao", "3 → 5 sao", "Tổng"),
+        rows,
+        ("Tổng cộng", *sums, len(ups)),
+    )
+    wanted = Counter(d.status for d in dossiers if d.registration_type == RegistrationType.UPGRADE.value)
+    pending = ReportTable(
+        "upgrade_dossiers",
+        "Hồ sơ nâng hạng theo trạng thái",
+        ("Trạng thái", "Số hồ sơ"),
+        tuple((st.label, wanted[st.value]) for st in Status),
+        ("Tổng cộng", wanted.total()),
+    )
+    figures: tuple[tuple[str, Cell], ...] = (
+        (f"Nâng hạng trong năm {on.year}", per_year.get(on.year, Counter()).total()),
+        ("Hồ sơ nâng hạng", wanted.total()),
+    )
+    return Report("upgrades", "Nâng hạng sản phẩm OCOP", on, area.label, (achieved, pending), figures)
+
+
+def reasons(note: str) -> list[str]:
+    """The reasons of one return: one a line, list marks and trailing punctuation dropped."""
+    out = []
+    for line in note.splitlines():
+        text = line.strip().lstrip("-•*+ ").strip().rstrip(".;").strip()
+        if text:
+            out.append(text)
+    return out or ["(không ghi lý do)"]
+
+
+def returns_report(
+    area: Area, on: date, events: list[tuple[str, date, str]], dossiers: list[DossierFact]
+) -> Report:
+    """Returns made in the year of `on` up to `on`: by reason, and by commune. A dossier returned with no
+    return event here (the province's decision received in a package or on paper) counts once, with the
+    reasons it carries, as a return of unknown day."""
+    start = date(on.year, 1, 1)
+    counted = [(d, day, note) for d, day, note in events if start <= day <= on]
+    seen = {d for d, _, _ in events}
+    undated = [
+        (d.id, on, d.return_reasons)
+        for d in dossiers
+        if d.status == Status.RETURNED.value and d.id not in seen
+    ]
+    counted += undated
+    by_reason = Counter(r for _, _, note in counted for r in reasons(note))
+    commune_of = {d.id: d.commune_code for d in dossiers}
+    per_commune: dict[str, tuple[int, set[str]]] = {}
+    for did, _, _ in counted:
+        code = commune_of[did]
+        n, ids = per_commune.get(code, (0, set()))
+        ids.add(did)
+        per_commune[code] = (n + 1, ids)
+    reason_table = ReportTable(
+        "return_reasons",
+        f"Lý do trả lại hồ sơ (năm {on.year})",
+        ("Lý do", "Số lần"),
+        tuple((r, n) for r, n in sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0]))),
+        ("Tổng cộng", sum(by_reason.values())),
+    )
+    commune_table = ReportTable(
+        "returns_by_commune",
+        f"Hồ sơ bị trả lại theo xã/phường (năm {on.year})",
+        ("Mã xã", "Xã/phường", "Số lần trả lại", "Số hồ sơ"),
+        tuple(
+            (code, area.communes.get(code, code), n, len(ids))
+            for code, (n, ids) in sorted(per_commune.items())
+        ),
+        ("Tổng cộng", "", len(counted), len({d for d, _, _ in counted})),
+    )
+    figures: tuple[tuple[str, Cell], ...] = (
+        ("Lần trả lại trong năm", len(counted)),
+        ("Trong đó không rõ ngày trả lại", len(undated)),
+        ("Hồ sơ đang chờ bổ sung", sum(1 for d in dossiers if d.status == Status.RETURNED.value)),
+    )
+    return Report(
+        "returns", "Hồ sơ bị trả lại và lý do", on, area.label, (reason_table, commune_table), figures
+    )
+
+
+def overdue_report(area: Area, on: date, dossiers: list[DossierFact]) -> Report:
+    """Dossiers received by a commune and not yet checked (Mẫu 03) whose deadline is past or near."""
+    late: list[tuple[Cell, ...]] = []
+    soon: list[tuple[Cell, ...]] = []
+    per_commune: Counter[str] = Counter()
+    for d in dossiers:
+        if d.status != Status.RECEIVED.value or d.deadline is None:
+            continue
+        state = urgency(d.deadline, on)
+        if state is Urgency.OK:
+            continue
+        row = (
+            d.receipt_number,
+            d.product_code,
+            d.product_name,
+            area.communes.get(d.commune_code, d.commune_code),
+            d.received_on,
+            d.deadline,
+            (on - d.deadline).days,
+        )
+        (late if state is Urgency.OVERDUE else soon).append(row)
+        if state is Urgency.OVERDUE:
+            per_commune[d.commune_code] += 1
+    headers = (
+        "Số phiếu",
+        "Mã sản phẩm",
+        "Sản phẩm",
+        "Xã/phường",
+        "Ngày tiếp nhận",
+        "Hạn đánh giá",
+        "Quá hạn (ngày)",
+    )
+
+    def by_deadline(r: tuple[Cell, ...]) -> tuple[str, str]:
+        return (str(r[5]), str(r[0]))
+
+    tables = (
+        ReportTable("overdue", "Quá hạn đánh giá cấp xã", headers, tuple(sorted(late, key=by_deadline))),
+        ReportTable("due_soon", "Sắp đến hạn đánh giá cấp xã", headers, tuple(sorted(soon, key=by_deadline))),
+        ReportTable(
+            "overdue_by_commune",
+            "Quá hạn theo xã/phường",
+            ("Mã xã", "Xã/phường", "Số hồ sơ quá hạn"),
+            tuple((code, area.communes.get(code, code), n) for code, n in sorted(per_commune.items())),
+            ("Tổng cộng", "", len(late)),
+        ),
+    )
+    figures: tuple[tuple[str, Cell], ...] = (("Quá hạn", len(late)), ("Sắp đến hạn", len(soon)))
+    return Report("overdue", "Hồ sơ quá hạn đánh giá cấp xã", on, area.label, tables, figures)
+
+
+def years_report(area: Area, on: date, facts: list[CertificateFact]) -> Report:
+    """Each year from the first decision to `on`: products valid at the year's end (on `on` for this
+    year) by star, certificates decided in the year, and the change of the valid count."""
+    if not facts:
+        first = on.year
+    else:
+        first = min(f.decision_date.year for f in facts)
+    decided = Counter(f.decision_date.year for f in facts if f.decision_date <= on)
+    rows: list[tuple[Cell, ...]] = []
+    previous: int | None = None
+    for year in range(first, on.year + 1):
+        day = on if year == on.year else date(year, 12, 31)
+        current = current_by_product(facts, day).values()
+        stars = [sum(1 for c in current if c.stars == n) for n in STARS]
+        total = sum(stars)
+        change: Cell = total - previous if previous is not None else None
+        rows.append((year, day, *stars, total, decided[year], change))
+        previous = total
+    table = ReportTable(
+        "years",
+        "Sản phẩm OCOP còn hiệu lực qua các năm",
+        (
+            "Năm",
+            "Tính đến ngày",
+            "3 sao",
+            "4 sao",
+            "5 sao",
+            "Tổng",
+            "Giấy chứng nhận cấp trong năm",
+            "Tăng/giảm",
+        ),
+        tuple(rows),
+    )
+    this_year = rows[-1][5] if rows else 0
+    figures: tuple[tuple[str, Cell], ...] = (
+        (f"Còn hiệu lực ({on:%d/%m/%Y})", this_year),
+        ("Tăng/giảm so với cuối năm trước", rows[-1][7] if rows else None),
+    )
+    return Report("years", "So sánh sản phẩm OCOP qua các năm", on, area.label, (table,), figures)

@@ -1,0 +1,28 @@
+"""Yearly plans: the targets an office sets for a year — new products of 3★ or more, upgrades,
+re-evaluations — for its whole area, or for one commune and/or one product group. Local to the office
+(a commune may keep its own plan); the province sending each commune its part is still to come."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.store.base import Base, new_uuid, utcnow
+
+
+class YearPlan(Base):
+    """One line of a plan. `commune_code` / `product_group` empty: every commune / every group."""
+
+    __tablename__ = "year_plan"
+    __table_args__ = (UniqueConstraint("year", "commune_code", "product_group", name="year_scope"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    year: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    commune_code: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    product_group: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    new_products: Mapped[int] = mapped_column(Integer, default=0, nullable=False)  # new, 3★ or more
+    upgrades: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    reevaluations: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)

@@ -1,0 +1,25 @@
+"""What the figures panel asks of the services, as jobs `(progress, ctx, …) -> result` run by `run_task`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ocop_desktop.services.reports.export import write_pdf, write_xlsx
+from ocop_desktop.services.reports.model import Report
+from ocop_desktop.services.reports.service import ReportService, build
+
+if TYPE_CHECKING:
+    from ocop_desktop.progress import Progress
+    from ocop_desktop.services.core.context import AppContext
+
+
+def compute(_progress: Progress | None, ctx: AppContext, name: str, on: date) -> Report:
+    return build(ReportService(ctx), name, on)
+
+
+def export(_progress: Progress | None, ctx: AppContext, report: Report, kind: str, path: Path) -> Path:
+    """The report written to `path` as "xlsx" or "pdf", headed with this office's name."""
+    write = write_xlsx if kind == "xlsx" else write_pdf
+    return write(report, ctx.office().name, path)
