@@ -1592,7 +1592,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>tệp không còn trong kho tài liệu trên máy này (có thể đã bị xóa bằng tay)</source>
-        <translation>the file is no longer in this computer's document store (it may have been deleted by hand)</translation>
+        <translation>the file is no longer in this computer&apos;s document store (it may have been deleted by hand)</translation>
     </message>
     <message>
         <source>máy không cho đọc tệp hoặc ghi bản xem vào thư mục tạm</source>
@@ -1797,6 +1797,101 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Ngày dạng dd/mm/yyyy, chỉ cần gõ các chữ số</source>
         <translation>A date as dd/mm/yyyy: type the digits only</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực</source>
+        <translation>Valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Độ phủ theo xã/phường</source>
+        <translation>Coverage by commune</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận sắp hết hạn, đã hết hạn</source>
+        <translation>Certificates expiring and expired</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái và theo đợt</source>
+        <translation>Dossiers by status and round</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt</source>
+        <translation>Recognition rate by round</translation>
+    </message>
+    <message>
+        <source>Nâng hạng</source>
+        <translation>Upgrades</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại và lý do</source>
+        <translation>Returned dossiers and reasons</translation>
+    </message>
+    <message>
+        <source>Quá hạn đánh giá cấp xã</source>
+        <translation>Overdue commune checks</translation>
+    </message>
+    <message>
+        <source>So sánh qua các năm</source>
+        <translation>Year against year</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả thực hiện</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>Báo cáo:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày:</source>
+        <translation>Figures as of:</translation>
+    </message>
+    <message>
+        <source>Xem số liệu</source>
+        <translation>Show figures</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Đang tính số liệu…</source>
+        <translation>Computing figures…</translation>
+    </message>
+    <message>
+        <source>Chọn báo cáo và ngày, rồi bấm “Xem số liệu”.</source>
+        <translation>Choose a report and a date, then click “Show figures”.</translation>
+    </message>
+    <message>
+        <source>{title} — {scope}. Số liệu đến ngày {day}.</source>
+        <translation>{title} — {scope}. Figures as of {day}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</source>
+        <translation>Saved: &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Đang ghi báo cáo…</source>
+        <translation>Writing the report…</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3464,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Báo cáo và biểu mẫu</source>
         <translation>Reports and forms</translation>
+    </message>
+    <message>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>In biểu mẫu</source>
+        <translation>Print forms</translation>
     </message>
     <message>
         <source>In biểu mẫu trống</source>
