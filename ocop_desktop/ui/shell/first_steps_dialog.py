@@ -161,6 +161,7 @@ class FirstStepsDialog(QDialog):
 
     def _html(self, steps: FirstSteps) -> str:
         rows = []
+        see = self.tr("Xem hướng dẫn")
         for number, step in enumerate(steps.steps, start=1):
             what, where, page = STEP_TEXTS[step.key]
             mark = "☑" if step.done else "☐"
@@ -168,7 +169,7 @@ class FirstStepsDialog(QDialog):
             rows.append(
                 f'<tr><td style="color:{colour};font-size:large;padding-right:8px">{mark}</td>'
                 f"<td><b>{number}. {_t(what)}</b><br/>{_t(where)} · "
-                f'<a href="{page}">{self.tr("Xem hướng dẫn")}</a></td></tr>'
+                f'<a href="{page}">{see}</a></td></tr>'
             )
         note = self.tr("Các bước tự đánh dấu khi dữ liệu trên máy cho thấy đã làm xong.")
         return f'<table cellspacing="6">{"".join(rows)}</table><p style="color:#555555">{note}</p>'
