@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -123,6 +123,7 @@ class FirstStepsDialog(QDialog):
         self.body = QLabel()
         self.body.setObjectName("firstStepsBody")
         self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.body.setOpenExternalLinks(False)
         self.body.linkActivated.connect(self.openHelp.emit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -130,17 +130,20 @@ class HelpWindow(QWidget):
             self.show_page(target.rsplit("/", 1)[-1].removesuffix(".md"))
 
     def _scroll_to(self, query: str) -> None:
-        """Put the first paragraph holding the first searched word in view (diacritics ignored)."""
+        """Select the first paragraph holding the searched words and bring it into view (diacritics
+        ignored)."""
         words = fold(query).split()
-        block = self.browser.document().begin()
-        while words and block.isValid():
-            if words[0] in fold(block.text()):
-                cursor = QTextCursor(block)
-                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                self.browser.setTextCursor(cursor)
-                self.browser.ensureCursorVisible()
-                return
-            block = block.next()
+        tests = [lambda text: " ".join(words) in text, lambda text: all(w in text for w in words)]
+        for holds in tests if words else []:  # the words together first, then anywhere in a paragraph
+            block = self.browser.document().begin()
+            while block.isValid():
+                if holds(fold(block.text())):
+                    cursor = QTextCursor(block)
+                    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                    self.browser.setTextCursor(cursor)
+                    self.browser.ensureCursorVisible()
+                    return
+                block = block.next()
 
     # -- keyboard and language ------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
