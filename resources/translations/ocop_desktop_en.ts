@@ -457,6 +457,13 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ClearButton</name>
+    <message>
+        <source>Xóa chữ đã gõ</source>
+        <translation>Clear the text</translation>
+    </message>
+</context>
+<context>
     <name>CommuneResultsView</name>
     <message>
         <source>Sản phẩm</source>
@@ -795,7 +802,7 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
     <message>
         <source>Hoàn thành đánh giá của xã (Mẫu 03)</source>
-        <translation>Finish the commune's evaluation (Form 03)</translation>
+        <translation>Finish the commune&apos;s evaluation (Form 03)</translation>
     </message>
     <message>
         <source>Gửi hồ sơ lên tỉnh</source>
@@ -2037,7 +2044,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Nhập gói tham chiếu của tỉnh (tin cậy tỉnh)</source>
-        <translation>Import the province's reference pack (trust the province)</translation>
+        <translation>Import the province&apos;s reference pack (trust the province)</translation>
     </message>
     <message>
         <source>Đồng bộ → Nhập gói…, gõ dấu vân tay tỉnh đọc cho bạn</source>
@@ -2045,7 +2052,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Nhập gói đăng ký của một xã (tin cậy xã)</source>
-        <translation>Import a commune's enrollment pack (trust the commune)</translation>
+        <translation>Import a commune&apos;s enrollment pack (trust the commune)</translation>
     </message>
     <message>
         <source>Đồng bộ → Nhập gói…, rồi Xuất gói tham chiếu… gửi lại xã</source>
@@ -2077,7 +2084,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Nhập gói kết quả đầu tiên của tỉnh</source>
-        <translation>Import the province's first results package</translation>
+        <translation>Import the province&apos;s first results package</translation>
     </message>
     <message>
         <source>Đồng bộ → Nhập gói…</source>
@@ -2085,7 +2092,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Nhập gói hồ sơ đầu tiên của xã</source>
-        <translation>Import a commune's first dossier package</translation>
+        <translation>Import a commune&apos;s first dossier package</translation>
     </message>
     <message>
         <source>Tạo đợt đánh giá đầu tiên</source>
@@ -2121,7 +2128,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Nhập phiếu phân công của tỉnh</source>
-        <translation>Import the province's assignment</translation>
+        <translation>Import the province&apos;s assignment</translation>
     </message>
     <message>
         <source>Chấm phiếu đầu tiên</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.text import fold
+from ocop_desktop.ui.kit.clear_button import with_clear_button
 from ocop_desktop.ui.shell import help_pages
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +35,7 @@ class HelpWindow(QWidget):
         self.current = ""
         self.search = QLineEdit()
         self.search.setObjectName("helpSearch")
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_first)
         self.list = QListWidget()

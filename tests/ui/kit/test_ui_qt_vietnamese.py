@@ -96,3 +96,17 @@ def test_english_mode_leaves_qt_in_english(qtbot) -> None:  # type: ignore[no-un
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Close"
+
+
+def test_clear_button_is_named_in_the_interface_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from ocop_desktop.ui.kit.clear_button import CLEAR_ACTION, with_clear_button
+
+    edit = with_clear_button(QLineEdit("ca phe"))
+    qtbot.addWidget(edit)
+    action = edit.findChild(QAction, CLEAR_ACTION)
+    assert action is not None
+    assert action.toolTip() == "Xóa chữ đã gõ"
+    install_language("en")
+    qtbot.waitUntil(lambda: action.toolTip() == "Clear the text")
