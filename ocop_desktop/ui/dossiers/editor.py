@@ -140,6 +140,15 @@ class DossierEditor(QWidget):
         self.self_assessment.saved.connect(self._say_saved)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.open_help)
+
+    def open_help(self) -> QWidget:
+        """F1: the guide's page about a dossier (the commune's steps, or the province's work)."""
+        from ocop_desktop.ui.kit.help_pages import page_for
+        from ocop_desktop.ui.kit.help_window import show_help
+
+        office = self.ctx.office_or_none()
+        return show_help(self, page_for("dossiers", office.role if office else ""))
 
     # -- showing ------------------------------------------------------------------------------
     def show_detail(self, d: DossierDetail) -> None:

@@ -159,13 +159,11 @@ class MainWindow(QMainWindow):
 
     def open_help(self, guide_page: str = "") -> QWidget:
         """F1: the user guide at the page about the page shown (or at `guide_page`)."""
-        from ocop_desktop.ui.shell.help_pages import page_for
-        from ocop_desktop.ui.shell.help_window import HelpWindow
+        from ocop_desktop.ui.kit.help_pages import page_for
+        from ocop_desktop.ui.kit.help_window import show_help
 
-        if not isinstance(self.help_window, HelpWindow):
-            self.help_window = HelpWindow(self)
         role = self.summary.role if self.summary else ""
-        self.help_window.open_at(guide_page or page_for(self.current_page_name(), role))
+        self.help_window = show_help(self, guide_page or page_for(self.current_page_name(), role))
         return self.help_window
 
     def open_first_steps(self) -> QWidget | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.ui.shell import help_pages
+from ocop_desktop.ui.kit import help_pages
+from ocop_desktop.ui.kit.help_window import HelpWindow
 from ocop_desktop.ui.shell.app import build_main_window
 from ocop_desktop.ui.shell.first_steps_dialog import STEP_TEXTS, FirstStepsDialog
-from ocop_desktop.ui.shell.help_window import HelpWindow
 from ocop_desktop.ui.shell.pages import PAGE_NAMES
 
 EXPECTED_F1 = {
@@ -113,3 +113,15 @@ def test_first_steps_reflect_the_data(qtbot, ctx: AppContext) -> None:  # type: 
     dialog.body.linkActivated.emit("bat-dau")
     assert opened == ["bat-dau"]
     dialog.close()
+
+
+def test_f1_in_a_dossier_window_opens_the_dossier_page(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from helpers.dossier_ui import build_editor, new_dossier
+
+    editor = build_editor(ctx, new_dossier(ctx))
+    qtbot.addWidget(editor)
+    shown = editor.open_help()
+    assert isinstance(shown, HelpWindow)
+    assert shown.current == "ho-so-xa"
+    assert shown.parentWidget() is editor  # the editor has no main window here: its own help window
+    shown.close()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain.text import fold
+from ocop_desktop.ui.kit import help_pages
 from ocop_desktop.ui.kit.clear_button import with_clear_button
-from ocop_desktop.ui.shell import help_pages
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -168,3 +168,16 @@ class HelpWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def show_help(widget: QWidget, page: str) -> HelpWindow:
+    """F1 from any window: the guide at `page`, in the one help window of `widget`'s main window
+    (a child of it, so it closes with the application)."""
+    root = widget
+    while root.parentWidget() is not None:
+        root = root.parentWidget()
+    window = root.findChild(HelpWindow)
+    if window is None:
+        window = HelpWindow(root)
+    window.open_at(page)
+    return window
