@@ -15,6 +15,7 @@ from ocop_desktop.paths import resource
 
 INDEX = "index"
 _LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 
 # main-window page -> guide page; a role may have its own ("evaluation" is the council's work at
 # the province, the member's own sheets on an evaluator laptop)
@@ -44,6 +45,12 @@ class HelpPage:
     def links(self) -> list[str]:
         """The guide pages this page links to (by name)."""
         return [target.removesuffix(".md") for target in _LINK.findall(self.text) if target.endswith(".md")]
+
+
+    @property
+    def images(self) -> list[str]:
+        """The pictures this page shows, relative to the guide's folder (`img/…png`)."""
+        return _IMAGE.findall(self.text)
 
 
 def help_dir(language: str = "vi") -> Path:

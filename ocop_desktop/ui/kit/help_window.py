@@ -47,6 +47,7 @@ class HelpWindow(QWidget):
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpText")
         self.browser.setOpenLinks(False)
+        self.browser.setSearchPaths([str(help_pages.help_dir())])  # the pictures: img/….png
         self.browser.anchorClicked.connect(self._follow)
         left = QWidget()
         column = QVBoxLayout(left)

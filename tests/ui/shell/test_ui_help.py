@@ -39,6 +39,8 @@ def test_every_page_the_app_names_exists_and_every_link_resolves() -> None:
     for page in help_pages.pages():
         assert page.title and page.title != page.name, page.name
         assert set(page.links) <= names, (page.name, set(page.links) - names)
+        for image in page.images:
+            assert (help_pages.help_dir() / image).is_file(), (page.name, image)
     index = help_pages.page(help_pages.INDEX)
     assert set(index.links) == names - {help_pages.INDEX}  # the index lists every page
     assert set(help_pages.PAGE_HELP) == set(PAGE_NAMES)  # F1 knows every page of the window
@@ -88,6 +90,8 @@ def test_links_and_search_in_the_help_window(qtbot) -> None:  # type: ignore[no-
     window.browser.anchorClicked.emit(QUrl("bat-dau.md"))
     assert window.current == "bat-dau"
     assert "Thiết lập tin cậy" in window.browser.toPlainText()
+    picture = window.browser.loadResource(2, QUrl("img/gui-lan-dau.png"))  # QTextDocument.ImageResource
+    assert not picture.isNull()
     window.search.setText("phim tat")
     assert window.list.count() >= 1
     assert window.list.item(0).text() == "Phím tắt"
