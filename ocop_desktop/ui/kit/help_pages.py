@@ -46,7 +46,6 @@ class HelpPage:
         """The guide pages this page links to (by name)."""
         return [target.removesuffix(".md") for target in _LINK.findall(self.text) if target.endswith(".md")]
 
-
     @property
     def images(self) -> list[str]:
         """The pictures this page shows, relative to the guide's folder (`img/…png`)."""
