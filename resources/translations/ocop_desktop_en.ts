@@ -457,6 +457,13 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ClearButton</name>
+    <message>
+        <source>Xóa chữ đã gõ</source>
+        <translation>Clear the text</translation>
+    </message>
+</context>
+<context>
     <name>CommuneResultsView</name>
     <message>
         <source>Sản phẩm</source>
@@ -733,6 +740,217 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <source>Đánh giá lần đầu</source>
+        <translation>First evaluation</translation>
+    </message>
+    <message>
+        <source>Nâng hạng</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại</source>
+        <translation>Re-evaluation</translation>
+    </message>
+    <message>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Đủ thành phần</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Xã đã đánh giá (Mẫu 03)</source>
+        <translation>Checked by the commune (Form 03)</translation>
+    </message>
+    <message>
+        <source>Đã gửi tỉnh</source>
+        <translation>Sent to the province</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã tiếp nhận</source>
+        <translation>Accepted by the province</translation>
+    </message>
+    <message>
+        <source>Tỉnh trả lại để bổ sung</source>
+        <translation>Returned by the province for completion</translation>
+    </message>
+    <message>
+        <source>Đã có quyết định</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Xác nhận đủ thành phần</source>
+        <translation>Confirm complete</translation>
+    </message>
+    <message>
+        <source>Mở lại để sửa</source>
+        <translation>Reopen to edit</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận và cấp số phiếu</source>
+        <translation>Receive and number the receipt</translation>
+    </message>
+    <message>
+        <source>Hoàn thành đánh giá của xã (Mẫu 03)</source>
+        <translation>Finish the commune&apos;s evaluation (Form 03)</translation>
+    </message>
+    <message>
+        <source>Gửi hồ sơ lên tỉnh</source>
+        <translation>Send the dossier to the province</translation>
+    </message>
+    <message>
+        <source>Tỉnh tiếp nhận</source>
+        <translation>Province accepts</translation>
+    </message>
+    <message>
+        <source>Tỉnh trả lại</source>
+        <translation>Province returns</translation>
+    </message>
+    <message>
+        <source>Có quyết định công nhận</source>
+        <translation>Recognition decided</translation>
+    </message>
+    <message>
+        <source>Ghi nhận: tỉnh đã tiếp nhận (theo văn bản giấy)</source>
+        <translation>Recorded: accepted by the province (paper document)</translation>
+    </message>
+    <message>
+        <source>Ghi nhận: tỉnh trả lại (theo văn bản giấy)</source>
+        <translation>Recorded: returned by the province (paper document)</translation>
+    </message>
+    <message>
+        <source>Ghi nhận: tỉnh đã có quyết định (theo văn bản giấy)</source>
+        <translation>Recorded: decided by the province (paper document)</translation>
+    </message>
+    <message>
+        <source>Hợp tác xã</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <source>Tổ hợp tác</source>
+        <translation>Cooperative group</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp nhỏ và vừa</source>
+        <translation>Small or medium enterprise</translation>
+    </message>
+    <message>
+        <source>Trang trại</source>
+        <translation>Farm</translation>
+    </message>
+    <message>
+        <source>Hộ sản xuất</source>
+        <translation>Production household</translation>
+    </message>
+    <message>
+        <source>Hộ kinh doanh có đăng ký</source>
+        <translation>Registered business household</translation>
+    </message>
+    <message>
+        <source>Hội, hiệp hội, trung tâm điều hành (chỉ du lịch)</source>
+        <translation>Association or tourism management centre (tourism only)</translation>
+    </message>
+    <message>
+        <source>Đã phân vào đợt</source>
+        <translation>Assigned to the round</translation>
+    </message>
+    <message>
+        <source>Cần chấm lại</source>
+        <translation>To be re-scored</translation>
+    </message>
+    <message>
+        <source>Đã tổng hợp điểm</source>
+        <translation>Scores aggregated</translation>
+    </message>
+    <message>
+        <source>Đã đề nghị công nhận</source>
+        <translation>Proposed for recognition</translation>
+    </message>
+    <message>
+        <source>Không đủ điều kiện công nhận</source>
+        <translation>Not eligible for recognition</translation>
+    </message>
+    <message>
+        <source>Họp Hội đồng</source>
+        <translation>Council meeting</translation>
+    </message>
+    <message>
+        <source>Lấy ý kiến bằng văn bản</source>
+        <translation>Written consultation</translation>
+    </message>
+    <message>
+        <source>Chủ tịch Hội đồng</source>
+        <translation>Council chair</translation>
+    </message>
+    <message>
+        <source>Thành viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Báo cáo thẩm định hồ sơ</source>
+        <translation>Dossier appraisal report</translation>
+    </message>
+    <message>
+        <source>Biên bản kiểm tra thực tế</source>
+        <translation>Site visit minutes</translation>
+    </message>
+    <message>
+        <source>Kết quả kiểm nghiệm bổ sung</source>
+        <translation>Additional test results</translation>
+    </message>
+    <message>
+        <source>Ghi chú khác</source>
+        <translation>Other note</translation>
+    </message>
+    <message>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Nếu có</source>
+        <translation>If any</translation>
+    </message>
+    <message>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Chưa có</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Đã có</source>
+        <translation>Provided</translation>
+    </message>
+    <message>
+        <source>Không nộp</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <source>Trong hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +2136,164 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Thiết lập cơ quan và cán bộ trên máy này</source>
+        <translation>Set up the office and officer on this computer</translation>
+    </message>
+    <message>
+        <source>Làm khi mở phần mềm lần đầu</source>
+        <translation>Done when the app is first opened</translation>
+    </message>
+    <message>
+        <source>Xuất gói đăng ký gửi tỉnh, đọc dấu vân tay qua điện thoại</source>
+        <translation>Export the enrollment pack for the province, read the fingerprint out by phone</translation>
+    </message>
+    <message>
+        <source>Đồng bộ → Xuất gói đăng ký…</source>
+        <translation>Sync → Export enrollment pack…</translation>
+    </message>
+    <message>
+        <source>Nhập gói tham chiếu của tỉnh (tin cậy tỉnh)</source>
+        <translation>Import the province&apos;s reference pack (trust the province)</translation>
+    </message>
+    <message>
+        <source>Đồng bộ → Nhập gói…, gõ dấu vân tay tỉnh đọc cho bạn</source>
+        <translation>Sync → Import package…, type the fingerprint the province reads out</translation>
+    </message>
+    <message>
+        <source>Nhập gói đăng ký của một xã (tin cậy xã)</source>
+        <translation>Import a commune&apos;s enrollment pack (trust the commune)</translation>
+    </message>
+    <message>
+        <source>Đồng bộ → Nhập gói…, rồi Xuất gói tham chiếu… gửi lại xã</source>
+        <translation>Sync → Import package…, then Export reference pack… back to the commune</translation>
+    </message>
+    <message>
+        <source>Thêm chủ thể đầu tiên</source>
+        <translation>Add the first producer</translation>
+    </message>
+    <message>
+        <source>Trang Chủ thể → Thêm chủ thể (Ctrl+N)</source>
+        <translation>Producers page → Add producer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Tạo hồ sơ đầu tiên</source>
+        <translation>Create the first dossier</translation>
+    </message>
+    <message>
+        <source>Trang Hồ sơ</source>
+        <translation>Dossiers page</translation>
+    </message>
+    <message>
+        <source>Gửi gói hồ sơ đầu tiên lên tỉnh</source>
+        <translation>Send the first dossier package to the province</translation>
+    </message>
+    <message>
+        <source>Cửa sổ hồ sơ → Gửi hồ sơ lên tỉnh</source>
+        <translation>Dossier window → Send the dossier to the province</translation>
+    </message>
+    <message>
+        <source>Nhập gói kết quả đầu tiên của tỉnh</source>
+        <translation>Import the province&apos;s first results package</translation>
+    </message>
+    <message>
+        <source>Đồng bộ → Nhập gói…</source>
+        <translation>Sync → Import package…</translation>
+    </message>
+    <message>
+        <source>Nhập gói hồ sơ đầu tiên của xã</source>
+        <translation>Import a commune&apos;s first dossier package</translation>
+    </message>
+    <message>
+        <source>Tạo đợt đánh giá đầu tiên</source>
+        <translation>Create the first evaluation round</translation>
+    </message>
+    <message>
+        <source>Đánh giá → Đợt đánh giá</source>
+        <translation>Evaluation → Rounds</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên hội đồng</source>
+        <translation>Add council members</translation>
+    </message>
+    <message>
+        <source>Đánh giá → Hội đồng</source>
+        <translation>Evaluation → Council</translation>
+    </message>
+    <message>
+        <source>Lập quyết định công nhận đầu tiên</source>
+        <translation>Issue the first recognition decision</translation>
+    </message>
+    <message>
+        <source>Đánh giá → Kết quả</source>
+        <translation>Evaluation → Results</translation>
+    </message>
+    <message>
+        <source>Gửi gói kết quả đầu tiên cho xã</source>
+        <translation>Send the first results package to a commune</translation>
+    </message>
+    <message>
+        <source>Đồng bộ → Xuất kết quả gửi xã…</source>
+        <translation>Sync → Export results for the communes…</translation>
+    </message>
+    <message>
+        <source>Nhập phiếu phân công của tỉnh</source>
+        <translation>Import the province&apos;s assignment</translation>
+    </message>
+    <message>
+        <source>Chấm phiếu đầu tiên</source>
+        <translation>Score the first sheet</translation>
+    </message>
+    <message>
+        <source>Trang Đánh giá</source>
+        <translation>Evaluation page</translation>
+    </message>
+    <message>
+        <source>Gửi gói phiếu chấm cho tỉnh</source>
+        <translation>Send the score sheets to the province</translation>
+    </message>
+    <message>
+        <source>Trang Đánh giá → Xuất phiếu chấm</source>
+        <translation>Evaluation page → Export score sheets</translation>
+    </message>
+    <message>
+        <source>Các bước đầu tiên của xã/phường</source>
+        <translation>First steps of a commune</translation>
+    </message>
+    <message>
+        <source>Các bước đầu tiên của tỉnh</source>
+        <translation>First steps of a province</translation>
+    </message>
+    <message>
+        <source>Các bước đầu tiên của thành viên hội đồng</source>
+        <translation>First steps of a council member</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStepsDialog</name>
+    <message>
+        <source>Các bước đầu tiên</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>đã xong %1/%2</source>
+        <translation>%1/%2 done</translation>
+    </message>
+    <message>
+        <source>Xem hướng dẫn</source>
+        <translation>Read the guide</translation>
+    </message>
+    <message>
+        <source>Các bước tự đánh dấu khi dữ liệu trên máy cho thấy đã làm xong.</source>
+        <translation>Steps tick themselves when the data on this computer shows they are done.</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Lưu</source>
@@ -1930,6 +2306,29 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.</source>
         <translation>Not saved: please correct the fields with a red message.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Hướng dẫn sử dụng — %1</source>
+        <translation>User guide — %1</translation>
+    </message>
+    <message>
+        <source>%1 trang có “%2”</source>
+        <translation>%1 pages with “%2”</translation>
+    </message>
+    <message>
+        <source>Không trang nào có “%1”. Thử gõ ít chữ hơn.</source>
+        <translation>No page has “%1”. Try fewer words.</translation>
+    </message>
+    <message>
+        <source>Tìm trong hướng dẫn (gõ không dấu cũng được)</source>
+        <translation>Search the guide (diacritics optional)</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2711,14 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Các bước đầu tiên</source>
+        <translation>First steps</translation>
     </message>
     <message>
         <source>Giới thiệu</source>

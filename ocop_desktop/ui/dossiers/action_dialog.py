@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
 
@@ -25,7 +26,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.action = Action(action)
         self._perform = perform
-        self.setWindowTitle(self.action.label)
+        self.setWindowTitle(label_text(self.action.label))
         self.setMinimumWidth(460)
         self.date_edit: QLineEdit | None = None
         self.note_edit: PlainTextInput | None = None
@@ -43,7 +44,9 @@ class ActionDialog(QDialog):
             form.addRow(self.tr("Lý do trả lại (bắt buộc)"), self.note_edit)
             form.addRow("", self.messages.label("note"))
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.action.label, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(
+            label_text(self.action.label), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.submit)

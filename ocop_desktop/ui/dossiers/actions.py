@@ -26,6 +26,7 @@ from ocop_desktop.ui.dossiers.send_jobs import Sent, record_paper
 from ocop_desktop.ui.dossiers.session import DossierSession
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 
@@ -112,7 +113,7 @@ class ActionRunner(QObject):
             document,
             self.session.revision,
             on_done=self._done,
-            on_error=lambda exc: self._refused(Action(outcome).label, exc),
+            on_error=lambda exc: self._refused(label_text(Action(outcome).label), exc),
             writes_db=True,
             parent=self,
         )
@@ -134,7 +135,7 @@ class ActionRunner(QObject):
             on,
             session.revision,
             on_done=self._done,
-            on_error=lambda exc: self._refused(Action(action).label, exc),
+            on_error=lambda exc: self._refused(label_text(Action(action).label), exc),
             writes_db=True,
             parent=self,
         )

@@ -31,6 +31,7 @@ from ocop_desktop.domain.forms import parse_date
 from ocop_desktop.services.dossiers.checklists import ChecklistRow
 from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.style import BAD_FILL, ERROR, ERROR_STYLE, GROUP_FILL, KNOCKOUT_FILL, MUTED, OK_STYLE
@@ -150,10 +151,10 @@ class ChecklistTab(QWidget):
         if knockout:
             label.setBackground(QBrush(KNOCKOUT_FILL))
         self.table.setItem(row, 0, label)
-        self.table.setItem(row, 1, QTableWidgetItem(r.requirement_label))
+        self.table.setItem(row, 1, QTableWidgetItem(label_text(r.requirement_label)))
         status = QComboBox()
         for s in ItemStatus:
-            status.addItem(s.label, s.value)
+            status.addItem(label_text(s.label), s.value)
         status.setCurrentIndex(status.findData(r.status))
         status.setEnabled(r.requirement != "not_applicable")
         status.activated.connect(lambda _i, key=r.key: self._status_chosen(key))

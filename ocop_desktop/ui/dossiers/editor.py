@@ -35,6 +35,7 @@ from ocop_desktop.ui.dossiers.section_form import SectionForm
 from ocop_desktop.ui.dossiers.self_assessment_tab import SelfAssessmentTab
 from ocop_desktop.ui.dossiers.session import AUTOSAVE_MS, DossierSession
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.geometry import remember
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
@@ -114,7 +115,7 @@ class DossierEditor(QWidget):
     def _add_compare_tab(self, previous: DossierDetail | None) -> None:
         if previous is None:
             return
-        label = previous.row.receipt_number or previous.row.status_label
+        label = previous.row.receipt_number or label_text(previous.row.status_label)
         self.compare = CompareTab(label)
         self.compare.set_previous(previous.forms)
         self._add_tab("compare", self.compare, self.tr("So với hồ sơ trước"))
@@ -139,12 +140,21 @@ class DossierEditor(QWidget):
         self.self_assessment.saved.connect(self._say_saved)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.open_help)
+
+    def open_help(self) -> QWidget:
+        """F1: the guide's page about a dossier (the commune's steps, or the province's work)."""
+        from ocop_desktop.ui.kit.help_pages import page_for
+        from ocop_desktop.ui.kit.help_window import show_help
+
+        office = self.ctx.office_or_none()
+        return show_help(self, page_for("dossiers", office.role if office else ""))
 
     # -- showing ------------------------------------------------------------------------------
     def show_detail(self, d: DossierDetail) -> None:
         r = d.row
         self.setWindowTitle(
-            self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", r.status_label)
+            self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", label_text(r.status_label))
         )
         self.header.show_detail(d)
         unsaved = self.session.unsaved()
@@ -156,7 +166,7 @@ class DossierEditor(QWidget):
         self.forms["mau01"].set_note(
             self.tr("3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.")
             .replace("%1", self.data.product_set)
-            .replace("%2", r.registration_label)
+            .replace("%2", label_text(r.registration_label))
         )
         self.mau03.show_forms(d.forms)
         self.mau03.set_read_only(not d.editable)

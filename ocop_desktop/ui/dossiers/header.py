@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.services.dossiers.service import DossierDetail
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, URGENCY_COLOURS, bold
 
@@ -108,8 +109,8 @@ class DossierHeader(QFrame):
         self.title.setText(r.product_name)
         self.code.setText(r.product_code)
         self.values["producer"].setText(r.producer_name)
-        self.values["registration"].setText(r.registration_label)
-        self.values["status"].setText(r.status_label)
+        self.values["registration"].setText(label_text(r.registration_label))
+        self.values["status"].setText(label_text(r.status_label))
         self.values["ruleset"].setText(d.ruleset_id)
         self.values["ruleset"].setToolTip(self.tr("Mã băm: %1").replace("%1", d.ruleset_hash))
         self.values["receipt"].setText(r.receipt_number or self.tr("(chưa tiếp nhận)"))
@@ -117,7 +118,7 @@ class DossierHeader(QFrame):
         text = format_date(r.deadline) if r.deadline else "—"
         colours = URGENCY_COLOURS.get(r.urgency)
         if colours and r.deadline:
-            text += f" · {r.urgency_label}"
+            text += f" · {label_text(r.urgency_label)}"
             deadline.setStyleSheet(
                 f"color: {colours[1].name()}; background: {colours[0].name()}; padding: 0 4px;"
             )
@@ -134,7 +135,9 @@ class DossierHeader(QFrame):
         self.action_buttons = {}
         for action in actions:
             # "send" asks before it writes the package: its label says a dialog follows
-            button = QPushButton(Action(action).label + ("…" if action == Action.SEND.value else ""))
+            button = QPushButton(
+                label_text(Action(action).label) + ("…" if action == Action.SEND.value else "")
+            )
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.actions_row.addWidget(button)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.dossiers import Action, Status
 from ocop_desktop.domain.paper_outcome import PAPER_LABELS
 from ocop_desktop.services.dossiers.service import DossierEventRow
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_datetime
 
 
@@ -51,8 +52,10 @@ class HistoryTab(QWidget):
         for row, e in enumerate(reversed(events)):  # newest first
             values = (
                 format_datetime(e.at),
-                PAPER_LABELS[Action(e.action)] if e.on_paper else Action(e.action).label,
-                Status(e.to_status).label,
+                label_text(PAPER_LABELS[Action(e.action)])
+                if e.on_paper
+                else label_text(Action(e.action).label),
+                label_text(Status(e.to_status).label),
                 officers.get(e.officer_id or "", "—"),
                 e.note,
             )

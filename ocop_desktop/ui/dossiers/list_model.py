@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.services.dossiers.service import DossierRow
 from ocop_desktop.ui.dossiers import ops
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.style import URGENCY_COLOURS
@@ -24,15 +25,15 @@ def deadline_text(r: DossierRow) -> str:
     if r.deadline is None:
         return ""
     text = format_date(r.deadline)
-    return f"{text} · {r.urgency_label}" if r.urgency in URGENCY_COLOURS else text
+    return f"{text} · {label_text(r.urgency_label)}" if r.urgency in URGENCY_COLOURS else text
 
 
 COLUMNS = [
     # The product code is searchable and in the editor; the names get the width instead.
     Col(lambda: translate("DossiersPage", "Sản phẩm"), lambda r: r.product_name),
     Col(lambda: translate("DossiersPage", "Chủ thể"), lambda r: r.producer_name),
-    Col(lambda: translate("DossiersPage", "Loại đăng ký"), lambda r: r.registration_label, 13),
-    Col(lambda: translate("DossiersPage", "Trạng thái"), lambda r: r.status_label, 18),
+    Col(lambda: translate("DossiersPage", "Loại đăng ký"), lambda r: label_text(r.registration_label), 13),
+    Col(lambda: translate("DossiersPage", "Trạng thái"), lambda r: label_text(r.status_label), 18),
     Col(lambda: translate("DossiersPage", "Số phiếu"), lambda r: r.receipt_number, 19),
     Col(
         lambda: translate("DossiersPage", "Hạn xử lý"),

@@ -20,6 +20,7 @@ from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
 from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.geometry import open_window
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tasks import run_task
@@ -42,7 +43,7 @@ class DossiersPage(ListPage):
         self._opening: set[str] = set()  # dossiers whose editor is being read
         self.status_filter.addItem("", None)
         for status in Status:
-            self.status_filter.addItem(status.label, status.value)
+            self.status_filter.addItem(label_text(status.label), status.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.due_only.toggled.connect(lambda _on: self._filters_changed())
         self.retranslate()
@@ -72,6 +73,8 @@ class DossiersPage(ListPage):
         super().retranslate()
         if self.status_filter.count():
             self.status_filter.setItemText(0, self.tr("Mọi trạng thái"))
+            for row, status in enumerate(Status, start=1):
+                self.status_filter.setItemText(row, label_text(status.label))
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
         if self.procedure is None:
             return

@@ -16,6 +16,7 @@ from ocop_desktop.services.dossiers.duplicates import DuplicateDossier
 from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.style import MUTED_STYLE
@@ -48,7 +49,7 @@ class NewDossierDialog(FormDialog):
         )
         self.registration = self.add_field("registration_type", self.tr("Loại đăng ký *"), QComboBox())
         for reg in RegistrationType:
-            self.registration.addItem(reg.label, reg.value)
+            self.registration.addItem(label_text(reg.label), reg.value)
         note = QLabel(
             self.tr(
                 "Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; "

@@ -26,6 +26,7 @@ from ocop_desktop.domain.paper_outcome import PaperDocument, paper_problems
 from ocop_desktop.ui.dossiers.field_widgets import PlainTextInput
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.style import bold
 
@@ -53,7 +54,9 @@ class PaperOutcomeDialog(QDialog):
         self.setMinimumWidth(620)
         heading = bold(message_label(""), 1.1)
         heading.setText(
-            self.tr("Hồ sơ “%1” — đang “%2”").replace("%1", product_name).replace("%2", self.status.label)
+            self.tr("Hồ sơ “%1” — đang “%2”")
+            .replace("%1", product_name)
+            .replace("%2", label_text(self.status.label))
         )
         heading.show()
         note = Banner(self, "info")
@@ -180,7 +183,7 @@ class PaperOutcomeDialog(QDialog):
             .replace("%4", f"{doc.signed_on:%d/%m/%Y}")
             .replace("%5", doc.signer)
             .replace("%6", doc.received_via)
-            .replace("%7", target.label)
+            .replace("%7", label_text(target.label))
         )
         if not errors.ask(self, question, yes=self.tr("Ghi nhận"), no=self.tr("Xem lại")):
             return

@@ -22,6 +22,7 @@ from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.ui.dossiers import ops, send_jobs
 from ocop_desktop.ui.dossiers.send_dialogs import SendConfirmDialog, SentDialog, TrustGuideDialog
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import widgets
 
@@ -82,7 +83,7 @@ class SendFlow(QObject):
     def _planned(self, plan: send_jobs.SendPlan) -> None:
         self.plan = plan
         if not plan.trusted:
-            guide = TrustGuideDialog(plan, self.session.detail.row.status_label, self._parent)
+            guide = TrustGuideDialog(plan, label_text(self.session.detail.row.status_label), self._parent)
             guide.enroll_requested.connect(lambda: self._enroll(guide, plan))
             guide.finished.connect(lambda _r: self._end())
             self._show(guide)
@@ -138,14 +139,14 @@ class SendFlow(QObject):
                     "Gói đã ghi xong trước khi kịp hủy: hồ sơ đã chuyển sang “%1”. Tệp gói: %2\n"
                     "Hãy chép tệp vào USB hoặc gửi e-mail cho tỉnh."
                 )
-                .replace("%1", detail.row.status_label)
+                .replace("%1", label_text(detail.row.status_label))
                 .replace("%2", str(target)),
             )
         else:
             errors.info(
                 self._parent,
                 self.tr("Đã hủy: không có gói nào được ghi, hồ sơ vẫn ở trạng thái “%1”.").replace(
-                    "%1", detail.row.status_label
+                    "%1", label_text(detail.row.status_label)
                 ),
             )
         self._end()

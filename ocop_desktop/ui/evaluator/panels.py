@@ -27,6 +27,7 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import SECTIONS, Field, Kind
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.evaluator.work import AssignedDossier, EvidenceFile, sheet_for
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date, format_int
 from ocop_desktop.ui.kit.style import CAPTION, NOTE
 
@@ -47,7 +48,7 @@ def _value(f: Field, raw: object, yes: str, no: str) -> str:
 
 def _registration_label(code: str) -> str:
     try:
-        return RegistrationType(code).label
+        return label_text(RegistrationType(code).label)
     except ValueError:
         return code
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.ui.kit.clear_button import with_clear_button
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.search_picker import SearchEdit
 
@@ -36,7 +37,7 @@ class ListPage(QWidget):
         self.model = model
         self.filter = SearchEdit()
         self.filter.down_pressed.connect(self._to_list)
-        self.filter.setClearButtonEnabled(True)
+        with_clear_button(self.filter)
         self.count_label = QLabel()
         self.new_button = QPushButton()
         self.edit_button = QPushButton()

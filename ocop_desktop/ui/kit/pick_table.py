@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ocop_desktop.ui.kit.clear_button import with_clear_button
 from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.search_picker import SearchEdit
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
@@ -104,7 +105,7 @@ class SearchTable(QWidget):
         header.sectionClicked.connect(self.sort_by)
         self.search = SearchEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm (gõ không dấu cũng được)…"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.search.textChanged.connect(self._search)
         self.search.down_pressed.connect(self._to_list)
         self.search.enter = lambda: True  # Enter in a search box never submits the dialog around it

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ocop_desktop.ui.kit.clear_button import with_clear_button
+
 Search = Callable[[str], list[tuple[str, str]]]
 _KEY = Qt.ItemDataRole.UserRole
 
@@ -34,7 +36,7 @@ class SearchPicker(QWidget):
         self.edit = SearchEdit()
         self.edit.enter = self._enter
         self.edit.setPlaceholderText(placeholder)
-        self.edit.setClearButtonEnabled(True)
+        with_clear_button(self.edit)
         self.list = QListWidget()
         self.list.setFixedHeight(rows * (self.fontMetrics().height() + 6) + 6)
         self._timer = QTimer(self, singleShot=True, interval=120)  # wait for a pause in typing

@@ -35,6 +35,7 @@ from ocop_desktop.domain.province import NoteKind
 from ocop_desktop.services.province.advisory import NoteRow
 from ocop_desktop.services.province.common import EntryRow
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.form_dialog import FormDialog
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
@@ -82,7 +83,7 @@ class AdvisoryDialog(FormDialog):
         intro.setWordWrap(True)
         self.model = RowsModel(
             [
-                Col(lambda: self.tr("Loại"), lambda n: n.kind_label, 24),
+                Col(lambda: self.tr("Loại"), lambda n: label_text(n.kind_label), 24),
                 Col(lambda: self.tr("Nội dung"), lambda n: n.text, tip=lambda n: n.text),
                 Col(lambda: self.tr("Ngày"), lambda n: format_date(n.noted_on) if n.noted_on else "", 10),
                 Col(lambda: self.tr("Tệp"), lambda n: n.filename, 18),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
@@ -37,7 +38,7 @@ class CommuneResultsView(QWidget):
                 Col(lambda: self.tr("Số hồ sơ"), lambda r: r.dossier.receipt_number, 22),
                 Col(
                     lambda: self.tr("Tình trạng ở tỉnh"),
-                    lambda r: r.dossier.status_label,
+                    lambda r: label_text(r.dossier.status_label),
                     20,
                     colours=lambda r: COLOURS.get(r.dossier.status),
                 ),

@@ -25,6 +25,7 @@ from ocop_desktop.domain.province import CouncilMode
 from ocop_desktop.domain.rules.council import FLOOR_RULES
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.style import GOOD, GREYED, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task
@@ -48,7 +49,7 @@ class CouncilTab(QWidget):
         self.name, self.decision, self.quorum = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.mode, self.floor_rule = QComboBox(self), QComboBox(self)
         for mode in CouncilMode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(label_text(mode.label), mode.value)
         for rule in FLOOR_RULES:
             self.floor_rule.addItem("", rule)
         self.max_spread = QSpinBox(self)
@@ -78,7 +79,7 @@ class CouncilTab(QWidget):
                 Col(lambda: self.tr("Họ và tên"), lambda m: m.name, 18),
                 Col(
                     lambda: self.tr("Vai trò"),
-                    lambda m: m.role_label,
+                    lambda m: label_text(m.role_label),
                     14,
                     colours=lambda m: ROLE_COLOURS.get(m.role),
                 ),
@@ -125,6 +126,8 @@ class CouncilTab(QWidget):
 
     def retranslate(self) -> None:
         self.settings_box.setTitle(self.tr("Hội đồng và quy tắc tổng hợp"))
+        for row, mode in enumerate(CouncilMode):
+            self.mode.setItemText(row, label_text(mode.label))
         texts = {
             "name": self.tr("Tên Hội đồng"),
             "decision": self.tr("Quyết định thành lập"),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ocop_desktop.services.province.inbox import InboxRow
 from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date, format_number
 from ocop_desktop.ui.kit.pick_table import SearchTable
 from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
@@ -40,7 +41,7 @@ class InboxTab(QWidget):
                 Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 20),
                 Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 15),
                 Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
-                Col(lambda: self.tr("Loại"), lambda r: r.registration_label, 13),
+                Col(lambda: self.tr("Loại"), lambda r: label_text(r.registration_label), 13),
                 Col(lambda: self.tr("Ngày gửi"), lambda r: format_date(r.forwarded_on), 10),
                 Col(
                     lambda: self.tr("Tự chấm"),
@@ -52,7 +53,7 @@ class InboxTab(QWidget):
                 ),
                 Col(
                     lambda: self.tr("Trạng thái"),
-                    lambda r: r.status_label,
+                    lambda r: label_text(r.status_label),
                     12,
                     colours=lambda r: STATUS_COLOURS.get(r.status),
                     tip=lambda r: r.return_reasons,

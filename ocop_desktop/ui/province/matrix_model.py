@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.style import BAD, TOTAL_FILL
 from ocop_desktop.ui.province.style import score_text
 
@@ -130,7 +131,7 @@ class MatrixModel(QAbstractTableModel):
             return translate("MatrixModel", "Trung vị")
         if role == TOOLTIP and FIXED <= section < FIXED + len(members):
             member = members[section - FIXED]
-            return f"{member.name} — {member.role_label}" + (
+            return f"{member.name} — {label_text(member.role_label)}" + (
                 f", {member.organisation}" if member.organisation else ""
             )
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.province.aggregation import CouncilMatrix, RoundAggregation
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.dialogs import forget
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.style import ERROR, OK
 from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
@@ -185,7 +186,7 @@ class MatrixTab(QWidget):
         if not r.quorum_met:
             quorum = f"<b style='color:{ERROR.name()}'>{quorum}</b>"
         parts = [
-            f"<b>{m.entry.status_label}</b>",
+            f"<b>{label_text(m.entry.status_label)}</b>",
             self.tr("Điểm trung bình: <b>%1</b>").replace("%1", score_text(float(r.mean_total))),
             self.tr("Chênh lệch: <b style='color:%1'>%2</b> (tối đa %3)")
             .replace("%1", colour)

@@ -190,6 +190,7 @@ class ResultsTab(QWidget):
         self._state_terms()
         for model in (self.entries, self.decisions, self.certificates, self.five):
             model.retranslate()
+        self.expiry.retranslate()  # the expiry toolbar follows the language too
         self._update_labels()
 
     def _state_terms(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_number
 from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
 from ocop_desktop.ui.kit.tables import Col
@@ -53,7 +54,7 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
         ),
         Col(
             lambda: translate("EvaluationStyle", "Trạng thái"),
-            lambda e: e.status_label,
+            lambda e: label_text(e.status_label),
             22,
             colours=entry_colours,
             tip=lambda e: "\n".join(e.problems),
@@ -83,7 +84,7 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
                 columns[1].title,
                 columns[1].value,
                 colours=entry_colours,
-                tip=lambda e: "\n".join((e.product_name, e.status_label, *e.problems)),
+                tip=lambda e: "\n".join((e.product_name, label_text(e.status_label), *e.problems)),
             ),
             Col(columns[5].title, columns[5].value, 5, right=True, colours=columns[5].colours),
             Col(columns[7].title, columns[7].value, 7, right=True),

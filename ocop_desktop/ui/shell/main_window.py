@@ -100,8 +100,15 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.help_menu = self.menuBar().addMenu("")
+        self.guide_action = self.help_menu.addAction("")
+        self.guide_action.setShortcuts(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.open_help)
+        self.first_steps_action = self.help_menu.addAction("")
+        self.first_steps_action.triggered.connect(self.open_first_steps)
+        self.help_menu.addSeparator()
         self.about_action = self.help_menu.addAction("")
         self.about_action.triggered.connect(self.open_about)
+        self.help_window: QWidget | None = None
 
     # -- pages --------------------------------------------------------------------------------
     def show_page(self, name: str) -> QWidget:
@@ -150,6 +157,27 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         return next((n for n, p in self._pages.items() if p is current), "")
 
+    def open_help(self, guide_page: str = "") -> QWidget:
+        """F1: the user guide at the page about the page shown (or at `guide_page`)."""
+        from ocop_desktop.ui.kit.help_pages import page_for
+        from ocop_desktop.ui.kit.help_window import show_help
+
+        role = self.summary.role if self.summary else ""
+        self.help_window = show_help(self, guide_page or page_for(self.current_page_name(), role))
+        return self.help_window
+
+    def open_first_steps(self) -> QWidget | None:
+        """The first steps of this office's role, ticked from the data."""
+        if self.ctx is None:
+            return None
+        from ocop_desktop.ui.shell.first_steps_dialog import FirstStepsDialog
+
+        dialog = FirstStepsDialog(self.ctx, self)
+        dialog.openHelp.connect(self.open_help)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def open_about(self) -> None:
         from ocop_desktop.ui.shell.about import AboutDialog
 
@@ -174,6 +202,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.quit_action.setText(self.tr("Thoát"))
         self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.guide_action.setText(self.tr("Hướng dẫn sử dụng"))
+        self.first_steps_action.setText(self.tr("Các bước đầu tiên"))
         self.about_action.setText(self.tr("Giới thiệu"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

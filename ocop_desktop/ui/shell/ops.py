@@ -1,7 +1,7 @@
 """What the shell's widgets ask of the services, as plain jobs `(progress, ctx, …) -> row` run in the
 background with `run_task`; the widgets never build a service themselves: setting the office up
 (first run), what the window and the settings say about this installation, the product sets the
-Reports page prints blank sheets for."""
+Reports page prints blank sheets for, the first steps the help menu ticks off."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ocop_desktop.services.core.setup import SetupResult, initialise
 if TYPE_CHECKING:
     from ocop_desktop.progress import Progress
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.services.sync.first_steps import FirstSteps
 
 
 def set_up(_progress: Progress, ctx: AppContext, role: str, unit_code: str, officer_name: str) -> SetupResult:
@@ -31,3 +32,10 @@ def office_summary(_progress: Progress, ctx: AppContext) -> OfficeSummaryData | 
 def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
     """(number, name) of each product set of the rule set in force today."""
     return [(sheet.number, sheet.name) for sheet in RuleService().in_force(date.today()).sheets]
+
+
+def first_steps(_progress: Progress, ctx: AppContext) -> FirstSteps:
+    """This office's first steps, each ticked from the data (read only when asked: not at start-up)."""
+    from ocop_desktop.services.sync.first_steps import first_steps as read_first_steps
+
+    return read_first_steps(ctx)

@@ -1,0 +1,70 @@
+"""No Vietnamese left in English mode: the domain's labels (statuses, registration types, steps,
+producer kinds, council modes…) are shown through `label_text`, whose table knows every one of
+them; the English translation file translates them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ocop_desktop.domain import checklist, deadlines, dossiers, paper_outcome, producers, province
+from ocop_desktop.domain.dossiers import RegistrationType, Status
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.ui.kit.domain_labels import LABELS, label_text
+from ocop_desktop.ui.kit.i18n import install_language
+from ocop_desktop.ui.shell.app import build_main_window
+
+ENUMS = (
+    dossiers.RegistrationType,
+    dossiers.Status,
+    dossiers.Action,
+    producers.ProducerKind,
+    province.EntryStatus,
+    province.CouncilMode,
+    province.MemberRole,
+    province.NoteKind,
+    checklist.Requirement,
+    checklist.ItemStatus,
+    deadlines.Urgency,
+)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    assert install_language("en") == "en"
+    yield
+    install_language("vi")
+
+
+def test_the_table_knows_every_domain_label() -> None:
+    labels = {member.label for enum in ENUMS for member in enum}
+    labels |= set(paper_outcome.PAPER_LABELS.values())
+    assert labels <= set(LABELS), labels - set(LABELS)
+
+
+@pytest.mark.usefixtures("english")
+def test_english_mode_shows_statuses_and_types_in_english() -> None:
+    assert label_text(Status.SENT.label) == "Sent to the province"
+    assert label_text(RegistrationType.FIRST.label) == "First evaluation"
+    for label in LABELS:
+        assert label_text(label) != label, label  # every label has its English
+
+
+def test_vietnamese_mode_shows_them_as_they_are() -> None:
+    install_language("vi")
+    assert label_text(Status.SENT.label) == "Đã gửi tỉnh"
+
+
+def test_dossier_status_filter_follows_the_language(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = build_main_window(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("dossiers")
+    assert page.status_filter.itemText(1) == "Đang soạn"
+    install_language("en")
+    try:
+        qtbot.waitUntil(lambda: page.status_filter.itemText(1) == "Draft")
+        assert page.status_filter.itemText(5) == "Sent to the province"
+    finally:
+        install_language("vi")
+    qtbot.waitUntil(lambda: page.status_filter.itemText(1) == "Đang soạn")
