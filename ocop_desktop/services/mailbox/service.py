@@ -80,6 +80,14 @@ class MailboxService:
             tuple(outbox.listing(self._ctx)),
         )
 
+    def probe(self, candidate: MailboxSettings | None = None) -> str:
+        """ "" when the mailbox answers (the saved settings, or `candidate` checked first: the settings
+        page's "test the connection" before saving), else why not, in plain Vietnamese."""
+        current = candidate.check() if candidate is not None else require(self.settings())
+        client = make_client(current) if candidate is not None else self._client_for(current)
+        found = Sender(self._ctx, current, client).probe()
+        return found.message if found is not None else ""
+
     def send(self, progress: Progress | None = None, *, backoff: Backoff | None = None) -> SendReport:
         """Upload every waiting package, resuming half-sent ones; stops at the first lasting error."""
         current = require(self.settings())

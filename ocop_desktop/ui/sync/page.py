@@ -28,6 +28,7 @@ from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
+from ocop_desktop.ui.sync.outbox_tab import OutboxTab
 from ocop_desktop.ui.sync.widgets import Fingerprint
 
 if TYPE_CHECKING:
@@ -123,6 +124,10 @@ class SyncPage(QWidget):
         conflict_layout.addLayout(row)
         conflict_layout.addWidget(self.tables["conflicts"], 1)
         self.tabs.addTab(conflict_tab, "")
+        self.mailbox = OutboxTab(ctx, self)
+        self.tabs.addTab(
+            self.mailbox, ""
+        )  # the live queue of the mailbox (last: the others keep their place)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -234,6 +239,7 @@ class SyncPage(QWidget):
         )
         for i, (title, n) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
+        self.tabs.setTabText(5, self.tr("Hộp thư"))
         self.peer_status.setText(self._peer_text())
 
     def _peer_text(self) -> str:
