@@ -58,14 +58,14 @@ def cycle(
     problem = service.probe()
     if problem:
         return Outcome(replace(service.status(), reachable=False, problem=problem), stopped=problem)
-    sent = fetched = None
-    stopped, transient = "", False
-    if send:
-        sent = service.send(progress, backoff=_backoff(progress, attempts))
+    if not send and not fetch:
+        return Outcome(replace(service.status(), reachable=True))
+    if fetch:
+        done = service.sync(progress, backoff=_backoff(progress, attempts), send=send)
+        sent, fetched, stopped, transient = done.sent, done.fetched, done.stopped, done.transient
+    else:
+        sent, fetched = service.send(progress, backoff=_backoff(progress, attempts)), None
         stopped, transient = sent.stopped, sent.transient
-    if fetch and not stopped:
-        fetched = service.fetch(progress)
-        stopped, transient = fetched.stopped, fetched.transient
     status = replace(service.status(), reachable=not (stopped and transient), problem=stopped)
     return Outcome(status, sent, fetched, stopped, transient)
 
