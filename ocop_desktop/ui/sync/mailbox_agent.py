@@ -139,8 +139,22 @@ class MailboxAgent(QObject):
         self.changed.emit()
 
     def reload(self) -> Task:
-        """Read the queue again (after an export, or when a page shows)."""
+        """Read the queue again (when a page shows, or part after part while sending)."""
         return run_task(read_status, self.ctx, on_done=self._read, on_error=lambda _e: None, parent=self)
+
+    def nudge(self) -> Task:
+        """A package was exported: read the queue and, when the mailbox answered last time and nothing
+        stopped it for a lasting reason, send now rather than at the next tick."""
+        task = self.reload()
+        task.succeeded.connect(lambda _o: self._send_if_waiting())
+        return task
+
+    def _send_if_waiting(self) -> None:
+        status = self.status
+        if status is None or not status.configured or self.paused or self.running or self.last_stop:
+            return
+        if status.reachable is not False and counts(status)[0]:
+            self.run(fetch=False)
 
     def run(self, *, send: bool = True, fetch: bool = True) -> Task | None:
         if self.running:

@@ -174,6 +174,7 @@ class SyncPage(QWidget):
         self.fingerprint.set_fingerprint(snapshot.keys.signing.readable)
         self.banner.show_text(tabs.unsent_summary(list(o.unsent), self.days.value()))
         self._retranslate_data()
+        self.mailbox.agent.nudge()  # packages exported since: the queue, and sent if the mailbox answers
         if self._again:
             self.refresh()
         else:
