@@ -113,10 +113,13 @@ class MailboxAgent(QObject):
 
     def stop(self) -> None:
         """No more runs by itself (the window closes); a run under way is paused."""
-        self.timer.stop()
+        _AGENTS.pop(id(self.ctx), None)
         if self.task is not None and not self.task.done:
             self.task.cancel()
-        _AGENTS.pop(id(self.ctx), None)
+        try:
+            self.timer.stop()
+        except RuntimeError:  # at exit Qt may have deleted the timer already: nothing left to stop
+            pass
 
     def tick(self) -> None:
         if self.running:
