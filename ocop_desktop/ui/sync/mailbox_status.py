@@ -21,6 +21,7 @@ class MailboxIndicator(QLabel):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mailboxIndicator")
+        self.setContentsMargins(16, 0, 0, 0)  # apart from the officer's name beside it
         self.agent = agent_for(ctx)
         self.agent.changed.connect(self.retranslate)
         self.agent.progressed.connect(self._progressed)

@@ -28,6 +28,7 @@ from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
+from ocop_desktop.ui.sync.mailbox_agent import counts as mailbox_counts
 from ocop_desktop.ui.sync.outbox_tab import OutboxTab
 from ocop_desktop.ui.sync.widgets import Fingerprint
 
@@ -240,7 +241,10 @@ class SyncPage(QWidget):
         )
         for i, (title, n) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
-        self.tabs.setTabText(5, self.tr("Hộp thư"))
+        to_send, _to_ack = mailbox_counts(self.mailbox.agent.status)
+        self.tabs.setTabText(
+            5, self.tr("Hộp thư (%1 chờ gửi)").replace("%1", str(to_send)) if to_send else self.tr("Hộp thư")
+        )
         self.peer_status.setText(self._peer_text())
 
     def _peer_text(self) -> str:
