@@ -15,7 +15,7 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.mailbox import outbox, settings
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
 from ocop_desktop.services.mailbox.outbox import Item
-from ocop_desktop.services.mailbox.s3 import make_client
+from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
 from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.store.staging_lock import StagingLock
@@ -106,13 +106,13 @@ class MailboxService:
             tuple(outbox.listing(self._ctx)),
         )
 
-    def probe(self, candidate: MailboxSettings | None = None) -> str:
-        """ "" when the mailbox answers (the saved settings, or `candidate` checked first: the settings
-        page's "test the connection" before saving), else why not, in plain Vietnamese."""
+    def probe(self, candidate: MailboxSettings | None = None) -> Problem | None:
+        """None when the mailbox answers (the saved settings, or `candidate` checked first: the settings
+        page's "test the connection" before saving), else why not (`Problem.message`: plain Vietnamese;
+        `transient`: the endpoint did not answer, waiting may fix it)."""
         current = candidate.check() if candidate is not None else require(self.settings())
         client = make_client(current) if candidate is not None else self._client_for(current)
-        found = Sender(self._ctx, current, client).probe()
-        return found.message if found is not None else ""
+        return Sender(self._ctx, current, client).probe()
 
     def send(self, progress: Progress | None = None, *, backoff: Backoff | None = None) -> SendReport:
         """Upload every waiting package, resuming half-sent ones; stops at the first lasting error."""

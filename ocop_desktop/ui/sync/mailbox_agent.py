@@ -56,8 +56,9 @@ def cycle(
     if service.settings() is None:
         return Outcome(service.status())
     problem = service.probe()
-    if problem:
-        return Outcome(replace(service.status(), reachable=False, problem=problem), stopped=problem)
+    if problem is not None:
+        status = replace(service.status(), reachable=not problem.transient, problem=problem.message)
+        return Outcome(status, stopped=problem.message, transient=problem.transient)
     if not send and not fetch:
         return Outcome(replace(service.status(), reachable=True))
     if fetch:

@@ -43,7 +43,8 @@ def _with_secret(service: MailboxService, candidate: MailboxSettings) -> Mailbox
 
 def probe(_progress: Progress, ctx: AppContext, candidate: MailboxSettings) -> str:
     service = MailboxService(ctx)
-    return service.probe(_with_secret(service, candidate))
+    problem = service.probe(_with_secret(service, candidate))
+    return problem.message if problem is not None else ""
 
 
 def save(_progress: Progress, ctx: AppContext, candidate: MailboxSettings) -> dict[str, object]:

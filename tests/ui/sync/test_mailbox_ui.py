@@ -168,3 +168,31 @@ def test_the_main_window_sends_by_itself_at_start(
     assert items[sent.package_id].state == "uploaded"
     assert indicator is not None and indicator.isVisible()
     assert "kết nối được" in indicator.text() and "0 chờ gửi" in indicator.text()
+
+
+def test_a_silent_endpoint_is_said_and_knocked_at_less_often(
+    qtbot, pair: Pair, s3_bucket: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.sync.mailbox_status import MailboxIndicator
+
+    silent = MailboxSettings("http://127.0.0.1:9", s3_bucket, *OFFICE)  # nothing listens there
+    MailboxService(pair.commune).configure(silent)
+    package = queue_file(
+        pair.commune, random_file(tmp_path / "p.ocoppkg", 1000), recipient=pair.province.office().id
+    )
+    indicator = MailboxIndicator(pair.commune, delay_ms=0)
+    qtbot.addWidget(indicator)
+    agent = indicator.agent
+    qtbot.waitUntil(lambda: agent.task is not None and agent.task.done, timeout=30_000)
+    assert agent.status is not None and agent.status.reachable is False
+    assert (
+        indicator.text() == "Hộp thư: không kết nối được · 2 chờ gửi · 0 chờ biên nhận"
+    )  # and the enrollment
+    assert "Chưa kết nối được tới hộp thư" in indicator.toolTip()
+    assert agent.minutes == 10 and agent.timer.isActive() and agent.timer.interval() == 10 * 60_000
+    _run(qtbot, agent.run())
+    assert agent.minutes == 20  # doubled again, up to an hour
+    agent.paused = True
+    agent.tick()  # a tick while paused probes and fetches, never sends
+    _run(qtbot, agent.task)
+    assert {i.package_id: i.state for i in agent.status.items}[package] == "queued"
