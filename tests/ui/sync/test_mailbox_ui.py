@@ -196,3 +196,33 @@ def test_a_silent_endpoint_is_said_and_knocked_at_less_often(
     agent.tick()  # a tick while paused probes and fetches, never sends
     _run(qtbot, agent.task)
     assert {i.package_id: i.state for i in agent.status.items}[package] == "queued"
+
+
+def test_pause_keeps_the_parts_sent_and_send_now_continues(
+    qtbot, pair: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    file = random_file(tmp_path / "big.ocoppkg", 4 * 8 * MiB + 10)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    tab = _tab(qtbot, pair.commune)
+    paused: list[str] = []
+
+    def pause_once(_fraction: float, text: str) -> None:
+        if not paused and "8/32 MB" in text:  # the first part is on the server
+            paused.append(text)
+            tab.pause_button.click()
+
+    tab.agent.progressed.connect(pause_once)
+    tab.send_button.click()
+    _run(qtbot, tab.agent.task)
+    qtbot.waitUntil(lambda: not tab.agent.running and tab.step.text() == "Đã tạm dừng gửi.")
+    qtbot.waitUntil(lambda: any(i.package_id == package and i.state == "uploading" for i in tab.rows()))
+    row = next(i for i in tab.rows() if i.package_id == package)
+    assert 8 * MiB <= row.bytes_sent < row.size and paused
+    assert tab.agent.paused and tab.send_button.isEnabled() and not tab.pause_button.isEnabled()
+
+    tab.send_button.click()
+    _run(qtbot, tab.agent.task)
+    qtbot.waitUntil(lambda: next(i for i in tab.rows() if i.package_id == package).state == "uploaded")
+    assert not tab.agent.paused
