@@ -100,6 +100,7 @@ class MailboxAgent(QObject):
         self.last_stop = ""
         self.attempts = 2  # back-off tries inside one run (tests: 0)
         self.minutes = EVERY_MINUTES
+        self._generation = 0  # a run's end: queue reads started before it are older than its status
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
@@ -144,7 +145,14 @@ class MailboxAgent(QObject):
 
     def reload(self) -> Task:
         """Read the queue again (when a page shows, or part after part while sending)."""
-        return run_task(read_status, self.ctx, on_done=self._read, on_error=lambda _e: None, parent=self)
+        generation = self._generation
+        return run_task(
+            read_status,
+            self.ctx,
+            on_done=lambda outcome: self._read(outcome) if generation == self._generation else None,
+            on_error=lambda _e: None,
+            parent=self,
+        )
 
     def nudge(self) -> Task:
         """A package was exported: read the queue and, when the mailbox answered last time and nothing
@@ -190,6 +198,7 @@ class MailboxAgent(QObject):
         self.changed.emit()
 
     def _done(self, outcome: Outcome) -> None:
+        self._generation += 1
         self.status, self.last_stop = outcome.status, outcome.stopped
         if not outcome.status.configured:
             self.changed.emit()
@@ -202,12 +211,14 @@ class MailboxAgent(QObject):
         self._next(self.minutes)
 
     def _failed(self, exc: BaseException) -> None:
+        self._generation += 1
         self.last_stop = str(exc)
         self.changed.emit()
         self._next(self.minutes)
         self.reload()
 
     def _cancelled(self) -> None:
+        self._generation += 1
         self.changed.emit()
         self._next(self.minutes)
         self.reload()

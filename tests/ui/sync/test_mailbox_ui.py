@@ -217,9 +217,11 @@ def test_pause_keeps_the_parts_sent_and_send_now_continues(
     tab.send_button.click()
     _run(qtbot, tab.agent.task)
     qtbot.waitUntil(lambda: not tab.agent.running and tab.step.text() == "Đã tạm dừng gửi.")
-    qtbot.waitUntil(lambda: any(i.package_id == package and i.state == "uploading" for i in tab.rows()))
+    qtbot.waitUntil(  # the queue read again after the pause
+        lambda: any(i.package_id == package and i.bytes_sent >= 8 * MiB for i in tab.rows())
+    )
     row = next(i for i in tab.rows() if i.package_id == package)
-    assert 8 * MiB <= row.bytes_sent < row.size and paused
+    assert row.state == "uploading" and row.bytes_sent < row.size and paused
     assert tab.agent.paused and tab.send_button.isEnabled() and not tab.pause_button.isEnabled()
 
     tab.send_button.click()
