@@ -1,17 +1,20 @@
-"""`mailbox configure | status | send | fetch`: the province's mailbox on S3-compatible storage, headless
-(docs/mailbox.md). Province IT can run `send` and `fetch` on a timer."""
+"""`mailbox configure | status | send | fetch | sync [--watch]`: the province's mailbox on S3-compatible
+storage, headless (docs/mailbox.md). Province IT can run `sync --watch` as a service, or `sync` on a timer."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
-from ocop_desktop.services.mailbox.service import MailboxService, MailboxSettings
+from ocop_desktop.services.mailbox.service import Backoff, MailboxService, MailboxSettings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,6 +55,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fetch.add_argument("--no-import", action="store_true", help="chỉ tải về, không nhập")
     fetch.add_argument("--json", action="store_true")
     fetch.set_defaults(handler=_fetch)
+
+    sync = msub.add_parser(
+        "sync", help="gửi các gói đang chờ rồi nhận các gói gửi cho cơ quan này; --watch: lặp lại mãi"
+    )
+    sync.add_argument(
+        "--watch", action="store_true", help="chạy mãi: thử lại theo chu kỳ, giãn dần khi mất kết nối"
+    )
+    sync.add_argument(
+        "--every", type=float, default=5.0, metavar="PHÚT", help="chu kỳ khi có kết nối (mặc định 5)"
+    )
+    sync.add_argument(
+        "--max-every", type=float, default=60.0, metavar="PHÚT", help="chu kỳ dài nhất khi mất kết nối"
+    )
+    sync.add_argument("--json", action="store_true", help="mỗi lượt một dòng JSON")
+    sync.set_defaults(handler=_sync)
 
 
 def _configure(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -116,6 +134,42 @@ def _fetch(args: argparse.Namespace, ctx: AppContext) -> int:
         for entry in report.waiting + report.refused:
             print(f"- {entry['package_id'][:8]}: {entry['reason']} ({entry['path']})")
     return _done(args, report.to_json(), summary)
+
+
+def _sync(args: argparse.Namespace, ctx: AppContext) -> int:
+    """One round (send, then fetch), or rounds forever with `--watch`: a round that found the endpoint
+    silent doubles the wait (up to `--max-every`), one that reached it goes back to `--every`.
+    A lasting error (credentials, clock, bucket) ends the loop (exit 2): waiting would not fix it."""
+    wait = args.every
+    while True:
+        data = _sync_round(ctx, args.json)
+        if data["stopped"] and not data["transient"]:
+            raise UserError(str(data["stopped"]))
+        if not args.watch:
+            return 0
+        wait = min(wait * 2, args.max_every) if data["stopped"] else args.every
+        time.sleep(max(wait, 0.01) * 60)
+
+
+def _sync_round(ctx: AppContext, as_json: bool) -> dict[str, Any]:
+    done = MailboxService(ctx).sync(ConsoleProgress(), backoff=Backoff(attempts=2, cap=30.0))
+    clear_progress()
+    sent, fetched, stopped = done.sent, done.fetched, done.stopped
+    assert sent is not None
+    data = {"at": datetime.now(UTC).isoformat(timespec="seconds"), **done.to_json()}
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, default=str), flush=True)
+    else:
+        got = (
+            f"tải {len(fetched.downloaded)} gói, nhập {len(fetched.applied)}, "
+            f"{len(fetched.waiting)} chờ cán bộ"
+            if fetched
+            else "chưa nhận"
+        )
+        print(f"{data['at']}: đã gửi {len(sent.sent)} gói ({_mb(sent.bytes_uploaded)}); {got}.", flush=True)
+        if stopped:
+            print(stopped, file=sys.stderr, flush=True)
+    return data
 
 
 def _done(args: argparse.Namespace, data: dict[str, Any], summary: str) -> int:

@@ -12,6 +12,7 @@ import pytest
 from helpers.cli import Cli
 from helpers.mailbox import OFFICE, SeaweedServer
 from helpers.sync import Pair, ready_dossier
+from ocop_desktop.main import main
 from ocop_desktop.store.models import Dossier
 
 
@@ -95,3 +96,47 @@ def test_a_province_that_reviews_first_leaves_submissions_waiting(
     done = cli.json("province", "package", "import", got["waiting"][0]["path"])  # the officer's import
     assert done["applied"]
     assert cli.json("province", "mailbox", "fetch")["already"]  # and the mailbox knows it is done
+
+
+def test_sync_sends_then_fetches_and_watch_backs_off_while_the_endpoint_is_silent(
+    pair: Pair,
+    s3_server: SeaweedServer,
+    s3_bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cli = Cli(capsys, tmp_path)
+    for office in ("commune", "province"):
+        _configure(cli, office, s3_server, s3_bucket, OFFICE[1], monkeypatch)
+    ready_dossier(pair.commune, tmp_path / "scans")
+    sent = cli.json("commune", "package", "export", "--pending", "-o", str(tmp_path / "out" / "s1.ocoppkg"))
+    up = cli.json("commune", "mailbox", "sync")
+    assert len(up["sent"]["sent"]) == 2 and up["fetched"] is not None and not up["stopped"]
+    province = cli.json("province", "mailbox", "sync")  # fetches the submission, then its receipt goes
+    assert province["fetched"]["applied"] == [sent["package_id"]]
+    assert len(province["sent"]["sent"]) == 2  # the reference pack, then the receipt the import queued
+    back = cli.json("commune", "mailbox", "sync")
+    assert len(back["fetched"]["applied"]) == 1
+
+    class Enough(BaseException):  # not an error the command catches: the end of the loop
+        pass
+
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 3:
+            raise Enough()
+
+    monkeypatch.setattr("ocop_desktop.cli.mailbox.time.sleep", sleep)
+    monkeypatch.setattr("sys.stdin", io.StringIO(OFFICE[1] + "\n"))
+    silent = ["--endpoint", "http://127.0.0.1:9", "--bucket", s3_bucket, "--access-key", OFFICE[0]]
+    cli("commune", "mailbox", "configure", *silent, "--secret-stdin", code=0)
+    with pytest.raises(Enough):
+        main(
+            ["--data-dir", str(tmp_path / "commune"), "mailbox", "sync", "--watch", "--json", "--every", "1"]
+        )
+    rounds = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert len(rounds) == 3 and all(r["stopped"] and r["transient"] for r in rounds)
+    assert waits == [120.0, 240.0, 480.0]  # doubled while nothing answers (minutes → seconds)

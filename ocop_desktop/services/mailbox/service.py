@@ -15,7 +15,7 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.mailbox import outbox, settings
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
 from ocop_desktop.services.mailbox.outbox import Item
-from ocop_desktop.services.mailbox.s3 import make_client
+from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
 from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.store.staging_lock import StagingLock
@@ -23,7 +23,15 @@ from ocop_desktop.store.staging_lock import StagingLock
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-__all__ = ["Backoff", "FetchReport", "MailboxService", "MailboxSettings", "MailboxStatus", "SendReport"]
+__all__ = [
+    "Backoff",
+    "FetchReport",
+    "MailboxService",
+    "MailboxSettings",
+    "MailboxStatus",
+    "SendReport",
+    "SyncReport",
+]
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,24 @@ class MailboxStatus:
             "problem": self.problem,
             "counts": self.counts(),
             "items": [i.to_json() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """One round: what was sent (None: sending paused), what was fetched (None: not reached)."""
+
+    sent: SendReport | None
+    fetched: FetchReport | None
+    stopped: str = ""  # why the round stopped (plain Vietnamese), else ""
+    transient: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent.to_json() if self.sent else None,
+            "fetched": self.fetched.to_json() if self.fetched else None,
+            "stopped": self.stopped,
+            "transient": self.transient,
         }
 
 
@@ -80,6 +106,14 @@ class MailboxService:
             tuple(outbox.listing(self._ctx)),
         )
 
+    def probe(self, candidate: MailboxSettings | None = None) -> Problem | None:
+        """None when the mailbox answers (the saved settings, or `candidate` checked first: the settings
+        page's "test the connection" before saving), else why not (`Problem.message`: plain Vietnamese;
+        `transient`: the endpoint did not answer, waiting may fix it)."""
+        current = candidate.check() if candidate is not None else require(self.settings())
+        client = make_client(current) if candidate is not None else self._client_for(current)
+        return Sender(self._ctx, current, client).probe()
+
     def send(self, progress: Progress | None = None, *, backoff: Backoff | None = None) -> SendReport:
         """Upload every waiting package, resuming half-sent ones; stops at the first lasting error."""
         current = require(self.settings())
@@ -88,6 +122,29 @@ class MailboxService:
         )
         with self._alone("send"):
             return sender.run(progress)
+
+    def sync(
+        self, progress: Progress | None = None, *, backoff: Backoff | None = None, send: bool = True
+    ) -> SyncReport:
+        """Send the waiting packages, fetch what was left for this office, and send again what the
+        imports queued (their receipts), so one round takes a package's receipt back at once."""
+        sent = self.send(progress, backoff=backoff) if send else None
+        if sent is not None and sent.stopped:
+            return SyncReport(sent, None, sent.stopped, sent.transient)
+        fetched = self.fetch(progress)
+        if fetched.stopped:
+            return SyncReport(sent, fetched, fetched.stopped, fetched.transient)
+        if sent is not None and fetched.applied:
+            again = self.send(progress, backoff=backoff)
+            sent.sent += again.sent
+            sent.already += again.already
+            sent.waiting = again.waiting
+            sent.parts_attempted += again.parts_attempted
+            sent.parts_uploaded += again.parts_uploaded
+            sent.bytes_uploaded += again.bytes_uploaded
+            sent.resumed += again.resumed
+            sent.stopped, sent.transient = again.stopped, again.transient
+        return SyncReport(sent, fetched, sent.stopped if sent else "", sent.transient if sent else False)
 
     def retry(self) -> int:
         """Packages parked after an error (e.g. too large, once the province raised the limit)."""

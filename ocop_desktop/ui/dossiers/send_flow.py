@@ -25,6 +25,7 @@ from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import widgets
+from ocop_desktop.ui.sync.mailbox_agent import agent_for
 
 if TYPE_CHECKING:
     from ocop_desktop.ui.dossiers.session import DossierSession
@@ -114,6 +115,7 @@ class SendFlow(QObject):
     def _sent(self, sent: send_jobs.Sent) -> None:
         self.session.adopt(sent.action.detail)
         self.sent.emit(sent)
+        agent_for(self.session.ctx).nudge()  # up to the province's mailbox now, if one answers
         done = SentDialog(sent.package, self.plan.product_name if self.plan else "", self._parent)
         done.finished.connect(lambda _r: self._end())
         self._show(done)

@@ -79,9 +79,11 @@ class MainWindow(QMainWindow):
         """The store is open: build the page that was asked for and show who we are."""
         from ocop_desktop.ui.kit.tasks import run_task
         from ocop_desktop.ui.shell import ops
+        from ocop_desktop.ui.sync.mailbox_status import MailboxIndicator
 
         self.ctx = ctx
         self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
+        self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
         self.show_page(self._pending)
 
     def _show_summary(self, summary: OfficeSummaryData | None) -> None:

@@ -82,7 +82,10 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
-        for box in (self.language_box, self.office_box, self.folders_box):
+        from ocop_desktop.ui.sync.mailbox_settings import MailboxSettingsBox
+
+        self.mailbox_box = MailboxSettingsBox(ctx, self)
+        for box in (self.language_box, self.office_box, self.mailbox_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
         self.summary_task: Task | None = run_task(
@@ -97,7 +100,7 @@ class SettingsPage(QWidget):
 
     def is_ready(self) -> bool:
         """The office is shown (screenshots wait for it)."""
-        return self.summary_task is None
+        return self.summary_task is None and self.mailbox_box.is_ready()
 
     def _label(self, key: str) -> QLabel:
         self._labels[key] = QLabel()

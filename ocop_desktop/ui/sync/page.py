@@ -28,6 +28,8 @@ from ocop_desktop.ui.kit.tables import current_row, make_table
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync import jobs, prefs, tabs
 from ocop_desktop.ui.sync.actions import SyncActions
+from ocop_desktop.ui.sync.mailbox_agent import counts as mailbox_counts
+from ocop_desktop.ui.sync.outbox_tab import OutboxTab
 from ocop_desktop.ui.sync.widgets import Fingerprint
 
 if TYPE_CHECKING:
@@ -123,6 +125,10 @@ class SyncPage(QWidget):
         conflict_layout.addLayout(row)
         conflict_layout.addWidget(self.tables["conflicts"], 1)
         self.tabs.addTab(conflict_tab, "")
+        self.mailbox = OutboxTab(ctx, self)
+        self.tabs.addTab(
+            self.mailbox, ""
+        )  # the live queue of the mailbox (last: the others keep their place)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -169,6 +175,7 @@ class SyncPage(QWidget):
         self.fingerprint.set_fingerprint(snapshot.keys.signing.readable)
         self.banner.show_text(tabs.unsent_summary(list(o.unsent), self.days.value()))
         self._retranslate_data()
+        self.mailbox.agent.nudge()  # packages exported since: the queue, and sent if the mailbox answers
         if self._again:
             self.refresh()
         else:
@@ -234,6 +241,10 @@ class SyncPage(QWidget):
         )
         for i, (title, n) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(i, title.replace("%1", str(n)))
+        to_send, _to_ack = mailbox_counts(self.mailbox.agent.status)
+        self.tabs.setTabText(
+            5, self.tr("Hộp thư (%1 chờ gửi)").replace("%1", str(to_send)) if to_send else self.tr("Hộp thư")
+        )
         self.peer_status.setText(self._peer_text())
 
     def _peer_text(self) -> str:
