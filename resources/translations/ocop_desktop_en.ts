@@ -2691,6 +2691,96 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>MailboxIndicator</name>
+    <message>
+        <source>Hộp thư: đang gửi/nhận %1%</source>
+        <translation>Mailbox: sending/fetching %1%</translation>
+    </message>
+    <message>
+        <source>Hộp thư: đang gửi/nhận</source>
+        <translation>Mailbox: sending/fetching</translation>
+    </message>
+    <message>
+        <source>Hộp thư: không kết nối được</source>
+        <translation>Mailbox: unreachable</translation>
+    </message>
+    <message>
+        <source>Hộp thư: kết nối được</source>
+        <translation>Mailbox: reachable</translation>
+    </message>
+    <message>
+        <source>Hộp thư: chưa thử kết nối</source>
+        <translation>Mailbox: not tested yet</translation>
+    </message>
+    <message>
+        <source>%1 chờ gửi · %2 chờ biên nhận</source>
+        <translation>%1 to send · %2 awaiting receipt</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxSettingsBox</name>
+    <message>
+        <source>Đang thử kết nối tới hộp thư…</source>
+        <translation>Testing the connection to the mailbox…</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Kết nối được: hộp thư trả lời và nhận mã truy cập này.</source>
+        <translation>Connected: the mailbox answers and accepts this access key.</translation>
+    </message>
+    <message>
+        <source>Đã lưu cấu hình hộp thư (mã hóa trên máy này). Máy sẽ tự gửi các gói đang chờ.</source>
+        <translation>Mailbox settings saved (encrypted on this machine). Waiting packages will be sent automatically.</translation>
+    </message>
+    <message>
+        <source>Hộp thư tỉnh (S3)</source>
+        <translation>Province mailbox (S3)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ và khóa truy cập hộp thư do bộ phận CNTT của tỉnh cấp. Khi có kết nối, máy tự gửi các gói đã xuất và tự nhận biên nhận, kết quả từ tỉnh.</source>
+        <translation>The mailbox address and access keys are issued by the province's IT department. When connected, this machine sends exported packages and receives receipts and results from the province automatically.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>Thùng chứa (bucket):</source>
+        <translation>Bucket:</translation>
+    </message>
+    <message>
+        <source>Mã truy cập (access key):</source>
+        <translation>Access key:</translation>
+    </message>
+    <message>
+        <source>Khóa bí mật (secret key):</source>
+        <translation>Secret key:</translation>
+    </message>
+    <message>
+        <source>(đã lưu — để trống để giữ nguyên)</source>
+        <translation>(saved — leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>khóa bí mật tỉnh cấp</source>
+        <translation>secret key issued by the province</translation>
+    </message>
+    <message>
+        <source>Cho phép http (chỉ máy chủ trong mạng nội bộ của tỉnh)</source>
+        <translation>Allow http (only for a server on the province's own network)</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Đang mở dữ liệu…</source>
@@ -2987,6 +3077,81 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     <message>
         <source>Họ và tên</source>
         <translation>Full name</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTab</name>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Đang gửi %1%</source>
+        <translation>Sending %1%</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Đã có biên nhận</source>
+        <translation>Receipt received</translation>
+    </message>
+    <message>
+        <source>Lỗi: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Gói</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Xếp hàng lúc</source>
+        <translation>Queued at</translation>
+    </message>
+    <message>
+        <source>Lên hộp thư lúc</source>
+        <translation>Uploaded at</translation>
+    </message>
+    <message>
+        <source>Lỗi gần nhất</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Đã tạm dừng gửi.</source>
+        <translation>Sending paused.</translation>
+    </message>
+    <message>
+        <source>Đang đọc hàng đợi…</source>
+        <translation>Reading the queue…</translation>
+    </message>
+    <message>
+        <source>%1 gói chờ gửi, %2 gói chờ biên nhận.</source>
+        <translation>%1 packages waiting to be sent, %2 waiting for a receipt.</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình hộp thư của tỉnh (trang Cài đặt). Các gói xuất ra vẫn được xếp hàng ở đây và sẽ tự gửi khi có hộp thư; vẫn có thể gửi tệp bằng USB hoặc thư điện tử.</source>
+        <translation>The province mailbox is not configured (Settings page). Exported packages are still queued here and will be sent by themselves once a mailbox is set; files can still go by USB or e-mail.</translation>
+    </message>
+    <message>
+        <source>Hộp thư: %1, thùng “%2”.</source>
+        <translation>Mailbox: %1, bucket “%2”.</translation>
+    </message>
+    <message>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Tạm dừng</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Lấy gói về</source>
+        <translation>Fetch packages</translation>
     </message>
 </context>
 <context>
@@ -4872,6 +5037,14 @@ Send it to %2. When they call, read out the key fingerprint shown on the Sync pa
     <message>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>Hộp thư (%1 chờ gửi)</source>
+        <translation>Mailbox (%1 to send)</translation>
+    </message>
+    <message>
+        <source>Hộp thư</source>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>Đang đọc tình trạng đồng bộ…</source>
