@@ -3,9 +3,8 @@ move through the lifecycle by explicit actions, list with deadlines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,6 +31,9 @@ from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms
+from ocop_desktop.services.dossiers.rows import DossierDetail as DossierDetail
+from ocop_desktop.services.dossiers.rows import DossierEventRow as DossierEventRow
+from ocop_desktop.services.dossiers.rows import DossierRow as DossierRow
 from ocop_desktop.store.models import (
     AdminUnit,
     Certificate,
@@ -45,53 +47,6 @@ from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import Actor, AppContext
-
-
-@dataclass(frozen=True)
-class DossierRow:
-    id: str
-    revision: int
-    product_id: str
-    product_code: str
-    product_name: str
-    producer_name: str
-    product_set: int
-    registration_type: str
-    registration_label: str
-    status: str
-    status_label: str
-    receipt_number: str
-    received_on: date | None
-    deadline: date | None
-    urgency: str
-    urgency_label: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class DossierEventRow:
-    action: str
-    from_status: str
-    to_status: str
-    at: datetime
-    officer_id: str | None
-    note: str
-    on_paper: bool = False  # the province's outcome as the commune recorded it from a paper document
-
-
-@dataclass(frozen=True)
-class DossierDetail:
-    row: DossierRow
-    ruleset_id: str
-    ruleset_hash: str
-    forms: dict[str, dict[str, Any]]
-    previous_dossier_id: str | None
-    base_certificate_id: str | None
-    return_reasons: str
-    events: tuple[DossierEventRow, ...]
-    editable: bool
-    allowed_actions: tuple[str, ...]  # the steps this office takes itself, open now
-    paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
 
 
 class DossierService:

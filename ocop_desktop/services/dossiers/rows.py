@@ -1,0 +1,55 @@
+"""What the dossier service returns: a list row, a history step and the whole dossier (kept apart from
+the service so that its file stays about the rules)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    id: str
+    revision: int
+    product_id: str
+    product_code: str
+    product_name: str
+    producer_name: str
+    product_set: int
+    registration_type: str
+    registration_label: str
+    status: str
+    status_label: str
+    receipt_number: str
+    received_on: date | None
+    deadline: date | None
+    urgency: str
+    urgency_label: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DossierEventRow:
+    action: str
+    from_status: str
+    to_status: str
+    at: datetime
+    officer_id: str | None
+    note: str
+    on_paper: bool = False  # the province's outcome as the commune recorded it from a paper document
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    row: DossierRow
+    ruleset_id: str
+    ruleset_hash: str
+    forms: dict[str, dict[str, Any]]
+    previous_dossier_id: str | None
+    base_certificate_id: str | None
+    return_reasons: str
+    events: tuple[DossierEventRow, ...]
+    editable: bool
+    allowed_actions: tuple[str, ...]  # the steps this office takes itself, open now
+    paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
