@@ -152,6 +152,14 @@ def is_five_star_candidate(
     return valid and star == 5 and mean_total >= band_min(bands, 5)
 
 
+PROVINCE_STARS = (3, 4)  # the province's decision recognises these; 5★ goes to the ministry
+
+
+def decided_by_province(status: str, proposed_star: int | None) -> bool:
+    """An entry the round's recognition decision takes: proposed, at a star the province recognises."""
+    return status == EntryStatus.PROPOSED and proposed_star in PROVINCE_STARS
+
+
 def median(values: Sequence[int | Fraction]) -> Fraction:
     ordered = sorted(values)
     n = len(ordered)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Action, Status, next_status
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
-from ocop_desktop.domain.province import EntryStatus, is_five_star_candidate
+from ocop_desktop.domain.province import EntryStatus, decided_by_province, is_five_star_candidate
 from ocop_desktop.domain.text import nfc, nfc_multiline
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.units import formal_name
@@ -158,9 +158,7 @@ class ResultService:
             self._check_number(s, number, data.decided_on)
             entries = self._entries(s, r.id, dossier_ids)
             if dossier_ids is None:
-                entries = [
-                    e for e in entries if e.status == EntryStatus.PROPOSED and e.proposed_star in (3, 4)
-                ]
+                entries = [e for e in entries if decided_by_province(e.status, e.proposed_star)]
             if not entries:
                 raise UserError(f"{round_label(r)} chưa có sản phẩm nào được đề nghị công nhận 3 hoặc 4 sao.")
             rows = {

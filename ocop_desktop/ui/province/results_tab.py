@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.forms import parse_date
+from ocop_desktop.domain.province import decided_by_province
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
@@ -301,7 +302,7 @@ class ResultsTab(QWidget):
 
     def _confirm_decision(self, data: DecisionInput) -> bool:
         """A decision recognises products and issues certificates for 36 months: said, and asked."""
-        chosen = [e for e in self.entries.rows if e.status == "proposed" and e.proposed_star in (3, 4)]
+        chosen = [e for e in self.entries.rows if decided_by_province(e.status, e.proposed_star)]
         if not chosen:
             return True  # the service says why nothing can be decided
         names = "\n".join(f"• {e.product_name} — {e.proposed_star}★" for e in chosen[:8])
