@@ -30,3 +30,10 @@ def test_slug_is_a_safe_file_stem(text: str, limit: int, keep_case: bool) -> Non
 def test_fold_ignores_diacritics_and_case(text: str) -> None:
     assert fold(text) == fold(fold(text))
     assert fold("Đắk Lắk") == "dak lak"
+
+
+def test_quick_fold_agrees_with_fold_on_vietnamese_names() -> None:
+    from ocop_desktop.domain.text import fold, quick_fold
+
+    for name in ("Cà phê bột Đắk Lắk", "ỨNG DỤNG Ưu Ơ", "Hợp tác xã Chè Tân Cương", "Mật ong Krông Bông"):
+        assert quick_fold(name) == fold(name)
