@@ -2355,6 +2355,114 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>Xem tất cả…</source>
+        <translation>See all…</translation>
+    </message>
+    <message numerus="yes">
+        <source>… và %n mục khác</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quá hạn đánh giá cấp xã</source>
+        <translation>Commune check overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn đánh giá cấp xã</source>
+        <translation>Commune check due soon</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại, chờ bổ sung</source>
+        <translation>Dossiers returned, awaiting supplements</translation>
+    </message>
+    <message>
+        <source>Hồ sơ xã gửi lên, chờ tỉnh tiếp nhận</source>
+        <translation>Dossiers sent by communes, awaiting acceptance</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận đến kỳ đánh giá lại</source>
+        <translation>Certificates due for re-evaluation</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận đã hết hiệu lực, chưa có giấy mới</source>
+        <translation>Certificates expired with no new one</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa gửi đi (từ 7 ngày trở lên)</source>
+        <translation>Dossiers not sent (7 days or more)</translation>
+    </message>
+    <message>
+        <source>Gói đã gửi, chưa có biên nhận</source>
+        <translation>Packages sent, no receipt yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>quá hạn %n ngày (%1)</source>
+        <translation>
+            <numerusform>%n day overdue (%1)</numerusform>
+            <numerusform>%n days overdue (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hạn %1 (còn %n ngày)</source>
+        <translation>
+            <numerusform>due %1 (%n day left)</numerusform>
+            <numerusform>due %1 (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hạn nộp hồ sơ %1</source>
+        <translation>file by %1</translation>
+    </message>
+    <message>
+        <source>hết hạn %1</source>
+        <translation>expired %1</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Đếm lại (F5)</source>
+        <translation>Count again (F5)</translation>
+    </message>
+    <message>
+        <source>Cần chú ý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Số liệu năm %1</source>
+        <translation>Figures of %1</translation>
+    </message>
+    <message>
+        <source>Không có việc nào cần chú ý lúc này.</source>
+        <translation>Nothing needs attention right now.</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Số liệu ngày %1</source>
+        <translation>Figures as of %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <source>Đang kiểm tra chữ ký và các tệp trong gói…</source>
@@ -2741,7 +2849,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Địa chỉ và khóa truy cập hộp thư do bộ phận CNTT của tỉnh cấp. Khi có kết nối, máy tự gửi các gói đã xuất và tự nhận biên nhận, kết quả từ tỉnh.</source>
-        <translation>The mailbox address and access keys are issued by the province's IT department. When connected, this machine sends exported packages and receives receipts and results from the province automatically.</translation>
+        <translation>The mailbox address and access keys are issued by the province&apos;s IT department. When connected, this machine sends exported packages and receives receipts and results from the province automatically.</translation>
     </message>
     <message>
         <source>Địa chỉ máy chủ:</source>
@@ -2769,7 +2877,7 @@ Send this file to the provincial OCOP office.</translation>
     </message>
     <message>
         <source>Cho phép http (chỉ máy chủ trong mạng nội bộ của tỉnh)</source>
-        <translation>Allow http (only for a server on the province's own network)</translation>
+        <translation>Allow http (only for a server on the province&apos;s own network)</translation>
     </message>
     <message>
         <source>Kiểm tra kết nối</source>
@@ -3156,6 +3264,10 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
 </context>
 <context>
     <name>Pages</name>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
     <message>
         <source>Chủ thể</source>
         <translation>Producers</translation>

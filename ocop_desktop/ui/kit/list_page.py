@@ -119,6 +119,11 @@ class ListPage(QWidget):
         self.model.set_query(self.filter.text())
         self.table.scrollToTop()  # a new filter starts at its first row, not at the old scroll
 
+    def find(self, text: str) -> None:
+        """Show the rows matching `text` at once (another page named a record)."""
+        self.filter.setText(text)
+        self.apply_filter()
+
     def focus_filter(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()

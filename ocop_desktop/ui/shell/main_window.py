@@ -1,4 +1,4 @@
-"""The main window: navigation on the left (Ctrl+1..7), one page at a time on the right, the
+"""The main window: navigation on the left (Ctrl+1..8), one page at a time on the right, the
 office, role and officer in the status bar."""
 
 from __future__ import annotations
