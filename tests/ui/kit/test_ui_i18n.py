@@ -85,8 +85,8 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, ctx) -> None: 
     window = build_main_window(ctx)
     qtbot.addWidget(window)
     window.show()
+    producers = window.show_page("producers")
     settings = window.show_page("settings")
-    producers = window.page("producers")
     assert window.nav.item(0).text() == "Tổng quan"
     settings.language.setCurrentIndex(settings.language.findData("en"))
     settings.language.activated.emit(settings.language.currentIndex())
