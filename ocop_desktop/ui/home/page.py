@@ -120,7 +120,7 @@ class HomePage(QWidget):
         self.figures_box.setVisible(bool(summary.figures))
         if summary.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        self._say()
+        self.retranslate()  # the heading names the area now
 
     def _line(self, item: AttentionItem) -> QTreeWidgetItem:
         title = self.titles().get(item.key, item.title)
@@ -203,6 +203,10 @@ class HomePage(QWidget):
             self.state.setText(self.tr("Số liệu ngày %1").replace("%1", f"{self.summary.on:%d/%m/%Y}"))
         else:
             self.state.setText("")
+
+    def is_ready(self) -> bool:
+        """Counted and shown (screenshots and benchmarks wait for this)."""
+        return self.summary is not None and self.task is None
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
