@@ -31,11 +31,11 @@ from helpers.cutproxy import CutProxy  # noqa: E402
 from helpers.mailbox import OFFICE, SeaweedServer, queue_file, random_file, weed_binary  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings  # noqa: E402
 from ocop_desktop.services.core.setup import initialise  # noqa: E402
 from ocop_desktop.services.mailbox.s3 import make_client  # noqa: E402
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff  # noqa: E402
 from ocop_desktop.services.mailbox.service import MailboxService  # noqa: E402
-from ocop_desktop.services.mailbox.settings import MailboxSettings  # noqa: E402
 
 MiB = 1024 * 1024
 RATIO_FLOOR = 0.8

@@ -1,5 +1,6 @@
-"""`mailbox configure | status | send | fetch | sync [--watch]`: the province's mailbox on S3-compatible
-storage, headless (docs/mailbox.md). Province IT can run `sync --watch` as a service, or `sync` on a timer."""
+"""`mailbox configure | office-credentials | status | send | fetch | sync [--watch]`: the province's
+mailbox on S3-compatible storage, headless (docs/mailbox.md). Province IT can run `sync --watch` as a
+service, or `sync` on a timer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
@@ -40,6 +42,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     conf.add_argument("--json", action="store_true")
     conf.set_defaults(handler=_configure)
+
+    cred = msub.add_parser(
+        "office-credentials",
+        help="tỉnh: mã truy cập hộp thư cấp cho một xã hoặc máy chấm điểm (gửi kèm gói tham chiếu hoặc gói "
+        "phân công, mã hóa cho riêng cơ quan đó); không có CƠ_QUAN: liệt kê",
+    )
+    cred.add_argument("office", nargs="?", metavar="CƠ_QUAN", help="mã cơ quan hoặc mã đơn vị hành chính")
+    cred.add_argument("--access-key")
+    secret = cred.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--secret-stdin", action="store_true", help="khóa bí mật ở dòng đầu của đầu vào chuẩn"
+    )
+    secret.add_argument("--secret-file", type=Path, help="tệp chứa khóa bí mật (dòng đầu)")
+    cred.add_argument("--remove", action="store_true", help="thôi gửi mã truy cập cho cơ quan này")
+    cred.add_argument("--json", action="store_true")
+    cred.set_defaults(handler=_office_credentials)
 
     status = msub.add_parser("status", help="các gói chờ gửi, đang gửi, đã gửi, đã có biên nhận")
     status.add_argument("--probe", action="store_true", help="thử kết nối tới hộp thư")
@@ -92,6 +110,45 @@ def _configure(args: argparse.Namespace, ctx: AppContext) -> int:
         print(
             f"Đã lưu cấu hình hộp thư (mã hóa trên máy này): {settings.endpoint}, thùng “{settings.bucket}”."
         )
+    return 0
+
+
+def _office_credentials(args: argparse.Namespace, ctx: AppContext) -> int:
+    service = MailboxService(ctx)
+    if args.office is None:
+        rows = service.office_credentials()
+        if args.json:
+            print_json(rows)
+        else:
+            print_table(
+                ["CƠ QUAN", "MÃ ĐƠN VỊ", "MÃ TRUY CẬP"],
+                [[r["name"], r["unit_code"], r["access_key"]] for r in rows],
+            )
+        return 0
+    if args.remove:
+        row = service.set_office_credentials(args.office)
+    else:
+        if not args.access_key:
+            raise UserError("Hãy cho mã truy cập (--access-key) cấp cho cơ quan này.")
+        if args.secret_file is not None:
+            try:
+                secret = args.secret_file.read_text("utf-8").splitlines()[0]
+            except (OSError, UnicodeDecodeError, IndexError) as exc:
+                raise UserError(f"Không đọc được khóa bí mật trong tệp “{args.secret_file}”.") from exc
+        elif args.secret_stdin:
+            secret = sys.stdin.readline().strip()
+        else:
+            secret = getpass.getpass("Khóa bí mật cấp cho cơ quan: ")
+        row = service.set_office_credentials(args.office, args.access_key, secret)
+    if args.json:
+        print_json(row)
+    elif row["access_key"]:
+        print(
+            f"Đã lưu mã truy cập hộp thư cho “{row['name']}” (mã hóa trên máy này). Gói tham chiếu (hoặc gói "
+            "phân công) tiếp theo gửi cho cơ quan đó sẽ mang theo, mã hóa cho riêng cơ quan đó."
+        )
+    else:
+        print(f"Đã bỏ mã truy cập hộp thư của “{row['name']}”.")
     return 0
 
 

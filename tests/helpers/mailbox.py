@@ -188,8 +188,8 @@ def _identities() -> dict[str, Any]:
 
 def configure(ctx: Any, server: SeaweedServer, bucket: str, credentials: tuple[str, str] = OFFICE) -> None:
     """The office's mailbox settings pointing at the test server (plain http on 127.0.0.1)."""
+    from ocop_desktop.services.core.mailbox_settings import MailboxSettings
     from ocop_desktop.services.mailbox.service import MailboxService
-    from ocop_desktop.services.mailbox.settings import MailboxSettings
 
     MailboxService(ctx).configure(MailboxSettings(server.endpoint, bucket, credentials[0], credentials[1]))
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout
 from ocop_desktop.services.mailbox.s3 import Problem, classify, errors
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.store.models import SyncPackage
 

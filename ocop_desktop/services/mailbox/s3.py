@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 
 # Connect quickly (probing says "unreachable" fast); a part of 8 MiB on a 1 Mbit/s link takes ~70 s.
 CONNECT_TIMEOUT = 10.0

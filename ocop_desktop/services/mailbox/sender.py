@@ -23,10 +23,10 @@ from sqlalchemy import select
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.progress import Progress, report
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout, outbox
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress
-from ocop_desktop.services.mailbox import outbox, settings
+from ocop_desktop.services.core import mailbox_settings as settings
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings, OfficeCredentials
+from ocop_desktop.services.mailbox import outbox
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.store.staging_lock import StagingLock
 
 if TYPE_CHECKING:
@@ -145,6 +146,41 @@ class MailboxService:
             sent.resumed += again.resumed
             sent.stopped, sent.transient = again.stopped, again.transient
         return SyncReport(sent, fetched, sent.stopped if sent else "", sent.transient if sent else False)
+
+    # -- at the province: what each office is given (carried sealed in its packs: sync/mailbox_pack.py) --
+    def set_office_credentials(
+        self, office: str, access_key: str = "", secret_key: str = ""
+    ) -> dict[str, str]:
+        """Set one office's access key and secret (both empty: forget them). The next reference pack
+        (or, for an evaluator laptop, assignment) to that office carries them, sealed to its key."""
+        from ocop_desktop.services.sync.keys import find_peer
+
+        if self._ctx.office().role != "province":
+            raise UserError("Chỉ cơ quan OCOP cấp tỉnh cấp mã truy cập hộp thư cho các cơ quan.")
+        with self._ctx.read() as s:
+            peer = find_peer(s, office.strip())
+            row = {"office_id": peer.id, "name": peer.name, "unit_code": peer.unit_code, "role": peer.role}
+        given = OfficeCredentials(peer.id, access_key, secret_key) if access_key or secret_key else None
+        settings.save_office_credentials(self._ctx.paths.keys_dir, given, peer.id)
+        return {**row, "access_key": given.access_key.strip() if given else ""}
+
+    def office_credentials(self) -> list[dict[str, str]]:
+        """Each office given credentials, with its access key (never the secret)."""
+        from ocop_desktop.store.models import Office
+
+        given = settings.office_credentials(self._ctx.paths.keys_dir)
+        with self._ctx.read() as s:
+            offices = {c.office_id: s.get(Office, c.office_id) for c in given}
+            return [
+                {
+                    "office_id": c.office_id,
+                    "name": o.name if (o := offices[c.office_id]) else "",
+                    "unit_code": o.unit_code if o else "",
+                    "role": o.role if o else "",
+                    "access_key": c.access_key,
+                }
+                for c in given
+            ]
 
     def retry(self) -> int:
         """Packages parked after an error (e.g. too large, once the province raised the limit)."""

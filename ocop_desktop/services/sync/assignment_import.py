@@ -10,7 +10,7 @@ package again changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,8 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, PROVINCE, carried_keys, read_payload
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
+from ocop_desktop.services.sync.mailbox_pack import apply as apply_mailbox
+from ocop_desktop.services.sync.mailbox_pack import carried as mailbox_carried
 from ocop_desktop.services.sync.opened import Opened, check_blobs, incoming_row, own_package, package_info
 from ocop_desktop.services.sync.ownership_evaluator import check_assignment
 from ocop_desktop.services.sync.sequence import sequence_warnings
@@ -124,6 +126,20 @@ class AssignmentImport:
         self.assignment = _check_assignment(doc["assignment"])
         check_assignment(self._ctx, m, self.office, self.assignment)  # §6: from this laptop's province
         self.blob_names = self._blob_names()
+        self.mailbox = None if self.prior else mailbox_carried(self._ctx, doc.get("mailbox"), m.sender_id)
+        if self.mailbox is not None and self._later_from_province():
+            self.mailbox = None  # a newer assignment's settings stand
+
+    def _later_from_province(self) -> bool:
+        m = self.m
+        query = select(SyncPackage.id).where(
+            SyncPackage.direction == "in",
+            SyncPackage.kind == m.kind,
+            SyncPackage.sender_office_id == m.sender_id,
+            SyncPackage.sequence > m.sequence,
+        )
+        with self._ctx.read() as s:
+            return s.scalars(query).first() is not None
 
     def _blob_names(self) -> list[str]:
         in_package = {fmt.blob_sha256(n): n for n in self.reader.names("blob")}
@@ -184,6 +200,8 @@ class AssignmentImport:
         if self.prior is None:
             warnings.extend(sequence_warnings(self._ctx, self.m))
         warnings.extend(_ruleset_warnings(a))
+        if self.mailbox is not None and self.mailbox.warning:
+            warnings.append(self.mailbox.warning)
         rows = []
         for d in a["dossiers"]:
             old = before.get(d["dossier_id"])
@@ -228,6 +246,8 @@ class AssignmentImport:
         with staged_blobs(self._ctx, self.m.package_id) as staging:
             check_blobs(self._ctx, self.reader, self.blob_names, staging, progress, upto=0.9)
             result = self._write(staging)
+        if self.mailbox is not None:  # once the assignment is stored: the province was trusted with it
+            result = replace(result, mailbox=apply_mailbox(self._ctx, self.mailbox, self.m.package_id))
         if progress is not None:  # not `report`: after the commit it is too late to cancel
             progress.set(1.0, "Đã nhập gói")
         return result

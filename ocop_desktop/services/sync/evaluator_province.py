@@ -43,6 +43,7 @@ from ocop_desktop.services.sync.evaluator_payloads import (
 )
 from ocop_desktop.services.sync.identity import check_key_change, merged
 from ocop_desktop.services.sync.keys import encryption_key_of, find_peer
+from ocop_desktop.services.sync.mailbox_pack import block_for
 from ocop_desktop.services.sync.opened import open_package
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
 from ocop_desktop.services.sync.ownership_evaluator import assignment_outcomes
@@ -229,10 +230,10 @@ class ProvinceEvaluatorPackages:
                 else Party(None, f"{data.member_label} {data.member_name}"[:200], me.unit_code, EVALUATOR)
             )
             key = encryption_key_of(s, peer.id) if peer else None
+            mailbox = block_for(self._ctx, s, [peer.id]) if peer else None
         out = Outgoing(self._ctx, fmt.Kind.EVALUATOR_ASSIGNMENT, recipient, Path(target))
-        encrypted = add_payload(
-            out, {"schema": SCHEMA, "office": office, "keys": keys, "assignment": data.to_json()}, key
-        )
+        payload = {"schema": SCHEMA, "office": office, "keys": keys, "assignment": data.to_json()}
+        encrypted = add_payload(out, {**payload, **({"mailbox": mailbox} if mailbox else {})}, key)
         blobs, size = add_blobs(self._ctx, out, data.blobs())
         out.rulesets = tuple(sorted({(d.ruleset_id, d.ruleset_hash) for d in data.dossiers}))
         out.counts = {"dossiers": len(data.dossiers), "blobs": blobs, "blob_bytes": size}

@@ -23,6 +23,7 @@ from ocop_desktop.services.sync.keys import (
     parent_unit,
     peer_offices,
 )
+from ocop_desktop.services.sync.mailbox_pack import block_for, communes_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
 from ocop_desktop.store.blobs import BlobStore
@@ -238,16 +239,19 @@ class PackageExportService:
         if keys.role != PROVINCE:
             raise UserError("Chỉ cơ quan OCOP cấp tỉnh xuất gói dữ liệu tham chiếu.")
         with self._ctx.read() as s:
+            peer = find_peer(s, to) if to else None
             recipient = (
-                party(find_peer(s, to))
-                if to
+                party(peer)
+                if peer
                 else Party(None, f"Các xã của {keys.office_name}", keys.unit_code, COMMUNE)
             )
+            mailbox = block_for(self._ctx, s, [peer.id] if peer else communes_of(s))
         files = reference_files(self._ctx)
         payload = {
             "office": _office_json(keys),
             "keys": keys_json(keys, self._ctx),
             "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())],
+            **({"mailbox": mailbox} if mailbox else {}),
         }
         return self._small(fmt.Kind.REFERENCE, recipient, Path(target), payload, files)
 

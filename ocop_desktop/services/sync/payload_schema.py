@@ -43,9 +43,44 @@ KEY = sc.obj(
 KEYS = sc.array(KEY, min_items=2, max_items=2)
 _FILE = sc.obj({"name": sc.text(120, min_len=1), "sha256": sc.hex64}, required=("name", "sha256"))
 
+_B64 = sc.text(200, min_len=1)
+# the province's mailbox, each office's credentials sealed to its key (services/sync/mailbox_pack.py)
+MAILBOX = sc.obj(
+    {
+        "endpoint": sc.text(300, min_len=1),
+        "bucket": sc.text(63, min_len=3),
+        "region": sc.text(40),
+        "province_office_id": sc.uuid,
+        "allow_http": sc.boolean,
+        "offices": sc.array(
+            sc.obj(
+                {
+                    "office_id": sc.uuid,
+                    "scheme": sc.text(60, min_len=1),
+                    "recipient_key": sc.hex64,
+                    "ephemeral_public_key": _B64,
+                    "nonce": _B64,
+                    "wrapped_key": _B64,
+                    "sealed": sc.text(2000, min_len=1),
+                },
+                required=(
+                    "office_id",
+                    "scheme",
+                    "recipient_key",
+                    "ephemeral_public_key",
+                    "nonce",
+                    "wrapped_key",
+                    "sealed",
+                ),
+            ),
+            max_items=fmt.MAX_ENTRIES,
+        ),
+    },
+    required=("endpoint", "bucket", "province_office_id", "offices"),
+)
 ENROLLMENT = sc.obj({"office": OFFICE, "keys": KEYS}, required=("office", "keys"))
 REFERENCE = sc.obj(
-    {"office": OFFICE, "keys": KEYS, "files": sc.array(_FILE, max_items=fmt.MAX_ENTRIES)},
+    {"office": OFFICE, "keys": KEYS, "files": sc.array(_FILE, max_items=fmt.MAX_ENTRIES), "mailbox": MAILBOX},
     required=("office", "keys", "files"),
 )
 RECEIPT = sc.obj(
@@ -182,7 +217,13 @@ ASSIGNMENT = sc.obj(
     + ("member_name", "dossiers"),
 )
 EVALUATOR_ASSIGNMENT = sc.obj(
-    {"schema": sc.integer(1, SCHEMA), "office": OFFICE, "keys": KEYS, "assignment": ASSIGNMENT},
+    {
+        "schema": sc.integer(1, SCHEMA),
+        "office": OFFICE,
+        "keys": KEYS,
+        "assignment": ASSIGNMENT,
+        "mailbox": MAILBOX,
+    },
     required=("schema", "office", "keys", "assignment"),
 )
 PROPOSAL = sc.obj(

@@ -27,6 +27,8 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
+from ocop_desktop.services.sync.mailbox_pack import apply as apply_mailbox
+from ocop_desktop.services.sync.mailbox_pack import carried as mailbox_carried
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.reference import changed, check_reference_file, install
@@ -150,6 +152,11 @@ class TrustImport:
         check_key_change(self.key_change, self._typed, applying=False)
         sender_check(ctx, m.sender)
         self.files = self._reference_files(doc) if m.kind == fmt.Kind.REFERENCE else {}
+        self.mailbox = (
+            mailbox_carried(ctx, doc.get("mailbox"), m.sender_id)
+            if m.kind == fmt.Kind.REFERENCE and not opened.prior
+            else None
+        )
         with ctx.read() as s:
             trusted = trusted_fingerprints(s, m.sender_id)
             self.later = s.scalars(
@@ -186,6 +193,8 @@ class TrustImport:
             warnings.append(
                 "Đã có gói tham chiếu mới hơn từ cùng cơ quan; các tệp trong gói này sẽ không được cài."
             )
+        elif self.mailbox is not None and self.mailbox.warning:
+            warnings.append(self.mailbox.warning)
         return ImportPreview(
             self._opened.info,
             self._opened.prior is not None,
@@ -222,4 +231,9 @@ class TrustImport:
             s.add(incoming_row(self._opened, outcomes=outcomes))
             s.flush()  # every row is written: whatever refuses the package does so before a file is installed
             install(self._ctx, files)
-        return ImportResult(preview, True, None, installed=tuple(installed))
+            mailbox = (
+                ""
+                if self.mailbox is None or self.later
+                else apply_mailbox(self._ctx, self.mailbox, self._m.package_id)
+            )
+        return ImportResult(preview, True, None, installed=tuple(installed), mailbox=mailbox)

@@ -115,6 +115,7 @@ class ImportResult:
     receipt_path: Path | None
     conflicts: int = 0
     installed: tuple[str, ...] = field(default=())
+    mailbox: str = ""  # the province's mailbox settings: installed | replaced | updated | unchanged
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,5 +123,6 @@ class ImportResult:
             "receipt": str(self.receipt_path) if self.receipt_path else None,
             "conflicts": self.conflicts,
             "installed": list(self.installed),
+            "mailbox": self.mailbox,
             **self.preview.to_json(),
         }

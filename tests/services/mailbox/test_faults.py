@@ -13,9 +13,9 @@ import pytest
 from helpers.cutproxy import CutProxy
 from helpers.mailbox import OFFICE, SeaweedServer, configure, queue_file, random_file
 from helpers.sync import Pair
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox.sender import Backoff
 from ocop_desktop.services.mailbox.service import MailboxService
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.services.sync.service import PackageService
 
 MiB = 1024 * 1024

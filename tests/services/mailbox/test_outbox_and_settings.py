@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from helpers.sync import Pair, ready_dossier
 from ocop_desktop.domain.errors import ValidationError
-from ocop_desktop.services.mailbox import settings as stored
+from ocop_desktop.services.core import mailbox_settings as stored
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox.service import MailboxService
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.store.models import OutboxItem
 

@@ -121,7 +121,7 @@ def test_wrong_credentials_stop_at_once_with_a_plain_message(
 
 
 def test_an_unreachable_endpoint_is_retried_with_backoff_then_waits(commune: Pair, tmp_path: Path) -> None:
-    from ocop_desktop.services.mailbox.settings import MailboxSettings
+    from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 
     service = MailboxService(commune.commune)
     service.configure(MailboxSettings("http://127.0.0.1:9", "ocop-test", "a", "b"))  # nothing listens

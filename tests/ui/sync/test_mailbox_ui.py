@@ -11,8 +11,8 @@ import pytest
 from helpers.cutproxy import CutProxy
 from helpers.mailbox import OFFICE, SeaweedServer, configure, queue_file, random_file
 from helpers.sync import Pair, ready_dossier
+from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox.service import MailboxService
-from ocop_desktop.services.mailbox.settings import MailboxSettings
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from ocop_desktop.ui.shell.settings_page import SettingsPage
