@@ -10,9 +10,12 @@ change — waits in the incoming folder for the sync page."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress, report
@@ -20,11 +23,13 @@ from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout
 from ocop_desktop.services.mailbox.s3 import Problem, classify, errors
 from ocop_desktop.services.sync.service import PackageService
-from ocop_desktop.store.models import SyncPackage
+from ocop_desktop.store.models import OutboxItem, SyncPackage
+from ocop_desktop.store.models.mailbox import UPLOADED
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
+log = logging.getLogger(__name__)
 RANGE = 8 * 1024 * 1024
 # What the province may choose to import by hand (`MailboxSettings.auto_import`): work from the offices.
 OFFICERS_WORK = frozenset({"submission", "evaluator_scores", "enrollment"})
@@ -37,6 +42,7 @@ class FetchReport:
     already: list[str] = field(default_factory=list)  # imported before: not downloaded again
     waiting: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
     refused: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
+    deleted: list[str] = field(default_factory=list)  # tidied from the bucket: imported and receipted
     bytes_downloaded: int = 0
     stopped: str = ""
     transient: bool = False
@@ -60,18 +66,50 @@ class Fetcher:
         self._ctx, self._s3, self._bucket, self._chunk = ctx, client, settings.bucket, chunk
         self._auto = settings.auto_import or ctx.office().role != "province"
         self.report = FetchReport()
+        self._listed: list[str] = []
 
     def run(self, progress: Progress | None = None, *, apply: bool = True) -> FetchReport:
         try:
             objects = self._listing()
+            self._listed = [key for key, _size, _etag in objects]
             for index, (key, size, etag) in enumerate(objects):
                 report(progress, index / max(len(objects), 1), f"Đang nhận gói {index + 1}/{len(objects)}")
                 self._one(key, size, etag, apply)
+            self.tidy()
         except errors() as exc:
             problem: Problem = classify(exc)
             self.report.stopped, self.report.transient = problem.message, problem.transient
         report(progress, 1.0, "")
         return self.report
+
+    def tidy(self) -> None:
+        """Delete from the bucket the listed objects addressed to this office alone (never `outbox/all/`)
+        that are imported here and whose receipt, if their import issued one, is on the server too: the
+        sender has its proof, and the package is in this database. Anything else stays (waiting for an
+        officer, refused, or its receipt not sent yet); a server that does not let this key delete is
+        not an error — the objects stay for the province's IT (docs/mailbox.md §Tidying)."""
+        for key in self._listed:
+            package_id = layout.package_id_of(key)
+            if package_id is None or package_id in self.report.deleted or not layout.deletable(key):
+                continue
+            if not self._receipted(package_id):
+                continue
+            try:
+                self._s3.delete_object(Bucket=self._bucket, Key=key)
+            except errors() as exc:
+                log.info("Mailbox object %s not deleted: %s", key, classify(exc).code)
+                return
+            self.report.deleted.append(package_id)
+
+    def _receipted(self, package_id: str) -> bool:
+        with self._ctx.read() as s:
+            row = s.get(SyncPackage, package_id)
+            if row is None or row.direction != "in":
+                return False
+            if row.receipt_package_id is None:
+                return True  # no receipt to wait for (an enrollment, a receipt, a reference pack)
+            query = select(OutboxItem.state).where(OutboxItem.package_id == row.receipt_package_id)
+            return s.scalars(query).first() == UPLOADED
 
     def _listing(self) -> list[tuple[str, int, str]]:
         office = self._ctx.office()

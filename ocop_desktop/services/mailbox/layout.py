@@ -38,3 +38,11 @@ def package_id_of(key: str) -> str | None:
         return None
     stem = name[: -len(SUFFIX)]
     return stem if len(stem) == 36 and stem.count("-") == 4 else None
+
+
+def deletable(key: str) -> bool:
+    """Whether the office that fetched `key` may tidy it once imported: what was addressed to it alone
+    (the province's inbox, an office's own outbox), never the packs to every commune."""
+    return key.startswith("inbox/") or (
+        key.startswith("outbox/") and not key.startswith(f"outbox/{EVERYONE}/")
+    )

@@ -132,11 +132,17 @@ class MailboxService:
         sent = self.send(progress, backoff=backoff) if send else None
         if sent is not None and sent.stopped:
             return SyncReport(sent, None, sent.stopped, sent.transient)
-        fetched = self.fetch(progress)
+        current = require(self.settings())
+        with self._alone("fetch"):
+            fetcher = Fetcher(self._ctx, current, self._client_for(current))
+            fetched = fetcher.run(progress)
         if fetched.stopped:
             return SyncReport(sent, fetched, fetched.stopped, fetched.transient)
         if sent is not None and fetched.applied:
             again = self.send(progress, backoff=backoff)
+            if not again.stopped:  # the receipts are on the server: what they answer can go
+                with self._alone("fetch"):
+                    fetcher.tidy()
             sent.sent += again.sent
             sent.already += again.already
             sent.waiting = again.waiting
