@@ -26,6 +26,8 @@ INSTALL_HINT = (
 )
 ADMIN = ("OCOPADMIN", "admin-secret-for-tests")
 OFFICE = ("OCOPOFFICE", "office-secret-for-tests")
+# one identity per office, as a province gives them (the shared OFFICE key is the case without)
+OWN_KEYS = [(f"OCOPOWN{n}", f"own-secret-{n}-for-tests") for n in range(1, 5)]
 
 
 def weed_binary() -> str | None:
@@ -182,6 +184,14 @@ def _identities() -> dict[str, Any]:
                 "credentials": [{"accessKey": OFFICE[0], "secretKey": OFFICE[1]}],
                 "actions": ["Read", "Write", "List"],
             },
+            *(
+                {
+                    "name": f"own-{n}",
+                    "credentials": [{"accessKey": key, "secretKey": secret}],
+                    "actions": ["Read", "Write", "List"],
+                }
+                for n, (key, secret) in enumerate(OWN_KEYS, 1)
+            ),
         ]
     }
 

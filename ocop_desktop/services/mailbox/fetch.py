@@ -22,7 +22,7 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout
 from ocop_desktop.services.mailbox.s3 import Problem, classify, errors
-from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
 from ocop_desktop.store.models import OutboxItem, SyncPackage
 from ocop_desktop.store.models.mailbox import UPLOADED
 
@@ -202,7 +202,10 @@ class Fetcher:
                 path, receipt_path=receipts_dir(self._ctx) / f"receipt-{package_id}.ocoppkg"
             )
         except PackageRefused as exc:
-            self.report.refused.append({**entry, "reason": exc.message})
+            if exc.code == LINK_IN_COUNCIL:  # a laptop's enrollment: an officer links it to a member
+                self.report.waiting.append({**entry, "reason": exc.message})
+            else:
+                self.report.refused.append({**entry, "reason": exc.message})
             return
         except UserError as exc:  # e.g. an evaluator's enrollment: linked in the council tab, by a person
             self.report.waiting.append({**entry, "reason": exc.message})
