@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,11 +60,28 @@ def receipts_dir(ctx: AppContext) -> Path:
     return ctx.paths.data_dir / "mailbox" / "receipts"
 
 
+Importer = Callable[[Callable[[], None]], None]
+
+
+def run_here(job: Callable[[], None]) -> None:
+    job()
+
+
 class Fetcher:
+    """`importer` runs each import (a callable): here by default; the GUI passes one that runs it on its
+    writers' single thread, so an import never meets "database is locked" beside the pages' writes."""
+
     def __init__(
-        self, ctx: AppContext, settings: MailboxSettings, client: Any, *, chunk: int = RANGE
+        self,
+        ctx: AppContext,
+        settings: MailboxSettings,
+        client: Any,
+        *,
+        chunk: int = RANGE,
+        importer: Importer = run_here,
     ) -> None:
         self._ctx, self._s3, self._bucket, self._chunk = ctx, client, settings.bucket, chunk
+        self._importer = importer
         self._auto = settings.auto_import or ctx.office().role != "province"
         self.report = FetchReport()
         self._listed: list[str] = []
@@ -138,7 +156,7 @@ class Fetcher:
             self._download(key, size, etag, path)
             self.report.downloaded.append(package_id)
         if apply:
-            self._import(package_id, path)
+            self._importer(lambda: self._import(package_id, path))
 
     def _imported(self, package_id: str) -> bool:
         with self._ctx.read() as s:

@@ -16,6 +16,8 @@ from ocop_desktop.store.models.mailbox import FAILED, QUEUED, UPLOADED, UPLOADIN
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
+# the kinds whose import answers with a receipt (dossiers and scores); the others never get one
+ANSWERED_BY_RECEIPT = frozenset({"submission", "results", "evaluator_scores"})
 RECEIPTED = "receipted"  # shown, not stored: the package's receipt came back (sync_package.acknowledged_at)
 STATE_LABELS = {
     QUEUED: "Chờ gửi",

@@ -15,7 +15,7 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.core import mailbox_settings as settings
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings, OfficeCredentials
 from ocop_desktop.services.mailbox import outbox
-from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
+from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport, Importer, run_here
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
@@ -125,16 +125,22 @@ class MailboxService:
             return sender.run(progress)
 
     def sync(
-        self, progress: Progress | None = None, *, backoff: Backoff | None = None, send: bool = True
+        self,
+        progress: Progress | None = None,
+        *,
+        backoff: Backoff | None = None,
+        send: bool = True,
+        importer: Importer = run_here,
     ) -> SyncReport:
         """Send the waiting packages, fetch what was left for this office, and send again what the
-        imports queued (their receipts), so one round takes a package's receipt back at once."""
+        imports queued (their receipts), so one round takes a package's receipt back at once.
+        `importer` runs each import (the GUI: on its writers' thread; see `Fetcher`)."""
         sent = self.send(progress, backoff=backoff) if send else None
         if sent is not None and sent.stopped:
             return SyncReport(sent, None, sent.stopped, sent.transient)
         current = require(self.settings())
         with self._alone("fetch"):
-            fetcher = Fetcher(self._ctx, current, self._client_for(current))
+            fetcher = Fetcher(self._ctx, current, self._client_for(current), importer=importer)
             fetched = fetcher.run(progress)
         if fetched.stopped:
             return SyncReport(sent, fetched, fetched.stopped, fetched.transient)

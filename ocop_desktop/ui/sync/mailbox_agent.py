@@ -4,18 +4,25 @@ back-off while it does not answer, so a machine offline for days knocks rarely),
 person asks ("Gửi ngay"). Pause is cancel: the parts sent stay on the server, the next run continues.
 
 The jobs are plain functions on a worker (`run_task`, not the writers' pool: an upload commits a row per
-part for minutes, the other pages' writes must not queue behind it; SQLite's busy timeout orders them)."""
+part for minutes, the other pages' writes must not queue behind it; SQLite's busy timeout orders those
+short commits). The imports of a round are different: one import writes a whole package in one
+transaction (seconds for a large submission), longer than the busy timeout a page's save would wait
+beside it. So each import is handed to the writers' single thread (`on_writers_thread`) and the round
+waits for it there: queued with the pages' writes, neither side meets "database is locked"."""
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 
 from ocop_desktop.domain.errors import Cancelled
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.mailbox.outbox import ANSWERED_BY_RECEIPT
 from ocop_desktop.services.mailbox.service import (
     Backoff,
     FetchReport,
@@ -23,7 +30,7 @@ from ocop_desktop.services.mailbox.service import (
     MailboxStatus,
     SendReport,
 )
-from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task, writer_pool
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -62,13 +69,40 @@ def cycle(
     if not send and not fetch:
         return Outcome(replace(service.status(), reachable=True))
     if fetch:
-        done = service.sync(progress, backoff=_backoff(progress, attempts), send=send)
+        done = service.sync(
+            progress, backoff=_backoff(progress, attempts), send=send, importer=on_writers_thread
+        )
         sent, fetched, stopped, transient = done.sent, done.fetched, done.stopped, done.transient
     else:
         sent, fetched = service.send(progress, backoff=_backoff(progress, attempts)), None
         stopped, transient = sent.stopped, sent.transient
     status = replace(service.status(), reachable=not (stopped and transient), problem=stopped)
     return Outcome(status, sent, fetched, stopped, transient)
+
+
+class _Job(QRunnable):
+    def __init__(self, job: Callable[[], None]) -> None:
+        super().__init__()
+        self.job, self.finished = job, threading.Event()
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.job()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the round's thread
+            self.error = exc
+        finally:
+            self.finished.set()
+
+
+def on_writers_thread(job: Callable[[], None]) -> None:
+    """Run `job` on the writers' single thread and wait for it (called from a round's worker thread)."""
+    runner = _Job(job)
+    runner.setAutoDelete(False)  # kept alive here until it has run
+    writer_pool().start(runner)
+    runner.finished.wait()
+    if runner.error is not None:
+        raise runner.error
 
 
 def _backoff(progress: Progress, attempts: int) -> Backoff:
@@ -244,5 +278,5 @@ def counts(status: MailboxStatus | None) -> tuple[int, int]:
     if status is None:
         return 0, 0
     to_send = sum(1 for i in status.items if i.state in ("queued", "uploading", "failed"))
-    to_ack = sum(1 for i in status.items if i.shown_state == "uploaded" and i.kind != "receipt")
+    to_ack = sum(1 for i in status.items if i.shown_state == "uploaded" and i.kind in ANSWERED_BY_RECEIPT)
     return to_send, to_ack

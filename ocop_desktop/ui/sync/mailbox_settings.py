@@ -140,6 +140,7 @@ class MailboxSettingsBox(QGroupBox):
 
     def _probed(self, problem: str) -> None:
         self._done(problem or self.tr("Kết nối được: hộp thư trả lời và nhận mã truy cập này."), not problem)
+        agent_for(self._ctx).run(send=False, fetch=False)  # the status bar: the saved settings, probed now
 
     def _saved(self, saved: dict[str, object]) -> None:
         self.saved = saved
