@@ -217,3 +217,28 @@ def test_a_package_refused_as_too_large_is_parked_until_retried(commune: Pair, t
     assert _service(commune).send(backoff=NO_WAIT).sent == []  # parked: not tried again by itself
     assert MailboxService(commune.commune).retry() == 1
     assert _service(commune).send(backoff=NO_WAIT).sent == [package]
+
+
+class CountingHeads:
+    def __init__(self, real: Any) -> None:
+        self._real, self.heads = real, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def head_object(self, **kwargs: Any) -> Any:
+        self.heads += 1
+        return self._real.head_object(**kwargs)
+
+
+def test_a_package_never_tried_goes_without_asking_the_server_first(commune: Pair, tmp_path: Path) -> None:
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    counting = CountingHeads(real)
+    fresh = queue_file(commune.commune, random_file(tmp_path / "p.ocoppkg", 2 * PART + 1))
+    sent = _service(commune, counting).send(backoff=NO_WAIT)
+    assert sent.sent == [fresh] and counting.heads == 0
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == fresh)
+    assert item.state == "uploaded"
+    outbox.update(commune.commune, item.id, state="queued", upload_id=None, parts=[])  # a restored backup
+    again = _service(commune, counting).send(backoff=NO_WAIT)
+    assert again.already == [fresh] and counting.heads == 1 and again.bytes_uploaded == 0
