@@ -140,3 +140,42 @@ def test_sync_sends_then_fetches_and_watch_backs_off_while_the_endpoint_is_silen
     rounds = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     assert len(rounds) == 3 and all(r["stopped"] and r["transient"] for r in rounds)
     assert waits == [120.0, 240.0, 480.0]  # doubled while nothing answers (minutes → seconds)
+
+
+def test_the_province_gives_an_office_its_key_which_its_reference_pack_carries(
+    pair: Pair,
+    s3_server: SeaweedServer,
+    s3_bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cli = Cli(capsys, tmp_path)
+    _configure(cli, "province", s3_server, s3_bucket, OFFICE[1], monkeypatch)
+    secret_file = tmp_path / "secret.txt"
+    secret_file.write_text(OFFICE[1] + "\n", encoding="utf-8")
+    commune = pair.commune.office().id
+    out = cli(
+        "province",
+        "mailbox",
+        "office-credentials",
+        "00070",
+        "--access-key",
+        OFFICE[0],
+        "--secret-file",
+        str(secret_file),
+    )
+    assert "Đã lưu mã truy cập hộp thư" in out and OFFICE[1] not in out
+    listed = cli.json("province", "mailbox", "office-credentials")
+    assert [(r["office_id"], r["access_key"]) for r in listed] == [(commune, OFFICE[0])]
+    assert OFFICE[1] not in json.dumps(listed)
+    err = cli("province", "mailbox", "office-credentials", "00070", code=2)
+    assert "--access-key" in err
+    ref = cli.json("province", "package", "export", "--reference", "-o", str(tmp_path / "ref.ocoppkg"))
+    done = cli.json("commune", "package", "import", ref["path"])
+    assert done["applied"] and done["mailbox"] == "installed"
+    status = cli.json("commune", "mailbox", "status", "--probe")
+    assert status["reachable"] is True and status["settings"]["source"] == "province"
+    assert OFFICE[1] not in json.dumps(status)
+    out = cli("province", "mailbox", "office-credentials", "00070", "--remove")
+    assert "Đã bỏ mã truy cập" in out and cli.json("province", "mailbox", "office-credentials") == []

@@ -57,6 +57,8 @@ class SeaweedServer:
     s3_port: int = 0
     ports: list[int] = field(default_factory=list)  # kept across a restart: clients keep their endpoint
     process: subprocess.Popen[bytes] | None = None
+    volume_mb: int = 32  # small volumes for the tests' many buckets; benchmarks use larger ones
+    volume_max: int = 400
     log: Path = field(init=False)
 
     @property
@@ -80,10 +82,11 @@ class SeaweedServer:
             f"-dir={self.root / 'data'}",
             f"-master.port={master}",
             f"-master.port.grpc={master_grpc}",
-            "-master.volumeSizeLimitMB=32",
+            f"-master.volumeSizeLimitMB={self.volume_mb}",
             f"-volume.port={volume}",
             f"-volume.port.grpc={volume_grpc}",
-            "-volume.max=400",  # each bucket is a collection with volumes of its own (grown 1 at a time)
+            # each bucket is a collection with volumes of its own (grown 1 at a time)
+            f"-volume.max={self.volume_max}",
             "-filer",
             f"-filer.port={filer}",
             f"-filer.port.grpc={filer_grpc}",

@@ -176,6 +176,17 @@ class MailboxService:
         settings.save_office_credentials(self._ctx.paths.keys_dir, given, peer.id)
         return {**row, "access_key": given.access_key.strip() if given else ""}
 
+    def offices_to_give(self) -> list[dict[str, str]]:
+        """At the province: the trusted communes and evaluator laptops (id, name, unit code, role)."""
+        from ocop_desktop.services.sync.keys import peer_offices
+
+        with self._ctx.read() as s:
+            return [
+                {"office_id": o.id, "name": o.name, "unit_code": o.unit_code, "role": o.role}
+                for o in peer_offices(s)
+                if o.role in ("commune", "evaluator")
+            ]
+
     def office_credentials(self) -> list[dict[str, str]]:
         """Each office given credentials, with its access key (never the secret)."""
         from ocop_desktop.store.models import Office

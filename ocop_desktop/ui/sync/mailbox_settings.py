@@ -24,6 +24,7 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.mailbox.service import MailboxService, MailboxSettings
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.sync.mailbox_agent import agent_for
+from ocop_desktop.ui.sync.mailbox_offices import MailboxOfficesDialog, is_province
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -82,11 +83,25 @@ class MailboxSettingsBox(QGroupBox):
         buttons.addStretch(1)
         form.addRow(buttons)
         form.addRow(self.answer)
+        self.offices_button = QPushButton(self)  # the province only: the keys it gives the offices
+        self.offices_button.setVisible(False)
+        self.offices_button.clicked.connect(self.open_offices)
+        self.offices_dialog: MailboxOfficesDialog | None = None
+        buttons.addWidget(self.offices_button)
         self.retranslate()
+        self.role_task: Task | None = run_task(
+            is_province, ctx, on_done=self.offices_button.setVisible, parent=self
+        )
         self.task = run_task(load, ctx, on_done=self._loaded, on_error=self._error, parent=self)
 
     def is_ready(self) -> bool:
-        return self.task is None or self.task.done
+        return (self.task is None or self.task.done) and (self.role_task is None or self.role_task.done)
+
+    def open_offices(self) -> MailboxOfficesDialog:
+        if self.offices_dialog is None:
+            self.offices_dialog = MailboxOfficesDialog(self._ctx, self)
+        self.offices_dialog.show()
+        return self.offices_dialog
 
     def _loaded(self, saved: dict[str, object] | None) -> None:
         self.saved = saved
@@ -182,3 +197,4 @@ class MailboxSettingsBox(QGroupBox):
         self.allow_http.setText(self.tr("Cho phép http (chỉ máy chủ trong mạng nội bộ của tỉnh)"))
         self.probe_button.setText(self.tr("Kiểm tra kết nối"))
         self.save_button.setText(self.tr("Lưu"))
+        self.offices_button.setText(self.tr("Mã truy cập của các cơ quan…"))
