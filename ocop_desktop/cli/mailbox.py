@@ -185,7 +185,8 @@ def _fetch(args: argparse.Namespace, ctx: AppContext) -> int:
     clear_progress()
     summary = (
         f"Đã tải {len(report.downloaded)} gói, đã nhập {len(report.applied)}; "
-        f"{len(report.waiting)} gói chờ cán bộ xem xét, {len(report.refused)} gói bị từ chối."
+        f"{len(report.waiting)} gói chờ cán bộ xem xét, {len(report.refused)} gói bị từ chối; "
+        f"đã dọn {len(report.deleted)} gói đã nhập khỏi hộp thư."
     )
     if not args.json:
         for entry in report.waiting + report.refused:

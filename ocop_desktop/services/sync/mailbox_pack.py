@@ -135,7 +135,7 @@ def carried(ctx: AppContext, block: Any, sender_office_id: str) -> Carried | Non
 def _effect(current: MailboxSettings | None, new: MailboxSettings) -> str:
     if current is None:
         return INSTALLED
-    if current == new:
+    if replace(current, source=new.source) == new:  # the same settings, typed here or sent before
         return UNCHANGED
     return REPLACED if current.source != "province" else UPDATED
 
