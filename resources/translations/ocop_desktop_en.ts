@@ -743,6 +743,29 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>DeleteDraft</name>
+    <message>
+        <source>Còn ô chưa lưu được; hãy sửa hoặc bỏ trước khi xóa.</source>
+        <translation>Some fields could not be saved; fix or discard them before deleting.</translation>
+    </message>
+    <message>
+        <source>Không xóa được</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ nháp “%1”? Các biểu mẫu, danh mục và liên kết minh chứng của hồ sơ bị xóa theo.</source>
+        <translation>Delete the draft dossier “%1”? Its forms, checklist and evidence links are deleted with it.</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ</source>
+        <translation>Delete dossier</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DomainLabels</name>
     <message>
         <source>Đánh giá lần đầu</source>
@@ -1093,6 +1116,14 @@ Close and discard them?</translation>
     <message>
         <source>Khi xã nhận văn bản giấy của tỉnh (trả lại, tiếp nhận, quyết định) trước gói kết quả.</source>
         <translation>When the commune receives the province&apos;s paper document (return, acceptance, decision) before the results package.</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ nháp…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ mở nhầm, chưa tiếp nhận và chưa gửi đi</source>
+        <translation>Delete a dossier opened by mistake, not yet received or sent</translation>
     </message>
     <message>
         <source>Chủ thể</source>
@@ -3116,6 +3147,37 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>MergeProducersDialog</name>
+    <message>
+        <source>Gộp chủ thể trùng</source>
+        <translation>Merge duplicate producer</translation>
+    </message>
+    <message>
+        <source>Giữ lại: &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Chọn chủ thể nhập trùng (cùng xã/phường). Sản phẩm của chủ thể đó sẽ chuyển sang chủ thể giữ lại, các ô còn trống được điền từ chủ thể đó, rồi chủ thể trùng bị xóa.</source>
+        <translation>Keep: &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Choose the producer entered twice (same commune). Its products move to the producer kept, empty fields are filled from it, then the duplicate is deleted.</translation>
+    </message>
+    <message>
+        <source>Gõ tên, người đại diện hoặc mã số thuế của chủ thể trùng…</source>
+        <translation>Type the name, representative or tax code of the duplicate…</translation>
+    </message>
+    <message>
+        <source>Gộp</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Gộp “%1” (%2 sản phẩm) vào “%3”? Chủ thể “%1” sẽ bị xóa.</source>
+        <translation>Merge “%1” (%2 products) into “%3”? “%1” will be deleted.</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>NewDossierDialog</name>
     <message>
         <source>Lập hồ sơ mới</source>
@@ -3851,6 +3913,22 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Products</translation>
     </message>
     <message>
+        <source>Gộp trùng…</source>
+        <translation>Merge duplicate…</translation>
+    </message>
+    <message>
+        <source>Gộp một chủ thể nhập trùng vào chủ thể đang chọn</source>
+        <translation>Merge a producer entered twice into the selected one</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa chủ thể nhập nhầm, chưa có sản phẩm (Delete)</source>
+        <translation>Delete a producer entered by mistake, with no products (Delete)</translation>
+    </message>
+    <message>
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3999,6 +4077,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <source>Giấy chứng nhận…</source>
         <translation>Certificates…</translation>
     </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)</source>
+        <translation>Delete a product entered by mistake, with no dossier (Delete)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
         <translation>
@@ -4141,6 +4227,29 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Đã lưu tệp mẫu %1. Điền rồi bấm “Chọn tệp…”.</source>
         <translation>Template saved to %1. Fill it in, then press “Choose file…”.</translation>
+    </message>
+</context>
+<context>
+    <name>Removal</name>
+    <message>
+        <source>Không xóa được</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Xóa chủ thể “%1”? Chỉ nên xóa chủ thể nhập nhầm.</source>
+        <translation>Delete the producer “%1”? Only delete producers entered by mistake.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Xóa sản phẩm “%1” (mã %2)? Chỉ nên xóa sản phẩm nhập nhầm.</source>
+        <translation>Delete the product “%1” (code %2)? Only delete products entered by mistake.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ class DossierHeader(QFrame):
 
     action_requested = Signal(str)
     paper_requested = Signal()
+    delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,12 @@ class DossierHeader(QFrame):
         self.paper_button.clicked.connect(self.paper_requested.emit)
         self.paper_button.hide()
         self.actions_row.addWidget(self.paper_button)
+        self.delete_button = QPushButton(self.tr("Xóa hồ sơ nháp…"))
+        self.delete_button.setObjectName("delete_draft")
+        self.delete_button.setToolTip(self.tr("Xóa hồ sơ mở nhầm, chưa tiếp nhận và chưa gửi đi"))
+        self.delete_button.clicked.connect(self.delete_requested.emit)
+        self.delete_button.hide()
+        self.actions_row.insertWidget(1, self.delete_button)  # apart from the steps, after the stretch
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -127,6 +134,8 @@ class DossierHeader(QFrame):
         deadline.setText(text)
         self._show_actions(d.allowed_actions)
         self.paper_button.setVisible(bool(d.paper_outcomes))
+        # only a draft that never left the office; the service checks the rest (packages, rounds)
+        self.delete_button.setVisible(r.status in ("draft", "complete") and not r.receipt_number)
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
         for button in self.action_buttons.values():
