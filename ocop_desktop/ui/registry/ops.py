@@ -113,7 +113,8 @@ def producer(ctx: AppContext, producer_id: str) -> ProducerRow:
 
 def same_commune_producers(ctx: AppContext, keep: ProducerRow, query: str) -> list[tuple[str, str]]:
     """The other producers of `keep`'s commune matching `query` (the merge dialog's picker)."""
-    rows = ProducerService(ctx).search(query, limit=60)
+    # the commune's name is in every producer's search key: adding it narrows the search to that commune
+    rows = ProducerService(ctx).search(f"{query} {keep.commune_name}", limit=60)
     return [
         (r.id, f"{r.name} — {r.representative or r.tax_code} ({r.product_count} SP)")
         for r in rows
