@@ -3736,6 +3736,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Form 03 – Commune assessment report</translation>
     </message>
     <message>
+        <source>Phiếu hướng dẫn bổ sung (giấy tờ còn thiếu, sắp hết hạn)</source>
+        <translation>Supplement notice (papers missing or expiring)</translation>
+    </message>
+    <message>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>

@@ -68,9 +68,7 @@ def test_delete_in_the_filter_box_edits_the_text(qtbot, ctx: AppContext, message
     assert page.filter.text() == "a phe" and not messages.shown and _count(ctx, Product) == 1
 
 
-def test_a_producer_with_products_is_refused(
-    qtbot, ctx: AppContext, messages: RecordingSink
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_producer_with_products_is_refused(qtbot, ctx: AppContext, messages: RecordingSink) -> None:  # type: ignore[no-untyped-def]
     make_product(ctx)
     page = _page(qtbot, ProducersPage(ctx))
     page.delete_current()
