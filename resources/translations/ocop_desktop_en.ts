@@ -1067,6 +1067,18 @@ Officer: %2</translation>
         <translation>Cannot “%1” yet:</translation>
     </message>
     <message>
+        <source>Đã tiếp nhận hồ sơ, số phiếu %1. In phiếu tiếp nhận để trao cho chủ thể?</source>
+        <translation>Dossier received, slip number %1. Print the receipt slip to hand to the producer?</translation>
+    </message>
+    <message>
+        <source>In phiếu</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>Đang sửa…</source>
         <translation>Editing…</translation>
     </message>
@@ -3516,6 +3528,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Dossier document checklist (by product set)</translation>
     </message>
     <message>
+        <source>Phiếu hướng dẫn bổ sung hồ sơ</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
         <source>Giấy chứng nhận sản phẩm OCOP (dự thảo)</source>
         <translation>OCOP product certificate (draft)</translation>
     </message>
@@ -3550,6 +3566,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Danh mục hồ sơ</source>
         <translation>Document checklist</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn bổ sung</source>
+        <translation>Supplement notice</translation>
     </message>
     <message>
         <source>Giấy chứng nhận</source>

@@ -212,6 +212,16 @@ class DossierEditor(QWidget):
         self.checklist.show_view(result.checklist)
         self.header.show_completeness(result.checklist.completeness)
         self.changed.emit(self.session.dossier_id)
+        events = result.detail.events
+        if events and events[-1].action == "receive":
+            self.offer_receipt(result.detail.row.receipt_number or "")
+
+    def offer_receipt(self, number: str) -> None:
+        """Right after receipt the producer is at the desk: offer the slip to hand over."""
+        question = self.tr("Đã tiếp nhận hồ sơ, số phiếu %1. In phiếu tiếp nhận để trao cho chủ thể?")
+        if errors.ask(self, question.replace("%1", number), yes=self.tr("In phiếu"), no=self.tr("Để sau")):
+            self.show_tab("print")
+            self.printing.preview_form("receipt")
 
     # -- autosave -----------------------------------------------------------------------------
     def _edited(self, section: str, field: str) -> None:
