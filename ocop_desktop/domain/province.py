@@ -294,3 +294,40 @@ def total_outliers(totals: Mapping[str, int], max_spread: int) -> frozenset[str]
     mean = Fraction(sum(totals.values()), len(totals))
     furthest = max(abs(t - mean) for t in totals.values())
     return frozenset(m for m, t in totals.items() if abs(t - mean) == furthest)
+
+
+def five_star_lines(review: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a 5★ proposal and the ministry's result say, in plain lines (the commune's dossier, the
+    CLI). `review`: the columns of a `FiveStarReview` (dates as dates)."""
+    proposed: date = review["proposed_on"]
+    lines = [
+        f"Tỉnh đề nghị Bộ Nông nghiệp và Môi trường công nhận 5 sao ({review['round_label']}, "
+        f"ngày {proposed:%d/%m/%Y}): Hội đồng cấp tỉnh {_points(review['council_total'])} điểm."
+    ]
+    unmet = unmet_floor_labels(review.get("floors") or {})
+    lines.append(
+        "Yêu cầu tối thiểu đến 5 sao: "
+        + (f"chưa đạt {', '.join(unmet)}." if unmet else "đạt đủ theo đa số thành viên Hội đồng.")
+    )
+    rule = review.get("rule")
+    if rule in {r.value for r in FiveStarRule}:
+        lines.append(f"Cách chọn sản phẩm đề nghị 5 sao: {FiveStarRule(rule).label}.")
+    on: date | None = review.get("central_date")
+    if on is None:
+        lines.append("Chưa có kết quả của Bộ.")
+        return tuple(lines)
+    stars, total = review.get("central_stars"), review.get("central_total")
+    cited = f"văn bản số {review['central_number']} ngày {on:%d/%m/%Y}"
+    points = f"{_points(total)} điểm" if total is not None else "không rõ điểm"
+    if stars == 5:
+        lines.append(
+            f"Bộ công nhận 5 sao ({points}, quyết định số {review['central_number']} ngày {on:%d/%m/%Y})."
+        )
+    elif stars in PROVINCE_STARS:
+        lines.append(
+            f"Hội đồng cấp trung ương: {points}, đạt {stars} sao ({cited}); tỉnh công nhận {stars} sao "
+            "theo kết quả này (Điều 7.4 QĐ 26/2026)."
+        )
+    else:
+        lines.append(f"Bộ không công nhận ({points}, {cited}).")
+    return tuple(lines)
