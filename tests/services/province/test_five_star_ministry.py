@@ -7,6 +7,7 @@ and floors) is a round setting pinned on the council result."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.registry.certificates import CertificateService
+from ocop_desktop.services.sync.proposal import FiveStarProposalService
 
 TOTALS = [100, 100, 99, 99, 100, 99, 99]  # before the missed floor costs 2 points each
 
@@ -54,7 +56,7 @@ def build_round(ctx: AppContext, five_star_rule: str | None = None) -> tuple[str
 
 
 def test_points_alone_propose_to_the_ministry_and_its_result_closes_the_entry(
-    province_ctx: AppContext,
+    province_ctx: AppContext, tmp_path: Path
 ) -> None:
     ctx = province_ctx
     round_id, near, full = build_round(ctx)
@@ -70,6 +72,12 @@ def test_points_alone_propose_to_the_ministry_and_its_result_closes_the_entry(
     assert near_proposal.council_result["five_star_rule"] == "points"
     assert near_proposal.council_result["ruleset"]["id"] == "qd26-2026"  # the rule set stays pinned
     assert near_proposal.council_result["floors"]["5"] == {"met": False, "unmet": ["7"]}
+
+    # the proposal package to the ministry shows each product's floors
+    check = FiveStarProposalService(ctx).verify(
+        FiveStarProposalService(ctx).export(round_id, tmp_path / "5.ocoppkg").path
+    )
+    assert [(p.star, p.unmet_floors) for p in check.products] == [(5, ("7 (5★)",)), (5, ())]
 
     # the province's decision takes neither: both wait for the ministry
     with pytest.raises(UserError, match="chưa có sản phẩm nào"):
