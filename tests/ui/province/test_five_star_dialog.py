@@ -13,7 +13,7 @@ from helpers.province import TODAY, five_star_round
 from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.results import ResultService
-from ocop_desktop.services.province.rounds import RoundService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.tables import select_row
 from ocop_desktop.ui.province.ministry_dialog import MinistryResultDialog
@@ -78,3 +78,16 @@ def test_record_the_ministry_s_result_then_decide(qtbot, province_ctx, messages,
     settle(qtbot, page)
     assert "4★ theo kết quả Hội đồng cấp trung ương" in messages.texts("ask")[-1]
     assert DossierService(ctx).get(near).row.status == "decided"
+
+
+def test_the_stricter_reading_is_a_council_setting_off_by_default(qtbot, province_ctx, messages) -> None:  # type: ignore[no-untyped-def]
+    ctx = province_ctx
+    round_id = RoundService(ctx, today=TODAY).create(RoundInput(2026, 2)).row.id
+    page = open_page(qtbot, ctx)
+    page.state.select(round_id)
+    tab = show(qtbot, page, "council")
+    qtbot.waitUntil(lambda: tab.name.text() != "" or page.state.detail is not None, timeout=10_000)
+    assert not tab.five_star_strict.isChecked()  # the decision's reading: points alone
+    tab.five_star_strict.setChecked(True)
+    settle(qtbot, page, tab.save_settings())
+    assert RoundService(ctx).get(round_id).row.five_star_rule == "points_and_floors"
