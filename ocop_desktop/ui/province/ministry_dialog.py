@@ -24,7 +24,7 @@ class MinistryResultDialog(_Dialog):
     def __init__(self, entry: EntryRow, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(self.tr("Ghi kết quả của Bộ"), self.tr("Ghi kết quả"), parent)
         self.entry = entry
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.about = QLabel(self)
         self.about.setWordWrap(True)
         unmet = ", ".join(entry.unmet_floors)
@@ -44,8 +44,8 @@ class MinistryResultDialog(_Dialog):
         self.stars = QComboBox(self)
         for text, value in (
             (self.tr("5 sao — Bộ công nhận, cấp giấy chứng nhận"), 5),
-            (self.tr("4 sao — tỉnh công nhận theo kết quả của Hội đồng trung ương"), 4),
-            (self.tr("3 sao — tỉnh công nhận theo kết quả của Hội đồng trung ương"), 3),
+            (self.tr("4 sao — tỉnh công nhận theo kết quả trung ương"), 4),
+            (self.tr("3 sao — tỉnh công nhận theo kết quả trung ương"), 3),
             (self.tr("Không công nhận"), 0),
         ):
             self.stars.addItem(text, value)

@@ -196,8 +196,9 @@ class ResultsTab(QWidget):
             return
         self.decision_note.setText(
             self.tr(
-                "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
-                "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng."
+                "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt (và sản phẩm Hội đồng trung ương đánh "
+                "giá 3, 4 sao) được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng "
+                "nhận có hiệu lực %1 tháng."
             ).replace("%1", str(self.terms.certificate_months))
         )
         self.five_star.set_five_star_min(self.terms.five_star_min)
