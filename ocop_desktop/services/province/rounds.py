@@ -100,6 +100,7 @@ def progress_of(entries: list[EntryRow]) -> RoundProgress:
         + by[EntryStatus.PROPOSED]
         + by[EntryStatus.NOT_RECOGNISED]
         + by[EntryStatus.DECIDED]
+        + by[EntryStatus.CENTRAL]
     )
     return RoundProgress(
         len(entries),

@@ -60,6 +60,7 @@ def test_points_alone_propose_to_the_ministry_and_its_result_closes_the_entry(
 
     row = ministry.record(round_id, near, CentralResultInput("45/QĐ-BNNMT", date(2026, 11, 10), 4, 87))
     assert row.status == "central_result" and (row.central_stars, row.central_total) == (4, 87)
+    assert RoundService(ctx).progress(round_id).aggregated == 2  # a closed result still counts as done
     with pytest.raises(UserError):  # closed: recorded once
         ministry.record(round_id, near, CentralResultInput("46/QĐ-BNNMT", date(2026, 11, 10), 4, 87))
 
