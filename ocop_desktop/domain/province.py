@@ -73,7 +73,7 @@ class FiveStarRule(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "points": "Theo điểm (từ 90 điểm, Điều 7.3.e QĐ 26/2026)",
+            "points": "Theo điểm (đạt điểm hạng 5 sao, Điều 7.3.e QĐ 26/2026)",
             "points_and_floors": "Theo điểm và đủ các yêu cầu tối thiểu 5 sao (cách hiểu chặt hơn)",
         }[self.value]
 

@@ -46,7 +46,7 @@ class FiveStarPanel(QWidget):
                 "chọn cách hiểu chặt hơn (đủ cả yêu cầu tối thiểu 5 sao) ở thẻ Hội đồng. Khi có kết quả "
                 "của Bộ: 5 sao — ghi giấy chứng nhận của Bộ; 3, 4 sao — tỉnh công nhận trong quyết định "
                 "của tỉnh (Điều 7.4)."
-            ).replace("%1", str(self.five_star_min) if self.five_star_min is not None else "90")
+            ).replace("%1", str(self.five_star_min) if self.five_star_min is not None else "…")
         )
         self.rows.retranslate()
 

@@ -165,12 +165,7 @@ class ResultsTab(QWidget):
             )
         ):
             self.tabs.setTabText(i, text)
-        self.proposal_hint.setText(
-            self.tr(
-                "Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận; từ 90 "
-                "điểm: đề nghị Bộ công nhận 5 sao; dưới 3 sao hoặc bị loại: không đủ điều kiện."
-            )
-        )
+        self._proposal_hint()
         self.propose_button.setText(self.tr("Đề nghị công nhận"))
         self.withdraw_button.setText(self.tr("Rút đề nghị"))
         self.decision_box.setTitle(self.tr("Quyết định công nhận của Chủ tịch UBND tỉnh"))
@@ -190,6 +185,14 @@ class ResultsTab(QWidget):
         self.expiry.retranslate()  # the expiry toolbar follows the language too
         self._update_labels()
 
+    def _proposal_hint(self) -> None:
+        self.proposal_hint.setText(
+            self.tr(
+                "Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận; từ %1 "
+                "điểm: đề nghị Bộ công nhận 5 sao; dưới 3 sao hoặc bị loại: không đủ điều kiện."
+            ).replace("%1", str(self.terms.five_star_min) if self.terms else "…")
+        )
+
     def _state_terms(self) -> None:
         """The notes that state the numbers of the rule set in force (once they are read)."""
         if self.terms is None:
@@ -202,6 +205,7 @@ class ResultsTab(QWidget):
             ).replace("%1", str(self.terms.certificate_months))
         )
         self.five_star.set_five_star_min(self.terms.five_star_min)
+        self._proposal_hint()
 
     def activate(self) -> None:
         """Built after the page: show what the round state holds now."""
