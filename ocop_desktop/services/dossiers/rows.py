@@ -53,3 +53,4 @@ class DossierDetail:
     editable: bool
     allowed_actions: tuple[str, ...]  # the steps this office takes itself, open now
     paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
+    five_star: tuple[str, ...] = ()  # the 5★ proposal to the ministry and its result (domain.province)

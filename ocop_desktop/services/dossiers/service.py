@@ -24,6 +24,7 @@ from ocop_desktop.domain.dossiers import (
     paper_outcomes,
 )
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ocop_desktop.domain.province import five_star_lines
 from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
@@ -39,6 +40,7 @@ from ocop_desktop.store.models import (
     Certificate,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Producer,
     Product,
     ScoreSheet,
@@ -178,6 +180,7 @@ class DossierService:
                 editable=status in EDITABLE,
                 allowed_actions=tuple(a.value for a in allowed_actions(status, role)),
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
+                five_star=_five_star(s, d.id),
             )
 
     def search(
@@ -362,6 +365,13 @@ def _target(d: Dossier, action: Action) -> Status:
     if target is None:
         raise UserError(f"Không thể “{action.label}” khi hồ sơ đang “{current.label}”.")
     return target
+
+
+def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
+    review = s.scalars(select(FiveStarReview).where(FiveStarReview.dossier_id == dossier_id)).first()
+    if review is None:
+        return ()
+    return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})
 
 
 def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:
