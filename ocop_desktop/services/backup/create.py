@@ -91,7 +91,7 @@ def _snapshot(paths: AppPaths) -> Path:
     fd, name = tempfile.mkstemp(dir=paths.backups_dir, prefix=".snapshot-", suffix=".tmp")
     os.close(fd)
     target = Path(name)
-    src = sqlite3.connect(f"{paths.db_path.as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(paths.db_path)  # only read; not `mode=ro`, which would leave -wal/-shm behind
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)  # one step: a read transaction sees one consistent state, WAL included

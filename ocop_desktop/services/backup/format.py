@@ -126,8 +126,12 @@ class Header:
 
 def read_header(src: IO[bytes]) -> Header:
     head = src.read(len(MAGIC) + 2)
+    if len(head) < len(MAGIC) + 2 and MAGIC.startswith(head[: len(MAGIC)]) and head:
+        raise damaged("tệp bị cắt ngắn")
     if len(head) < len(MAGIC) + 2 or head[: len(MAGIC)] != MAGIC:
-        raise BackupRefused("not_backup", "Tệp này không phải là bản sao lưu của OCOP Desktop.")
+        raise BackupRefused(
+            "not_backup", "Tệp này không phải là bản sao lưu của OCOP Desktop. Không có gì bị thay đổi."
+        )
     (size,) = struct.unpack(">H", head[len(MAGIC) :])
     body = src.read(size) if size <= MAX_HEADER else b""
     try:
@@ -148,7 +152,7 @@ def read_header(src: IO[bytes]) -> Header:
         raise BackupRefused(
             "unsupported",
             "Bản sao lưu này được tạo theo định dạng mà phiên bản này không đọc được. "
-            "Hãy cập nhật OCOP Desktop.",
+            "Không có gì bị thay đổi. Hãy cập nhật OCOP Desktop.",
         )
     if not (MIN_N <= header.n <= MAX_N and header.n & (header.n - 1) == 0 and len(header.prefix) == PREFIX):
         raise damaged("thông số khóa không hợp lệ")

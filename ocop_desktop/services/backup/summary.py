@@ -64,7 +64,9 @@ def _vn_time(iso: str) -> str:
 
 def summarise_database(db_path: Path) -> tuple[str, str, str, str, dict[str, int]]:
     """(office name, role, unit code, schema revision, counts) of one SQLite file."""
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    # Not `mode=ro`: a read-only connection to a WAL database leaves its -wal and -shm files behind;
+    # a plain one that changes nothing removes them again when it closes.
+    conn = sqlite3.connect(db_path)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         counts = {

@@ -22,10 +22,14 @@ CHEAP = 1 << 10  # scrypt cost for tests (the reader accepts it; real backups us
 
 
 def _blob_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "blobs").rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "blobs").rglob("*")) if p.is_file()
+    }
 
 
-def test_backup_wipe_restore_elsewhere_gives_the_same_data_and_working_keys(pair: Pair, tmp_path: Path) -> None:
+def test_backup_wipe_restore_elsewhere_gives_the_same_data_and_working_keys(
+    pair: Pair, tmp_path: Path
+) -> None:
     commune = pair.commune
     ready_dossier(commune, tmp_path / "scans")
     (commune.paths.data_dir / "settings.json").write_text('{"language": "en"}', encoding="utf-8")
@@ -36,7 +40,10 @@ def test_backup_wipe_restore_elsewhere_gives_the_same_data_and_working_keys(pair
     usb.mkdir()
     made = create_backup(old_paths, usb, PASS, scrypt_n=CHEAP)
     assert made.path.parent == usb and made.path.suffix == ".ocopbak" and list(usb.iterdir()) == [made.path]
-    assert made.summary.counts["dossier"] == 1 and made.summary.blobs == len([b for b in blob_files(commune) if "/" in b]) > 0
+    assert (
+        made.summary.counts["dossier"] == 1
+        and made.summary.blobs == len([b for b in blob_files(commune) if "/" in b]) > 0
+    )
     dump, blobs = logical_dump(old_paths.db_path), _blob_bytes(old_paths.data_dir)
     commune.close()
     shutil.rmtree(old_paths.data_dir)  # the PC is gone
