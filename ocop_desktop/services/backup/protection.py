@@ -16,7 +16,8 @@ LABELS = {
     "Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu.",
     "keyring": "Kho khóa của hệ điều hành ({backend}): mật khẩu của khóa không nằm trong thư mục dữ liệu.",
     "plain": "Không có kho khóa của hệ điều hành: mật khẩu của khóa nằm trong tệp chỉ tài khoản này đọc được "
-    "(thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: hãy giữ máy và các bản sao lưu cẩn thận.",
+    "(thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: "
+    "hãy giữ máy và các bản sao lưu cẩn thận.",
     "": "Chưa có khóa (máy chưa được thiết lập).",
 }
 
