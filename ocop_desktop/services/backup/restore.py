@@ -64,6 +64,8 @@ def restore_backup(
     """Restore `backup` into the data folder of `paths` (closed). A folder with data is replaced only
     with `replace=True` (after the person confirmed, having seen `existing(paths)`)."""
     before = existing(paths)
+    if before is not None and before.is_empty:
+        before = None  # a store opened but never set up (the first-run wizard's): nothing to consent to
     if before is not None and not replace:
         raise BackupRefused(
             "not_empty",

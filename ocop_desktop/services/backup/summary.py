@@ -35,6 +35,11 @@ class DataSummary:
     app_version: str = ""
     kind: str = ""  # "manual" | "auto" for a backup
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing a person made: no office set up, no record, no evidence (a store just opened)."""
+        return not self.office_name and not any(self.counts.values()) and not self.blobs
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
