@@ -1,0 +1,54 @@
+"""Tệp > Khôi phục từ bản sao lưu…: a wrong passphrase is said and closes nothing; the right one shows
+the backup and what it would replace; the replacement needs consent; the store is released just
+before the restore, which puts the commune's data in place and keeps the province's aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from helpers.qt import finish_tasks, type_unicode
+from helpers.sync import Pair, logical_dump
+from ocop_desktop.services.backup.create import create_backup
+from ocop_desktop.ui.backup.restore_dialog import RestoreDialog
+
+PASS = "mật khẩu của xã đủ dài"
+
+
+def test_read_consent_restore(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
+    made = create_backup(pair.commune.paths, tmp_path, PASS, scrypt_n=1 << 10)
+    target = pair.province.paths
+    released: list[bool] = []
+    dialog = RestoreDialog(target, lambda: released.append(True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.file
+    dialog.file.setText(str(made.path))
+    type_unicode(dialog.passphrase, PASS + "?")
+    dialog.read_button.click()
+    finish_tasks(qtbot)
+    assert "Mật khẩu không đúng" in dialog.message.text() and not dialog.restore_button.isEnabled()
+    assert released == []
+
+    dialog.passphrase.clear()
+    type_unicode(dialog.passphrase, PASS)
+    dialog.read_button.click()
+    finish_tasks(qtbot)
+    account = dialog.account.text()
+    assert "Phường Hoàn Kiếm" in account and "Sẽ thay thế dữ liệu hiện có" in account
+    assert dialog.consent.isVisible() and not dialog.restore_button.isEnabled()
+    dialog.consent.setChecked(True)
+    assert dialog.restore_button.isEnabled()
+
+    restored: list[object] = []
+    dialog.restored.connect(restored.append)
+    pair.province.close()
+    dialog.restore_button.click()
+    finish_tasks(qtbot)
+    assert released == [True] and restored and restored[0] is dialog.result_
+    assert dialog.result_ is not None and dialog.result_.aside is not None
+    assert logical_dump(target.db_path) == logical_dump(pair.commune.paths.db_path)
+    assert "Dữ liệu cũ được giữ lại" in dialog.account.text()
+    dialog.close()
