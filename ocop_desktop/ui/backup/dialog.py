@@ -57,8 +57,8 @@ class BackupDialog(QDialog):
             self.tr(
                 "Một tệp mã hóa chứa cơ sở dữ liệu, các tệp minh chứng, khóa của cơ quan và cài đặt. "
                 "Mang tệp sang máy mới (kể cả tài khoản Windows khác, hệ điều hành khác) và chọn "
-                "Tệp > Khôi phục từ bản sao lưu…. Không có mật khẩu thì không ai mở được tệp — kể cả bạn: "
-                "hãy ghi mật khẩu ở nơi an toàn."
+                "Tệp > Khôi phục từ bản sao lưu… trên máy đó. Không có mật khẩu thì không ai mở được tệp "
+                "— kể cả bạn: hãy ghi mật khẩu ở nơi an toàn."
             )
         )
         intro.setWordWrap(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -74,8 +74,13 @@ class RestoreDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Tệp sao lưu:"), row)
         form.addRow(self.tr("Mật khẩu:"), self.passphrase)
-        self.account = QLabel()
-        self.account.setWordWrap(True)
+        self.account, self.here = QLabel(), QLabel()  # the backup's account, and what it would replace
+        for label in (self.account, self.here):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        accounts = QHBoxLayout()
+        accounts.addWidget(self.account, 1)
+        accounts.addWidget(self.here, 1)
         self.consent = QCheckBox(
             self.tr("Tôi đồng ý thay thế dữ liệu hiện có (dữ liệu cũ được giữ lại trong thư mục “backups”)")
         )
@@ -100,9 +105,10 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        for widget in (self.account, self.consent, self.message, self.bar, buttons):
+        layout.addLayout(accounts)
+        for widget in (self.consent, self.message, self.bar, buttons):
             layout.addWidget(widget)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(780)  # the two accounts side by side, one line per fact
         self.file.setFocus()
 
     def _choose_file(self) -> None:
@@ -115,6 +121,7 @@ class RestoreDialog(QDialog):
     def _forget(self) -> None:
         self._read = None
         self.account.clear()
+        self.here.clear()
         self.consent.hide()
         self.consent.setChecked(False)
         self._enable()
@@ -135,15 +142,12 @@ class RestoreDialog(QDialog):
     def _show(self, path: Path, passphrase: str, backup: DataSummary, here: DataSummary | None) -> None:
         self.task = None
         self._read = (path, passphrase)
-        text = self.tr("Bản sao lưu:") + "\n  " + "\n  ".join(backup.lines())
-        if here is not None:
-            text += (
-                "\n\n"
-                + self.tr("Sẽ thay thế dữ liệu hiện có trên máy này:")
-                + "\n  "
-                + "\n  ".join(here.lines())
-            )
-        self.account.setText(text)
+        self.account.setText(self.tr("Bản sao lưu:") + "\n  " + "\n  ".join(backup.lines()))
+        self.here.setText(
+            self.tr("Sẽ thay thế dữ liệu hiện có trên máy này:") + "\n  " + "\n  ".join(here.lines())
+            if here is not None
+            else self.tr("Thư mục dữ liệu trên máy này chưa có dữ liệu: không có gì bị thay thế.")
+        )
         self.consent.setVisible(here is not None)
         self._enable()
 
@@ -173,6 +177,7 @@ class RestoreDialog(QDialog):
             lines.append(self.tr("Dữ liệu cũ được giữ lại tại {0}.").format(str(restored.aside)))
         say(self.message, "")
         self.account.setText("\n".join(lines))
+        self.here.clear()
         self.close_button.setEnabled(True)
         self.restored.emit(restored)
 

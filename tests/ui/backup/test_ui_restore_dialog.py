@@ -39,8 +39,8 @@ def test_read_consent_restore(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
     type_unicode(dialog.passphrase, PASS)
     dialog.read_button.click()
     finish_tasks(qtbot)
-    account = dialog.account.text()
-    assert "Phường Hoàn Kiếm" in account and "Sẽ thay thế dữ liệu hiện có" in account
+    assert "Phường Hoàn Kiếm" in dialog.account.text() and "Sẽ thay thế dữ liệu hiện có" in dialog.here.text()
+    assert "Trần Thị Bình" not in dialog.here.text() and "Cơ quan:" in dialog.here.text()
     assert dialog.consent.isVisible() and not dialog.restore_button.isEnabled()
     dialog.consent.setChecked(True)
     assert dialog.restore_button.isEnabled()
@@ -71,7 +71,7 @@ def test_a_new_pc_restores_from_the_first_run_wizard(
     type_unicode(dialog.passphrase, PASS)
     dialog.read_button.click()
     finish_tasks(qtbot)
-    assert "Phường Hoàn Kiếm" in dialog.account.text() and "Sẽ thay thế" not in dialog.account.text()
+    assert "Phường Hoàn Kiếm" in dialog.account.text() and "không có gì bị thay thế" in dialog.here.text()
     assert dialog.consent.isHidden() and dialog.restore_button.isEnabled()  # nothing here to lose
     dialog.restore_button.click()
     finish_tasks(qtbot)
