@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
         self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
+        self.backup_menu.start_timer()  # automatic backups, when the officer turned them on
         self.show_page(self._pending)
 
     def _show_summary(self, summary: OfficeSummaryData | None) -> None:
@@ -95,7 +96,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _build_menus(self) -> None:
+        from ocop_desktop.ui.backup.menu import BackupMenu
+
         self.file_menu = self.menuBar().addMenu("")
+        self.backup_menu = BackupMenu(self, self.file_menu, lambda: self.ctx.paths if self.ctx else None)
         self.quit_action = self.file_menu.addAction("")
         # setShortcuts(StandardKey): every binding of the platform, and no trip through the Qt
         # namespace (setShortcut(QKeySequence) builds its hundred enums, ~25 ms before the first frame)
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
             self.officer_label.setVisible(bool(officer))  # unknown until an office service tells
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.quit_action.setText(self.tr("Thoát"))
+        self.backup_menu.retranslate()
         self.help_menu.setTitle(self.tr("Trợ &giúp"))
         self.guide_action.setText(self.tr("Hướng dẫn sử dụng"))
         self.first_steps_action.setText(self.tr("Các bước đầu tiên"))

@@ -85,13 +85,45 @@ class SettingsPage(QWidget):
         from ocop_desktop.ui.sync.mailbox_settings import MailboxSettingsBox
 
         self.mailbox_box = MailboxSettingsBox(ctx, self)
-        for box in (self.language_box, self.office_box, self.mailbox_box, self.folders_box):
+        self.backup_box = self._backup_box(ctx)
+        for box in (self.language_box, self.office_box, self.mailbox_box, self.backup_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
         self.summary_task: Task | None = run_task(
             ops.office_summary, ctx, on_done=self._summary_read, parent=self
         )
         self.retranslate()
+
+    def _backup_box(self, ctx: AppContext) -> QGroupBox:
+        """How the office keys are protected on this machine (said plainly), and the backup button."""
+        from ocop_desktop.ui.backup import jobs
+
+        box = QGroupBox()
+        self.protection = _value()
+        self.backup_button = QPushButton()
+        self.backup_button.clicked.connect(self._open_backup)
+        form = QFormLayout(box)
+        form.addRow(self._label("protection"), self.protection)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        form.addRow(row)
+        self.protection_task: Task | None = run_task(
+            jobs.protection_label, ctx.paths, on_done=self._protection_read, parent=self
+        )
+        return box
+
+    def _protection_read(self, text: str) -> None:
+        self.protection_task = None
+        self.protection.setText(text)
+
+    def _open_backup(self) -> QWidget:
+        from ocop_desktop.ui.backup.dialog import BackupDialog
+
+        dialog = BackupDialog(self._ctx.paths, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _summary_read(self, summary: OfficeSummaryData | None) -> None:
         self.summary_task = None
@@ -100,7 +132,7 @@ class SettingsPage(QWidget):
 
     def is_ready(self) -> bool:
         """The office is shown (screenshots wait for it)."""
-        return self.summary_task is None and self.mailbox_box.is_ready()
+        return self.summary_task is None and self.protection_task is None and self.mailbox_box.is_ready()
 
     def _label(self, key: str) -> QLabel:
         self._labels[key] = QLabel()
@@ -111,6 +143,8 @@ class SettingsPage(QWidget):
         self.language_note.setText(self.tr("Áp dụng ngay và được ghi nhớ cho lần mở sau."))
         self.office_box.setTitle(self.tr("Cơ quan sử dụng máy này"))
         self.folders_box.setTitle(self.tr("Thư mục"))
+        self.backup_box.setTitle(self.tr("Sao lưu và bảo vệ khóa"))
+        self.backup_button.setText(self.tr("Sao lưu…"))
         texts = {
             "office": self.tr("Cơ quan:"),
             "role": self.tr("Vai trò:"),
@@ -119,6 +153,7 @@ class SettingsPage(QWidget):
             "fingerprint": self.tr("Dấu vân tay khóa ký:"),
             "data": self.tr("Dữ liệu:"),
             "log": self.tr("Tệp nhật ký:"),
+            "protection": self.tr("Khóa của cơ quan:"),
         }
         for key, text in texts.items():
             self._labels[key].setText(text)
