@@ -10,7 +10,7 @@ from ocop_desktop.domain.rules.scoring import ScoreResult
 from ocop_desktop.printing.blocks import CenteredRule, field, signature, signatures, text_or_lines
 from ocop_desktop.printing.data_sheet import SheetData
 from ocop_desktop.printing.forms import PORTRAIT_WIDTH, FormSpec
-from ocop_desktop.printing.forms.sheet_table import criteria_table
+from ocop_desktop.printing.forms.sheet_table import Footnotes, criteria_table
 from ocop_desktop.printing.markup import esc, number
 from ocop_desktop.printing.styles import Styles, styles
 
@@ -24,6 +24,8 @@ STAR_LEGEND = (
 def build(d: SheetData) -> list[Flowable]:
     st = styles(13)
     sheet = d.sheet
+    notes = Footnotes()
+    on_sheet = notes.notices(tuple(n for n in sheet.notices if n.on_sheet))
     out: list[Flowable] = [
         Paragraph(
             f"<i>Bộ tiêu chí {esc(sheet.ruleset_id)} – bộ số {sheet.number} ({esc(sheet.code)})</i>",
@@ -32,15 +34,15 @@ def build(d: SheetData) -> list[Flowable]:
         Paragraph("<b>BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP</b>", st.title),
         Paragraph("<b>(Kiêm phiếu đánh giá sản phẩm OCOP)</b>", st.bold_center),
         Spacer(1, 2 * mm),
-        Paragraph(f"<b>{sheet.number}. Bộ sản phẩm: {esc(sheet.name)}</b>", st.body),
+        Paragraph(f"<b>{sheet.number}. Bộ sản phẩm: {esc(sheet.name)}</b>{on_sheet}", st.body),
         *_header(st, d),
     ]
     if d.role:
         out.append(Paragraph(f"<b>{esc(d.role)}</b>", st.body))
-    table, corrections = criteria_table(st, sheet, d.result, W)
+    table = criteria_table(st, sheet, d.result, W, notes)
     out += [Spacer(1, 1 * mm), table]
     small = st.body.clone("sheetnote", fontSize=st.size - 2, leading=(st.size - 2) * 1.25)
-    for i, text in enumerate(corrections, start=1):
+    for i, text in enumerate(notes.texts, start=1):
         out.append(Paragraph(f"({i}) {esc(text)}", small))
     if d.result is not None:
         out += _summary(st, d.result, sheet)
