@@ -268,7 +268,10 @@ class AggregationService:
             tuple(m.id in outliers.members for m in columns),
             r.max_spread,
             result,
-            {x.id: x.label for x in (*sheet.knockouts, *sheet.stops)},
+            {
+                x: sheet.reason_label(x)
+                for x in (*(k.id for k in sheet.knockouts), *(t.id for t in sheet.stops))
+            },
         )
 
     # -- one entry --------------------------------------------------------------------------
