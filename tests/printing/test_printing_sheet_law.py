@@ -112,3 +112,14 @@ def test_suspect_values_and_corrections_are_footnoted_where_they_apply(ruleset, 
 def test_mau_02_and_03_ask_for_the_sex_in_the_official_words(form: str, tmp_path: Path) -> None:
     text = pdf_text(api.render(form, api.blank(form), tmp_path / f"{form}.pdf"))
     assert "- Giới tính: (Nam/nữ) …" in text
+
+
+def test_a_sheet_stopped_by_its_answers_names_the_stop_in_words(ruleset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = ruleset.sheet(16)
+    answers = {leaf.code: leaf.choices(0)[-1] for leaf in sheet.leaves()}
+    answers["6.3"] = 0  # a sensory criterion at 0 points
+    result = score(sheet, answers)
+    assert result.stops == ("sensory_zero",)
+    text = pdf_text(api.render("sheet", SheetData(sheet=sheet, result=result), tmp_path / "s16.pdf"))
+    assert "Kết quả: sản phẩm bị loại (Được 0 điểm tại một trong các chỉ tiêu cảm quan)" in text
+    assert "sensory_zero" not in text

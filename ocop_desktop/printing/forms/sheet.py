@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
 from ocop_desktop.printing.blocks import CenteredRule, field, signature, signatures, text_or_lines
 from ocop_desktop.printing.data_sheet import SheetData
@@ -81,13 +82,11 @@ def _header(st: Styles, d: SheetData) -> list[Flowable]:
     return out
 
 
-def _summary(st: Styles, r: ScoreResult, sheet: object) -> list[Flowable]:
+def _summary(st: Styles, r: ScoreResult, sheet: Sheet) -> list[Flowable]:
     """Totals and star exactly as the scoring engine computed them."""
     lines = [f"<b>Tổng điểm: {number(r.total)}/{number(r.max)}.</b> Hạng theo tổng điểm: {r.band_star} sao."]
     if r.eliminated:
-        labels = {k.id: k.label for k in sheet.knockouts}  # type: ignore[attr-defined]
-        labels.update({s.id: s.label for s in sheet.stops})  # type: ignore[attr-defined]
-        reasons = "; ".join(esc(labels.get(x, x)) for x in (*r.knockouts, *r.stops))
+        reasons = "; ".join(esc(sheet.reason_label(x)) for x in (*r.knockouts, *r.stops))
         lines.append(f"<b>Kết quả: sản phẩm bị loại</b> ({reasons}).")
     else:
         lines.append(f"<b>Kết quả xếp hạng: {r.star} sao ({'*' * r.star}).</b>")
