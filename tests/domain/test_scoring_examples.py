@@ -359,6 +359,13 @@ def test_set26_answers_mixing_the_two_cases_are_refused(partial: bool) -> None:
     assert mixed_cases(sheet, {"8": 0}) == {} and case_of(sheet, {"15": 3}) == 1
 
 
+def test_a_sheet_saved_before_the_one_case_rule_is_still_read_as_it_was() -> None:
+    sheet = RULESET.sheet(26)
+    mixed = {**SET26_33, "9": 0}  # 9 in case 1 (1 point, as its case-2 first option)
+    r = score(sheet, mixed, one_case=False)
+    assert (r.total, r.cases) == (33, {"8": 1, "9": 0, "15": 1})
+
+
 def test_set26_top_marks_but_business_growth_below_the_4_star_floor_is_3_stars() -> None:
     sheet = RULESET.sheet(26)
     best = {c.code: len(c.options) - 1 for c in sheet.leaves()}

@@ -154,9 +154,14 @@ def score(
     stops: Iterable[str] = (),
     *,
     partial: bool = False,
+    one_case: bool = True,
 ) -> ScoreResult:
     """`partial=True` gives a running result for a sheet being filled in: unanswered leaves
-    score 0 and are listed in `unanswered` instead of raising."""
+    score 0 and are listed in `unanswered` instead of raising.
+
+    `one_case=False` scores answers that mix alternative cases as they are, for reading records
+    saved before one case per sheet was enforced (a list or an aggregation must not fail on them);
+    whatever takes new answers keeps the default and refuses them."""
     plan = _plan(sheet)
     get = answers.get
     chosen: dict[str, int] = {}
@@ -185,7 +190,7 @@ def score(
     )  # id or criterion code
     bad_knockouts = [k for k in knockout_ids if k not in plan.knockouts]
     bad_stops = [s for s in flagged if s not in plan.stops]
-    mixed = mixed_cases(sheet, chosen) if plan.with_cases else {}
+    mixed = mixed_cases(sheet, chosen) if one_case and plan.with_cases else {}
 
     not_applicable = []
     for code, group, basis, min_points in plan.conditional:

@@ -186,7 +186,8 @@ class ScoreSheetEditor(QWidget):
 
     def _rescore(self) -> None:
         d = self._draft
-        self.result = score(self.sheet, d.answers, d.knockouts, d.stops, partial=True)
+        # a sheet saved before one case per sheet was enforced still opens; new clicks and saves refuse a mix
+        self.result = score(self.sheet, d.answers, d.knockouts, d.stops, partial=True, one_case=False)
         self._view.show_result(self.result)
         self.summary.show_result(self.result)
         self.resultChanged.emit(self.result)

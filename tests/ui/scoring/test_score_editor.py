@@ -249,6 +249,19 @@ def test_one_tourism_case_for_the_whole_sheet(
     assert editor.answers() == {"8": 0} and editor.set_answer("15", 1)
 
 
+def test_a_sheet_saved_with_mixed_cases_opens_and_must_be_put_in_one_case_to_save(
+    qtbot: QtBot, open_editor: Open, messages: RecordingSink
+) -> None:
+    store = MemoryStore(SheetData(sheet_of(26), answers={"8": 2, "9": 0}))  # saved by an earlier release
+    editor = open_editor(store, autosave_ms=60_000)
+    assert checked(editor, "8") == [2] and checked(editor, "9") == [0]
+    assert editor.result.cases == {"8": 1, "9": 0}  # shown as saved
+    assert editor.set_note("1.1", "ghi chú") and not editor.flush()  # a save of the mix is refused
+    assert any("trộn" in text for text in messages.texts())
+    assert editor.set_answer("9", None) and editor.flush()  # one case: saved
+    assert store.data.answers == {"8": 2}
+
+
 def test_corrections_and_suspect_values_are_marked_where_they_apply(open_editor: Open) -> None:
     editor = open_editor(MemoryStore(SheetData(sheet_of(7))))
     marker = editor.card_by_code["3.1"].notice
