@@ -110,7 +110,8 @@ def answers_for(sheet: Sheet, total: int, *, keep_floors: int = 4) -> dict[str, 
     while current < total and changed:
         changed = False
         for c in leaves:
-            if chosen[c.code] + 1 < len(c.options):
+            at = chosen[c.code]
+            if at + 1 < len(c.options) and c.options[at + 1].case == c.options[at].case:  # one case
                 trial = {**chosen, c.code: chosen[c.code] + 1}
                 got = score(sheet, trial).total
                 if current < got <= total:

@@ -25,8 +25,10 @@ from ocop_desktop.ui.kit.settings import load_settings, save_settings
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.shell import ops
 from ocop_desktop.ui.shell.office_info import role_label
+from ocop_desktop.ui.shell.rule_notices_dialog import RuleNoticesDialog
 
 if TYPE_CHECKING:
+    from ocop_desktop.domain.rules.model import RuleSet
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.core.office import OfficeSummaryData
 
@@ -54,6 +56,11 @@ class SettingsPage(QWidget):
         self.data_dir = _value(str(ctx.paths.data_dir))
         self.log_file = _value(str(ctx.paths.log_dir / LOG_FILE))
         self.open_data, self.open_logs = QPushButton(), QPushButton()
+        self.rules_box, self.rules_note, self.show_notices = QGroupBox(), QLabel(), QPushButton()
+        self.rules_note.setWordWrap(True)
+        self.show_notices.clicked.connect(self.open_notices)
+        self.notices_task: Task | None = None
+        self.notices_dialog: RuleNoticesDialog | None = None
         self.open_data.clicked.connect(lambda: system_open.open_path(ctx.paths.data_dir))
         self.open_logs.clicked.connect(lambda: system_open.open_path(ctx.paths.log_dir))
         self._labels: dict[str, QLabel] = {}
@@ -79,6 +86,9 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.open_logs)
         buttons.addStretch(1)
         folders_form.addRow(buttons)
+        rules_row = QHBoxLayout(self.rules_box)
+        rules_row.addWidget(self.rules_note, 1)
+        rules_row.addWidget(self.show_notices)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
@@ -86,7 +96,8 @@ class SettingsPage(QWidget):
 
         self.mailbox_box = MailboxSettingsBox(ctx, self)
         self.backup_box = self._backup_box(ctx)
-        for box in (self.language_box, self.office_box, self.mailbox_box, self.backup_box, self.folders_box):
+        boxes = (self.language_box, self.office_box, self.mailbox_box, self.backup_box, self.rules_box)
+        for box in (*boxes, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
         self.summary_task: Task | None = run_task(
@@ -130,6 +141,18 @@ class SettingsPage(QWidget):
         self._summary = summary
         self.retranslate()
 
+    def open_notices(self) -> None:
+        """The list of the rule set's corrections and suspect values (read in the background)."""
+        if self.notices_task is None:
+            self.notices_task = run_task(ops.rule_notices, self._ctx, on_done=self._notices_read, parent=self)
+
+    def _notices_read(self, ruleset: RuleSet) -> None:
+        self.notices_task = None
+        if self.notices_dialog is not None:
+            self.notices_dialog.close()
+        self.notices_dialog = RuleNoticesDialog(ruleset, self)
+        self.notices_dialog.open()
+
     def is_ready(self) -> bool:
         """The office is shown (screenshots wait for it)."""
         return self.summary_task is None and self.protection_task is None and self.mailbox_box.is_ready()
@@ -169,6 +192,14 @@ class SettingsPage(QWidget):
         )
         self.open_data.setText(self.tr("Mở thư mục dữ liệu"))
         self.open_logs.setText(self.tr("Mở thư mục nhật ký"))
+        self.rules_box.setTitle(self.tr("Bộ tiêu chí đánh giá"))
+        self.rules_note.setText(
+            self.tr(
+                "Bản sao văn bản Quyết định có vài điểm phần mềm đã hiệu chỉnh hoặc còn nghi vấn; "
+                "quản trị viên nên xác minh với Công báo."
+            )
+        )
+        self.show_notices.setText(self.tr("Xem đính chính và giá trị nghi vấn…"))
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()
