@@ -10,10 +10,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -89,9 +91,17 @@ class SettingsPage(QWidget):
         rules_row = QHBoxLayout(self.rules_box)
         rules_row.addWidget(self.rules_note, 1)
         rules_row.addWidget(self.show_notices)
-        layout = QVBoxLayout(self)
+        # the boxes scroll: on a 1366×768 laptop they are taller than the window
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         from ocop_desktop.ui.sync.mailbox_settings import MailboxSettingsBox
 
         self.mailbox_box = MailboxSettingsBox(ctx, self)
@@ -100,6 +110,7 @@ class SettingsPage(QWidget):
         for box in (*boxes, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
+        scroll.setWidget(content)
         self.summary_task: Task | None = run_task(
             ops.office_summary, ctx, on_done=self._summary_read, parent=self
         )
