@@ -4,7 +4,7 @@ a commune deadline over a year whose holidays are not official yet."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -104,7 +104,7 @@ def test_the_provinces_45_days_run_from_its_receipt(ctx: AppContext) -> None:
     product = certified(ctx)
     d = DossierService(ctx, today=date(2026, 9, 1)).create(product, "reevaluation")
     with ctx.sessions.begin() as s:  # the province accepted it on 10/10/2026, 23:30 in Hà Nội
-        at = datetime(2026, 10, 10, 16, 30, tzinfo=timezone.utc)
+        at = datetime(2026, 10, 10, 16, 30, tzinfo=UTC)
         s.add(
             DossierEvent(
                 dossier_id=d.row.id, action="accept", from_status="sent", to_status="accepted", at=at
