@@ -34,11 +34,12 @@ class IssuingLevel(StrEnum):
 
     @property
     def label(self) -> str:
-        """The level as a person picks it (a certificate names the body of its date: `issuing_label`)."""
+        """The level by its current name, as a person picks it and reports group it (a certificate names
+        the body of its decision date: `issuing_label`)."""
         return {
             "district": "UBND cấp huyện (trước 1/7/2025)",
             "province": "UBND cấp tỉnh",
-            "ministry": "Bộ (Bộ NN&PTNT, từ 01/3/2025 Bộ NN&MT)",
+            "ministry": "Bộ Nông nghiệp và Môi trường",
         }[self.value]
 
 

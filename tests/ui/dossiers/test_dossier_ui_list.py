@@ -119,7 +119,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     )
     CertificateService(ctx).add(
         CertificateInput(
-            d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province", "qd26-2026", dossier_id=first
+            d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province", "qd148-2023", dossier_id=first
         )
     )
     page.open_new()
