@@ -14,6 +14,7 @@ from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.reevaluation import OutsideFilingWindow
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.reports import ProvinceReportService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.store.models import DossierEvent
 
@@ -72,8 +73,13 @@ def test_an_expired_certificate_keeps_its_grace_when_filed_late(ctx: AppContext)
     assert d.base_certificate_id is not None
     current = CertificateService(ctx, today=date(2027, 3, 1)).current(product)
     assert current is not None and current.state == "grace" and current.valid_through == date(2027, 7, 31)
+    # the province's expiry list shows it in force, at most until the grace ends
+    for include_expired in (True, False):
+        (row,) = ProvinceReportService(ctx, today=date(2027, 3, 1)).expiring(include_expired=include_expired)
+        assert row.state == "grace" and row.valid_through == date(2027, 7, 31)
     # past the grace the certificate is gone, whatever the dossier
     assert CertificateService(ctx, today=date(2027, 8, 1)).current(product) is None
+    assert ProvinceReportService(ctx, today=date(2027, 8, 1)).expiring()[0].state == "expired"
 
 
 def test_past_the_grace_there_is_nothing_to_re_evaluate(ctx: AppContext) -> None:
