@@ -121,7 +121,7 @@ def reevaluation_dates(s: Session, d: Dossier, events: Iterable[DossierEvent]) -
     rules = reevaluation_rules(d.ruleset_id)
     check = filing_check(certificate.valid_until, d.received_on or d.created_at.date(), d.ruleset_id)
     accepted = [e.at for e in events if e.action == Action.ACCEPT.value]
-    received = _vietnam_day(max(accepted)) if accepted else None
+    received = vietnam_day(max(accepted)) if accepted else None
     return ReevaluationDates(
         certificate.valid_until,
         check.window.opens,
@@ -134,5 +134,6 @@ def reevaluation_dates(s: Session, d: Dossier, events: Iterable[DossierEvent]) -
     )
 
 
-def _vietnam_day(at: datetime) -> date:
+def vietnam_day(at: datetime) -> date:
+    """The day in Vietnam of an event stamped in UTC (a naive stamp is UTC)."""
     return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).astimezone(VIETNAM).date()

@@ -3,10 +3,11 @@ aggregation (mean, spread failure and re-score) → proposals → decision → c
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta, timezone
 from fractions import Fraction
 
 import pytest
+from sqlalchemy import select
 
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import ValidationError
@@ -20,7 +21,7 @@ from ocop_desktop.services.province.reports import ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.store.models import EvaluationRound
+from ocop_desktop.store.models import Dossier, DossierEvent, EvaluationRound
 
 
 def _score_all(
@@ -57,6 +58,23 @@ def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     assert detail.row.status == "returned" and detail.return_reasons.startswith("Thiếu giấy")
     assert detail.events[-1].action == "return" and detail.events[-1].officer_id == province_ctx.officer_id
     assert [r.status for r in inbox.rows("accepted")] == ["accepted", "accepted"]
+
+
+def test_an_accepted_re_evaluation_shows_the_provinces_45_days(province_ctx: AppContext) -> None:
+    first, again = (sent_dossier(province_ctx, name) for name in ("Cà phê Mộc", "Cà phê Lại"))
+    with province_ctx.unit_of_work() as s:  # as a re-evaluation arrives (its window is the commune's check)
+        s.get(Dossier, again).registration_type = "reevaluation"
+    inbox = InboxService(province_ctx, today=TODAY)
+    assert all(r.reevaluation_due is None for r in inbox.rows())  # not received by the province yet
+    inbox.accept(first)
+    inbox.accept(again)
+    due = {r.dossier_id: r.reevaluation_due for r in inbox.rows("accepted")}
+    with province_ctx.read() as s:
+        at = s.scalars(
+            select(DossierEvent.at).where(DossierEvent.dossier_id == again, DossierEvent.action == "accept")
+        ).one()
+    accepted_on = at.replace(tzinfo=at.tzinfo or UTC).astimezone(timezone(timedelta(hours=7))).date()
+    assert due == {first: None, again: accepted_on + timedelta(days=45)}  # Art. 7.6.g
 
 
 def test_a_round_s_council_rules_start_from_the_procedure(province_ctx: AppContext) -> None:
