@@ -158,20 +158,34 @@ class CertificateService:
 
 
 def filed_late(s: Session, certificate_ids: list[str]) -> set[str]:
-    """The certificates with a re-evaluation dossier filed outside the window (`Dossier.filing_override`)
-    that awaits its result: they stay valid up to the grace of QĐ 26/2026 Art. 12.3."""
+    """The certificates with a re-evaluation dossier filed after the window closed (received by the
+    commune, or created, after it) that awaits its result: they stay valid up to the grace of QĐ 26/2026
+    Art. 12.3. A dossier filed early is outside the window too, but is not late: no grace."""
     if not certificate_ids:
         return set()
-    return set(
-        s.scalars(
-            select(Dossier.base_certificate_id).where(
-                Dossier.base_certificate_id.in_(certificate_ids),
-                Dossier.registration_type == RegistrationType.REEVALUATION.value,
-                Dossier.filing_override != "",
-                Dossier.status != Status.DECIDED.value,
-            )
+    rows = s.execute(
+        select(
+            Certificate.id,
+            Certificate.valid_until,
+            Dossier.ruleset_id,
+            Dossier.received_on,
+            Dossier.created_at,
+        )
+        .join(Dossier, Dossier.base_certificate_id == Certificate.id)
+        .where(
+            Certificate.id.in_(certificate_ids),
+            Dossier.registration_type == RegistrationType.REEVALUATION.value,
+            Dossier.status != Status.DECIDED.value,
         )
     )
+    rules = RuleService()
+    late = set()
+    for cid, valid_until, ruleset_id, received_on, created_at in rows:
+        filed = received_on or created_at.date()
+        window = reevaluation_window(valid_until, rules.procedure(ruleset_id, filed))
+        if filed > window.closes:
+            late.add(cid)
+    return late
 
 
 def issue_certificate(s: Session, data: CertificateInput, *, today: date, flush: bool = True) -> Certificate:

@@ -55,6 +55,8 @@ def test_too_early_is_refused_and_writes_nothing(ctx: AppContext) -> None:
         service.create(product, "reevaluation", filing_override="   ")
     d = service.create(product, "reevaluation", filing_override="Tỉnh đề nghị đánh giá sớm")
     assert d.reevaluation is not None and d.reevaluation.filing_override == "Tỉnh đề nghị đánh giá sớm"
+    # filed early is not filed late: no grace once the certificate expires (Art. 12.3 is for late filings)
+    assert CertificateService(ctx, today=date(2029, 6, 16)).history(product)[0].state == "expired"
 
 
 def test_the_last_day_of_the_window_and_the_day_after(ctx: AppContext) -> None:
