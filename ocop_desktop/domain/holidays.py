@@ -24,8 +24,6 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from lunar_vn import convert_lunar_to_solar
-
 VIETNAM_UTC_OFFSET = 7.0  # the Vietnamese lunar calendar is computed for UTC+7
 
 
@@ -51,6 +49,9 @@ class Holiday:
 
 def lunar_to_solar(lunar_year: int, month: int, day: int) -> date:
     """The solar date of a (non-leap) lunar date of the Vietnamese calendar."""
+    # imported when first needed (a year after the data): the package's import costs ~0.1 s at start-up
+    from lunar_vn import convert_lunar_to_solar
+
     return convert_lunar_to_solar(day, month, lunar_year, 0, VIETNAM_UTC_OFFSET)
 
 
