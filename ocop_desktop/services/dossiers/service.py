@@ -32,6 +32,14 @@ from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms
+from ocop_desktop.services.dossiers.reevaluation import (
+    check_receipt_window,
+    current_certificate,
+    expired_beyond_grace,
+    filing_check,
+    reevaluation_dates,
+    require_reason,
+)
 from ocop_desktop.services.dossiers.rows import DossierDetail as DossierDetail
 from ocop_desktop.services.dossiers.rows import DossierEventRow as DossierEventRow
 from ocop_desktop.services.dossiers.rows import DossierRow as DossierRow
@@ -67,10 +75,13 @@ class DossierService:
         *,
         previous_dossier_id: str | None = None,
         allow_duplicate: bool = False,
+        filing_override: str = "",
     ) -> DossierDetail:
         """A new dossier of the product. If the product already has an open (not decided) dossier of
         the same registration type, it is refused (`DuplicateDossier`, naming it) unless
-        `allow_duplicate`: a second one is a mistake far more often than a wish."""
+        `allow_duplicate`: a second one is a mistake far more often than a wish. A re-evaluation outside
+        the filing window of its certificate is refused (`OutsideFilingWindow`) unless the officer gives
+        `filing_override`, a reason kept on the dossier."""
         try:
             reg = RegistrationType(registration_type)
         except ValueError:
@@ -86,7 +97,8 @@ class DossierService:
             assert producer is not None
             if not allow_duplicate:
                 refuse_duplicate(s, product, reg)
-            certificate = _current_certificate(s, product.id, self.today())
+            certificate = current_certificate(s, product.id, self.today(), reg)
+            override = self._filing_reason(s, reg, product, certificate, ruleset.id, filing_override)
             previous = self._previous(s, reg, product, certificate, previous_dossier_id)
             dossier = Dossier(
                 product_id=product.id,
@@ -98,6 +110,7 @@ class DossierService:
                 forms=prefilled_forms(producer, product, self.today()),
                 previous_dossier_id=previous.id if previous else None,
                 base_certificate_id=certificate.id if certificate else None,
+                filing_override=override,
                 search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
             )
             if previous is not None:
@@ -120,6 +133,25 @@ class DossierService:
             )
             dossier_id = dossier.id
         return self.get(dossier_id)
+
+    def _filing_reason(
+        self,
+        s: Session,
+        reg: RegistrationType,
+        product: Product,
+        certificate: Certificate | None,
+        ruleset_id: str,
+        reason: str,
+    ) -> str:
+        """The window of Art. 7.6.a, for a re-evaluation: "" inside it, else the officer's reason."""
+        if reg is not RegistrationType.REEVALUATION:
+            return ""
+        if certificate is None:
+            gone = expired_beyond_grace(s, product.id, self.today(), ruleset_id)
+            if gone is not None:
+                raise UserError(gone.message())
+            return ""  # `_previous` says there is no certificate
+        return require_reason(filing_check(certificate.valid_until, self.today(), ruleset_id), reason)
 
     def _previous(
         self,
@@ -150,8 +182,10 @@ class DossierService:
             if d is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             row = self._rows(s, select_ids=[dossier_id])[0]
-            events = s.scalars(
-                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
+            events = list(
+                s.scalars(
+                    select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
+                )
             )
             office = self._ctx.office_or_none()
             role, own = (office.role, office.id) if office else ("", None)
@@ -181,6 +215,7 @@ class DossierService:
                 allowed_actions=tuple(a.value for a in allowed_actions(status, role)),
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
                 five_star=_five_star(s, d.id),
+                reevaluation=reevaluation_dates(s, d, events),
             )
 
     def search(
@@ -202,7 +237,7 @@ class DossierService:
             stmt = stmt.where(Dossier.status == status)
         if select_ids is not None:
             stmt = stmt.where(Dossier.id.in_(select_ids))
-        today = self.today()
+        today, cal = self.today(), holiday_calendar()
         result = []
         for d, code, pname, producer in s.execute(
             stmt.order_by(Dossier.deadline.is_(None), Dossier.deadline, Dossier.updated_at.desc())
@@ -229,6 +264,7 @@ class DossierService:
                     urg.value,
                     urg.label,
                     d.updated_at,
+                    bool(d.received_on and d.deadline and cal.estimated_years(d.received_on, d.deadline)),
                 )
             )
         return result
@@ -283,7 +319,7 @@ class DossierService:
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
-                self._receive(s, d, on or self.today())
+                self._receive(s, d, on or self.today(), note)
             if act is Action.RETURN:
                 d.return_reasons = note
             record_transition(s, d, act, note, self._ctx.actor())
@@ -317,7 +353,8 @@ class DossierService:
         if problems:
             raise ValidationError(problems)
 
-    def _receive(self, s: Session, d: Dossier, on: date) -> None:
+    def _receive(self, s: Session, d: Dossier, on: date, note: str) -> None:
+        check_receipt_window(s, d, on, note)
         product = s.get(Product, d.product_id)
         assert product is not None
         commune = s.get(AdminUnit, product.commune_code)
@@ -372,15 +409,6 @@ def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
     if review is None:
         return ()
     return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})
-
-
-def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:
-    stmt = (
-        select(Certificate)
-        .where(Certificate.product_id == product_id, Certificate.revoked_on.is_(None))
-        .order_by(Certificate.decision_date.desc())
-    )
-    return next((c for c in s.scalars(stmt) if c.valid_until >= today), None)
 
 
 def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
