@@ -59,6 +59,10 @@
         <translation>Receipt date</translation>
     </message>
     <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>Lý do trả lại (bắt buộc)</source>
         <translation>Reason for returning (required)</translation>
     </message>
@@ -448,6 +452,10 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Hết hạn, đang chờ kết quả đánh giá lại nộp ngoài thời hạn: còn hiệu lực đến khi có kết quả, không quá %1 (khoản 3 Điều 12 QĐ 26/2026)</source>
+        <translation>Expired, awaiting the result of a late re-evaluation: valid until the result, no later than %1 (Art. 12.3 of QĐ 26/2026)</translation>
     </message>
     <message>
         <source>nộp hồ sơ đánh giá lại từ %1 đến %2</source>
@@ -1284,6 +1292,18 @@ Close and discard them?</translation>
         <translation>Commune deadline</translation>
     </message>
     <message>
+        <source>Thời hạn nộp đánh giá lại</source>
+        <translation>Re-evaluation filing window</translation>
+    </message>
+    <message>
+        <source>Hạn đánh giá lại của tỉnh</source>
+        <translation>Province&apos;s re-evaluation deadline</translation>
+    </message>
+    <message>
+        <source>Nộp ngoài thời hạn</source>
+        <translation>Filed outside the window</translation>
+    </message>
+    <message>
         <source>Danh mục hồ sơ:</source>
         <translation>Checklist:</translation>
     </message>
@@ -1294,6 +1314,22 @@ Close and discard them?</translation>
     <message>
         <source>(chưa tiếp nhận)</source>
         <translation>(not received yet)</translation>
+    </message>
+    <message>
+        <source>(dự kiến)</source>
+        <translation>(estimated)</translation>
+    </message>
+    <message>
+        <source>Lịch nghỉ lễ, Tết của năm này chưa có thông báo chính thức: hạn được tính theo quy tắc của Bộ luật Lao động. Tỉnh sẽ gửi lịch chính thức trong gói tham chiếu.</source>
+        <translation>This year&apos;s public holidays are not officially announced yet: the deadline follows the Labour Code&apos;s rule. The province will send the official calendar in its reference pack.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận hết hạn %1; nộp muộn thì còn hiệu lực đến khi có kết quả, không quá %2.</source>
+        <translation>The certificate expires on %1; when filed late it stays valid until the result, no later than %2.</translation>
+    </message>
+    <message>
+        <source>%1 ngày từ ngày tỉnh nhận đủ hồ sơ</source>
+        <translation>%1 days from the province&apos;s receipt of the complete dossier</translation>
     </message>
     <message>
         <source>%1/%2 giấy tờ bắt buộc</source>
@@ -1425,6 +1461,10 @@ Close and discard them?</translation>
 </context>
 <context>
     <name>DossiersPage</name>
+    <message>
+        <source>(dự kiến)</source>
+        <translation>(estimated)</translation>
+    </message>
     <message>
         <source>Sản phẩm</source>
         <translation>Product</translation>
@@ -2118,6 +2158,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>chưa có</source>
         <translation>none yet</translation>
+    </message>
+    <message>
+        <source>%1 (gia hạn, tối đa %2)</source>
+        <translation>%1 (extended, at most %2)</translation>
     </message>
     <message>
         <source>Hết hạn trong vòng (ngày):</source>
@@ -2927,6 +2971,14 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Round</translation>
     </message>
     <message>
+        <source>Hạn đánh giá lại</source>
+        <translation>Re-evaluation deadline</translation>
+    </message>
+    <message>
+        <source>Hạn tổ chức đánh giá lại, tính từ ngày tỉnh tiếp nhận hồ sơ (điểm g khoản 6 Điều 7 QĐ 26/2026/QĐ-TTg).</source>
+        <translation>Deadline for the re-evaluation, counted from the province&apos;s acceptance of the dossier (Art. 7.6.g of QĐ 26/2026/QĐ-TTg).</translation>
+    </message>
+    <message>
         <source>Chờ tiếp nhận</source>
         <translation>Waiting</translation>
     </message>
@@ -3488,6 +3540,14 @@ Once recorded, the 5★ proposal is closed.</translation>
     <message>
         <source>Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận.</source>
         <translation>An upgrade or re-evaluation needs a valid OCOP certificate for the product; the new dossier starts from the recognised dossier.</translation>
+    </message>
+    <message>
+        <source>Lý do nộp ngoài thời hạn *</source>
+        <translation>Reason for filing outside the window *</translation>
+    </message>
+    <message>
+        <source>Ví dụ: chủ thể không nộp kịp; tỉnh đề nghị đánh giá sớm</source>
+        <translation>E.g. the producer could not file in time; the province asked for an early evaluation</translation>
     </message>
     <message>
         <source>Lập hồ sơ</source>
