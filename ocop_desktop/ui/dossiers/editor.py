@@ -20,9 +20,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.forms import SECTIONS
+from ocop_desktop.domain.forms import FORMS_OF_PAPER, SECTIONS, filled_in_app
 from ocop_desktop.services.dossiers.service import DossierDetail
-from ocop_desktop.ui.dossiers import delete_draft
+from ocop_desktop.ui.dossiers import delete_draft, ops
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
@@ -40,7 +40,7 @@ from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.geometry import remember
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
-from ocop_desktop.ui.kit.tasks import Task
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -239,6 +239,18 @@ class DossierEditor(QWidget):
             self.compare.show_current(d.forms)
         self._mark_tab(section)
         self._say_saved()
+        self._follow_paper(section, d)
+
+    def _follow_paper(self, section: str, d: DossierDetail) -> None:
+        """Mẫu 01/02 filled in full count as there on the checklist: read it again when that flips."""
+        paper = next((k for k, sections in FORMS_OF_PAPER.items() if section in sections), None)
+        row = self.checklist.rows.get(paper) if paper else None
+        if paper and row is not None and filled_in_app(paper, d.forms) != (row.status == "provided"):
+            run_task(ops.load_checklist, self.ctx, d.row.id, on_done=self._checklist_read, parent=self)
+
+    def _checklist_read(self, view: ops.ChecklistView) -> None:
+        self.checklist.show_view(view)
+        self.header.show_completeness(view.completeness)
 
     def _say_saved(self) -> None:
         """The save indicator after any save (forms, checklist, sheet): when, or what is left."""
