@@ -112,7 +112,7 @@ def main() -> None:
             for tab in ("inbox", "rounds", "council", "scoring", "matrix", "results"):
                 step(f"  tab {tab}", lambda tab=tab: page.show_tab(tab))  # type: ignore[union-attr]
     dossiers = window.page("dossiers") or window.show_page("dossiers")
-    ids = [r.id for r in DossierService(ctx).search()[: args.dossiers]]
+    ids = [r.id for r in DossierService(ctx).search(limit=args.dossiers)]
     for n, dossier_id in enumerate(ids, start=1):
         step(
             f"dossier {n}",

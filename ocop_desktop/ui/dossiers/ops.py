@@ -83,9 +83,15 @@ class EditorData:
 
 
 # -- lists, pickers and small writes (direct) ----------------------------------------------------
-def dossiers(ctx: AppContext, query: str, status: str | None, due_only: bool) -> list[DossierRow]:
-    """The office's dossiers matching `query` (diacritics optional), nearest deadline first."""
-    return DossierService(ctx).search(query, status=status, due_only=due_only)
+def dossier_page(
+    ctx: AppContext, query: str, status: str | None, due_only: bool, offset: int, limit: int
+) -> list[DossierRow]:
+    """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first."""
+    return DossierService(ctx).search(query, status=status, due_only=due_only, offset=offset, limit=limit)
+
+
+def dossier_count(ctx: AppContext, query: str, status: str | None, due_only: bool) -> int:
+    return DossierService(ctx).count(query, status=status, due_only=due_only)
 
 
 def products(ctx: AppContext, query: str, limit: int) -> list[ProductRow]:

@@ -1,0 +1,60 @@
+"""The dossier list read a page at a time: the pages put together are the whole list, in its order,
+and the count and the "due soon or past" filter (now in SQL) agree with the rows themselves."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from helpers.builders import TODAY, make_product
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.store.models import Dossier
+
+# (status, days from today to the deadline or None): past, soon, the edge of soon, far, none
+SHAPES = [
+    ("received", -3),
+    ("received", 2),
+    ("received", 5),
+    ("received", 6),
+    ("received", 30),
+    ("sent", -10),  # not received: its deadline no longer runs
+    ("draft", None),
+    ("draft", None),
+    ("received", 2),
+]
+
+PLACES = ["Ba Vì", "Sóc Sơn", "Mộc Châu", "Tam Đảo", "Cúc Phương", "Pù Mát", "Yên Tử", "Đồng Văn", "Cát Bà"]
+
+
+def _dossiers(ctx: AppContext, service: DossierService) -> None:
+    for n, (status, days) in enumerate(SHAPES):
+        product = make_product(ctx, producer=f"Hợp tác xã số {n}", product=f"Mật ong rừng {PLACES[n]}")
+        made = service.create(product, "first")
+        with ctx.unit_of_work() as s:
+            d = s.get(Dossier, made.row.id)
+            assert d is not None
+            d.status = status
+            d.deadline = None if days is None else TODAY + timedelta(days=days)
+
+
+def test_pages_make_the_whole_list_and_the_filters_agree_with_the_rows(ctx: AppContext) -> None:
+    service = DossierService(ctx, today=TODAY)
+    _dossiers(ctx, service)
+    everything = service.search()
+    assert len(everything) == len(SHAPES) == service.count()
+    deadlines = [r.deadline for r in everything if r.deadline is not None]
+    assert deadlines == sorted(deadlines) and everything[-1].deadline is None  # nearest first, none last
+
+    pages = [service.search(offset=start, limit=4) for start in range(0, len(SHAPES), 4)]
+    assert [r.id for page in pages for r in page] == [r.id for r in everything]
+    assert [len(p) for p in pages] == [4, 4, 1]
+
+    due = service.search(due_only=True)
+    assert [r.id for r in due] == [r.id for r in everything if r.urgency != "ok"]
+    assert len(due) == 4 == service.count(due_only=True)  # -3, 2, 2 and the edge (5 days)
+    assert service.count(status="draft") == 2 == len(service.search(status="draft"))
+    assert (
+        service.count("dong van") == 1
+        and service.search("dong van")[0].product_name == "Mật ong rừng Đồng Văn"
+    )
+    assert service.search("khong co", limit=10) == [] and service.count("khong co") == 0
