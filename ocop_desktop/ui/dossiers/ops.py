@@ -11,6 +11,7 @@ timed in `session.py`)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,6 @@ from ocop_desktop.services.core.office import OfficeService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
-from ocop_desktop.services.dossiers.print_data import print_dossier_form
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
 from ocop_desktop.services.registry.products import ProductRow, ProductService
 
@@ -132,6 +132,7 @@ def create_dossier(
 
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:
+    editor_modules()
     detail = DossierService(ctx).get(dossier_id)
     return EditorData(
         detail,
@@ -142,6 +143,13 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
         _product_set(detail),
         _criteria(detail),
     )
+
+
+def editor_modules() -> None:
+    """The editor's modules (its tabs, the score-sheet widgets), imported here on the worker that reads
+    the dossier: importing them on the GUI thread, with the list page, held the window ~0.4 s.
+    Importing creates no widget."""
+    importlib.import_module("ocop_desktop.ui.dossiers.editor")
 
 
 def load_detail(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> DossierDetail:
@@ -203,6 +211,8 @@ def remove_evidence(
 
 def print_form(_progress: Progress | None, ctx: AppContext, dossier_id: str, form: str, out: Path) -> Path:
     """One form of the dossier as a PDF at `out`."""
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form  # ReportLab: ~0.3 s to import
+
     return Path(print_dossier_form(ctx, dossier_id, form, out))
 
 
