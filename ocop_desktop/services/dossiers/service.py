@@ -194,6 +194,11 @@ class DossierService:
         with self._ctx.read() as s:
             return listing.read_rows(s, self.today(), where, offset=offset, limit=limit)
 
+    def choices(self) -> list[listing.DossierChoice]:
+        """Every dossier as a compact row for a list to pick from, nearest deadline first."""
+        with self._ctx.read() as s:
+            return listing.read_choices(s)
+
     def count(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> int:
         where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
         with self._ctx.read() as s:
