@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
+        run_task(ops.read_rule_sets, parent=self)
         self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
         self.show_page(self._pending)
 

@@ -29,6 +29,13 @@ def office_summary(_progress: Progress, ctx: AppContext) -> OfficeSummaryData | 
     return OfficeService(ctx).summary() if ctx.office_or_none() is not None else None
 
 
+def read_rule_sets(_progress: Progress) -> int:
+    """The rule sets parsed and checked once, into the process's cache: the first page to need them
+    (the products list names each product's set) then finds them ready instead of spending ~0.1 s
+    of the GUI thread on it. Returns how many there are."""
+    return len(RuleService().list_rulesets())
+
+
 def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
     """(number, name) of each product set of the rule set in force today."""
     return [(sheet.number, sheet.name) for sheet in RuleService().in_force(date.today()).sheets]
