@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import DUE_SOON_DAYS, urgency
@@ -57,6 +57,21 @@ def conditions(
             Dossier.deadline <= today + timedelta(days=DUE_SOON_DAYS),
         ]
     return where
+
+
+def after(row: DossierRow) -> ColumnElement[bool]:
+    """The rows that come after `row` in list order (keyset paging): reading the next page costs the
+    same at row 30,000 as at row 200, where OFFSET sorted and skipped all the rows before (~0.15 s)."""
+    later = or_(
+        Dossier.updated_at < row.updated_at, and_(Dossier.updated_at == row.updated_at, Dossier.id > row.id)
+    )
+    if row.deadline is None:  # the dossiers without a deadline come last
+        return and_(Dossier.deadline.is_(None), later)
+    return or_(
+        Dossier.deadline.is_(None),
+        Dossier.deadline > row.deadline,
+        and_(Dossier.deadline == row.deadline, later),
+    )
 
 
 def count_rows(s: Session, where: list[ColumnElement[bool]]) -> int:

@@ -188,9 +188,14 @@ class DossierService:
         due_only: bool = False,
         offset: int = 0,
         limit: int | None = None,
+        after: DossierRow | None = None,
     ) -> list[DossierRow]:
-        """The dossiers matching, nearest deadline first: `limit` of them from `offset` (all if None)."""
+        """The dossiers matching, nearest deadline first: `limit` of them from `offset` (all if None),
+        or, given the last row of the page before (`after`), from the row after it."""
         where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        if after is not None:
+            where.append(listing.after(after))
+            offset = 0
         with self._ctx.read() as s:
             return listing.read_rows(s, self.today(), where, offset=offset, limit=limit)
 

@@ -53,9 +53,14 @@ class DossierSource:
         self.ctx = ctx
         self.status: str | None = None
         self.due_only = False
+        self._last: tuple[int, DossierRow] | None = None  # (rows read so far, the last of them)
 
     def fetch(self, query: str, offset: int, limit: int) -> list[DossierRow]:
-        return ops.dossier_page(self.ctx, query, self.status, self.due_only, offset, limit)
+        # the next page as the view scrolls: read after the last row (keyset), not by OFFSET
+        last = self._last[1] if offset and self._last is not None and self._last[0] == offset else None
+        rows = ops.dossier_page(self.ctx, query, self.status, self.due_only, offset, limit, last)
+        self._last = (offset + len(rows), rows[-1]) if rows else None
+        return rows
 
     def count(self, query: str) -> int:
         return ops.dossier_count(self.ctx, query, self.status, self.due_only)

@@ -84,10 +84,19 @@ class EditorData:
 
 # -- lists, pickers and small writes (direct) ----------------------------------------------------
 def dossier_page(
-    ctx: AppContext, query: str, status: str | None, due_only: bool, offset: int, limit: int
+    ctx: AppContext,
+    query: str,
+    status: str | None,
+    due_only: bool,
+    offset: int,
+    limit: int,
+    after: DossierRow | None = None,
 ) -> list[DossierRow]:
-    """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first."""
-    return DossierService(ctx).search(query, status=status, due_only=due_only, offset=offset, limit=limit)
+    """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first:
+    from `offset`, or from the row after `after` (the last row of the page before)."""
+    return DossierService(ctx).search(
+        query, status=status, due_only=due_only, offset=offset, limit=limit, after=after
+    )
 
 
 def dossier_count(ctx: AppContext, query: str, status: str | None, due_only: bool) -> int:

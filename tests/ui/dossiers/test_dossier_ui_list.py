@@ -232,3 +232,18 @@ def test_a_second_open_dossier_for_a_product_is_made_only_when_the_officer_insis
             messages.answer = True  # "close without saving?": yes
             dialog.close()
     assert first in {r.id for r in DossierService(ctx).search()}
+
+
+def test_the_list_reads_page_after_page_as_it_scrolls(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    for n in range(7):
+        DossierService(ctx).create(
+            make_product(ctx, producer=f"HTX số {n}", product=f"Miến dong {n}"), "first"
+        )
+    model = DossiersPage(ctx).model
+    model.page_size = 3  # each scroll to the end reads the next page, after the last row read
+    model.set_query("")
+    assert model.rowCount() == 3
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [r.id for r in model._rows] == [r.id for r in DossierService(ctx).search()]
+    assert model.total == 7
