@@ -8,6 +8,7 @@ from typing import TypeAlias
 
 from ocop_desktop import __version__
 from ocop_desktop.cli import (
+    backup,
     dossiers,
     evaluator,
     mailbox,
@@ -36,6 +37,7 @@ HEADLESS_COMMANDS: list[Register] = [
     sync.register,
     evaluator.register,
     mailbox.register,
+    backup.register,
 ]
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ocop_desktop.domain.backup import restore_from_backup
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.ocoppkg import crypto, ziplayout
 from ocop_desktop.ocoppkg import format as fmt
@@ -134,7 +135,7 @@ class PackageWriter:
         if plain.hexdigest() != sha:
             raise EnvironmentProblem(
                 f"Tệp đính kèm {sha[:12]}… trên máy này đã bị hỏng (nội dung không khớp mã "
-                "băm). Hãy khôi phục thư mục “blobs” từ bản sao lưu."
+                "băm). " + restore_from_backup("thư mục dữ liệu")
             )
         if content_key is not None:
             self.files[index] = fmt.FileEntry(entry.name, entry.size, stored.hexdigest(), True)

@@ -36,8 +36,9 @@ def add_province_volume(
     rng: random.Random,
     today: date,
 ) -> dict[str, int]:
-    leaves = {
-        sheet.number: [(leaf.code, len(leaf.options)) for leaf in sheet.leaves()] for sheet in ruleset.sheets
+    leaves = {  # the last three options usable in each alternative case ("Trường hợp 1/2")
+        sheet.number: [(leaf.code, (leaf.choices(0)[-3:], leaf.choices(1)[-3:])) for leaf in sheet.leaves()]
+        for sheet in ruleset.sheets
     }
     scans = _shared_scans(s, blobs)
     data = checklist_data(ruleset.id)
@@ -70,7 +71,8 @@ def add_province_volume(
                     "search_key": fold(product["search_key"]),
                 }
             )
-            answers = {code: rng.randint(max(0, k - 3), k - 1) for code, k in leaves[product["product_set"]]}
+            case = rng.randrange(2)  # one alternative case per sheet
+            answers = {code: rng.choice(usable[case]) for code, usable in leaves[product["product_set"]]}
             sheets.append(
                 {
                     **stamp,

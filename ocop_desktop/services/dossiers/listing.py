@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import DUE_SOON_DAYS, urgency
 from ocop_desktop.domain.dossiers import RegistrationType, Status
+from ocop_desktop.domain.holidays import HolidayCalendar
 from ocop_desktop.domain.text import fold
+from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.dossiers.rows import DossierRow
 from ocop_desktop.store.models import Dossier, Producer, Product
 from ocop_desktop.store.queries import dossier_header
@@ -87,10 +89,11 @@ def read_rows(
         page = page.limit(limit)
     picked = page.subquery()
     stmt: Select[Any] = dossier_header(*_COLUMNS).join(picked, picked.c.id == Dossier.id).order_by(*ORDER)
-    return [_row(values, today) for values in s.execute(stmt)]
+    calendar = holiday_calendar()
+    return [_row(values, today, calendar) for values in s.execute(stmt)]
 
 
-def _row(values: Any, today: date) -> DossierRow:
+def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:
     (did, revision, product_id, code, pname, producer, product_set, reg, status, receipt) = values[:10]
     received_on, deadline, updated_at = values[10:]
     live = deadline if status == Status.RECEIVED.value else None
@@ -114,6 +117,7 @@ def _row(values: Any, today: date) -> DossierRow:
         urg.value,
         urg.label,
         updated_at,
+        bool(received_on and deadline and calendar.estimated_years(received_on, deadline)),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,16 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 STARS = (3, 4, 5)
+
+
+@dataclass(frozen=True)
+class ExpiryLists:
+    area: Area
+    due: list[tuple[CertificateFact, date | None, date | None]]  # (certificate, window opens, closes)
+    expired: list[CertificateFact]
+    labels: dict[str, tuple[str, str, str]]  # product id -> (code, name, producer)
+
+
 STAR_HEADERS = ("3 sao", "4 sao", "5 sao", "Tổng")
 
 
@@ -149,9 +160,9 @@ class ReportService:
         return Report("coverage", "Độ phủ sản phẩm OCOP theo xã/phường", on, area.label, (table,), figures)
 
     # -- expiring and expired ----------------------------------------------------------------------
-    def expiring(self, on: date) -> Report:
-        """Certificates valid on `on` whose re-evaluation window has opened; certificates expired (not
-        revoked) with no newer certificate valid on `on` for their product."""
+    def expiry_lists(self, on: date) -> ExpiryLists:
+        """Certificates valid on `on` whose re-evaluation window has opened (with the window); certificates
+        expired (not revoked) with no newer certificate valid on `on` for their product."""
         office = self._ctx.office()
         with self._ctx.read() as s:
             area = office_area(s, office.role, office.unit_code)
@@ -175,8 +186,13 @@ class ReportService:
                 latest[f.product_id] = f
         with self._ctx.read() as s:
             labels = product_labels(s, products, [c.product_id for c, _, _ in due] + list(latest))
-        expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in due]
-        expired = [_expiry_row(f, labels, on, None, None) for f in latest.values()]
+        return ExpiryLists(area, due, list(latest.values()), labels)
+
+    def expiring(self, on: date) -> Report:
+        lists = self.expiry_lists(on)
+        area, labels = lists.area, lists.labels
+        expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in lists.due]
+        expired = [_expiry_row(f, labels, on, None, None) for f in lists.expired]
         headers = (
             "Mã sản phẩm",
             "Sản phẩm",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.backup import restore_from_backup
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -100,8 +101,8 @@ def add_blobs(ctx: AppContext, out: Outgoing, shas: Iterable[str]) -> tuple[int,
         path = store.path_for(sha)
         if sha not in sizes or not path.is_file():
             raise EnvironmentProblem(
-                f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
-                "phục thư mục dữ liệu từ bản sao lưu."
+                f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. "
+                + restore_from_backup("thư mục dữ liệu")
             )
         out.add_blob(sha, path, int(sizes[sha]))
         total += int(sizes[sha])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.backup import restore_from_backup
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import format as fmt
@@ -203,8 +204,8 @@ class PackageExportService:
             path = self.blobs.path_for(sha)
             if not path.is_file():
                 raise EnvironmentProblem(
-                    f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
-                    "phục thư mục dữ liệu từ bản sao lưu."
+                    f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. "
+                    + restore_from_backup("thư mục dữ liệu")
                 )
             out.add_blob(sha, path, size)
         return wanted

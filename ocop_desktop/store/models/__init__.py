@@ -5,6 +5,7 @@ from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEv
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
+from ocop_desktop.store.models.ministry import FiveStarReview
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.plans import YearPlan
 from ocop_desktop.store.models.producers import Producer, Product
@@ -31,6 +32,7 @@ __all__ = [
     "EvaluationRound",
     "EvaluatorLink",
     "EvaluatorSheet",
+    "FiveStarReview",
     "KeyRecord",
     "Office",
     "Officer",

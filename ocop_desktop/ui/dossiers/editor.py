@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.forms import SECTIONS
 from ocop_desktop.services.dossiers.service import DossierDetail
+from ocop_desktop.ui.dossiers import delete_draft
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
@@ -39,6 +40,7 @@ from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.geometry import remember
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from ocop_desktop.ui.kit.tasks import Task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -65,6 +67,7 @@ class DossierEditor(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.data = data
+        self.deleted = False  # set by "Xóa hồ sơ nháp": the window closes with nothing left to save
         dossier_id = data.detail.row.id
         self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
         self.header = DossierHeader()
@@ -143,6 +146,7 @@ class DossierEditor(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.header.action_requested.connect(self.actions.request)
         self.header.paper_requested.connect(self.actions.request_paper)
+        self.header.delete_requested.connect(self.delete_draft)
         self.actions.problems.connect(self.show_problems)
         self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
@@ -184,6 +188,7 @@ class DossierEditor(QWidget):
         self.evidence.set_read_only(not d.editable)
         self.printing.set_stem(r.receipt_number or r.product_code)
         self.history.show_events(d.events, self.data.officers)
+        self.history.show_five_star(d.five_star)
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
@@ -218,6 +223,16 @@ class DossierEditor(QWidget):
         self.checklist.show_view(result.checklist)
         self.header.show_completeness(result.checklist.completeness)
         self.changed.emit(self.session.dossier_id)
+        events = result.detail.events
+        if events and events[-1].action == "receive":
+            self.offer_receipt(result.detail.row.receipt_number or "")
+
+    def offer_receipt(self, number: str) -> None:
+        """Right after receipt the producer is at the desk: offer the slip to hand over."""
+        question = self.tr("Đã tiếp nhận hồ sơ, số phiếu %1. In phiếu tiếp nhận để trao cho chủ thể?")
+        if errors.ask(self, question.replace("%1", number), yes=self.tr("In phiếu"), no=self.tr("Để sau")):
+            self.show_tab("print")
+            self.printing.preview_form("receipt")
 
     # -- autosave -----------------------------------------------------------------------------
     def _edited(self, section: str, field: str) -> None:
@@ -274,12 +289,21 @@ class DossierEditor(QWidget):
         if self.self_assessment.flush():  # its evidence pickers list the dossier's files
             self.self_assessment.reload()
 
+    def delete_draft(self) -> Task | None:
+        row = self.session.detail.row
+        return delete_draft.request_delete(self, self, row.id, row.product_name, self.session.revision)
+
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentIndex(self.tab_of[key])
         return self.tabs.currentWidget()
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.deleted:  # the dossier is gone: nothing to save, the list drops it
+            event.accept()
+            self.changed.emit(self.session.dossier_id)
+            super().closeEvent(event)
+            return
         if self.evidence.task is not None and not errors.ask(
             self,
             self.tr("Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?"),

@@ -1,12 +1,16 @@
-"""Lịch sử: every lifecycle action of the dossier, when, by whom, with its note."""
+"""Lịch sử: every lifecycle action of the dossier, when, by whom, with its note; above it, for a
+product the province proposed for 5★, the proposal and the ministry's result (from the results
+package at the commune)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,8 +48,18 @@ class HistoryTab(QWidget):
         # rows are as tall as their wrapped note at the note's real width, not the width it had while
         # the tab was hidden (a paper outcome's note is several lines long)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.five_star = QLabel(self)
+        self.five_star.setWordWrap(True)
+        self.five_star.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.five_star.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.five_star)
         layout.addWidget(self.table)
+
+    def show_five_star(self, lines: Sequence[str]) -> None:
+        """The 5★ proposal and the ministry's result (domain.province.five_star_lines), if any."""
+        self.five_star.setText("\n".join(lines))
+        self.five_star.setVisible(bool(lines))
 
     def show_events(self, events: Sequence[DossierEventRow], officers: Mapping[str, str]) -> None:
         self.table.setRowCount(len(events))

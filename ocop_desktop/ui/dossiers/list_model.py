@@ -24,7 +24,9 @@ translate = QCoreApplication.translate
 def deadline_text(r: DossierRow) -> str:
     if r.deadline is None:
         return ""
-    text = format_date(r.deadline)
+    text = format_date(r.deadline) + (
+        " " + translate("DossiersPage", "(dự kiến)") if r.deadline_estimated else ""
+    )
     return f"{text} · {label_text(r.urgency_label)}" if r.urgency in URGENCY_COLOURS else text
 
 

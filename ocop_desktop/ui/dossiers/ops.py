@@ -135,9 +135,13 @@ def create_dossier(
     product_id: str,
     registration_type: str,
     allow_duplicate: bool = False,
+    filing_override: str = "",
 ) -> DossierDetail:
-    """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms."""
-    return DossierService(ctx).create(product_id, registration_type, allow_duplicate=allow_duplicate)
+    """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms. A
+    re-evaluation outside its filing window needs `filing_override` (the officer's reason)."""
+    return DossierService(ctx).create(
+        product_id, registration_type, allow_duplicate=allow_duplicate, filing_override=filing_override
+    )
 
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:

@@ -20,6 +20,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 # main-window page -> guide page; a role may have its own ("evaluation" is the council's work at
 # the province, the member's own sheets on an evaluator laptop)
 PAGE_HELP: dict[str, str] = {
+    "home": "tong-quan",
     "producers": "chu-the-san-pham",
     "products": "chu-the-san-pham",
     "dossiers": "ho-so-xa",

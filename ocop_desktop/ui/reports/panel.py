@@ -118,6 +118,12 @@ class FiguresPanel(QWidget):
         self.pdf_button.setText(self.tr("Xuất PDF…"))
         self._say()
 
+    def choose(self, name: str, on: date | None = None) -> None:
+        index = self.choice.findData(name)
+        if index >= 0:
+            self.choice.setCurrentIndex(index)
+        self.day.setDate(on or date.today())
+
     def chosen(self) -> tuple[str, date]:
         return str(self.choice.currentData()), self.day.date().toPython()  # type: ignore[return-value]
 

@@ -1,4 +1,4 @@
-"""The main window: navigation on the left (Ctrl+1..7), one page at a time on the right, the
+"""The main window: navigation on the left (Ctrl+1..8), one page at a time on the right, the
 office, role and officer in the status bar."""
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         run_task(ops.read_rule_sets, parent=self)
         QTimer.singleShot(PRELOAD_MS, self, self._import_pages)
         self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
+        self.backup_menu.start_timer()  # automatic backups, when the officer turned them on
         self.show_page(self._pending)
 
     def _import_pages(self) -> None:
@@ -115,7 +116,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _build_menus(self) -> None:
+        from ocop_desktop.ui.backup.menu import BackupMenu
+
         self.file_menu = self.menuBar().addMenu("")
+        self.backup_menu = BackupMenu(self, self.file_menu, lambda: self.ctx.paths if self.ctx else None)
         self.quit_action = self.file_menu.addAction("")
         # setShortcuts(StandardKey): every binding of the platform, and no trip through the Qt
         # namespace (setShortcut(QKeySequence) builds its hundred enums, ~25 ms before the first frame)
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
             self.officer_label.setVisible(bool(officer))  # unknown until an office service tells
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.quit_action.setText(self.tr("Thoát"))
+        self.backup_menu.retranslate()
         self.help_menu.setTitle(self.tr("Trợ &giúp"))
         self.guide_action.setText(self.tr("Hướng dẫn sử dụng"))
         self.first_steps_action.setText(self.tr("Các bước đầu tiên"))

@@ -15,6 +15,7 @@ from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.setup import SetupResult, initialise
 
 if TYPE_CHECKING:
+    from ocop_desktop.domain.rules.model import RuleSet
     from ocop_desktop.progress import Progress
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.sync.first_steps import FirstSteps
@@ -51,6 +52,11 @@ def import_pages(progress: Progress, ctx: AppContext, modules_for: Callable[[str
 def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:
     """(number, name) of each product set of the rule set in force today."""
     return [(sheet.number, sheet.name) for sheet in RuleService().in_force(date.today()).sheets]
+
+
+def rule_notices(_progress: Progress, _ctx: AppContext) -> RuleSet:
+    """The rule set in force today, for the list of its corrections and suspect values."""
+    return RuleService().in_force(date.today())
 
 
 def first_steps(_progress: Progress, ctx: AppContext) -> FirstSteps:

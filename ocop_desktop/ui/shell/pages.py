@@ -30,6 +30,14 @@ class PageSpec:
     windows: tuple[str, ...] = ()  # "tabs" of `open_tab` that open a window: the shown page stays
 
 
+def _home(ctx: AppContext, go_to: GoTo) -> QWidget:
+    from ocop_desktop.ui.home.page import HomePage
+
+    page = HomePage(ctx)
+    page.goTo.connect(go_to)
+    return page
+
+
 def _producers(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.registry.producers_page import ProducersPage
 
@@ -40,6 +48,15 @@ def _products(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.registry.products_page import ProductsPage
 
     return ProductsPage(ctx)
+
+
+def _products_find(page: QWidget, _tab: str, payload: object) -> QWidget:
+    """ "products/find": the products list filtered on `payload` (a product the home page named)."""
+    from ocop_desktop.ui.registry.products_page import ProductsPage
+
+    if isinstance(page, ProductsPage) and isinstance(payload, str):
+        page.find(payload)
+    return page
 
 
 def _dossiers(ctx: AppContext, _go_to: GoTo) -> QWidget:
@@ -97,6 +114,15 @@ def _reports(ctx: AppContext, _go_to: GoTo) -> QWidget:
     return ReportsPage(ctx)
 
 
+def _reports_tab(page: QWidget, tab: str, _payload: object) -> QWidget:
+    """ "reports/<name>": the figures of report `name` ("overdue", "expiring", …), computed for today."""
+    from ocop_desktop.ui.shell.reports_page import ReportsPage
+
+    if isinstance(page, ReportsPage):
+        page.open_report(tab)
+    return page
+
+
 def _settings(ctx: AppContext, _go_to: GoTo) -> QWidget:
     from ocop_desktop.ui.shell.settings_page import SettingsPage
 
@@ -104,12 +130,13 @@ def _settings(ctx: AppContext, _go_to: GoTo) -> QWidget:
 
 
 PAGES = [
+    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Tổng quan"), _home),
     PageSpec("producers", QT_TRANSLATE_NOOP("Pages", "Chủ thể"), _producers),
-    PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products),
+    PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Sản phẩm"), _products, _products_find),
     PageSpec("dossiers", QT_TRANSLATE_NOOP("Pages", "Hồ sơ"), _dossiers, _dossier_window, ("open",)),
     PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Đánh giá"), _evaluation, _evaluation_tab),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Đồng bộ"), _sync),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _reports),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Báo cáo"), _reports, _reports_tab),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Cài đặt"), _settings),
 ]
 PAGE_NAMES = [p.name for p in PAGES]
@@ -121,6 +148,7 @@ def page_modules(role: str) -> list[str]:
     Importing the evaluation page's modules on the GUI thread held the window ~0.15 s."""
     evaluation = "ocop_desktop.ui.evaluator" if role == "evaluator" else "ocop_desktop.ui.province.page"
     return [
+        "ocop_desktop.ui.home.page",
         "ocop_desktop.ui.registry.producers_page",
         "ocop_desktop.ui.registry.products_page",
         "ocop_desktop.ui.dossiers.list_page",

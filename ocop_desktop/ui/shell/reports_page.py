@@ -128,6 +128,12 @@ class ReportsPage(QWidget):
         self.dossiers_box.setTitle(self.tr("In biểu mẫu của hồ sơ"))
 
     # blank forms ------------------------------------------------------------------------------
+    def open_report(self, name: str) -> None:
+        """The figures of report `name`, for today (the home page's "Xem tất cả")."""
+        self.parts.setCurrentWidget(self.figures)
+        self.figures.choose(name)
+        self.figures.compute()
+
     def _sets_read(self, sets: list[tuple[int, str]]) -> None:
         self.sets_task = None
         for number, name in sets:

@@ -184,4 +184,7 @@ def test_dossier_from_new_to_commune_checked(
     editor.close()
     qtbot.waitUntil(lambda: page.model.row_at(0).status_label == "Xã đã đánh giá (Mẫu 03)", timeout=2000)
     assert page.model.row_at(0).receipt_number == receipt
-    assert not messages.shown, messages.shown
+    # the one question: right after receipt, the slip for the producer at the desk
+    assert [m.text for m in messages.shown] == [
+        f"Đã tiếp nhận hồ sơ, số phiếu {receipt}. In phiếu tiếp nhận để trao cho chủ thể?"
+    ]

@@ -85,19 +85,19 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, ctx) -> None: 
     window = build_main_window(ctx)
     qtbot.addWidget(window)
     window.show()
+    producers = window.show_page("producers")
     settings = window.show_page("settings")
-    producers = window.page("producers")
-    assert window.nav.item(0).text() == "Chủ thể"
+    assert window.nav.item(0).text() == "Tổng quan"
     settings.language.setCurrentIndex(settings.language.findData("en"))
     settings.language.activated.emit(settings.language.currentIndex())
     assert current_language() == "en"
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Producers")  # LanguageChange is an event
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Overview")  # LanguageChange is an event
     assert settings.language_box.title() == "Interface language"
     assert producers.new_button.text() == "Add producer"
     assert producers.model.headerData(0, Qt.Orientation.Horizontal) == "Producer"
     assert load_settings(ctx.paths.settings_path).language == "en"
     install_language("vi")
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Chủ thể")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Tổng quan")
     assert producers.count_label.text() == "Chưa có chủ thể nào. Bấm “Thêm chủ thể” (Ctrl+N) để bắt đầu."
 
 

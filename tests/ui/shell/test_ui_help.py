@@ -15,6 +15,7 @@ from ocop_desktop.ui.shell.pages import PAGE_NAMES
 
 EXPECTED_F1 = {
     "commune": {
+        "home": "tong-quan",
         "producers": "chu-the-san-pham",
         "products": "chu-the-san-pham",
         "dossiers": "ho-so-xa",

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from ocop_desktop.ui.shell.app import build_main_window
 from ocop_desktop.ui.shell.pages import PAGE_NAMES
 
-TITLES = ["Chủ thể", "Sản phẩm", "Hồ sơ", "Đánh giá", "Đồng bộ", "Báo cáo", "Cài đặt"]
+TITLES = ["Tổng quan", "Chủ thể", "Sản phẩm", "Hồ sơ", "Đánh giá", "Đồng bộ", "Báo cáo", "Cài đặt"]
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_title_navigation_and_status_bar(window) -> None:  # type: ignore[no-unt
     assert "UBND Phường Hoàn Kiếm" in window.office_label.text()
     assert "UBND cấp xã" in window.office_label.text()
     assert window.officer_label.text().startswith("Cán bộ:") or window.officer_label.isHidden()
-    assert window.current_page_name() == "producers"
+    assert window.current_page_name() == "home"
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
@@ -40,9 +40,9 @@ def test_each_page_opens(window, name: str) -> None:  # type: ignore[no-untyped-
 
 def test_ctrl_number_and_the_list_switch_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "settings"
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "products"
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)

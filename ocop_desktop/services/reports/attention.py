@@ -1,0 +1,242 @@
+"""What needs the office's attention now, for the home page: dossiers near or past their commune deadline,
+dossiers returned for supplements, dossiers waiting at the province's inbox, certificates whose
+re-evaluation window is open or that expired with no successor, and work not yet sent or not yet
+receipted. Each item counts all its records and names the first few, so the page can open them.
+
+Qt-free, read-only, built from the same facts as the reports (one pass over the area's dossiers and
+certificates), so a number on the home page and the report it opens always agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.deadlines import Urgency, urgency
+from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.services.reports.dossier_facts import DossierFact, dossier_facts
+from ocop_desktop.services.reports.facts import area_products, office_area
+from ocop_desktop.services.reports.model import Cell
+from ocop_desktop.services.reports.service import ExpiryLists, ReportService
+from ocop_desktop.services.sync.status import SyncStatusService
+from ocop_desktop.store.models import Dossier, Producer, Product
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.context import AppContext
+
+SHOWN = 8  # records named under an item; the rest are behind "Xem tất cả"
+
+
+class Severity(StrEnum):
+    DANGER = "danger"  # past a legal deadline, or lost validity
+    WARNING = "warning"  # a deadline is near, or the officer must act
+    INFO = "info"  # waiting on someone else
+
+
+@dataclass(frozen=True)
+class AttentionRecord:
+    kind: str  # "dossier" | "product": what the page opens
+    id: str
+    label: str  # "Cà phê Ea Phê — HTX Ea Phê"
+    note: str  # "quá hạn 3 ngày", "hạn nộp 12/05/2027"
+    day: date | None = None  # the date the note is about: deadline, last filing day, expiry
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    key: str  # stable: overdue, due_soon, returned, inbox, reevaluation, expired, unsent, unreceipted
+    title: str
+    severity: Severity
+    count: int
+    records: tuple[AttentionRecord, ...]  # at most SHOWN
+    goto: str  # where "Xem tất cả" leads: "reports/<name>" or a page name
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    on: date
+    scope: str
+    role: str
+    items: tuple[AttentionItem, ...]  # only those with something in them, the most urgent first
+    figures: tuple[tuple[str, Cell], ...]  # the year's key figures against its targets
+
+
+class AttentionService:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._reports = ReportService(ctx)
+
+    def summary(self, on: date) -> HomeSummary:
+        office = self._ctx.office()
+        if office.role == "evaluator":  # a council member's laptop holds no dossiers of its own
+            return HomeSummary(on, office.name, office.role, (), ())
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            dossiers = dossier_facts(s, area_products(s, area))
+        items = [
+            *_deadline_items(dossiers, on),
+            *self._status_items(dossiers, office.role),
+            *_expiry_items(self._reports.expiry_lists(on), on),
+            *self._sync_items(),
+        ]
+        order = list(Severity)
+        items.sort(key=lambda i: order.index(i.severity))
+        return HomeSummary(on, area.label, office.role, tuple(i for i in items if i.count), self._figures(on))
+
+    def _status_items(self, dossiers: list[DossierFact], role: str) -> list[AttentionItem]:
+        returned = [d.id for d in dossiers if d.status == Status.RETURNED.value]
+        title = (
+            "Hồ sơ tỉnh trả lại, chờ chủ thể bổ sung"
+            if role == "commune"
+            else "Hồ sơ đã trả lại, chờ xã gửi bổ sung"
+        )
+        items = [self._dossier_item("returned", title, Severity.WARNING, returned, "dossiers")]
+        if role == "province":
+            waiting = [d.id for d in dossiers if d.status == Status.SENT.value]
+            items.append(
+                self._dossier_item(
+                    "inbox", "Hồ sơ xã gửi lên, chờ tỉnh tiếp nhận", Severity.WARNING, waiting, "evaluation"
+                )
+            )
+        return items
+
+    def _dossier_item(
+        self, key: str, title: str, severity: Severity, ids: list[str], goto: str
+    ) -> AttentionItem:
+        names = self._dossier_labels(ids[:SHOWN])
+        records = tuple(AttentionRecord("dossier", i, names.get(i, i), "") for i in ids[:SHOWN])
+        return AttentionItem(key, title, severity, len(ids), records, goto)
+
+    def _dossier_labels(self, ids: list[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        with self._ctx.read() as s:
+            rows = s.execute(
+                select(Dossier.id, Product.name, Producer.name)
+                .join(Product, Product.id == Dossier.product_id)
+                .join(Producer, Producer.id == Product.producer_id)
+                .where(Dossier.id.in_(ids))
+            )
+            return {did: f"{product} — {producer}" for did, product, producer in rows}
+
+    def _sync_items(self) -> list[AttentionItem]:
+        status = SyncStatusService(self._ctx)
+        unsent = status.unsent()
+        waiting = sum(p.unacknowledged for p in status.peers())
+        return [
+            AttentionItem(
+                "unsent",
+                "Hồ sơ chưa gửi đi (từ 7 ngày trở lên)",
+                Severity.WARNING,
+                len(unsent),
+                tuple(
+                    AttentionRecord(
+                        "dossier", u.dossier_id, f"{u.product_name} — {u.producer_name}", u.reason
+                    )
+                    for u in unsent[:SHOWN]
+                ),
+                "sync",
+            ),
+            AttentionItem("unreceipted", "Gói đã gửi, chưa có biên nhận", Severity.INFO, waiting, (), "sync"),
+        ]
+
+    def _figures(self, on: date) -> tuple[tuple[str, Cell], ...]:
+        certified = self._reports.certified(on).figures
+        targets = self._reports.targets(on)
+        planned = targets.tables[0].rows
+        whole = next((r for r in planned if r[0] == "Toàn địa bàn" and r[1] == "Tất cả"), None)
+        out: list[tuple[str, Cell]] = [*certified, *targets.figures]
+        if whole is not None:  # the area-wide target line: "achieved / target"
+            out.append((f"Chỉ tiêu sản phẩm mới năm {on.year}", f"{whole[3]}/{whole[2]}"))
+        return tuple(out)
+
+
+def _deadline_items(dossiers: list[DossierFact], on: date) -> list[AttentionItem]:
+    late: list[DossierFact] = []
+    soon: list[DossierFact] = []
+    for d in dossiers:
+        if d.status != Status.RECEIVED.value or d.deadline is None:
+            continue
+        state = urgency(d.deadline, on)
+        if state is Urgency.OVERDUE:
+            late.append(d)
+        elif state is Urgency.DUE_SOON:
+            soon.append(d)
+
+    def records(rows: list[DossierFact]) -> tuple[AttentionRecord, ...]:
+        rows = sorted(rows, key=lambda d: (d.deadline or on, d.receipt_number))
+        return tuple(
+            AttentionRecord("dossier", d.id, d.product_name, _deadline_note(d.deadline, on), d.deadline)
+            for d in rows[:SHOWN]
+        )
+
+    return [
+        AttentionItem(
+            "overdue", "Quá hạn đánh giá cấp xã", Severity.DANGER, len(late), records(late), "reports/overdue"
+        ),
+        AttentionItem(
+            "due_soon",
+            "Sắp đến hạn đánh giá cấp xã",
+            Severity.WARNING,
+            len(soon),
+            records(soon),
+            "reports/overdue",
+        ),
+    ]
+
+
+def _deadline_note(deadline: date | None, on: date) -> str:
+    if deadline is None:
+        return ""
+    days = (deadline - on).days
+    if days < 0:
+        return f"quá hạn {-days} ngày ({deadline:%d/%m/%Y})"
+    return f"hạn {deadline:%d/%m/%Y} (còn {days} ngày)"
+
+
+def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
+    def label(product_id: str) -> str:
+        code, name, producer = lists.labels.get(product_id, ("", product_id, ""))
+        return f"{name} — {producer}" if producer else name
+
+    due = sorted(lists.due, key=lambda d: (d[2] or on, d[0].product_id))
+    expired = sorted(lists.expired, key=lambda c: c.valid_until, reverse=True)
+    return [
+        AttentionItem(
+            "reevaluation",
+            "Giấy chứng nhận đến kỳ đánh giá lại",
+            Severity.WARNING,
+            len(due),
+            tuple(
+                AttentionRecord(
+                    "product",
+                    c.product_id,
+                    label(c.product_id),
+                    f"hạn nộp hồ sơ {closes:%d/%m/%Y}" if closes else "",
+                    closes,
+                )
+                for c, _opens, closes in due[:SHOWN]
+            ),
+            "reports/expiring",
+        ),
+        AttentionItem(
+            "expired",
+            "Giấy chứng nhận đã hết hiệu lực, chưa có giấy mới",
+            Severity.DANGER,
+            len(expired),
+            tuple(
+                AttentionRecord(
+                    "product",
+                    c.product_id,
+                    label(c.product_id),
+                    f"hết hạn {c.valid_until:%d/%m/%Y}",
+                    c.valid_until,
+                )
+                for c in expired[:SHOWN]
+            ),
+            "reports/expiring",
+        ),
+    ]

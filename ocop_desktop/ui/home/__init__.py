@@ -1,0 +1,1 @@
+"""Tổng quan: the home page of every role — what needs attention now and the year's key figures."""
