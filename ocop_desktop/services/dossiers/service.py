@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import forms
-from ocop_desktop.domain.deadlines import Urgency, commune_deadline, urgency
+from ocop_desktop.domain.deadlines import commune_deadline
 from ocop_desktop.domain.dossiers import (
     EDITABLE,
     PROVINCE_ACTIONS,
@@ -29,6 +29,7 @@ from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
+from ocop_desktop.services.dossiers import listing
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms
@@ -53,7 +54,6 @@ from ocop_desktop.store.models import (
     Product,
     ScoreSheet,
 )
-from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import Actor, AppContext
@@ -181,7 +181,7 @@ class DossierService:
             d = s.get(Dossier, dossier_id)
             if d is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
-            row = self._rows(s, select_ids=[dossier_id])[0]
+            row = listing.read_rows(s, self.today(), [Dossier.id == dossier_id])[0]
             events = list(
                 s.scalars(
                     select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
@@ -219,55 +219,33 @@ class DossierService:
             )
 
     def search(
-        self, query: str = "", *, status: str | None = None, due_only: bool = False
+        self,
+        query: str = "",
+        *,
+        status: str | None = None,
+        due_only: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+        after: DossierRow | None = None,
     ) -> list[DossierRow]:
+        """The dossiers matching, nearest deadline first: `limit` of them from `offset` (all if None),
+        or, given the last row of the page before (`after`), from the row after it."""
+        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        if after is not None:
+            where.append(listing.after(after))
+            offset = 0
         with self._ctx.read() as s:
-            rows = self._rows(s, query=query, status=status)
-        if due_only:
-            rows = [r for r in rows if r.urgency != Urgency.OK.value]
-        return rows
+            return listing.read_rows(s, self.today(), where, offset=offset, limit=limit)
 
-    def _rows(
-        self, s: Session, *, query: str = "", status: str | None = None, select_ids: list[str] | None = None
-    ) -> list[DossierRow]:
-        stmt = dossier_header(Dossier, Product.code, Product.name, Producer.name)
-        for word in fold(query).split():
-            stmt = stmt.where(Dossier.search_key.contains(word, autoescape=True))
-        if status:
-            stmt = stmt.where(Dossier.status == status)
-        if select_ids is not None:
-            stmt = stmt.where(Dossier.id.in_(select_ids))
-        today, cal = self.today(), holiday_calendar()
-        result = []
-        for d, code, pname, producer in s.execute(
-            stmt.order_by(Dossier.deadline.is_(None), Dossier.deadline, Dossier.updated_at.desc())
-        ):
-            live = d.deadline if d.status in (Status.RECEIVED.value,) else None
-            urg = urgency(live, today)
-            reg, st = RegistrationType(d.registration_type), Status(d.status)
-            result.append(
-                DossierRow(
-                    d.id,
-                    d.revision,
-                    d.product_id,
-                    code or "",
-                    pname,
-                    producer,
-                    d.product_set,
-                    reg.value,
-                    reg.label,
-                    st.value,
-                    st.label,
-                    d.receipt_number or "",
-                    d.received_on,
-                    d.deadline,
-                    urg.value,
-                    urg.label,
-                    d.updated_at,
-                    bool(d.received_on and d.deadline and cal.estimated_years(d.received_on, d.deadline)),
-                )
-            )
-        return result
+    def choices(self) -> list[listing.DossierChoice]:
+        """Every dossier as a compact row for a list to pick from, nearest deadline first."""
+        with self._ctx.read() as s:
+            return listing.read_choices(s)
+
+    def count(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> int:
+        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        with self._ctx.read() as s:
+            return listing.count_rows(s, where)
 
     # -- editing ----------------------------------------------------------------------------
     def save_section(

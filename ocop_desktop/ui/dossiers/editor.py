@@ -16,7 +16,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
@@ -82,7 +82,8 @@ class DossierEditor(QWidget):
             ("mau02_part2", self.tr("Phần II")),
             ("mau02_part4", self.tr("Phần IV")),
         ):
-            self.forms[key] = SectionForm(SECTIONS[key])
+            # the first tab is built now, the hidden ones in the next turns (`_build_hidden_forms`)
+            self.forms[key] = SectionForm(SECTIONS[key], deferred=key != "mau01")
             self._add_tab(key, self.forms[key], title)
         self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
         self._add_tab("self_assessment", self.self_assessment, self.tr("Tự đánh giá (Phần III)"))
@@ -111,6 +112,15 @@ class DossierEditor(QWidget):
         )
         self.show_detail(self.session.detail)
         self.resize(1200, 800)
+        QTimer.singleShot(0, self, self._build_hidden_forms)
+
+    def _build_hidden_forms(self) -> None:
+        """One hidden form section per turn of the event loop: opening a dossier built all of them
+        at once, ~100 ms of the GUI thread; one at a time, the window paints and answers between."""
+        pending = next((form for form in self.forms.values() if not form.built), None)
+        if pending is not None:
+            pending.build()
+            QTimer.singleShot(0, self, self._build_hidden_forms)
 
     def _add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_of[key] = self.tabs.addTab(widget, title)

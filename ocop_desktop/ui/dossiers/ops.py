@@ -11,6 +11,7 @@ timed in `session.py`)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,6 @@ from ocop_desktop.services.core.office import OfficeService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
-from ocop_desktop.services.dossiers.print_data import print_dossier_form
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
 from ocop_desktop.services.registry.products import ProductRow, ProductService
 
@@ -83,9 +83,24 @@ class EditorData:
 
 
 # -- lists, pickers and small writes (direct) ----------------------------------------------------
-def dossiers(ctx: AppContext, query: str, status: str | None, due_only: bool) -> list[DossierRow]:
-    """The office's dossiers matching `query` (diacritics optional), nearest deadline first."""
-    return DossierService(ctx).search(query, status=status, due_only=due_only)
+def dossier_page(
+    ctx: AppContext,
+    query: str,
+    status: str | None,
+    due_only: bool,
+    offset: int,
+    limit: int,
+    after: DossierRow | None = None,
+) -> list[DossierRow]:
+    """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first:
+    from `offset`, or from the row after `after` (the last row of the page before)."""
+    return DossierService(ctx).search(
+        query, status=status, due_only=due_only, offset=offset, limit=limit, after=after
+    )
+
+
+def dossier_count(ctx: AppContext, query: str, status: str | None, due_only: bool) -> int:
+    return DossierService(ctx).count(query, status=status, due_only=due_only)
 
 
 def products(ctx: AppContext, query: str, limit: int) -> list[ProductRow]:
@@ -130,6 +145,7 @@ def create_dossier(
 
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:
+    editor_modules()
     detail = DossierService(ctx).get(dossier_id)
     return EditorData(
         detail,
@@ -140,6 +156,13 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
         _product_set(detail),
         _criteria(detail),
     )
+
+
+def editor_modules() -> None:
+    """The editor's modules (its tabs, the score-sheet widgets), imported here on the worker that reads
+    the dossier: importing them on the GUI thread, with the list page, held the window ~0.4 s.
+    Importing creates no widget."""
+    importlib.import_module("ocop_desktop.ui.dossiers.editor")
 
 
 def load_detail(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> DossierDetail:
@@ -201,6 +224,8 @@ def remove_evidence(
 
 def print_form(_progress: Progress | None, ctx: AppContext, dossier_id: str, form: str, out: Path) -> Path:
     """One form of the dossier as a PDF at `out`."""
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form  # ReportLab: ~0.3 s to import
+
     return Path(print_dossier_form(ctx, dossier_id, form, out))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop import APP_NAME
 from ocop_desktop.paths import resource
-from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
+from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES, page_modules
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ocop_desktop.ui.kit.tasks import Task
 
 ICON = "icons/ocop-desktop.png"
+PRELOAD_MS = 500  # the pages' modules are imported this long after the first page is up
 
 
 class MainWindow(QMainWindow):
@@ -83,9 +84,28 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
+        run_task(ops.read_rule_sets, parent=self)
+        QTimer.singleShot(PRELOAD_MS, self, self._import_pages)
         self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
         self.backup_menu.start_timer()  # automatic backups, when the officer turned them on
         self.show_page(self._pending)
+
+    def _import_pages(self) -> None:
+        """The pages' modules, imported on a worker once the first page is up; then set aside from
+        the garbage collector with the rest of what lives as long as the program."""
+        from ocop_desktop.ui.kit.perf import freeze_heap
+        from ocop_desktop.ui.kit.tasks import run_task
+        from ocop_desktop.ui.shell import ops
+
+        if self.ctx is not None:
+            run_task(
+                ops.import_pages,
+                self.ctx,
+                page_modules,
+                on_done=lambda _r: freeze_heap("pages imported"),
+                on_error=lambda _e: None,  # a page then imports its modules itself when opened
+                parent=self,
+            )
 
     def _show_summary(self, summary: OfficeSummaryData | None) -> None:
         from ocop_desktop.ui.shell.office_info import role_label

@@ -260,3 +260,18 @@ def test_a_late_re_evaluation_asks_a_reason_and_shows_the_law_dates(qtbot, ctx, 
     assert "45 ngày" in header.values["completion"].text()
     editor.resize(1366, 768)
     editor.grab().save(str(tmp_path / "late_reevaluation_editor.png"))
+
+
+def test_the_list_reads_page_after_page_as_it_scrolls(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    for n in range(7):
+        DossierService(ctx).create(
+            make_product(ctx, producer=f"HTX số {n}", product=f"Miến dong {n}"), "first"
+        )
+    model = DossiersPage(ctx).model
+    model.page_size = 3  # each scroll to the end reads the next page, after the last row read
+    model.set_query("")
+    assert model.rowCount() == 3
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [r.id for r in model._rows] == [r.id for r in DossierService(ctx).search()]
+    assert model.total == 7
