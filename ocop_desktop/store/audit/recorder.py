@@ -19,7 +19,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from ocop_desktop.store.audit.canonical import State, audited_tables, is_audited, pk_column, read_states
 from ocop_desktop.store.audit.chain import Actor, Change, record
-from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER, KEEP_REVISIONS
+from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER, IMPORT_SENDER, KEEP_REVISIONS
 from ocop_desktop.store.models.office import Officer
 
 ACTOR_OFFICER_NAME = "actor_officer_name"
@@ -99,7 +99,8 @@ def actor_of(session: Session, conn: Connection, source: str | None = None) -> A
         )
         name = session.info[ACTOR_OFFICER_NAME] = found or ""
     kind = source or ("import" if session.info.get(KEEP_REVISIONS) else "app")
-    return Actor(session.info.get(ACTOR_OFFICE), officer_id, name, kind)
+    office = session.info.get(IMPORT_SENDER) if kind == "import" else None
+    return Actor(office or session.info.get(ACTOR_OFFICE), officer_id, name, kind)
 
 
 @event.listens_for(Session, "before_flush")
@@ -167,3 +168,12 @@ def _refuse_unaudited(state: ORMExecuteState) -> None:
     table = getattr(state.statement, "table", None)
     if table is not None and is_audited(table.name):
         raise RuntimeError(f"bulk {table.name} write outside the audit log (use store.audit.audited_execute)")
+
+
+def record_change(
+    session: Session, table_name: str, record_id: str, before: State | None, after: State | None
+) -> None:
+    """Record a change kept outside the database (a setting in a file), in the session's transaction."""
+    if AUDIT.enabled and before != after:
+        conn = session.connection()
+        record(conn, [Change(table_name, record_id, before, after)], actor_of(session, conn))
