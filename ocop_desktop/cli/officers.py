@@ -165,11 +165,11 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None) -> int:
         print(f"Nhật ký nguyên vẹn: {report.entries} mục; {report.rows} bản ghi khớp nhật ký.")
     else:
         counts = f"{len(report.problems)} vấn đề; {report.entries} mục, {report.rows} bản ghi"
-        print(f"NHẬT KÝ KHÔNG KHỚP ({counts}):")
+        print(f"NHẬT KÝ KHÔNG KHỚP ({counts}):", file=sys.stderr)
         for p in report.problems:
             where = f"mục {p.seq} ({p.at})" if p.seq is not None else "—"
             record = f", bản ghi {p.record_id}" if p.record_id else ""
-            print(f"- {where}, bảng {p.table_name}{record}: {p.message}")
+            print(f"- {where}, bảng {p.table_name}{record}: {p.message}", file=sys.stderr)
     return 0 if report.ok else 3
 
 

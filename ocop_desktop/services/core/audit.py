@@ -121,7 +121,7 @@ class AuditService:
         if f.until:
             q = q.where(AuditEntry.at < _utc_text(f.until + timedelta(days=1)))
         with self._ctx.read() as s:
-            offices = dict(s.execute(select(Office.id, Office.name)).tuples().all())
+            offices: dict[str, str] = {i: n for i, n in s.execute(select(Office.id, Office.name))}
             return [
                 AuditRow(
                     e.seq,
