@@ -109,7 +109,9 @@ class OfficerService:
         with self._ctx.unit_of_work() as s:
             officer = self._get(s, officer_id)
             officer.name = clean
-            return _row(officer)
+            row = _row(officer)
+        self._ctx.forget_officer_name()
+        return row
 
     def set_active(self, officer_id: str, active: bool) -> OfficerRow:
         require_admin(self._ctx, "ngừng hoặc kích hoạt lại cán bộ")

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import JSON, Connection, Table
 
 from ocop_desktop.store.base import Base
 
@@ -71,17 +70,13 @@ def pk_column(table: Table) -> str:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None).isoformat()  # SQLite keeps the wall clock, not the zone
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value).hex()
-    return value
+    return value.hex() if isinstance(value, bytes) else value
 
 
-def row_state(row: Mapping[Any, Any]) -> State:
-    return {key: _plain(value) for key, value in row.items() if value is not None}
+def row_state(columns: Sequence[str], values: Sequence[Any]) -> State:
+    """A row as SQLite stores it (text, numbers, NULLs left out): JSON columns stay text and times stay
+    the text SQLite holds, so that nothing is parsed to hash a row."""
+    return {key: _plain(value) for key, value in zip(columns, values, strict=True) if value is not None}
 
 
 def canonical_json(data: Any) -> str:
@@ -97,29 +92,55 @@ def entry_hash(entry: Mapping[Any, Any]) -> str:
     return hashlib.sha256(canonical_json({k: entry.get(k) for k in ENTRY_FIELDS}).encode()).hexdigest()
 
 
+def json_columns(table_name: str) -> frozenset[str]:
+    table = Base.metadata.tables.get(table_name)
+    if table is None:
+        return frozenset()
+    return frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
+
+
+def _readable(table_name: str, key: str, value: Any, as_json: frozenset[str]) -> Any:
+    if (table_name, key) in REDACTED:
+        return "•••"
+    if key in as_json and isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def readable(table_name: str, state: State) -> State:
+    """A state for people to read: JSON columns as objects, secrets replaced by a mark."""
+    as_json = json_columns(table_name)
+    return {k: _readable(table_name, k, v, as_json) for k, v in state.items()}
+
+
 def shown(table_name: str, state: State | None) -> str | None:
-    """The JSON kept in the log for people to read: secrets replaced by a mark."""
-    if state is None:
-        return None
-    visible = {k: ("•••" if (table_name, k) in REDACTED else v) for k, v in state.items()}
-    return canonical_json(visible)
+    return None if state is None else canonical_json(readable(table_name, state))
+
+
+def _select_sql(table: Table) -> tuple[list[str], str]:
+    columns = [c.name for c in table.columns]
+    return columns, f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
 
 
 def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, State]:
     """The current state of the given records of `table`, by id (absent ids are left out)."""
-    key = table.c[pk_column(table)]
+    key = pk_column(table)
+    columns, sql = _select_sql(table)
+    position = columns.index(key)
     wanted = list(dict.fromkeys(ids))
     found: dict[str, State] = {}
     for start in range(0, len(wanted), 500):
-        rows = conn.execute(select(table).where(key.in_(wanted[start : start + 500])))
-        for row in rows.mappings():
-            found[str(row[key.name])] = row_state(row)
+        chunk = tuple(wanted[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        for values in conn.exec_driver_sql(f'{sql} WHERE "{key}" IN ({marks})', chunk):
+            found[str(values[position])] = row_state(columns, values)
     return found
 
 
 def scan_states(conn: Connection, table: Table) -> Iterator[tuple[str, str]]:
     """(id, state hash) of every row of `table`, streamed."""
-    key = pk_column(table)
-    result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(table))
-    for row in result.mappings():
-        yield str(row[key]), state_hash(row_state(row))
+    columns, sql = _select_sql(table)
+    position = columns.index(pk_column(table))
+    cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
+    for values in cursor:
+        yield str(values[position]), state_hash(row_state(columns, values))

@@ -6,9 +6,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table
 
-from ocop_desktop.store.audit.canonical import GENESIS, State, canonical_json, entry_hash, shown, state_hash
+from ocop_desktop.store.audit.canonical import (
+    ENTRY_FIELDS,
+    GENESIS,
+    State,
+    canonical_json,
+    entry_hash,
+    readable,
+    shown,
+    state_hash,
+)
 from ocop_desktop.store.models.audit import AuditEntry
 
 ENTRIES: Table = AuditEntry.__table__  # type: ignore[assignment]
@@ -46,15 +55,26 @@ def _dossier_of(change: Change) -> str | None:
     return str(found) if found else None
 
 
+def _narrowed(before: Any, after: Any) -> tuple[Any, Any]:
+    """Of two JSON objects (a dossier's forms), only the members that differ."""
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return before, after
+    keys = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    return {k: before[k] for k in keys if k in before}, {k: after[k] for k in keys if k in after}
+
+
 def _fields(change: Change) -> tuple[str | None, str | None]:
-    """Before and after as kept in the log: the whole record for an insert or a delete, the fields
-    that changed for an update."""
-    before, after = change.before, change.after
-    if before is not None and after is not None:
-        keys = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
-        before = {k: before[k] for k in keys if k in before}
-        after = {k: after[k] for k in keys if k in after}
-    return shown(change.table_name, before), shown(change.table_name, after)
+    """Before and after as kept in the log: the whole record for an insert or a delete; for an update,
+    the fields that changed (and, in a JSON field, the members that changed)."""
+    if change.before is None or change.after is None:
+        return shown(change.table_name, change.before), shown(change.table_name, change.after)
+    old, new = change.before, change.after
+    keys = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    before = readable(change.table_name, {k: old[k] for k in keys if k in old})
+    after = readable(change.table_name, {k: new[k] for k in keys if k in new})
+    for key in keys & before.keys() & after.keys():
+        before[key], after[key] = _narrowed(before[key], after[key])
+    return canonical_json(before), canonical_json(after)
 
 
 def entry_row(change: Change, actor: Actor, at: str) -> dict[str, Any]:
@@ -83,13 +103,15 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Number and chain `rows` after the last entry, and insert them (one executemany)."""
     if not rows:
         return
-    last = conn.execute(select(ENTRIES.c.seq, ENTRIES.c.hash).order_by(ENTRIES.c.seq.desc()).limit(1)).first()
+    last = conn.exec_driver_sql("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").first()
     seq, prev = (last[0], last[1]) if last is not None else (0, GENESIS)
     for row in rows:
         seq += 1
         row["seq"], row["prev_hash"] = seq, prev
         row["hash"] = prev = entry_hash(row)
-    conn.execute(insert(ENTRIES), rows)
+    names = [*ENTRY_FIELDS, "hash"]
+    sql = f"INSERT INTO audit_entry ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
 
 
 def record(conn: Connection, changes: list[Change], actor: Actor) -> None:
