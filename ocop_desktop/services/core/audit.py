@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ocop_desktop.store.audit import VerifyReport, verify
+from ocop_desktop.progress import Progress
+from ocop_desktop.store.audit import Problem, VerifyReport, verify
 from ocop_desktop.store.models import AuditEntry, Office
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ ACTION_LABELS = {
     "seal": "Niêm phong",
     "bulk": "Nạp hàng loạt",
 }
+__all__ = ["AuditFilter", "AuditRow", "AuditService", "Problem", "VerifyReport"]
 SOURCE_LABELS = {"app": "", "import": "nhập gói", "bulk": "dữ liệu mẫu", "baseline": "trước nhật ký"}
 
 
@@ -143,6 +145,7 @@ class AuditService:
     def dossier_history(self, dossier_id: str) -> list[AuditRow]:
         return self.entries(AuditFilter(dossier_id=dossier_id, limit=100_000))
 
-    def verify(self) -> VerifyReport:
+    def verify(self, progress: Progress | None = None) -> VerifyReport:
+        """The whole log and every audited record (one pass over each); `progress` may cancel it."""
         with self._ctx.engine.connect() as conn:
-            return verify(conn)
+            return verify(conn, progress)

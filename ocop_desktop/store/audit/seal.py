@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, FromClause, Table, select, update
 from sqlalchemy.orm import Session
 
-from ocop_desktop.store.audit.canonical import MODULUS, audited_tables, read_states, scan_states, state_hash
+from ocop_desktop.store.audit.canonical import MODULUS, audited_tables, scan_states
 from ocop_desktop.store.audit.chain import Actor, append, seal_row
 from ocop_desktop.store.audit.recorder import AUDIT, actor_of
 from ocop_desktop.store.models.audit import AuditState
@@ -54,6 +54,9 @@ def record_bulk_inserts(session: Session, table: FromClause, ids: Iterable[Any])
     if not AUDIT.enabled:
         return
     conn, table = session.connection(), cast(Table, table)
-    states = read_states(conn, table, (str(i) for i in ids))
-    total = sum(int(state_hash(s), 16) for s in states.values()) % MODULUS
-    append(conn, [seal_row(table.name, total, len(states), actor_of(session, conn, "bulk"), "bulk")])
+    added = {str(i) for i in ids}
+    total = count = 0
+    for ident, digest in scan_states(conn, table):  # one pass: cheaper than looking each row up
+        if ident in added:
+            total, count = (total + int(digest, 16)) % MODULUS, count + 1
+    append(conn, [seal_row(table.name, total, count, actor_of(session, conn, "bulk"), "bulk")])

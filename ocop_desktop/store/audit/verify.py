@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from ocop_desktop.progress import Progress
+from ocop_desktop.progress import report as progress_report
 from ocop_desktop.store.audit.canonical import GENESIS, MODULUS, audited_tables, entry_hash, scan_states
 from ocop_desktop.store.models.audit import AuditEntry
 
@@ -57,13 +59,15 @@ def _chain_problem(e: Any, message: str) -> Problem:
     return Problem("chain", e.seq, e.at, e.table_name, e.record_id, message)
 
 
-def _walk(conn: Connection, report: VerifyReport, exp: _Expected) -> None:
+def _walk(conn: Connection, report: VerifyReport, exp: _Expected, progress: Progress | None) -> None:
     prev_seq, prev_hash = 0, GENESIS
     rows = conn.execution_options(stream_results=True, yield_per=5000).execute(
         select(ENTRIES).order_by(ENTRIES.c.seq)
     )
     for e in rows:
         report.entries += 1
+        if report.entries % 5000 == 0:
+            progress_report(progress, 0.0, "")  # raises Cancelled once the person closed the window
         if e.seq != prev_seq + 1:
             report.problems.append(_chain_problem(e, f"thiếu mục {prev_seq + 1}–{e.seq - 1} trong nhật ký"))
         elif e.prev_hash != prev_hash:
@@ -108,12 +112,14 @@ def _apply(e: Any, report: VerifyReport, exp: _Expected) -> None:
     exp.last[key] = (e.row_hash if e.action != "delete" else None, e.seq, e.at)
 
 
-def _check_tables(conn: Connection, report: VerifyReport, exp: _Expected) -> None:
+def _check_tables(conn: Connection, report: VerifyReport, exp: _Expected, progress: Progress | None) -> None:
     for name, table in audited_tables().items():
         total = count = 0
         seen: set[str] = set()
         for ident, digest in scan_states(conn, table):
             total, count = (total + int(digest, 16)) % MODULUS, count + 1
+            if count % 5000 == 0:
+                progress_report(progress, 0.0, "")
             known = exp.last.get((name, ident))
             if known is None:
                 if name not in exp.sealed:
@@ -155,8 +161,8 @@ def _check_tables(conn: Connection, report: VerifyReport, exp: _Expected) -> Non
             )
 
 
-def verify(conn: Connection) -> VerifyReport:
+def verify(conn: Connection, progress: Progress | None = None) -> VerifyReport:
     report, exp = VerifyReport(), _Expected()
-    _walk(conn, report, exp)
-    _check_tables(conn, report, exp)
+    _walk(conn, report, exp, progress)
+    _check_tables(conn, report, exp, progress)
     return report
