@@ -87,9 +87,22 @@ class AuditRow:
         return ACTION_LABELS.get(self.action, self.action)
 
     def changes(self) -> list[tuple[str, Any, Any]]:
-        """(field, before, after) of every field the entry names."""
-        keys = sorted(self.before.keys() | self.after.keys())
-        return [(k, self.before.get(k), self.after.get(k)) for k in keys]
+        """(field, before, after) of every field the entry names; in an update, a JSON field's members
+        as "forms.mau01.phone"."""
+        return _flattened("", self.before, self.after, deep=self.action == "update")
+
+
+def _flattened(
+    prefix: str, before: dict[str, Any], after: dict[str, Any], *, deep: bool
+) -> list[tuple[str, Any, Any]]:
+    found: list[tuple[str, Any, Any]] = []
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        if deep and isinstance(old, dict) and isinstance(new, dict):
+            found.extend(_flattened(f"{prefix}{key}.", old, new, deep=True))
+        else:
+            found.append((prefix + key, old, new))
+    return found
 
 
 def _loads(text: str | None) -> dict[str, Any]:

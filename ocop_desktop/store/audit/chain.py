@@ -56,11 +56,19 @@ def _dossier_of(change: Change) -> str | None:
 
 
 def _narrowed(before: Any, after: Any) -> tuple[Any, Any]:
-    """Of two JSON objects (a dossier's forms), only the members that differ."""
+    """Of two JSON objects (a dossier's forms), only the members that differ, at every depth."""
     if not (isinstance(before, dict) and isinstance(after, dict)):
         return before, after
-    keys = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
-    return {k: before[k] for k in keys if k in before}, {k: after[k] for k in keys if k in after}
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for key in before.keys() | after.keys():
+        if key not in after:
+            old[key] = before[key]
+        elif key not in before:
+            new[key] = after[key]
+        elif before[key] != after[key]:
+            old[key], new[key] = _narrowed(before[key], after[key])
+    return old, new
 
 
 def _fields(change: Change) -> tuple[str | None, str | None]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from ocop_desktop.services.core.audit import AuditRow
 from ocop_desktop.ui.kit.formatting import local_time
 
+BOOKKEEPING = {"revision", "updated_at", "updated_by_office_id", "updated_by_officer_id"}  # in every update
 COLUMNS = ("Số", "Thời điểm", "Cán bộ", "Cơ quan", "Loại bản ghi", "Bản ghi", "Thao tác", "Thay đổi")
 
 
@@ -23,7 +24,8 @@ def _value(value: Any) -> str:
 def change_text(entry: AuditRow) -> str:
     """“field: before → after” for an update; the fields for an insert or a delete."""
     if entry.action == "update":
-        return "; ".join(f"{k}: {_value(b)} → {_value(a)}" for k, b, a in entry.changes())
+        changes = [c for c in entry.changes() if c[0] not in BOOKKEEPING] or entry.changes()
+        return "; ".join(f"{k}: {_value(b)} → {_value(a)}" for k, b, a in changes)
     return ", ".join(k for k, _b, _a in entry.changes())
 
 

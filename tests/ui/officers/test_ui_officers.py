@@ -150,3 +150,34 @@ def test_the_log_window_filters_and_exports(
     dialog.reload()
     qtbot.waitUntil(dialog.is_ready)
     dialog.grab().save(str(tmp_path / "audit-log.png"))
+
+
+def test_the_dossier_history_shows_every_change_with_its_officer(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from helpers.dossier_ui import build_editor, new_dossier
+
+    dossier = new_dossier(ctx)
+    binh = OfficerService(ctx).add("Lê Thị Bình")
+    OfficerService(ctx).act_as(binh.id)
+    service = DossierService(ctx)
+    d = service.get(dossier)
+    service.save_section(
+        dossier, "mau01", {**d.forms["mau01"], "phone": "0987654321"}, expected_revision=d.row.revision
+    )
+    editor = build_editor(ctx, dossier)
+    qtbot.addWidget(editor)
+    editor.resize(1366, 768)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.history)
+    qtbot.waitUntil(lambda: editor.history.audit_task is None and editor.history.audit.rowCount() > 0)
+    table = editor.history.audit
+    lines = [
+        (table.item(r, 2).text(), table.item(r, 4).text(), table.item(r, 7).text())
+        for r in range(table.rowCount())
+    ]
+    assert lines[0][0] == "Lê Thị Bình" and lines[0][1] == "Hồ sơ"
+    assert "0912345678 → " in lines[0][2] and "0987654321" in lines[0][2]
+    assert ("Nguyễn Văn An", "Danh mục hồ sơ") in {(a, b) for a, b, _c in lines}
+    editor.grab().save(str(tmp_path / "history.png"))
+    editor.grab().save("/tmp/history.png")
