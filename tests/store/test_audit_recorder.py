@@ -70,3 +70,24 @@ def test_an_import_is_attributed_to_the_sending_office(pair: Pair, tmp_path: Pat
         e.table_name for e in entries
     }
     assert AuditService(pair.province).verify().ok and AuditService(pair.commune).verify().ok
+
+
+def test_province_sample_data_is_sealed_in_bulk(
+    empty_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocop_desktop.services.demo import load
+    from ocop_desktop.services.demo import province as volume
+
+    monkeypatch.setitem(load.SCALES, "province", (6, 12))  # the province's shape, a few products
+    monkeypatch.setattr(volume, "ATTACHMENTS", 40)
+    load.load_demo_data(empty_ctx, scale="province", seed=3)
+    bulk = AuditService(empty_ctx).entries(AuditFilter(action="bulk"))
+    assert {e.table_name for e in bulk} >= {"dossier", "score_sheet", "checklist_item", "certificate"}
+    assert all(e.source == "bulk" and e.after["rows"] > 0 for e in bulk if e.table_name == "dossier")
+    assert AuditService(empty_ctx).verify().ok
+    with sqlite3.connect(empty_ctx.paths.db_path) as conn:
+        conn.execute("DELETE FROM checklist_item WHERE rowid = (SELECT min(rowid) FROM checklist_item)")
+    problems = AuditService(empty_ctx).verify().problems
+    assert [(p.table_name, p.message) for p in problems] == [
+        ("checklist_item", "bảng khác nhật ký (1 dòng mất ngoài ứng dụng)")
+    ]
