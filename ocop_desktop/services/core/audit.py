@@ -158,7 +158,7 @@ class AuditService:
     def dossier_history(self, dossier_id: str) -> list[AuditRow]:
         return self.entries(AuditFilter(dossier_id=dossier_id, limit=100_000))
 
-    def verify(self, progress: Progress | None = None) -> VerifyReport:
+    def verify(self, progress: Progress | None = None, *, pause: float = 0.0) -> VerifyReport:
         """The whole log and every audited record (one pass over each); `progress` may cancel it."""
         with self._ctx.engine.connect() as conn:
-            return verify(conn, progress)
+            return verify(conn, progress, pause=pause)

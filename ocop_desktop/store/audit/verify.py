@@ -7,6 +7,7 @@ each audited table (every row's state hashed once). Memory: the records the log 
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,14 +113,18 @@ def _apply(e: Any, report: VerifyReport, exp: _Expected) -> None:
     exp.last[key] = (e.row_hash if e.action != "delete" else None, e.seq, e.at)
 
 
-def _check_tables(conn: Connection, report: VerifyReport, exp: _Expected, progress: Progress | None) -> None:
+def _check_tables(
+    conn: Connection, report: VerifyReport, exp: _Expected, progress: Progress | None, pause: float
+) -> None:
     for name, table in audited_tables().items():
         total = count = 0
         seen: set[str] = set()
         for ident, digest in scan_states(conn, table):
             total, count = (total + int(digest, 16)) % MODULUS, count + 1
-            if count % 5000 == 0:
+            if count % 1000 == 0:
                 progress_report(progress, 0.0, "")
+                if pause:
+                    time.sleep(pause)  # a check behind the GUI leaves it the interpreter now and then
             known = exp.last.get((name, ident))
             if known is None:
                 if name not in exp.sealed:
@@ -161,8 +166,9 @@ def _check_tables(conn: Connection, report: VerifyReport, exp: _Expected, progre
             )
 
 
-def verify(conn: Connection, progress: Progress | None = None) -> VerifyReport:
+def verify(conn: Connection, progress: Progress | None = None, *, pause: float = 0.0) -> VerifyReport:
+    """`pause`: seconds to sleep every thousand rows (the GUI's background check)."""
     report, exp = VerifyReport(), _Expected()
     _walk(conn, report, exp, progress)
-    _check_tables(conn, report, exp, progress)
+    _check_tables(conn, report, exp, progress, pause)
     return report
