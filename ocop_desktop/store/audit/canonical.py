@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -55,6 +57,7 @@ ENTRY_FIELDS = (
 State = dict[str, Any]
 
 
+@cache
 def audited_tables() -> dict[str, Table]:
     """Every table of the model that is audited (a new table is audited unless listed above)."""
     return {name: t for name, t in Base.metadata.tables.items() if name not in NOT_AUDITED}
@@ -98,6 +101,7 @@ def entry_hash(entry: Mapping[Any, Any]) -> str:
     return _hashed({k: entry.get(k) for k in ENTRY_FIELDS})
 
 
+@cache
 def json_columns(table_name: str) -> frozenset[str]:
     table = Base.metadata.tables.get(table_name)
     if table is None:
@@ -123,6 +127,15 @@ def shown(table_name: str, state: State | None) -> str | None:
     return None if state is None else canonical_json(readable(table_name, state))
 
 
+def driver(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under `conn`, in its transaction: the log's few statements skip
+    SQLAlchemy's execution machinery, which costs more than SQLite itself for one row."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+@cache
 def _select_sql(table: Table) -> tuple[list[str], str]:
     columns = [c.name for c in table.columns]
     return columns, f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
@@ -138,7 +151,7 @@ def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str,
     for start in range(0, len(wanted), 500):
         chunk = tuple(wanted[start : start + 500])
         marks = ", ".join("?" * len(chunk))
-        for values in conn.exec_driver_sql(f'{sql} WHERE "{key}" IN ({marks})', chunk):
+        for values in driver(conn).execute(f'{sql} WHERE "{key}" IN ({marks})', chunk):
             found[str(values[position])] = row_state(columns, values)
     return found
 
@@ -147,6 +160,6 @@ def scan_states(conn: Connection, table: Table) -> Iterator[tuple[str, str]]:
     """(id, state hash) of every row of `table`, streamed."""
     columns, sql = _select_sql(table)
     position = columns.index(pk_column(table))
-    cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
+    cursor = driver(conn).execute(sql)
     for values in cursor:
         yield str(values[position]), state_hash(row_state(columns, values))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -13,6 +13,7 @@ from ocop_desktop.store.audit.canonical import (
     GENESIS,
     State,
     canonical_json,
+    driver,
     entry_hash,
     readable,
     shown,
@@ -44,7 +45,9 @@ class Change:
 
 
 def now_text() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    """UTC to the millisecond, e.g. 2026-12-03T20:53:04.123+00:00 (entries sort as text)."""
+    now = time.time()
+    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(now))}.{int(now * 1000) % 1000:03d}+00:00"
 
 
 def _dossier_of(change: Change) -> str | None:
@@ -111,7 +114,8 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Number and chain `rows` after the last entry, and insert them (one executemany)."""
     if not rows:
         return
-    last = conn.exec_driver_sql("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").first()
+    raw = driver(conn)
+    last = raw.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last is not None else (0, GENESIS)
     for row in rows:
         seq += 1
@@ -119,7 +123,7 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
         row["hash"] = prev = entry_hash(row)
     names = [*ENTRY_FIELDS, "hash"]
     sql = f"INSERT INTO audit_entry ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+    raw.executemany(sql, [tuple(row[n] for n in names) for row in rows])
 
 
 def record(conn: Connection, changes: list[Change], actor: Actor) -> None:

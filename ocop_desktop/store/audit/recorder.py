@@ -108,9 +108,9 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     if not AUDIT.enabled:
         return
     pending = _Pending(new=[o for o in session.new if _key(o) is not None])
-    for obj in session.dirty:
+    for obj in session.dirty:  # not `is_modified`: an unchanged record reads the same and logs nothing
         key = _key(obj)
-        if key is not None and session.is_modified(obj, include_collections=False):
+        if key is not None:
             pending.updated.append(key)
     deleted = [k for k in (_key(o) for o in session.deleted) if k is not None]
     if not (pending.new or pending.updated or deleted):
