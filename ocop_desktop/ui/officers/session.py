@@ -52,7 +52,7 @@ class OfficerSession(QObject):
 
     def start(self) -> None:
         run_task(ops.officers, self._ctx, on_done=self._listed_at_start, parent=self._window)
-        QTimer.singleShot(CHECK_DELAY_MS, self.check_audit)
+        QTimer.singleShot(CHECK_DELAY_MS, self, self.check_audit)  # not after the window is gone
 
     def switch(self) -> None:
         run_task(
