@@ -12,6 +12,7 @@ from ocop_desktop.cli import (
     dossiers,
     evaluator,
     mailbox,
+    officers,
     plans,
     printing,
     province,
@@ -38,6 +39,7 @@ HEADLESS_COMMANDS: list[Register] = [
     evaluator.register,
     mailbox.register,
     backup.register,
+    officers.register,
 ]
 
 
@@ -51,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )
     parser.add_argument("--verbose", action="store_true", help="ghi nhật ký chi tiết")
+    parser.add_argument(
+        "--officer",
+        dest="acting_officer",
+        metavar="NAME",
+        help="cán bộ thực hiện lệnh (mặc định: cán bộ đầu tiên); mã PIN lấy từ biến OCOP_PIN hoặc hỏi",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(handler=None, needs_context=True)
     return parser

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.store import audit as _audit  # noqa: F401  (registers the audit log's session events)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -148,6 +149,11 @@ def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> None:
         kept = backup_file(engine, db_path, backups_dir, f"rev-{current}")
         log.info("schema %s -> %s; previous database kept at %s", current, head, kept)
     command.upgrade(alembic_config(engine), "head")
+    if current is not None:  # the records' canonical form may have changed: seal them again at start
+        from ocop_desktop.store.audit import mark_pending
+
+        with engine.begin() as conn:
+            mark_pending(conn)
 
 
 def open_database(db_path: Path, backups_dir: Path) -> tuple[Engine, sessionmaker[Session]]:

@@ -14,6 +14,7 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
+from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
 from ocop_desktop.store.database import open_database
 from ocop_desktop.store.models import Officer
@@ -22,6 +23,7 @@ from ocop_desktop.store.models import Officer
 def open_app(paths: AppPaths) -> AppContext:
     """The store under `paths`, ready for services; `ctx.close()` when done."""
     engine, sessions = open_database(paths.db_path, paths.backups_dir)
+    seal_if_pending(engine)
     ctx = AppContext(paths=paths, engine=engine, sessions=sessions)
     finish_interrupted_imports(paths.blobs_dir, sessions)
     use_installed_reference(paths.data_dir / "reference")

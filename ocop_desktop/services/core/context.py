@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ocop_desktop.domain.errors import NotInitialisedError
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.reference import installed_root, use_installed_reference
+from ocop_desktop.store.audit import ACTOR_OFFICER_NAME
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
-from ocop_desktop.store.models import Office
+from ocop_desktop.store.models import Office, Officer
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class AppContext:
     sessions: sessionmaker[Session]
     officer_id: str | None = None
     _office: OfficeInfo | None = field(default=None, repr=False)
+    _named: tuple[str | None, str] | None = field(default=None, repr=False)  # (officer id, name)
 
     def close(self) -> None:
         """Release the database; reference data falls back to the bundled files if this store's
@@ -59,12 +61,26 @@ class AppContext:
             office = self.office_or_none()
             session.info[ACTOR_OFFICE] = office.id if office else None
             session.info[ACTOR_OFFICER] = self.officer_id
+            session.info[ACTOR_OFFICER_NAME] = self.officer_name()
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.sessions() as session:
             yield session
+
+    def officer_name(self) -> str:
+        """The name of the officer at the keyboard, as the audit log records it (kept until renamed)."""
+        if self._named is None or self._named[0] != self.officer_id:
+            name = None
+            if self.officer_id:
+                with self.sessions() as s:
+                    name = s.scalar(select(Officer.name).where(Officer.id == self.officer_id))
+            self._named = (self.officer_id, name or "")
+        return self._named[1]
+
+    def forget_officer_name(self) -> None:
+        self._named = None
 
     def actor(self) -> Actor:
         office = self.office_or_none()

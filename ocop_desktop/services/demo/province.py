@@ -16,6 +16,7 @@ from ocop_desktop.domain.rules.model import RuleSet
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.store.audit import record_bulk_inserts
 from ocop_desktop.store.base import new_uuid
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob, Certificate, ChecklistItem, Dossier, ScoreSheet
@@ -144,6 +145,7 @@ def add_province_volume(
     ):
         for start in range(0, len(rows), CHUNK):
             conn.execute(insert(model), rows[start : start + CHUNK])
+        record_bulk_inserts(s, model.__table__, [r["id"] for r in rows])  # sample data: one entry a table
     return {
         "dossiers": len(dossiers),
         "criterion_answers": sum(len(x["answers"]) for x in sheets),

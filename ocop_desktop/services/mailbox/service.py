@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.mailbox import outbox, settings
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
 from ocop_desktop.services.mailbox.settings import MailboxSettings
+from ocop_desktop.store.audit import record_change
 from ocop_desktop.store.staging_lock import StagingLock
 
 if TYPE_CHECKING:
@@ -83,8 +85,12 @@ class MailboxService:
 
     def configure(self, new: MailboxSettings) -> MailboxSettings:
         """Check and keep the settings (encrypted); parked packages go back in the queue."""
+        require_admin(self._ctx, "đổi cài đặt hộp thư")
         checked = new.check()
-        settings.save(self._ctx.paths.keys_dir, checked)
+        old = settings.load(self._ctx.paths.keys_dir)
+        with self._ctx.unit_of_work() as s:  # the log keeps who changed the settings (not the secret)
+            record_change(s, "settings", "mailbox", old.public() if old else None, checked.public())
+            settings.save(self._ctx.paths.keys_dir, checked)
         outbox.retry_failed(self._ctx)
         return checked
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.sync.records import COMMUNE, FIVE_STAR_REVIEW, PROVINCE, json_values, local_hash
+from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import Base, utcnow
 from ocop_desktop.store.models import (
     Attachment,
@@ -221,7 +222,7 @@ def _replace(
             _upsert(s, model, r, row=existing[r["id"]], look=False)
     s.flush()
     if fresh:  # one executemany instead of an ORM insert per checklist item or scan
-        s.execute(insert(model), fresh)
+        audited_execute(s, insert(model), model.__table__, [r["id"] for r in fresh], fresh)
 
 
 def _merge_events(s: Session, rec: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, PROVINCE, carried_keys, read_payload
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
@@ -223,6 +224,7 @@ class AssignmentImport:
         if self.prior is not None:
             return ImportResult(self._preview(), False, None)
         if self.needs_confirmation:
+            require_admin(self._ctx, "tin cậy khóa của cơ quan khác")
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
         with staged_blobs(self._ctx, self.m.package_id) as staging:

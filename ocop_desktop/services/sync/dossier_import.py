@@ -27,7 +27,7 @@ from ocop_desktop.services.sync.schema import RuleCatalog
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import staged_blobs
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
-from ocop_desktop.store.base import KEEP_REVISIONS
+from ocop_desktop.store.base import IMPORT_SENDER, KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStaging, BlobStore
 from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState
 
@@ -160,7 +160,7 @@ class DossierPackageImport:
         with recording_import(self._ctx, self._opened, receipt_path, inconsistent=INCONSISTENT) as recorder:
             s = recorder.session
             staging.place_after_commit(s)
-            s.info[KEEP_REVISIONS] = True
+            s.info[KEEP_REVISIONS], s.info[IMPORT_SENDER] = True, self._m.sender_id
             # Ownership and plan again, in the transaction that writes: what another import changed
             # since the records were read cannot slip in between.
             check_dossier_records(s, self._ctx.office(), self._m, records)

@@ -24,6 +24,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
@@ -202,6 +203,7 @@ class TrustImport:
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
+            require_admin(self._ctx, "tin cậy khóa của cơ quan khác")
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
         files = self.files if self.later is None else {}

@@ -1,5 +1,6 @@
 """All mapped classes; importing this module registers them on `Base.metadata`."""
 
+from ocop_desktop.store.models.audit import AuditEntry, AuditState
 from ocop_desktop.store.models.certificates import Certificate
 from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
@@ -22,6 +23,8 @@ from ocop_desktop.store.models.units import AdminUnit
 __all__ = [
     "AdminUnit",
     "AdvisoryNote",
+    "AuditEntry",
+    "AuditState",
     "Attachment",
     "Blob",
     "Certificate",

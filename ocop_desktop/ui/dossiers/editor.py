@@ -96,7 +96,7 @@ class DossierEditor(QWidget):
         self._add_tab("mau03", self.mau03, self.tr("Mẫu 03"))
         self.printing = PrintTab(ctx, dossier_id, self.save_now)
         self._add_tab("print", self.printing, self.tr("In"))
-        self.history = HistoryTab()
+        self.history = HistoryTab(ctx, dossier_id)
         self._add_tab("history", self.history, self.tr("Lịch sử"))
         self.compare: CompareTab | None = None
         self._add_compare_tab(data.previous)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure
-from ocop_desktop.services.core.office import OfficeService
+from ocop_desktop.services.core.officers import OfficerService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
@@ -241,10 +241,9 @@ def _previous(ctx: AppContext, detail: DossierDetail) -> DossierDetail | None:
 
 
 def _officers(ctx: AppContext) -> dict[str, str]:
-    if not ctx.officer_id:
-        return {}
+    """Every officer's name (deactivated ones too: the history still names them)."""
     try:
-        return {ctx.officer_id: OfficeService(ctx).summary().officer_name}
+        return OfficerService(ctx).names()
     except UserError:
         return {}
 

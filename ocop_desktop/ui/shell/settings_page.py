@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -105,9 +106,19 @@ class SettingsPage(QWidget):
         from ocop_desktop.ui.sync.mailbox_settings import MailboxSettingsBox
 
         self.mailbox_box = MailboxSettingsBox(ctx, self)
+        self.officers_box = QGroupBox()
+        self.manage_officers, self.audit_log = QPushButton(), QPushButton()
+        self.manage_officers.clicked.connect(self.open_officers)
+        self.audit_log.clicked.connect(self.open_audit_log)
+        self.officers_note = QLabel()
+        self.officers_note.setWordWrap(True)
+        officers_row = QHBoxLayout(self.officers_box)
+        officers_row.addWidget(self.manage_officers)
+        officers_row.addWidget(self.audit_log)
+        officers_row.addWidget(self.officers_note, 1)
         self.backup_box = self._backup_box(ctx)
-        boxes = (self.language_box, self.office_box, self.mailbox_box, self.backup_box, self.rules_box)
-        for box in (*boxes, self.folders_box):
+        boxes = (self.language_box, self.office_box, self.officers_box, self.mailbox_box, self.backup_box)
+        for box in (*boxes, self.rules_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll.setWidget(content)
@@ -145,6 +156,29 @@ class SettingsPage(QWidget):
         dialog = BackupDialog(self._ctx.paths, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.summary_task is None and self._summary is not None:  # the officer may have switched
+            self.summary_task = run_task(
+                ops.office_summary, self._ctx, on_done=self._summary_read, parent=self
+            )
+
+    def open_officers(self) -> QWidget:
+        from ocop_desktop.ui.officers.manage import OfficersDialog
+
+        dialog = OfficersDialog(self._ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_audit_log(self) -> QWidget:
+        from ocop_desktop.ui.officers.audit_view import AuditLogDialog
+
+        dialog = AuditLogDialog(self._ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
         return dialog
 
     def _summary_read(self, summary: OfficeSummaryData | None) -> None:
@@ -200,6 +234,16 @@ class SettingsPage(QWidget):
         self.fingerprint.setText((s.readable_fingerprint if s else "") or missing)
         self.fingerprint.setToolTip(
             self.tr("Đọc dãy số này qua điện thoại để cơ quan nhận gói kiểm tra đúng là máy của bạn.")
+        )
+        self.officers_box.setTitle(self.tr("Cán bộ và nhật ký thay đổi"))
+        self.manage_officers.setText(self.tr("Quản lý cán bộ…"))
+        self.audit_log.setText(self.tr("Nhật ký thay đổi…"))
+        admin = bool(s and s.officer_is_admin)
+        self.manage_officers.setEnabled(admin)
+        self.officers_note.setText(
+            ""
+            if admin
+            else self.tr("Chỉ cán bộ quản trị mới thêm, đổi tên, ngừng cán bộ và đổi cài đặt, khóa tin cậy.")
         )
         self.open_data.setText(self.tr("Mở thư mục dữ liệu"))
         self.open_logs.setText(self.tr("Mở thư mục nhật ký"))

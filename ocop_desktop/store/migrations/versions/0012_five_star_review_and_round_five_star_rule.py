@@ -1,7 +1,7 @@
 """5★: the round's reading of "5★ candidate" and the proposal to the ministry with its result
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-03 21:20:00.000000
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
