@@ -233,6 +233,84 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Nhật ký thay đổi</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Mọi cán bộ</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>mã bản ghi (dán từ cột Bản ghi)</source>
+        <translation>record id (paste from the Record column)</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Xuất XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Bản ghi:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>Thao tác:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>%1 (đã ngừng)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <source> (mới nhất; lọc để xem các mục cũ hơn)</source>
+        <translation> (newest; filter to see older entries)</translation>
+    </message>
+    <message>
+        <source>%1 mục</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>Xuất nhật ký thay đổi</source>
+        <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <source> (nhập gói)</source>
+        <translation> (package import)</translation>
+    </message>
+    <message>
+        <source> (dữ liệu mẫu)</source>
+        <translation> (demo data)</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Sao lưu dữ liệu</source>
@@ -2598,6 +2676,10 @@ Send this file to the provincial OCOP office.</translation>
 <context>
     <name>HistoryTab</name>
     <message>
+        <source>Mọi thay đổi của hồ sơ (nhật ký thay đổi)</source>
+        <translation>Every change to the dossier (change log)</translation>
+    </message>
+    <message>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
@@ -3171,6 +3253,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Officer: %1</translation>
     </message>
     <message>
+        <source>Đổi cán bộ đang làm việc</source>
+        <translation>Switch the officer at work</translation>
+    </message>
+    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -3604,6 +3690,36 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     </message>
 </context>
 <context>
+    <name>OfficerButton</name>
+    <message>
+        <source>Đổi cán bộ đang làm việc</source>
+        <translation>Switch the officer at work</translation>
+    </message>
+    <message>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerChooser</name>
+    <message>
+        <source>Cán bộ đang làm việc</source>
+        <translation>Officer at work</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác từ giờ được ghi nhận với tên cán bộ được chọn.</source>
+        <translation>From now on every action is recorded under the officer chosen.</translation>
+    </message>
+    <message>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Mã PIN cho biết ai đang dùng máy chung; đây không phải là biện pháp bảo mật dữ liệu.</source>
+        <translation>The PIN tells who is using a shared PC; it does not protect the data.</translation>
+    </message>
+</context>
+<context>
     <name>OfficerPage</name>
     <message>
         <source>Cán bộ sử dụng máy</source>
@@ -3624,6 +3740,89 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     <message>
         <source>Họ và tên</source>
         <translation>Full name</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>4–12 chữ số, để trống nếu không dùng</source>
+        <translation>4–12 digits, leave empty for none</translation>
+    </message>
+    <message>
+        <source>Họ tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <source>Đổi tên</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Đặt / bỏ mã PIN</source>
+        <translation>Set / clear PIN</translation>
+    </message>
+    <message>
+        <source>Mỗi thao tác được ghi nhận với cán bộ đang làm việc. Mã PIN giúp biết ai dùng máy chung (trách nhiệm), không bảo vệ dữ liệu khỏi người dùng chung tài khoản Windows.</source>
+        <translation>Every action is recorded with the officer at work. A PIN tells who uses a shared PC (accountability); it does not protect the data from people sharing the Windows account.</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>đã ngừng</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>Kích hoạt lại</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Ngừng làm việc</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Bỏ quyền quản trị</source>
+        <translation>Remove administrator</translation>
+    </message>
+    <message>
+        <source>Giao quyền quản trị</source>
+        <translation>Make administrator</translation>
     </message>
 </context>
 <context>
@@ -5593,6 +5792,22 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
         <translation>Read these digits over the phone so that the receiving office can check packages really come from your machine.</translation>
     </message>
     <message>
+        <source>Cán bộ và nhật ký thay đổi</source>
+        <translation>Officers and change log</translation>
+    </message>
+    <message>
+        <source>Quản lý cán bộ…</source>
+        <translation>Manage officers…</translation>
+    </message>
+    <message>
+        <source>Nhật ký thay đổi…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
+        <source>Chỉ cán bộ quản trị mới thêm, đổi tên, ngừng cán bộ và đổi cài đặt, khóa tin cậy.</source>
+        <translation>Only administrators add, rename and deactivate officers and change settings and trusted keys.</translation>
+    </message>
+    <message>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
@@ -6243,6 +6458,13 @@ Send this file to the province (step 1), then phone (step 2).</translation>
     <message>
         <source>Chưa lưu</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>holder</name>
+    <message>
+        <source>Xem nhật ký</source>
+        <translation>See the log</translation>
     </message>
 </context>
 <context>
