@@ -1112,6 +1112,10 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>Not eligible for recognition</translation>
     </message>
     <message>
+        <source>Đã có kết quả của Bộ</source>
+        <translation>Ministry result recorded</translation>
+    </message>
+    <message>
         <source>Họp Hội đồng</source>
         <translation>Council meeting</translation>
     </message>

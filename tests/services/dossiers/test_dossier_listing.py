@@ -10,6 +10,7 @@ from sqlalchemy import update
 from helpers.builders import TODAY, make_product
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.models import Dossier
 
 # (status, days from today to the deadline or None): past, soon, the edge of soon, far, none
@@ -43,7 +44,8 @@ def _dossiers(ctx: AppContext, service: DossierService) -> None:
         if days == 2:
             same.append(made.row.id)
     with ctx.unit_of_work() as s:  # a plain UPDATE: the revision stamp would set the time again
-        s.execute(update(Dossier).where(Dossier.id.in_(same)).values(updated_at=datetime(2026, 11, 2, 8, 0)))
+        stmt = update(Dossier).where(Dossier.id.in_(same)).values(updated_at=datetime(2026, 11, 2, 8, 0))
+        audited_execute(s, stmt, Dossier.__table__, same)
 
 
 def test_pages_make_the_whole_list_and_the_filters_agree_with_the_rows(ctx: AppContext) -> None:
