@@ -1,0 +1,507 @@
+"""Kill trials (issue 17): SIGKILL at random moments of the jobs that write, then the next start,
+then the invariants. JSON on stdout; every count under "faults" must be 0.
+
+Kinds (each trial: a fresh process does the job, killed after a random delay drawn over the job's
+measured length; then this process opens the store as the next start would and checks it):
+
+- `upgrade`: the first open of a database made by an earlier release (built by `alembic upgrade
+  <rev>` on a new file, with rows); afterwards it must open, at head, with its rows, a sound file
+  (`PRAGMA integrity_check`), and at most one complete backup, no partial one.
+- `export`: a commune exports every pending dossier to a "USB stick" (cumulative: the numbers go
+  on). Afterwards every recorded package is on the stick, every file on the stick is recorded, the
+  numbers run 1…N without a gap, every "sent" dossier names a package that is there.
+- `import`: the province imports a submission with scans (from the same starting copy each time).
+  Afterwards the package is recorded with all its scans and its receipt on the stick, or nothing
+  of it is anywhere.
+- `evidence`: a scan added to a dossier (cumulative). Afterwards every attachment's blob is there.
+- `backup` / `restore`: hooks for the backup helper (`KINDS` takes more kinds); not run yet.
+
+After every trial: no temp file anywhere (`*.part`, `blobs/.incoming-*`, staging folders, journals,
+partial backups). Run: uv run python benchmarks/kill_trials.py [--kills 200] [--upgrade-kills 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+OLD_REVISIONS = ("0001", "0003", "0005", "0007", "0009")
+
+CHILD = r"""
+import sys, time
+from pathlib import Path
+kind, data_dir, arg = sys.argv[1:4]
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.core.bootstrap import open_app
+from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.services.dossiers.evidence import EvidenceService
+print("go", flush=True)
+start = time.perf_counter()
+ctx = open_app(AppPaths.for_data_dir(data_dir))
+if kind == "export":
+    PackageService(ctx).export_dossiers(Path(arg), pending=True)
+elif kind == "import":
+    package, receipt = arg.split("|")
+    PackageService(ctx).import_package(Path(package), receipt_path=Path(receipt))
+elif kind == "evidence":
+    dossier, scan = arg.split("|")
+    EvidenceService(ctx).add_files(dossier, [Path(scan)], checklist_key="market")
+ctx.close()
+print("done", time.perf_counter() - start, flush=True)
+"""
+
+
+@dataclass
+class Tally:
+    trials: int = 0
+    kills: int = 0
+    finished: int = 0  # the job ended before the kill
+    faults: Counter[str] = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)
+
+    def fault(self, what: str, example: str) -> None:
+        self.faults[what] += 1
+        if len(self.examples) < 20:
+            self.examples.append(f"{what}: {example}")
+
+
+def run_child(kind: str, data_dir: Path, arg: str, kill_after: float | None) -> tuple[bool, float]:
+    """Run one job; SIGKILL it `kill_after` seconds after its imports. Returns (killed, seconds)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, kind, str(data_dir), arg],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "go", child.stderr.read() if child.stderr else ""
+    start = time.perf_counter()
+    if kill_after is not None:
+        try:
+            child.wait(kill_after)
+        except subprocess.TimeoutExpired:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+            child.communicate()
+            return True, time.perf_counter() - start
+    out, err = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"{kind} failed: {err[-2000:]}")
+    return False, time.perf_counter() - start
+
+
+# -- set-up -------------------------------------------------------------------------------------
+def old_database(folder: Path, revision: str, rows: int = 5) -> list[str]:
+    """A data folder whose database an earlier release made (schema at `revision`), with rows."""
+    from alembic import command
+
+    from ocop_desktop.store.database import alembic_config, make_engine
+
+    folder.mkdir(parents=True)
+    db = folder / "ocop.sqlite3"
+    engine = make_engine(db)
+    command.upgrade(alembic_config(engine), revision)
+    engine.dispose()
+    codes = [f"9{n:04d}" for n in range(rows)]
+    with sqlite3.connect(db) as conn:
+        columns = {r[1]: r for r in conn.execute("PRAGMA table_info(admin_unit)")}
+        for code in codes:
+            values = {name: _filler(name, col[2], code) for name, col in columns.items() if col[3] or col[5]}
+            names = ", ".join(values)
+            conn.execute(
+                f"INSERT INTO admin_unit ({names}) VALUES ({', '.join('?' * len(values))})",
+                list(values.values()),
+            )
+    return codes
+
+
+def _filler(name: str, kind: str, code: str) -> Any:
+    if name == "code":
+        return code
+    if name == "level":
+        return "commune"
+    return 0 if "INT" in kind.upper() else f"Đơn vị {code}"
+
+
+@dataclass
+class Offices:
+    root: Path
+    commune: Path
+    province: Path
+    usb: Path
+    dossier_id: str
+
+
+def offices(root: Path, dossiers: int = 3, scan_bytes: int = 4 << 20) -> Offices:
+    """A commune with `dossiers` commune-checked dossiers (two scans each), and its province, linked."""
+    from ocop_desktop.domain.producers import ProducerInput, ProducerKind
+    from ocop_desktop.domain.products import ProductInput
+    from ocop_desktop.paths import AppPaths
+    from ocop_desktop.services.core.bootstrap import open_app
+    from ocop_desktop.services.core.setup import initialise
+    from ocop_desktop.services.dossiers.evidence import EvidenceService
+    from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.services.registry.producers import ProducerService
+    from ocop_desktop.services.registry.products import ProductService
+    from ocop_desktop.services.sync.service import PackageService
+    from ocop_desktop.store.models import Dossier
+
+    usb = root / "usb"
+    usb.mkdir(parents=True)
+    commune = open_app(AppPaths.for_data_dir(root / "commune"))
+    province = open_app(AppPaths.for_data_dir(root / "province"))
+    try:
+        initialise(commune, "commune", "00070", "Nguyễn Văn An")
+        initialise(province, "province", "01", "Trần Thị Bình")
+        cs, ps = PackageService(commune), PackageService(province)
+        ps.import_package(
+            cs.export_enrollment(usb / "enroll.ocoppkg").path,
+            confirm_fingerprint=cs.own_keys().signing.readable,
+        )
+        cs.import_package(
+            ps.export_reference(usb / "ref.ocoppkg").path, confirm_fingerprint=ps.own_keys().signing.readable
+        )
+        for name in ("enroll.ocoppkg", "ref.ocoppkg"):
+            (usb / name).unlink()
+        producer = ProducerService(commune).create(
+            ProducerInput("HTX Thử", ProducerKind.COOPERATIVE, "00070", address="Số 1", representative="A")
+        )
+        ids = []
+        for n in range(dossiers + 1):  # the last one stays a draft: evidence is added to it
+            product = ProductService(commune).create(ProductInput(producer.id, f"Sản phẩm {n}", 13))
+            dossier = DossierService(commune).create(product.id, "first")
+            ids.append(dossier.row.id)
+            scans = [scan(root / f"scan-{n}-{i}.jpg", scan_bytes) for i in range(2)]
+            EvidenceService(commune).add_files(dossier.row.id, scans, checklist_key="market")
+            for path in scans:
+                path.unlink()
+        with commune.unit_of_work() as s:
+            for d in s.query(Dossier):
+                if d.id != ids[-1]:
+                    d.status = "commune_checked"
+    finally:
+        commune.close()
+        province.close()
+    return Offices(root, root / "commune", root / "province", usb, ids[-1])
+
+
+def scan(path: Path, size: int) -> Path:
+    path.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(size - 4))
+    return path
+
+
+# -- what the next start must find -----------------------------------------------------------------
+def leftovers(data_dir: Path, *folders: Path) -> list[str]:
+    """Temp files of killed jobs still there after the next start."""
+    found = []
+    for base in (data_dir, *folders):
+        for path in base.rglob("*"):
+            name = path.name
+            if (
+                name.endswith(".part")
+                or name.startswith((".incoming-", ".staging-"))
+                or name.endswith(".partial")
+                or (name.endswith(".tmp") and name.startswith("."))
+                or path.parent.name == "publishing"
+            ):
+                found.append(str(path.relative_to(base)))
+    return found
+
+
+def next_start(data_dir: Path) -> Any:
+    from ocop_desktop.paths import AppPaths
+    from ocop_desktop.services.core.bootstrap import open_app
+
+    return open_app(AppPaths.for_data_dir(data_dir))
+
+
+def check_upgrade(tally: Tally, folder: Path, codes: list[str]) -> None:
+    from ocop_desktop.store.upgrade import head_revision_fast
+
+    try:
+        ctx = next_start(folder)
+    except Exception as exc:  # noqa: BLE001 - a store that does not open is what is counted
+        tally.fault("store does not open", f"{folder}: {exc}")
+        return
+    ctx.close()
+    with sqlite3.connect(folder / "ocop.sqlite3") as conn:
+        have = {r[0] for r in conn.execute("SELECT code FROM admin_unit WHERE code LIKE '9%'")}
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        sound = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    if set(codes) - have:
+        tally.fault("lost records", f"{folder}: {sorted(set(codes) - have)}")
+    if version != head_revision_fast():
+        tally.fault("not at head", f"{folder}: {version}")
+    if sound != "ok":
+        tally.fault("integrity", f"{folder}: {sound}")
+    backups = sorted((folder / "backups").glob("*.sqlite3")) if (folder / "backups").exists() else []
+    if len(backups) > 1:
+        tally.fault("more than one backup for one upgrade", f"{folder}: {[b.name for b in backups]}")
+    for b in backups:
+        with sqlite3.connect(b) as conn:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                tally.fault("broken backup", str(b))
+    for left in leftovers(folder):
+        tally.fault("temp files left", f"{folder}: {left}")
+
+
+def check_export(tally: Tally, o: Offices, dossier_count: int) -> None:
+    from sqlalchemy import select
+
+    from ocop_desktop.store.models import Dossier, SyncDossierState, SyncPackage
+
+    ctx = next_start(o.commune)
+    try:
+        with ctx.read() as s:
+            out = list(s.scalars(select(SyncPackage).where(SyncPackage.direction == "out")))
+            numbers = sorted(p.sequence for p in out)
+            if numbers != list(range(1, len(numbers) + 1)):
+                tally.fault("sequence gaps", str(numbers))
+            by_id = {p.id: p for p in out if p.kind == "submission"}
+            for p in by_id.values():
+                if not (o.usb / p.file_name).is_file():
+                    tally.fault("recorded package missing", p.file_name)
+            names = {p.file_name for p in by_id.values()}
+            for f in o.usb.glob("s-*.ocoppkg"):
+                if f.name not in names:
+                    tally.fault("package file not recorded", f.name)
+            dossiers = list(s.scalars(select(Dossier)))
+            if len(dossiers) != dossier_count:
+                tally.fault("lost records", f"{len(dossiers)} dossiers")
+            for d in dossiers:
+                state = s.get(SyncDossierState, d.id)
+                sent_in = by_id.get(state.last_sent_package_id or "") if state else None
+                if d.status == "sent" and (sent_in is None or not (o.usb / sent_in.file_name).is_file()):
+                    tally.fault("'sent' dossiers without a package", d.id)
+    finally:
+        ctx.close()
+    for left in leftovers(o.commune, o.usb):
+        tally.fault("temp files left", left)
+
+
+def check_import(tally: Tally, folder: Path, usb: Path, package_id: str) -> None:
+    from sqlalchemy import select
+
+    from ocop_desktop.store.blobs import BlobStore
+    from ocop_desktop.store.models import Attachment, SyncPackage
+
+    ctx = next_start(folder)
+    try:
+        with ctx.read() as s:
+            row = s.get(SyncPackage, package_id)
+            shas = set(s.scalars(select(Attachment.blob_sha256)))
+            receipts = list(s.scalars(select(SyncPackage).where(SyncPackage.kind == "receipt")))
+        store = BlobStore(ctx.paths.blobs_dir)
+        on_disk = [p for p in ctx.paths.blobs_dir.glob("*/*")] if ctx.paths.blobs_dir.exists() else []
+        if row is None and (shas or on_disk):
+            tally.fault("scans of a package not imported", f"{len(shas)} rows, {len(on_disk)} files")
+        if row is not None and not all(store.has(sha) for sha in shas):
+            tally.fault("lost records", "attachment without its scan")
+        if row is not None and not shas:
+            tally.fault("lost records", "imported without its attachments")
+        for r in receipts:
+            if not (usb / "receipts" / r.file_name).is_file():
+                tally.fault("recorded receipt missing", r.file_name)
+        if row is None and any((usb / "receipts").glob("*.ocoppkg")):
+            tally.fault("receipt of a package not imported", str(list((usb / "receipts").iterdir())))
+    finally:
+        ctx.close()
+    for left in leftovers(folder, usb):
+        tally.fault("temp files left", left)
+
+
+def check_evidence(tally: Tally, folder: Path) -> None:
+    from sqlalchemy import select
+
+    from ocop_desktop.store.blobs import BlobStore
+    from ocop_desktop.store.models import Attachment
+
+    ctx = next_start(folder)
+    try:
+        with ctx.read() as s:
+            shas = list(s.scalars(select(Attachment.blob_sha256)))
+        store = BlobStore(ctx.paths.blobs_dir)
+        for sha in shas:
+            if not store.has(sha):
+                tally.fault("lost records", f"attachment {sha[:12]} without its blob")
+    finally:
+        ctx.close()
+    for left in leftovers(folder):
+        tally.fault("temp files left", left)
+
+
+# -- the trials -------------------------------------------------------------------------------------
+def upgrade_trials(
+    root: Path, kills: int, rng: random.Random, revisions: tuple[str, ...] = OLD_REVISIONS
+) -> Tally:
+    tally = Tally()
+    pristine = {}
+    for rev in revisions:
+        pristine[rev] = root / f"pristine-{rev}"
+        codes = old_database(pristine[rev], rev)
+    lengths = {}
+    for rev in revisions:  # an unkilled first open of each: the length of the window
+        folder = root / f"calibrate-{rev}"
+        shutil.copytree(pristine[rev], folder)
+        lengths[rev] = run_child("open", folder, "", None)[1]
+        check_upgrade(tally, folder, codes)
+        tally.trials += 1
+        tally.finished += 1
+    say("upgrade: calibrated " + ", ".join(f"{r} {t:.2f}s" for r, t in lengths.items()))
+    for n in range(kills):
+        rev = revisions[n % len(revisions)]
+        folder = root / f"upgrade-{n}"
+        shutil.copytree(pristine[rev], folder)
+        killed, _ = run_child("open", folder, "", rng.uniform(0, lengths[rev]))
+        tally.trials += 1
+        tally.kills += killed
+        tally.finished += not killed
+        check_upgrade(tally, folder, codes)
+        shutil.rmtree(folder)
+    return tally
+
+
+def job_trials(
+    root: Path, kills: int, rng: random.Random, kinds: tuple[str, ...], scan_bytes: int = 4 << 20
+) -> dict[str, Tally]:
+    o = offices(root / "offices", scan_bytes=scan_bytes)
+    say("jobs: offices ready")
+    tallies = {kind: Tally() for kind in kinds}
+    snapshot = root / "province-snapshot"
+    shutil.copytree(o.province, snapshot)
+    # the package every import trial imports (and the commune's state every export starts from)
+    commune_copy = root / "commune-for-package"
+    shutil.copytree(o.commune, commune_copy)
+    package = o.usb.parent / "submission.ocoppkg"
+    run_child("export", commune_copy, str(package), None)
+    with __import__("zipfile").ZipFile(package) as z:
+        package_id = json.loads(z.read("manifest.json"))["package_id"]
+    lengths: dict[str, float] = {}
+    counter = 0
+
+    def one(kind: str, kill_after: float | None) -> bool:
+        nonlocal counter
+        counter += 1
+        if kind == "export":
+            killed, took = run_child("export", o.commune, str(o.usb / f"s-{counter}.ocoppkg"), kill_after)
+            check_export(tallies[kind], o, 4)
+        elif kind == "import":
+            target = root / "province-trial"
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(o.usb / "receipts", ignore_errors=True)
+            shutil.copytree(snapshot, target)
+            arg = f"{package}|{o.usb / 'receipts' / 'r.ocoppkg'}"
+            killed, took = run_child("import", target, arg, kill_after)
+            check_import(tallies[kind], target, o.usb, package_id)
+        else:
+            fresh = scan(root / f"new-{counter}.jpg", 2 * scan_bytes)
+            killed, took = run_child("evidence", o.commune, f"{o.dossier_id}|{fresh}", kill_after)
+            fresh.unlink()
+            check_evidence(tallies[kind], o.commune)
+        if kill_after is None:
+            lengths[kind] = took
+        tallies[kind].trials += 1
+        tallies[kind].kills += killed
+        tallies[kind].finished += not killed
+        return killed
+
+    for kind in kinds:
+        one(kind, None)
+    say("jobs: calibrated " + ", ".join(f"{k} {t:.2f}s" for k, t in lengths.items()))
+    for n in range(kills):
+        kind = kinds[n % len(kinds)]
+        one(kind, rng.uniform(0, lengths[kind]))
+    return tallies
+
+
+KINDS: dict[str, Callable[..., Any]] = {}  # backup / restore trials plug in here (another helper)
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def run(
+    kills: int,
+    upgrade_kills: int,
+    seed: int,
+    root: Path,
+    revisions: tuple[str, ...] = OLD_REVISIONS,
+    scan_bytes: int = 4 << 20,
+) -> dict[str, Any]:
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    results: dict[str, Tally] = {}
+    if upgrade_kills:
+        results["upgrade"] = upgrade_trials(root / "upgrade", upgrade_kills, rng, revisions)
+    if kills:
+        kinds = ("export", "import", "evidence")
+        results.update(job_trials(root / "jobs", kills, rng, kinds, scan_bytes))
+    for name, trial in KINDS.items():
+        results[name] = trial(root / name, kills, rng)
+    faults: Counter[str] = Counter()
+    for t in results.values():
+        faults.update(t.faults)
+    return {
+        "seed": seed,
+        "seconds": round(time.perf_counter() - started, 1),
+        "sigkills": sum(t.kills for t in results.values()),
+        "kinds": {
+            k: {
+                "trials": t.trials,
+                "kills": t.kills,
+                "finished_before_kill": t.finished,
+                "faults": dict(t.faults),
+            }
+            for k, t in results.items()
+        },
+        "faults": {
+            what: faults.get(what, 0)
+            for what in (
+                "lost records",
+                "'sent' dossiers without a package",
+                "sequence gaps",
+                "temp files left",
+                "store does not open",
+            )
+        }
+        | dict(faults),
+        "examples": [e for t in results.values() for e in t.examples][:20],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kills", type=int, default=200, help="kills over export, import, evidence add")
+    parser.add_argument(
+        "--upgrade-kills", type=int, default=100, help="kills during first opens of old databases"
+    )
+    parser.add_argument("--seed", type=int, default=17)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="ocop-kill-trials-"))
+    try:
+        print(json.dumps(run(args.kills, args.upgrade_kills, args.seed, root), ensure_ascii=False, indent=1))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
