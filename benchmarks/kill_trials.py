@@ -121,15 +121,16 @@ def old_database(folder: Path, revision: str, rows: int = 5) -> list[str]:
     command.upgrade(alembic_config(engine), revision)
     engine.dispose()
     codes = [f"9{n:04d}" for n in range(rows)]
-    with sqlite3.connect(db) as conn:
+    conn = sqlite3.connect(db)
+    with conn:  # commits; `close` below folds the WAL in (a file as a closed app leaves it)
         columns = {r[1]: r for r in conn.execute("PRAGMA table_info(admin_unit)")}
         for code in codes:
             values = {name: _filler(name, col[2], code) for name, col in columns.items() if col[3] or col[5]}
-            names = ", ".join(values)
+            marks = ", ".join("?" * len(values))
             conn.execute(
-                f"INSERT INTO admin_unit ({names}) VALUES ({', '.join('?' * len(values))})",
-                list(values.values()),
+                f"INSERT INTO admin_unit ({', '.join(values)}) VALUES ({marks})", list(values.values())
             )
+    conn.close()
     return codes
 
 

@@ -105,6 +105,8 @@ def check_ours(db_path: Path, backups_dir: Path) -> None:
     not know) is refused unchanged."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return
+    companions = [db_path.with_name(db_path.name + end) for end in ("-wal", "-shm")]
+    absent = [p for p in companions if not p.exists()]
     try:
         conn = sqlite3.connect(db_path.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
         try:
@@ -116,6 +118,7 @@ def check_ours(db_path: Path, backups_dir: Path) -> None:
             )
         finally:
             conn.close()
+            _remove_made(absent)
     except sqlite3.Error as exc:
         raise faults.environment_problem(exc, db_path, backups_dir) or faults.damaged(
             db_path, backups_dir, str(exc)
@@ -133,6 +136,15 @@ def check_ours(db_path: Path, backups_dir: Path) -> None:
             "chạy. Hãy cài phiên bản mới nhất rồi mở lại. Tệp không bị thay đổi.",
             detail=f"unknown revision {version[0]!r}",
         )
+
+
+def _remove_made(absent: list[Path]) -> None:
+    """A read-only look at a WAL database makes an empty `-wal` and its index: taken back, so that a
+    refused file's folder is as it was (an empty WAL holds nothing)."""
+    wal = next((p for p in absent if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size == 0:
+        for path in absent:
+            path.unlink(missing_ok=True)
 
 
 def _probe_write(engine: Engine) -> None:
