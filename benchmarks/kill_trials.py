@@ -235,7 +235,7 @@ def next_start(data_dir: Path) -> Any:
 
 
 def check_upgrade(tally: Tally, folder: Path, codes: list[str]) -> None:
-    from ocop_desktop.store.upgrade import head_revision_fast
+    from ocop_desktop.store.database import head_revision_fast
 
     try:
         ctx = next_start(folder)

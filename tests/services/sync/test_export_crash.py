@@ -105,7 +105,8 @@ def test_killed_before_the_commit_nothing_is_left(pair: Pair, tmp_path: Path) ->
 
 @pytest.fixture
 def tiny_blobs(pair: Pair) -> object:
-    """The province's blob folder on a real 4 KB file system (one page: the second scan does not fit) (tmpfs): needs root (CI runs as root)."""
+    """The province's blob folder on a real 4 KB file system (tmpfs, one page: the second scan does
+    not fit). Mounting needs root (CI runs as root); elsewhere the test is skipped."""
     where = pair.province.paths.blobs_dir
     where.mkdir()
     mounted = subprocess.run(
@@ -130,3 +131,20 @@ def test_an_import_on_a_full_disk_says_so_and_leaves_nothing(
     assert "mâu thuẫn" not in caught.value.message
     assert data_listing(pair.province) == before
     assert list(tiny_blobs.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_kills_during_export_import_and_evidence_add(tmp_path: Path) -> None:
+    """A short run of benchmarks/kill_trials.py (the benchmark runs 200+ kills)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    from kill_trials import run
+
+    result = run(kills=6, upgrade_kills=0, seed=11, root=tmp_path, scan_bytes=1 << 20)
+    assert sum(k["kills"] for k in result["kinds"].values()) >= 1
+    assert result["faults"] == {
+        "lost records": 0,
+        "'sent' dossiers without a package": 0,
+        "sequence gaps": 0,
+        "temp files left": 0,
+        "store does not open": 0,
+    }, result["examples"]
