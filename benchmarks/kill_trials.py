@@ -52,6 +52,13 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.dossiers.evidence import EvidenceService
+if kind == "open":  # say when the schema starts to change: the kills aim at what follows
+    from sqlalchemy import Engine, event
+    def ddl(conn, cursor, statement, *rest):
+        if statement.lstrip()[:6].upper() in ("CREATE", "ALTER ", "DROP T") and not conn.info.get("said"):
+            conn.info["said"] = True
+            print("ddl", flush=True)
+    event.listen(Engine, "before_cursor_execute", ddl)
 print("go", flush=True)
 start = time.perf_counter()
 ctx = open_app(AppPaths.for_data_dir(data_dir))
@@ -82,8 +89,11 @@ class Tally:
             self.examples.append(f"{what}: {example}")
 
 
-def run_child(kind: str, data_dir: Path, arg: str, kill_after: float | None) -> tuple[bool, float]:
-    """Run one job; SIGKILL it `kill_after` seconds after its imports. Returns (killed, seconds)."""
+def run_child(
+    kind: str, data_dir: Path, arg: str, kill_after: float | None, aim: str = "go"
+) -> tuple[bool, float]:
+    """Run one job; SIGKILL it `kill_after` seconds after it prints `aim` ("go": its imports are done;
+    "ddl": the schema starts to change). Returns (killed, seconds from `aim` to the end or the kill)."""
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, kind, str(data_dir), arg],
         stdout=subprocess.PIPE,
@@ -93,6 +103,9 @@ def run_child(kind: str, data_dir: Path, arg: str, kill_after: float | None) -> 
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "go", child.stderr.read() if child.stderr else ""
+    if aim != "go":
+        while (line := child.stdout.readline()) and line.strip() != aim and not line.startswith("done"):
+            pass
     start = time.perf_counter()
     if kill_after is not None:
         try:
@@ -359,10 +372,10 @@ def upgrade_trials(
         pristine[rev] = root / f"pristine-{rev}"
         codes = old_database(pristine[rev], rev)
     lengths = {}
-    for rev in revisions:  # an unkilled first open of each: the length of the window
+    for rev in revisions:  # an unkilled first open of each: the length of the window from the first DDL
         folder = root / f"calibrate-{rev}"
         shutil.copytree(pristine[rev], folder)
-        lengths[rev] = run_child("open", folder, "", None)[1]
+        lengths[rev] = run_child("open", folder, "", None, aim="ddl")[1]
         check_upgrade(tally, folder, codes)
         tally.trials += 1
         tally.finished += 1
@@ -371,7 +384,10 @@ def upgrade_trials(
         rev = revisions[n % len(revisions)]
         folder = root / f"upgrade-{n}"
         shutil.copytree(pristine[rev], folder)
-        killed, _ = run_child("open", folder, "", rng.uniform(0, lengths[rev]))
+        # half the kills anywhere in the open, half aimed at the schema change (the ~100 ms that bricked)
+        aim = "ddl" if n % 2 else "go"
+        window = lengths[rev] if aim == "ddl" else lengths[rev] + 1.0
+        killed, _ = run_child("open", folder, "", rng.uniform(0, window), aim=aim)
         tally.trials += 1
         tally.kills += killed
         tally.finished += not killed
