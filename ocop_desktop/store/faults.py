@@ -31,15 +31,26 @@ def sqlite_code(exc: BaseException) -> int | None:
 
 
 def mb(size: int) -> str:
-    return f"{max(size, 1 << 20) / (1 << 20):,.0f} MB".replace(",", ".")
+    """A size as people read it (Vietnamese thousands separator)."""
+    if size < 1 << 20:
+        return f"{max(1, -(-size // 1024))} KB"
+    return f"{-(-size // (1 << 20)):,} MB".replace(",", ".")
 
 
 def disk_full(where: Path, needed: int, detail: str = "") -> EnvironmentProblem:
     free = free_space(where)
     have = f" (còn trống {mb(free)})" if free is not None else ""
     return EnvironmentProblem(
-        f"Ổ đĩa chứa “{where}” đã đầy{have}: cần thêm khoảng {mb(needed)} trống. Hãy giải phóng chỗ "
+        f"Ổ đĩa chứa “{where}” đã đầy{have}: việc này cần khoảng {mb(needed)} trống. Hãy giải phóng chỗ "
         "trống rồi làm lại. Không có gì thay đổi.",
+        detail=detail,
+    )
+
+
+def io_error(db_path: Path, detail: str = "") -> EnvironmentProblem:
+    return EnvironmentProblem(
+        f"Không đọc/ghi được ổ đĩa chứa “{db_path}” (ổ đầy, bị rút ra hoặc bị lỗi). Hãy kiểm tra ổ đĩa rồi "
+        "thử lại. Không có gì thay đổi.",
         detail=detail,
     )
 
@@ -98,8 +109,8 @@ def environment_problem(
         return read_only(db_path, detail)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return damaged(db_path, backups_dir, detail)
-    if code == SQLITE_IOERR:  # a write refused by the system: most often no space (or a quota)
-        return disk_full(db_path.parent, needed or _db_size(db_path), detail)
+    if code == SQLITE_IOERR:  # the system refused a read or write: no space, a quota, a removed disk
+        return io_error(db_path, detail)
     orig = getattr(exc, "orig", exc)
     if isinstance(orig, OSError) and orig.errno in NO_SPACE:
         where = Path(orig.filename).parent if orig.filename else db_path.parent

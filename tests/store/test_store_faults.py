@@ -141,5 +141,5 @@ def test_no_room_for_the_copy_before_an_upgrade(tiny_disk: Path, old_paths: AppP
 
     paths = AppPaths.for_data_dir(tiny_disk / "data")
     shutil.copytree(old_paths.data_dir, paths.data_dir)
-    problem = refused(paths, "đã đầy", "cần thêm khoảng")
+    problem = refused(paths, "đã đầy", "cần khoảng")
     assert "MB" in problem.message

@@ -103,6 +103,13 @@ def test_killed_before_the_commit_nothing_is_left(pair: Pair, tmp_path: Path) ->
         restarted.close()
 
 
+def _blob_sizes(package: Path) -> list[tuple[str, int]]:
+    import zipfile
+
+    with zipfile.ZipFile(package) as z:
+        return [(i.filename, i.file_size) for i in z.infolist() if i.filename.startswith("blobs/")]
+
+
 @pytest.fixture
 def tiny_blobs(pair: Pair) -> object:
     """The province's blob folder on a real 4 KB file system (tmpfs, one page: the second scan does
@@ -127,8 +134,10 @@ def test_an_import_on_a_full_disk_says_so_and_leaves_nothing(
     before = data_listing(pair.province)
     with pytest.raises(EnvironmentProblem) as caught:
         PackageService(pair.province).import_package(package)
-    assert "đã đầy" in caught.value.message and "cần thêm khoảng" in caught.value.message
+    assert "đã đầy" in caught.value.message and "cần khoảng" in caught.value.message
     assert "mâu thuẫn" not in caught.value.message
+    scans = sum(size for name, size in _blob_sizes(package))
+    assert f"cần khoảng {-(-scans // 1024)} KB" in caught.value.message  # what its scans take
     assert data_listing(pair.province) == before
     assert list(tiny_blobs.iterdir()) == []
 
