@@ -14,6 +14,7 @@ import pytest
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
+from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.store.instance_lock import LOCK_NAME
 
 
@@ -143,3 +144,23 @@ def test_no_room_for_the_copy_before_an_upgrade(tiny_disk: Path, old_paths: AppP
     shutil.copytree(old_paths.data_dir, paths.data_dir)
     problem = refused(paths, "đã đầy", "cần khoảng")
     assert "MB" in problem.message
+
+
+def test_a_save_while_another_program_holds_the_database(ctx: AppContext) -> None:
+    from ocop_desktop.domain.producers import ProducerInput, ProducerKind
+    from ocop_desktop.services.registry.producers import ProducerService
+
+    holder = sqlite3.connect(ctx.paths.db_path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(EnvironmentProblem) as caught:
+            ProducerService(ctx).create(
+                ProducerInput(
+                    "HTX Thử", ProducerKind.COOPERATIVE, "00070", address="Số 1", representative="A"
+                )
+            )
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "đang bị một chương trình khác giữ" in caught.value.message
+    assert ProducerService(ctx).count() == 0  # rolled back
