@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import NotInitialisedError
@@ -71,7 +71,7 @@ class AppContext:
                 session.info[ACTOR_OFFICE] = office.id if office else None
                 session.info[ACTOR_OFFICER] = self.officer_id
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:  # locked, full, read-only, damaged: by SQLite result code
             problem = environment_problem(exc, self.paths.db_path, self.paths.backups_dir)
             if problem is None:
                 raise
