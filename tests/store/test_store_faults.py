@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -119,15 +120,14 @@ def test_a_read_only_database_file(paths: AppPaths) -> None:
     refused(paths, "chỉ cho phép đọc")
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1 MB file system (tmpfs), mounted for the test: needs root (CI runs as root)."""
+@contextmanager
+def tmpfs(where: Path, size: str) -> Iterator[Path]:
+    """A real file system of `size` mounted at `where` for the test: needs root (CI runs as root)."""
     import subprocess
 
-    where = tmp_path / "tiny"
     where.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True
     )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
@@ -135,6 +135,18 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         yield where
     finally:
         subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    with tmpfs(tmp_path / "tiny", "1m") as where:
+        yield where
+
+
+@pytest.fixture
+def drive(tmp_path: Path) -> Iterator[Path]:
+    with tmpfs(tmp_path / "drive", "64m") as where:
+        yield where
 
 
 def test_no_room_for_the_copy_before_an_upgrade(tiny_disk: Path, old_paths: AppPaths) -> None:
@@ -164,3 +176,20 @@ def test_a_save_while_another_program_holds_the_database(ctx: AppContext) -> Non
         holder.close()
     assert "đang bị một chương trình khác giữ" in caught.value.message
     assert ProducerService(ctx).count() == 0  # rolled back
+
+
+def test_a_data_folder_on_a_read_only_drive(drive: Path, paths: AppPaths) -> None:
+    """What root meets instead of a read-only file: a drive mounted read-only (a locked SD card)."""
+    import shutil
+    import subprocess
+
+    on_disk = AppPaths.for_data_dir(drive / "data")
+    checkpointed(paths)
+    shutil.copytree(paths.data_dir, on_disk.data_dir, ignore=shutil.ignore_patterns("blobs", "ocop.lock"))
+    if subprocess.run(["mount", "-o", "remount,ro", str(drive)], capture_output=True).returncode != 0:
+        pytest.skip("cannot remount the small tmpfs read-only here")
+    before = folder_state(on_disk.data_dir)
+    with pytest.raises(EnvironmentProblem) as caught:
+        open_app(on_disk).close()
+    assert "Không ghi được vào thư mục dữ liệu" in caught.value.message
+    assert folder_state(on_disk.data_dir) == before
