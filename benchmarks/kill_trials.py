@@ -227,19 +227,23 @@ def upgrade_trials(
         tally.trials += 1
         tally.finished += 1
     say("upgrade: calibrated " + ", ".join(f"{r} {t:.2f}s" for r, t in lengths.items()))
-    for n in range(kills):
+    n = 0
+    while tally.kills < kills and n < 4 * kills:  # until `kills` SIGKILLs landed
         rev = revisions[n % len(revisions)]
         folder = root / f"upgrade-{n}"
         shutil.copytree(pristine[rev], folder)
         # half the kills anywhere in the open, half aimed at the schema change (the ~100 ms that bricked)
         aim = "ddl" if n % 2 else "go"
         window = lengths[rev] if aim == "ddl" else lengths[rev] + 1.0
-        killed, _ = run_child("open", folder, "", rng.uniform(0, window), aim=aim)
+        killed, took = run_child("open", folder, "", rng.uniform(0, window), aim=aim)
+        if not killed and aim == "ddl":  # it ended before the kill: the window was too long
+            lengths[rev] = min(lengths[rev], took) * 0.95
         tally.trials += 1
         tally.kills += killed
         tally.finished += not killed
         check_upgrade(tally, folder, codes)
         shutil.rmtree(folder)
+        n += 1
     return tally
 
 
@@ -280,8 +284,8 @@ def job_trials(
             killed, took = run_child("evidence", o.commune, f"{o.dossier_id}|{fresh}", kill_after)
             fresh.unlink()
             check_evidence(tallies[kind], o.commune)
-        if kill_after is None:
-            lengths[kind] = took
+        if kill_after is None or not killed:  # the window: a little under the shortest run seen
+            lengths[kind] = min(lengths.get(kind, took), took) * 0.95
         tallies[kind].trials += 1
         tallies[kind].kills += killed
         tallies[kind].finished += not killed
@@ -290,9 +294,11 @@ def job_trials(
     for kind in kinds:
         one(kind, None)
     say("jobs: calibrated " + ", ".join(f"{k} {t:.2f}s" for k, t in lengths.items()))
-    for n in range(kills):
+    n = 0
+    while sum(t.kills for t in tallies.values()) < kills and n < 4 * kills:  # until `kills` SIGKILLs landed
         kind = kinds[n % len(kinds)]
         one(kind, rng.uniform(0, lengths[kind]))
+        n += 1
     return tallies
 
 
