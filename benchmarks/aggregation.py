@@ -78,7 +78,8 @@ def build(ctx: AppContext, dossiers: int, members: int, rng: random.Random) -> t
     started = time.perf_counter()
     for n, did in enumerate(ids):
         sheet = ruleset.sheet(SETS[n % len(SETS)])
-        base = {c.code: rng.randrange(len(c.options)) for c in sheet.leaves()}
+        case = rng.randrange(2)  # one alternative case per sheet (tourism)
+        base = {c.code: rng.choice(c.choices(case)) for c in sheet.leaves()}
         for m in member_ids:
             answers = {
                 code: _nudge(rng, i, len(sheet.criterion(code).options), sheet, code)

@@ -37,7 +37,8 @@ def main() -> int:
     work = []
     for _ in range(args.sheets):
         sheet = rng.choice(ruleset.sheets)
-        answers = {c.code: rng.randrange(len(c.options)) for c in sheet.leaves()}
+        case = rng.randrange(2)  # one alternative case per sheet (tourism)
+        answers = {c.code: rng.choice(c.choices(case)) for c in sheet.leaves()}
         knockouts = [sheet.knockouts[0].id] if sheet.knockouts and rng.random() < 0.05 else []
         work.append((sheet, answers, knockouts))
 

@@ -91,6 +91,10 @@ def _run_command(args: argparse.Namespace, paths: AppPaths) -> int:
         return int(args.handler(args, None))
     ctx = open_app(paths)
     try:
+        if args.acting_officer:
+            from ocop_desktop.cli.officers import act_as
+
+            act_as(ctx, args.acting_officer)
         return int(args.handler(args, ctx))
     finally:
         ctx.close()

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the keyring of the machine running the tests (tests that want one use helpers.keyrings)
+os.environ.setdefault("OCOP_DESKTOP_KEYRING", "off")
 
 from helpers.evaluator import Offices, make_offices  # noqa: E402
 from helpers.mailbox import INSTALL_HINT, SeaweedServer, weed_binary  # noqa: E402

@@ -27,7 +27,7 @@ def filled_sheet(out: Path) -> Path:
     from ocop_desktop.services.core.rules import RuleService
 
     sheet = RuleService().sheet(1)
-    answers = {leaf.code: (len(leaf.options) - 1 if i % 3 else 0) for i, leaf in enumerate(sheet.leaves())}
+    answers = {leaf.code: leaf.choices(1)[-1 if i % 3 else 0] for i, leaf in enumerate(sheet.leaves())}
     result = RuleService().score(1, answers)
     header = SheetHeader(
         "Gạo nếp cái hoa vàng Kinh Môn",

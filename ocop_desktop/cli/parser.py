@@ -8,9 +8,11 @@ from typing import TypeAlias
 
 from ocop_desktop import __version__
 from ocop_desktop.cli import (
+    backup,
     dossiers,
     evaluator,
     mailbox,
+    officers,
     plans,
     printing,
     province,
@@ -36,6 +38,8 @@ HEADLESS_COMMANDS: list[Register] = [
     sync.register,
     evaluator.register,
     mailbox.register,
+    backup.register,
+    officers.register,
 ]
 
 
@@ -49,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )
     parser.add_argument("--verbose", action="store_true", help="ghi nhật ký chi tiết")
+    parser.add_argument(
+        "--officer",
+        dest="acting_officer",
+        metavar="NAME",
+        help="cán bộ thực hiện lệnh (mặc định: cán bộ đầu tiên); mã PIN lấy từ biến OCOP_PIN hoặc hỏi",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(handler=None, needs_context=True)
     return parser

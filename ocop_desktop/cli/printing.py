@@ -26,6 +26,7 @@ FORMS = [
     "sheet",
     "receipt",
     "checklist",
+    "supplement",
     "certificate",
     "results",
     "council-matrix",

@@ -1,4 +1,4 @@
-"""`rules list | show SET | score --set SET --answers FILE`: the rule sets and the scoring
+"""`rules list | show SET | suspects | score --set SET --answers FILE`: the rule sets and the scoring
 engine from the command line. No database needed."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ocop_desktop.cli import rule_notices
 from ocop_desktop.cli.framework import print_json, print_table
+from ocop_desktop.cli.rule_notices import notice_json, notice_lines
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Criterion, Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
@@ -32,6 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.add_argument("--ruleset", metavar="ID", help="mã bộ tiêu chí (mặc định: bộ đang có hiệu lực)")
     show.add_argument("--json", action="store_true", help="in phiếu dạng JSON")
     show.set_defaults(handler=_show, needs_context=False)
+
+    rule_notices.register(rules)
 
     score = rules.add_parser("score", help="chấm điểm một phiếu từ tệp câu trả lời")
     score.add_argument(
@@ -94,6 +98,7 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
             {
                 "ruleset": {"id": ruleset.id, "hash": ruleset.content_hash},
                 "sheet": ruleset.document["sets"][ruleset.sheets.index(sheet)],
+                "notices": [notice_json(n) for n in sheet.notices],
             }
         )
         return 0
@@ -112,6 +117,9 @@ def _sheet_lines(sheet: Sheet, legend: str) -> list[str]:
     ]
     if sheet.header:
         out.append(sheet.header[0])
+    out += notice_lines((n for n in sheet.notices if n.on_sheet), "")
+    if any(c.cases for c in sheet.leaves()):
+        out.append("Các tiêu chí có hai trường hợp: cả phiếu chấm theo cùng một trường hợp.")
     if sheet.knockouts:
         out += ["", 'Hồ sơ bị loại khi (mã dùng trong tệp câu trả lời, mục "knockouts"):']
         out += [f"  - {k.id}: {k.label}" for k in sheet.knockouts]
@@ -124,10 +132,12 @@ def _sheet_lines(sheet: Sheet, legend: str) -> list[str]:
         if group is not current_group:
             if group is part.groups[0]:
                 out += ["", f"PHẦN {part.code}: {part.title} ({part.max} điểm)"]
+                out += notice_lines(sheet.part_notices(part.code), "  ")
             out.append(f"  {group.code}. {group.title} ({group.max} điểm)")
             out += [f"     {n}" for n in group.notes]
             current_group = group
         out += _criterion_lines(c, depth, stops)
+        out += notice_lines(sheet.criterion_notices(c.code), "    " + "  " * depth + "  ")
     out += ["", f"TỔNG CỘNG: {sheet.max} điểm"]
     out += [
         f"{legend}.",
@@ -173,7 +183,8 @@ def _score(args: argparse.Namespace, ctx: AppContext | None) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        for line in _result_lines(result):
+        sheet = RuleService().resolve(args.ruleset).sheet(args.set)
+        for line in _result_lines(result, sheet):
             print(line)
     return 0
 
@@ -196,7 +207,7 @@ def read_answers(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
     return data["answers"], lists["knockouts"], lists["stops"]
 
 
-def _result_lines(r: ScoreResult) -> list[str]:
+def _result_lines(r: ScoreResult, sheet: Sheet) -> list[str]:
     out = [
         f"Bộ tiêu chí {r.ruleset_id} (mã băm {r.ruleset_hash[:12]}), "
         f"bộ sản phẩm {r.set_number} ({r.set_code})",
@@ -204,7 +215,8 @@ def _result_lines(r: ScoreResult) -> list[str]:
         f"Tổng điểm: {r.total}/{r.max} — khung điểm: {r.band_star} sao",
     ]
     if r.eliminated:
-        out.append("KẾT QUẢ: SẢN PHẨM BỊ LOẠI (" + ", ".join(r.knockouts + r.stops) + ")")
+        reasons = "; ".join(f"{sheet.reason_label(x)} [{x}]" for x in r.knockouts + r.stops)
+        out.append(f"KẾT QUẢ: SẢN PHẨM BỊ LOẠI ({reasons})")
     else:
         status = "đạt chứng nhận OCOP" if r.certified else "chưa đủ điều kiện công nhận"
         out.append(f"KẾT QUẢ: {r.star} sao ({status})")

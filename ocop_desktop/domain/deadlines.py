@@ -13,37 +13,14 @@ force, for an act with no record yet): services.core.rules.RuleService.procedure
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
+from ocop_desktop.domain.holidays import HolidayCalendar as HolidayCalendar
 from ocop_desktop.domain.rules.model import Procedure
 
 DUE_SOON_DAYS = 5  # the app's warning, not a rule of the procedure
-
-
-@dataclass(frozen=True)
-class HolidayCalendar:
-    """Days off that fall on weekdays, and Saturdays that are working days (make-up days)."""
-
-    days_off: frozenset[date] = frozenset()
-    working_saturdays: frozenset[date] = frozenset()
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> HolidayCalendar:
-        """From {"days_off": [{"date": "YYYY-MM-DD", …}], "working_saturdays": […]}"""
-        return cls(_dates(data, "days_off"), _dates(data, "working_saturdays"))
-
-    def is_working_day(self, day: date) -> bool:
-        if day in self.working_saturdays:
-            return True
-        return day.weekday() < 5 and day not in self.days_off
-
-
-def _dates(data: Mapping[str, Any], key: str) -> frozenset[date]:
-    return frozenset(date.fromisoformat(str(entry["date"])) for entry in data.get(key, []))
 
 
 def add_working_days(start: date, days: int, cal: HolidayCalendar) -> date:
@@ -68,9 +45,25 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def term_end(start: date, months: int) -> date:
+    """The last day of a term of `months` months that starts on the day of `start` (an act, a
+    decision), read as the Civil Code reads it (Bộ luật Dân sự 2015):
+
+    - Art. 147.2–3: the day of the event does not count; the term runs from the next day;
+    - Art. 148.3: a term in months ends at the end of the corresponding day of its last month, or of
+      that month's last day when it has no such day.
+
+    So 15/06/2026 + 36 months ends at the end of 15/06/2029 (valid that whole day); 31/01 + 1 month ends
+    on 28/02 (29/02 in a leap year); 29/02/2028 + 36 months on 28/02/2031; 29/02/2028 + 48 months on
+    29/02/2032. Art. 148.5 (a term ending on a day off runs to the next working day) is about the last
+    day to *do* something, not how long a certificate is valid, and is not applied here."""
+    return add_months(start, months)
+
+
 def certificate_valid_until(issued_on: date, procedure: Procedure) -> date:
-    """`certificate_months` from the date of issue; the last valid day is the day before the anniversary."""
-    return add_months(issued_on, procedure.certificate_months) - timedelta(days=1)
+    """The certificate's last valid day: `certificate_months` from the decision (QĐ 26/2026 Art. 4.3:
+    "36 tháng kể từ ngày cơ quan có thẩm quyền ban hành"), counted by `term_end`."""
+    return term_end(issued_on, procedure.certificate_months)
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,17 @@ def cross_checks(section_key: str, values: dict[str, object]) -> dict[str, str]:
         if isinstance(total, int) and isinstance(local, int) and local > total:
             problems["workers_local"] = "Số lao động địa phương không thể lớn hơn tổng số lao động."
     return problems
+
+
+# The checklist papers that are the app's own forms: filled in full here, they are there (the app prints them)
+FORMS_OF_PAPER = {"mau01": ("mau01",), "mau02": ("mau02_part1", "mau02_part2", "mau02_part4")}
+FILLED_IN_APP_NOTE = "Đã điền đủ trong phần mềm"
+
+
+def filled_in_app(paper_key: str, forms: dict[str, dict[str, object]]) -> bool:
+    """True when `paper_key` (a checklist key) is one of the app's forms and every field it requires is
+    filled without a problem."""
+    sections = FORMS_OF_PAPER.get(paper_key)
+    if not sections:
+        return False
+    return all(not clean_section(SECTIONS[key], forms.get(key, {}), require=True)[1] for key in sections)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
 
 from ocop_desktop.domain.deadlines import Round, rounds_of_year
 from ocop_desktop.domain.rules.council import FLOOR_RULES, CouncilRules
@@ -38,6 +39,7 @@ class EntryStatus(StrEnum):
     PROPOSED = "proposed"
     NOT_RECOGNISED = "not_recognised"
     DECIDED = "decided"
+    CENTRAL = "central_result"  # proposed for 5★, the ministry's result recorded, not 5★
 
     @property
     def label(self) -> str:
@@ -48,12 +50,32 @@ class EntryStatus(StrEnum):
             "proposed": "Đã đề nghị công nhận",
             "not_recognised": "Không đủ điều kiện công nhận",
             "decided": "Đã có quyết định",
+            "central_result": "Đã có kết quả của Bộ",
         }[self.value]
 
 
 # Member sheets may be typed (or revised) only while the result is not yet proposed.
 SCORABLE = frozenset({EntryStatus.ASSIGNED, EntryStatus.NEEDS_RESCORE, EntryStatus.AGGREGATED})
-FINAL = frozenset({EntryStatus.NOT_RECOGNISED, EntryStatus.DECIDED})
+FINAL = frozenset({EntryStatus.NOT_RECOGNISED, EntryStatus.DECIDED, EntryStatus.CENTRAL})
+
+
+class FiveStarRule(StrEnum):
+    """Which council results the province proposes to the ministry for 5★ (docs/province.md, "5★").
+
+    QĐ 26/2026 Art. 7.3.e: "sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 điểm trở lên)" — the points
+    alone (`POINTS`, the default). `POINTS_AND_FLOORS` is the stricter reading some provinces apply:
+    the points *and* every star floor up to 5★ met by the council. Either way the floors are shown
+    (met / not met) and the central council decides."""
+
+    POINTS = "points"
+    POINTS_AND_FLOORS = "points_and_floors"
+
+    @property
+    def label(self) -> str:
+        return {
+            "points": "Theo điểm (đạt điểm hạng 5 sao, Điều 7.3.e QĐ 26/2026)",
+            "points_and_floors": "Theo điểm và đủ các yêu cầu tối thiểu 5 sao (cách hiểu chặt hơn)",
+        }[self.value]
 
 
 class CouncilMode(StrEnum):
@@ -128,7 +150,14 @@ def parse_quorum(text: str) -> Fraction:
     return value
 
 
-def council_rules(max_spread: int, quorum: str, chair_required: bool, floor_rule: str) -> CouncilRules:
+def council_rules(
+    max_spread: int, quorum: str, chair_required: bool, floor_rule: str, five_star_rule: str = "points"
+) -> CouncilRules:
+    if five_star_rule not in {r.value for r in FiveStarRule}:
+        raise ValueError(
+            f"Cách chọn sản phẩm đề nghị 5 sao “{five_star_rule}” không hợp lệ "
+            f"({', '.join(r.value for r in FiveStarRule)})."
+        )
     if floor_rule not in FLOOR_RULES:
         raise ValueError(
             f"Cách xét yêu cầu tối thiểu “{floor_rule}” không hợp lệ ({', '.join(FLOOR_RULES)})."
@@ -140,24 +169,74 @@ def council_rules(max_spread: int, quorum: str, chair_required: bool, floor_rule
         quorum=parse_quorum(quorum),
         chair_required=chair_required,
         floor_rule=floor_rule,
+        five_star_rule=five_star_rule,
     )
 
 
 def is_five_star_candidate(
-    mean_total: Fraction | float, star: int, valid: bool, bands: Sequence[StarBand]
+    mean_total: Fraction | float,
+    *,
+    rated_star: int,
+    valid: bool,
+    eliminated: bool,
+    bands: Sequence[StarBand],
+    rule: str = FiveStarRule.POINTS,
 ) -> bool:
-    """Proposed to the ministry: a valid, non-eliminated council result of 5★, i.e. in the 5★ band of
-    the rule set's `bands` (≥ 90 points) with the 5★ floors met. A product in that band that misses a
-    5★ floor is rated 4★ by the province."""
-    return valid and star == 5 and mean_total >= band_min(bands, 5)
+    """Proposed to the ministry: a valid, non-eliminated council result in the 5★ band of the rule
+    set's `bands` (≥ 90 points under QĐ 26/2026). Under `POINTS_AND_FLOORS` every floor up to 5★
+    must be met too (`rated_star` 5); under `POINTS` (the decision's reading) a product of 99 points
+    whose council missed one 5★ floor is proposed all the same, its floors shown as not met."""
+    if not valid or eliminated or mean_total < band_min(bands, 5):
+        return False
+    return rule == FiveStarRule.POINTS or rated_star == 5
 
 
 PROVINCE_STARS = (3, 4)  # the province's decision recognises these; 5★ goes to the ministry
+CENTRAL_NOT_RECOGNISED = 0  # a central result that recognises no star
 
 
-def decided_by_province(status: str, proposed_star: int | None) -> bool:
-    """An entry the round's recognition decision takes: proposed, at a star the province recognises."""
+def decided_by_province(status: str, proposed_star: int | None, central_stars: int | None = None) -> bool:
+    """An entry the round's recognition decision takes: proposed at a star the province recognises,
+    or (QĐ 26/2026 Art. 7.4) proposed for 5★ and rated 3★ or 4★ by the central council — the
+    province then recognises that star in its own decision, citing the central result."""
+    if status == EntryStatus.CENTRAL:
+        return central_stars in PROVINCE_STARS
     return status == EntryStatus.PROPOSED and proposed_star in PROVINCE_STARS
+
+
+def central_result_problems(
+    number: str, decided_on: date | None, stars: int | None, total: float | None, bands: Sequence[StarBand]
+) -> dict[str, str]:
+    """What is wrong with a ministry result as typed: the decision's number and date, the stars
+    (3, 4, 5, or 0 = not recognised) and the central council's points, which must allow those stars
+    (a star above the band of the points is a typing error; below it, floors the council missed)."""
+    problems: dict[str, str] = {}
+    if not number:
+        problems["number"] = "Cần số quyết định (hoặc văn bản) của Bộ."
+    if decided_on is None:
+        problems["decided_on"] = "Cần ngày của quyết định."
+    if stars not in (CENTRAL_NOT_RECOGNISED, *PROVINCE_STARS, 5):
+        problems["stars"] = "Chọn kết quả: 3, 4, 5 sao hoặc không công nhận."
+    if total is None or not 0 <= total <= 100:
+        problems["total"] = "Điểm của Hội đồng cấp trung ương phải từ 0 đến 100."
+    elif stars and stars in (*PROVINCE_STARS, 5) and total < band_min(bands, stars):
+        problems["stars"] = (
+            f"{_points(total)} điểm chưa đủ {stars} sao (cần từ {band_min(bands, stars)} điểm)."
+        )
+    return problems
+
+
+def unmet_floor_labels(floors: Mapping[str, Any]) -> tuple[str, ...]:
+    """ "6.1 (5★)"… for the floors a council missed, from `stars.floors_json` (3★ first)."""
+    return tuple(
+        f"{code} ({level}★)"
+        for level in ("3", "4", "5")
+        for code in (floors.get(level) or {}).get("unmet", ())
+    )
+
+
+def _points(total: float) -> str:
+    return f"{total:g}".replace(".", ",")
 
 
 def median(values: Sequence[int | Fraction]) -> Fraction:
@@ -215,3 +294,40 @@ def total_outliers(totals: Mapping[str, int], max_spread: int) -> frozenset[str]
     mean = Fraction(sum(totals.values()), len(totals))
     furthest = max(abs(t - mean) for t in totals.values())
     return frozenset(m for m, t in totals.items() if abs(t - mean) == furthest)
+
+
+def five_star_lines(review: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a 5★ proposal and the ministry's result say, in plain lines (the commune's dossier, the
+    CLI). `review`: the columns of a `FiveStarReview` (dates as dates)."""
+    proposed: date = review["proposed_on"]
+    lines = [
+        f"Tỉnh đề nghị Bộ Nông nghiệp và Môi trường công nhận 5 sao ({review['round_label']}, "
+        f"ngày {proposed:%d/%m/%Y}): Hội đồng cấp tỉnh {_points(review['council_total'])} điểm."
+    ]
+    unmet = unmet_floor_labels(review.get("floors") or {})
+    lines.append(
+        "Yêu cầu tối thiểu đến 5 sao: "
+        + (f"chưa đạt {', '.join(unmet)}." if unmet else "đạt đủ theo đa số thành viên Hội đồng.")
+    )
+    rule = review.get("rule")
+    if rule in {r.value for r in FiveStarRule}:
+        lines.append(f"Cách chọn sản phẩm đề nghị 5 sao: {FiveStarRule(rule).label}.")
+    on: date | None = review.get("central_date")
+    if on is None:
+        lines.append("Chưa có kết quả của Bộ.")
+        return tuple(lines)
+    stars, total = review.get("central_stars"), review.get("central_total")
+    cited = f"văn bản số {review['central_number']} ngày {on:%d/%m/%Y}"
+    points = f"{_points(total)} điểm" if total is not None else "không rõ điểm"
+    if stars == 5:
+        lines.append(
+            f"Bộ công nhận 5 sao ({points}, quyết định số {review['central_number']} ngày {on:%d/%m/%Y})."
+        )
+    elif stars in PROVINCE_STARS:
+        lines.append(
+            f"Hội đồng cấp trung ương: {points}, đạt {stars} sao ({cited}); tỉnh công nhận {stars} sao "
+            "theo kết quả này (Điều 7.4 QĐ 26/2026)."
+        )
+    else:
+        lines.append(f"Bộ không công nhận ({points}, {cited}).")
+    return tuple(lines)

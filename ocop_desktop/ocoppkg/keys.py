@@ -1,9 +1,11 @@
 """Office keys: Ed25519 for signing packages and X25519 for receiving encrypted records, both kept
 encrypted at rest.
 
-The private key is written as encrypted PKCS#8. On Windows the passphrase is protected with
-DPAPI (bound to the Windows user); elsewhere it is a random secret in a file readable only
-by the user, kept apart from the key file. Copying the database alone never leaks a key.
+The private key is written as encrypted PKCS#8 under a random passphrase. On Windows the passphrase is
+protected with DPAPI (bound to the Windows user); elsewhere it goes into the system keyring where one
+exists (`keyring_store`), else into a file readable only by the user, kept apart from the key file.
+Copying the database alone never leaks a key. A backup (`services/backup`) carries the passphrases
+inside its own encryption and a restore protects them again for the new machine.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from ocop_desktop.domain.backup import restore_from_backup
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.files import atomic_write_bytes
 
@@ -79,7 +82,7 @@ class KeyStore:
             key = serialization.load_pem_private_key(pem, password=self._passphrase())
         except (OSError, ValueError, TypeError) as exc:
             raise EnvironmentProblem(
-                "Không đọc được khóa ký của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                "Không đọc được khóa ký của cơ quan. " + restore_from_backup("thư mục dữ liệu"),
                 detail=f"{path}: {exc}",
             ) from exc
         assert isinstance(key, Ed25519PrivateKey)
@@ -110,7 +113,7 @@ class KeyStore:
             key = serialization.load_pem_private_key(pem, password=self._passphrase(ENCRYPTION_SECRET_FILE))
         except (OSError, ValueError, TypeError) as exc:
             raise EnvironmentProblem(
-                "Không đọc được khóa giải mã của cơ quan. Hãy khôi phục thư mục “keys” từ bản sao lưu.",
+                "Không đọc được khóa giải mã của cơ quan. " + restore_from_backup("thư mục dữ liệu"),
                 detail=f"{path}: {exc}",
             ) from exc
         assert isinstance(key, X25519PrivateKey)
@@ -130,13 +133,16 @@ class KeyStore:
 
 
 def protect_secret(data: bytes) -> bytes:
-    """A secret as written at rest: DPAPI-protected on Windows, marked plain elsewhere (the folder's
-    permissions protect it there)."""
+    """A secret as written at rest: DPAPI-protected on Windows (bound to this Windows user); elsewhere in
+    the system keyring when there is one (`keyring:<entry>`), else marked plain (the file's permissions,
+    readable only by this user, protect it there)."""
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         from ocop_desktop.ocoppkg import dpapi
 
         return b"dpapi:" + dpapi.protect(data)
-    return b"plain:" + data
+    from ocop_desktop.ocoppkg import keyring_store
+
+    return keyring_store.store(data) or b"plain:" + data
 
 
 def unprotect_secret(blob: bytes) -> bytes:
@@ -146,4 +152,45 @@ def unprotect_secret(blob: bytes) -> bytes:
         return dpapi.unprotect(blob[6:])
     if blob.startswith(b"plain:"):
         return blob[6:]
+    if blob.startswith(b"keyring:"):
+        from ocop_desktop.ocoppkg import keyring_store
+
+        return keyring_store.load(blob)
     raise ValueError("unknown key protection")
+
+
+def protection(keys_dir: Path) -> str:
+    """How this installation's secrets are kept: "dpapi", "keyring", "plain", or "" when there are none."""
+    kinds = {
+        path.read_bytes().split(b":", 1)[0].decode("ascii", "replace") for path in _secret_files(keys_dir)
+    }
+    for kind in ("plain", "keyring", "dpapi"):  # the weakest in use is the one to tell
+        if kind in kinds:
+            return kind
+    return ""
+
+
+def upgrade_protection(keys_dir: Path) -> int:
+    """Move secrets still kept plain into the keyring, where one has appeared (installations made
+    before the keyring was used, or on a machine that had none). Each file is rewritten only once its
+    secret reads back from the keyring; returns how many moved."""
+    if sys.platform == "win32":  # pragma: no cover - DPAPI from the start there
+        return 0
+    plain = [path for path in _secret_files(keys_dir) if path.read_bytes().startswith(b"plain:")]
+    if not plain:
+        return 0
+    from ocop_desktop.ocoppkg import keyring_store
+
+    moved = 0
+    for path in plain:
+        raw = path.read_bytes()[6:]
+        reference = keyring_store.store(raw)
+        if reference is None or keyring_store.load(reference) != raw:
+            break
+        atomic_write_bytes(path, reference, private=True)
+        moved += 1
+    return moved
+
+
+def _secret_files(keys_dir: Path) -> list[Path]:
+    return sorted(keys_dir.glob("*.secret")) if keys_dir.is_dir() else []

@@ -26,6 +26,7 @@ def _registry() -> dict[str, FormSpec]:
         receipt,
         results,
         sheet,
+        supplement,
     )
 
     specs = [
@@ -38,6 +39,7 @@ def _registry() -> dict[str, FormSpec]:
         certificate.SPEC,
         results.SPEC,
         council.SPEC,
+        supplement.SPEC,
     ]
     return {spec.name: spec for spec in specs}
 

@@ -160,11 +160,12 @@ def field(st: Styles, label: str, value: object, width: float = PORTRAIT_WIDTH) 
 def fields_inline(
     st: Styles, pairs: Sequence[tuple[str, object]], prefix: str = "", width: float = PORTRAIT_WIDTH
 ) -> Paragraph:
-    """Several "label: value" sharing one line ("Điện thoại: … Email: …"), blanks split evenly."""
+    """Several "label: value" sharing one line ("Điện thoại: … Email: …"), blanks split evenly.
+    A label that ends with a space is printed as it is, colon included ("- Giới tính: (Nam/nữ) ")."""
     share = width / len(pairs)
     parts = []
     for i, (label, value) in enumerate(pairs):
-        head = (prefix if i == 0 else "") + f"{label}: "
+        head = (prefix if i == 0 else "") + (label if label.endswith(" ") else f"{label}: ")
         # escape() rather than esc(): esc trims, and the space after the colon must stay
         parts.append(f"{escape(head)}{esc(value) or leader(st, head, share)}")
     return Paragraph("&nbsp;&nbsp;&nbsp; ".join(parts), st.body)

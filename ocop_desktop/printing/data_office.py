@@ -52,6 +52,24 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class SupplementData:
+    """Phiếu hướng dẫn bổ sung hồ sơ: for the producer at the desk, only what is still to bring — the
+    province's reasons when it returned the dossier, the required papers missing, the papers expired or
+    expiring soon."""
+
+    ref: Ref = field(default_factory=Ref)
+    commune: str = ""
+    producer_name: str = ""
+    product_name: str = ""
+    receipt_number: str = ""
+    return_reasons: str = ""  # the province's note when it returned the dossier
+    missing: tuple[ChecklistItem, ...] = ()
+    expiring: tuple[ChecklistItem, ...] = ()  # expires_on set: expired or within the notice period
+    expiring_within_days: int = 30
+    issued_by: Signed = field(default_factory=Signed)
+
+
+@dataclass(frozen=True)
 class ChecklistData:
     """Danh mục kiểm tra thành phần hồ sơ."""
 

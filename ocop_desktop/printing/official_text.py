@@ -15,6 +15,10 @@ MAU01_PLEDGE = (
 )
 MAU01_FOOTNOTE = "Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP."
 
+# The legal representative's sex, as Mẫu 02 (Phần I, 5) and Mẫu 03 (I, 4) print it: the choice
+# "(Nam/nữ)" is part of the label, the answer is written after it.
+GENDER_LABEL = "- Giới tính: (Nam/nữ) "
+
 MAU02_TITLE = "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"
 MAU02_PART2_INTRO = (
     "Nội dung yêu cầu: Đánh giá kết quả triển khai phương án sản xuất, kinh doanh của chủ thể theo Phương án "

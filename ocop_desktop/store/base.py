@@ -50,6 +50,7 @@ class Tracked:
 ACTOR_OFFICE = "actor_office_id"
 ACTOR_OFFICER = "actor_officer_id"
 KEEP_REVISIONS = "keep_revisions"  # imports write the sender's revision as it is
+IMPORT_SENDER = "import_sender_office_id"  # the office an import's changes are attributed to (audit log)
 
 
 @event.listens_for(Session, "before_flush")

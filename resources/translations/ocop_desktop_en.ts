@@ -59,6 +59,10 @@
         <translation>Receipt date</translation>
     </message>
     <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>Lý do trả lại (bắt buộc)</source>
         <translation>Reason for returning (required)</translation>
     </message>
@@ -229,6 +233,198 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Nhật ký thay đổi</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Mọi cán bộ</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>mã bản ghi (dán từ cột Bản ghi)</source>
+        <translation>record id (paste from the Record column)</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Xuất XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Bản ghi:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>Thao tác:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>%1 (đã ngừng)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <source> (mới nhất; lọc để xem các mục cũ hơn)</source>
+        <translation> (newest; filter to see older entries)</translation>
+    </message>
+    <message>
+        <source>%1 mục</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>Xuất nhật ký thay đổi</source>
+        <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <source> (nhập gói)</source>
+        <translation> (package import)</translation>
+    </message>
+    <message>
+        <source> (dữ liệu mẫu)</source>
+        <translation> (demo data)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>Một tệp mã hóa chứa cơ sở dữ liệu, các tệp minh chứng, khóa của cơ quan và cài đặt. Mang tệp sang máy mới (kể cả tài khoản Windows khác, hệ điều hành khác) và chọn Tệp &gt; Khôi phục từ bản sao lưu… trên máy đó. Không có mật khẩu thì không ai mở được tệp — kể cả bạn: hãy ghi mật khẩu ở nơi an toàn.</source>
+        <translation>One encrypted file holding the database, the evidence files, the office keys and the settings. Take it to a new PC (even another Windows account or another operating system) and choose File &gt; Restore from backup… there. Without the passphrase nobody can open the file — not even you: keep the passphrase somewhere safe.</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Mật khẩu sao lưu:</source>
+        <translation>Backup passphrase:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Lưu vào thư mục:</source>
+        <translation>Save to folder:</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sao lưu tự động</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>Tự động sao lưu vào thư mục trên khi phần mềm đang mở</source>
+        <translation>Back up automatically to the folder above while the app is open</translation>
+    </message>
+    <message>
+        <source> giờ</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source> bản mới nhất</source>
+        <translation> newest copies</translation>
+    </message>
+    <message>
+        <source>Mỗi</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>— giữ lại</source>
+        <translation>— keep</translation>
+    </message>
+    <message>
+        <source>Các bản tự động dùng mật khẩu nhập ở trên. Mật khẩu được giữ trên máy này, bảo vệ như khóa của cơ quan (Windows: DPAPI của tài khoản này; máy khác: kho khóa của hệ điều hành nếu có), để sao lưu mà không cần ai nhập.</source>
+        <translation>Automatic backups use the passphrase typed above. It is kept on this PC, protected like the office keys (Windows: this account&apos;s DPAPI; elsewhere: the operating system&apos;s keyring when there is one), so that backups run without anyone typing it.</translation>
+    </message>
+    <message>
+        <source> Đã có mật khẩu cho bản tự động.</source>
+        <translation> A passphrase for automatic backups is set.</translation>
+    </message>
+    <message>
+        <source>Lần tự động gần nhất: {0}</source>
+        <translation>Last automatic backup: {0}</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục (USB, ổ đĩa khác)</source>
+        <translation>Choose a folder (USB stick, another drive)</translation>
+    </message>
+    <message>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu vào {0} ({1:.1f} MB).</source>
+        <translation>Backed up to {0} ({1:.1f} MB).</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không có tệp sao lưu nào được tạo.</source>
+        <translation>Cancelled: no backup file was created.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupMenu</name>
+    <message>
+        <source>Sao lưu…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu tự động: {0}</source>
+        <translation>Automatic backup done: {0}</translation>
+    </message>
+    <message>
+        <source>Chưa sao lưu tự động được: {0}</source>
+        <translation>Automatic backup not done: {0}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu từ bản sao lưu. OCOP Desktop sẽ đóng lại; hãy mở lại để làm việc với dữ liệu đã khôi phục.</source>
+        <translation>The data was restored from the backup. OCOP Desktop will close; open it again to work with the restored data.</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Lỗi phần mềm</source>
@@ -334,6 +530,10 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Hết hạn, đang chờ kết quả đánh giá lại nộp ngoài thời hạn: còn hiệu lực đến khi có kết quả, không quá %1 (khoản 3 Điều 12 QĐ 26/2026)</source>
+        <translation>Expired, awaiting the result of a late re-evaluation: valid until the result, no later than %1 (Art. 12.3 of QĐ 26/2026)</translation>
     </message>
     <message>
         <source>nộp hồ sơ đánh giá lại từ %1 đến %2</source>
@@ -655,6 +855,14 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>The chair must take part</translation>
     </message>
     <message>
+        <source>Đề nghị 5 sao chỉ khi đủ cả yêu cầu tối thiểu 5 sao</source>
+        <translation>Propose 5★ only when every 5★ minimum is also met</translation>
+    </message>
+    <message>
+        <source>Điều 7.3.e QĐ 26/2026: sản phẩm đạt từ 90 điểm được đề nghị Bộ công nhận 5 sao (mặc định, ô này bỏ trống); các yêu cầu tối thiểu đạt hoặc chưa đạt được ghi kèm. Đánh dấu ô này nếu tỉnh áp dụng cách hiểu chặt hơn: đủ điểm và đủ mọi yêu cầu tối thiểu đến 5 sao.</source>
+        <translation>Art. 7.3.e of QĐ 26/2026: a product with 90 points or more is proposed to the ministry for 5★ (the default, box unticked); the minimums met or not are listed with it. Tick this box if the province applies the stricter reading: enough points and every minimum up to 5★ met.</translation>
+    </message>
+    <message>
         <source>Một mức tối thiểu (***, ****, *****) của tiêu chí được coi là đạt khi: quá nửa số thành viên đã chấm đạt (mặc định), mọi thành viên đạt, hoặc điểm trung bình đạt.</source>
         <translation>A criterion&apos;s star floor (***, ****, *****) counts as met when more than half of the members who scored met it (default), when every member met it, or when the mean points meet it.</translation>
     </message>
@@ -740,6 +948,29 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDraft</name>
+    <message>
+        <source>Còn ô chưa lưu được; hãy sửa hoặc bỏ trước khi xóa.</source>
+        <translation>Some fields could not be saved; fix or discard them before deleting.</translation>
+    </message>
+    <message>
+        <source>Không xóa được</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ nháp “%1”? Các biểu mẫu, danh mục và liên kết minh chứng của hồ sơ bị xóa theo.</source>
+        <translation>Delete the draft dossier “%1”? Its forms, checklist and evidence links are deleted with it.</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ</source>
+        <translation>Delete dossier</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1110,10 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Không đủ điều kiện công nhận</source>
         <translation>Not eligible for recognition</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả của Bộ</source>
+        <translation>Ministry result recorded</translation>
     </message>
     <message>
         <source>Họp Hội đồng</source>
@@ -1044,6 +1279,18 @@ Officer: %2</translation>
         <translation>Cannot “%1” yet:</translation>
     </message>
     <message>
+        <source>Đã tiếp nhận hồ sơ, số phiếu %1. In phiếu tiếp nhận để trao cho chủ thể?</source>
+        <translation>Dossier received, slip number %1. Print the receipt slip to hand to the producer?</translation>
+    </message>
+    <message>
+        <source>In phiếu</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>Đang sửa…</source>
         <translation>Editing…</translation>
     </message>
@@ -1095,6 +1342,14 @@ Close and discard them?</translation>
         <translation>When the commune receives the province&apos;s paper document (return, acceptance, decision) before the results package.</translation>
     </message>
     <message>
+        <source>Xóa hồ sơ nháp…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <source>Xóa hồ sơ mở nhầm, chưa tiếp nhận và chưa gửi đi</source>
+        <translation>Delete a dossier opened by mistake, not yet received or sent</translation>
+    </message>
+    <message>
         <source>Chủ thể</source>
         <translation>Producer</translation>
     </message>
@@ -1119,6 +1374,18 @@ Close and discard them?</translation>
         <translation>Commune deadline</translation>
     </message>
     <message>
+        <source>Thời hạn nộp đánh giá lại</source>
+        <translation>Re-evaluation filing window</translation>
+    </message>
+    <message>
+        <source>Hạn đánh giá lại của tỉnh</source>
+        <translation>Province&apos;s re-evaluation deadline</translation>
+    </message>
+    <message>
+        <source>Nộp ngoài thời hạn</source>
+        <translation>Filed outside the window</translation>
+    </message>
+    <message>
         <source>Danh mục hồ sơ:</source>
         <translation>Checklist:</translation>
     </message>
@@ -1129,6 +1396,22 @@ Close and discard them?</translation>
     <message>
         <source>(chưa tiếp nhận)</source>
         <translation>(not received yet)</translation>
+    </message>
+    <message>
+        <source>(dự kiến)</source>
+        <translation>(estimated)</translation>
+    </message>
+    <message>
+        <source>Lịch nghỉ lễ, Tết của năm này chưa có thông báo chính thức: hạn được tính theo quy tắc của Bộ luật Lao động. Tỉnh sẽ gửi lịch chính thức trong gói tham chiếu.</source>
+        <translation>This year&apos;s public holidays are not officially announced yet: the deadline follows the Labour Code&apos;s rule. The province will send the official calendar in its reference pack.</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận hết hạn %1; nộp muộn thì còn hiệu lực đến khi có kết quả, không quá %2.</source>
+        <translation>The certificate expires on %1; when filed late it stays valid until the result, no later than %2.</translation>
+    </message>
+    <message>
+        <source>%1 ngày từ ngày tỉnh nhận đủ hồ sơ</source>
+        <translation>%1 days from the province&apos;s receipt of the complete dossier</translation>
     </message>
     <message>
         <source>%1/%2 giấy tờ bắt buộc</source>
@@ -1260,6 +1543,10 @@ Close and discard them?</translation>
 </context>
 <context>
     <name>DossiersPage</name>
+    <message>
+        <source>(dự kiến)</source>
+        <translation>(estimated)</translation>
+    </message>
     <message>
         <source>Sản phẩm</source>
         <translation>Product</translation>
@@ -1461,6 +1748,46 @@ Close and discard them?</translation>
     <message>
         <source>Hạng</source>
         <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Đề nghị Bộ công nhận 5 sao; Hội đồng cấp tỉnh: %1 sao; %2</source>
+        <translation>Proposed to the ministry for 5★; provincial council: %1★; %2</translation>
+    </message>
+    <message>
+        <source>Chưa đạt: %1</source>
+        <translation>Not met: %1</translation>
+    </message>
+    <message>
+        <source>Đạt đủ</source>
+        <translation>All met</translation>
+    </message>
+    <message>
+        <source>Chờ kết quả của Bộ</source>
+        <translation>Awaiting the ministry&apos;s result</translation>
+    </message>
+    <message>
+        <source>Bộ công nhận 5★ (%1 điểm)</source>
+        <translation>Ministry recognised 5★ (%1 points)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 điểm): tỉnh công nhận</source>
+        <translation>%1 (%2 points): recognised by the province</translation>
+    </message>
+    <message>
+        <source>Không công nhận (%1 điểm)</source>
+        <translation>Not recognised (%1 points)</translation>
+    </message>
+    <message>
+        <source>Sao HĐ tỉnh</source>
+        <translation>Provincial council ★</translation>
+    </message>
+    <message>
+        <source>Yêu cầu tối thiểu đến 5★</source>
+        <translation>Minimums up to 5★</translation>
+    </message>
+    <message>
+        <source>Kết quả của Bộ</source>
+        <translation>Ministry&apos;s result</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2242,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>none yet</translation>
     </message>
     <message>
+        <source>%1 (gia hạn, tối đa %2)</source>
+        <translation>%1 (extended, at most %2)</translation>
+    </message>
+    <message>
         <source>Hết hạn trong vòng (ngày):</source>
         <translation>Expiring within (days):</translation>
     </message>
@@ -2134,6 +2465,10 @@ Send this file to the provincial OCOP office.</translation>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Đã khôi phục dữ liệu và khóa của cơ quan từ bản sao lưu. OCOP Desktop sẽ đóng lại; hãy mở lại để làm việc tiếp.</source>
+        <translation>The office&apos;s data and keys were restored from the backup. OCOP Desktop will close; open it again to continue.</translation>
+    </message>
 </context>
 <context>
     <name>FirstSteps</name>
@@ -2294,6 +2629,17 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>FiveStarPanel</name>
+    <message>
+        <source>Ghi kết quả của Bộ…</source>
+        <translation>Record the ministry&apos;s result…</translation>
+    </message>
+    <message>
+        <source>Sản phẩm đạt từ %1 điểm được đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5 sao (Điều 7.3.e QĐ 26/2026), kèm các yêu cầu tối thiểu đạt hoặc chưa đạt; đợt có thể chọn cách hiểu chặt hơn (đủ cả yêu cầu tối thiểu 5 sao) ở thẻ Hội đồng. Khi có kết quả của Bộ: 5 sao — ghi giấy chứng nhận của Bộ; 3, 4 sao — tỉnh công nhận trong quyết định của tỉnh (Điều 7.4).</source>
+        <translation>Products with %1 points or more are proposed to the Ministry of Agriculture and Environment for 5★ evaluation and recognition (Art. 7.3.e of QĐ 26/2026), with the minimums met or not; a round may choose the stricter reading (every 5★ minimum met) on the Council tab. When the ministry&apos;s result arrives: 5★ — record the ministry&apos;s certificate; 3★, 4★ — the province recognises it in its own decision (Art. 7.4).</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Lưu</source>
@@ -2333,6 +2679,10 @@ Send this file to the provincial OCOP office.</translation>
 </context>
 <context>
     <name>HistoryTab</name>
+    <message>
+        <source>Mọi thay đổi của hồ sơ (nhật ký thay đổi)</source>
+        <translation>Every change to the dossier (change log)</translation>
+    </message>
     <message>
         <source>Thời điểm</source>
         <translation>When</translation>
@@ -2707,6 +3057,14 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Round</translation>
     </message>
     <message>
+        <source>Hạn đánh giá lại</source>
+        <translation>Re-evaluation deadline</translation>
+    </message>
+    <message>
+        <source>Hạn tổ chức đánh giá lại, tính từ ngày tỉnh tiếp nhận hồ sơ (điểm g khoản 6 Điều 7 QĐ 26/2026/QĐ-TTg).</source>
+        <translation>Deadline for the re-evaluation, counted from the province&apos;s acceptance of the dossier (Art. 7.6.g of QĐ 26/2026/QĐ-TTg).</translation>
+    </message>
+    <message>
         <source>Chờ tiếp nhận</source>
         <translation>Waiting</translation>
     </message>
@@ -2897,6 +3255,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <source>Đổi cán bộ đang làm việc</source>
+        <translation>Switch the officer at work</translation>
     </message>
     <message>
         <source>&amp;Tệp</source>
@@ -3116,6 +3478,138 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>MergeProducersDialog</name>
+    <message>
+        <source>Gộp chủ thể trùng</source>
+        <translation>Merge duplicate producer</translation>
+    </message>
+    <message>
+        <source>Giữ lại: &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Chọn chủ thể nhập trùng (cùng xã/phường). Sản phẩm của chủ thể đó sẽ chuyển sang chủ thể giữ lại, các ô còn trống được điền từ chủ thể đó, rồi chủ thể trùng bị xóa.</source>
+        <translation>Keep: &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Choose the producer entered twice (same commune). Its products move to the producer kept, empty fields are filled from it, then the duplicate is deleted.</translation>
+    </message>
+    <message>
+        <source>Gõ tên, người đại diện hoặc mã số thuế của chủ thể trùng…</source>
+        <translation>Type the name, representative or tax code of the duplicate…</translation>
+    </message>
+    <message>
+        <source>Gộp</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Gộp “%1” (%2 sản phẩm) vào “%3”? Chủ thể “%1” sẽ bị xóa.</source>
+        <translation>Merge “%1” (%2 products) into “%3”? “%1” will be deleted.</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>MinistryResultDialog</name>
+    <message>
+        <source>Ghi kết quả của Bộ</source>
+        <translation>Record the ministry&apos;s result</translation>
+    </message>
+    <message>
+        <source>Ghi kết quả</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <source>“%1” — Hội đồng cấp tỉnh: %2 điểm, %3 sao; yêu cầu tối thiểu đến 5 sao: %4.</source>
+        <translation>“%1” — provincial council: %2 points, %3★; minimums up to 5★: %4.</translation>
+    </message>
+    <message>
+        <source>chưa đạt %1</source>
+        <translation>not met %1</translation>
+    </message>
+    <message>
+        <source>đạt đủ</source>
+        <translation>all met</translation>
+    </message>
+    <message>
+        <source>5 sao — Bộ công nhận, cấp giấy chứng nhận</source>
+        <translation>5★ — recognised by the ministry, certificate issued</translation>
+    </message>
+    <message>
+        <source>4 sao — tỉnh công nhận theo kết quả trung ương</source>
+        <translation>4★ — recognised by the province from the central result</translation>
+    </message>
+    <message>
+        <source>3 sao — tỉnh công nhận theo kết quả trung ương</source>
+        <translation>3★ — recognised by the province from the central result</translation>
+    </message>
+    <message>
+        <source>Không công nhận</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>Số quyết định / văn bản</source>
+        <translation>Decision / document number</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Điểm Hội đồng trung ương</source>
+        <translation>Central council points</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Cần ngày của quyết định (dd/mm/yyyy).</source>
+        <translation>The decision&apos;s date is needed (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Điểm “%1” không phải một số (ví dụ 87 hoặc 87,5).</source>
+        <translation>Points “%1” is not a number (e.g. 87 or 87.5).</translation>
+    </message>
+    <message>
+        <source>Xem lại</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Bộ công nhận 5 sao; giấy chứng nhận của Bộ được ghi cho sản phẩm.</source>
+        <translation>The ministry recognises 5★; the ministry&apos;s certificate is recorded for the product.</translation>
+    </message>
+    <message>
+        <source>Hội đồng trung ương đánh giá 4 sao; tỉnh công nhận 4 sao bằng quyết định của tỉnh.</source>
+        <translation>The central council rated 4★; the province recognises 4★ in its own decision.</translation>
+    </message>
+    <message>
+        <source>Hội đồng trung ương đánh giá 3 sao; tỉnh công nhận 3 sao bằng quyết định của tỉnh.</source>
+        <translation>The central council rated 3★; the province recognises 3★ in its own decision.</translation>
+    </message>
+    <message>
+        <source>Bộ không công nhận; sản phẩm không được công nhận ở đợt này.</source>
+        <translation>The ministry does not recognise it; the product is not recognised in this round.</translation>
+    </message>
+    <message>
+        <source>Ghi kết quả của Bộ cho “%1”: văn bản số %2 ngày %3, %4 điểm?
+%5
+
+Sau khi ghi, đề nghị 5 sao được đóng lại.</source>
+        <translation>Record the ministry&apos;s result for “%1”: document %2 of %3, %4 points?
+%5
+
+Once recorded, the 5★ proposal is closed.</translation>
+    </message>
+</context>
+<context>
     <name>NewDossierDialog</name>
     <message>
         <source>Lập hồ sơ mới</source>
@@ -3136,6 +3630,14 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Nâng hạng và đánh giá lại cần giấy chứng nhận OCOP còn hiệu lực của sản phẩm; hồ sơ mới được chép nội dung từ hồ sơ đã được công nhận.</source>
         <translation>An upgrade or re-evaluation needs a valid OCOP certificate for the product; the new dossier starts from the recognised dossier.</translation>
+    </message>
+    <message>
+        <source>Lý do nộp ngoài thời hạn *</source>
+        <translation>Reason for filing outside the window *</translation>
+    </message>
+    <message>
+        <source>Ví dụ: chủ thể không nộp kịp; tỉnh đề nghị đánh giá sớm</source>
+        <translation>E.g. the producer could not file in time; the province asked for an early evaluation</translation>
     </message>
     <message>
         <source>Lập hồ sơ</source>
@@ -3165,6 +3667,63 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     </message>
 </context>
 <context>
+    <name>NoticeMarker</name>
+    <message>
+        <source>✎ Đã hiệu chỉnh so với văn bản in</source>
+        <translation>✎ Corrected from the printed text</translation>
+    </message>
+    <message>
+        <source>⚑ Giá trị nghi vấn</source>
+        <translation>⚑ Doubtful value</translation>
+    </message>
+    <message>
+        <source>%1 (di chuột để xem giải thích)</source>
+        <translation>%1 (hover for the explanation)</translation>
+    </message>
+    <message>
+        <source>Đã hiệu chỉnh</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Giá trị nghi vấn</source>
+        <translation>Doubtful value</translation>
+    </message>
+    <message>
+        <source>%1 (bộ %2, %3): %4</source>
+        <translation>%1 (set %2, %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerButton</name>
+    <message>
+        <source>Đổi cán bộ đang làm việc</source>
+        <translation>Switch the officer at work</translation>
+    </message>
+    <message>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerChooser</name>
+    <message>
+        <source>Cán bộ đang làm việc</source>
+        <translation>Officer at work</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác từ giờ được ghi nhận với tên cán bộ được chọn.</source>
+        <translation>From now on every action is recorded under the officer chosen.</translation>
+    </message>
+    <message>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Mã PIN cho biết ai đang dùng máy chung; đây không phải là biện pháp bảo mật dữ liệu.</source>
+        <translation>The PIN tells who is using a shared PC; it does not protect the data.</translation>
+    </message>
+</context>
+<context>
     <name>OfficerPage</name>
     <message>
         <source>Cán bộ sử dụng máy</source>
@@ -3185,6 +3744,89 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     <message>
         <source>Họ và tên</source>
         <translation>Full name</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>4–12 chữ số, để trống nếu không dùng</source>
+        <translation>4–12 digits, leave empty for none</translation>
+    </message>
+    <message>
+        <source>Họ tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <source>Đổi tên</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Đặt / bỏ mã PIN</source>
+        <translation>Set / clear PIN</translation>
+    </message>
+    <message>
+        <source>Mỗi thao tác được ghi nhận với cán bộ đang làm việc. Mã PIN giúp biết ai dùng máy chung (trách nhiệm), không bảo vệ dữ liệu khỏi người dùng chung tài khoản Windows.</source>
+        <translation>Every action is recorded with the officer at work. A PIN tells who uses a shared PC (accountability); it does not protect the data from people sharing the Windows account.</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>đã ngừng</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>Kích hoạt lại</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Ngừng làm việc</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Bỏ quyền quản trị</source>
+        <translation>Remove administrator</translation>
+    </message>
+    <message>
+        <source>Giao quyền quản trị</source>
+        <translation>Make administrator</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +4096,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Dossier document checklist (by product set)</translation>
     </message>
     <message>
+        <source>Phiếu hướng dẫn bổ sung hồ sơ</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
         <source>Giấy chứng nhận sản phẩm OCOP (dự thảo)</source>
         <translation>OCOP product certificate (draft)</translation>
     </message>
@@ -3488,6 +4134,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Danh mục hồ sơ</source>
         <translation>Document checklist</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn bổ sung</source>
+        <translation>Supplement notice</translation>
     </message>
     <message>
         <source>Giấy chứng nhận</source>
@@ -3674,6 +4324,10 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Form 03 – Commune assessment report</translation>
     </message>
     <message>
+        <source>Phiếu hướng dẫn bổ sung (giấy tờ còn thiếu, sắp hết hạn)</source>
+        <translation>Supplement notice (papers missing or expiring)</translation>
+    </message>
+    <message>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
@@ -3851,6 +4505,22 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Products</translation>
     </message>
     <message>
+        <source>Gộp trùng…</source>
+        <translation>Merge duplicate…</translation>
+    </message>
+    <message>
+        <source>Gộp một chủ thể nhập trùng vào chủ thể đang chọn</source>
+        <translation>Merge a producer entered twice into the selected one</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa chủ thể nhập nhầm, chưa có sản phẩm (Delete)</source>
+        <translation>Delete a producer entered by mistake, with no products (Delete)</translation>
+    </message>
+    <message>
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3999,6 +4669,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <source>Giấy chứng nhận…</source>
         <translation>Certificates…</translation>
     </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)</source>
+        <translation>Delete a product entered by mistake, with no dossier (Delete)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
         <translation>
@@ -4144,6 +4822,29 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     </message>
 </context>
 <context>
+    <name>Removal</name>
+    <message>
+        <source>Không xóa được</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Xóa chủ thể “%1”? Chỉ nên xóa chủ thể nhập nhầm.</source>
+        <translation>Delete the producer “%1”? Only delete producers entered by mistake.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Xóa sản phẩm “%1” (mã %2)? Chỉ nên xóa sản phẩm nhập nhầm.</source>
+        <translation>Delete the product “%1” (code %2)? Only delete products entered by mistake.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Báo cáo và biểu mẫu</source>
@@ -4223,6 +4924,73 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Chọn tệp sao lưu (.ocopbak) và nhập mật khẩu của nó. Dữ liệu, tệp minh chứng, khóa của cơ quan và cài đặt được khôi phục vào thư mục dữ liệu của máy này; khóa được bảo vệ lại cho máy và tài khoản này. Mọi thành phần được kiểm tra trước khi ghi.</source>
+        <translation>Choose the backup file (.ocopbak) and type its passphrase. The data, evidence files, office keys and settings are restored into this PC&apos;s data folder; the keys are protected again for this PC and account. Every part is checked before anything is written.</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tệp sao lưu:</source>
+        <translation>Backup file:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Tôi đồng ý thay thế dữ liệu hiện có (dữ liệu cũ được giữ lại trong thư mục “backups”)</source>
+        <translation>I agree to replace the existing data (the old data is kept in the “backups” folder)</translation>
+    </message>
+    <message>
+        <source>Đọc bản sao lưu</source>
+        <translation>Read backup</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu OCOP (*.ocopbak)</source>
+        <translation>OCOP backup (*.ocopbak)</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu:</source>
+        <translation>Backup:</translation>
+    </message>
+    <message>
+        <source>Sẽ thay thế dữ liệu hiện có trên máy này:</source>
+        <translation>Will replace the existing data on this PC:</translation>
+    </message>
+    <message>
+        <source>Thư mục dữ liệu trên máy này chưa có dữ liệu: không có gì bị thay thế.</source>
+        <translation>The data folder on this PC holds no data: nothing will be replaced.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục vào {0}.</source>
+        <translation>Restored into {0}.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cũ được giữ lại tại {0}.</source>
+        <translation>The old data is kept in {0}.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsTab</name>
     <message>
         <source>Chủ tịch</source>
@@ -4281,8 +5049,8 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Expiry and revocation</translation>
     </message>
     <message>
-        <source>Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận, 5 sao đề nghị Bộ; dưới 3 sao hoặc bị loại: không đủ điều kiện.</source>
-        <translation>Proposals: validly aggregated products with 3 or 4 stars are proposed for recognition, 5 stars go to the ministry; below 3 stars or eliminated: not eligible.</translation>
+        <source>%1★ theo kết quả Hội đồng cấp trung ương</source>
+        <translation>%1★ from the central council&apos;s result</translation>
     </message>
     <message>
         <source>Đề nghị công nhận</source>
@@ -4307,14 +5075,6 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Ra quyết định, cấp giấy chứng nhận</source>
         <translation>Record decision, issue certificates</translation>
-    </message>
-    <message>
-        <source>Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng.</source>
-        <translation>Every proposed 3- and 4-star product of the round is recognised in one decision; each receives a certificate valid for %1 months.</translation>
-    </message>
-    <message>
-        <source>Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận.</source>
-        <translation>Products with %1 points or more that meet every 5-star floor: the province proposes them to the Ministry of Agriculture and Environment for evaluation and recognition.</translation>
     </message>
     <message>
         <source>
@@ -4349,6 +5109,14 @@ Once recorded, the decision and the certificates cannot be changed; the results 
         <translation>Print certificate drafts…</translation>
     </message>
     <message>
+        <source>Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận; từ %1 điểm: đề nghị Bộ công nhận 5 sao; dưới 3 sao hoặc bị loại: không đủ điều kiện.</source>
+        <translation>Proposal: products validly aggregated at 3★ or 4★ are proposed for recognition; from %1 points: proposed to the ministry for 5★; below 3★ or eliminated: not eligible.</translation>
+    </message>
+    <message>
+        <source>Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt (và sản phẩm Hội đồng trung ương đánh giá 3, 4 sao) được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng.</source>
+        <translation>Every 3★/4★ product proposed in the round (and every product the central council rated 3★ or 4★) is recognised in one decision; each gets a certificate valid for %1 months.</translation>
+    </message>
+    <message>
         <source>Giấy chứng nhận của quyết định đang chọn: %1</source>
         <translation>Certificates of the selected decision: %1</translation>
     </message>
@@ -4366,6 +5134,14 @@ Once recorded, the decision and the certificates cannot be changed; the results 
     <message>
         <source>Mỗi máy phục vụ một cơ quan. Vai trò quyết định những việc phần mềm cho làm.</source>
         <translation>Each machine serves one office. The role decides what the software lets you do.</translation>
+    </message>
+    <message>
+        <source>Máy mới của một cơ quan đã dùng OCOP Desktop? Khôi phục bản sao lưu:</source>
+        <translation>A new PC for an office that already used OCOP Desktop? Restore its backup:</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu…</source>
+        <translation>Restore from backup…</translation>
     </message>
 </context>
 <context>
@@ -4507,6 +5283,41 @@ Once recorded, the decision and the certificates cannot be changed; the results 
     </message>
 </context>
 <context>
+    <name>RuleNoticesDialog</name>
+    <message>
+        <source>Đính chính và giá trị nghi vấn của bộ tiêu chí</source>
+        <translation>Corrections and doubtful values of the rule set</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí %1 (mã băm %2…): %3 điểm khác hoặc đáng ngờ so với văn bản in. “Đã hiệu chỉnh”: phần mềm dùng giá trị đã sửa; “Giá trị nghi vấn”: giữ như văn bản, cần xác minh với Công báo trước khi dùng chính thức. Các điểm này cũng được đánh dấu trên phiếu chấm và chú thích khi in.</source>
+        <translation>Rule set %1 (hash %2…): %3 points differ from or are doubtful against the printed text. “Corrected”: the app uses the corrected value; “Doubtful value”: kept as printed, to be checked against the Official Gazette before official use. These points are also marked on the score sheets and footnoted when printed.</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Vị trí</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Đã hiệu chỉnh</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Giá trị nghi vấn</source>
+        <translation>Doubtful value</translation>
+    </message>
+</context>
+<context>
     <name>ScoreCriterionCard</name>
     <message>
         <source>Điểm dừng: %1</source>
@@ -4601,6 +5412,14 @@ Once recorded, the decision and the certificates cannot be changed; the results 
     <message>
         <source>(tệp đã xóa)</source>
         <translation>(file removed)</translation>
+    </message>
+    <message>
+        <source>Không trộn hai trường hợp</source>
+        <translation>Do not mix the two cases</translation>
+    </message>
+    <message>
+        <source>Tiêu chí %1 đã chấm theo Trường hợp %2 (%3). Các tiêu chí có hai trường hợp mô tả cùng một dịch vụ, nên cả phiếu chấm theo một trường hợp. Muốn chấm theo Trường hợp %4, hãy bỏ chọn tiêu chí %1 (phím 0) và các tiêu chí khác đã chấm theo Trường hợp %2 trước.</source>
+        <translation>Criterion %1 is scored under Case %2 (%3). The criteria with two cases describe the same service, so the whole sheet is scored under one case. To score under Case %4, first clear criterion %1 (key 0) and the other criteria scored under Case %2.</translation>
     </message>
 </context>
 <context>
@@ -4929,6 +5748,14 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
         <translation>Folders</translation>
     </message>
     <message>
+        <source>Sao lưu và bảo vệ khóa</source>
+        <translation>Backup and key protection</translation>
+    </message>
+    <message>
+        <source>Sao lưu…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
         <source>Cơ quan:</source>
         <translation>Office:</translation>
     </message>
@@ -4957,6 +5784,10 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
         <translation>Log file:</translation>
     </message>
     <message>
+        <source>Khóa của cơ quan:</source>
+        <translation>Office keys:</translation>
+    </message>
+    <message>
         <source>(chưa có)</source>
         <translation>(not available yet)</translation>
     </message>
@@ -4965,12 +5796,40 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
         <translation>Read these digits over the phone so that the receiving office can check packages really come from your machine.</translation>
     </message>
     <message>
+        <source>Cán bộ và nhật ký thay đổi</source>
+        <translation>Officers and change log</translation>
+    </message>
+    <message>
+        <source>Quản lý cán bộ…</source>
+        <translation>Manage officers…</translation>
+    </message>
+    <message>
+        <source>Nhật ký thay đổi…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
+        <source>Chỉ cán bộ quản trị mới thêm, đổi tên, ngừng cán bộ và đổi cài đặt, khóa tin cậy.</source>
+        <translation>Only administrators add, rename and deactivate officers and change settings and trusted keys.</translation>
+    </message>
+    <message>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
         <source>Mở thư mục nhật ký</source>
         <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí đánh giá</source>
+        <translation>Evaluation rule set</translation>
+    </message>
+    <message>
+        <source>Bản sao văn bản Quyết định có vài điểm phần mềm đã hiệu chỉnh hoặc còn nghi vấn; quản trị viên nên xác minh với Công báo.</source>
+        <translation>The app&apos;s copy of the Decision has a few points it corrected or that remain doubtful; administrators should check them against the Official Gazette.</translation>
+    </message>
+    <message>
+        <source>Xem đính chính và giá trị nghi vấn…</source>
+        <translation>See corrections and doubtful values…</translation>
     </message>
 </context>
 <context>
@@ -5603,6 +6462,13 @@ Send this file to the province (step 1), then phone (step 2).</translation>
     <message>
         <source>Chưa lưu</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>holder</name>
+    <message>
+        <source>Xem nhật ký</source>
+        <translation>See the log</translation>
     </message>
 </context>
 <context>

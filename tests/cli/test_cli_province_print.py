@@ -265,3 +265,26 @@ def test_evaluator_assignment_and_scores_round_trip(province_ctx: AppContext, tm
         import_scores(ctx, {**payload, "member_id": "someone-else"})
     with pytest.raises(UserError, match="định dạng"):
         import_scores(ctx, {"schema": 9})
+
+
+def test_an_eliminated_product_is_explained_with_the_labels_of_the_rule_set(
+    province_ctx: AppContext, tmp_path: Path
+) -> None:
+    ctx = province_ctx
+    dossier = sent_dossier(ctx, "Cà phê Tạp Chất")
+    InboxService(ctx, today=TODAY).accept(dossier)
+    round_id = RoundService(ctx).create(RoundInput(2026, 2)).row.id
+    members = council(ctx, round_id)
+    RoundService(ctx).assign(round_id, [dossier])
+    sheet = sheet_of()
+    for i, m in enumerate(members):
+        stops = ["foreign_matter"] if i == 1 else []
+        MemberScoreService(ctx).enter(round_id, dossier, m, answers_for(sheet, 72), stops=stops)
+    AggregationService(ctx).aggregate_round(round_id)
+    label = sheet.reason_label("foreign_matter")
+    assert label.startswith("Có tạp chất")
+    data = council_matrix_data(ctx, round_id, dossier, on=TODAY)
+    assert data.conclusion == f"Sản phẩm bị loại ({label})."
+    [matrix] = print_round(ctx, round_id, "council-matrix", tmp_path / "matrix")
+    text = pdf_text(matrix)
+    assert "Có tạp chất không chấp nhận được" in text and "foreign_matter" not in text

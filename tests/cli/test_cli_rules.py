@@ -162,3 +162,55 @@ def test_score_bad_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "qd148-2023",
     )
     assert code == 2 and "qd148-2023" in err
+
+
+def test_score_text_names_the_reasons_of_elimination_by_their_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = RuleService().get("qd26-2026").sheet(16)
+    answers = {leaf.code: len(leaf.options) - 1 for leaf in sheet.leaves()}
+    answers["6.2"] = 0  # a sensory criterion at 0 points: the sheet stops by itself
+    code, out, _ = _run(tmp_path, capsys, "score", "--set", "16", "--answers", _answers(tmp_path, answers))
+    assert code == 0
+    assert "KẾT QUẢ: SẢN PHẨM BỊ LOẠI (Được 0 điểm tại một trong các chỉ tiêu cảm quan [sensory_zero])" in out
+
+
+def test_show_marks_suspect_values_and_corrections_where_they_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = _run(tmp_path, capsys, "show", "7")
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("3.1 Loại hình"))
+    following = next(line for line in lines[at:] if "⚑" in line)
+    assert following.strip().startswith("⚑ Giá trị nghi vấn (tiêu chí 3.1): Phương án 2")
+    assert lines.index(following) < next(i for i, x in enumerate(lines) if x.strip().startswith("3.2 "))
+
+    _, out, _ = _run(tmp_path, capsys, "show", "26")
+    assert '⚑ Giá trị nghi vấn (tiêu đề Phần A): Tiêu đề Phần A ghi "35 Điểm"' in out
+    assert out.count("⚑ Giá trị nghi vấn (tiêu chí 8, 9, 15)") == 3
+    assert "cả phiếu chấm theo cùng một trường hợp" in out
+    _, out, _ = _run(tmp_path, capsys, "show", "1")
+    assert "✎ Đã hiệu chỉnh (tiêu đề phiếu): Dòng lặp lại" in out
+    _, out, _ = _run(tmp_path, capsys, "show", "23", "--json")
+    notices = json.loads(out)["notices"]
+    assert [(n["kind"], n["criteria"]) for n in notices] == [("suspect", ["6.2"]), ("suspect", ["9"])]
+    _, out, _ = _run(tmp_path, capsys, "show", "2")
+    assert "⚑" not in out and "✎" not in out
+
+
+def test_suspects_lists_every_notice_for_administrators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(tmp_path, capsys, "suspects")
+    assert code == 0 and "qd26-2026: 8 điểm cần lưu ý" in out
+    for expected in ("tiêu chí 3.1", "tiêu chí 6.2", "tiêu chí 9", "tiêu đề Phần A", "tiêu chí 6.1.1"):
+        assert expected in out
+    code, out, _ = _run(tmp_path, capsys, "suspects", "--set", "26", "--json")
+    data = json.loads(out)
+    assert data["ruleset"]["id"] == "qd26-2026"
+    assert [(n["where"], n["part"], n["criteria"]) for n in data["notices"]] == [
+        ("tiêu đề Phần A", "A", []),
+        ("tiêu chí 8, 9, 15", None, ["8", "9", "15"]),
+    ]
+    code, _, err = _run(tmp_path, capsys, "suspects", "--set", "99")
+    assert code != 0 and "Không có bộ sản phẩm" in err

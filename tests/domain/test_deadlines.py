@@ -17,6 +17,7 @@ from ocop_desktop.domain.deadlines import (
     commune_deadline,
     next_round_for,
     reevaluation_window,
+    term_end,
     urgency,
 )
 from ocop_desktop.services.core.reference import holiday_calendar
@@ -44,9 +45,39 @@ def test_make_up_saturday_counts_as_working_day() -> None:
     assert not cal.is_working_day(date(2025, 5, 2))
 
 
-def test_certificate_lasts_36_months_and_reevaluation_window() -> None:
-    assert certificate_valid_until(date(2023, 3, 15), PROCEDURE) == date(2026, 3, 14)
-    assert certificate_valid_until(date(2024, 2, 29), PROCEDURE) == date(2027, 2, 27)  # no 29/2 in 2027
+@pytest.mark.parametrize(
+    ("issued", "last_valid_day"),
+    [
+        (date(2026, 6, 15), date(2029, 6, 15)),  # BLDS 2015 Art. 147-148: the corresponding day
+        (date(2023, 3, 15), date(2026, 3, 15)),
+        (date(2028, 2, 29), date(2031, 2, 28)),  # no 29/2 in 2031: the month's last day (Art. 148.3)
+        (date(2024, 2, 29), date(2027, 2, 28)),
+        (date(2025, 2, 28), date(2028, 2, 28)),  # 2028 has a 29/2, but the corresponding day is the 28th
+        (date(2026, 1, 31), date(2029, 1, 31)),
+        (date(2026, 12, 31), date(2029, 12, 31)),
+        (date(2026, 5, 31), date(2029, 5, 31)),
+    ],
+)
+def test_certificate_lasts_36_months_by_the_civil_code(issued: date, last_valid_day: date) -> None:
+    assert certificate_valid_until(issued, PROCEDURE) == last_valid_day
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2027, 1, 31), 1, date(2027, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),
+        (date(2026, 3, 31), 1, date(2026, 4, 30)),
+        (date(2028, 2, 29), 48, date(2032, 2, 29)),
+        (date(2028, 2, 29), 12, date(2029, 2, 28)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+    ],
+)
+def test_term_end_at_month_ends(start: date, months: int, end: date) -> None:
+    assert term_end(start, months) == end
+
+
+def test_reevaluation_window() -> None:
     window = reevaluation_window(date(2026, 12, 31), PROCEDURE)
     assert (window.opens, window.closes) == (date(2026, 7, 4), date(2026, 9, 2))
     assert window.contains(date(2026, 8, 1)) and not window.contains(date(2026, 10, 1))
@@ -110,10 +141,19 @@ def test_reevaluation_window_spans_the_days_before_expiry(
 
 @settings(max_examples=300)
 @given(issued=DAYS, months=st.integers(1, 120))
-def test_certificate_ends_the_day_before_its_anniversary(issued: date, months: int) -> None:
+def test_certificate_ends_on_the_corresponding_day_of_its_last_month(issued: date, months: int) -> None:
     last = certificate_valid_until(issued, replace(PROCEDURE, certificate_months=months))
-    anniversary = last + timedelta(days=1)
-    assert anniversary == add_months(issued, months) and last >= issued
-    assert (anniversary.year - issued.year) * 12 + anniversary.month - issued.month == months
-    month_end = calendar.monthrange(anniversary.year, anniversary.month)[1]
-    assert anniversary.day == min(issued.day, month_end)  # 31/1 + 1 month = 28 or 29/2
+    assert last == term_end(issued, months) == add_months(issued, months) and last > issued
+    assert (last.year - issued.year) * 12 + last.month - issued.month == months
+    month_end = calendar.monthrange(last.year, last.month)[1]
+    assert last.day == min(issued.day, month_end)  # 31/1 + 1 month = 28 or 29/2 (BLDS Art. 148.3)
+
+
+@settings(max_examples=300)
+@given(start=DAYS, a=st.integers(0, 60), b=st.integers(0, 60))
+def test_term_end_is_monotonic_and_never_skips_a_month(start: date, a: int, b: int) -> None:
+    """A longer term never ends earlier; and a term of n months ends in the n-th month after the start."""
+    if a <= b:
+        assert term_end(start, a) <= term_end(start, b)
+    later = start + timedelta(days=1)
+    assert term_end(start, a) <= term_end(later, a)  # a later decision never expires earlier

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from ocop_desktop.domain.rules.errors import ScoringError
-from ocop_desktop.domain.rules.scoring import score
+from ocop_desktop.domain.rules.scoring import case_of, cases_used, mixed_cases, score
 from ocop_desktop.services.core.rules import RuleService
 
 RULESET = RuleService().in_force(date(2026, 6, 1))
@@ -300,7 +300,7 @@ def test_set21_ip_infringement_eliminates() -> None:
     assert (r.eliminated, r.star, r.stops) == (True, 0, ("ip_infringement",))
 
 
-SET26_33 = {  # tourism: first option everywhere, but case 2 for 8 and 15, case 1 for 9
+SET26_33 = {  # tourism: first option everywhere, in case 2 for 8, 9 and 15 (one case per sheet)
     "1.1": 0,
     "1.2": 0,
     "1.3": 0,
@@ -324,7 +324,7 @@ SET26_33 = {  # tourism: first option everywhere, but case 2 for 8 and 15, case 
     "6": 0,
     "7": 0,
     "8": 3,
-    "9": 0,
+    "9": 2,
     "10": 0,
     "11": 0,
     "12": 0,
@@ -340,9 +340,30 @@ SET26_33 = {  # tourism: first option everywhere, but case 2 for 8 and 15, case 
 def test_set26_alternative_cases() -> None:
     r = score(RULESET.sheet(26), SET26_33)
     assert (r.parts, r.total, r.band_star, r.star) == ({"A": 11, "B": 8, "C": 14}, 33, 2, 2)
-    assert r.cases == {"8": 1, "9": 0, "15": 1}
+    assert r.cases == {"8": 1, "9": 1, "15": 1}
     assert (r.next_star.star, r.next_star.missing_points, r.blocking) == (3, 17, ())
     assert r.knockouts == () and r.stops == ()
+
+
+@pytest.mark.parametrize("partial", [False, True])
+def test_set26_answers_mixing_the_two_cases_are_refused(partial: bool) -> None:
+    sheet = RULESET.sheet(26)
+    mixed = {**SET26_33, "9": 0}  # 9 in case 1, 8 and 15 in case 2
+    with pytest.raises(ScoringError) as caught:
+        score(sheet, mixed, partial=partial)
+    assert caught.value.mixed_cases == ("8", "9", "15")
+    assert "một phiếu chỉ chấm theo một trường hợp" in str(caught.value)
+    assert "9: Trường hợp 1" in str(caught.value) and "8: Trường hợp 2" in str(caught.value)
+    assert cases_used(sheet, {"8": 0, "15": 1}) == {"8": 0, "15": 0}  # same case: accepted
+    assert score(sheet, {"8": 0, "15": 1}, partial=True).cases == {"8": 0, "15": 0}
+    assert mixed_cases(sheet, {"8": 0}) == {} and case_of(sheet, {"15": 3}) == 1
+
+
+def test_a_sheet_saved_before_the_one_case_rule_is_still_read_as_it_was() -> None:
+    sheet = RULESET.sheet(26)
+    mixed = {**SET26_33, "9": 0}  # 9 in case 1 (1 point, as its case-2 first option)
+    r = score(sheet, mixed, one_case=False)
+    assert (r.total, r.cases) == (33, {"8": 1, "9": 0, "15": 1})
 
 
 def test_set26_top_marks_but_business_growth_below_the_4_star_floor_is_3_stars() -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ocop_desktop.domain.rules.errors import ScoringError
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.core.rules import RuleService
@@ -18,8 +20,23 @@ SHEETS = RULESET.sheets
 @st.composite
 def sheets_and_answers(draw: st.DrawFn) -> tuple[Sheet, dict[str, int]]:
     sheet = draw(st.sampled_from(SHEETS))
-    answers = {c.code: draw(st.integers(0, len(c.options) - 1)) for c in sheet.leaves()}
+    case = draw(st.integers(0, 1))  # one alternative case per sheet (tourism 8, 9, 15)
+    answers = {c.code: draw(st.sampled_from(c.choices(case))) for c in sheet.leaves()}
     return sheet, answers
+
+
+@settings(max_examples=100)
+@given(st.data())
+def test_any_answer_from_the_other_case_is_refused(data: st.DataObject) -> None:
+    sheet = RULESET.sheet(26)
+    with_cases = [c for c in sheet.leaves() if c.cases]
+    case = data.draw(st.integers(0, 1))
+    answers = {c.code: data.draw(st.sampled_from(c.choices(case))) for c in sheet.leaves()}
+    odd = data.draw(st.sampled_from(with_cases))
+    answers[odd.code] = data.draw(st.sampled_from(odd.choices(1 - case)))
+    with pytest.raises(ScoringError) as caught:
+        score(sheet, answers, partial=data.draw(st.booleans()))
+    assert odd.code in caught.value.mixed_cases
 
 
 @settings(max_examples=300)
@@ -46,7 +63,8 @@ def test_raising_one_answer_never_lowers_the_star(
     code = data.draw(st.sampled_from(sorted(answers)))
     options = sheet.criterion(code).options
     current = options[answers[code]].points
-    better = [o.index for o in options if o.points > current]
+    case = options[answers[code]].case
+    better = [o.index for o in options if o.points > current and o.case in (None, case)]
     if not better:
         return
     raised = {**answers, code: data.draw(st.sampled_from(better))}

@@ -111,7 +111,7 @@ def _run(
             current = CertificateService(ctx, today=TODAY).current(products[dossier][1])
             assert current is not None
             assert current.stars == (3 if dossiers.index(dossier) % 2 == 0 else 4)
-            assert current.valid_until == date(2029, 11, 19) and current.decision_number == "2468/QĐ-UBND"
+            assert current.valid_until == date(2029, 11, 20) and current.decision_number == "2468/QĐ-UBND"
 
 
 def _score_on_laptop(

@@ -3,6 +3,7 @@
 - `assert_sound_pdf`: the structure is sound (`qpdf --check`, through pikepdf's bundled libqpdf), every
   font is embedded and none is a base-14 font, the text is NFC;
 - `pdf_text`: the text of every page (pypdf), as extracted, *not* normalised; `page_texts` page by page;
+  `page_lines` page by page and line by line, in the order drawn;
 - `page_count`, `pdf_title`: the number of pages and the document title (pypdf);
 - `page_fonts`: the fonts the pages use (pikepdf);
 - `decode_qr`: the QR codes of one page (rendered with pypdfium2, decoded with zxing-cpp).
@@ -85,6 +86,12 @@ def page_fonts(path: Path) -> list[PdfFont]:
 def page_texts(path: Path) -> list[str]:
     """The text of each page, whitespace collapsed, not normalised (see `pdf_text`)."""
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    """The non-empty lines of each page, stripped, in the order they were drawn (pypdf)."""
+    pages = PdfReader(str(path)).pages
+    return [[line.strip() for line in (p.extract_text() or "").splitlines() if line.strip()] for p in pages]
 
 
 def pdf_text(path: Path) -> str:

@@ -13,7 +13,11 @@ from ocop_desktop.domain.rules.scoring import score
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.councils import CouncilService, MemberInput
+from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
+from ocop_desktop.services.province.scores import MemberScoreService
 from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.store.models import Dossier, DossierEvent
@@ -106,10 +110,41 @@ def answers_for(sheet: Sheet, total: int, *, keep_floors: int = 4) -> dict[str, 
     while current < total and changed:
         changed = False
         for c in leaves:
-            if chosen[c.code] + 1 < len(c.options):
+            at = chosen[c.code]
+            if at + 1 < len(c.options) and c.options[at + 1].case == c.options[at].case:  # one case
                 trial = {**chosen, c.code: chosen[c.code] + 1}
                 got = score(sheet, trial).total
                 if current < got <= total:
                     chosen, current, changed = trial, got, True
     assert current == total, f"could not reach {total} (got {current})"
     return chosen
+
+
+TOTALS = [100, 100, 99, 99, 100, 99, 99]  # before the missed floor costs 2 points each
+
+
+def missing_a_five_star_floor(total: int) -> dict[str, int]:
+    """Answers of `total` − 2 points meeting every floor but the 5★ floor of criterion 7 (≥ 5 points)."""
+    answers = answers_for(sheet_of(), total, keep_floors=5)
+    return {**answers, "7": 2}  # the 3-point option: 4★ floor met, 5★ floor missed
+
+
+def five_star_round(ctx: AppContext, five_star_rule: str | None = None) -> tuple[str, str, str]:
+    """A round of two accepted dossiers: "near" (≥ 90 points, every member misses one 5★ floor) and
+    "full" (≥ 90 points, every floor met); aggregated, not yet proposed."""
+    near, full = sent_dossier(ctx, "Cà phê Chín Chín"), sent_dossier(ctx, "Cà phê Năm Sao")
+    for d in (near, full):
+        InboxService(ctx, today=TODAY).accept(d)
+    round_id = RoundService(ctx, today=TODAY).create(RoundInput(2026, 2)).row.id
+    members = council(ctx, round_id)
+    if five_star_rule:
+        CouncilService(ctx).configure(round_id, five_star_rule=five_star_rule)
+    RoundService(ctx, today=TODAY).assign(round_id, [near, full])
+    scores = MemberScoreService(ctx)
+    for member, total in zip(members, TOTALS, strict=True):
+        scores.enter(round_id, near, member, missing_a_five_star_floor(total))
+        scores.enter(round_id, full, member, answers_for(sheet_of(), total - 4, keep_floors=5))
+    done = {a.entry.dossier_id: a.result for a in AggregationService(ctx).aggregate_round(round_id).done}
+    assert done[near].mean_total > 97 and done[near].band_star == 5 and done[near].star == 4
+    assert done[full].star == 5
+    return round_id, near, full

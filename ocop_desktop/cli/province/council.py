@@ -32,6 +32,15 @@ def register(sub: Sub) -> None:
             ("--max-spread", {"type": int}),
             ("--quorum", {}),
             ("--floor-rule", {"choices": ["majority", "all", "mean"]}),
+            (
+                "--five-star-rule",
+                {
+                    "choices": ["points", "points_and_floors"],
+                    "help": "sản phẩm đề nghị Bộ công nhận 5 sao: points = từ 90 điểm (Điều 7.3.e "
+                    "QĐ 26/2026, mặc định); points_and_floors = từ 90 điểm và đủ yêu cầu tối thiểu 5 sao "
+                    "(cách hiểu chặt hơn)",
+                },
+            ),
         ],
     )
     command(g, "list", _list, "thành viên Hội đồng", ["round"])
@@ -74,6 +83,7 @@ def _configure(args: argparse.Namespace, ctx: AppContext) -> int:
         max_spread=args.max_spread,
         quorum=args.quorum,
         floor_rule=args.floor_rule,
+        five_star_rule=args.five_star_rule,
     )
     return print_rounds(args, [r])
 

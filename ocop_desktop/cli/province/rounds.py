@@ -1,5 +1,5 @@
 """`round create | list | show | assign | unassign | aggregate | matrix | rescore | propose |
-five-star | decide | print`: a round of evaluation at the province, from its creation to the
+five-star | ministry-result | decide | print`: a round of evaluation at the province, from its creation to the
 recognition decision and the documents it prints (docs/province.md)."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ocop_desktop.cli.province.common import (
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.province.aggregation import AggregationService
+from ocop_desktop.services.province.ministry import MINISTRY_NAME, CentralResultInput, MinistryResultService
 from ocop_desktop.services.province.print_data import ROUND_FORMS, print_round
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
@@ -72,8 +73,27 @@ def register(sub: Sub) -> None:
         g,
         "five-star",
         _five_star,
-        "sản phẩm đề nghị Bộ công nhận 5 sao (đủ điểm hạng 5 sao, đạt yêu cầu 5 sao)",
+        "sản phẩm đề nghị Bộ công nhận 5 sao đang chờ kết quả (từ 90 điểm; yêu cầu tối thiểu đạt/chưa đạt)",
         ["round"],
+    )
+    command(
+        g,
+        "ministry-result",
+        _ministry_result,
+        "ghi kết quả của Bộ cho sản phẩm đề nghị 5 sao (5 sao: giấy chứng nhận của Bộ; 3, 4 sao: tỉnh "
+        "công nhận bằng quyết định của tỉnh, lệnh decide)",
+        ["round", "--dossier"],
+        [
+            ("--number", {"required": True, "help": "số quyết định hoặc văn bản của Bộ"}),
+            ("--date", {"required": True}),
+            (
+                "--stars",
+                {"required": True, "choices": ["3", "4", "5", "none"], "help": "none: không công nhận"},
+            ),
+            ("--points", {"required": True, "type": float, "help": "điểm của Hội đồng cấp trung ương"}),
+            ("--issuer", {"default": MINISTRY_NAME}),
+            ("--note", {"default": ""}),
+        ],
     )
     command(
         g,
@@ -222,18 +242,27 @@ def _five_star(args: argparse.Namespace, ctx: AppContext) -> int:
     return out(
         args,
         [asdict(p) for p in rows],
-        ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Điểm TB"],
+        ["Mã hồ sơ", "Sản phẩm", "Chủ thể", "Điểm TB", "Sao HĐ tỉnh", "Yêu cầu tối thiểu chưa đạt"],
         [
             [
                 p.entry.dossier_id[:8],
                 p.entry.product_name,
                 p.entry.producer_name,
                 round(p.entry.mean_total or 0, 2),
+                p.entry.star,
+                ", ".join(p.entry.unmet_floors) or "đạt đủ",
             ]
             for p in rows
         ],
         f"{len(rows)} sản phẩm.",
     )
+
+
+def _ministry_result(args: argparse.Namespace, ctx: AppContext) -> int:
+    stars = 0 if args.stars == "none" else int(args.stars)
+    data = CentralResultInput(args.number, day(args.date), stars, args.points, args.issuer, args.note)
+    row = MinistryResultService(ctx).record(round_id(ctx, args.round), dossier_id(ctx, args.dossier), data)
+    return entries(args, [row])
 
 
 def _decide(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
-from ocop_desktop.domain.deadlines import add_months
+from ocop_desktop.domain.deadlines import term_end
 from ocop_desktop.domain.producers import (
     ProducerKind,
     normalise_phone,
@@ -215,7 +215,7 @@ def _certificate(
         )
     valid_until = until.value
     if valid_until is None and basis.certificate_months:
-        valid_until = add_months(when, basis.certificate_months) - timedelta(days=1)
+        valid_until = term_end(when, basis.certificate_months)
     return CertificateFacts(
         stars, number, when, level, basis, v.text(cells.get("issuer")), total.value, valid_until
     )
@@ -229,6 +229,12 @@ def _basis(
         found = bases.find(raw)
         if found is None:
             problems.append(f"Căn cứ “{raw}” không rõ (ví dụ: QĐ 1048/2019, QĐ 148/2023, QĐ 26/2026).")
+        elif when < found.effective_from:
+            problems.append(
+                f"Ngày quyết định {when:%d/%m/%Y} có trước ngày {found.label} có hiệu lực "
+                f"({found.effective_from:%d/%m/%Y}); kiểm tra cột Căn cứ hoặc ngày quyết định."
+            )
+            return None
         elif not found.in_force(when):
             notes.append(f"Ngày quyết định {when:%d/%m/%Y} ngoài thời gian hiệu lực của {found.label}.")
         return found

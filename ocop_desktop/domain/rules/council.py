@@ -37,6 +37,9 @@ class CouncilRules:
     quorum: Fraction
     chair_required: bool
     floor_rule: str = "majority"
+    # Which results go to the ministry (domain.province.FiveStarRule); pinned in `to_json` with the
+    # rule set, so a later change of the round's setting never re-reads an old result.
+    five_star_rule: str = "points"
 
     @classmethod
     def defaults(cls, procedure: Procedure, floor_rule: str = "majority") -> CouncilRules:
@@ -111,6 +114,7 @@ class CouncilResult:
             **stars.rating_json(self),
             "eliminated_by": {k: list(v) for k, v in self.eliminated_by.items()},
             "floor_rule": self.rules.floor_rule,
+            "five_star_rule": self.rules.five_star_rule,
             "floor_votes": [
                 {**stars.floor_json(v.floor), "met_by": v.met_by, "of": v.of, "met": v.met}
                 for v in self.floor_votes

@@ -21,9 +21,11 @@ class ScoringError(UserError):
         missing: tuple[str, ...] = (),
         unknown: tuple[str, ...] = (),
         out_of_range: tuple[str, ...] = (),
+        mixed_cases: tuple[str, ...] = (),
         detail: str = "",
     ) -> None:
         super().__init__(message, detail=detail)
         self.missing = missing
         self.unknown = unknown
         self.out_of_range = out_of_range
+        self.mixed_cases = mixed_cases  # criteria answered in different alternative cases

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -31,6 +32,7 @@ from ocop_desktop.domain.rules.model import (
     Stop,
     SuspectValue,
 )
+from ocop_desktop.domain.rules.notices import sheet_notices
 from ocop_desktop.domain.rules.validate import problems
 
 SCHEMA_FILE = "ruleset.schema.json"
@@ -95,7 +97,7 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
     names = {pg["code"]: pg["name"] for pg in doc["product_groups"]}
     names.update({g["code"]: g["name"] for pg in doc["product_groups"] for g in pg["groups"]})
     procedure = _procedure(doc["procedure"]) if "procedure" in doc else None
-    sheets = tuple(
+    plain = tuple(
         Sheet(
             ruleset_id=doc["id"],
             ruleset_hash=doc["content_hash"],
@@ -132,6 +134,11 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
         )
         for s in doc["sets"]
     )
+    corrections = tuple(
+        Correction(c["set"], c["where"], c["printed"], c["used"], c["reason"]) for c in doc["corrections"]
+    )
+    suspects = tuple(SuspectValue(s["set"], s["where"], s["issue"]) for s in doc["suspect_values"])
+    sheets = tuple(_with_notices(sheet, corrections, suspects) for sheet in plain)
     return RuleSet(
         id=doc["id"],
         title=doc["title"],
@@ -143,16 +150,23 @@ def build(doc: Mapping[str, Any], *, source: str = "") -> RuleSet:
         part_maxima=MappingProxyType(dict(doc["part_maxima"])),
         total=doc["total"],
         knockouts=tuple(catalogue.values()),
-        corrections=tuple(
-            Correction(c["set"], c["where"], c["printed"], c["used"], c["reason"]) for c in doc["corrections"]
-        ),
-        suspect_values=tuple(SuspectValue(s["set"], s["where"], s["issue"]) for s in doc["suspect_values"]),
+        corrections=corrections,
+        suspect_values=suspects,
         sheets=sheets,
         content_hash=doc["content_hash"],
         procedure=procedure,
         source_file=source,
         document=MappingProxyType(dict(doc)),
     )
+
+
+def _with_notices(
+    sheet: Sheet, corrections: tuple[Correction, ...], suspects: tuple[SuspectValue, ...]
+) -> Sheet:
+    notices = sheet_notices(
+        sheet.number, corrections, suspects, sheet.has_criterion, (p.code for p in sheet.parts)
+    )
+    return replace(sheet, notices=notices) if notices else sheet
 
 
 def _procedure(p: Mapping[str, Any]) -> Procedure:

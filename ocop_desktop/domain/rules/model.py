@@ -72,6 +72,11 @@ class Criterion:
     def case_options(self, case: int) -> tuple[Option, ...]:
         return tuple(o for o in self.options if o.case == case)
 
+    def choices(self, case: int) -> tuple[int, ...]:
+        """The option indices an answer may take on a sheet scored in alternative case `case`
+        (every option when the criterion has no cases)."""
+        return tuple(o.index for o in self.options if o.case is None or o.case == case)
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -136,6 +141,29 @@ class SuspectValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A correction or a suspect value of the rule set, placed on its sheet: on criteria, on a part's
+    heading, or on the sheet as a whole. Read from `corrections` / `suspect_values` (their `where`
+    says the place: `notices.locate`), so that every view of a sheet can show it where it applies."""
+
+    kind: str  # "correction" (the value used is not the printed one) | "suspect" (kept as printed)
+    set: int
+    where: str  # verbatim, Vietnamese ("tiêu chí 3.1", "tiêu đề Phần A", "tiêu đề phiếu")
+    text: str  # the reason of a correction, the issue of a suspect value
+    criteria: tuple[str, ...] = ()  # the criteria it is about (codes), empty when not on criteria
+    part: str | None = None  # the part whose heading it is about
+
+    @property
+    def on_sheet(self) -> bool:
+        """About the sheet as a whole (its header), not one criterion or part."""
+        return not self.criteria and self.part is None
+
+    @property
+    def kind_label(self) -> str:
+        return "Đã hiệu chỉnh" if self.kind == "correction" else "Giá trị nghi vấn"
+
+
+@dataclass(frozen=True, slots=True)
 class Procedure:
     """The numbers of the procedure (not of the scoring sheets) that a rule set carries in its
     `procedure` section. Hashed on its own (`content_hash`), so adding or reading it never
@@ -180,6 +208,7 @@ class Sheet:
     parts: tuple[Part, ...]
     bands: tuple[StarBand, ...]
     procedure: Procedure | None = None  # the rule set's; None for a format-1 file (it has none)
+    notices: tuple[Notice, ...] = ()  # the rule set's corrections and suspect values of this sheet
     _nodes: dict[str, Criterion] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -227,6 +256,19 @@ class Sheet:
 
     def floors(self) -> tuple[Floor, ...]:
         return tuple(f for leaf in self.leaves() for f in leaf.floors())
+
+    def criterion_notices(self, code: str) -> tuple[Notice, ...]:
+        return tuple(n for n in self.notices if code in n.criteria)
+
+    def part_notices(self, code: str) -> tuple[Notice, ...]:
+        return tuple(n for n in self.notices if n.part == code)
+
+    def reason_label(self, reason_id: str) -> str:
+        """The Vietnamese label of a dossier knock-out or a criterion stop of this sheet, by its id
+        (the id itself when the sheet has no such reason, so that nothing is hidden)."""
+        found = next((k.label for k in self.knockouts if k.id == reason_id), None)
+        found = found or next((s.label for s in self.stops if s.id == reason_id), None)
+        return found or reason_id
 
 
 @dataclass(frozen=True, eq=False)

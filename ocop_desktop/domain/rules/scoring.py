@@ -7,7 +7,9 @@ Pure and exact (all points are integers). Rules, decided and documented in docs/
   listed in `not_applicable`;
 - once the product is eliminated (a knock-out or a stop), the evaluation has stopped, so
   unanswered leaves are allowed and score 0 (listed in `unanswered`);
-- unknown codes, out-of-range indices, unknown knock-out or stop ids are always errors.
+- unknown codes, out-of-range indices, unknown knock-out or stop ids are always errors;
+- the criteria with alternative cases ("Trường hợp 1/2", tourism 8, 9 and 15) describe one service,
+  so one sheet uses one case: answers from different cases are always an error (`mixed_cases`).
 """
 
 from __future__ import annotations
@@ -152,9 +154,14 @@ def score(
     stops: Iterable[str] = (),
     *,
     partial: bool = False,
+    one_case: bool = True,
 ) -> ScoreResult:
     """`partial=True` gives a running result for a sheet being filled in: unanswered leaves
-    score 0 and are listed in `unanswered` instead of raising."""
+    score 0 and are listed in `unanswered` instead of raising.
+
+    `one_case=False` scores answers that mix alternative cases as they are, for reading records
+    saved before one case per sheet was enforced (a list or an aggregation must not fail on them);
+    whatever takes new answers keeps the default and refuses them."""
     plan = _plan(sheet)
     get = answers.get
     chosen: dict[str, int] = {}
@@ -183,6 +190,7 @@ def score(
     )  # id or criterion code
     bad_knockouts = [k for k in knockout_ids if k not in plan.knockouts]
     bad_stops = [s for s in flagged if s not in plan.stops]
+    mixed = mixed_cases(sheet, chosen) if one_case and plan.with_cases else {}
 
     not_applicable = []
     for code, group, basis, min_points in plan.conditional:
@@ -201,6 +209,8 @@ def score(
     required = missing if not (eliminated or partial) else []
     if unknown or out_of_range or bad_knockouts or bad_stops or required:
         raise _input_error(sheet, plan, unknown, out_of_range, required, bad_knockouts, bad_stops)
+    if mixed:
+        raise ScoringError(mixed_cases_message(sheet, mixed), mixed_cases=tuple(mixed))
 
     part_totals = dict.fromkeys(plan.part_codes, 0)
     for group, part in plan.group_part:
@@ -242,6 +252,38 @@ def score(
         next_star=following,
         unanswered=tuple(missing),
         not_applicable=tuple(not_applicable),
+    )
+
+
+def cases_used(sheet: Sheet, answers: Mapping[str, int]) -> dict[str, int]:
+    """The case of each answered criterion with alternative cases, in printed order (indices out of
+    range are left out: `score` reports them)."""
+    plan = _plan(sheet)
+    used: dict[str, int] = {}
+    for code in plan.with_cases:
+        index = answers.get(code)
+        cases = plan.by_code[code].cases
+        if type(index) is int and 0 <= index < len(cases) and (case := cases[index]) is not None:
+            used[code] = case
+    return used
+
+
+def case_of(sheet: Sheet, answers: Mapping[str, int]) -> int | None:
+    """The alternative case the answers use (that of the first answered criterion with cases), or None."""
+    return next(iter(cases_used(sheet, answers).values()), None)
+
+
+def mixed_cases(sheet: Sheet, answers: Mapping[str, int]) -> dict[str, int]:
+    """`cases_used` when the answers mix cases, else empty."""
+    used = cases_used(sheet, answers)
+    return used if len(set(used.values())) > 1 else {}
+
+
+def mixed_cases_message(sheet: Sheet, used: Mapping[str, int]) -> str:
+    listed = ", ".join(f"{code}: Trường hợp {case + 1}" for code, case in used.items())
+    return (
+        f"Phiếu bộ {sheet.number} không hợp lệ: các tiêu chí có hai trường hợp mô tả cùng một dịch vụ, nên "
+        f"một phiếu chỉ chấm theo một trường hợp; các câu trả lời đang trộn ({listed})."
     )
 
 

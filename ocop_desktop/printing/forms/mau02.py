@@ -60,7 +60,7 @@ def _part1(st: Styles, d: Mau02Data) -> list[Flowable]:
         fields_inline(st, [("4. Điện thoại", p.phone), ("Email", p.email)]),
         Paragraph("5. Tên người đại diện pháp luật:", st.body),
         field(st, "- Họ tên", rep.name),
-        fields_inline(st, [("- Giới tính", rep.gender or ""), ("Dân tộc", rep.ethnicity)]),
+        fields_inline(st, [(T.GENDER_LABEL, rep.gender or ""), ("Dân tộc", rep.ethnicity)]),
         field(st, "- Địa chỉ thường trú", rep.permanent_address),
         fields_inline(
             st,

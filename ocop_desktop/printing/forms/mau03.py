@@ -49,7 +49,7 @@ def build(d: Mau03Data) -> list[Flowable]:
         field(st, "3. Địa chỉ", d.producer.address),
         Paragraph("4. Tên người đại diện pháp luật:", st.body),
         field(st, "- Họ tên", rep.name),
-        fields_inline(st, [("- Giới tính", rep.gender), ("Dân tộc", rep.ethnicity)]),
+        fields_inline(st, [(T.GENDER_LABEL, rep.gender), ("Dân tộc", rep.ethnicity)]),
         field(st, "- Địa chỉ thường trú", rep.permanent_address),
         field(st, "5. Sản phẩm đăng ký đánh giá", d.product_name),
         Paragraph("<b>II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM</b>", st.body),

@@ -6,11 +6,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult
 from ocop_desktop.printing.blocks import CenteredRule, field, signature, signatures, text_or_lines
 from ocop_desktop.printing.data_sheet import SheetData
 from ocop_desktop.printing.forms import PORTRAIT_WIDTH, FormSpec
-from ocop_desktop.printing.forms.sheet_table import criteria_table
+from ocop_desktop.printing.forms.sheet_table import Footnotes, criteria_table
 from ocop_desktop.printing.markup import esc, number
 from ocop_desktop.printing.styles import Styles, styles
 
@@ -24,6 +25,8 @@ STAR_LEGEND = (
 def build(d: SheetData) -> list[Flowable]:
     st = styles(13)
     sheet = d.sheet
+    notes = Footnotes()
+    on_sheet = notes.notices(tuple(n for n in sheet.notices if n.on_sheet))
     out: list[Flowable] = [
         Paragraph(
             f"<i>Bộ tiêu chí {esc(sheet.ruleset_id)} – bộ số {sheet.number} ({esc(sheet.code)})</i>",
@@ -32,15 +35,15 @@ def build(d: SheetData) -> list[Flowable]:
         Paragraph("<b>BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP</b>", st.title),
         Paragraph("<b>(Kiêm phiếu đánh giá sản phẩm OCOP)</b>", st.bold_center),
         Spacer(1, 2 * mm),
-        Paragraph(f"<b>{sheet.number}. Bộ sản phẩm: {esc(sheet.name)}</b>", st.body),
+        Paragraph(f"<b>{sheet.number}. Bộ sản phẩm: {esc(sheet.name)}</b>{on_sheet}", st.body),
         *_header(st, d),
     ]
     if d.role:
         out.append(Paragraph(f"<b>{esc(d.role)}</b>", st.body))
-    table, corrections = criteria_table(st, sheet, d.result, W)
+    table = criteria_table(st, sheet, d.result, W, notes)
     out += [Spacer(1, 1 * mm), table]
     small = st.body.clone("sheetnote", fontSize=st.size - 2, leading=(st.size - 2) * 1.25)
-    for i, text in enumerate(corrections, start=1):
+    for i, text in enumerate(notes.texts, start=1):
         out.append(Paragraph(f"({i}) {esc(text)}", small))
     if d.result is not None:
         out += _summary(st, d.result, sheet)
@@ -79,13 +82,11 @@ def _header(st: Styles, d: SheetData) -> list[Flowable]:
     return out
 
 
-def _summary(st: Styles, r: ScoreResult, sheet: object) -> list[Flowable]:
+def _summary(st: Styles, r: ScoreResult, sheet: Sheet) -> list[Flowable]:
     """Totals and star exactly as the scoring engine computed them."""
     lines = [f"<b>Tổng điểm: {number(r.total)}/{number(r.max)}.</b> Hạng theo tổng điểm: {r.band_star} sao."]
     if r.eliminated:
-        labels = {k.id: k.label for k in sheet.knockouts}  # type: ignore[attr-defined]
-        labels.update({s.id: s.label for s in sheet.stops})  # type: ignore[attr-defined]
-        reasons = "; ".join(esc(labels.get(x, x)) for x in (*r.knockouts, *r.stops))
+        reasons = "; ".join(esc(sheet.reason_label(x)) for x in (*r.knockouts, *r.stops))
         lines.append(f"<b>Kết quả: sản phẩm bị loại</b> ({reasons}).")
     else:
         lines.append(f"<b>Kết quả xếp hạng: {r.star} sao ({'*' * r.star}).</b>")

@@ -23,6 +23,7 @@ class OfficeSummaryData:
     unit_label: str
     officer_name: str
     readable_fingerprint: str
+    officer_is_admin: bool = False
 
 
 class OfficeService:
@@ -44,4 +45,5 @@ class OfficeService:
                 unit.label,
                 officer.name if officer else "",
                 readable_fingerprint(key.public_key) if key else "",
+                bool(officer and officer.is_admin and officer.active),
             )

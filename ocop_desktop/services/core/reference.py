@@ -7,12 +7,13 @@ over the files bundled in `resources/`, which are the fallback.
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.domain.deadlines import HolidayCalendar
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.holidays import HolidayCalendar, update_reminder
 from ocop_desktop.paths import resource
 
 _installed_root: Path | None = None
@@ -55,6 +56,12 @@ def load_json(relative: str) -> dict[str, Any]:
 
 def holiday_calendar() -> HolidayCalendar:
     return HolidayCalendar.from_data(load_json("calendar/vn-public-holidays.json"))
+
+
+def calendar_reminder(today: date) -> str | None:
+    """For the province, when it sends a reference pack: a line asking for next year's official
+    holidays once the calendar in use has none (deadlines there are estimates)."""
+    return update_reminder(holiday_calendar(), today)
 
 
 def checklist_data(ruleset_id: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint, readable_fingerprint
 from ocop_desktop.services.core.units import COMMUNE, PROVINCE, UnitService
+from ocop_desktop.store.audit import ACTOR_OFFICER_NAME
+from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
 from ocop_desktop.store.models import KeyRecord, Office, Officer
 
 if TYPE_CHECKING:
@@ -85,12 +87,13 @@ def initialise(ctx: AppContext, role: str, unit_code: str, officer_name: str) ->
     assert chosen is not None and unit is not None
     public = KeyStore(ctx.paths.keys_dir).create_signing_key()
     with ctx.sessions.begin() as s:
+        s.info[ACTOR_OFFICER_NAME] = name
         office = Office(
             role=chosen.value, unit_code=unit.code, name=office_name(chosen, unit.name), is_self=True
         )
         s.add(office)
         s.flush()
-        officer = Officer(office_id=office.id, name=name, updated_by_office_id=office.id)
+        officer = Officer(office_id=office.id, name=name, updated_by_office_id=office.id, is_admin=True)
         office.updated_by_office_id = office.id
         s.add(officer)
         s.add(
@@ -104,6 +107,7 @@ def initialise(ctx: AppContext, role: str, unit_code: str, officer_name: str) ->
             )
         )
         s.flush()
+        s.info[ACTOR_OFFICE], s.info[ACTOR_OFFICER] = office.id, officer.id  # the log names who set up
         officer.updated_by_officer_id = officer.id
         result = SetupResult(
             office.id,

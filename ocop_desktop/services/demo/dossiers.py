@@ -97,9 +97,8 @@ def add_demo_dossiers(ctx: AppContext, product_ids: list[str], rng: random.Rando
 def _answer(ctx: AppContext, dossier_id: str, rng: random.Random, *, complete: bool) -> None:
     service = SelfAssessmentService(ctx)
     leaves = service.load(dossier_id).sheet.leaves()
-    answers = {
-        leaf.code: rng.randint(max(0, len(leaf.options) - 3), len(leaf.options) - 1) for leaf in leaves
-    }
+    case = rng.randrange(2)  # a tourism sheet is scored in one alternative case throughout
+    answers = {leaf.code: rng.choice(leaf.choices(case)[-3:]) for leaf in leaves}
     if not complete:
         answers = dict(list(answers.items())[: len(answers) // 2])
     service.save(dossier_id, answers=answers)

@@ -21,6 +21,7 @@ from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.demo import catalogue as cat
 from ocop_desktop.services.registry.producers import producer_search_key
 from ocop_desktop.services.registry.products import current_ruleset_id, product_set_names
+from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import new_uuid, utcnow
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 
@@ -71,7 +72,8 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
             "updated_by_office_id": office.id,
             "updated_by_officer_id": ctx.officer_id,
         }
-        s.execute(insert(Producer), [{**p.row, **stamp} for p in producers])
+        rows = [{**p.row, **stamp} for p in producers]
+        audited_execute(s, insert(Producer), Producer.__table__, [r["id"] for r in rows], rows)
         seqs: dict[str, int] = dict(
             s.execute(
                 select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)
@@ -81,7 +83,7 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
         for i in range(n_products):
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
-        s.execute(insert(Product), products)
+        audited_execute(s, insert(Product), Product.__table__, [str(p["id"]) for p in products], products)
     dossiers: object = 0
     if scale == "province":
         from ocop_desktop.services.core.rules import RuleService

@@ -16,6 +16,7 @@ from ocop_desktop.domain.rules.model import RuleSet
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.store.audit import record_bulk_inserts
 from ocop_desktop.store.base import new_uuid
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Attachment, Blob, Certificate, ChecklistItem, Dossier, ScoreSheet
@@ -36,8 +37,9 @@ def add_province_volume(
     rng: random.Random,
     today: date,
 ) -> dict[str, int]:
-    leaves = {
-        sheet.number: [(leaf.code, len(leaf.options)) for leaf in sheet.leaves()] for sheet in ruleset.sheets
+    leaves = {  # the last three options usable in each alternative case ("Trường hợp 1/2")
+        sheet.number: [(leaf.code, (leaf.choices(0)[-3:], leaf.choices(1)[-3:])) for leaf in sheet.leaves()]
+        for sheet in ruleset.sheets
     }
     scans = _shared_scans(s, blobs)
     data = checklist_data(ruleset.id)
@@ -70,7 +72,8 @@ def add_province_volume(
                     "search_key": fold(product["search_key"]),
                 }
             )
-            answers = {code: rng.randint(max(0, k - 3), k - 1) for code, k in leaves[product["product_set"]]}
+            case = rng.randrange(2)  # one alternative case per sheet
+            answers = {code: rng.choice(usable[case]) for code, usable in leaves[product["product_set"]]}
             sheets.append(
                 {
                     **stamp,
@@ -142,6 +145,7 @@ def add_province_volume(
     ):
         for start in range(0, len(rows), CHUNK):
             conn.execute(insert(model), rows[start : start + CHUNK])
+        record_bulk_inserts(s, model.__table__, [r["id"] for r in rows])  # sample data: one entry a table
     return {
         "dossiers": len(dossiers),
         "criterion_answers": sum(len(x["answers"]) for x in sheets),

@@ -20,6 +20,7 @@ from ocop_desktop.domain.checklist import (
     completeness,
 )
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
+from ocop_desktop.domain.forms import FILLED_IN_APP_NOTE, filled_in_app
 from ocop_desktop.domain.text import nfc_multiline
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.store.models import Attachment, ChecklistItem, Dossier
@@ -79,13 +80,22 @@ def checklist_states(s: Session, d: Dossier) -> list[ChecklistState]:
         ChecklistState(
             i.key,
             Requirement(i.requirement),
-            ItemStatus(i.status),
+            shown_status(d, i),
             i.expires_on,
             tpl[i.key].knockout if i.key in tpl else None,
             int(counts.get(i.key, 0)),
         )
         for i in items
     ]
+
+
+def shown_status(d: Dossier, item: ChecklistItem) -> ItemStatus:
+    """The item's status, with Mẫu 01/02 counted as there once they are filled in full in the app (the officer
+    does not tick a paper the app itself prints)."""
+    status = ItemStatus(item.status)
+    if status is ItemStatus.MISSING and filled_in_app(item.key, d.forms):
+        return ItemStatus.PROVIDED
+    return status
 
 
 class ChecklistService:
@@ -104,6 +114,8 @@ class ChecklistService:
                 if t is None:
                     continue
                 expired = bool(item.expires_on and item.expires_on < self._today)
+                status = shown_status(d, item)
+                derived = status.value != item.status
                 rows.append(
                     ChecklistRow(
                         item.id,
@@ -112,9 +124,9 @@ class ChecklistService:
                         t.group,
                         item.requirement,
                         Requirement(item.requirement).label,
-                        item.status,
-                        ItemStatus(item.status).label,
-                        item.note,
+                        status.value,
+                        status.label,
+                        item.note or (FILLED_IN_APP_NOTE if derived else ""),
                         item.expires_on,
                         expired,
                         t.time_limited,

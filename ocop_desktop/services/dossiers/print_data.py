@@ -4,10 +4,11 @@ filled: Mẫu 01, 02, 03, its self-assessment sheet, the receipt slip and the ch
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ocop_desktop.domain.checklist import Requirement
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.forms import IDEA_ORIGIN, SEX, parse_date
@@ -25,7 +26,7 @@ from ocop_desktop.printing.data import (
     SelfScore,
     Signed,
 )
-from ocop_desktop.printing.data_office import ChecklistData, ChecklistItem, ReceiptData
+from ocop_desktop.printing.data_office import ChecklistData, ChecklistItem, ReceiptData, SupplementData
 from ocop_desktop.printing.data_sheet import SheetData, SheetHeader
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.units import UnitService
@@ -40,7 +41,8 @@ from ocop_desktop.store.models import Officer
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-DOSSIER_FORMS = ("mau01", "mau02", "mau03", "sheet", "receipt", "checklist")
+DOSSIER_FORMS = ("mau01", "mau02", "mau03", "sheet", "receipt", "checklist", "supplement")
+EXPIRING_WITHIN_DAYS = 30  # a paper expiring this soon is listed on the supplement notice
 
 
 def print_dossier_form(ctx: AppContext, dossier_id: str, form: str, out: Path) -> Path:
@@ -132,6 +134,14 @@ class _Builder:
             return ""
         with self.ctx.read() as s:
             officer = s.get(Officer, officer_id)
+        return officer.name if officer is not None else ""
+
+    def officer_at_keyboard(self) -> str:
+        """Who prints the notice: the officer working now (the name under the signature)."""
+        if self.ctx.officer_id is None:
+            return ""
+        with self.ctx.read() as s:
+            officer = s.get(Officer, self.ctx.officer_id)
         return officer.name if officer is not None else ""
 
     def mau02(self) -> Mau02Data:
@@ -300,6 +310,42 @@ class _Builder:
             f"Đủ {state.provided}/{state.required} thành phần bắt buộc",
             Signed(self.commune, date.today(), ""),
         )
+
+    def supplement(self) -> SupplementData:
+        """Only what the producer still has to bring: the province's reasons, the required papers
+        missing, the papers expired or expiring within EXPIRING_WITHIN_DAYS."""
+        items = ChecklistService(self.ctx).items(self.d.row.id)
+        soon = date.today() + timedelta(days=EXPIRING_WITHIN_DAYS)
+        missing = tuple(
+            ChecklistItem(
+                i.label, i.group, i.requirement_label, False, None, _missing_note(i.knockout, i.note)
+            )
+            for i in items
+            if i.requirement == Requirement.REQUIRED.value and i.status != "provided"
+        )
+        expiring = tuple(
+            ChecklistItem(i.label, i.group, i.requirement_label, True, i.expires_on, i.note)
+            for i in items
+            if i.status == "provided" and i.expires_on is not None and i.expires_on <= soon
+        )
+        returned = self.d.row.status == "returned"
+        return SupplementData(
+            self.ref,
+            self.commune,
+            self.producer.name,
+            self.product.name,
+            self.d.row.receipt_number,
+            self.d.return_reasons if returned else "",
+            missing,
+            expiring,
+            EXPIRING_WITHIN_DAYS,
+            Signed(self.commune, date.today(), self.officer_at_keyboard()),
+        )
+
+
+def _missing_note(knockout: str | None, note: str) -> str:
+    """A knock-out paper says so: without it the product is eliminated whatever its points."""
+    return "; ".join(t for t in ("Thiếu giấy này, sản phẩm bị loại" if knockout else "", note) if t)
 
 
 def _date(value: Any) -> date | None:

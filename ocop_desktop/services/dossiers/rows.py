@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ocop_desktop.services.dossiers.reevaluation import ReevaluationDates
+
 
 @dataclass(frozen=True)
 class DossierRow:
@@ -27,6 +29,8 @@ class DossierRow:
     urgency: str
     urgency_label: str
     updated_at: datetime
+    # the deadline crosses a year whose holidays are not official yet (computed): shown "(dự kiến)"
+    deadline_estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,3 +57,5 @@ class DossierDetail:
     editable: bool
     allowed_actions: tuple[str, ...]  # the steps this office takes itself, open now
     paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
+    five_star: tuple[str, ...] = ()  # the 5★ proposal to the ministry and its result (domain.province)
+    reevaluation: ReevaluationDates | None = None  # a re-evaluation: window, grace, the province's limit

@@ -40,11 +40,12 @@ class SheetState:
 
 
 def evaluate(
-    sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...]
+    sheet: Sheet, answers: dict[str, int], knockouts: tuple[str, ...], *, one_case: bool = True
 ) -> tuple[ScoreResult | None, tuple[str, ...]]:
-    """The engine's result, or None and the unanswered leaf codes while the sheet is incomplete."""
+    """The engine's result, or None and the unanswered leaf codes while the sheet is incomplete.
+    `one_case=False` reads a stored sheet as saved (`scoring.score`)."""
     try:
-        return score(sheet, answers, knockouts), ()
+        return score(sheet, answers, knockouts, one_case=one_case), ()
     except UserError as exc:
         missing = tuple(getattr(exc, "missing", ()) or ())
         if not missing:
@@ -112,8 +113,8 @@ class SelfAssessmentService:
                 "(mã băm khác). Phiếu được giữ nguyên; hãy cài đúng bộ tiêu chí từ gói tham chiếu."
             )
         rules = ruleset.sheet(row.product_set)
-        result, missing = evaluate(rules, dict(row.answers), tuple(row.knockouts))
-        running = score(rules, dict(row.answers), tuple(row.knockouts), partial=True)
+        result, missing = evaluate(rules, dict(row.answers), tuple(row.knockouts), one_case=False)
+        running = score(rules, dict(row.answers), tuple(row.knockouts), partial=True, one_case=False)
         return SheetState(
             row.id,
             row.revision,

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import forms
-from ocop_desktop.domain.deadlines import Urgency, commune_deadline, urgency
+from ocop_desktop.domain.deadlines import commune_deadline
 from ocop_desktop.domain.dossiers import (
     EDITABLE,
     PROVINCE_ACTIONS,
@@ -24,13 +24,23 @@ from ocop_desktop.domain.dossiers import (
     paper_outcomes,
 )
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ocop_desktop.domain.province import five_star_lines
 from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
+from ocop_desktop.services.dossiers import listing
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms
+from ocop_desktop.services.dossiers.reevaluation import (
+    check_receipt_window,
+    current_certificate,
+    expired_beyond_grace,
+    filing_check,
+    reevaluation_dates,
+    require_reason,
+)
 from ocop_desktop.services.dossiers.rows import DossierDetail as DossierDetail
 from ocop_desktop.services.dossiers.rows import DossierEventRow as DossierEventRow
 from ocop_desktop.services.dossiers.rows import DossierRow as DossierRow
@@ -39,11 +49,11 @@ from ocop_desktop.store.models import (
     Certificate,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Producer,
     Product,
     ScoreSheet,
 )
-from ocop_desktop.store.queries import dossier_header
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import Actor, AppContext
@@ -65,10 +75,13 @@ class DossierService:
         *,
         previous_dossier_id: str | None = None,
         allow_duplicate: bool = False,
+        filing_override: str = "",
     ) -> DossierDetail:
         """A new dossier of the product. If the product already has an open (not decided) dossier of
         the same registration type, it is refused (`DuplicateDossier`, naming it) unless
-        `allow_duplicate`: a second one is a mistake far more often than a wish."""
+        `allow_duplicate`: a second one is a mistake far more often than a wish. A re-evaluation outside
+        the filing window of its certificate is refused (`OutsideFilingWindow`) unless the officer gives
+        `filing_override`, a reason kept on the dossier."""
         try:
             reg = RegistrationType(registration_type)
         except ValueError:
@@ -84,7 +97,8 @@ class DossierService:
             assert producer is not None
             if not allow_duplicate:
                 refuse_duplicate(s, product, reg)
-            certificate = _current_certificate(s, product.id, self.today())
+            certificate = current_certificate(s, product.id, self.today(), reg)
+            override = self._filing_reason(s, reg, product, certificate, ruleset.id, filing_override)
             previous = self._previous(s, reg, product, certificate, previous_dossier_id)
             dossier = Dossier(
                 product_id=product.id,
@@ -96,6 +110,7 @@ class DossierService:
                 forms=prefilled_forms(producer, product, self.today()),
                 previous_dossier_id=previous.id if previous else None,
                 base_certificate_id=certificate.id if certificate else None,
+                filing_override=override,
                 search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
             )
             if previous is not None:
@@ -118,6 +133,25 @@ class DossierService:
             )
             dossier_id = dossier.id
         return self.get(dossier_id)
+
+    def _filing_reason(
+        self,
+        s: Session,
+        reg: RegistrationType,
+        product: Product,
+        certificate: Certificate | None,
+        ruleset_id: str,
+        reason: str,
+    ) -> str:
+        """The window of Art. 7.6.a, for a re-evaluation: "" inside it, else the officer's reason."""
+        if reg is not RegistrationType.REEVALUATION:
+            return ""
+        if certificate is None:
+            gone = expired_beyond_grace(s, product.id, self.today(), ruleset_id)
+            if gone is not None:
+                raise UserError(gone.message())
+            return ""  # `_previous` says there is no certificate
+        return require_reason(filing_check(certificate.valid_until, self.today(), ruleset_id), reason)
 
     def _previous(
         self,
@@ -147,9 +181,11 @@ class DossierService:
             d = s.get(Dossier, dossier_id)
             if d is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
-            row = self._rows(s, select_ids=[dossier_id])[0]
-            events = s.scalars(
-                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
+            row = listing.read_rows(s, self.today(), [Dossier.id == dossier_id])[0]
+            events = list(
+                s.scalars(
+                    select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
+                )
             )
             office = self._ctx.office_or_none()
             role, own = (office.role, office.id) if office else ("", None)
@@ -178,57 +214,38 @@ class DossierService:
                 editable=status in EDITABLE,
                 allowed_actions=tuple(a.value for a in allowed_actions(status, role)),
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
+                five_star=_five_star(s, d.id),
+                reevaluation=reevaluation_dates(s, d, events),
             )
 
     def search(
-        self, query: str = "", *, status: str | None = None, due_only: bool = False
+        self,
+        query: str = "",
+        *,
+        status: str | None = None,
+        due_only: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+        after: DossierRow | None = None,
     ) -> list[DossierRow]:
+        """The dossiers matching, nearest deadline first: `limit` of them from `offset` (all if None),
+        or, given the last row of the page before (`after`), from the row after it."""
+        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        if after is not None:
+            where.append(listing.after(after))
+            offset = 0
         with self._ctx.read() as s:
-            rows = self._rows(s, query=query, status=status)
-        if due_only:
-            rows = [r for r in rows if r.urgency != Urgency.OK.value]
-        return rows
+            return listing.read_rows(s, self.today(), where, offset=offset, limit=limit)
 
-    def _rows(
-        self, s: Session, *, query: str = "", status: str | None = None, select_ids: list[str] | None = None
-    ) -> list[DossierRow]:
-        stmt = dossier_header(Dossier, Product.code, Product.name, Producer.name)
-        for word in fold(query).split():
-            stmt = stmt.where(Dossier.search_key.contains(word, autoescape=True))
-        if status:
-            stmt = stmt.where(Dossier.status == status)
-        if select_ids is not None:
-            stmt = stmt.where(Dossier.id.in_(select_ids))
-        today = self.today()
-        result = []
-        for d, code, pname, producer in s.execute(
-            stmt.order_by(Dossier.deadline.is_(None), Dossier.deadline, Dossier.updated_at.desc())
-        ):
-            live = d.deadline if d.status in (Status.RECEIVED.value,) else None
-            urg = urgency(live, today)
-            reg, st = RegistrationType(d.registration_type), Status(d.status)
-            result.append(
-                DossierRow(
-                    d.id,
-                    d.revision,
-                    d.product_id,
-                    code or "",
-                    pname,
-                    producer,
-                    d.product_set,
-                    reg.value,
-                    reg.label,
-                    st.value,
-                    st.label,
-                    d.receipt_number or "",
-                    d.received_on,
-                    d.deadline,
-                    urg.value,
-                    urg.label,
-                    d.updated_at,
-                )
-            )
-        return result
+    def choices(self) -> list[listing.DossierChoice]:
+        """Every dossier as a compact row for a list to pick from, nearest deadline first."""
+        with self._ctx.read() as s:
+            return listing.read_choices(s)
+
+    def count(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> int:
+        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        with self._ctx.read() as s:
+            return listing.count_rows(s, where)
 
     # -- editing ----------------------------------------------------------------------------
     def save_section(
@@ -280,7 +297,7 @@ class DossierService:
             note = nfc_multiline(note)
             self._check(s, d, act, note, on)
             if act is Action.RECEIVE:
-                self._receive(s, d, on or self.today())
+                self._receive(s, d, on or self.today(), note)
             if act is Action.RETURN:
                 d.return_reasons = note
             record_transition(s, d, act, note, self._ctx.actor())
@@ -314,7 +331,8 @@ class DossierService:
         if problems:
             raise ValidationError(problems)
 
-    def _receive(self, s: Session, d: Dossier, on: date) -> None:
+    def _receive(self, s: Session, d: Dossier, on: date, note: str) -> None:
+        check_receipt_window(s, d, on, note)
         product = s.get(Product, d.product_id)
         assert product is not None
         commune = s.get(AdminUnit, product.commune_code)
@@ -364,13 +382,11 @@ def _target(d: Dossier, action: Action) -> Status:
     return target
 
 
-def _current_certificate(s: Session, product_id: str, today: date) -> Certificate | None:
-    stmt = (
-        select(Certificate)
-        .where(Certificate.product_id == product_id, Certificate.revoked_on.is_(None))
-        .order_by(Certificate.decision_date.desc())
-    )
-    return next((c for c in s.scalars(stmt) if c.valid_until >= today), None)
+def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
+    review = s.scalars(select(FiveStarReview).where(FiveStarReview.dossier_id == dossier_id)).first()
+    if review is None:
+        return ()
+    return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})
 
 
 def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:

@@ -122,8 +122,13 @@ def sheet_for(d: dict[str, Any]) -> Sheet:
 
 def compute(row: EvaluatorSheet, d: dict[str, Any], knockouts: list[str]) -> ScoreResult:
     """Run the engine on the row's answers (partial), store knock-outs, totals and completeness."""
-    result = score(
-        sheet_for(d), dict(row.answers), tuple(dict.fromkeys(knockouts)), tuple(row.stops or ()), partial=True
+    result = score(  # the stored answers, re-scored: read as saved (`one_case`)
+        sheet_for(d),
+        dict(row.answers),
+        tuple(dict.fromkeys(knockouts)),
+        tuple(row.stops or ()),
+        partial=True,
+        one_case=False,
     )
     row.knockouts = list(result.knockouts)
     row.complete = not result.unanswered
@@ -336,7 +341,7 @@ class EvaluatorWorkService:
         sheet = sheet_for(d)
         answers = dict(row.answers) if row else {}
         knockouts, stops = (tuple(row.knockouts), tuple(row.stops)) if row else ((), ())
-        result = score(sheet, answers, knockouts, stops, partial=True)
+        result = score(sheet, answers, knockouts, stops, partial=True, one_case=False)  # as stored
         return EvaluatorSheetState(
             d["dossier_id"],
             received.round_id,

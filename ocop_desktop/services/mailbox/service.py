@@ -14,11 +14,13 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.core import mailbox_settings as settings
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings, OfficeCredentials
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.mailbox import outbox
 from ocop_desktop.services.mailbox.fetch import Fetcher, FetchReport, Importer, run_here
 from ocop_desktop.services.mailbox.outbox import Item
 from ocop_desktop.services.mailbox.s3 import Problem, make_client
 from ocop_desktop.services.mailbox.sender import PART_SIZE, Backoff, Sender, SendReport, require
+from ocop_desktop.store.audit import record_change
 from ocop_desktop.store.staging_lock import StagingLock
 
 if TYPE_CHECKING:
@@ -84,8 +86,12 @@ class MailboxService:
 
     def configure(self, new: MailboxSettings) -> MailboxSettings:
         """Check and keep the settings (encrypted); parked packages go back in the queue."""
+        require_admin(self._ctx, "đổi cài đặt hộp thư")
         checked = new.check()
-        settings.save(self._ctx.paths.keys_dir, checked)
+        old = settings.load(self._ctx.paths.keys_dir)
+        with self._ctx.unit_of_work() as s:  # the log keeps who changed the settings (not the secret)
+            record_change(s, "settings", "mailbox", old.public() if old else None, checked.public())
+            settings.save(self._ctx.paths.keys_dir, checked)
         outbox.retry_failed(self._ctx)
         return checked
 
@@ -169,12 +175,25 @@ class MailboxService:
 
         if self._ctx.office().role != "province":
             raise UserError("Chỉ cơ quan OCOP cấp tỉnh cấp mã truy cập hộp thư cho các cơ quan.")
+        require_admin(self._ctx, "cấp mã truy cập hộp thư cho các cơ quan")
+        keys = self._ctx.paths.keys_dir
         with self._ctx.read() as s:
             peer = find_peer(s, office.strip())
             row = {"office_id": peer.id, "name": peer.name, "unit_code": peer.unit_code, "role": peer.role}
         given = OfficeCredentials(peer.id, access_key, secret_key) if access_key or secret_key else None
-        settings.save_office_credentials(self._ctx.paths.keys_dir, given, peer.id)
-        return {**row, "access_key": given.access_key.strip() if given else ""}
+        had = {c.office_id: c.access_key for c in settings.office_credentials(keys)}
+        before = had.get(peer.id)
+        with self._ctx.unit_of_work() as s:  # the log keeps who gave which access key (never the secret)
+            after = given.access_key.strip() if given else None
+            record_change(
+                s,
+                "settings",
+                f"mailbox-office:{peer.id}",
+                {"access_key": before} if before else None,
+                {"access_key": after} if after else None,
+            )
+            settings.save_office_credentials(keys, given, peer.id)
+        return {**row, "access_key": after or ""}
 
     def offices_to_give(self) -> list[dict[str, str]]:
         """At the province: the trusted communes and evaluator laptops (id, name, unit code, role)."""

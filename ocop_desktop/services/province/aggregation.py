@@ -10,7 +10,8 @@ Each aggregation appends the totals, mean and spread to the entry's history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +82,7 @@ class CouncilMatrix:
     total_outliers: tuple[bool, ...]
     max_spread: int
     result: CouncilResult | None  # None while no member has scored
+    reasons: Mapping[str, str] = field(default_factory=dict)  # knock-out / stop id -> its Vietnamese label
 
 
 Stored = dict[str, tuple[dict[str, int], list[str]]]  # member id -> (answers, knock-outs and stops)
@@ -266,6 +268,10 @@ class AggregationService:
             tuple(m.id in outliers.members for m in columns),
             r.max_spread,
             result,
+            {
+                x: sheet.reason_label(x)
+                for x in (*(k.id for k in sheet.knockouts), *(t.id for t in sheet.stops))
+            },
         )
 
     # -- one entry --------------------------------------------------------------------------

@@ -4,17 +4,25 @@ unit of work, the pinned scoring sheet of a dossier, and the rows every screen s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
-from ocop_desktop.domain.province import CouncilMode, EntryStatus, MemberRole, council_rules
+from ocop_desktop.domain.province import (
+    CouncilMode,
+    EntryStatus,
+    MemberRole,
+    council_rules,
+    unmet_floor_labels,
+)
 from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product, ScoreSheet
+from ocop_desktop.store.models import AdminUnit, Dossier, FiveStarReview, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
 from ocop_desktop.store.queries import dossier_header, with_commune
 
@@ -68,6 +76,18 @@ class EntryRow:
     decision_id: str | None
     decision_number: str
     certificate_id: str | None
+    # The council's floors by star ({"3": {"met": bool, "unmet": [codes]}, …}, stars.floors_json).
+    floors: dict[str, Any] = field(default_factory=dict)
+    # The ministry's result on a 5★ proposal (FiveStarReview), once recorded.
+    central_number: str = ""
+    central_date: date | None = None
+    central_stars: int | None = None  # 0: not recognised
+    central_total: float | None = None
+
+    @property
+    def unmet_floors(self) -> tuple[str, ...]:
+        """ "6.1 (5★)"…: the floors up to 5★ the council did not meet (empty: all met)."""
+        return unmet_floor_labels(self.floors)
 
     @property
     def fully_scored(self) -> bool:
@@ -153,7 +173,7 @@ def round_of_dossier(s: Session, dossier_id: str) -> EvaluationRound:
 
 def rules_of(r: EvaluationRound) -> CouncilRules:
     try:
-        return council_rules(r.max_spread, r.quorum, r.chair_required, r.floor_rule)
+        return council_rules(r.max_spread, r.quorum, r.chair_required, r.floor_rule, r.five_star_rule)
     except ValueError as exc:
         raise UserError(str(exc)) from None
 
@@ -247,10 +267,16 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
         Dossier.registration_type,
         Dossier.status,
         RecognitionDecision.number,
+        func.json_extract(e.result, "$.floors"),
+        FiveStarReview.central_number,
+        FiveStarReview.central_date,
+        FiveStarReview.central_stars,
+        FiveStarReview.central_total,
     ).join(e, e.dossier_id == Dossier.id)
     stmt = (
         with_commune(header)
         .outerjoin(RecognitionDecision, RecognitionDecision.id == e.decision_id)
+        .outerjoin(FiveStarReview, FiveStarReview.dossier_id == e.dossier_id)
         .where(e.round_id == r.id)
         .order_by(e.seq)
     )
@@ -292,6 +318,11 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
         reg,
         dstatus,
         decision_number,
+        floors,
+        central_number,
+        central_date,
+        central_stars,
+        central_total,
     ) in s.execute(stmt):
         st = EntryStatus(status)
         rows.append(
@@ -325,6 +356,11 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
                 decision_id,
                 decision_number or "",
                 certificate_id,
+                json.loads(floors) if floors else {},
+                central_number or "",
+                central_date,
+                central_stars,
+                central_total,
             )
         )
     return rows

@@ -80,6 +80,7 @@ class CouncilService:
         quorum: str | None = None,
         chair_required: bool | None = None,
         floor_rule: str | None = None,
+        five_star_rule: str | None = None,
     ) -> RoundRow:
         """Set what is given; the rest stays. Rules come from the province's council regulation."""
         with self._ctx.unit_of_work() as s:
@@ -92,14 +93,18 @@ class CouncilService:
                 quorum or r.quorum,
                 r.chair_required if chair_required is None else chair_required,
                 floor_rule or r.floor_rule,
+                five_star_rule or r.five_star_rule,
             )
             try:
                 council_rules(*new[1:])
             except ValueError as exc:
                 raise ValidationError({"rules": str(exc)}) from None
-            if new != (r.council_mode, r.max_spread, r.quorum, r.chair_required, r.floor_rule):
+            old = (r.council_mode, r.max_spread, r.quorum, r.chair_required, r.floor_rule, r.five_star_rule)
+            if new != old:
                 invalidate_results(s, r, "Thay đổi hình thức hoặc quy tắc của Hội đồng")
-                r.council_mode, r.max_spread, r.quorum, r.chair_required, r.floor_rule = new
+                (r.council_mode, r.max_spread, r.quorum, r.chair_required, r.floor_rule, r.five_star_rule) = (
+                    new
+                )
             if name is not None:
                 r.council_name = nfc(name)
             if decision is not None:

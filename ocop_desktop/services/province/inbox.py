@@ -5,7 +5,7 @@ recorded with the officer; the round each dossier should go to follows from its 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.deadlines import next_round_for
 from ocop_desktop.domain.dossiers import Action, RegistrationType, Status
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.services.core.legal_bases import reevaluation_rules
+from ocop_desktop.services.dossiers.reevaluation import vietnam_day
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierService
 from ocop_desktop.services.province.common import placed_round, round_label, round_name
 from ocop_desktop.store.models import AdminUnit, Dossier, DossierEvent, Producer, Product, ScoreSheet
@@ -48,6 +50,16 @@ class InboxRow:
     round_id: str | None  # the round it is assigned to
     round_label: str
     suggested_round: str  # "Đợt 2/2026": the regular round whose cut-off the forwarding date meets
+    # an accepted re-evaluation: 45 days from the province's receipt (QĐ 26/2026 Art. 7.6.g)
+    reevaluation_due: date | None = None
+
+
+def _reevaluation_due(
+    reg: RegistrationType, status: Status, ruleset_id: str, accepted_at: datetime | None
+) -> date | None:
+    if reg is not RegistrationType.REEVALUATION or status is not Status.ACCEPTED or accepted_at is None:
+        return None
+    return reevaluation_rules(ruleset_id).completion_deadline(vietnam_day(accepted_at))
 
 
 class InboxService:
@@ -62,6 +74,12 @@ class InboxService:
         sent = (
             select(DossierEvent.dossier_id, func.max(DossierEvent.at).label("at"))
             .where(DossierEvent.action == Action.SEND.value)
+            .group_by(DossierEvent.dossier_id)
+            .subquery()
+        )
+        accepted = (
+            select(DossierEvent.dossier_id, func.max(DossierEvent.at).label("at"))
+            .where(DossierEvent.action == Action.ACCEPT.value)
             .group_by(DossierEvent.dossier_id)
             .subquery()
         )
@@ -90,9 +108,12 @@ class InboxService:
                     EvaluationRound.number,
                     EvaluationRound.year,
                     EvaluationRound.extra,
+                    d.ruleset_id,
+                    accepted.c.at,
                 )
             )
             .outerjoin(sent, sent.c.dossier_id == d.id)
+            .outerjoin(accepted, accepted.c.dossier_id == d.id)
             .outerjoin(ScoreSheet, (ScoreSheet.dossier_id == d.id) & (ScoreSheet.kind == "self"))
             .outerjoin(RoundEntry, RoundEntry.dossier_id == d.id)
             .outerjoin(EvaluationRound, EvaluationRound.id == RoundEntry.round_id)
@@ -126,6 +147,8 @@ class InboxService:
                 number,
                 year,
                 extra,
+                ruleset_id,
+                accepted_at,
             ) in s.execute(stmt):
                 forwarded = sent_at.date() if sent_at is not None else None
                 basis = forwarded or received or self._today or date.today()
@@ -157,6 +180,7 @@ class InboxService:
                         round_id,
                         label,
                         suggested[basis],
+                        _reevaluation_due(rt, st, ruleset_id, accepted_at),
                     )
                 )
         return rows

@@ -43,11 +43,8 @@ def matrix_conclusion(m: CouncilMatrix) -> str:
     if not r.valid:
         text = " ".join(r.problems)
     elif r.eliminated:
-        text = (
-            "Sản phẩm bị loại ("
-            + ", ".join(r.knockouts + tuple(x for v in r.eliminated_by.values() for x in v))
-            + ")."
-        )
+        ids = dict.fromkeys(r.knockouts + tuple(x for v in r.eliminated_by.values() for x in v))
+        text = "Sản phẩm bị loại (" + "; ".join(m.reasons.get(x, x) for x in ids) + ")."
     elif r.certified:
         text = f"Hội đồng đề nghị công nhận sản phẩm đạt {r.star} sao."
     else:

@@ -14,8 +14,11 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.province import EntryStatus
+from ocop_desktop.domain.reevaluation import valid_through
+from ocop_desktop.services.core.legal_bases import reevaluation_rules, reevaluation_rules_by_ruleset
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.province.common import round_label
+from ocop_desktop.services.registry.certificates import filed_late
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, Producer, Product
 from ocop_desktop.store.models.province import EvaluationRound, RecognitionDecision, RoundEntry
 from ocop_desktop.store.queries import with_commune
@@ -39,11 +42,12 @@ class ExpiryRow:
     issuing_level: str
     valid_until: date
     days_left: int  # negative once expired
-    state: str  # expiring | expired
+    state: str  # expiring | grace (expired, a late re-evaluation awaits its result: Art. 12.3) | expired
     reevaluation_opens: date
     reevaluation_closes: date
     window_open: bool  # today is inside the 180–120-day filing window
     reevaluation_dossier_id: str | None  # a re-evaluation dossier based on this certificate, if any
+    valid_through: date | None = None  # in grace: valid until the result, at most this day
 
 
 @dataclass(frozen=True)
@@ -124,12 +128,18 @@ class ProvinceReportService:
             )
             .order_by(Certificate.valid_until)
         )
-        if not include_expired:
-            stmt = stmt.where(Certificate.valid_until >= today)
+        if not include_expired:  # still those in the grace of Art. 12.3: they are in force
+            longest = max(r.grace_days for r in reevaluation_rules_by_ruleset().values())
+            stmt = stmt.where(Certificate.valid_until >= today - timedelta(days=longest))
         rows = []
         with self._ctx.read() as s:
-            for c, name, code, producer, commune_code, commune, renewal_id in s.execute(stmt):
+            found = s.execute(stmt).all()
+            late = filed_late(s, [c.id for c, *_ in found if c.valid_until < today])
+            for c, name, code, producer, commune_code, commune, renewal_id in found:
                 window = reevaluation_window(c.valid_until, procedure(c.ruleset_id))
+                through = valid_through(
+                    c.valid_until, reevaluation_rules(c.ruleset_id), filed_late=c.id in late
+                )
                 rows.append(
                     ExpiryRow(
                         c.id,
@@ -145,14 +155,15 @@ class ProvinceReportService:
                         c.issuing_level,
                         c.valid_until,
                         (c.valid_until - today).days,
-                        "expired" if c.valid_until < today else "expiring",
+                        _expiry_state(c.valid_until, through, today),
                         window.opens,
                         window.closes,
                         window.contains(today),
                         renewal_id,
+                        through if through != c.valid_until else None,
                     )
                 )
-        return rows
+        return rows if include_expired else [r for r in rows if r.state != "expired"]
 
     def commune_outcomes(
         self, *, commune_code: str | None = None, round_id: str | None = None
@@ -199,3 +210,9 @@ class ProvinceReportService:
                     )
                 )
         return out
+
+
+def _expiry_state(valid_until: date, through: date, today: date) -> str:
+    if valid_until >= today:
+        return "expiring"
+    return "grace" if through >= today else "expired"

@@ -17,12 +17,23 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Action, Status, next_status
 from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
-from ocop_desktop.domain.province import EntryStatus, decided_by_province, is_five_star_candidate
+from ocop_desktop.domain.province import (
+    PROVINCE_STARS,
+    EntryStatus,
+    decided_by_province,
+    is_five_star_candidate,
+)
 from ocop_desktop.domain.text import nfc, nfc_multiline
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.units import formal_name
 from ocop_desktop.services.dossiers.service import record_transition
 from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, placed_round, round_label
+from ocop_desktop.services.province.ministry import (
+    central_citation,
+    central_stars_of,
+    close_review,
+    open_review,
+)
 from ocop_desktop.services.registry.certificates import (
     CertificateInput,
     CertificateRow,
@@ -32,7 +43,7 @@ from ocop_desktop.services.registry.certificates import (
     issue_certificate,
     validate_certificate,
 )
-from ocop_desktop.store.models import AdminUnit, Certificate, Dossier
+from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, FiveStarReview
 from ocop_desktop.store.models.province import RecognitionDecision, RoundEntry
 
 if TYPE_CHECKING:
@@ -82,8 +93,10 @@ class ResultService:
 
     # -- proposals --------------------------------------------------------------------------
     def propose(self, round_id: str, dossier_ids: list[str] | None = None) -> list[EntryRow]:
-        """Close valid council results: certified ones are proposed (5★ ones to the ministry),
-        the others are not recognised. Without ids, every aggregated dossier of the round."""
+        """Close valid council results: 5★ candidates go to the ministry (≥ 90 points, and the floors
+        too under the stricter reading pinned on the result: `is_five_star_candidate`), the other
+        certified ones are proposed to the province, the rest are not recognised. Without ids, every
+        aggregated dossier of the round."""
         with self._ctx.unit_of_work() as s:
             r = get_round(s, round_id)
             entries = self._entries(s, r.id, dossier_ids)
@@ -94,10 +107,25 @@ class ResultService:
                         "Chỉ đề nghị được hồ sơ đã tổng hợp điểm hợp lệ; "
                         f"{len(bad)} hồ sơ được chọn chưa ở bước đó."
                     )
+            rules = RuleService()
             for e in entries:
                 if e.status != EntryStatus.AGGREGATED or not e.valid:
                     continue
-                certified = bool((e.result or {}).get("certified"))
+                result = e.result or {}
+                d = _dossier(s, e.dossier_id)
+                five = e.mean_total is not None and is_five_star_candidate(
+                    e.mean_total,
+                    rated_star=int(result.get("rated_star") or e.star or 0),
+                    valid=bool(e.valid),
+                    eliminated=bool(result.get("eliminated")),
+                    bands=rules.get(d.ruleset_id).bands,
+                    rule=str(result.get("five_star_rule") or r.five_star_rule),
+                )
+                if five:
+                    e.proposed_star, e.status = 5, EntryStatus.PROPOSED.value
+                    open_review(s, e, d, r, self._today)
+                    continue
+                certified = bool(result.get("certified"))
                 e.proposed_star = e.star
                 e.status = (EntryStatus.PROPOSED if certified else EntryStatus.NOT_RECOGNISED).value
         return self._rows(round_id, dossier_ids)
@@ -108,30 +136,19 @@ class ResultService:
             e = self._entries(s, get_round(s, round_id).id, [dossier_id])[0]
             if e.status not in (EntryStatus.PROPOSED, EntryStatus.NOT_RECOGNISED):
                 raise UserError("Hồ sơ chưa được đề nghị hoặc đã có quyết định.")
+            close_review(s, dossier_id)
             e.status, e.proposed_star = EntryStatus.AGGREGATED.value, None
         return self._rows(round_id, [dossier_id])[0]
 
     def five_star_candidates(self, round_id: str) -> list[EntryRow]:
-        """Proposed products in the 5★ band of their rule set (≥ 90 points) with the 5★ floors met:
-        the list for the ministry."""
-        proposed = [e for e in self._rows(round_id, None) if e.status == EntryStatus.PROPOSED]
-        with self._ctx.read() as s:
-            ids = [e.dossier_id for e in proposed]
-            stmt = select(Dossier.id, Dossier.ruleset_id).where(Dossier.id.in_(ids))
-            pinned = {dossier_id: ruleset_id for dossier_id, ruleset_id in s.execute(stmt)}
-        rules = RuleService()
-        return [
-            e
-            for e in proposed
-            if e.mean_total is not None
-            and is_five_star_candidate(
-                e.mean_total, e.proposed_star or 0, bool(e.valid), rules.get(pinned[e.dossier_id]).bands
-            )
-        ]
+        """The products proposed to the ministry and still waiting for its result: the list for the
+        ministry (each with its floors, met or not)."""
+        return [e for e in self._rows(round_id, None) if e.status == EntryStatus.PROPOSED and e.five_star]
 
     def five_star_proposal(self, round_id: str) -> list[FiveStarProposal]:
         """The 5★ candidates with the council result each rests on (`CouncilResult.to_json()`:
-        members' totals, mean, parts, floor votes): the data of a 5★ proposal to the ministry."""
+        members' totals, mean, parts, floor votes, the pinned rule set and 5★ reading): the data of
+        a 5★ proposal to the ministry."""
         rows = self.five_star_candidates(round_id)
         with self._ctx.read() as s:
             query = select(RoundEntry.id, RoundEntry.result).where(RoundEntry.id.in_([e.id for e in rows]))
@@ -157,8 +174,11 @@ class ResultService:
             r = get_round(s, round_id)
             self._check_number(s, number, data.decided_on)
             entries = self._entries(s, r.id, dossier_ids)
+            central = central_stars_of(s, [e.dossier_id for e in entries])
             if dossier_ids is None:
-                entries = [e for e in entries if decided_by_province(e.status, e.proposed_star)]
+                entries = [
+                    e for e in entries if decided_by_province(e.status, e.proposed_star, _stars(central, e))
+                ]
             if not entries:
                 raise UserError(f"{round_label(r)} chưa có sản phẩm nào được đề nghị công nhận 3 hoặc 4 sao.")
             rows = {
@@ -169,16 +189,17 @@ class ResultService:
             certificates = []
             for e in entries:
                 d, row = dossiers[e.dossier_id], rows[e.dossier_id]
-                _check_decidable(e, row, d)
+                review = central.get(e.dossier_id) if e.status == EntryStatus.CENTRAL else None
+                _check_decidable(e, row, d, review)
                 cert = CertificateInput(
                     row.product_id,
-                    e.proposed_star or 0,
+                    (review.central_stars if review else e.proposed_star) or 0,
                     number,
                     data.decided_on,
                     IssuingLevel.PROVINCE.value,
                     d.ruleset_id,
                     issuer=issuer,
-                    total=e.mean_total,
+                    total=review.central_total if review else e.mean_total,
                     dossier_id=d.id,
                 )
                 bad = validate_certificate(cert, self._today)
@@ -199,8 +220,10 @@ class ResultService:
             actor = self._ctx.actor()
             for e, cert in zip(entries, certificates, strict=True):
                 c = issue_certificate(s, cert, today=data.decided_on)
-                e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
                 note = f"Quyết định số {number} ngày {data.decided_on:%d/%m/%Y}: {cert.stars} sao"
+                if e.status == EntryStatus.CENTRAL:  # Art. 7.4: the line cites the central result
+                    note += f", {central_citation(central[e.dossier_id])}"
+                e.status, e.decision_id, e.certificate_id = EntryStatus.DECIDED.value, decision.id, c.id
                 record_transition(s, dossiers[e.dossier_id], Action.DECIDE, note, actor)
             decision_id = decision.id
         return self.decision(decision_id)
@@ -345,10 +368,23 @@ def _dossier(s: Session, dossier_id: str) -> Dossier:
     return d
 
 
-def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier) -> None:
+def _stars(central: dict[str, FiveStarReview], e: RoundEntry) -> int | None:
+    review = central.get(e.dossier_id)
+    return review.central_stars if review is not None else None
+
+
+def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier, review: FiveStarReview | None) -> None:
     name = f"“{row.product_name}”"
     if e.status == EntryStatus.DECIDED:
         raise UserError(f"{name} đã có quyết định công nhận.")
+    if e.status == EntryStatus.CENTRAL:
+        if review is None or review.central_stars not in PROVINCE_STARS:
+            raise UserError(
+                f"{name}: Hội đồng cấp trung ương không đánh giá đạt 3 hoặc 4 sao, tỉnh không công nhận được."
+            )
+        if next_status(Status(d.status), Action.DECIDE) is None:
+            raise UserError(f"{name}: hồ sơ đang “{Status(d.status).label}”, không ghi quyết định được.")
+        return
     if e.status == EntryStatus.NOT_RECOGNISED or (e.proposed_star is not None and e.proposed_star < 3):
         stars = f"chỉ đạt {e.proposed_star} sao" if e.proposed_star else "bị loại"
         raise UserError(f"{name} {stars}: không được công nhận (tỉnh chỉ công nhận sản phẩm 3, 4 sao).")
@@ -358,8 +394,8 @@ def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier) -> None:
         )
     if e.proposed_star == 5:
         raise UserError(
-            f"{name} đạt 5 sao: đề nghị Bộ Nông nghiệp và Môi trường công nhận, không đưa vào "
-            "quyết định của tỉnh."
+            f"{name} được đề nghị Bộ Nông nghiệp và Môi trường công nhận 5 sao; tỉnh chỉ công nhận "
+            "sau khi có kết quả của Hội đồng cấp trung ương (3 hoặc 4 sao)."
         )
     if next_status(Status(d.status), Action.DECIDE) is None:
         raise UserError(f"{name}: hồ sơ đang “{Status(d.status).label}”, không ghi quyết định được.")

@@ -73,6 +73,7 @@ class RoundRow:
     chair_required: bool
     floor_rule: str
     progress: RoundProgress
+    five_star_rule: str = "points"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def progress_of(entries: list[EntryRow]) -> RoundProgress:
         + by[EntryStatus.PROPOSED]
         + by[EntryStatus.NOT_RECOGNISED]
         + by[EntryStatus.DECIDED]
+        + by[EntryStatus.CENTRAL]
     )
     return RoundProgress(
         len(entries),
@@ -132,6 +134,7 @@ def round_row(s: Session, r: EvaluationRound, entries: list[EntryRow] | None = N
         r.chair_required,
         r.floor_rule,
         progress_of(entries if entries is not None else entry_rows(s, r)),
+        r.five_star_rule,
     )
 
 

@@ -78,7 +78,7 @@ def split_flags(sheet: Sheet, flags: Iterable[str]) -> tuple[tuple[str, ...], tu
 def member_result(sheet: Sheet, answers: Mapping[str, int], flags: Iterable[str]) -> ScoreResult:
     """A stored member sheet (answers, knock-outs and stops kept together) through the engine."""
     knockouts, stops = split_flags(sheet, flags)
-    return score(sheet, dict(answers), knockouts, stops)
+    return score(sheet, dict(answers), knockouts, stops, one_case=False)  # a stored sheet, read as saved
 
 
 def member_sheets(s: Session, dossier_id: str, member_ids: Iterable[str]) -> dict[str, ScoreSheet]:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, json_values, local_hash
+from ocop_desktop.services.sync.records import COMMUNE, FIVE_STAR_REVIEW, PROVINCE, json_values, local_hash
+from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import Base, utcnow
 from ocop_desktop.store.models import (
     Attachment,
@@ -27,6 +28,7 @@ from ocop_desktop.store.models import (
     ChecklistItem,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Producer,
     Product,
     ScoreSheet,
@@ -168,6 +170,10 @@ def _apply_province(s: Session, rec: dict[str, Any], sender_office_id: str) -> N
     d.revision, d.updated_at, d.updated_by_office_id = d.revision + 1, utcnow(), sender_office_id
     for c in data["certificates"]:
         _upsert(s, Certificate, c)
+    review = data.get(FIVE_STAR_REVIEW)
+    if isinstance(review, dict):
+        s.flush()  # its certificate first
+        _upsert(s, FiveStarReview, review)
 
 
 def _upsert(
@@ -216,7 +222,7 @@ def _replace(
             _upsert(s, model, r, row=existing[r["id"]], look=False)
     s.flush()
     if fresh:  # one executemany instead of an ORM insert per checklist item or scan
-        s.execute(insert(model), fresh)
+        audited_execute(s, insert(model), model.__table__, [r["id"] for r in fresh], fresh)
 
 
 def _merge_events(s: Session, rec: dict[str, Any]) -> None:

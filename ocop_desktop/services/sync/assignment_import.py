@@ -22,6 +22,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import readable_fingerprint
 from ocop_desktop.ocoppkg.reader import PackageReader
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.sync.evaluator_payloads import EVALUATOR, PROVINCE, carried_keys, read_payload
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.keys import trusted_fingerprints, trusted_signing_key
@@ -241,13 +242,16 @@ class AssignmentImport:
         if self.prior is not None:
             return ImportResult(self._preview(), False, None)
         if self.needs_confirmation:
+            require_admin(self._ctx, "tin cậy khóa của cơ quan khác")
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
-        with staged_blobs(self._ctx, self.m.package_id) as staging:
+        needed = sum(self.reader.entries[n].size for n in self.blob_names)
+        with staged_blobs(self._ctx, self.m.package_id, needed) as staging:
             check_blobs(self._ctx, self.reader, self.blob_names, staging, progress, upto=0.9)
             result = self._write(staging)
         if self.mailbox is not None:  # once the assignment is stored: the province was trusted with it
-            result = replace(result, mailbox=apply_mailbox(self._ctx, self.mailbox, self.m.package_id))
+            with self._ctx.unit_of_work() as s:
+                result = replace(result, mailbox=apply_mailbox(self._ctx, s, self.mailbox, self.m.package_id))
         if progress is not None:  # not `report`: after the commit it is too late to cancel
             progress.set(1.0, "Đã nhập gói")
         return result
@@ -261,7 +265,7 @@ class AssignmentImport:
             for d in a["dossiers"]
             for x in d["evidence"]
         }
-        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
+        with database_errors_refused(self._ctx, INCONSISTENT), self._ctx.unit_of_work() as s:
             staging.place_after_commit(s)
             if self.needs_confirmation:
                 trust_office(

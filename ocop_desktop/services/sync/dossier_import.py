@@ -27,7 +27,7 @@ from ocop_desktop.services.sync.schema import RuleCatalog
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import staged_blobs
 from ocop_desktop.services.sync.types import OUTCOME_LABELS, DossierPreview, ImportPreview, ImportResult
-from ocop_desktop.store.base import KEEP_REVISIONS
+from ocop_desktop.store.base import IMPORT_SENDER, KEEP_REVISIONS
 from ocop_desktop.store.blobs import BlobStaging, BlobStore
 from ocop_desktop.store.models import Dossier, Product, SyncConflict, SyncDossierState
 
@@ -143,7 +143,8 @@ class DossierPackageImport:
             return ImportResult(self._previous_preview(), False, receipt_path)
         records = self._records()
         names = self._blob_names(self._plan(records))
-        with staged_blobs(self._ctx, self._m.package_id) as staging:
+        needed = sum(self._opened.reader.entries[n].size for n in names)
+        with staged_blobs(self._ctx, self._m.package_id, needed) as staging:
             check_blobs(self._ctx, self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
             return self._write(records, names, staging, progress, receipt_path)
@@ -160,7 +161,7 @@ class DossierPackageImport:
         with recording_import(self._ctx, self._opened, receipt_path, inconsistent=INCONSISTENT) as recorder:
             s = recorder.session
             staging.place_after_commit(s)
-            s.info[KEEP_REVISIONS] = True
+            s.info[KEEP_REVISIONS], s.info[IMPORT_SENDER] = True, self._m.sender_id
             # Ownership and plan again, in the transaction that writes: what another import changed
             # since the records were read cannot slip in between.
             check_dossier_records(s, self._ctx.office(), self._m, records)

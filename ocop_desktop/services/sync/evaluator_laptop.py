@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg import format as fmt
@@ -28,6 +28,7 @@ from ocop_desktop.services.sync.keys import encryption_key_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party
 from ocop_desktop.services.sync.typed_fingerprint import check_typed
 from ocop_desktop.services.sync.types import Confirmation, ImportPreview, ImportResult
+from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.models import Office
 from ocop_desktop.store.models.evaluator import EvaluatorSheet, ReceivedAssignment
 
@@ -139,8 +140,10 @@ class EvaluatorPackages:
             for sheet_id, revision in revisions.items():
                 row = s.get(EvaluatorSheet, sheet_id)
                 if row is not None and row.revision == revision:
-                    s.query(EvaluatorSheet).filter(EvaluatorSheet.id == sheet_id).update(
-                        {EvaluatorSheet.exported_revision: revision}, synchronize_session=False
+                    # a Core update: marking the export is not an edit (no new revision)
+                    change = update(EvaluatorSheet).where(EvaluatorSheet.id == sheet_id)
+                    audited_execute(
+                        s, change.values(exported_revision=revision), EvaluatorSheet.__table__, [sheet_id]
                     )
         return result
 

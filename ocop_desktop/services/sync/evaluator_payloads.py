@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.backup import restore_from_backup
 from ocop_desktop.domain.errors import EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -22,7 +23,7 @@ from ocop_desktop.services.sync import payload_schema
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
 from ocop_desktop.services.sync.opened import content_key
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, discard, publish
 from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.trust import parse_key
 from ocop_desktop.store.blobs import BlobStore
@@ -100,8 +101,8 @@ def add_blobs(ctx: AppContext, out: Outgoing, shas: Iterable[str]) -> tuple[int,
         path = store.path_for(sha)
         if sha not in sizes or not path.is_file():
             raise EnvironmentProblem(
-                f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. Hãy khôi "
-                "phục thư mục dữ liệu từ bản sao lưu."
+                f"Thiếu tệp đính kèm {sha[:12]}… trong thư mục “blobs” của máy này. "
+                + restore_from_backup("thư mục dữ liệu")
             )
         out.add_blob(sha, path, int(sizes[sha]))
         total += int(sizes[sha])
@@ -117,9 +118,9 @@ def write_outgoing(
         with ctx.unit_of_work() as s:
             out.record(s, manifest, raw, tmp)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        discard(ctx, tmp)
         raise
-    publish(tmp, out.target)
+    publish(ctx, tmp, out.target)
     return out.result(manifest, raw, **extra)
 
 

@@ -16,7 +16,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg import limits
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.services.sync.records import COMMUNE, RECORD_SCHEMA, part_hash
+from ocop_desktop.services.sync.records import COMMUNE, FIVE_STAR_REVIEW, RECORD_SCHEMA, part_hash
 from ocop_desktop.services.sync.schema import RuleCatalog, check_record
 
 
@@ -60,6 +60,9 @@ def valid_record(name: str, rec: Any, dossier_id: str, part: str, catalog: RuleC
         _commune(name, dossier_id, data)
     else:
         _own_rows(name, dossier_id, data["certificates"], "giấy chứng nhận")
+        review = data.get(FIVE_STAR_REVIEW)
+        if review is not None:
+            _own_rows(name, dossier_id, [review], "đề nghị công nhận 5 sao")
     _own_rows(name, dossier_id, rec["events"], "nhật ký")
     _need(name, part_hash(part, data) == rec["hash"], "mã băm không khớp nội dung")
     return cast("dict[str, Any]", rec)  # an object: checked by its schema

@@ -32,6 +32,7 @@ from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.services.core import mailbox_settings as stored
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.sync.keys import encryption_key_of
+from ocop_desktop.store.audit import record_change
 from ocop_desktop.store.models import Office
 
 if TYPE_CHECKING:
@@ -161,11 +162,13 @@ def _open(ctx: AppContext, entry: dict[str, Any], me: str) -> tuple[str, str]:
         ) from exc
 
 
-def apply(ctx: AppContext, found: Carried, package_id: str) -> str:
-    """Save the carried settings (called once the pack's rows are written); returns the effect."""
+def apply(ctx: AppContext, s: Session, found: Carried, package_id: str) -> str:
+    """Save the carried settings (called in the import's transaction, once the pack's rows are written;
+    the audit log keeps the change without the secret, as for settings typed here); returns the effect."""
     if found.effect == UNCHANGED:
         return UNCHANGED
     before = stored.load(ctx.paths.keys_dir)
+    record_change(s, "settings", "mailbox", before.public() if before else None, found.settings.public())
     stored.save(ctx.paths.keys_dir, found.settings)
     new = found.settings
     if before is not None and found.effect == REPLACED:

@@ -30,7 +30,7 @@ from ocop_desktop.domain.dossiers import Action, Status
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.sync.keys import parent_unit, trusted_signing_key
-from ocop_desktop.services.sync.records import DOSSIER_PROVINCE_FIELDS, PROVINCE_STATUSES
+from ocop_desktop.services.sync.records import DOSSIER_PROVINCE_FIELDS, FIVE_STAR_REVIEW, PROVINCE_STATUSES
 from ocop_desktop.store.base import Base
 from ocop_desktop.store.models import (
     Attachment,
@@ -38,6 +38,7 @@ from ocop_desktop.store.models import (
     ChecklistItem,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Office,
     Producer,
     Product,
@@ -309,6 +310,18 @@ def _province_record(
                 label,
                 f"giấy chứng nhận số “{str(c.get('decision_number'))[:40]}” là của sản phẩm hoặc hồ sơ "
                 "khác; tỉnh chỉ ghi được giấy chứng nhận của chính hồ sơ này.",
+            )
+    review = data.get(FIVE_STAR_REVIEW)
+    if review is not None:
+        found_review = s.get(FiveStarReview, review["id"])
+        if review.get("product_id") != d.product_id or (
+            found_review is not None and found_review.dossier_id != d.id
+        ):
+            raise refuse(
+                NOT_OWNER,
+                label,
+                "đề nghị công nhận 5 sao là của sản phẩm hoặc hồ sơ khác; tỉnh chỉ ghi được kết quả "
+                "của chính hồ sơ này.",
             )
     _check_events(rec, events, sender, PROVINCE_ACTIONS, label)
 

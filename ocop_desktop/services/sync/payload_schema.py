@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ocop_desktop.domain.dossiers import RegistrationType
+from ocop_desktop.domain.province import FiveStarRule
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -238,6 +239,16 @@ PROPOSAL = sc.obj(
             required=("dossier_id",),
         ),
         "evidence": sc.array(sc.obj({"sha256": sc.hex64}, required=("sha256",))),
+        # optional (a proposal made before it has none): the reading and the floors, met or not
+        "five_star": sc.obj(
+            {
+                "rule": sc.one_of({r.value for r in FiveStarRule}),
+                "band_min": sc.integer(0, 100),
+                "floors_met": sc.boolean,
+                "unmet": sc.array(sc.text(40)),
+            },
+            required=("rule", "floors_met"),
+        ),
         "product": sc.obj({"name": columns(Product)["name"]}),
         "producer": sc.obj({"name": columns(Producer)["name"], "commune_code": sc.text(8)}),
     },

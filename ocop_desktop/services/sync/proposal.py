@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.province import FiveStarRule, unmet_floor_labels
 from ocop_desktop.domain.rules.stars import band_min
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -61,6 +62,7 @@ class ProposedProduct:
     mean_total: float | None
     star: int | None
     evidence_files: int
+    unmet_floors: tuple[str, ...] = ()  # "7 (5★)": floors the province's council did not meet
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ class FiveStarProposalService:
         if not proposals:
             five_star = band_min(RuleService().in_force(date.today()).bands, 5)
             raise UserError(
-                f"Đợt chưa có sản phẩm nào đã được đề nghị đạt từ {five_star} điểm và đủ điều kiện 5 sao."
+                f"Đợt chưa có sản phẩm nào được đề nghị Bộ công nhận 5 sao (đạt từ {five_star} điểm) "
+                "đang chờ kết quả của Bộ."
             )
         round_row = RoundService(self._ctx).get(round_id).row
         members = [asdict(m) for m in CouncilService(self._ctx).members(round_row.id)]
@@ -132,6 +135,7 @@ class FiveStarProposalService:
                     {
                         "entry": asdict(p.entry),
                         "council_result": p.council_result,
+                        "five_star": five_star_block(p, d.ruleset_id),
                         "evidence": evidence,
                         "dossier": {
                             "id": d.id,
@@ -229,6 +233,7 @@ class FiveStarProposalService:
                     p["entry"].get("mean_total"),
                     p["entry"].get("proposed_star") or p["entry"].get("star"),
                     len(p["evidence"]),
+                    unmet_floor_labels(p["entry"].get("floors") or {}),
                 )
                 for p in proposals
             )
@@ -266,3 +271,19 @@ class FiveStarProposalService:
                 )
             return "confirmed"
         return "unconfirmed"
+
+
+def five_star_block(p: Any, ruleset_id: str) -> dict[str, Any]:
+    """Why the product is proposed: the reading used (pinned on its council result), the 5★ band of
+    its rule set, and its floors met or not (QĐ 26/2026 Art. 7.3.e proposes on points alone)."""
+    rule = str(p.council_result.get("five_star_rule") or FiveStarRule.POINTS.value)
+    floors = p.council_result.get("floors") or {}
+    unmet = unmet_floor_labels(floors)
+    return {
+        "rule": rule,
+        "rule_label": FiveStarRule(rule).label if rule in {r.value for r in FiveStarRule} else rule,
+        "band_min": band_min(RuleService().get(ruleset_id).bands, 5),
+        "floors": floors,
+        "floors_met": not unmet,
+        "unmet": list(unmet),
+    }

@@ -3,8 +3,9 @@
 A dossier has two parts, each owned by one office (docs/sync-package.md, "Who owns what"):
 - the commune part: producer, product, the dossier's forms and receipt data, checklist, attachments
   (metadata) and the self-assessment sheet;
-- the province part: the province's status (accepted / returned / decided), return reasons and
-  certificates.
+- the province part: the province's status (accepted / returned / decided), return reasons,
+  certificates and, for a product proposed for 5★, the proposal and the ministry's result
+  (`five_star_review`; only when there is one, so other records are as before).
 The hashes leave out bookkeeping (revision, timestamps, who) and derived search keys, so that the
 same content hashes the same on both machines and an action on the other part does not look like
 an edit of this one.
@@ -28,6 +29,7 @@ from ocop_desktop.store.models import (
     ChecklistItem,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Producer,
     Product,
     ScoreSheet,
@@ -41,6 +43,7 @@ META = frozenset(
 )
 DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
 COMMUNE_STEPS = frozenset(a.value for a in COMMUNE_ACTIONS)
+FIVE_STAR_REVIEW = "five_star_review"  # an optional section of the province part (docs/sync-package.md §4)
 
 
 def row_json(row: Base) -> dict[str, Any]:
@@ -105,11 +108,15 @@ def province_part(s: Session, d: Dossier) -> dict[str, Any]:
     certificates = s.scalars(
         select(Certificate).where(Certificate.dossier_id == d.id).order_by(Certificate.id)
     )
-    return {
+    part: dict[str, Any] = {
         "status": d.status if d.status in PROVINCE_STATUSES else None,
         "return_reasons": d.return_reasons,
         "certificates": [row_json(c) for c in certificates],
     }
+    review = s.scalars(select(FiveStarReview).where(FiveStarReview.dossier_id == d.id)).first()
+    if review is not None:
+        part[FIVE_STAR_REVIEW] = row_json(review)
+    return part
 
 
 def part_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = False) -> str:
@@ -134,6 +141,20 @@ def part_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = Fal
     return sha256_hex(canonical_json(content))
 
 
+def state_hash(part_name: str, part: dict[str, Any], *, ignore_status: bool = False) -> str:
+    """The hash that says whether a part changed (versions, acknowledgements, local edits).
+
+    `part_hash` is the one a record carries: readers before the 5★ review compute a results record's
+    over its status, reasons and certificates only, so the review cannot enter it without them
+    refusing the record. It enters this one instead: a new or changed review is a new version of the
+    part, sent and applied like any other change; with no review, both hashes are the same."""
+    wire = part_hash(part_name, part, ignore_status=ignore_status)
+    review = part.get(FIVE_STAR_REVIEW) if part_name == PROVINCE else None
+    if not isinstance(review, dict):
+        return wire
+    return sha256_hex(canonical_json({"part": wire, FIVE_STAR_REVIEW: _content(review)}))
+
+
 def local_part(s: Session, d: Dossier, part_name: str) -> dict[str, Any]:
     return commune_part(s, d) if part_name == COMMUNE else province_part(s, d)
 
@@ -141,7 +162,7 @@ def local_part(s: Session, d: Dossier, part_name: str) -> dict[str, Any]:
 def local_hash(s: Session, d: Dossier, part_name: str, *, copy: bool = False) -> str:
     """Hash of a part as it is here now. For the province's part kept at the commune (`copy`), the
     status is left out: the commune moves the status itself (reopening a returned dossier)."""
-    return part_hash(part_name, local_part(s, d, part_name), ignore_status=copy and part_name == PROVINCE)
+    return state_hash(part_name, local_part(s, d, part_name), ignore_status=copy and part_name == PROVINCE)
 
 
 def events_json(s: Session, dossier_id: str) -> list[dict[str, Any]]:

@@ -23,11 +23,13 @@ from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, Nu
 from ocop_desktop.domain.checklist import ItemStatus, Requirement
 from ocop_desktop.domain.dossiers import Action, RegistrationType, Status
 from ocop_desktop.domain.producers import ProducerKind
+from ocop_desktop.domain.province import FiveStarRule
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.services.registry.certificates import KNOWN_RULESETS, IssuingLevel
 from ocop_desktop.services.sync.records import (
     COMMUNE,
     DOSSIER_PROVINCE_FIELDS,
+    FIVE_STAR_REVIEW,
     PROVINCE,
     PROVINCE_STATUSES,
     RECORD_SCHEMA,
@@ -40,6 +42,7 @@ from ocop_desktop.store.models import (
     ChecklistItem,
     Dossier,
     DossierEvent,
+    FiveStarReview,
     Producer,
     Product,
     ScoreSheet,
@@ -184,9 +187,23 @@ COMMUNE_DATA = sc.obj(
     },
     required=("dossier", "producer", "product", "checklist", "self_assessment", "attachments"),
 )
+# Optional in results (readers before it ignore it): the 5★ proposal and the ministry's result.
+FIVE_STAR = row(
+    FiveStarReview,
+    {
+        "council_star": sc.integer(0, 5),
+        "council_total": sc.number(0),
+        "central_stars": sc.one_of({0, 3, 4, 5}),
+        "central_total": sc.number(0),
+        "rule": sc.one_of({r.value for r in FiveStarRule}),
+        "ruleset_hash": sc.hex64,
+        "floors": sc.mapping(sc.anything),
+    },
+)
 PROVINCE_DATA = sc.obj(
     {
         "status": sc.nullable(sc.one_of(PROVINCE_STATUSES)),
+        FIVE_STAR_REVIEW: sc.nullable(FIVE_STAR),
         "return_reasons": columns(Dossier)["return_reasons"],
         "certificates": sc.array(
             row(

@@ -255,11 +255,15 @@ class SyncStatusService:
         )
         out = []
         with self._ctx.read() as s:
-            query = dossier_header(Dossier, Product.name, Producer.name).where(Dossier.status.in_(wanted))
-            for d, product, producer in s.execute(query):
-                state = s.get(SyncDossierState, d.id)
-                if part == PROVINCE and state is None:
-                    continue  # entered at the province by hand: nobody to send it to
+            # the states joined in (one query, not one `get` per dossier: 48,000 of them took 21 s)
+            query = (
+                dossier_header(Dossier, Product.name, Producer.name, SyncDossierState)
+                .outerjoin(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
+                .where(Dossier.status.in_(wanted))
+            )
+            if part == PROVINCE:  # entered at the province by hand: nobody to send it to
+                query = query.where(SyncDossierState.dossier_id.is_not(None))
+            for d, product, producer, state in s.execute(query):
                 if state is None or state.own_hash != local_hash(s, d, part):
                     since, reason = _aware(d.updated_at), "Chưa gửi đi"
                 elif state.acked_version < state.own_version:

@@ -24,6 +24,7 @@ from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.keys import fingerprint, normalise_readable, readable_fingerprint
 from ocop_desktop.ocoppkg.manifest import Party
 from ocop_desktop.progress import Progress
+from ocop_desktop.services.core.officers import require_admin
 from ocop_desktop.services.sync.identity import check_key_change, identity_change, trust_office, typed
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import ALGORITHMS, parent_unit, trusted_fingerprints
@@ -211,6 +212,7 @@ class TrustImport:
         if self._opened.prior is not None:
             return ImportResult(preview, False, None)
         if self.needs_confirmation:
+            require_admin(self._ctx, "tin cậy khóa của cơ quan khác")
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self._m.sender.name, self.signing["raw"], self._confirm)
         files = self.files if self.later is None else {}
@@ -218,7 +220,7 @@ class TrustImport:
         outcomes: dict[str, Any] = {"installed": installed, "trusted": self.needs_confirmation}
         if self.key_change is not None:
             outcomes["key_change"] = asdict(self.key_change)
-        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
+        with database_errors_refused(self._ctx, INCONSISTENT), self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(
                     s,
@@ -234,6 +236,6 @@ class TrustImport:
             mailbox = (
                 ""
                 if self.mailbox is None or self.later
-                else apply_mailbox(self._ctx, self.mailbox, self._m.package_id)
+                else apply_mailbox(self._ctx, s, self.mailbox, self._m.package_id)
             )
         return ImportResult(preview, True, None, installed=tuple(installed), mailbox=mailbox)

@@ -1,10 +1,12 @@
 """All mapped classes; importing this module registers them on `Base.metadata`."""
 
+from ocop_desktop.store.models.audit import AuditEntry, AuditState
 from ocop_desktop.store.models.certificates import Certificate
 from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
+from ocop_desktop.store.models.ministry import FiveStarReview
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.plans import YearPlan
 from ocop_desktop.store.models.producers import Producer, Product
@@ -21,6 +23,8 @@ from ocop_desktop.store.models.units import AdminUnit
 __all__ = [
     "AdminUnit",
     "AdvisoryNote",
+    "AuditEntry",
+    "AuditState",
     "Attachment",
     "Blob",
     "Certificate",
@@ -31,6 +35,7 @@ __all__ = [
     "EvaluationRound",
     "EvaluatorLink",
     "EvaluatorSheet",
+    "FiveStarReview",
     "KeyRecord",
     "Office",
     "Officer",

@@ -34,6 +34,9 @@ class Dossier(Tracked, Base):
     previous_dossier_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("dossier.id"))
     base_certificate_id: Mapped[str | None] = mapped_column(String(36))
     return_reasons: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # A re-evaluation filed outside the window of QĐ 26/2026 Art. 7.6.a: the officer's reason (empty:
+    # in the window, or not a re-evaluation). Filed late, its certificate has the grace of Art. 12.3.
+    filing_override: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
     search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
 

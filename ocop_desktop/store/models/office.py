@@ -31,6 +31,10 @@ class Officer(Tracked, Base):
     name: Mapped[str] = mapped_column(String(120), nullable=False)
     title: Mapped[str] = mapped_column(String(120), default="", nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # The administrator manages officers, settings and keys; the first officer is one.
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    # scrypt$n$r$p$salt$hash (services.core.officers); a PIN is accountability on a shared PC, not security.
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
 
 
 class KeyRecord(Base):

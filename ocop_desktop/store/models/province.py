@@ -36,6 +36,9 @@ class EvaluationRound(Tracked, Base):
     quorum: Mapped[str] = mapped_column(String(12), nullable=False)
     chair_required: Mapped[bool] = mapped_column(Boolean, nullable=False)
     floor_rule: Mapped[str] = mapped_column(String(12), default="majority", nullable=False)
+    # Which council results go to the ministry (domain.province.FiveStarRule): "points", as QĐ 26/2026
+    # Art. 7.3.e reads, or "points_and_floors", the stricter reading some provinces apply.
+    five_star_rule: Mapped[str] = mapped_column(String(20), default="points", nullable=False)
 
 
 class CouncilMember(Tracked, Base):

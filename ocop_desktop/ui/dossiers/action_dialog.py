@@ -38,6 +38,11 @@ class ActionDialog(QDialog):
             self.date_edit.setPlaceholderText("dd/mm/yyyy")
             form.addRow(self.tr("Ngày tiếp nhận"), self.date_edit)
             form.addRow("", self.messages.label("received_on"))
+            # kept in the history; required for a re-evaluation received outside its filing window
+            self.note_edit = PlainTextInput()
+            self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+            form.addRow(self.tr("Ghi chú"), self.note_edit)
+            form.addRow("", self.messages.label("note"))
         if self.action is Action.RETURN:
             self.note_edit = PlainTextInput()
             self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)

@@ -16,12 +16,13 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.forms import SECTIONS
+from ocop_desktop.domain.forms import FORMS_OF_PAPER, SECTIONS, filled_in_app
 from ocop_desktop.services.dossiers.service import DossierDetail
+from ocop_desktop.ui.dossiers import delete_draft, ops
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
@@ -39,6 +40,7 @@ from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label
 from ocop_desktop.ui.kit.geometry import remember
 from ocop_desktop.ui.kit.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -65,6 +67,7 @@ class DossierEditor(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.data = data
+        self.deleted = False  # set by "Xóa hồ sơ nháp": the window closes with nothing left to save
         dossier_id = data.detail.row.id
         self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
         self.header = DossierHeader()
@@ -79,7 +82,8 @@ class DossierEditor(QWidget):
             ("mau02_part2", self.tr("Phần II")),
             ("mau02_part4", self.tr("Phần IV")),
         ):
-            self.forms[key] = SectionForm(SECTIONS[key])
+            # the first tab is built now, the hidden ones in the next turns (`_build_hidden_forms`)
+            self.forms[key] = SectionForm(SECTIONS[key], deferred=key != "mau01")
             self._add_tab(key, self.forms[key], title)
         self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
         self._add_tab("self_assessment", self.self_assessment, self.tr("Tự đánh giá (Phần III)"))
@@ -92,7 +96,7 @@ class DossierEditor(QWidget):
         self._add_tab("mau03", self.mau03, self.tr("Mẫu 03"))
         self.printing = PrintTab(ctx, dossier_id, self.save_now)
         self._add_tab("print", self.printing, self.tr("In"))
-        self.history = HistoryTab()
+        self.history = HistoryTab(ctx, dossier_id)
         self._add_tab("history", self.history, self.tr("Lịch sử"))
         self.compare: CompareTab | None = None
         self._add_compare_tab(data.previous)
@@ -108,6 +112,15 @@ class DossierEditor(QWidget):
         )
         self.show_detail(self.session.detail)
         self.resize(1200, 800)
+        QTimer.singleShot(0, self, self._build_hidden_forms)
+
+    def _build_hidden_forms(self) -> None:
+        """One hidden form section per turn of the event loop: opening a dossier built all of them
+        at once, ~100 ms of the GUI thread; one at a time, the window paints and answers between."""
+        pending = next((form for form in self.forms.values() if not form.built), None)
+        if pending is not None:
+            pending.build()
+            QTimer.singleShot(0, self, self._build_hidden_forms)
 
     def _add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_of[key] = self.tabs.addTab(widget, title)
@@ -133,6 +146,7 @@ class DossierEditor(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.save_now())
         self.header.action_requested.connect(self.actions.request)
         self.header.paper_requested.connect(self.actions.request_paper)
+        self.header.delete_requested.connect(self.delete_draft)
         self.actions.problems.connect(self.show_problems)
         self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
@@ -174,6 +188,7 @@ class DossierEditor(QWidget):
         self.evidence.set_read_only(not d.editable)
         self.printing.set_stem(r.receipt_number or r.product_code)
         self.history.show_events(d.events, self.data.officers)
+        self.history.show_five_star(d.five_star)
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
@@ -208,6 +223,16 @@ class DossierEditor(QWidget):
         self.checklist.show_view(result.checklist)
         self.header.show_completeness(result.checklist.completeness)
         self.changed.emit(self.session.dossier_id)
+        events = result.detail.events
+        if events and events[-1].action == "receive":
+            self.offer_receipt(result.detail.row.receipt_number or "")
+
+    def offer_receipt(self, number: str) -> None:
+        """Right after receipt the producer is at the desk: offer the slip to hand over."""
+        question = self.tr("Đã tiếp nhận hồ sơ, số phiếu %1. In phiếu tiếp nhận để trao cho chủ thể?")
+        if errors.ask(self, question.replace("%1", number), yes=self.tr("In phiếu"), no=self.tr("Để sau")):
+            self.show_tab("print")
+            self.printing.preview_form("receipt")
 
     # -- autosave -----------------------------------------------------------------------------
     def _edited(self, section: str, field: str) -> None:
@@ -224,6 +249,18 @@ class DossierEditor(QWidget):
             self.compare.show_current(d.forms)
         self._mark_tab(section)
         self._say_saved()
+        self._follow_paper(section, d)
+
+    def _follow_paper(self, section: str, d: DossierDetail) -> None:
+        """Mẫu 01/02 filled in full count as there on the checklist: read it again when that flips."""
+        paper = next((k for k, sections in FORMS_OF_PAPER.items() if section in sections), None)
+        row = self.checklist.rows.get(paper) if paper else None
+        if paper and row is not None and filled_in_app(paper, d.forms) != (row.status == "provided"):
+            run_task(ops.load_checklist, self.ctx, d.row.id, on_done=self._checklist_read, parent=self)
+
+    def _checklist_read(self, view: ops.ChecklistView) -> None:
+        self.checklist.show_view(view)
+        self.header.show_completeness(view.completeness)
 
     def _say_saved(self) -> None:
         """The save indicator after any save (forms, checklist, sheet): when, or what is left."""
@@ -264,12 +301,21 @@ class DossierEditor(QWidget):
         if self.self_assessment.flush():  # its evidence pickers list the dossier's files
             self.self_assessment.reload()
 
+    def delete_draft(self) -> Task | None:
+        row = self.session.detail.row
+        return delete_draft.request_delete(self, self, row.id, row.product_name, self.session.revision)
+
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentIndex(self.tab_of[key])
         return self.tabs.currentWidget()
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.deleted:  # the dossier is gone: nothing to save, the list drops it
+            event.accept()
+            self.changed.emit(self.session.dossier_id)
+            super().closeEvent(event)
+            return
         if self.evidence.task is not None and not errors.ask(
             self,
             self.tr("Đang nhập tài liệu minh chứng. Hủy việc nhập và đóng hồ sơ?"),

@@ -31,6 +31,7 @@ class DossierHeader(QFrame):
 
     action_requested = Signal(str)
     paper_requested = Signal()
+    delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class DossierHeader(QFrame):
         self.save_state = QLabel()
         self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         self.completeness = QProgressBar()
         self.completeness.setRange(0, 100)
         self.completeness.setFixedWidth(150)
@@ -58,6 +60,12 @@ class DossierHeader(QFrame):
         self.paper_button.clicked.connect(self.paper_requested.emit)
         self.paper_button.hide()
         self.actions_row.addWidget(self.paper_button)
+        self.delete_button = QPushButton(self.tr("Xóa hồ sơ nháp…"))
+        self.delete_button.setObjectName("delete_draft")
+        self.delete_button.setToolTip(self.tr("Xóa hồ sơ mở nhầm, chưa tiếp nhận và chưa gửi đi"))
+        self.delete_button.clicked.connect(self.delete_requested.emit)
+        self.delete_button.hide()
+        self.actions_row.insertWidget(1, self.delete_button)  # apart from the steps, after the stretch
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -73,6 +81,10 @@ class DossierHeader(QFrame):
             ("ruleset", self.tr("Bộ tiêu chí")),
             ("receipt", self.tr("Số phiếu")),
             ("deadline", self.tr("Hạn xử lý của xã")),
+            # a re-evaluation only (QĐ 26/2026 Art. 7.6.a, 7.6.g, 12.3)
+            ("filing_window", self.tr("Thời hạn nộp đánh giá lại")),
+            ("completion", self.tr("Hạn đánh giá lại của tỉnh")),
+            ("filing_override", self.tr("Nộp ngoài thời hạn")),
         ]
         for i, (key, caption) in enumerate(fields):
             row, col = divmod(i, 3)
@@ -81,6 +93,7 @@ class DossierHeader(QFrame):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
+            self.captions[key] = name
             grid.addWidget(name, row, 2 * col)
             grid.addWidget(value, row, 2 * col + 1)
         grid.setColumnStretch(1, 3)
@@ -124,9 +137,47 @@ class DossierHeader(QFrame):
             )
         else:
             deadline.setStyleSheet("")
+        if r.deadline and r.deadline_estimated:
+            text += " " + self.tr("(dự kiến)")
+            deadline.setToolTip(
+                self.tr(
+                    "Lịch nghỉ lễ, Tết của năm này chưa có thông báo chính thức: hạn được tính theo quy tắc "
+                    "của Bộ luật Lao động. Tỉnh sẽ gửi lịch chính thức trong gói tham chiếu."
+                )
+            )
+        else:
+            deadline.setToolTip("")
         deadline.setText(text)
+        self._show_reevaluation(d)
         self._show_actions(d.allowed_actions)
         self.paper_button.setVisible(bool(d.paper_outcomes))
+        # only a draft that never left the office; the service checks the rest (packages, rounds)
+        self.delete_button.setVisible(r.status in ("draft", "complete") and not r.receipt_number)
+
+    def _show_reevaluation(self, d: DossierDetail) -> None:
+        """The window, the province's limit and the reason of a late filing, for a re-evaluation."""
+        r = d.reevaluation
+        for key in ("filing_window", "completion", "filing_override"):
+            shown = r is not None and (key != "filing_override" or bool(r.filing_override))
+            self.captions[key].setVisible(shown)
+            self.values[key].setVisible(shown)
+        if r is None:
+            return
+        self.values["filing_window"].setText(
+            f"{format_date(r.window_opens)} – {format_date(r.window_closes)}"
+        )
+        self.values["filing_window"].setToolTip(
+            self.tr("Giấy chứng nhận hết hạn %1; nộp muộn thì còn hiệu lực đến khi có kết quả, không quá %2.")
+            .replace("%1", format_date(r.valid_until))
+            .replace("%2", format_date(r.grace_until))
+        )
+        self.values["completion"].setText(
+            format_date(r.completion_deadline)
+            if r.completion_deadline
+            else self.tr("%1 ngày từ ngày tỉnh nhận đủ hồ sơ").replace("%1", str(r.completion_days))
+        )
+        self.values["filing_override"].setText(r.filing_override)
+        self.values["filing_override"].setWordWrap(True)
 
     def _show_actions(self, actions: tuple[str, ...]) -> None:
         for button in self.action_buttons.values():

@@ -24,7 +24,9 @@ translate = QCoreApplication.translate
 def deadline_text(r: DossierRow) -> str:
     if r.deadline is None:
         return ""
-    text = format_date(r.deadline)
+    text = format_date(r.deadline) + (
+        " " + translate("DossiersPage", "(dự kiến)") if r.deadline_estimated else ""
+    )
     return f"{text} · {label_text(r.urgency_label)}" if r.urgency in URGENCY_COLOURS else text
 
 
@@ -46,32 +48,24 @@ DEADLINE_COLUMN = len(COLUMNS) - 1
 
 
 class DossierSource:
-    """Fetches the filtered list once per query and hands it out page by page."""
+    """Reads the filtered list a page at a time (a province holds 60,000 dossiers: never all of them),
+    and counts the matches in SQL."""
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.status: str | None = None
         self.due_only = False
-        self._key: tuple[str, str | None, bool] | None = None
-        self._rows: list[DossierRow] = []
-
-    def _load(self, query: str) -> list[DossierRow]:
-        key = (query, self.status, self.due_only)
-        if key != self._key:
-            self._rows = ops.dossiers(self.ctx, query, self.status, self.due_only)
-            self._key = key
-        return self._rows
+        self._last: tuple[int, DossierRow] | None = None  # (rows read so far, the last of them)
 
     def fetch(self, query: str, offset: int, limit: int) -> list[DossierRow]:
-        if offset == 0:
-            self._key = None  # a new query or a refresh: read again
-        return self._load(query)[offset : offset + limit]
+        # the next page as the view scrolls: read after the last row (keyset), not by OFFSET
+        last = self._last[1] if offset and self._last is not None and self._last[0] == offset else None
+        rows = ops.dossier_page(self.ctx, query, self.status, self.due_only, offset, limit, last)
+        self._last = (offset + len(rows), rows[-1]) if rows else None
+        return rows
 
     def count(self, query: str) -> int:
-        rows, key = self._rows, self._key  # the count runs on a worker thread: no reload there
-        if key is not None and key[0] == query:
-            return len(rows)
-        return len(ops.dossiers(self.ctx, query, self.status, self.due_only))
+        return ops.dossier_count(self.ctx, query, self.status, self.due_only)
 
 
 class DossierListModel(LazyTableModel):

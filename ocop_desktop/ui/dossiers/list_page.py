@@ -17,7 +17,6 @@ from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
 from ocop_desktop.ui.dossiers import ops
-from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
 from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
 from ocop_desktop.ui.kit.domain_labels import label_text
@@ -27,6 +26,7 @@ from ocop_desktop.ui.kit.tasks import run_task
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ui.dossiers.editor import DossierEditor
 
 
 class DossiersPage(ListPage):
@@ -126,6 +126,8 @@ class DossiersPage(ListPage):
         return editor
 
     def _show_editor(self, data: ops.EditorData) -> None:
+        from ocop_desktop.ui.dossiers.editor import DossierEditor  # imported by the job, on its worker
+
         dossier_id = data.detail.row.id
         editor = DossierEditor(self._ctx, data, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

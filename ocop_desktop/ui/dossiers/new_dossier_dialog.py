@@ -8,11 +8,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.errors import ValidationError
+from ocop_desktop.domain.reevaluation import Filing
 from ocop_desktop.services.dossiers.duplicates import DuplicateDossier
+from ocop_desktop.services.dossiers.reevaluation import OutsideFilingWindow
 from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit import errors
@@ -59,6 +61,13 @@ class NewDossierDialog(FormDialog):
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
         self.form.addRow("", note)
+        # asked only when a re-evaluation falls outside its filing window (QĐ 26/2026 Art. 7.6.a)
+        self.reason = self.add_field(
+            "filing_override",
+            self.tr("Lý do nộp ngoài thời hạn *"),
+            QLineEdit(placeholderText=self.tr("Ví dụ: chủ thể không nộp kịp; tỉnh đề nghị đánh giá sớm")),
+        )
+        self.form.setRowVisible(self.reason.parentWidget(), False)
         self.save_button.setText(self.tr("Lập hồ sơ"))
         self.product.refresh()
         if product_id:
@@ -76,11 +85,17 @@ class NewDossierDialog(FormDialog):
             product_id=product_id,
             registration_type=registration,
             allow_duplicate=self.allow_duplicate,
+            filing_override=self.reason.text() if self.reason.isVisibleTo(self) else "",
         )
 
     def _refused(self, exc: BaseException) -> None:
         """The product already has a dossier without a decision: say which, and make a second one
-        only when the officer insists."""
+        only when the officer insists. A re-evaluation outside its window: say why, and ask a reason."""
+        if isinstance(exc, OutsideFilingWindow) and exc.check.filing is not Filing.EXPIRED:
+            self.form.setRowVisible(self.reason.parentWidget(), True)
+            self.messages.show({"filing_override": exc.message})
+            self.reason.setFocus()
+            return
         if not isinstance(exc, DuplicateDossier) or self.allow_duplicate:
             super()._refused(exc)
             return

@@ -11,6 +11,7 @@ timed in `session.py`)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -20,11 +21,10 @@ from typing import TYPE_CHECKING
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure
-from ocop_desktop.services.core.office import OfficeService
+from ocop_desktop.services.core.officers import OfficerService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
-from ocop_desktop.services.dossiers.print_data import print_dossier_form
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
 from ocop_desktop.services.registry.products import ProductRow, ProductService
 
@@ -83,9 +83,24 @@ class EditorData:
 
 
 # -- lists, pickers and small writes (direct) ----------------------------------------------------
-def dossiers(ctx: AppContext, query: str, status: str | None, due_only: bool) -> list[DossierRow]:
-    """The office's dossiers matching `query` (diacritics optional), nearest deadline first."""
-    return DossierService(ctx).search(query, status=status, due_only=due_only)
+def dossier_page(
+    ctx: AppContext,
+    query: str,
+    status: str | None,
+    due_only: bool,
+    offset: int,
+    limit: int,
+    after: DossierRow | None = None,
+) -> list[DossierRow]:
+    """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first:
+    from `offset`, or from the row after `after` (the last row of the page before)."""
+    return DossierService(ctx).search(
+        query, status=status, due_only=due_only, offset=offset, limit=limit, after=after
+    )
+
+
+def dossier_count(ctx: AppContext, query: str, status: str | None, due_only: bool) -> int:
+    return DossierService(ctx).count(query, status=status, due_only=due_only)
 
 
 def products(ctx: AppContext, query: str, limit: int) -> list[ProductRow]:
@@ -120,12 +135,17 @@ def create_dossier(
     product_id: str,
     registration_type: str,
     allow_duplicate: bool = False,
+    filing_override: str = "",
 ) -> DossierDetail:
-    """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms."""
-    return DossierService(ctx).create(product_id, registration_type, allow_duplicate=allow_duplicate)
+    """A new dossier; an upgrade or re-evaluation starts from the recognised dossier's forms. A
+    re-evaluation outside its filing window needs `filing_override` (the officer's reason)."""
+    return DossierService(ctx).create(
+        product_id, registration_type, allow_duplicate=allow_duplicate, filing_override=filing_override
+    )
 
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:
+    editor_modules()
     detail = DossierService(ctx).get(dossier_id)
     return EditorData(
         detail,
@@ -136,6 +156,13 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
         _product_set(detail),
         _criteria(detail),
     )
+
+
+def editor_modules() -> None:
+    """The editor's modules (its tabs, the score-sheet widgets), imported here on the worker that reads
+    the dossier: importing them on the GUI thread, with the list page, held the window ~0.4 s.
+    Importing creates no widget."""
+    importlib.import_module("ocop_desktop.ui.dossiers.editor")
 
 
 def load_detail(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> DossierDetail:
@@ -197,6 +224,8 @@ def remove_evidence(
 
 def print_form(_progress: Progress | None, ctx: AppContext, dossier_id: str, form: str, out: Path) -> Path:
     """One form of the dossier as a PDF at `out`."""
+    from ocop_desktop.services.dossiers.print_data import print_dossier_form  # ReportLab: ~0.3 s to import
+
     return Path(print_dossier_form(ctx, dossier_id, form, out))
 
 
@@ -212,10 +241,9 @@ def _previous(ctx: AppContext, detail: DossierDetail) -> DossierDetail | None:
 
 
 def _officers(ctx: AppContext) -> dict[str, str]:
-    if not ctx.officer_id:
-        return {}
+    """Every officer's name (deactivated ones too: the history still names them)."""
     try:
-        return {ctx.officer_id: OfficeService(ctx).summary().officer_name}
+        return OfficerService(ctx).names()
     except UserError:
         return {}
 

@@ -29,6 +29,7 @@ FORMS = (
     ("checklist", QT_TRANSLATE_NOOP("PrintTab", "Danh mục hồ sơ và tài liệu minh chứng")),
     ("receipt", QT_TRANSLATE_NOOP("PrintTab", "Phiếu tiếp nhận hồ sơ")),
     ("mau03", QT_TRANSLATE_NOOP("PrintTab", "Mẫu 03 – Báo cáo đánh giá của UBND cấp xã")),
+    ("supplement", QT_TRANSLATE_NOOP("PrintTab", "Phiếu hướng dẫn bổ sung (giấy tờ còn thiếu, sắp hết hạn)")),
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -35,10 +36,15 @@ class SectionForm(QScrollArea):
     edited = Signal(str)
     committed = Signal(str)
 
-    def __init__(self, section: Section, parent: QWidget | None = None) -> None:
+    def __init__(self, section: Section, parent: QWidget | None = None, *, deferred: bool = False) -> None:
+        """`deferred`: the fields are built on first use (shown, read, filled) or by `build()` —
+        a dossier window builds its hidden sections in the turns after it opens, not before."""
         super().__init__(parent)
         self.section = section
-        self.inputs: dict[str, FieldInput] = {}
+        self._inputs: dict[str, FieldInput] = {}
+        self._built = False
+        self._values: Mapping[str, object] | None = None  # what to show once built
+        self._read_only = False
         self._note: QLabel | None = None
         self.messages = FieldMessages()  # under the fields only: the editor shows the rest
         self.setWidgetResizable(True)
@@ -54,8 +60,33 @@ class SectionForm(QScrollArea):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(self.form)
         self.body.addStretch(1)
-        self._add_fields(section.fields)
+        if not deferred:
+            self.build()
         self.setWidget(content)
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    @property
+    def inputs(self) -> dict[str, FieldInput]:
+        self.build()
+        return self._inputs
+
+    def build(self) -> None:
+        """The fields, with the values and the read-only state asked for meanwhile (once)."""
+        if self._built:
+            return
+        self._built = True
+        self._add_fields(self.section.fields)
+        if self._values is not None:
+            self.set_values(self._values)
+        if self._read_only:
+            self.set_read_only(True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.build()
+        super().showEvent(event)
 
     def _add_fields(self, fields: tuple[Field, ...]) -> None:
         ticks: list[Field] = []
@@ -101,7 +132,7 @@ class SectionForm(QScrollArea):
         field_input = FieldInput(f, self)
         field_input.edited.connect(lambda key=f.key: self._on_edited(key))
         field_input.committed.connect(lambda key=f.key: self.committed.emit(key))
-        self.inputs[f.key] = field_input
+        self._inputs[f.key] = field_input
         return field_input
 
     def _on_edited(self, key: str) -> None:
@@ -110,7 +141,10 @@ class SectionForm(QScrollArea):
 
     # -- values -------------------------------------------------------------------------------
     def set_values(self, values: Mapping[str, object]) -> None:
-        for key, field_input in self.inputs.items():
+        if not self._built:
+            self._values = values
+            return
+        for key, field_input in self._inputs.items():
             field_input.show(values.get(key))
 
     def set_note(self, text: str) -> None:
@@ -134,7 +168,7 @@ class SectionForm(QScrollArea):
         """Re-display saved values in their normal format (1.500.000; 05/03/2026), except in the
         field being typed in, whose cursor must not jump."""
         for key, value in values.items():
-            field_input = self.inputs.get(key)
+            field_input = self._inputs.get(key)
             if field_input is None or field_input.widget.hasFocus():
                 continue
             if display_text(field_input.field, value) != field_input.raw() and field_input.field.kind in (
@@ -146,25 +180,27 @@ class SectionForm(QScrollArea):
                 field_input.show(value)
 
     def set_read_only(self, read_only: bool) -> None:
-        for field_input in self.inputs.values():
+        self._read_only = read_only
+        for field_input in self._inputs.values():  # none yet if not built: `build` applies it
             field_input.set_read_only(read_only)
 
     # -- messages -----------------------------------------------------------------------------
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Messages under the fields they concern (keys of this section, without prefix)."""
+        self.build()
         self.messages.show(problems)
 
     def clear_problems(self, keys: list[str] | None = None) -> None:
         self.messages.clear(keys)
 
     def problem(self, key: str) -> str:
-        return self.messages.text(key)
+        return self.messages.text(key) if self._built else ""  # showing a message builds the form
 
     def has_problems(self) -> bool:
         return self.messages.any_shown()
 
     def focus_field(self, key: str) -> None:
-        field_input = self.inputs.get(key)
+        field_input = self.inputs.get(key)  # built now if it was not
         if field_input is not None:
             self.ensureWidgetVisible(field_input.widget)
             field_input.widget.setFocus(Qt.FocusReason.OtherFocusReason)

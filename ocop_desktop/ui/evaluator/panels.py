@@ -64,6 +64,7 @@ def self_assessment_total(d: AssignedDossier) -> tuple[int, int, int] | None:
             ),
             dict(d.self_answers),
             partial=True,
+            one_case=False,  # as the producer saved it
         )
     except UserError:
         return None

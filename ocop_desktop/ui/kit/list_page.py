@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,20 @@ from ocop_desktop.ui.kit.search_picker import SearchEdit
 FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
 
 
+class ListTable(QTableView):
+    """The list of a page; Delete on it asks the page to delete the selected row (a key handled here, not a
+    shortcut: in the filter box the same key deletes characters)."""
+
+    deletePressed = Signal()  # noqa: N815 - Qt signal naming
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Delete) and self.currentIndex().isValid():
+            self.deletePressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class ListPage(QWidget):
     """Subclasses pass the model, implement `open_new`, `open_edit(row)`, `texts()`, `count_text(n)`,
     and may add widgets to the top row: `extra_filters()` after the filter box, `extra_buttons()`
@@ -41,7 +55,7 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
-        self.table = QTableView()
+        self.table = ListTable()
         self.table.setModel(model)
         self._setup_table()
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

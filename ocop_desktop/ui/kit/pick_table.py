@@ -118,10 +118,17 @@ class SearchTable(QWidget):
         name = self.model.columns[0].value  # the first column names the row: its matches come first
 
         def prepare(rows: Sequence[Any]) -> Prepared:
+            folded: dict[str, str] = {}  # a name on many rows (a product's dossiers) folded and kept once
+
+            def name_key(row: Any) -> str:
+                text = str(name(row))
+                key = folded.get(text)
+                if key is None:
+                    key = folded[text] = quick_fold(text)
+                return key
+
             return Prepared(
-                list(rows),
-                [quick_fold(searchable(r)) for r in rows],
-                [quick_fold(str(name(r))) for r in rows],
+                list(rows), [quick_fold(searchable(r)) for r in rows], [name_key(r) for r in rows]
             )
 
         return prepare

@@ -21,6 +21,7 @@ LANGUAGES = ("vi", "en")
 @dataclass(frozen=True)
 class UiSettings:
     language: str = "vi"
+    last_officer: str = ""  # the officer chosen last on this PC, offered first at the next start
 
 
 def load_settings(path: Path) -> UiSettings:

@@ -17,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.dossiers.service import DossierRow
+from ocop_desktop.services.dossiers.listing import DossierChoice
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.pick_table import Prepared, SearchTable
 from ocop_desktop.ui.kit.tables import Col, selected_rows
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
-from ocop_desktop.ui.printing.entry import open_print_preview
-from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 
 DEFAULT_FORMS = ("mau01", "mau02", "sheet")
 
@@ -75,7 +74,7 @@ class DossierPrintPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[DossierRow] = []
+        self.rows: list[DossierChoice] = []
         self.task: Task | None = None  # the printing
         self.load_task: Task | None = None  # reading the list
         self.preview: PrintPreviewDialog | None = None
@@ -144,7 +143,7 @@ class DossierPrintPanel(QWidget):
     def _load_finished(self) -> None:
         self.load_task = None
 
-    def selected(self) -> list[DossierRow]:
+    def selected(self) -> list[DossierChoice]:
         return selected_rows(self.table)
 
     def _update(self) -> None:
@@ -187,6 +186,8 @@ class DossierPrintPanel(QWidget):
         return self.task
 
     def _printed(self, result: jobs.BatchResult, title: str, name: str) -> None:
+        from ocop_desktop.ui.printing.entry import open_print_preview  # imported by the job, on its worker
+
         self.preview = open_print_preview(self, result.path, title, suggested_name=name)
         if result.skipped:
             errors.info(

@@ -22,6 +22,7 @@ FILE_STEMS = {
     "sheet": "Phieu-cham-diem",
     "receipt": "Phieu-tiep-nhan",
     "checklist": "Danh-muc-ho-so",
+    "supplement": "Huong-dan-bo-sung",
     "certificate": "Giay-chung-nhan",
     "results": "Danh-sach-ket-qua",
     "council-matrix": "Ma-tran-hoi-dong",

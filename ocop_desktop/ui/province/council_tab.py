@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.province import CouncilMode
+from ocop_desktop.domain.province import CouncilMode, FiveStarRule
 from ocop_desktop.domain.rules.council import FLOOR_RULES
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.dialogs import forget
@@ -55,6 +55,8 @@ class CouncilTab(QWidget):
         self.max_spread = QSpinBox(self)
         self.max_spread.setRange(0, 100)
         self.chair_required = QCheckBox(self)
+        # off: the decision's reading (≥ 90 points, Art. 7.3.e); on: points and 5★ floors (FiveStarRule)
+        self.five_star_strict = QCheckBox(self)
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save_settings)
         form = QFormLayout(self.settings_box)
@@ -71,6 +73,7 @@ class CouncilTab(QWidget):
             self.form_labels[key] = QLabel(self)
             form.addRow(self.form_labels[key], widget)
         form.addRow(self.chair_required)
+        form.addRow(self.five_star_strict)
         form.addRow(self.save_button)
 
         self.members = RowsModel(
@@ -148,6 +151,14 @@ class CouncilTab(QWidget):
                 i, rules.get(self.floor_rule.itemData(i), self.floor_rule.itemData(i))
             )
         self.chair_required.setText(self.tr("Bắt buộc có Chủ tịch Hội đồng"))
+        self.five_star_strict.setText(self.tr("Đề nghị 5 sao chỉ khi đủ cả yêu cầu tối thiểu 5 sao"))
+        self.five_star_strict.setToolTip(
+            self.tr(
+                "Điều 7.3.e QĐ 26/2026: sản phẩm đạt từ 90 điểm được đề nghị Bộ công nhận 5 sao (mặc định, "
+                "ô này bỏ trống); các yêu cầu tối thiểu đạt hoặc chưa đạt được ghi kèm. Đánh dấu ô này "
+                "nếu tỉnh áp dụng cách hiểu chặt hơn: đủ điểm và đủ mọi yêu cầu tối thiểu đến 5 sao."
+            )
+        )
         self.floor_rule.setToolTip(
             self.tr(
                 "Một mức tối thiểu (***, ****, *****) của tiêu chí được coi là đạt khi: "
@@ -199,6 +210,7 @@ class CouncilTab(QWidget):
         self.quorum.setText(r.quorum)
         self.floor_rule.setCurrentIndex(self.floor_rule.findData(r.floor_rule))
         self.chair_required.setChecked(r.chair_required)
+        self.five_star_strict.setChecked(r.five_star_rule == FiveStarRule.POINTS_AND_FLOORS)
         for edit in (self.name, self.decision):
             edit.setCursorPosition(0)  # the start of a long name, not its end
 
@@ -251,6 +263,9 @@ class CouncilTab(QWidget):
             "quorum": self.quorum.text(),
             "floor_rule": self.floor_rule.currentData(),
             "chair_required": self.chair_required.isChecked(),
+            "five_star_rule": (
+                FiveStarRule.POINTS_AND_FLOORS if self.five_star_strict.isChecked() else FiveStarRule.POINTS
+            ).value,
         }
         return self.state.run(jobs.configure, self.state.round_id, settings, writes=True, parent=self)
 

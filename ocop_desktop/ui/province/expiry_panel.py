@@ -47,7 +47,7 @@ class ExpiryPanel(QWidget):
                 Col(lambda: self.tr("Xã"), lambda r: r.commune_name, 15),
                 Col(lambda: self.tr("Hạng"), lambda r: stars(r.stars), 7),
                 Col(lambda: self.tr("Quyết định"), lambda r: r.decision_number, 13),
-                Col(lambda: self.tr("Hiệu lực đến"), lambda r: format_date(r.valid_until), 11),
+                Col(lambda: self.tr("Hiệu lực đến"), self._valid_text, 11),
                 Col(
                     lambda: self.tr("Còn (ngày)"),
                     lambda r: r.days_left,
@@ -84,6 +84,16 @@ class ExpiryPanel(QWidget):
         layout.addWidget(self.table, 1)
         state.written.connect(lambda: self.reload() if self.loaded else None)
         self.retranslate()
+
+    def _valid_text(self, r: ExpiryRow) -> str:
+        """A late re-evaluation awaiting its result keeps the certificate (QĐ 26/2026 Art. 12.3)."""
+        if r.valid_through is None:
+            return format_date(r.valid_until)
+        return (
+            self.tr("%1 (gia hạn, tối đa %2)")
+            .replace("%1", format_date(r.valid_until))
+            .replace("%2", format_date(r.valid_through))
+        )
 
     def retranslate(self) -> None:
         self.days_label.setText(self.tr("Hết hạn trong vòng (ngày):"))

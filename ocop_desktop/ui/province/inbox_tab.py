@@ -59,6 +59,19 @@ class InboxTab(QWidget):
                     tip=lambda r: r.return_reasons,
                 ),
                 Col(lambda: self.tr("Đợt"), lambda r: r.round_label or f"→ {r.suggested_round}", 11),
+                Col(
+                    lambda: self.tr("Hạn đánh giá lại"),
+                    lambda r: format_date(r.reevaluation_due) if r.reevaluation_due else "",
+                    10,
+                    tip=lambda r: (
+                        self.tr(
+                            "Hạn tổ chức đánh giá lại, tính từ ngày tỉnh tiếp nhận hồ sơ "
+                            "(điểm g khoản 6 Điều 7 QĐ 26/2026/QĐ-TTg)."
+                        )
+                        if r.reevaluation_due
+                        else ""
+                    ),
+                ),
             ],
             lambda r: f"{r.product_name} {r.producer_name} {r.commune_name} {r.receipt_number}",
             self,

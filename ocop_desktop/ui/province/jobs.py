@@ -26,6 +26,7 @@ from ocop_desktop.services.province.aggregation import (
 from ocop_desktop.services.province.common import EntryRow, MemberRow
 from ocop_desktop.services.province.councils import CouncilService, MemberInput
 from ocop_desktop.services.province.inbox import InboxRow, InboxService
+from ocop_desktop.services.province.ministry import CentralResultInput, MinistryResultService
 from ocop_desktop.services.province.reports import ExpiryRow, ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, DecisionOutcome, ResultService
 from ocop_desktop.services.province.rounds import RoundDetail, RoundInput, RoundRow, RoundService
@@ -74,9 +75,8 @@ class Results:
 def results(progress: Progress, ctx: AppContext, round_id: str) -> Results:
     service = ResultService(ctx)
     decisions = tuple(service.decision(d.id) for d in service.decisions(round_id))
-    return Results(
-        tuple(RoundService(ctx).entries(round_id)), tuple(service.five_star_candidates(round_id)), decisions
-    )
+    entries = tuple(RoundService(ctx).entries(round_id))
+    return Results(entries, tuple(e for e in entries if e.five_star), decisions)
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,12 @@ def withdraw(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str
 
 def decide(progress: Progress, ctx: AppContext, round_id: str, data: DecisionInput) -> DecisionOutcome:
     return ResultService(ctx).decide(round_id, data)
+
+
+def record_central(
+    progress: Progress, ctx: AppContext, round_id: str, dossier_id: str, data: CentralResultInput
+) -> EntryRow:
+    return MinistryResultService(ctx).record(round_id, dossier_id, data)
 
 
 def revoke(progress: Progress, ctx: AppContext, certificate_id: str, on: date, reason: str) -> CertificateRow:

@@ -33,6 +33,7 @@ from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, 
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.expiry_panel import ExpiryPanel
+from ocop_desktop.ui.province.five_star_panel import FiveStarPanel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns, score_text, stars
@@ -136,15 +137,9 @@ class ResultsTab(QWidget):
         prints.addWidget(self.print_certificates_button)
         second_layout.addLayout(prints)
         second_layout.addWidget(self.certificates_table, 2)
-        # 5 stars
-        self.five = RowsModel(entry_columns(self, results=True), self)
-        self.five_table = make_table(self.five, self)
-        self.five_hint = QLabel(self)
-        self.five_hint.setWordWrap(True)
-        third = QWidget(self)
-        third_layout = QVBoxLayout(third)
-        third_layout.addWidget(self.five_hint)
-        third_layout.addWidget(self.five_table, 1)
+        # 5 stars: proposed to the ministry, floors met or not, the ministry's result
+        self.five_star = FiveStarPanel(state, self)
+        third = self.five_star
         self.expiry = ExpiryPanel(state, self)
         for page in (first, second, third, self.expiry):
             self.tabs.addTab(page, "")
@@ -170,12 +165,7 @@ class ResultsTab(QWidget):
             )
         ):
             self.tabs.setTabText(i, text)
-        self.proposal_hint.setText(
-            self.tr(
-                "Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công "
-                "nhận, 5 sao đề nghị Bộ; dưới 3 sao hoặc bị loại: không đủ điều kiện."
-            )
-        )
+        self._proposal_hint()
         self.propose_button.setText(self.tr("Đề nghị công nhận"))
         self.withdraw_button.setText(self.tr("Rút đề nghị"))
         self.decision_box.setTitle(self.tr("Quyết định công nhận của Chủ tịch UBND tỉnh"))
@@ -189,10 +179,19 @@ class ResultsTab(QWidget):
         self.print_results_button.setText(self.tr("In danh sách kết quả…"))
         self.print_certificates_button.setText(self.tr("In dự thảo giấy chứng nhận…"))
         self._state_terms()
-        for model in (self.entries, self.decisions, self.certificates, self.five):
+        for model in (self.entries, self.decisions, self.certificates):
             model.retranslate()
+        self.five_star.retranslate()
         self.expiry.retranslate()  # the expiry toolbar follows the language too
         self._update_labels()
+
+    def _proposal_hint(self) -> None:
+        self.proposal_hint.setText(
+            self.tr(
+                "Đề nghị: sản phẩm đã tổng hợp hợp lệ đạt 3, 4 sao được đề nghị công nhận; từ %1 "
+                "điểm: đề nghị Bộ công nhận 5 sao; dưới 3 sao hoặc bị loại: không đủ điều kiện."
+            ).replace("%1", str(self.terms.five_star_min) if self.terms else "…")
+        )
 
     def _state_terms(self) -> None:
         """The notes that state the numbers of the rule set in force (once they are read)."""
@@ -200,16 +199,13 @@ class ResultsTab(QWidget):
             return
         self.decision_note.setText(
             self.tr(
-                "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt được công nhận trong một "
-                "quyết định; mỗi sản phẩm nhận một giấy chứng nhận có hiệu lực %1 tháng."
+                "Mọi sản phẩm 3, 4 sao đã được đề nghị của đợt (và sản phẩm Hội đồng trung ương đánh "
+                "giá 3, 4 sao) được công nhận trong một quyết định; mỗi sản phẩm nhận một giấy chứng "
+                "nhận có hiệu lực %1 tháng."
             ).replace("%1", str(self.terms.certificate_months))
         )
-        self.five_hint.setText(
-            self.tr(
-                "Sản phẩm đạt từ %1 điểm và đủ các yêu cầu tối thiểu của hạng 5 sao: tỉnh "
-                "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận."
-            ).replace("%1", str(self.terms.five_star_min))
-        )
+        self.five_star.set_five_star_min(self.terms.five_star_min)
+        self._proposal_hint()
 
     def activate(self) -> None:
         """Built after the page: show what the round state holds now."""
@@ -228,7 +224,7 @@ class ResultsTab(QWidget):
         chosen = current_row(self.decisions_table)
         self.data = data
         self.entries.set_rows(data.entries)
-        self.five.set_rows(data.five_star)
+        self.five_star.show_rows(data.five_star)
         self.decisions.set_rows(data.decisions)
         numbers = [o.decision.number for o in data.decisions]
         pick = (
@@ -241,7 +237,7 @@ class ResultsTab(QWidget):
         can_propose = any(e.status == "aggregated" and e.valid for e in data.entries)
         self.propose_button.setEnabled(can_propose)
         self.decide_button.setEnabled(
-            any(e.status == "proposed" and e.proposed_star in (3, 4) for e in data.entries)
+            any(decided_by_province(e.status, e.proposed_star, e.central_stars) for e in data.entries)
         )
         self.withdraw_button.setEnabled(bool(data.entries))
         self._update_labels()
@@ -302,10 +298,12 @@ class ResultsTab(QWidget):
 
     def _confirm_decision(self, data: DecisionInput) -> bool:
         """A decision recognises products and issues certificates for 36 months: said, and asked."""
-        chosen = [e for e in self.entries.rows if decided_by_province(e.status, e.proposed_star)]
+        chosen = [
+            e for e in self.entries.rows if decided_by_province(e.status, e.proposed_star, e.central_stars)
+        ]
         if not chosen:
             return True  # the service says why nothing can be decided
-        names = "\n".join(f"• {e.product_name} — {e.proposed_star}★" for e in chosen[:8])
+        names = "\n".join(f"• {e.product_name} — {self._decided_star(e)}" for e in chosen[:8])
         more = (
             self.tr("\n… và %1 sản phẩm khác").replace("%1", str(len(chosen) - 8)) if len(chosen) > 8 else ""
         )
@@ -323,6 +321,12 @@ class ResultsTab(QWidget):
             .replace("%5", more)
         )
         return errors.ask(self, text, yes=self.tr("Ghi quyết định"), no=self.tr("Xem lại"))
+
+    def _decided_star(self, e: Any) -> str:
+        """The star the decision gives: the council's proposal, or the central council's (Art. 7.4)."""
+        if e.status == "central_result":
+            return self.tr("%1★ theo kết quả Hội đồng cấp trung ương").replace("%1", str(e.central_stars))
+        return f"{e.proposed_star}★"
 
     def _decided(self, outcome: DecisionOutcome) -> None:
         self.number.clear()

@@ -20,6 +20,7 @@ ENTRY_COLOURS = {
     "proposed": GOOD,
     "not_recognised": GREYED,
     "decided": GOOD,
+    "central_result": INFO,
 }
 
 
@@ -69,11 +70,7 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
             right=True,
             colours=lambda e: BAD if e.status == "needs_rescore" else None,
         ),
-        Col(
-            lambda: translate("EvaluationStyle", "Hạng"),
-            lambda e: stars(e.proposed_star or (e.star if e.valid else None)),
-            7,
-        ),
+        Col(lambda: translate("EvaluationStyle", "Hạng"), rank_text, 7, tip=rank_tip),
     ]
     if results:  # the proposals: no producer or set, the result in front
         return [columns[i] for i in (0, 1, 3, 6, 7, 9)]
@@ -90,3 +87,67 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
             Col(columns[7].title, columns[7].value, 7, right=True),
         ]
     return columns
+
+
+def rank_text(e: Any) -> str:
+    """The star the round gives: the central council's once the ministry's result is in (Art. 7.4),
+    else the proposal (5★ for a product proposed to the ministry), else the council's."""
+    if e.status == "central_result":
+        return stars(e.central_stars)
+    return stars(e.proposed_star or (e.star if e.valid else None))
+
+
+def rank_tip(e: Any) -> str:
+    if not e.five_star:
+        return ""
+    return (
+        translate("EvaluationStyle", "Đề nghị Bộ công nhận 5 sao; Hội đồng cấp tỉnh: %1 sao; %2")
+        .replace("%1", str(e.star or 0))
+        .replace("%2", floors_text(e))
+    )
+
+
+def floors_text(e: Any) -> str:
+    unmet = ", ".join(e.unmet_floors)
+    if unmet:
+        return translate("EvaluationStyle", "Chưa đạt: %1").replace("%1", unmet)
+    return translate("EvaluationStyle", "Đạt đủ")
+
+
+def central_text(e: Any) -> str:
+    """The ministry's result on a 5★ proposal, as the 5★ list shows it."""
+    if e.central_date is None:
+        return translate("EvaluationStyle", "Chờ kết quả của Bộ") if e.status == "proposed" else ""
+    points = score_text(e.central_total)
+    if e.central_stars == 5:
+        text = translate("EvaluationStyle", "Bộ công nhận 5★ (%1 điểm)").replace("%1", points)
+    elif e.central_stars in (3, 4):
+        text = (
+            translate("EvaluationStyle", "%1 (%2 điểm): tỉnh công nhận")
+            .replace("%1", stars(e.central_stars))
+            .replace("%2", points)
+        )
+    else:
+        text = translate("EvaluationStyle", "Không công nhận (%1 điểm)").replace("%1", points)
+    return f"{text} — {e.central_number}"
+
+
+def five_star_columns(owner: Any) -> list[Col]:
+    """The products proposed to the ministry: their council result, floors met or not, the
+    ministry's result."""
+    return [
+        Col(lambda: translate("EvaluationStyle", "STT"), lambda e: e.seq, 4, right=True),
+        Col(lambda: translate("EvaluationStyle", "Sản phẩm"), lambda e: e.product_name, 30),
+        Col(lambda: translate("EvaluationStyle", "Xã"), lambda e: e.commune_name, 16),
+        Col(
+            lambda: translate("EvaluationStyle", "Điểm TB"), lambda e: score_text(e.mean_total), 8, right=True
+        ),
+        Col(lambda: translate("EvaluationStyle", "Sao HĐ tỉnh"), lambda e: stars(e.star), 10),
+        Col(
+            lambda: translate("EvaluationStyle", "Yêu cầu tối thiểu đến 5★"),
+            floors_text,
+            24,
+            colours=lambda e: BAD if e.unmet_floors else GOOD,
+        ),
+        Col(lambda: translate("EvaluationStyle", "Kết quả của Bộ"), central_text, tip=central_text),
+    ]

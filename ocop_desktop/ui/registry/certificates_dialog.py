@@ -168,6 +168,11 @@ class CertificatesDialog(QDialog):
             )
         if c.state == "expired":
             return self.tr("Đã hết hạn")
+        if c.state == "grace" and c.valid_through is not None:
+            return self.tr(
+                "Hết hạn, đang chờ kết quả đánh giá lại nộp ngoài thời hạn: còn hiệu lực đến khi có kết quả, "
+                "không quá %1 (khoản 3 Điều 12 QĐ 26/2026)"
+            ).replace("%1", format_date(c.valid_through))
         window = (
             self.tr("nộp hồ sơ đánh giá lại từ %1 đến %2")
             .replace("%1", format_date(c.reevaluation_opens))

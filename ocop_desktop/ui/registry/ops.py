@@ -17,6 +17,7 @@ from ocop_desktop.services.core.units import COMMUNE, UnitService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateRow, CertificateService
 from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
 from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
+from ocop_desktop.services.registry.removal import MergeResult, RegisterRemoval
 
 if TYPE_CHECKING:
     from ocop_desktop.progress import Progress
@@ -87,3 +88,35 @@ def revoke_certificate(
     _progress: Progress | None, ctx: AppContext, certificate_id: str, on: date, reason: str
 ) -> CertificateRow:
     return CertificateService(ctx).revoke(certificate_id, on=on, reason=reason)
+
+
+# -- undoing mistakes (jobs on the writer thread) ---------------------------------------------------
+def delete_producer(_progress: Progress | None, ctx: AppContext, producer_id: str, revision: int) -> None:
+    RegisterRemoval(ctx).delete_producer(producer_id, expected_revision=revision)
+
+
+def delete_product(_progress: Progress | None, ctx: AppContext, product_id: str, revision: int) -> None:
+    RegisterRemoval(ctx).delete_product(product_id, expected_revision=revision)
+
+
+def merge_producers(
+    _progress: Progress | None, ctx: AppContext, keep: ProducerRow, duplicate: ProducerRow
+) -> MergeResult:
+    return RegisterRemoval(ctx).merge_producers(
+        keep.id, duplicate.id, expected_revisions=(keep.revision, duplicate.revision)
+    )
+
+
+def producer(ctx: AppContext, producer_id: str) -> ProducerRow:
+    return ProducerService(ctx).get(producer_id)
+
+
+def same_commune_producers(ctx: AppContext, keep: ProducerRow, query: str) -> list[tuple[str, str]]:
+    """The other producers of `keep`'s commune matching `query` (the merge dialog's picker)."""
+    # the commune's name is in every producer's search key: adding it narrows the search to that commune
+    rows = ProducerService(ctx).search(f"{query} {keep.commune_name}", limit=60)
+    return [
+        (r.id, f"{r.name} — {r.representative or r.tax_code} ({r.product_count} SP)")
+        for r in rows
+        if r.id != keep.id and r.commune_code == keep.commune_code
+    ][:20]

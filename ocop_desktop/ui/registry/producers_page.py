@@ -13,7 +13,8 @@ from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tables import Col
 from ocop_desktop.ui.register.import_dialog import RegisterImportDialog
-from ocop_desktop.ui.registry import ops
+from ocop_desktop.ui.registry import ops, removal
+from ocop_desktop.ui.registry.merge_dialog import MergeProducersDialog
 from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
 
 if TYPE_CHECKING:
@@ -44,6 +45,37 @@ class ProducersPage(ListPage):
         self.model.setParent(self)
         self.dialog: ProducerDialog | None = None
         self.import_dialog: RegisterImportDialog | None = None
+        self.merge_dialog: MergeProducersDialog | None = None
+        self.table.deletePressed.connect(self.delete_current)
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.merge_button = QPushButton()
+        self.merge_button.clicked.connect(self.open_merge)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_current)
+        return [self.merge_button, self.delete_button]
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.merge_button.setText(self.tr("Gộp trùng…"))
+        self.merge_button.setToolTip(self.tr("Gộp một chủ thể nhập trùng vào chủ thể đang chọn"))
+        self.delete_button.setText(self.tr("Xóa"))
+        self.delete_button.setToolTip(self.tr("Xóa chủ thể nhập nhầm, chưa có sản phẩm (Delete)"))
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            removal.delete_producer(self, self._ctx, row)
+
+    def open_merge(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = MergeProducersDialog(self._ctx, row, self)
+        dialog.merged.connect(lambda _result: self.model.set_query(self.model.query))
+        dialog.finished.connect(dialog.deleteLater)
+        self.merge_dialog = dialog
+        dialog.open()
 
     def extra_filters(self) -> list[QWidget]:
         self.import_button = QPushButton(self.tr("Nhập từ Excel…"))

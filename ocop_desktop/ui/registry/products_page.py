@@ -13,7 +13,7 @@ from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tables import Col
-from ocop_desktop.ui.registry import ops
+from ocop_desktop.ui.registry import ops, removal
 from ocop_desktop.ui.registry.certificates_dialog import CertificatesDialog
 from ocop_desktop.ui.registry.product_dialog import ProductDialog, product_set_label
 
@@ -47,12 +47,20 @@ class ProductsPage(ListPage):
         self.model.setParent(self)
         self.dialog: ProductDialog | None = None
         self.certificates_dialog: CertificatesDialog | None = None
+        self.table.deletePressed.connect(self.delete_current)
 
     def extra_buttons(self) -> list[QPushButton]:
         self.certificates_button = QPushButton()
         self.certificates_button.setObjectName("certificates_button")
         self.certificates_button.clicked.connect(self.open_certificates)
-        return [self.certificates_button]
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_current)
+        return [self.certificates_button, self.delete_button]
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            removal.delete_product(self, self._ctx, row)
 
     def texts(self) -> dict[str, str]:
         return {
@@ -69,6 +77,8 @@ class ProductsPage(ListPage):
     def retranslate(self) -> None:
         super().retranslate()
         self.certificates_button.setText(self.tr("Giấy chứng nhận…"))
+        self.delete_button.setText(self.tr("Xóa"))
+        self.delete_button.setToolTip(self.tr("Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)"))
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln sản phẩm", "", n)

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ocop_desktop.services.reports.export import write_pdf, write_xlsx
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.services.reports.service import ReportService, build
 
@@ -21,5 +20,7 @@ def compute(_progress: Progress | None, ctx: AppContext, name: str, on: date) ->
 
 def export(_progress: Progress | None, ctx: AppContext, report: Report, kind: str, path: Path) -> Path:
     """The report written to `path` as "xlsx" or "pdf", headed with this office's name."""
+    from ocop_desktop.services.reports.export import write_pdf, write_xlsx  # ReportLab: ~0.5 s to import
+
     write = write_xlsx if kind == "xlsx" else write_pdf
     return write(report, ctx.office().name, path)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.rules.model import Criterion, Group, Part, Stop
+from ocop_desktop.domain.rules.model import Criterion, Group, Notice, Part, Stop
 from ocop_desktop.ui.kit.style import (
     ACCENT,
     CARD_BORDER,
@@ -20,6 +20,7 @@ from ocop_desktop.ui.kit.style import (
     PART_FILL,
     SHEET_WARN,
 )
+from ocop_desktop.ui.scoring.notices import NoticeMarker
 from ocop_desktop.ui.scoring.painted import HeaderLine, ScoreOptionButton
 from ocop_desktop.ui.scoring.style import bold, fill, html, muted, wrapped
 
@@ -54,13 +55,15 @@ class SheetCard(QWidget):
 class ScorePartHeader(QWidget):
     """PHẦN A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 điểm) ........ 23/40"""
 
-    def __init__(self, part: Part, parent: QWidget | None = None) -> None:
+    def __init__(self, part: Part, parent: QWidget | None = None, *, notices: Sequence[Notice] = ()) -> None:
         super().__init__(parent)
         self.part = part
         self.line = HeaderLine("", "", self, bold_title=True, size_delta=1.5)
+        self.notice = NoticeMarker(notices, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.line)
+        layout.addWidget(self.notice)
         self._shown = -1
         self.retranslate()
 
@@ -118,15 +121,18 @@ class ScoreParentCard(SheetCard):
         parent: QWidget | None = None,
         *,
         indent: int = 0,
+        notices: Sequence[Notice] = (),
     ) -> None:
         super().__init__(parent, indent=indent)
         self.criterion = criterion
         self.leaf_codes = tuple(leaf_codes)
         self.line = HeaderLine(criterion.code, criterion.title, self)
+        self.notice = NoticeMarker(notices, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(indent + 14, 6, 10, 6)
         layout.setSpacing(2)
         layout.addWidget(self.line)
+        layout.addWidget(self.notice)
         for note in criterion.notes:
             layout.addWidget(muted(wrapped(note, self), italic=True))
         self._shown = -1
@@ -162,6 +168,7 @@ class ScoreCriterionCard(SheetCard):
         on_evidence: Callable[[str], None],
         parent: QWidget | None = None,
         indent: int = 0,
+        notices: Sequence[Notice] = (),
     ) -> None:
         super().__init__(parent, indent=indent)
         self.criterion = criterion
@@ -172,10 +179,12 @@ class ScoreCriterionCard(SheetCard):
         self.setAccessibleName(f"{criterion.code} {criterion.title}")
 
         self.line = HeaderLine(criterion.code, criterion.title, self)
+        self.notice = NoticeMarker(notices, self)  # a correction or a suspect value of the decision's text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(indent + 14, 8, 10, 8)
         layout.setSpacing(2)
         layout.addWidget(self.line)
+        layout.addWidget(self.notice)
         for note in heading_notes:
             layout.addWidget(muted(wrapped(note, self), italic=True))
 

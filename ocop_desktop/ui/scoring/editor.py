@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.scoring.cards import ScoreCriterionCard
+from ocop_desktop.ui.scoring.cases import case_refusal
 from ocop_desktop.ui.scoring.draft import SheetDraft
 from ocop_desktop.ui.scoring.evidence import CriterionEvidenceDialog
 from ocop_desktop.ui.scoring.header import SheetHeader
@@ -185,7 +186,8 @@ class ScoreSheetEditor(QWidget):
 
     def _rescore(self) -> None:
         d = self._draft
-        self.result = score(self.sheet, d.answers, d.knockouts, d.stops, partial=True)
+        # a sheet saved before one case per sheet was enforced still opens; new clicks and saves refuse a mix
+        self.result = score(self.sheet, d.answers, d.knockouts, d.stops, partial=True, one_case=False)
         self._view.show_result(self.result)
         self.summary.show_result(self.result)
         self.resultChanged.emit(self.result)
@@ -233,17 +235,29 @@ class ScoreSheetEditor(QWidget):
     # -- edits -------------------------------------------------------------------------------------
     def set_answer(self, code: str, index: int | None) -> bool:
         """Choose option `index` (0-based, printed order across cases) of leaf `code`, or clear it
-        with None. False when refused: read-only, criterion not applicable (5.2), bad index."""
+        with None. False when refused: read-only, criterion not applicable (5.2), bad index, or an
+        alternative case other than the one the sheet already uses (tourism 8, 9, 15: said why)."""
         card = self.scroll.card(code)
         if card is None:
             return False
         self.scroll.make_current(card, scroll=False)
         in_range = index is None or 0 <= index < len(card.criterion.options)
         allowed = not self._read_only and card.applicable and in_range
+        if allowed and index is not None and card.criterion.cases:
+            allowed = self._one_case(code, index)
         if allowed and self._draft.answer(code, index):
             self._changed(rescore=True)
         card.show_answer(self._draft.answers.get(code))  # also undoes a refused click
         return allowed
+
+    def _one_case(self, code: str, index: int) -> bool:
+        """One sheet, one alternative case: refuse (and say how to change case) an answer that mixes them."""
+        refusal = case_refusal(self.sheet, {**self._draft.answers, code: index}, code)
+        if refusal is not None:
+            errors.warn(
+                self, refusal, QCoreApplication.translate("ScoreSheetEditor", "Không trộn hai trường hợp")
+            )
+        return refusal is None
 
     def set_knockout(self, knockout_id: str, on: bool) -> bool:
         return self._toggle(self._draft.knockouts, knockout_id, on, self._view.knockout_boxes)

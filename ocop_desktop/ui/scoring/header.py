@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.ui.kit.style import READ_ONLY_FILL, READ_ONLY_TEXT
+from ocop_desktop.ui.scoring.notices import NoticeMarker
 from ocop_desktop.ui.scoring.style import fill, muted, wrapped
 
 
@@ -35,6 +36,8 @@ class SheetHeader(QWidget):
         titles.setSpacing(0)
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
+        self.notice = NoticeMarker((), self)  # the sheet's own notices (its header), set by show_sheet
+        titles.addWidget(self.notice)
         top = QHBoxLayout()
         top.addLayout(titles, 1)
         top.addWidget(self.save_status)
@@ -47,7 +50,11 @@ class SheetHeader(QWidget):
         self._status = (False, False, False)
 
     def show_sheet(self, sheet: Sheet, kind: str) -> None:
+        if sheet is not self._sheet:
+            self.notice.notices = tuple(n for n in sheet.notices if n.on_sheet)
+            self.notice.setVisible(bool(self.notice.notices))
         self._sheet, self._kind = sheet, kind
+        self.notice.retranslate()
         self.retranslate()
 
     def show_status(self, *, read_only: bool, dirty: bool, failed: bool = False) -> None:

@@ -96,7 +96,8 @@ class SheetView(ProgressiveColumn):
         for part, group, criterion, depth in sheet.walk():
             if part.code != part_code:
                 part_code = part.code
-                header = self.part_headers[part.code] = ScorePartHeader(part, self)
+                header = ScorePartHeader(part, self, notices=sheet.part_notices(part.code))
+                self.part_headers[part.code] = header
                 if self._result is not None:
                     header.show_total(self._result.parts.get(part.code, 0))
                 self.add_space(6)
@@ -112,7 +113,11 @@ class SheetView(ProgressiveColumn):
                     self.add_block(group_header)
             if not criterion.is_leaf:
                 parent_card = ScoreParentCard(
-                    criterion, [leaf.code for leaf in criterion.leaves()], self, indent=depth * INDENT
+                    criterion,
+                    [leaf.code for leaf in criterion.leaves()],
+                    self,
+                    indent=depth * INDENT,
+                    notices=sheet.criterion_notices(criterion.code),
                 )
                 self.parent_cards.append(parent_card)
                 if self._result is not None:
@@ -130,6 +135,7 @@ class SheetView(ProgressiveColumn):
                 on_evidence=self.evidenceRequested.emit,
                 parent=self,
                 indent=depth * INDENT,
+                notices=sheet.criterion_notices(criterion.code),
             )
             card.keyAction.connect(self.navigate)
             self.stop_boxes.update(card.stop_boxes)

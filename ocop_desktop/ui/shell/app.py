@@ -188,4 +188,4 @@ def _first_run(ctx: AppContext) -> bool:
 
     wizard = FirstRunWizard(ctx)
     wizard.exec()  # the only window at this point: a nested loop is what we want
-    return ctx.office_or_none() is not None
+    return ctx.office_or_none() is not None and not wizard.restored  # a restore: start again

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +50,13 @@ class RolePage(QWizardPage):
             layout.addWidget(button)
         self.group.buttons()[0].setChecked(True)
         layout.addStretch(1)
+        # a new PC for an office that exists: its backup, keys included, instead of a new office
+        self.restore_note = QLabel(
+            self.tr("Máy mới của một cơ quan đã dùng OCOP Desktop? Khôi phục bản sao lưu:")
+        )
+        self.restore_button = QPushButton(self.tr("Khôi phục từ bản sao lưu…"))
+        layout.addWidget(self.restore_note)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def role(self) -> Role:
         return Role(self.group.checkedButton().property("role"))
@@ -241,7 +250,31 @@ class FirstRunWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.roles, self.units, self.officer, self.done_page):
             self.addPage(page)
+        self.restored = False  # the data folder now holds a backup: the application starts again
+        self.roles.restore_button.clicked.connect(self.open_restore)
         self.resize(640, 520)
+
+    def open_restore(self) -> QWidget:
+        from ocop_desktop.ui.backup.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx.paths, self.ctx.engine.dispose, self)
+        dialog.restored.connect(self._restored)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _restored(self, restored: object) -> None:
+        if restored is None:
+            return
+        self.restored = True
+        errors.info(
+            self,
+            self.tr(
+                "Đã khôi phục dữ liệu và khóa của cơ quan từ bản sao lưu. OCOP Desktop sẽ đóng lại; "
+                "hãy mở lại để làm việc tiếp."
+            ),
+        )
+        super().reject()
 
     def reject(self) -> None:
         if self.officer.task is None:  # the set-up, once started, is not left half done

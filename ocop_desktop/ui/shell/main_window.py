@@ -3,9 +3,10 @@ office, role and officer in the status bar."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,20 +14,26 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ocop_desktop import APP_NAME
 from ocop_desktop.paths import resource
-from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES
+from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES, page_modules
 
 if TYPE_CHECKING:
+    from ocop_desktop.services.core.audit import VerifyReport
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.core.office import OfficeSummaryData
+    from ocop_desktop.services.core.officers import OfficerRow
     from ocop_desktop.ui.kit.tasks import Task
+    from ocop_desktop.ui.officers.session import OfficerSession
 
 ICON = "icons/ocop-desktop.png"
+PRELOAD_MS = 500  # the pages' modules are imported this long after the first page is up
 
 
 class MainWindow(QMainWindow):
@@ -58,9 +65,17 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        self.right = QVBoxLayout()  # a banner goes over the page when the audit log does not match
+        self.right.addWidget(self.stack, 1)
+        layout.addLayout(self.right, 1)
         self.setCentralWidget(central)
-        self.office_label, self.officer_label = QLabel(), QLabel()
+        self.office_label = QLabel()
+        self.officer_label = QPushButton()  # "Cán bộ: <name>": a click switches officer
+        self.officer_label.setFlat(True)
+        self.officer_label.hide()
+        self.officer_label.clicked.connect(self.switch_officer)
+        self.audit_banner: QWidget | None = None
+        self.officers: OfficerSession | None = None
         self.statusBar().addWidget(self.office_label, 1)
         self.statusBar().addPermanentWidget(self.officer_label)
         for number, name in enumerate(PAGE_NAMES, start=1):
@@ -83,8 +98,67 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         self.summary_task = run_task(ops.office_summary, ctx, on_done=self._show_summary, parent=self)
+        run_task(ops.read_rule_sets, parent=self)
+        QTimer.singleShot(PRELOAD_MS, self, self._import_pages)
         self.statusBar().addPermanentWidget(MailboxIndicator(ctx, self))  # and the mailbox works by itself
+        self.backup_menu.start_timer()  # automatic backups, when the officer turned them on
         self.show_page(self._pending)
+        self._start_officers(ctx)
+
+    # -- officers and the audit log -----------------------------------------------------------
+    def _start_officers(self, ctx: AppContext) -> None:
+        """Who is at the keyboard (asked when the office has several officers) and the log's check."""
+        from ocop_desktop.ui.officers.session import OfficerSession
+
+        self.officers = OfficerSession(ctx, self)
+        self.officers.changed.connect(self._officer_changed)
+        self.officers.quit_requested.connect(self.close)
+        self.officers.audit_checked.connect(self._audit_checked)
+        self.officers.start()
+
+    def switch_officer(self) -> None:
+        if self.officers is not None:
+            self.officers.switch()
+
+    def _officer_changed(self, row: OfficerRow) -> None:
+        if self.summary is not None:
+            self.summary = replace(self.summary, officer_name=row.name, officer_is_admin=row.is_admin)
+        self.retranslate()
+
+    def _audit_checked(self, report: VerifyReport) -> None:
+        from ocop_desktop.ui.officers.audit_banner import audit_banner
+
+        banner = audit_banner(report, self.open_audit_log, self)
+        if banner is not None:
+            self.right.insertWidget(0, banner)
+            self.audit_banner = banner
+
+    def open_audit_log(self) -> QWidget | None:
+        if self.ctx is None:
+            return None
+        from ocop_desktop.ui.officers.audit_view import AuditLogDialog
+
+        dialog = AuditLogDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
+
+    def _import_pages(self) -> None:
+        """The pages' modules, imported on a worker once the first page is up; then set aside from
+        the garbage collector with the rest of what lives as long as the program."""
+        from ocop_desktop.ui.kit.perf import freeze_heap
+        from ocop_desktop.ui.kit.tasks import run_task
+        from ocop_desktop.ui.shell import ops
+
+        if self.ctx is not None:
+            run_task(
+                ops.import_pages,
+                self.ctx,
+                page_modules,
+                on_done=lambda _r: freeze_heap("pages imported"),
+                on_error=lambda _e: None,  # a page then imports its modules itself when opened
+                parent=self,
+            )
 
     def _show_summary(self, summary: OfficeSummaryData | None) -> None:
         from ocop_desktop.ui.shell.office_info import role_label
@@ -95,7 +169,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _build_menus(self) -> None:
+        from ocop_desktop.ui.backup.menu import BackupMenu
+
         self.file_menu = self.menuBar().addMenu("")
+        self.backup_menu = BackupMenu(self, self.file_menu, lambda: self.ctx.paths if self.ctx else None)
         self.quit_action = self.file_menu.addAction("")
         # setShortcuts(StandardKey): every binding of the platform, and no trip through the Qt
         # namespace (setShortcut(QKeySequence) builds its hundred enums, ~25 ms before the first frame)
@@ -200,9 +277,11 @@ class MainWindow(QMainWindow):
             self.office_label.setText(f"{self.summary.office_name}  ·  {self._role_label}")
             officer = self.summary.officer_name
             self.officer_label.setText(self.tr("Cán bộ: %1").replace("%1", officer))
+            self.officer_label.setToolTip(self.tr("Đổi cán bộ đang làm việc"))
             self.officer_label.setVisible(bool(officer))  # unknown until an office service tells
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.quit_action.setText(self.tr("Thoát"))
+        self.backup_menu.retranslate()
         self.help_menu.setTitle(self.tr("Trợ &giúp"))
         self.guide_action.setText(self.tr("Hướng dẫn sử dụng"))
         self.first_steps_action.setText(self.tr("Các bước đầu tiên"))

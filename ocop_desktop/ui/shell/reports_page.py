@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.kit.tasks import Task, run_task
-from ocop_desktop.ui.printing import catalog, jobs, output, printer
+from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.dossier_batch import DossierPrintPanel
-from ocop_desktop.ui.printing.entry import open_print_preview, preview_blank_form
-from ocop_desktop.ui.printing.pdf_pages import PdfPages
-from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 from ocop_desktop.ui.reports.panel import FiguresPanel
 from ocop_desktop.ui.shell import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+    from ocop_desktop.ui.printing.preview import PrintPreviewDialog
 
 
 class ReportsPage(QWidget):
@@ -53,6 +51,8 @@ class ReportsPage(QWidget):
             self.form.addItem("", form)
         self.product_set = QComboBox(self)
         self.sets_task: Task | None = run_task(ops.product_sets, ctx, on_done=self._sets_read, parent=self)
+        # the print preview's modules (pypdfium2, QtPrintSupport): on a worker, not while the page opens
+        run_task(lambda _progress: jobs.preview_modules(), parent=self)
         self.form.currentIndexChanged.connect(self._form_changed)
         self.preview_button = QPushButton(self)
         self.print_button = QPushButton(self)
@@ -150,6 +150,8 @@ class ReportsPage(QWidget):
     def preview_form(self) -> Task | None:
         if self.task is not None:
             return None
+        from ocop_desktop.ui.printing.entry import preview_blank_form
+
         form, set_number = self.chosen()
         task = preview_blank_form(self, form, set_number, on_open=self._opened)
         self._track(task)
@@ -169,6 +171,9 @@ class ReportsPage(QWidget):
         )
 
     def _print(self, path: Path, form: str) -> None:
+        from ocop_desktop.ui.printing import printer
+        from ocop_desktop.ui.printing.pdf_pages import PdfPages
+
         with PdfPages(path) as pages:
             count = len(pages)
         task = printer.print_with_dialog(self, path, catalog.short_title(form), count)
@@ -224,6 +229,8 @@ class ReportsPage(QWidget):
             button.setEnabled(on)
 
     def _show(self, path: Path, title: str, name: str) -> None:
+        from ocop_desktop.ui.printing.entry import open_print_preview
+
         self._opened(open_print_preview(self, path, title, suggested_name=name))
 
     def _opened(self, dialog: PrintPreviewDialog) -> None:

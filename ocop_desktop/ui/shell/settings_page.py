@@ -7,13 +7,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +28,10 @@ from ocop_desktop.ui.kit.settings import load_settings, save_settings
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.shell import ops
 from ocop_desktop.ui.shell.office_info import role_label
+from ocop_desktop.ui.shell.rule_notices_dialog import RuleNoticesDialog
 
 if TYPE_CHECKING:
+    from ocop_desktop.domain.rules.model import RuleSet
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.core.office import OfficeSummaryData
 
@@ -54,6 +59,11 @@ class SettingsPage(QWidget):
         self.data_dir = _value(str(ctx.paths.data_dir))
         self.log_file = _value(str(ctx.paths.log_dir / LOG_FILE))
         self.open_data, self.open_logs = QPushButton(), QPushButton()
+        self.rules_box, self.rules_note, self.show_notices = QGroupBox(), QLabel(), QPushButton()
+        self.rules_note.setWordWrap(True)
+        self.show_notices.clicked.connect(self.open_notices)
+        self.notices_task: Task | None = None
+        self.notices_dialog: RuleNoticesDialog | None = None
         self.open_data.clicked.connect(lambda: system_open.open_path(ctx.paths.data_dir))
         self.open_logs.clicked.connect(lambda: system_open.open_path(ctx.paths.log_dir))
         self._labels: dict[str, QLabel] = {}
@@ -79,28 +89,118 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.open_logs)
         buttons.addStretch(1)
         folders_form.addRow(buttons)
-        layout = QVBoxLayout(self)
+        rules_row = QHBoxLayout(self.rules_box)
+        rules_row.addWidget(self.rules_note, 1)
+        rules_row.addWidget(self.show_notices)
+        # the boxes scroll: on a 1366×768 laptop they are taller than the window
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         from ocop_desktop.ui.sync.mailbox_settings import MailboxSettingsBox
 
         self.mailbox_box = MailboxSettingsBox(ctx, self)
-        for box in (self.language_box, self.office_box, self.mailbox_box, self.folders_box):
+        self.officers_box = QGroupBox()
+        self.manage_officers, self.audit_log = QPushButton(), QPushButton()
+        self.manage_officers.clicked.connect(self.open_officers)
+        self.audit_log.clicked.connect(self.open_audit_log)
+        self.officers_note = QLabel()
+        self.officers_note.setWordWrap(True)
+        officers_row = QHBoxLayout(self.officers_box)
+        officers_row.addWidget(self.manage_officers)
+        officers_row.addWidget(self.audit_log)
+        officers_row.addWidget(self.officers_note, 1)
+        self.backup_box = self._backup_box(ctx)
+        boxes = (self.language_box, self.office_box, self.officers_box, self.mailbox_box, self.backup_box)
+        for box in (*boxes, self.rules_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
+        scroll.setWidget(content)
         self.summary_task: Task | None = run_task(
             ops.office_summary, ctx, on_done=self._summary_read, parent=self
         )
         self.retranslate()
+
+    def _backup_box(self, ctx: AppContext) -> QGroupBox:
+        """How the office keys are protected on this machine (said plainly), and the backup button."""
+        from ocop_desktop.ui.backup import jobs
+
+        box = QGroupBox()
+        self.protection = _value()
+        self.backup_button = QPushButton()
+        self.backup_button.clicked.connect(self._open_backup)
+        form = QFormLayout(box)
+        form.addRow(self._label("protection"), self.protection)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        form.addRow(row)
+        self.protection_task: Task | None = run_task(
+            jobs.protection_label, ctx.paths, on_done=self._protection_read, parent=self
+        )
+        return box
+
+    def _protection_read(self, text: str) -> None:
+        self.protection_task = None
+        self.protection.setText(text)
+
+    def _open_backup(self) -> QWidget:
+        from ocop_desktop.ui.backup.dialog import BackupDialog
+
+        dialog = BackupDialog(self._ctx.paths, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.summary_task is None and self._summary is not None:  # the officer may have switched
+            self.summary_task = run_task(
+                ops.office_summary, self._ctx, on_done=self._summary_read, parent=self
+            )
+
+    def open_officers(self) -> QWidget:
+        from ocop_desktop.ui.officers.manage import OfficersDialog
+
+        dialog = OfficersDialog(self._ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_audit_log(self) -> QWidget:
+        from ocop_desktop.ui.officers.audit_view import AuditLogDialog
+
+        dialog = AuditLogDialog(self._ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
 
     def _summary_read(self, summary: OfficeSummaryData | None) -> None:
         self.summary_task = None
         self._summary = summary
         self.retranslate()
 
+    def open_notices(self) -> None:
+        """The list of the rule set's corrections and suspect values (read in the background)."""
+        if self.notices_task is None:
+            self.notices_task = run_task(ops.rule_notices, self._ctx, on_done=self._notices_read, parent=self)
+
+    def _notices_read(self, ruleset: RuleSet) -> None:
+        self.notices_task = None
+        if self.notices_dialog is not None:
+            self.notices_dialog.close()
+        self.notices_dialog = RuleNoticesDialog(ruleset, self)
+        self.notices_dialog.open()
+
     def is_ready(self) -> bool:
         """The office is shown (screenshots wait for it)."""
-        return self.summary_task is None and self.mailbox_box.is_ready()
+        return self.summary_task is None and self.protection_task is None and self.mailbox_box.is_ready()
 
     def _label(self, key: str) -> QLabel:
         self._labels[key] = QLabel()
@@ -111,6 +211,8 @@ class SettingsPage(QWidget):
         self.language_note.setText(self.tr("Áp dụng ngay và được ghi nhớ cho lần mở sau."))
         self.office_box.setTitle(self.tr("Cơ quan sử dụng máy này"))
         self.folders_box.setTitle(self.tr("Thư mục"))
+        self.backup_box.setTitle(self.tr("Sao lưu và bảo vệ khóa"))
+        self.backup_button.setText(self.tr("Sao lưu…"))
         texts = {
             "office": self.tr("Cơ quan:"),
             "role": self.tr("Vai trò:"),
@@ -119,6 +221,7 @@ class SettingsPage(QWidget):
             "fingerprint": self.tr("Dấu vân tay khóa ký:"),
             "data": self.tr("Dữ liệu:"),
             "log": self.tr("Tệp nhật ký:"),
+            "protection": self.tr("Khóa của cơ quan:"),
         }
         for key, text in texts.items():
             self._labels[key].setText(text)
@@ -132,8 +235,26 @@ class SettingsPage(QWidget):
         self.fingerprint.setToolTip(
             self.tr("Đọc dãy số này qua điện thoại để cơ quan nhận gói kiểm tra đúng là máy của bạn.")
         )
+        self.officers_box.setTitle(self.tr("Cán bộ và nhật ký thay đổi"))
+        self.manage_officers.setText(self.tr("Quản lý cán bộ…"))
+        self.audit_log.setText(self.tr("Nhật ký thay đổi…"))
+        admin = bool(s and s.officer_is_admin)
+        self.manage_officers.setEnabled(admin)
+        self.officers_note.setText(
+            ""
+            if admin
+            else self.tr("Chỉ cán bộ quản trị mới thêm, đổi tên, ngừng cán bộ và đổi cài đặt, khóa tin cậy.")
+        )
         self.open_data.setText(self.tr("Mở thư mục dữ liệu"))
         self.open_logs.setText(self.tr("Mở thư mục nhật ký"))
+        self.rules_box.setTitle(self.tr("Bộ tiêu chí đánh giá"))
+        self.rules_note.setText(
+            self.tr(
+                "Bản sao văn bản Quyết định có vài điểm phần mềm đã hiệu chỉnh hoặc còn nghi vấn; "
+                "quản trị viên nên xác minh với Công báo."
+            )
+        )
+        self.show_notices.setText(self.tr("Xem đính chính và giá trị nghi vấn…"))
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()

@@ -4,7 +4,7 @@ and settle a conflict. Every job runs through `run_task`; `changed` asks the pag
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.domain.text import slug
+from ocop_desktop.services.core.reference import calendar_reminder
 from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.services.sync.outgoing import ExportResult
 from ocop_desktop.ui.kit import errors
@@ -169,13 +170,11 @@ class SyncActions(QObject):
 
     def _referenced(self, result: ExportResult) -> None:
         self.last_export = result
-        errors.info(
-            self._page,
-            self.tr(
-                "Đã ghi gói dữ liệu tham chiếu (bộ tiêu chí, lịch nghỉ, danh mục hồ sơ và khóa của tỉnh): %1"
-            ).replace("%1", str(result.path)),
-            self.tr("Đã xuất gói"),
-        )
+        text = self.tr(
+            "Đã ghi gói dữ liệu tham chiếu (bộ tiêu chí, lịch nghỉ, danh mục hồ sơ và khóa của tỉnh): %1"
+        ).replace("%1", str(result.path))
+        reminder = calendar_reminder(date.today())  # next year's holidays not official yet
+        errors.info(self._page, text + ("\n\n" + reminder if reminder else ""), self.tr("Đã xuất gói"))
         self.changed.emit()
 
     # -- import ----------------------------------------------------------------------------------

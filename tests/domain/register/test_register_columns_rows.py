@@ -133,7 +133,7 @@ def test_a_former_district_certificate_is_read_under_qd148() -> None:
     )
     assert not row.refused and row.certificate is not None
     c = row.certificate
-    assert (c.basis.id, c.issuing_level, c.valid_until) == ("qd148-2023", "district", date(2027, 3, 4))
+    assert (c.basis.id, c.issuing_level, c.valid_until) == ("qd148-2023", "district", date(2027, 3, 5))
     assert row.product_set == 4 and row.former_unit == "Huyện Krông Pa"
 
 
@@ -189,3 +189,21 @@ def test_text_is_nfc_whatever_the_file_holds() -> None:
     )
     assert row.producer_name == "Hợp tác xã Đắk Hà" and row.product_name == "Cà phê"
     assert row.producer_kind.value == "htx"  # "Hợp tác xã …" names its kind
+
+
+def test_a_qd26_certificate_before_its_effective_date_is_refused() -> None:
+    row = read_row(
+        4,
+        {
+            "producer_name": "HTX Ia Rsai",
+            "product_name": "Mật ong",
+            "product_set": "I.3.d",
+            "stars": "4 sao",
+            "decision_number": "13/QĐ-UBND",
+            "decision_date": "05/03/2024",
+            "legal_basis": "QĐ 26/2026",
+        },
+        context(),
+    )
+    assert row.refused and row.certificate is None
+    assert any("22/05/2026" in p for p in row.problems)

@@ -3,10 +3,11 @@ aggregation (mean, spread failure and re-score) → proposals → decision → c
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta, timezone
 from fractions import Fraction
 
 import pytest
+from sqlalchemy import select
 
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of  # noqa: I001
 from ocop_desktop.domain.errors import ValidationError
@@ -20,7 +21,7 @@ from ocop_desktop.services.province.reports import ProvinceReportService
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.store.models import EvaluationRound
+from ocop_desktop.store.models import Dossier, DossierEvent, EvaluationRound
 
 
 def _score_all(
@@ -57,6 +58,23 @@ def test_inbox_accept_and_return(province_ctx: AppContext) -> None:
     assert detail.row.status == "returned" and detail.return_reasons.startswith("Thiếu giấy")
     assert detail.events[-1].action == "return" and detail.events[-1].officer_id == province_ctx.officer_id
     assert [r.status for r in inbox.rows("accepted")] == ["accepted", "accepted"]
+
+
+def test_an_accepted_re_evaluation_shows_the_provinces_45_days(province_ctx: AppContext) -> None:
+    first, again = (sent_dossier(province_ctx, name) for name in ("Cà phê Mộc", "Cà phê Lại"))
+    with province_ctx.unit_of_work() as s:  # as a re-evaluation arrives (its window is the commune's check)
+        s.get(Dossier, again).registration_type = "reevaluation"
+    inbox = InboxService(province_ctx, today=TODAY)
+    assert all(r.reevaluation_due is None for r in inbox.rows())  # not received by the province yet
+    inbox.accept(first)
+    inbox.accept(again)
+    due = {r.dossier_id: r.reevaluation_due for r in inbox.rows("accepted")}
+    with province_ctx.read() as s:
+        at = s.scalars(
+            select(DossierEvent.at).where(DossierEvent.dossier_id == again, DossierEvent.action == "accept")
+        ).one()
+    accepted_on = at.replace(tzinfo=at.tzinfo or UTC).astimezone(timezone(timedelta(hours=7))).date()
+    assert due == {first: None, again: accepted_on + timedelta(days=45)}  # Art. 7.6.g
 
 
 def test_a_round_s_council_rules_start_from_the_procedure(province_ctx: AppContext) -> None:
@@ -152,7 +170,7 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
     assert {c.signed.place for c in drafts} == {"Thành phố Hà Nội"}  # the place of the signature line
     assert {e.dossier_id for e in outcome.entries} == {four, rescored}
     assert sorted(c.stars for c in outcome.certificates) == [3, 4]
-    assert {c.valid_until for c in outcome.certificates} == {date(2029, 11, 19)}  # 36 months from 20/11/2026
+    assert {c.valid_until for c in outcome.certificates} == {date(2029, 11, 20)}  # 36 months from 20/11/2026
     assert all(
         c.issuing_level == "province" and c.decision_number == "1234/QĐ-UBND" for c in outcome.certificates
     )
@@ -172,7 +190,7 @@ def test_round_from_assignment_to_certificates(province_ctx: AppContext) -> None
 
     expiring = ProvinceReportService(ctx, today=date(2029, 6, 1)).expiring()
     assert {r.product_name for r in expiring} == {"Cà phê Bốn Sao", "Cà phê Chấm Lại"}
-    assert all(r.state == "expiring" and r.days_left == 171 and r.window_open for r in expiring)
+    assert all(r.state == "expiring" and r.days_left == 172 and r.window_open for r in expiring)
     expired = ProvinceReportService(ctx, today=date(2030, 1, 1)).expiring()
     assert {r.state for r in expired} == {"expired"}
     assert ProvinceReportService(ctx, today=TODAY).expiring() == []
@@ -210,14 +228,17 @@ def test_expiry_view_leaves_out_replaced_certificates_and_shows_renewals(provinc
     expiring = certs.add(
         CertificateInput(renewed_product, 3, "7/QĐ-UBND", date(2024, 2, 1), "province", "qd148-2023")
     )
-    renewal = DossierService(ctx, today=TODAY).create(renewed_product, "reevaluation")
+    # filed after the window closed (4/10/2026): only with a reason (QĐ 26/2026 Art. 7.6.a, 12.3)
+    renewal = DossierService(ctx, today=TODAY).create(
+        renewed_product, "reevaluation", filing_override="Chủ thể ốm, nộp muộn"
+    )
     rows = ProvinceReportService(ctx, today=TODAY).expiring()
     by_number = {r.decision_number: r for r in rows}
     assert "5/QĐ-UBND" not in by_number  # replaced by the 2025 certificate, which is far from expiry
     row = by_number["7/QĐ-UBND"]
     assert (
-        row.certificate_id == expiring.id and row.valid_until == date(2027, 1, 31) and row.state == "expiring"
+        row.certificate_id == expiring.id and row.valid_until == date(2027, 2, 1) and row.state == "expiring"
     )
-    assert not row.window_open and row.reevaluation_closes == date(2026, 10, 3)  # 120 days before expiry
+    assert not row.window_open and row.reevaluation_closes == date(2026, 10, 4)  # 120 days before expiry
     assert row.reevaluation_dossier_id == renewal.row.id
     assert ProvinceReportService(ctx, today=TODAY).expiring(30) == []

@@ -8,6 +8,8 @@ from fractions import Fraction
 import pytest
 
 from ocop_desktop.domain.province import (
+    FiveStarRule,
+    central_result_problems,
     find_outliers,
     is_five_star_candidate,
     median,
@@ -68,7 +70,27 @@ def test_round_defaults_and_quorum_text() -> None:
             parse_quorum(bad)
 
 
-def test_five_star_candidates_need_the_floors_as_well_as_the_points() -> None:
-    assert is_five_star_candidate(Fraction(181, 2), 5, True, BANDS)
-    assert not is_five_star_candidate(92, 4, True, BANDS)  # ≥ 90 points but a 5★ floor missed
-    assert not is_five_star_candidate(95, 5, False, BANDS)
+def test_five_star_candidates_by_points_as_the_decision_reads_or_with_floors_when_stricter() -> None:
+    def candidate(
+        total: Fraction | int, rated: int, *, valid: bool = True, out: bool = False, rule: str
+    ) -> bool:
+        return is_five_star_candidate(
+            total, rated_star=rated, valid=valid, eliminated=out, bands=BANDS, rule=rule
+        )
+
+    points, strict = FiveStarRule.POINTS.value, FiveStarRule.POINTS_AND_FLOORS.value
+    assert candidate(Fraction(181, 2), 5, rule=points) and candidate(Fraction(181, 2), 5, rule=strict)
+    # ≥ 90 points, a 5★ floor missed by the majority: proposed under Art. 7.3.e, not the stricter reading
+    assert candidate(Fraction(298, 3), 4, rule=points) and not candidate(Fraction(298, 3), 4, rule=strict)
+    assert not candidate(Fraction(179, 2), 4, rule=points)  # 89.5: the 5★ band starts at 90
+    assert not candidate(95, 5, valid=False, rule=points)  # quorum or spread failed
+    assert not candidate(95, 5, out=True, rule=points)  # a knock-out eliminates whatever the points
+
+
+def test_a_central_result_must_be_complete_and_agree_with_its_points() -> None:
+    ok = central_result_problems("12/QĐ-BNNMT", date(2026, 11, 1), 4, 87, BANDS)
+    assert ok == {}
+    assert central_result_problems("12/QĐ-BNNMT", date(2026, 11, 1), 0, 80, BANDS) == {}  # not recognised
+    too_high = central_result_problems("12/QĐ-BNNMT", date(2026, 11, 1), 5, 87, BANDS)
+    assert set(too_high) == {"stars"} and "cần từ 90" in too_high["stars"]
+    assert set(central_result_problems("", None, 2, 101, BANDS)) == {"number", "decided_on", "stars", "total"}

@@ -129,7 +129,7 @@ def test_bad_decisions_are_refused_and_change_nothing(scored_round: dict[str, An
     # a number already used this year (here by a certificate typed in by hand) is refused
     product = DossierService(ctx).get(scored_round["outside"]).row.product_id
     CertificateService(ctx, today=TODAY).add(
-        CertificateInput(product, 3, "12/QĐ-UBND", date(2026, 2, 1), "province", "qd26-2026")
+        CertificateInput(product, 3, "12/QĐ-UBND", date(2026, 2, 1), "province", "qd148-2023")
     )
     before = _snapshot(ctx)
     with pytest.raises(ValidationError, match="đã được dùng"):
@@ -157,7 +157,7 @@ def test_revocation(scored_round: dict[str, Any]) -> None:
         results.revoke(cert.id, on=TODAY, reason="Lần nữa")
     product = DossierService(ctx).get(scored_round["outside"]).row.product_id
     national = CertificateService(ctx, today=TODAY).add(
-        CertificateInput(product, 5, "99/QĐ-BNNMT", date(2026, 3, 1), "ministry", "qd26-2026")
+        CertificateInput(product, 5, "99/QĐ-BNNMT", date(2026, 3, 1), "ministry", "qd148-2023")
     )
     with pytest.raises(UserError, match="Bộ"):
         results.revoke(national.id, on=TODAY, reason="Vi phạm nhãn mác")

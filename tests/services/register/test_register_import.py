@@ -147,7 +147,7 @@ def test_old_certificates_keep_basis_level_and_former_district(
         "district",
         "Huyện Ba Vì",
     )
-    assert district.valid_until == date(2027, 3, 4)
+    assert district.valid_until == date(2027, 3, 5)
     assert certs["55/QĐ-UBND"].ruleset_id == "qd1048-2019" and certs["55/QĐ-UBND"].issuing_level == "province"
     assert certs["77/QĐ-UBND"].ruleset_id == "qd148-2023"
     assert "Huyện Ba Vì" in producer.address and producer.kind == "htx"

@@ -29,12 +29,12 @@ def test_legacy_district_certificate_under_qd148(ctx: AppContext) -> None:
             issuer="UBND huyện Đông Anh",
         )
     )
-    assert cert.valid_until == date(2027, 2, 28)
+    assert cert.valid_until == date(2027, 3, 1)  # BLDS 2015 Art. 147-148: the corresponding day
     assert cert.ruleset_label == "QĐ 148/QĐ-TTg (2023)"
     assert cert.state == "expiring"  # the re-evaluation window opened on 1/9/2026
     assert CertificateService(ctx, today=date(2026, 6, 1)).current(product).state == "valid"  # type: ignore[union-attr]
     assert CertificateService(ctx, today=date(2026, 10, 1)).current(product).state == "expiring"  # type: ignore[union-attr]
-    assert CertificateService(ctx, today=date(2027, 3, 1)).history(product)[0].state == "expired"
+    assert CertificateService(ctx, today=date(2027, 3, 2)).history(product)[0].state == "expired"
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,8 @@ def test_legacy_district_certificate_under_qd148(ctx: AppContext) -> None:
         ),
         ({"decision_date": date(2030, 1, 1)}, "decision_date"),
         ({"decision_number": " "}, "decision_number"),
+        ({"decision_date": date(2024, 5, 2)}, "ruleset_id"),  # QĐ 26/2026 is in force from 22/05/2026
+        ({"decision_date": date(2026, 5, 21)}, "ruleset_id"),
     ],
 )
 def test_bad_certificates_are_refused(ctx: AppContext, over: dict[str, object], field: str) -> None:
@@ -84,7 +86,9 @@ def test_reevaluation_starts_from_the_previous_dossier(ctx: AppContext) -> None:
             product, 4, "99/QĐ-UBND", date(2024, 1, 10), "province", "qd148-2023", dossier_id=first.row.id
         )
     )
-    again = dossiers.create(product, "reevaluation")
+    # valid until 10/01/2027: the window closed on 12/09/2026, so a reason is needed (Art. 7.6.a)
+    again = dossiers.create(product, "reevaluation", filing_override="Chủ thể nộp muộn")
+    assert again.reevaluation is not None and again.reevaluation.filing_override == "Chủ thể nộp muộn"
     assert again.previous_dossier_id == first.row.id
     assert again.base_certificate_id is not None
     assert again.forms["mau02_part4"]["plan"] == "Kế hoạch cũ"
@@ -113,3 +117,16 @@ def test_cli_reports_user_errors(tmp_path: Path, capsys: pytest.CaptureFixture[s
         == 2
     )
     assert "Không có đơn vị hành chính mã “99999”" in capsys.readouterr().err
+
+
+def test_the_issuing_body_is_the_one_of_the_decision_date(ctx: AppContext) -> None:
+    product = make_product(ctx)
+    service = CertificateService(ctx, today=TODAY)
+    old = service.add(CertificateInput(product, 5, "1/QĐ-BNN", date(2022, 9, 1), "ministry", "qd1048-2019"))
+    new = service.add(CertificateInput(product, 5, "2/QĐ-BNNMT", date(2025, 3, 1), "ministry", "qd148-2023"))
+    assert old.issuing_label == "Bộ Nông nghiệp và Phát triển nông thôn"
+    assert new.issuing_label == "Bộ Nông nghiệp và Môi trường"
+    on_first_day = service.add(
+        CertificateInput(product, 4, "3/QĐ-UBND", date(2026, 5, 22), "province", "qd26-2026")
+    )
+    assert on_first_day.valid_until == date(2029, 5, 22)

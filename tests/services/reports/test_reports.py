@@ -158,9 +158,9 @@ def test_expiring_and_expired(province: AppContext) -> None:
     assert expired == {"Chè", "Gạo"}
     row = report.table("expiring").rows[0]
     assert (
-        row[6] == date(2026, 11, 30)
-        and row[7] == date(2026, 6, 3)
-        and row[9] == (date(2026, 11, 30) - ON).days
+        row[6] == date(2026, 12, 1)  # 01/12/2023 + 36 months (BLDS 2015 Art. 147-148)
+        and row[7] == date(2026, 6, 4)
+        and row[9] == (date(2026, 12, 1) - ON).days
     )
 
 

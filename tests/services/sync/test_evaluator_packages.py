@@ -179,6 +179,7 @@ def test_five_star_proposal_verifies_and_inspects(offices: Offices) -> None:
     check = service.verify(out.path)
     assert check.verified and check.signer == "own" and check.round_label == "Đợt 2/2026"
     assert [(p.product_name, p.star) for p in check.products] == [("Cà phê Năm Sao", 5)]
+    assert check.products[0].unmet_floors == ()  # every floor met: nothing to flag to the ministry
     # anywhere else (here: the evaluator laptop, which knows nothing of it) with the fingerprint read out
     readable = PackageService(o.province).own_keys().signing.readable
     elsewhere = FiveStarProposalService(o.evaluator)

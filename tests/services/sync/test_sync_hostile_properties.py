@@ -299,6 +299,10 @@ def _not_owned(before: dict[str, Any], after: dict[str, Any], unit: str, office:
                 ok = b is None and all(
                     r["kind"] == "receipt" and r["recipient_office_id"] == office for r in rows
                 )
+            elif table == "audit_entry":  # the local log of the rows checked above: appended only
+                ok = b is None
+            elif table == "audit_state":  # the log's own bookkeeping
+                ok = True
             elif table in ("sync_dossier_state", "sync_conflict"):
                 ok = all(
                     r["peer_office_id"] == office and dossier_unit(r["dossier_id"], before) in (None, unit)

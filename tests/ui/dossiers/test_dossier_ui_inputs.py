@@ -243,3 +243,26 @@ def test_a_date_is_typed_as_digits_and_an_empty_one_reads_as_empty(qtbot, ctx, d
     field.clear()
     assert form.raw("registered_on") == ""
     editor.close()
+
+
+def test_hidden_sections_are_built_after_the_window_opens_with_what_they_must_show(
+    qtbot, ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = sent_dossier(ctx, tmp_path)  # read-only, Mẫu 02 Parts I and IV filled
+    editor = open_editor(qtbot, ctx, dossier_id)
+    # the first tab at once; the hidden sections one per turn of the event loop, right after
+    assert editor.forms["mau01"].built
+    qtbot.waitUntil(lambda: all(form.built for form in editor.forms.values()), timeout=2000)
+    part1, part4 = editor.forms["mau02_part1"], editor.forms["mau02_part4"]
+    assert part1.raw("representative_ethnicity") == "Kinh"
+    assert part4.raw("plan") == "Mở rộng vùng nguyên liệu lên 20 ha."
+    assert part4.inputs["plan"].widget.isReadOnly()  # the read-only state asked for before it was built
+    editor.close()
+
+    # a section asked for before its turn is built then, with the same values
+    editor = build_editor(ctx, dossier_id)
+    qtbot.addWidget(editor)
+    assert not editor.forms["mau02_part4"].built
+    assert editor.forms["mau02_part4"].raw("plan") == "Mở rộng vùng nguyên liệu lên 20 ha."
+    assert editor.forms["mau02_part4"].built and editor.forms["mau02_part4"].problem("plan") == ""
+    editor.close()

@@ -119,7 +119,7 @@ def test_an_upgrade_shows_what_changed_since_the_recognised_dossier(qtbot, ctx, 
     )
     CertificateService(ctx).add(
         CertificateInput(
-            d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province", "qd26-2026", dossier_id=first
+            d.row.product_id, 3, "12/QĐ-UBND", date(2025, 9, 1), "province", "qd148-2023", dossier_id=first
         )
     )
     page.open_new()
@@ -232,3 +232,46 @@ def test_a_second_open_dossier_for_a_product_is_made_only_when_the_officer_insis
             messages.answer = True  # "close without saving?": yes
             dialog.close()
     assert first in {r.id for r in DossierService(ctx).search()}
+
+
+def test_a_late_re_evaluation_asks_a_reason_and_shows_the_law_dates(qtbot, ctx, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    product = make_product(ctx)
+    decided = date.today() - timedelta(days=3 * 365 - 60)  # expires in about two months: window closed
+    CertificateService(ctx).add(CertificateInput(product, 4, "7/QĐ-UBND", decided, "province", "qd148-2023"))
+    page.open_new()
+    dialog = page.dialog
+    assert dialog.product.pick(product)
+    dialog.registration.setCurrentIndex(dialog.registration.findData("reevaluation"))
+    assert not dialog.reason.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
+    assert dialog.reason.isVisibleTo(dialog) and "khoản 3 Điều 12" in dialog.message("filing_override")
+    assert DossierService(ctx).search() == []
+    dialog.resize(760, dialog.sizeHint().height())
+    dialog.grab().save(str(tmp_path / "late_reevaluation_dialog.png"))
+    dialog.reason.setText("Chủ thể không nộp kịp")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish_tasks(qtbot)
+    (row,) = DossierService(ctx).search()
+    editor = page.editors[row.id]
+    header = editor.header
+    assert header.values["filing_override"].text() == "Chủ thể không nộp kịp"
+    assert header.values["filing_window"].isVisibleTo(header) and "–" in header.values["filing_window"].text()
+    assert "45 ngày" in header.values["completion"].text()
+    editor.resize(1366, 768)
+    editor.grab().save(str(tmp_path / "late_reevaluation_editor.png"))
+
+
+def test_the_list_reads_page_after_page_as_it_scrolls(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    for n in range(7):
+        DossierService(ctx).create(
+            make_product(ctx, producer=f"HTX số {n}", product=f"Miến dong {n}"), "first"
+        )
+    model = DossiersPage(ctx).model
+    model.page_size = 3  # each scroll to the end reads the next page, after the last row read
+    model.set_query("")
+    assert model.rowCount() == 3
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [r.id for r in model._rows] == [r.id for r in DossierService(ctx).search()]
+    assert model.total == 7

@@ -96,10 +96,14 @@ def test_dossier_from_new_to_commune_checked(
     assert SelfAssessmentService(ctx).load(dossier_id).result.star == 5  # type: ignore[union-attr]
 
     # -- checklist: required papers provided, with expiry dates; evidence attached -------------
+    finish_tasks(qtbot)  # the checklist is read again once Mẫu 02 is filled in full
     checklist = editor.checklist
     required = [r for r in checklist.rows.values() if r.requirement == "required"]
     assert any(r.knockout for r in required)  # the food-safety certificate of a food product
-    assert checklist.bar.value() == 0
+    # Mẫu 01 and 02, filled in full on their tabs above, are there already: the app prints them
+    filled = [r for r in required if r.key in ("mau01", "mau02")]
+    assert [(r.status, r.note) for r in filled] == [("provided", "Đã điền đủ trong phần mềm")] * 2
+    assert checklist.bar.value() == round(100 * 2 / len(required))
     for r in required:
         choose(checklist.status_boxes[r.key], "provided")
         if r.time_limited:
@@ -184,4 +188,7 @@ def test_dossier_from_new_to_commune_checked(
     editor.close()
     qtbot.waitUntil(lambda: page.model.row_at(0).status_label == "Xã đã đánh giá (Mẫu 03)", timeout=2000)
     assert page.model.row_at(0).receipt_number == receipt
-    assert not messages.shown, messages.shown
+    # the one question: right after receipt, the slip for the producer at the desk
+    assert [m.text for m in messages.shown] == [
+        f"Đã tiếp nhận hồ sơ, số phiếu {receipt}. In phiếu tiếp nhận để trao cho chủ thể?"
+    ]

@@ -161,7 +161,7 @@ def test_a_round_from_inbox_to_certificates(qtbot, province_ctx, messages, type_
     results = page.results
     procedure = RuleService().procedure(on=date.today())  # the numbers the tab states, read on a worker
     assert f"hiệu lực {procedure.certificate_months} tháng" in results.decision_note.text()
-    assert "đạt từ 90 điểm" in results.five_hint.text()
+    assert "đạt từ 90 điểm" in results.five_star.hint.text()
     assert results.expiry.days.value() == procedure.reevaluation_opens_days
     assert results.propose_button.isEnabled()
     results.propose_button.click()

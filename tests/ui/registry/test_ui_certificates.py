@@ -48,11 +48,11 @@ def test_enter_check_and_revoke_certificates(qtbot, ctx, choose, type_unicode) -
     finish_tasks(qtbot)
     assert dialog.table.rowCount() == 1 and not dialog.empty.isVisible()
     assert dialog.table.item(0, 0).text() == "★★★"
-    assert dialog.table.item(0, 4).text() == "28/02/2027"
+    assert dialog.table.item(0, 4).text() == "01/03/2027"  # 36 months by the Civil Code (BLDS Art. 147-148)
     state = dialog.table.item(0, 5).text()
-    assert ("đánh giá lại từ 01/09/2026 đến 31/10/2026" in state) or state == "Đã hết hạn"
+    assert ("đánh giá lại từ 02/09/2026 đến 01/11/2026" in state) or state == "Đã hết hạn"
 
-    if date.today() <= date(2027, 2, 28):  # still valid: an upgrade dossier can be opened
+    if date.today() <= date(2027, 3, 1):  # still valid: an upgrade dossier can be opened
         DossierService(ctx).create(product_id, "upgrade")
 
     dialog.table.selectRow(0)

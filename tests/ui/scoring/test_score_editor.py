@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from helpers.scoring_ui import Open, activate, checked, click, sheet_of, tick
 from ocop_desktop.domain.rules.scoring import score
+from ocop_desktop.ui.kit.errors import RecordingSink
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.scoring import MemoryStore, SheetData
 from ocop_desktop.ui.scoring.summary import NEXT_UNANSWERED
@@ -57,10 +58,11 @@ def test_clicking_options_updates_totals_and_star_exactly_as_the_engine(
     editor = open_editor(MemoryStore(SheetData(sheet)), autosave_ms=60_000)
     rng = random.Random(number)
     answers: dict[str, int] = {}
+    case = rng.randrange(2)  # a tourism sheet is answered in one alternative case
     for leaf in sheet.leaves() * 2:
         if rng.random() < 0.2:
             continue
-        index = rng.randrange(len(leaf.options))
+        index = rng.choice(leaf.choices(case))
         click(qtbot, editor, leaf.code, index)
         card = editor.card_by_code[leaf.code]
         if card.applicable:
@@ -226,6 +228,61 @@ def test_tourism_cases_are_mutually_exclusive(qtbot: QtBot, open_editor: Open) -
     qtbot.keyClick(editor.card_by_code["8"], Qt.Key.Key_4)  # digits run across the cases
     assert checked(editor, "8") == [3] and editor.result.cases["8"] == 1
     assert editor.answers() == {"8": 3}
+
+
+def test_one_tourism_case_for_the_whole_sheet(
+    qtbot: QtBot, open_editor: Open, messages: RecordingSink
+) -> None:
+    editor = open_editor(MemoryStore(SheetData(sheet_of(26))), autosave_ms=60_000)
+    click(qtbot, editor, "8", 2)  # 8 in case 2 ("Điểm dịch vụ du lịch")
+    click(qtbot, editor, "9", 0)  # 9 in case 1: refused, and the evaluator is told why and what to do
+    assert checked(editor, "9") == [] and editor.answers() == {"8": 2}
+    [warning] = messages.texts("warn")
+    assert "Tiêu chí 8 đã chấm theo Trường hợp 2 (Điểm dịch vụ du lịch)" in warning
+    assert "bỏ chọn tiêu chí 8 (phím 0)" in warning
+    assert not editor.set_answer("15", 1) and "15" not in editor.answers()  # case 1 again
+    click(qtbot, editor, "9", 3)  # the same case is taken
+    assert editor.answers() == {"8": 2, "9": 3} and editor.result.cases == {"8": 1, "9": 1}
+    click(qtbot, editor, "8", 0)  # 8 alone may not change case while 9 keeps case 2
+    assert editor.answers()["8"] == 2
+    assert editor.set_answer("9", None) and editor.set_answer("8", 0)  # cleared first: the case changes
+    assert editor.answers() == {"8": 0} and editor.set_answer("15", 1)
+
+
+def test_a_sheet_saved_with_mixed_cases_opens_and_must_be_put_in_one_case_to_save(
+    qtbot: QtBot, open_editor: Open, messages: RecordingSink
+) -> None:
+    store = MemoryStore(SheetData(sheet_of(26), answers={"8": 2, "9": 0}))  # saved by an earlier release
+    editor = open_editor(store, autosave_ms=60_000)
+    assert checked(editor, "8") == [2] and checked(editor, "9") == [0]
+    assert editor.result.cases == {"8": 1, "9": 0}  # shown as saved
+    assert editor.set_note("1.1", "ghi chú") and not editor.flush()  # a save of the mix is refused
+    assert any("trộn" in text for text in messages.texts())
+    assert editor.set_answer("9", None) and editor.flush()  # one case: saved
+    assert store.data.answers == {"8": 2}
+
+
+def test_corrections_and_suspect_values_are_marked_where_they_apply(open_editor: Open) -> None:
+    editor = open_editor(MemoryStore(SheetData(sheet_of(7))))
+    marker = editor.card_by_code["3.1"].notice
+    assert marker.isVisible() and marker.text().startswith("⚑ Giá trị nghi vấn")
+    assert "mọi bộ khác cho 2 điểm" in marker.toolTip() and "bộ 7, tiêu chí 3.1" in marker.toolTip()
+    assert not editor.card_by_code["3.2"].notice.isVisible()
+    assert not editor.header.notice.isVisible()
+
+    editor = open_editor(MemoryStore(SheetData(sheet_of(26))))
+    part_a = editor.view.part_headers["A"].notice
+    assert part_a.isVisible() and '"35 Điểm"' in part_a.toolTip()
+    assert not editor.view.part_headers["B"].notice.isVisible()
+    for code in ("8", "9", "15"):
+        assert "Trường hợp 1/2" in editor.card_by_code[code].notice.toolTip()
+
+    editor = open_editor(MemoryStore(SheetData(sheet_of(4))))
+    corrected = editor.card_by_code["7"].notice
+    assert corrected.text().startswith("✎ Đã hiệu chỉnh") and "Điểm in 13" in corrected.toolTip()
+
+    editor = open_editor(MemoryStore(SheetData(sheet_of(1))))  # the duplicated header line
+    assert editor.header.notice.isVisible() and "tiêu đề phiếu" in editor.header.notice.toolTip()
 
 
 def test_a_knockout_shows_eliminated_with_the_reason(qtbot: QtBot, open_editor: Open) -> None:

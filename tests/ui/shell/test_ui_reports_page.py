@@ -57,7 +57,7 @@ def _choose(page: ReportsPage, form: str, set_number: int = 1) -> None:
 
 def test_page_lists_every_form_and_the_26_sets(page: ReportsPage) -> None:
     assert page.heading.text() == "Báo cáo và biểu mẫu"
-    assert page.form.count() == 9 and page.product_set.count() == 26
+    assert page.form.count() == 10 and page.product_set.count() == 26
     assert page.form.itemText(0).startswith("Mẫu 01 – Phiếu đăng ký")
     assert page.product_set.itemText(0).startswith("1. ")
     _choose(page, "mau01")

@@ -1,0 +1,1 @@
+"""Tệp > Sao lưu… and Tệp > Khôi phục từ bản sao lưu…, and the automatic backups' timer."""
