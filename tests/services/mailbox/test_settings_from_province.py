@@ -95,9 +95,24 @@ def test_an_office_without_credentials_gets_only_what_it_had(province: Pair) -> 
 
 
 def test_only_the_province_gives_credentials_and_only_to_offices_it_knows(province: Pair) -> None:
+    from ocop_desktop.services.core.audit import AuditFilter, AuditService
+    from ocop_desktop.services.core.officers import OfficerService
+
     pair = province
+    entries = AuditService(pair.province).entries(AuditFilter(table_name="settings"))
+    given = [e for e in entries if e.record_id == f"mailbox-office:{pair.commune.office().id}"]
+    assert len(given) == 1 and given[0].after == {"access_key": OFFICE[0]} and OFFICE[1] not in str(entries)
+    admin = pair.province.officer_id
+    assert admin is not None
+    staff = OfficerService(pair.province).add("Lê Thị Bình")
+    OfficerService(pair.province).act_as(staff.id)
+    with pytest.raises(UserError, match="quản trị"):
+        MailboxService(pair.province).set_office_credentials(
+            pair.commune.office().id, "other", "other-secret"
+        )
     with pytest.raises(UserError, match="Chỉ cơ quan OCOP cấp tỉnh"):
         MailboxService(pair.commune).set_office_credentials(pair.province.office().id, "a", "b")
+    OfficerService(pair.province).act_as(admin)
     with pytest.raises(UserError, match="Không có cơ quan nhận"):
         MailboxService(pair.province).set_office_credentials("11111111-1111-1111-1111-111111111111", "a", "b")
     listed = MailboxService(pair.province).office_credentials()
