@@ -3184,6 +3184,57 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>MailboxOfficesBox</name>
+    <message>
+        <source>Chưa có xã hoặc máy chấm điểm nào được tin cậy.</source>
+        <translation>No commune or evaluator laptop is trusted yet.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập cả mã truy cập và khóa bí mật cấp cho cơ quan này.</source>
+        <translation>Type both the access key and the secret key given to this office.</translation>
+    </message>
+    <message>
+        <source>Đã lưu (mã hóa trên máy này). Gói dữ liệu tham chiếu (với máy chấm điểm: gói phân công) xuất sau đây sẽ mang theo, mã hóa cho riêng cơ quan đó.</source>
+        <translation>Saved (encrypted on this PC). The next reference pack (for an evaluator laptop: the assignment package) carries it, encrypted for that office alone.</translation>
+    </message>
+    <message>
+        <source>Mã truy cập hộp thư cấp cho các cơ quan</source>
+        <translation>Mailbox access keys given to the offices</translation>
+    </message>
+    <message>
+        <source>Mỗi xã, mỗi máy chấm điểm nên có mã truy cập riêng do bộ phận CNTT tạo trên máy chủ hộp thư. Tỉnh gửi mã kèm gói dữ liệu tham chiếu (máy chấm điểm: gói phân công), mã hóa cho riêng cơ quan nhận; cơ quan nhập gói là dùng được hộp thư, không phải gõ lại.</source>
+        <translation>Each commune and each evaluator laptop should have its own access key, created by IT on the mailbox server. The province sends it with the reference pack (evaluator laptops: the assignment package), encrypted for the receiving office alone; importing the pack sets up the mailbox with nothing to type.</translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Mã truy cập (access key):</source>
+        <translation>Access key:</translation>
+    </message>
+    <message>
+        <source>Khóa bí mật (secret key):</source>
+        <translation>Secret key:</translation>
+    </message>
+    <message>
+        <source>Lưu cho cơ quan này</source>
+        <translation>Save for this office</translation>
+    </message>
+    <message>
+        <source>Bỏ mã của cơ quan này</source>
+        <translation>Remove this office&apos;s key</translation>
+    </message>
+    <message>
+        <source>Đã cấp mã: %1</source>
+        <translation>Keys given: %1</translation>
+    </message>
+    <message>
+        <source>chưa cơ quan nào</source>
+        <translation>no office yet</translation>
+    </message>
+</context>
+<context>
     <name>MailboxSettingsBox</name>
     <message>
         <source>Đang thử kết nối tới hộp thư…</source>
@@ -3244,6 +3295,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Lưu</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Mã truy cập của các cơ quan…</source>
+        <translation>Offices&apos; access keys…</translation>
     </message>
 </context>
 <context>
