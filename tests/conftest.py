@@ -18,6 +18,9 @@ os.environ.setdefault("OCOP_DESKTOP_KEYRING", "off")
 
 from helpers.evaluator import Offices, make_offices  # noqa: E402
 from helpers.mailbox import INSTALL_HINT, SeaweedServer, weed_binary  # noqa: E402
+from helpers.postgres import INSTALL_HINT as PG_INSTALL_HINT  # noqa: E402
+from helpers.postgres import PostgresServer, ServerUnavailable  # noqa: E402
+from helpers.postgres import start as start_postgres  # noqa: E402
 from helpers.sync import Pair, link, open_installation  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
@@ -108,3 +111,34 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedServe
 def s3_bucket(s3_server: SeaweedServer) -> str:
     """A new empty bucket on the session's server: tests do not see each other's objects."""
     return s3_server.new_bucket()
+
+
+# PostgreSQL (helpers.postgres): one server per session, a fresh database per test.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engine",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="the store the `ctx` fixtures open: the SQLite file (default) or a PostgreSQL database",
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server on 127.0.0.1 (pgserver's binaries), stopped at the end."""
+    try:
+        server = start_postgres()
+    except (ServerUnavailable, OSError) as exc:
+        pytest.skip(f"{PG_INSTALL_HINT} ({exc})")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """A new empty database on the session's server."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)

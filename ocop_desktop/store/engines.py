@@ -1,0 +1,114 @@
+"""Which database an installation works on: its SQLite file (the default, `store.database`) or a
+PostgreSQL server shared by the desks of a province office (a connection URL).
+
+Same models, same Alembic migrations on both. What only SQLite has stays in `store.database`
+(pragmas, the file checks, the backup API before an upgrade); on PostgreSQL the server does those
+jobs (constraints always on, MVCC instead of WAL, `pg_dump` for copies — docs/province-server.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ocop_desktop.domain.errors import EnvironmentProblem
+
+log = logging.getLogger(__name__)
+
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+CONNECT_TIMEOUT = 5  # seconds: a desk waits this long for the server before saying so
+
+
+def is_sqlite(engine_or_url: Engine | URL | str) -> bool:
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    return url.get_backend_name() == "sqlite"
+
+
+def server_url(text: str) -> URL:
+    """The PostgreSQL URL a person typed, with our driver (psycopg 3) filled in; a clear refusal
+    for anything else. `postgresql://user:pass@host:5432/ocop?sslmode=require`."""
+    try:
+        url = make_url(text.strip())
+    except ArgumentError as exc:
+        raise EnvironmentProblem(
+            "Địa chỉ cơ sở dữ liệu không hợp lệ. Hãy nhập dạng "
+            "postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl",
+            detail=str(exc),
+        ) from exc
+    if url.drivername not in SERVER_SCHEMES or not url.database:
+        raise EnvironmentProblem(
+            "Chỉ hỗ trợ máy chủ PostgreSQL, dạng postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl "
+            "(cần có tên cơ sở dữ liệu).",
+            detail=url.render_as_string(hide_password=True),
+        )
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown(url: URL | str) -> str:
+    """The URL as people may see it (in messages and logs): never the password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_server_engine(url: URL | str) -> Engine:
+    """An engine on a PostgreSQL server. Times are kept in UTC so that they read back as written;
+    stale pooled connections (the server restarted) are replaced before use."""
+    return create_engine(
+        server_url(str(url) if isinstance(url, str) else url.render_as_string(hide_password=False)),
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": "-c timezone=UTC"},
+    )
+
+
+def unreachable(url: URL | str, exc: BaseException) -> EnvironmentProblem:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return EnvironmentProblem(
+        f"Không kết nối được máy chủ cơ sở dữ liệu {shown(url)}. Hãy kiểm tra mạng, máy chủ đã bật chưa, "
+        "tên người dùng và mật khẩu; hoặc hỏi người quản trị máy chủ của văn phòng tỉnh. "
+        "Chưa có gì bị thay đổi.",
+        detail=first,
+    )
+
+
+def migrate_server(engine: Engine) -> None:
+    """Bring the server's schema to head. PostgreSQL runs DDL in the transaction, so an upgrade is
+    whole or absent; the copy before it is the server's own backup (pg_dump), not ours."""
+    from alembic import command
+
+    from ocop_desktop.store.database import alembic_config, current_revision, head_revision
+
+    current = current_revision(engine)
+    if current == head_revision(engine):
+        return
+    log.info("schema %s -> head on %s", current, shown(engine.url))
+    command.upgrade(alembic_config(engine), "head")
+    if current is not None:  # the records' canonical form may have changed: seal them again at start
+        from ocop_desktop.store.audit import mark_pending
+
+        with engine.begin() as conn:
+            mark_pending(conn)
+
+
+def open_server_database(url: URL | str) -> tuple[Engine, sessionmaker[Session]]:
+    """The server's engine and sessions, migrated to head; unreachable said plainly."""
+    engine = make_server_engine(url)
+    try:
+        migrate_server(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise unreachable(url, exc.orig or exc) from exc
+    return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def open_store(url: str | None, db_path: Path, backups_dir: Path) -> tuple[Engine, sessionmaker[Session]]:
+    """The installation's store: the SQLite file under the data folder, or the server at `url`."""
+    if url is None or url.strip().startswith("sqlite"):
+        from ocop_desktop.store.database import open_database
+
+        chosen = make_url(url).database if url else None
+        return open_database(Path(chosen) if chosen else db_path, backups_dir)
+    return open_server_database(url)
