@@ -47,9 +47,23 @@ def paths(tmp_path: Path, _template_dir: Path) -> AppPaths:
 
 
 @pytest.fixture
-def empty_ctx(paths: AppPaths) -> Iterator[AppContext]:
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The store `ctx` opens: None for the SQLite file in the data folder (default), or with
+    `pytest --engine postgres` a fresh copy of the migrated template database on the test server."""
+    if request.config.getoption("--engine") != "postgres":
+        yield None
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    template: str = request.getfixturevalue("_pg_template")
+    name = server.new_database(template=template)
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def empty_ctx(paths: AppPaths, database_url: str | None) -> Iterator[AppContext]:
     """An opened store, not yet initialised (no office)."""
-    ctx = open_app(paths)
+    ctx = open_app(paths, database=database_url)
     yield ctx
     ctx.close()
 
@@ -134,6 +148,17 @@ def pg_server() -> Iterator[PostgresServer]:
         pytest.skip(f"{PG_INSTALL_HINT} ({exc})")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated database with the administrative units loaded, copied per test (like `_template_dir`)."""
+    name = pg_server.new_database(prefix="template")
+    ctx = open_app(
+        AppPaths.for_data_dir(tmp_path_factory.mktemp("pg-template")), database=pg_server.url(name)
+    )
+    ctx.close()
+    return name
 
 
 @pytest.fixture

@@ -112,3 +112,41 @@ def open_store(url: str | None, db_path: Path, backups_dir: Path) -> tuple[Engin
         chosen = make_url(url).database if url else None
         return open_database(Path(chosen) if chosen else db_path, backups_dir)
     return open_server_database(url)
+
+
+CHOICE_FILE = "database.json"
+
+
+def configured_url(data_dir: Path) -> str | None:
+    """The server this installation works on (`database.json` in the data folder), None for the
+    SQLite file. Scans, keys and logs stay in the data folder whichever store is chosen."""
+    import json
+
+    path = data_dir / CHOICE_FILE
+    if not path.exists():
+        return None
+    try:
+        url = json.loads(path.read_text(encoding="utf-8")).get("url")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise EnvironmentProblem(
+            f"Không đọc được tệp chọn cơ sở dữ liệu “{path}”. Hãy sửa hoặc xóa tệp này "
+            "(khi không có tệp, chương trình dùng tệp SQLite trong thư mục dữ liệu).",
+            detail=str(exc),
+        ) from exc
+    return str(url) if url else None
+
+
+def save_configured_url(data_dir: Path, url: str | None) -> None:
+    """Remember the store for the next starts (GUI and CLI): a server URL, or None for SQLite.
+    The file holds the URL as typed, password included: prefer a password file (PGPASSFILE)."""
+    import json
+
+    path = data_dir / CHOICE_FILE
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    server_url(url)  # refuse what we could not open, before writing it
+    data_dir.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(json.dumps({"url": url.strip()}, ensure_ascii=False, indent=2), encoding="utf-8")
+    temp.replace(path)

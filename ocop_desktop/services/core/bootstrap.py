@@ -16,13 +16,16 @@ from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
 from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
-from ocop_desktop.store.database import open_database
+from ocop_desktop.store.engines import configured_url, open_store
 from ocop_desktop.store.models import Officer
 
 
-def open_app(paths: AppPaths) -> AppContext:
-    """The store under `paths`, ready for services; `ctx.close()` when done."""
-    engine, sessions = open_database(paths.db_path, paths.backups_dir)
+def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
+    """The store under `paths`, ready for services; `ctx.close()` when done. `database`: a server URL
+    (a province office's shared PostgreSQL); by default the one `database.json` names, else the
+    SQLite file in the data folder (`store.engines`)."""
+    url = database if database is not None else configured_url(paths.data_dir)
+    engine, sessions = open_store(url, paths.db_path, paths.backups_dir)
     seal_if_pending(engine)
     ctx = AppContext(paths=paths, engine=engine, sessions=sessions)
     finish_interrupted_imports(paths.blobs_dir, sessions)
