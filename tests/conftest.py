@@ -25,6 +25,7 @@ from helpers.sync import Pair, link, open_installation  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.store.engines import save_configured_url  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội
 PROVINCE_CODE = "01"
@@ -62,8 +63,11 @@ def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
 
 @pytest.fixture
 def empty_ctx(paths: AppPaths, database_url: str | None) -> Iterator[AppContext]:
-    """An opened store, not yet initialised (no office)."""
-    ctx = open_app(paths, database=database_url)
+    """An opened store, not yet initialised (no office). On PostgreSQL the data folder names the server
+    (`database.json`), so the CLI and later opens of `paths` work on the same database."""
+    if database_url is not None:
+        save_configured_url(paths.data_dir, database_url)
+    ctx = open_app(paths)
     yield ctx
     ctx.close()
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required
+from helpers.dump import table_dump
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
@@ -88,7 +89,10 @@ def resubmit(ctx: AppContext, dossier_id: str, plan: str) -> None:
 
 
 def db_state(ctx: AppContext) -> str:
-    """SHA-256 of the database file after a WAL checkpoint: any committed change shows."""
+    """SHA-256 of the database file after a WAL checkpoint: any committed change shows (on a server,
+    of every row of every table)."""
+    if ctx.engine.dialect.name != "sqlite":
+        return hashlib.sha256("\n".join(table_dump(ctx.engine)).encode()).hexdigest()
     with ctx.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     digest = hashlib.sha256(ctx.paths.db_path.read_bytes())
