@@ -115,13 +115,19 @@ def open_store(url: str | None, db_path: Path, backups_dir: Path) -> tuple[Engin
 
 
 CHOICE_FILE = "database.json"
+DATABASE_ENV = "OCOP_DESKTOP_DATABASE"  # `--database URL` for this run (GUI or CLI), like --data-dir
 
 
 def configured_url(data_dir: Path) -> str | None:
-    """The server this installation works on (`database.json` in the data folder), None for the
-    SQLite file. Scans, keys and logs stay in the data folder whichever store is chosen."""
+    """The server this installation works on: `--database` for this run (the environment variable),
+    else `database.json` in the data folder; None for the SQLite file. Scans, keys and logs stay in
+    the data folder whichever store is chosen."""
     import json
+    import os
 
+    override = os.environ.get(DATABASE_ENV, "").strip()
+    if override:
+        return override
     path = data_dir / CHOICE_FILE
     if not path.exists():
         return None
