@@ -66,7 +66,7 @@ def use_database(url: str | None) -> None:
     if url:
         import os
 
-        from ocop_desktop.store.engines import DATABASE_ENV
+        from ocop_desktop.paths import DATABASE_ENV  # not store.engines: the GUI starts without SQLAlchemy
 
         os.environ[DATABASE_ENV] = url
 

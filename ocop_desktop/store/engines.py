@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import EnvironmentProblem
+from ocop_desktop.paths import DATABASE_CHOICE_FILENAME, DATABASE_ENV
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +115,7 @@ def open_store(url: str | None, db_path: Path, backups_dir: Path) -> tuple[Engin
     return open_server_database(url)
 
 
-CHOICE_FILE = "database.json"
-DATABASE_ENV = "OCOP_DESKTOP_DATABASE"  # `--database URL` for this run (GUI or CLI), like --data-dir
+CHOICE_FILE = DATABASE_CHOICE_FILENAME
 
 
 def configured_url(data_dir: Path) -> str | None:
