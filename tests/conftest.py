@@ -90,10 +90,13 @@ def province_ctx(empty_ctx: AppContext) -> AppContext:
 
 
 @pytest.fixture
-def pair(tmp_path: Path, _template_dir: Path) -> Iterator[Pair]:
-    """A commune and its province on their own data folders, keys exchanged, and the "USB stick"."""
+def pair(tmp_path: Path, _template_dir: Path, database_url: str | None) -> Iterator[Pair]:
+    """A commune and its province on their own data folders, keys exchanged, and the "USB stick".
+    With `--engine postgres` the province works on the server; the commune keeps its SQLite file."""
     commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00070", "Nguyễn Văn An")
-    province = open_installation(tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình")
+    province = open_installation(
+        tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình", database_url
+    )
     folder = tmp_path / "usb"
     folder.mkdir()
     link(commune, province, folder)
@@ -103,9 +106,10 @@ def pair(tmp_path: Path, _template_dir: Path) -> Iterator[Pair]:
 
 
 @pytest.fixture
-def offices(tmp_path: Path, _template_dir: Path) -> Iterator[Offices]:
-    """A province with a round and council, and an evaluator laptop (helpers.evaluator.make_offices)."""
-    made = make_offices(tmp_path, _template_dir)
+def offices(tmp_path: Path, _template_dir: Path, database_url: str | None) -> Iterator[Offices]:
+    """A province with a round and council, and an evaluator laptop (helpers.evaluator.make_offices);
+    with `--engine postgres` the province works on the server."""
+    made = make_offices(tmp_path, _template_dir, database_url)
     yield made
     made.close()
 

@@ -18,6 +18,7 @@ from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.store.engines import save_configured_url
 
 MAU03 = {
     "local_raw_material_percent": "80",
@@ -32,8 +33,14 @@ MAU03 = {
 }
 
 
-def open_installation(root: Path, template: Path, role: str, unit: str, officer: str) -> AppContext:
+def open_installation(
+    root: Path, template: Path, role: str, unit: str, officer: str, database: str | None = None
+) -> AppContext:
+    """A set-up office on its own data folder; `database`: on that PostgreSQL database instead of the
+    folder's SQLite file (named in the folder's `database.json`, as a province desk has it)."""
     shutil.copytree(template, root)
+    if database is not None:
+        save_configured_url(root, database)
     ctx = open_app(AppPaths.for_data_dir(root))
     initialise(ctx, role, unit, officer)
     return ctx
