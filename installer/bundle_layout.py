@@ -33,7 +33,7 @@ ICON_PNG = "resources/icons/ocop-desktop.png"
 RESOURCES_DEST = "resources"  # paths.resources_root() looks for sys._MEIPASS/resources
 MIGRATIONS_SRC = "ocop_desktop/store/migrations"
 MIGRATIONS_DEST = (
-    "ocop_desktop/store/migrations"  # database.MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+    "ocop_desktop/store/migrations"  # store.upgrade.MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 )
 TRANSLATIONS_DIR = "resources/translations"
 

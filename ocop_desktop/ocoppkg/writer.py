@@ -72,11 +72,17 @@ class PackageWriter:
             name = fmt.blob_name(sha256, encrypted=True)
             self.files.append(fmt.FileEntry(name, size + crypto.OVERHEAD, PENDING, True))
 
-    def write(self, seal: Seal, progress: Progress | None = None) -> Path:
-        """Write to a temp file in the target folder and return its path (call `commit` to publish)."""
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
-        tmp = Path(name)
+    def write(self, seal: Seal, progress: Progress | None = None, temp: Path | None = None) -> Path:
+        """Write to a temp file in the target folder and return its path (call `commit` to publish).
+        `temp`: its name, when the caller keeps a journal of it (a new file; it must not exist)."""
+        try:
+            fd, tmp = self._open_temp(temp)
+        except OSError as exc:
+            raise EnvironmentProblem(
+                f"Không ghi được gói “{self.target.name}” vào thư mục “{self.target.parent}” (không có quyền "
+                "ghi hoặc ổ đĩa đầy).",
+                detail=str(exc),
+            ) from exc
         try:
             with os.fdopen(fd, "w+b") as raw:
                 with zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
@@ -96,6 +102,14 @@ class PackageWriter:
                 ) from exc
             raise
         return tmp
+
+    def _open_temp(self, temp: Path | None) -> tuple[int, Path]:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        if temp is None:
+            prefix = f".{self.target.name}."
+            fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=prefix, suffix=".part")
+            return fd, Path(name)
+        return os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temp
 
     def _entries(self, zf: zipfile.ZipFile, seal: Seal, progress: Progress | None) -> None:
         manifest, signature = seal(tuple(self.files))  # final, or with placeholders for encrypted blobs

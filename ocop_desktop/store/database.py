@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import logging
-import re
+import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import EnvironmentProblem
 from ocop_desktop.store import audit as _audit  # noqa: F401  (registers the audit log's session events)
-
-if TYPE_CHECKING:
-    from alembic.config import Config
+from ocop_desktop.store import faults
+from ocop_desktop.store.upgrade import (  # noqa: F401  (the store's one entry for these)
+    MIGRATIONS_DIR,
+    alembic_config,
+    backup_file,
+    current_revision,
+    head_revision,
+    head_revision_fast,
+    known_revisions,
+    migrate,
+)
 
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def check_data_dir(data_dir: Path) -> None:
@@ -55,10 +60,10 @@ def check_sqlite_file(path: Path) -> None:
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=5000")  # first: switching to WAL waits for a busy file too
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
 
 
@@ -68,106 +73,84 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    cfg.attributes["engine"] = engine
-    return cfg
-
-
-def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def head_revision(engine: Engine) -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-    assert head is not None
-    return head
-
-
-_REVISION = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w-]+|None)['\"]?", re.M)
-
-
-def head_revision_fast() -> str | None:
-    """The newest migration, read from the version files without importing Alembic (which costs
-    most of a second at start-up); None when the files do not say it plainly."""
-    revisions, parents = set(), set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = {bool(m.group(1)): m.group(2) for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
-        if False not in found:
-            return None
-        revisions.add(found[False])
-        parents.add(found.get(True))
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
-
-
-def _stored_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        try:
-            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except Exception:  # no table yet: a new database
-            return None
-
-
-def backup_file(engine: Engine, db_path: Path, backups_dir: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (WAL content included)."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    with engine.connect() as conn:
-        src = conn.connection.driver_connection
-        assert isinstance(src, sqlite3.Connection)
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    return target
-
-
-def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> None:
-    """Bring the schema to head, keeping a copy of the previous file first."""
-    stored = _stored_revision(engine)
-    if stored is not None and stored == head_revision_fast():
-        return  # the everyday case: nothing to do, Alembic not even imported
-    from alembic import command
-
-    current = current_revision(engine)
-    head = head_revision(engine)
-    if current == head:
-        return
-    if current is not None:
-        kept = backup_file(engine, db_path, backups_dir, f"rev-{current}")
-        log.info("schema %s -> %s; previous database kept at %s", current, head, kept)
-    command.upgrade(alembic_config(engine), "head")
-    if current is not None:  # the records' canonical form may have changed: seal them again at start
-        from ocop_desktop.store.audit import mark_pending
-
-        with engine.begin() as conn:
-            mark_pending(conn)
-
-
 def open_database(db_path: Path, backups_dir: Path) -> tuple[Engine, sessionmaker[Session]]:
+    """The store's engine and sessions, migrated to head. Every fault of the machine or the file is
+    said plainly (`faults`) and leaves the file as it was: checks that only read come first."""
     check_data_dir(db_path.parent)
     check_sqlite_file(db_path)
+    check_writable_file(db_path)
+    check_ours(db_path, backups_dir)
     engine = make_engine(db_path)
     try:
         migrate(engine, db_path, backups_dir)
-    except sqlite3.DatabaseError as exc:  # pragma: no cover - corrupt file past the magic bytes
-        raise EnvironmentProblem(f"Cơ sở dữ liệu “{db_path}” bị hỏng.", detail=str(exc)) from exc
+        _probe_write(engine)
     except Exception as exc:
-        if "database" in type(exc).__name__.lower() and "not a database" in str(exc):
-            raise EnvironmentProblem(
-                f"Tệp “{db_path}” không phải là cơ sở dữ liệu hợp lệ.", detail=str(exc)
-            ) from exc
-        raise
+        engine.dispose()
+        problem = faults.environment_problem(exc, db_path, backups_dir)
+        if problem is None:
+            raise
+        raise problem from exc
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def check_writable_file(db_path: Path) -> None:
+    """A read-only file (or its WAL companions) cannot be opened for work: said before touching it."""
+    for path in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        if path.exists() and not os.access(path, os.W_OK):
+            raise faults.read_only(db_path, f"{path}: not writable")
+
+
+def check_ours(db_path: Path, backups_dir: Path) -> None:
+    """Look at an existing file read-only before anything writes to it: a database of another
+    program (tables, but no Alembic version) or of a newer release (a revision this release does
+    not know) is refused unchanged."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    companions = [db_path.with_name(db_path.name + end) for end in ("-wal", "-shm")]
+    absent = [p for p in companions if not p.exists()]
+    try:
+        conn = sqlite3.connect(db_path.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            conn.close()
+            _remove_made(absent)
+    except sqlite3.Error as exc:
+        raise faults.environment_problem(exc, db_path, backups_dir) or faults.damaged(
+            db_path, backups_dir, str(exc)
+        ) from exc
+    if tables and "alembic_version" not in tables:
+        raise EnvironmentProblem(
+            f"Tệp “{db_path}” là cơ sở dữ liệu của một chương trình khác, không phải của OCOP Desktop "
+            f"({len(tables)} bảng lạ). Tệp không bị thay đổi. Hãy chọn đúng thư mục dữ liệu.",
+            detail=", ".join(sorted(tables)[:10]),
+        )
+    known = known_revisions()
+    if version is not None and known is not None and version[0] not in known:
+        raise EnvironmentProblem(
+            f"Dữ liệu trong “{db_path}” được tạo bởi một phiên bản OCOP Desktop mới hơn phiên bản đang "
+            "chạy. Hãy cài phiên bản mới nhất rồi mở lại. Tệp không bị thay đổi.",
+            detail=f"unknown revision {version[0]!r}",
+        )
+
+
+def _remove_made(absent: list[Path]) -> None:
+    """A read-only look at a WAL database makes an empty `-wal` and its index: taken back, so that a
+    refused file's folder is as it was (an empty WAL holds nothing)."""
+    wal = next((p for p in absent if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size == 0:
+        for path in absent:
+            path.unlink(missing_ok=True)
+
+
+def _probe_write(engine: Engine) -> None:
+    """Take the write lock once and give it back: a database held by another program (or one the
+    system will not let us write) is said now, not at the first save."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("ROLLBACK")

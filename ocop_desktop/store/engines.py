@@ -76,22 +76,27 @@ def unreachable(url: URL | str, exc: BaseException) -> EnvironmentProblem:
 
 
 def migrate_server(engine: Engine) -> None:
-    """Bring the server's schema to head. PostgreSQL runs DDL in the transaction, so an upgrade is
-    whole or absent; the copy before it is the server's own backup (pg_dump), not ours."""
+    """Bring the server's schema to head. PostgreSQL runs DDL in the transaction, so an upgrade (and
+    the audit log's re-seal mark, `env.py`) is whole or absent; the copy before it is the server's
+    own backup (pg_dump), not ours. A database of a newer release is refused unchanged."""
     from alembic import command
 
-    from ocop_desktop.store.database import alembic_config, current_revision, head_revision
+    from ocop_desktop.store.upgrade import alembic_config, current_revision, head_revision, known_revisions
 
     current = current_revision(engine)
     if current == head_revision(engine):
         return
+    known = known_revisions()
+    if current is not None and known is not None and current not in known:
+        raise EnvironmentProblem(
+            f"Dữ liệu trên máy chủ {shown(engine.url)} được tạo bởi một phiên bản OCOP Desktop mới hơn "
+            "phiên bản đang chạy. Hãy cài phiên bản mới nhất rồi mở lại. Dữ liệu không bị thay đổi.",
+            detail=f"unknown revision {current!r}",
+        )
     log.info("schema %s -> head on %s", current, shown(engine.url))
-    command.upgrade(alembic_config(engine), "head")
-    if current is not None:  # the records' canonical form may have changed: seal them again at start
-        from ocop_desktop.store.audit import mark_pending
-
-        with engine.begin() as conn:
-            mark_pending(conn)
+    cfg = alembic_config(engine)
+    cfg.attributes["reseal"] = current is not None  # the audit log seals the upgraded records again
+    command.upgrade(cfg, "head")
 
 
 def open_server_database(url: URL | str) -> tuple[Engine, sessionmaker[Session]]:

@@ -26,7 +26,7 @@ class StagingLock:
         """A new lock, held, and its folder (made after the lock, so never seen unlocked while live)."""
         fd, name = tempfile.mkstemp(dir=root, prefix=prefix, suffix=cls.SUFFIX)
         lock = cls(Path(name), fd)
-        if not _try_lock(fd):  # a brand-new file nobody else knows: cannot be locked by another
+        if not try_lock(fd):  # a brand-new file nobody else knows: cannot be locked by another
             lock.release(remove=True)
             raise OSError(f"{name}: could not lock a new file")
         folder = Path(name.removesuffix(cls.SUFFIX))
@@ -42,7 +42,7 @@ class StagingLock:
         """The lock of `folder`, if no live process holds it (the lock file is made if missing)."""
         path = folder.with_name(folder.name + cls.SUFFIX)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
+        if not try_lock(fd):
             os.close(fd)
             return None
         return cls(path, fd)
@@ -57,7 +57,7 @@ class StagingLock:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -67,7 +67,7 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -86,3 +86,20 @@ def test_a_damaged_choice_file_is_said_plainly(tmp_path: Path, capsys: pytest.Ca
     (tmp_path / CHOICE_FILE).write_text("{not json", encoding="utf-8")
     code, out = _run(capsys, "--data-dir", str(tmp_path), "dossiers", "list")
     assert code == 2 and CHOICE_FILE in out
+
+
+@pytest.mark.postgres
+def test_a_server_database_of_a_newer_release_is_refused_unchanged(tmp_path: Path, pg_url: str) -> None:
+    from ocop_desktop.domain.errors import EnvironmentProblem
+    from ocop_desktop.paths import AppPaths
+    from ocop_desktop.services.core.bootstrap import open_app
+
+    open_app(AppPaths.for_data_dir(tmp_path / "a"), database=pg_url).close()
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(EnvironmentProblem, match="phiên bản OCOP Desktop mới hơn"):
+        open_app(AppPaths.for_data_dir(tmp_path / "b"), database=pg_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    engine.dispose()

@@ -30,6 +30,7 @@ from ocop_desktop.services.backup.errors import BackupRefused, refuse_on_server
 from ocop_desktop.services.backup.members import TOP_FOLDERS, blob_files
 from ocop_desktop.services.backup.reading import Contents, read_members, read_summary
 from ocop_desktop.services.backup.summary import DataSummary, summarise_folder
+from ocop_desktop.store import instance_lock
 
 STAGING_PREFIX = ".restore-"
 
@@ -76,16 +77,23 @@ def restore_backup(
         )
     created = not paths.data_dir.exists()
     staging = _staging(paths.data_dir)
+    try:  # no other program may use the folder while it is replaced (this one released its store)
+        lock = instance_lock.acquire(paths.data_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     try:
         with _open(backup) as src:
             contents = read_members(src, passphrase, staging, progress, backup.stat().st_size)
         report(progress, 1.0, "Đang đặt dữ liệu vào chỗ…")
         aside = _place(paths, staging, contents)
     except BaseException:
+        instance_lock.release(lock)
         shutil.rmtree(staging, ignore_errors=True)
         if created:
             shutil.rmtree(paths.data_dir, ignore_errors=True)
         raise
+    instance_lock.release(lock)
     shutil.rmtree(staging, ignore_errors=True)
     return Restored(contents.summary, before, aside)
 

@@ -9,30 +9,53 @@ above `context` and `units`, so that the context stays a plain holder that impor
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
+from ocop_desktop.store import instance_lock, publishing
 from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
+from ocop_desktop.store.database import check_data_dir
 from ocop_desktop.store.engines import configured_url, open_store
 from ocop_desktop.store.models import Officer
+from ocop_desktop.store.sweep import sweep
 
 
 def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
-    """The store under `paths`, ready for services; `ctx.close()` when done. `database`: a server URL
-    (a province office's shared PostgreSQL); by default the one `database.json` names, else the
-    SQLite file in the data folder (`store.engines`)."""
+    """The store under `paths`, ready for services; `ctx.close()` when done. A second program on
+    the same data folder is refused (`store.instance_lock`) before anything is touched. `database`: a
+    server URL (a province office's shared PostgreSQL); by default the one `database.json` names, else
+    the SQLite file in the data folder (`store.engines`)."""
+    check_data_dir(paths.data_dir)
     url = database if database is not None else configured_url(paths.data_dir)
-    engine, sessions = open_store(url, paths.db_path, paths.backups_dir)
-    seal_if_pending(engine)
-    ctx = AppContext(paths=paths, engine=engine, sessions=sessions)
-    finish_interrupted_imports(paths.blobs_dir, sessions)
-    use_installed_reference(paths.data_dir / "reference")
-    ensure_units_loaded(ctx)
-    ctx.officer_id = default_officer_id(ctx)
+    lock = instance_lock.acquire(paths.data_dir)
+    try:
+        engine, sessions = open_store(url, paths.db_path, paths.backups_dir)
+        seal_if_pending(engine)
+    except BaseException:
+        instance_lock.release(lock)
+        raise
+    ctx = AppContext(paths=paths, engine=engine, sessions=sessions, lock=lock)
+    try:
+        finish_interrupted(paths, sessions)
+        use_installed_reference(paths.data_dir / "reference")
+        ensure_units_loaded(ctx)
+        ctx.officer_id = default_officer_id(ctx)
+    except BaseException:
+        ctx.close()
+        raise
     return ctx
+
+
+def finish_interrupted(paths: AppPaths, sessions: sessionmaker[Session]) -> None:
+    """What killed jobs left: imports committed but not placed, packages recorded but not renamed
+    (finished), and temp files (removed). Only this process has the folder (the lock)."""
+    finish_interrupted_imports(paths.blobs_dir, sessions)
+    publishing.finish_interrupted(paths.data_dir, sessions)
+    sweep(paths.data_dir)
 
 
 def default_officer_id(ctx: AppContext) -> str | None:

@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import NotInitialisedError
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.reference import installed_root, use_installed_reference
+from ocop_desktop.store import instance_lock
 from ocop_desktop.store.audit import ACTOR_OFFICER_NAME
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
+from ocop_desktop.store.faults import environment_problem
 from ocop_desktop.store.models import Office, Officer
 
 
@@ -44,25 +48,37 @@ class AppContext:
     engine: Engine
     sessions: sessionmaker[Session]
     officer_id: str | None = None
+    lock: Path | None = None  # this process's hold on the data folder (`store.instance_lock`)
     _office: OfficeInfo | None = field(default=None, repr=False)
     _named: tuple[str | None, str] | None = field(default=None, repr=False)  # (officer id, name)
 
     def close(self) -> None:
-        """Release the database; reference data falls back to the bundled files if this store's
-        packs were the ones in use (another store may have been opened since)."""
+        """Release the database (and the data folder); reference data falls back to the bundled
+        files if this store's packs were the ones in use (another store may have been opened since)."""
         if installed_root() == self.paths.data_dir / "reference":
             use_installed_reference(None)
         self.engine.dispose()
+        if self.lock is not None:
+            instance_lock.release(self.lock)
+            self.lock = None
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction for one user action; the acting office and officer stamp changes."""
-        with self.sessions.begin() as session:
-            office = self.office_or_none()
-            session.info[ACTOR_OFFICE] = office.id if office else None
-            session.info[ACTOR_OFFICER] = self.officer_id
-            session.info[ACTOR_OFFICER_NAME] = self.officer_name()
-            yield session
+        """One transaction for one user action; the acting office and officer stamp changes. A
+        fault of the machine (database held by another program, disk full, read-only file) rolls
+        it back and is said plainly."""
+        try:
+            with self.sessions.begin() as session:
+                office = self.office_or_none()
+                session.info[ACTOR_OFFICE] = office.id if office else None
+                session.info[ACTOR_OFFICER] = self.officer_id
+                session.info[ACTOR_OFFICER_NAME] = self.officer_name()
+                yield session
+        except DBAPIError as exc:  # locked, full, read-only, damaged: by SQLite result code
+            problem = environment_problem(exc, self.paths.db_path, self.paths.backups_dir)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -227,7 +227,8 @@ class AssignmentImport:
             require_admin(self._ctx, "tin cậy khóa của cơ quan khác")
             check_key_change(self.key_change, self._typed, applying=True)
             check_confirmation(self.m.sender.name, self.signing_raw, self._confirm)
-        with staged_blobs(self._ctx, self.m.package_id) as staging:
+        needed = sum(self.reader.entries[n].size for n in self.blob_names)
+        with staged_blobs(self._ctx, self.m.package_id, needed) as staging:
             check_blobs(self._ctx, self.reader, self.blob_names, staging, progress, upto=0.9)
             result = self._write(staging)
         if progress is not None:  # not `report`: after the commit it is too late to cancel
@@ -243,7 +244,7 @@ class AssignmentImport:
             for d in a["dossiers"]
             for x in d["evidence"]
         }
-        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
+        with database_errors_refused(self._ctx, INCONSISTENT), self._ctx.unit_of_work() as s:
             staging.place_after_commit(s)
             if self.needs_confirmation:
                 trust_office(

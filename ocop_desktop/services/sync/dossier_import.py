@@ -143,7 +143,8 @@ class DossierPackageImport:
             return ImportResult(self._previous_preview(), False, receipt_path)
         records = self._records()
         names = self._blob_names(self._plan(records))
-        with staged_blobs(self._ctx, self._m.package_id) as staging:
+        needed = sum(self._opened.reader.entries[n].size for n in names)
+        with staged_blobs(self._ctx, self._m.package_id, needed) as staging:
             check_blobs(self._ctx, self._opened.reader, names, staging, progress, upto=0.95)
             report(progress, 0.97, "Đang ghi hồ sơ…")
             return self._write(records, names, staging, progress, receipt_path)

@@ -23,7 +23,7 @@ from ocop_desktop.services.sync import payload_schema
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.keys import keys_json, own_keys
 from ocop_desktop.services.sync.opened import content_key
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, publish
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, discard, publish
 from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.trust import parse_key
 from ocop_desktop.store.blobs import BlobStore
@@ -118,9 +118,9 @@ def write_outgoing(
         with ctx.unit_of_work() as s:
             out.record(s, manifest, raw, tmp)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        discard(ctx, tmp)
         raise
-    publish(tmp, out.target)
+    publish(ctx, tmp, out.target)
     return out.result(manifest, raw, **extra)
 
 

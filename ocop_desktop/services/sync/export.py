@@ -24,7 +24,7 @@ from ocop_desktop.services.sync.keys import (
     parent_unit,
     peer_offices,
 )
-from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, party, publish
+from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, discard, party, publish
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPeerBlob
@@ -32,7 +32,8 @@ from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPee
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-SENDABLE = frozenset({Status.COMMUNE_CHECKED.value, Status.SENT.value})
+CHECKED = Status.COMMUNE_CHECKED.value
+SENDABLE = frozenset({CHECKED, Status.SENT.value})
 
 
 def payload_bytes(data: dict[str, Any]) -> bytes:
@@ -98,38 +99,17 @@ class PackageExportService:
             out.counts = {"dossiers": len(chosen), "blobs": len(sent), "blob_bytes": sum(sent.values())}
         tmp, manifest, raw = out.write(progress)
         try:
+            # One transaction: the package's number, the dossiers' versions and their move to "sent".
+            # The file gets its name right after the commit; a kill in between is finished at the
+            # next start (`store.publishing`), so a status never claims a package that is not there.
             with self._ctx.unit_of_work() as s:
                 out.record(s, manifest, raw, tmp)
-                for dossier_id, (version, now, _status) in versions.items():
-                    state = s.get(SyncDossierState, dossier_id) or SyncDossierState(
-                        dossier_id=dossier_id,
-                        peer_office_id=peer.id,
-                        own_part=part,
-                        own_version=0,
-                        own_hash="",
-                        acked_version=0,
-                        peer_version=0,
-                        peer_hash="",
-                        peer_local_hash="",
-                        last_outcome="",
-                    )
-                    state.own_version, state.own_hash, state.last_sent_package_id = (
-                        version,
-                        now,
-                        manifest.package_id,
-                    )
-                    s.add(state)
+                self._remember(s, peer.id, part, manifest.package_id, versions)
+                self._send(s, [i for i, (_v, _h, status) in versions.items() if status == CHECKED])
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            discard(self._ctx, tmp)
             raise
-        # The package is at its place before any dossier says "sent": a cancelled or failed export
-        # changes no status, and a status never claims a package that is not there.
-        publish(tmp, Path(target))
-        self._send(
-            dossier_id
-            for dossier_id, (_v, _h, status) in versions.items()
-            if status == Status.COMMUNE_CHECKED.value
-        )
+        publish(self._ctx, tmp, Path(target))
         return out.result(
             manifest,
             raw,
@@ -210,12 +190,38 @@ class PackageExportService:
             out.add_blob(sha, path, size)
         return wanted
 
-    def _send(self, dossier_ids: Any) -> None:
-        from ocop_desktop.services.dossiers.service import DossierService
+    @staticmethod
+    def _remember(
+        s: Session, peer_id: str, part: str, package_id: str, versions: dict[str, tuple[int, str, str]]
+    ) -> None:
+        """Each dossier's version and hash as sent in package `package_id`."""
+        for dossier_id, (version, now, _status) in versions.items():
+            state = s.get(SyncDossierState, dossier_id) or SyncDossierState(
+                dossier_id=dossier_id,
+                peer_office_id=peer_id,
+                own_part=part,
+                own_version=0,
+                own_hash="",
+                acked_version=0,
+                peer_version=0,
+                peer_hash="",
+                peer_local_hash="",
+                last_outcome="",
+            )
+            state.own_version, state.own_hash, state.last_sent_package_id = version, now, package_id
+            s.add(state)
 
-        service = DossierService(self._ctx)
+    def _send(self, s: Session, dossier_ids: list[str]) -> None:
+        """The commune-checked dossiers of the package move to "sent", in the caller's transaction."""
+        from ocop_desktop.domain.dossiers import Action
+        from ocop_desktop.services.dossiers.service import record_transition
+
+        actor = self._ctx.actor()
         for dossier_id in dossier_ids:
-            service.act(dossier_id, "send", note="Gửi bằng gói đồng bộ")
+            d = s.get(Dossier, dossier_id)
+            if d is None or d.status != CHECKED:  # changed meanwhile: the record sent says what it was
+                continue
+            record_transition(s, d, Action.SEND, "Gửi bằng gói đồng bộ", actor)
 
     # -- enrollment and reference packs -------------------------------------------------------
     def export_enrollment(self, target: Path) -> ExportResult:
@@ -264,9 +270,9 @@ class PackageExportService:
             with self._ctx.unit_of_work() as s:
                 out.record(s, manifest, raw, tmp)
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            discard(self._ctx, tmp)
             raise
-        publish(tmp, target)
+        publish(self._ctx, tmp, target)
         return out.result(manifest, raw)
 
 

@@ -3,6 +3,7 @@ atomic write, and the row in `sync_package`."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.errors import ConflictError, UserError
+from ocop_desktop.domain.errors import ConflictError, EnvironmentProblem, UserError
 from ocop_desktop.ocoppkg import crypto
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.keys import KeyStore, fingerprint
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.ocoppkg.writer import PackageWriter
 from ocop_desktop.progress import Progress
+from ocop_desktop.store import publishing
 from ocop_desktop.store.models import Office, OutboxItem, SyncPackage
 
 if TYPE_CHECKING:
@@ -135,14 +137,20 @@ class Outgoing:
             sealed.append((manifest, raw))
             return raw, crypto.sign(key, raw)
 
-        tmp = self.writer.write(seal, progress)
+        # The journal first: a kill from here on is finished or rolled back at the next start.
+        temp = publishing.begin(self.ctx.paths.data_dir, self.package_id, self.target)
+        try:
+            tmp = self.writer.write(seal, progress, temp)
+        except BaseException:
+            publishing.end(self.ctx.paths.data_dir, self.package_id)
+            raise
         manifest, raw = sealed[-1]
         return tmp, manifest, raw
 
     def record(self, s: Session, manifest: Manifest, raw: bytes, tmp: Path, **extra: Any) -> SyncPackage:
         """The outgoing row, in the caller's unit of work. Two exports at once would share a number."""
         if next_sequence(s, manifest.sender_id)[0] != manifest.sequence:
-            tmp.unlink(missing_ok=True)
+            discard(self.ctx, tmp)
             raise ConflictError("Một gói khác vừa được xuất cùng lúc trên máy này. Hãy xuất lại.")
         row = SyncPackage(
             id=manifest.package_id,
@@ -217,5 +225,32 @@ def party(office: Office) -> Party:
     return Party(office.id, office.name, office.unit_code, office.role)
 
 
-def publish(tmp: Path, target: Path) -> None:
-    PackageWriter.commit(tmp, target)
+def publish(ctx: AppContext, tmp: Path, target: Path) -> None:
+    """Rename the recorded package into place (after its transaction committed). If the rename
+    fails, the temp file and its journal stay: the next start finishes it (`store.publishing`)."""
+    try:
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            f"Gói đã được ghi nhận nhưng chưa đặt được vào “{target}” (ổ đĩa đầy, bị rút ra hoặc không có "
+            "quyền ghi). Việc này sẽ được làm tiếp khi mở lại OCOP Desktop.",
+            detail=str(exc),
+        ) from exc
+    publishing.end(ctx.paths.data_dir, publishing.package_id_of(tmp))
+
+
+def discard(ctx: AppContext, tmp: Path) -> None:
+    """Drop a package that was not recorded: its temp file and its journal."""
+    tmp.unlink(missing_ok=True)
+    publishing.end(ctx.paths.data_dir, publishing.package_id_of(tmp))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

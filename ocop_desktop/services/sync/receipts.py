@@ -25,10 +25,10 @@ from ocop_desktop.progress import Progress
 from ocop_desktop.services.sync.export import payload_bytes
 from ocop_desktop.services.sync.incoming import load_json
 from ocop_desktop.services.sync.opened import Opened, incoming_row
-from ocop_desktop.services.sync.outgoing import Outgoing, now_text, publish
+from ocop_desktop.services.sync.outgoing import Outgoing, discard, now_text, publish
 from ocop_desktop.services.sync.payload_schema import check_payload
 from ocop_desktop.services.sync.sequence import sequence_warnings
-from ocop_desktop.services.sync.staged import missing_folders, remove_made
+from ocop_desktop.services.sync.staged import missing_folders, refusal_of, remove_made
 from ocop_desktop.services.sync.types import (
     OUTCOME_LABELS,
     OUTCOMES,
@@ -77,7 +77,11 @@ def write_receipt(
     out.writer.add_file(fmt.PAYLOAD, payload_bytes(payload))
     out.counts = {"dossiers": len(outcomes)}
     tmp, manifest, raw = out.write()
-    row = out.record(s, manifest, raw, tmp)
+    try:
+        row = out.record(s, manifest, raw, tmp)
+    except BaseException:
+        discard(ctx, tmp)
+        raise
     return tmp, row
 
 
@@ -138,13 +142,13 @@ def recording_import(
             yield recorder
     except BaseException as exc:
         if recorder is not None and recorder.receipt is not None:
-            recorder.receipt.unlink(missing_ok=True)
+            discard(ctx, recorder.receipt)
         remove_made(made)
         if isinstance(exc, SQLAlchemyError):
-            raise PackageRefused("inconsistent", inconsistent, detail=str(exc)) from exc
+            raise refusal_of(ctx, exc, inconsistent) from exc
         raise
     assert recorder is not None and recorder.receipt is not None, "an import with a receipt records it"
-    publish(recorder.receipt, target)
+    publish(ctx, recorder.receipt, target)
 
 
 class ReceiptImport:

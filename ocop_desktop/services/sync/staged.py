@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.store import faults
 from ocop_desktop.store.blobs import BlobStaging, BlobStore, finish_interrupted_imports
 
 if TYPE_CHECKING:
@@ -26,20 +28,38 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def staged_blobs(ctx: AppContext, package_id: str) -> Iterator[BlobStaging]:
+def staged_blobs(ctx: AppContext, package_id: str, needed: int = 0) -> Iterator[BlobStaging]:
+    """The staging of one import (`needed`: the bytes it may write). A file the system refuses to
+    write (no space, no permission) is said as what it is, after the staging folder is removed:
+    never "the package is wrong"."""
     finish_interrupted_imports(ctx.paths.blobs_dir, ctx.sessions)
-    with BlobStore(ctx.paths.blobs_dir).staging(package_id) as staging:
-        yield staging
+    try:
+        with BlobStore(ctx.paths.blobs_dir).staging(package_id) as staging:
+            yield staging
+    except OSError as exc:
+        problem = faults.environment_problem(exc, ctx.paths.blobs_dir / "x", needed=needed)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+def refusal_of(ctx: AppContext, exc: SQLAlchemyError, inconsistent: str) -> UserError:
+    """A database error in an import's transaction: the machine's fault (locked, full, read-only)
+    said as such, otherwise the package contradicts this machine's data (`inconsistent`)."""
+    problem = faults.environment_problem(exc, ctx.paths.db_path, ctx.paths.backups_dir)
+    if problem is not None:
+        return problem
+    return PackageRefused("inconsistent", inconsistent, detail=str(exc))
 
 
 @contextmanager
-def database_errors_refused(message: str) -> Iterator[None]:
-    """A database error in the block (the package contradicts this machine's data: the transaction
-    was rolled back) is the refusal `inconsistent` with `message`, not a crash."""
+def database_errors_refused(ctx: AppContext, message: str) -> Iterator[None]:
+    """A database error in the block (the transaction was rolled back) is the refusal `inconsistent`
+    with `message` — or the fault of the machine it is (`refusal_of`) — not a crash."""
     try:
         yield
     except SQLAlchemyError as exc:
-        raise PackageRefused("inconsistent", message, detail=str(exc)) from exc
+        raise refusal_of(ctx, exc, message) from exc
 
 
 def missing_folders(folder: Path) -> list[Path]:

@@ -211,7 +211,7 @@ class TrustImport:
         outcomes: dict[str, Any] = {"installed": installed, "trusted": self.needs_confirmation}
         if self.key_change is not None:
             outcomes["key_change"] = asdict(self.key_change)
-        with database_errors_refused(INCONSISTENT), self._ctx.unit_of_work() as s:
+        with database_errors_refused(self._ctx, INCONSISTENT), self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(
                     s,

@@ -26,9 +26,17 @@ def run_migrations_online() -> None:
 
 def _run(connection: Connection) -> None:
     # render_as_batch: SQLite cannot ALTER most things; batch mode recreates the table.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    # transactional_ddl: SQLite does roll DDL back, when the driver lets it (store.upgrade runs us on
+    # an engine whose transactions cover DDL): every step and the version stamp commit together.
+    context.configure(
+        connection=connection, target_metadata=target_metadata, render_as_batch=True, transactional_ddl=True
+    )
     with context.begin_transaction():
         context.run_migrations()
+        if config.attributes.get("reseal"):  # an upgrade: the records' canonical form may have changed,
+            from ocop_desktop.store.audit.seal import mark_pending  # seal them again at the next start
+
+            mark_pending(connection)  # in the upgrade's own transaction: both or neither
 
 
 if context.is_offline_mode():  # pragma: no cover - we never generate SQL scripts

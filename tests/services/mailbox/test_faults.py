@@ -100,6 +100,7 @@ def test_a_sender_killed_mid_upload_is_resumed_by_the_next_process(
     package = queue_file(pair.commune, file, recipient=pair.province.office().id)
     _through(pair.commune, proxy, s3_bucket)
     proxy.up_stall = int(2.5 * PART_SIZE)  # the third part hangs half-way: the process is killed there
+    pair.commune.close()  # the child must be the one program on this data folder (store.instance_lock)
     child = subprocess.Popen(
         [sys.executable, "-m", "ocop_desktop", "--data-dir", str(tmp_path / "commune"), "mailbox", "send"],
         stdout=subprocess.DEVNULL,

@@ -237,6 +237,7 @@ CRASH = textwrap.dedent(
 
 
 def _crash_while_importing(ctx: AppContext, package: Path, moment: str) -> None:
+    ctx.close()  # the child must be the one program on this data folder (store.instance_lock)
     child = subprocess.run(
         [sys.executable, "-c", CRASH, str(ctx.paths.data_dir), str(package), moment],
         capture_output=True,

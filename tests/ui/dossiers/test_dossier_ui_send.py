@@ -20,6 +20,7 @@ from helpers.qt import Files, answer_file_dialogs, finish_tasks, type_unicode
 from helpers.sync import Pair, ready_dossier
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg import writer
+from ocop_desktop.services.dossiers import service as service_module
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.inbox import InboxService
 from ocop_desktop.services.sync.service import PackageService
@@ -70,14 +71,18 @@ def test_send_confirms_writes_a_verified_package_and_only_then_marks_sent(  # ty
     dossier_id = ready_dossier(pair.commune, tmp_path / "scans")
     target = pair.folder / "gui-tinh.ocoppkg"
     seen_when_sent: list[bool] = []
-    real_act = DossierService.act
+    real_transition = service_module.record_transition
 
-    def act(self, dossier, action, **kwargs):  # type: ignore[no-untyped-def]
-        if action == "send":
-            seen_when_sent.append(target.is_file())  # the package is at its place before "sent"
-        return real_act(self, dossier, action, **kwargs)
+    def transition(s, d, action, note, actor):  # type: ignore[no-untyped-def]
+        if action.value == "send":  # the whole package is written (under its journaled temp name)
+            # before "sent", which commits with its record; the rename follows, or the next start does it
+            seen_when_sent.append(
+                any(p.name.startswith(f".{target.name}.") for p in target.parent.iterdir())
+                and (pair.commune.paths.data_dir / "publishing").is_dir()
+            )
+        return real_transition(s, d, action, note, actor)
 
-    monkeypatch.setattr(DossierService, "act", act)
+    monkeypatch.setattr(service_module, "record_transition", transition)
     editor = open_editor(qtbot, pair.commune, dossier_id)
     assert editor.header.action_buttons["send"].text() == "Gửi hồ sơ lên tỉnh…"
     flow = press_send(qtbot, editor)
