@@ -107,6 +107,9 @@ def open_server_database(url: URL | str) -> tuple[Engine, sessionmaker[Session]]
     except OperationalError as exc:
         engine.dispose()
         raise unreachable(url, exc.orig or exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return engine, sessionmaker(engine, expire_on_commit=False)
 
 
