@@ -25,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_options(args_list)
     if gui is not None:  # no command: open the GUI without importing the CLI and its services
+        use_database(gui.database)
         paths = AppPaths.for_data_dir(gui.data_dir)
         setup_logging(paths.log_dir, verbose=gui.verbose, with_file=False)  # the GUI adds the file once shown
         from ocop_desktop.ui.shell.commands import run_gui
@@ -36,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     add_commands(parser, [ui_commands.register])
     args = parser.parse_args(args_list)
+    use_database(args.database)
     paths = AppPaths.for_data_dir(args.data_dir)
     log_file = setup_logging(paths.log_dir, verbose=args.verbose)
     if args.handler is None:
@@ -58,6 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def use_database(url: str | None) -> None:
+    """`--database URL`: this run works on that server (every store opened in this process, the
+    GUI's included), the data folder's saved choice left as it is."""
+    if url:
+        import os
+
+        from ocop_desktop.paths import DATABASE_ENV  # not store.engines: the GUI starts without SQLAlchemy
+
+        os.environ[DATABASE_ENV] = url
+
+
 def unexpected(exc: Exception, log_file: Path | None) -> str:
     """The one console line of a bug: what it is, and where its traceback was written."""
     what = " ".join(str(exc).split())
@@ -76,6 +89,7 @@ def _gui_options(argv: list[str]) -> argparse.Namespace | None:
         return None
     mini = argparse.ArgumentParser(add_help=False)
     mini.add_argument("--data-dir")
+    mini.add_argument("--database")
     mini.add_argument("--verbose", action="store_true")
     try:
         options, rest = mini.parse_known_args(argv)

@@ -15,6 +15,13 @@ from ocop_desktop import APP_AUTHOR, APP_NAME
 
 DATA_DIR_ENV = "OCOP_DESKTOP_DATA_DIR"
 DB_FILENAME = "ocop.sqlite3"
+DATABASE_CHOICE_FILENAME = "database.json"  # a province desk's server URL (store.engines)
+DATABASE_ENV = "OCOP_DESKTOP_DATABASE"  # `--database URL` for this run, like --data-dir
+
+
+def uses_server(data_dir: Path) -> bool:
+    """The installation works on a database server, not the SQLite file (cheap: no SQLAlchemy)."""
+    return bool(os.environ.get(DATABASE_ENV, "").strip()) or (data_dir / DATABASE_CHOICE_FILENAME).exists()
 
 
 def resources_root() -> Path:

@@ -18,10 +18,14 @@ os.environ.setdefault("OCOP_DESKTOP_KEYRING", "off")
 
 from helpers.evaluator import Offices, make_offices  # noqa: E402
 from helpers.mailbox import INSTALL_HINT, SeaweedServer, weed_binary  # noqa: E402
+from helpers.postgres import INSTALL_HINT as PG_INSTALL_HINT  # noqa: E402
+from helpers.postgres import PostgresServer, ServerUnavailable  # noqa: E402
+from helpers.postgres import start as start_postgres  # noqa: E402
 from helpers.sync import Pair, link, open_installation  # noqa: E402
 from ocop_desktop.paths import AppPaths  # noqa: E402
 from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
 from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.store.engines import save_configured_url  # noqa: E402
 
 COMMUNE_CODE = "00070"  # Phường Hoàn Kiếm, Hà Nội
 PROVINCE_CODE = "01"
@@ -44,8 +48,25 @@ def paths(tmp_path: Path, _template_dir: Path) -> AppPaths:
 
 
 @pytest.fixture
-def empty_ctx(paths: AppPaths) -> Iterator[AppContext]:
-    """An opened store, not yet initialised (no office)."""
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The store `ctx` opens: None for the SQLite file in the data folder (default), or with
+    `pytest --engine postgres` a fresh copy of the migrated template database on the test server."""
+    if request.config.getoption("--engine") != "postgres":
+        yield None
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    template: str = request.getfixturevalue("_pg_template")
+    name = server.new_database(template=template)
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def empty_ctx(paths: AppPaths, database_url: str | None) -> Iterator[AppContext]:
+    """An opened store, not yet initialised (no office). On PostgreSQL the data folder names the server
+    (`database.json`), so the CLI and later opens of `paths` work on the same database."""
+    if database_url is not None:
+        save_configured_url(paths.data_dir, database_url)
     ctx = open_app(paths)
     yield ctx
     ctx.close()
@@ -69,10 +90,13 @@ def province_ctx(empty_ctx: AppContext) -> AppContext:
 
 
 @pytest.fixture
-def pair(tmp_path: Path, _template_dir: Path) -> Iterator[Pair]:
-    """A commune and its province on their own data folders, keys exchanged, and the "USB stick"."""
+def pair(tmp_path: Path, _template_dir: Path, database_url: str | None) -> Iterator[Pair]:
+    """A commune and its province on their own data folders, keys exchanged, and the "USB stick".
+    With `--engine postgres` the province works on the server; the commune keeps its SQLite file."""
     commune = open_installation(tmp_path / "commune", _template_dir, "commune", "00070", "Nguyễn Văn An")
-    province = open_installation(tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình")
+    province = open_installation(
+        tmp_path / "province", _template_dir, "province", "01", "Trần Thị Bình", database_url
+    )
     folder = tmp_path / "usb"
     folder.mkdir()
     link(commune, province, folder)
@@ -82,9 +106,10 @@ def pair(tmp_path: Path, _template_dir: Path) -> Iterator[Pair]:
 
 
 @pytest.fixture
-def offices(tmp_path: Path, _template_dir: Path) -> Iterator[Offices]:
-    """A province with a round and council, and an evaluator laptop (helpers.evaluator.make_offices)."""
-    made = make_offices(tmp_path, _template_dir)
+def offices(tmp_path: Path, _template_dir: Path, database_url: str | None) -> Iterator[Offices]:
+    """A province with a round and council, and an evaluator laptop (helpers.evaluator.make_offices);
+    with `--engine postgres` the province works on the server."""
+    made = make_offices(tmp_path, _template_dir, database_url)
     yield made
     made.close()
 
@@ -108,3 +133,54 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedServe
 def s3_bucket(s3_server: SeaweedServer) -> str:
     """A new empty bucket on the session's server: tests do not see each other's objects."""
     return s3_server.new_bucket()
+
+
+# PostgreSQL (helpers.postgres): one server per session, a fresh database per test.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engine",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="the store the `ctx` fixtures open: the SQLite file (default) or a PostgreSQL database",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--engine") != "postgres":
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself (sqlite_only)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server on 127.0.0.1 (pgserver's binaries), stopped at the end."""
+    try:
+        server = start_postgres()
+    except (ServerUnavailable, OSError) as exc:
+        pytest.skip(f"{PG_INSTALL_HINT} ({exc})")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated database with the administrative units loaded, copied per test (like `_template_dir`)."""
+    name = pg_server.new_database(prefix="template")
+    ctx = open_app(
+        AppPaths.for_data_dir(tmp_path_factory.mktemp("pg-template")), database=pg_server.url(name)
+    )
+    ctx.close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """A new empty database on the session's server."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)

@@ -9,6 +9,7 @@ from typing import TypeAlias
 from ocop_desktop import __version__
 from ocop_desktop.cli import (
     backup,
+    database,
     dossiers,
     evaluator,
     mailbox,
@@ -40,6 +41,7 @@ HEADLESS_COMMANDS: list[Register] = [
     mailbox.register,
     backup.register,
     officers.register,
+    database.register,
 ]
 
 
@@ -51,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="làm việc trên máy chủ PostgreSQL của văn phòng tỉnh cho lần chạy này, dạng "
+        "postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl (mặc định: lựa chọn đã lưu, "
+        "hoặc tệp SQLite trong thư mục dữ liệu)",
     )
     parser.add_argument("--verbose", action="store_true", help="ghi nhật ký chi tiết")
     parser.add_argument(

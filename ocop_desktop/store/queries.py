@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from ocop_desktop.domain.text import fold
 from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product
+from ocop_desktop.store.portable_sql import position_of
 
 
 def dossier_header(*columns: Any) -> Select[Any]:
@@ -35,5 +36,5 @@ def by_relevance(key: Any, query: str) -> list[Any]:
     phrase = " ".join(fold(query).split())
     if not phrase:
         return [key]
-    at = func.instr(key, phrase)
+    at = position_of(key, phrase)
     return [at == 0, at, key]

@@ -36,8 +36,9 @@ class Offices:
             ctx.close()
 
 
-def make_offices(tmp_path: Path, template: Path) -> Offices:
-    province = open_installation(tmp_path / "province", template, "province", "01", "Trần Thị Bình")
+def make_offices(tmp_path: Path, template: Path, database: str | None = None) -> Offices:
+    """`database`: the province on that PostgreSQL database (the evaluator laptop keeps its file)."""
+    province = open_installation(tmp_path / "province", template, "province", "01", "Trần Thị Bình", database)
     evaluator = open_installation(tmp_path / "evaluator", template, "evaluator", "01", "Trần Thị Nông")
     folder = tmp_path / "usb"
     folder.mkdir()

@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required
+from helpers.dump import table_dump
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.setup import initialise
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.sync.service import PackageService
+from ocop_desktop.store.engines import save_configured_url
 
 MAU03 = {
     "local_raw_material_percent": "80",
@@ -31,8 +33,14 @@ MAU03 = {
 }
 
 
-def open_installation(root: Path, template: Path, role: str, unit: str, officer: str) -> AppContext:
+def open_installation(
+    root: Path, template: Path, role: str, unit: str, officer: str, database: str | None = None
+) -> AppContext:
+    """A set-up office on its own data folder; `database`: on that PostgreSQL database instead of the
+    folder's SQLite file (named in the folder's `database.json`, as a province desk has it)."""
     shutil.copytree(template, root)
+    if database is not None:
+        save_configured_url(root, database)
     ctx = open_app(AppPaths.for_data_dir(root))
     initialise(ctx, role, unit, officer)
     return ctx
@@ -88,7 +96,10 @@ def resubmit(ctx: AppContext, dossier_id: str, plan: str) -> None:
 
 
 def db_state(ctx: AppContext) -> str:
-    """SHA-256 of the database file after a WAL checkpoint: any committed change shows."""
+    """SHA-256 of the database file after a WAL checkpoint: any committed change shows (on a server,
+    of every row of every table)."""
+    if ctx.engine.dialect.name != "sqlite":
+        return hashlib.sha256("\n".join(table_dump(ctx.engine)).encode()).hexdigest()
     with ctx.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     digest = hashlib.sha256(ctx.paths.db_path.read_bytes())

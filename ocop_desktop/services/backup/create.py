@@ -22,6 +22,7 @@ from ocop_desktop.ocoppkg.keys import unprotect_secret
 from ocop_desktop.paths import DB_FILENAME, AppPaths
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.backup import format as fmt
+from ocop_desktop.services.backup.errors import refuse_on_server
 from ocop_desktop.services.backup.members import Source, blob_files, sources
 from ocop_desktop.services.backup.summary import DataSummary, summarise_database
 
@@ -62,6 +63,7 @@ def create_backup(
     now: datetime | None = None,
 ) -> Created:
     """Write one encrypted backup of the data folder `paths` into `folder`; return where."""
+    refuse_on_server(paths)
     check_passphrase(passphrase)
     now = now or datetime.now()
     _writable(folder)

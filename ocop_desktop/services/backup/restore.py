@@ -26,7 +26,7 @@ from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.ocoppkg.keys import protect_secret
 from ocop_desktop.paths import DB_FILENAME, AppPaths
 from ocop_desktop.progress import Progress, report
-from ocop_desktop.services.backup.errors import BackupRefused
+from ocop_desktop.services.backup.errors import BackupRefused, refuse_on_server
 from ocop_desktop.services.backup.members import TOP_FOLDERS, blob_files
 from ocop_desktop.services.backup.reading import Contents, read_members, read_summary
 from ocop_desktop.services.backup.summary import DataSummary, summarise_folder
@@ -64,6 +64,7 @@ def restore_backup(
 ) -> Restored:
     """Restore `backup` into the data folder of `paths` (closed). A folder with data is replaced only
     with `replace=True` (after the person confirmed, having seen `existing(paths)`)."""
+    refuse_on_server(paths)
     before = existing(paths)
     if before is not None and before.is_empty:
         before = None  # a store opened but never set up (the first-run wizard's): nothing to consent to

@@ -19,7 +19,7 @@ from pathlib import Path
 from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.ocoppkg.keys import protect_secret, unprotect_secret
-from ocop_desktop.paths import AppPaths
+from ocop_desktop.paths import AppPaths, uses_server
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.backup import format as fmt
 from ocop_desktop.services.backup.create import Created, check_passphrase, create_backup
@@ -97,7 +97,9 @@ def remember_folder(paths: AppPaths, folder: Path) -> None:
 
 
 def due(paths: AppPaths, now: datetime | None = None) -> bool:
-    """Whether an automatic backup should be made now."""
+    """Whether an automatic backup should be made now (never for a desk on a server: pg_dump's job)."""
+    if uses_server(paths.data_dir):
+        return False
     schedule = load_schedule(paths)
     if not schedule.enabled or not schedule.folder or not has_passphrase(paths):
         return False

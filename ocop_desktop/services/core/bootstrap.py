@@ -18,18 +18,22 @@ from ocop_desktop.services.core.units import ensure_units_loaded
 from ocop_desktop.store import instance_lock, publishing
 from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
-from ocop_desktop.store.database import check_data_dir, open_database
+from ocop_desktop.store.database import check_data_dir
+from ocop_desktop.store.engines import configured_url, open_store
 from ocop_desktop.store.models import Officer
 from ocop_desktop.store.sweep import sweep
 
 
-def open_app(paths: AppPaths) -> AppContext:
+def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
     """The store under `paths`, ready for services; `ctx.close()` when done. A second program on
-    the same data folder is refused (`store.instance_lock`) before anything is touched."""
+    the same data folder is refused (`store.instance_lock`) before anything is touched. `database`: a
+    server URL (a province office's shared PostgreSQL); by default the one `database.json` names, else
+    the SQLite file in the data folder (`store.engines`)."""
     check_data_dir(paths.data_dir)
+    url = database if database is not None else configured_url(paths.data_dir)
     lock = instance_lock.acquire(paths.data_dir)
     try:
-        engine, sessions = open_database(paths.db_path, paths.backups_dir)
+        engine, sessions = open_store(url, paths.db_path, paths.backups_dir)
         seal_if_pending(engine)
     except BaseException:
         instance_lock.release(lock)

@@ -342,7 +342,8 @@ class DossierService:
             .join(Product, Product.id == Dossier.product_id)
             .where(
                 Product.commune_code == commune.code,
-                func.strftime("%Y", Dossier.received_on) == f"{on.year:04d}",
+                Dossier.received_on >= date(on.year, 1, 1),
+                Dossier.received_on < date(on.year + 1, 1, 1),
             )
         )
         seq = (last or 0) + 1

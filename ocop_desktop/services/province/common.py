@@ -24,6 +24,7 @@ from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.store.models import AdminUnit, Dossier, FiveStarReview, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
+from ocop_desktop.store.portable_sql import json_field_text
 from ocop_desktop.store.queries import dossier_header, with_commune
 
 MEMBER_SHEET = "member"
@@ -252,7 +253,7 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
         e.star,
         e.spread,
         e.valid,
-        func.json_extract(e.result, "$.problems"),
+        json_field_text(e.result, "problems"),
         e.rescore_count,
         e.proposed_star,
         e.decision_id,
@@ -267,7 +268,7 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
         Dossier.registration_type,
         Dossier.status,
         RecognitionDecision.number,
-        func.json_extract(e.result, "$.floors"),
+        json_field_text(e.result, "floors"),
         FiveStarReview.central_number,
         FiveStarReview.central_date,
         FiveStarReview.central_stars,

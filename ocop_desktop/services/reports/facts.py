@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
 
 from ocop_desktop.store.models import AdminUnit, Certificate, Producer, Product
+from ocop_desktop.store.raw import driver
 
 
 class CertificateFact(NamedTuple):
@@ -59,15 +60,12 @@ def office_area(s: Session, role: str, unit_code: str) -> Area:
 
 
 def _rows(s: Session, stmt: ClauseElement) -> list[Any]:
-    """Plain tuples from the driver: the statement (no parameters) compiled by SQLAlchemy, run by sqlite3.
-    Reports read whole tables; SQLAlchemy's row objects and type processing would cost more than the read."""
+    """Plain tuples from the driver: the statement (no parameters) compiled by SQLAlchemy, run by the
+    driver (`store.raw`: values as SQLite holds them, on either engine). Reports read whole tables;
+    SQLAlchemy's row objects and type processing would cost more than the read."""
     conn = s.connection()
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))  # a filter's values inline
-        return list(cursor.execute(sql).fetchall())
-    finally:
-        cursor.close()
+    sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))  # a filter's values inline
+    return list(driver(conn).execute(sql).fetchall())
 
 
 Products = dict[str, tuple[str, str, int, str, str, str | None, str]]

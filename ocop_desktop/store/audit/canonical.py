@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Table
 
 from ocop_desktop.store.base import Base
+from ocop_desktop.store.raw import driver
 
 GENESIS = "0" * 64
 MODULUS = 1 << 256  # table digests: the sum of the row hashes of a table, modulo 2**256
@@ -125,14 +125,6 @@ def readable(table_name: str, state: State) -> State:
 
 def shown(table_name: str, state: State | None) -> str | None:
     return None if state is None else canonical_json(readable(table_name, state))
-
-
-def driver(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under `conn`, in its transaction: the log's few statements skip
-    SQLAlchemy's execution machinery, which costs more than SQLite itself for one row."""
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw
 
 
 @cache

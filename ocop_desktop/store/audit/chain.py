@@ -13,13 +13,13 @@ from ocop_desktop.store.audit.canonical import (
     GENESIS,
     State,
     canonical_json,
-    driver,
     entry_hash,
     readable,
     shown,
     state_hash,
 )
 from ocop_desktop.store.models.audit import AuditEntry
+from ocop_desktop.store.raw import driver
 
 ENTRIES: Table = AuditEntry.__table__  # type: ignore[assignment]
 

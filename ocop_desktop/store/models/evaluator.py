@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.store.base import Base, Tracked, fk, new_uuid, utcnow
@@ -45,7 +45,7 @@ class ReceivedAssignment(Base):
     member_id: Mapped[str] = mapped_column(String(36), nullable=False)
     province_office_id: Mapped[str] = fk("office.id")
     package_id: Mapped[str] = mapped_column(String(36), nullable=False)
-    package_sequence: Mapped[int] = mapped_column(Integer, nullable=False)
+    package_sequence: Mapped[int] = mapped_column(BigInteger, nullable=False)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)  # Assignment.to_json()
     received_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
 

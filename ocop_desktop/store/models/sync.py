@@ -25,7 +25,7 @@ class SyncPackage(Base):
     peer_office_id: Mapped[str | None] = mapped_column(
         String(36), index=True
     )  # None: broadcast reference pack
-    sequence: Mapped[int] = mapped_column(Integer, nullable=False)
+    sequence: Mapped[int] = mapped_column(BigInteger, nullable=False)  # any number a manifest may carry
     manifest_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     previous_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)  # as written in the manifest

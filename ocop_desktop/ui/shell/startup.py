@@ -9,12 +9,15 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from ocop_desktop.paths import uses_server
+
 READY_ENV = "OCOP_DESKTOP_EXIT_WHEN_READY"  # benchmarks: "shown" or "loaded"
 
 
 def peek_office(db_path: Path) -> str | None:
-    """The office name of a set-up store, or None (new, not set up, unreadable: take the slow path)."""
-    if not db_path.exists():
+    """The office name of a set-up store, or None (new, not set up, unreadable, or a database server
+    rather than the file: take the slow path)."""
+    if not db_path.exists() or uses_server(db_path.parent):
         return None
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)

@@ -72,6 +72,7 @@ def test_backup_wipe_restore_elsewhere_gives_the_same_data_and_working_keys(
         again.close()
 
 
+@pytest.mark.sqlite_only  # a desk on a server backs up with pg_dump (test_backup_on_server.py)
 def test_restore_over_data_needs_consent_then_keeps_the_old_data_aside(pair: Pair, tmp_path: Path) -> None:
     made = create_backup(pair.commune.paths, tmp_path, PASS, scrypt_n=CHEAP)
     target = pair.province.paths  # a folder with other data: the province's

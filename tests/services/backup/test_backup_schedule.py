@@ -25,6 +25,7 @@ PASS = "mật khẩu tự động đủ dài"
 START = datetime(2026, 12, 3, 8, 0)
 
 
+@pytest.mark.sqlite_only  # a desk on a server backs up with pg_dump (test_backup_on_server.py)
 def test_automatic_backups_every_n_hours_keep_the_newest(ctx: AppContext, tmp_path: Path) -> None:
     paths = ctx.paths
     assert load_schedule(paths) == Schedule() and not due(paths)

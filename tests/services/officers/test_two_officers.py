@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from helpers.builders import TODAY, answer_everything, fill_producer_forms, make_product, provide_required
 from helpers.pdf import pdf_text
@@ -100,7 +101,7 @@ def test_a_pin_is_asked_and_never_stored_in_clear(ctx: AppContext) -> None:
     logged = AuditService(ctx).entries(AuditFilter(table_name="officer", record_id=binh.id))[0]
     assert logged.after["pin_hash"] == "•••"
     with ctx.engine.connect() as conn:
-        stored = conn.exec_driver_sql("SELECT pin_hash FROM officer WHERE id = ?", (binh.id,)).scalar()
+        stored = conn.execute(text("SELECT pin_hash FROM officer WHERE id = :id"), {"id": binh.id}).scalar()
     assert stored.startswith("scrypt$") and "2468" not in stored
     with pytest.raises(ValidationError):  # her own PIN: she must know the current one
         officers.set_pin(binh.id, "1111", current_pin="0000")

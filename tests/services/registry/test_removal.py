@@ -20,12 +20,11 @@ from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.services.registry.removal import RegisterRemoval
 from ocop_desktop.store.models import ChecklistItem, Dossier, Producer, Product
 from tests.helpers.dossier_ui import complete_dossier
+from tests.helpers.dump import table_dump
 
 
 def _dump(ctx: AppContext) -> list[str]:
-    with ctx.engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        return [line for line in raw.iterdump() if "alembic_version" not in line]  # type: ignore[union-attr]
+    return table_dump(ctx.engine)
 
 
 def _count(ctx: AppContext, model: type) -> int:

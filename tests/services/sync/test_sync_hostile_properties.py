@@ -36,6 +36,9 @@ from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.sync.records import part_hash
 from ocop_desktop.services.sync.service import PackageService
 
+# Each example copies the province's data folder and reads its SQLite file: about the file itself.
+pytestmark = pytest.mark.sqlite_only
+
 OTHER_COMMUNE = "00004"  # Phường Ba Đình, also in province 01
 OTHER_PROVINCE_COMMUNE = "25747"  # Phường Thủ Dầu Một, province 79
 

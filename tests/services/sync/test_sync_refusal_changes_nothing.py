@@ -46,14 +46,29 @@ class CancelWhen:
 
 
 def _refuse_rows(ctx: AppContext, table: str, *, on: bool = True) -> None:
-    """A real database error: SQLite refuses every new row of `table` while the trigger exists."""
+    """A real database error: the database refuses every new row of `table` while the trigger exists."""
     with ctx.engine.begin() as conn:
+        if ctx.engine.dialect.name == "postgresql":
+            for sql in _POSTGRES_TRIGGER[on]:
+                conn.exec_driver_sql(sql.format(table=table))
+            return
         conn.exec_driver_sql(
             f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
             "BEGIN SELECT RAISE(ABORT, 'disk controller says no'); END"
             if on
             else f"DROP TRIGGER refuse_{table}"
         )
+
+
+_POSTGRES_TRIGGER = {
+    True: [
+        "CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'disk controller says no'; END $$",
+        "CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_{table}()",
+    ],
+    False: ["DROP TRIGGER refuse_{table} ON {table}", "DROP FUNCTION refuse_{table}()"],
+}
 
 
 @pytest.fixture

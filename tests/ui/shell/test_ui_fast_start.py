@@ -73,3 +73,14 @@ def test_an_unreadable_store_is_not_peeked(tmp_path: Path) -> None:
     bad.write_bytes(b"not a database")
     assert peek_office(bad) is None
     assert peek_office(tmp_path / "missing.sqlite3") is None
+
+
+def test_a_desk_on_a_server_does_not_peek_at_a_left_over_file(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.paths import DATABASE_CHOICE_FILENAME, DATABASE_ENV
+
+    monkeypatch.setenv(DATABASE_ENV, "")
+    assert peek_office(ctx.paths.db_path) == "UBND Phường Hoàn Kiếm"
+    (ctx.paths.data_dir / DATABASE_CHOICE_FILENAME).write_text(
+        '{"url": "postgresql://h/ocop"}', encoding="utf-8"
+    )
+    assert peek_office(ctx.paths.db_path) is None  # the office lives on the server: opened the slow way

@@ -56,8 +56,8 @@ def upgrade() -> None:
         batch_op.alter_column('is_admin', server_default=None)
     # The first officer of this office administers it, as a new installation's first officer does.
     op.execute(
-        "UPDATE officer SET is_admin = 1 WHERE id = (SELECT o.id FROM officer o JOIN office f "
-        "ON f.id = o.office_id AND f.is_self = 1 ORDER BY o.created_at LIMIT 1)"
+        "UPDATE officer SET is_admin = TRUE WHERE id = (SELECT o.id FROM officer o JOIN office f "
+        "ON f.id = o.office_id AND f.is_self = TRUE ORDER BY o.created_at LIMIT 1)"
     )
 
 
