@@ -112,6 +112,7 @@ class ResultRow:
     product_code: str = ""
     score: float | None = None
     stars: int | None = None
+    note: str = ""  # e.g. the central council's result a 3★/4★ rests on (QĐ 26 Art. 7.4)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def build(d: ResultsData) -> list[Flowable]:
             cells(
                 st,
                 i,
-                r.product_name,
+                r.product_name + (f" ({r.note})" if r.note else ""),
                 r.producer_name,
                 r.address,
                 r.set_name,

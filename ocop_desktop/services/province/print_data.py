@@ -25,6 +25,7 @@ from ocop_desktop.printing.data_office import (
 from ocop_desktop.services.core.units import UnitService
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService, CouncilMatrix
+from ocop_desktop.services.province.common import EntryRow
 from ocop_desktop.services.province.results import ResultService
 from ocop_desktop.services.province.rounds import RoundService
 from ocop_desktop.services.registry.producers import ProducerService
@@ -85,6 +86,18 @@ def council_matrix_data(
     )
 
 
+def _points_and_star(e: EntryRow) -> tuple[float | None, int | None, str]:
+    """A line recognised from the central council's result (Art. 7.4) prints that result and cites it."""
+    if e.central_stars in (3, 4) and e.central_date is not None:
+        points = f"{e.central_total:g}".replace(".", ",") if e.central_total is not None else "—"
+        note = (
+            f"theo kết quả đánh giá của Hội đồng cấp trung ương: {points} điểm, "
+            f"văn bản số {e.central_number} ngày {e.central_date:%d/%m/%Y}"
+        )
+        return e.central_total, e.central_stars, note
+    return e.mean_total, e.proposed_star, ""
+
+
 def results_data(ctx: AppContext, decision_id: str) -> ResultsData:
     outcome = ResultService(ctx).decision(decision_id)
     rows = []
@@ -99,8 +112,7 @@ def results_data(ctx: AppContext, decision_id: str) -> ResultsData:
                 address,
                 product.product_set_name,
                 e.product_code,
-                e.mean_total,
-                e.proposed_star,
+                *_points_and_star(e),
             )
         )
     d = outcome.decision

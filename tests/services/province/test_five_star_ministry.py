@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pdf import pdf_text
 from helpers.province import TODAY  # noqa: I001
 from helpers.province import five_star_round as build_round
 from ocop_desktop.domain.errors import UserError, ValidationError
+from ocop_desktop.printing.api import render
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.councils import CouncilService
 from ocop_desktop.services.province.ministry import CentralResultInput, MinistryResultService
+from ocop_desktop.services.province.print_data import results_data
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundService
 from ocop_desktop.services.registry.certificates import CertificateService
@@ -94,6 +97,12 @@ def test_points_alone_propose_to_the_ministry_and_its_result_closes_the_entry(
     )
     assert any("đạt 4 sao" in line and "Điều 7.4" in line for line in detail.five_star)
     assert any("chưa đạt 7 (5★)" in line for line in detail.five_star)
+    # the printed list of the decision gives the central points and star, and cites the central result
+    text = " ".join(
+        pdf_text(render("results", results_data(ctx, outcome.decision.id), tmp_path / "r.pdf")).split()
+    )
+    assert "Hội đồng cấp trung ương: 87 điểm, văn bản số 45/QĐ-BNNMT ngày 10/11/2026" in text
+    assert "4 sao" in text and "87" in text
 
 
 def test_a_central_result_that_recognises_nothing_leaves_nothing_for_the_province(
