@@ -39,6 +39,9 @@ class ReceiptData:
     # set; None: dotted). Not hashed: added after receipts were printed, and fixed by the dossier the QR
     # code names (its rule set is pinned, one rule-set id has one procedure), so old papers keep their hash.
     commune_working_days: int | None = field(default=None, metadata=NOT_HASHED)
+    # The deadline crosses a year whose holidays are not officially announced: printed "(dự kiến)". Not
+    # hashed, for the same reason (added later; a reprint of an old slip keeps its hash).
+    due_estimated: bool = field(default=False, metadata=NOT_HASHED)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ def build(d: ReceiptData) -> list[Flowable]:
     ]
     received = short_date(d.received_on) if d.received_on else ""
     due = short_date(d.due_on) if d.due_on else ""
+    if due and d.due_estimated:  # the year's holidays are not announced yet: the date may move
+        due += " (dự kiến)"
     days = dots(2) if d.commune_working_days is None else str(d.commune_working_days)
     sign_officer = signature(st, "NGƯỜI TIẾP NHẬN", "(Ký, ghi rõ họ tên)", d.officer.name)
     sign_submitter = signature(st, "NGƯỜI NỘP HỒ SƠ", "(Ký, ghi rõ họ tên)", d.submitter)

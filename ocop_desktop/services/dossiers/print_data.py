@@ -281,6 +281,7 @@ class _Builder:
             commune_working_days=RuleService()
             .procedure(self.d.ruleset_id, self.d.row.received_on)
             .commune_working_days,
+            due_estimated=self.d.row.deadline_estimated,
         )
 
     def checklist(self) -> ChecklistData:

@@ -119,3 +119,19 @@ def test_mau01_names_the_officer_who_received_it(ctx: AppContext, tmp_path: Path
     data = dossier_form_data(ctx, dossier, "mau01")
     assert data.commune_receipt.officer == "Nguyễn Văn An"  # the officer set up with the office
     assert "Nguyễn Văn An" in pdf_text(print_dossier_form(ctx, dossier, "mau01", tmp_path / "m.pdf"))
+
+
+def test_a_receipt_whose_deadline_runs_into_an_unannounced_year_says_estimated(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    service = DossierService(ctx, today=date(2026, 12, 18))
+    d = service.create(make_product(ctx), "first")
+    fill_producer_forms(service, d.row.id)
+    provide_required(ctx, d.row.id, tmp_path / "scans")
+    answer_everything(ctx, d.row.id)
+    service.act(d.row.id, "mark_complete")
+    service.act(d.row.id, "receive", on=date(2026, 12, 18))  # 15 working days: into January 2027
+    row = service.get(d.row.id).row
+    assert row.deadline is not None and row.deadline.year == 2027 and row.deadline_estimated
+    text = " ".join(pdf_text(print_dossier_form(ctx, d.row.id, "receipt", tmp_path / "r.pdf")).split())
+    assert f"{row.deadline:%d/%m/%Y} (dự kiến)" in text
