@@ -30,9 +30,9 @@ from ocop_desktop.services.backup.errors import BackupRefused, refuse_on_server
 from ocop_desktop.services.backup.members import TOP_FOLDERS, blob_files
 from ocop_desktop.services.backup.reading import Contents, read_members, read_summary
 from ocop_desktop.services.backup.summary import DataSummary, summarise_folder
-from ocop_desktop.store import instance_lock
+from ocop_desktop.store import instance_lock, rename_journal
 
-STAGING_PREFIX = ".restore-"
+STAGING_PREFIX = rename_journal.STAGING_PREFIX
 
 
 @dataclass(frozen=True)
@@ -126,35 +126,31 @@ def _replaced_names(data_dir: Path) -> list[str]:
 
 
 def _place(paths: AppPaths, staging: Path, contents: Contents) -> Path | None:
+    """Move the old data aside and the restored data in, as one journaled set of renames: a process killed
+    halfway leaves the journal, and the next start puts the old data back whole (`store.rename_journal`)."""
     data_dir = paths.data_dir
-    done: list[tuple[Path, Path]] = []  # renames made, undone in reverse on failure
-    aside = None
+    old = _replaced_names(data_dir)
+    aside = paths.backups_dir / f"thay-the-{datetime.now():%Y%m%d-%H%M%S}" if old else None
+    renames = [(data_dir / name, aside / name) for name in old] if aside is not None else []
+    renames += [(staging / entry, data_dir / entry) for entry in sorted(os.listdir(staging))]
     try:
-        old = _replaced_names(data_dir)
-        if old:
-            aside = paths.backups_dir / f"thay-the-{datetime.now():%Y%m%d-%H%M%S}"
+        if aside is not None:
             aside.mkdir(parents=True)
-            for name in old:
-                _move(data_dir / name, aside / name, done)
-        for entry in sorted(os.listdir(staging)):
-            _move(staging / entry, data_dir / entry, done)
+        journal = rename_journal.begin(data_dir, renames, [staging], [aside] if aside is not None else [])
+        for src, dst in renames:
+            os.replace(src, dst)
         for name, raw in contents.secrets.items():
             atomic_write_bytes(data_dir.joinpath(*name.split("/")), protect_secret(raw), private=True)
     except BaseException as exc:
-        for moved, origin in reversed(done):
-            os.replace(moved, origin)
+        rename_journal.roll_back(data_dir)
         if isinstance(exc, OSError):
             raise EnvironmentProblem(
                 "Không đặt được dữ liệu khôi phục vào thư mục dữ liệu; dữ liệu cũ đã được trả lại chỗ cũ.",
                 detail=str(exc),
             ) from exc
         raise
+    rename_journal.commit(journal)
     return aside
-
-
-def _move(src: Path, dst: Path, done: list[tuple[Path, Path]]) -> None:
-    os.replace(src, dst)
-    done.append((dst, src))
 
 
 __all__ = ["Restored", "existing", "peek", "restore_backup", "verify_backup"]

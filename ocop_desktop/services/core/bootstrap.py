@@ -15,7 +15,7 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
-from ocop_desktop.store import instance_lock, publishing
+from ocop_desktop.store import instance_lock, publishing, rename_journal
 from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
 from ocop_desktop.store.database import check_data_dir
@@ -33,6 +33,7 @@ def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
     url = database if database is not None else configured_url(paths.data_dir)
     lock = instance_lock.acquire(paths.data_dir)
     try:
+        rename_journal.recover(paths.data_dir)  # a restore killed halfway: the old data back, whole
         engine, sessions = open_store(url, paths.db_path, paths.backups_dir)
         seal_if_pending(engine)
     except BaseException:
