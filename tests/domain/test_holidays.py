@@ -4,10 +4,11 @@ Labour Code's rule and the Vietnamese lunar calendar), and the working-day arith
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ocop_desktop.domain.deadlines import add_working_days, commune_deadline
@@ -110,13 +111,22 @@ DAYS = st.dates(date(2025, 1, 1), date(2040, 12, 31))
 
 @settings(max_examples=200, deadline=None)
 @given(received=DAYS, working_days=st.integers(1, 30))
+@example(received=date(2025, 4, 7), working_days=15)  # found by a run: ends on a make-up Saturday
 def test_working_day_arithmetic_over_data_and_computed_years(received: date, working_days: int) -> None:
     due = add_working_days(received, working_days, CAL)
     assert due > received and CAL.is_working_day(due)
     between = [received + timedelta(days=i) for i in range(1, (due - received).days + 1)]
     assert sum(CAL.is_working_day(d) for d in between) == working_days
-    # holidays only ever push a deadline later than weekends alone would
-    assert due >= add_working_days(received, working_days, HolidayCalendar())
+    # days off only ever push a deadline later than weekends alone would (a make-up Saturday may bring it
+    # earlier: received 07/04/2025, 15 days → Sat 26/04/2025, a working day that year)
+    no_make_up = replace(CAL, working_saturdays=frozenset())
+    assert add_working_days(received, working_days, no_make_up) >= add_working_days(
+        received, working_days, HolidayCalendar()
+    )
+
+
+def test_a_make_up_saturday_counts_as_a_working_day() -> None:
+    assert add_working_days(date(2025, 4, 7), 15, CAL) == date(2025, 4, 26)
 
 
 @settings(max_examples=60, deadline=None)
