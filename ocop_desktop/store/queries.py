@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.text import fold
 from ocop_desktop.store.models import AdminUnit, Dossier, Producer, Product
@@ -38,3 +39,8 @@ def by_relevance(key: Any, query: str) -> list[Any]:
         return [key]
     at = position_of(key, phrase)
     return [at == 0, at, key]
+
+
+def count_where(s: Session, column: Any, value: str) -> int:
+    """How many rows have `column` equal to `value` (what still depends on a record before it goes)."""
+    return int(s.scalar(select(func.count()).where(column == value)) or 0)

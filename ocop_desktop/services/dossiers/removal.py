@@ -10,9 +10,9 @@ audit log records them; the evidence files stay in the blob store (other dossier
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
@@ -21,6 +21,7 @@ from ocop_desktop.store.models.dossiers import ChecklistItem
 from ocop_desktop.store.models.evidence import Attachment
 from ocop_desktop.store.models.province import RoundEntry
 from ocop_desktop.store.models.sync import SyncDossierState
+from ocop_desktop.store.queries import count_where
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -41,9 +42,9 @@ def deletion_blocker(s: Session, d: Dossier) -> str:
         )
     if s.get(SyncDossierState, d.id) is not None:
         return "Hồ sơ đã được ghi vào một gói gửi đi, không xóa được."
-    if _count(s, RoundEntry.dossier_id, d.id):
+    if count_where(s, RoundEntry.dossier_id, d.id):
         return "Hồ sơ đã được phân vào một đợt đánh giá, không xóa được."
-    if _count(s, Dossier.previous_dossier_id, d.id):
+    if count_where(s, Dossier.previous_dossier_id, d.id):
         return "Một hồ sơ sau đã dựa trên hồ sơ này (hồ sơ bổ sung, đánh giá lại), không xóa được."
     return ""
 
@@ -77,7 +78,3 @@ def _dossier(s: Session, dossier_id: str) -> Dossier:
     if d is None:
         raise NotFoundError("Không tìm thấy hồ sơ.")
     return d
-
-
-def _count(s: Session, column: Any, value: str) -> int:
-    return int(s.scalar(select(func.count()).where(column == value)) or 0)

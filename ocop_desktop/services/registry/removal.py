@@ -16,14 +16,15 @@ with the officer who did it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.registry.products import product_search_key, product_set_names
 from ocop_desktop.store.models import Certificate, Dossier, Producer, Product
+from ocop_desktop.store.queries import count_where
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -125,13 +126,9 @@ def _same_revision(current: int, expected: int, what: str) -> None:
         )
 
 
-def _count(s: Session, column: Any, value: str) -> int:
-    return int(s.scalar(select(func.count()).where(column == value)) or 0)
-
-
 def _product_blockers(s: Session, product: Product) -> str:
-    dossiers = _count(s, Dossier.product_id, product.id)
-    certificates = _count(s, Certificate.product_id, product.id)
+    dossiers = count_where(s, Dossier.product_id, product.id)
+    certificates = count_where(s, Certificate.product_id, product.id)
     if dossiers or certificates:
         return (
             f"Không xóa được sản phẩm “{product.name}”: đã có {dossiers} hồ sơ và {certificates} giấy chứng "
@@ -141,7 +138,7 @@ def _product_blockers(s: Session, product: Product) -> str:
 
 
 def _producer_blockers(s: Session, producer: Producer) -> str:
-    products = _count(s, Product.producer_id, producer.id)
+    products = count_where(s, Product.producer_id, producer.id)
     if products:
         return (
             f"Không xóa được chủ thể “{producer.name}”: còn {products} sản phẩm. Nếu đây là chủ thể nhập "

@@ -43,6 +43,7 @@ class AttentionRecord:
     label: str  # "Cà phê Ea Phê — HTX Ea Phê"
     note: str  # "quá hạn 3 ngày", "hạn nộp 12/05/2027"
     day: date | None = None  # the date the note is about: deadline, last filing day, expiry
+    find: str = ""  # what finds it in its list: a product's code (unique), else its name
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,12 @@ def _deadline_note(deadline: date | None, on: date) -> str:
 
 def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
     def label(product_id: str) -> str:
-        code, name, producer = lists.labels.get(product_id, ("", product_id, ""))
+        _code, name, producer = lists.labels.get(product_id, ("", product_id, ""))
         return f"{name} — {producer}" if producer else name
+
+    def find(product_id: str) -> str:
+        code, name, _producer = lists.labels.get(product_id, ("", product_id, ""))
+        return code or name
 
     due = sorted(lists.due, key=lambda d: (d[2] or on, d[0].product_id))
     expired = sorted(lists.expired, key=lambda c: c.valid_until, reverse=True)
@@ -217,6 +222,7 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
                     label(c.product_id),
                     f"hạn nộp hồ sơ {closes:%d/%m/%Y}" if closes else "",
                     closes,
+                    find(c.product_id),
                 )
                 for c, _opens, closes in due[:SHOWN]
             ),
@@ -234,6 +240,7 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
                     label(c.product_id),
                     f"hết hạn {c.valid_until:%d/%m/%Y}",
                     c.valid_until,
+                    find(c.product_id),
                 )
                 for c in expired[:SHOWN]
             ),

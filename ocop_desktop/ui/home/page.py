@@ -40,7 +40,7 @@ SEVERITY_COLOURS: dict[Severity, Colours] = {
     Severity.WARNING: WARN,
     Severity.INFO: INFO,
 }
-TARGET = Qt.ItemDataRole.UserRole  # on a line: where "all of them" are; on a record: (kind, id, label)
+TARGET = Qt.ItemDataRole.UserRole  # on a line: where "all of them" are; on a record: (kind, id, find)
 
 
 class HomePage(QWidget):
@@ -137,7 +137,7 @@ class HomePage(QWidget):
                 line.setForeground(column, QBrush(text))
         for record in item.records:
             child = QTreeWidgetItem([record.label, self._note(item.key, record)])
-            child.setData(0, TARGET, (record.kind, record.id, record.label))
+            child.setData(0, TARGET, (record.kind, record.id, record.find or record.label))
             line.addChild(child)
         if item.count > len(item.records) and item.records:
             more = QTreeWidgetItem([self.tr("… và %n mục khác", "", item.count - len(item.records)), ""])
@@ -178,11 +178,11 @@ class HomePage(QWidget):
         if isinstance(target, str):  # a line or its "… and N more": the list of them all
             self.goTo.emit(target, None)
         elif isinstance(target, tuple | list):
-            kind, record_id, label = target
+            kind, record_id, find = target
             if kind == "dossier":
                 self.goTo.emit("dossiers/open", record_id)
-            else:  # a product: the products list, filtered on its name
-                self.goTo.emit("products/find", str(label).split(" — ")[0])
+            else:  # a product: the products list, filtered on its code
+                self.goTo.emit("products/find", str(find))
 
     # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -4,6 +4,7 @@ with the lists written by hand there, and with the reports the lines open (they 
 from __future__ import annotations
 
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.services.reports.attention import SHOWN, AttentionService, Severity
 from ocop_desktop.services.reports.service import ReportService
 from tests.services.reports.test_programme import work as work  # noqa: F401 - the fixture
@@ -28,6 +29,8 @@ def test_counts_and_names_what_needs_attention(work: AppContext) -> None:  # noq
     assert items["reevaluation"].count == len(report.table("expiring").rows) == 1
     assert items["expired"].count == len(report.table("expired").rows) == 2
     assert {r.label.split(" — ")[0] for r in items["expired"].records} == {"Chè", "Gạo"}
+    codes = {p.name: p.code or p.name for p in ProductService(work).search("")}
+    assert {r.find for r in items["expired"].records} == {codes["Chè"], codes["Gạo"]}  # the list finds it
     assert items["expired"].goto == "reports/expiring" and items["overdue"].goto == "reports/overdue"
     # nothing empty is shown, the most urgent first
     assert all(i.count for i in summary.items)
