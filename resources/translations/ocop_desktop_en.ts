@@ -1187,6 +1187,34 @@ Press “Copy” and send the text below to the support team.</translation>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>Chưa có chứng nhận</source>
+        <translation>No certificate</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Đến kỳ đánh giá lại</source>
+        <translation>Due for re-evaluation</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>UBND cấp xã (xã, phường, đặc khu)</source>
+        <translation>Commune People&apos;s Committee (commune, ward, special zone)</translation>
+    </message>
+    <message>
+        <source>Cơ quan OCOP cấp tỉnh</source>
+        <translation>Provincial OCOP office</translation>
+    </message>
+    <message>
+        <source>Thành viên Hội đồng / Tổ tư vấn (máy chấm điểm)</source>
+        <translation>Council / advisory team member (scoring laptop)</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -4697,6 +4725,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Commune/ward</translation>
     </message>
     <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
         <source>Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)</source>
         <translation>Search by code, product name, producer, product set… (diacritics optional)</translation>
     </message>
@@ -4731,6 +4767,22 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)</source>
         <translation>Delete a product entered by mistake, with no dossier (Delete)</translation>
+    </message>
+    <message>
+        <source>Mọi hạng sao</source>
+        <translation>Any stars</translation>
+    </message>
+    <message>
+        <source>Chưa có sao</source>
+        <translation>No stars</translation>
+    </message>
+    <message>
+        <source>Mọi hiệu lực</source>
+        <translation>Any validity</translation>
+    </message>
+    <message>
+        <source>Theo giấy chứng nhận hiện hành của sản phẩm (mới nhất, chưa bị thu hồi), đến hôm nay</source>
+        <translation>By the product&apos;s current certificate (the newest not revoked), as of today</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
@@ -5786,6 +5838,22 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Windows DPAPI: chỉ tài khoản Windows này trên máy này mở được khóa. Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu.</source>
+        <translation>Windows DPAPI: only this Windows account on this machine can open the keys. New machine or another account: restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Kho khóa của hệ điều hành ({backend}): mật khẩu của khóa không nằm trong thư mục dữ liệu.</source>
+        <translation>Operating system keyring ({backend}): the keys&apos; passphrase is not in the data folder.</translation>
+    </message>
+    <message>
+        <source>Không có kho khóa của hệ điều hành: mật khẩu của khóa nằm trong tệp chỉ tài khoản này đọc được (thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: hãy giữ máy và các bản sao lưu cẩn thận.</source>
+        <translation>No operating system keyring: the keys&apos; passphrase is in a file only this account can read (the “keys” folder). Whoever copies the data folder can use the keys: look after this machine and its backups.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa (máy chưa được thiết lập).</source>
+        <translation>No keys yet (this machine is not set up).</translation>
+    </message>
     <message>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>

@@ -97,6 +97,11 @@ class ListPage(QWidget):
         header = t.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(40)
+        if any(column.sort for column in self.model.columns):
+            header.setSectionsClickable(True)
+            header.setSortIndicatorShown(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
+            header.sortIndicatorChanged.connect(self._sort)
         char = t.fontMetrics().horizontalAdvance("0")  # digits are wider than the average letter
         for i, column in enumerate(self.model.columns):
             if column.width:
@@ -165,6 +170,24 @@ class ListPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a sortable column's header orders the whole list by it; on another column the
+        indicator goes back to the order in force."""
+        if self.model.sortable(column):
+            self.model.sort(column, order)
+            self.table.scrollToTop()
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        current = self.model.order
+        keys = [c.sort for c in self.model.columns]
+        if current is None or current[0] not in keys:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            descending = Qt.SortOrder.DescendingOrder if current[1] else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(current[0]), descending)
+        header.blockSignals(False)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
