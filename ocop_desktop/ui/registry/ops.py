@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 
 # -- lists and pickers (direct) ------------------------------------------------------------------
-def producers(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProducerRow]:
-    return ProducerService(ctx).search(query, offset=offset, limit=limit)
+def producers(
+    ctx: AppContext, query: str, offset: int, limit: int, order: tuple[str, bool] | None = None
+) -> list[ProducerRow]:
+    return ProducerService(ctx).search(query, offset=offset, limit=limit, order=order)
 
 
 def count_producers(ctx: AppContext, query: str) -> int:

@@ -82,3 +82,17 @@ def test_sorting_orders_every_match_and_puts_products_without_certificate_last(c
     assert [r.name for r in paged] == names[::-1][2:4]
     first = service.search(order=SortOrder("valid_until"), limit=1)[0]
     assert first.valid_until == TODAY - timedelta(days=186)
+
+
+def test_producers_sort_by_any_column_over_every_match(ctx: AppContext) -> None:
+    from ocop_desktop.domain.text import fold
+    from ocop_desktop.services.registry.producers import ProducerService
+
+    ids = _province(ctx)
+    make_product(ctx, product="Mật ong hoa nhãn", producer="Đặng Văn An")
+    service = ProducerService(ctx)
+    names = [r.name for r in service.search(order=("name", False))]
+    assert names[0] == "Đặng Văn An"  # folded: Đ sorts with D, before H
+    assert names[1:] == sorted((f"HTX {n}" for n in ids), key=fold)  # "Cà phê" before "Chè"
+    by_name_desc = [r.name for r in service.search(order=("name", True), offset=1, limit=2)]
+    assert by_name_desc == names[::-1][1:3]
