@@ -31,9 +31,21 @@ COLUMNS = [
         19,
         sort="representative",
     ),
-    Col(lambda: translate("ProducersPage", "Điện thoại"), lambda r: r.phone, 11, sort="phone"),
-    Col(lambda: translate("ProducersPage", "Mã số thuế"), lambda r: r.tax_code, 13, sort="tax_code"),
-    Col(lambda: translate("ProducersPage", "Số SP"), lambda r: r.product_count, 5, sort="products"),
+    Col(lambda: translate("ProducersPage", "Điện thoại"), lambda r: r.phone, 11, sort="phone", shrinks=False),
+    Col(
+        lambda: translate("ProducersPage", "Mã số thuế"),
+        lambda r: r.tax_code,
+        13,
+        sort="tax_code",
+        shrinks=False,
+    ),
+    Col(
+        lambda: translate("ProducersPage", "Số SP"),
+        lambda r: r.product_count,
+        5,
+        sort="products",
+        shrinks=False,
+    ),
 ]
 
 

@@ -35,17 +35,23 @@ def stars_text(stars: int | None) -> str:
 
 STATE_COLOURS = {CertificateState.DUE: style.WARN, CertificateState.EXPIRED: style.BAD}
 COLUMNS = [
-    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16, sort="code"),
+    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16, sort="code", shrinks=False),
     Col(lambda: translate("ProductsPage", "Tên sản phẩm"), lambda r: r.name, sort="name"),
     Col(
         lambda: translate("ProductsPage", "Bộ sản phẩm"),
         lambda r: product_set_label(r.product_set, r.product_set_name),
-        22,
+        19,
         sort="set",
     ),
-    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 24, sort="producer"),
-    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 14, sort="commune"),
-    Col(lambda: translate("ProductsPage", "Hạng"), lambda r: stars_text(r.stars), 5, sort="stars"),
+    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 21, sort="producer"),
+    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 13, sort="commune"),
+    Col(
+        lambda: translate("ProductsPage", "Hạng"),
+        lambda r: stars_text(r.stars),
+        5,
+        sort="stars",
+        shrinks=False,
+    ),
     Col(
         lambda: translate("ProductsPage", "Hiệu lực đến"),
         lambda r: format_date(r.valid_until) if r.valid_until else "",
@@ -53,6 +59,7 @@ COLUMNS = [
         colours=lambda r: STATE_COLOURS.get(r.certificate_state),
         tip=lambda r: label_text(r.certificate_state.label),
         sort="valid_until",
+        shrinks=False,
     ),
 ]
 

@@ -72,3 +72,17 @@ def test_header_click_sorts_and_a_column_without_key_does_not(qtbot, page) -> No
     header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
     assert _names(page) == ["Chè búp", "Gạo tám thơm", "Mật ong rừng"]
     assert page.model.order == ("name", False)
+
+
+def test_a_narrow_window_keeps_the_name_and_the_code_readable(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.kit.list_page import FIXED_MIN_SHARE, NAME_MIN_CHARS
+
+    header, char = page.table.horizontalHeader(), page.table.fontMetrics().horizontalAdvance("0")
+    page.resize(1800, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(3) == 21 * char + 12)  # wide: every column at its width
+    page.resize(900, 600)  # 1366×768 at 125 % leaves about this much
+    qtbot.waitUntil(lambda: header.sectionSize(3) < 21 * char + 12)
+    assert header.sectionSize(1) >= NAME_MIN_CHARS * char or header.sectionSize(3) == int(
+        (21 * char + 12) * FIXED_MIN_SHARE
+    )
+    assert header.sectionSize(0) == 16 * char + 12  # the code is read whole
