@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.ui.kit import system_open
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.reports import ops
@@ -146,11 +147,13 @@ class FiguresPanel(QWidget):
             view.deleteLater()
         self.views = [ReportTableView(t, self.tabs) for t in report.tables]
         for view in self.views:
-            self.tabs.addTab(view, view.data.title)
+            self.tabs.addTab(view, report_text(view.data.title))
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
         self.figures.setText(
-            "   ·   ".join(f"{label}: <b>{cell_text(value)}</b>" for label, value in report.figures)
+            "   ·   ".join(
+                f"{report_text(label)}: <b>{cell_text(value)}</b>" for label, value in report.figures
+            )
         )
         self.figures.setVisible(bool(report.figures))
         self.tabs.show()
