@@ -177,7 +177,7 @@ class FiguresPanel(QWidget):
         else:
             r = self.report
             text = self.tr("{title} — {scope}. Số liệu đến ngày {day}.").format(
-                title=r.title, scope=r.scope, day=f"{r.on:%d/%m/%Y}"
+                title=report_text(r.title), scope=r.scope, day=f"{r.on:%d/%m/%Y}"
             )
             if self.saved is not None:
                 text += " " + self.tr('Đã lưu: <a href="{url}">{name}</a>').format(
