@@ -2419,6 +2419,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Targets and results</translation>
     </message>
     <message>
+        <source>Danh mục sản phẩm OCOP (xúc tiến thương mại)</source>
+        <translation>Catalogue of OCOP products (trade promotion)</translation>
+    </message>
+    <message>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
@@ -2437,6 +2441,14 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Xuất PDF…</source>
         <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Báo cáo một bảng (danh mục sản phẩm) dạng CSV, UTF-8</source>
+        <translation>A one-table report (the product catalogue) as CSV, UTF-8</translation>
     </message>
     <message>
         <source>Đang tính số liệu…</source>
@@ -2461,6 +2473,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>Lưu báo cáo</source>
@@ -4953,6 +4969,34 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
 </context>
 <context>
     <name>ReportLabels</name>
+    <message>
+        <source>Danh mục sản phẩm OCOP còn hiệu lực</source>
+        <translation>Catalogue of valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm trong danh mục</source>
+        <translation>Products in the catalogue</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
     <message>
         <source>%1 sao</source>
         <translation>%1 stars</translation>

@@ -16,6 +16,13 @@ CONTEXT = "ReportLabels"
 _NUMBER = re.compile(r"\d+")
 
 LABELS = (
+    QT_TRANSLATE_NOOP("ReportLabels", "Danh mục sản phẩm OCOP còn hiệu lực"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm trong danh mục"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Bộ sản phẩm"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Người đại diện"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Địa chỉ"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Điện thoại"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Thư điện tử"),
     QT_TRANSLATE_NOOP("ReportLabels", "%1 sao"),
     QT_TRANSLATE_NOOP("ReportLabels", "%1 → %2 sao"),
     QT_TRANSLATE_NOOP("ReportLabels", "%1/%2 xã/phường"),

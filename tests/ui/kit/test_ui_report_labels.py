@@ -18,7 +18,7 @@ from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.kit.report_labels import report_text
 
 REPORTS = ("certified", "coverage", "expiring", "dossiers", "pass_rates", "upgrades", "returns", "overdue")
-REPORTS += ("years", "targets")
+REPORTS += ("years", "targets", "catalogue")
 LETTER = re.compile(r"[^\W\d_]")
 
 
