@@ -67,14 +67,16 @@ def text(value: Value) -> str:
 def _widths(table: ReportTableData, width: float) -> list[float]:
     """Columns as wide as their longest text (headers wrap, long names are bounded); when the page is too
     narrow, the wide columns give up room first, numbers and codes keep theirs."""
-    natural = []
+    natural, floors = [], []
     for i, head in enumerate(table.headers):
         values = [text(r[i]) for r in table.rows[:300] if i < len(r)]
         chars = min(max([*(len(w) for w in head.split()), *(len(v) for v in values), 3]), 45)
         natural.append(max(chars * CHAR + PAD, MIN_COLUMN))
+        unbroken = max([0, *(len(w) for v in values for w in v.split())])  # a code or date cannot wrap
+        floors.append(max(22 * mm, min(unbroken, 20) * CHAR + PAD))
     excess = sum(natural) - width
     if excess > 0:
-        room = [max(w - 22 * mm, 0) for w in natural]
+        room = [max(w - floor, 0) for w, floor in zip(natural, floors, strict=True)]
         if sum(room) >= excess:
             natural = [w - excess * r / sum(room) for w, r in zip(natural, room, strict=True)]
         else:

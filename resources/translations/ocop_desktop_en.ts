@@ -1187,6 +1187,34 @@ Press “Copy” and send the text below to the support team.</translation>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>Chưa có chứng nhận</source>
+        <translation>No certificate</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Đến kỳ đánh giá lại</source>
+        <translation>Due for re-evaluation</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>UBND cấp xã (xã, phường, đặc khu)</source>
+        <translation>Commune People&apos;s Committee (commune, ward, special zone)</translation>
+    </message>
+    <message>
+        <source>Cơ quan OCOP cấp tỉnh</source>
+        <translation>Provincial OCOP office</translation>
+    </message>
+    <message>
+        <source>Thành viên Hội đồng / Tổ tư vấn (máy chấm điểm)</source>
+        <translation>Council / advisory team member (scoring laptop)</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -2391,6 +2419,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Targets and results</translation>
     </message>
     <message>
+        <source>Danh mục sản phẩm OCOP (xúc tiến thương mại)</source>
+        <translation>Catalogue of OCOP products (trade promotion)</translation>
+    </message>
+    <message>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
@@ -2409,6 +2441,14 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Xuất PDF…</source>
         <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Báo cáo một bảng (danh mục sản phẩm) dạng CSV, UTF-8</source>
+        <translation>A one-table report (the product catalogue) as CSV, UTF-8</translation>
     </message>
     <message>
         <source>Đang tính số liệu…</source>
@@ -2433,6 +2473,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>Lưu báo cáo</source>
@@ -4697,6 +4741,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Commune/ward</translation>
     </message>
     <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
         <source>Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)</source>
         <translation>Search by code, product name, producer, product set… (diacritics optional)</translation>
     </message>
@@ -4731,6 +4783,22 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)</source>
         <translation>Delete a product entered by mistake, with no dossier (Delete)</translation>
+    </message>
+    <message>
+        <source>Mọi hạng sao</source>
+        <translation>Any stars</translation>
+    </message>
+    <message>
+        <source>Chưa có sao</source>
+        <translation>No stars</translation>
+    </message>
+    <message>
+        <source>Mọi hiệu lực</source>
+        <translation>Any validity</translation>
+    </message>
+    <message>
+        <source>Theo giấy chứng nhận hiện hành của sản phẩm (mới nhất, chưa bị thu hồi), đến hôm nay</source>
+        <translation>By the product&apos;s current certificate (the newest not revoked), as of today</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
@@ -4897,6 +4965,445 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xóa sản phẩm “%1” (mã %2)? Chỉ nên xóa sản phẩm nhập nhầm.</source>
         <translation>Delete the product “%1” (code %2)? Only delete products entered by mistake.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>Danh mục sản phẩm OCOP còn hiệu lực</source>
+        <translation>Catalogue of valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm trong danh mục</source>
+        <translation>Products in the catalogue</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>%1 sao</source>
+        <translation>%1 stars</translation>
+    </message>
+    <message>
+        <source>%1 → %2 sao</source>
+        <translation>%1 → %2 stars</translation>
+    </message>
+    <message>
+        <source>%1/%2 xã/phường</source>
+        <translation>%1/%2 communes/wards</translation>
+    </message>
+    <message>
+        <source>(không ghi lý do)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Bộ Nông nghiệp và Môi trường</source>
+        <translation>Ministry of Agriculture and Environment</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả năm %1</source>
+        <translation>Targets and results for %1</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả thực hiện</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Chủ thể có sản phẩm</source>
+        <translation>Producers with products</translation>
+    </message>
+    <message>
+        <source>Còn (ngày)</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực (%1/%2/%3)</source>
+        <translation>Valid (%1/%2/%3)</translation>
+    </message>
+    <message>
+        <source>Có sản phẩm</source>
+        <translation>With products</translation>
+    </message>
+    <message>
+        <source>Căn cứ</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Cấp công nhận</source>
+        <translation>Recognised by</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận cấp trong năm</source>
+        <translation>Certificates issued in the year</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận sắp hết hạn và đã hết hạn</source>
+        <translation>Certificates expiring and expired</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Hạn nộp hồ sơ</source>
+        <translation>Filing deadline</translation>
+    </message>
+    <message>
+        <source>Hạn đánh giá</source>
+        <translation>Check deadline</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại theo xã/phường (năm %1)</source>
+        <translation>Returned dossiers by commune/ward (%1)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại và lý do</source>
+        <translation>Returned dossiers and reasons</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nâng hạng</source>
+        <translation>Upgrade dossiers</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nâng hạng theo trạng thái</source>
+        <translation>Upgrade dossiers by status</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn đánh giá cấp xã</source>
+        <translation>Dossiers past the commune check deadline</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái</source>
+        <translation>Dossiers by status</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái và theo đợt</source>
+        <translation>Dossiers by status and round</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo đợt đánh giá</source>
+        <translation>Dossiers by evaluation round</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang chờ bổ sung</source>
+        <translation>Dossiers awaiting supplements</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã phân vào đợt</source>
+        <translation>Dossiers assigned to rounds</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã vào đợt đánh giá</source>
+        <translation>Dossiers in an evaluation round</translation>
+    </message>
+    <message>
+        <source>Không đủ điều kiện</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ (năm %1)</source>
+        <translation>Reasons for returning dossiers (%1)</translation>
+    </message>
+    <message>
+        <source>Lần trả lại trong năm</source>
+        <translation>Returns in the year</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <source>Mở cửa sổ đánh giá lại</source>
+        <translation>Re-evaluation window opens</translation>
+    </message>
+    <message>
+        <source>Ngành</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Ngày tiếp nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Nâng hạng năm %1</source>
+        <translation>Upgrades in %1</translation>
+    </message>
+    <message>
+        <source>Nâng hạng sản phẩm OCOP</source>
+        <translation>OCOP product upgrades</translation>
+    </message>
+    <message>
+        <source>Nâng hạng trong năm %1</source>
+        <translation>Upgraded in %1</translation>
+    </message>
+    <message>
+        <source>Nâng hạng: chỉ tiêu</source>
+        <translation>Upgrades: target</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Quá hạn (ngày)</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Quá hạn theo xã/phường</source>
+        <translation>Overdue by commune/ward</translation>
+    </message>
+    <message>
+        <source>Quá hạn đánh giá cấp xã</source>
+        <translation>Commune check overdue</translation>
+    </message>
+    <message>
+        <source>So sánh sản phẩm OCOP qua các năm</source>
+        <translation>OCOP products year on year</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực</source>
+        <translation>Valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực qua các năm</source>
+        <translation>Valid OCOP products over the years</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực theo hạng sao</source>
+        <translation>Valid OCOP products by stars</translation>
+    </message>
+    <message>
+        <source>Sản phẩm còn hiệu lực</source>
+        <translation>Valid products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới từ %1 sao năm %2</source>
+        <translation>New products of %1 stars or more in %2</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới: chỉ tiêu</source>
+        <translation>New products: target</translation>
+    </message>
+    <message>
+        <source>Sản phẩm được nâng hạng theo năm công nhận</source>
+        <translation>Upgraded products by year of recognition</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn đánh giá cấp xã</source>
+        <translation>Commune check due soon</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ quá hạn</source>
+        <translation>Overdue dossiers</translation>
+    </message>
+    <message>
+        <source>Số lần</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Số lần trả lại</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>Số sản phẩm</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Theo bộ sản phẩm</source>
+        <translation>By product set</translation>
+    </message>
+    <message>
+        <source>Theo căn cứ công nhận</source>
+        <translation>By legal basis</translation>
+    </message>
+    <message>
+        <source>Theo cấp công nhận</source>
+        <translation>By recognising level</translation>
+    </message>
+    <message>
+        <source>Theo ngành (nhóm sản phẩm)</source>
+        <translation>By sector (product group)</translation>
+    </message>
+    <message>
+        <source>Theo năm công nhận</source>
+        <translation>By year of recognition</translation>
+    </message>
+    <message>
+        <source>Theo xã/phường</source>
+        <translation>By commune/ward</translation>
+    </message>
+    <message>
+        <source>Trong đó không rõ ngày trả lại</source>
+        <translation>Of which the return date is unknown</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tên bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Tăng/giảm</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Tăng/giảm so với cuối năm trước</source>
+        <translation>Change since the end of last year</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tổng số hồ sơ</source>
+        <translation>Total dossiers</translation>
+    </message>
+    <message>
+        <source>Tổng số xã/phường</source>
+        <translation>Communes/wards in all</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận (%)</source>
+        <translation>Recognition rate (%)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt</source>
+        <translation>Recognition rate by round</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt đánh giá</source>
+        <translation>Recognition rate by evaluation round</translation>
+    </message>
+    <message>
+        <source>UBND cấp huyện (trước %1/%2/%3)</source>
+        <translation>District People&apos;s Committee (before %1/%2/%3)</translation>
+    </message>
+    <message>
+        <source>UBND cấp tỉnh</source>
+        <translation>Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Xã/phường có sản phẩm</source>
+        <translation>Communes/wards with products</translation>
+    </message>
+    <message>
+        <source>Xã/phường có sản phẩm OCOP từ %1 sao</source>
+        <translation>Communes/wards with OCOP products of %1 stars or more</translation>
+    </message>
+    <message>
+        <source>Đang đánh giá</source>
+        <translation>Being evaluated</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại năm %1</source>
+        <translation>Re-evaluations in %1</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại: chỉ tiêu</source>
+        <translation>Re-evaluations: target</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực, chưa có giấy chứng nhận mới</source>
+        <translation>Expired, no new certificate</translation>
+    </message>
+    <message>
+        <source>Được công nhận</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <source>Đạt</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Đến kỳ đánh giá lại (cửa sổ đã mở)</source>
+        <translation>Due for re-evaluation (window open)</translation>
+    </message>
+    <message>
+        <source>Độ phủ sản phẩm OCOP theo xã/phường</source>
+        <translation>OCOP coverage by commune/ward</translation>
+    </message>
+    <message>
+        <source>Đợt</source>
+        <translation>Round</translation>
     </message>
 </context>
 <context>
@@ -5786,6 +6293,22 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Windows DPAPI: chỉ tài khoản Windows này trên máy này mở được khóa. Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu.</source>
+        <translation>Windows DPAPI: only this Windows account on this machine can open the keys. New machine or another account: restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Kho khóa của hệ điều hành ({backend}): mật khẩu của khóa không nằm trong thư mục dữ liệu.</source>
+        <translation>Operating system keyring ({backend}): the keys&apos; passphrase is not in the data folder.</translation>
+    </message>
+    <message>
+        <source>Không có kho khóa của hệ điều hành: mật khẩu của khóa nằm trong tệp chỉ tài khoản này đọc được (thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: hãy giữ máy và các bản sao lưu cẩn thận.</source>
+        <translation>No operating system keyring: the keys&apos; passphrase is in a file only this account can read (the “keys” folder). Whoever copies the data folder can use the keys: look after this machine and its backups.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa (máy chưa được thiết lập).</source>
+        <translation>No keys yet (this machine is not set up).</translation>
+    </message>
     <message>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>

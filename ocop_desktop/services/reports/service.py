@@ -18,6 +18,7 @@ from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.registry.certificates import IssuingLevel
 from ocop_desktop.services.reports import programme
+from ocop_desktop.services.reports.catalogue import catalogue_report
 from ocop_desktop.services.reports.dossier_facts import (
     DossierFact,
     EntryFact,
@@ -224,6 +225,21 @@ class ReportService:
             "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, area.label, tables, figures
         )
 
+    # -- the catalogue of certified products (trade promotion, the national portal) --------------------
+    def catalogue(self, on: date) -> Report:
+        office = self._ctx.office()
+        sets: dict[str, dict[int, ProductSet]] = {}
+
+        def set_names(ruleset_id: str, number: int) -> str:
+            if ruleset_id not in sets:
+                sets[ruleset_id] = {ps.number: ps for ps in self._rules.product_sets(ruleset_id)}
+            ps = sets[ruleset_id].get(number)
+            return f"{number} – {ps.name}" if ps else f"Bộ {number}"
+
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            return catalogue_report(s, area, on, set_names)
+
     # -- the work: dossiers, rounds, upgrades, returns, deadlines, years ------------------------------
     def _work(
         self, *, entries: bool = False
@@ -304,6 +320,7 @@ REPORT_NAMES = {
     "overdue": "Quá hạn đánh giá cấp xã",
     "years": "So sánh qua các năm",
     "targets": "Chỉ tiêu và kết quả thực hiện",
+    "catalogue": "Danh mục sản phẩm OCOP (xúc tiến thương mại)",
 }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.reports.attention import AttentionItem, AttentionRecord, HomeSummary, Severity
 from ocop_desktop.ui.home import ops
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import BAD, INFO, MUTED_STYLE, WARN, Colours
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
@@ -116,7 +117,7 @@ class HomePage(QWidget):
         while self.figures.rowCount():
             self.figures.removeRow(0)
         for label, value in summary.figures:
-            self.figures.addRow(QLabel(label), QLabel(_value_text(value)))
+            self.figures.addRow(QLabel(report_text(label)), QLabel(_value_text(value)))
         self.figures_box.setVisible(bool(summary.figures))
         if summary.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))

@@ -72,6 +72,15 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Trong hạn"),
     QT_TRANSLATE_NOOP("DomainLabels", "Sắp đến hạn"),
     QT_TRANSLATE_NOOP("DomainLabels", "Quá hạn"),
+    # certificate_state.CertificateState
+    QT_TRANSLATE_NOOP("DomainLabels", "Chưa có chứng nhận"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Còn hiệu lực"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Đến kỳ đánh giá lại"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Hết hạn"),
+    # services.core.setup.Role (the office's role, named in the status bar and Settings)
+    QT_TRANSLATE_NOOP("DomainLabels", "UBND cấp xã (xã, phường, đặc khu)"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Cơ quan OCOP cấp tỉnh"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Thành viên Hội đồng / Tổ tư vấn (máy chấm điểm)"),
 )
 
 

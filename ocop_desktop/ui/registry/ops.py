@@ -16,6 +16,7 @@ from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.core.units import COMMUNE, UnitService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateRow, CertificateService
 from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
 from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
 from ocop_desktop.services.registry.removal import MergeResult, RegisterRemoval
 
@@ -25,20 +26,30 @@ if TYPE_CHECKING:
 
 
 # -- lists and pickers (direct) ------------------------------------------------------------------
-def producers(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProducerRow]:
-    return ProducerService(ctx).search(query, offset=offset, limit=limit)
+def producers(
+    ctx: AppContext, query: str, offset: int, limit: int, order: tuple[str, bool] | None = None
+) -> list[ProducerRow]:
+    return ProducerService(ctx).search(query, offset=offset, limit=limit, order=order)
 
 
 def count_producers(ctx: AppContext, query: str) -> int:
     return ProducerService(ctx).count(query)
 
 
-def products(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProductRow]:
-    return ProductService(ctx).search(query, offset=offset, limit=limit)
+def products(
+    ctx: AppContext,
+    query: str,
+    offset: int,
+    limit: int,
+    where: ProductFilter | None = None,
+    order: tuple[str, bool] | None = None,
+) -> list[ProductRow]:
+    sort = SortOrder(*order) if order else None
+    return ProductService(ctx).search(query, offset=offset, limit=limit, where=where, order=sort)
 
 
-def count_products(ctx: AppContext, query: str) -> int:
-    return ProductService(ctx).count(query)
+def count_products(ctx: AppContext, query: str, where: ProductFilter | None = None) -> int:
+    return ProductService(ctx).count(query, where=where)
 
 
 def product_sets(ruleset_id: str | None) -> dict[int, str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.ui.kit import system_open
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.reports import ops
@@ -43,6 +44,7 @@ REPORTS = (
     "overdue",
     "years",
     "targets",
+    "catalogue",
 )
 
 
@@ -66,8 +68,10 @@ class FiguresPanel(QWidget):
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.compute)
         self.xlsx_button, self.pdf_button = QPushButton(self), QPushButton(self)
+        self.csv_button = QPushButton(self)  # one-table reports: the catalogue for the national portal
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
         bar = QHBoxLayout()
         bar.addWidget(self.report_label)
         bar.addWidget(self.choice, 1)
@@ -77,6 +81,7 @@ class FiguresPanel(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.csv_button)
         self.status = QLabel(self)
         self.status.setStyleSheet(MUTED_STYLE)
         self.status.setWordWrap(True)
@@ -108,6 +113,7 @@ class FiguresPanel(QWidget):
             "overdue": self.tr("Quá hạn đánh giá cấp xã"),
             "years": self.tr("So sánh qua các năm"),
             "targets": self.tr("Chỉ tiêu và kết quả thực hiện"),
+            "catalogue": self.tr("Danh mục sản phẩm OCOP (xúc tiến thương mại)"),
         }
         for i in range(self.choice.count()):
             self.choice.setItemText(i, names[self.choice.itemData(i)])
@@ -116,6 +122,8 @@ class FiguresPanel(QWidget):
         self.show_button.setText(self.tr("Xem số liệu"))
         self.xlsx_button.setText(self.tr("Xuất Excel…"))
         self.pdf_button.setText(self.tr("Xuất PDF…"))
+        self.csv_button.setText(self.tr("Xuất CSV…"))
+        self.csv_button.setToolTip(self.tr("Báo cáo một bảng (danh mục sản phẩm) dạng CSV, UTF-8"))
         self._say()
 
     def choose(self, name: str, on: date | None = None) -> None:
@@ -146,11 +154,13 @@ class FiguresPanel(QWidget):
             view.deleteLater()
         self.views = [ReportTableView(t, self.tabs) for t in report.tables]
         for view in self.views:
-            self.tabs.addTab(view, view.data.title)
+            self.tabs.addTab(view, report_text(view.data.title))
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
         self.figures.setText(
-            "   ·   ".join(f"{label}: <b>{cell_text(value)}</b>" for label, value in report.figures)
+            "   ·   ".join(
+                f"{report_text(label)}: <b>{cell_text(value)}</b>" for label, value in report.figures
+            )
         )
         self.figures.setVisible(bool(report.figures))
         self.tabs.show()
@@ -165,6 +175,8 @@ class FiguresPanel(QWidget):
         self.show_button.setEnabled(idle)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(idle and self.report is not None)
+        one_table = self.report is not None and len(self.report.tables) == 1
+        self.csv_button.setEnabled(idle and one_table)
 
     def _say(self) -> None:
         if self.task is not None:
@@ -174,7 +186,7 @@ class FiguresPanel(QWidget):
         else:
             r = self.report
             text = self.tr("{title} — {scope}. Số liệu đến ngày {day}.").format(
-                title=r.title, scope=r.scope, day=f"{r.on:%d/%m/%Y}"
+                title=report_text(r.title), scope=r.scope, day=f"{r.on:%d/%m/%Y}"
             )
             if self.saved is not None:
                 text += " " + self.tr('Đã lưu: <a href="{url}">{name}</a>').format(
@@ -185,7 +197,11 @@ class FiguresPanel(QWidget):
     # exporting ----------------------------------------------------------------------------------
     def ask_save_path(self, suggested: str, kind: str) -> Path | None:
         """Where to save (tests replace this: the file dialog is modal)."""
-        pattern = self.tr("Tệp Excel (*.xlsx)") if kind == "xlsx" else self.tr("Tệp PDF (*.pdf)")
+        pattern = {
+            "xlsx": self.tr("Tệp Excel (*.xlsx)"),
+            "pdf": self.tr("Tệp PDF (*.pdf)"),
+            "csv": self.tr("Tệp CSV (*.csv)"),
+        }[kind]
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Lưu báo cáo"), str(Path.home() / suggested), pattern
         )

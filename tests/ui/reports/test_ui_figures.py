@@ -82,3 +82,18 @@ def test_every_report_of_the_service_is_offered(panel: FiguresPanel) -> None:
     assert sorted(offered) == sorted(REPORT_NAMES) and all(
         panel.choice.itemText(i) for i in range(len(offered))
     )
+
+
+def test_the_catalogue_exports_as_csv_and_a_table_report_does_not(
+    qtbot, panel: FiguresPanel, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _compute(qtbot, panel, "certified", ON)
+    assert not panel.csv_button.isEnabled()  # several tables: Excel instead
+    _compute(qtbot, panel, "catalogue", ON)
+    assert panel.csv_button.isEnabled()
+    target = tmp_path / "danh-muc.csv"
+    panel.ask_save_path = lambda _name, _kind: target  # type: ignore[method-assign]
+    qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.task is None, timeout=30_000)
+    assert panel.saved == target
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0].startswith("Mã sản phẩm,Sản phẩm")
