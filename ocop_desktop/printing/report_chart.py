@@ -63,7 +63,7 @@ def bar_chart(c: ReportChartData, width: float, n: int = 1) -> Drawing:
     legend_height = 7 * mm if len(c.series) > 1 else 0
     title_height, axis_height = 8 * mm, 6 * mm
     height = title_height + plot_height + axis_height + legend_height
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SERIF)  # not Helvetica, even unused
     title = f"Biểu đồ {n}: {c.title}"
     drawing.add(String(0, height - 5 * mm, title, fontName=SERIF_BOLD, fontSize=10))
 

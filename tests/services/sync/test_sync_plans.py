@@ -17,6 +17,7 @@ from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.reports.attention import AttentionService
 from ocop_desktop.services.reports.plans import PlanLine, PlanService
 from ocop_desktop.services.reports.service import ReportService
 from ocop_desktop.services.sync import payload_schema
@@ -95,6 +96,14 @@ def test_the_commune_receives_its_part_and_a_resent_pack_replaces_it(pair: Pair)
     with pair.commune.read() as s:
         row = s.get(SyncPackage, to_all.package_id)
         assert row is not None and row.outcomes["plans"] == 2
+
+    # the home page shows both: the figures and a chart each
+    home = AttentionService(pair.commune).summary(date(YEAR, 9, 1))
+    figures = dict(home.figures)
+    assert figures["Chỉ tiêu sản phẩm mới năm 2026"] == "0/6"
+    assert figures["Chỉ tiêu tỉnh giao: sản phẩm mới năm 2026"] == "0/7"
+    charts = {c.key: c for c in home.charts}
+    assert charts["province_targets"].values[0] == (7.0, 2.0, 2.0) and charts["targets"].values[0][0] == 6.0
 
     # the older pack imported late changes nothing: a newer one from the same province is here
     before = received(pair.commune)
