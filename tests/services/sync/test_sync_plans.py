@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from helpers.sync import Pair, db_state, open_installation
+from helpers.cli import Cli
+from helpers.sync import Pair, db_state, link, open_installation
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused
@@ -156,3 +157,24 @@ def test_older_readers_accept_the_pack_with_plans(pair: Pair) -> None:
     bad = dict(doc, plans=[dict(doc["plans"][0], new_products=-1)])
     with pytest.raises(sc.Invalid):
         payload_schema.REFERENCE(bad)
+
+
+def test_cli_province_sends_and_commune_shows(tmp_path: Path, capsys, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    commune = open_installation(tmp_path / "c", _template_dir, "commune", COMMUNE, "Nguyễn Văn An")
+    province = open_installation(tmp_path / "p", _template_dir, "province", "01", "Trần Thị Bình")
+    link(commune, province, tmp_path)
+    commune.close()
+    province.close()
+    cli = Cli(capsys, tmp_path)
+    cli("p", "plan", "set", "2026", "--commune", COMMUNE, "--new", "3", "--upgrades", "1")
+    cli("p", "package", "export", "--reference", "--to", COMMUNE, "-o", str(tmp_path / "ref.ocoppkg"))
+    shown = cli("c", "package", "import", str(tmp_path / "ref.ocoppkg"))
+    assert "Chỉ tiêu tỉnh giao năm 2026: 3 sản phẩm mới, 1 nâng hạng, 0 đánh giá lại" in shown
+    cli("c", "plan", "set", "2026", "--new", "2")
+    plans = cli.json("c", "plan", "show", "2026")
+    assert [x["new_products"] for x in plans["own"]] == [2]
+    assert plans["province"]["received"] == date.today().isoformat()
+    assert [(x["commune_code"], x["new_products"], x["upgrades"]) for x in plans["province"]["lines"]] == [
+        (COMMUNE, 3, 1)
+    ]
+    assert "Chỉ tiêu tỉnh giao (nhận ngày" in cli("c", "plan", "show", "2026")
