@@ -8,15 +8,18 @@ import json
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from helpers.cli import Cli
+from helpers.package_surgery import edit_json_entries, entries, replace_entry
 from helpers.sync import Pair, db_state, link, open_installation
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg import schema as sc
 from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.ocoppkg.keys import KeyStore
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.reports.attention import AttentionService
 from ocop_desktop.services.reports.plans import PlanLine, PlanService
@@ -178,3 +181,34 @@ def test_cli_province_sends_and_commune_shows(tmp_path: Path, capsys, _template_
         (COMMUNE, 3, 1)
     ]
     assert "Chỉ tiêu tỉnh giao (nhận ngày" in cli("c", "plan", "show", "2026")
+
+
+def test_changed_plans_are_refused_and_change_nothing(pair: Pair) -> None:
+    """Plans edited on the way break the signature; twice the same line, even signed, is malformed."""
+    plan(pair.province, PlanLine(YEAR, COMMUNE, "", 3, 0, 0))
+    sent = PackageService(pair.province).export_reference(pair.send("r.ocoppkg")).path.read_bytes()
+    signer = KeyStore(pair.province.paths.keys_dir).signing_key()
+
+    def more(name: str, doc: Any) -> tuple[str, Any] | None:
+        if name != fmt.PAYLOAD:
+            return None
+        doc["plans"][0]["new_products"] = 30
+        return name, doc
+
+    def twice(name: str, doc: Any) -> tuple[str, Any] | None:
+        if name != fmt.PAYLOAD:
+            return None
+        doc["plans"].append(dict(doc["plans"][0], new_products=9))
+        return name, doc
+
+    forged = edit_json_entries(sent, signer, None, more, new_id=True)
+    on_the_way = pair.send("on-the-way.ocoppkg")
+    on_the_way.write_bytes(replace_entry(sent, fmt.PAYLOAD, dict(entries(forged))[fmt.PAYLOAD]))
+    doubled = pair.send("doubled.ocoppkg")
+    doubled.write_bytes(edit_json_entries(sent, signer, None, twice, new_id=True))
+    state = db_state(pair.commune)
+    for path, code in ((on_the_way, "tampered"), (doubled, "malformed")):
+        with pytest.raises(PackageRefused) as refused:
+            PackageService(pair.commune).import_package(path)
+        assert refused.value.code == code, refused.value
+    assert db_state(pair.commune) == state and received(pair.commune) == []
