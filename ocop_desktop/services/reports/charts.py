@@ -55,8 +55,9 @@ def _column(
 
 
 def _top_by_star(table: ReportTable, key: str, title: str, name: int) -> Chart | None:
-    """The `TOP` rows with the most products, each a bar of its 3★, 4★ and 5★ stacked."""
-    if not table.rows:
+    """The `TOP` rows with the most products, each a bar of its 3★, 4★ and 5★ stacked (none for a single
+    row: a commune's own report)."""
+    if len(table.rows) < 2:
         return None
     stars = len(table.headers) - 4  # the 3, 4, 5 sao columns before "Tổng"
     rows = sorted(table.rows, key=lambda r: -_number(r[-1]))[:TOP]

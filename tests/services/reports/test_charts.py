@@ -89,3 +89,22 @@ def test_pdf_prints_the_charts(province: AppContext, tmp_path: Path) -> None:  #
             if not chart.stacked:  # each bar's value at its end
                 values = Counter(value_text(v, chart.unit) for series in chart.values for v in series)
                 assert not values - Counter(block), (values, block)
+
+
+def test_landscape_pages_put_two_charts_a_row(tmp_path: Path) -> None:
+
+    from ocop_desktop.printing.report import ReportData, ReportTableData, render_report
+    from ocop_desktop.printing.report_chart import ReportChartData
+
+    charts = tuple(
+        ReportChartData(f"Biểu đồ thử {i}", ("Một", "Hai"), ("Chỉ tiêu", "Đạt"), ((3.0, 1.0), (2.0, 0.0)))
+        for i in range(3)
+    )
+    wide = ReportTableData("Bảng rộng", tuple(f"Cột {i}" for i in range(8)), ((*range(8),),))
+    data = ReportData("targets", "Thử", "Sở", "Hà Nội", "Thành phố Hà Nội", ON, ON, (), (wide,), charts)
+    path = tmp_path / "wide.pdf"
+    path.write_bytes(render_report(data))
+    assert_sound_pdf(path)
+    page = page_lines(path)[0]  # three charts in two rows on the first landscape page
+    titles = [line for line in page if line.startswith("Biểu đồ ")]
+    assert titles == [f"Biểu đồ {n}: Biểu đồ thử {n - 1}" for n in (1, 2, 3)]
