@@ -90,6 +90,7 @@ class FiguresPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.charts = ChartGrid(2)
+        self.charts.grid.setContentsMargins(8, 8, 8, 8)
         self.charts_scroll = QScrollArea(self.tabs)
         self.charts_scroll.setWidgetResizable(True)
         self.charts_scroll.setWidget(self.charts)
