@@ -205,5 +205,5 @@ def targets_report(
         when = f"nhận ngày {province.received:%d/%m/%Y}" if province.received else "chưa nhận"
         title = f"Chỉ tiêu tỉnh giao năm {on.year} ({when})"
         tables.append(ReportTable("province_targets", title, HEADERS, rows(province.lines)))
-        figures.append(("Chỉ tiêu tỉnh giao nhận ngày", province.received))
+        figures.append(("Chỉ tiêu tỉnh giao nhận ngày", province.received or "chưa nhận"))
     return Report("targets", "Chỉ tiêu và kết quả thực hiện", on, area.label, tuple(tables), tuple(figures))

@@ -70,6 +70,9 @@ def test_the_commune_receives_its_part_and_a_resent_pack_replaces_it(pair: Pair)
     preview = commune.preview(to_one.path)
     assert "Chỉ tiêu tỉnh giao năm 2026: 3 sản phẩm mới, 1 nâng hạng, 2 đánh giá lại" in preview.plans
     assert received(pair.commune) == []  # a preview writes nothing
+    before = ReportService(pair.commune).targets(date(YEAR, 9, 1))
+    assert dict(before.figures)["Chỉ tiêu tỉnh giao nhận ngày"] == "chưa nhận"
+    assert before.table("province_targets").title == "Chỉ tiêu tỉnh giao năm 2026 (chưa nhận)"
     assert commune.import_package(to_one.path).applied
     assert received(pair.commune) == [
         (YEAR, COMMUNE, "", 3, 1, 2),
