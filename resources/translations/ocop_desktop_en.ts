@@ -2451,6 +2451,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>A one-table report (the product catalogue) as CSV, UTF-8</translation>
     </message>
     <message>
+        <source>Biểu đồ</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
         <source>Đang tính số liệu…</source>
         <translation>Computing figures…</translation>
     </message>
@@ -4969,6 +4973,94 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
 </context>
 <context>
     <name>ReportLabels</name>
+    <message>
+        <source>Sản phẩm còn hiệu lực theo hạng sao</source>
+        <translation>Valid products by stars</translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo xã/phường</source>
+        <translation>Products by commune/ward</translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo xã/phường (%1 có nhiều sản phẩm nhất)</source>
+        <translation>Products by commune/ward (the %1 with the most)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt (%)</source>
+        <translation>Recognition rate by round (%)</translation>
+    </message>
+    <message>
+        <source>Sản phẩm nâng hạng theo năm</source>
+        <translation>Upgraded products by year</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ</source>
+        <translation>Reasons for returning dossiers</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ (%1 nhiều nhất)</source>
+        <translation>Reasons for returning dossiers (top %1)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn theo xã/phường</source>
+        <translation>Overdue dossiers by commune/ward</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn theo xã/phường (%1 nhiều nhất)</source>
+        <translation>Overdue dossiers by commune/ward (top %1)</translation>
+    </message>
+    <message>
+        <source>Sản phẩm còn hiệu lực qua các năm</source>
+        <translation>Valid products over the years</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao và kết quả</source>
+        <translation>Province targets and results</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao nhận ngày</source>
+        <translation>Province targets received on</translation>
+    </message>
+    <message>
+        <source>chưa nhận</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao năm %1 (chưa nhận)</source>
+        <translation>Province targets for %1 (not received)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao năm %1 (nhận ngày %2/%3/%4)</source>
+        <translation>Province targets for %1 (received %2/%3/%4)</translation>
+    </message>
+    <message>
+        <source>Toàn địa bàn</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu sản phẩm mới năm %1</source>
+        <translation>New products target for %1</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao: sản phẩm mới năm %1</source>
+        <translation>Province target: new products for %1</translation>
+    </message>
     <message>
         <source>Danh mục sản phẩm OCOP còn hiệu lực</source>
         <translation>Catalogue of valid OCOP products</translation>

@@ -38,6 +38,7 @@ TABLE_LABELS = {
     "key_record": "Khóa và tin cậy",
     "sync_conflict": "Xung đột khi nhập",
     "year_plan": "Kế hoạch năm",
+    "province_target": "Chỉ tiêu tỉnh giao",
     "settings": "Cài đặt",
 }
 ACTION_LABELS = {

@@ -1,7 +1,7 @@
 """A report as a file: XLSX (`reports.xlsx`: one sheet per table, a title block with the office, the report,
 whose figures and "Số liệu đến ngày …", the header row frozen and filtered, numbers as numbers and dates as
-dates in Vietnamese formats) or an A4 PDF through the printing layer. Both written atomically: no
-half-written file, ever."""
+dates in Vietnamese formats) or an A4 PDF through the printing layer, with the report's simple bar charts
+(`charts.py`). Both written atomically: no half-written file, ever."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.printing.report import ReportData, ReportTableData, render_report
+from ocop_desktop.printing.report_chart import ReportChartData
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.services.reports.xlsx import HEADER_ROW, SUMMARY, sheet_names, workbook_bytes
 
@@ -33,6 +35,10 @@ def pdf_data(report: Report, agency: str, made_on: date) -> ReportData:
         made_on=made_on,
         figures=report.figures,
         tables=tuple(ReportTableData(t.title, t.headers, t.rows, t.total) for t in report.tables),
+        charts=tuple(
+            ReportChartData(c.title, c.labels, c.series, c.values, c.stacked, c.unit)
+            for c in charts_for(report)
+        ),
     )
 
 

@@ -286,13 +286,15 @@ class ReportService:
     def targets(self, on: date) -> Report:
         area, facts = self._load()
         sets = self._sets(facts)
-        lines = PlanService(self._ctx).lines(on.year)
+        plans = PlanService(self._ctx)
+        lines = plans.lines(on.year)
+        given = plans.province_targets(on.year) if self._ctx.office().role == "commune" else None
 
         def group_of(c: CertificateFact) -> tuple[str, str]:
             code, name, _ = sets[(c.product_ruleset, c.product_set)]
             return code, name
 
-        return targets_report(area, on, lines, facts, group_of, self.product_groups(on))
+        return targets_report(area, on, lines, facts, group_of, self.product_groups(on), given)
 
     def product_groups(self, on: date) -> dict[str, str]:
         """Code -> name of the product groups a plan line may name: those of every rule set, named as in

@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.keys import (
 )
 from ocop_desktop.services.sync.mailbox_pack import block_for, communes_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, discard, party, publish
+from ocop_desktop.services.sync.plans_pack import plans_for
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPeerBlob
@@ -239,7 +240,8 @@ class PackageExportService:
         return self._small(fmt.Kind.ENROLLMENT, recipient, Path(target), payload, {})
 
     def export_reference(self, target: Path, *, to: str | None = None) -> ExportResult:
-        """Rule sets, holiday calendar and checklists as used here, with the province's public keys."""
+        """Rule sets, holiday calendar and checklists as used here, with the province's public keys, and
+        the communes' parts of its year plans (to one commune: its part only; to all: every part)."""
         from ocop_desktop.services.sync.reference import reference_files
 
         keys = own_keys(self._ctx)
@@ -253,12 +255,14 @@ class PackageExportService:
                 else Party(None, f"Các xã của {keys.office_name}", keys.unit_code, COMMUNE)
             )
             mailbox = block_for(self._ctx, s, [peer.id] if peer else communes_of(s))
+            plans = plans_for(s, peer.unit_code if peer else None)
         files = reference_files(self._ctx)
         payload = {
             "office": _office_json(keys),
             "keys": keys_json(keys, self._ctx),
             "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())],
             **({"mailbox": mailbox} if mailbox else {}),
+            "plans": plans,
         }
         return self._small(fmt.Kind.REFERENCE, recipient, Path(target), payload, files)
 

@@ -8,7 +8,7 @@ from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.ministry import FiveStarReview
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
-from ocop_desktop.store.models.plans import YearPlan
+from ocop_desktop.store.models.plans import ProvinceTarget, YearPlan
 from ocop_desktop.store.models.producers import Producer, Product
 from ocop_desktop.store.models.province import (
     AdvisoryNote,
@@ -41,6 +41,7 @@ __all__ = [
     "Officer",
     "OutboxItem",
     "Producer",
+    "ProvinceTarget",
     "Product",
     "ReceivedAssignment",
     "RecognitionDecision",

@@ -16,6 +16,28 @@ CONTEXT = "ReportLabels"
 _NUMBER = re.compile(r"\d+")
 
 LABELS = (
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm còn hiệu lực theo hạng sao"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm theo xã/phường"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm theo xã/phường (%1 có nhiều sản phẩm nhất)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Tỷ lệ công nhận theo đợt (%)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm nâng hạng theo năm"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Lý do trả lại hồ sơ"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Lý do trả lại hồ sơ (%1 nhiều nhất)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Hồ sơ quá hạn theo xã/phường"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Hồ sơ quá hạn theo xã/phường (%1 nhiều nhất)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm còn hiệu lực qua các năm"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu và kết quả"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao và kết quả"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm mới"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao nhận ngày"),
+    QT_TRANSLATE_NOOP("ReportLabels", "chưa nhận"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao năm %1 (chưa nhận)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao năm %1 (nhận ngày %2/%3/%4)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Toàn địa bàn"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Tất cả"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu sản phẩm mới năm %1"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao: sản phẩm mới năm %1"),
     QT_TRANSLATE_NOOP("ReportLabels", "Danh mục sản phẩm OCOP còn hiệu lực"),
     QT_TRANSLATE_NOOP("ReportLabels", "Sản phẩm trong danh mục"),
     QT_TRANSLATE_NOOP("ReportLabels", "Bộ sản phẩm"),
@@ -135,6 +157,9 @@ def report_text(text: str) -> str:
     translated = QCoreApplication.translate(CONTEXT, text)
     if translated != text:
         return translated
+    if " — " in text:  # "Chỉ tiêu và kết quả — Xã A": the label, then the names it is about
+        head, names = text.split(" — ", 1)
+        return f"{report_text(head)} — {names}"
     numbers = _NUMBER.findall(text)
     if not numbers:
         return label_text(text)  # statuses, registration types…: the domain's own table

@@ -1,6 +1,7 @@
 """The "Số liệu" part of the Reports page: the report and the day chosen, "Xem số liệu" computes it on a
-worker (nothing is read before that: the page opens at once on a province of 60,000 dossiers), the figures
-and one tab per table, "Xuất Excel…" and "Xuất PDF…" write the report shown."""
+worker (nothing is read before that: the page opens at once on a province of 60,000 dossiers), the figures,
+a "Biểu đồ" tab first with the report's simple bar charts (`services/reports/charts.py`, painted by
+`ui/kit/bar_chart.py`), then one tab per table; "Xuất Excel…" and "Xuất PDF…" write the report shown."""
 
 from __future__ import annotations
 
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.ui.kit import system_open
+from ocop_desktop.ui.kit.bar_chart import ChartGrid
 from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -90,6 +94,11 @@ class FiguresPanel(QWidget):
         self.figures.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.charts = ChartGrid(2)
+        self.charts.grid.setContentsMargins(8, 8, 8, 8)
+        self.charts_scroll = QScrollArea(self.tabs)
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setWidget(self.charts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -155,6 +164,10 @@ class FiguresPanel(QWidget):
         self.views = [ReportTableView(t, self.tabs) for t in report.tables]
         for view in self.views:
             self.tabs.addTab(view, report_text(view.data.title))
+        charts = charts_for(report)
+        self.charts.set_charts(charts)
+        if charts:  # first: the picture before the numbers
+            self.tabs.insertTab(0, self.charts_scroll, self.tr("Biểu đồ"))
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
         self.figures.setText(

@@ -12,6 +12,7 @@ import pytest
 
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.demo.load import load_demo_data
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.services.reports.service import ReportService
 from ocop_desktop.ui.kit.i18n import install_language
@@ -32,6 +33,8 @@ def english() -> Iterator[None]:
 def _labels(report: Report) -> set[str]:
     """What a reader sees that the service wrote: not the records' names, codes or dates."""
     out = {report.title, *(label for label, _ in report.figures)}
+    for chart in charts_for(report):  # the chart's labels are the table's rows: names, checked there
+        out |= {chart.title, *chart.series}
     for table in report.tables:
         out |= {table.title, *table.headers}
         out |= {c for c in table.total or () if isinstance(c, str)}

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.service import ReportService
 from ocop_desktop.ui.reports.panel import FiguresPanel
 from ocop_desktop.ui.reports.table_view import cell_text
@@ -46,9 +47,11 @@ def test_nothing_is_read_until_asked(panel: FiguresPanel) -> None:
 def test_the_tables_are_the_services(qtbot, panel: FiguresPanel, work: AppContext, name: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     _compute(qtbot, panel, name, ON)
     want = getattr(ReportService(work), name)(ON)
-    assert panel.tabs.count() == len(want.tables)
+    charts = charts_for(want)
+    assert panel.tabs.count() == len(want.tables) + 1 and panel.tabs.tabText(0) == "Biểu đồ"  # charts first
+    assert [c.chart for c in panel.charts.charts] == list(charts) and charts
     for i, table in enumerate(want.tables):
-        assert panel.tabs.tabText(i) == table.title
+        assert panel.tabs.tabText(i + 1) == table.title
         view = panel.views[i]
         model = view.view.model()
         shown = [
