@@ -8,6 +8,7 @@ longer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -19,6 +20,7 @@ from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.holidays import HolidayCalendar
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import holiday_calendar
+from ocop_desktop.services.dossiers.closing import archived_among, not_archived
 from ocop_desktop.services.dossiers.rows import DossierRow
 from ocop_desktop.store.models import Dossier, Producer, Product
 from ocop_desktop.store.queries import dossier_header
@@ -44,12 +46,19 @@ _COLUMNS = (
 
 
 def conditions(
-    today: date, *, query: str = "", status: str | None = None, due_only: bool = False
+    today: date,
+    *,
+    query: str = "",
+    status: str | None = None,
+    due_only: bool = False,
+    with_archived: bool = False,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of the list, over the dossier table only."""
+    """The WHERE of the list, over the dossier table only (archived dossiers left out unless asked)."""
     where: list[ColumnElement[bool]] = [
         Dossier.search_key.contains(word, autoescape=True) for word in fold(query).split()
     ]
+    if not with_archived:
+        where.append(not_archived())
     if status:
         where.append(Dossier.status == status)
     if due_only:  # what `urgency` calls due soon or overdue: only a received dossier's deadline runs
@@ -90,7 +99,9 @@ def read_rows(
     picked = page.subquery()
     stmt: Select[Any] = dossier_header(*_COLUMNS).join(picked, picked.c.id == Dossier.id).order_by(*ORDER)
     calendar = holiday_calendar()
-    return [_row(values, today, calendar) for values in s.execute(stmt)]
+    rows = [_row(values, today, calendar) for values in s.execute(stmt)]
+    archived = archived_among(s, [r.id for r in rows])
+    return [replace(r, archived=True) if r.id in archived else r for r in rows]
 
 
 def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:

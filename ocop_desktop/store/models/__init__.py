@@ -2,14 +2,20 @@
 
 from ocop_desktop.store.models.audit import AuditEntry, AuditState
 from ocop_desktop.store.models.certificates import Certificate
-from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
+from ocop_desktop.store.models.dossiers import (
+    ChecklistItem,
+    Dossier,
+    DossierArchive,
+    DossierEvent,
+    ScoreSheet,
+)
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.ministry import FiveStarReview
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.plans import YearPlan
-from ocop_desktop.store.models.producers import Producer, Product
+from ocop_desktop.store.models.producers import Producer, ProducerProfile, Product
 from ocop_desktop.store.models.province import (
     AdvisoryNote,
     CouncilMember,
@@ -31,6 +37,7 @@ __all__ = [
     "ChecklistItem",
     "CouncilMember",
     "Dossier",
+    "DossierArchive",
     "DossierEvent",
     "EvaluationRound",
     "EvaluatorLink",
@@ -41,6 +48,7 @@ __all__ = [
     "Officer",
     "OutboxItem",
     "Producer",
+    "ProducerProfile",
     "Product",
     "ReceivedAssignment",
     "RecognitionDecision",

@@ -89,3 +89,18 @@ class ScoreSheet(Tracked, Base):
     opinion: Mapped[str] = mapped_column(Text, default="", nullable=False)
     total: Mapped[float | None] = mapped_column()
     star: Mapped[int | None] = mapped_column(Integer)
+
+
+class DossierArchive(Base):
+    """A closed dossier set aside ("Lưu trữ"): hidden from the default lists, restored by deleting the
+    row. Local to this office (never in a package: archiving is how an office files its own cabinet,
+    not a change of the dossier), audited like any table."""
+
+    __tablename__ = "dossier_archive"
+
+    dossier_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
+    )
+    archived_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
+    office_id: Mapped[str | None] = mapped_column(String(36))
+    officer_id: Mapped[str | None] = mapped_column(String(36))
