@@ -22,13 +22,13 @@ from ocop_desktop.domain.text import fold
 
 SECTION = MAU02_PART1.key
 # Mẫu 02 Part I fields that describe the producer and that only the form asks: kept with the producer
+# ("has_business_registration" is not: the register's tax code says it, `_registration` compares them)
 PROFILE_FIELDS = (
     "representative_sex",
     "representative_ethnicity",
     "representative_address",
     "established_on",
     "registration_number",
-    "has_business_registration",
     "has_food_safety_certificate",
     "history",
     "organisation",
