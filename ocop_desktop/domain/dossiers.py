@@ -47,7 +47,7 @@ STATUS_LABELS = {
     Status.ACCEPTED: "Tỉnh đã tiếp nhận",
     Status.RETURNED: "Tỉnh trả lại để bổ sung",
     Status.DECIDED: "Đã có quyết định",
-    Status.WITHDRAWN: "Đã hủy (chủ thể rút hồ sơ)",
+    Status.WITHDRAWN: "Đã hủy (chủ thể rút)",
 }
 
 

@@ -12,7 +12,7 @@ denies — as warnings with the field named. The criteria it reads are data
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,11 +113,14 @@ def contradictions(
     forms: Mapping[str, Mapping[str, Any]],
     answers: Mapping[str, int],
     rules: ConsistencyRules,
+    option_labels: Sequence[str] = (),
 ) -> list[Contradiction]:
-    """Everything in the dossier the producer's record contradicts, in form order."""
+    """Everything in the dossier the producer's record contradicts, in form order. `option_labels`: the
+    sheet's options of the organisation-type criterion, to name the one chosen."""
     part1 = forms.get(SECTION, {})
     out = [c for c in _form_differences(registry, part1) if c is not None]
-    out += [c for c in (_registration(registry, part1), _kind_claim(registry, answers, rules)) if c]
+    kind = _kind_claim(registry, answers, rules, option_labels)
+    out += [c for c in (_registration(registry, part1), kind) if c]
     if (c := _representative_claim(part1, answers, rules)) is not None:
         out.append(c)
     return out
@@ -166,7 +169,7 @@ def _registration(registry: RegistryFacts, part1: Mapping[str, Any]) -> Contradi
 
 
 def _kind_claim(
-    registry: RegistryFacts, answers: Mapping[str, int], rules: ConsistencyRules
+    registry: RegistryFacts, answers: Mapping[str, int], rules: ConsistencyRules, labels: Sequence[str]
 ) -> Contradiction | None:
     option = answers.get(rules.kind_criterion) if rules.kind_criterion else None
     if option is None or not 0 <= option < len(rules.kinds_by_option):
@@ -174,10 +177,11 @@ def _kind_claim(
     if registry.kind.value in rules.kinds_by_option[option]:
         return None
     code = rules.kind_criterion
+    chosen = f"“{_short(labels[option])}”" if option < len(labels) else f"mức {option + 1}"
     return Contradiction(
         f"self_assessment.{code}",
         f"Tiêu chí {code}",
-        f"Tự đánh giá tiêu chí {code} (loại hình tổ chức) chọn mức {option + 1}, "
+        f"Tự đánh giá tiêu chí {code} (loại hình tổ chức) chọn {chosen}, "
         f"nhưng trong sổ chủ thể là “{registry.kind.label}”.",
     )
 
@@ -198,6 +202,10 @@ def _representative_claim(
         f"tật, nhưng Mẫu 02 ghi nam, dân tộc {part1.get('representative_ethnicity')} "
         "(chỉ đúng nếu người đại diện là người khuyết tật).",
     )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ;,") + "…"
 
 
 def _filled(value: object) -> bool:

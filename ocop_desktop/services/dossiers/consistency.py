@@ -22,6 +22,7 @@ from ocop_desktop.domain.producer_facts import (
     profile_from_forms,
 )
 from ocop_desktop.paths import resource
+from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.registry.profile import profile_facts, registry_facts, store_facts
 from ocop_desktop.store.models import Dossier, Producer, Product, ScoreSheet
 
@@ -74,13 +75,25 @@ def read_consistency(s: Session, d: Dossier) -> ConsistencyView:
         select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
     ).first()
     answers = dict(sheet.answers) if sheet else {}
-    found = contradictions(registry_facts(producer), d.forms, answers, consistency_rules(d.ruleset_id))
+    rules = consistency_rules(d.ruleset_id)
+    found = contradictions(registry_facts(producer), d.forms, answers, rules, _labels(d, rules))
     changes = profile_changes(profile_facts(s, producer.id), d.forms)
     return ConsistencyView(
         producer.id,
         tuple(found),
         tuple(FactChange(k, field_label(k), old, new) for k, (old, new) in changes.items()),
     )
+
+
+def _labels(d: Dossier, rules: ConsistencyRules) -> tuple[str, ...]:
+    """The options of the organisation-type criterion on the dossier's own sheet (none if unknown)."""
+    try:
+        sheet = RuleService().sheet(d.product_set, d.ruleset_id)
+        if not rules.kind_criterion or not sheet.has_criterion(rules.kind_criterion):
+            return ()
+        return tuple(o.label for o in sheet.criterion(rules.kind_criterion).options)
+    except UserError:  # a rule set this machine does not hold: the option is named by its number
+        return ()
 
 
 class ConsistencyService:

@@ -29,6 +29,7 @@ class ConsistencyPanel(QFrame):
         self.setObjectName("consistency")
         self.setStyleSheet(f"QFrame#consistency {{ {BANNER_STYLES['warn']} }}")
         self.view: ConsistencyView | None = None
+        self.editable = True
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
@@ -49,6 +50,13 @@ class ConsistencyPanel(QFrame):
         layout.addLayout(row)
         self.hide()
 
+    def set_editable(self, editable: bool) -> None:
+        """Whether the dossier's facts may be taken back: not from a dossier that left the office (its
+        facts may be older than the record's)."""
+        self.editable = editable
+        if self.view is not None:
+            self.show_view(self.view)
+
     def show_view(self, view: ConsistencyView) -> None:
         self.view = view
         lines = [
@@ -56,7 +64,7 @@ class ConsistencyPanel(QFrame):
             f"{escape(c.message)}"
             for c in view.contradictions
         ]
-        head = self.tr("Khác với hồ sơ chủ thể (kiểm tra lại trước khi tiếp nhận):")
+        head = self.tr("Khác với hồ sơ chủ thể (bấm vào tên mục để xem):")
         self.warnings.setText(f"<b>{escape(head)}</b><br>" + "<br>".join(lines) if lines else "")
         self.warnings.setVisible(bool(lines))
         names = ", ".join(c.label for c in view.changes)
@@ -65,9 +73,10 @@ class ConsistencyPanel(QFrame):
                 "%1", names
             )
         )
+        offer = bool(view.changes) and self.editable
         for widget in (self.changes, self.take_back):
-            widget.setVisible(bool(view.changes))
-        self.setVisible(bool(lines or view.changes))
+            widget.setVisible(offer)
+        self.setVisible(bool(lines) or offer)
 
     @staticmethod
     def _where(field: str) -> str:

@@ -181,6 +181,7 @@ class DossierEditor(QWidget):
             self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", label_text(r.status_label))
         )
         self.header.show_detail(d)
+        self.consistency.set_editable(d.editable)
         unsaved = self.session.unsaved()
         for key, form in self.forms.items():
             form.set_values(d.forms.get(key, {}))

@@ -12,7 +12,7 @@ from ocop_desktop.ui.dossiers import ops
 from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
-from ocop_desktop.ui.kit.style import URGENCY_COLOURS
+from ocop_desktop.ui.kit.style import KEY_FILL, MUTED, URGENCY_COLOURS
 from ocop_desktop.ui.kit.tables import Col
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ def deadline_text(r: DossierRow) -> str:
     return f"{text} · {label_text(r.urgency_label)}" if r.urgency in URGENCY_COLOURS else text
 
 
+ARCHIVED = (KEY_FILL, MUTED)  # an archived dossier's status, greyed
+
+
 def status_text(r: DossierRow) -> str:
     text = label_text(r.status_label)
     return f"{text} · {translate('DossiersPage', 'lưu trữ')}" if r.archived else text
@@ -40,7 +43,13 @@ COLUMNS = [
     Col(lambda: translate("DossiersPage", "Sản phẩm"), lambda r: r.product_name),
     Col(lambda: translate("DossiersPage", "Chủ thể"), lambda r: r.producer_name),
     Col(lambda: translate("DossiersPage", "Loại đăng ký"), lambda r: label_text(r.registration_label), 13),
-    Col(lambda: translate("DossiersPage", "Trạng thái"), lambda r: status_text(r), 18),
+    Col(
+        lambda: translate("DossiersPage", "Trạng thái"),
+        status_text,
+        18,
+        colours=lambda r: ARCHIVED if r.archived else None,
+        tip=lambda r: translate("DossiersPage", "Hồ sơ đã lưu trữ") if r.archived else "",
+    ),
     Col(lambda: translate("DossiersPage", "Số phiếu"), lambda r: r.receipt_number, 19),
     Col(
         lambda: translate("DossiersPage", "Hạn xử lý"),
