@@ -46,6 +46,7 @@ REASONS = {
     "unsent_local_action": "Máy này có thay đổi chưa gửi đi (ví dụ: đã tiếp nhận hoặc trả lại) trùng lúc với "
     "bản gửi đến.",
     "commune_reopened": "Xã đã mở lại hồ sơ để sửa; kết quả gửi đến không được ghi đè lên.",
+    "commune_withdrew": "Chủ thể đã rút hồ sơ (xã đã hủy hồ sơ); kết quả gửi đến không được ghi đè lên.",
     "stale": "Bản gửi đến cũ hơn bản đã có trên máy này.",
 }
 
@@ -87,6 +88,8 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
         reason = "local_change"
     elif seen < state.own_version:
         reason = "not_seen_latest"
+    elif part == PROVINCE and d.status == Status.WITHDRAWN.value:  # the withdrawal is on its way up
+        reason = "commune_withdrew"
     elif state.own_hash and local_hash(s, d, own) != state.own_hash:
         reason = "unsent_local_action"
     elif part == PROVINCE and d.status in COMMUNE_WORKING:
