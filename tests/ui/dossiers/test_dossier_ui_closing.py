@@ -47,7 +47,7 @@ def test_withdrawing_asks_a_reason_and_keeps_it(qtbot, ctx, tmp_path: Path, type
     finish_tasks(qtbot)
     detail = DossierService(ctx).get(dossier_id)
     assert detail.row.status == "withdrawn" and detail.events[-1].note.startswith("Chủ thể ngừng")
-    assert editor.header.values["status"].text() == "Đã hủy (chủ thể rút hồ sơ)"
+    assert editor.header.values["status"].text() == "Đã hủy (chủ thể rút)"
     assert editor.header.action_buttons == {}
     assert editor.history.table.rowCount() == len(detail.events)
     editor.close()
