@@ -41,6 +41,9 @@ def test_the_withdrawal_reaches_the_province_with_its_reason(pair: Pair, tmp_pat
     assert detail.row.status == "withdrawn" and not detail.allowed_actions
     last = detail.events[-1]
     assert (last.action, last.note) == ("withdraw", REASON)
+    inbox = InboxService(pair.province, today=TODAY)  # the province's inbox keeps it in sight
+    assert [(r.dossier_id, r.status) for r in inbox.rows("withdrawn")] == [(dossier_id, "withdrawn")]
+    assert [r.status for r in inbox.rows()] == ["withdrawn"]
     # nothing more to send once the province's receipt is in
     commune.import_package(imported.receipt_path)  # type: ignore[arg-type]
     with pytest.raises(UserError, match="Không có hồ sơ nào cần gửi"):
