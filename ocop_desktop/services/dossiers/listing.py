@@ -8,7 +8,6 @@ longer."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -20,7 +19,7 @@ from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.holidays import HolidayCalendar
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import holiday_calendar
-from ocop_desktop.services.dossiers.closing import archived_among, not_archived
+from ocop_desktop.services.dossiers.closing import not_archived
 from ocop_desktop.services.dossiers.rows import DossierRow
 from ocop_desktop.store.models import Dossier, Producer, Product
 from ocop_desktop.store.queries import dossier_header
@@ -42,6 +41,7 @@ _COLUMNS = (
     Dossier.received_on,
     Dossier.deadline,
     Dossier.updated_at,
+    Dossier.archived_on,
 )
 
 
@@ -99,14 +99,12 @@ def read_rows(
     picked = page.subquery()
     stmt: Select[Any] = dossier_header(*_COLUMNS).join(picked, picked.c.id == Dossier.id).order_by(*ORDER)
     calendar = holiday_calendar()
-    rows = [_row(values, today, calendar) for values in s.execute(stmt)]
-    archived = archived_among(s, [r.id for r in rows])
-    return [replace(r, archived=True) if r.id in archived else r for r in rows]
+    return [_row(values, today, calendar) for values in s.execute(stmt)]
 
 
 def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:
     (did, revision, product_id, code, pname, producer, product_set, reg, status, receipt) = values[:10]
-    received_on, deadline, updated_at = values[10:]
+    received_on, deadline, updated_at, archived_on = values[10:]
     live = deadline if status == Status.RECEIVED.value else None
     urg = urgency(live, today)
     registration, st = RegistrationType(reg), Status(status)
@@ -129,6 +127,7 @@ def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:
         urg.label,
         updated_at,
         bool(received_on and deadline and calendar.estimated_years(received_on, deadline)),
+        archived_on is not None,
     )
 
 

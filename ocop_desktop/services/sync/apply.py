@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.services.sync.records import COMMUNE, FIVE_STAR_REVIEW, PROVINCE, json_values, local_hash
+from ocop_desktop.services.sync.records import (
+    COMMUNE,
+    FIVE_STAR_REVIEW,
+    LOCAL_DOSSIER_FIELDS,
+    PROVINCE,
+    json_values,
+    local_hash,
+)
 from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import Base, utcnow
 from ocop_desktop.store.models import (
@@ -136,7 +143,7 @@ def _apply_commune(s: Session, rec: dict[str, Any]) -> None:
     s.flush()
     _upsert(s, Product, data["product"], newer_only=True)
     s.flush()
-    d = _upsert(s, Dossier, data["dossier"])
+    d = _upsert(s, Dossier, {k: v for k, v in data["dossier"].items() if k not in LOCAL_DOSSIER_FIELDS})
     d.status = rec["status"]
     if d.return_reasons is None:
         d.return_reasons = ""

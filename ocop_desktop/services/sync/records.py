@@ -42,6 +42,8 @@ META = frozenset(
     {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
 )
 DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
+# Columns of this office only: never sent, never taken from a record ("Lưu trữ": dossier.archived_on)
+LOCAL_DOSSIER_FIELDS = frozenset({"archived_on"})
 COMMUNE_STEPS = frozenset(a.value for a in COMMUNE_ACTIONS)
 FIVE_STAR_REVIEW = "five_star_review"  # an optional section of the province part (docs/sync-package.md §4)
 WITHDRAWAL = "withdrawal"  # an optional section of the commune part: the producer withdrew the dossier
@@ -94,7 +96,11 @@ def commune_part(s: Session, d: Dossier) -> dict[str, Any]:
         .order_by(Attachment.id)
     ):
         attachments.append({**row_json(a), "size": b.size, "media_type": b.media_type, "pages": b.pages})
-    dossier = {k: v for k, v in row_json(d).items() if k not in DOSSIER_PROVINCE_FIELDS}
+    dossier = {
+        k: v
+        for k, v in row_json(d).items()
+        if k not in DOSSIER_PROVINCE_FIELDS and k not in LOCAL_DOSSIER_FIELDS
+    }
     part: dict[str, Any] = {
         "dossier": dossier,
         "producer": row_json(producer),

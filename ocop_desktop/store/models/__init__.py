@@ -2,13 +2,7 @@
 
 from ocop_desktop.store.models.audit import AuditEntry, AuditState
 from ocop_desktop.store.models.certificates import Certificate
-from ocop_desktop.store.models.dossiers import (
-    ChecklistItem,
-    Dossier,
-    DossierArchive,
-    DossierEvent,
-    ScoreSheet,
-)
+from ocop_desktop.store.models.dossiers import ChecklistItem, Dossier, DossierEvent, ScoreSheet
 from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, ReceivedAssignment
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
@@ -37,7 +31,6 @@ __all__ = [
     "ChecklistItem",
     "CouncilMember",
     "Dossier",
-    "DossierArchive",
     "DossierEvent",
     "EvaluationRound",
     "EvaluatorLink",

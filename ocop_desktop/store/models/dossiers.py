@@ -38,6 +38,10 @@ class Dossier(Tracked, Base):
     # in the window, or not a re-evaluation). Filed late, its certificate has the grace of Art. 12.3.
     filing_override: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
     search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # Set aside by this office ("Lưu trữ", issue 15): hidden from the default lists. Local: never in a
+    # package and outside the parts' hashes (services/sync/records.LOCAL_DOSSIER_FIELDS), so archiving
+    # is no change to send; who and when are in the audit log.
+    archived_on: Mapped[date | None] = mapped_column(Date)
 
 
 class DossierEvent(Base):
@@ -89,18 +93,3 @@ class ScoreSheet(Tracked, Base):
     opinion: Mapped[str] = mapped_column(Text, default="", nullable=False)
     total: Mapped[float | None] = mapped_column()
     star: Mapped[int | None] = mapped_column(Integer)
-
-
-class DossierArchive(Base):
-    """A closed dossier set aside ("Lưu trữ"): hidden from the default lists, restored by deleting the
-    row. Local to this office (never in a package: archiving is how an office files its own cabinet,
-    not a change of the dossier), audited like any table."""
-
-    __tablename__ = "dossier_archive"
-
-    dossier_id: Mapped[str] = mapped_column(
-        String(36), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
-    )
-    archived_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
-    office_id: Mapped[str | None] = mapped_column(String(36))
-    officer_id: Mapped[str | None] = mapped_column(String(36))

@@ -17,7 +17,8 @@ from ocop_desktop.domain.errors import UserError, ValidationError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.closing import DossierArchiveService
 from ocop_desktop.services.dossiers.service import DossierService
-from ocop_desktop.store.models import AuditEntry, Dossier, DossierArchive, DossierEvent
+from ocop_desktop.services.sync.records import local_hash
+from ocop_desktop.store.models import AuditEntry, Dossier, DossierEvent
 
 TODAY = date(2027, 2, 10)
 
@@ -94,6 +95,8 @@ def test_a_closed_dossier_of_last_year_is_archived_hidden_and_restored(
     archive = DossierArchiveService(ctx, today=TODAY)
     detail = service.get(dossier_id)
     assert detail.archive.problem == "" and not detail.archive.archived
+    with ctx.read() as s:
+        before = local_hash(s, s.get(Dossier, dossier_id), "commune")  # type: ignore[arg-type]
     archive.archive(dossier_id, expected_revision=detail.row.revision)
     assert [r.id for r in service.search()] == [other] and service.count() == 1
     rows = service.search(with_archived=True)
@@ -101,12 +104,18 @@ def test_a_closed_dossier_of_last_year_is_archived_hidden_and_restored(
     assert service.count(with_archived=True) == 2
     assert service.get(dossier_id).archive.archived
     with ctx.read() as s:
-        assert s.scalars(select(AuditEntry).where(AuditEntry.table_name == "dossier_archive")).all()
-        assert s.get(Dossier, dossier_id).revision == detail.row.revision  # the dossier itself unchanged
+        logged = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.table_name == "dossier", AuditEntry.record_id == dossier_id)
+            .order_by(AuditEntry.seq)
+        ).all()
+        assert "archived_on" in (logged[-1].after or "")
+        # nothing to send: the commune's part is what it was (the province's copy stays valid)
+        assert local_hash(s, s.get(Dossier, dossier_id), "commune") == before  # type: ignore[arg-type]
     archive.restore(dossier_id)
     assert {r.id for r in service.search()} == {dossier_id, other}
     with ctx.read() as s:
-        assert s.get(DossierArchive, dossier_id) is None
+        assert s.get(Dossier, dossier_id).archived_on is None  # type: ignore[union-attr]
 
 
 def test_an_open_or_recent_dossier_is_not_archived(ctx: AppContext, tmp_path: Path) -> None:
@@ -121,4 +130,4 @@ def test_an_open_or_recent_dossier_is_not_archived(ctx: AppContext, tmp_path: Pa
             recent.id, expected_revision=recent.revision
         )
     with ctx.read() as s:
-        assert s.get(DossierArchive, sent) is None
+        assert s.get(Dossier, sent).archived_on is None  # type: ignore[union-attr]

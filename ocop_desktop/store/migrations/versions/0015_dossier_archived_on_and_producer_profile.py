@@ -1,11 +1,11 @@
-"""dossier_archive (closed dossiers set aside) and producer_profile (Mẫu 02 facts kept with the producer)
+"""dossier.archived_on (closed dossiers set aside) and producer_profile (Mẫu 02 facts kept with the producer)
 
 Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-04 01:10:00.000000
 
-Both tables are local to the office: neither travels in a package (an archived dossier is the same
-dossier; the producer's facts reach the province inside each dossier's forms).
+Both are local to the office: neither travels in a package (an archived dossier is the same dossier;
+the producer's facts reach the province inside each dossier's forms).
 """
 
 from __future__ import annotations
@@ -21,14 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('dossier_archive',
-    sa.Column('dossier_id', sa.String(length=36), nullable=False),
-    sa.Column('archived_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('office_id', sa.String(length=36), nullable=True),
-    sa.Column('officer_id', sa.String(length=36), nullable=True),
-    sa.ForeignKeyConstraint(['dossier_id'], ['dossier.id'], name=op.f('fk_dossier_archive_dossier_id_dossier'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('dossier_id', name=op.f('pk_dossier_archive'))
-    )
+    with op.batch_alter_table('dossier', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('archived_on', sa.Date(), nullable=True))
     op.create_table('producer_profile',
     sa.Column('producer_id', sa.String(length=36), nullable=False),
     sa.Column('facts', sa.JSON(), nullable=False),
@@ -41,4 +35,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('producer_profile')
-    op.drop_table('dossier_archive')
+    with op.batch_alter_table('dossier', schema=None) as batch_op:
+        batch_op.drop_column('archived_on')
