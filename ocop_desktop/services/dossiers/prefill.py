@@ -9,8 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ocop_desktop.domain.producers import ProducerKind
-from ocop_desktop.store.models import Producer, Product
+from ocop_desktop.store.models import Producer, Product, ScoreSheet
 
 
 def prefilled_forms(
@@ -56,3 +59,11 @@ def refreshed_forms(
     fresh.pop("has_business_registration", None)  # the previous answer stands unless the record says
     part1 = {**previous.get("mau02_part1", {}), **{k: v for k, v in fresh.items() if v not in ("", None)}}
     return {**previous, "mau02_part1": part1, "mau03": {}}
+
+
+def previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
+    """The self-assessment a later dossier starts from: its previous dossier's answers."""
+    sheet = s.scalars(
+        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
+    ).first()
+    return dict(sheet.answers) if sheet else {}

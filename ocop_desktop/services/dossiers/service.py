@@ -32,7 +32,7 @@ from ocop_desktop.services.dossiers import listing
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
 from ocop_desktop.services.dossiers.closing import archive_state, check_withdrawal, offered_actions
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
-from ocop_desktop.services.dossiers.prefill import prefilled_forms, refreshed_forms
+from ocop_desktop.services.dossiers.prefill import prefilled_forms, previous_answers, refreshed_forms
 from ocop_desktop.services.dossiers.reevaluation import (
     check_receipt_window,
     current_certificate,
@@ -123,7 +123,7 @@ class DossierService:
             create_checklist(s, dossier, reg.value)
             if previous is not None:
                 copy_checklist(s, previous.id, dossier.id)
-            answers = _previous_answers(s, previous.id) if previous else {}
+            answers = previous_answers(s, previous.id) if previous else {}
             s.add(
                 ScoreSheet(
                     dossier_id=dossier.id,
@@ -407,10 +407,3 @@ def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
     if review is None:
         return ()
     return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})
-
-
-def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
-    sheet = s.scalars(
-        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
-    ).first()
-    return dict(sheet.answers) if sheet else {}

@@ -203,7 +203,11 @@ class DossierEditor(QWidget):
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
-        read_only = self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
+        read_only = (
+            self.tr("Chỉ xem: hồ sơ đã hủy, không sửa được nữa.")
+            if r.status == "withdrawn"
+            else self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
+        )
         if not d.editable:
             self.header.set_save_state(read_only, MUTED_STYLE)
         elif self.header.save_state.text() == read_only:  # returned to the commune: editable again

@@ -49,6 +49,7 @@ def test_withdrawing_asks_a_reason_and_keeps_it(qtbot, ctx, tmp_path: Path, type
     assert detail.row.status == "withdrawn" and detail.events[-1].note.startswith("Chủ thể ngừng")
     assert editor.header.values["status"].text() == "Đã hủy (chủ thể rút)"
     assert editor.header.action_buttons == {}
+    assert editor.header.save_state.text() == "Chỉ xem: hồ sơ đã hủy, không sửa được nữa."
     assert editor.history.table.rowCount() == len(detail.events)
     editor.close()
 
