@@ -143,3 +143,20 @@ def test_a_new_dossier_starts_from_the_producers_facts_and_flags_what_differs(  
     assert ProducerProfileService(ctx).facts(producer_id)["representative_ethnicity"] == "Nùng"
     assert not panel.take_back.isVisible() and panel.warnings.isVisible()  # the address still differs
     editor.close()
+
+
+def test_the_producer_dialog_shows_the_facts_kept_with_the_producer(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.services.registry.producers import ProducerService
+    from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
+
+    product = make_product(ctx)
+    with ctx.read() as s:
+        producer_id = s.get(Product, product).producer_id  # type: ignore[union-attr]
+    row = ProducerService(ctx).get(producer_id)
+    bare = ProducerDialog(ctx, row)
+    qtbot.addWidget(bare)
+    assert not hasattr(bare, "facts")  # nothing kept yet: nothing shown
+    ProducerProfileService(ctx).update(producer_id, {"representative_sex": "nu", "history": "Từ 2015"})
+    dialog = ProducerDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    assert dialog.facts.text() == "Giới tính người đại diện: Nữ\nLịch sử hình thành chủ thể: Từ 2015"
