@@ -67,8 +67,20 @@
         <translation>Reason for returning (required)</translation>
     </message>
     <message>
+        <source>Hồ sơ bị hủy theo đề nghị rút hồ sơ của chủ thể: không sửa, không gửi tiếp được nữa. Lý do được ghi vào lịch sử hồ sơ và nhật ký thay đổi. Muốn đăng ký lại, lập hồ sơ mới.</source>
+        <translation>The dossier is cancelled at the producer&apos;s request to withdraw it: it can no longer be edited or sent on. The reason is recorded in the dossier&apos;s history and the change log. To apply again, start a new dossier.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy (bắt buộc)</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Không hủy</source>
+        <translation>Don&apos;t cancel</translation>
     </message>
     <message>
         <source>Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.</source>
@@ -773,6 +785,21 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ConsistencyPanel</name>
+    <message>
+        <source>Cập nhật vào hồ sơ chủ thể…</source>
+        <translation>Update the producer record…</translation>
+    </message>
+    <message>
+        <source>Khác với hồ sơ chủ thể (bấm vào tên mục để xem):</source>
+        <translation>Differs from the producer record (click a field&apos;s name to see it):</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này có thông tin của chủ thể chưa có hoặc khác trong hồ sơ chủ thể: %1.</source>
+        <translation>This dossier has producer facts that the producer record lacks or holds differently: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CouncilTab</name>
     <message>
         <source>TV</source>
@@ -1020,6 +1047,10 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>Decided</translation>
     </message>
     <message>
+        <source>Đã hủy (chủ thể rút)</source>
+        <translation>Cancelled (withdrawn by the producer)</translation>
+    </message>
+    <message>
         <source>Xác nhận đủ thành phần</source>
         <translation>Confirm complete</translation>
     </message>
@@ -1050,6 +1081,10 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Có quyết định công nhận</source>
         <translation>Recognition decided</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancel the dossier</translation>
     </message>
     <message>
         <source>Ghi nhận: tỉnh đã tiếp nhận (theo văn bản giấy)</source>
@@ -1234,6 +1269,45 @@ Officer: %2</translation>
     </message>
 </context>
 <context>
+    <name>DossierClosing</name>
+    <message>
+        <source>Lưu trữ hồ sơ “%1”? Hồ sơ không hiện trong danh sách nữa, trừ khi chọn “Hiện cả hồ sơ lưu trữ”; khôi phục được bất cứ lúc nào.</source>
+        <translation>Archive the dossier “%1”? It no longer shows in the list unless “Show archived dossiers” is ticked; it can be restored at any time.</translation>
+    </message>
+    <message>
+        <source>Lưu trữ</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Còn ô chưa lưu được; hãy sửa trước khi cập nhật.</source>
+        <translation>Some fields could not be saved yet; correct them before updating.</translation>
+    </message>
+    <message>
+        <source>Ghi vào hồ sơ chủ thể các thông tin sau của hồ sơ này?
+%1
+Các hồ sơ lập sau sẽ điền sẵn theo đó.</source>
+        <translation>Write these facts of this dossier into the producer record?
+%1
+Dossiers started later will be pre-filled with them.</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
     <name>DossierEditor</name>
     <message>
         <source>Mẫu 01</source>
@@ -1294,6 +1368,10 @@ Officer: %2</translation>
     <message>
         <source>3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.</source>
         <translation>3. Sector, group, sub-group: %1.  4. Registration type: %2.</translation>
+    </message>
+    <message>
+        <source>Chỉ xem: hồ sơ đã hủy, không sửa được nữa.</source>
+        <translation>Read-only: the dossier is cancelled and can no longer be edited.</translation>
     </message>
     <message numerus="yes">
         <source>… và %n vấn đề khác.</source>
@@ -1378,6 +1456,18 @@ Close and discard them?</translation>
         <translation>Delete a dossier opened by mistake, not yet received or sent</translation>
     </message>
     <message>
+        <source>Lưu trữ…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>Cất hồ sơ đã kết thúc khỏi danh sách; khôi phục được bất cứ lúc nào</source>
+        <translation>Put a closed dossier away from the list; it can be restored at any time</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ lưu trữ</source>
+        <translation>Restore from the archive</translation>
+    </message>
+    <message>
         <source>Chủ thể</source>
         <translation>Producer</translation>
     </message>
@@ -1416,6 +1506,10 @@ Close and discard them?</translation>
     <message>
         <source>Danh mục hồ sơ:</source>
         <translation>Checklist:</translation>
+    </message>
+    <message>
+        <source>đã lưu trữ</source>
+        <translation>archived</translation>
     </message>
     <message>
         <source>Mã băm: %1</source>
@@ -1592,6 +1686,10 @@ Close and discard them?</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Hồ sơ đã lưu trữ</source>
+        <translation>Archived dossier</translation>
+    </message>
+    <message>
         <source>Số phiếu</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1637,6 +1735,14 @@ Close and discard them?</translation>
     <message>
         <source>Sắp đến hạn / quá hạn</source>
         <translation>Due soon / overdue</translation>
+    </message>
+    <message>
+        <source>Hiện cả hồ sơ lưu trữ</source>
+        <translation>Show archived dossiers</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã kết thúc từ các năm trước và đã được lưu trữ (mở hồ sơ để khôi phục)</source>
+        <translation>Dossiers closed in earlier years and archived (open one to restore it)</translation>
     </message>
     <message>
         <source>Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) chỉ còn %2 ngày trở xuống hoặc đã qua</source>
@@ -3125,6 +3231,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Returned</translation>
     </message>
     <message>
+        <source>Chủ thể đã rút</source>
+        <translation>Withdrawn by the producer</translation>
+    </message>
+    <message>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -4575,6 +4685,30 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Ví dụ: 0912 345 678</source>
         <translation>E.g. 0912 345 678</translation>
+    </message>
+    <message>
+        <source>Điền sẵn vào Mẫu 02 của hồ sơ mới; sửa trong cửa sổ hồ sơ</source>
+        <translation>Pre-filled into the Form 02 of new dossiers; edited in the dossier window</translation>
+    </message>
+    <message>
+        <source>Thông tin Mẫu 02</source>
+        <translation>Form 02 facts</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 CHECKED = Status.COMMUNE_CHECKED.value
 SENDABLE = frozenset({CHECKED, Status.SENT.value})
+# A dossier the producer withdrew goes again only when the province already has it (its sync state
+# names a peer): the record carries the withdrawal (records.WITHDRAWAL) so that the province sees it.
+WITHDRAWN = Status.WITHDRAWN.value
 
 
 def payload_bytes(data: dict[str, Any]) -> bytes:
@@ -142,7 +145,7 @@ class PackageExportService:
             for dossier_id in ids:
                 d = s.get(Dossier, dossier_id) or _by_prefix(s, dossier_id)
                 state = s.get(SyncDossierState, d.id)
-                if part == COMMUNE and d.status not in SENDABLE:
+                if part == COMMUNE and not _sendable(d, state):
                     raise UserError(
                         f"Hồ sơ {d.id[:8]} đang “{Status(d.status).label}”: chỉ gửi được hồ sơ xã đã "
                         "đánh giá (Mẫu 03)."
@@ -158,14 +161,20 @@ class PackageExportService:
             return chosen
         if not pending:
             raise UserError("Hãy chọn hồ sơ cần gửi, hoặc chọn gửi mọi hồ sơ chưa được xác nhận.")
+        rows: list[Dossier]
         if part == COMMUNE:
-            rows = s.scalars(select(Dossier).where(Dossier.status.in_(SENDABLE)).order_by(Dossier.created_at))
+            found = s.scalars(
+                select(Dossier).where(Dossier.status.in_(SENDABLE | {WITHDRAWN})).order_by(Dossier.created_at)
+            )
+            rows = [d for d in found if _sendable(d, s.get(SyncDossierState, d.id))]
         else:
-            rows = s.scalars(
-                select(Dossier)
-                .join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
-                .where(SyncDossierState.peer_office_id == peer.id, Dossier.status.in_(PROVINCE_STATUSES))
-                .order_by(Dossier.created_at)
+            rows = list(
+                s.scalars(
+                    select(Dossier)
+                    .join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
+                    .where(SyncDossierState.peer_office_id == peer.id, Dossier.status.in_(PROVINCE_STATUSES))
+                    .order_by(Dossier.created_at)
+                )
             )
         chosen = [d for d in rows if self._unacknowledged(s, d, part)]
         if not chosen:
@@ -303,3 +312,7 @@ def _by_prefix(s: Session, prefix: str) -> Dossier:
     if len(found) != 1:
         raise UserError(f"Không tìm thấy hồ sơ “{prefix}”.")
     return found[0]
+
+
+def _sendable(d: Dossier, state: SyncDossierState | None) -> bool:
+    return d.status in SENDABLE or (d.status == WITHDRAWN and state is not None and state.own_part == COMMUNE)

@@ -9,7 +9,7 @@ from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.ministry import FiveStarReview
 from ocop_desktop.store.models.office import KeyRecord, Office, Officer
 from ocop_desktop.store.models.plans import ProvinceTarget, YearPlan
-from ocop_desktop.store.models.producers import Producer, Product
+from ocop_desktop.store.models.producers import Producer, ProducerProfile, Product
 from ocop_desktop.store.models.province import (
     AdvisoryNote,
     CouncilMember,
@@ -41,6 +41,7 @@ __all__ = [
     "Officer",
     "OutboxItem",
     "Producer",
+    "ProducerProfile",
     "ProvinceTarget",
     "Product",
     "ReceivedAssignment",

@@ -24,6 +24,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh đã tiếp nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh trả lại để bổ sung"),
     QT_TRANSLATE_NOOP("DomainLabels", "Đã có quyết định"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Đã hủy (chủ thể rút)"),
     # dossiers.Action
     QT_TRANSLATE_NOOP("DomainLabels", "Xác nhận đủ thành phần"),
     QT_TRANSLATE_NOOP("DomainLabels", "Mở lại để sửa"),
@@ -33,6 +34,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh tiếp nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh trả lại"),
     QT_TRANSLATE_NOOP("DomainLabels", "Có quyết định công nhận"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Hủy hồ sơ"),
     # paper_outcome.PAPER_LABELS
     QT_TRANSLATE_NOOP("DomainLabels", "Ghi nhận: tỉnh đã tiếp nhận (theo văn bản giấy)"),
     QT_TRANSLATE_NOOP("DomainLabels", "Ghi nhận: tỉnh trả lại (theo văn bản giấy)"),

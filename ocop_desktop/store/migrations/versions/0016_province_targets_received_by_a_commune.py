@@ -1,7 +1,7 @@
 """province targets: the province's plan lines for this commune, received in its reference pack
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-04 01:30:00.000000
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
