@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.applog import LOG_FILE
+from ocop_desktop.paths import uses_server
 from ocop_desktop.ui.kit import system_open
 from ocop_desktop.ui.kit.i18n import LANGUAGE_NAMES, current_language, install_language
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
@@ -117,7 +118,19 @@ class SettingsPage(QWidget):
         officers_row.addWidget(self.audit_log)
         officers_row.addWidget(self.officers_note, 1)
         self.backup_box = self._backup_box(ctx)
-        boxes = (self.language_box, self.office_box, self.officers_box, self.mailbox_box, self.backup_box)
+        boxes: tuple[QWidget, ...] = (
+            self.language_box,
+            self.office_box,
+            self.officers_box,
+            self.mailbox_box,
+            self.backup_box,
+        )
+        self.office_keys_box = None
+        if uses_server(ctx.paths.data_dir):  # several desks on one database server share the office keys
+            from ocop_desktop.ui.backup.office_keys import OfficeKeysBox
+
+            self.office_keys_box = OfficeKeysBox(ctx, self)
+            boxes = (*boxes, self.office_keys_box)
         for box in (*boxes, self.rules_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
@@ -220,7 +233,13 @@ class SettingsPage(QWidget):
 
     def is_ready(self) -> bool:
         """The office is shown (screenshots wait for it)."""
-        return self.summary_task is None and self.protection_task is None and self.mailbox_box.is_ready()
+        keys = self.office_keys_box is None or self.office_keys_box.is_ready()
+        return (
+            self.summary_task is None
+            and self.protection_task is None
+            and self.mailbox_box.is_ready()
+            and keys
+        )
 
     def _label(self, key: str) -> QLabel:
         self._labels[key] = QLabel()
