@@ -118,12 +118,16 @@ def test_a_killed_backup_leaves_no_partial_after_the_next_start(
 
 
 @pytest.mark.sqlite_only
-def test_the_next_start_leaves_a_backup_still_running_alone(ctx: AppContext, tmp_path: Path) -> None:
-    """`backup create` from the command line may run while the window starts: its files are not swept."""
+@pytest.mark.parametrize("into_backups", [False, True], ids=["stick", "data-folder-backups"])
+def test_the_next_start_leaves_a_backup_still_running_alone(
+    ctx: AppContext, tmp_path: Path, into_backups: bool
+) -> None:
+    """`backup create` from the command line may run while the window starts: its files are not swept,
+    on a stick or in the data folder's own `backups/` (where killed upgrades' partial copies are)."""
     _with_scans(ctx, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
     data = ctx.paths.data_dir
+    stick = data / "backups" if into_backups else tmp_path / "stick"
+    stick.mkdir(exist_ok=True)
     ctx.close()
     child = _start_child("manual", data, stick)
     try:
@@ -134,4 +138,4 @@ def test_the_next_start_leaves_a_backup_still_running_alone(ctx: AppContext, tmp
     finally:
         _kill(child)
     open_app(AppPaths.for_data_dir(data)).close()  # now it is dead: the next start removes its files
-    assert list(stick.iterdir()) == [] and not (data / JOURNAL_DIR).exists()
+    assert not [p for p in stick.iterdir() if p.name.startswith(".")] and not (data / JOURNAL_DIR).exists()
