@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,26 @@ def check_restore(tally: Tally, folder: Path, old: dict[str, Any], new: dict[str
         tally.fault("restore left a mix", f"{folder}: neither old nor new in {differs}; old in {mixed}")
     for left in leftovers(folder):
         tally.fault("temp files left", left)
+
+
+def restore_set_up(
+    root: Path, snapshot: Path, commune: Path, stick: Stick, run_child: Callable[..., Any]
+) -> tuple[dict[str, Any], dict[str, Any], Path]:
+    """A backup of the commune (made by the CLI: `run_child`), and what the province's folder holds before
+    and after restoring it."""
+    source = root / "restore-source"
+    source.mkdir()
+    run_child("backup", commune, f"{source}|{stick.passphrase_file}", None)
+    (backup,) = source.glob("*.ocopbak")
+    probe = root / "restore-trial"
+    copy_folder(snapshot, probe)
+    next_start(probe).close()
+    old = fingerprint(probe)
+    run_child("restore", probe, f"{backup}|{stick.passphrase_file}", None)
+    next_start(probe).close()
+    new = fingerprint(probe)
+    assert old != new and old["office"] != new["office"], (old, new)
+    return old, new, backup
 
 
 def copy_folder(source: Path, target: Path) -> None:

@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kill_backup import Stick, check_backup, check_restore, copy_folder, counts, fingerprint, prepare_backups  # noqa: E402
+from kill_backup import check_backup, check_restore, copy_folder, counts, prepare_backups, restore_set_up  # noqa: E402
 from kill_checks import (  # noqa: E402
     Offices,
     Tally,
@@ -57,7 +57,6 @@ from kill_checks import (  # noqa: E402
     check_import,
     check_upgrade,
     leftovers,  # noqa: F401  (tests use it from here)
-    next_start,
 )
 
 OLD_REVISIONS = ("0001", "0003", "0005", "0007", "0009")
@@ -291,7 +290,9 @@ def job_trials(
         package_id = json.loads(z.read("manifest.json"))["package_id"]
     stick = prepare_backups(root, o.commune)
     old, new, backup = (
-        ({}, {}, root) if "restore" not in kinds else restore_set_up(root, snapshot, o.commune, stick)
+        ({}, {}, root)
+        if "restore" not in kinds
+        else restore_set_up(root, snapshot, o.commune, stick, run_child)
     )
     lengths: dict[str, float] = {}
     counter = 0
@@ -347,25 +348,6 @@ def job_trials(
         one(kind, rng.uniform(0, lengths[kind]))
         n += 1
     return tallies
-
-
-def restore_set_up(
-    root: Path, snapshot: Path, commune: Path, stick: Stick
-) -> tuple[dict[str, Any], dict[str, Any], Path]:
-    """A backup of the commune, and what the province's folder holds before and after restoring it."""
-    source = root / "restore-source"
-    source.mkdir()
-    run_child("backup", commune, f"{source}|{stick.passphrase_file}", None)
-    (backup,) = source.glob("*.ocopbak")
-    probe = root / "restore-trial"
-    copy_folder(snapshot, probe)
-    next_start(probe).close()
-    old = fingerprint(probe)
-    run_child("restore", probe, f"{backup}|{stick.passphrase_file}", None)
-    next_start(probe).close()
-    new = fingerprint(probe)
-    assert old != new and old["office"] != new["office"], (old, new)
-    return old, new, backup
 
 
 KINDS: dict[str, Callable[..., Any]] = {}  # more kinds plug in here: `trial(root, kills, rng) -> Tally`
