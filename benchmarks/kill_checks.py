@@ -21,6 +21,7 @@ class Tally:
     finished: int = 0  # the job ended before the kill
     faults: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)  # what the kills left, for the report (not faults)
 
     def fault(self, what: str, example: str) -> None:
         self.faults[what] += 1
@@ -39,17 +40,18 @@ class Offices:
 
 # -- what the next start must find -----------------------------------------------------------------
 def leftovers(data_dir: Path, *folders: Path) -> list[str]:
-    """Temp files of killed jobs still there after the next start."""
+    """Temp files of killed jobs still there after the next start (backups: `.snapshot-*`, a `.partial` on
+    the stick, `backup-writes/`; restores: `.restore-*` staging, `.renames.json`)."""
     found = []
     for base in (data_dir, *folders):
         for path in base.rglob("*"):
             name = path.name
             if (
                 name.endswith(".part")
-                or name.startswith((".incoming-", ".staging-"))
+                or name.startswith((".incoming-", ".staging-", ".restore-", ".snapshot-", ".renames"))
                 or name.endswith(".partial")
                 or (name.endswith(".tmp") and name.startswith("."))
-                or path.parent.name == "publishing"
+                or path.parent.name in ("publishing", "backup-writes")
             ):
                 found.append(str(path.relative_to(base)))
     return found

@@ -14,10 +14,16 @@ measured length; then this process opens the store as the next start would and c
   Afterwards the package is recorded with all its scans and its receipt on the stick, or nothing
   of it is anywhere.
 - `evidence`: a scan added to a dossier (cumulative). Afterwards every attachment's blob is there.
-- `backup` / `restore`: hooks for the backup helper (`KINDS` takes more kinds); not run yet.
+- `backup`: the commune's data backed up onto a stick, by the CLI `backup create` and by the
+  scheduled automatic backup, in turn. Afterwards the store is sound with all its records, and every
+  backup file on the stick verifies (`kill_backup.check_backup`).
+- `restore`: the CLI `backup restore --replace` of the commune's backup into a copy of the province's
+  folder. Afterwards the folder holds the old data whole or the restored data whole, never a mix
+  (`kill_backup.check_restore`).
 
 After every trial: no temp file anywhere (`*.part`, `blobs/.incoming-*`, staging folders, journals,
-partial backups). Run: uv run python benchmarks/kill_trials.py [--kills 200] [--upgrade-kills 100]
+partial backups and snapshots, also on the stick). `KINDS` takes more kinds.
+Run: uv run python benchmarks/kill_trials.py [--kills 250] [--upgrade-kills 100]
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from kill_backup import check_backup, check_restore, copy_folder, counts, prepare_backups, restore_set_up  # noqa: E402
 from kill_checks import (  # noqa: E402
     Offices,
     Tally,
@@ -58,10 +65,27 @@ CHILD = r"""
 import sys, time
 from pathlib import Path
 kind, data_dir, arg = sys.argv[1:4]
+if kind in ("backup", "restore"):  # as the command line runs them: the real CLI, the data folder closed
+    from ocop_desktop.main import main
+    import ocop_desktop.cli.parser, ocop_desktop.ui.shell.commands  # imported before the clock starts
+    from ocop_desktop.store import rename_journal
+    real_begin = rename_journal.begin
+    def begin(*args, **kwargs):  # say when the restore starts to replace the data: half the kills aim here
+        print("placing", flush=True)
+        return real_begin(*args, **kwargs)
+    rename_journal.begin = begin
+    target, secret = arg.split("|")
+    command = ["create", target] if kind == "backup" else ["restore", target, "--replace"]
+    print("go", flush=True)
+    start = time.perf_counter()
+    code = main(["--data-dir", data_dir, "backup", *command, "--passphrase-file", secret])
+    print("done", time.perf_counter() - start, flush=True)
+    sys.exit(code)
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.sync.service import PackageService
 from ocop_desktop.services.dossiers.evidence import EvidenceService
+from ocop_desktop.services.backup.schedule import run_automatic
 if kind == "open":  # say when the schema starts to change: the kills aim at what follows
     from sqlalchemy import Engine, event
     def ddl(conn, cursor, statement, *rest):
@@ -80,6 +104,8 @@ elif kind == "import":
 elif kind == "evidence":
     dossier, scan = arg.split("|")
     EvidenceService(ctx).add_files(dossier, [Path(scan)], checklist_key="market")
+elif kind == "auto-backup":  # the scheduled backup, made while the window has its store open
+    run_automatic(ctx.paths)
 ctx.close()
 print("done", time.perf_counter() - start, flush=True)
 """
@@ -262,12 +288,19 @@ def job_trials(
     run_child("export", commune_copy, str(package), None)
     with __import__("zipfile").ZipFile(package) as z:
         package_id = json.loads(z.read("manifest.json"))["package_id"]
+    stick = prepare_backups(root, o.commune)
+    old, new, backup = (
+        ({}, {}, root)
+        if "restore" not in kinds
+        else restore_set_up(root, snapshot, o.commune, stick, run_child)
+    )
     lengths: dict[str, float] = {}
     counter = 0
 
     def one(kind: str, kill_after: float | None) -> bool:
         nonlocal counter
         counter += 1
+        window = kind  # the part of the job the kills aim at (its length is measured)
         if kind == "export":
             killed, took = run_child("export", o.commune, str(o.usb / f"s-{counter}.ocoppkg"), kill_after)
             check_export(tallies[kind], o, 4)
@@ -279,19 +312,34 @@ def job_trials(
             arg = f"{package}|{o.usb / 'receipts' / 'r.ocoppkg'}"
             killed, took = run_child("import", target, arg, kill_after)
             check_import(tallies[kind], target, o.usb, package_id)
+        elif kind == "backup":  # by the command line and as the scheduled automatic backup, in turn
+            before = counts(o.commune)
+            how = "backup" if counter % 2 else "auto-backup"
+            killed, took = run_child(how, o.commune, f"{stick.folder}|{stick.passphrase_file}", kill_after)
+            check_backup(tallies[kind], o.commune, stick, before)
+        elif kind == "restore":  # half the kills anywhere, half while the data is being replaced
+            target = root / "restore-trial"
+            copy_folder(snapshot, target)
+            aim = "placing" if counter % 2 else "go"
+            if aim == "placing":
+                window = "restore while placing"
+                kill_after = None if kill_after is None else kill_after / lengths[kind] * lengths[window]
+            arg = f"{backup}|{stick.passphrase_file}"
+            killed, took = run_child("restore", target, arg, kill_after, aim)
+            check_restore(tallies[kind], target, old, new)
         else:
             fresh = scan(root / f"new-{counter}.jpg", 2 * scan_bytes)
             killed, took = run_child("evidence", o.commune, f"{o.dossier_id}|{fresh}", kill_after)
             fresh.unlink()
             check_evidence(tallies[kind], o.commune)
         if kill_after is None or not killed:  # the window: a little under the shortest run seen
-            lengths[kind] = min(lengths.get(kind, took), took) * 0.95
+            lengths[window] = min(lengths.get(window, took), took) * 0.95
         tallies[kind].trials += 1
         tallies[kind].kills += killed
         tallies[kind].finished += not killed
         return killed
 
-    for kind in kinds:
+    for kind in kinds + (("restore",) if "restore" in kinds else ()):  # a restore for each aim
         one(kind, None)
     say("jobs: calibrated " + ", ".join(f"{k} {t:.2f}s" for k, t in lengths.items()))
     n = 0
@@ -302,7 +350,7 @@ def job_trials(
     return tallies
 
 
-KINDS: dict[str, Callable[..., Any]] = {}  # backup / restore trials plug in here (another helper)
+KINDS: dict[str, Callable[..., Any]] = {}  # more kinds plug in here: `trial(root, kills, rng) -> Tally`
 
 
 def say(text: str) -> None:
@@ -323,7 +371,7 @@ def run(
     if upgrade_kills:
         results["upgrade"] = upgrade_trials(root / "upgrade", upgrade_kills, rng, revisions)
     if kills:
-        kinds = ("export", "import", "evidence")
+        kinds = ("export", "import", "evidence", "backup", "restore")
         results.update(job_trials(root / "jobs", kills, rng, kinds, scan_bytes))
     for name, trial in KINDS.items():
         results[name] = trial(root / name, kills, rng)
@@ -340,6 +388,7 @@ def run(
                 "kills": t.kills,
                 "finished_before_kill": t.finished,
                 "faults": dict(t.faults),
+                **({"seen": dict(t.seen)} if t.seen else {}),
             }
             for k, t in results.items()
         },
@@ -360,7 +409,9 @@ def run(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--kills", type=int, default=200, help="kills over export, import, evidence add")
+    parser.add_argument(
+        "--kills", type=int, default=250, help="kills over export, import, evidence add, backup, restore"
+    )
     parser.add_argument(
         "--upgrade-kills", type=int, default=100, help="kills during first opens of old databases"
     )

@@ -1,7 +1,7 @@
 """What killed writers leave in the data folder, removed at the start of the store.
 
 Only temp names are touched, never a finished file: a blob being copied in (`blobs/.incoming-*`,
-`store.blobs`), a backup being written (`backups/.<name>.partial`, `store.upgrade`), an atomic
+`store.blobs`), an upgrade's backup being written (`backups/.<name>.partial`, `store.upgrade`), an atomic
 write (`.<name>.<random>.tmp`, `files.atomic_write_bytes`) in the data folder, `keys/` and
 `reference/`, and the write probe. Staged imports and unpublished packages have journals and are
 finished or rolled back by `blobs.finish_interrupted_imports` and `publishing.finish_interrupted`.
@@ -26,7 +26,7 @@ def stale_temp_files(data_dir: Path) -> list[Path]:
     """The temp files a killed writer may have left under `data_dir`."""
     found: list[Path] = []
     found += _matching(data_dir / "blobs", lambda n: n.startswith(".incoming-"))
-    found += _matching(data_dir / "backups", lambda n: n.startswith(".") and n.endswith(".partial"))
+    found += _matching(data_dir / "backups", _upgrade_partial)
     for folder in (data_dir, data_dir / "keys", data_dir / "reference", data_dir / "publishing"):
         found += _matching(folder, lambda n: _ATOMIC_TMP.match(n) is not None)
     found += _matching(data_dir, lambda n: n == ".write-test")
@@ -47,6 +47,13 @@ def sweep(data_dir: Path) -> list[tuple[str, int]]:
     if removed:
         log.info("%d temp files removed at start, %d bytes", len(removed), sum(s for _, s in removed))
     return removed
+
+
+def _upgrade_partial(name: str) -> bool:
+    """The partial copy of a killed upgrade's backup; not a backup file's (`.ocopbak.partial`, which
+    `backup_writes` removes only once its writer is dead: `backup create` from the command line may be
+    writing into this folder while the window starts)."""
+    return name.startswith(".") and name.endswith(".partial") and not name.endswith(".ocopbak.partial")
 
 
 def _matching(folder: Path, wanted: Callable[[str], bool]) -> list[Path]:

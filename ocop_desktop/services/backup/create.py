@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +24,7 @@ from ocop_desktop.services.backup import format as fmt
 from ocop_desktop.services.backup.errors import refuse_on_server
 from ocop_desktop.services.backup.members import Source, blob_files, sources
 from ocop_desktop.services.backup.summary import DataSummary, summarise_database
+from ocop_desktop.store import backup_writes
 
 READ = 1 << 20
 PASSPHRASE_MIN = 10  # characters: the backup leaves the office on a USB stick; this is all that guards it
@@ -68,14 +68,16 @@ def create_backup(
     now = now or datetime.now()
     _writable(folder)
     report(progress, 0.0, "Đang chụp cơ sở dữ liệu…")
-    snapshot = _snapshot(paths)
+    pending = _begin(paths)  # a kill from here on: the next start removes the snapshot and the partial
     try:
+        snapshot = _snapshot(paths, pending.snapshot)
         summary = _summary(paths, snapshot, kind, now)
         members = [Source(DB_FILENAME, snapshot, snapshot.stat().st_size), *sources(paths.data_dir)]
         target = folder / backup_name(summary, kind, now)
-        size = _write_file(target, passphrase, summary, members, progress, scrypt_n)
+        size = _write_file(target, passphrase, summary, members, progress, scrypt_n, pending)
     finally:
-        snapshot.unlink(missing_ok=True)
+        pending.snapshot.unlink(missing_ok=True)
+        pending.end()
     return Created(target, size, len(members), summary)
 
 
@@ -86,13 +88,19 @@ def _writable(folder: Path) -> None:
         )
 
 
-def _snapshot(paths: AppPaths) -> Path:
+def _begin(paths: AppPaths) -> backup_writes.PendingBackup:
     if not paths.db_path.is_file():
         raise UserError(f"Thư mục “{paths.data_dir}” không có cơ sở dữ liệu của OCOP Desktop để sao lưu.")
-    paths.backups_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=paths.backups_dir, prefix=".snapshot-", suffix=".tmp")
-    os.close(fd)
-    target = Path(name)
+    try:
+        paths.backups_dir.mkdir(parents=True, exist_ok=True)
+        return backup_writes.begin(paths.data_dir, paths.backups_dir)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            f"Không ghi được vào thư mục dữ liệu “{paths.data_dir}”.", detail=str(exc)
+        ) from exc
+
+
+def _snapshot(paths: AppPaths, target: Path) -> Path:
     src = sqlite3.connect(paths.db_path)  # only read; not `mode=ro`, which would leave -wal/-shm behind
     dst = sqlite3.connect(target)
     try:
@@ -117,9 +125,9 @@ def _summary(paths: AppPaths, snapshot: Path, kind: str, now: datetime) -> DataS
 
 def _write_file(
     target: Path, passphrase: str, summary: DataSummary, members: list[Source], progress: Progress | None,
-    scrypt_n: int,
+    scrypt_n: int, pending: backup_writes.PendingBackup,
 ) -> int:  # fmt: skip
-    partial = target.with_name(f".{target.name}.partial")
+    partial = pending.target(target.with_name(f".{target.name}.partial"))
     try:
         with partial.open("wb") as out:
             _write_stream(out, passphrase, summary, members, progress, scrypt_n)

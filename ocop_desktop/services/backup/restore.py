@@ -134,9 +134,9 @@ def _place(paths: AppPaths, staging: Path, contents: Contents) -> Path | None:
     renames = [(data_dir / name, aside / name) for name in old] if aside is not None else []
     renames += [(staging / entry, data_dir / entry) for entry in sorted(os.listdir(staging))]
     try:
-        if aside is not None:
-            aside.mkdir(parents=True)
         journal = rename_journal.begin(data_dir, renames, [staging], [aside] if aside is not None else [])
+        if aside is not None:  # after the journal: a kill before it leaves no empty folder behind
+            aside.mkdir(parents=True)
         for src, dst in renames:
             os.replace(src, dst)
         for name, raw in contents.secrets.items():

@@ -15,7 +15,7 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.core.reference import use_installed_reference
 from ocop_desktop.services.core.units import ensure_units_loaded
-from ocop_desktop.store import instance_lock, publishing, rename_journal
+from ocop_desktop.store import backup_writes, instance_lock, publishing, rename_journal
 from ocop_desktop.store.audit import seal_if_pending
 from ocop_desktop.store.blobs import finish_interrupted_imports
 from ocop_desktop.store.database import check_data_dir
@@ -53,9 +53,11 @@ def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
 
 def finish_interrupted(paths: AppPaths, sessions: sessionmaker[Session]) -> None:
     """What killed jobs left: imports committed but not placed, packages recorded but not renamed
-    (finished), and temp files (removed). Only this process has the folder (the lock)."""
+    (finished), backups cut short (their snapshot and their partial file on the stick removed), and
+    temp files (removed). Only this process has the folder (the lock)."""
     finish_interrupted_imports(paths.blobs_dir, sessions)
     publishing.finish_interrupted(paths.data_dir, sessions)
+    backup_writes.finish_interrupted(paths.data_dir)
     sweep(paths.data_dir)
     if paths.shared_blobs is not None:
         sweep_shared_blobs(paths.shared_blobs)

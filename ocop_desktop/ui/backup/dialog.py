@@ -32,6 +32,7 @@ from ocop_desktop.services.backup.schedule import Schedule, has_passphrase, load
 from ocop_desktop.ui.backup import jobs
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import message_label, say
+from ocop_desktop.ui.kit.help_window import help_key
 from ocop_desktop.ui.kit.style import OK_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
@@ -87,6 +88,7 @@ class BackupDialog(QDialog):
         self.start.setDefault(True)
         self.start.clicked.connect(self._start_or_cancel)
         self.close_button.clicked.connect(self.reject)
+        self.help_key = help_key(self, "sao-luu")  # F1
         layout = QVBoxLayout(self)
         for widget in (intro,):
             layout.addWidget(widget)

@@ -34,6 +34,7 @@ from ocop_desktop.services.backup.summary import DataSummary
 from ocop_desktop.ui.backup import jobs
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import message_label, say
+from ocop_desktop.ui.kit.help_window import help_key
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 
@@ -99,6 +100,7 @@ class RestoreDialog(QDialog):
         self.read_button.clicked.connect(self._read_backup)
         self.restore_button.clicked.connect(self._restore)
         self.close_button.clicked.connect(self.reject)
+        self.help_key = help_key(self, "sao-luu")  # F1
         self.consent.toggled.connect(lambda _on: self._enable())
         self.file.textChanged.connect(self._forget)
         self.passphrase.textChanged.connect(self._forget)

@@ -182,3 +182,18 @@ def show_help(widget: QWidget, page: str) -> HelpWindow:
         window = HelpWindow(root)
     window.open_at(page)
     return window
+
+
+def dialog_help(dialog: QWidget, page: str) -> HelpWindow:
+    """F1 in a dialog: the guide at `page`, in a help window of the dialog's own — the main window's
+    would take no input while a modal dialog is open — which closes with the dialog."""
+    window = dialog.findChild(HelpWindow, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if window is None:
+        window = HelpWindow(dialog)
+    window.open_at(page)
+    return window
+
+
+def help_key(dialog: QWidget, page: str) -> QShortcut:
+    """Make F1 in `dialog` open the guide at `page` (`dialog_help`)."""
+    return QShortcut(QKeySequence.StandardKey.HelpContents, dialog, lambda: dialog_help(dialog, page))

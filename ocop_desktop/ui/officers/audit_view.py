@@ -1,5 +1,5 @@
 """“Nhật ký thay đổi”: the audit log, filtered by officer, record, action and days, exported to XLSX,
-with the result of the last check of the chain."""
+and checked on demand (“Kiểm tra nhật ký”: the chain and every record against it, as at start-up)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.core.audit import ACTION_LABELS, AuditFilter, AuditRow
+from ocop_desktop.services.core.audit import ACTION_LABELS, AuditFilter, AuditRow, VerifyReport
 from ocop_desktop.services.core.officers import OfficerRow
+from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.help_window import help_key
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.officers import ops
+from ocop_desktop.ui.officers.audit_banner import problem_text
 from ocop_desktop.ui.officers.audit_table import AuditTable
 
 if TYPE_CHECKING:
@@ -57,6 +60,7 @@ class AuditLogDialog(QDialog):
         self._ctx = ctx
         self._dossier_id = dossier_id
         self.task: Task | None = None
+        self.check: Task | None = None  # “Kiểm tra nhật ký” running
         self.setWindowTitle(self.tr("Nhật ký thay đổi"))
         self.resize(1180, 640)
         self.officer = QComboBox()
@@ -69,6 +73,7 @@ class AuditLogDialog(QDialog):
             self.action.addItem(ACTION_LABELS[key], key)
         self.since, self.until = _day_field(), _day_field()
         self.refresh, self.export_button = QPushButton(self.tr("Lọc")), QPushButton(self.tr("Xuất XLSX…"))
+        self.verify_button = QPushButton(self.tr("Kiểm tra nhật ký"))
         filters = QHBoxLayout()
         for label, widget in (
             (self.tr("Cán bộ:"), self.officer),
@@ -81,6 +86,7 @@ class AuditLogDialog(QDialog):
             filters.addWidget(widget, 2 if widget is self.record else 0)
         filters.addWidget(self.refresh)
         filters.addWidget(self.export_button)
+        filters.addWidget(self.verify_button)
         self.status = Banner(self, "info")
         self.table = AuditTable(self)
         layout = QVBoxLayout(self)
@@ -90,6 +96,8 @@ class AuditLogDialog(QDialog):
         self.refresh.clicked.connect(self.reload)
         self.record.returnPressed.connect(self.reload)
         self.export_button.clicked.connect(self._export)
+        self.verify_button.clicked.connect(self.verify)
+        self.help_key = help_key(self, "can-bo-nhat-ky")
         run_task(ops.officers, ctx, on_done=self._officers, parent=self)
         self.reload()
 
@@ -126,6 +134,32 @@ class AuditLogDialog(QDialog):
         )
         if path:
             run_task(ops.export, self._ctx, self.table.rows, Path(path), on_done=self._exported, parent=self)
+
+    def verify(self) -> None:
+        """Check the chain and every record against it now (the start-up check, on demand)."""
+        self.verify_button.setEnabled(False)
+        self.status.show_text(self.tr("Đang kiểm tra nhật ký…"), "info")
+        self.check = run_task(
+            ops.verify, self._ctx, on_done=self._verified, on_error=self._not_verified, parent=self
+        )
+
+    def _verified(self, report: VerifyReport) -> None:
+        self.check = None
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            self.status.show_text(
+                self.tr("Nhật ký nguyên vẹn: %1 mục, khớp với %2 bản ghi hiện có.")
+                .replace("%1", f"{report.entries:,}".replace(",", "."))
+                .replace("%2", f"{report.rows:,}".replace(",", ".")),
+                "ok",
+            )
+        else:
+            self.status.show_text(problem_text(report), "error")
+
+    def _not_verified(self, exc: BaseException) -> None:
+        self.check = None
+        self.verify_button.setEnabled(True)
+        errors.show_error(exc, self)
 
     def _exported(self, path: Path) -> None:
         self.status.show_text(self.tr("Đã xuất %1").replace("%1", str(path)), "ok")

@@ -25,11 +25,15 @@ from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.officers import OfficerRow
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.help_window import help_key
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.officers import ops
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
+
+
+HELP_PAGE = "can-bo-nhat-ky"
 
 
 class OfficersDialog(QDialog):
@@ -98,6 +102,7 @@ class OfficersDialog(QDialog):
         self.admin_button.clicked.connect(lambda: self._toggle("is_admin", ops.set_admin))
         self.pin_button.clicked.connect(lambda: self._run(ops.set_pin, self.pin.text()))
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.help_key = help_key(self, HELP_PAGE)
         self.reload()
 
     def reload(self) -> None:

@@ -86,3 +86,19 @@ def test_automatic_backups_keep_the_passphrase(qtbot: QtBot, ctx: AppContext, tm
     assert made is not None and verify_backup(made.path, PASS).kind == "auto"
     assert jobs.automatic_if_due(None, ctx.paths) is None  # type: ignore[arg-type]
     dialog.close()
+
+
+def test_f1_in_the_backup_and_restore_dialogs_opens_the_backup_page(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from ocop_desktop.ui.backup.restore_dialog import RestoreDialog
+    from ocop_desktop.ui.kit.help_window import HelpWindow
+
+    for dialog in (_dialog(qtbot, ctx, tmp_path / "usb"), RestoreDialog(ctx.paths, lambda: None)):
+        qtbot.addWidget(dialog)
+        assert dialog.help_key.key().toString() == "F1"
+        dialog.help_key.activated.emit()
+        shown = dialog.findChild(HelpWindow)
+        assert isinstance(shown, HelpWindow) and shown.current == "sao-luu" and shown.isVisible()
+        assert "Khi bị ngắt giữa chừng" in shown.browser.toPlainText()
+        shown.close()

@@ -181,3 +181,37 @@ def test_the_dossier_history_shows_every_change_with_its_officer(
     assert ("Nguyễn Văn An", "Danh mục hồ sơ") in {(a, b) for a, b, _c in lines}
     editor.grab().save(str(tmp_path / "history.png"))
     editor.grab().save("/tmp/history.png")
+
+
+def test_f1_in_the_officers_and_log_windows_opens_their_guide_page(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.kit.help_window import HelpWindow
+
+    for dialog in (OfficersDialog(ctx), AuditLogDialog(ctx)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.is_ready)
+        assert dialog.help_key.key().toString() == "F1"
+        dialog.help_key.activated.emit()
+        shown = dialog.findChild(HelpWindow)  # its own: the main window's takes no input under a dialog
+        assert isinstance(shown, HelpWindow) and shown.current == "can-bo-nhat-ky" and shown.isVisible()
+        assert "Kiểm tra nhật ký" in shown.browser.toPlainText()
+        shown.close()
+
+
+def test_the_log_window_checks_the_log_on_demand(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    product = make_product(ctx)
+    dialog = AuditLogDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitUntil(dialog.is_ready)
+    dialog.verify_button.click()
+    qtbot.waitUntil(lambda: dialog.check is None)
+    assert dialog.status.text().startswith("Nhật ký nguyên vẹn:") and dialog.verify_button.isEnabled()
+    with sqlite3.connect(ctx.paths.db_path) as conn:  # an edit outside the app
+        conn.execute("UPDATE product SET name = 'Cà phê giả' WHERE id = ?", (product,))
+    dialog.verify_button.click()
+    qtbot.waitUntil(lambda: dialog.check is None)
+    text = dialog.status.text()
+    assert "bảng product" in text and "bị sửa ngoài ứng dụng" in text
+    dialog.grab().save(str(tmp_path / "audit-log-verified.png"))
