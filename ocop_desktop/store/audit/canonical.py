@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Table
 
 from ocop_desktop.store.base import Base
-from ocop_desktop.store.raw import driver
+from ocop_desktop.store.raw import driver, stream
 
 GENESIS = "0" * 64
 MODULUS = 1 << 256  # table digests: the sum of the row hashes of a table, modulo 2**256
@@ -87,9 +87,34 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _hashed(data: Any) -> str:
+# What is hashed: `json.dumps(data, sort_keys=True, separators=(",", ":"))` (non-ASCII characters
+# escaped). `_hashed_text` writes exactly that text for an object with text keys, a member at a time
+# (strings and integers, nearly every value, without the general encoder's set-up per call).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+_ESCAPED = json.encoder.encode_basestring_ascii
+_INT = int.__repr__
+
+
+def _value_text(value: Any) -> str:
+    kind = value.__class__
+    if kind is str:
+        return _ESCAPED(value)
+    if kind is int:
+        return _INT(value)
+    return "null" if value is None else _ENCODER.encode(value)
+
+
+def _hashed_text(data: Mapping[str, Any]) -> str:
+    try:
+        members = [_ESCAPED(key) + ":" + _value_text(value) for key, value in sorted(data.items())]
+    except TypeError:  # a key that is not text: the encoder's own (rarer) rules
+        return _ENCODER.encode(data)
+    return "{" + ",".join(members) + "}"
+
+
+def _hashed(data: Mapping[str, Any]) -> str:
     """SHA-256 of the canonical JSON with non-ASCII characters escaped (faster to encode, same meaning)."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    return hashlib.sha256(_hashed_text(data).encode()).hexdigest()
 
 
 def state_hash(state: State) -> str:
@@ -148,10 +173,31 @@ def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str,
     return found
 
 
-def scan_states(conn: Connection, table: Table) -> Iterator[tuple[str, str]]:
-    """(id, state hash) of every row of `table`, streamed."""
-    columns, sql = _select_sql(table)
-    position = columns.index(pk_column(table))
-    cursor = driver(conn).execute(sql)
-    for values in cursor:
-        yield str(values[position]), state_hash(row_state(columns, values))
+@cache
+def _scan_plan(table: Table) -> tuple[str, int, list[str]]:
+    """The table's columns in the order of the canonical JSON (sorted by name): the statement, the key's
+    place, and each column's `"name":` prefix."""
+    columns = sorted(c.name for c in table.columns)
+    sql = f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
+    return sql, columns.index(pk_column(table)), [_ESCAPED(c) + ":" for c in columns]
+
+
+def _stored_text(value: Any) -> str:
+    return _ESCAPED(value.hex()) if isinstance(value, bytes) else _value_text(value)
+
+
+def _digest(prefixes: list[str], values: Sequence[Any]) -> int:
+    """`int(state_hash(row_state(...)), 16)` of one row, straight from its values (columns sorted)."""
+    members = [
+        key + (_ESCAPED(value) if value.__class__ is str else _stored_text(value))
+        for key, value in zip(prefixes, values, strict=True)
+        if value is not None
+    ]
+    return int.from_bytes(hashlib.sha256(("{" + ",".join(members) + "}").encode()).digest())
+
+
+def scan_states(conn: Connection, table: Table, batch: int = 1000) -> Iterator[tuple[list[str], list[int]]]:
+    """(ids, state hashes as integers) of every row of `table`, streamed in batches of `batch` rows."""
+    sql, position, prefixes = _scan_plan(table)
+    for rows in stream(conn, sql, batch):
+        yield [str(r[position]) for r in rows], [_digest(prefixes, r) for r in rows]

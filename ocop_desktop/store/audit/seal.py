@@ -26,9 +26,9 @@ PENDING = "pending"
 def table_digest(conn: Connection, table: Table) -> tuple[int, int]:
     """(sum of the row hashes modulo 2**256, number of rows) of the whole table."""
     total = count = 0
-    for _ident, digest in scan_states(conn, table):
-        total, count = (total + int(digest, 16)) % MODULUS, count + 1
-    return total, count
+    for ids, digests in scan_states(conn, table):
+        total, count = total + sum(digests), count + len(ids)
+    return total % MODULUS, count
 
 
 def mark_pending(conn: Connection) -> None:
@@ -56,7 +56,8 @@ def record_bulk_inserts(session: Session, table: FromClause, ids: Iterable[Any])
     conn, table = session.connection(), cast(Table, table)
     added = {str(i) for i in ids}
     total = count = 0
-    for ident, digest in scan_states(conn, table):  # one pass: cheaper than looking each row up
-        if ident in added:
-            total, count = (total + int(digest, 16)) % MODULUS, count + 1
-    append(conn, [seal_row(table.name, total, count, actor_of(session, conn, "bulk"), "bulk")])
+    for ids, digests in scan_states(conn, table):  # one pass: cheaper than looking each row up
+        for ident, digest in zip(ids, digests, strict=True):
+            if ident in added:
+                total, count = total + digest, count + 1
+    append(conn, [seal_row(table.name, total % MODULUS, count, actor_of(session, conn, "bulk"), "bulk")])
