@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
 
 from ocop_desktop.store.base import Base
-from ocop_desktop.store.raw import driver, stream
+from ocop_desktop.store.raw import driver
 
 GENESIS = "0" * 64
 MODULUS = 1 << 256  # table digests: the sum of the row hashes of a table, modulo 2**256
@@ -84,21 +84,24 @@ def row_state(columns: Sequence[str], values: Sequence[Any]) -> State:
 
 def canonical_json(data: Any) -> str:
     """Readable JSON with sorted keys and no spaces (the log's `before` and `after`)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _READABLE.encode(data)
+
+
+_READABLE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 # What is hashed: `json.dumps(data, sort_keys=True, separators=(",", ":"))` (non-ASCII characters
 # escaped). `_hashed_text` writes exactly that text for an object with text keys, a member at a time
 # (strings and integers, nearly every value, without the general encoder's set-up per call).
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
-_ESCAPED = json.encoder.encode_basestring_ascii
+ESCAPED = json.encoder.encode_basestring_ascii
 _INT = int.__repr__
 
 
-def _value_text(value: Any) -> str:
+def value_text(value: Any) -> str:
     kind = value.__class__
     if kind is str:
-        return _ESCAPED(value)
+        return ESCAPED(value)
     if kind is int:
         return _INT(value)
     return "null" if value is None else _ENCODER.encode(value)
@@ -106,7 +109,7 @@ def _value_text(value: Any) -> str:
 
 def _hashed_text(data: Mapping[str, Any]) -> str:
     try:
-        members = [_ESCAPED(key) + ":" + _value_text(value) for key, value in sorted(data.items())]
+        members = [ESCAPED(key) + ":" + value_text(value) for key, value in sorted(data.items())]
     except TypeError:  # a key that is not text: the encoder's own (rarer) rules
         return _ENCODER.encode(data)
     return "{" + ",".join(members) + "}"
@@ -118,12 +121,29 @@ def _hashed(data: Mapping[str, Any]) -> str:
 
 
 def state_hash(state: State) -> str:
+    if _PLAIN.issuperset({v.__class__ for v in state.values()}):
+        return _plain_state_hash(tuple(state.items()))
     return _hashed(state)
+
+
+# An autosave hashes the record's state before the change, which is the state it hashed after the
+# previous save: remembered. Only for text and whole numbers, whose equality means the same JSON
+# (1 == 1.0 == True do not).
+_PLAIN = frozenset({str, int})
+
+
+@lru_cache(maxsize=256)
+def _plain_state_hash(items: tuple[tuple[str, Any], ...]) -> str:
+    return _hashed(dict(items))
 
 
 def entry_hash(entry: Mapping[Any, Any]) -> str:
     """SHA-256 of the entry's canonical JSON, which includes the previous entry's hash."""
-    return _hashed({k: entry.get(k) for k in ENTRY_FIELDS})
+    members = [prefix + value_text(entry.get(key)) for key, prefix in _ENTRY_MEMBERS]
+    return hashlib.sha256(("{" + ",".join(members) + "}").encode()).hexdigest()
+
+
+_ENTRY_MEMBERS = [(key, ESCAPED(key) + ":") for key in sorted(ENTRY_FIELDS)]
 
 
 @cache
@@ -138,8 +158,15 @@ def _readable(table_name: str, key: str, value: Any, as_json: frozenset[str]) ->
     if (table_name, key) in REDACTED:
         return "•••"
     if key in as_json and isinstance(value, str):
-        return json.loads(value)
+        return _parsed(value)
     return value
+
+
+@lru_cache(maxsize=32)
+def _parsed(text: str) -> Any:
+    """A JSON column's value (a dossier's forms: before a change it is the text parsed after the
+    previous one). Shared: never changed by its readers."""
+    return json.loads(text)
 
 
 def readable(table_name: str, state: State) -> State:
@@ -167,37 +194,7 @@ def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str,
     found: dict[str, State] = {}
     for start in range(0, len(wanted), 500):
         chunk = tuple(wanted[start : start + 500])
-        marks = ", ".join("?" * len(chunk))
-        for values in driver(conn).execute(f'{sql} WHERE "{key}" IN ({marks})', chunk):
+        where = f'"{key}" = ?' if len(chunk) == 1 else f'"{key}" IN ({", ".join("?" * len(chunk))})'
+        for values in driver(conn).execute(f"{sql} WHERE {where}", chunk):
             found[str(values[position])] = row_state(columns, values)
     return found
-
-
-@cache
-def _scan_plan(table: Table) -> tuple[str, int, list[str]]:
-    """The table's columns in the order of the canonical JSON (sorted by name): the statement, the key's
-    place, and each column's `"name":` prefix."""
-    columns = sorted(c.name for c in table.columns)
-    sql = f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
-    return sql, columns.index(pk_column(table)), [_ESCAPED(c) + ":" for c in columns]
-
-
-def _stored_text(value: Any) -> str:
-    return _ESCAPED(value.hex()) if isinstance(value, bytes) else _value_text(value)
-
-
-def _digest(prefixes: list[str], values: Sequence[Any]) -> int:
-    """`int(state_hash(row_state(...)), 16)` of one row, straight from its values (columns sorted)."""
-    members = [
-        key + (_ESCAPED(value) if value.__class__ is str else _stored_text(value))
-        for key, value in zip(prefixes, values, strict=True)
-        if value is not None
-    ]
-    return int.from_bytes(hashlib.sha256(("{" + ",".join(members) + "}").encode()).digest())
-
-
-def scan_states(conn: Connection, table: Table, batch: int = 1000) -> Iterator[tuple[list[str], list[int]]]:
-    """(ids, state hashes as integers) of every row of `table`, streamed in batches of `batch` rows."""
-    sql, position, prefixes = _scan_plan(table)
-    for rows in stream(conn, sql, batch):
-        yield [str(r[position]) for r in rows], [_digest(prefixes, r) for r in rows]

@@ -14,9 +14,10 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, FromClause, Table, select, update
 from sqlalchemy.orm import Session
 
-from ocop_desktop.store.audit.canonical import MODULUS, audited_tables, scan_states
+from ocop_desktop.store.audit.canonical import MODULUS, audited_tables
 from ocop_desktop.store.audit.chain import Actor, append, seal_row
 from ocop_desktop.store.audit.recorder import AUDIT, actor_of
+from ocop_desktop.store.audit.scan import scan_states
 from ocop_desktop.store.models.audit import AuditState
 
 STATE: Table = AuditState.__table__  # type: ignore[assignment]

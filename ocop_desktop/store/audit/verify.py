@@ -17,14 +17,8 @@ from sqlalchemy import Connection, Table
 
 from ocop_desktop.progress import Progress
 from ocop_desktop.progress import report as progress_report
-from ocop_desktop.store.audit.canonical import (
-    ENTRY_FIELDS,
-    GENESIS,
-    MODULUS,
-    audited_tables,
-    entry_hash,
-    scan_states,
-)
+from ocop_desktop.store.audit.canonical import ENTRY_FIELDS, GENESIS, MODULUS, audited_tables, entry_hash
+from ocop_desktop.store.audit.scan import scan_states
 from ocop_desktop.store.raw import stream
 
 BATCH = 1000  # rows read, hashed and checked at a time (and the background check's pace)
