@@ -67,19 +67,20 @@ def is_audited(table_name: str) -> bool:
     return table_name not in NOT_AUDITED and table_name in Base.metadata.tables
 
 
+@cache
 def pk_column(table: Table) -> str:
     (column,) = table.primary_key.columns  # every audited table has a one-column key (tested)
     return column.name
 
 
-def _plain(value: Any) -> Any:
-    return value.hex() if isinstance(value, bytes) else value
-
-
 def row_state(columns: Sequence[str], values: Sequence[Any]) -> State:
     """A row as SQLite stores it (text, numbers, NULLs left out): JSON columns stay text and times stay
-    the text SQLite holds, so that nothing is parsed to hash a row."""
-    return {key: _plain(value) for key, value in zip(columns, values, strict=True) if value is not None}
+    the text SQLite holds, so that nothing is parsed to hash a row. Bytes as hexadecimal text."""
+    return {
+        key: value.hex() if value.__class__ is bytes else value
+        for key, value in zip(columns, values, strict=True)
+        if value is not None
+    }
 
 
 def canonical_json(data: Any) -> str:
@@ -180,21 +181,27 @@ def shown(table_name: str, state: State | None) -> str | None:
 
 
 @cache
-def _select_sql(table: Table) -> tuple[list[str], str]:
+def _select_sql(table: Table) -> tuple[list[str], int, str]:
+    """The table's columns, the key's place among them, and the statement that reads rows by key."""
     columns = [c.name for c in table.columns]
-    return columns, f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
+    key = pk_column(table)
+    select = (
+        f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}" WHERE "{key}"'
+    )
+    return columns, columns.index(key), select
 
 
 def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, State]:
     """The current state of the given records of `table`, by id (absent ids are left out)."""
-    key = pk_column(table)
-    columns, sql = _select_sql(table)
-    position = columns.index(key)
+    columns, position, select = _select_sql(table)
     wanted = list(dict.fromkeys(ids))
+    raw = driver(conn)
+    if len(wanted) == 1:  # an autosave: one record
+        rows = raw.execute(f"{select} = ?", wanted)
+        return {str(values[position]): row_state(columns, values) for values in rows}
     found: dict[str, State] = {}
     for start in range(0, len(wanted), 500):
         chunk = tuple(wanted[start : start + 500])
-        where = f'"{key}" = ?' if len(chunk) == 1 else f'"{key}" IN ({", ".join("?" * len(chunk))})'
-        for values in driver(conn).execute(f"{sql} WHERE {where}", chunk):
+        for values in raw.execute(f"{select} IN ({', '.join('?' * len(chunk))})", chunk):
             found[str(values[position])] = row_state(columns, values)
     return found
