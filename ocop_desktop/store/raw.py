@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -71,3 +71,20 @@ def driver(conn: Connection) -> Raw:
     if isinstance(raw, sqlite3.Connection):
         return raw
     return _Server(raw)
+
+
+def stream(conn: Connection, sql: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of `sql` (no parameters) in lists of `size`, without holding them all: SQLite's cursor
+    as it steps; on PostgreSQL a server-side cursor in the connection's transaction, values as
+    `driver` gives them."""
+    raw: Any = conn.connection.driver_connection
+    if isinstance(raw, sqlite3.Connection):
+        cursor = raw.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield rows
+        return
+    with raw.cursor(name="ocop_stream") as cursor:
+        cursor.itersize = size
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield [tuple(_as_sqlite(v) for v in row) for row in rows]

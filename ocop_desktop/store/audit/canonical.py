@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -67,38 +67,84 @@ def is_audited(table_name: str) -> bool:
     return table_name not in NOT_AUDITED and table_name in Base.metadata.tables
 
 
+@cache
 def pk_column(table: Table) -> str:
     (column,) = table.primary_key.columns  # every audited table has a one-column key (tested)
     return column.name
 
 
-def _plain(value: Any) -> Any:
-    return value.hex() if isinstance(value, bytes) else value
-
-
 def row_state(columns: Sequence[str], values: Sequence[Any]) -> State:
     """A row as SQLite stores it (text, numbers, NULLs left out): JSON columns stay text and times stay
-    the text SQLite holds, so that nothing is parsed to hash a row."""
-    return {key: _plain(value) for key, value in zip(columns, values, strict=True) if value is not None}
+    the text SQLite holds, so that nothing is parsed to hash a row. Bytes as hexadecimal text."""
+    return {
+        key: value.hex() if value.__class__ is bytes else value
+        for key, value in zip(columns, values, strict=True)
+        if value is not None
+    }
 
 
 def canonical_json(data: Any) -> str:
     """Readable JSON with sorted keys and no spaces (the log's `before` and `after`)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _READABLE.encode(data)
 
 
-def _hashed(data: Any) -> str:
+_READABLE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# What is hashed: `json.dumps(data, sort_keys=True, separators=(",", ":"))` (non-ASCII characters
+# escaped). `_hashed_text` writes exactly that text for an object with text keys, a member at a time
+# (strings and integers, nearly every value, without the general encoder's set-up per call).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+ESCAPED = json.encoder.encode_basestring_ascii
+_INT = int.__repr__
+
+
+def value_text(value: Any) -> str:
+    kind = value.__class__
+    if kind is str:
+        return ESCAPED(value)
+    if kind is int:
+        return _INT(value)
+    return "null" if value is None else _ENCODER.encode(value)
+
+
+def _hashed_text(data: Mapping[str, Any]) -> str:
+    try:
+        members = [ESCAPED(key) + ":" + value_text(value) for key, value in sorted(data.items())]
+    except TypeError:  # a key that is not text: the encoder's own (rarer) rules
+        return _ENCODER.encode(data)
+    return "{" + ",".join(members) + "}"
+
+
+def _hashed(data: Mapping[str, Any]) -> str:
     """SHA-256 of the canonical JSON with non-ASCII characters escaped (faster to encode, same meaning)."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    return hashlib.sha256(_hashed_text(data).encode()).hexdigest()
 
 
 def state_hash(state: State) -> str:
+    if _PLAIN.issuperset({v.__class__ for v in state.values()}):
+        return _plain_state_hash(tuple(state.items()))
     return _hashed(state)
+
+
+# An autosave hashes the record's state before the change, which is the state it hashed after the
+# previous save: remembered. Only for text and whole numbers, whose equality means the same JSON
+# (1 == 1.0 == True do not).
+_PLAIN = frozenset({str, int})
+
+
+@lru_cache(maxsize=256)
+def _plain_state_hash(items: tuple[tuple[str, Any], ...]) -> str:
+    return _hashed(dict(items))
 
 
 def entry_hash(entry: Mapping[Any, Any]) -> str:
     """SHA-256 of the entry's canonical JSON, which includes the previous entry's hash."""
-    return _hashed({k: entry.get(k) for k in ENTRY_FIELDS})
+    members = [prefix + value_text(entry.get(key)) for key, prefix in _ENTRY_MEMBERS]
+    return hashlib.sha256(("{" + ",".join(members) + "}").encode()).hexdigest()
+
+
+_ENTRY_MEMBERS = [(key, ESCAPED(key) + ":") for key in sorted(ENTRY_FIELDS)]
 
 
 @cache
@@ -113,8 +159,15 @@ def _readable(table_name: str, key: str, value: Any, as_json: frozenset[str]) ->
     if (table_name, key) in REDACTED:
         return "•••"
     if key in as_json and isinstance(value, str):
-        return json.loads(value)
+        return _parsed(value)
     return value
+
+
+@lru_cache(maxsize=32)
+def _parsed(text: str) -> Any:
+    """A JSON column's value (a dossier's forms: before a change it is the text parsed after the
+    previous one). Shared: never changed by its readers."""
+    return json.loads(text)
 
 
 def readable(table_name: str, state: State) -> State:
@@ -128,30 +181,27 @@ def shown(table_name: str, state: State | None) -> str | None:
 
 
 @cache
-def _select_sql(table: Table) -> tuple[list[str], str]:
+def _select_sql(table: Table) -> tuple[list[str], int, str]:
+    """The table's columns, the key's place among them, and the statement that reads rows by key."""
     columns = [c.name for c in table.columns]
-    return columns, f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}"'
+    key = pk_column(table)
+    select = (
+        f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table.name}" WHERE "{key}"'
+    )
+    return columns, columns.index(key), select
 
 
 def read_states(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, State]:
     """The current state of the given records of `table`, by id (absent ids are left out)."""
-    key = pk_column(table)
-    columns, sql = _select_sql(table)
-    position = columns.index(key)
+    columns, position, select = _select_sql(table)
     wanted = list(dict.fromkeys(ids))
+    raw = driver(conn)
+    if len(wanted) == 1:  # an autosave: one record
+        rows = raw.execute(f"{select} = ?", wanted)
+        return {str(values[position]): row_state(columns, values) for values in rows}
     found: dict[str, State] = {}
     for start in range(0, len(wanted), 500):
         chunk = tuple(wanted[start : start + 500])
-        marks = ", ".join("?" * len(chunk))
-        for values in driver(conn).execute(f'{sql} WHERE "{key}" IN ({marks})', chunk):
+        for values in raw.execute(f"{select} IN ({', '.join('?' * len(chunk))})", chunk):
             found[str(values[position])] = row_state(columns, values)
     return found
-
-
-def scan_states(conn: Connection, table: Table) -> Iterator[tuple[str, str]]:
-    """(id, state hash) of every row of `table`, streamed."""
-    columns, sql = _select_sql(table)
-    position = columns.index(pk_column(table))
-    cursor = driver(conn).execute(sql)
-    for values in cursor:
-        yield str(values[position]), state_hash(row_state(columns, values))

@@ -22,6 +22,10 @@ from ocop_desktop.store.models.audit import AuditEntry
 from ocop_desktop.store.raw import driver
 
 ENTRIES: Table = AuditEntry.__table__  # type: ignore[assignment]
+# Several desks write one PostgreSQL database (issue 18): appends to the chain take this transaction
+# lock, so that each reads the head the previous one committed. The number spells "OCOPAUDI".
+CHAIN_LOCK = 0x4F434F5041554449
+_LOCKED = "ocop_audit_chain_locked"
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,25 @@ def entry_row(change: Change, actor: Actor, at: str) -> dict[str, Any]:
     }
 
 
+def lock_chain(conn: Connection) -> None:
+    """Hold the chain for the rest of `conn`'s transaction (PostgreSQL; SQLite's one writer already
+    does). Taken before the records' old states are read as well as before the head, so that another
+    desk's change to the same record commits first, and always before this flush's own row locks,
+    so that two desks never wait for each other."""
+    if conn.dialect.name != "postgresql":
+        return
+    transaction = conn.get_transaction()
+    if transaction is not None and conn.info.get(_LOCKED) is transaction:
+        return  # once per transaction: the lock lasts until it ends
+    driver(conn).execute("SELECT pg_advisory_xact_lock(?)", (CHAIN_LOCK,))
+    conn.info[_LOCKED] = transaction
+
+
 def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Number and chain `rows` after the last entry, and insert them (one executemany)."""
     if not rows:
         return
+    lock_chain(conn)
     raw = driver(conn)
     last = raw.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last is not None else (0, GENESIS)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Executable, FromClause, Table, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from ocop_desktop.store.audit.canonical import State, audited_tables, is_audited, pk_column, read_states
-from ocop_desktop.store.audit.chain import Actor, Change, record
+from ocop_desktop.store.audit.chain import Actor, Change, lock_chain, record
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER, IMPORT_SENDER, KEEP_REVISIONS
 from ocop_desktop.store.models.office import Officer
 
@@ -116,6 +116,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     if not (pending.new or pending.updated or deleted):
         return
     conn = session.connection()
+    lock_chain(conn)
     pending.before = _read_grouped(conn, pending.updated + deleted)
     gone = {k: pending.before[k] for k in deleted if k in pending.before}
     cascade = _cascaded(conn, gone)
@@ -149,6 +150,8 @@ def audited_execute(
     record what it changed."""
     ids, table = [str(i) for i in ids], cast(Table, table)
     conn = session.connection()
+    if AUDIT.enabled:
+        lock_chain(conn)
     before = read_states(conn, table, ids) if AUDIT.enabled else {}
     session.execute(statement.execution_options(**{AUDITED_OPTION: True}), params)
     if not AUDIT.enabled:

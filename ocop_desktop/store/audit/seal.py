@@ -14,9 +14,10 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, FromClause, Table, select, update
 from sqlalchemy.orm import Session
 
-from ocop_desktop.store.audit.canonical import MODULUS, audited_tables, scan_states
+from ocop_desktop.store.audit.canonical import MODULUS, audited_tables
 from ocop_desktop.store.audit.chain import Actor, append, seal_row
 from ocop_desktop.store.audit.recorder import AUDIT, actor_of
+from ocop_desktop.store.audit.scan import scan_states
 from ocop_desktop.store.models.audit import AuditState
 
 STATE: Table = AuditState.__table__  # type: ignore[assignment]
@@ -26,9 +27,9 @@ PENDING = "pending"
 def table_digest(conn: Connection, table: Table) -> tuple[int, int]:
     """(sum of the row hashes modulo 2**256, number of rows) of the whole table."""
     total = count = 0
-    for _ident, digest in scan_states(conn, table):
-        total, count = (total + int(digest, 16)) % MODULUS, count + 1
-    return total, count
+    for ids, digests in scan_states(conn, table):
+        total, count = total + sum(digests), count + len(ids)
+    return total % MODULUS, count
 
 
 def mark_pending(conn: Connection) -> None:
@@ -56,7 +57,8 @@ def record_bulk_inserts(session: Session, table: FromClause, ids: Iterable[Any])
     conn, table = session.connection(), cast(Table, table)
     added = {str(i) for i in ids}
     total = count = 0
-    for ident, digest in scan_states(conn, table):  # one pass: cheaper than looking each row up
-        if ident in added:
-            total, count = (total + int(digest, 16)) % MODULUS, count + 1
-    append(conn, [seal_row(table.name, total, count, actor_of(session, conn, "bulk"), "bulk")])
+    for ids, digests in scan_states(conn, table):  # one pass: cheaper than looking each row up
+        for ident, digest in zip(ids, digests, strict=True):
+            if ident in added:
+                total, count = total + digest, count + 1
+    append(conn, [seal_row(table.name, total % MODULUS, count, actor_of(session, conn, "bulk"), "bulk")])
