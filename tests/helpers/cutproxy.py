@@ -10,6 +10,8 @@ import struct
 import threading
 from dataclasses import dataclass, field
 
+PART_REQUEST = b"partNumber="  # in the query of an UploadPart request line only
+
 
 @dataclass
 class CutProxy:
@@ -21,6 +23,7 @@ class CutProxy:
     up: int = 0  # bytes forwarded so far
     down: int = 0
     cuts: int = 0
+    part_requests: int = 0  # S3 UploadPart requests that went up (their request line), answered or not
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -45,13 +48,18 @@ class CutProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            server = socket.create_connection(("127.0.0.1", self.target_port))
+            try:
+                server = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:  # the server is down (restarting): the client sees its connection reset
+                _reset(client)
+                continue
             with self._lock:
                 self._open |= {client, server}
             threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
             threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
 
     def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
+        tail = b""  # the last bytes forwarded up: a request line may be split between two reads
         try:
             while True:
                 data = src.recv(65536)
@@ -60,15 +68,28 @@ class CutProxy:
                     return
                 data, cut = self._count(data, upstream)
                 if data:
+                    if upstream:
+                        tail = self._count_parts(tail, data)
                     dst.sendall(data)
                 if upstream and self.up_stall is not None and self.up >= self.up_stall:
-                    self._released.wait()
+                    while self.up_stall is not None and not self._released.wait(0.05):
+                        pass  # hung until the proxy closes or the stall is lifted (nothing more goes up)
                     return
                 if cut:
                     self._reset_all()
                     return
-        except OSError:
+        except OSError:  # this side was reset (a cut, a server going down): so is the other
+            _reset(dst)
             return
+
+    def _count_parts(self, tail: bytes, data: bytes) -> bytes:
+        """Count UploadPart request lines (`PUT /bucket/key?partNumber=N&uploadId=…`) in what went up.
+        A random body matching these 11 bytes is a 2^-88 chance."""
+        window = tail + data
+        found = window.count(PART_REQUEST)
+        with self._lock:
+            self.part_requests += found
+        return window[-(len(PART_REQUEST) - 1) :]
 
     def _count(self, data: bytes, upstream: bool) -> tuple[bytes, bool]:
         """The bytes to forward before the next cut, and whether to cut after them."""
@@ -97,10 +118,14 @@ class CutProxy:
         with self._lock:
             sockets, self._open = self._open, set()
         for s in sockets:
-            try:  # linger 0: the close sends RST; shutdown first wakes the other pump blocked in recv on
-                # it (a close alone waits for that recv to return, and the peer would see nothing)
-                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            s.close()
+            _reset(s)
+
+
+def _reset(s: socket.socket) -> None:
+    try:  # linger 0: the close sends RST; shutdown first wakes the other pump blocked in recv on
+        # it (a close alone waits for that recv to return, and the peer would see nothing)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    s.close()

@@ -62,6 +62,7 @@ class SendReport:
     parts_uploaded: int = 0
     bytes_uploaded: int = 0
     resumed: int = 0  # uploads continued from parts sent before
+    adopted: int = 0  # uploads a killed run had opened without noting them, continued
     stopped: str = ""  # why the run stopped before the end (plain Vietnamese), else ""
     transient: bool = False  # the stop may go away by itself (network)
 
@@ -190,13 +191,7 @@ class Sender:
             if item.size <= self._part_size:
                 self._put_small(item, key, path)
                 return
-            upload = self._s3.create_multipart_upload(
-                Bucket=self._bucket,
-                Key=key,
-                ContentType="application/octet-stream",
-                Metadata={META: item.manifest_sha256},
-            )
-            outbox.started(self._ctx, item.id, key, upload["UploadId"], self._part_size)
+            outbox.started(self._ctx, item.id, key, self._upload_for(key, item, tried), self._part_size)
             item = outbox.get(self._ctx, item.id)
         held = self._held_parts(item, key, path)
         if held is None:  # the upload is gone: finished by a run that died before noting it, or expired
@@ -209,6 +204,38 @@ class Sender:
         if held:
             self.report.resumed += 1
         self._upload_parts(item, key, path, held, progress, (index, count))
+
+    def _upload_for(self, key: str, item: Item, tried: bool) -> str:
+        """The upload to continue: one a run killed right after creating it left open (found by the key
+        noted before the create), else a new one. Uploads beyond the newest are aborted: never a second
+        copy of the parts lingering on the server."""
+        found = self._open_uploads(key) if tried else []
+        if not found:
+            outbox.update(self._ctx, item.id, object_key=key)  # noted first: the next run looks for it
+            upload = self._s3.create_multipart_upload(
+                Bucket=self._bucket,
+                Key=key,
+                ContentType="application/octet-stream",
+                Metadata={META: item.manifest_sha256},
+            )
+            return str(upload["UploadId"])
+        for stale in found[1:]:
+            self._s3.abort_multipart_upload(Bucket=self._bucket, Key=key, UploadId=stale)
+        self.report.adopted += 1
+        return found[0]
+
+    def _open_uploads(self, key: str) -> list[str]:
+        """Multipart uploads open on the server for exactly this key, newest first. A server or a key
+        that may not list them (`s3:ListBucketMultipartUploads`) is answered as "none": a new upload."""
+        try:
+            page = self._s3.list_multipart_uploads(Bucket=self._bucket, Prefix=key)
+        except errors() as exc:
+            if classify(exc).transient:
+                raise
+            return []
+        uploads = [u for u in page.get("Uploads", []) if u.get("Key") == key]
+        uploads.sort(key=lambda u: u.get("Initiated") or 0, reverse=True)
+        return [str(u["UploadId"]) for u in uploads]
 
     def _upload_parts(
         self,
