@@ -26,7 +26,7 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout, outbox
 from ocop_desktop.services.mailbox.outbox import Item
-from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing
+from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing, list_parts, open_uploads
 from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class Sender:
         """The upload to continue: one a run killed right after creating it left open (found by the key
         noted before the create), else a new one. Uploads beyond the newest are aborted: never a second
         copy of the parts lingering on the server."""
-        found = self._open_uploads(key) if tried else []
+        found = open_uploads(self._s3, self._bucket, key) if tried else []
         if not found:
             outbox.update(self._ctx, item.id, object_key=key)  # noted first: the next run looks for it
             upload = self._s3.create_multipart_upload(
@@ -223,19 +223,6 @@ class Sender:
             self._s3.abort_multipart_upload(Bucket=self._bucket, Key=key, UploadId=stale)
         self.report.adopted += 1
         return found[0]
-
-    def _open_uploads(self, key: str) -> list[str]:
-        """Multipart uploads open on the server for exactly this key, newest first. A server or a key
-        that may not list them (`s3:ListBucketMultipartUploads`) is answered as "none": a new upload."""
-        try:
-            page = self._s3.list_multipart_uploads(Bucket=self._bucket, Prefix=key)
-        except errors() as exc:
-            if classify(exc).transient:
-                raise
-            return []
-        uploads = [u for u in page.get("Uploads", []) if u.get("Key") == key]
-        uploads.sort(key=lambda u: u.get("Initiated") or 0, reverse=True)
-        return [str(u["UploadId"]) for u in uploads]
 
     def _upload_parts(
         self,
@@ -323,7 +310,7 @@ class Sender:
         noted = {n: etag for n, etag, _s in item.parts}
         held: dict[int, tuple[str, int]] = {}
         try:
-            listed = self._list_parts(key, item.upload_id)
+            listed = list_parts(self._s3, self._bucket, key, item.upload_id)
         except errors() as exc:
             if is_missing(exc):
                 return None
@@ -341,18 +328,6 @@ class Sender:
         if {n: etag for n, (etag, _s) in held.items()} != noted:
             outbox.part_done(self._ctx, item, held)
         return held
-
-    def _list_parts(self, key: str, upload_id: str) -> list[tuple[int, str, int]]:
-        parts: list[tuple[int, str, int]] = []
-        marker = 0
-        while True:
-            page = self._s3.list_parts(
-                Bucket=self._bucket, Key=key, UploadId=upload_id, PartNumberMarker=marker
-            )
-            parts += [(int(p["PartNumber"]), str(p["ETag"]), int(p["Size"])) for p in page.get("Parts", [])]
-            if not page.get("IsTruncated"):
-                return parts
-            marker = int(page["NextPartNumberMarker"])
 
     def _already_there(self, key: str, item: Item) -> bool:
         """The same package is on the server already (same size, same manifest): never sent twice."""
