@@ -227,3 +227,32 @@ def test_a_server_restarted_mid_upload_is_waited_for_and_the_upload_resumed(
     finally:
         proxy.close()
         server.stop()
+
+
+def test_a_link_that_hangs_is_timed_out_and_the_upload_resumed(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    from ocop_desktop.services.mailbox.s3 import make_client
+
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 9, seed=3)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    proxy.up_stall = proxy.up + PART + 2 * MiB  # the second part hangs half-way: nothing more goes up
+    waits: list[float] = []
+
+    def link_back(delay: float) -> None:  # the back-off's wait: the link comes back meanwhile
+        waits.append(delay)
+        proxy.up_stall = None
+
+    settings = MailboxService(pair.commune).settings()
+    client = make_client(settings, timeouts=(2.0, 2.0))  # type: ignore[arg-type]
+    report = MailboxService(pair.commune, client=client, part_size=PART).send(
+        backoff=Backoff(sleep=link_back)
+    )
+    assert report.sent == [package] and len(waits) == 1 and report.resumed == 1
+    assert proxy.part_requests == 4 + 1  # the part that hung, once more
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+    assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
