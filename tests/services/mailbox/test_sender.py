@@ -217,6 +217,49 @@ def test_an_upload_opened_by_a_run_killed_before_noting_it_is_continued_not_left
     assert s3.list_multipart_uploads(Bucket=s3_bucket).get("Uploads", []) == []  # none left behind
 
 
+class CrashAfterComplete(CrashAfter):
+    """The process dies after the server completed the upload, before the outbox noted it."""
+
+    def complete_multipart_upload(self, **kwargs: Any) -> Any:
+        self._real.complete_multipart_upload(**kwargs)
+        raise Crash()
+
+
+def test_an_upload_completed_by_a_run_killed_before_noting_it_is_not_sent_again(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART + 7, seed=6)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    with pytest.raises(Crash):
+        _service(commune, CrashAfterComplete(real, parts=3)).send(backoff=NO_WAIT)
+    again = _service(commune).send(backoff=NO_WAIT)
+    assert again.already == [package] and again.parts_attempted == 0
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert (
+        item.state == "uploaded" and _object(s3_server, s3_bucket, str(item.object_key)) == file.read_bytes()
+    )
+
+
+def test_an_upload_the_server_no_longer_has_is_started_again(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 1, seed=8)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    with pytest.raises(Crash):
+        _service(commune, CrashAfter(real, parts=2)).send(backoff=NO_WAIT)
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert item.upload_id is not None
+    # expired by a lifecycle rule, or lost by a server restored from an older copy
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    s3.abort_multipart_upload(Bucket=s3_bucket, Key=str(item.object_key), UploadId=item.upload_id)
+    again = _service(commune).send(backoff=NO_WAIT)
+    assert again.sent == [package] and again.parts_attempted == 4 and again.resumed == 0
+    assert _object(s3_server, s3_bucket, str(item.object_key)) == file.read_bytes()
+    assert s3.list_multipart_uploads(Bucket=s3_bucket).get("Uploads", []) == []
+
+
 def test_a_receipt_written_to_a_stick_since_removed_is_sent_from_the_database(
     commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
 ) -> None:
