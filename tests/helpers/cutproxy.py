@@ -1,7 +1,9 @@
 """A TCP proxy on 127.0.0.1 between a client and a server that cuts connections on purpose: after a given
 number of bytes has gone up (client → server) or down (server → client) in total, every open connection
 is reset (RST, as a dropped 3G link or a NAT timing out looks to the client). Real sockets, real server:
-the faults the mailbox tests put between the sender and SeaweedFS."""
+the faults the mailbox tests put between the sender and SeaweedFS. It outlives a restart of the server
+(a connection made while the server is down is reset), and counts the UploadPart requests that went up,
+whichever process sent them: how many parts a fault made the sender send again."""
 
 from __future__ import annotations
 
