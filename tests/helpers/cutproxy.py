@@ -7,12 +7,19 @@ whichever process sent them: how many parts a fault made the sender send again."
 
 from __future__ import annotations
 
+import re
 import socket
 import struct
 import threading
 from dataclasses import dataclass, field
 
 PART_REQUEST = b"partNumber="  # in the query of an UploadPart request line only
+CONTENT_LENGTH = re.compile(rb"\r\ncontent-length: *(\d+)\r\n", re.IGNORECASE)
+TAIL = 64  # bytes of the previous read kept: a header line split between two reads is still seen
+TOO_LARGE = (
+    b"HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: text/html\r\nContent-Length: 0\r\n"
+    b"Connection: close\r\n\r\n"
+)
 
 
 @dataclass
@@ -25,6 +32,9 @@ class CutProxy:
     up: int = 0  # bytes forwarded so far
     down: int = 0
     cuts: int = 0
+    # a request whose Content-Length is above this is answered 413 and never reaches the server: the body
+    # limit of a reverse proxy in front of the mailbox (nginx's client_max_body_size)
+    up_limit: int | None = None
     part_requests: int = 0  # S3 UploadPart requests that went up (their request line), answered or not
 
     def __post_init__(self) -> None:
@@ -68,6 +78,11 @@ class CutProxy:
                 if not data:
                     dst.shutdown(socket.SHUT_WR)
                     return
+                if upstream and self._too_large(tail + data):
+                    src.sendall(TOO_LARGE)
+                    _reset(dst)
+                    src.close()
+                    return
                 data, cut = self._count(data, upstream)
                 if data:
                     if upstream:
@@ -86,12 +101,17 @@ class CutProxy:
 
     def _count_parts(self, tail: bytes, data: bytes) -> bytes:
         """Count UploadPart request lines (`PUT /bucket/key?partNumber=N&uploadId=…`) in what went up.
-        A random body matching these 11 bytes is a 2^-88 chance."""
-        window = tail + data
-        found = window.count(PART_REQUEST)
+        A random body matching these 11 bytes is a 2^-88 chance. Returns the new tail (what a header
+        split between two reads needs)."""
+        found = (tail[-(len(PART_REQUEST) - 1) :] + data).count(PART_REQUEST)
         with self._lock:
             self.part_requests += found
-        return window[-(len(PART_REQUEST) - 1) :]
+        return (tail + data)[-TAIL:]
+
+    def _too_large(self, window: bytes) -> bool:
+        if self.up_limit is None:
+            return False
+        return any(int(size) > self.up_limit for size in CONTENT_LENGTH.findall(window))
 
     def _count(self, data: bytes, upstream: bool) -> tuple[bytes, bool]:
         """The bytes to forward before the next cut, and whether to cut after them."""

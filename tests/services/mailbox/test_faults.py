@@ -256,3 +256,23 @@ def test_a_link_that_hangs_is_timed_out_and_the_upload_resumed(
     s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
     key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
     assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
+
+
+def test_a_body_limit_in_front_of_the_mailbox_parks_the_package_with_a_plain_message(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    from ocop_desktop.services.mailbox import outbox
+
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART + 1, seed=2)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    proxy.up_limit = 4 * MiB  # a reverse proxy's limit, below one part: the server never sees the body
+    service = MailboxService(pair.commune, part_size=PART)
+    report = service.send(backoff=NO_WAIT)
+    assert report.stopped.startswith("Gói quá lớn") and not report.transient and report.sent == []
+    assert next(i for i in outbox.listing(pair.commune) if i.package_id == package).state == "failed"
+    assert service.send(backoff=NO_WAIT).sent == []  # parked: not tried again by itself
+    proxy.up_limit = None  # the province raised the limit
+    assert service.retry() == 1 and service.send(backoff=NO_WAIT).sent == [package]
