@@ -50,20 +50,22 @@ def superseded(ctx: AppContext) -> set[str]:
 
 def tidy(ctx: AppContext, client: Any, bucket: str) -> list[str]:
     """Delete the superseded packs still listed under `outbox/all/`; returns their package ids. Nothing
-    to do (one pack or none) costs no request; a key that may not delete stops quietly (logged)."""
+    to do (one pack or none) costs no request. A key that may not list or delete there stops the tidy
+    quietly (logged): the packs stay, the fetch is not an error; a network error is (the round retries)."""
     old = superseded(ctx)
-    if not old:
-        return []
     deleted: list[str] = []
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=PREFIX):
-        for obj in page.get("Contents", []):
-            package_id = layout.package_id_of(obj["Key"])
-            if package_id not in old:
-                continue
-            try:
-                client.delete_object(Bucket=bucket, Key=obj["Key"])
-            except errors() as exc:
-                log.info("Superseded pack %s not deleted: %s", obj["Key"], classify(exc).code)
-                return deleted
-            deleted.append(package_id)
+    if not old:
+        return deleted
+    try:
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=PREFIX):
+            for obj in page.get("Contents", []):
+                package_id = layout.package_id_of(obj["Key"])
+                if package_id in old:
+                    client.delete_object(Bucket=bucket, Key=obj["Key"])
+                    deleted.append(package_id)
+    except errors() as exc:
+        problem = classify(exc)
+        if problem.transient:
+            raise
+        log.info("Superseded packs to all not tidied: %s", problem.code)
     return deleted
