@@ -156,30 +156,6 @@ def test_cancel_is_a_pause(commune: Pair, tmp_path: Path) -> None:
     assert later.sent == [package] and later.parts_uploaded == 2
 
 
-@pytest.mark.slow  # a server of its own, started twice (~10 s)
-def test_an_upload_survives_a_restart_of_the_server(pair: Pair, tmp_path: Path) -> None:
-    from helpers.mailbox import weed_binary
-
-    server = SeaweedServer(tmp_path / "own-server", weed_binary() or "weed")
-    server.start()
-    try:
-        bucket = server.new_bucket()
-        configure(pair.commune, server, bucket)
-        file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 1, seed=9)
-        package = queue_file(pair.commune, file, recipient=pair.province.office().id)
-        real = make_client(MailboxService(pair.commune).settings())  # type: ignore[arg-type]
-        with pytest.raises(Crash):
-            _service(pair, CrashAfter(real, parts=2)).send(backoff=NO_WAIT)
-        server.stop()
-        server.start()  # same ports and data folder
-        resumed = _service(pair).send(backoff=NO_WAIT)
-        assert package in resumed.sent and resumed.resumed == 1 and resumed.parts_attempted == 2
-        key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
-        assert _object(server, bucket, key) == file.read_bytes()
-    finally:
-        server.stop()
-
-
 class CrashAfterCreate:
     """A client whose process dies right after the server opened the upload, before the outbox noted it."""
 
