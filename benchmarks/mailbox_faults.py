@@ -159,12 +159,14 @@ class Bench:
         sender.start()
         while sender.is_alive() and self.proxy.up < target:
             time.sleep(0.002)
-        if sender.is_alive():
-            self.server.stop()
-            self.server.start()
-            t.faults = 1
-        sender.join()
-        commune.close()
+        try:
+            if sender.is_alive():
+                self.server.stop()
+                t.faults = 1
+                self.server.start()
+        finally:  # even when the server does not come back: the sender gives up, then the next trial
+            sender.join()
+            commune.close()
         t.runs = runs[0] if runs else 0
 
     # -- the checks ----------------------------------------------------------------------------------
