@@ -187,6 +187,7 @@ def _fetch(args: argparse.Namespace, ctx: AppContext) -> int:
         f"Đã tải {len(report.downloaded)} gói, đã nhập {len(report.applied)}; "
         f"{len(report.waiting)} gói chờ cán bộ xem xét, {len(report.refused)} gói bị từ chối; "
         f"đã dọn {len(report.deleted)} gói đã nhập khỏi hộp thư."
+        + (f" Đã xóa {len(report.superseded)} gói tham chiếu cũ gửi mọi xã." if report.superseded else "")
     )
     if not args.json:
         for entry in report.waiting + report.refused:

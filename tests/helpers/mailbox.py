@@ -111,7 +111,9 @@ class SeaweedServer:
         import boto3
 
         deadline = time.monotonic() + timeout
-        probe = f"ready-{uuid.uuid4().hex[:8]}"
+        # one probe bucket per server, made again at each restart: each bucket is a collection that takes
+        # a volume of its own, so a new one per start ran a server restarted 35 times out of volumes
+        probe = "ready-probe"
         last: Exception | None = None
         while time.monotonic() < deadline:
             assert self.process is not None
@@ -127,7 +129,8 @@ class SeaweedServer:
                 continue
             try:
                 client = boto3.client("s3", **self.client_args(ADMIN))
-                client.create_bucket(Bucket=probe)
+                if probe not in {b["Name"] for b in client.list_buckets().get("Buckets", [])}:
+                    client.create_bucket(Bucket=probe)
                 client.put_object(Bucket=probe, Key="x", Body=b"x")
                 return
             except Exception as exc:  # noqa: BLE001 - not ready yet, whatever the reason

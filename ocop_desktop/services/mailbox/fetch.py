@@ -21,8 +21,8 @@ from sqlalchemy import select
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings
-from ocop_desktop.services.mailbox import layout
-from ocop_desktop.services.mailbox.s3 import Problem, classify, errors
+from ocop_desktop.services.mailbox import broadcasts, layout
+from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing
 from ocop_desktop.services.sync.service import LINK_IN_COUNCIL, PackageService
 from ocop_desktop.store.models import OutboxItem, SyncPackage
 from ocop_desktop.store.models.mailbox import UPLOADED
@@ -44,6 +44,7 @@ class FetchReport:
     waiting: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
     refused: list[dict[str, str]] = field(default_factory=list)  # {"package_id", "path", "reason"}
     deleted: list[str] = field(default_factory=list)  # tidied from the bucket: imported and receipted
+    superseded: list[str] = field(default_factory=list)  # the province: its older packs to all, deleted
     bytes_downloaded: int = 0
     stopped: str = ""
     transient: bool = False
@@ -94,6 +95,8 @@ class Fetcher:
                 report(progress, index / max(len(objects), 1), f"Đang nhận gói {index + 1}/{len(objects)}")
                 self._one(key, size, etag, apply)
             self.tidy()
+            if self._ctx.office().role == "province":
+                self.report.superseded = broadcasts.tidy(self._ctx, self._s3, self._bucket)
         except errors() as exc:
             problem: Problem = classify(exc)
             self.report.stopped, self.report.transient = problem.message, problem.transient
@@ -153,7 +156,19 @@ class Fetcher:
             return
         path = incoming_dir(self._ctx) / f"{package_id}{layout.SUFFIX}"
         if not (path.is_file() and path.stat().st_size == size):
-            self._download(key, size, etag, path)
+            try:
+                self._download(key, size, etag, path)
+            except errors() as exc:
+                if not _gone(exc):
+                    raise
+                # deleted (a superseded pack to all) or replaced since the listing: the next listing says
+                log.info("Mailbox object %s went away during its download", key)
+                for partial in (
+                    path.with_name(path.name + ".part"),
+                    path.with_name(path.name + ".part.etag"),
+                ):
+                    partial.unlink(missing_ok=True)
+                return
             self.report.downloaded.append(package_id)
         if apply:
             self._importer(lambda: self._import(package_id, path))
@@ -229,6 +244,14 @@ class Fetcher:
             self.report.waiting.append({**entry, "reason": exc.message})
             return
         self.report.applied.append(package_id)
+
+
+def _gone(exc: BaseException) -> bool:
+    """The object is no longer the one listed: deleted (404) or replaced (412 on If-Match)."""
+    from botocore.exceptions import ClientError
+
+    status = isinstance(exc, ClientError) and exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    return is_missing(exc) or status == 412
 
 
 def etag_matches(path: Path, etag: str, part_size: int = 8 * 1024 * 1024) -> bool:

@@ -137,3 +137,29 @@ def errors() -> tuple[type[BaseException], ...]:
     from botocore.exceptions import BotoCoreError, ClientError
 
     return (BotoCoreError, ClientError, OSError)
+
+
+def list_parts(client: Any, bucket: str, key: str, upload_id: str) -> list[tuple[int, str, int]]:
+    """(number, ETag, size) of every part the server holds for the upload, all pages."""
+    parts: list[tuple[int, str, int]] = []
+    marker = 0
+    while True:
+        page = client.list_parts(Bucket=bucket, Key=key, UploadId=upload_id, PartNumberMarker=marker)
+        parts += [(int(p["PartNumber"]), str(p["ETag"]), int(p["Size"])) for p in page.get("Parts", [])]
+        if not page.get("IsTruncated"):
+            return parts
+        marker = int(page["NextPartNumberMarker"])
+
+
+def open_uploads(client: Any, bucket: str, key: str) -> list[str]:
+    """Multipart uploads open on the server for exactly this key, newest first. A server or a key that
+    may not list them (`s3:ListBucketMultipartUploads`) is answered as "none"."""
+    try:
+        page = client.list_multipart_uploads(Bucket=bucket, Prefix=key)
+    except errors() as exc:
+        if classify(exc).transient:
+            raise
+        return []
+    uploads = [u for u in page.get("Uploads", []) if u.get("Key") == key]
+    uploads.sort(key=lambda u: u.get("Initiated") or 0, reverse=True)
+    return [str(u["UploadId"]) for u in uploads]

@@ -26,7 +26,7 @@ from ocop_desktop.progress import Progress, report
 from ocop_desktop.services.core.mailbox_settings import MailboxSettings
 from ocop_desktop.services.mailbox import layout, outbox
 from ocop_desktop.services.mailbox.outbox import Item
-from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing
+from ocop_desktop.services.mailbox.s3 import Problem, classify, errors, is_missing, list_parts, open_uploads
 from ocop_desktop.store.models import Office, SyncPackage
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class SendReport:
     parts_uploaded: int = 0
     bytes_uploaded: int = 0
     resumed: int = 0  # uploads continued from parts sent before
+    adopted: int = 0  # uploads a killed run had opened without noting them, continued
     stopped: str = ""  # why the run stopped before the end (plain Vietnamese), else ""
     transient: bool = False  # the stop may go away by itself (network)
 
@@ -190,13 +191,7 @@ class Sender:
             if item.size <= self._part_size:
                 self._put_small(item, key, path)
                 return
-            upload = self._s3.create_multipart_upload(
-                Bucket=self._bucket,
-                Key=key,
-                ContentType="application/octet-stream",
-                Metadata={META: item.manifest_sha256},
-            )
-            outbox.started(self._ctx, item.id, key, upload["UploadId"], self._part_size)
+            outbox.started(self._ctx, item.id, key, self._upload_for(key, item, tried), self._part_size)
             item = outbox.get(self._ctx, item.id)
         held = self._held_parts(item, key, path)
         if held is None:  # the upload is gone: finished by a run that died before noting it, or expired
@@ -209,6 +204,25 @@ class Sender:
         if held:
             self.report.resumed += 1
         self._upload_parts(item, key, path, held, progress, (index, count))
+
+    def _upload_for(self, key: str, item: Item, tried: bool) -> str:
+        """The upload to continue: one a run killed right after creating it left open (found by the key
+        noted before the create), else a new one. Uploads beyond the newest are aborted: never a second
+        copy of the parts lingering on the server."""
+        found = open_uploads(self._s3, self._bucket, key) if tried else []
+        if not found:
+            outbox.update(self._ctx, item.id, object_key=key)  # noted first: the next run looks for it
+            upload = self._s3.create_multipart_upload(
+                Bucket=self._bucket,
+                Key=key,
+                ContentType="application/octet-stream",
+                Metadata={META: item.manifest_sha256},
+            )
+            return str(upload["UploadId"])
+        for stale in found[1:]:
+            self._s3.abort_multipart_upload(Bucket=self._bucket, Key=key, UploadId=stale)
+        self.report.adopted += 1
+        return found[0]
 
     def _upload_parts(
         self,
@@ -296,7 +310,7 @@ class Sender:
         noted = {n: etag for n, etag, _s in item.parts}
         held: dict[int, tuple[str, int]] = {}
         try:
-            listed = self._list_parts(key, item.upload_id)
+            listed = list_parts(self._s3, self._bucket, key, item.upload_id)
         except errors() as exc:
             if is_missing(exc):
                 return None
@@ -314,18 +328,6 @@ class Sender:
         if {n: etag for n, (etag, _s) in held.items()} != noted:
             outbox.part_done(self._ctx, item, held)
         return held
-
-    def _list_parts(self, key: str, upload_id: str) -> list[tuple[int, str, int]]:
-        parts: list[tuple[int, str, int]] = []
-        marker = 0
-        while True:
-            page = self._s3.list_parts(
-                Bucket=self._bucket, Key=key, UploadId=upload_id, PartNumberMarker=marker
-            )
-            parts += [(int(p["PartNumber"]), str(p["ETag"]), int(p["Size"])) for p in page.get("Parts", [])]
-            if not page.get("IsTruncated"):
-                return parts
-            marker = int(page["NextPartNumberMarker"])
 
     def _already_there(self, key: str, item: Item) -> bool:
         """The same package is on the server already (same size, same manifest): never sent twice."""

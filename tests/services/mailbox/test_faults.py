@@ -5,6 +5,7 @@ most the one part (or range) in flight."""
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import boto3
@@ -183,3 +184,95 @@ def test_a_part_damaged_on_the_way_is_sent_again(
     s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
     key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
     assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
+
+
+@pytest.mark.slow  # a server of its own, restarted mid-upload (~10 s, more on a loaded machine)
+def test_a_server_restarted_mid_upload_is_waited_for_and_the_upload_resumed(
+    pair: Pair, tmp_path: Path
+) -> None:
+    import threading
+
+    from helpers.mailbox import weed_binary
+    from ocop_desktop.services.mailbox.sender import SendReport
+
+    server = SeaweedServer(tmp_path / "own-server", weed_binary() or "weed")
+    server.start()
+    proxy = CutProxy(server.s3_port)
+    try:
+        bucket = server.new_bucket()
+        configure(pair.commune, server, bucket)
+        MailboxService(pair.commune).send()  # the link's enrollment
+        _through(pair.commune, proxy, bucket)
+        file = random_file(tmp_path / "p.ocoppkg", 4 * PART + 3, seed=5)
+        package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+        proxy.up_stall = int(1.5 * PART)  # the second part hangs half-way: the server goes down under it
+        reports: list[SendReport] = []
+        through = Backoff(base=0.2, cap=1.0, attempts=200)  # short real waits while the server is down
+        sender = threading.Thread(
+            target=lambda: reports.append(MailboxService(pair.commune, part_size=PART).send(backoff=through))
+        )
+        sender.start()
+        while proxy.up < proxy.up_stall and sender.is_alive():
+            time.sleep(0.01)
+        server.stop()
+        proxy.up_stall = None
+        server.start()  # same ports and data folder: the upload id the outbox noted is still valid
+        sender.join(120)
+        assert not sender.is_alive() and reports[0].sent == [package] and reports[0].resumed == 1
+        assert proxy.part_requests == 5 + 1  # the part under way when the server went down, once more
+        s3 = boto3.client("s3", **server.client_args(OFFICE))
+        key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+        assert s3.get_object(Bucket=bucket, Key=key)["Body"].read() == file.read_bytes()
+        assert s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+    finally:
+        proxy.close()
+        server.stop()
+
+
+def test_a_link_that_hangs_is_timed_out_and_the_upload_resumed(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    from ocop_desktop.services.mailbox.s3 import make_client
+
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 9, seed=3)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    proxy.up_stall = proxy.up + PART + 2 * MiB  # the second part hangs half-way: nothing more goes up
+    waits: list[float] = []
+
+    def link_back(delay: float) -> None:  # the back-off's wait: the link comes back meanwhile
+        waits.append(delay)
+        proxy.up_stall = None
+
+    settings = MailboxService(pair.commune).settings()
+    client = make_client(settings, timeouts=(2.0, 2.0))  # type: ignore[arg-type]
+    report = MailboxService(pair.commune, client=client, part_size=PART).send(
+        backoff=Backoff(sleep=link_back)
+    )
+    assert report.sent == [package] and len(waits) == 1 and report.resumed == 1
+    assert proxy.part_requests == 4 + 1  # the part that hung, once more
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
+    assert s3.get_object(Bucket=s3_bucket, Key=key)["Body"].read() == file.read_bytes()
+
+
+def test_a_body_limit_in_front_of_the_mailbox_parks_the_package_with_a_plain_message(
+    pair: Pair, s3_server: SeaweedServer, s3_bucket: str, proxy: CutProxy, tmp_path: Path
+) -> None:
+    from ocop_desktop.services.mailbox import outbox
+
+    configure(pair.commune, s3_server, s3_bucket)
+    MailboxService(pair.commune).send()  # the link's enrollment
+    _through(pair.commune, proxy, s3_bucket)
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART + 1, seed=2)
+    package = queue_file(pair.commune, file, recipient=pair.province.office().id)
+    proxy.up_limit = 4 * MiB  # a reverse proxy's limit, below one part: the server never sees the body
+    service = MailboxService(pair.commune, part_size=PART)
+    report = service.send(backoff=NO_WAIT)
+    assert report.stopped.startswith("Gói quá lớn") and not report.transient and report.sent == []
+    assert next(i for i in outbox.listing(pair.commune) if i.package_id == package).state == "failed"
+    assert service.send(backoff=NO_WAIT).sent == []  # parked: not tried again by itself
+    proxy.up_limit = None  # the province raised the limit
+    assert service.retry() == 1 and service.send(backoff=NO_WAIT).sent == [package]

@@ -156,28 +156,84 @@ def test_cancel_is_a_pause(commune: Pair, tmp_path: Path) -> None:
     assert later.sent == [package] and later.parts_uploaded == 2
 
 
-@pytest.mark.slow  # a server of its own, started twice (~10 s)
-def test_an_upload_survives_a_restart_of_the_server(pair: Pair, tmp_path: Path) -> None:
-    from helpers.mailbox import weed_binary
+class CrashAfterCreate:
+    """A client whose process dies right after the server opened the upload, before the outbox noted it."""
 
-    server = SeaweedServer(tmp_path / "own-server", weed_binary() or "weed")
-    server.start()
-    try:
-        bucket = server.new_bucket()
-        configure(pair.commune, server, bucket)
-        file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 1, seed=9)
-        package = queue_file(pair.commune, file, recipient=pair.province.office().id)
-        real = make_client(MailboxService(pair.commune).settings())  # type: ignore[arg-type]
-        with pytest.raises(Crash):
-            _service(pair, CrashAfter(real, parts=2)).send(backoff=NO_WAIT)
-        server.stop()
-        server.start()  # same ports and data folder
-        resumed = _service(pair).send(backoff=NO_WAIT)
-        assert package in resumed.sent and resumed.resumed == 1 and resumed.parts_attempted == 2
-        key = f"inbox/{pair.province.office().id}/{pair.commune.office().id}/{package}.ocoppkg"
-        assert _object(server, bucket, key) == file.read_bytes()
-    finally:
-        server.stop()
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def create_multipart_upload(self, **kwargs: Any) -> Any:
+        self._real.create_multipart_upload(**kwargs)
+        raise Crash()
+
+
+def test_an_upload_opened_by_a_run_killed_before_noting_it_is_continued_not_left_open(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART + 5, seed=4)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    key = f"inbox/{commune.province.office().id}/{commune.commune.office().id}/{package}.ocoppkg"
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    older = s3.create_multipart_upload(Bucket=s3_bucket, Key=key)["UploadId"]  # an even earlier one
+    s3.upload_part(Bucket=s3_bucket, Key=key, UploadId=older, PartNumber=1, Body=b"x" * PART)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    with pytest.raises(Crash):
+        _service(commune, CrashAfterCreate(real)).send(backoff=NO_WAIT)
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert item.upload_id is None and item.object_key == key  # the key was noted, the upload was not
+    assert len(s3.list_multipart_uploads(Bucket=s3_bucket, Prefix=key).get("Uploads", [])) == 2
+
+    again = _service(commune).send(backoff=NO_WAIT)
+    assert again.sent == [package] and again.adopted == 1
+    assert again.parts_attempted == 3  # the junk part of the older upload, if kept, is not ours: sent
+    assert _object(s3_server, s3_bucket, key) == file.read_bytes()
+    assert s3.list_multipart_uploads(Bucket=s3_bucket).get("Uploads", []) == []  # none left behind
+
+
+class CrashAfterComplete(CrashAfter):
+    """The process dies after the server completed the upload, before the outbox noted it."""
+
+    def complete_multipart_upload(self, **kwargs: Any) -> Any:
+        self._real.complete_multipart_upload(**kwargs)
+        raise Crash()
+
+
+def test_an_upload_completed_by_a_run_killed_before_noting_it_is_not_sent_again(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    file = random_file(tmp_path / "p.ocoppkg", 2 * PART + 7, seed=6)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    with pytest.raises(Crash):
+        _service(commune, CrashAfterComplete(real, parts=3)).send(backoff=NO_WAIT)
+    again = _service(commune).send(backoff=NO_WAIT)
+    assert again.already == [package] and again.parts_attempted == 0
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert (
+        item.state == "uploaded" and _object(s3_server, s3_bucket, str(item.object_key)) == file.read_bytes()
+    )
+
+
+def test_an_upload_the_server_no_longer_has_is_started_again(
+    commune: Pair, s3_server: SeaweedServer, s3_bucket: str, tmp_path: Path
+) -> None:
+    file = random_file(tmp_path / "p.ocoppkg", 3 * PART + 1, seed=8)
+    package = queue_file(commune.commune, file, recipient=commune.province.office().id)
+    real = make_client(MailboxService(commune.commune).settings())  # type: ignore[arg-type]
+    with pytest.raises(Crash):
+        _service(commune, CrashAfter(real, parts=2)).send(backoff=NO_WAIT)
+    item = next(i for i in outbox.listing(commune.commune) if i.package_id == package)
+    assert item.upload_id is not None
+    # expired by a lifecycle rule, or lost by a server restored from an older copy
+    s3 = boto3.client("s3", **s3_server.client_args(OFFICE))
+    s3.abort_multipart_upload(Bucket=s3_bucket, Key=str(item.object_key), UploadId=item.upload_id)
+    again = _service(commune).send(backoff=NO_WAIT)
+    assert again.sent == [package] and again.parts_attempted == 4 and again.resumed == 0
+    assert _object(s3_server, s3_bucket, str(item.object_key)) == file.read_bytes()
+    assert s3.list_multipart_uploads(Bucket=s3_bucket).get("Uploads", []) == []
 
 
 def test_a_receipt_written_to_a_stick_since_removed_is_sent_from_the_database(
