@@ -20,6 +20,7 @@ from ocop_desktop.cli import (
     reports,
     rules,
     setup,
+    store,
     sync,
 )
 from ocop_desktop.cli import register as register_cli
@@ -42,6 +43,7 @@ HEADLESS_COMMANDS: list[Register] = [
     backup.register,
     officers.register,
     database.register,
+    store.register,
 ]
 
 
