@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -36,11 +36,25 @@ def _as_sqlite(value: Any) -> Any:
     return value
 
 
-class _Rows(list[tuple[Any, ...]]):
-    """Fetched rows with the two cursor methods the log uses."""
+class _Rows:
+    """A statement's rows, converted one by one as they are read: the audit check reads whole
+    tables (a million checklist items at province scale) and must not hold them all as Python
+    objects at once. The result itself stays in libpq's compact buffer until the cursor goes."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        if self._cursor.description is None:
+            return
+        for row in self._cursor:
+            yield tuple(_as_sqlite(v) for v in row)
 
     def fetchone(self) -> tuple[Any, ...] | None:
-        return self[0] if self else None
+        if self._cursor.description is None:
+            return None
+        row = self._cursor.fetchone()
+        return None if row is None else tuple(_as_sqlite(v) for v in row)
 
     def fetchall(self) -> list[tuple[Any, ...]]:
         return list(self)
@@ -51,13 +65,12 @@ class _Server:
         self._raw = raw
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
-        with self._raw.cursor() as cursor:
-            if params:
-                cursor.execute(sql.replace("?", "%s"), tuple(params))
-            else:  # no placeholders at all: a literal `%` or `?` stays as written
-                cursor.execute(sql)
-            rows = cursor.fetchall() if cursor.description is not None else []
-        return _Rows(tuple(_as_sqlite(v) for v in row) for row in rows)
+        cursor = self._raw.cursor()  # left open for the rows; closed when they are dropped
+        if params:
+            cursor.execute(sql.replace("?", "%s"), tuple(params))
+        else:  # no placeholders at all: a literal `%` or `?` stays as written
+            cursor.execute(sql)
+        return _Rows(cursor)
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> None:
         with self._raw.cursor() as cursor:
