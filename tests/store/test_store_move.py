@@ -28,6 +28,7 @@ from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.store.engines import DATABASE_ENV, configured_url
 
 pytestmark = pytest.mark.postgres
+FIRST = "rowid = (SELECT min(rowid) FROM producer)"
 
 
 @pytest.fixture(autouse=True)
@@ -147,7 +148,7 @@ def test_a_cancel_halfway_leaves_the_server_empty(source: AppContext, pg_url: st
 def test_a_value_the_server_refuses_rolls_everything_back(source: AppContext, pg_url: str) -> None:
     raw = sqlite3.connect(source.paths.db_path)
     with raw:  # SQLite does not enforce VARCHAR lengths; PostgreSQL does
-        raw.execute("UPDATE producer SET phone = ? WHERE rowid = (SELECT min(rowid) FROM producer)", ("0" * 40,))
+        raw.execute(f"UPDATE producer SET phone = ? WHERE {FIRST}", ("0" * 40,))
     raw.close()
     with pytest.raises(UserError, match="bảng producer: .*máy chủ không giữ gì"):
         migrate_to(source.engine, source.paths.db_path, pg_url)
@@ -157,7 +158,7 @@ def test_a_value_the_server_refuses_rolls_everything_back(source: AppContext, pg
 def test_an_audit_log_already_broken_in_the_file_is_said(source: AppContext, pg_url: str) -> None:
     raw = sqlite3.connect(source.paths.db_path)
     with raw:  # a record changed outside the app: the log no longer matches it
-        raw.execute("UPDATE producer SET name = name || ' (sửa tay)' WHERE rowid = (SELECT min(rowid) FROM producer)")
+        raw.execute(f"UPDATE producer SET name = name || ' (sửa tay)' WHERE {FIRST}")
     raw.close()
     with pytest.raises(UserError, match="trong tệp SQLite đã có lỗi từ trước"):
         migrate_to(source.engine, source.paths.db_path, pg_url)
