@@ -60,6 +60,7 @@ def _as_json(report: MoveReport) -> dict[str, object]:
         "audit_entries": report.audit_entries,
         "switched": report.switched,
         "sequences_reset": report.sequences_reset,
+        "phases_seconds": report.phases,
         "tables": [
             {"name": t.name, "rows": t.target_rows, "hash": t.target_hash, "ok": t.ok} for t in report.tables
         ],

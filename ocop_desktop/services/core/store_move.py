@@ -53,6 +53,7 @@ class MoveReport:
     seconds: float = 0.0
     switched: bool = False
     sequences_reset: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: schema, copy, compare, audit
 
     @property
     def rows(self) -> int:
@@ -103,26 +104,41 @@ def migrate_to(
 
 
 def _move(source: Engine, conn: Connection, url: str, report: MoveReport, progress: Progress | None) -> None:
+    clock = _Phases(report.phases)
     progress_report(progress, 0.0, "Kiểm tra máy chủ")
     _check_empty(conn, url)
     progress_report(progress, 0.01, "Tạo bảng trên máy chủ")
     _create_schema(conn)
+    clock.done("schema")
     tables = tables_in_order()
     with source.connect() as src:
         counts = {t.name: transfer.count_rows(src, t) for t in tables}
         copied = _copy_all(src, conn, tables, counts, progress)
     report.sequences_reset = transfer.reset_sequences(conn)
+    clock.done("copy")
     report.tables = _check_tables(conn, tables, copied, progress)
     bad = [t for t in report.tables if not t.ok]
     if bad:
         raise _mismatch(bad)
+    clock.done("compare")
     progress_report(progress, 0.9, "Kiểm tra nhật ký kiểm toán trên máy chủ")
     audit = verify(conn, progress)
     if not audit.ok:
         raise _audit_failed(source, audit.problems[0].message, len(audit.problems))
     report.audit_entries = audit.entries
+    clock.done("audit")
     transfer.analyze(conn)
+    clock.done("analyze")
     progress_report(progress, 1.0, "Đã chuyển xong")
+
+
+class _Phases:
+    def __init__(self, into: dict[str, float]) -> None:
+        self._into, self._last = into, time.perf_counter()
+
+    def done(self, name: str) -> None:
+        now = time.perf_counter()
+        self._into[name], self._last = round(now - self._last, 1), now
 
 
 def _check_empty(conn: Connection, url: str) -> None:
