@@ -35,6 +35,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # helpers.postgres
@@ -66,6 +68,7 @@ TYPED = "ca phe buon"  # a person typing in the filter box, one letter at a time
 FILTER_TARGET_MS = 50
 RATIO_TARGET = 2.0
 PACKAGE_DOSSIERS = 100
+PACKAGE_YEAR = 2023  # the demo's products are of 2024–2026: the commune's new codes are its own
 
 
 def ms(seconds: float) -> float:
@@ -138,7 +141,9 @@ def commune_package(root: Path, province: AppContext) -> Path:
     """A commune of the demo province with 100 dossiers (two small scans each), linked to the
     province, and its package of them."""
     with province.read() as s:
-        unit = s.query(AdminUnit.code).filter(AdminUnit.parent_code == province.office().unit_code).first()
+        unit = s.execute(
+            select(AdminUnit.code).where(AdminUnit.parent_code == province.office().unit_code)
+        ).first()
     assert unit is not None
     commune = sync_bench.installation(root / "commune", "commune", unit[0])
     try:
@@ -148,7 +153,8 @@ def commune_package(root: Path, province: AppContext) -> Path:
         )
         evidence = EvidenceService(commune)
         for n in range(PACKAGE_DOSSIERS):
-            product = ProductService(commune).create(ProductInput(producer.id, f"Sản phẩm {n}", 13))
+            made = ProductInput(producer.id, f"Sản phẩm {n}", 13, year=PACKAGE_YEAR)
+            product = ProductService(commune).create(made)
             dossier = DossierService(commune).create(product.id, "first")
             scans = []
             for i in range(2):

@@ -239,7 +239,7 @@ def _audit_failed(source: Engine, first: str, count: int) -> UserError:
 def _copy_failed(url: str, reason: str, detail: str) -> UserError:
     first = reason.strip().splitlines()[0] if reason.strip() else "?"
     return UserError(
-        f"Máy chủ {engines.shown(url)} từ chối dữ liệu khi chép ({first}). Đã hủy: máy chủ không giữ gì, "
-        "tệp SQLite không bị thay đổi.",
+        f"Không chép được dữ liệu lên máy chủ {engines.shown(url)} ({first}): máy chủ từ chối một giá trị "
+        "hoặc mất kết nối. Đã hủy: máy chủ không giữ gì, tệp SQLite không bị thay đổi.",
         detail=detail,
     )
