@@ -21,6 +21,7 @@ from ocop_desktop.cli import (
     reports,
     rules,
     setup,
+    store,
     sync,
 )
 from ocop_desktop.cli import register as register_cli
@@ -44,6 +45,7 @@ HEADLESS_COMMANDS: list[Register] = [
     officers.register,
     database.register,
     office_keys.register,
+    store.register,
 ]
 
 

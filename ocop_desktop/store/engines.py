@@ -67,7 +67,22 @@ def make_server_engine(url: URL | str) -> Engine:
 
 
 def unreachable(url: URL | str, exc: BaseException) -> EnvironmentProblem:
+    """What stopped a connection, said so that the person knows whom to ask: the password, the
+    database's name, or the server itself (network, off, refused)."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = str(exc)
+    if "password authentication failed" in text or "no password supplied" in text:
+        return EnvironmentProblem(
+            f"Máy chủ {shown(url)} từ chối đăng nhập: sai tên người dùng hoặc mật khẩu. Hãy kiểm tra "
+            "mật khẩu trong địa chỉ (hoặc trong tệp mật khẩu pgpass). Chưa có gì bị thay đổi.",
+            detail=first,
+        )
+    if "does not exist" in text and "database" in text:
+        return EnvironmentProblem(
+            f"Máy chủ {shown(url)} chưa có cơ sở dữ liệu “{make_url(url).database}”. Hãy nhờ người quản trị "
+            "máy chủ tạo nó (docs/province-server.md). Chưa có gì bị thay đổi.",
+            detail=first,
+        )
     return EnvironmentProblem(
         f"Không kết nối được máy chủ cơ sở dữ liệu {shown(url)}. Hãy kiểm tra mạng, máy chủ đã bật chưa, "
         "tên người dùng và mật khẩu; hoặc hỏi người quản trị máy chủ của văn phòng tỉnh. "

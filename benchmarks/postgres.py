@@ -1,0 +1,269 @@
+"""The province-scale demo on PostgreSQL against SQLite, in the same run (issue 18), JSON on stdout.
+
+The SQLite installation is the province demo (`demo-data --scale province`, 60,000 dossiers); the
+PostgreSQL one is its copy made by `store migrate-to` (timed too) on a real PostgreSQL 16 started
+from the `pgserver` wheel (tests/helpers/postgres.py) on this machine. Then, on each engine in turn:
+
+- the list filter, per keystroke (count + first page, as the list pages ask): products (the startup
+  benchmark's measure, target ≤ 50 ms) and dossiers;
+- opening a dossier (detail, checklist, attachments, self-assessment: benchmarks/dossiers.py);
+- the reports (services/reports, each built 3 times: median);
+- the aggregation of 150 dossiers × 9 members (benchmarks/aggregation.py, on a fresh store of each);
+- importing a package of 100 dossiers from a commune (benchmarks/sync.py; the same file into both).
+
+Each figure's ratio PostgreSQL / SQLite is reported; the target is ≤ 2 for each.
+
+Run: uv run python benchmarks/postgres.py [--data-dir PROVINCE_DEMO] [--save]
+(the data folder is copied, never changed; without it a province demo is built, about a minute).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # helpers.postgres
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import aggregation as aggregation_bench  # noqa: E402
+import sync as sync_bench  # noqa: E402
+
+from helpers.postgres import PostgresServer  # noqa: E402
+from helpers.postgres import start as start_postgres  # noqa: E402
+from ocop_desktop.domain.producers import ProducerInput, ProducerKind  # noqa: E402
+from ocop_desktop.domain.products import ProductInput  # noqa: E402
+from ocop_desktop.paths import AppPaths  # noqa: E402
+from ocop_desktop.services.core.bootstrap import open_app  # noqa: E402
+from ocop_desktop.services.core.context import AppContext  # noqa: E402
+from ocop_desktop.services.core.store_move import migrate_to  # noqa: E402
+from ocop_desktop.services.dossiers.checklists import ChecklistService  # noqa: E402
+from ocop_desktop.services.dossiers.evidence import EvidenceService  # noqa: E402
+from ocop_desktop.services.dossiers.self_assessment import SelfAssessmentService  # noqa: E402
+from ocop_desktop.services.dossiers.service import DossierService  # noqa: E402
+from ocop_desktop.services.province.aggregation import AggregationService  # noqa: E402
+from ocop_desktop.services.registry.producers import ProducerService  # noqa: E402
+from ocop_desktop.services.registry.products import ProductService  # noqa: E402
+from ocop_desktop.services.reports.service import REPORT_NAMES, ReportService, build  # noqa: E402
+from ocop_desktop.services.sync.service import PackageService  # noqa: E402
+from ocop_desktop.store.models import AdminUnit, Dossier  # noqa: E402
+
+TYPED = "ca phe buon"  # a person typing in the filter box, one letter at a time
+FILTER_TARGET_MS = 50
+RATIO_TARGET = 2.0
+PACKAGE_DOSSIERS = 100
+PACKAGE_YEAR = 2023  # the demo's products are of 2024–2026: the commune's new codes are its own
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def filter_per_keystroke(search: Callable[[str], Any]) -> dict[str, float]:
+    search("")  # the first page, loaded before anyone types
+    times, query = [], ""
+    for ch in TYPED:
+        query += ch
+        times.append(timed(lambda q=query: search(q)))  # type: ignore[misc]
+    return {"median_ms": ms(statistics.median(times)), "max_ms": ms(max(times))}
+
+
+def open_dossier_ms(ctx: AppContext, ids: list[str]) -> dict[str, float]:
+    evidence = EvidenceService(ctx)
+
+    def open_one(dossier: str) -> None:
+        DossierService(ctx).get(dossier)
+        ChecklistService(ctx).items(dossier)
+        evidence.attachments(dossier)
+        evidence.total_size(dossier)
+        SelfAssessmentService(ctx).load(dossier)
+
+    if not ids:
+        return {}
+    open_one(ids[0])  # the rule set, loaded once per process
+    times = [timed(lambda d=d: open_one(d)) for d in ids]  # type: ignore[misc]
+    return {"median_ms": ms(statistics.median(times)), "max_ms": ms(max(times))}
+
+
+def reports_ms(ctx: AppContext, on: date) -> dict[str, float]:
+    service = ReportService(ctx)
+    return {
+        name: ms(statistics.median(timed(lambda n=name: build(service, n, on)) for _ in range(3)))  # type: ignore[misc]
+        for name in REPORT_NAMES
+    }
+
+
+def aggregation_ms(ctx: AppContext) -> dict[str, float]:
+    round_id, enter = aggregation_bench.build(ctx, 150, 9, random.Random(7))
+    seconds = timed(lambda: AggregationService(ctx).aggregate_round(round_id))
+    return {"aggregate_ms": ms(seconds), "enter_1350_sheets_ms": ms(enter)}
+
+
+def measure(ctx: AppContext, fresh: AppContext, package: Path, dossier_ids: list[str]) -> dict[str, Any]:
+    on = date(2026, 9, 1)
+    products, dossiers = ProductService(ctx), DossierService(ctx)
+    figures: dict[str, Any] = {
+        "filter_products": filter_per_keystroke(lambda q: (products.count(q), products.search(q, limit=200))),
+        "filter_dossiers": filter_per_keystroke(lambda q: (dossiers.count(q), dossiers.search(q, limit=200))),
+        "open_dossier": open_dossier_ms(ctx, dossier_ids),
+        "reports_ms": reports_ms(ctx, on),
+        "aggregation_150x9": aggregation_ms(fresh),
+    }
+    service = PackageService(ctx)
+    seconds = timed(lambda: service.import_package(package))
+    figures["import_100_dossiers_ms"] = ms(seconds)
+    return figures
+
+
+def commune_package(root: Path, province: AppContext) -> Path:
+    """A commune of the demo province with 100 dossiers (two small scans each), linked to the
+    province, and its package of them."""
+    with province.read() as s:
+        unit = s.execute(
+            select(AdminUnit.code).where(AdminUnit.parent_code == province.office().unit_code)
+        ).first()
+    assert unit is not None
+    commune = sync_bench.installation(root / "commune", "commune", unit[0])
+    try:
+        sync_bench.link(commune, province, root / "usb")
+        producer = ProducerService(commune).create(
+            ProducerInput("HTX Đo", ProducerKind.COOPERATIVE, unit[0], address="Số 1", representative="A")
+        )
+        evidence = EvidenceService(commune)
+        for n in range(PACKAGE_DOSSIERS):
+            made = ProductInput(producer.id, f"Sản phẩm {n}", 13, year=PACKAGE_YEAR)
+            product = ProductService(commune).create(made)
+            dossier = DossierService(commune).create(product.id, "first")
+            scans = []
+            for i in range(2):
+                scans.append(root / f"scan-{n}-{i}.jpg")
+                scans[-1].write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(20_000))
+            evidence.add_files(dossier.row.id, scans, checklist_key="market")
+        with commune.unit_of_work() as s:
+            for d in s.query(Dossier):
+                d.status = "commune_checked"
+        return PackageService(commune).export_dossiers(root / "usb" / "ho-so.ocoppkg", pending=True).path
+    finally:
+        commune.close()
+
+
+def ensure_demo(data_dir: Path | None, root: Path) -> Path:
+    target = root / "sqlite"
+    if data_dir is not None:
+        shutil.copytree(data_dir, target, ignore=shutil.ignore_patterns("ocop.lock", "database.json"))
+        return target
+    subprocess.run(
+        [sys.executable, "-m", "ocop_desktop", "--data-dir", str(target), "demo-data", "--scale", "province"],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    return target
+
+
+def ratios(sqlite: dict[str, Any], server: dict[str, Any], path: str = "") -> dict[str, float]:
+    found: dict[str, float] = {}
+    for key, value in sqlite.items():
+        name = f"{path}{key}"
+        if isinstance(value, dict):
+            found |= ratios(value, server[key], name + ".")
+        elif isinstance(value, int | float) and value and not key.startswith("max"):
+            found[name] = round(server[key] / value, 2)
+    return found
+
+
+def run(args: argparse.Namespace, root: Path, server: PostgresServer) -> dict[str, Any]:
+    demo = ensure_demo(args.data_dir, root)
+    province = open_app(AppPaths.for_data_dir(demo))
+    try:
+        package = commune_package(root, province)  # linked before the move: both copies know the commune
+        url = server.url(server.new_database(prefix="province"))
+        moved = migrate_to(province.engine, province.paths.db_path, url)
+        found = [d.id for d in DossierService(province).search(limit=2000)]
+        ids = found[:: max(1, len(found) // 20)]  # 20 dossiers across the list
+    finally:
+        province.close()
+    server_dir = root / "server-desk"  # the same keys and scans, the store on the server
+    shutil.copytree(demo, server_dir, ignore=shutil.ignore_patterns("ocop.sqlite3*", "ocop.lock"))
+    results = {}
+    for engine, data_dir, database in (("sqlite", demo, None), ("postgresql", server_dir, url)):
+        fresh_db = None if database is None else server.url(server.new_database(prefix="fresh"))
+        ctx = open_app(AppPaths.for_data_dir(data_dir), database=database)
+        fresh = open_app(AppPaths.for_data_dir(root / f"fresh-{engine}"), database=fresh_db)
+        try:
+            results[engine] = measure(ctx, fresh, package, ids)
+        finally:
+            ctx.close()
+            fresh.close()
+    return {
+        "migrate_to": {
+            "rows": moved.rows,
+            "tables": len(moved.tables),
+            "all_tables_match": all(t.ok for t in moved.tables),
+            "audit_entries_verified": moved.audit_entries,
+            "seconds": moved.seconds,
+            "phases_seconds": moved.phases,
+        },
+        "sqlite": results["sqlite"],
+        "postgresql": results["postgresql"],
+        "ratio_postgresql_to_sqlite": ratios(results["sqlite"], results["postgresql"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path, help="a province demo installation (copied, not changed)")
+    parser.add_argument("--save", action="store_true", help="write benchmarks/results/postgres.json")
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="ocop-pg-bench-"))
+    server = start_postgres()
+    try:
+        body = run(args, root, server)
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+    over = {k: v for k, v in body["ratio_postgresql_to_sqlite"].items() if v > RATIO_TARGET}
+    out = {
+        "benchmark": "PostgreSQL against SQLite, province-scale demo (issue 18)",
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "system": platform.system(),
+            "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],  # the machine is shared
+            "postgresql": "16 (pgserver wheel), same machine, fsync off",
+        },
+        "targets": {"ratio_max": RATIO_TARGET, "filter_ms_per_keystroke_max": FILTER_TARGET_MS},
+        **body,
+        "over_ratio_target": over,
+        "filter_ok": body["postgresql"]["filter_products"]["median_ms"] <= FILTER_TARGET_MS,
+    }
+    text = json.dumps(out, ensure_ascii=False, indent=2, default=str)
+    print(text)
+    if args.save:
+        (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
+        (ROOT / "benchmarks" / "results" / "postgres.json").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
