@@ -18,9 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import alembic.command  # noqa: F401  (opening a store on a server imports these lazily: here they are
+import psycopg  # noqa: F401  imported once, in the fork server that starts the desks, not in each desk)
+import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
+import ocop_desktop.store.upgrade  # noqa: F401
 from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.domain.products import ProductInput
@@ -130,14 +134,18 @@ def run_desk(
     """One desk's session: `ops` random operations; the log (operation, outcome, detail)."""
     if audit_lock:
         hold_audit_chain_per_flush()
+    entered = time.monotonic()
     ctx = open_app(AppPaths.for_data_dir(Path(data_dir)), database=shared.url)
+    opened = time.monotonic() - entered
     ctx.officer_id = shared.officers[desk]
     ctx.forget_officer_name()
     pick = random.Random(seed)
     log: Log = []
+    began = time.monotonic()
     try:
         if start is not None:
             start.wait(120)
+        began = time.monotonic()
         for n in range(ops):
             op = pick.choice(EDITS + NUMBERINGS)
             try:
@@ -148,6 +156,8 @@ def run_desk(
                 log.append((op, "error", traceback.format_exc()))
     finally:
         ctx.close()
+    log.append(("time", "open", f"{opened:.3f}"))  # seconds
+    log.append(("time", "work", f"{time.monotonic() - began:.3f}"))  # after the start
     return log
 
 

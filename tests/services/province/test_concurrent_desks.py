@@ -6,17 +6,21 @@ the revision read), so a lost update shows: the values the winners wrote must be
 and the record must hold the last one. Numbers must be 1..N, no duplicate, no gap. A loser must have
 been told (`ConflictError`, naming the officer who saved first). The audit chain must verify.
 
-The suite runs 4 desks × 25 operations; `OCOP_CONCURRENCY_FULL=1` runs the issue's 8 × 200
-(benchmarks/concurrent_desks.py writes its numbers as JSON).
+The suite runs 4 desks × 25 operations; `OCOP_CONCURRENCY_FULL=1` runs the issue's 8 × 200 and
+writes what it saw to benchmarks/results/concurrent_desks.json:
+
+    OCOP_CONCURRENCY_FULL=1 uv run pytest tests/services/province/test_concurrent_desks.py -k lose -s
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -38,12 +42,13 @@ pytestmark = pytest.mark.postgres
 
 FULL = os.environ.get("OCOP_CONCURRENCY_FULL") == "1"
 DESKS, OPS = (8, 200) if FULL else (4, 25)
+RESULTS = Path(__file__).resolve().parents[3] / "benchmarks" / "results" / "concurrent_desks.json"
 
 
 def run_desks(shared: Shared, root: Path, desks: int, ops: int, *, audit_lock: bool = True) -> dict[int, Log]:
     """`desks` processes started together; their logs by desk. `audit_lock`: the stand-in for the
     audit log's append lock (helpers.desks.hold_audit_chain_per_flush) until t/auditspeed lands."""
-    spawn = multiprocessing.get_context("spawn")  # no inherited connections or locks
+    spawn = desk_starter()
     start, out = spawn.Barrier(desks), spawn.Queue()
     procs = [
         spawn.Process(
@@ -58,6 +63,16 @@ def run_desks(shared: Shared, root: Path, desks: int, ops: int, *, audit_lock: b
     for p in procs:
         p.join(60)
     return logs
+
+
+def desk_starter() -> Any:
+    """Fresh processes, no inherited connections or locks. On Linux and macOS a fork server imports
+    the program once and forks each desk from it; elsewhere each desk imports it anew."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    starter = multiprocessing.get_context("forkserver")
+    starter.set_forkserver_preload(["helpers.desks"])
+    return starter
 
 
 @pytest.fixture
@@ -79,12 +94,21 @@ def test_desks_at_once_lose_no_update_and_no_number(office: tuple[AppContext, st
     logs = run_desks(shared, tmp_path, DESKS, OPS)
     took = time.monotonic() - began
 
-    entries = [entry for log in logs.values() for entry in log]
+    entries = [entry for log in logs.values() for entry in log if entry[0] != "time"]
+    times = [(what, float(detail)) for log in logs.values() for op, what, detail in log if op == "time"]
+    work = max(seconds for what, seconds in times if what == "work")
+    opening = max(seconds for what, seconds in times if what == "open")
     errors = [detail for _op, outcome, detail in entries if outcome == "error"]
     assert not errors, errors[0]
     assert len(entries) == DESKS * OPS
     outcomes = Counter((op, outcome) for op, outcome, _ in entries)
-    print(f"\n{DESKS} desks × {OPS} operations in {took:.1f} s: {dict(sorted(outcomes.items()))}")
+    seen = {f"{op} {outcome}": n for (op, outcome), n in sorted(outcomes.items())}
+    timing = {"work_s": round(work, 2), "opening_s": round(opening, 2), "all_s": round(took, 2)}
+    print(f"\n{DESKS} desks × {OPS} operations: {timing} {seen}")
+    if FULL:
+        RESULTS.write_text(
+            json.dumps({"desks": DESKS, "operations": OPS, **timing, "outcomes": seen}, indent=2)
+        )
 
     # Edits: the winners wrote 1..wins, each once; the record holds the last; its revision moved once per win.
     finals = final_counters(ctx, shared)
