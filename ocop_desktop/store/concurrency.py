@@ -9,6 +9,8 @@ and SQLite lets one writer at a time:
   after the lock sees the previous holder's committed number.
 - `locked(s, Model, id)`: the row read `FOR UPDATE` before its revision is compared with the one
   the editor started from: a second desk waits for the first to commit, then sees its revision.
+- `one_snapshot(s)`: the reads of one view (`AppContext.read`) come from one snapshot, so the
+  revision an editor keeps matches the content it shows.
 - `conflict(...)` / `stale_conflict(...)`: the Vietnamese conflict messages — who changed what and
   when — for those checks and for the ORM's own revision check (`Tracked.__mapper_args__`).
 """
@@ -62,6 +64,15 @@ def serialise(s: Session, *key: object) -> None:
     if on_server(s):
         name = ":".join(str(part) for part in key)
         s.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
+
+
+def one_snapshot(s: Session) -> None:
+    """Make every read of this (read-only) session see the database as of its first statement. Under
+    READ COMMITTED each statement sees the latest commit, so a view built from two queries could pair
+    one desk's revision with another's content — and an editor would then save over a change it
+    never saw. Writes keep READ COMMITTED: they lock first (above), then read what is committed."""
+    if on_server(s):
+        s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 def locked(s: Session, model: type[T], row_id: str) -> T | None:

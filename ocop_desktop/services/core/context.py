@@ -23,7 +23,7 @@ from ocop_desktop.services.core.reference import installed_root, use_installed_r
 from ocop_desktop.store import instance_lock
 from ocop_desktop.store.audit import ACTOR_OFFICER_NAME
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
-from ocop_desktop.store.concurrency import contention_conflict, stale_conflict
+from ocop_desktop.store.concurrency import contention_conflict, one_snapshot, stale_conflict
 from ocop_desktop.store.faults import environment_problem
 from ocop_desktop.store.models import Office, Officer
 
@@ -89,7 +89,9 @@ class AppContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading: on a server, all its queries see one snapshot (`one_snapshot`)."""
         with self.sessions() as session:
+            one_snapshot(session)
             yield session
 
     def officer_name(self) -> str:

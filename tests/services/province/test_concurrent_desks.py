@@ -36,7 +36,7 @@ from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.councils import CouncilService
 from ocop_desktop.services.province.rounds import RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
-from ocop_desktop.store.models import EvaluationRound, Product
+from ocop_desktop.store.models import Dossier, EvaluationRound, Product
 
 pytestmark = pytest.mark.postgres
 
@@ -178,3 +178,19 @@ def test_desks_append_to_the_audit_chain_at_once(office: tuple[AppContext, str],
     assert not errors, errors[0]
     report = AuditService(ctx).verify()
     assert report.ok, report.first_break
+
+
+def test_a_view_is_read_from_one_snapshot(office: tuple[AppContext, str]) -> None:
+    """A view read in two queries (a dossier's forms, then its listing row with the revision) must
+    not pair another desk's new revision with the old content: the editor would save over a change
+    it never saw. Found by the test above (two winners of the same count) before reads were one snapshot."""
+    ctx, url = office
+    shared = prepare(ctx, url, 1)
+    service = DossierService(ctx)
+    with ctx.read() as s:
+        first = s.scalar(select(Dossier.revision).where(Dossier.id == shared.dossier_id))
+        service.save_section(shared.dossier_id, "mau01", {"position": "1"}, expected_revision=first or 0)
+        again = s.scalar(select(Dossier.revision).where(Dossier.id == shared.dossier_id))
+        forms = s.scalar(select(Dossier.forms).where(Dossier.id == shared.dossier_id))
+    assert again == first and forms is not None and forms["mau01"]["position"] == "0"
+    assert service.get(shared.dossier_id).row.revision == (first or 0) + 1
