@@ -83,9 +83,8 @@ def locked(s: Session, model: type[T], row_id: str) -> T | None:
 def conflict(s: Session, lead: str, row: Tracked) -> ConflictError:
     """The record changed since the editor read it: `lead` says what, then who (officer and office),
     when and which revision is now stored."""
-    return ConflictError(
-        f"{lead} ({changed_by(s, row)} sửa lúc {_when(row.updated_at)}; lần sửa thứ {row.revision}). {AGAIN}"
-    )
+    saved = f"{changed_by(s, row)} đã lưu lúc {_when(row.updated_at)} (lần sửa thứ {row.revision})"
+    return ConflictError(f"{lead}: {saved}. {AGAIN}")
 
 
 def changed_by(s: Session, row: Tracked) -> str:
