@@ -51,6 +51,7 @@ WHAT = {
     "officer": "Cán bộ",
     "office": "Thông tin cơ quan",
 }
+PRODUCT_NUMBERS = "product-numbers"  # one key for every commune: register imports number many at once
 AGAIN = "Thay đổi của bạn chưa được lưu. Hãy mở lại để xem bản mới nhất rồi làm lại."
 
 

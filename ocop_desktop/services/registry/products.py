@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from ocop_desktop.domain.products import ProductInput, product_code, validate_product
 from ocop_desktop.domain.text import fold
-from ocop_desktop.store.concurrency import locked, serialise
+from ocop_desktop.store.concurrency import PRODUCT_NUMBERS, locked, serialise
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 from ocop_desktop.store.queries import by_relevance
 
@@ -67,7 +67,7 @@ class ProductService:
                 raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
             commune = s.get(AdminUnit, producer.commune_code)
             assert commune is not None and commune.parent_code is not None
-            serialise(s, "product", commune.code)  # the commune's running number, one desk at a time
+            serialise(s, PRODUCT_NUMBERS)  # running numbers, one desk at a time (with register imports)
             seq = (
                 s.scalar(select(func.max(Product.seq)).where(Product.commune_code == commune.code)) or 0
             ) + 1
