@@ -17,16 +17,19 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from helpers.desks import Log, Shared, desk_process, prepare
 from helpers.postgres import PostgresServer
+from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.audit import AuditService
 from ocop_desktop.services.core.bootstrap import open_app
@@ -76,7 +79,7 @@ def desk_starter() -> Any:
 
 
 @pytest.fixture
-def office(tmp_path: Path, pg_server: PostgresServer, _pg_template: str) -> tuple[AppContext, str]:
+def office(tmp_path: Path, pg_server: PostgresServer, _pg_template: str) -> Iterator[tuple[AppContext, str]]:
     name = pg_server.new_database(template=_pg_template)
     url = pg_server.url(name)
     ctx = open_app(AppPaths.for_data_dir(tmp_path / "lead"), database=url)
@@ -194,3 +197,41 @@ def test_a_view_is_read_from_one_snapshot(office: tuple[AppContext, str]) -> Non
         forms = s.scalar(select(Dossier.forms).where(Dossier.id == shared.dossier_id))
     assert again == first and forms is not None and forms["mau01"]["position"] == "0"
     assert service.get(shared.dossier_id).row.revision == (first or 0) + 1
+
+
+def test_two_desks_in_a_deadlock_are_told_to_try_again(
+    office: tuple[AppContext, str], tmp_path: Path
+) -> None:
+    """Desk 1 holds the dossier and wants the sheet's round; desk 2 the other way round. The server
+    breaks the deadlock by rolling one back: that desk gets a conflict ("làm lại"), the other saves."""
+    ctx, url = office
+    shared = prepare(ctx, url, 2)
+    other = open_app(AppPaths.for_data_dir(tmp_path / "desk2"), database=url)
+    both_hold = threading.Barrier(2, timeout=30)
+    told: dict[str, BaseException | None] = {}
+
+    def desk(name: str, app: AppContext, first: str, then: str) -> None:
+        try:
+            with app.unit_of_work() as s:
+                for n, key in enumerate((first, then)):
+                    s.execute(text("SELECT id FROM dossier WHERE id = :id FOR UPDATE"), {"id": key})
+                    if n == 0:
+                        both_hold.wait()
+            told[name] = None
+        except BaseException as exc:  # noqa: BLE001  (what the desk was told, checked below)
+            told[name] = exc
+
+    a, b = shared.dossier_id, shared.sheet_dossier_id
+    threads = [
+        threading.Thread(target=desk, args=("1", ctx, a, b)),
+        threading.Thread(target=desk, args=("2", other, b, a)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    other.close()
+    outcomes = sorted(type(e).__name__ for e in told.values())
+    assert outcomes == ["ConflictError", "NoneType"], told
+    refused = next(e for e in told.values() if e is not None)
+    assert isinstance(refused, ConflictError) and "làm lại" in refused.message and "40P01" in refused.detail
