@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, event
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 # Named constraints let Alembic's batch mode recreate SQLite tables without losing them.
 NAMING_CONVENTION = {
@@ -44,6 +44,15 @@ class Tracked:
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
     updated_by_office_id: Mapped[str | None] = mapped_column(String(36))
     updated_by_officer_id: Mapped[str | None] = mapped_column(String(36))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805  (a declarative directive)
+        """Every UPDATE and DELETE of a tracked row says `WHERE revision = <the revision read>`, so two
+        desks on one server never overwrite each other silently: the second one's flush matches no
+        row (`StaleDataError`, said as a conflict by the unit of work). The stamp below sets the new
+        revision (imports keep the sender's), hence no generator."""
+        table = cls.__table__  # type: ignore[attr-defined]  # the mapped class's, made before this runs
+        return {"version_id_col": table.c.revision, "version_id_generator": False}
 
 
 # Session.info keys set by the service layer for one unit of work.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.core.bootstrap import open_app
+from ocop_desktop.store.concurrency import locked
 from ocop_desktop.store.models import Office, Officer
 
 
@@ -23,7 +24,9 @@ def desk(url: str, folder: str, desk_no: int, writes: int, start: Barrier) -> No
         for n in range(writes):
             with ctx.unit_of_work() as s:
                 if n % 2 == 0:
-                    office = s.get(Office, office_id)
+                    # locked as the services lock what they edit: otherwise the revision check
+                    # refuses the later desk's save as a conflict
+                    office = locked(s, Office, office_id)
                     assert office is not None
                     office.name = f"Văn phòng điều phối OCOP (bàn {desk_no}, lần {n})"
                 else:

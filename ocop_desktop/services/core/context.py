@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from ocop_desktop.domain.errors import NotInitialisedError
 from ocop_desktop.paths import AppPaths
@@ -22,6 +23,7 @@ from ocop_desktop.services.core.reference import installed_root, use_installed_r
 from ocop_desktop.store import instance_lock
 from ocop_desktop.store.audit import ACTOR_OFFICER_NAME
 from ocop_desktop.store.base import ACTOR_OFFICE, ACTOR_OFFICER
+from ocop_desktop.store.concurrency import contention_conflict, one_snapshot, stale_conflict
 from ocop_desktop.store.faults import environment_problem
 from ocop_desktop.store.models import Office, Officer
 
@@ -66,7 +68,8 @@ class AppContext:
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction for one user action; the acting office and officer stamp changes. A
         fault of the machine (database held by another program, disk full, read-only file) rolls
-        it back and is said plainly."""
+        it back and is said plainly; so is another desk saving the same record first (a province
+        office on a server, `store.concurrency`)."""
         try:
             with self.sessions.begin() as session:
                 office = self.office_or_none()
@@ -74,15 +77,21 @@ class AppContext:
                 session.info[ACTOR_OFFICER] = self.officer_id
                 session.info[ACTOR_OFFICER_NAME] = self.officer_name()
                 yield session
+        except StaleDataError as exc:  # a revision check at the write: another desk saved it first
+            raise stale_conflict(exc) from exc
         except DBAPIError as exc:  # locked, full, read-only, damaged: by SQLite result code
-            problem = environment_problem(exc, self.paths.db_path, self.paths.backups_dir)
+            problem = contention_conflict(exc) or environment_problem(
+                exc, self.paths.db_path, self.paths.backups_dir
+            )
             if problem is None:
                 raise
             raise problem from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading: on a server, all its queries see one snapshot (`one_snapshot`)."""
         with self.sessions() as session:
+            one_snapshot(session)
             yield session
 
     def officer_name(self) -> str:

@@ -23,6 +23,7 @@ from ocop_desktop.services.registry.producers import producer_search_key
 from ocop_desktop.services.registry.products import current_ruleset_id, product_set_names
 from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import new_uuid, utcnow
+from ocop_desktop.store.concurrency import PRODUCT_NUMBERS, serialise
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
         }
         rows = [{**p.row, **stamp} for p in producers]
         audited_execute(s, insert(Producer), Producer.__table__, [r["id"] for r in rows], rows)
+        serialise(s, PRODUCT_NUMBERS)
         seqs: dict[str, int] = dict(
             s.execute(
                 select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)

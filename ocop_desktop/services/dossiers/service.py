@@ -22,7 +22,7 @@ from ocop_desktop.domain.dossiers import (
     next_status,
     paper_outcomes,
 )
-from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ocop_desktop.domain.errors import NotFoundError, UserError, ValidationError
 from ocop_desktop.domain.province import five_star_lines
 from ocop_desktop.domain.text import fold, nfc_multiline
 from ocop_desktop.services.core.reference import holiday_calendar
@@ -45,6 +45,7 @@ from ocop_desktop.services.dossiers.rows import DossierDetail as DossierDetail
 from ocop_desktop.services.dossiers.rows import DossierEventRow as DossierEventRow
 from ocop_desktop.services.dossiers.rows import DossierRow as DossierRow
 from ocop_desktop.services.registry.profile import profile_facts
+from ocop_desktop.store.concurrency import conflict, locked, serialise
 from ocop_desktop.store.models import (
     AdminUnit,
     Certificate,
@@ -282,11 +283,11 @@ class DossierService:
         return self.get(dossier_id)
 
     def _for_update(self, s: Session, dossier_id: str, expected_revision: int | None) -> Dossier:
-        d = s.get(Dossier, dossier_id)
+        d = locked(s, Dossier, dossier_id)
         if d is None:
             raise NotFoundError("Không tìm thấy hồ sơ.")
         if expected_revision is not None and d.revision != expected_revision:
-            raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác trong lúc bạn đang sửa. Hãy mở lại hồ sơ.")
+            raise conflict(s, "Hồ sơ đã được thay đổi ở nơi khác trong lúc bạn đang sửa", d)
         if Status(d.status) not in EDITABLE:
             raise UserError(f"Hồ sơ đang ở trạng thái “{Status(d.status).label}”, không sửa được nữa.")
         return d
@@ -304,11 +305,11 @@ class DossierService:
         """One explicit lifecycle action, recorded with the officer and time."""
         act = Action(action)
         with self._ctx.unit_of_work() as s:
-            d = s.get(Dossier, dossier_id)
+            d = locked(s, Dossier, dossier_id)
             if d is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             if expected_revision is not None and d.revision != expected_revision:
-                raise ConflictError("Hồ sơ đã được thay đổi ở nơi khác. Hãy mở lại hồ sơ.")
+                raise conflict(s, "Hồ sơ đã được thay đổi ở nơi khác", d)
             _target(d, act)  # a move the lifecycle refuses is said before what the content lacks
             self._own_step(act)
             note = nfc_multiline(note)
@@ -356,6 +357,7 @@ class DossierService:
         assert product is not None
         commune = s.get(AdminUnit, product.commune_code)
         assert commune is not None and commune.parent_code is not None
+        serialise(s, "receipt", commune.code, on.year)  # one desk at a time numbers this book
         last = s.scalar(
             select(func.max(Dossier.receipt_seq))
             .join(Product, Product.id == Dossier.product_id)

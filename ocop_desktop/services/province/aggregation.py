@@ -38,6 +38,7 @@ from ocop_desktop.services.province.common import (
     pinned_sheet,
     rules_of,
     scoring_members,
+    working_round,
 )
 from ocop_desktop.services.province.scores import member_result
 from ocop_desktop.store.base import utcnow
@@ -155,7 +156,7 @@ class AggregationService:
         """Aggregate one dossier. `council_knockouts`: the council's own dossier-level knock-outs
         (settled in the minutes); None keeps those already recorded."""
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)
             council = _Council(s, r)
             entry = get_entry(s, r, dossier_id)
             result, outliers = self._one(s, council, entry, council_knockouts)
@@ -169,7 +170,7 @@ class AggregationService:
         done: dict[str, tuple[CouncilResult, Outliers]] = {}
         skipped: dict[str, str] = {}
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)
             council = _Council(s, r)
             entries = list(
                 s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id).order_by(RoundEntry.seq))
@@ -199,7 +200,7 @@ class AggregationService:
         if not reason:
             raise UserError("Cần ghi lý do yêu cầu chấm lại.")
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)
             entry = get_entry(s, r, dossier_id)
             if EntryStatus(entry.status) not in SCORABLE:
                 raise UserError(

@@ -22,6 +22,7 @@ from ocop_desktop.domain.province import (
 from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import AdminUnit, Dossier, FiveStarReview, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
 from ocop_desktop.store.portable_sql import json_field_text
@@ -108,6 +109,13 @@ def get_round(s: Session, round_id: str) -> EvaluationRound:
     if r is None:
         raise NotFoundError("Không tìm thấy đợt đánh giá.")
     return r
+
+
+def working_round(s: Session, round_id: str) -> EvaluationRound:
+    """The round, held for this transaction: its sheets, aggregation, council and decisions are
+    written by one desk at a time (`store.concurrency`; other rounds are not held)."""
+    serialise(s, "round", round_id)
+    return get_round(s, round_id)
 
 
 def find_round(s: Session, ref: str) -> EvaluationRound:

@@ -23,9 +23,11 @@ from ocop_desktop.services.province.common import (
     get_round,
     member_row,
     members_of,
+    working_round,
 )
 from ocop_desktop.services.province.rounds import RoundRow, round_row
 from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.concurrency import conflict, locked, serialise
 from ocop_desktop.store.models import ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
 
@@ -81,10 +83,15 @@ class CouncilService:
         chair_required: bool | None = None,
         floor_rule: str | None = None,
         five_star_rule: str | None = None,
+        expected_revision: int | None = None,
     ) -> RoundRow:
-        """Set what is given; the rest stays. Rules come from the province's council regulation."""
+        """Set what is given; the rest stays. Rules come from the province's council regulation.
+        `expected_revision`: the round as the editor read it (a clear conflict if another desk
+        changed it since)."""
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)
+            if expected_revision is not None and r.revision != expected_revision:
+                raise conflict(s, "Đợt đánh giá đã được thay đổi ở nơi khác trong lúc bạn đang sửa", r)
             if mode is not None and mode not in {m.value for m in CouncilMode}:
                 raise ValidationError({"mode": f"Hình thức “{mode}” không hợp lệ (meeting, written)."})
             new = (
@@ -124,7 +131,7 @@ class CouncilService:
 
     def add_member(self, round_id: str, data: MemberInput) -> MemberRow:
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)  # TV numbers: one desk at a time
             role = self._check(s, r, data, None)
             invalidate_results(s, r, "Thêm thành viên Hội đồng")
             seq = (
@@ -194,7 +201,7 @@ class CouncilService:
         if not source:
             raise UserError("Đợt được chọn chưa có thành viên Hội đồng để sao chép.")
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, to_round_id)
+            r = working_round(s, to_round_id)
             if members_of(s, r.id):
                 raise UserError("Đợt này đã có thành viên Hội đồng; chỉ sao chép vào đợt chưa có thành viên.")
             for seq, data in enumerate(source, start=1):
@@ -214,6 +221,9 @@ class CouncilService:
     # -- helpers ----------------------------------------------------------------------------
     def _member(self, s: Session, member_id: str) -> CouncilMember:
         m = s.get(CouncilMember, member_id)
+        if m is not None:
+            serialise(s, "round", m.round_id)  # the round's council changes one desk at a time
+            m = locked(s, CouncilMember, member_id)  # as the previous holder left it
         if m is None:
             raise NotFoundError("Không tìm thấy thành viên Hội đồng.")
         return m

@@ -27,7 +27,14 @@ from ocop_desktop.domain.text import nfc, nfc_multiline
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.core.units import formal_name
 from ocop_desktop.services.dossiers.service import record_transition
-from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, placed_round, round_label
+from ocop_desktop.services.province.common import (
+    EntryRow,
+    entry_rows,
+    get_round,
+    placed_round,
+    round_label,
+    working_round,
+)
 from ocop_desktop.services.province.ministry import (
     central_citation,
     central_stars_of,
@@ -43,6 +50,7 @@ from ocop_desktop.services.registry.certificates import (
     issue_certificate,
     validate_certificate,
 )
+from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import AdminUnit, Certificate, Dossier, FiveStarReview
 from ocop_desktop.store.models.province import RecognitionDecision, RoundEntry
 
@@ -171,7 +179,8 @@ class ResultService:
         if problems:
             raise ValidationError(problems)
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            serialise(s, "decision", data.decided_on.year)  # the number checked free and taken at once
+            r = working_round(s, round_id)
             self._check_number(s, number, data.decided_on)
             entries = self._entries(s, r.id, dossier_ids)
             central = central_stars_of(s, [e.dossier_id for e in entries])

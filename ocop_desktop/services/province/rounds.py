@@ -31,7 +31,9 @@ from ocop_desktop.services.province.common import (
     members_of,
     round_label,
     round_of_dossier,
+    working_round,
 )
+from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import Dossier, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
 
@@ -153,6 +155,7 @@ class RoundService:
 
     def create(self, data: RoundInput) -> RoundDetail:
         with self._ctx.unit_of_work() as s:
+            serialise(s, "round-number", data.year)  # the year's next round number, one desk at a time
             taken = set(s.scalars(select(EvaluationRound.number).where(EvaluationRound.year == data.year)))
             number = data.number if data.number is not None else max(taken, default=0) + 1
             regular = round_defaults(data.year, number)
@@ -235,7 +238,8 @@ class RoundService:
         if not wanted:
             raise UserError("Chưa chọn hồ sơ nào để phân vào đợt.")
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            serialise(s, "round-assign")  # a dossier goes into one round only: checked under this lock
+            r = working_round(s, round_id)
             dossiers = {
                 d.id: (d, name)
                 for d, name in s.execute(
@@ -284,7 +288,7 @@ class RoundService:
     def unassign(self, round_id: str, dossier_id: str) -> None:
         """Take a dossier out of the round, while no member has scored it there."""
         with self._ctx.unit_of_work() as s:
-            r = get_round(s, round_id)
+            r = working_round(s, round_id)
             entry = get_entry(s, r, dossier_id)
             member_ids = select(CouncilMember.id).where(CouncilMember.round_id == r.id)
             sheets = s.scalar(

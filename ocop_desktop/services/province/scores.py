@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
+from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.domain.province import SCORABLE, CouncilMode, EntryStatus, MemberRole
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.domain.rules.scoring import ScoreResult, score
@@ -33,6 +33,7 @@ from ocop_desktop.services.province.common import (
     round_label,
 )
 from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.concurrency import conflict, serialise
 from ocop_desktop.store.models import Dossier, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, MemberSheetDraft, RoundEntry
 
@@ -123,6 +124,7 @@ def write_sheet(
     history line on the entry. Raises before writing anything if the sheet is not acceptable."""
     if source not in SOURCES:
         raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
+    serialise(s, "round", r.id)  # sheets and aggregation of one round, one desk at a time: fresh reads below
     member, entry, dossier, sheet = sheet_target(s, r, member_id, dossier_id)
     flags = stop_ids(sheet, data.stops)
     result = score(
@@ -130,7 +132,7 @@ def write_sheet(
     )  # raises on a bad answer
     row = member_sheets(s, dossier_id, [member.id]).get(member.id)
     if row is not None and expected_revision is not None and row.revision != expected_revision:
-        raise ConflictError("Phiếu chấm đã được sửa ở nơi khác. Hãy mở lại phiếu.")
+        raise conflict(s, "Phiếu chấm đã được sửa ở nơi khác", row)
     previous = int(row.total) if row is not None and row.total is not None else None
     notes = {k: nfc_multiline(v) for k, v in data.notes.items() if v.strip()}
     stored = [*result.knockouts, *flags]

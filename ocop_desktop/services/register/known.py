@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.text import fold
+from ocop_desktop.store.concurrency import PRODUCT_NUMBERS, serialise
 from ocop_desktop.store.models import Certificate, Producer, Product
 
 
@@ -89,6 +90,7 @@ class Known:
         for cid, product_id, number, decided, *rest in s.execute(select(*c_cols)):
             values = dict(zip(CERTIFICATE_FIELDS, rest, strict=True))
             known.certificates[certificate_key(product_id, number, decided)] = KnownCertificate(cid, values)
+        serialise(s, PRODUCT_NUMBERS)  # the running numbers this import gives are taken by no other desk
         seqs = select(Product.commune_code, func.max(Product.seq)).group_by(Product.commune_code)
         for commune, seq in s.execute(seqs):
             known.next_seq[commune] = int(seq) + 1

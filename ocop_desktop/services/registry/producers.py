@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind, validate_producer
 from ocop_desktop.domain.text import fold
+from ocop_desktop.store.concurrency import locked
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 from ocop_desktop.store.queries import by_relevance
 
@@ -72,7 +73,7 @@ class ProducerService:
     def update(self, producer_id: str, data: ProducerInput, *, expected_revision: int) -> ProducerRow:
         clean = self._validated(data)
         with self._ctx.unit_of_work() as s:
-            row = s.get(Producer, producer_id)
+            row = locked(s, Producer, producer_id)
             if row is None:
                 raise NotFoundError("Chủ thể này không còn trong cơ sở dữ liệu.")
             if row.revision != expected_revision:

@@ -15,6 +15,7 @@ from ocop_desktop.domain.products import ProductInput, product_code, validate_pr
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.registry import product_listing as listing
 from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
+from ocop_desktop.store.concurrency import PRODUCT_NUMBERS, locked, serialise
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 from ocop_desktop.store.queries import by_relevance
 
@@ -73,6 +74,7 @@ class ProductService:
                 raise ValidationError({"producer_id": "Chủ thể sản xuất không tồn tại."})
             commune = s.get(AdminUnit, producer.commune_code)
             assert commune is not None and commune.parent_code is not None
+            serialise(s, PRODUCT_NUMBERS)  # running numbers, one desk at a time (with register imports)
             seq = (
                 s.scalar(select(func.max(Product.seq)).where(Product.commune_code == commune.code)) or 0
             ) + 1
@@ -99,7 +101,7 @@ class ProductService:
 
     def update(self, product_id: str, data: ProductInput, *, expected_revision: int) -> ProductRow:
         with self._ctx.unit_of_work() as s:
-            row = s.get(Product, product_id)
+            row = locked(s, Product, product_id)
             if row is None:
                 raise NotFoundError("Sản phẩm này không còn trong cơ sở dữ liệu.")
             if row.revision != expected_revision:

@@ -22,6 +22,7 @@ from ocop_desktop.ocoppkg.manifest import Manifest, Party
 from ocop_desktop.ocoppkg.writer import PackageWriter
 from ocop_desktop.progress import Progress
 from ocop_desktop.store import publishing
+from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import Office, OutboxItem, SyncPackage
 
 if TYPE_CHECKING:
@@ -148,10 +149,15 @@ class Outgoing:
         return tmp, manifest, raw
 
     def record(self, s: Session, manifest: Manifest, raw: bytes, tmp: Path, **extra: Any) -> SyncPackage:
-        """The outgoing row, in the caller's unit of work. Two exports at once would share a number."""
+        """The outgoing row, in the caller's unit of work. Two exports at once would share a number:
+        the office's package counter is held from this check to the commit (desks on one server)."""
+        serialise(s, "package-out", manifest.sender_id)
         if next_sequence(s, manifest.sender_id)[0] != manifest.sequence:
             discard(self.ctx, tmp)
-            raise ConflictError("Một gói khác vừa được xuất cùng lúc trên máy này. Hãy xuất lại.")
+            raise ConflictError(
+                "Một gói khác vừa được xuất cùng lúc (trên máy này hoặc ở bàn làm việc khác của văn phòng), "
+                "nên gói này chưa được ghi. Hãy xuất lại."
+            )
         row = SyncPackage(
             id=manifest.package_id,
             direction="out",

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.errors import ConflictError
 from ocop_desktop.ocoppkg import format as fmt
 from ocop_desktop.ocoppkg.errors import PackageRefused
 from ocop_desktop.ocoppkg.manifest import Manifest, Party
@@ -37,6 +38,7 @@ from ocop_desktop.services.sync.types import (
     ImportResult,
 )
 from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import Dossier, Product, SyncDossierState, SyncPackage, SyncPeerBlob
 
 if TYPE_CHECKING:
@@ -126,6 +128,19 @@ class ImportRecorder:
         )
 
 
+def hold_for_import(ctx: AppContext, s: Session, opened: Opened) -> None:
+    """Desks on one server import one package at a time, and the receipt's number is this office's
+    next one while the import holds the package counter; a package another desk imported since
+    this one was opened is not applied twice."""
+    serialise(s, "import")
+    serialise(s, "package-out", ctx.office().id)
+    if s.get(SyncPackage, opened.manifest.package_id) is not None:
+        raise ConflictError(
+            "Gói này vừa được nhập ở một bàn làm việc khác của văn phòng; không nhập lại. "
+            "Hãy mở lại danh sách gói để xem kết quả."
+        )
+
+
 @contextmanager
 def recording_import(
     ctx: AppContext, opened: Opened, target: Path, *, inconsistent: str
@@ -138,6 +153,7 @@ def recording_import(
     made = missing_folders(target.parent)  # the receipt's writer makes them: a refusal takes them back
     try:
         with ctx.unit_of_work() as s:
+            hold_for_import(ctx, s, opened)
             recorder = ImportRecorder(ctx, s, opened, target)
             yield recorder
     except BaseException as exc:
