@@ -70,7 +70,9 @@ def _pdf(title: str, copy: str, pages: int, font: str, rng: random.Random) -> by
         canvas.setFont(font, 10)
         y = 700
         for line in range(18):
-            canvas.drawString(72, y, f"{line + 1}. Nội dung trang {page}: số liệu {rng.randint(1000, 99999)}.")
+            canvas.drawString(
+                72, y, f"{line + 1}. Nội dung trang {page}: số liệu {rng.randint(1000, 99999)}."
+            )
             y -= 18
         canvas.drawRightString(523, 40, f"{copy} - trang {page}/{pages}")
         canvas.showPage()
@@ -125,7 +127,14 @@ def trusted_communes(
             continue
         oid = new_uuid()
         offices.append(
-            {**stamp, "id": oid, "role": "commune", "unit_code": code, "name": f"UBND {name}", "is_self": False}
+            {
+                **stamp,
+                "id": oid,
+                "role": "commune",
+                "unit_code": code,
+                "name": f"UBND {name}",
+                "is_self": False,
+            }
         )
         for purpose, algorithm in (("signing", "ed25519"), ("encryption", "x25519")):
             public = rng.randbytes(32)

@@ -97,7 +97,9 @@ def load_demo_data(
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
         audited_execute(s, insert(Product), Product.__table__, [str(p["id"]) for p in products], products)
-    say(f"Chủ thể: {len(producers):,}; sản phẩm: {len(products):,} ({time.perf_counter() - started:.1f} giây)")
+    say(
+        f"Chủ thể: {len(producers):,}; sản phẩm: {len(products):,} ({time.perf_counter() - started:.1f} giây)"
+    )
     dossiers: object = 0
     if scale == "province":
         from ocop_desktop.services.core.rules import RuleService

@@ -26,7 +26,14 @@ from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import checklist_data
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.demo import extras
-from ocop_desktop.services.demo.rounds import PROVINCE_ISSUER, DemoRound, entry_row, plan_rounds, score_by_council, take
+from ocop_desktop.services.demo.rounds import (
+    PROVINCE_ISSUER,
+    DemoRound,
+    entry_row,
+    plan_rounds,
+    score_by_council,
+    take,
+)
 from ocop_desktop.store.audit import record_bulk_inserts
 from ocop_desktop.store.base import new_uuid
 from ocop_desktop.store.blobs import BlobStore
@@ -81,7 +88,9 @@ class _Volume:
         self.rules = CouncilRules.defaults(self.procedure)
         self.rounds = plan_rounds(rng, today, n_products, self.rules, stamp)
         self.leaves = {  # the last three options usable in each alternative case ("Trường hợp 1/2")
-            sheet.number: [(leaf.code, (leaf.choices(0)[-3:], leaf.choices(1)[-3:])) for leaf in sheet.leaves()]
+            sheet.number: [
+                (leaf.code, (leaf.choices(0)[-3:], leaf.choices(1)[-3:])) for leaf in sheet.leaves()
+            ]
             for sheet in ruleset.sheets
         }
         data = checklist_data(ruleset.id)
@@ -200,7 +209,9 @@ class _Volume:
             },
         )
 
-    def _in_round(self, r: DemoRound, d: dict[str, Any], answers: dict[str, int], options: dict[str, list[int]]) -> None:
+    def _in_round(
+        self, r: DemoRound, d: dict[str, Any], answers: dict[str, int], options: dict[str, list[int]]
+    ) -> None:
         labels = {m["id"]: f"TV{m['seq']}" for m in r.members}
         scored = None
         if r.closed or self.rng.random() < 0.6:  # the open round: some dossiers not scored yet
@@ -221,7 +232,9 @@ class _Volume:
     def _decided_before_rounds(self, d: dict[str, Any], received: date) -> None:
         issued = received + timedelta(days=60)
         stars = self.rng.choice([3, 3, 3, 4])
-        basis = [b for start, b in LEGACY_BASES if start <= issued][-1] if issued >= LEGACY_BASES[0][0] else ""
+        basis = (
+            [b for start, b in LEGACY_BASES if start <= issued][-1] if issued >= LEGACY_BASES[0][0] else ""
+        )
         district = stars == 3 and basis == "qd148-2023" and issued < DISTRICTS_UNTIL
         cert = self._certificate(
             d, stars, f"{self.rng.randint(10, 999)}/QĐ-UBND", issued, "district" if district else "province"
@@ -230,9 +243,13 @@ class _Volume:
         cert["issuer"] = "UBND huyện (trước sắp xếp)" if district else PROVINCE_ISSUER
         if self.rng.random() < 0.01:
             cert["revoked_on"] = issued + timedelta(days=self.rng.randint(90, 600))
-            cert["revoke_reason"] = "Chủ thể vi phạm quy định về an toàn thực phẩm; thu hồi theo đề nghị của Sở."
+            cert["revoke_reason"] = (
+                "Chủ thể vi phạm quy định về an toàn thực phẩm; thu hồi theo đề nghị của Sở."
+            )
 
-    def _certificate(self, d: dict[str, Any], stars: int, number: str, issued: date, level: str) -> dict[str, Any]:
+    def _certificate(
+        self, d: dict[str, Any], stars: int, number: str, issued: date, level: str
+    ) -> dict[str, Any]:
         cert = {
             **self.stamp,
             "id": new_uuid(),

@@ -74,7 +74,7 @@ def plan_rounds(
                 "cutoff": cutoff,
                 "finish": finish,
                 "council_name": f"Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Đắk Lắk năm {year}",
-                "council_decision": f"{rng.randint(100, 999)}/QĐ-UBND ngày {cutoff + timedelta(days=5):%d/%m/%Y}",
+                "council_decision": f"{rng.randint(100, 999)}/QĐ-UBND ngày {cutoff + timedelta(5):%d/%m/%Y}",
                 "council_mode": "meeting",
                 "max_spread": rules.max_spread,
                 "quorum": str(rules.quorum),
@@ -153,9 +153,7 @@ def score_by_council(
     chair = scorers[0]["id"]
     for drift in (0.12, 0.03, 0.0):
         answers = {m["id"]: _drift(rng, self_answers, options, drift) for m in scorers}
-        results: dict[str, ScoreResult] = {
-            mid: score(sheet, a, one_case=False) for mid, a in answers.items()
-        }
+        results: dict[str, ScoreResult] = {mid: score(sheet, a, one_case=False) for mid, a in answers.items()}
         result = aggregate(sheet, results, council_size=len(scorers), chair=chair, rules=rules)
         if result.spread_ok:
             break
@@ -182,7 +180,9 @@ def score_by_council(
     return Scored(sheets, result)
 
 
-def _drift(rng: random.Random, answers: dict[str, int], options: dict[str, list[int]], share: float) -> dict[str, int]:
+def _drift(
+    rng: random.Random, answers: dict[str, int], options: dict[str, list[int]], share: float
+) -> dict[str, int]:
     out = dict(answers)
     if share <= 0:
         return out

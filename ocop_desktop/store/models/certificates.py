@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.store.base import Base, Tracked, fk
@@ -14,6 +14,10 @@ class Certificate(Tracked, Base):
     """`issuing_level` is district (QĐ 148, before 1/7/2025), province or ministry."""
 
     __tablename__ = "certificate"
+    # Covering index of the reports' history, validity and upgrade queries (migration 0019).
+    __table_args__ = (
+        Index("ix_certificate_history", "product_id", "decision_date", "stars", "valid_until", "revoked_on"),
+    )
 
     product_id: Mapped[str] = fk("product.id")
     dossier_id: Mapped[str | None] = mapped_column(String(36))
