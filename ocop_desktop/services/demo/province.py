@@ -135,7 +135,9 @@ class _Volume:
         self.rows.add(Dossier, d)
         case = rng.randrange(2)  # one alternative case per sheet
         options = {code: list(usable[case]) for code, usable in self.leaves[product["product_set"]]}
-        answers = {code: rng.choice(usable) for code, usable in options.items()}
+        # A dossier the province puts before a council is, most often, one that stands a chance.
+        best = 2 if slot is not None else 3
+        answers = {code: rng.choice(usable[-best:]) for code, usable in options.items()}
         self.rows.add(ScoreSheet, self._self_sheet(d, answers))
         self._papers(d)
         if status == "returned":

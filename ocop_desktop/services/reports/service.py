@@ -372,4 +372,4 @@ def _expiry_row(
 
 
 def _by_expiry(row: tuple[Cell, ...]) -> tuple[str, str]:
-    return (str(row[6]), str(row[0]))
+    return (str(row[6]), str(row[0]))  # the last valid day as ISO text, then the product code
