@@ -153,6 +153,7 @@ class _Volume:
             "id": new_uuid(),
             "dossier_id": d["id"],
             "kind": "self",
+            "member_id": None,
             "ruleset_id": d["ruleset_id"],
             "ruleset_hash": d["ruleset_hash"],
             "product_set": d["product_set"],
@@ -161,6 +162,10 @@ class _Volume:
             "notes": {},
             "evidence": {},
             "opinion": "",
+            # Every row of one insert must name the same columns: SQLAlchemy takes them from a chunk's first
+            # row and would silently drop a member sheet's member and totals after a self-assessment.
+            "total": None,
+            "star": None,
         }
 
     def _papers(self, d: dict[str, Any]) -> None:
