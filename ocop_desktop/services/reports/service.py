@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType
@@ -66,6 +66,20 @@ class ReportService:
         area, facts = self._load(valid_on=on)
         current = list(current_by_product(facts, on).values())
         sets = self._sets(current)
+        # Thousands of products share a few hundred signatures: count those once, label each once.
+        kinds = Counter(
+            _Kind(
+                c.commune_code,
+                c.commune_name,
+                c.product_ruleset,
+                c.product_set,
+                c.decision_date.year,
+                c.issuing_level,
+                c.ruleset_id,
+                c.stars,
+            )
+            for c in current
+        )
         levels = {lvl.value: lvl.label for lvl in IssuingLevel}
         bases = legal_bases().labels()
         tables = (
@@ -77,36 +91,36 @@ class ReportService:
                 ("Tổng cộng", len(current)),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_commune",
                 "Theo xã/phường",
                 ("Mã xã", "Xã/phường"),
                 lambda c: (c.commune_code, c.commune_name),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_product_group",
                 "Theo ngành (nhóm sản phẩm)",
                 ("Mã", "Ngành"),
                 lambda c: _group(sets, c),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_product_set",
                 "Theo bộ sản phẩm",
                 ("Bộ", "Tên bộ sản phẩm"),
                 lambda c: (c.product_set, sets[(c.product_ruleset, c.product_set)][2]),
             ),
-            _by_star(current, "by_year", "Theo năm công nhận", ("Năm",), lambda c: (c.decision_date.year,)),
+            _by_star(kinds, "by_year", "Theo năm công nhận", ("Năm",), lambda c: (c.year,)),
             _by_star(
-                current,
+                kinds,
                 "by_issuing_level",
                 "Theo cấp công nhận",
                 ("Cấp công nhận",),
                 lambda c: (levels.get(c.issuing_level, c.issuing_level),),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_legal_basis",
                 "Theo căn cứ công nhận",
                 ("Căn cứ",),
@@ -314,26 +328,39 @@ def build(service: ReportService, name: str, on: date) -> Report:
     return report
 
 
-def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: CertificateFact) -> tuple[Cell, ...]:
+class _Kind(NamedTuple):
+    """What the certified report tells certificates apart by."""
+
+    commune_code: str
+    commune_name: str
+    product_ruleset: str
+    product_set: int
+    year: int
+    issuing_level: str
+    ruleset_id: str
+    stars: int
+
+
+def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: _Kind) -> tuple[Cell, ...]:
     code, name, _ = sets[(c.product_ruleset, c.product_set)]
     return (code, name)
 
 
 def _by_star(
-    facts: Iterable[CertificateFact],
+    kinds: Counter[_Kind],
     key: str,
     title: str,
     heads: tuple[str, ...],
-    label: Callable[[CertificateFact], tuple[Cell, ...]],
+    label: Callable[[_Kind], tuple[Cell, ...]],
 ) -> ReportTable:
     """One row per label (sorted), the count of each star and the row total, and a total row."""
     counts: dict[tuple[Cell, ...], Counter[int]] = {}
-    for f in facts:
-        name = label(f)
+    for kind, n in kinds.items():
+        name = label(kind)
         found = counts.get(name)
         if found is None:
             found = counts[name] = Counter()
-        found[f.stars] += 1
+        found[kind.stars] += n
     rows = tuple(
         (*lbl, *(c[n] for n in STARS), sum(c.values()))
         for lbl, c in sorted(counts.items(), key=lambda kv: _sortable(kv[0]))
