@@ -137,7 +137,8 @@ History = list[tuple[str, int, str, str, str | None]]  # product, stars, decided
 
 
 def certificate_history(s: Session, area: Area) -> History:
-    """Every certificate of the area's products, five columns read from one covering index."""
+    """Every certificate of the area's products, five columns read from one covering index, by product,
+    then decision day, then stars (`programme.years_report` relies on that order)."""
     stmt = select(
         Certificate.product_id,
         Certificate.stars,
@@ -145,4 +146,5 @@ def certificate_history(s: Session, area: Area) -> History:
         Certificate.valid_until,
         Certificate.revoked_on,
     ).where(Certificate.product_id.not_in(outside(area)))
+    stmt = stmt.order_by(Certificate.product_id, Certificate.decision_date, Certificate.stars)  # index order
     return [(p, stars, str(d), str(u), str(r) if r else None) for p, stars, d, u, r in _rows(s, stmt)]

@@ -293,20 +293,38 @@ def overdue_report(area: Area, on: date, waiting: list[tuple[Any, ...]]) -> Repo
 
 def _valid_stars(history: History, days: list[str]) -> list[Counter[int]]:
     """For each day (sorted ISO text), the stars of each product's certificate valid that day: the latest
-    decision, then the most stars, as `facts.current_by_product` chooses. A certificate is valid on a run
-    of consecutive days, found by bisection instead of testing every day."""
-    best: dict[tuple[str, int], tuple[str, int]] = {}
-    for product, stars, decided, until, revoked in history:
+    decision, then the most stars, as `facts.current_by_product` chooses. `history` comes ordered by
+    product, decision day and stars, so a product's later certificate simply overwrites an earlier one;
+    a certificate is valid on a run of consecutive days, found by bisection."""
+    out: list[Counter[int]] = [Counter() for _ in days]
+    runs: list[tuple[int, int, int]] = []  # (first day, past the last day, stars) of the current product
+
+    def flush() -> None:
+        if len(runs) == 1:  # most products: one certificate, nothing to choose
+            start, end, stars = runs[0]
+            for i in range(start, end):
+                out[i][stars] += 1
+        elif runs:
+            chosen: dict[int, int] = {}
+            for start, end, stars in runs:  # in order: the later decision wins the days it covers
+                for i in range(start, end):
+                    chosen[i] = stars
+            for i, stars in chosen.items():
+                out[i][stars] += 1
+        runs.clear()
+
+    product = None
+    for pid, stars, decided, until, revoked in history:
+        if pid != product:
+            flush()
+            product = pid
         end = bisect_right(days, until)
         if revoked is not None:
             end = min(end, bisect_left(days, revoked))  # valid while the revocation is still to come
-        for i in range(bisect_left(days, decided), end):
-            known = best.get((product, i))
-            if known is None or (decided, stars) > known:
-                best[(product, i)] = (decided, stars)
-    out: list[Counter[int]] = [Counter() for _ in days]
-    for (_, i), (_, stars) in best.items():
-        out[i][stars] += 1
+        start = bisect_left(days, decided)
+        if start < end:
+            runs.append((start, end, stars))
+    flush()
     return out
 
 
@@ -321,9 +339,9 @@ def years_report(area: Area, on: date, history: History) -> Report:
     """Each year from the first decision to `on`: products valid at the year's end (on `on` for this
     year) by star, certificates decided in the year, and the change of the valid count. `history`:
     (product, stars, decided, valid until, revoked) with days as ISO text, which compares as the days do."""
-    first = min((int(h[2][:4]) for h in history), default=on.year)
+    first = int(min(h[2] for h in history)[:4]) if history else on.year
     today = on.isoformat()
-    decided = Counter(int(h[2][:4]) for h in history if h[2] <= today)
+    decided = Counter(h[2][:4] for h in history if h[2] <= today)  # by year, as text
     days = [on if year == on.year else date(year, 12, 31) for year in range(first, on.year + 1)]
     per_day = _valid_stars(history, [d.isoformat() for d in days])
     rows: list[tuple[Cell, ...]] = []
@@ -332,7 +350,7 @@ def years_report(area: Area, on: date, history: History) -> Report:
         stars = [count[n] for n in STARS]
         total = sum(stars)
         change: Cell = total - previous if previous is not None else None
-        rows.append((day.year, day, *stars, total, decided[day.year], change))
+        rows.append((day.year, day, *stars, total, decided[f"{day.year:04d}"], change))
         previous = total
     table = ReportTable(
         "years",
