@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
@@ -186,6 +186,15 @@ def expired_sql(day: date) -> ColumnElement[bool]:
         .group_by(other.product_id)
     )
     return and_(ended, tuple_(Certificate.product_id, Certificate.valid_until).in_(latest))
+
+
+def near_expiry_sql(day: date, days: int) -> ColumnElement[bool]:
+    """Every certificate of the products with a certificate valid on `day` and ending within `days`."""
+    other = aliased(Certificate)
+    near = select(other.product_id).where(
+        valid_sql(day, other), other.valid_until <= day + timedelta(days=days)
+    )
+    return Certificate.product_id.in_(near)
 
 
 def decided_in(start: date, end: date) -> ColumnElement[bool]:

@@ -28,6 +28,7 @@ from ocop_desktop.services.reports.facts import (
     decided_in,
     expired_sql,
     labelled_facts,
+    near_expiry_sql,
     office_area,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
@@ -173,7 +174,9 @@ class ReportService:
         expired (not revoked) with no newer certificate valid on `on` for their product."""
         area = self._area()
         with self._ctx.read() as s:
-            valid = labelled_facts(s, area, valid_on=on)
+            # Only products whose certificate may be in its window (all their valid certificates, so that the
+            # latest decision is still the one chosen): a few thousand instead of every valid certificate.
+            valid = labelled_facts(s, area, valid_on=on, where=near_expiry_sql(on, self._widest_window(on)))
             ended = labelled_facts(s, area, where=expired_sql(on))
         labels = {f.product_id: label for f, label in valid}
         current = current_by_product([f for f, _ in valid], on)
@@ -192,6 +195,16 @@ class ReportService:
                 latest[f.product_id] = f
                 labels[f.product_id] = label
         return ExpiryLists(area, due, list(latest.values()), labels)
+
+    def _widest_window(self, on: date) -> int:
+        """The most days before expiry a re-evaluation window opens, under any procedure a certificate
+        may follow (its rule set's, or the one in force on `on`)."""
+        procedures = [r.procedure for r in self._rules.list_rulesets() if r.procedure is not None]
+        try:
+            procedures.append(self._rules.procedure(None, on))
+        except UserError:
+            pass
+        return max((p.reevaluation_opens_days for p in procedures), default=0)
 
     def expiring(self, on: date) -> Report:
         lists = self.expiry_lists(on)
