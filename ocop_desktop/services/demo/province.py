@@ -51,7 +51,8 @@ from ocop_desktop.store.models.plans import YearPlan
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
 
 DOSSIERS_PER_PRODUCT = 3
-ATTACHMENTS_PER_DOSSIER = 10 / 3  # 200,000 for 60,000 dossiers
+ATTACHMENTS = 200_000  # for DESIGN_DOSSIERS; a smaller build keeps the rate
+DESIGN_DOSSIERS = 60_000
 SHARED_SCANS = 64  # distinct files; attachments share them (the store deduplicates by content hash)
 STATUSES = [("decided", 5), ("accepted", 2), ("sent", 2), ("returned", 1)]
 OPEN_ROUND_SHARE = 0.3  # of the accepted dossiers, those already in the open round
@@ -182,7 +183,7 @@ class _Volume:
                     "note": "",
                 },
             )
-        self.attachment_quota += ATTACHMENTS_PER_DOSSIER
+        self.attachment_quota += ATTACHMENTS / DESIGN_DOSSIERS
         quota = int(self.attachment_quota)
         self.attachment_quota -= quota
         for k in self.rng.sample(range(len(self.scans)), quota):
