@@ -24,6 +24,21 @@ def uses_server(data_dir: Path) -> bool:
     return bool(os.environ.get(DATABASE_ENV, "").strip()) or (data_dir / DATABASE_CHOICE_FILENAME).exists()
 
 
+def shared_blobs_of(data_dir: Path) -> Path | None:
+    """The shared scans folder named in `database.json`, if any (a damaged file is said when the store
+    opens: `store.engines.configured_url`)."""
+    path = data_dir / DATABASE_CHOICE_FILENAME
+    if not path.exists():
+        return None
+    import json
+
+    try:
+        folder = json.loads(path.read_text(encoding="utf-8")).get("blobs")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(folder) if isinstance(folder, str) and folder.strip() else None
+
+
 def resources_root() -> Path:
     """The `resources/` folder: next to the package in a checkout, `_resources` in a wheel,
     or inside the PyInstaller bundle."""
@@ -51,18 +66,23 @@ class AppPaths:
 
     data_dir: Path
     log_dir: Path
+    # The scans of a province office whose desks share a database server: a folder every desk reaches
+    # (`database.json` "blobs", docs/province-server.md); None: `blobs/` in the data folder.
+    shared_blobs: Path | None = None
 
     @classmethod
     def for_data_dir(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         chosen = data_dir or os.environ.get(DATA_DIR_ENV)
         if chosen:
             root = Path(chosen).expanduser().resolve()
-            return cls(data_dir=root, log_dir=root / "logs")
+            return cls(data_dir=root, log_dir=root / "logs", shared_blobs=shared_blobs_of(root))
         import platformdirs  # only when no folder is given (saves start-up time otherwise)
 
+        root = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
         return cls(
-            data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+            data_dir=root,
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+            shared_blobs=shared_blobs_of(root),
         )
 
     @property
@@ -71,7 +91,7 @@ class AppPaths:
 
     @property
     def blobs_dir(self) -> Path:
-        return self.data_dir / "blobs"
+        return self.shared_blobs or self.data_dir / "blobs"
 
     @property
     def keys_dir(self) -> Path:

@@ -13,6 +13,7 @@ from ocop_desktop.cli import (
     dossiers,
     evaluator,
     mailbox,
+    office_keys,
     officers,
     plans,
     printing,
@@ -42,6 +43,7 @@ HEADLESS_COMMANDS: list[Register] = [
     backup.register,
     officers.register,
     database.register,
+    office_keys.register,
 ]
 
 

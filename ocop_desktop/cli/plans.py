@@ -1,5 +1,6 @@
 """`plan set YEAR [--commune CODE] [--group CODE] [--new N] [--upgrades N] [--reevaluations N]` and
-`plan show YEAR [--json]`: the office's yearly targets (`report targets` puts them against the results)."""
+`plan show YEAR [--json]`: the office's yearly targets (`report targets` puts them against the results);
+at a commune, the province's targets for it too (read-only: they come in the province's reference pack)."""
 
 from __future__ import annotations
 
@@ -49,13 +50,32 @@ def _set(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 
 def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
-    lines = PlanService(_need(ctx)).lines(args.year)
+    ctx = _need(ctx)
+    service = PlanService(ctx)
+    lines = service.lines(args.year)
+    given = service.province_targets(args.year) if ctx.office().role == "commune" else None
     if args.json:
-        print_json([asdict(line) for line in lines])
+        data: object = [asdict(line) for line in lines]
+        if given is not None:
+            received = given.received.isoformat() if given.received else None
+            data = {
+                "own": data,
+                "province": {"received": received, "lines": [asdict(x) for x in given.lines]},
+            }
+        print_json(data)
         return 0
+    _print_lines(lines, f"Chưa có chỉ tiêu năm {args.year}.")
+    if given is not None:
+        when = f"nhận ngày {given.received:%d/%m/%Y}" if given.received else "chưa nhận"
+        print(f"\nChỉ tiêu tỉnh giao ({when}; chỉ xem, tỉnh gửi trong gói tham chiếu):")
+        _print_lines(given.lines, "Tỉnh chưa giao chỉ tiêu năm này.")
+    return 0
+
+
+def _print_lines(lines: list[PlanLine], none: str) -> None:
     if not lines:
-        print(f"Chưa có chỉ tiêu năm {args.year}.")
-        return 0
+        print(none)
+        return
     print_table(
         ["Năm", "Xã", "Ngành", "Sản phẩm mới", "Nâng hạng", "Đánh giá lại"],
         [
@@ -70,4 +90,3 @@ def _show(args: argparse.Namespace, ctx: AppContext | None) -> int:
             for x in lines
         ],
     )
-    return 0

@@ -1,6 +1,6 @@
 """`report certified | coverage | expiring | dossiers | pass_rates | upgrades | returns | overdue | years
-| targets [--on DATE] [--json] [--xlsx FILE] [--pdf FILE]`: the programme's figures for this office's
-area (its province, or its commune), as tables on the console or JSON."""
+| targets | catalogue [--on DATE] [--json] [--xlsx FILE] [--pdf FILE] [--csv FILE]`: the programme's
+figures for this office's area (its province, or its commune), as tables on the console or JSON."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from ocop_desktop.cli.framework import print_json, print_table
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.reports.catalogue import write_csv
 from ocop_desktop.services.reports.export import write_pdf, write_xlsx
 from ocop_desktop.services.reports.model import Cell
 from ocop_desktop.services.reports.service import ReportService, build
@@ -26,6 +27,7 @@ REPORTS = {
     "overdue": "hồ sơ quá hạn và sắp đến hạn đánh giá cấp xã",
     "years": "sản phẩm còn hiệu lực qua các năm",
     "targets": "chỉ tiêu kế hoạch năm và kết quả đạt được (xem: plan set)",
+    "catalogue": "danh mục sản phẩm OCOP còn hiệu lực với liên hệ của chủ thể (xúc tiến thương mại; --csv)",
 }
 
 
@@ -38,6 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         r.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
         r.add_argument("--xlsx", metavar="TỆP", type=Path, help="ghi ra tệp Excel (mỗi bảng một trang tính)")
         r.add_argument("--pdf", metavar="TỆP", type=Path, help="ghi ra tệp PDF khổ A4")
+        r.add_argument("--csv", metavar="TỆP", type=Path, help="ghi ra tệp CSV (báo cáo một bảng, UTF-8)")
         r.set_defaults(handler=_run)
 
 
@@ -56,8 +59,10 @@ def _run(args: argparse.Namespace, ctx: AppContext | None) -> int:
     service = ReportService(ctx)
     on = args.on or date.today()
     report = build(service, args.report_name, on)
-    if args.xlsx or args.pdf:
+    if args.xlsx or args.pdf or args.csv:
         agency = ctx.office().name
+        if args.csv is not None:
+            print(f"Đã ghi {write_csv(report, args.csv)}")
         for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
             if path is not None:
                 print(f"Đã ghi {write(report, agency, path)}")

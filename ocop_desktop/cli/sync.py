@@ -249,6 +249,8 @@ def _print_preview(preview: ImportPreview, *, done: bool = False) -> None:
         )
     for text in preview.reference_files:
         print(f"  tệp tham chiếu: {text}")
+    for text in preview.plans:
+        print(f"  {text}")
     if preview.dossiers:
         print_table(
             ["Mã hồ sơ", "Sản phẩm", "Kết quả", "Phiên bản", "Trạng thái sau", "Lý do"],

@@ -31,6 +31,7 @@ class Status(StrEnum):
     ACCEPTED = "accepted"
     RETURNED = "returned"
     DECIDED = "decided"
+    WITHDRAWN = "withdrawn"  # "Hủy hồ sơ": the producer withdrew it after it left the office
 
     @property
     def label(self) -> str:
@@ -46,6 +47,7 @@ STATUS_LABELS = {
     Status.ACCEPTED: "Tỉnh đã tiếp nhận",
     Status.RETURNED: "Tỉnh trả lại để bổ sung",
     Status.DECIDED: "Đã có quyết định",
+    Status.WITHDRAWN: "Đã hủy (chủ thể rút)",
 }
 
 
@@ -58,6 +60,7 @@ class Action(StrEnum):
     ACCEPT = "accept"
     RETURN = "return"
     DECIDE = "decide"
+    WITHDRAW = "withdraw"
 
     @property
     def label(self) -> str:
@@ -73,7 +76,14 @@ ACTION_LABELS = {
     Action.ACCEPT: "Tỉnh tiếp nhận",
     Action.RETURN: "Tỉnh trả lại",
     Action.DECIDE: "Có quyết định công nhận",
+    Action.WITHDRAW: "Hủy hồ sơ",
 }
+
+# A withdrawal ends a dossier for good (the producer files a new one later); a decided or withdrawn
+# dossier has nothing left to withdraw.
+WITHDRAWABLE = frozenset(Status) - {Status.DECIDED, Status.WITHDRAWN}
+# Never received, never sent: such a dossier is deleted ("Xóa hồ sơ nháp"), not withdrawn.
+NEVER_LEFT = frozenset({Status.DRAFT, Status.COMPLETE})
 
 # action -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
@@ -85,6 +95,7 @@ TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
     Action.ACCEPT: (frozenset({Status.SENT}), Status.ACCEPTED),
     Action.RETURN: (frozenset({Status.SENT, Status.ACCEPTED}), Status.RETURNED),
     Action.DECIDE: (frozenset({Status.ACCEPTED}), Status.DECIDED),
+    Action.WITHDRAW: (WITHDRAWABLE, Status.WITHDRAWN),
 }
 
 # The producer's forms can be edited until the dossier leaves the commune.
@@ -103,7 +114,7 @@ def next_status(current: Status, action: Action) -> Status | None:
 # the province accepts, returns and decides. An office is offered only its own steps. A decision is
 # never a bare step: it is taken with its number and certificates (services/province/results).
 COMMUNE_ACTIONS = frozenset(
-    {Action.MARK_COMPLETE, Action.REOPEN, Action.RECEIVE, Action.COMMUNE_CHECK, Action.SEND}
+    {Action.MARK_COMPLETE, Action.REOPEN, Action.RECEIVE, Action.COMMUNE_CHECK, Action.SEND, Action.WITHDRAW}
 )
 PROVINCE_ACTIONS = frozenset({Action.ACCEPT, Action.RETURN, Action.DECIDE})
 STEPS_BY_ROLE: dict[str, frozenset[Action]] = {
@@ -117,6 +128,24 @@ def allowed_actions(current: Status, role: str | None = None) -> list[Action]:
     itself (an evaluator laptop takes none)."""
     mine = frozenset(Action) if role is None else STEPS_BY_ROLE.get(role, frozenset())
     return [a for a, (sources, _) in TRANSITIONS.items() if current in sources and a in mine]
+
+
+def may_withdraw(current: Status, received: bool) -> bool:
+    """The producer may withdraw a dossier that left the office (received, numbered or further on) and
+    is not closed yet; one that never left it is deleted instead."""
+    return current in WITHDRAWABLE and (received or current not in NEVER_LEFT)
+
+
+def withdrawal_problems(current: Status, received: bool, reason: str) -> dict[str, str]:
+    """Why a withdrawal cannot be recorded ({} when it can): the reason is required, it stays in the
+    dossier's history and the audit log."""
+    if not may_withdraw(current, received):
+        if current in NEVER_LEFT:
+            return {"": "Hồ sơ chưa tiếp nhận: hãy dùng “Xóa hồ sơ nháp” thay vì hủy."}
+        return {"": f"Không thể hủy hồ sơ đang “{current.label}”."}
+    if not reason.strip():
+        return {"note": "Cần ghi rõ lý do hủy hồ sơ (chủ thể rút hồ sơ vì sao, theo văn bản nào)."}
+    return {}
 
 
 def paper_outcomes(current: Status, role: str) -> list[Action]:

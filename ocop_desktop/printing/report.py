@@ -1,24 +1,26 @@
 """A report of the programme's figures on A4: the agency and the motto, the title, whose figures and "Số liệu
-đến ngày …", the headline figures, then one ruled table per table of the report (numbers right-aligned in the
-Vietnamese format, header rows repeated on every page), the place and date. Landscape when a table is wide.
-The QR code on every page names the report and the day ("B=<report>/<yyyy-mm-dd>") and the hash of the
-figures, as the forms do."""
+đến ngày …", the headline figures, its simple bar charts (`report_chart.py`), then one ruled table per table
+of the report (numbers right-aligned in the Vietnamese format, header rows repeated on every page), the place
+and date. Landscape when a table is wide. The QR code on every page names the report and the day
+("B=<report>/<yyyy-mm-dd>") and the hash of the figures, as the forms do."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ocop_desktop.printing.blocks import GROUP_ROW_SHADE, cells, date_line, grid, header
-from ocop_desktop.printing.hashing import content_hash
+from ocop_desktop.printing.fonts import SERIF
+from ocop_desktop.printing.hashing import NOT_HASHED, content_hash
 from ocop_desktop.printing.markup import esc, number
 from ocop_desktop.printing.page import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, build_pdf
 from ocop_desktop.printing.qr import QrPayload
+from ocop_desktop.printing.report_chart import ReportChartData, bar_chart
 from ocop_desktop.printing.styles import styles
 
 Value = str | int | float | dt.date | None
@@ -47,6 +49,9 @@ class ReportData:
     made_on: dt.date
     figures: tuple[tuple[str, Value], ...]
     tables: tuple[ReportTableData, ...]
+    # drawn from the tables, which the hash covers: left out so that the QR hash of a report printed
+    # before the charts existed still matches
+    charts: tuple[ReportChartData, ...] = field(default=(), metadata=NOT_HASHED)
 
 
 def text(value: Value) -> str:
@@ -67,14 +72,16 @@ def text(value: Value) -> str:
 def _widths(table: ReportTableData, width: float) -> list[float]:
     """Columns as wide as their longest text (headers wrap, long names are bounded); when the page is too
     narrow, the wide columns give up room first, numbers and codes keep theirs."""
-    natural = []
+    natural, floors = [], []
     for i, head in enumerate(table.headers):
         values = [text(r[i]) for r in table.rows[:300] if i < len(r)]
         chars = min(max([*(len(w) for w in head.split()), *(len(v) for v in values), 3]), 45)
         natural.append(max(chars * CHAR + PAD, MIN_COLUMN))
+        unbroken = max([0, *(len(w) for v in values for w in v.split())])  # a code or date cannot wrap
+        floors.append(max(22 * mm, min(unbroken, 20) * CHAR + PAD))
     excess = sum(natural) - width
     if excess > 0:
-        room = [max(w - 22 * mm, 0) for w in natural]
+        room = [max(w - floor, 0) for w, floor in zip(natural, floors, strict=True)]
         if sum(room) >= excess:
             natural = [w - excess * r / sum(room) for w, r in zip(natural, room, strict=True)]
         else:
@@ -114,6 +121,21 @@ def _table(table: ReportTableData, width: float) -> list[Flowable]:
     return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, _widths(table, width), extra=extra)]
 
 
+def _charts(charts: tuple[ReportChartData, ...], wide: bool) -> list[Flowable]:
+    """One chart under the other on a portrait page; two side by side on a landscape one."""
+    if not wide:
+        return [
+            KeepTogether([Spacer(1, 3 * mm), bar_chart(c, PORTRAIT_WIDTH, n)])
+            for n, c in enumerate(charts, 1)
+        ]
+    half = (LANDSCAPE_WIDTH - 8 * mm) / 2
+    drawn = [bar_chart(c, half, n) for n, c in enumerate(charts, 1)]
+    # an odd last chart sits beside an empty Spacer, not "": a string cell is drawn in the table's font
+    rows = [[*drawn[i : i + 2], *[Spacer(0, 0)] * (i + 2 - len(drawn))] for i in range(0, len(drawn), 2)]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), SERIF)]
+    return [Spacer(1, 3 * mm), *(Table([row], colWidths=[half + 8 * mm, half], style=style) for row in rows)]
+
+
 def build(d: ReportData) -> tuple[list[Flowable], bool]:
     wide = any(len(t.headers) >= WIDE_FROM for t in d.tables)
     width = LANDSCAPE_WIDTH if wide else PORTRAIT_WIDTH
@@ -135,6 +157,7 @@ def build(d: ReportData) -> tuple[list[Flowable], bool]:
         out.append(
             Paragraph(f"– {esc(label)}: <b>{esc(text(value))}</b>", st.body.clone("fig", spaceAfter=1))
         )
+    out += _charts(d.charts, wide)
     for table in d.tables:
         out += _table(table, width)
     return out, wide

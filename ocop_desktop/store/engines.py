@@ -9,6 +9,7 @@ jobs (constraints always on, MVCC instead of WAL, `pg_dump` for copies — docs/
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
@@ -151,16 +152,65 @@ def configured_url(data_dir: Path) -> str | None:
 
 
 def save_configured_url(data_dir: Path, url: str | None) -> None:
-    """Remember the store for the next starts (GUI and CLI): a server URL, or None for SQLite.
-    The file holds the URL as typed, password included: prefer a password file (PGPASSFILE)."""
-    import json
-
+    """Remember the store for the next starts (GUI and CLI): a server URL, or None for SQLite (which also
+    forgets a shared scans folder: a desk alone keeps its own). The file holds the URL as typed, password
+    included: prefer a password file (PGPASSFILE)."""
     path = data_dir / CHOICE_FILE
     if url is None:
         path.unlink(missing_ok=True)
         return
     server_url(url)  # refuse what we could not open, before writing it
+    _write_choice(data_dir, {**_read_choice(data_dir), "url": url.strip()})
+
+
+def save_shared_blobs(data_dir: Path, folder: Path | None) -> None:
+    """The folder where this office's desks keep the scans (None: back to `blobs/` in the data folder).
+    Only with a server: desks on separate SQLite files share nothing."""
+    choice = _read_choice(data_dir)
+    if not choice.get("url"):
+        raise EnvironmentProblem(
+            "Thư mục tài liệu dùng chung chỉ dùng khi các máy làm việc trên cùng máy chủ cơ sở dữ liệu "
+            "(database use URL)."
+        )
+    if folder is None:
+        choice.pop("blobs", None)
+    else:
+        folder = folder.expanduser().resolve()
+        _check_writable(folder)
+        choice["blobs"] = str(folder)
+    _write_choice(data_dir, choice)
+
+
+def _check_writable(folder: Path) -> None:
+    probe = folder / f".write-test-{uuid.uuid4().hex}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"ocop")
+        probe.unlink()
+    except OSError as exc:
+        raise EnvironmentProblem(
+            f"Không ghi được vào thư mục “{folder}”. Hãy kiểm tra thư mục chia sẻ đã được gắn (mount) và "
+            "quyền ghi của tài khoản này. Chưa có gì thay đổi.",
+            detail=str(exc),
+        ) from exc
+
+
+def _read_choice(data_dir: Path) -> dict[str, object]:
+    import json
+
+    path = data_dir / CHOICE_FILE
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def _write_choice(data_dir: Path, choice: dict[str, object]) -> None:
+    import json
+
+    path = data_dir / CHOICE_FILE
     data_dir.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(path.name + ".tmp")
-    temp.write_text(json.dumps({"url": url.strip()}, ensure_ascii=False, indent=2), encoding="utf-8")
+    temp.write_text(json.dumps(choice, ensure_ascii=False, indent=2), encoding="utf-8")
     temp.replace(path)

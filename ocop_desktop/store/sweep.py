@@ -54,3 +54,29 @@ def _matching(folder: Path, wanted: Callable[[str], bool]) -> list[Path]:
         return [p for p in folder.iterdir() if wanted(p.name) and p.is_file()]
     except OSError:  # no such folder yet
         return []
+
+
+SHARED_TEMP_AGE = 24 * 3600  # seconds: no desk copies one scan in for a day
+
+
+def sweep_shared_blobs(folder: Path, *, older_than: float = SHARED_TEMP_AGE) -> list[tuple[str, int]]:
+    """A scans folder shared by the desks of an office: the other desks may be copying a scan in right
+    now, so only temp files untouched for `older_than` seconds are a killed writer's (staging folders
+    carry their own lock: `blobs.finish_staged`)."""
+    import time
+
+    removed = []
+    limit = time.time() - older_than
+    for path in _matching(folder, lambda n: n.startswith(".incoming-")):
+        try:
+            stat = path.stat()
+            if stat.st_mtime > limit:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append((str(path), stat.st_size))
+        log.info(
+            "temp file of an interrupted job removed from the shared scans: %s (%d bytes)", path, stat.st_size
+        )
+    return removed

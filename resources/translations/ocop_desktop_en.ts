@@ -67,8 +67,20 @@
         <translation>Reason for returning (required)</translation>
     </message>
     <message>
+        <source>Hồ sơ bị hủy theo đề nghị rút hồ sơ của chủ thể: không sửa, không gửi tiếp được nữa. Lý do được ghi vào lịch sử hồ sơ và nhật ký thay đổi. Muốn đăng ký lại, lập hồ sơ mới.</source>
+        <translation>The dossier is cancelled at the producer&apos;s request to withdraw it: it can no longer be edited or sent on. The reason is recorded in the dossier&apos;s history and the change log. To apply again, start a new dossier.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy (bắt buộc)</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Không hủy</source>
+        <translation>Don&apos;t cancel</translation>
     </message>
     <message>
         <source>Ngày “%1” không hợp lệ, cần dạng dd/mm/yyyy.</source>
@@ -773,6 +785,21 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ConsistencyPanel</name>
+    <message>
+        <source>Cập nhật vào hồ sơ chủ thể…</source>
+        <translation>Update the producer record…</translation>
+    </message>
+    <message>
+        <source>Khác với hồ sơ chủ thể (bấm vào tên mục để xem):</source>
+        <translation>Differs from the producer record (click a field&apos;s name to see it):</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này có thông tin của chủ thể chưa có hoặc khác trong hồ sơ chủ thể: %1.</source>
+        <translation>This dossier has producer facts that the producer record lacks or holds differently: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CouncilTab</name>
     <message>
         <source>TV</source>
@@ -1020,6 +1047,10 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>Decided</translation>
     </message>
     <message>
+        <source>Đã hủy (chủ thể rút)</source>
+        <translation>Cancelled (withdrawn by the producer)</translation>
+    </message>
+    <message>
         <source>Xác nhận đủ thành phần</source>
         <translation>Confirm complete</translation>
     </message>
@@ -1050,6 +1081,10 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Có quyết định công nhận</source>
         <translation>Recognition decided</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancel the dossier</translation>
     </message>
     <message>
         <source>Ghi nhận: tỉnh đã tiếp nhận (theo văn bản giấy)</source>
@@ -1187,6 +1222,34 @@ Press “Copy” and send the text below to the support team.</translation>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>Chưa có chứng nhận</source>
+        <translation>No certificate</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Đến kỳ đánh giá lại</source>
+        <translation>Due for re-evaluation</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>UBND cấp xã (xã, phường, đặc khu)</source>
+        <translation>Commune People&apos;s Committee (commune, ward, special zone)</translation>
+    </message>
+    <message>
+        <source>Cơ quan OCOP cấp tỉnh</source>
+        <translation>Provincial OCOP office</translation>
+    </message>
+    <message>
+        <source>Thành viên Hội đồng / Tổ tư vấn (máy chấm điểm)</source>
+        <translation>Council / advisory team member (scoring laptop)</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -1203,6 +1266,45 @@ Press “Copy” and send the text below to the support team.</translation>
 Cán bộ: %2</source>
         <translation>Office: %1
 Officer: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DossierClosing</name>
+    <message>
+        <source>Lưu trữ hồ sơ “%1”? Hồ sơ không hiện trong danh sách nữa, trừ khi chọn “Hiện cả hồ sơ lưu trữ”; khôi phục được bất cứ lúc nào.</source>
+        <translation>Archive the dossier “%1”? It no longer shows in the list unless “Show archived dossiers” is ticked; it can be restored at any time.</translation>
+    </message>
+    <message>
+        <source>Lưu trữ</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Còn ô chưa lưu được; hãy sửa trước khi cập nhật.</source>
+        <translation>Some fields could not be saved yet; correct them before updating.</translation>
+    </message>
+    <message>
+        <source>Ghi vào hồ sơ chủ thể các thông tin sau của hồ sơ này?
+%1
+Các hồ sơ lập sau sẽ điền sẵn theo đó.</source>
+        <translation>Write these facts of this dossier into the producer record?
+%1
+Dossiers started later will be pre-filled with them.</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1368,10 @@ Officer: %2</translation>
     <message>
         <source>3. Ngành, nhóm, phân nhóm: %1.  4. Loại đăng ký: %2.</source>
         <translation>3. Sector, group, sub-group: %1.  4. Registration type: %2.</translation>
+    </message>
+    <message>
+        <source>Chỉ xem: hồ sơ đã hủy, không sửa được nữa.</source>
+        <translation>Read-only: the dossier is cancelled and can no longer be edited.</translation>
     </message>
     <message numerus="yes">
         <source>… và %n vấn đề khác.</source>
@@ -1350,6 +1456,18 @@ Close and discard them?</translation>
         <translation>Delete a dossier opened by mistake, not yet received or sent</translation>
     </message>
     <message>
+        <source>Lưu trữ…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>Cất hồ sơ đã kết thúc khỏi danh sách; khôi phục được bất cứ lúc nào</source>
+        <translation>Put a closed dossier away from the list; it can be restored at any time</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ lưu trữ</source>
+        <translation>Restore from the archive</translation>
+    </message>
+    <message>
         <source>Chủ thể</source>
         <translation>Producer</translation>
     </message>
@@ -1388,6 +1506,10 @@ Close and discard them?</translation>
     <message>
         <source>Danh mục hồ sơ:</source>
         <translation>Checklist:</translation>
+    </message>
+    <message>
+        <source>đã lưu trữ</source>
+        <translation>archived</translation>
     </message>
     <message>
         <source>Mã băm: %1</source>
@@ -1564,6 +1686,10 @@ Close and discard them?</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Hồ sơ đã lưu trữ</source>
+        <translation>Archived dossier</translation>
+    </message>
+    <message>
         <source>Số phiếu</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1609,6 +1735,14 @@ Close and discard them?</translation>
     <message>
         <source>Sắp đến hạn / quá hạn</source>
         <translation>Due soon / overdue</translation>
+    </message>
+    <message>
+        <source>Hiện cả hồ sơ lưu trữ</source>
+        <translation>Show archived dossiers</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã kết thúc từ các năm trước và đã được lưu trữ (mở hồ sơ để khôi phục)</source>
+        <translation>Dossiers closed in earlier years and archived (open one to restore it)</translation>
     </message>
     <message>
         <source>Chỉ hiện hồ sơ đã tiếp nhận mà hạn xử lý (%1 ngày làm việc từ ngày tiếp nhận) chỉ còn %2 ngày trở xuống hoặc đã qua</source>
@@ -2391,6 +2525,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Targets and results</translation>
     </message>
     <message>
+        <source>Danh mục sản phẩm OCOP (xúc tiến thương mại)</source>
+        <translation>Catalogue of OCOP products (trade promotion)</translation>
+    </message>
+    <message>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
@@ -2409,6 +2547,18 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Xuất PDF…</source>
         <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Báo cáo một bảng (danh mục sản phẩm) dạng CSV, UTF-8</source>
+        <translation>A one-table report (the product catalogue) as CSV, UTF-8</translation>
+    </message>
+    <message>
+        <source>Biểu đồ</source>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>Đang tính số liệu…</source>
@@ -2433,6 +2583,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>Lưu báo cáo</source>
@@ -3075,6 +3229,10 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Đã trả lại</source>
         <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Chủ thể đã rút</source>
+        <translation>Withdrawn by the producer</translation>
     </message>
     <message>
         <source>Tất cả</source>
@@ -4528,6 +4686,30 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <source>Ví dụ: 0912 345 678</source>
         <translation>E.g. 0912 345 678</translation>
     </message>
+    <message>
+        <source>Điền sẵn vào Mẫu 02 của hồ sơ mới; sửa trong cửa sổ hồ sơ</source>
+        <translation>Pre-filled into the Form 02 of new dossiers; edited in the dossier window</translation>
+    </message>
+    <message>
+        <source>Thông tin Mẫu 02</source>
+        <translation>Form 02 facts</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
 </context>
 <context>
     <name>ProducersPage</name>
@@ -4697,6 +4879,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Commune/ward</translation>
     </message>
     <message>
+        <source>Hạng</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
         <source>Tìm theo mã, tên sản phẩm, chủ thể, bộ sản phẩm… (gõ không dấu cũng được)</source>
         <translation>Search by code, product name, producer, product set… (diacritics optional)</translation>
     </message>
@@ -4731,6 +4921,22 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)</source>
         <translation>Delete a product entered by mistake, with no dossier (Delete)</translation>
+    </message>
+    <message>
+        <source>Mọi hạng sao</source>
+        <translation>Any stars</translation>
+    </message>
+    <message>
+        <source>Chưa có sao</source>
+        <translation>No stars</translation>
+    </message>
+    <message>
+        <source>Mọi hiệu lực</source>
+        <translation>Any validity</translation>
+    </message>
+    <message>
+        <source>Theo giấy chứng nhận hiện hành của sản phẩm (mới nhất, chưa bị thu hồi), đến hôm nay</source>
+        <translation>By the product&apos;s current certificate (the newest not revoked), as of today</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sản phẩm</source>
@@ -4897,6 +5103,533 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xóa sản phẩm “%1” (mã %2)? Chỉ nên xóa sản phẩm nhập nhầm.</source>
         <translation>Delete the product “%1” (code %2)? Only delete products entered by mistake.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>Sản phẩm còn hiệu lực theo hạng sao</source>
+        <translation>Valid products by stars</translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo xã/phường</source>
+        <translation>Products by commune/ward</translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo xã/phường (%1 có nhiều sản phẩm nhất)</source>
+        <translation>Products by commune/ward (the %1 with the most)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt (%)</source>
+        <translation>Recognition rate by round (%)</translation>
+    </message>
+    <message>
+        <source>Sản phẩm nâng hạng theo năm</source>
+        <translation>Upgraded products by year</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ</source>
+        <translation>Reasons for returning dossiers</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ (%1 nhiều nhất)</source>
+        <translation>Reasons for returning dossiers (top %1)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn theo xã/phường</source>
+        <translation>Overdue dossiers by commune/ward</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn theo xã/phường (%1 nhiều nhất)</source>
+        <translation>Overdue dossiers by commune/ward (top %1)</translation>
+    </message>
+    <message>
+        <source>Sản phẩm còn hiệu lực qua các năm</source>
+        <translation>Valid products over the years</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao và kết quả</source>
+        <translation>Province targets and results</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao nhận ngày</source>
+        <translation>Province targets received on</translation>
+    </message>
+    <message>
+        <source>chưa nhận</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao năm %1 (chưa nhận)</source>
+        <translation>Province targets for %1 (not received)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao năm %1 (nhận ngày %2/%3/%4)</source>
+        <translation>Province targets for %1 (received %2/%3/%4)</translation>
+    </message>
+    <message>
+        <source>Toàn địa bàn</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu sản phẩm mới năm %1</source>
+        <translation>New products target for %1</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao: sản phẩm mới năm %1</source>
+        <translation>Province target: new products for %1</translation>
+    </message>
+    <message>
+        <source>Danh mục sản phẩm OCOP còn hiệu lực</source>
+        <translation>Catalogue of valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm trong danh mục</source>
+        <translation>Products in the catalogue</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>%1 sao</source>
+        <translation>%1 stars</translation>
+    </message>
+    <message>
+        <source>%1 → %2 sao</source>
+        <translation>%1 → %2 stars</translation>
+    </message>
+    <message>
+        <source>%1/%2 xã/phường</source>
+        <translation>%1/%2 communes/wards</translation>
+    </message>
+    <message>
+        <source>(không ghi lý do)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Bộ Nông nghiệp và Môi trường</source>
+        <translation>Ministry of Agriculture and Environment</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả năm %1</source>
+        <translation>Targets and results for %1</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả thực hiện</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Chủ thể có sản phẩm</source>
+        <translation>Producers with products</translation>
+    </message>
+    <message>
+        <source>Còn (ngày)</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực (%1/%2/%3)</source>
+        <translation>Valid (%1/%2/%3)</translation>
+    </message>
+    <message>
+        <source>Có sản phẩm</source>
+        <translation>With products</translation>
+    </message>
+    <message>
+        <source>Căn cứ</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Cấp công nhận</source>
+        <translation>Recognised by</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận cấp trong năm</source>
+        <translation>Certificates issued in the year</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận sắp hết hạn và đã hết hạn</source>
+        <translation>Certificates expiring and expired</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Hạn nộp hồ sơ</source>
+        <translation>Filing deadline</translation>
+    </message>
+    <message>
+        <source>Hạn đánh giá</source>
+        <translation>Check deadline</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại theo xã/phường (năm %1)</source>
+        <translation>Returned dossiers by commune/ward (%1)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại và lý do</source>
+        <translation>Returned dossiers and reasons</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nâng hạng</source>
+        <translation>Upgrade dossiers</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nâng hạng theo trạng thái</source>
+        <translation>Upgrade dossiers by status</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn đánh giá cấp xã</source>
+        <translation>Dossiers past the commune check deadline</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái</source>
+        <translation>Dossiers by status</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái và theo đợt</source>
+        <translation>Dossiers by status and round</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo đợt đánh giá</source>
+        <translation>Dossiers by evaluation round</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang chờ bổ sung</source>
+        <translation>Dossiers awaiting supplements</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã phân vào đợt</source>
+        <translation>Dossiers assigned to rounds</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã vào đợt đánh giá</source>
+        <translation>Dossiers in an evaluation round</translation>
+    </message>
+    <message>
+        <source>Không đủ điều kiện</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại hồ sơ (năm %1)</source>
+        <translation>Reasons for returning dossiers (%1)</translation>
+    </message>
+    <message>
+        <source>Lần trả lại trong năm</source>
+        <translation>Returns in the year</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <source>Mở cửa sổ đánh giá lại</source>
+        <translation>Re-evaluation window opens</translation>
+    </message>
+    <message>
+        <source>Ngành</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Ngày tiếp nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Nâng hạng năm %1</source>
+        <translation>Upgrades in %1</translation>
+    </message>
+    <message>
+        <source>Nâng hạng sản phẩm OCOP</source>
+        <translation>OCOP product upgrades</translation>
+    </message>
+    <message>
+        <source>Nâng hạng trong năm %1</source>
+        <translation>Upgraded in %1</translation>
+    </message>
+    <message>
+        <source>Nâng hạng: chỉ tiêu</source>
+        <translation>Upgrades: target</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Quá hạn (ngày)</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Quá hạn theo xã/phường</source>
+        <translation>Overdue by commune/ward</translation>
+    </message>
+    <message>
+        <source>Quá hạn đánh giá cấp xã</source>
+        <translation>Commune check overdue</translation>
+    </message>
+    <message>
+        <source>So sánh sản phẩm OCOP qua các năm</source>
+        <translation>OCOP products year on year</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực</source>
+        <translation>Valid OCOP products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực qua các năm</source>
+        <translation>Valid OCOP products over the years</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP còn hiệu lực theo hạng sao</source>
+        <translation>Valid OCOP products by stars</translation>
+    </message>
+    <message>
+        <source>Sản phẩm còn hiệu lực</source>
+        <translation>Valid products</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới từ %1 sao năm %2</source>
+        <translation>New products of %1 stars or more in %2</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới: chỉ tiêu</source>
+        <translation>New products: target</translation>
+    </message>
+    <message>
+        <source>Sản phẩm được nâng hạng theo năm công nhận</source>
+        <translation>Upgraded products by year of recognition</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn đánh giá cấp xã</source>
+        <translation>Commune check due soon</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ quá hạn</source>
+        <translation>Overdue dossiers</translation>
+    </message>
+    <message>
+        <source>Số lần</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Số lần trả lại</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>Số sản phẩm</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Theo bộ sản phẩm</source>
+        <translation>By product set</translation>
+    </message>
+    <message>
+        <source>Theo căn cứ công nhận</source>
+        <translation>By legal basis</translation>
+    </message>
+    <message>
+        <source>Theo cấp công nhận</source>
+        <translation>By recognising level</translation>
+    </message>
+    <message>
+        <source>Theo ngành (nhóm sản phẩm)</source>
+        <translation>By sector (product group)</translation>
+    </message>
+    <message>
+        <source>Theo năm công nhận</source>
+        <translation>By year of recognition</translation>
+    </message>
+    <message>
+        <source>Theo xã/phường</source>
+        <translation>By commune/ward</translation>
+    </message>
+    <message>
+        <source>Trong đó không rõ ngày trả lại</source>
+        <translation>Of which the return date is unknown</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tên bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Tăng/giảm</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Tăng/giảm so với cuối năm trước</source>
+        <translation>Change since the end of last year</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tổng số hồ sơ</source>
+        <translation>Total dossiers</translation>
+    </message>
+    <message>
+        <source>Tổng số xã/phường</source>
+        <translation>Communes/wards in all</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận (%)</source>
+        <translation>Recognition rate (%)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt</source>
+        <translation>Recognition rate by round</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ công nhận theo đợt đánh giá</source>
+        <translation>Recognition rate by evaluation round</translation>
+    </message>
+    <message>
+        <source>UBND cấp huyện (trước %1/%2/%3)</source>
+        <translation>District People&apos;s Committee (before %1/%2/%3)</translation>
+    </message>
+    <message>
+        <source>UBND cấp tỉnh</source>
+        <translation>Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Xã/phường có sản phẩm</source>
+        <translation>Communes/wards with products</translation>
+    </message>
+    <message>
+        <source>Xã/phường có sản phẩm OCOP từ %1 sao</source>
+        <translation>Communes/wards with OCOP products of %1 stars or more</translation>
+    </message>
+    <message>
+        <source>Đang đánh giá</source>
+        <translation>Being evaluated</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại năm %1</source>
+        <translation>Re-evaluations in %1</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại: chỉ tiêu</source>
+        <translation>Re-evaluations: target</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực, chưa có giấy chứng nhận mới</source>
+        <translation>Expired, no new certificate</translation>
+    </message>
+    <message>
+        <source>Được công nhận</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <source>Đạt</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Đến kỳ đánh giá lại (cửa sổ đã mở)</source>
+        <translation>Due for re-evaluation (window open)</translation>
+    </message>
+    <message>
+        <source>Độ phủ sản phẩm OCOP theo xã/phường</source>
+        <translation>OCOP coverage by commune/ward</translation>
+    </message>
+    <message>
+        <source>Đợt</source>
+        <translation>Round</translation>
     </message>
 </context>
 <context>
@@ -5786,6 +6519,22 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Windows DPAPI: chỉ tài khoản Windows này trên máy này mở được khóa. Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu.</source>
+        <translation>Windows DPAPI: only this Windows account on this machine can open the keys. New machine or another account: restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Kho khóa của hệ điều hành ({backend}): mật khẩu của khóa không nằm trong thư mục dữ liệu.</source>
+        <translation>Operating system keyring ({backend}): the keys&apos; passphrase is not in the data folder.</translation>
+    </message>
+    <message>
+        <source>Không có kho khóa của hệ điều hành: mật khẩu của khóa nằm trong tệp chỉ tài khoản này đọc được (thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: hãy giữ máy và các bản sao lưu cẩn thận.</source>
+        <translation>No operating system keyring: the keys&apos; passphrase is in a file only this account can read (the “keys” folder). Whoever copies the data folder can use the keys: look after this machine and its backups.</translation>
+    </message>
+    <message>
+        <source>Chưa có khóa (máy chưa được thiết lập).</source>
+        <translation>No keys yet (this machine is not set up).</translation>
+    </message>
     <message>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>

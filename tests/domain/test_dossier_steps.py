@@ -12,14 +12,15 @@ A, S = Action, Status
 
 
 def test_each_office_is_offered_only_its_own_steps() -> None:
-    assert allowed_actions(S.SENT, "commune") == []
+    assert allowed_actions(S.SENT, "commune") == [A.WITHDRAW]  # the producer may still withdraw it
     assert allowed_actions(S.SENT, "province") == [A.ACCEPT, A.RETURN]
     assert allowed_actions(S.ACCEPTED, "province") == [A.RETURN]  # a decision goes through the council
-    assert allowed_actions(S.RETURNED, "commune") == [A.REOPEN]
+    assert allowed_actions(S.RETURNED, "commune") == [A.REOPEN, A.WITHDRAW]
     assert allowed_actions(S.RETURNED, "province") == []
-    assert allowed_actions(S.COMMUNE_CHECKED, "commune") == [A.SEND]
+    assert allowed_actions(S.COMMUNE_CHECKED, "commune") == [A.SEND, A.WITHDRAW]
+    assert allowed_actions(S.WITHDRAWN, "commune") == [] and allowed_actions(S.DECIDED, "commune") == []
     assert all(allowed_actions(s, "evaluator") == [] for s in S)
-    assert allowed_actions(S.ACCEPTED) == [A.RETURN, A.DECIDE]  # the lifecycle alone
+    assert allowed_actions(S.ACCEPTED) == [A.RETURN, A.DECIDE, A.WITHDRAW]  # the lifecycle alone
 
 
 def test_paper_outcomes_are_the_provinces_steps_at_a_commune_only() -> None:

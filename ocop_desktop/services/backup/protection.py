@@ -22,10 +22,15 @@ LABELS = {
 }
 
 
-def key_protection_label(paths: AppPaths) -> str:
+def key_protection(paths: AppPaths) -> tuple[str, str]:
+    """(kind, backend): "dpapi", "keyring" (with the keyring's name), "plain", or "" before set-up."""
     kind = protection(paths.keys_dir)
-    backend = keyring_store.describe() if kind == "keyring" else ""
-    return LABELS.get(kind, kind).format(backend=backend or "keyring")
+    return kind, (keyring_store.describe() or "keyring") if kind == "keyring" else ""
+
+
+def key_protection_label(paths: AppPaths) -> str:
+    kind, backend = key_protection(paths)
+    return LABELS.get(kind, kind).format(backend=backend)
 
 
 def upgrade_key_protection(paths: AppPaths) -> int:

@@ -36,8 +36,10 @@ TABLE_LABELS = {
     "office": "Cơ quan",
     "officer": "Cán bộ",
     "key_record": "Khóa và tin cậy",
+    "office_key_vault": "Khóa dùng chung của văn phòng",
     "sync_conflict": "Xung đột khi nhập",
     "year_plan": "Kế hoạch năm",
+    "province_target": "Chỉ tiêu tỉnh giao",
     "settings": "Cài đặt",
 }
 ACTION_LABELS = {

@@ -21,7 +21,7 @@ from ocop_desktop.store.blobs import finish_interrupted_imports
 from ocop_desktop.store.database import check_data_dir
 from ocop_desktop.store.engines import configured_url, open_store
 from ocop_desktop.store.models import Officer
-from ocop_desktop.store.sweep import sweep
+from ocop_desktop.store.sweep import sweep, sweep_shared_blobs
 
 
 def open_app(paths: AppPaths, database: str | None = None) -> AppContext:
@@ -57,6 +57,8 @@ def finish_interrupted(paths: AppPaths, sessions: sessionmaker[Session]) -> None
     finish_interrupted_imports(paths.blobs_dir, sessions)
     publishing.finish_interrupted(paths.data_dir, sessions)
     sweep(paths.data_dir)
+    if paths.shared_blobs is not None:
+        sweep_shared_blobs(paths.shared_blobs)
 
 
 def default_officer_id(ctx: AppContext) -> str | None:

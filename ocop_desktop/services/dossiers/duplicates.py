@@ -1,6 +1,6 @@
 """A product has one dossier of a kind at a time: a second first evaluation (or upgrade, or
 re-evaluation) while the first has no decision yet is a mistake far more often than a wish (issue 15),
-so it is refused unless the officer insists."""
+so it is refused unless the officer insists. A decided or withdrawn dossier is closed and does not count."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def refuse_duplicate(s: Session, product: Product, registration: RegistrationTyp
         .where(
             Dossier.product_id == product.id,
             Dossier.registration_type == registration.value,
-            Dossier.status != Status.DECIDED.value,
+            Dossier.status.not_in([Status.DECIDED.value, Status.WITHDRAWN.value]),  # closed ones do not count
         )
         .order_by(Dossier.created_at)
     ).all()

@@ -19,6 +19,7 @@ from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.holidays import HolidayCalendar
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.core.reference import holiday_calendar
+from ocop_desktop.services.dossiers.closing import not_archived
 from ocop_desktop.services.dossiers.rows import DossierRow
 from ocop_desktop.store.models import Dossier, Producer, Product
 from ocop_desktop.store.queries import dossier_header
@@ -40,16 +41,24 @@ _COLUMNS = (
     Dossier.received_on,
     Dossier.deadline,
     Dossier.updated_at,
+    Dossier.archived_on,
 )
 
 
 def conditions(
-    today: date, *, query: str = "", status: str | None = None, due_only: bool = False
+    today: date,
+    *,
+    query: str = "",
+    status: str | None = None,
+    due_only: bool = False,
+    with_archived: bool = False,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of the list, over the dossier table only."""
+    """The WHERE of the list, over the dossier table only (archived dossiers left out unless asked)."""
     where: list[ColumnElement[bool]] = [
         Dossier.search_key.contains(word, autoescape=True) for word in fold(query).split()
     ]
+    if not with_archived:
+        where.append(not_archived())
     if status:
         where.append(Dossier.status == status)
     if due_only:  # what `urgency` calls due soon or overdue: only a received dossier's deadline runs
@@ -95,7 +104,7 @@ def read_rows(
 
 def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:
     (did, revision, product_id, code, pname, producer, product_set, reg, status, receipt) = values[:10]
-    received_on, deadline, updated_at = values[10:]
+    received_on, deadline, updated_at, archived_on = values[10:]
     live = deadline if status == Status.RECEIVED.value else None
     urg = urgency(live, today)
     registration, st = RegistrationType(reg), Status(status)
@@ -118,6 +127,7 @@ def _row(values: Any, today: date, calendar: HolidayCalendar) -> DossierRow:
         urg.label,
         updated_at,
         bool(received_on and deadline and calendar.estimated_years(received_on, deadline)),
+        archived_on is not None,
     )
 
 

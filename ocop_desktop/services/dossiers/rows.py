@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ocop_desktop.services.dossiers.closing import ArchiveState
 from ocop_desktop.services.dossiers.reevaluation import ReevaluationDates
 
 
@@ -31,6 +32,7 @@ class DossierRow:
     updated_at: datetime
     # the deadline crosses a year whose holidays are not official yet (computed): shown "(dự kiến)"
     deadline_estimated: bool = False
+    archived: bool = False  # set aside ("Lưu trữ"): listed only when asked
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,4 @@ class DossierDetail:
     paper_outcomes: tuple[str, ...] = ()  # the province's outcomes a commune may record from paper
     five_star: tuple[str, ...] = ()  # the 5★ proposal to the ministry and its result (domain.province)
     reevaluation: ReevaluationDates | None = None  # a re-evaluation: window, grace, the province's limit
+    archive: ArchiveState = ArchiveState(False, "")  # archived, or why it cannot be yet

@@ -19,7 +19,6 @@ from ocop_desktop.domain.dossiers import (
     ReceiptNumber,
     RegistrationType,
     Status,
-    allowed_actions,
     next_status,
     paper_outcomes,
 )
@@ -31,8 +30,9 @@ from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers import listing
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
+from ocop_desktop.services.dossiers.closing import archive_state, check_withdrawal, offered_actions
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
-from ocop_desktop.services.dossiers.prefill import prefilled_forms
+from ocop_desktop.services.dossiers.prefill import prefilled_forms, previous_answers, refreshed_forms
 from ocop_desktop.services.dossiers.reevaluation import (
     check_receipt_window,
     current_certificate,
@@ -44,6 +44,7 @@ from ocop_desktop.services.dossiers.reevaluation import (
 from ocop_desktop.services.dossiers.rows import DossierDetail as DossierDetail
 from ocop_desktop.services.dossiers.rows import DossierEventRow as DossierEventRow
 from ocop_desktop.services.dossiers.rows import DossierRow as DossierRow
+from ocop_desktop.services.registry.profile import profile_facts
 from ocop_desktop.store.models import (
     AdminUnit,
     Certificate,
@@ -107,20 +108,22 @@ class DossierService:
                 ruleset_hash=ruleset.content_hash,
                 product_set=product.product_set,
                 status=Status.DRAFT.value,
-                forms=prefilled_forms(producer, product, self.today()),
+                forms=prefilled_forms(producer, product, self.today(), profile_facts(s, producer.id)),
                 previous_dossier_id=previous.id if previous else None,
                 base_certificate_id=certificate.id if certificate else None,
                 filing_override=override,
                 search_key=fold(f"{product.name} {producer.name} {product.code or ''}"),
             )
             if previous is not None:
-                dossier.forms = {**previous.forms, "mau03": {}}
+                dossier.forms = refreshed_forms(
+                    previous.forms, producer, product, profile_facts(s, producer.id)
+                )
             s.add(dossier)
             s.flush()
             create_checklist(s, dossier, reg.value)
             if previous is not None:
                 copy_checklist(s, previous.id, dossier.id)
-            answers = _previous_answers(s, previous.id) if previous else {}
+            answers = previous_answers(s, previous.id) if previous else {}
             s.add(
                 ScoreSheet(
                     dossier_id=dossier.id,
@@ -212,10 +215,11 @@ class DossierService:
                     for e in events
                 ),
                 editable=status in EDITABLE,
-                allowed_actions=tuple(a.value for a in allowed_actions(status, role)),
+                allowed_actions=offered_actions(d, role),
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
                 five_star=_five_star(s, d.id),
                 reevaluation=reevaluation_dates(s, d, events),
+                archive=archive_state(s, d, self.today()),
             )
 
     def search(
@@ -227,10 +231,14 @@ class DossierService:
         offset: int = 0,
         limit: int | None = None,
         after: DossierRow | None = None,
+        with_archived: bool = False,
     ) -> list[DossierRow]:
         """The dossiers matching, nearest deadline first: `limit` of them from `offset` (all if None),
-        or, given the last row of the page before (`after`), from the row after it."""
-        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+        or, given the last row of the page before (`after`), from the row after it. Archived dossiers
+        only `with_archived`."""
+        where = listing.conditions(
+            self.today(), query=query, status=status, due_only=due_only, with_archived=with_archived
+        )
         if after is not None:
             where.append(listing.after(after))
             offset = 0
@@ -242,8 +250,17 @@ class DossierService:
         with self._ctx.read() as s:
             return listing.read_choices(s)
 
-    def count(self, query: str = "", *, status: str | None = None, due_only: bool = False) -> int:
-        where = listing.conditions(self.today(), query=query, status=status, due_only=due_only)
+    def count(
+        self,
+        query: str = "",
+        *,
+        status: str | None = None,
+        due_only: bool = False,
+        with_archived: bool = False,
+    ) -> int:
+        where = listing.conditions(
+            self.today(), query=query, status=status, due_only=due_only, with_archived=with_archived
+        )
         with self._ctx.read() as s:
             return listing.count_rows(s, where)
 
@@ -324,6 +341,8 @@ class DossierService:
             problems.update(dossier_checks.completeness_problems(s, d, self.today()))
         if act is Action.COMMUNE_CHECK:
             problems.update(dossier_checks.section_problems(d, "mau03"))
+        if act is Action.WITHDRAW:
+            check_withdrawal(d, note)
         if act is Action.RETURN and not note:
             problems["note"] = "Cần ghi rõ lý do trả hồ sơ để xã bổ sung."
         if act is Action.RECEIVE and on is not None and on > self.today():
@@ -388,10 +407,3 @@ def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
     if review is None:
         return ()
     return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})
-
-
-def _previous_answers(s: Session, dossier_id: str) -> dict[str, int]:
-    sheet = s.scalars(
-        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id, ScoreSheet.kind == "self")
-    ).first()
-    return dict(sheet.answers) if sheet else {}

@@ -24,7 +24,8 @@ from ocop_desktop.store.queries import dossier_header, with_commune
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
-INBOX_STATUSES = (Status.SENT, Status.ACCEPTED, Status.RETURNED)
+# withdrawn: the producer withdrew it at the commune, the submission said so (issue 15): kept in sight
+INBOX_STATUSES = (Status.SENT, Status.ACCEPTED, Status.RETURNED, Status.WITHDRAWN)
 
 
 @dataclass(frozen=True)

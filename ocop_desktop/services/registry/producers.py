@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -99,11 +99,25 @@ class ProducerService:
         with self._ctx.read() as s:
             return int(s.scalar(stmt) or 0)
 
-    def search(self, query: str = "", *, offset: int = 0, limit: int | None = None) -> list[ProducerRow]:
-        return self._query(query=query, offset=offset, limit=limit)
+    def search(
+        self,
+        query: str = "",
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        order: tuple[str, bool] | None = None,
+    ) -> list[ProducerRow]:
+        """`order`: (one of SORT_KEYS, descending) over every match; by default, by relevance."""
+        return self._query(query=query, offset=offset, limit=limit, order=order)
 
     def _query(
-        self, *, query: str = "", ids: list[str] | None = None, offset: int = 0, limit: int | None = None
+        self,
+        *,
+        query: str = "",
+        ids: list[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        order: tuple[str, bool] | None = None,
     ) -> list[ProducerRow]:
         counts = select(Product.producer_id, func.count().label("n")).group_by(Product.producer_id).subquery()
         stmt = (
@@ -114,7 +128,12 @@ class ProducerService:
         stmt = _filtered(stmt, query)
         if ids is not None:
             stmt = stmt.where(Producer.id.in_(ids))
-        stmt = stmt.order_by(*by_relevance(Producer.search_key, query), Producer.id).offset(offset)
+        if order is None:
+            stmt = stmt.order_by(*by_relevance(Producer.search_key, query), Producer.id)
+        else:
+            column = _sort_columns(counts)[order[0]]
+            stmt = stmt.order_by(column.desc() if order[1] else column.asc(), Producer.id)
+        stmt = stmt.offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._ctx.read() as s:
@@ -130,6 +149,22 @@ class ProducerService:
         if problems:
             raise ValidationError(problems)
         return clean
+
+
+SORT_KEYS = ("name", "kind", "commune", "representative", "phone", "tax_code", "products")
+
+
+def _sort_columns(counts: Any) -> dict[str, Any]:
+    """The producers list's sort keys (names folded, so "Đ" sorts with "D" as a reader expects)."""
+    return {
+        "name": Producer.search_key,
+        "kind": Producer.kind,
+        "commune": AdminUnit.search_key,
+        "representative": Producer.representative,
+        "phone": Producer.phone,
+        "tax_code": Producer.tax_code,
+        "products": func.coalesce(counts.c.n, 0),
+    }
 
 
 def _filtered(stmt, query: str):  # type: ignore[no-untyped-def]

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
+from ocop_desktop.domain.certificate_state import CertificateState, StateBounds, certificate_state
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from ocop_desktop.domain.products import ProductInput, product_code, validate_product
 from ocop_desktop.domain.text import fold
+from ocop_desktop.services.registry import product_listing as listing
+from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
 from ocop_desktop.store.models import AdminUnit, Producer, Product
 from ocop_desktop.store.queries import by_relevance
 
@@ -35,6 +38,9 @@ class ProductRow:
     description: str
     brand: str
     packaging: str
+    stars: int | None = None  # of the current certificate (the newest not revoked), as listed
+    valid_until: date | None = None
+    certificate_state: CertificateState = CertificateState.NONE
 
 
 def product_set_names(ruleset_id: str | None = None) -> dict[int, str]:
@@ -51,8 +57,9 @@ def current_ruleset_id(on: date | None = None) -> str:
 
 
 class ProductService:
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, today: date | None = None) -> None:
         self._ctx = ctx
+        self._fixed_today = today  # the day certificate states are read for (tests); else each call's
 
     def create(self, data: ProductInput) -> ProductRow:
         ruleset_id = current_ruleset_id()
@@ -121,15 +128,38 @@ class ProductService:
             raise NotFoundError("Không tìm thấy sản phẩm.")
         return rows[0]
 
-    def count(self, query: str = "", *, producer_id: str | None = None) -> int:
+    def count(
+        self, query: str = "", *, producer_id: str | None = None, where: ProductFilter | None = None
+    ) -> int:
         stmt = _filtered(select(func.count()).select_from(Product), query, producer_id)
+        if where is not None and where != ProductFilter():
+            cert = listing.current_certificate(self._today())
+            stmt = listing.filtered(listing.with_certificate(stmt, cert), cert, where, self._bounds())
         with self._ctx.read() as s:
             return int(s.scalar(stmt) or 0)
 
     def search(
-        self, query: str = "", *, producer_id: str | None = None, offset: int = 0, limit: int | None = None
+        self,
+        query: str = "",
+        *,
+        producer_id: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        where: ProductFilter | None = None,
+        order: SortOrder | None = None,
     ) -> list[ProductRow]:
-        return self._query(query=query, producer_id=producer_id, offset=offset, limit=limit)
+        return self._query(
+            query=query, producer_id=producer_id, offset=offset, limit=limit, where=where, order=order
+        )
+
+    def _today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def _bounds(self) -> StateBounds:
+        from ocop_desktop.services.core.rules import RuleService
+
+        today = self._today()
+        return StateBounds(today, RuleService().procedure(None, today).reevaluation_opens_days)
 
     def _query(
         self,
@@ -139,27 +169,46 @@ class ProductService:
         ids: list[str] | None = None,
         offset: int = 0,
         limit: int | None = None,
+        where: ProductFilter | None = None,
+        order: SortOrder | None = None,
     ) -> list[ProductRow]:
-        stmt = (
-            select(Product, Producer.name, AdminUnit.name)
+        bounds = self._bounds()
+        columns: tuple[Any, ...] = (Product, Producer.name, AdminUnit.name)
+        stmt: Select[Any] = (
+            select(*columns)
             .join(Producer, Producer.id == Product.producer_id)
             .join(AdminUnit, AdminUnit.code == Product.commune_code)
         )
         stmt = _filtered(stmt, query, producer_id)
+        if listing.uses_certificate(where, order):  # else the page's certificates are read after it
+            cert = listing.current_certificate(bounds.today)
+            stmt = listing.with_certificate(stmt, cert)
+            if where is not None:
+                stmt = listing.filtered(stmt, cert, where, bounds)
+            if order is not None:
+                stmt = listing.ordered(stmt, cert, order)
+        elif order is not None:
+            stmt = listing.ordered(stmt, None, order)
         if ids is not None:
             stmt = stmt.where(Product.id.in_(ids))
-        stmt = stmt.order_by(*by_relevance(Product.search_key, query), Product.id).offset(offset)
+        if order is None:
+            stmt = stmt.order_by(*by_relevance(Product.search_key, query), Product.id)
+        stmt = stmt.offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._ctx.read() as s:
             rows = s.execute(stmt).all()
+            certificates = listing.certificates_of(s, [product.id for product, _p, _c in rows], bounds.today)
         names_by_ruleset: dict[str, dict[int, str]] = {}
         result = []
         for product, producer_name, commune_name in rows:
             if product.ruleset_id not in names_by_ruleset:
                 names_by_ruleset[product.ruleset_id] = product_set_names(product.ruleset_id)
             names = names_by_ruleset[product.ruleset_id]
-            result.append(_row(product, producer_name, commune_name, names))
+            row = _row(product, producer_name, commune_name, names)
+            stars, valid_until = certificates.get(product.id, (None, None))
+            state = certificate_state(valid_until, bounds.today, bounds.opens_days)
+            result.append(replace(row, stars=stars, valid_until=valid_until, certificate_state=state))
         return result
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.registry.products import product_search_key, product_set_names
+from ocop_desktop.services.registry.profile import drop_profile, merge_profiles
 from ocop_desktop.store.models import Certificate, Dossier, Producer, Product
 from ocop_desktop.store.queries import count_where
 
@@ -70,6 +71,7 @@ class RegisterRemoval:
             _same_revision(producer.revision, expected_revision, "Chủ thể")
             if why := _producer_blockers(s, producer):
                 raise UserError(why)
+            drop_profile(s, producer.id)
             s.delete(producer)
 
     def merge_producers(
@@ -100,6 +102,7 @@ class RegisterRemoval:
                 product.search_key = product_search_key(
                     product.name, keep.name, sets.get(product.product_set, ""), product.brand
                 ) + (" " + fold(product.code) if product.code else "")
+            merge_profiles(s, keep.id, duplicate.id)
             s.flush()  # the products point at the kept producer before the duplicate goes
             s.delete(duplicate)
             return MergeResult(keep.id, len(products), filled)

@@ -17,9 +17,10 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.deadlines import Urgency, urgency
 from ocop_desktop.domain.dossiers import Status
+from ocop_desktop.services.reports.charts import Chart, charts_for
 from ocop_desktop.services.reports.dossier_facts import DossierFact, dossier_facts
 from ocop_desktop.services.reports.facts import area_products, office_area
-from ocop_desktop.services.reports.model import Cell
+from ocop_desktop.services.reports.model import Cell, Report
 from ocop_desktop.services.reports.service import ExpiryLists, ReportService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.store.models import Dossier, Producer, Product
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 SHOWN = 8  # records named under an item; the rest are behind "Xem tất cả"
+HOME_CHARTS = ("by_star", "targets", "province_targets")
 
 
 class Severity(StrEnum):
@@ -63,6 +65,7 @@ class HomeSummary:
     role: str
     items: tuple[AttentionItem, ...]  # only those with something in them, the most urgent first
     figures: tuple[tuple[str, Cell], ...]  # the year's key figures against its targets
+    charts: tuple[Chart, ...] = ()  # products by star; targets against achieved (own, and the province's)
 
 
 class AttentionService:
@@ -85,7 +88,16 @@ class AttentionService:
         ]
         order = list(Severity)
         items.sort(key=lambda i: order.index(i.severity))
-        return HomeSummary(on, area.label, office.role, tuple(i for i in items if i.count), self._figures(on))
+        certified, targets = self._reports.certified(on), self._reports.targets(on)
+        charts = tuple(c for c in (*charts_for(certified), *charts_for(targets)) if c.key in HOME_CHARTS)
+        return HomeSummary(
+            on,
+            area.label,
+            office.role,
+            tuple(i for i in items if i.count),
+            _figures(on, certified, targets),
+            charts,
+        )
 
     def _status_items(self, dossiers: list[DossierFact], role: str) -> list[AttentionItem]:
         returned = [d.id for d in dossiers if d.status == Status.RETURNED.value]
@@ -144,15 +156,24 @@ class AttentionService:
             AttentionItem("unreceipted", "Gói đã gửi, chưa có biên nhận", Severity.INFO, waiting, (), "sync"),
         ]
 
-    def _figures(self, on: date) -> tuple[tuple[str, Cell], ...]:
-        certified = self._reports.certified(on).figures
-        targets = self._reports.targets(on)
-        planned = targets.tables[0].rows
-        whole = next((r for r in planned if r[0] == "Toàn địa bàn" and r[1] == "Tất cả"), None)
-        out: list[tuple[str, Cell]] = [*certified, *targets.figures]
-        if whole is not None:  # the area-wide target line: "achieved / target"
-            out.append((f"Chỉ tiêu sản phẩm mới năm {on.year}", f"{whole[3]}/{whole[2]}"))
-        return tuple(out)
+
+def _figures(on: date, certified: Report, targets: Report) -> tuple[tuple[str, Cell], ...]:
+    """The certified counts and the year's results, with "achieved/target" of new products for the area-wide
+    line of the office's plan and, at a commune, of the province's targets for it."""
+    out: list[tuple[str, Cell]] = [*certified.figures, *(f for f in targets.figures if f[1] is not None)]
+    labels = {
+        "targets": f"Chỉ tiêu sản phẩm mới năm {on.year}",
+        "province_targets": f"Chỉ tiêu tỉnh giao: sản phẩm mới năm {on.year}",
+    }
+    for table in targets.tables:
+        # the office's own plan: its area-wide line; the province's targets: the commune's every-group line
+        area_wide = table.key == "province_targets"
+        whole = next(
+            (r for r in table.rows if r[1] == "Tất cả" and (area_wide or r[0] == "Toàn địa bàn")), None
+        )
+        if whole is not None and table.key in labels:
+            out.append((labels[table.key], f"{whole[3]}/{whole[2]}"))
+    return tuple(out)
 
 
 def _deadline_items(dossiers: list[DossierFact], on: date) -> list[AttentionItem]:

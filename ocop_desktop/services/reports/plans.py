@@ -4,13 +4,16 @@ group — and the report puts next to each line what the certificates of that ye
 
 - new: a product whose first certificate was decided in the year;
 - upgrade: a certificate decided in the year with more stars than the product's previous one;
-- re-evaluation: a certificate decided in the year for a product already certified, with no more stars."""
+- re-evaluation: a certificate decided in the year for a product already certified, with no more stars.
+
+At a commune, the lines the province gave it (received in the province's reference pack, read-only) come
+as a second table next to the commune's own plan, with the day they arrived."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -18,7 +21,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.services.reports.facts import Area, CertificateFact, office_area
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
-from ocop_desktop.store.models import YearPlan
+from ocop_desktop.store.models import ProvinceTarget, YearPlan
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -35,6 +38,14 @@ class PlanLine:
     new_products: int
     upgrades: int
     reevaluations: int
+
+
+@dataclass(frozen=True)
+class ProvinceTargets:
+    """The province's targets for this commune, as its last reference pack carried them."""
+
+    lines: list[PlanLine]
+    received: date | None  # the day they arrived (local time of the import), None when none did
 
 
 class PlanService:
@@ -77,6 +88,24 @@ class PlanService:
             )
         return line
 
+    def province_targets(self, year: int) -> ProvinceTargets:
+        """At a commune: the province's lines for `year` (read-only here: only a reference pack sets them)."""
+        with self._ctx.read() as s:
+            rows = s.scalars(
+                select(ProvinceTarget)
+                .where(ProvinceTarget.year == year)
+                .order_by(ProvinceTarget.product_group)
+            ).all()
+            lines = [
+                PlanLine(r.year, r.commune_code, r.product_group, r.new_products, r.upgrades, r.reevaluations)
+                for r in rows
+            ]
+            arrived = max((r.received_at for r in rows), default=None)
+        if arrived is None:
+            return ProvinceTargets(lines, None)
+        # SQLite gives the stored UTC time back without its zone
+        return ProvinceTargets(lines, arrived.replace(tzinfo=arrived.tzinfo or UTC).astimezone().date())
+
     def lines(self, year: int) -> list[PlanLine]:
         with self._ctx.read() as s:
             rows = s.scalars(
@@ -109,6 +138,21 @@ def achievements(facts: list[CertificateFact], year: int, on: date) -> list[tupl
     return out
 
 
+HEADERS = (
+    "Xã/phường",
+    "Ngành",
+    "Sản phẩm mới: chỉ tiêu",
+    "Đạt",
+    "%",
+    "Nâng hạng: chỉ tiêu",
+    "Đạt",
+    "%",
+    "Đánh giá lại: chỉ tiêu",
+    "Đạt",
+    "%",
+)
+
+
 def targets_report(
     area: Area,
     on: date,
@@ -116,7 +160,10 @@ def targets_report(
     facts: list[CertificateFact],
     group_of: Callable[[CertificateFact], tuple[str, str]],
     group_names: dict[str, str],
+    province: ProvinceTargets | None = None,
 ) -> Report:
+    """The office's own plan against the year's results; at a commune (`province` given) the province's
+    targets for it too, as a second table."""
     done = achievements(facts, on.year, on)
 
     def achieved(line: PlanLine, kind: str) -> int:
@@ -131,38 +178,32 @@ def targets_report(
     def pct(got: int, target: int) -> float | None:
         return round(100 * got / target, 1) if target else None
 
-    rows: list[tuple[Cell, ...]] = []
-    for line in lines:
-        commune = (
-            area.communes.get(line.commune_code, line.commune_code) if line.commune_code else "Toàn địa bàn"
-        )
-        group = group_names.get(line.product_group, line.product_group) if line.product_group else "Tất cả"
-        cells: list[Cell] = [commune, group]
-        for kind, target in zip(KINDS, (line.new_products, line.upgrades, line.reevaluations), strict=True):
-            got = achieved(line, kind)
-            cells += [target, got, pct(got, target)]
-        rows.append(tuple(cells))
-    table = ReportTable(
-        "targets",
-        f"Chỉ tiêu và kết quả năm {on.year}",
-        (
-            "Xã/phường",
-            "Ngành",
-            "Sản phẩm mới: chỉ tiêu",
-            "Đạt",
-            "%",
-            "Nâng hạng: chỉ tiêu",
-            "Đạt",
-            "%",
-            "Đánh giá lại: chỉ tiêu",
-            "Đạt",
-            "%",
-        ),
-        tuple(rows),
-    )
-    figures: tuple[tuple[str, Cell], ...] = (
+    def rows(plan: list[PlanLine]) -> tuple[tuple[Cell, ...], ...]:
+        out: list[tuple[Cell, ...]] = []
+        for line in plan:
+            commune = (
+                area.communes.get(line.commune_code, line.commune_code)
+                if line.commune_code
+                else "Toàn địa bàn"
+            )
+            group = group_names.get(line.product_group, line.product_group) or "Tất cả"
+            cells: list[Cell] = [commune, group]
+            targets = (line.new_products, line.upgrades, line.reevaluations)
+            for kind, target in zip(KINDS, targets, strict=True):
+                got = achieved(line, kind)
+                cells += [target, got, pct(got, target)]
+            out.append(tuple(cells))
+        return tuple(out)
+
+    tables = [ReportTable("targets", f"Chỉ tiêu và kết quả năm {on.year}", HEADERS, rows(lines))]
+    figures: list[tuple[str, Cell]] = [
         (f"Sản phẩm mới từ 3 sao năm {on.year}", sum(1 for _, k in done if k == "new")),
         (f"Nâng hạng năm {on.year}", sum(1 for _, k in done if k == "upgrade")),
         (f"Đánh giá lại năm {on.year}", sum(1 for _, k in done if k == "reevaluation")),
-    )
-    return Report("targets", "Chỉ tiêu và kết quả thực hiện", on, area.label, (table,), figures)
+    ]
+    if province is not None:
+        when = f"nhận ngày {province.received:%d/%m/%Y}" if province.received else "chưa nhận"
+        title = f"Chỉ tiêu tỉnh giao năm {on.year} ({when})"
+        tables.append(ReportTable("province_targets", title, HEADERS, rows(province.lines)))
+        figures.append(("Chỉ tiêu tỉnh giao nhận ngày", province.received or "chưa nhận"))
+    return Report("targets", "Chỉ tiêu và kết quả thực hiện", on, area.label, tuple(tables), tuple(figures))

@@ -18,6 +18,7 @@ from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.registry.certificates import IssuingLevel
 from ocop_desktop.services.reports import counts, programme
+from ocop_desktop.services.reports.catalogue import catalogue_report
 from ocop_desktop.services.reports.dossier_facts import round_facts
 from ocop_desktop.services.reports.facts import (
     Area,
@@ -242,6 +243,21 @@ class ReportService:
             "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, area.label, tables, figures
         )
 
+    # -- the catalogue of certified products (trade promotion, the national portal) --------------------
+    def catalogue(self, on: date) -> Report:
+        office = self._ctx.office()
+        sets: dict[str, dict[int, ProductSet]] = {}
+
+        def set_names(ruleset_id: str, number: int) -> str:
+            if ruleset_id not in sets:
+                sets[ruleset_id] = {ps.number: ps for ps in self._rules.product_sets(ruleset_id)}
+            ps = sets[ruleset_id].get(number)
+            return f"{number} – {ps.name}" if ps else f"Bộ {number}"
+
+        with self._ctx.read() as s:
+            area = office_area(s, office.role, office.unit_code)
+            return catalogue_report(s, area, on, set_names)
+
     # -- the work: dossiers, rounds, upgrades, returns, deadlines, years ------------------------------
     # Counted by the database (`counts`): one tuple per dossier would cost more than the report may take.
     def _area(self) -> Area:
@@ -297,13 +313,15 @@ class ReportService:
         with self._ctx.read() as s:  # the products decided this year, with their earlier certificates
             facts = certificate_facts(s, area, where=decided_in(date(on.year, 1, 1), on))
         sets = self._sets(facts)
-        lines = PlanService(self._ctx).lines(on.year)
+        plans = PlanService(self._ctx)
+        lines = plans.lines(on.year)
+        given = plans.province_targets(on.year) if self._ctx.office().role == "commune" else None
 
         def group_of(c: CertificateFact) -> tuple[str, str]:
             code, name, _ = sets[(c.product_ruleset, c.product_set)]
             return code, name
 
-        return targets_report(area, on, lines, facts, group_of, self.product_groups(on))
+        return targets_report(area, on, lines, facts, group_of, self.product_groups(on), given)
 
     def product_groups(self, on: date) -> dict[str, str]:
         """Code -> name of the product groups a plan line may name: those of every rule set, named as in
@@ -331,6 +349,7 @@ REPORT_NAMES = {
     "overdue": "Quá hạn đánh giá cấp xã",
     "years": "So sánh qua các năm",
     "targets": "Chỉ tiêu và kết quả thực hiện",
+    "catalogue": "Danh mục sản phẩm OCOP (xúc tiến thương mại)",
 }
 
 

@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
-from ocop_desktop.services.sync.records import COMMUNE, FIVE_STAR_REVIEW, PROVINCE, json_values, local_hash
+from ocop_desktop.services.sync.records import (
+    COMMUNE,
+    FIVE_STAR_REVIEW,
+    LOCAL_DOSSIER_FIELDS,
+    PROVINCE,
+    json_values,
+    local_hash,
+)
 from ocop_desktop.store.audit import audited_execute
 from ocop_desktop.store.base import Base, utcnow
 from ocop_desktop.store.models import (
@@ -46,6 +53,7 @@ REASONS = {
     "unsent_local_action": "Máy này có thay đổi chưa gửi đi (ví dụ: đã tiếp nhận hoặc trả lại) trùng lúc với "
     "bản gửi đến.",
     "commune_reopened": "Xã đã mở lại hồ sơ để sửa; kết quả gửi đến không được ghi đè lên.",
+    "commune_withdrew": "Chủ thể đã rút hồ sơ (xã đã hủy hồ sơ); kết quả gửi đến không được ghi đè lên.",
     "stale": "Bản gửi đến cũ hơn bản đã có trên máy này.",
 }
 
@@ -87,6 +95,8 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
         reason = "local_change"
     elif seen < state.own_version:
         reason = "not_seen_latest"
+    elif part == PROVINCE and d.status == Status.WITHDRAWN.value:  # the withdrawal is on its way up
+        reason = "commune_withdrew"
     elif state.own_hash and local_hash(s, d, own) != state.own_hash:
         reason = "unsent_local_action"
     elif part == PROVINCE and d.status in COMMUNE_WORKING:
@@ -133,7 +143,7 @@ def _apply_commune(s: Session, rec: dict[str, Any]) -> None:
     s.flush()
     _upsert(s, Product, data["product"], newer_only=True)
     s.flush()
-    d = _upsert(s, Dossier, data["dossier"])
+    d = _upsert(s, Dossier, {k: v for k, v in data["dossier"].items() if k not in LOCAL_DOSSIER_FIELDS})
     d.status = rec["status"]
     if d.return_reasons is None:
         d.return_reasons = ""

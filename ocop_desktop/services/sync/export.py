@@ -26,6 +26,7 @@ from ocop_desktop.services.sync.keys import (
 )
 from ocop_desktop.services.sync.mailbox_pack import block_for, communes_of
 from ocop_desktop.services.sync.outgoing import ExportResult, Outgoing, discard, party, publish
+from ocop_desktop.services.sync.plans_pack import plans_for
 from ocop_desktop.services.sync.records import COMMUNE, PROVINCE, PROVINCE_STATUSES, build_record, local_hash
 from ocop_desktop.store.blobs import BlobStore
 from ocop_desktop.store.models import Dossier, Office, SyncDossierState, SyncPeerBlob
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 CHECKED = Status.COMMUNE_CHECKED.value
 SENDABLE = frozenset({CHECKED, Status.SENT.value})
+# A dossier the producer withdrew goes again only when the province already has it (its sync state
+# names a peer): the record carries the withdrawal (records.WITHDRAWAL) so that the province sees it.
+WITHDRAWN = Status.WITHDRAWN.value
 
 
 def payload_bytes(data: dict[str, Any]) -> bytes:
@@ -141,7 +145,7 @@ class PackageExportService:
             for dossier_id in ids:
                 d = s.get(Dossier, dossier_id) or _by_prefix(s, dossier_id)
                 state = s.get(SyncDossierState, d.id)
-                if part == COMMUNE and d.status not in SENDABLE:
+                if part == COMMUNE and not _sendable(d, state):
                     raise UserError(
                         f"Hồ sơ {d.id[:8]} đang “{Status(d.status).label}”: chỉ gửi được hồ sơ xã đã "
                         "đánh giá (Mẫu 03)."
@@ -157,14 +161,20 @@ class PackageExportService:
             return chosen
         if not pending:
             raise UserError("Hãy chọn hồ sơ cần gửi, hoặc chọn gửi mọi hồ sơ chưa được xác nhận.")
+        rows: list[Dossier]
         if part == COMMUNE:
-            rows = s.scalars(select(Dossier).where(Dossier.status.in_(SENDABLE)).order_by(Dossier.created_at))
+            found = s.scalars(
+                select(Dossier).where(Dossier.status.in_(SENDABLE | {WITHDRAWN})).order_by(Dossier.created_at)
+            )
+            rows = [d for d in found if _sendable(d, s.get(SyncDossierState, d.id))]
         else:
-            rows = s.scalars(
-                select(Dossier)
-                .join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
-                .where(SyncDossierState.peer_office_id == peer.id, Dossier.status.in_(PROVINCE_STATUSES))
-                .order_by(Dossier.created_at)
+            rows = list(
+                s.scalars(
+                    select(Dossier)
+                    .join(SyncDossierState, SyncDossierState.dossier_id == Dossier.id)
+                    .where(SyncDossierState.peer_office_id == peer.id, Dossier.status.in_(PROVINCE_STATUSES))
+                    .order_by(Dossier.created_at)
+                )
             )
         chosen = [d for d in rows if self._unacknowledged(s, d, part)]
         if not chosen:
@@ -239,7 +249,8 @@ class PackageExportService:
         return self._small(fmt.Kind.ENROLLMENT, recipient, Path(target), payload, {})
 
     def export_reference(self, target: Path, *, to: str | None = None) -> ExportResult:
-        """Rule sets, holiday calendar and checklists as used here, with the province's public keys."""
+        """Rule sets, holiday calendar and checklists as used here, with the province's public keys, and
+        the communes' parts of its year plans (to one commune: its part only; to all: every part)."""
         from ocop_desktop.services.sync.reference import reference_files
 
         keys = own_keys(self._ctx)
@@ -253,12 +264,14 @@ class PackageExportService:
                 else Party(None, f"Các xã của {keys.office_name}", keys.unit_code, COMMUNE)
             )
             mailbox = block_for(self._ctx, s, [peer.id] if peer else communes_of(s))
+            plans = plans_for(s, peer.unit_code if peer else None)
         files = reference_files(self._ctx)
         payload = {
             "office": _office_json(keys),
             "keys": keys_json(keys, self._ctx),
             "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())],
             **({"mailbox": mailbox} if mailbox else {}),
+            "plans": plans,
         }
         return self._small(fmt.Kind.REFERENCE, recipient, Path(target), payload, files)
 
@@ -299,3 +312,7 @@ def _by_prefix(s: Session, prefix: str) -> Dossier:
     if len(found) != 1:
         raise UserError(f"Không tìm thấy hồ sơ “{prefix}”.")
     return found[0]
+
+
+def _sendable(d: Dossier, state: SyncDossierState | None) -> bool:
+    return d.status in SENDABLE or (d.status == WITHDRAWN and state is not None and state.own_part == COMMUNE)

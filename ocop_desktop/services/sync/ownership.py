@@ -54,11 +54,19 @@ NOT_OWNER = "not_owner"  # a row, unit or council member of another office
 NOT_OWN_PART = "not_own_part"  # a status, part or history step that belongs to the other side
 COMMUNE_STATUSES = frozenset(s.value for s in Status) - PROVINCE_STATUSES  # draft … sent
 COMMUNE_ACTIONS = frozenset(
-    a.value for a in (Action.MARK_COMPLETE, Action.REOPEN, Action.RECEIVE, Action.COMMUNE_CHECK, Action.SEND)
+    a.value
+    for a in (
+        Action.MARK_COMPLETE,
+        Action.REOPEN,
+        Action.RECEIVE,
+        Action.COMMUNE_CHECK,
+        Action.SEND,
+        Action.WITHDRAW,  # the producer withdrew it: recorded by the commune (issue 15)
+    )
 )
 PROVINCE_ACTIONS = frozenset(a.value for a in (Action.ACCEPT, Action.RETURN, Action.DECIDE))
 COMMUNE_SECTIONS = frozenset(
-    {"dossier", "producer", "product", "checklist", "self_assessment", "attachments"}
+    {"dossier", "producer", "product", "checklist", "self_assessment", "attachments", "withdrawal"}
 )
 PROVINCE_SECTIONS = frozenset({"status", "return_reasons", "certificates"})
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters

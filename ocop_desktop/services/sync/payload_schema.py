@@ -21,7 +21,7 @@ from ocop_desktop.ocoppkg.manifest import ROLES
 from ocop_desktop.services.sync.keys import ALGORITHMS
 from ocop_desktop.services.sync.schema import MAX_CODE, MAX_OPTION, RuleCatalog, columns
 from ocop_desktop.services.sync.types import OUTCOMES
-from ocop_desktop.store.models import Attachment, Blob, Office, Producer, Product
+from ocop_desktop.store.models import Attachment, Blob, Office, Producer, Product, YearPlan
 from ocop_desktop.store.models.evaluator import EvaluatorSheet
 from ocop_desktop.store.models.province import AdvisoryNote, CouncilMember, EvaluationRound
 
@@ -80,8 +80,29 @@ MAILBOX = sc.obj(
     required=("endpoint", "bucket", "province_office_id", "offices"),
 )
 ENROLLMENT = sc.obj({"office": OFFICE, "keys": KEYS}, required=("office", "keys"))
+_COUNT = sc.integer(0, 1_000_000)
+_PLAN_COLUMNS = columns(
+    YearPlan,
+    {
+        "year": sc.integer(2000, 2100),
+        "commune_code": sc.text(10, min_len=1),  # only lines that name a commune travel
+        "new_products": _COUNT,
+        "upgrades": _COUNT,
+        "reevaluations": _COUNT,
+    },
+)
+_PLAN_FIELDS = ("year", "commune_code", "product_group", "new_products", "upgrades", "reevaluations")
+# the province's plan lines for its communes (services/sync/plans_pack.py): optional, so older readers
+# (which ignore unknown keys) still read the pack
+PLAN_LINE = sc.obj({k: _PLAN_COLUMNS[k] for k in _PLAN_FIELDS}, required=_PLAN_FIELDS)
 REFERENCE = sc.obj(
-    {"office": OFFICE, "keys": KEYS, "files": sc.array(_FILE, max_items=fmt.MAX_ENTRIES), "mailbox": MAILBOX},
+    {
+        "office": OFFICE,
+        "keys": KEYS,
+        "files": sc.array(_FILE, max_items=fmt.MAX_ENTRIES),
+        "mailbox": MAILBOX,
+        "plans": sc.array(PLAN_LINE, max_items=fmt.MAX_ENTRIES),
+    },
     required=("office", "keys", "files"),
 )
 RECEIPT = sc.obj(

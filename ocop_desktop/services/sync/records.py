@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.dossiers import COMMUNE_ACTIONS, Status
+from ocop_desktop.domain.dossiers import COMMUNE_ACTIONS, Action, Status
 from ocop_desktop.ocoppkg.format import canonical_json, sha256_hex
 from ocop_desktop.store.base import Base
 from ocop_desktop.store.models import (
@@ -42,8 +42,11 @@ META = frozenset(
     {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
 )
 DOSSIER_PROVINCE_FIELDS = frozenset({"status", "return_reasons"})
+# Columns of this office only: never sent, never taken from a record ("Lưu trữ": dossier.archived_on)
+LOCAL_DOSSIER_FIELDS = frozenset({"archived_on"})
 COMMUNE_STEPS = frozenset(a.value for a in COMMUNE_ACTIONS)
 FIVE_STAR_REVIEW = "five_star_review"  # an optional section of the province part (docs/sync-package.md §4)
+WITHDRAWAL = "withdrawal"  # an optional section of the commune part: the producer withdrew the dossier
 
 
 def row_json(row: Base) -> dict[str, Any]:
@@ -93,8 +96,12 @@ def commune_part(s: Session, d: Dossier) -> dict[str, Any]:
         .order_by(Attachment.id)
     ):
         attachments.append({**row_json(a), "size": b.size, "media_type": b.media_type, "pages": b.pages})
-    dossier = {k: v for k, v in row_json(d).items() if k not in DOSSIER_PROVINCE_FIELDS}
-    return {
+    dossier = {
+        k: v
+        for k, v in row_json(d).items()
+        if k not in DOSSIER_PROVINCE_FIELDS and k not in LOCAL_DOSSIER_FIELDS
+    }
+    part: dict[str, Any] = {
         "dossier": dossier,
         "producer": row_json(producer),
         "product": row_json(product),
@@ -102,6 +109,22 @@ def commune_part(s: Session, d: Dossier) -> dict[str, Any]:
         "self_assessment": row_json(sheet) if sheet else None,
         "attachments": attachments,
     }
+    if d.status == Status.WITHDRAWN.value:
+        part[WITHDRAWAL] = withdrawal(s, d.id)
+    return part
+
+
+def withdrawal(s: Session, dossier_id: str) -> dict[str, Any]:
+    """The producer's withdrawal as a section of the commune's part (docs/sync-package.md §4): it changes
+    the part's hash, so the dossier goes again in the next submission, and the province sees it."""
+    event = s.scalars(
+        select(DossierEvent)
+        .where(DossierEvent.dossier_id == dossier_id, DossierEvent.action == Action.WITHDRAW.value)
+        .order_by(DossierEvent.at.desc())
+    ).first()
+    if event is None:  # withdrawn elsewhere (a copy received): nothing more to say
+        return {"reason": "", "at": None}
+    return {"reason": event.note, "at": event.at.isoformat()}
 
 
 def province_part(s: Session, d: Dossier) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from ocop_desktop.services.sync.records import (
     PROVINCE,
     PROVINCE_STATUSES,
     RECORD_SCHEMA,
+    WITHDRAWAL,
 )
 from ocop_desktop.store.base import Base
 from ocop_desktop.store.models import (
@@ -184,6 +185,8 @@ COMMUNE_DATA = sc.obj(
                 required=("size", "media_type"),
             )
         ),
+        # optional: the producer withdrew the dossier ("Hủy hồ sơ"), with the reason it gave
+        WITHDRAWAL: sc.obj({"reason": sc.text(), "at": sc.nullable(sc.iso_datetime)}, required=("reason",)),
     },
     required=("dossier", "producer", "product", "checklist", "self_assessment", "attachments"),
 )

@@ -249,7 +249,7 @@ class SyncStatusService:
         part = COMMUNE if office.role == "commune" else PROVINCE
         limit = self.now() - timedelta(days=older_than_days)
         wanted = (
-            {Status.COMMUNE_CHECKED.value, Status.SENT.value}
+            {Status.COMMUNE_CHECKED.value, Status.SENT.value, Status.WITHDRAWN.value}
             if part == COMMUNE
             else {Status.ACCEPTED.value, Status.RETURNED.value, Status.DECIDED.value}
         )
@@ -264,6 +264,8 @@ class SyncStatusService:
             if part == PROVINCE:  # entered at the province by hand: nobody to send it to
                 query = query.where(SyncDossierState.dossier_id.is_not(None))
             for d, product, producer, state in s.execute(query):
+                if state is None and d.status == Status.WITHDRAWN.value:  # never sent: nothing to tell
+                    continue
                 if state is None or state.own_hash != local_hash(s, d, part):
                     since, reason = _aware(d.updated_at), "Chưa gửi đi"
                 elif state.acked_version < state.own_version:

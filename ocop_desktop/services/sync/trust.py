@@ -32,6 +32,8 @@ from ocop_desktop.services.sync.mailbox_pack import apply as apply_mailbox
 from ocop_desktop.services.sync.mailbox_pack import carried as mailbox_carried
 from ocop_desktop.services.sync.opened import Opened, incoming_row
 from ocop_desktop.services.sync.payload_schema import check_payload
+from ocop_desktop.services.sync.plans_pack import carried as plans_carried
+from ocop_desktop.services.sync.plans_pack import replace_targets
 from ocop_desktop.services.sync.reference import changed, check_reference_file, install
 from ocop_desktop.services.sync.sequence import sequence_warnings
 from ocop_desktop.services.sync.staged import database_errors_refused
@@ -158,6 +160,12 @@ class TrustImport:
             if m.kind == fmt.Kind.REFERENCE and not opened.prior
             else None
         )
+        me = ctx.office()
+        self.plans = (
+            plans_carried(doc, me.role, me.unit_code)
+            if m.kind == fmt.Kind.REFERENCE and not opened.prior
+            else None
+        )
         with ctx.read() as s:
             trusted = trusted_fingerprints(s, m.sender_id)
             self.later = s.scalars(
@@ -204,6 +212,7 @@ class TrustImport:
             fingerprint_to_confirm=readable_fingerprint(self.signing["raw"]),
             offices=(f"{self.office['name']} ({self.office['unit_code']})",),
             reference_files=getattr(self, "described", ()),
+            plans=self.plans.describe() if self.plans is not None and self.later is None else (),
             key_change=self.key_change,
         )
 
@@ -220,6 +229,9 @@ class TrustImport:
         outcomes: dict[str, Any] = {"installed": installed, "trusted": self.needs_confirmation}
         if self.key_change is not None:
             outcomes["key_change"] = asdict(self.key_change)
+        plans = self.plans if self.later is None else None
+        if plans is not None:
+            outcomes["plans"] = len(plans.lines)
         with database_errors_refused(self._ctx, INCONSISTENT), self._ctx.unit_of_work() as s:
             if self.needs_confirmation:
                 trust_office(
@@ -230,6 +242,8 @@ class TrustImport:
                     officer_id=self._ctx.officer_id,
                     package_id=self._m.package_id,
                 )
+            if plans is not None:  # the province's targets for this commune replace those it sent before
+                replace_targets(s, plans, self._m.sender_id, self._m.package_id)
             s.add(incoming_row(self._opened, outcomes=outcomes))
             s.flush()  # every row is written: whatever refuses the package does so before a file is installed
             install(self._ctx, files)

@@ -95,6 +95,7 @@ class ImportPreview:
     fingerprint_to_confirm: str = ""
     offices: tuple[str, ...] = ()  # offices that would become trusted
     reference_files: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # reference packs: the province's targets for this commune
     acknowledged_packages: tuple[str, ...] = ()  # receipts: packages of ours they confirm
     key_change: KeyChange | None = None  # a known office's new key or name: confirm both fingerprints
 

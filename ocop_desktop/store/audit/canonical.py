@@ -36,7 +36,7 @@ NOT_AUDITED = frozenset(
     }
 )
 # Shown as "set"/absent in the log's JSON; still part of the row's hash.
-REDACTED = {("officer", "pin_hash")}
+REDACTED = {("officer", "pin_hash"), ("office_key_vault", "sealed"), ("office_key_vault", "salt")}
 ENTRY_FIELDS = (
     "seq",
     "at",

@@ -7,9 +7,9 @@ from ocop_desktop.store.models.evaluator import EvaluatorLink, EvaluatorSheet, R
 from ocop_desktop.store.models.evidence import Attachment, Blob
 from ocop_desktop.store.models.mailbox import OutboxItem
 from ocop_desktop.store.models.ministry import FiveStarReview
-from ocop_desktop.store.models.office import KeyRecord, Office, Officer
-from ocop_desktop.store.models.plans import YearPlan
-from ocop_desktop.store.models.producers import Producer, Product
+from ocop_desktop.store.models.office import KeyRecord, Office, OfficeKeyVault, Officer
+from ocop_desktop.store.models.plans import ProvinceTarget, YearPlan
+from ocop_desktop.store.models.producers import Producer, ProducerProfile, Product
 from ocop_desktop.store.models.province import (
     AdvisoryNote,
     CouncilMember,
@@ -38,9 +38,12 @@ __all__ = [
     "FiveStarReview",
     "KeyRecord",
     "Office",
+    "OfficeKeyVault",
     "Officer",
     "OutboxItem",
     "Producer",
+    "ProducerProfile",
+    "ProvinceTarget",
     "Product",
     "ReceivedAssignment",
     "RecognitionDecision",

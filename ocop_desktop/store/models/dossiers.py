@@ -40,6 +40,10 @@ class Dossier(Tracked, Base):
     # in the window, or not a re-evaluation). Filed late, its certificate has the grace of Art. 12.3.
     filing_override: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
     search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # Set aside by this office ("Lưu trữ", issue 15): hidden from the default lists. Local: never in a
+    # package and outside the parts' hashes (services/sync/records.LOCAL_DOSSIER_FIELDS), so archiving
+    # is no change to send; who and when are in the audit log.
+    archived_on: Mapped[date | None] = mapped_column(Date)
 
 
 class DossierEvent(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, LargeBinary, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.store.base import Base, Tracked, fk, utcnow
@@ -58,3 +58,20 @@ class KeyRecord(Base):
     retired_at: Mapped[datetime | None] = mapped_column()
     retired_by_officer_id: Mapped[str | None] = mapped_column(String(36))
     retired_by_package_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class OfficeKeyVault(Tracked, Base):
+    """This office's private keys sealed under the office passphrase (`ocoppkg.vault`), so that the
+    other desks of a province office on the same database server can install them; the server only
+    ever holds the sealed bytes. One per office; replaced when the keys change."""
+
+    __tablename__ = "office_key_vault"
+
+    office_id: Mapped[str] = mapped_column(String(36), ForeignKey("office.id"), nullable=False, unique=True)
+    signing_fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)  # what the desks check
+    salt: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+    scrypt_n: Mapped[int] = mapped_column(Integer, nullable=False)
+    scrypt_r: Mapped[int] = mapped_column(Integer, nullable=False)
+    scrypt_p: Mapped[int] = mapped_column(Integer, nullable=False)
+    nonce: Mapped[bytes] = mapped_column(LargeBinary(12), nullable=False)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)

@@ -1,6 +1,7 @@
 """Yearly plans: the targets an office sets for a year — new products of 3★ or more, upgrades,
 re-evaluations — for its whole area, or for one commune and/or one product group. Local to the office
-(a commune may keep its own plan); the province sending each commune its part is still to come."""
+(a commune may keep its own plan). The province sends each commune its part in its reference pack; the
+commune keeps those lines apart, read-only, in `province_target` (docs/sync-package.md §4)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,24 @@ class YearPlan(Base):
     upgrades: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     reevaluations: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)
+
+
+class ProvinceTarget(Base):
+    """At a commune: one line of the province's plan for this commune, as the province's last reference
+    pack carried it. Replaced as a whole by the next pack that carries plans; never edited here."""
+
+    __tablename__ = "province_target"
+    __table_args__ = (
+        UniqueConstraint("year", "commune_code", "product_group", name="province_target_scope"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    year: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    commune_code: Mapped[str] = mapped_column(String(10), nullable=False)
+    product_group: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    new_products: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    upgrades: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    reevaluations: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    sender_office_id: Mapped[str] = mapped_column(String(36), nullable=False)  # the province's office
+    package_id: Mapped[str] = mapped_column(String(36), nullable=False)  # the reference pack it came in
+    received_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)

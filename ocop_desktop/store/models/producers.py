@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ocop_desktop.store.base import Base, Tracked, fk
+from ocop_desktop.store.base import Base, Tracked, fk, utcnow
 
 
 class Producer(Tracked, Base):
@@ -44,3 +47,19 @@ class Product(Tracked, Base):
     packaging: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     # Indexed: lists are ordered by it, so the first page of a filtered list stops early.
     search_key: Mapped[str] = mapped_column(Text, default="", nullable=False, index=True)
+
+
+class ProducerProfile(Base):
+    """What Mẫu 02 Part I says about the producer itself (domain.producer_facts.PRODUCER_FACTS: sex and
+    ethnicity of the representative, date of establishment, registration number, history, …), kept once
+    per producer so that every new dossier starts from it. Local to the office that keeps the register:
+    the province receives the same facts inside each dossier's forms."""
+
+    __tablename__ = "producer_profile"
+
+    producer_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("producer.id", ondelete="CASCADE"), primary_key=True
+    )
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
+    updated_by_officer_id: Mapped[str | None] = mapped_column(String(36))

@@ -8,7 +8,7 @@ from ocop_desktop.paths import AppPaths
 from ocop_desktop.progress import Progress
 from ocop_desktop.services.backup import schedule
 from ocop_desktop.services.backup.create import Created, create_backup
-from ocop_desktop.services.backup.protection import key_protection_label, upgrade_key_protection
+from ocop_desktop.services.backup.protection import key_protection, upgrade_key_protection
 from ocop_desktop.services.backup.restore import Restored, existing, peek, restore_backup
 from ocop_desktop.services.backup.summary import DataSummary
 
@@ -46,8 +46,9 @@ def restore(progress: Progress, paths: AppPaths, backup: Path, passphrase: str, 
     return restore_backup(backup, passphrase, paths, progress, replace=replace)
 
 
-def protection_label(_progress: Progress, paths: AppPaths) -> str:
-    return key_protection_label(paths)
+def protection_kind(_progress: Progress, paths: AppPaths) -> tuple[str, str]:
+    """(kind, backend) of the office keys' protection; Settings says it in the interface language."""
+    return key_protection(paths)
 
 
 def upgrade_protection(_progress: Progress, paths: AppPaths) -> int:

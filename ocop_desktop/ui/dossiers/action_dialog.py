@@ -1,5 +1,6 @@
 """Asks what a lifecycle action needs before it runs: the receipt date (default today) for
-"Tiếp nhận", a reason for "Trả lại". The action runs in the background; the dialog closes when it
+"Tiếp nhận", a reason for "Trả lại" and for "Hủy hồ sơ" (the producer withdraws it; said to be final
+before it runs). The action runs in the background; the dialog closes when it
 is done (`accept`) and stays open with the messages when the service refuses (`refused`), so
 nothing typed is lost."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.dossiers import Action
 from ocop_desktop.domain.forms import parse_date
@@ -48,11 +49,28 @@ class ActionDialog(QDialog):
             self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
             form.addRow(self.tr("Lý do trả lại (bắt buộc)"), self.note_edit)
             form.addRow("", self.messages.label("note"))
+        if self.action is Action.WITHDRAW:
+            warning = QLabel(
+                self.tr(
+                    "Hồ sơ bị hủy theo đề nghị rút hồ sơ của chủ thể: không sửa, không gửi tiếp được nữa. "
+                    "Lý do được ghi vào lịch sử hồ sơ và nhật ký thay đổi. Muốn đăng ký lại, lập hồ sơ mới."
+                )
+            )
+            warning.setWordWrap(True)
+            form.addRow(warning)
+            self.note_edit = PlainTextInput()
+            self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+            form.addRow(self.tr("Lý do hủy (bắt buộc)"), self.note_edit)
+            form.addRow("", self.messages.label("note"))
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
             label_text(self.action.label), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        # "Hủy hồ sơ" is the action here: the way out says it keeps the dossier
+        buttons.addButton(
+            self.tr("Không hủy") if self.action is Action.WITHDRAW else self.tr("Hủy"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -64,7 +82,7 @@ class ActionDialog(QDialog):
     @staticmethod
     def needed(action: str) -> bool:
         """Does this action ask something before it runs?"""
-        return action in (Action.RECEIVE.value, Action.RETURN.value)
+        return action in (Action.RECEIVE.value, Action.RETURN.value, Action.WITHDRAW.value)
 
     def submit(self) -> None:
         self.messages.clear()

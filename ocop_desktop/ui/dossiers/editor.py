@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.forms import FORMS_OF_PAPER, SECTIONS, filled_in_app
 from ocop_desktop.services.dossiers.service import DossierDetail
-from ocop_desktop.ui.dossiers import delete_draft, ops
+from ocop_desktop.ui.dossiers import closing_flow, delete_draft, ops
 from ocop_desktop.ui.dossiers.actions import ActionRunner
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
+from ocop_desktop.ui.dossiers.consistency_panel import ConsistencyPanel
 from ocop_desktop.ui.dossiers.evidence_tab import EvidenceTab
 from ocop_desktop.ui.dossiers.header import DossierHeader
 from ocop_desktop.ui.dossiers.history_tab import HistoryTab
@@ -71,6 +72,7 @@ class DossierEditor(QWidget):
         dossier_id = data.detail.row.id
         self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
         self.header = DossierHeader()
+        self.consistency = ConsistencyPanel()
         self.problems = message_label()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -104,6 +106,7 @@ class DossierEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
+        layout.addWidget(self.consistency)
         layout.addWidget(self.problems)
         layout.addWidget(self.tabs, 1)
         self._connect()
@@ -111,6 +114,8 @@ class DossierEditor(QWidget):
             {r.key: r.label for r in self.checklist.rows.values() if r.requirement != "not_applicable"}
         )
         self.show_detail(self.session.detail)
+        if data.consistency is not None:
+            self.consistency.show_view(data.consistency)
         self.resize(1200, 800)
         QTimer.singleShot(0, self, self._build_hidden_forms)
 
@@ -147,6 +152,11 @@ class DossierEditor(QWidget):
         self.header.action_requested.connect(self.actions.request)
         self.header.paper_requested.connect(self.actions.request_paper)
         self.header.delete_requested.connect(self.delete_draft)
+        self.header.archive_requested.connect(lambda: closing_flow.request_archive(self, self))
+        self.header.restore_requested.connect(lambda: closing_flow.request_restore(self, self))
+        self.consistency.focus_requested.connect(self.focus_problem)
+        self.consistency.take_back_requested.connect(lambda: closing_flow.request_take_back(self, self))
+        self.self_assessment.saved.connect(lambda: closing_flow.check(self, self))
         self.actions.problems.connect(self.show_problems)
         self.actions.performed.connect(self._performed)
         self.checklist.changed.connect(self._checklist_changed)
@@ -171,6 +181,7 @@ class DossierEditor(QWidget):
             self.tr("Hồ sơ: %1 — %2").replace("%1", r.product_name).replace("%2", label_text(r.status_label))
         )
         self.header.show_detail(d)
+        self.consistency.set_editable(d.editable)
         unsaved = self.session.unsaved()
         for key, form in self.forms.items():
             form.set_values(d.forms.get(key, {}))
@@ -192,7 +203,11 @@ class DossierEditor(QWidget):
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:
             self.compare.show_current(d.forms)
-        read_only = self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
+        read_only = (
+            self.tr("Chỉ xem: hồ sơ đã hủy, không sửa được nữa.")
+            if r.status == "withdrawn"
+            else self.tr("Chỉ xem: hồ sơ đã gửi đi, không sửa được nữa.")
+        )
         if not d.editable:
             self.header.set_save_state(read_only, MUTED_STYLE)
         elif self.header.save_state.text() == read_only:  # returned to the commune: editable again
@@ -250,6 +265,13 @@ class DossierEditor(QWidget):
         self._mark_tab(section)
         self._say_saved()
         self._follow_paper(section, d)
+        if section == "mau02_part1":  # the producer's facts may now agree, or differ
+            closing_flow.check(self, self)
+
+    def adopt(self, detail: DossierDetail) -> None:
+        """The dossier after a change made outside the forms (archived, restored): shown, and listed."""
+        self.session.adopt(detail)
+        self.changed.emit(detail.row.id)
 
     def _follow_paper(self, section: str, d: DossierDetail) -> None:
         """Mẫu 01/02 filled in full count as there on the checklist: read it again when that flips."""

@@ -32,6 +32,8 @@ class DossierHeader(QFrame):
     action_requested = Signal(str)
     paper_requested = Signal()
     delete_requested = Signal()
+    archive_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,18 @@ class DossierHeader(QFrame):
         self.delete_button.clicked.connect(self.delete_requested.emit)
         self.delete_button.hide()
         self.actions_row.insertWidget(1, self.delete_button)  # apart from the steps, after the stretch
+        self.archive_button = QPushButton(self.tr("Lưu trữ…"))
+        self.archive_button.setObjectName("archive")
+        self.archive_button.setToolTip(
+            self.tr("Cất hồ sơ đã kết thúc khỏi danh sách; khôi phục được bất cứ lúc nào")
+        )
+        self.archive_button.clicked.connect(self.archive_requested.emit)
+        self.restore_button = QPushButton(self.tr("Khôi phục từ lưu trữ"))
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_requested.emit)
+        for button in (self.archive_button, self.restore_button):
+            button.hide()
+            self.actions_row.insertWidget(1, button)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -123,7 +137,8 @@ class DossierHeader(QFrame):
         self.code.setText(r.product_code)
         self.values["producer"].setText(r.producer_name)
         self.values["registration"].setText(label_text(r.registration_label))
-        self.values["status"].setText(label_text(r.status_label))
+        status = label_text(r.status_label)
+        self.values["status"].setText(status + (" · " + self.tr("đã lưu trữ") if d.archive.archived else ""))
         self.values["ruleset"].setText(d.ruleset_id)
         self.values["ruleset"].setToolTip(self.tr("Mã băm: %1").replace("%1", d.ruleset_hash))
         self.values["receipt"].setText(r.receipt_number or self.tr("(chưa tiếp nhận)"))
@@ -153,6 +168,8 @@ class DossierHeader(QFrame):
         self.paper_button.setVisible(bool(d.paper_outcomes))
         # only a draft that never left the office; the service checks the rest (packages, rounds)
         self.delete_button.setVisible(r.status in ("draft", "complete") and not r.receipt_number)
+        self.archive_button.setVisible(not d.archive.archived and not d.archive.problem)
+        self.restore_button.setVisible(d.archive.archived)
 
     def _show_reevaluation(self, d: DossierDetail) -> None:
         """The window, the province's limit and the reason of a late filing, for a re-evaluation."""
@@ -185,10 +202,9 @@ class DossierHeader(QFrame):
             button.deleteLater()
         self.action_buttons = {}
         for action in actions:
-            # "send" asks before it writes the package: its label says a dialog follows
-            button = QPushButton(
-                label_text(Action(action).label) + ("…" if action == Action.SEND.value else "")
-            )
+            # "send" and "withdraw" ask before they run: their labels say a dialog follows
+            asks = action in (Action.SEND.value, Action.WITHDRAW.value)
+            button = QPushButton(label_text(Action(action).label) + ("…" if asks else ""))
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.actions_row.addWidget(button)

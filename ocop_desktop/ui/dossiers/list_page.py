@@ -1,6 +1,7 @@
 """Hồ sơ: the dossiers of this office with their status and deadline, filtered by text (product,
 producer or product code; diacritics optional), status, or only the received ones whose deadline is
-near (`domain.deadlines.DUE_SOON_DAYS` calendar days or fewer) or past. Enter or a double-click
+near (`domain.deadlines.DUE_SOON_DAYS` calendar days or fewer) or past. Archived dossiers are left out
+unless "Hiện cả hồ sơ lưu trữ" is ticked. Enter or a double-click
 opens the dossier editor (its content is read in the background first); Ctrl+N starts a new
 dossier."""
 
@@ -34,6 +35,8 @@ class DossiersPage(ListPage):
         self._ctx = ctx
         self.status_filter = QComboBox()
         self.due_only = QCheckBox()
+        self.with_archived = QCheckBox()  # archived (closed) dossiers are hidden unless asked
+        self.with_archived.setObjectName("with_archived")
         self.procedure: Procedure | None = None  # read in the background, for the filter's tooltip
         super().__init__(DossierListModel(ctx), parent)
         self.model.setParent(self)
@@ -46,6 +49,7 @@ class DossiersPage(ListPage):
             self.status_filter.addItem(label_text(status.label), status.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.due_only.toggled.connect(lambda _on: self._filters_changed())
+        self.with_archived.toggled.connect(lambda _on: self._filters_changed())
         self.retranslate()
         run_task(ops.procedure_in_force, ctx, on_done=self._procedure_read, parent=self)
 
@@ -54,7 +58,7 @@ class DossiersPage(ListPage):
         self.retranslate()
 
     def extra_filters(self) -> list[QWidget]:
-        return [self.status_filter, self.due_only]
+        return [self.status_filter, self.due_only, self.with_archived]
 
     def texts(self) -> dict[str, str]:
         return {
@@ -76,6 +80,10 @@ class DossiersPage(ListPage):
             for row, status in enumerate(Status, start=1):
                 self.status_filter.setItemText(row, label_text(status.label))
         self.due_only.setText(self.tr("Sắp đến hạn / quá hạn"))
+        self.with_archived.setText(self.tr("Hiện cả hồ sơ lưu trữ"))
+        self.with_archived.setToolTip(
+            self.tr("Hồ sơ đã kết thúc từ các năm trước và đã được lưu trữ (mở hồ sơ để khôi phục)")
+        )
         if self.procedure is None:
             return
         self.due_only.setToolTip(
@@ -90,6 +98,7 @@ class DossiersPage(ListPage):
     def _filters_changed(self) -> None:
         self.source.status = self.status_filter.currentData()
         self.source.due_only = self.due_only.isChecked()
+        self.source.with_archived = self.with_archived.isChecked()
         self.apply_filter()
 
     # -- opening ------------------------------------------------------------------------------

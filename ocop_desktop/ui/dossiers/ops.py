@@ -24,6 +24,7 @@ from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.services.core.officers import OfficerService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
+from ocop_desktop.services.dossiers.consistency import ConsistencyService, ConsistencyView
 from ocop_desktop.services.dossiers.evidence import AttachmentRow, EvidenceService
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow, DossierService
 from ocop_desktop.services.registry.products import ProductRow, ProductService
@@ -80,6 +81,7 @@ class EditorData:
     officers: dict[str, str]  # officer id -> name, for the history
     product_set: str  # "group › subgroup › 13 – name", for the note on Mẫu 01
     criteria: list[tuple[str, str]]  # (code, title) of the sheet's criteria, for evidence links
+    consistency: ConsistencyView | None = None  # what the producer's record contradicts, facts to take back
 
 
 # -- lists, pickers and small writes (direct) ----------------------------------------------------
@@ -91,16 +93,26 @@ def dossier_page(
     offset: int,
     limit: int,
     after: DossierRow | None = None,
+    with_archived: bool = False,
 ) -> list[DossierRow]:
     """A page of the office's dossiers matching `query` (diacritics optional), nearest deadline first:
-    from `offset`, or from the row after `after` (the last row of the page before)."""
+    from `offset`, or from the row after `after` (the last row of the page before); archived ones only
+    `with_archived`."""
     return DossierService(ctx).search(
-        query, status=status, due_only=due_only, offset=offset, limit=limit, after=after
+        query,
+        status=status,
+        due_only=due_only,
+        offset=offset,
+        limit=limit,
+        after=after,
+        with_archived=with_archived,
     )
 
 
-def dossier_count(ctx: AppContext, query: str, status: str | None, due_only: bool) -> int:
-    return DossierService(ctx).count(query, status=status, due_only=due_only)
+def dossier_count(
+    ctx: AppContext, query: str, status: str | None, due_only: bool, with_archived: bool = False
+) -> int:
+    return DossierService(ctx).count(query, status=status, due_only=due_only, with_archived=with_archived)
 
 
 def products(ctx: AppContext, query: str, limit: int) -> list[ProductRow]:
@@ -155,6 +167,7 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
         _officers(ctx),
         _product_set(detail),
         _criteria(detail),
+        ConsistencyService(ctx).check(dossier_id),
     )
 
 

@@ -1,5 +1,6 @@
 """Tổng quan: what needs the office's attention now (a tree: one line per kind of work with its count, the
-first records under it) and the year's key figures against its targets.
+first records under it) and the year's key figures against its targets, with small bar charts beside them
+(products by star; targets against achieved — at a commune, its own and the province's).
 
 Everything is read on a worker (`ops.summary`: one pass over 60,000 dossiers at province scale takes about a
 second), so the page opens at once and says "Đang tính…" meanwhile. Enter or a double click on a record
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.reports.attention import AttentionItem, AttentionRecord, HomeSummary, Severity
 from ocop_desktop.ui.home import ops
+from ocop_desktop.ui.kit.bar_chart import ChartGrid
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import BAD, INFO, MUTED_STYLE, WARN, Colours
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
@@ -77,7 +80,12 @@ class HomePage(QWidget):
         attention.addWidget(self.tree, 1)
         attention.addWidget(self.nothing)
         self.figures_box = QGroupBox(self)
-        self.figures = QFormLayout(self.figures_box)
+        self.figures = QFormLayout()
+        self.charts = ChartGrid(3, self.figures_box)  # products by star; targets against achieved
+        in_box = QHBoxLayout(self.figures_box)
+        in_box.addLayout(self.figures)
+        in_box.addSpacing(24)
+        in_box.addWidget(self.charts, 1)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.state)
@@ -116,7 +124,8 @@ class HomePage(QWidget):
         while self.figures.rowCount():
             self.figures.removeRow(0)
         for label, value in summary.figures:
-            self.figures.addRow(QLabel(label), QLabel(_value_text(value)))
+            self.figures.addRow(QLabel(report_text(label)), QLabel(_value_text(value)))
+        self.charts.set_charts(summary.charts)
         self.figures_box.setVisible(bool(summary.figures))
         if summary.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))

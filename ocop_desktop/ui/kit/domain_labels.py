@@ -24,6 +24,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh đã tiếp nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh trả lại để bổ sung"),
     QT_TRANSLATE_NOOP("DomainLabels", "Đã có quyết định"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Đã hủy (chủ thể rút)"),
     # dossiers.Action
     QT_TRANSLATE_NOOP("DomainLabels", "Xác nhận đủ thành phần"),
     QT_TRANSLATE_NOOP("DomainLabels", "Mở lại để sửa"),
@@ -33,6 +34,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh tiếp nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Tỉnh trả lại"),
     QT_TRANSLATE_NOOP("DomainLabels", "Có quyết định công nhận"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Hủy hồ sơ"),
     # paper_outcome.PAPER_LABELS
     QT_TRANSLATE_NOOP("DomainLabels", "Ghi nhận: tỉnh đã tiếp nhận (theo văn bản giấy)"),
     QT_TRANSLATE_NOOP("DomainLabels", "Ghi nhận: tỉnh trả lại (theo văn bản giấy)"),
@@ -72,6 +74,15 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Trong hạn"),
     QT_TRANSLATE_NOOP("DomainLabels", "Sắp đến hạn"),
     QT_TRANSLATE_NOOP("DomainLabels", "Quá hạn"),
+    # certificate_state.CertificateState
+    QT_TRANSLATE_NOOP("DomainLabels", "Chưa có chứng nhận"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Còn hiệu lực"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Đến kỳ đánh giá lại"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Hết hạn"),
+    # services.core.setup.Role (the office's role, named in the status bar and Settings)
+    QT_TRANSLATE_NOOP("DomainLabels", "UBND cấp xã (xã, phường, đặc khu)"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Cơ quan OCOP cấp tỉnh"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Thành viên Hội đồng / Tổ tư vấn (máy chấm điểm)"),
 )
 
 

@@ -55,6 +55,7 @@ class LazyTableModel(QAbstractTableModel):
         self._fetch, self._count, self.columns = fetch, count, list(columns)
         self.page_size = page_size
         self.query = ""
+        self.order: tuple[str, bool] | None = None  # (sort key, descending); None = the service's order
         self._rows: list[Any] = []
         self._total: int | None = 0
         self._exhausted = True
@@ -68,7 +69,7 @@ class LazyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         wanted = max(self.page_size, keep)
-        self._rows = list(self._fetch(query, 0, wanted))
+        self._rows = list(self._page(0, wanted))
         self._exhausted = len(self._rows) < wanted
         self._total = len(self._rows) if self._exhausted else None  # a short page is its own count
         self.endResetModel()
@@ -77,6 +78,22 @@ class LazyTableModel(QAbstractTableModel):
             self._count_in_background()
         else:
             self.counted.emit()
+
+    def _page(self, offset: int, limit: int) -> Sequence[Any]:
+        if self.order is None:
+            return self._fetch(self.query, offset, limit)
+        return self._fetch(self.query, offset, limit, order=self.order)  # type: ignore[call-arg]
+
+    def sortable(self, column: int) -> bool:
+        return bool(self.columns[column].sort)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column the service can sort on (in SQL, over every match, not only the
+        rows loaded); a column without a sort key leaves the order as it is."""
+        if not 0 <= column < len(self.columns) or not self.columns[column].sort:
+            return
+        self.order = (self.columns[column].sort, order == Qt.SortOrder.DescendingOrder)
+        self.set_query(self.query)
 
     def refresh(self) -> None:
         """Reload after an edit, keeping as many rows loaded as before."""
@@ -116,7 +133,7 @@ class LazyTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
         if parent.isValid() or self._exhausted:
             return
-        more = list(self._fetch(self.query, len(self._rows), self.page_size))
+        more = list(self._page(len(self._rows), self.page_size))
         self._exhausted = len(more) < self.page_size
         if not more:
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,8 @@ from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.search_picker import SearchEdit
 
 FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
+NAME_MIN_CHARS = 24  # the name column keeps this much before the other columns give up width
+FIXED_MIN_SHARE = 0.6  # … and they give up at most 40 % of theirs
 
 
 class ListTable(QTableView):
@@ -32,6 +34,11 @@ class ListTable(QTableView):
     shortcut: in the filter box the same key deletes characters)."""
 
     deletePressed = Signal()  # noqa: N815 - Qt signal naming
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.matches(QKeySequence.StandardKey.Delete) and self.currentIndex().isValid():
@@ -43,7 +50,8 @@ class ListTable(QTableView):
 
 class ListPage(QWidget):
     """Subclasses pass the model, implement `open_new`, `open_edit(row)`, `texts()`, `count_text(n)`,
-    and may add widgets to the top row: `extra_filters()` after the filter box, `extra_buttons()`
+    and may add widgets: `extra_filters()` after the filter box (on a row below it when there are
+    several), `extra_buttons()`
     (acting on the selected row, enabled with "Sửa") before the edit button."""
 
     def __init__(self, model: LazyTableModel, parent: QWidget | None = None) -> None:
@@ -58,6 +66,8 @@ class ListPage(QWidget):
         self.table = ListTable()
         self.table.setModel(model)
         self._setup_table()
+        # room for a few words even when filters and buttons crowd the row (1366×768 at 125 %)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance("0") * 20)
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _text: self._timer.start())
@@ -72,8 +82,9 @@ class ListPage(QWidget):
         self.row_buttons = [*self.extra_buttons(), self.edit_button]
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
-        for widget in self.extra_filters():
-            top.addWidget(widget)
+        filters = self.extra_filters()
+        if len(filters) == 1:
+            top.addWidget(filters[0])
         top.addWidget(self.count_label)
         top.addSpacing(12)
         for button in self.row_buttons:
@@ -81,6 +92,12 @@ class ListPage(QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if len(filters) > 1:  # a row of their own: the top row fits 1366×768 at 125 % with its buttons
+            below = QHBoxLayout()
+            for widget in filters:
+                below.addWidget(widget)
+            below.addStretch(1)
+            layout.addLayout(below)
         layout.addWidget(self.table, 1)
         self.retranslate()
         model.set_query("")
@@ -97,13 +114,35 @@ class ListPage(QWidget):
         header = t.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(40)
-        char = t.fontMetrics().horizontalAdvance("0")  # digits are wider than the average letter
+        if any(column.sort for column in self.model.columns):
+            header.setSectionsClickable(True)
+            header.setSortIndicatorShown(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
+            header.sortIndicatorChanged.connect(self._sort)
         for i, column in enumerate(self.model.columns):
             if column.width:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, column.width * char + 12)
             else:  # the name column absorbs the window width, so nothing scrolls sideways
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+        t.resized.connect(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Each fixed column at its width in characters; in a narrow window (1366×768 at 125 %) they
+        give up width together, down to FIXED_MIN_SHARE, before the name column drops below
+        NAME_MIN_CHARS — the name is what a reader looks for."""
+        char = self.table.fontMetrics().horizontalAdvance("0")  # digits are wider than the average letter
+        fixed = {i: c.width * char + 12 for i, c in enumerate(self.model.columns) if c.width}
+        if not fixed:
+            return
+        kept = sum(w for i, w in fixed.items() if not self.model.columns[i].shrinks)
+        room = self.table.viewport().width() - NAME_MIN_CHARS * char - kept
+        wanted = sum(fixed.values()) - kept
+        share = 1.0 if room >= wanted or not wanted else max(FIXED_MIN_SHARE, room / wanted)
+        header = self.table.horizontalHeader()
+        for i, width in fixed.items():
+            width = int(width * share) if self.model.columns[i].shrinks else width
+            header.resizeSection(i, width)
 
     # -- subclass hooks -----------------------------------------------------------------------
     def texts(self) -> dict[str, str]:
@@ -165,6 +204,24 @@ class ListPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a sortable column's header orders the whole list by it; on another column the
+        indicator goes back to the order in force."""
+        if self.model.sortable(column):
+            self.model.sort(column, order)
+            self.table.scrollToTop()
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        current = self.model.order
+        keys = [c.sort for c in self.model.columns]
+        if current is None or current[0] not in keys:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            descending = Qt.SortOrder.DescendingOrder if current[1] else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(current[0]), descending)
+        header.blockSignals(False)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

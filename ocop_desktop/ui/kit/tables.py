@@ -38,6 +38,8 @@ class Col:
     right: bool = False  # aligned right (lazy tables also right-align every int)
     colours: Callable[[Any], Colours | None] | None = None  # (background, foreground) of the cell
     tip: Callable[[Any], str] | None = None
+    sort: str = ""  # the service's sort key for this column ("" = a click on its header does not sort)
+    shrinks: bool = True  # gives up width in a narrow window (codes and numbers read whole do not)
 
 
 class RowsModel(QAbstractTableModel):

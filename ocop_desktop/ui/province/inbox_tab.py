@@ -10,14 +10,14 @@ from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date, format_number
 from ocop_desktop.ui.kit.pick_table import SearchTable
-from ocop_desktop.ui.kit.style import BAD, GOOD, INFO
+from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO
 from ocop_desktop.ui.kit.tables import Col, selected_rows
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.state import EvalState
 
-STATUS_COLOURS = {"sent": INFO, "accepted": GOOD, "returned": BAD}
+STATUS_COLOURS = {"sent": INFO, "accepted": GOOD, "returned": BAD, "withdrawn": GREYED}
 
 
 class InboxTab(QWidget):
@@ -27,7 +27,7 @@ class InboxTab(QWidget):
         self.loaded = False
         self.dialog: ReasonDialog | None = None
         self.status = QComboBox(self)
-        for value in ("sent", "accepted", "returned", None):
+        for value in ("sent", "accepted", "returned", "withdrawn", None):
             self.status.addItem("", value)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.view_button = QPushButton(self)
@@ -97,7 +97,13 @@ class InboxTab(QWidget):
 
     def retranslate(self) -> None:
         for i, text in enumerate(
-            (self.tr("Chờ tiếp nhận"), self.tr("Đã tiếp nhận"), self.tr("Đã trả lại"), self.tr("Tất cả"))
+            (
+                self.tr("Chờ tiếp nhận"),
+                self.tr("Đã tiếp nhận"),
+                self.tr("Đã trả lại"),
+                self.tr("Chủ thể đã rút"),
+                self.tr("Tất cả"),
+            )
         ):
             self.status.setItemText(i, text)
         self.status_label.setText(self.tr("Hiện:"))

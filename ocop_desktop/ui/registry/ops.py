@@ -11,12 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ocop_desktop.domain.producer_facts import PROFILE_FIELDS, field_label
 from ocop_desktop.domain.producers import ProducerInput
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.core.units import COMMUNE, UnitService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateRow, CertificateService
 from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
+from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
 from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
+from ocop_desktop.services.registry.profile import ProducerProfileService
 from ocop_desktop.services.registry.removal import MergeResult, RegisterRemoval
 
 if TYPE_CHECKING:
@@ -25,20 +28,30 @@ if TYPE_CHECKING:
 
 
 # -- lists and pickers (direct) ------------------------------------------------------------------
-def producers(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProducerRow]:
-    return ProducerService(ctx).search(query, offset=offset, limit=limit)
+def producers(
+    ctx: AppContext, query: str, offset: int, limit: int, order: tuple[str, bool] | None = None
+) -> list[ProducerRow]:
+    return ProducerService(ctx).search(query, offset=offset, limit=limit, order=order)
 
 
 def count_producers(ctx: AppContext, query: str) -> int:
     return ProducerService(ctx).count(query)
 
 
-def products(ctx: AppContext, query: str, offset: int, limit: int) -> list[ProductRow]:
-    return ProductService(ctx).search(query, offset=offset, limit=limit)
+def products(
+    ctx: AppContext,
+    query: str,
+    offset: int,
+    limit: int,
+    where: ProductFilter | None = None,
+    order: tuple[str, bool] | None = None,
+) -> list[ProductRow]:
+    sort = SortOrder(*order) if order else None
+    return ProductService(ctx).search(query, offset=offset, limit=limit, where=where, order=sort)
 
 
-def count_products(ctx: AppContext, query: str) -> int:
-    return ProductService(ctx).count(query)
+def count_products(ctx: AppContext, query: str, where: ProductFilter | None = None) -> int:
+    return ProductService(ctx).count(query, where=where)
 
 
 def product_sets(ruleset_id: str | None) -> dict[int, str]:
@@ -120,3 +133,9 @@ def same_commune_producers(ctx: AppContext, keep: ProducerRow, query: str) -> li
         for r in rows
         if r.id != keep.id and r.commune_code == keep.commune_code
     ][:20]
+
+
+def producer_facts(ctx: AppContext, producer_id: str) -> list[tuple[str, object]]:
+    """The producer's Mẫu 02 facts kept with it, as (label, value) in form order (one small read)."""
+    facts = ProducerProfileService(ctx).facts(producer_id)
+    return [(field_label(k), facts[k]) for k in PROFILE_FIELDS if k in facts]

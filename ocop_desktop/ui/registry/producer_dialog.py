@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerRow
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
+from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.unit_search import commune_search, office_province
 from ocop_desktop.ui.registry import ops
 
@@ -50,6 +51,7 @@ class ProducerDialog(FormDialog):
         self.phone.setPlaceholderText(self.tr("Ví dụ: 0912 345 678"))
         if producer is not None:
             self._fill(producer)
+            self._show_facts(ctx, producer.id)
         else:
             self._default_commune(ctx)
         self.name.setFocus()
@@ -67,6 +69,24 @@ class ProducerDialog(FormDialog):
             (self.tax_code, p.tax_code),
         ):
             widget.setText(value)
+
+    def _show_facts(self, ctx: AppContext, producer_id: str) -> None:
+        """What Mẫu 02 said about this producer, kept to pre-fill its next dossiers (changed from a
+        dossier's window: "Cập nhật vào hồ sơ chủ thể…")."""
+        lines = ops.producer_facts(ctx, producer_id)
+        if not lines:
+            return
+        self.facts = QLabel("\n".join(f"{label}: {self._fact_text(value)}" for label, value in lines))
+        self.facts.setObjectName("producer_facts")
+        self.facts.setWordWrap(True)
+        self.facts.setStyleSheet(MUTED_STYLE)
+        self.facts.setToolTip(self.tr("Điền sẵn vào Mẫu 02 của hồ sơ mới; sửa trong cửa sổ hồ sơ"))
+        self.form.addRow(self.tr("Thông tin Mẫu 02"), self.facts)
+
+    def _fact_text(self, value: object) -> str:
+        if isinstance(value, bool):
+            return self.tr("Có") if value else self.tr("Không")
+        return {"nu": self.tr("Nữ"), "nam": self.tr("Nam")}.get(str(value), str(value))
 
     def _default_commune(self, ctx: AppContext) -> None:
         # A commune office registers producers of its own commune: preselect it.

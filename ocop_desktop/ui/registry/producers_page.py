@@ -22,13 +22,30 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 COLUMNS = [
-    Col(lambda: translate("ProducersPage", "Tên chủ thể"), lambda r: r.name),
-    Col(lambda: translate("ProducersPage", "Loại hình"), lambda r: r.kind_label, 21),
-    Col(lambda: translate("ProducersPage", "Xã/phường"), lambda r: r.commune_name, 18),
-    Col(lambda: translate("ProducersPage", "Người đại diện"), lambda r: r.representative, 19),
-    Col(lambda: translate("ProducersPage", "Điện thoại"), lambda r: r.phone, 11),
-    Col(lambda: translate("ProducersPage", "Mã số thuế"), lambda r: r.tax_code, 13),
-    Col(lambda: translate("ProducersPage", "Số SP"), lambda r: r.product_count, 5),
+    Col(lambda: translate("ProducersPage", "Tên chủ thể"), lambda r: r.name, sort="name"),
+    Col(lambda: translate("ProducersPage", "Loại hình"), lambda r: r.kind_label, 21, sort="kind"),
+    Col(lambda: translate("ProducersPage", "Xã/phường"), lambda r: r.commune_name, 18, sort="commune"),
+    Col(
+        lambda: translate("ProducersPage", "Người đại diện"),
+        lambda r: r.representative,
+        19,
+        sort="representative",
+    ),
+    Col(lambda: translate("ProducersPage", "Điện thoại"), lambda r: r.phone, 11, sort="phone", shrinks=False),
+    Col(
+        lambda: translate("ProducersPage", "Mã số thuế"),
+        lambda r: r.tax_code,
+        13,
+        sort="tax_code",
+        shrinks=False,
+    ),
+    Col(
+        lambda: translate("ProducersPage", "Số SP"),
+        lambda r: r.product_count,
+        5,
+        sort="products",
+        shrinks=False,
+    ),
 ]
 
 

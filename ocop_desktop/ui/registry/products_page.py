@@ -1,15 +1,21 @@
-"""Sản phẩm: every product with its code and product set, filterable without diacritics; the
-selected product's certificates ("Giấy chứng nhận…")."""
+"""Sản phẩm: every product with its code, product set and current certificate (stars, valid until,
+where it stands today), filterable without diacritics and by star and validity, sorted by any column
+but the product set's name; the selected product's certificates ("Giấy chứng nhận…")."""
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
+from ocop_desktop.domain.certificate_state import CertificateState
+from ocop_desktop.services.registry.product_listing import NO_STARS, ProductFilter
 from ocop_desktop.services.registry.products import ProductRow
+from ocop_desktop.ui.kit import style
+from ocop_desktop.ui.kit.domain_labels import label_text
+from ocop_desktop.ui.kit.formatting import format_date
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tables import Col
@@ -21,33 +27,80 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 translate = QCoreApplication.translate
+
+
+def stars_text(stars: int | None) -> str:
+    return f"{stars}★" if stars else ""
+
+
+STATE_COLOURS = {CertificateState.DUE: style.WARN, CertificateState.EXPIRED: style.BAD}
 COLUMNS = [
-    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16),
-    Col(lambda: translate("ProductsPage", "Tên sản phẩm"), lambda r: r.name),
+    Col(lambda: translate("ProductsPage", "Mã SP"), lambda r: r.code, 16, sort="code", shrinks=False),
+    Col(lambda: translate("ProductsPage", "Tên sản phẩm"), lambda r: r.name, sort="name"),
     Col(
         lambda: translate("ProductsPage", "Bộ sản phẩm"),
         lambda r: product_set_label(r.product_set, r.product_set_name),
-        27,
+        19,
+        sort="set",
     ),
-    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 26),
-    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 15),
+    Col(lambda: translate("ProductsPage", "Chủ thể"), lambda r: r.producer_name, 21, sort="producer"),
+    Col(lambda: translate("ProductsPage", "Xã/phường"), lambda r: r.commune_name, 13, sort="commune"),
+    Col(
+        lambda: translate("ProductsPage", "Hạng"),
+        lambda r: stars_text(r.stars),
+        5,
+        sort="stars",
+        shrinks=False,
+    ),
+    Col(
+        lambda: translate("ProductsPage", "Hiệu lực đến"),
+        lambda r: format_date(r.valid_until) if r.valid_until else "",
+        10,
+        colours=lambda r: STATE_COLOURS.get(r.certificate_state),
+        tip=lambda r: label_text(r.certificate_state.label),
+        sort="valid_until",
+        shrinks=False,
+    ),
 ]
 
 
-def products_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTableModel:
-    return LazyTableModel(
-        partial(ops.products, ctx), partial(ops.count_products, ctx), COLUMNS, parent=parent
-    )
+def products_model(
+    ctx: AppContext, where: Callable[[], ProductFilter], parent: QWidget | None = None
+) -> LazyTableModel:
+    """Rows of the products list; `where` gives the star and validity filters in force."""
+
+    def fetch(query: str, offset: int, limit: int, order: tuple[str, bool] | None = None) -> list[ProductRow]:
+        return ops.products(ctx, query, offset, limit, where(), order)
+
+    def count(query: str) -> int:
+        return ops.count_products(ctx, query, where())
+
+    return LazyTableModel(fetch, count, COLUMNS, parent=parent)
 
 
 class ProductsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
-        super().__init__(products_model(ctx), parent)
+        self.star_filter = QComboBox()
+        self.state_filter = QComboBox()
+        for value in (None, 5, 4, 3, NO_STARS):
+            self.star_filter.addItem("", value)
+        for state in (None, *CertificateState):
+            self.state_filter.addItem("", state)
+        super().__init__(products_model(ctx, self.where), parent)
         self.model.setParent(self)
         self.dialog: ProductDialog | None = None
         self.certificates_dialog: CertificatesDialog | None = None
         self.table.deletePressed.connect(self.delete_current)
+        self.star_filter.currentIndexChanged.connect(lambda _i: self.model.set_query(self.model.query))
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.model.set_query(self.model.query))
+
+    def where(self) -> ProductFilter:
+        state = self.state_filter.currentData()  # Qt hands a str enum back as its plain value
+        return ProductFilter(self.star_filter.currentData(), CertificateState(state) if state else None)
+
+    def extra_filters(self) -> list[QWidget]:
+        return [self.star_filter, self.state_filter]
 
     def extra_buttons(self) -> list[QPushButton]:
         self.certificates_button = QPushButton()
@@ -79,6 +132,15 @@ class ProductsPage(ListPage):
         self.certificates_button.setText(self.tr("Giấy chứng nhận…"))
         self.delete_button.setText(self.tr("Xóa"))
         self.delete_button.setToolTip(self.tr("Xóa sản phẩm nhập nhầm, chưa có hồ sơ (Delete)"))
+        stars = [self.tr("Mọi hạng sao"), "5★", "4★", "3★", self.tr("Chưa có sao")]
+        for row, text in enumerate(stars):
+            self.star_filter.setItemText(row, text)
+        self.state_filter.setItemText(0, self.tr("Mọi hiệu lực"))
+        for row, state in enumerate(CertificateState, start=1):
+            self.state_filter.setItemText(row, label_text(state.label))
+        self.state_filter.setToolTip(
+            self.tr("Theo giấy chứng nhận hiện hành của sản phẩm (mới nhất, chưa bị thu hồi), đến hôm nay")
+        )
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln sản phẩm", "", n)

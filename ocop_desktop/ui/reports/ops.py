@@ -19,8 +19,11 @@ def compute(_progress: Progress | None, ctx: AppContext, name: str, on: date) ->
 
 
 def export(_progress: Progress | None, ctx: AppContext, report: Report, kind: str, path: Path) -> Path:
-    """The report written to `path` as "xlsx" or "pdf", headed with this office's name."""
+    """The report written to `path` as "xlsx", "pdf" (headed with this office's name) or "csv"."""
+    from ocop_desktop.services.reports.catalogue import write_csv
     from ocop_desktop.services.reports.export import write_pdf, write_xlsx  # ReportLab: ~0.5 s to import
 
+    if kind == "csv":
+        return write_csv(report, path)
     write = write_xlsx if kind == "xlsx" else write_pdf
     return write(report, ctx.office().name, path)

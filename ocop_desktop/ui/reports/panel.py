@@ -1,6 +1,7 @@
 """The "Số liệu" part of the Reports page: the report and the day chosen, "Xem số liệu" computes it on a
-worker (nothing is read before that: the page opens at once on a province of 60,000 dossiers), the figures
-and one tab per table, "Xuất Excel…" and "Xuất PDF…" write the report shown."""
+worker (nothing is read before that: the page opens at once on a province of 60,000 dossiers), the figures,
+a "Biểu đồ" tab first with the report's simple bar charts (`services/reports/charts.py`, painted by
+`ui/kit/bar_chart.py`), then one tab per table; "Xuất Excel…" and "Xuất PDF…" write the report shown."""
 
 from __future__ import annotations
 
@@ -17,13 +18,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.ui.kit import system_open
+from ocop_desktop.ui.kit.bar_chart import ChartGrid
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.reports import ops
@@ -43,6 +48,7 @@ REPORTS = (
     "overdue",
     "years",
     "targets",
+    "catalogue",
 )
 
 
@@ -66,8 +72,10 @@ class FiguresPanel(QWidget):
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.compute)
         self.xlsx_button, self.pdf_button = QPushButton(self), QPushButton(self)
+        self.csv_button = QPushButton(self)  # one-table reports: the catalogue for the national portal
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
         bar = QHBoxLayout()
         bar.addWidget(self.report_label)
         bar.addWidget(self.choice, 1)
@@ -77,6 +85,7 @@ class FiguresPanel(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.csv_button)
         self.status = QLabel(self)
         self.status.setStyleSheet(MUTED_STYLE)
         self.status.setWordWrap(True)
@@ -85,6 +94,11 @@ class FiguresPanel(QWidget):
         self.figures.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.charts = ChartGrid(2)
+        self.charts.grid.setContentsMargins(8, 8, 8, 8)
+        self.charts_scroll = QScrollArea(self.tabs)
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setWidget(self.charts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -108,6 +122,7 @@ class FiguresPanel(QWidget):
             "overdue": self.tr("Quá hạn đánh giá cấp xã"),
             "years": self.tr("So sánh qua các năm"),
             "targets": self.tr("Chỉ tiêu và kết quả thực hiện"),
+            "catalogue": self.tr("Danh mục sản phẩm OCOP (xúc tiến thương mại)"),
         }
         for i in range(self.choice.count()):
             self.choice.setItemText(i, names[self.choice.itemData(i)])
@@ -116,6 +131,8 @@ class FiguresPanel(QWidget):
         self.show_button.setText(self.tr("Xem số liệu"))
         self.xlsx_button.setText(self.tr("Xuất Excel…"))
         self.pdf_button.setText(self.tr("Xuất PDF…"))
+        self.csv_button.setText(self.tr("Xuất CSV…"))
+        self.csv_button.setToolTip(self.tr("Báo cáo một bảng (danh mục sản phẩm) dạng CSV, UTF-8"))
         self._say()
 
     def choose(self, name: str, on: date | None = None) -> None:
@@ -146,11 +163,17 @@ class FiguresPanel(QWidget):
             view.deleteLater()
         self.views = [ReportTableView(t, self.tabs) for t in report.tables]
         for view in self.views:
-            self.tabs.addTab(view, view.data.title)
+            self.tabs.addTab(view, report_text(view.data.title))
+        charts = charts_for(report)
+        self.charts.set_charts(charts)
+        if charts:  # first: the picture before the numbers
+            self.tabs.insertTab(0, self.charts_scroll, self.tr("Biểu đồ"))
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
         self.figures.setText(
-            "   ·   ".join(f"{label}: <b>{cell_text(value)}</b>" for label, value in report.figures)
+            "   ·   ".join(
+                f"{report_text(label)}: <b>{cell_text(value)}</b>" for label, value in report.figures
+            )
         )
         self.figures.setVisible(bool(report.figures))
         self.tabs.show()
@@ -165,6 +188,8 @@ class FiguresPanel(QWidget):
         self.show_button.setEnabled(idle)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(idle and self.report is not None)
+        one_table = self.report is not None and len(self.report.tables) == 1
+        self.csv_button.setEnabled(idle and one_table)
 
     def _say(self) -> None:
         if self.task is not None:
@@ -174,7 +199,7 @@ class FiguresPanel(QWidget):
         else:
             r = self.report
             text = self.tr("{title} — {scope}. Số liệu đến ngày {day}.").format(
-                title=r.title, scope=r.scope, day=f"{r.on:%d/%m/%Y}"
+                title=report_text(r.title), scope=r.scope, day=f"{r.on:%d/%m/%Y}"
             )
             if self.saved is not None:
                 text += " " + self.tr('Đã lưu: <a href="{url}">{name}</a>').format(
@@ -185,7 +210,11 @@ class FiguresPanel(QWidget):
     # exporting ----------------------------------------------------------------------------------
     def ask_save_path(self, suggested: str, kind: str) -> Path | None:
         """Where to save (tests replace this: the file dialog is modal)."""
-        pattern = self.tr("Tệp Excel (*.xlsx)") if kind == "xlsx" else self.tr("Tệp PDF (*.pdf)")
+        pattern = {
+            "xlsx": self.tr("Tệp Excel (*.xlsx)"),
+            "pdf": self.tr("Tệp PDF (*.pdf)"),
+            "csv": self.tr("Tệp CSV (*.csv)"),
+        }[kind]
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Lưu báo cáo"), str(Path.home() / suggested), pattern
         )

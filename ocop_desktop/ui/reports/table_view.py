@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ocop_desktop.services.reports.model import Cell, ReportTable
 from ocop_desktop.ui.kit.formatting import format_date, format_int, format_number
 from ocop_desktop.ui.kit.pick_table import SearchTable
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.style import TOTAL_FILL, Colours
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 
@@ -38,7 +39,7 @@ def cell_text(value: Cell) -> str:
         return format_int(value)
     if isinstance(value, float):
         return format_number(value)
-    return value
+    return report_text(value)  # a label ("Tổng cộng", "3 sao") in the interface language; a name as it is
 
 
 def columns(table: ReportTable) -> list[Col]:
@@ -57,7 +58,7 @@ def columns(table: ReportTable) -> list[Col]:
             return cell_text(row[i]) if i < len(row) else ""
 
         width = min(longest, 40) + 2
-        out.append(Col(partial(str, head), value, width=width, right=numeric, colours=_shade))
+        out.append(Col(partial(report_text, head), value, width=width, right=numeric, colours=_shade))
     if stretch >= 0:  # the names take the room left
         c = out[stretch]
         out[stretch] = Col(c.title, c.value, width=0, right=c.right, colours=_shade)

@@ -133,6 +133,7 @@ class SettingsPage(QWidget):
 
         box = QGroupBox()
         self.protection = _value()
+        self.protection_kind: tuple[str, str] | None = None  # read in the background
         self.backup_button = QPushButton()
         self.backup_button.clicked.connect(self._open_backup)
         form = QFormLayout(box)
@@ -142,13 +143,32 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         form.addRow(row)
         self.protection_task: Task | None = run_task(
-            jobs.protection_label, ctx.paths, on_done=self._protection_read, parent=self
+            jobs.protection_kind, ctx.paths, on_done=self._protection_read, parent=self
         )
         return box
 
-    def _protection_read(self, text: str) -> None:
+    def _protection_read(self, kind: tuple[str, str]) -> None:
         self.protection_task = None
-        self.protection.setText(text)
+        self.protection_kind = kind
+        self.protection.setText(self._protection_text(kind))
+
+    def _protection_text(self, kind: tuple[str, str]) -> str:
+        texts = {
+            "dpapi": self.tr(
+                "Windows DPAPI: chỉ tài khoản Windows này trên máy này mở được khóa. "
+                "Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu."
+            ),
+            "keyring": self.tr(
+                "Kho khóa của hệ điều hành ({backend}): mật khẩu của khóa không nằm trong thư mục dữ liệu."
+            ),
+            "plain": self.tr(
+                "Không có kho khóa của hệ điều hành: mật khẩu của khóa nằm trong tệp chỉ tài khoản này đọc "
+                "được (thư mục “keys”). Ai chép được thư mục dữ liệu thì dùng được khóa: hãy giữ máy và các "
+                "bản sao lưu cẩn thận."
+            ),
+            "": self.tr("Chưa có khóa (máy chưa được thiết lập)."),
+        }
+        return texts.get(kind[0], kind[0]).format(backend=kind[1])
 
     def _open_backup(self) -> QWidget:
         from ocop_desktop.ui.backup.dialog import BackupDialog
@@ -225,6 +245,8 @@ class SettingsPage(QWidget):
         }
         for key, text in texts.items():
             self._labels[key].setText(text)
+        if self.protection_kind is not None:
+            self.protection.setText(self._protection_text(self.protection_kind))
         missing = self.tr("(chưa có)") if self.summary_task is None else ""  # nothing said while reading
         s = self._summary
         self.office_name.setText(s.office_name if s else missing)

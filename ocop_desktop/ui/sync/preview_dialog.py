@@ -156,6 +156,7 @@ class ImportPreviewDialog(QDialog):
         if p.offices:
             lines.append(self.tr("Cơ quan: %1").replace("%1", ", ".join(p.offices)))
         lines += [self.tr("Tệp tham chiếu: %1").replace("%1", f) for f in p.reference_files]
+        lines += list(p.plans)  # the province's targets for this commune (services/sync/plans_pack.py)
         if p.needs_confirmation:
             lines.append(
                 self.tr(

@@ -192,7 +192,8 @@ def test_the_provinces_steps_are_refused_at_the_commune(ctx, tmp_path: Path) -> 
 
     dossier_id = sent_dossier(ctx, tmp_path)
     detail = DossierService(ctx).get(dossier_id)
-    assert detail.allowed_actions == () and set(detail.paper_outcomes) == {"accept", "return"}
+    # only the commune's own withdrawal is left once sent (issue 15: "Hủy hồ sơ")
+    assert detail.allowed_actions == ("withdraw",) and set(detail.paper_outcomes) == {"accept", "return"}
     for step in ("accept", "return"):
         with pytest.raises(UserError, match="không phải việc của xã"):
             DossierService(ctx).act(dossier_id, step, note="x")

@@ -36,6 +36,8 @@ def test_lines_in_order_with_their_records(page: HomePage) -> None:
     assert not page.nothing.isVisible()
     assert "Số liệu ngày" in page.state.text()
     assert page.figures.rowCount() >= 3
+    assert [c.chart.key for c in page.charts.charts] == ["by_star"]  # no plan yet: no targets chart
+    assert page.charts.charts[0].chart.values == ((2.0, 1.0, 1.0),)  # as the certified report counts
 
 
 def test_a_record_opens_itself_and_a_line_opens_the_report(qtbot, page: HomePage) -> None:  # type: ignore[no-untyped-def]

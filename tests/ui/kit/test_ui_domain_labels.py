@@ -8,9 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from ocop_desktop.domain import checklist, deadlines, dossiers, paper_outcome, producers, province
+from ocop_desktop.domain import (
+    certificate_state,
+    checklist,
+    deadlines,
+    dossiers,
+    paper_outcome,
+    producers,
+    province,
+)
 from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.setup import Role
 from ocop_desktop.ui.kit.domain_labels import LABELS, label_text
 from ocop_desktop.ui.kit.i18n import install_language
 from ocop_desktop.ui.shell.app import build_main_window
@@ -27,6 +36,8 @@ ENUMS = (
     checklist.Requirement,
     checklist.ItemStatus,
     deadlines.Urgency,
+    certificate_state.CertificateState,
+    Role,
 )
 
 

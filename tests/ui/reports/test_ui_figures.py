@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.service import ReportService
 from ocop_desktop.ui.reports.panel import FiguresPanel
 from ocop_desktop.ui.reports.table_view import cell_text
@@ -46,9 +47,11 @@ def test_nothing_is_read_until_asked(panel: FiguresPanel) -> None:
 def test_the_tables_are_the_services(qtbot, panel: FiguresPanel, work: AppContext, name: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     _compute(qtbot, panel, name, ON)
     want = getattr(ReportService(work), name)(ON)
-    assert panel.tabs.count() == len(want.tables)
+    charts = charts_for(want)
+    assert panel.tabs.count() == len(want.tables) + 1 and panel.tabs.tabText(0) == "Biểu đồ"  # charts first
+    assert [c.chart for c in panel.charts.charts] == list(charts) and charts
     for i, table in enumerate(want.tables):
-        assert panel.tabs.tabText(i) == table.title
+        assert panel.tabs.tabText(i + 1) == table.title
         view = panel.views[i]
         model = view.view.model()
         shown = [
@@ -82,3 +85,18 @@ def test_every_report_of_the_service_is_offered(panel: FiguresPanel) -> None:
     assert sorted(offered) == sorted(REPORT_NAMES) and all(
         panel.choice.itemText(i) for i in range(len(offered))
     )
+
+
+def test_the_catalogue_exports_as_csv_and_a_table_report_does_not(
+    qtbot, panel: FiguresPanel, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _compute(qtbot, panel, "certified", ON)
+    assert not panel.csv_button.isEnabled()  # several tables: Excel instead
+    _compute(qtbot, panel, "catalogue", ON)
+    assert panel.csv_button.isEnabled()
+    target = tmp_path / "danh-muc.csv"
+    panel.ask_save_path = lambda _name, _kind: target  # type: ignore[method-assign]
+    qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.task is None, timeout=30_000)
+    assert panel.saved == target
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0].startswith("Mã sản phẩm,Sản phẩm")

@@ -1,12 +1,12 @@
-"""covering indexes for the reports: dossiers by status and type, certificate history, return events
+"""covering indexes for the reports: dossiers by status and type, return events
 
 Revision ID: 0019
-Revises: 0014
+Revises: 0021
 Create Date: 2026-12-04 01:30:00.000000
 
-The province reports (issue 14) count 60,000 dossiers and 30,000 certificates with GROUP BY; each of these
-indexes holds every column its query reads, so SQLite counts from the index without reading the rows
-(dossier rows carry their forms, certificates their texts).
+The province reports (issue 14) count 60,000 dossiers with GROUP BY; each of these indexes holds every column
+its query reads, so SQLite counts from the index without reading the rows (dossier rows carry their forms).
+The certificates' queries use `ix_certificate_current` (0020), which holds every column they read.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision = '0019'
-down_revision = '0014'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
@@ -24,13 +24,6 @@ def upgrade() -> None:
     with op.batch_alter_table('dossier', schema=None) as batch_op:
         batch_op.create_index('ix_dossier_status_type', ['status', 'registration_type', 'product_id'], unique=False)
 
-    with op.batch_alter_table('certificate', schema=None) as batch_op:
-        batch_op.create_index(
-            'ix_certificate_history',
-            ['product_id', 'decision_date', 'stars', 'valid_until', 'revoked_on'],
-            unique=False,
-        )
-
     with op.batch_alter_table('dossier_event', schema=None) as batch_op:
         batch_op.create_index('ix_dossier_event_action', ['action', 'dossier_id'], unique=False)
 
@@ -38,9 +31,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('dossier_event', schema=None) as batch_op:
         batch_op.drop_index('ix_dossier_event_action')
-
-    with op.batch_alter_table('certificate', schema=None) as batch_op:
-        batch_op.drop_index('ix_certificate_history')
 
     with op.batch_alter_table('dossier', schema=None) as batch_op:
         batch_op.drop_index('ix_dossier_status_type')
