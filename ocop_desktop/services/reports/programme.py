@@ -293,23 +293,24 @@ def overdue_report(area: Area, on: date, waiting: list[tuple[Any, ...]]) -> Repo
 
 def _valid_stars(history: History, days: list[str]) -> list[Counter[int]]:
     """For each day (sorted ISO text), the stars of each product's certificate valid that day: the latest
-    decision, then the most stars, as `facts.current_by_product` chooses. `history` comes ordered by
-    product, decision day and stars, so a product's later certificate simply overwrites an earlier one;
-    a certificate is valid on a run of consecutive days, found by bisection."""
+    decision, then the most stars, as `facts.current_by_product` chooses. `history` comes grouped by
+    product (in index order); a certificate is valid on a run of consecutive days, found by bisection."""
     out: list[Counter[int]] = [Counter() for _ in days]
-    runs: list[tuple[int, int, int]] = []  # (first day, past the last day, stars) of the current product
+    runs: list[tuple[int, int, str, int]] = []  # (first day, past the last day, decided, stars) of a product
 
     def flush() -> None:
         if len(runs) == 1:  # most products: one certificate, nothing to choose
-            start, end, stars = runs[0]
+            start, end, _, stars = runs[0]
             for i in range(start, end):
                 out[i][stars] += 1
         elif runs:
-            chosen: dict[int, int] = {}
-            for start, end, stars in runs:  # in order: the later decision wins the days it covers
+            chosen: dict[int, tuple[str, int]] = {}
+            for start, end, decided, stars in runs:
                 for i in range(start, end):
-                    chosen[i] = stars
-            for i, stars in chosen.items():
+                    known = chosen.get(i)
+                    if known is None or (decided, stars) > known:
+                        chosen[i] = (decided, stars)
+            for i, (_, stars) in chosen.items():
                 out[i][stars] += 1
         runs.clear()
 
@@ -323,7 +324,7 @@ def _valid_stars(history: History, days: list[str]) -> list[Counter[int]]:
             end = min(end, bisect_left(days, revoked))  # valid while the revocation is still to come
         start = bisect_left(days, decided)
         if start < end:
-            runs.append((start, end, stars))
+            runs.append((start, end, decided, stars))
     flush()
     return out
 
