@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from ocop_desktop.cli.framework import print_json
@@ -43,7 +44,9 @@ def _demo(args: argparse.Namespace, ctx: AppContext | None) -> int:
     from ocop_desktop.services.demo.load import load_demo_data
 
     started = time.perf_counter()
-    summary = load_demo_data(ctx, scale=args.scale, seed=args.seed)
+    summary = load_demo_data(
+        ctx, scale=args.scale, seed=args.seed, progress=lambda line: print(line, file=sys.stderr, flush=True)
+    )
     summary["seconds"] = round(time.perf_counter() - started, 2)
     if args.json:
         print_json(summary)

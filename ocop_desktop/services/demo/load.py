@@ -8,6 +8,8 @@ with bulk inserts so it takes seconds, not minutes.
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -52,7 +54,18 @@ class _Owner:
     commune: tuple[str, str, str]  # code, name, province code
 
 
-def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) -> dict[str, object]:
+def load_demo_data(
+    ctx: AppContext,
+    *,
+    scale: str = "commune",
+    seed: int = 1,
+    progress: Callable[[str], None] | None = None,
+    size: tuple[int, int] | None = None,
+) -> dict[str, object]:
+    """`progress` receives a line per stage (with counts); `size` (producers, products) overrides the
+    scale's, for tests of the province scale in seconds."""
+    say = progress or (lambda _text: None)
+    started = time.perf_counter()
     rng = random.Random(seed)
     office = ctx.office_or_none()
     if office is None:
@@ -61,7 +74,7 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
         initialise(ctx, role, unit, "Nguyễn Thị Hoa")
         office = ctx.office()
     communes = _communes_for(ctx, office.unit_code, office.role)
-    n_producers, n_products = SCALES[scale]
+    n_producers, n_products = size or SCALES[scale]
     producers = [_producer(rng, rng.choice(communes)) for _ in range(n_producers)]
     ruleset_id = current_ruleset_id()
     names = product_set_names(ruleset_id)
@@ -86,6 +99,9 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
             owner = producers[i] if i < len(producers) else rng.choice(producers)
             products.append({**_product(rng, owner, seqs, ruleset_id, names), **stamp})
         audited_execute(s, insert(Product), Product.__table__, [str(p["id"]) for p in products], products)
+    say(
+        f"Chủ thể: {len(producers):,}; sản phẩm: {len(products):,} ({time.perf_counter() - started:.1f} giây)"
+    )
     dossiers: object = 0
     if scale == "province":
         from ocop_desktop.services.core.rules import RuleService
@@ -108,6 +124,8 @@ def load_demo_data(ctx: AppContext, *, scale: str = "commune", seed: int = 1) ->
                 stamp,
                 rng,
                 date.today(),
+                communes=communes,
+                progress=say,
             )
     if scale == "commune" and office.role == "commune":
         from ocop_desktop.services.demo.dossiers import add_demo_dossiers

@@ -46,7 +46,7 @@ def catalogue_report(s: Session, area: Area, on: date, set_names: SetNames) -> R
     """The products whose certificate is valid on `on` (the latest decision when an upgrade overlaps),
     by product code (so by commune), each with its producer's address and contacts."""
     products = area_products(s, area)
-    current = current_by_product(certificate_facts(s, area, valid_on=on, products=products), on)
+    current = current_by_product(certificate_facts(s, area, valid_on=on), on)
     owners = {c.producer_id for c in current.values()}
     contacts = {
         r[0]: r[1:]

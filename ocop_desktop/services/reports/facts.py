@@ -3,13 +3,13 @@ communes, or its own commune), with the product, producer and commune each names
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ClauseElement
 
 from ocop_desktop.store.models import AdminUnit, Certificate, Producer, Product
@@ -85,66 +85,133 @@ def area_products(s: Session, area: Area) -> Products:
     return {r[0]: r for r in _rows(s, stmt) if r[4] in area.communes}
 
 
+def outside(area: Area) -> Select[Any]:
+    """Ids of the products not in the area (a copy received for evaluation, another office's). Filtering
+    by "not one of these" lets SQLite start from the certificates or dossiers a query wants: at a province
+    the list is empty, where "commune in (a hundred codes)" would walk every product of every commune."""
+    return select(Product.id).where(Product.commune_code.not_in(sorted(area.communes)))  # from its index
+
+
+FACT_COLUMNS = (
+    Certificate.id,
+    Certificate.product_id,
+    Product.producer_id,
+    Product.product_set,
+    Product.ruleset_id,
+    Product.commune_code,
+    Certificate.stars,
+    Certificate.decision_number,
+    Certificate.decision_date,
+    Certificate.issuing_level,
+    Certificate.valid_until,
+    Certificate.ruleset_id,
+    Certificate.revoked_on,
+)
+Label = tuple[str, str, str]  # product code, product name, producer name
+
+
 def certificate_facts(
-    s: Session, area: Area, *, valid_on: date | None = None, products: Products | None = None
+    s: Session, area: Area, *, valid_on: date | None = None, where: ColumnElement[bool] | None = None
 ) -> list[CertificateFact]:
-    """The area's certificates (only those valid on `valid_on` when given). Two plain scans joined here: at
-    province scale (20,000 certificates) an SQL join by UUID costs several times the 300 ms a report may
-    take. Dates come as their stored ISO text, which compares as the dates do."""
-    day = valid_on.isoformat() if valid_on else None
-    if products is None:
-        products = area_products(s, area)
-    stmt = select(
-        Certificate.id,
-        Certificate.product_id,
-        Certificate.stars,
-        Certificate.decision_number,
-        Certificate.decision_date,
-        Certificate.issuing_level,
-        Certificate.valid_until,
-        Certificate.ruleset_id,
-        Certificate.revoked_on,
-    )
-    out = []
+    """The area's certificates (only those valid on `valid_on`, and meeting `where`, when given), joined to
+    their product by the database: only the certificates a report counts come back, with the product
+    columns it reads. Dates come as their stored ISO text."""
+    return [fact for fact, _ in _facts(s, area, valid_on, where, labelled=False)]
+
+
+def labelled_facts(
+    s: Session, area: Area, *, valid_on: date | None = None, where: ColumnElement[bool] | None = None
+) -> list[tuple[CertificateFact, Label]]:
+    """As `certificate_facts`, each with its product's code and name and its producer's name."""
+    return _facts(s, area, valid_on, where, labelled=True)
+
+
+def _facts(
+    s: Session, area: Area, valid_on: date | None, where: ColumnElement[bool] | None, *, labelled: bool
+) -> list[tuple[CertificateFact, Label]]:
+    stmt = select(*FACT_COLUMNS).join(Product, Product.id == Certificate.product_id)
+    if labelled:
+        stmt = stmt.add_columns(Product.code, Product.name, Producer.name).join(
+            Producer, Producer.id == Product.producer_id
+        )
+    stmt = stmt.where(Certificate.product_id.not_in(outside(area)))
+    if valid_on is not None:
+        stmt = stmt.where(valid_sql(valid_on))
+    if where is not None:
+        stmt = stmt.where(where)
     parse = date.fromisoformat
-    for cid, product_id, stars, number, decided, level, until, ruleset, revoked in _rows(s, stmt):
-        if day is not None and not (decided <= day <= until and (revoked is None or revoked > day)):
-            continue
-        p = products.get(product_id)
-        if p is None:
-            continue  # a product of another area (a copy received for evaluation)
-        out.append(
-            CertificateFact(
-                cid,
-                product_id,
-                p[1],
-                p[2],
-                p[3],
-                p[4],
-                area.communes[p[4]],
-                stars,
-                number,
-                parse(decided),
-                level,
-                parse(until),
-                ruleset,
+    names = area.communes
+    make = CertificateFact._make  # tuple.__new__ straight from a tuple: 3× cheaper than the keyword call
+    none: Label = ("", "", "")
+    out: list[tuple[CertificateFact, Label]] = []
+    append = out.append
+    for row in _rows(s, stmt):
+        revoked = row[12]
+        fact = make(
+            (
+                *row[:6],
+                names[row[5]],
+                row[6],
+                row[7],
+                parse(row[8]),
+                row[9],
+                parse(row[10]),
+                row[11],
                 parse(revoked) if revoked else None,
             )
         )
+        append((fact, (row[13] or "", row[14], row[15]) if labelled else none))
     return out
 
 
-def product_labels(
-    s: Session, products: Products, product_ids: Iterable[str]
-) -> dict[str, tuple[str, str, str]]:
-    """Product id -> (product code, product name, producer name) for the products a list shows (thousands
-    in an "expired" list at province scale: one scan of producers beats batches of IN queries)."""
-    wanted = [products[pid] for pid in set(product_ids) if pid in products]
-    if not wanted:
-        return {}
-    owners = {r[1] for r in wanted}
-    names = {pid: name for pid, name in _rows(s, select(Producer.id, Producer.name)) if pid in owners}
-    return {r[0]: (r[5] or "", r[6], names.get(r[1], "")) for r in wanted}
+def valid_sql(day: date, cert: Any = Certificate) -> ColumnElement[bool]:
+    """`CertificateFact.valid_on` as an SQL condition (on `cert`, the table or an alias of it)."""
+    return and_(
+        cert.decision_date <= day,
+        cert.valid_until >= day,
+        or_(cert.revoked_on.is_(None), cert.revoked_on > day),
+    )
+
+
+def expired_sql(day: date) -> ColumnElement[bool]:
+    """The latest certificate (by its last valid day) of each product whose certificates have all expired
+    by `day` or been revoked: expired, not revoked, and nothing valid on `day` for the product. Chosen by
+    the database, so that only the listed certificates come back (both when two end the same day)."""
+    other = aliased(Certificate)
+    renewed = select(other.product_id).where(valid_sql(day, other))
+    ended = and_(Certificate.valid_until < day, Certificate.revoked_on.is_(None))
+    latest = (
+        select(other.product_id, func.max(other.valid_until))
+        .where(other.valid_until < day, other.revoked_on.is_(None), other.product_id.not_in(renewed))
+        .group_by(other.product_id)
+    )
+    return and_(ended, tuple_(Certificate.product_id, Certificate.valid_until).in_(latest))
+
+
+def near_expiry_sql(day: date, days: int) -> ColumnElement[bool]:
+    """Every certificate of the products with a certificate valid on `day` and ending within `days`."""
+    other = aliased(Certificate)
+    near = select(other.product_id).where(
+        valid_sql(day, other), other.valid_until <= day + timedelta(days=days)
+    )
+    return Certificate.product_id.in_(near)
+
+
+def decided_in(start: date, end: date) -> ColumnElement[bool]:
+    """Every certificate of the products with a decision from `start` to `end` (their history)."""
+    decided = select(Certificate.product_id).where(Certificate.decision_date.between(start, end))
+    return Certificate.product_id.in_(decided)
+
+
+def current_per_commune(s: Session, area: Area, on: date) -> Counter[str]:
+    """Commune -> the area's products with a certificate valid on `on` (each product once)."""
+    stmt = (
+        select(Product.commune_code, func.count(func.distinct(Certificate.product_id)))
+        .join(Product, Product.id == Certificate.product_id)
+        .where(valid_sql(on), Certificate.product_id.not_in(outside(area)))
+        .group_by(Product.commune_code)
+    )
+    return Counter({code: n for code, n in _rows(s, stmt)})
 
 
 def current_by_product(facts: list[CertificateFact], on: date) -> dict[str, CertificateFact]:

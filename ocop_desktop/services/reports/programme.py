@@ -4,16 +4,19 @@ of the facts read by `ReportService`; Qt-free, checked cell by cell in the tests
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from ocop_desktop.domain.deadlines import Urgency, urgency
 from ocop_desktop.domain.dossiers import RegistrationType, Status
 from ocop_desktop.domain.province import EntryStatus
 from ocop_desktop.services.province.common import round_name
-from ocop_desktop.services.reports.dossier_facts import DossierFact, EntryFact, RoundFact
-from ocop_desktop.services.reports.facts import Area, CertificateFact, current_by_product
+from ocop_desktop.services.reports.counts import History
+from ocop_desktop.services.reports.dossier_facts import RoundFact
+from ocop_desktop.services.reports.facts import Area, CertificateFact
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
 
 STARS = (3, 4, 5)
@@ -30,13 +33,22 @@ def _round_key(r: RoundFact) -> tuple[int, int, bool]:
     return (r.year, r.number, r.extra)
 
 
+EntryCounts = list[tuple[str, str, int | None, int]]  # (round id, entry status, star, number)
+
+
 def dossiers_report(
-    area: Area, on: date, dossiers: list[DossierFact], entries: list[EntryFact], rounds: dict[str, RoundFact]
+    area: Area,
+    on: date,
+    per_type: Counter[tuple[str, str]],
+    entries: EntryCounts,
+    in_rounds: int,
+    rounds: dict[str, RoundFact],
 ) -> Report:
-    """Every dossier of the area by its status now (and registration type), and by round by entry status."""
+    """Every dossier of the area by its status now (and registration type), and by round by entry status.
+    `per_type`: (status, registration type) -> dossiers; `in_rounds`: dossiers in a round."""
     per_status: dict[str, Counter[str]] = {st.value: Counter() for st in Status}
-    for d in dossiers:
-        per_status.setdefault(d.status, Counter())[d.registration_type] += 1
+    for (status, reg), n in per_type.items():
+        per_status.setdefault(status, Counter())[reg] += n
     status_rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             Status(st).label if st in Status._value2member_map_ else st,
@@ -51,11 +63,11 @@ def dossiers_report(
         "Hồ sơ theo trạng thái",
         ("Trạng thái", *(t.label for t in REG_TYPES), "Tổng"),
         status_rows,
-        ("Tổng cộng", *by_type, len(dossiers)),
+        ("Tổng cộng", *by_type, per_type.total()),
     )
     per_round: dict[str, Counter[str]] = {}
-    for e in entries:
-        per_round.setdefault(e.round_id, Counter())[e.status] += 1
+    for rid, status, _star, n in entries:
+        per_round.setdefault(rid, Counter())[status] += n
     ordered = sorted((rid for rid in per_round if rid in rounds), key=lambda rid: _round_key(rounds[rid]))
     round_rows = tuple(
         (round_name(rounds[rid].year, rounds[rid].number, rounds[rid].extra),)
@@ -72,32 +84,37 @@ def dossiers_report(
         ("Tổng cộng", *sums, sum(per_round[rid].total() for rid in ordered)),
     )
     figures: tuple[tuple[str, Cell], ...] = (
-        ("Tổng số hồ sơ", len(dossiers)),
-        ("Hồ sơ đã vào đợt đánh giá", len({e.dossier_id for e in entries})),
+        ("Tổng số hồ sơ", per_type.total()),
+        ("Hồ sơ đã vào đợt đánh giá", in_rounds),
     )
     return Report(
         "dossiers", "Hồ sơ theo trạng thái và theo đợt", on, area.label, (status_table, round_table), figures
     )
 
 
-def pass_rates_report(area: Area, on: date, entries: list[EntryFact], rounds: dict[str, RoundFact]) -> Report:
+def pass_rates_report(area: Area, on: date, entries: EntryCounts, rounds: dict[str, RoundFact]) -> Report:
     """Per round: dossiers assigned, recognised (a decision), not recognised, still in evaluation, the rate
     recognised / assigned, and the recognised by star."""
-    per_round: dict[str, list[EntryFact]] = {}
-    for e in entries:
-        if e.round_id in rounds:
-            per_round.setdefault(e.round_id, []).append(e)
+    per_round: dict[str, list[int]] = {}  # assigned, recognised, refused, then the recognised by star
+    for rid, status, star, n in entries:
+        if rid not in rounds:
+            continue
+        c = per_round.setdefault(rid, [0] * (3 + len(STARS)))
+        c[0] += n
+        if status in RECOGNISED:
+            c[1] += n
+            if star in STARS:
+                c[3 + STARS.index(star)] += n
+        elif status in REFUSED:
+            c[2] += n
     rows: list[tuple[Cell, ...]] = []
     totals = [0] * 7
     for rid in sorted(per_round, key=lambda r: _round_key(rounds[r])):
-        es = per_round[rid]
-        ok = [e for e in es if e.status in RECOGNISED]
-        refused = sum(1 for e in es if e.status in REFUSED)
-        stars = [sum(1 for e in ok if e.star == n) for n in STARS]
-        counts = [len(es), len(ok), refused, len(es) - len(ok) - refused, *stars]
+        assigned, ok, refused, *stars = per_round[rid]
+        counts = [assigned, ok, refused, assigned - ok - refused, *stars]
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         r = rounds[rid]
-        rows.append((round_name(r.year, r.number, r.extra), *counts[:4], _pct(len(ok), len(es)), *stars))
+        rows.append((round_name(r.year, r.number, r.extra), *counts[:4], _pct(ok, assigned), *stars))
     headers = (
         "Đợt",
         "Số hồ sơ",
@@ -121,7 +138,7 @@ def pass_rates_report(area: Area, on: date, entries: list[EntryFact], rounds: di
 
 def upgrades(facts: Iterable[CertificateFact], on: date) -> list[tuple[CertificateFact, int]]:
     """(certificate, stars before) for each certificate decided by `on` with more stars than the
-    product's previous certificate."""
+    product's previous certificate. (The report counts the same in SQL: `counts.upgrade_counts`.)"""
     by_product: dict[str, list[CertificateFact]] = {}
     for f in facts:
         if f.decision_date <= on:
@@ -135,14 +152,12 @@ def upgrades(facts: Iterable[CertificateFact], on: date) -> list[tuple[Certifica
     return out
 
 
-def upgrades_report(
-    area: Area, on: date, facts: list[CertificateFact], dossiers: list[DossierFact]
-) -> Report:
-    ups = upgrades(facts, on)
+def upgrades_report(area: Area, on: date, ups: Counter[tuple[int, int, int]], wanted: Counter[str]) -> Report:
+    """`ups`: (year decided, stars before, stars after) -> upgrades; `wanted`: upgrade dossiers by status."""
     steps = ((3, 4), (4, 5), (3, 5))
     per_year: dict[int, Counter[tuple[int, int]]] = {}
-    for cert, before in ups:
-        per_year.setdefault(cert.decision_date.year, Counter())[(before, cert.stars)] += 1
+    for (year, before, after), n in ups.items():
+        per_year.setdefault(year, Counter())[(before, after)] += n
     rows = tuple((year, *(c[s] for s in steps), c.total()) for year, c in sorted(per_year.items()))
     sums: list[Cell] = [sum(c[s] for c in per_year.values()) for s in steps]
     achieved = ReportTable(
@@ -150,9 +165,8 @@ def upgrades_report(
         "Sản phẩm được nâng hạng theo năm công nhận",
         ("Năm", "3 → 4 sao", "4 → 5 sao", "3 → 5 sao", "Tổng"),
         rows,
-        ("Tổng cộng", *sums, len(ups)),
+        ("Tổng cộng", *sums, ups.total()),
     )
-    wanted = Counter(d.status for d in dossiers if d.registration_type == RegistrationType.UPGRADE.value)
     pending = ReportTable(
         "upgrade_dossiers",
         "Hồ sơ nâng hạng theo trạng thái",
@@ -178,25 +192,22 @@ def reasons(note: str) -> list[str]:
 
 
 def returns_report(
-    area: Area, on: date, events: list[tuple[str, date, str]], dossiers: list[DossierFact]
+    area: Area,
+    on: date,
+    events: list[tuple[str, date, str, str]],
+    undated: list[tuple[str, str, str]],
+    waiting: int,
 ) -> Report:
     """Returns made in the year of `on` up to `on`: by reason, and by commune. A dossier returned with no
     return event here (the province's decision received in a package or on paper) counts once, with the
-    reasons it carries, as a return of unknown day."""
+    reasons it carries, as a return of unknown day. `events`: (dossier, day, note, commune);
+    `undated`: (dossier, reasons, commune); `waiting`: dossiers returned, waiting for their correction."""
     start = date(on.year, 1, 1)
-    counted = [(d, day, note) for d, day, note in events if start <= day <= on]
-    seen = {d for d, _, _ in events}
-    undated = [
-        (d.id, on, d.return_reasons)
-        for d in dossiers
-        if d.status == Status.RETURNED.value and d.id not in seen
-    ]
+    counted = [(d, note, c) for d, day, note, c in events if start <= day <= on]
     counted += undated
-    by_reason = Counter(r for _, _, note in counted for r in reasons(note))
-    commune_of = {d.id: d.commune_code for d in dossiers}
+    by_reason = Counter(r for _, note, _ in counted for r in reasons(note))
     per_commune: dict[str, tuple[int, set[str]]] = {}
-    for did, _, _ in counted:
-        code = commune_of[did]
+    for did, _, code in counted:
         n, ids = per_commune.get(code, (0, set()))
         ids.add(did)
         per_commune[code] = (n + 1, ids)
@@ -220,36 +231,38 @@ def returns_report(
     figures: tuple[tuple[str, Cell], ...] = (
         ("Lần trả lại trong năm", len(counted)),
         ("Trong đó không rõ ngày trả lại", len(undated)),
-        ("Hồ sơ đang chờ bổ sung", sum(1 for d in dossiers if d.status == Status.RETURNED.value)),
+        ("Hồ sơ đang chờ bổ sung", waiting),
     )
     return Report(
         "returns", "Hồ sơ bị trả lại và lý do", on, area.label, (reason_table, commune_table), figures
     )
 
 
-def overdue_report(area: Area, on: date, dossiers: list[DossierFact]) -> Report:
-    """Dossiers received by a commune and not yet checked (Mẫu 03) whose deadline is past or near."""
+def overdue_report(area: Area, on: date, waiting: list[tuple[Any, ...]]) -> Report:
+    """Dossiers received by a commune and not yet checked (Mẫu 03) whose deadline is past or near.
+    `waiting`: (dossier, received, deadline, receipt, product code, product name, commune), as
+    `counts.waiting_check` reads them (days as their ISO text)."""
     late: list[tuple[Cell, ...]] = []
     soon: list[tuple[Cell, ...]] = []
     per_commune: Counter[str] = Counter()
-    for d in dossiers:
-        if d.status != Status.RECEIVED.value or d.deadline is None:
-            continue
-        state = urgency(d.deadline, on)
+    for _id, received, deadline_text, receipt, code, name, commune in waiting:
+        deadline = _day(deadline_text)
+        assert deadline is not None  # selected with a deadline
+        state = urgency(deadline, on)
         if state is Urgency.OK:
             continue
         row = (
-            d.receipt_number,
-            d.product_code,
-            d.product_name,
-            area.communes.get(d.commune_code, d.commune_code),
-            d.received_on,
-            d.deadline,
-            (on - d.deadline).days,
+            receipt or "",
+            code or "",
+            name,
+            area.communes.get(commune, commune),
+            _day(received),
+            deadline,
+            (on - deadline).days,
         )
         (late if state is Urgency.OVERDUE else soon).append(row)
         if state is Urgency.OVERDUE:
-            per_commune[d.commune_code] += 1
+            per_commune[commune] += 1
     headers = (
         "Số phiếu",
         "Mã sản phẩm",
@@ -278,23 +291,67 @@ def overdue_report(area: Area, on: date, dossiers: list[DossierFact]) -> Report:
     return Report("overdue", "Hồ sơ quá hạn đánh giá cấp xã", on, area.label, tables, figures)
 
 
-def years_report(area: Area, on: date, facts: list[CertificateFact]) -> Report:
+def _valid_stars(history: History, days: list[str]) -> list[Counter[int]]:
+    """For each day (sorted ISO text), the stars of each product's certificate valid that day: the latest
+    decision, then the most stars, as `facts.current_by_product` chooses. `history` comes grouped by
+    product (in index order); a certificate is valid on a run of consecutive days, found by bisection."""
+    out: list[Counter[int]] = [Counter() for _ in days]
+    runs: list[tuple[int, int, str, int]] = []  # (first day, past the last day, decided, stars) of a product
+
+    def flush() -> None:
+        if len(runs) == 1:  # most products: one certificate, nothing to choose
+            start, end, _, stars = runs[0]
+            for i in range(start, end):
+                out[i][stars] += 1
+        elif runs:
+            chosen: dict[int, tuple[str, int]] = {}
+            for start, end, decided, stars in runs:
+                for i in range(start, end):
+                    known = chosen.get(i)
+                    if known is None or (decided, stars) > known:
+                        chosen[i] = (decided, stars)
+            for i, (_, stars) in chosen.items():
+                out[i][stars] += 1
+        runs.clear()
+
+    product = None
+    for pid, stars, decided, until, revoked in history:
+        if pid != product:
+            flush()
+            product = pid
+        end = bisect_right(days, until)
+        if revoked is not None:
+            end = min(end, bisect_left(days, revoked))  # valid while the revocation is still to come
+        start = bisect_left(days, decided)
+        if start < end:
+            runs.append((start, end, decided, stars))
+    flush()
+    return out
+
+
+def _day(value: Any) -> date | None:
+    """A day as the driver gives it: ISO text on SQLite (and through `store.raw` on PostgreSQL)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def years_report(area: Area, on: date, history: History) -> Report:
     """Each year from the first decision to `on`: products valid at the year's end (on `on` for this
-    year) by star, certificates decided in the year, and the change of the valid count."""
-    if not facts:
-        first = on.year
-    else:
-        first = min(f.decision_date.year for f in facts)
-    decided = Counter(f.decision_date.year for f in facts if f.decision_date <= on)
+    year) by star, certificates decided in the year, and the change of the valid count. `history`:
+    (product, stars, decided, valid until, revoked) with days as ISO text, which compares as the days do."""
+    first = int(min(h[2] for h in history)[:4]) if history else on.year
+    today = on.isoformat()
+    decided = Counter(h[2][:4] for h in history if h[2] <= today)  # by year, as text
+    days = [on if year == on.year else date(year, 12, 31) for year in range(first, on.year + 1)]
+    per_day = _valid_stars(history, [d.isoformat() for d in days])
     rows: list[tuple[Cell, ...]] = []
     previous: int | None = None
-    for year in range(first, on.year + 1):
-        day = on if year == on.year else date(year, 12, 31)
-        current = current_by_product(facts, day).values()
-        stars = [sum(1 for c in current if c.stars == n) for n in STARS]
+    for day, count in zip(days, per_day, strict=True):
+        stars = [count[n] for n in STARS]
         total = sum(stars)
         change: Cell = total - previous if previous is not None else None
-        rows.append((year, day, *stars, total, decided[year], change))
+        rows.append((day.year, day, *stars, total, decided[f"{day.year:04d}"], change))
         previous = total
     table = ReportTable(
         "years",

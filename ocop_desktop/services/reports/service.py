@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType
@@ -17,25 +17,20 @@ from ocop_desktop.domain.rules.model import Procedure, ProductSet
 from ocop_desktop.services.core.legal_bases import legal_bases
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.registry.certificates import IssuingLevel
-from ocop_desktop.services.reports import programme
+from ocop_desktop.services.reports import counts, programme
 from ocop_desktop.services.reports.catalogue import catalogue_report
-from ocop_desktop.services.reports.dossier_facts import (
-    DossierFact,
-    EntryFact,
-    RoundFact,
-    dossier_facts,
-    entry_facts,
-    return_events,
-    round_facts,
-)
+from ocop_desktop.services.reports.dossier_facts import round_facts
 from ocop_desktop.services.reports.facts import (
     Area,
     CertificateFact,
-    area_products,
     certificate_facts,
     current_by_product,
+    current_per_commune,
+    decided_in,
+    expired_sql,
+    labelled_facts,
+    near_expiry_sql,
     office_area,
-    product_labels,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
 from ocop_desktop.services.reports.plans import PlanService, targets_report
@@ -73,6 +68,20 @@ class ReportService:
         area, facts = self._load(valid_on=on)
         current = list(current_by_product(facts, on).values())
         sets = self._sets(current)
+        # Thousands of products share a few hundred signatures: count those once, label each once.
+        kinds = Counter(
+            _Kind(
+                c.commune_code,
+                c.commune_name,
+                c.product_ruleset,
+                c.product_set,
+                c.decision_date.year,
+                c.issuing_level,
+                c.ruleset_id,
+                c.stars,
+            )
+            for c in current
+        )
         levels = {lvl.value: lvl.label for lvl in IssuingLevel}
         bases = legal_bases().labels()
         tables = (
@@ -84,36 +93,36 @@ class ReportService:
                 ("Tổng cộng", len(current)),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_commune",
                 "Theo xã/phường",
                 ("Mã xã", "Xã/phường"),
                 lambda c: (c.commune_code, c.commune_name),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_product_group",
                 "Theo ngành (nhóm sản phẩm)",
                 ("Mã", "Ngành"),
                 lambda c: _group(sets, c),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_product_set",
                 "Theo bộ sản phẩm",
                 ("Bộ", "Tên bộ sản phẩm"),
                 lambda c: (c.product_set, sets[(c.product_ruleset, c.product_set)][2]),
             ),
-            _by_star(current, "by_year", "Theo năm công nhận", ("Năm",), lambda c: (c.decision_date.year,)),
+            _by_star(kinds, "by_year", "Theo năm công nhận", ("Năm",), lambda c: (c.year,)),
             _by_star(
-                current,
+                kinds,
                 "by_issuing_level",
                 "Theo cấp công nhận",
                 ("Cấp công nhận",),
                 lambda c: (levels.get(c.issuing_level, c.issuing_level),),
             ),
             _by_star(
-                current,
+                kinds,
                 "by_legal_basis",
                 "Theo căn cứ công nhận",
                 ("Căn cứ",),
@@ -140,9 +149,9 @@ class ReportService:
     # -- coverage ----------------------------------------------------------------------------------
     def coverage(self, on: date) -> Report:
         """Communes with a product of 3★ or more valid on `on`, out of every commune of the area."""
-        area, facts = self._load(valid_on=on)
-        current = current_by_product(facts, on).values()
-        per_commune = Counter(c.commune_code for c in current)
+        area = self._area()
+        with self._ctx.read() as s:
+            per_commune = current_per_commune(s, area, on)
         covered = sum(1 for code in area.communes if per_commune[code])
         total = len(area.communes)
         share = round(100 * covered / total, 1) if total else 0.0
@@ -164,12 +173,14 @@ class ReportService:
     def expiry_lists(self, on: date) -> ExpiryLists:
         """Certificates valid on `on` whose re-evaluation window has opened (with the window); certificates
         expired (not revoked) with no newer certificate valid on `on` for their product."""
-        office = self._ctx.office()
+        area = self._area()
         with self._ctx.read() as s:
-            area = office_area(s, office.role, office.unit_code)
-            products = area_products(s, area)
-            facts = certificate_facts(s, area, products=products)
-        current = current_by_product(facts, on)
+            # Only products whose certificate may be in its window (all their valid certificates, so that the
+            # latest decision is still the one chosen): a few thousand instead of every valid certificate.
+            valid = labelled_facts(s, area, valid_on=on, where=near_expiry_sql(on, self._widest_window(on)))
+            ended = labelled_facts(s, area, where=expired_sql(on))
+        labels = {f.product_id: label for f, label in valid}
+        current = current_by_product([f for f, _ in valid], on)
         procedures: dict[str, Procedure] = {}
         due: list[tuple[CertificateFact, date | None, date | None]] = []
         for c in current.values():
@@ -180,14 +191,21 @@ class ReportService:
             if window.opens <= on:
                 due.append((c, window.opens, window.closes))
         latest: dict[str, CertificateFact] = {}
-        for f in facts:
-            if f.product_id in current or f.revoked_on is not None or f.valid_until >= on:
-                continue
+        for f, label in ended:  # expired, not revoked, the product has nothing valid on `on`: its latest
             if f.product_id not in latest or f.valid_until > latest[f.product_id].valid_until:
                 latest[f.product_id] = f
-        with self._ctx.read() as s:
-            labels = product_labels(s, products, [c.product_id for c, _, _ in due] + list(latest))
+                labels[f.product_id] = label
         return ExpiryLists(area, due, list(latest.values()), labels)
+
+    def _widest_window(self, on: date) -> int:
+        """The most days before expiry a re-evaluation window opens, under any procedure a certificate
+        may follow (its rule set's, or the one in force on `on`)."""
+        procedures = [r.procedure for r in self._rules.list_rulesets() if r.procedure is not None]
+        try:
+            procedures.append(self._rules.procedure(None, on))
+        except UserError:
+            pass
+        return max((p.reevaluation_opens_days for p in procedures), default=0)
 
     def expiring(self, on: date) -> Report:
         lists = self.expiry_lists(on)
@@ -241,50 +259,59 @@ class ReportService:
             return catalogue_report(s, area, on, set_names)
 
     # -- the work: dossiers, rounds, upgrades, returns, deadlines, years ------------------------------
-    def _work(
-        self, *, entries: bool = False
-    ) -> tuple[Area, list[DossierFact], list[EntryFact], dict[str, RoundFact]]:
+    # Counted by the database (`counts`): one tuple per dossier would cost more than the report may take.
+    def _area(self) -> Area:
         office = self._ctx.office()
         with self._ctx.read() as s:
-            area = office_area(s, office.role, office.unit_code)
-            dossiers = dossier_facts(s, area_products(s, area))
-            if not entries:
-                return area, dossiers, [], {}
-            return area, dossiers, entry_facts(s, {d.id for d in dossiers}), round_facts(s)
+            return office_area(s, office.role, office.unit_code)
 
     def dossiers(self, on: date) -> Report:
-        area, dossiers, entries, rounds = self._work(entries=True)
-        return programme.dossiers_report(area, on, dossiers, entries, rounds)
+        area = self._area()
+        with self._ctx.read() as s:
+            per_type = counts.dossier_counts(s, area)
+            entries = counts.entry_counts(s, area)
+            in_rounds = counts.dossiers_in_rounds(s, area)
+            rounds = round_facts(s)
+        return programme.dossiers_report(area, on, per_type, entries, in_rounds, rounds)
 
     def pass_rates(self, on: date) -> Report:
-        area, _, entries, rounds = self._work(entries=True)
+        area = self._area()
+        with self._ctx.read() as s:
+            entries = counts.entry_counts(s, area)
+            rounds = round_facts(s)
         return programme.pass_rates_report(area, on, entries, rounds)
 
     def upgrades(self, on: date) -> Report:
-        office = self._ctx.office()
+        area = self._area()
+        upgrade = RegistrationType.UPGRADE.value
         with self._ctx.read() as s:
-            area = office_area(s, office.role, office.unit_code)
-            products = area_products(s, area)
-            facts = certificate_facts(s, area, products=products)
-            dossiers = dossier_facts(s, products, registration_type=RegistrationType.UPGRADE.value)
-        return programme.upgrades_report(area, on, facts, dossiers)
+            ups = counts.upgrade_counts(s, area, on)
+            per_type = counts.dossier_counts(s, area, registration_type=upgrade)
+        wanted = Counter({status: n for (status, _), n in per_type.items()})
+        return programme.upgrades_report(area, on, ups, wanted)
 
     def returns(self, on: date) -> Report:
-        area, dossiers, _, _ = self._work()
+        area = self._area()
         with self._ctx.read() as s:
-            events = return_events(s, {d.id for d in dossiers})
-        return programme.returns_report(area, on, events, dossiers)
+            dated, undated, waiting = counts.return_lists(s, area, on)
+        return programme.returns_report(area, on, dated, undated, waiting)
 
     def overdue(self, on: date) -> Report:
-        area, dossiers, _, _ = self._work()
-        return programme.overdue_report(area, on, dossiers)
+        area = self._area()
+        with self._ctx.read() as s:
+            waiting = counts.waiting_check(s, area)
+        return programme.overdue_report(area, on, waiting)
 
     def years(self, on: date) -> Report:
-        area, facts = self._load()
-        return programme.years_report(area, on, facts)
+        area = self._area()
+        with self._ctx.read() as s:
+            history = counts.certificate_history(s, area)
+        return programme.years_report(area, on, history)
 
     def targets(self, on: date) -> Report:
-        area, facts = self._load()
+        area = self._area()
+        with self._ctx.read() as s:  # the products decided this year, with their earlier certificates
+            facts = certificate_facts(s, area, where=decided_in(date(on.year, 1, 1), on))
         sets = self._sets(facts)
         plans = PlanService(self._ctx)
         lines = plans.lines(on.year)
@@ -333,26 +360,39 @@ def build(service: ReportService, name: str, on: date) -> Report:
     return report
 
 
-def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: CertificateFact) -> tuple[Cell, ...]:
+class _Kind(NamedTuple):
+    """What the certified report tells certificates apart by."""
+
+    commune_code: str
+    commune_name: str
+    product_ruleset: str
+    product_set: int
+    year: int
+    issuing_level: str
+    ruleset_id: str
+    stars: int
+
+
+def _group(sets: dict[tuple[str, int], tuple[str, str, str]], c: _Kind) -> tuple[Cell, ...]:
     code, name, _ = sets[(c.product_ruleset, c.product_set)]
     return (code, name)
 
 
 def _by_star(
-    facts: Iterable[CertificateFact],
+    kinds: Counter[_Kind],
     key: str,
     title: str,
     heads: tuple[str, ...],
-    label: Callable[[CertificateFact], tuple[Cell, ...]],
+    label: Callable[[_Kind], tuple[Cell, ...]],
 ) -> ReportTable:
     """One row per label (sorted), the count of each star and the row total, and a total row."""
     counts: dict[tuple[Cell, ...], Counter[int]] = {}
-    for f in facts:
-        name = label(f)
+    for kind, n in kinds.items():
+        name = label(kind)
         found = counts.get(name)
         if found is None:
             found = counts[name] = Counter()
-        found[f.stars] += 1
+        found[kind.stars] += n
     rows = tuple(
         (*lbl, *(c[n] for n in STARS), sum(c.values()))
         for lbl, c in sorted(counts.items(), key=lambda kv: _sortable(kv[0]))
@@ -391,4 +431,4 @@ def _expiry_row(
 
 
 def _by_expiry(row: tuple[Cell, ...]) -> tuple[str, str]:
-    return (str(row[6]), str(row[0]))
+    return (str(row[6]), str(row[0]))  # the last valid day as ISO text, then the product code

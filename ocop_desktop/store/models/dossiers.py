@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.store.base import Base, Tracked, fk, new_uuid, utcnow
@@ -18,6 +18,8 @@ class Dossier(Tracked, Base):
     """
 
     __tablename__ = "dossier"
+    # Covering index of the reports' counts by status and type (migration 0019).
+    __table_args__ = (Index("ix_dossier_status_type", "status", "registration_type", "product_id"),)
 
     product_id: Mapped[str] = fk("product.id")
     registration_type: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -48,6 +50,7 @@ class DossierEvent(Base):
     """An explicit action on a dossier: who, when, from which status to which."""
 
     __tablename__ = "dossier_event"
+    __table_args__ = (Index("ix_dossier_event_action", "action", "dossier_id"),)  # the returns report
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     dossier_id: Mapped[str] = fk("dossier.id", ondelete="CASCADE")
