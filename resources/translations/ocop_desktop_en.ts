@@ -271,6 +271,10 @@
         <translation>Export XLSX…</translation>
     </message>
     <message>
+        <source>Kiểm tra nhật ký</source>
+        <translation>Check the log</translation>
+    </message>
+    <message>
         <source>Cán bộ:</source>
         <translation>Officer:</translation>
     </message>
@@ -305,6 +309,14 @@
     <message>
         <source>Xuất nhật ký thay đổi</source>
         <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra nhật ký…</source>
+        <translation>Checking the log…</translation>
+    </message>
+    <message>
+        <source>Nhật ký nguyên vẹn: %1 mục, khớp với %2 bản ghi hiện có.</source>
+        <translation>The log is intact: %1 entries, matching the %2 records there are.</translation>
     </message>
     <message>
         <source>Đã xuất %1</source>
@@ -3907,6 +3919,49 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
     </message>
 </context>
 <context>
+    <name>OfficeKeysBox</name>
+    <message>
+        <source>Khóa của văn phòng</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
+        <source>Xong. Dấu vân tay khóa ký: %1</source>
+        <translation>Done. Signing key fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>Khóa dùng chung của các máy trong văn phòng</source>
+        <translation>Office keys shared by the desks</translation>
+    </message>
+    <message>
+        <source>Chia sẻ khóa cho các máy…</source>
+        <translation>Share the keys with the desks…</translation>
+    </message>
+    <message>
+        <source>Nhận khóa của văn phòng…</source>
+        <translation>Install the office keys…</translation>
+    </message>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có khóa của cơ quan: chưa ký được biên nhận, kết quả. Bấm “Nhận khóa…”.</source>
+        <translation>This desk has no office keys yet: it cannot sign receipts or results. Click “Install the office keys…”.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có khóa và chưa có khóa dùng chung: máy đã có khóa cần chia sẻ trước.</source>
+        <translation>This desk has no keys and none are shared yet: the desk that has them must share them first.</translation>
+    </message>
+    <message>
+        <source>Máy này có khóa của cơ quan; khóa đã được chia sẻ cho các máy.</source>
+        <translation>This desk has the office keys; they are shared with the desks.</translation>
+    </message>
+    <message>
+        <source>Máy này có khóa của cơ quan; chưa chia sẻ cho các máy khác.</source>
+        <translation>This desk has the office keys; they are not shared with other desks yet.</translation>
+    </message>
+</context>
+<context>
     <name>OfficerButton</name>
     <message>
         <source>Đổi cán bộ đang làm việc</source>
@@ -4261,6 +4316,29 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Xem lại</source>
         <translation>Review</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Mật khẩu khóa của văn phòng</source>
+        <translation>Office key passphrase</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Ít nhất 12 ký tự. Chỉ cán bộ các máy trong văn phòng được biết; máy chủ chỉ giữ bản đã niêm phong. Ai biết mật khẩu và đọc được cơ sở dữ liệu thì dùng được khóa.</source>
+        <translation>At least 12 characters. Only the officers of the office&apos;s desks should know it; the server only keeps the sealed keys. Whoever knows the passphrase and can read the database can use the keys.</translation>
+    </message>
+    <message>
+        <source>Nhập lại:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu do cán bộ quản trị đặt khi chia sẻ khóa.</source>
+        <translation>The passphrase the administrator set when sharing the keys.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ TABLE_LABELS = {
     "sync_conflict": "Xung đột khi nhập",
     "year_plan": "Kế hoạch năm",
     "province_target": "Chỉ tiêu tỉnh giao",
+    "five_star_review": "Kết quả đánh giá 5 sao của Bộ",
+    "producer_profile": "Thông tin Mẫu 02 của chủ thể",
     "settings": "Cài đặt",
 }
 ACTION_LABELS = {

@@ -1,7 +1,7 @@
 """covering indexes for the reports: dossiers by status and type, return events
 
 Revision ID: 0019
-Revises: 0021
+Revises: 0016
 Create Date: 2026-12-04 01:30:00.000000
 
 The province reports (issue 14) count 60,000 dossiers with GROUP BY; each of these indexes holds every column
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision = '0019'
-down_revision = '0021'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

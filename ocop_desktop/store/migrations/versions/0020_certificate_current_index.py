@@ -1,7 +1,7 @@
 """An index for each product's current certificate (products list: stars, validity, filters, order)
 
 Revision ID: 0020
-Revises: 0016
+Revises: 0019
 Create Date: 2026-12-04 01:40:00.000000
 
 Covering: the newest certificate not revoked is found from the index alone, for the whole province.
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0020'
-down_revision = '0016'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
