@@ -3921,10 +3921,6 @@ Usually you only need to open that dossier (page “Dossiers”). Create another
 <context>
     <name>OfficeKeysBox</name>
     <message>
-        <source>Khóa của văn phòng</source>
-        <translation>Office keys</translation>
-    </message>
-    <message>
         <source>Xong. Dấu vân tay khóa ký: %1</source>
         <translation>Done. Signing key fingerprint: %1</translation>
     </message>

@@ -39,6 +39,7 @@ def test_a_bulk_write_that_skips_the_log_is_refused(ctx: AppContext) -> None:
         assert s.scalars(select(Producer.phone)).all() == ["0912345678"]
 
 
+@pytest.mark.sqlite_only  # edits the SQLite file itself, as a person with sqlite3 would
 def test_records_older_than_the_log_are_sealed_then_guarded(ctx: AppContext) -> None:
     AUDIT.enabled = False  # as a database written before this release
     try:
@@ -72,6 +73,7 @@ def test_an_import_is_attributed_to_the_sending_office(pair: Pair, tmp_path: Pat
     assert AuditService(pair.province).verify().ok and AuditService(pair.commune).verify().ok
 
 
+@pytest.mark.sqlite_only  # edits the SQLite file itself, as a person with sqlite3 would
 def test_province_sample_data_is_sealed_in_bulk(
     empty_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -89,6 +88,7 @@ class OfficeKeysBox(QGroupBox):
         self.ctx = ctx
         self.state: VaultState | None = None
         self.task: Task | None = None
+        self.done_note = ""
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.share_button, self.fetch_button = QPushButton(self), QPushButton(self)
@@ -130,11 +130,10 @@ class OfficeKeysBox(QGroupBox):
             self.task = run_task(_fetch, self.ctx, answer[0], on_done=self._done, parent=self)
 
     def _done(self, fingerprint: str) -> None:
+        """Said in the box (no modal message to dismiss): the fingerprint to compare between desks."""
         self.task = None
-        QMessageBox.information(
-            self,
-            self.tr("Khóa của văn phòng"),
-            self.tr("Xong. Dấu vân tay khóa ký: %1").replace("%1", readable_from_fingerprint(fingerprint)),
+        self.done_note = self.tr("Xong. Dấu vân tay khóa ký: %1").replace(
+            "%1", readable_from_fingerprint(fingerprint)
         )
         self.refresh()
 
@@ -161,6 +160,8 @@ class OfficeKeysBox(QGroupBox):
             self.status.setText(self.tr("Máy này có khóa của cơ quan; khóa đã được chia sẻ cho các máy."))
         else:
             self.status.setText(self.tr("Máy này có khóa của cơ quan; chưa chia sẻ cho các máy khác."))
+        if self.done_note and s is not None:
+            self.status.setText(f"{self.status.text()} {self.done_note}")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -33,6 +33,7 @@ def test_share_here_then_fetch_at_the_second_desk(qtbot: QtBot, ctx: AppContext,
     box.ask = lambda twice: (PASSPHRASE, PASSPHRASE)  # type: ignore[method-assign]
     qtbot.mouseClick(box.share_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.state is not None and box.state.shared and box.is_ready(), timeout=20_000)
+    assert "Dấu vân tay khóa ký" in box.status.text()  # to compare between desks, no modal box to dismiss
     second = open_app(AppPaths.for_data_dir(tmp_path / "desk-2"), database=f"sqlite:///{ctx.paths.db_path}")
     try:
         other = _box(qtbot, second)
