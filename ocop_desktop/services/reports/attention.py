@@ -224,8 +224,8 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
     def label(e: Expiry) -> str:
         return f"{e.name} — {e.producer}" if e.producer else e.name
 
-    due = sorted(lists.due, key=lambda e: (e.closes or on, e.product_id))
-    expired = lists.expired  # the latest expiry first
+    due = sorted(lists.due.entries(), key=lambda e: (e.closes or on, e.product_id))
+    expired = lists.expired.entries(SHOWN)  # the latest expiry first (the count: the whole list)
     return [
         AttentionItem(
             "reevaluation",
@@ -249,7 +249,7 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
             "expired",
             "Giấy chứng nhận đã hết hiệu lực, chưa có giấy mới",
             Severity.DANGER,
-            len(expired),
+            len(lists.expired),
             tuple(
                 AttentionRecord(
                     "product",
@@ -259,7 +259,7 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
                     e.valid_until,
                     e.code or e.name,
                 )
-                for e in expired[:SHOWN]
+                for e in expired
             ),
             "reports/expiring",
         ),

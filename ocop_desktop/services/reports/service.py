@@ -197,14 +197,9 @@ class ReportService:
             "Còn (ngày)",
         )
         tables = (
+            ReportTable("expiring", "Đến kỳ đánh giá lại (cửa sổ đã mở)", headers, lists.due.rows),
             ReportTable(
-                "expiring", "Đến kỳ đánh giá lại (cửa sổ đã mở)", headers, tuple(e.row for e in lists.due)
-            ),
-            ReportTable(
-                "expired",
-                "Đã hết hiệu lực, chưa có giấy chứng nhận mới",
-                headers,
-                tuple(e.row for e in lists.expired),
+                "expired", "Đã hết hiệu lực, chưa có giấy chứng nhận mới", headers, lists.expired.rows
             ),
         )
         figures = (("Đến kỳ đánh giá lại", len(lists.due)), ("Đã hết hiệu lực", len(lists.expired)))
