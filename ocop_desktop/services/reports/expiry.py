@@ -88,9 +88,9 @@ COLUMNS = (
 )
 
 
-def due_rows(s: Session, area: Area, on: date, widest: int) -> list[Any]:
-    """Each product's certificate valid on `on` (the latest decision; the most stars when two were decided
-    the same day, both returned) for the products with a valid certificate ending within `widest` days."""
+def due_rows(s: Session, on: date, widest: int) -> list[Any]:
+    """Each product's certificate valid on `on`, its latest decision (both when two were decided that day:
+    `_one_per_product` keeps one), for the products with a valid certificate ending within `widest` days."""
     valid = valid_sql(on)
     decided = func.max(case((valid, Certificate.decision_date)))
     near = func.max(case((and_(valid, Certificate.valid_until <= on + timedelta(days=widest)), 1), else_=0))
@@ -103,10 +103,10 @@ def due_rows(s: Session, area: Area, on: date, widest: int) -> list[Any]:
     on_chosen = and_(
         Certificate.product_id == chosen.c.product_id, Certificate.decision_date == chosen.c.decided
     )
-    return _listed(s, area, chosen, on_chosen, valid)
+    return _listed(s, chosen, on_chosen, valid)
 
 
-def expired_rows(s: Session, area: Area, on: date) -> list[Any]:
+def expired_rows(s: Session, on: date) -> list[Any]:
     """The latest certificate (by its last valid day) of each product whose certificates have all expired by
     `on` or been revoked: expired, not revoked, nothing valid on `on` (both when two end the same day)."""
     ended = and_(Certificate.valid_until < on, Certificate.revoked_on.is_(None))
@@ -125,12 +125,10 @@ def expired_rows(s: Session, area: Area, on: date) -> list[Any]:
         Certificate.decision_date <= chosen.c.last,
         Certificate.valid_until == chosen.c.last,
     )
-    return _listed(s, area, chosen, on_chosen, Certificate.revoked_on.is_(None))
+    return _listed(s, chosen, on_chosen, Certificate.revoked_on.is_(None))
 
 
-def _listed(
-    s: Session, area: Area, chosen: Any, on_chosen: ColumnElement[bool], where: ColumnElement[bool]
-) -> list[Any]:
+def _listed(s: Session, chosen: Any, on_chosen: ColumnElement[bool], where: ColumnElement[bool]) -> list[Any]:
     """The chosen certificates with their product's and producer's names. A product of another area (a copy
     received for evaluation) is left out by `_one_per_product`, which looks each commune up anyway: cheaper
     than a test of the commune against the area's hundred codes by the database, row by row."""

@@ -168,8 +168,8 @@ class ReportService:
             return procedures[ruleset_id]
 
         with self._ctx.read() as s:
-            due = due_rows(s, area, on, self._widest_window(on))
-            ended = expired_rows(s, area, on)
+            due = due_rows(s, on, self._widest_window(on))
+            ended = expired_rows(s, on)
         return ExpiryLists(area, due_list(due, area, on, procedure), expired_list(ended, area, on))
 
     def _widest_window(self, on: date) -> int:
