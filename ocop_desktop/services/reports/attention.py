@@ -19,9 +19,10 @@ from ocop_desktop.domain.deadlines import Urgency, urgency
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.reports.charts import Chart, charts_for
 from ocop_desktop.services.reports.dossier_facts import DossierFact, dossier_facts
+from ocop_desktop.services.reports.expiry import Expiry, ExpiryLists
 from ocop_desktop.services.reports.facts import area_products, office_area
 from ocop_desktop.services.reports.model import Cell, Report
-from ocop_desktop.services.reports.service import ExpiryLists, ReportService
+from ocop_desktop.services.reports.service import ReportService
 from ocop_desktop.services.sync.status import SyncStatusService
 from ocop_desktop.store.models import Dossier, Producer, Product
 
@@ -220,16 +221,11 @@ def _deadline_note(deadline: date | None, on: date) -> str:
 
 
 def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
-    def label(product_id: str) -> str:
-        _code, name, producer = lists.labels.get(product_id, ("", product_id, ""))
-        return f"{name} — {producer}" if producer else name
+    def label(e: Expiry) -> str:
+        return f"{e.name} — {e.producer}" if e.producer else e.name
 
-    def find(product_id: str) -> str:
-        code, name, _producer = lists.labels.get(product_id, ("", product_id, ""))
-        return code or name
-
-    due = sorted(lists.due, key=lambda d: (d[2] or on, d[0].product_id))
-    expired = sorted(lists.expired, key=lambda c: c.valid_until, reverse=True)
+    due = sorted(lists.due.entries(), key=lambda e: (e.closes or on, e.product_id))
+    expired = lists.expired.entries(SHOWN)  # the latest expiry first (the count: the whole list)
     return [
         AttentionItem(
             "reevaluation",
@@ -239,13 +235,13 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
             tuple(
                 AttentionRecord(
                     "product",
-                    c.product_id,
-                    label(c.product_id),
-                    f"hạn nộp hồ sơ {closes:%d/%m/%Y}" if closes else "",
-                    closes,
-                    find(c.product_id),
+                    e.product_id,
+                    label(e),
+                    f"hạn nộp hồ sơ {e.closes:%d/%m/%Y}" if e.closes else "",
+                    e.closes,
+                    e.code or e.name,
                 )
-                for c, _opens, closes in due[:SHOWN]
+                for e in due[:SHOWN]
             ),
             "reports/expiring",
         ),
@@ -253,17 +249,17 @@ def _expiry_items(lists: ExpiryLists, on: date) -> list[AttentionItem]:
             "expired",
             "Giấy chứng nhận đã hết hiệu lực, chưa có giấy mới",
             Severity.DANGER,
-            len(expired),
+            len(lists.expired),
             tuple(
                 AttentionRecord(
                     "product",
-                    c.product_id,
-                    label(c.product_id),
-                    f"hết hạn {c.valid_until:%d/%m/%Y}",
-                    c.valid_until,
-                    find(c.product_id),
+                    e.product_id,
+                    label(e),
+                    f"hết hạn {e.valid_until:%d/%m/%Y}",
+                    e.valid_until,
+                    e.code or e.name,
                 )
-                for c in expired[:SHOWN]
+                for e in expired
             ),
             "reports/expiring",
         ),

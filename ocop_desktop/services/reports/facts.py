@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
 
-from ocop_desktop.store.models import AdminUnit, Certificate, Producer, Product
+from ocop_desktop.store.models import AdminUnit, Certificate, Product
 from ocop_desktop.store.raw import driver
 
 
@@ -107,7 +107,6 @@ FACT_COLUMNS = (
     Certificate.ruleset_id,
     Certificate.revoked_on,
 )
-Label = tuple[str, str, str]  # product code, product name, producer name
 
 
 def certificate_facts(
@@ -116,24 +115,7 @@ def certificate_facts(
     """The area's certificates (only those valid on `valid_on`, and meeting `where`, when given), joined to
     their product by the database: only the certificates a report counts come back, with the product
     columns it reads. Dates come as their stored ISO text."""
-    return [fact for fact, _ in _facts(s, area, valid_on, where, labelled=False)]
-
-
-def labelled_facts(
-    s: Session, area: Area, *, valid_on: date | None = None, where: ColumnElement[bool] | None = None
-) -> list[tuple[CertificateFact, Label]]:
-    """As `certificate_facts`, each with its product's code and name and its producer's name."""
-    return _facts(s, area, valid_on, where, labelled=True)
-
-
-def _facts(
-    s: Session, area: Area, valid_on: date | None, where: ColumnElement[bool] | None, *, labelled: bool
-) -> list[tuple[CertificateFact, Label]]:
     stmt = select(*FACT_COLUMNS).join(Product, Product.id == Certificate.product_id)
-    if labelled:
-        stmt = stmt.add_columns(Product.code, Product.name, Producer.name).join(
-            Producer, Producer.id == Product.producer_id
-        )
     stmt = stmt.where(Certificate.product_id.not_in(outside(area)))
     if valid_on is not None:
         stmt = stmt.where(valid_sql(valid_on))
@@ -142,8 +124,7 @@ def _facts(
     parse = date.fromisoformat
     names = area.communes
     make = CertificateFact._make  # tuple.__new__ straight from a tuple: 3× cheaper than the keyword call
-    none: Label = ("", "", "")
-    out: list[tuple[CertificateFact, Label]] = []
+    out: list[CertificateFact] = []
     append = out.append
     for row in _rows(s, stmt):
         revoked = row[12]
@@ -160,7 +141,7 @@ def _facts(
                 parse(revoked) if revoked else None,
             )
         )
-        append((fact, (row[13] or "", row[14], row[15]) if labelled else none))
+        append(fact)
     return out
 
 
@@ -171,30 +152,6 @@ def valid_sql(day: date, cert: Any = Certificate) -> ColumnElement[bool]:
         cert.valid_until >= day,
         or_(cert.revoked_on.is_(None), cert.revoked_on > day),
     )
-
-
-def expired_sql(day: date) -> ColumnElement[bool]:
-    """The latest certificate (by its last valid day) of each product whose certificates have all expired
-    by `day` or been revoked: expired, not revoked, and nothing valid on `day` for the product. Chosen by
-    the database, so that only the listed certificates come back (both when two end the same day)."""
-    other = aliased(Certificate)
-    renewed = select(other.product_id).where(valid_sql(day, other))
-    ended = and_(Certificate.valid_until < day, Certificate.revoked_on.is_(None))
-    latest = (
-        select(other.product_id, func.max(other.valid_until))
-        .where(other.valid_until < day, other.revoked_on.is_(None), other.product_id.not_in(renewed))
-        .group_by(other.product_id)
-    )
-    return and_(ended, tuple_(Certificate.product_id, Certificate.valid_until).in_(latest))
-
-
-def near_expiry_sql(day: date, days: int) -> ColumnElement[bool]:
-    """Every certificate of the products with a certificate valid on `day` and ending within `days`."""
-    other = aliased(Certificate)
-    near = select(other.product_id).where(
-        valid_sql(day, other), other.valid_until <= day + timedelta(days=days)
-    )
-    return Certificate.product_id.in_(near)
 
 
 def decided_in(start: date, end: date) -> ColumnElement[bool]:

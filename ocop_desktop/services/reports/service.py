@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from ocop_desktop.domain.deadlines import reevaluation_window
 from ocop_desktop.domain.dossiers import RegistrationType
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure, ProductSet
@@ -20,6 +18,7 @@ from ocop_desktop.services.registry.certificates import IssuingLevel
 from ocop_desktop.services.reports import counts, programme
 from ocop_desktop.services.reports.catalogue import catalogue_report
 from ocop_desktop.services.reports.dossier_facts import round_facts
+from ocop_desktop.services.reports.expiry import ExpiryLists, due_list, due_rows, expired_list, expired_rows
 from ocop_desktop.services.reports.facts import (
     Area,
     CertificateFact,
@@ -27,9 +26,6 @@ from ocop_desktop.services.reports.facts import (
     current_by_product,
     current_per_commune,
     decided_in,
-    expired_sql,
-    labelled_facts,
-    near_expiry_sql,
     office_area,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
@@ -39,16 +35,6 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 STARS = (3, 4, 5)
-
-
-@dataclass(frozen=True)
-class ExpiryLists:
-    area: Area
-    due: list[tuple[CertificateFact, date | None, date | None]]  # (certificate, window opens, closes)
-    expired: list[CertificateFact]
-    labels: dict[str, tuple[str, str, str]]  # product id -> (code, name, producer)
-
-
 STAR_HEADERS = ("3 sao", "4 sao", "5 sao", "Tổng")
 
 
@@ -174,28 +160,17 @@ class ReportService:
         """Certificates valid on `on` whose re-evaluation window has opened (with the window); certificates
         expired (not revoked) with no newer certificate valid on `on` for their product."""
         area = self._area()
-        with self._ctx.read() as s:
-            # Only products whose certificate may be in its window (all their valid certificates, so that the
-            # latest decision is still the one chosen): a few thousand instead of every valid certificate.
-            valid = labelled_facts(s, area, valid_on=on, where=near_expiry_sql(on, self._widest_window(on)))
-            ended = labelled_facts(s, area, where=expired_sql(on))
-        labels = {f.product_id: label for f, label in valid}
-        current = current_by_product([f for f, _ in valid], on)
         procedures: dict[str, Procedure] = {}
-        due: list[tuple[CertificateFact, date | None, date | None]] = []
-        for c in current.values():
-            proc = procedures.get(c.ruleset_id) or procedures.setdefault(
-                c.ruleset_id, self._rules.procedure(c.ruleset_id, on)
-            )
-            window = reevaluation_window(c.valid_until, proc)
-            if window.opens <= on:
-                due.append((c, window.opens, window.closes))
-        latest: dict[str, CertificateFact] = {}
-        for f, label in ended:  # expired, not revoked, the product has nothing valid on `on`: its latest
-            if f.product_id not in latest or f.valid_until > latest[f.product_id].valid_until:
-                latest[f.product_id] = f
-                labels[f.product_id] = label
-        return ExpiryLists(area, due, list(latest.values()), labels)
+
+        def procedure(ruleset_id: str) -> Procedure:
+            if ruleset_id not in procedures:
+                procedures[ruleset_id] = self._rules.procedure(ruleset_id, on)
+            return procedures[ruleset_id]
+
+        with self._ctx.read() as s:
+            due = due_rows(s, on, self._widest_window(on))
+            ended = expired_rows(s, on)
+        return ExpiryLists(area, due_list(due, area, on, procedure), expired_list(ended, area, on))
 
     def _widest_window(self, on: date) -> int:
         """The most days before expiry a re-evaluation window opens, under any procedure a certificate
@@ -209,9 +184,6 @@ class ReportService:
 
     def expiring(self, on: date) -> Report:
         lists = self.expiry_lists(on)
-        area, labels = lists.area, lists.labels
-        expiring = [_expiry_row(c, labels, on, opens, closes) for c, opens, closes in lists.due]
-        expired = [_expiry_row(f, labels, on, None, None) for f in lists.expired]
         headers = (
             "Mã sản phẩm",
             "Sản phẩm",
@@ -225,22 +197,14 @@ class ReportService:
             "Còn (ngày)",
         )
         tables = (
+            ReportTable("expiring", "Đến kỳ đánh giá lại (cửa sổ đã mở)", headers, lists.due.rows),
             ReportTable(
-                "expiring",
-                "Đến kỳ đánh giá lại (cửa sổ đã mở)",
-                headers,
-                tuple(sorted(expiring, key=_by_expiry)),
-            ),
-            ReportTable(
-                "expired",
-                "Đã hết hiệu lực, chưa có giấy chứng nhận mới",
-                headers,
-                tuple(sorted(expired, key=_by_expiry, reverse=True)),
+                "expired", "Đã hết hiệu lực, chưa có giấy chứng nhận mới", headers, lists.expired.rows
             ),
         )
-        figures = (("Đến kỳ đánh giá lại", len(expiring)), ("Đã hết hiệu lực", len(expired)))
+        figures = (("Đến kỳ đánh giá lại", len(lists.due)), ("Đã hết hiệu lực", len(lists.expired)))
         return Report(
-            "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, area.label, tables, figures
+            "expiring", "Giấy chứng nhận sắp hết hạn và đã hết hạn", on, lists.area.label, tables, figures
         )
 
     # -- the catalogue of certified products (trade promotion, the national portal) --------------------
@@ -406,29 +370,3 @@ def _by_star(
 
 def _sortable(label: tuple[Cell, ...]) -> tuple[str, ...]:
     return tuple(f"{v:>10}" if isinstance(v, int) else str(v) for v in label)
-
-
-def _expiry_row(
-    c: CertificateFact,
-    labels: dict[str, tuple[str, str, str]],
-    on: date,
-    opens: date | None,
-    closes: date | None,
-) -> tuple[Cell, ...]:
-    code, name, producer = labels.get(c.product_id, ("", "", ""))
-    return (
-        code,
-        name,
-        producer,
-        c.commune_name,
-        c.stars,
-        c.decision_number,
-        c.valid_until,
-        opens,
-        closes,
-        (c.valid_until - on).days,
-    )
-
-
-def _by_expiry(row: tuple[Cell, ...]) -> tuple[str, str]:
-    return (str(row[6]), str(row[0]))  # the last valid day as ISO text, then the product code
