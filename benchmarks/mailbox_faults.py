@@ -102,7 +102,7 @@ class Bench:
     # -- one trial -----------------------------------------------------------------------------------
     def trial(self, n: int, kind: str, size: int) -> Trial:
         commune = open_app(AppPaths.for_data_dir(self.commune_dir))
-        package = _package(commune, self.root / "scratch" / str(n), n, size, self.rng)
+        package = submission_package(commune, self.root / "scratch" / str(n), n, size, self.rng)
         commune.close()
         parts = -(-package["size"] // PART_SIZE)
         t = Trial(n, package["package_id"], kind, round(package["size"] / MiB, 1), parts)
@@ -256,9 +256,11 @@ def _admin(server: SeaweedServer) -> Any:
     return boto3.client("s3", **server.client_args(ADMIN))
 
 
-def _package(ctx: AppContext, scratch: Path, n: int, size: int, rng: random.Random) -> dict[str, Any]:
+def submission_package(
+    ctx: AppContext, scratch: Path, n: int, size: int, rng: random.Random
+) -> dict[str, Any]:
     """A dossier ready to send with `size` bytes of scans (random, JPEG-headed: incompressible), exported
-    as a submission package (which queues it in the outbox)."""
+    as a submission package (which queues it in the outbox). Also used by `benchmarks/mailbox.py`."""
     service = DossierService(ctx, today=builders.TODAY)
     d = service.create(builders.make_product(ctx, 13, product=f"Sản phẩm {n}"), "first")
     builders.fill_producer_forms(service, d.row.id)
@@ -278,7 +280,12 @@ def _package(ctx: AppContext, scratch: Path, n: int, size: int, rng: random.Rand
     data = out.path.read_bytes()
     for scan in scans:
         scan.unlink()
-    return {"package_id": out.package_id, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        "package_id": out.package_id,
+        "path": out.path,
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def summary(trials: list[Trial], seconds: float) -> dict[str, Any]:
