@@ -7,12 +7,9 @@ may be running), `restore` must find the data folder closed. The passphrase come
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 
-from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json
-from ocop_desktop.domain.errors import UserError
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, read_passphrase
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.backup.create import check_passphrase, create_backup
 from ocop_desktop.services.backup.restore import existing, peek, restore_backup, verify_backup
@@ -47,19 +44,9 @@ def _paths(args: argparse.Namespace) -> AppPaths:
 
 
 def _passphrase(args: argparse.Namespace, *, twice: bool = False) -> str:
-    if args.passphrase_file is not None:
-        try:
-            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise UserError(
-                f"Không đọc được tệp mật khẩu “{args.passphrase_file}”.", detail=str(exc)
-            ) from exc
-        return lines[0] if lines else ""
-    if not sys.stdin.isatty():
-        raise UserError("Không có bàn phím để nhập mật khẩu: hãy dùng --passphrase-file TỆP.")
-    first = getpass.getpass("Mật khẩu sao lưu: ")
+    first, again = read_passphrase(args.passphrase_file, "Mật khẩu sao lưu: ", twice=twice)
     if twice:
-        check_passphrase(first, getpass.getpass("Nhập lại mật khẩu: "))
+        check_passphrase(first, again)
     return first
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -50,3 +51,23 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))
+
+
+def read_passphrase(file: Path | None, prompt: str, *, twice: bool = False) -> tuple[str, str]:
+    """A passphrase and its second typing (the same when not asked twice): the first line of `file`
+    (scripts, a server's timer), else typed at a prompt without echo."""
+    import getpass
+
+    from ocop_desktop.domain.errors import UserError
+
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UserError(f"Không đọc được tệp mật khẩu “{file}”.", detail=str(exc)) from exc
+        first = lines[0] if lines else ""
+        return first, first
+    if not sys.stdin.isatty():
+        raise UserError("Không có bàn phím để nhập mật khẩu: hãy dùng --passphrase-file TỆP.")
+    first = getpass.getpass(prompt)
+    return first, getpass.getpass("Nhập lại mật khẩu: ") if twice else first

@@ -6,10 +6,9 @@ comes from a prompt (twice for `share`) or from the first line of `--passphrase-
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 
+from ocop_desktop.cli.framework import read_passphrase
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
 from ocop_desktop.services.core.context import AppContext
@@ -32,19 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _passphrase(args: argparse.Namespace, *, twice: bool = False) -> tuple[str, str]:
-    if args.passphrase_file is not None:
-        try:
-            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise UserError(
-                f"Không đọc được tệp mật khẩu “{args.passphrase_file}”.", detail=str(exc)
-            ) from exc
-        first = lines[0] if lines else ""
-        return first, first
-    if not sys.stdin.isatty():
-        raise UserError("Không có bàn phím để nhập mật khẩu: hãy dùng --passphrase-file TỆP.")
-    first = getpass.getpass("Mật khẩu khóa của văn phòng: ")
-    return first, getpass.getpass("Nhập lại mật khẩu: ") if twice else first
+    return read_passphrase(args.passphrase_file, "Mật khẩu khóa của văn phòng: ", twice=twice)
 
 
 def _require(ctx: AppContext | None) -> AppContext:

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.services.reports.facts import (
     Area,
-    _rows,
     area_products,
     certificate_facts,
     current_by_product,
+    plain_rows,
 )
 from ocop_desktop.services.reports.model import Cell, Report, ReportTable
 from ocop_desktop.store.models import Producer
@@ -50,7 +50,7 @@ def catalogue_report(s: Session, area: Area, on: date, set_names: SetNames) -> R
     owners = {c.producer_id for c in current.values()}
     contacts = {
         r[0]: r[1:]
-        for r in _rows(
+        for r in plain_rows(
             s,
             select(
                 Producer.id,

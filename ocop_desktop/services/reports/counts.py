@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.services.reports.facts import Area, _rows, outside
+from ocop_desktop.services.reports.facts import Area, outside, plain_rows
 from ocop_desktop.store.models import Certificate, Dossier, Product
 from ocop_desktop.store.models.dossiers import DossierEvent
 from ocop_desktop.store.models.province import RoundEntry
@@ -38,7 +38,7 @@ def dossier_counts(
     )
     if registration_type is not None:
         stmt = stmt.where(Dossier.registration_type == registration_type)
-    return Counter({(status, reg): n for status, reg, n in _rows(s, stmt)})
+    return Counter({(status, reg): n for status, reg, n in plain_rows(s, stmt)})
 
 
 def entry_counts(s: Session, area: Area) -> list[tuple[str, str, int | None, int]]:
@@ -48,14 +48,14 @@ def entry_counts(s: Session, area: Area) -> list[tuple[str, str, int | None, int
         .where(RoundEntry.dossier_id.not_in(_dossiers_outside(area)))
         .group_by(RoundEntry.round_id, RoundEntry.status, RoundEntry.star)
     )
-    return [(r, st, star, n) for r, st, star, n in _rows(s, stmt)]
+    return [(r, st, star, n) for r, st, star, n in plain_rows(s, stmt)]
 
 
 def dossiers_in_rounds(s: Session, area: Area) -> int:
     stmt = select(func.count(func.distinct(RoundEntry.dossier_id))).where(
         RoundEntry.dossier_id.not_in(_dossiers_outside(area))
     )
-    return int(_rows(s, stmt)[0][0])
+    return int(plain_rows(s, stmt)[0][0])
 
 
 def upgrade_counts(s: Session, area: Area, on: date) -> Counter[tuple[int, int, int]]:
@@ -77,7 +77,7 @@ def upgrade_counts(s: Session, area: Area, on: date) -> Counter[tuple[int, int, 
         .where(ordered.c.stars > ordered.c.before)
         .group_by(year, ordered.c.before, ordered.c.stars)
     )
-    return Counter({(int(y), b, a): n for y, b, a, n in _rows(s, stmt)})
+    return Counter({(int(y), b, a): n for y, b, a, n in plain_rows(s, stmt)})
 
 
 def return_lists(
@@ -104,9 +104,9 @@ def return_lists(
         .where(Dossier.status == "returned", Product.commune_code.in_(communes))
     )
     no_event = ~exists().where(DossierEvent.dossier_id == Dossier.id, DossierEvent.action == RETURN)
-    dated = [(d, date.fromisoformat(str(at)[:10]), note or "", c) for d, at, note, c in _rows(s, events)]
-    undated = [(d, reasons or "", c) for d, reasons, c in _rows(s, returned.where(no_event))]
-    waiting = _rows(s, select(func.count()).select_from(returned.subquery()))[0][0]
+    dated = [(d, date.fromisoformat(str(at)[:10]), note or "", c) for d, at, note, c in plain_rows(s, events)]
+    undated = [(d, reasons or "", c) for d, reasons, c in plain_rows(s, returned.where(no_event))]
+    waiting = plain_rows(s, select(func.count()).select_from(returned.subquery()))[0][0]
     return dated, undated, int(waiting)
 
 
@@ -130,7 +130,7 @@ def waiting_check(s: Session, area: Area) -> list[tuple[Any, ...]]:
             Product.commune_code.in_(sorted(area.communes)),
         )
     )
-    return _rows(s, stmt)
+    return plain_rows(s, stmt)
 
 
 History = list[tuple[str, int, str, str, str | None]]  # product, stars, decided, valid until, revoked (ISO)
@@ -147,4 +147,4 @@ def certificate_history(s: Session, area: Area) -> History:
         Certificate.revoked_on,
     ).where(Certificate.product_id.not_in(outside(area)))
     stmt = stmt.order_by(Certificate.product_id, Certificate.decision_date)  # ix_certificate_current's order
-    return [(p, stars, str(d), str(u), str(r) if r else None) for p, stars, d, u, r in _rows(s, stmt)]
+    return [(p, stars, str(d), str(u), str(r) if r else None) for p, stars, d, u, r in plain_rows(s, stmt)]

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.services.reports.facts import Products, _rows
+from ocop_desktop.services.reports.facts import Products, plain_rows
 from ocop_desktop.store.models import Dossier
 from ocop_desktop.store.models.dossiers import DossierEvent
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
@@ -68,7 +68,7 @@ def dossier_facts(
         stmt = stmt.where(Dossier.registration_type == registration_type)
     out: list[DossierFact] = []
     append = out.append
-    for did, pid, reg, status, received, deadline, receipt, reasons in _rows(s, stmt):
+    for did, pid, reg, status, received, deadline, receipt, reasons in plain_rows(s, stmt):
         p = products.get(pid)
         if p is None:
             continue
@@ -109,7 +109,7 @@ def dossier_facts(
 
 def round_facts(s: Session) -> dict[str, RoundFact]:
     stmt = select(EvaluationRound.id, EvaluationRound.year, EvaluationRound.number, EvaluationRound.extra)
-    return {r[0]: RoundFact(r[0], r[1], r[2], bool(r[3])) for r in _rows(s, stmt)}
+    return {r[0]: RoundFact(r[0], r[1], r[2], bool(r[3])) for r in plain_rows(s, stmt)}
 
 
 def entry_facts(s: Session, dossier_ids: set[str]) -> list[EntryFact]:
@@ -120,7 +120,7 @@ def entry_facts(s: Session, dossier_ids: set[str]) -> list[EntryFact]:
         RoundEntry.star,
         RoundEntry.certificate_id,
     )
-    return [EntryFact(*r) for r in _rows(s, stmt) if r[1] in dossier_ids]
+    return [EntryFact(*r) for r in plain_rows(s, stmt) if r[1] in dossier_ids]
 
 
 def return_events(s: Session, dossier_ids: set[str]) -> list[tuple[str, date, str]]:
@@ -130,6 +130,6 @@ def return_events(s: Session, dossier_ids: set[str]) -> list[tuple[str, date, st
     )
     return [
         (d, date.fromisoformat(str(at)[:10]), note or "")
-        for d, at, note in _rows(s, stmt)
+        for d, at, note in plain_rows(s, stmt)
         if d in dossier_ids
     ]

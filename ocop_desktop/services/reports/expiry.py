@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.rules.model import Procedure
-from ocop_desktop.services.reports.facts import Area, _rows, valid_sql
+from ocop_desktop.services.reports.facts import Area, plain_rows, valid_sql
 from ocop_desktop.services.reports.model import Cell
 from ocop_desktop.store.models import Certificate, Producer, Product
 
@@ -140,7 +140,7 @@ def _listed(s: Session, chosen: Any, on_chosen: ColumnElement[bool], where: Colu
         .join(Producer, Producer.id == Product.producer_id)
         .where(where)
     )
-    return _rows(s, stmt)
+    return plain_rows(s, stmt)
 
 
 def due_list(rows: list[Any], area: Area, on: date, procedure: Callable[[str], Procedure]) -> ExpiryList:

@@ -59,7 +59,7 @@ def office_area(s: Session, role: str, unit_code: str) -> Area:
     return Area(unit.name if unit is not None else unit_code, {code: name for code, name in rows})
 
 
-def _rows(s: Session, stmt: ClauseElement) -> list[Any]:
+def plain_rows(s: Session, stmt: ClauseElement) -> list[Any]:
     """Plain tuples from the driver: the statement (no parameters) compiled by SQLAlchemy, run by the
     driver (`store.raw`: values as SQLite holds them, on either engine). Reports read whole tables;
     SQLAlchemy's row objects and type processing would cost more than the read."""
@@ -82,7 +82,7 @@ def area_products(s: Session, area: Area) -> Products:
         Product.code,
         Product.name,
     )
-    return {r[0]: r for r in _rows(s, stmt) if r[4] in area.communes}
+    return {r[0]: r for r in plain_rows(s, stmt) if r[4] in area.communes}
 
 
 def outside(area: Area) -> Select[Any]:
@@ -126,7 +126,7 @@ def certificate_facts(
     make = CertificateFact._make  # tuple.__new__ straight from a tuple: 3× cheaper than the keyword call
     out: list[CertificateFact] = []
     append = out.append
-    for row in _rows(s, stmt):
+    for row in plain_rows(s, stmt):
         revoked = row[12]
         fact = make(
             (
@@ -168,7 +168,7 @@ def current_per_commune(s: Session, area: Area, on: date) -> Counter[str]:
         .where(valid_sql(on), Certificate.product_id.not_in(outside(area)))
         .group_by(Product.commune_code)
     )
-    return Counter({code: n for code, n in _rows(s, stmt)})
+    return Counter({code: n for code, n in plain_rows(s, stmt)})
 
 
 def current_by_product(facts: list[CertificateFact], on: date) -> dict[str, CertificateFact]:

@@ -11,6 +11,9 @@ from ocop_desktop.services.backup.create import Created, create_backup
 from ocop_desktop.services.backup.protection import key_protection, upgrade_key_protection
 from ocop_desktop.services.backup.restore import Restored, existing, peek, restore_backup
 from ocop_desktop.services.backup.summary import DataSummary
+from ocop_desktop.services.core import key_vault
+from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.core.key_vault import VaultState
 
 SCRYPT_N: int | None = None  # None: the format's cost; tests lower it
 
@@ -53,3 +56,16 @@ def protection_kind(_progress: Progress, paths: AppPaths) -> tuple[str, str]:
 
 def upgrade_protection(_progress: Progress, paths: AppPaths) -> int:
     return upgrade_key_protection(paths)
+
+
+# -- the office keys shared by the desks of a province office (office_keys.py) --------------------------
+def vault_state(_progress: Progress, ctx: AppContext) -> VaultState:
+    return key_vault.vault_state(ctx)
+
+
+def share_keys(_progress: Progress, ctx: AppContext, passphrase: str, again: str) -> str:
+    return key_vault.share_keys(ctx, passphrase, again)
+
+
+def fetch_keys(_progress: Progress, ctx: AppContext, passphrase: str) -> str:
+    return key_vault.fetch_keys(ctx, passphrase)

@@ -21,24 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
-from ocop_desktop.services.core.key_vault import VaultState, fetch_keys, share_keys, vault_state
+from ocop_desktop.services.core.key_vault import VaultState
+from ocop_desktop.ui.backup import jobs
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from ocop_desktop.progress import Progress
     from ocop_desktop.services.core.context import AppContext
-
-
-def _state(_progress: Progress, ctx: AppContext) -> VaultState:
-    return vault_state(ctx)
-
-
-def _share(_progress: Progress, ctx: AppContext, passphrase: str, again: str) -> str:
-    return share_keys(ctx, passphrase, again)
-
-
-def _fetch(_progress: Progress, ctx: AppContext, passphrase: str) -> str:
-    return fetch_keys(ctx, passphrase)
 
 
 class PassphraseDialog(QDialog):
@@ -105,7 +93,7 @@ class OfficeKeysBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.task = run_task(_state, self.ctx, on_done=self._read, parent=self)
+        self.task = run_task(jobs.vault_state, self.ctx, on_done=self._read, parent=self)
 
     def _read(self, state: VaultState) -> None:
         self.task, self.state = None, state
@@ -122,12 +110,14 @@ class OfficeKeysBox(QGroupBox):
     def share(self) -> None:
         answer = self.ask(twice=True)
         if answer is not None:
-            self.task = run_task(_share, self.ctx, *answer, on_done=self._done, writes_db=True, parent=self)
+            self.task = run_task(
+                jobs.share_keys, self.ctx, *answer, on_done=self._done, writes_db=True, parent=self
+            )
 
     def fetch(self) -> None:
         answer = self.ask(twice=False)
         if answer is not None:
-            self.task = run_task(_fetch, self.ctx, answer[0], on_done=self._done, parent=self)
+            self.task = run_task(jobs.fetch_keys, self.ctx, answer[0], on_done=self._done, parent=self)
 
     def _done(self, fingerprint: str) -> None:
         """Said in the box (no modal message to dismiss): the fingerprint to compare between desks."""

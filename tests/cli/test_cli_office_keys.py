@@ -1,0 +1,40 @@
+"""`office-keys share | status | fetch` with `--passphrase-file`: the administrator seals the keys, the
+status says so, a wrong passphrase at another desk is refused with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ocop_desktop.main import main
+from ocop_desktop.services.core.context import AppContext
+
+
+def test_share_then_status_and_a_wrong_fetch(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(ctx.paths.data_dir)
+    database = f"sqlite:///{ctx.paths.db_path}"
+    ctx.close()
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("mật khẩu văn phòng tỉnh\n", encoding="utf-8")
+    bad.write_text("mật khẩu sai hoàn toàn\n", encoding="utf-8")
+    assert main(["--data-dir", data, "office-keys", "share", "--passphrase-file", str(good)]) == 0
+    assert main(["--data-dir", data, "office-keys", "status"]) == 0
+    assert "Khóa dùng chung: có" in capsys.readouterr().out
+    other = tmp_path / "desk-2"
+    code = main(
+        [
+            "--data-dir",
+            str(other),
+            "--database",
+            database,
+            "office-keys",
+            "fetch",
+            "--passphrase-file",
+            str(bad),
+        ]
+    )
+    assert code != 0 and "không đúng" in capsys.readouterr().err
+    assert not (other / "keys").exists() or not any((other / "keys").iterdir())
