@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from ocop_desktop.main import main
+from ocop_desktop.paths import DATABASE_ENV
 from ocop_desktop.services.core.context import AppContext
 
 
 def test_share_then_status_and_a_wrong_fetch(
-    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(ctx.paths.data_dir)
     database = f"sqlite:///{ctx.paths.db_path}"
@@ -24,17 +25,7 @@ def test_share_then_status_and_a_wrong_fetch(
     assert main(["--data-dir", data, "office-keys", "status"]) == 0
     assert "Khóa dùng chung: có" in capsys.readouterr().out
     other = tmp_path / "desk-2"
-    code = main(
-        [
-            "--data-dir",
-            str(other),
-            "--database",
-            database,
-            "office-keys",
-            "fetch",
-            "--passphrase-file",
-            str(bad),
-        ]
-    )
+    monkeypatch.setenv(DATABASE_ENV, database)  # what --database sets for the run; undone after the test
+    code = main(["--data-dir", str(other), "office-keys", "fetch", "--passphrase-file", str(bad)])
     assert code != 0 and "không đúng" in capsys.readouterr().err
     assert not (other / "keys").exists() or not any((other / "keys").iterdir())
