@@ -71,7 +71,9 @@ class OfficersDialog(QDialog):
             QPushButton(self.tr("Thêm cán bộ")),
             QPushButton(self.tr("Đổi tên")),
         )
-        self.active_button, self.admin_button = QPushButton(), QPushButton()
+        # the longer of each button's two texts from the start: the row is sized for it
+        self.active_button = QPushButton(self.tr("Ngừng làm việc"))
+        self.admin_button = QPushButton(self.tr("Giao quyền quản trị"))
         self.pin_button = QPushButton(self.tr("Đặt / bỏ mã PIN"))
         buttons = QHBoxLayout()
         for button in (

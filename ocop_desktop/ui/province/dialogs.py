@@ -254,15 +254,15 @@ class AssignDialog(_Dialog):
             ticked=lambda r: r.suggested_round == round_label,
         )
         self.model, self.table = self.picker.model, self.picker.table
-        self.body.addWidget(
-            QLabel(
-                self.tr(
-                    "Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt "
-                    "này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:"
-                ),
-                self,
-            )
+        intro = QLabel(
+            self.tr(
+                "Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt "
+                "này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:"
+            ),
+            self,
         )
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
         self.body.addWidget(self.picker, 1)
         self.picker.changed.connect(self._count)
         self.finish_layout(first=self.picker.search)
