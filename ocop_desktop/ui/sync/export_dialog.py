@@ -61,9 +61,10 @@ class ExportDialog(QDialog):
         self.model = RowsModel(
             [
                 Col(lambda: self.tr("Sản phẩm"), lambda c: c.product_name),
-                Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name, 30),
+                # the two names share what the statuses leave (fixed widths left the product ~10 letters)
+                Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name),
                 Col(lambda: self.tr("Trạng thái hồ sơ"), lambda c: c.status_label, 22),
-                Col(lambda: self.tr("Đồng bộ"), lambda c: c.state_label, 30),
+                Col(lambda: self.tr("Đồng bộ"), lambda c: c.state_label, 22),
             ],
             self,
             checkable=True,
