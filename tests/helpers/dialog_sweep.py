@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -121,10 +122,19 @@ def _dialog_sweep(request: pytest.FixtureRequest) -> None:
     app = QApplication.instance()
     if app is None:
         return
-    from ocop_desktop.ui.kit.i18n import current_language, install_language
+    from ocop_desktop.ui.kit import i18n
 
-    if current_language() != LANG:
-        install_language(LANG)
+    if not getattr(i18n, "_swept", False):  # every later call installs the sweep's language instead
+        original = i18n.install_language
+
+        def forced(_language: str) -> str:
+            return original(LANG)
+
+        for module in list(sys.modules.values()):
+            if getattr(module, "install_language", None) is original:
+                module.install_language = forced  # type: ignore[union-attr]
+        i18n._swept = True  # type: ignore[attr-defined]
+        original(LANG)
     if not getattr(app, "_ocop_sweep", False):
         app.installEventFilter(_sweep)
         app._ocop_sweep = True  # type: ignore[attr-defined]
