@@ -209,12 +209,28 @@ def hand_over(old: AppContext, new: AppContext) -> AppContext:
     return new
 
 
+def store_in_use(ctx: AppContext) -> StoreShown:
+    """What this run works on (a saved change waits for the next start)."""
+    for_run = bool(os.environ.get(DATABASE_ENV, "").strip())
+    if engines.is_sqlite(ctx.engine):
+        return StoreShown(
+            False, str(ctx.engine.url.database or ctx.paths.db_path), ctx.paths.blobs_dir, for_run
+        )
+    return StoreShown(True, _plain(ctx.engine.url), ctx.paths.blobs_dir, for_run)
+
+
 def current_store(paths: AppPaths) -> StoreShown:
+    """What the next start works on (database.json, or `--database` for this run)."""
     url = engines.configured_url(paths.data_dir)
     for_run = bool(os.environ.get(DATABASE_ENV, "").strip())
     if url is None or url.strip().startswith("sqlite"):
         return StoreShown(False, str(paths.db_path), paths.blobs_dir, for_run)
-    return StoreShown(True, engines.shown(engines.server_url(url)), paths.blobs_dir, for_run)
+    return StoreShown(True, _plain(engines.server_url(url)), paths.blobs_dir, for_run)
+
+
+def _plain(url: URL) -> str:
+    """The server as people type it: postgresql://user:***@host:port/database (no driver name)."""
+    return engines.shown(url.set(drivername="postgresql"))
 
 
 def use_server(paths: AppPaths, url: str) -> None:

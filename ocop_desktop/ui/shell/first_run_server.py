@@ -8,6 +8,7 @@ Nothing is saved on this desk before the set-up or the join succeeded on the ser
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from ocop_desktop.ui.backup.office_keys import FetchKeysForm
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.field_messages import message_label, say
+from ocop_desktop.ui.kit.settings import load_settings, save_settings
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.shell import store_ops
 from ocop_desktop.ui.shell.store_keys_prompt import put_off
@@ -281,6 +283,8 @@ class JoinPage(QWizardPage):
 
     def _joined(self, joined: Joined) -> None:
         self.task = None
+        path = joined.ctx.paths.settings_path  # offered first when the window asks who works at start
+        save_settings(path, replace(load_settings(path), last_officer=joined.officer.id))
         self._wizard.joined = joined
         self._wizard.server_ctx = joined.ctx
         self._wizard.running(self, False)

@@ -26,6 +26,7 @@ class StoreBox(QGroupBox):
         self.ctx = ctx
         self.shown: StoreShown | None = None
         self.running_on: StoreShown | None = None  # what this run works on (a change waits for a restart)
+        # self.shown: what the next start works on
         self.task: Task | None = None
         self.move_dialog: StoreMoveDialog | None = None
         self.where, self.scans = QLabel(self), QLabel(self)
@@ -50,16 +51,14 @@ class StoreBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.task = run_task(store_ops.current, self.ctx.paths, on_done=self._read, parent=self)
+        self.task = run_task(store_ops.current, self.ctx, on_done=self._read, parent=self)
 
     def is_ready(self) -> bool:
         return self.task is None
 
-    def _read(self, shown: StoreShown) -> None:
+    def _read(self, stores: tuple[StoreShown, StoreShown]) -> None:
         self.task = None
-        if self.running_on is None:
-            self.running_on = shown
-        self.shown = shown
+        self.running_on, self.shown = stores
         self.retranslate()
 
     def open_move(self) -> QWidget:

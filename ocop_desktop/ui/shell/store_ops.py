@@ -33,8 +33,9 @@ def join(
     return store_choice.join_server(paths, url, officer_id, pin or None, scans)
 
 
-def current(_progress: Progress, paths: AppPaths) -> StoreShown:
-    return store_choice.current_store(paths)
+def current(_progress: Progress, ctx: AppContext) -> tuple[StoreShown, StoreShown]:
+    """(what this run works on, what the next start will)."""
+    return store_choice.store_in_use(ctx), store_choice.current_store(ctx.paths)
 
 
 def move(progress: Progress, ctx: AppContext, url: str) -> MoveReport:
