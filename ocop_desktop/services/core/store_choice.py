@@ -92,6 +92,7 @@ def compose_url(host: str, port: str, database: str, user: str, password: str) -
 def probe_server(url: str) -> ServerProbe:
     """Connect and read what the database holds; a clear refusal for a server we cannot use."""
     engine = engines.make_server_engine(url)  # a malformed URL: said by `server_url`
+    shown = _plain(engines.server_url(url))
     try:
         with engine.connect() as conn:
             tables = transfer.server_tables(conn)
@@ -104,9 +105,9 @@ def probe_server(url: str) -> ServerProbe:
                     detail=", ".join(foreign),
                 )
             if "office" not in tables:
-                return ServerProbe(engines.shown(url), EMPTY)
+                return ServerProbe(shown, EMPTY)
             with Session(conn) as s:
-                return _read_office(s, url)
+                return _read_office(s, url, shown)
     except OperationalError as exc:
         raise engines.unreachable(url, exc.orig or exc) from exc
     except DBAPIError as exc:  # a schema we cannot read (an older release's): said, nothing changed
@@ -117,10 +118,10 @@ def probe_server(url: str) -> ServerProbe:
         engine.dispose()
 
 
-def _read_office(s: Session, url: str) -> ServerProbe:
+def _read_office(s: Session, url: str, shown: str) -> ServerProbe:
     office = s.scalars(select(Office).where(Office.is_self.is_(True))).first()
     if office is None:
-        return ServerProbe(engines.shown(url), EMPTY)
+        return ServerProbe(shown, EMPTY)
     if office.role != "province":
         raise EnvironmentProblem(
             f"Cơ sở dữ liệu {engines.shown(url)} là của “{office.name}”, không phải một văn phòng OCOP cấp "
@@ -133,7 +134,7 @@ def _read_office(s: Session, url: str) -> ServerProbe:
     )
     vault = s.scalar(select(OfficeKeyVault.id).where(OfficeKeyVault.office_id == office.id))
     scans = s.scalar(select(func.count()).select_from(Blob)) or 0
-    return ServerProbe(engines.shown(url), OFFICE, office.name, officers, scans, vault is not None)
+    return ServerProbe(shown, OFFICE, office.name, officers, scans, vault is not None)
 
 
 def set_up_on_server(

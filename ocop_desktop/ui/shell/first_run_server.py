@@ -125,10 +125,21 @@ class ScansPage(QWizardPage):
         self.browse = QPushButton(self.tr("Chọn…"))
         self.note = Banner(self, "info")
         self.message = message_label()
+        why = QLabel(
+            self.tr(
+                "Tài liệu được lưu theo mã SHA-256 nên các máy không ghi đè lên nhau. Chọn một thư mục "
+                "chia sẻ mà mọi máy đều ghi được (ổ mạng gắn giống nhau trên các máy, ví dụ ổ chia sẻ của "
+                "máy chủ tỉnh). Không chọn: tài liệu ở lại thư mục dữ liệu của máy này; có thể đổi sau "
+                "bằng lệnh “database blobs”."
+            )
+        )
+        why.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         layout = QVBoxLayout(self)
+        layout.addWidget(why)
+        layout.addSpacing(8)
         layout.addWidget(self.shared)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -141,13 +152,7 @@ class ScansPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         probe = self._servers.probe()
         scans = 0 if _empty(probe) else probe.scans  # type: ignore[union-attr]
-        self.setSubTitle(
-            self.tr(
-                "Tài liệu được lưu theo mã SHA-256 nên các máy không ghi đè lên nhau. Chọn một thư mục chia "
-                "sẻ mà mọi máy đều ghi được (ổ mạng gắn giống nhau trên các máy). Bỏ qua: tài liệu ở lại "
-                "thư mục dữ liệu của máy này."
-            )
-        )
+        self.setSubTitle(self.tr("Nơi các máy của văn phòng cùng lưu bản quét, ảnh và tệp PDF của hồ sơ."))
         if scans:
             self.shared.setChecked(True)
             self.note.show_text(
@@ -320,6 +325,7 @@ class KeysPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         joined = self._wizard.joined
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Để sau >"))
         if self.form is None and joined is not None:
             self.form = FetchKeysForm(joined.ctx, self)
             self.form.fetched.connect(self._fetched)
@@ -344,4 +350,5 @@ class KeysPage(QWizardPage):
     def _fetched(self, _fingerprint: str) -> None:
         self.fetched = True
         self._wizard.fingerprint = _fingerprint
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp tục >"))
         self.completeChanged.emit()

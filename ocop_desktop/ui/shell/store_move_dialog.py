@@ -57,6 +57,7 @@ class StoreMoveDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1000)
         self.outcome = Banner(self, "ok")
+        self.next_start = Banner(self, "warn")  # the choice saved for the next start
         self.buttons = QDialogButtonBox(self)
         self.start_button = QPushButton(self.tr("Chuyển"), self)
         self.use_button = QPushButton(self.tr("Dùng máy chủ này từ lần mở sau"), self)
@@ -67,7 +68,7 @@ class StoreMoveDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.form, self.phase, self.bar, self.outcome, self.buttons):
+        for widget in (intro, self.form, self.phase, self.bar, self.outcome, self.next_start, self.buttons):
             layout.addWidget(widget)
         self.start_button.clicked.connect(self.start)
         self.use_button.clicked.connect(self.use_server)
@@ -97,6 +98,7 @@ class StoreMoveDialog(QDialog):
             return
         self.url, self.report = url, None
         self.outcome.show_text("")
+        self.form.result.show_text("")  # the server is named in the field; the move's phases say the rest
         self.phase.setText(self.tr("Đang bắt đầu…"))
         self.bar.setValue(0)
         self.task = run_task(
@@ -179,12 +181,12 @@ class StoreMoveDialog(QDialog):
     def _switched(self, shown: StoreShown) -> None:
         self.task = None
         self.use_button.setEnabled(False)
-        self.outcome.show_text(
+        self.next_start.show_text(
             self.tr(
                 "Từ lần mở sau, máy này làm việc trên máy chủ. Hãy đóng và mở lại OCOP Desktop. Để các máy "
                 "khác ký được: sau khi mở lại, Cài đặt › Chia sẻ khóa cho các máy…"
             ),
-            "ok",
+            "warn",
         )
         self.switched.emit(shown)
         self._show_state(switched=True)
@@ -200,6 +202,7 @@ class StoreMoveDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self.close_button.setVisible(not running)
         self.bar.setVisible(running or self.report is not None)
+        self.adjustSize()  # the messages grow and shrink: never cut
 
     def reject(self) -> None:
         if self.task is None:

@@ -76,7 +76,7 @@ def test_the_move_with_a_cancel_then_verified_then_used_from_the_next_start(
     dialog.use_button.click()
     qtbot.waitUntil(lambda: dialog.task is None and not dialog.use_button.isEnabled(), timeout=JOBS_MS)
     assert choice(ctx.paths.data_dir) == {"url": pg_url}
-    assert "lần mở sau" in dialog.outcome.text()
+    assert "lần mở sau" in dialog.next_start.text() and "bảng" in dialog.outcome.text()
     assert box.notice.text().startswith("Từ lần mở sau: Máy chủ PostgreSQL postgresql://postgres@")
     assert box.where.text().startswith("Tệp SQLite trên máy này")  # this run still works on the file
     assert not box.to_server.isEnabled() and box.to_file.isEnabled()

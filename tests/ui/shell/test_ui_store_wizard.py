@@ -129,6 +129,7 @@ def test_a_second_desk_joins_the_office_and_fetches_its_keys(
         form.passphrase.setText(PASSPHRASE)
         form.fetch()
         qtbot.waitUntil(lambda: wizard.keys.fetched, timeout=JOBS_MS)
+        assert wizard.button(QWizard.WizardButton.NextButton).text() == "Tiếp tục >"
         wizard.next()
         assert wizard.currentPage() is wizard.done_page
         mine = KeyStore(desk1.paths.keys_dir).signing_key().public_key().public_bytes_raw()
@@ -152,7 +153,8 @@ def test_keys_put_off_at_the_join_are_not_asked_again(
         _go_on(qtbot, wizard, wizard.scans)
         wizard.next()
         _go_on(qtbot, wizard, wizard.keys)  # the first officer: no PIN
-        wizard.next()  # "Tiếp tục" without the keys
+        assert wizard.button(QWizard.WizardButton.NextButton).text() == "Để sau >"
+        wizard.next()  # without the keys
         assert wizard.currentPage() is wizard.done_page
         assert "chưa có khóa" in wizard.done_page.summary.text()
         later = load_settings(empty_ctx.paths.settings_path).office_keys_later
