@@ -100,3 +100,35 @@ def test_a_desk_on_its_file_is_never_asked(qtbot: QtBot, ctx: AppContext) -> Non
     qtbot.addWidget(window)
     prompt = KeysPrompt(ctx, window)
     assert prompt.task is None and prompt.dialog is None
+
+
+@pytest.mark.postgres
+def test_the_window_asks_once_the_officer_is_chosen(
+    qtbot: QtBot, desks: tuple[AppContext, AppContext]
+) -> None:
+    """Two active officers: who works is asked first; the keys dialog comes after, never both at once."""
+    from ocop_desktop.ui.shell.app import build_main_window
+
+    _desk1, desk2 = desks
+    window = build_main_window(desk2)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.officers is not None and window.officers.chooser is not None, timeout=JOBS_MS
+    )
+    chooser = window.officers.chooser  # type: ignore[union-attr]
+    assert chooser is not None and window.keys_prompt is None
+    chooser.list.setCurrentRow(0)  # Trần Thị Bình, no PIN
+    chooser.choose()
+    qtbot.waitUntil(
+        lambda: window.keys_prompt is not None and window.keys_prompt.dialog is not None, timeout=JOBS_MS
+    )
+    dialog = window.keys_prompt.dialog  # type: ignore[union-attr]
+    assert dialog is not None and dialog.isVisible()
+    dialog.later.click()
+    assert load_settings(desk2.paths.settings_path).office_keys_later
+    window.switch_officer()  # switching officer later does not ask again
+    qtbot.waitUntil(lambda: window.officers.chooser is not None, timeout=JOBS_MS)  # type: ignore[union-attr]
+    window.officers.chooser.choose()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.officers.chooser is None, timeout=JOBS_MS)  # type: ignore[union-attr]
+    assert window.keys_prompt is not None and window.keys_prompt.dialog is None
