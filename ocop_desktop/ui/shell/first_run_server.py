@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,27 @@ from ocop_desktop.ui.shell.store_keys_prompt import put_off
 from ocop_desktop.ui.shell.store_server_form import ServerForm
 
 if TYPE_CHECKING:
-    from ocop_desktop.ui.shell.first_run import FirstRunWizard
+    from ocop_desktop.services.core.context import AppContext
 
 USER_ROLE = 256  # Qt.UserRole
 ROLE, SERVER, UNIT, SCANS, OFFICER, JOIN, KEYS, DONE = range(8)  # the wizard's page ids
+
+
+class ServerWizard(Protocol):
+    """What these pages need of the first-run wizard (`first_run.FirstRunWizard`)."""
+
+    ctx: AppContext
+    servers: ServerPage
+    scans: ScansPage
+    joined: Joined | None
+    server_ctx: AppContext | None
+    fingerprint: str
+
+    def running(self, page: QWizardPage, running: bool) -> None: ...
+
+    def currentPage(self) -> QWizardPage: ...  # noqa: N802 - Qt's name
+
+    def next(self) -> None: ...
 
 
 def _empty(probe: ServerProbe | None) -> bool:
@@ -200,7 +217,7 @@ class JoinPage(QWizardPage):
     """Who works at this desk, among the office's officers (with the PIN if the officer has one). The
     commit button ("Kết nối") opens the server's store for this desk and saves the choice."""
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: ServerWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.task: Task | None = None
@@ -309,7 +326,7 @@ class KeysPage(QWizardPage):
     """The office's keys, shared in the database by the desk that has them, installed on this desk.
     "Tiếp tục" without them puts the question off (Settings keeps saying so)."""
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: ServerWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.form: FetchKeysForm | None = None
