@@ -28,6 +28,7 @@ class StoreBox(QGroupBox):
         self.running_on: StoreShown | None = None  # what this run works on (a change waits for a restart)
         # self.shown: what the next start works on
         self.task: Task | None = None
+        self.province = False  # only a province office's desks share a server
         self.move_dialog: StoreMoveDialog | None = None
         self.where, self.scans = QLabel(self), QLabel(self)
         for label in (self.where, self.scans):
@@ -56,9 +57,9 @@ class StoreBox(QGroupBox):
     def is_ready(self) -> bool:
         return self.task is None
 
-    def _read(self, stores: tuple[StoreShown, StoreShown]) -> None:
+    def _read(self, stores: tuple[StoreShown, StoreShown, bool]) -> None:
         self.task = None
-        self.running_on, self.shown = stores
+        self.running_on, self.shown, self.province = stores
         self.retranslate()
 
     def open_move(self) -> QWidget:
@@ -109,6 +110,9 @@ class StoreBox(QGroupBox):
         # the move copies the file this run works on; going back needs a saved server choice
         self.to_server.setEnabled(not now.on_server and not s.on_server)
         self.to_file.setEnabled(s.on_server and not s.for_this_run)
+        movable = self.province or now.on_server or s.on_server  # communes and evaluators keep their file
+        self.to_server.setVisible(movable)
+        self.to_file.setVisible(movable)
         if (s.on_server, s.where) != (now.on_server, now.where):
             self.notice.show_text(
                 self.tr("Từ lần mở sau: %1. Hãy đóng và mở lại OCOP Desktop để áp dụng.").replace(

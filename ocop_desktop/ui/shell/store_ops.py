@@ -33,9 +33,12 @@ def join(
     return store_choice.join_server(paths, url, officer_id, pin or None, scans)
 
 
-def current(_progress: Progress, ctx: AppContext) -> tuple[StoreShown, StoreShown]:
-    """(what this run works on, what the next start will)."""
-    return store_choice.store_in_use(ctx), store_choice.current_store(ctx.paths)
+def current(_progress: Progress, ctx: AppContext) -> tuple[StoreShown, StoreShown, bool]:
+    """(what this run works on, what the next start will, whether this is a province office: only a
+    province office moves to a server — communes and evaluators keep their file)."""
+    office = ctx.office_or_none()
+    province = office is not None and office.role == "province"
+    return store_choice.store_in_use(ctx), store_choice.current_store(ctx.paths), province
 
 
 def move(progress: Progress, ctx: AppContext, url: str) -> MoveReport:

@@ -5,6 +5,8 @@ phases, a cancel that leaves the server empty, the verified counts, then the cho
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +15,7 @@ from helpers.store_desks import choice, server_tables
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.store.engines import DATABASE_ENV, save_configured_url
 from ocop_desktop.ui.kit.errors import RecordingSink
+from ocop_desktop.ui.kit.tasks import wait_for_tasks
 from ocop_desktop.ui.shell.settings_page import SettingsPage
 from ocop_desktop.ui.shell.store_box import StoreBox
 from ocop_desktop.ui.shell.store_move_dialog import StoreMoveDialog
@@ -32,19 +35,33 @@ def _box(qtbot: QtBot, ctx: AppContext) -> StoreBox:
     return page.store_box
 
 
-def test_the_file_is_shown_and_can_be_moved(qtbot: QtBot, ctx: AppContext) -> None:
-    box = _box(qtbot, ctx)
+@pytest.fixture
+def province(province_ctx: AppContext) -> Iterator[AppContext]:
+    """A province office on its SQLite file (closed after the jobs using it ended)."""
+    yield province_ctx
+    wait_for_tasks(JOBS_MS)
+
+
+def test_the_file_is_shown_and_a_province_can_move_it(qtbot: QtBot, province: AppContext) -> None:
+    box = _box(qtbot, province)
     assert box.title() == "Nơi lưu dữ liệu"
-    assert box.where.text() == f"Tệp SQLite trên máy này: {ctx.paths.db_path}"
-    assert box.scans.text() == str(ctx.paths.blobs_dir)
+    assert box.where.text() == f"Tệp SQLite trên máy này: {province.paths.db_path}"
+    assert box.scans.text() == str(province.paths.blobs_dir)
     assert box.to_server.isEnabled() and not box.to_file.isEnabled()
     assert box.notice.isHidden()
 
 
+def test_a_commune_keeps_its_file(qtbot: QtBot, ctx: AppContext) -> None:
+    box = _box(qtbot, ctx)
+    assert box.where.text() == f"Tệp SQLite trên máy này: {ctx.paths.db_path}"
+    assert box.to_server.isHidden() and box.to_file.isHidden()
+
+
 @pytest.mark.postgres
 def test_the_move_with_a_cancel_then_verified_then_used_from_the_next_start(
-    qtbot: QtBot, ctx: AppContext, pg_url: str
+    qtbot: QtBot, province: AppContext, pg_url: str
 ) -> None:
+    ctx = province
     box = _box(qtbot, ctx)
     dialog = box.open_move()
     assert isinstance(dialog, StoreMoveDialog)
@@ -85,8 +102,9 @@ def test_the_move_with_a_cancel_then_verified_then_used_from_the_next_start(
 
 @pytest.mark.postgres
 def test_a_database_with_an_office_is_refused_before_the_move(
-    qtbot: QtBot, ctx: AppContext, pg_url: str, tmp_path
+    qtbot: QtBot, province: AppContext, pg_url: str, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
+    ctx = province
     from helpers.store_desks import first_desk
 
     other = first_desk(tmp_path / "desk-1", pg_url, share=False)
