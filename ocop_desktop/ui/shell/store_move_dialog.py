@@ -75,6 +75,7 @@ class StoreMoveDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.form.checked.connect(self._checked)
+        self.form.failed.connect(lambda: setattr(self, "_move_after_check", False))  # refused: no move
         self._show_state()
         self.form.host.setFocus()
 

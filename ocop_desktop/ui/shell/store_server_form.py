@@ -101,6 +101,7 @@ class ServerForm(QWidget):
             self._problems(exc)
             return False
         self.result.show_text(self.tr("Đang kết nối tới máy chủ…"), "info")
+        self._asked = url
         self._running(True)
         self.task = run_task(store_ops.probe, url, on_done=self._probed, on_error=self._refused, parent=self)
         return True
@@ -112,7 +113,7 @@ class ServerForm(QWidget):
     def _probed(self, probe: ServerProbe) -> None:
         self.task = None
         self._running(False)
-        self.probe, self._checked_url = probe, self.url()
+        self.probe, self._checked_url = probe, self._asked
         self.result.show_text(self.describe(probe), "ok")
         self.checked.emit(probe)
 
@@ -146,6 +147,7 @@ class ServerForm(QWidget):
 
     def _running(self, running: bool) -> None:
         self.check_button.setEnabled(not running)
+        self.as_url.setEnabled(not running)
         for edit in (self.host, self.port, self.database, self.user, self.password, self.url_edit):
             edit.setReadOnly(running)
 
@@ -165,7 +167,8 @@ class ServerForm(QWidget):
         self._edited()
         (self.url_edit if as_url else self.host).setFocus()
 
-    _checked_url = ""
+    _checked_url = ""  # the URL of the last successful check
+    _asked = ""  # the URL of the check under way
 
 
 def _with_message(field: QLineEdit, messages: FieldMessages, key: str) -> QWidget:

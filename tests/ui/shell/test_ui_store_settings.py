@@ -132,3 +132,22 @@ def test_on_a_server_the_box_says_it_without_the_password_and_goes_back_to_the_f
     qtbot.waitUntil(lambda: box.task is None and choice(ctx.paths.data_dir) is None, timeout=JOBS_MS)
     assert "Tệp đó không có những gì đã làm trên máy chủ" in messages.texts("ask")[0]
     assert box.notice.isHidden()  # back to what this run works on
+
+
+@pytest.mark.postgres
+def test_an_unreachable_server_is_said_in_the_move_and_nothing_moves(
+    qtbot: QtBot, province: AppContext, pg_server: PostgresServer
+) -> None:
+    from helpers.postgres import free_port
+
+    dialog = _box(qtbot, province).open_move()
+    form = dialog.form
+    form.host.setText("127.0.0.1")
+    form.port.setText(str(free_port()))
+    form.database.setText("ocop_tinh")
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: form.task is None and not form.result.isHidden(), timeout=JOBS_MS)
+    assert form.result.text().startswith("Không kết nối được máy chủ cơ sở dữ liệu")
+    assert dialog.task is None and dialog.report is None and not dialog._move_after_check
+    assert choice(province.paths.data_dir) is None
+    dialog.reject()
