@@ -234,3 +234,40 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_application_goes_on_with_the_servers_store(
+    monkeypatch: pytest.MonkeyPatch, empty_ctx: AppContext, pg_url: str, tmp_path: Path
+) -> None:
+    """`app._first_run`: after a join the window gets the server's store; the file's store is closed and
+    the data folder's reference packs stay in use (closing the file's store must not drop them)."""
+    from ocop_desktop.services.core.reference import installed_root
+    from ocop_desktop.ui.shell import app
+
+    desk1 = first_desk(tmp_path / "desk-1", pg_url, share=False)
+    officer = desk1.officer_id
+    desk1.close()
+
+    def joined(wizard: FirstRunWizard) -> int:  # what the officer does in the wizard, without its loop
+        made = store_choice.join_server(empty_ctx.paths, pg_url, str(officer), None, None)
+        wizard.joined, wizard.server_ctx = made, made.ctx
+        return 1
+
+    monkeypatch.setattr(FirstRunWizard, "exec", joined)
+    chosen = app._first_run(empty_ctx)
+    try:
+        assert chosen is not None and chosen is not empty_ctx and not is_sqlite(chosen.engine)
+        assert chosen.office().role == "province" and empty_ctx.lock is None  # the file's store closed
+        assert installed_root() == empty_ctx.paths.data_dir / "reference"
+    finally:
+        if chosen is not None:
+            chosen.close()
+
+
+def test_a_cancelled_wizard_leaves_nothing_to_work_on(
+    monkeypatch: pytest.MonkeyPatch, empty_ctx: AppContext
+) -> None:
+    from ocop_desktop.ui.shell import app
+
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda wizard: 0)
+    assert app._first_run(empty_ctx) is None and choice(empty_ctx.paths.data_dir) is None
