@@ -255,7 +255,7 @@ class DonePage(QWizardPage):
         font.setPointSizeF(self.font().pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.fingerprint.setFont(font)
-        note = QLabel(
+        self.note = note = QLabel(
             self.tr(
                 "Dấu vân tay khóa ký của máy này. Khi gửi hồ sơ lần đầu, cơ quan nhận sẽ hỏi dãy số "
                 "này qua điện thoại để chắc chắn gói đến từ đúng máy. Có thể xem lại trong Cài đặt."
@@ -315,6 +315,7 @@ class DonePage(QWizardPage):
             + keys
         )
         self.fingerprint.setText(readable_from_fingerprint(w.fingerprint) if w.fingerprint else "")
+        self.note.setVisible(bool(w.fingerprint))  # no keys on this desk yet: no fingerprint to read out
 
 
 class FirstRunWizard(QWizard):

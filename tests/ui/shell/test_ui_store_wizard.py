@@ -157,6 +157,7 @@ def test_keys_put_off_at_the_join_are_not_asked_again(
         wizard.next()  # without the keys
         assert wizard.currentPage() is wizard.done_page
         assert "chưa có khóa" in wizard.done_page.summary.text()
+        assert wizard.done_page.note.isHidden() and wizard.done_page.fingerprint.text() == ""
         later = load_settings(empty_ctx.paths.settings_path).office_keys_later
         assert later and later == key_fingerprint(desk1)
         wizard.accept()
