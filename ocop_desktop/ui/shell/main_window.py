@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.officers import OfficerRow
     from ocop_desktop.ui.kit.tasks import Task
     from ocop_desktop.ui.officers.session import OfficerSession
+    from ocop_desktop.ui.shell.store_keys_prompt import KeysPrompt
 
 ICON = "icons/ocop-desktop.png"
 PRELOAD_MS = 500  # the pages' modules are imported this long after the first page is up
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.officer_label.clicked.connect(self.switch_officer)
         self.audit_banner: QWidget | None = None
         self.officers: OfficerSession | None = None
+        self.keys_prompt: KeysPrompt | None = None  # a desk on a server without the office keys: asked once
         self.statusBar().addWidget(self.office_label, 1)
         self.statusBar().addPermanentWidget(self.officer_label)
         for number, name in enumerate(PAGE_NAMES, start=1):
@@ -121,6 +123,10 @@ class MainWindow(QMainWindow):
             self.officers.switch()
 
     def _officer_changed(self, row: OfficerRow) -> None:
+        if self.keys_prompt is None and self.ctx is not None:  # once the officer is known (no two dialogs)
+            from ocop_desktop.ui.shell.store_keys_prompt import KeysPrompt
+
+            self.keys_prompt = KeysPrompt(self.ctx, self)
         if self.summary is not None:
             self.summary = replace(self.summary, officer_name=row.name, officer_is_admin=row.is_admin)
         self.retranslate()
