@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.errors import NotFoundError, ValidationError
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateService
 from ocop_desktop.services.reports.plans import PlanLine, PlanService
 from ocop_desktop.services.reports.service import ReportService
@@ -159,3 +160,8 @@ def test_remove(rounds: AppContext) -> None:
 
 def test_round_finishes_come_from_the_provinces_rounds(rounds: AppContext) -> None:
     assert PlanService(rounds).round_finishes(2026) == {}  # none opened yet
+    made = RoundService(rounds, today=date(2026, 6, 1))
+    made.create(RoundInput(2026, 1, finish=date(2026, 7, 30)))
+    made.create(RoundInput(2026, 2))  # the regular second round: finishes on 30/12
+    assert PlanService(rounds).round_finishes(2026) == {1: date(2026, 7, 30), 2: date(2026, 12, 30)}
+    assert PlanService(rounds).round_finishes(2027) == {}
