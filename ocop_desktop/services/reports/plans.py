@@ -225,6 +225,12 @@ class PlanService:
             ).all()
             return [_line(r) for r in rows]
 
+    def communes(self) -> dict[str, str]:
+        """Code -> name of the communes a line may name: the office's area."""
+        office = self._ctx.office()
+        with self._ctx.read() as s:
+            return dict(office_area(s, office.role, office.unit_code).communes)
+
     def round_finishes(self, year: int) -> dict[int, date]:
         """Round number -> the finish day of this office's evaluation round of `year` (a province's; a
         commune has none): what the plan dialog proposes as a round's end."""
