@@ -284,7 +284,7 @@ HEADERS = (
     "Đạt",
     "%",
 )
-ROUND_HEADERS = ("Đợt", *HEADERS)
+ROUND_HEADERS = ("Đợt", "Đến ngày", *HEADERS)  # the round's number and the last day of its period
 
 
 def targets_report(
@@ -326,7 +326,7 @@ def targets_report(
                 else "Toàn địa bàn"
             )
             group = group_names.get(line.product_group, line.product_group) or "Tất cả"
-            cells: list[Cell] = [period.label()] if rounds else []
+            cells: list[Cell] = [period.number, period.end] if rounds else []
             cells += [commune, group]
             targets = (line.new_products, line.upgrades, line.reevaluations)
             for kind, target in zip(KINDS, targets, strict=True):

@@ -36,7 +36,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao năm %1 (nhận ngày %2/%3/%4)"),
     QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu tỉnh giao theo đợt năm %1"),
     QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu và kết quả theo đợt năm %1"),
-    QT_TRANSLATE_NOOP("ReportLabels", "Đợt %1 (đến %2/%3/%4)"),
+    QT_TRANSLATE_NOOP("ReportLabels", "Đến ngày"),
     QT_TRANSLATE_NOOP("ReportLabels", "Toàn địa bàn"),
     QT_TRANSLATE_NOOP("ReportLabels", "Tất cả"),
     QT_TRANSLATE_NOOP("ReportLabels", "Chỉ tiêu sản phẩm mới năm %1"),

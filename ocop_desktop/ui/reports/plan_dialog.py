@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,6 +92,7 @@ class PlanDialog(QDialog):
         self.remove_button.clicked.connect(self.remove)
         self.save_button.clicked.connect(self.save)
         self.editor_box.setLayout(self._editor_layout())
+        self.editor_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no gaps
 
         self.province_box = QGroupBox(self)
         self.province_model = RowsModel(self._columns(), self)
@@ -105,7 +106,7 @@ class PlanDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.setLayout(self._layout())
         self.retranslate()
-        self.resize(980, 660)
+        self.resize(1000, 700)
         self.year.setFocus()
         self.reload()
 
@@ -132,35 +133,42 @@ class PlanDialog(QDialog):
         ]
 
     def _editor_layout(self) -> QVBoxLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        placed = (
-            ("commune_code", self.commune, 0, 0),
-            ("product_group", self.group, 0, 1),
-            ("round_number", self.period, 2, 0),
-            ("period_end", self.until, 2, 1),
-            ("new_products", self.counts["new_products"], 4, 0),
-            ("upgrades", self.counts["upgrades"], 4, 1),
-            ("reevaluations", self.counts["reevaluations"], 4, 2),
-        )
-        for name, widget, row, column in placed:
-            self.labels[name].setBuddy(widget)
-            field = QFormLayout()
-            field.addRow(self.labels[name], widget)
-            grid.addLayout(field, row, column)
-            grid.addWidget(self.messages.label(name), row + 1, column)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 1)
+        """The scope on the left (where, which group, which period), the three targets on the right; each
+        field with its message line under it."""
+        forms = QHBoxLayout()
+        forms.setSpacing(24)
+        for names in (("commune_code", "product_group", "round_number", "period_end"), COUNTS):
+            form = QFormLayout()
+            form.setSpacing(6)  # not the 24 between the two forms, which a layout passes to its children
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name in names:
+                self.labels[name].setBuddy(self._field(name))
+                box = QWidget(self)
+                inner = QVBoxLayout(box)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.setSpacing(1)
+                inner.addWidget(self._field(name))
+                inner.addWidget(self.messages.label(name))
+                form.addRow(self.labels[name], box)
+            forms.addLayout(form, 3 if names is COUNTS else 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout()
-        layout.addLayout(grid)
+        layout.addLayout(forms)
         layout.addLayout(buttons)
         return layout
+
+    def _field(self, name: str) -> QWidget:
+        fields: dict[str, QWidget] = {
+            "commune_code": self.commune,
+            "product_group": self.group,
+            "round_number": self.period,
+            "period_end": self.until,
+        }
+        return fields.get(name) or self.counts[name]
 
     def _layout(self) -> QVBoxLayout:
         top = QHBoxLayout()
@@ -326,7 +334,10 @@ class PlanDialog(QDialog):
         finish, else the end of the year."""
         number = int(self.period.currentData() or 0)
         self.until.setEnabled(bool(number))
-        if not number or self.sheet is None:
+        if self.sheet is None:
+            return
+        if not number:  # the whole year: to its last day
+            self.until.setDate(QDate(self.sheet.year, 12, 31))
             return
         known = periods(self.sheet.lines, self.sheet.year)
         end = known[number].end if number in known else self.sheet.finishes.get(number)

@@ -98,9 +98,10 @@ def test_each_round_against_what_was_decided_in_its_period(rounds: AppContext) -
     assert expected(0) == (2, 2, 2)  # the year also has Chè up on 5/11, after the rounds
     assert year[2:] == cells((6, 2, 3), expected(0))
     table = report.table("targets_rounds")
-    assert table.headers[0] == "Đợt" and table.title == "Chỉ tiêu và kết quả theo đợt năm 2026"
-    rows = {r[:3]: r[3:] for r in table.rows}
-    one, two = "Đợt 1 (đến 30/07/2026)", "Đợt 2 (đến 30/10/2026)"
+    assert table.headers[:3] == ("Đợt", "Đến ngày", "Xã/phường")
+    assert table.title == "Chỉ tiêu và kết quả theo đợt năm 2026"
+    rows = {(r[0], r[2], r[3]): (r[1], *r[4:]) for r in table.rows}
+    one, two = 1, 2
     assert list(rows) == [
         (one, "Toàn địa bàn", "Tất cả"),
         (two, "Toàn địa bàn", "Tất cả"),
@@ -108,19 +109,19 @@ def test_each_round_against_what_was_decided_in_its_period(rounds: AppContext) -
         (two, "Phường Cửa Nam", "Tất cả"),
     ]
 
-    assert rows[(one, "Toàn địa bàn", "Tất cả")] == cells((2, 0, 1), expected(1))
-    assert rows[(two, "Toàn địa bàn", "Tất cả")] == cells((2, 1, 1), expected(2))
-    assert rows[(two, "Phường Cửa Nam", "Tất cả")] == cells((1, 0, 0), expected(2, commune="00073"))
-    assert rows[(two, "Toàn địa bàn", GROUP[4][1])] == cells((1, 0, 2), expected(2, group="I"))
+    assert rows[(one, "Toàn địa bàn", "Tất cả")] == (END_1, *cells((2, 0, 1), expected(1)))
+    assert rows[(two, "Toàn địa bàn", "Tất cả")] == (END_2, *cells((2, 1, 1), expected(2)))
+    assert rows[(two, "Phường Cửa Nam", "Tất cả")] == (END_2, *cells((1, 0, 0), expected(2, commune="00073")))
+    assert rows[(two, "Toàn địa bàn", GROUP[4][1])] == (END_2, *cells((1, 0, 2), expected(2, group="I")))
     assert expected(2, group="I") == (1, 0, 1)  # Miến (set 6) new, Mật ong (set 4) again
 
 
 def test_a_round_reported_before_its_end_counts_up_to_the_day(rounds: AppContext) -> None:
     PlanService(rounds).set(PlanLine(2026, "", "", 2, 1, 1, 2, END_2), groups=groups(rounds))
     (row,) = ReportService(rounds).targets(date(2026, 9, 1)).table("targets_rounds").rows
-    assert row[0] == "Đợt 2 (đến 30/10/2026)"  # no round 1 line: round 2 starts on 1 January
+    assert row[:2] == (2, END_2)  # no round 1 line: round 2 starts on 1 January
     # by 1/9: Gạo again (10/3), Tinh dầu (1/7) and Miến (1/8) new, Rượu up (15/8); not Mật ong (20/10)
-    assert row[3:] == (2, 2, 100.0, 1, 1, 100.0, 1, 1, 100.0)
+    assert row[4:] == (2, 2, 100.0, 1, 1, 100.0, 1, 1, 100.0)
 
 
 def test_one_end_per_round_and_ends_in_order(rounds: AppContext) -> None:

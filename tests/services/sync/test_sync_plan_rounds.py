@@ -112,11 +112,11 @@ def test_the_commune_receives_its_round_targets(planned: Pair) -> None:
     report = ReportService(pair.commune).targets(date(YEAR, 9, 1))
     assert [t.key for t in report.tables] == ["targets", "province_targets", "province_targets_rounds"]
     rows = report.table("province_targets_rounds").rows
-    assert [r[:4] for r in rows] == [
-        ("Đợt 1 (đến 30/07/2026)", "Phường Hoàn Kiếm", "Tất cả", 2),
-        ("Đợt 2 (đến 30/10/2026)", "Phường Hoàn Kiếm", "Tất cả", 3),
+    assert [r[:5] for r in rows] == [
+        (1, END_1, "Phường Hoàn Kiếm", "Tất cả", 2),
+        (2, END_2, "Phường Hoàn Kiếm", "Tất cả", 3),
     ]
-    assert [r[4] for r in rows] == [0, 0]  # the commune decided nothing: achieved 0 in each round
+    assert [r[5] for r in rows] == [0, 0]  # the commune decided nothing: achieved 0 in each round
     assert report.table("province_targets").rows[0][:3] == ("Phường Hoàn Kiếm", "Tất cả", 5)
     given = PlanService(pair.commune).province_targets(YEAR)
     assert [(x.round_number, x.period_end) for x in given.lines] == [(0, None), (1, END_1), (2, END_2)]
