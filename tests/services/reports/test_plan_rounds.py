@@ -4,7 +4,7 @@ from the list of certificates the test wrote."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -166,3 +166,60 @@ def test_round_finishes_come_from_the_provinces_rounds(rounds: AppContext) -> No
     made.create(RoundInput(2026, 2))  # the regular second round: finishes on 30/12
     assert PlanService(rounds).round_finishes(2026) == {1: date(2026, 7, 30), 2: date(2026, 12, 30)}
     assert PlanService(rounds).round_finishes(2027) == {}
+
+
+def test_cli_round_lines(tmp_path, capsys, _template_dir) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.cli import Cli
+    from tests.helpers.sync import open_installation
+
+    open_installation(tmp_path / "p", _template_dir, "province", "01", "Trần Thị Bình").close()
+    cli = Cli(capsys, tmp_path)
+    cli("p", "plan", "set", "2026", "--new", "6")
+    said = cli(
+        "p", "plans", "set", "2026", "--round", "1", "--until", "30/07/2026", "--new", "2", "--upgrades", "1"
+    )
+    assert said.strip() == "Đã lưu chỉ tiêu đợt 1 năm 2026."
+    cli("p", "plan", "set", "2026", "--round", "2", "--until", "2026-10-30", "--group", "i", "--new", "3")
+    assert "Hãy ghi ngày kết thúc của đợt 3." in cli("p", "plan", "set", "2026", "--round", "3", code=2)
+    with pytest.raises(SystemExit):  # argparse's refusal of the date, before anything is opened
+        cli("p", "plan", "set", "2026", "--round", "3", "--until", "31/02/2026")
+    assert "ngày “31/02/2026” không hợp lệ" in capsys.readouterr().err
+    lines = cli.json("p", "plan", "list", "2026")
+    assert [(x["round_number"], x["period_end"], x["product_group"], x["new_products"]) for x in lines] == [
+        (0, None, "", 6),
+        (1, "2026-07-30", "", 2),
+        (2, "2026-10-30", "I", 3),
+    ]
+    shown = cli("p", "plan", "show", "2026")
+    assert "Đợt 1 (đến 30/07/2026)" in shown and "cả năm" in shown
+    report = cli.json("p", "report", "targets", "--on", "01/11/2026")
+    rounds = next(t for t in report["tables"] if t["key"] == "targets_rounds")
+    assert [r[:4] for r in rounds["rows"]] == [
+        [1, "2026-07-30", "Toàn địa bàn", "Tất cả"],
+        [2, "2026-10-30", "Toàn địa bàn", rounds["rows"][1][3]],
+    ]
+    assert (
+        cli("p", "plan", "remove", "2026", "--round", "1").strip() == "Đã xóa dòng chỉ tiêu đợt 1 năm 2026."
+    )
+    assert "không còn" in cli("p", "plan", "remove", "2026", "--round", "1", code=2)
+    assert [x["round_number"] for x in cli.json("p", "plan", "list", "2026")] == [0, 2]
+
+
+def test_the_round_table_in_excel_and_pdf(rounds: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from ocop_desktop.services.reports.export import write_pdf, write_xlsx
+    from tests.helpers.pdf import pdf_text
+
+    PlanService(rounds).set(PlanLine(2026, "", "", 2, 0, 1, 1, END_1), groups=groups(rounds))
+    report = ReportService(rounds).targets(DAY)
+    book = load_workbook(write_xlsx(report, "Sở NN", tmp_path / "t.xlsx"))
+    sheet = next(
+        ws for ws in book.worksheets if any(c.value == "Đến ngày" for row in ws.iter_rows() for c in row)
+    )
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(cells) if "Đến ngày" in row)
+    first = cells[header + 1]
+    assert first[:3] == [1, datetime(2026, 7, 30), "Toàn địa bàn"]  # the end, a date cell
+    text = pdf_text(write_pdf(report, "Sở NN", tmp_path / "t.pdf"))
+    assert "Chỉ tiêu và kết quả theo đợt năm 2026" in text and "30/07/2026" in text
