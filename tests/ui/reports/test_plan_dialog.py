@@ -150,3 +150,21 @@ def test_reached_from_the_reports_page(qtbot, province_ctx: AppContext) -> None:
     idle(qtbot, dialog)
     dialog.close()
     qtbot.waitUntil(lambda: page.plan_dialog is None)
+
+
+def test_reached_from_the_home_pages_year_figures(qtbot, province_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.home.page import HomePage
+    from ocop_desktop.ui.shell.pages import _reports_tab
+
+    home = HomePage(province_ctx)
+    qtbot.addWidget(home)
+    qtbot.waitUntil(lambda: home.task is None, timeout=30_000)
+    assert home.plan_button.text() == "Kế hoạch năm…"
+    with qtbot.waitSignal(home.goTo) as went:
+        qtbot.mouseClick(home.plan_button, Qt.MouseButton.LeftButton)
+    assert went.args == ["reports/plan", None]
+    page = ReportsPage(province_ctx)
+    qtbot.addWidget(page)
+    assert _reports_tab(page, "plan", None) is page and page.plan_dialog is not None  # the shell's route
+    idle(qtbot, page.plan_dialog)
+    page.plan_dialog.close()

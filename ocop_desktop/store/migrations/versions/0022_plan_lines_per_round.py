@@ -36,6 +36,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table, scope in TABLES:
+        # the older scope has no room for round lines (two lines of one year and group): they go
         op.execute(sa.text(f"DELETE FROM {table} WHERE round_number <> 0"))  # noqa: S608 - fixed names
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_constraint(scope, type_='unique')
