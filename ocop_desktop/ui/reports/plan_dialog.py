@@ -11,42 +11,32 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ocop_desktop.domain.errors import ValidationError
-from ocop_desktop.services.reports.plans import COUNTS, MAX_ROUND, PlanLine, periods
+from ocop_desktop.services.reports.plans import PlanLine
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label, say
 from ocop_desktop.ui.kit.style import MUTED_STYLE
 from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.reports import plan_ops
+from ocop_desktop.ui.reports.plan_line_editor import PlanLineEditor
 from ocop_desktop.ui.reports.plan_ops import PlanSheet
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
-
-COUNT_MAX = 1_000_000
-FIELDS = ("year", "commune_code", "product_group", "round_number", "period_end", *COUNTS)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class PlanDialog(QDialog):
@@ -77,22 +67,10 @@ class PlanDialog(QDialog):
         self.table.installEventFilter(self)
         QVBoxLayout(self.own_box).addWidget(self.table)
 
-        self.editor_box = QGroupBox(self)
-        self.commune, self.group, self.period = QComboBox(self), QComboBox(self), QComboBox(self)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.until = QDateEdit(self)
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("dd/MM/yyyy")
-        self.counts = {name: self._count() for name in COUNTS}
-        self.labels: dict[str, QLabel] = {name: QLabel(self) for name in FIELDS if name != "year"}
-        self.new_button, self.remove_button = QPushButton(self), QPushButton(self)
-        self.save_button = QPushButton(self)
-        self.save_button.setDefault(True)
-        self.new_button.clicked.connect(self.new_line)
-        self.remove_button.clicked.connect(self.remove)
-        self.save_button.clicked.connect(self.save)
-        self.editor_box.setLayout(self._editor_layout())
-        self.editor_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no gaps
+        self.editor = PlanLineEditor(self.messages, self)
+        self.editor.new_button.clicked.connect(self.new_line)
+        self.editor.remove_button.clicked.connect(self.remove)
+        self.editor.save_button.clicked.connect(self.save)
 
         self.province_box = QGroupBox(self)
         self.province_model = RowsModel(self._columns(), self)
@@ -111,12 +89,6 @@ class PlanDialog(QDialog):
         self.reload()
 
     # building -----------------------------------------------------------------------------------
-    def _count(self) -> QSpinBox:
-        box = QSpinBox(self)
-        box.setRange(0, COUNT_MAX)
-        box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        return box
-
     def _columns(self) -> list[Col]:
         def period(line: PlanLine) -> str:
             if not line.round_number or line.period_end is None:
@@ -132,44 +104,6 @@ class PlanDialog(QDialog):
             Col(lambda: self.tr("Đánh giá lại"), lambda x: x.reevaluations, 11, right=True),
         ]
 
-    def _editor_layout(self) -> QVBoxLayout:
-        """The scope on the left (where, which group, which period), the three targets on the right; each
-        field with its message line under it."""
-        forms = QHBoxLayout()
-        forms.setSpacing(24)
-        for names in (("commune_code", "product_group", "round_number", "period_end"), COUNTS):
-            form = QFormLayout()
-            form.setSpacing(6)  # not the 24 between the two forms, which a layout passes to its children
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for name in names:
-                self.labels[name].setBuddy(self._field(name))
-                box = QWidget(self)
-                inner = QVBoxLayout(box)
-                inner.setContentsMargins(0, 0, 0, 0)
-                inner.setSpacing(1)
-                inner.addWidget(self._field(name))
-                inner.addWidget(self.messages.label(name))
-                form.addRow(self.labels[name], box)
-            forms.addLayout(form, 3 if names is COUNTS else 5)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout()
-        layout.addLayout(forms)
-        layout.addLayout(buttons)
-        return layout
-
-    def _field(self, name: str) -> QWidget:
-        fields: dict[str, QWidget] = {
-            "commune_code": self.commune,
-            "product_group": self.group,
-            "round_number": self.period,
-            "period_end": self.until,
-        }
-        return fields.get(name) or self.counts[name]
-
     def _layout(self) -> QVBoxLayout:
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -183,7 +117,7 @@ class PlanDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.own_box, 3)
-        layout.addWidget(self.editor_box)
+        layout.addWidget(self.editor)
         layout.addWidget(self.province_box, 2)
         layout.addLayout(bottom)
         return layout
@@ -192,24 +126,8 @@ class PlanDialog(QDialog):
         self.setWindowTitle(self.tr("Kế hoạch năm"))
         self.year_label.setText(self.tr("&Năm kế hoạch:"))
         self.own_box.setTitle(self.tr("Chỉ tiêu của đơn vị"))
-        self.editor_box.setTitle(self.tr("Dòng chỉ tiêu (chọn một dòng ở bảng trên để sửa)"))
-        texts = {
-            "commune_code": self.tr("&Xã/phường:"),
-            "product_group": self.tr("N&gành:"),
-            "round_number": self.tr("&Kỳ:"),
-            "period_end": self.tr("Đợt kết thúc &ngày:"),
-            "new_products": self.tr("Sản phẩm &mới (từ 3 sao):"),
-            "upgrades": self.tr("Nâng &hạng:"),
-            "reevaluations": self.tr("Đánh giá &lại:"),
-        }
-        for name, text in texts.items():
-            self.labels[name].setText(text)
-        self.until.setToolTip(self.tr("Đợt tính từ ngày sau khi đợt trước kết thúc (đợt 1: từ 1/1)."))
-        self.new_button.setText(self.tr("Dòng mới"))
-        self.remove_button.setText(self.tr("Xóa dòng"))
-        self.save_button.setText(self.tr("Lưu dòng"))
+        self.editor.retranslate()
         self.close_button.setText(self.tr("Đóng"))
-        self._fill_choices()
         self.model.layoutChanged.emit()
         self.province_model.layoutChanged.emit()
 
@@ -227,10 +145,8 @@ class PlanDialog(QDialog):
         if sheet.year != self.year.value():  # the year changed while reading: `_ended` reads it again
             return
         self.sheet = sheet
-        self._fill_choices()
+        self.editor.fill(sheet)
         self.model.set_rows(sheet.lines)
-        start, end = QDate(sheet.year, 1, 1), QDate(sheet.year, 12, 31)
-        self.until.setDateRange(start, end)
         given = sheet.province
         self.province_box.setVisible(given is not None)
         if given is not None:
@@ -254,34 +170,8 @@ class PlanDialog(QDialog):
 
     def _enable(self) -> None:
         idle = self.task is None
-        for button in (self.save_button, self.remove_button, self.new_button):
+        for button in (self.editor.save_button, self.editor.remove_button, self.editor.new_button):
             button.setEnabled(idle)
-
-    def _fill_choices(self) -> None:
-        """The communes, groups and rounds to choose from, keeping what is chosen."""
-        sheet = self.sheet
-        communes = sheet.communes if sheet else {}
-        groups = sheet.groups if sheet else {}
-        chosen = (self.commune.currentData(), self.group.currentData(), self.period.currentData())
-        for box, everything, items in (
-            (self.commune, self.tr("Toàn địa bàn"), sorted(communes.items(), key=lambda kv: kv[1])),
-            (self.group, self.tr("Tất cả các ngành"), sorted(groups.items())),
-        ):
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, "")
-            for code, name in items:
-                box.addItem(name if box is self.commune else f"{code}. {name}", code)
-            box.blockSignals(False)
-        self.period.blockSignals(True)
-        self.period.clear()
-        self.period.addItem(self.tr("Cả năm"), 0)
-        for n in range(1, MAX_ROUND + 1):
-            self.period.addItem(self.tr("Đợt {n}").format(n=n), n)
-        self.period.blockSignals(False)
-        for box, data in zip((self.commune, self.group, self.period), chosen, strict=True):
-            box.setCurrentIndex(max(box.findData(data), 0))
-        self._period_changed()
 
     def _commune_name(self, line: PlanLine) -> str:
         if not line.commune_code:
@@ -300,55 +190,24 @@ class PlanDialog(QDialog):
         )
 
     # the line being edited ------------------------------------------------------------------------
-    def line(self) -> PlanLine:
-        """What the editor holds."""
-        number = int(self.period.currentData() or 0)
-        end: date | None = self.until.date().toPython() if number else None  # type: ignore[assignment]
-        new, upgrades, reevaluations = (box.value() for box in self.counts.values())
-        commune, group = str(self.commune.currentData() or ""), str(self.group.currentData() or "")
-        return PlanLine(self.year.value(), commune, group, new, upgrades, reevaluations, number, end)
-
-    def show_line(self, line: PlanLine) -> None:
-        for choice, data in ((self.commune, line.commune_code), (self.group, line.product_group)):
-            choice.setCurrentIndex(max(choice.findData(data), 0))
-        self.period.setCurrentIndex(max(self.period.findData(line.round_number), 0))
-        if line.period_end is not None:
-            self.until.setDate(_qdate(line.period_end))
-        for name, count in self.counts.items():
-            count.setValue(getattr(line, name))
-
     def new_line(self) -> None:
         select_row(self.table, -1)
-        self.show_line(PlanLine(self.year.value(), "", "", 0, 0, 0))
+        self.editor.show_line(PlanLine(self.year.value(), "", "", 0, 0, 0))
         self.messages.clear()
-        self.commune.setFocus()
+        self.editor.commune.setFocus()
 
     def _picked(self) -> None:
         line = current_row(self.table)
         if line is not None:
             self.messages.clear()
-            self.show_line(line)
-
-    def _period_changed(self) -> None:
-        """A round needs its end: the one the year's lines give it, else the province's own round's
-        finish, else the end of the year."""
-        number = int(self.period.currentData() or 0)
-        self.until.setEnabled(bool(number))
-        if self.sheet is None:
-            return
-        if not number:  # the whole year: to its last day
-            self.until.setDate(QDate(self.sheet.year, 12, 31))
-            return
-        known = periods(self.sheet.lines, self.sheet.year)
-        end = known[number].end if number in known else self.sheet.finishes.get(number)
-        self.until.setDate(_qdate(end or date(self.sheet.year, 12, 31)))
+            self.editor.show_line(line)
 
     # saving and removing --------------------------------------------------------------------------
     def save(self) -> Task | None:
         if self.task is not None or self.sheet is None:
             return None
         self.messages.clear()
-        line = self.line()
+        line = self.editor.line(self.year.value())
         self.task = run_task(
             plan_ops.save,
             self.ctx,
@@ -399,10 +258,11 @@ class PlanDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.messages.show(exc.fields, lead=self.tr("Chưa lưu được: hãy sửa các ô có thông báo màu đỏ."))
-            first = next((name for name in FIELDS if name in exc.fields), None)
-            widget = self.labels[first].buddy() if first and first in self.labels else self.year
-            widget.setFocus()
+            self.editor.show_problems(
+                exc.fields, self.tr("Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.")
+            )
+            if "year" in exc.fields:
+                self.year.setFocus()
         else:
             errors.show_error(exc, self)
 

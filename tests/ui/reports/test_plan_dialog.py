@@ -53,15 +53,17 @@ def test_type_a_round_line_and_save_with_enter(qtbot, province_ctx: AppContext) 
     assert dialog.windowTitle() == "Kế hoạch năm"
     assert texts(dialog) == [("Cả năm", "Toàn địa bàn", "Tất cả", "20", "4", "2")]
     commune = next(code for code, name in dialog.sheet.communes.items() if name == "Phường Cửa Nam")  # type: ignore[union-attr]
-    choose(dialog.commune, commune)
-    choose(dialog.group, "I")
-    choose(dialog.period, 1)
-    assert dialog.until.isEnabled() and dialog.until.date() == QDate(YEAR, 12, 31)  # no round known yet
-    dialog.until.setDate(QDate(YEAR, 7, 30))
-    dialog.counts["new_products"].setValue(3)
-    dialog.counts["upgrades"].setValue(1)
-    dialog.counts["new_products"].setFocus()
-    qtbot.keyClick(dialog.counts["new_products"], Qt.Key.Key_Return)
+    choose(dialog.editor.commune, commune)
+    choose(dialog.editor.group, "I")
+    choose(dialog.editor.period, 1)
+    assert dialog.editor.until.isEnabled() and dialog.editor.until.date() == QDate(
+        YEAR, 12, 31
+    )  # no round known yet
+    dialog.editor.until.setDate(QDate(YEAR, 7, 30))
+    dialog.editor.counts["new_products"].setValue(3)
+    dialog.editor.counts["upgrades"].setValue(1)
+    dialog.editor.counts["new_products"].setFocus()
+    qtbot.keyClick(dialog.editor.counts["new_products"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.task is None and dialog.model.rowCount() == 2, timeout=30_000)
     assert PlanService(province_ctx).lines(YEAR)[1] == PlanLine(
         YEAR, commune, "I", 3, 1, 0, 1, date(YEAR, 7, 30)
@@ -70,23 +72,23 @@ def test_type_a_round_line_and_save_with_enter(qtbot, province_ctx: AppContext) 
     assert dialog.status.text() == "Đã lưu dòng chỉ tiêu."
     qtbot.waitUntil(lambda: dialog.table.currentIndex().row() == 1)  # the saved line is selected
     # a new line of round 1 is proposed the round's end
-    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
-    choose(dialog.period, 1)
-    assert dialog.until.date() == QDate(YEAR, 7, 30)
+    qtbot.mouseClick(dialog.editor.new_button, Qt.MouseButton.LeftButton)
+    choose(dialog.editor.period, 1)
+    assert dialog.editor.until.date() == QDate(YEAR, 7, 30)
 
 
 def test_a_refused_line_shows_why_and_saves_nothing(qtbot, province_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     PlanService(province_ctx).set(PlanLine(YEAR, "", "", 2, 0, 0, 2, date(YEAR, 10, 30)), groups={"I"})
     dialog = opened(qtbot, province_ctx)
-    choose(dialog.period, 1)  # round 1 may not end after round 2
-    dialog.until.setDate(QDate(YEAR, 11, 15))
-    dialog.counts["new_products"].setValue(5)
+    choose(dialog.editor.period, 1)  # round 1 may not end after round 2
+    dialog.editor.until.setDate(QDate(YEAR, 11, 15))
+    dialog.editor.counts["new_products"].setValue(5)
     before = PlanService(province_ctx).lines(YEAR)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None and dialog.messages.text("period_end") != "", timeout=30_000)
     assert dialog.messages.text("period_end").startswith("Đợt 1 phải kết thúc sau các đợt trước")
     assert dialog.summary.text().startswith("Chưa lưu được")
-    assert QApplication.focusWidget() in (dialog.until, None) or dialog.until.hasFocus()
+    assert QApplication.focusWidget() in (dialog.editor.until, None) or dialog.editor.until.hasFocus()
     assert PlanService(province_ctx).lines(YEAR) == before
 
 
@@ -98,7 +100,9 @@ def test_the_delete_key_removes_the_line_after_asking(
     plans.set(PlanLine(YEAR, "", "", 5, 0, 0, 1, date(YEAR, 7, 30)), groups={"I"})
     dialog = opened(qtbot, province_ctx)
     select_row(dialog.table, 1)
-    assert dialog.period.currentData() == 1 and dialog.counts["new_products"].value() == 5  # loaded
+    assert (
+        dialog.editor.period.currentData() == 1 and dialog.editor.counts["new_products"].value() == 5
+    )  # loaded
     messages.answer = False
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert messages.texts("ask") == ["Xóa dòng chỉ tiêu “Đợt 1 (đến 30/07) — Toàn địa bàn — Tất cả”?"]
@@ -134,7 +138,7 @@ def test_at_a_commune_the_provinces_targets_are_read_only(qtbot, pair: Pair) -> 
     assert rows == [("Cả năm", "Phường Hoàn Kiếm", "6"), ("Đợt 1 (đến 30/07)", "Phường Hoàn Kiếm", "3")]
     assert texts(dialog) == [("Cả năm", "Toàn địa bàn", "Tất cả", "4", "0", "0")]
     assert dialog.province_table.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert [dialog.commune.itemText(i) for i in range(dialog.commune.count())] == [
+    assert [dialog.editor.commune.itemText(i) for i in range(dialog.editor.commune.count())] == [
         "Toàn địa bàn",
         "Phường Hoàn Kiếm",
     ]
