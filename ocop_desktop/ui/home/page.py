@@ -82,8 +82,14 @@ class HomePage(QWidget):
         self.figures_box = QGroupBox(self)
         self.figures = QFormLayout()
         self.charts = ChartGrid(3, self.figures_box)  # products by star; targets against achieved
+        self.plan_button = QPushButton(self.figures_box)  # the year's targets: the Reports page's plan dialog
+        self.plan_button.clicked.connect(lambda: self.goTo.emit("reports/plan", None))
+        numbers = QVBoxLayout()
+        numbers.addLayout(self.figures)
+        numbers.addStretch(1)
+        numbers.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         in_box = QHBoxLayout(self.figures_box)
-        in_box.addLayout(self.figures)
+        in_box.addLayout(numbers)
         in_box.addSpacing(24)
         in_box.addWidget(self.charts, 1)
         top = QHBoxLayout()
@@ -201,6 +207,7 @@ class HomePage(QWidget):
         self.refresh_button.setToolTip(self.tr("Đếm lại (F5)"))
         self.attention_box.setTitle(self.tr("Cần chú ý"))
         self.figures_box.setTitle(self.tr("Số liệu năm %1").replace("%1", str(self.today().year)))
+        self.plan_button.setText(self.tr("Kế hoạch năm…"))
         self.nothing.setText(self.tr("Không có việc nào cần chú ý lúc này."))
         self.tree.setHeaderLabels([self.tr("Việc"), self.tr("Ghi chú")])
         self._say()
