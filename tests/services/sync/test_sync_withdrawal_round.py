@@ -17,6 +17,7 @@ from ocop_desktop.services.dossiers.reevaluation import vietnam_day
 from ocop_desktop.services.dossiers.service import DossierService
 from ocop_desktop.services.province.aggregation import AggregationService
 from ocop_desktop.services.province.inbox import InboxService
+from ocop_desktop.services.province.print_data import council_matrix_data
 from ocop_desktop.services.province.results import DecisionInput, ResultService
 from ocop_desktop.services.province.rounds import RoundInput, RoundService
 from ocop_desktop.services.province.scores import MemberScoreService
@@ -115,6 +116,11 @@ def test_a_withdrawn_entry_leaves_aggregation_proposals_and_the_decision(office:
     assert [h["event"] for h in entry.history][-1] == "withdrawn"
     assert entry.history[-1]["status"] == "aggregated" and entry.history[-1]["reason"] == REASON
     assert len(MemberScoreService(province).sheets(o.round_id, chieu)) == 7
+    printed = council_matrix_data(province, o.round_id, chieu)  # the council's matrix, for the record
+    assert printed.totals == (85,) * 7 and printed.stars is None
+    assert printed.conclusion == (
+        f"Chủ thể đã rút hồ sơ ngày {vietnam_day(at):%d/%m/%Y}; sản phẩm không được Hội đồng xét công nhận."
+    )
 
     progress = RoundService(province).progress(o.round_id)
     assert (progress.assigned, progress.scored, progress.aggregated, progress.withdrawn) == (2, 2, 2, 1)

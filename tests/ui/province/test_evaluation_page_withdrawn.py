@@ -5,10 +5,12 @@ outlier highlighted and nothing to aggregate, and the secretary's notice until "
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from helpers.pdf import assert_sound_pdf, pdf_text
 from helpers.province import TODAY, answers_for, council, sent_dossier, sheet_of
 from helpers.province_ui import open_page, settle, show
 from ocop_desktop.services.province.aggregation import AggregationService
@@ -44,7 +46,7 @@ def _round_with_a_withdrawal(ctx):  # type: ignore[no-untyped-def]
     return round_id, kept, gone
 
 
-def test_the_withdrawn_dossier_is_greyed_and_the_secretary_is_told(qtbot, province_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_withdrawn_dossier_is_greyed_and_the_secretary_is_told(qtbot, province_ctx, opened_pdfs) -> None:  # type: ignore[no-untyped-def]
     _round_id, _kept, gone = _round_with_a_withdrawal(province_ctx)
     page = open_page(qtbot, province_ctx)
     page.resize(1366, 768)
@@ -89,6 +91,13 @@ def test_the_withdrawn_dossier_is_greyed_and_the_secretary_is_told(qtbot, provin
     assert not matrix.one_button.isEnabled() and not matrix.rescore_button.isEnabled()
     assert matrix.print_button.isEnabled()
     assert "không còn được chấm, tổng hợp" in matrix.problems.text()
+    settle(qtbot, page, matrix.print_matrix())  # printed for the record, with what happened
+    [(pdf, _title)] = opened_pdfs
+    assert_sound_pdf(pdf)
+    text = " ".join(pdf_text(pdf).split())
+    assert "Chủ thể đã rút hồ sơ ngày 18/11/2026; sản phẩm không được Hội đồng xét công nhận." in text
+    if os.environ.get("OCOP_SHOTS"):
+        shutil.copy(pdf, os.path.join(os.environ["OCOP_SHOTS"], "withdrawn-matrix.pdf"))
     if os.environ.get("OCOP_SHOTS"):
         page.grab().save(os.path.join(os.environ["OCOP_SHOTS"], "withdrawn-matrix.png"))
 
@@ -97,6 +106,10 @@ def test_the_withdrawn_dossier_is_greyed_and_the_secretary_is_told(qtbot, provin
     settle(qtbot, page, task)
     assert not model.withdrawn and model.outlier_cells()
     assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole) is not None  # the outlier total
+
+    scoring = show(qtbot, page, "scoring")  # the "to score" list no longer offers it
+    offered = [scoring.dossier.itemData(i) for i in range(scoring.dossier.count())]
+    assert offered == [_kept]
 
     council_tab = show(qtbot, page, "council")
     assert council_tab.notice.isVisible()
