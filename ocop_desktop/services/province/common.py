@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -22,7 +22,7 @@ from ocop_desktop.domain.province import (
 from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.services.dossiers.reevaluation import vietnam_day
+from ocop_desktop.services.province.withdrawal_facts import withdrawals_of
 from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import AdminUnit, Dossier, FiveStarReview, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
@@ -383,30 +383,12 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
     return rows
 
 
-WITHDRAWN_EVENT = "withdrawn"  # entry history: the withdrawal applied (`withdrawals.withdraw_entry`)
-NOTED_EVENT = "withdrawal_noted"  # entry history: the secretary saw the notice
-
-
-def withdrawal_facts(history: list[dict[str, Any]]) -> tuple[date | None, str, bool]:
-    """(the day the producer withdrew, the reason, notice seen) from an entry's history."""
-    found = next((h for h in reversed(history) if h.get("event") == WITHDRAWN_EVENT), None)
-    if found is None:
-        return None, "", True
-    raw = found.get("withdrawn_at") or found.get("at")
-    on = vietnam_day(datetime.fromisoformat(raw)) if isinstance(raw, str) else None
-    noted = any(h.get("event") == NOTED_EVENT for h in history[history.index(found) :])
-    return on, str(found.get("reason") or ""), noted
-
-
 def _with_withdrawals(s: Session, rows: list[EntryRow]) -> list[EntryRow]:
     """The withdrawn rows completed from their history (one query, for those rows only)."""
-    ids = [row.id for row in rows if row.status == EntryStatus.WITHDRAWN]
-    found = s.execute(select(RoundEntry.id, RoundEntry.history).where(RoundEntry.id.in_(ids)))
-    histories: dict[str, list[dict[str, Any]]] = {entry_id: history for entry_id, history in found}
-    out = []
-    for row in rows:
-        if row.id in histories:
-            on, reason, noted = withdrawal_facts(list(histories[row.id] or []))
-            row = replace(row, withdrawn_on=on, withdrawal_reason=reason, withdrawal_noted=noted)
-        out.append(row)
-    return out
+    facts = withdrawals_of(s, [row.id for row in rows if row.status == EntryStatus.WITHDRAWN])
+    return [
+        replace(row, withdrawn_on=f[0], withdrawal_reason=f[1], withdrawal_noted=f[2])
+        if (f := facts.get(row.id))
+        else row
+        for row in rows
+    ]

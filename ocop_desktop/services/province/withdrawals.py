@@ -24,16 +24,8 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.province import EntryStatus
-from ocop_desktop.services.province.common import (
-    NOTED_EVENT,
-    WITHDRAWN_EVENT,
-    EntryRow,
-    entry_rows,
-    get_round,
-    round_label,
-    withdrawal_facts,
-    working_round,
-)
+from ocop_desktop.services.province.common import EntryRow, entry_rows, get_round, round_label, working_round
+from ocop_desktop.services.province.withdrawal_facts import NOTED_EVENT, WITHDRAWN_EVENT, withdrawal_facts
 from ocop_desktop.store.base import KEEP_REVISIONS, utcnow
 from ocop_desktop.store.models import Dossier
 from ocop_desktop.store.models.province import EvaluationRound, RoundEntry
