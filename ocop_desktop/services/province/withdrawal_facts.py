@@ -21,12 +21,14 @@ Facts = tuple[date | None, str, bool]  # the day in Vietnam the producer withdre
 
 def withdrawal_facts(history: list[dict[str, Any]]) -> Facts:
     """(the day the producer withdrew, the reason, notice seen) from an entry's history."""
-    found = next((h for h in reversed(history) if h.get("event") == WITHDRAWN_EVENT), None)
-    if found is None:
+    events = [h.get("event") for h in history]
+    at = len(events) - 1 - events[::-1].index(WITHDRAWN_EVENT) if WITHDRAWN_EVENT in events else None
+    if at is None:
         return None, "", True
+    found = history[at]
     raw = found.get("withdrawn_at") or found.get("at")
     on = vietnam_day(datetime.fromisoformat(raw)) if isinstance(raw, str) else None
-    noted = any(h.get("event") == NOTED_EVENT for h in history[history.index(found) :])
+    noted = NOTED_EVENT in events[at + 1 :]
     return on, str(found.get("reason") or ""), noted
 
 
