@@ -113,6 +113,8 @@ def test_the_withdrawn_dossier_is_greyed_and_the_secretary_is_told(qtbot, provin
 
     council_tab = show(qtbot, page, "council")
     assert council_tab.notice.isVisible()
+    if os.environ.get("OCOP_SHOTS"):
+        page.grab().save(os.path.join(os.environ["OCOP_SHOTS"], "withdrawn-council.png"))
     council_tab.notice.seen_button.click()
     settle(qtbot, page)
     assert not council_tab.notice.isVisible() and not rounds.notice.isVisible()
