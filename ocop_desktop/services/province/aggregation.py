@@ -86,6 +86,10 @@ class CouncilMatrix:
     reasons: Mapping[str, str] = field(default_factory=dict)  # knock-out / stop id -> its Vietnamese label
 
 
+WITHDRAWN_OUT = (
+    "Chủ thể đã rút hồ sơ: hồ sơ không còn được tổng hợp điểm, xếp hạng hay xét công nhận "
+    "(phiếu chấm đã nhập được giữ để lưu)."
+)
 Stored = dict[str, tuple[dict[str, int], list[str]]]  # member id -> (answers, knock-outs and stops)
 Pin = tuple[str, str, int]  # a dossier's rule set id, hash and product set
 
@@ -285,6 +289,8 @@ class AggregationService:
         pin: Pin | None = None,
         rows: Stored | None = None,
     ) -> tuple[CouncilResult, Outliers]:
+        if entry.status == EntryStatus.WITHDRAWN:
+            raise UserError(WITHDRAWN_OUT)
         if EntryStatus(entry.status) not in SCORABLE:
             raise UserError(
                 f"Hồ sơ đang “{EntryStatus(entry.status).label}”: kết quả đã chốt, không tổng hợp lại."

@@ -20,6 +20,7 @@ from ocop_desktop.ui.province.advisory_dialog import AdvisoryDialog
 from ocop_desktop.ui.province.dialogs import AssignDialog, RoundDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns
+from ocop_desktop.ui.province.withdrawal_notice import WithdrawalNotice
 
 
 def _done_colours(r: RoundRow) -> tuple | None:  # type: ignore[type-arg]
@@ -68,6 +69,7 @@ class RoundsTab(QWidget):
         self.create_button.clicked.connect(self.create_round)
         self.assign_button.clicked.connect(self.assign)
         self.unassign_button.clicked.connect(self.unassign)
+        self.notice = WithdrawalNotice(state, self)
         self.advisory_button = QPushButton(self)
         self.advisory_button.clicked.connect(self.advisory)
         self.round_title = QLabel(self)
@@ -92,6 +94,7 @@ class RoundsTab(QWidget):
         bar.addWidget(self.unassign_button)
         bar.addWidget(self.assign_button)
         lower_layout.addLayout(bar)
+        lower_layout.addWidget(self.notice)
         lower_layout.addWidget(self.entries_table)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
@@ -115,6 +118,7 @@ class RoundsTab(QWidget):
         )
         self.rounds.retranslate()
         self.entries.retranslate()
+        self.notice.retranslate()
         self._round_loaded()
 
     def activate(self) -> None:
@@ -152,6 +156,7 @@ class RoundsTab(QWidget):
             .replace("%3", str(p.scored))
             .replace("%4", str(p.aggregated))
             .replace("%5", str(p.decided))
+            + (self.tr(" · %1 chủ thể đã rút").replace("%1", str(p.withdrawn)) if p.withdrawn else "")
         )
 
     # -- actions ---------------------------------------------------------------------------------
