@@ -31,6 +31,7 @@ from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
 from ocop_desktop.services.core.setup import Role, SetupResult
 from ocop_desktop.services.core.store_choice import Joined
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.field_messages import message_label, say
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -65,7 +66,7 @@ class RolePage(QWizardPage):
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         for role in Role:
-            button = QRadioButton(role.label)
+            button = QRadioButton(label_text(role.label))  # the domain's words, in the interface language
             button.setProperty("role", role.value)
             self.group.addButton(button)
             layout.addWidget(button)

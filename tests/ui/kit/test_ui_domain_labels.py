@@ -79,3 +79,17 @@ def test_dossier_status_filter_follows_the_language(qtbot, ctx: AppContext) -> N
     finally:
         install_language("vi")
     qtbot.waitUntil(lambda: page.status_filter.itemText(1) == "Đang soạn")
+
+
+def test_the_wizard_names_the_roles_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.shell.first_run import RolePage
+
+    install_language("en")
+    try:
+        page = RolePage()
+        qtbot.addWidget(page)
+        names = [b.text() for b in page.group.buttons() if b is not page.server]
+        assert names == [label_text(role.label) for role in Role]
+        assert all(name != role.label for name, role in zip(names, Role, strict=True))  # not the Vietnamese
+    finally:
+        install_language("vi")
