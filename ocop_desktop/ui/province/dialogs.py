@@ -29,6 +29,7 @@ from ocop_desktop.domain.province import MemberRole
 from ocop_desktop.services.province.councils import MemberInput
 from ocop_desktop.services.province.rounds import RoundInput
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date, format_int
 from ocop_desktop.ui.kit.pick_table import PickTable
 from ocop_desktop.ui.kit.tables import Col
@@ -181,7 +182,7 @@ class MemberDialog(_Dialog):
         self.name, self.organisation, self.title = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.role = QComboBox(self)
         for role in MemberRole:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(label_text(role.label), role.value)
         self.role.setCurrentIndex(self.role.findData(MemberRole.MEMBER.value))
         if member is not None:
             self.name.setText(member.name)

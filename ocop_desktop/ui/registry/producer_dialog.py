@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerRow
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.style import MUTED_STYLE
@@ -31,7 +32,7 @@ class ProducerDialog(FormDialog):
         self.name = self.add_field("name", self.tr("Tên chủ thể *"), QLineEdit())
         self.kind = self.add_field("kind", self.tr("Loại hình *"), QComboBox())
         for kind in ProducerKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(label_text(kind.label), kind.value)
         self.commune = self.add_field(
             "commune_code",
             self.tr("Xã/phường *"),

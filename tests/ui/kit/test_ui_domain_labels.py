@@ -93,3 +93,25 @@ def test_the_wizard_names_the_roles_in_english(qtbot) -> None:  # type: ignore[n
         assert all(name != role.label for name, role in zip(names, Role, strict=True))  # not the Vietnamese
     finally:
         install_language("vi")
+
+
+def test_dialog_choices_name_the_domain_in_english(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Council roles, producer kinds, note kinds and issuing levels offered in the dialogs' lists (found
+    in Vietnamese by the English dialog sweep)."""
+    from ocop_desktop.ui.province.dialogs import MemberDialog
+    from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
+
+    install_language("en")
+    try:
+        member, producer = MemberDialog(), ProducerDialog(ctx)
+        for dialog in (member, producer):
+            qtbot.addWidget(dialog)
+        roles = [member.role.itemText(i) for i in range(member.role.count())]
+        kinds = [producer.kind.itemText(i) for i in range(producer.kind.count())]
+        assert roles == [label_text(r.label) for r in province.MemberRole]
+        assert kinds == [label_text(k.label) for k in producers.ProducerKind]
+        assert "Thành viên" not in roles and all(
+            k != v.label for k, v in zip(kinds, producers.ProducerKind, strict=True)
+        )
+    finally:
+        install_language("vi")
