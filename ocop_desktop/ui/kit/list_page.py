@@ -195,6 +195,10 @@ class ListPage(QWidget):
     def show_saved(self, row: Any) -> None:
         """After a save: reload and select the saved record if it is among the loaded rows."""
         self.model.refresh()
+        self.select_record(row)
+
+    def select_record(self, row: Any) -> None:
+        """Select and show the loaded row with the id of `row` (none if it is not loaded)."""
         found = self.model.find(lambda r: r.id == row.id)
         if found >= 0:
             index = self.model.index(found, 0)

@@ -217,3 +217,25 @@ def test_the_log_window_checks_the_log_on_demand(qtbot, ctx: AppContext, tmp_pat
     text = dialog.status.text()
     assert "bảng product" in text and "bị sửa ngoài ứng dụng" in text
     dialog.grab().save(str(tmp_path / "audit-log-verified.png"))
+
+
+def test_the_log_check_waits_for_the_start_up_jobs(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: run beside the pages' imports and the home page's figures, the check and they took turns
+    at the interpreter and the window waited; it starts once they are done."""
+    import threading
+
+    from ocop_desktop.ui.kit.tasks import run_task
+
+    monkeypatch.setattr(officer_session, "CHECK_DELAY_MS", 60_000)  # started by hand below
+    window = _window(qtbot, ctx)
+    qtbot.waitUntil(lambda: officer_session.running() == 0, timeout=20_000)
+    release = threading.Event()
+    run_task(lambda _p: release.wait(20), parent=window)
+    window.officers.check_audit()
+    assert window.officers.check_task is None  # another job runs: asked again in a second
+    release.set()
+    qtbot.waitUntil(lambda: window.officers.check_task is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.officers.check_task is None, timeout=20_000)
+    assert window.audit_banner is None
