@@ -79,6 +79,8 @@ def products_model(
 
 
 class ProductsPage(ListPage):
+    topics = ("registry",)  # re-read when another desk changes products or certificates
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         self.star_filter = QComboBox()
