@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.tables import ROW_ROLE, Col, Index
+
+if TYPE_CHECKING:
+    from ocop_desktop.ui.kit.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +106,43 @@ class LazyTableModel(QAbstractTableModel):
         """Reload after an edit, keeping as many rows loaded as before; the count shown stays until the
         new one is known (a list read again every few seconds must not blink its count)."""
         self.set_query(self.query, keep=len(self._rows), shown_total=self._total)
+
+    def reread(
+        self,
+        fetch: Callable[..., Sequence[Any]] | None = None,
+        count: Callable[[str], int] | None = None,
+        *,
+        around: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> Task:
+        """Read the rows shown again on a worker (another desk changed them: the GUI thread must not wait
+        on the database), then put them in place inside `around()` (what keeps the selection), unless the
+        list moved meanwhile: a new query or more rows loaded read newer rows themselves. `fetch`/`count`:
+        the model's own, or ones bound to the filters in force (they run on the worker)."""
+        from ocop_desktop.ui.kit.tasks import run_task
+
+        fetch, count = fetch or self._fetch, count or self._count
+        generation, query, order, size = self._generation, self.query, self.order, len(self._rows)
+        keep = max(self.page_size, size)
+
+        def job(_progress: object) -> tuple[list[Any], bool, int]:
+            rows = list(fetch(query, 0, keep) if order is None else fetch(query, 0, keep, order=order))
+            exhausted = len(rows) < keep
+            return rows, exhausted, len(rows) if exhausted else int(count(query))
+
+        def done(result: tuple[list[Any], bool, int]) -> None:
+            if generation != self._generation or size != len(self._rows):
+                return
+            with around():
+                self.beginResetModel()
+                self._rows, self._exhausted, self._total = result
+                self._provisional = False
+                self.endResetModel()
+            self.reloaded.emit()
+            self.counted.emit()
+
+        return run_task(
+            job, parent=self, on_done=done, on_error=lambda exc: log.warning("re-reading failed: %s", exc)
+        )
 
     def _counted(self, generation: int, n: int) -> None:
         if generation == self._generation and self._provisional:  # else a newer query won

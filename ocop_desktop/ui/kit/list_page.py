@@ -27,6 +27,7 @@ from ocop_desktop.ui.kit.search_picker import SearchEdit
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.changes import Changes
+    from ocop_desktop.ui.kit.tasks import Task
 
 FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
 NAME_MIN_CHARS = 24  # the name column keeps this much before the other columns give up width
@@ -65,6 +66,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.model = model
         self.stale = False  # changed elsewhere while hidden: read again when shown
+        self.rereading: Task | None = None  # the rows being read again after a change elsewhere
         self.filter = SearchEdit()
         self.filter.down_pressed.connect(self._to_list)
         with_clear_button(self.filter)
@@ -220,12 +222,27 @@ class ListPage(QWidget):
             self._refresh_if_shown()
 
     def _refresh_if_shown(self) -> None:
-        if self.stale and self.isVisible():
+        if not (self.stale and self.isVisible()) or self.rereading is not None:
+            return  # hidden: when shown; being read: once it is in (`_reread_ended`)
+        if self._timer.isActive():  # a filter being typed reads the list in a moment anyway
             self.stale = False
-            self.refresh_kept()
+            return
+        self.stale = False
+        fetch, count = self.worker_source()
+        self.rereading = self.model.reread(fetch, count, around=lambda: kept_view(self.table))
+        self.rereading.finished.connect(self._reread_ended)
+
+    def _reread_ended(self) -> None:
+        self.rereading = None
+        self._refresh_if_shown()  # changed again meanwhile
+
+    def worker_source(self) -> tuple[Any, Any]:
+        """The model's fetch and count as a worker may call them: bound to the filters in force now (a
+        page whose filters the model reads from widgets binds them here)."""
+        return None, None  # the model's own: they read plain values
 
     def refresh_kept(self) -> None:
-        """Read the rows again with the filters and order in force, keeping the selection and the scroll."""
+        """Read the rows again now (after this desk's own change), keeping the selection and the scroll."""
         if self._timer.isActive():  # a filter being typed reads the list in a moment anyway
             return
         with kept_view(self.table):

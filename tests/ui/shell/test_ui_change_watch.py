@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from helpers.builders import make_product
 from helpers.dossier_ui import new_dossier
+from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.core.bootstrap import open_app
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.dossiers.service import DossierService
+from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.ui.kit.tables import current_row
 from ocop_desktop.ui.kit.tasks import wait_for_tasks
+from ocop_desktop.ui.registry import ops
 from ocop_desktop.ui.shell.app import build_main_window
 
 
@@ -49,6 +53,19 @@ def poll(qtbot: Any, window: Any) -> None:
     wait_for_tasks(30_000)
 
 
+def producer_input(name: str) -> ProducerInput:
+    return ProducerInput(
+        name=name,
+        kind=ProducerKind.COOPERATIVE,
+        commune_code="00070",
+        address="Số 1 Đường Làng",
+        tax_code="0101234567",
+        phone="0912345678",
+        representative="Lê Thị Mai",
+        representative_title="Giám đốc",
+    )
+
+
 def names(page: Any) -> list[str]:
     return [page.model.row_at(i).name for i in range(page.model.rowCount())]
 
@@ -63,6 +80,7 @@ def test_the_products_list_shows_another_desks_product_keeping_selection_and_typ
     page.filter.setFocus()
     type_unicode(page.filter, "chè")
     qtbot.waitUntil(lambda: sorted(names(page)) == ["Chè búp", "Chè xanh"])
+    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)  # by name, Z to A
     page.table.selectRow(names(page).index("Chè xanh"))
     chosen = current_row(page.table)
     assert page.count_label.text() == "2 sản phẩm"
@@ -71,8 +89,12 @@ def test_the_products_list_shows_another_desks_product_keeping_selection_and_typ
     assert "Chè Shan tuyết" not in names(page)  # nothing before the poll
     poll(qtbot, window)
 
+    qtbot.waitUntil(lambda: page.rereading is None and len(names(page)) == 3)  # read on a worker
     assert sorted(names(page)) == ["Chè Shan tuyết", "Chè búp", "Chè xanh"]
     assert current_row(page.table).id == chosen.id  # the same record, wherever its row went
+    assert page.model.order == ("name", True)
+    in_order = ops.products(ctx, "chè", 0, 50, page.where(), ("name", True))
+    assert names(page) == [r.name for r in in_order]
     assert page.count_label.text() == "3 sản phẩm"
     assert page.filter.text() == "chè" and page.filter.hasFocus()
 
@@ -91,7 +113,26 @@ def test_a_hidden_list_reads_again_when_shown(
 
     window.show_page("producers")
     assert not producers.stale
+    qtbot.waitUntil(lambda: len(names(producers)) == 2)
     assert sorted(names(producers)) == ["Hợp tác xã Bàn Bên", "Hợp tác xã Ở Đây"]
+
+
+def test_the_scroll_position_is_kept(qtbot: Any, window: Any, ctx: AppContext, desk_b: AppContext) -> None:
+    service = ProducerService(ctx)
+    for n in range(80):
+        service.create(producer_input(f"Hợp tác xã Số {n:02d}"))
+    page = window.show_page("producers")
+    page.refresh_kept()
+    page.table.selectRow(0)  # chosen, then scrolled away from: the list must not jump back to it
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    assert scrolled > 0
+    ProducerService(desk_b).create(producer_input("Hợp tác xã Bàn Bên"))
+    poll(qtbot, window)
+    qtbot.waitUntil(lambda: page.rereading is None and page.model.rowCount() == 81)
+    assert bar.value() == scrolled
+    assert current_row(page.table).name == "Hợp tác xã Số 00"
 
 
 def test_a_poll_is_skipped_while_the_previous_one_runs(window: Any) -> None:
