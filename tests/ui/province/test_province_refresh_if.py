@@ -55,3 +55,29 @@ def test_a_change_that_concerns_neither_rounds_nor_dossiers_reads_nothing(
     page = open_page(qtbot, province_ctx)
     page.refresh_if(Changes(frozenset({"officer"})))
     assert not page.stale and not page.state.busy()
+
+
+def test_the_rounds_tab_keeps_the_chosen_entry_when_the_round_is_read_again(
+    qtbot: Any, province_ctx: AppContext
+) -> None:
+    from ocop_desktop.services.province.inbox import InboxService
+    from ocop_desktop.services.province.rounds import RoundInput, RoundService
+
+    ids = [sent_dossier(province_ctx, name) for name in ("Chè xanh", "Mật ong", "Bánh chưng")]
+    for dossier_id in ids:
+        InboxService(province_ctx).accept(dossier_id)
+    rounds = RoundService(province_ctx)
+    round_id = rounds.create(RoundInput(2026, 2)).row.id
+    rounds.assign(round_id, ids[:2])
+    page = open_page(qtbot, province_ctx)
+    tab = page.show_tab("rounds")
+    settle(qtbot, page)
+    assert tab.entries.rowCount() == 2
+    tab.entries_table.selectRow(1)
+    chosen = current_row(tab.entries_table).dossier_id
+
+    rounds.assign(round_id, ids[2:])  # another desk adds a dossier to the round
+    page.refresh_if(A_DOSSIER_CHANGED)
+    settle(qtbot, page)
+    assert tab.entries.rowCount() == 3
+    assert current_row(tab.entries_table).dossier_id == chosen
