@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from ocop_desktop.store.audit import written
 from ocop_desktop.store.audit.canonical import (
     ENTRY_FIELDS,
     GENESIS,
@@ -143,6 +144,7 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     names = [*ENTRY_FIELDS, "hash"]
     sql = f"INSERT INTO audit_entry ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     raw.executemany(sql, [tuple(row[n] for n in names) for row in rows])
+    written.note(conn, (row["seq"] for row in rows))
 
 
 def record(conn: Connection, changes: list[Change], actor: Actor) -> None:

@@ -24,6 +24,7 @@ from ocop_desktop.domain.forms import FORMS_OF_PAPER, SECTIONS, filled_in_app
 from ocop_desktop.services.dossiers.service import DossierDetail
 from ocop_desktop.ui.dossiers import closing_flow, delete_draft, ops
 from ocop_desktop.ui.dossiers.actions import ActionRunner
+from ocop_desktop.ui.dossiers.changed_bar import ChangedElsewhereBar, reload_editor
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
 from ocop_desktop.ui.dossiers.consistency_panel import ConsistencyPanel
@@ -71,6 +72,8 @@ class DossierEditor(QWidget):
         self.deleted = False  # set by "Xóa hồ sơ nháp": the window closes with nothing left to save
         dossier_id = data.detail.row.id
         self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
+        self.changed_bar = ChangedElsewhereBar()  # another desk changed it (`ui.kit.change_watch`)
+        self.changed_bar.reloadRequested.connect(lambda: reload_editor(self))
         self.header = DossierHeader()
         self.consistency = ConsistencyPanel()
         self.problems = message_label()
@@ -105,6 +108,7 @@ class DossierEditor(QWidget):
         self.actions = ActionRunner(self.session, self.save_now, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.changed_bar)
         layout.addWidget(self.header)
         layout.addWidget(self.consistency)
         layout.addWidget(self.problems)

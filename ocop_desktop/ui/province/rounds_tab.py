@@ -12,6 +12,7 @@ from ocop_desktop.services.province.rounds import RoundRow
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.kept_view import kept_view
 from ocop_desktop.ui.kit.style import GOOD, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
@@ -33,6 +34,7 @@ class RoundsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.dialog: RoundDialog | AssignDialog | AdvisoryDialog | None = None
+        self.shown_round: str | None = None  # whose entries are listed
         self.rounds = RowsModel(
             [
                 Col(lambda: self.tr("Đợt"), lambda r: r.label, 16),
@@ -138,7 +140,10 @@ class RoundsTab(QWidget):
 
     def _round_loaded(self) -> None:
         detail = self.state.detail
-        self.entries.set_rows(detail.entries if detail else [])
+        shown = detail.row.id if detail else None
+        with kept_view(self.entries_table, keep=shown == self.shown_round):  # read again: selection stays
+            self.entries.set_rows(detail.entries if detail else [])
+        self.shown_round = shown
         has = detail is not None
         self.assign_button.setEnabled(has)
         self.unassign_button.setEnabled(has)

@@ -5,7 +5,7 @@ but the product set's name; the selected product's certificates ("Giấy chứng
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
@@ -93,6 +93,8 @@ def products_model(
 
 
 class ProductsPage(ListPage):
+    topics = ("registry",)  # re-read when another desk changes products or certificates
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         self.star_filter = QComboBox()
@@ -116,6 +118,13 @@ class ProductsPage(ListPage):
 
     def extra_filters(self) -> list[QWidget]:
         return [self.star_filter, self.state_filter]
+
+    def worker_source(self) -> tuple[Any, Any]:
+        """The list's own fetch and count (whatever filters they read), bound to the filters chosen now: the
+        combo boxes are read here, on the GUI thread, not by the worker."""
+        where = self.where()
+        source = products_model(self._ctx, lambda: where)
+        return source._fetch, source._count
 
     def extra_buttons(self) -> list[QPushButton]:
         self.certificates_button = QPushButton()
