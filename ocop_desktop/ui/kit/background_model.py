@@ -51,17 +51,18 @@ class BackgroundTableModel(LazyTableModel):
         else:
             callback()
 
-    def set_query(self, query: str, *, keep: int = 0) -> None:
+    def set_query(self, query: str, *, keep: int = 0, shown_total: int | None = None) -> None:
         if not self._slow():
             self._reading = self._reading_more = False
-            super().set_query(query, keep=keep)  # a new generation: any answer on its way is dropped
+            # a new generation: any answer on its way is dropped
+            super().set_query(query, keep=keep, shown_total=shown_total)
             self._run_waiting()
             return
         self._generation += 1
         self.query = query  # what the filters that follow start from, before the rows arrive
         generation, order, wanted = self._generation, self.order, max(self.page_size, keep)
         self._reading, self._reading_more = True, False
-        self._read(query, order, 0, wanted, lambda rows: self._arrived(generation, rows, wanted))
+        self._read(query, order, 0, wanted, lambda rows: self._arrived(generation, rows, wanted, shown_total))
 
     def _read(
         self,
@@ -82,17 +83,19 @@ class BackgroundTableModel(LazyTableModel):
 
         run_task(job, parent=self, on_done=on_done, on_error=lambda exc: self._failed(query, exc))
 
-    def _arrived(self, generation: int, rows: list[Any], wanted: int) -> None:
+    def _arrived(self, generation: int, rows: list[Any], wanted: int, shown_total: int | None = None) -> None:
         if generation != self._generation:  # a newer query is on its way
             return
         self._reading = False
         self.beginResetModel()
         self._rows = rows
         self._exhausted = len(rows) < wanted
-        self._total = len(rows) if self._exhausted else None  # a short page is its own count
+        # a short page is its own count; a refresh keeps showing the old count until the new one is known
+        self._total = len(rows) if self._exhausted else shown_total
+        self._provisional = not self._exhausted
         self.endResetModel()
         self.reloaded.emit()
-        if self._total is None:
+        if not self._exhausted:
             self._count_in_background()
         else:
             self.counted.emit()

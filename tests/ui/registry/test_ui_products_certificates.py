@@ -122,3 +122,18 @@ def test_scrolling_reads_the_next_page_on_a_worker_and_a_save_selects_the_produc
     assert page.current_row() is None
     finish_tasks(qtbot)
     assert page.current_row() is not None and page.current_row().name == "Mật ong rừng"
+
+
+def test_a_refresh_under_a_certificate_filter_keeps_the_count_shown_until_the_new_one(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    """Another desk's change reloads the list every few seconds (ui.kit.change_watch): under a certificate
+    filter the rows come from a worker, and the count shown must not blink while they do."""
+    page.products.page_size = 2
+    page.hide()  # the test asks for the rows itself
+    page.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)  # "Hiệu lực đến"
+    finish_tasks(qtbot)
+    counted = page.model.known_total()
+    assert counted == 3 and page.model.rowCount() == 2  # a first page, and the count of all
+    page.model.refresh()
+    assert page.model.known_total() == counted  # the old count stands in while the rows are read again
+    finish_tasks(qtbot)
+    assert page.model.known_total() == counted
