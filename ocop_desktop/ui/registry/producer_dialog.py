@@ -20,6 +20,7 @@ from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerRow
 from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
+from ocop_desktop.ui.kit.geometry import natural_size
 from ocop_desktop.ui.kit.search_picker import SearchPicker
 from ocop_desktop.ui.kit.style import WARNING_TEXT
 from ocop_desktop.ui.kit.unit_search import commune_search, office_province
@@ -67,6 +68,7 @@ class ProducerDialog(FormDialog):
         else:
             self._default_commune(ctx)
         self.show_warnings()
+        natural_size(self)
         self.name.setFocus()
 
     def _fill(self, p: ProducerRow) -> None:
