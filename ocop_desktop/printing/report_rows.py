@@ -31,8 +31,12 @@ ROW_PADDING = 2 + 3
 
 
 class Wrapper:
-    """Greedy line breaking of plain text in one font, as a Paragraph breaks it; each word is measured once
-    (a province's list repeats its place names and syllables thousands of times)."""
+    """Line breaking of plain text in one font exactly as a Paragraph breaks it (`Paragraph.breakLines`:
+    greedy, spaces may shrink by `SHRINK` of their width, a word wider than the column cut by characters
+    from where the line stands), each word measured once: a province's list repeats its place names and
+    syllables thousands of times."""
+
+    SHRINK = 0.05  # ReportLab's rl_config.spaceShrinkage
 
     def __init__(self, font: str, size: float) -> None:
         self.font, self.size = font, size
@@ -48,28 +52,44 @@ class Wrapper:
     def lines(self, text: str, room: float) -> list[str]:
         out: list[str] = []
         line: list[str] = []
-        used = 0.0
-        for word in text.split():
+        used = -self.space
+        stack = [(word, False) for word in reversed(text.split())]  # (word, a piece of a cut word)
+        forced = False  # the piece just taken ends its line
+        while stack:
+            word, piece = stack.pop()
+            forced = forced or (piece and not word)
             width = self.width(word)
-            if line and used + self.space + width <= room:
-                line.append(word)
-                used += self.space + width
+            longer = used + self.space + width
+            fits = longer <= room + self.SHRINK * self.space * len(line)
+            if not fits and not forced and not piece and width > room:
+                stack += [(p, True) for p in reversed(self._cut(word, used + self.space, room))]
+                forced = True
                 continue
-            if line:
+            if fits or not line or forced:
+                if word:
+                    line.append(word)
+                if forced:
+                    out.append(" ".join(line))
+                    line, used, forced = [], -self.space, False
+                else:
+                    used = longer
+            else:
                 out.append(" ".join(line))
-            pieces = self._cut(word, room) if width > room else [word]  # as splitLongWords does
-            out += pieces[:-1]
-            line, used = [pieces[-1]], self.width(pieces[-1])
-        out.append(" ".join(line))
+                line, used = [word], width
+        if line:
+            out.append(" ".join(line))
         return out
 
-    def _cut(self, word: str, room: float) -> list[str]:
-        pieces, piece = [], ""
+    def _cut(self, word: str, start: float, room: float) -> list[str]:
+        """`word` in pieces: the first fills the line from `start` (it may be empty), each next one a line."""
+        pieces, piece, at = [], "", start
         for ch in word:
-            if piece and stringWidth(piece + ch, self.font, self.size) > room:
+            width = self.width(ch)
+            if at + width > room and (piece or width <= room):
                 pieces.append(piece)
-                piece = ""
+                piece, at = "", 0.0
             piece += ch
+            at += width
         return [*pieces, piece]
 
 
@@ -109,7 +129,7 @@ def body(
     ):
         cells = [wrapper.lines(nfc(v), room) for v, room in zip(values, rooms, strict=True)]
         wrapped.append(["\n".join(lines) for lines in cells])
-        heights.append(max(len(lines) for lines in cells) * leading + ROW_PADDING)
+        heights.append(max(1, *(len(lines) for lines in cells)) * leading + ROW_PADDING)
     head_height = max(p.wrap(room, 1e6)[1] for p, room in zip(head, rooms, strict=True)) + ROW_PADDING
     tops = [0.0, *itertools.accumulate(heights)]
     return Body(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ocop_desktop.progress import Progress
+from ocop_desktop.progress import Cancelled, Progress
 from ocop_desktop.progress import report as report_progress
 from ocop_desktop.services.reports.model import Cell, Report
 
@@ -48,16 +48,32 @@ def workbook_bytes(
     made = made_on or date.today()
     wb = Workbook(write_only=True)
     rows = _RowsWritten(progress, sum(len(t.rows) for t in report.tables))
-    if report.figures:
-        sheet = _Sheet(wb.create_sheet(SUMMARY), rows)
-        sheet.write(_title(report, agency, made, None), ("Chỉ tiêu", "Giá trị"), report.figures, None, False)
-    for name, table in zip(sheet_names(report), report.tables, strict=True):
-        sheet = _Sheet(wb.create_sheet(name), rows if table.rows else None)
-        sheet.write(_title(report, agency, made, table.title), table.headers, table.rows, table.total, True)
-    report_progress(progress, 0.9, "Đang nén tệp Excel…")
+    try:
+        if report.figures:
+            sheet = _Sheet(wb.create_sheet(SUMMARY), None)
+            sheet.write(
+                _title(report, agency, made, None), ("Chỉ tiêu", "Giá trị"), report.figures, None, False
+            )
+        for name, table in zip(sheet_names(report), report.tables, strict=True):
+            sheet = _Sheet(wb.create_sheet(name), rows)
+            sheet.write(
+                _title(report, agency, made, table.title), table.headers, table.rows, table.total, True
+            )
+        report_progress(progress, 0.9, "Đang nén tệp Excel…")
+    except Cancelled:
+        _discard(wb)
+        raise
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _discard(wb: Any) -> None:
+    """A cancelled workbook's sheets: each stream ended (an open one complains when collected) and its
+    temporary file removed."""
+    for ws in wb.worksheets:
+        ws.close()
+        ws._writer.cleanup()
 
 
 class _RowsWritten:
