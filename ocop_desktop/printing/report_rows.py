@@ -3,10 +3,11 @@
 A ReportLab `Table` of 20,000 rows of Paragraphs took minutes: every cell parsed its own markup, every page
 split re-measured and re-styled every row still to come (quadratic), and every row was measured again when
 drawn. Here each cell is wrapped once into plain lines (word by word, words measured once per font: the
-same greedy breaking as a Paragraph), each row's height is known before layout, and `RowsTable` hands the
-frame one page at a time: a small `Table` of the header row and the rows that fit, found by bisection on the
-running heights. The layout is the one of the Paragraph table it replaces: same columns, padding, leading,
-vertical centring, header row on every page, numbers right-aligned, the total row bold on grey."""
+same breaking as a Paragraph), each row's height is known before layout, and `RowsTable` hands the frame
+one page at a time: the header row and the rows that fit, found by bisection on the running heights, drawn
+directly (the body's text in one text object per page, not a text object per cell). The layout is the one
+of the Paragraph table it replaces: same columns, padding, leading, vertical centring, rules, header row on
+every page, numbers right-aligned, the total row bold on grey."""
 
 from __future__ import annotations
 
@@ -20,14 +21,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.printing.blocks import GROUP_ROW_SHADE, grid
+from ocop_desktop.printing.blocks import GROUP_ROW_SHADE
 from ocop_desktop.printing.fonts import SERIF, SERIF_BOLD
 
 RowsPlaced = Callable[[int, int], None]  # (rows placed so far, rows): after each page's rows are chosen
 TOTAL_SHADE = colors.Color(0.96, 0.96, 0.96)
 # the cell box of `blocks.grid`: what a line of text may fill, and what a row adds to its lines
-SIDE_PADDING = 3 + 3
-ROW_PADDING = 2 + 3
+LEFT_PADDING = RIGHT_PADDING = 3
+TOP_PADDING, BOTTOM_PADDING = 2, 3
+SIDE_PADDING = LEFT_PADDING + RIGHT_PADDING
+ROW_PADDING = TOP_PADDING + BOTTOM_PADDING
 
 
 class Wrapper:
@@ -69,15 +72,15 @@ class Wrapper:
                 if word:
                     line.append(word)
                 if forced:
-                    out.append(" ".join(line))
+                    out.append(_line(line, room - longer))
                     line, used, forced = [], -self.space, False
                 else:
                     used = longer
             else:
-                out.append(" ".join(line))
+                out.append(_line(line, room - used))
                 line, used = [word], width
         if line:
-            out.append(" ".join(line))
+            out.append(_line(line, room - used))
         return out
 
     def _cut(self, word: str, start: float, room: float) -> list[str]:
@@ -93,20 +96,39 @@ class Wrapper:
         return [*pieces, piece]
 
 
+class Squeezed(str):
+    """A line a little wider than its column: its spaces shrink by `word_space` each, as a Paragraph's do."""
+
+    word_space: float
+
+
+def _line(words: list[str], spare: float) -> str:
+    line = " ".join(words)
+    if spare > -1e-8 or len(words) < 2:
+        return line
+    squeezed = Squeezed(line)
+    squeezed.word_space = spare / (len(words) - 1)
+    return squeezed
+
+
 @dataclass(frozen=True)
 class Body:
     """The wrapped body of one table, shared by every page of it."""
 
-    head: list[Paragraph]
-    head_height: float
-    rows: list[list[str]]  # each cell its lines joined by "\n", as a Table draws a string cell
-    tops: list[float]  # tops[i]: the height of rows[:i]
+    head: list[Paragraph]  # wrapped once, drawn on every page
+    head_heights: list[float]  # of each header cell's Paragraph
+    rows: list[list[list[str]]]  # each cell's lines
+    tops: list[float]  # tops[0] the header row's height, tops[i + 1] - tops[i] the height of rows[i]
     widths: list[float]
     right: frozenset[int]  # columns of numbers
     has_total: bool  # the last row is the total
     leading: float
     size: float
     on_page: RowsPlaced | None
+
+    @property
+    def head_height(self) -> float:
+        return self.tops[0]
 
 
 def body(
@@ -122,24 +144,25 @@ def body(
 ) -> Body:
     plain, bold = Wrapper(SERIF, size), Wrapper(SERIF_BOLD, size)
     rooms = [w - SIDE_PADDING for w in widths]
-    wrapped: list[list[str]] = []
+    wrapped: list[list[list[str]]] = []
     heights: list[float] = []
     for values, wrapper in itertools.chain(
         ((r, plain) for r in rows), (((total, bold),) if total is not None else ())
     ):
         cells = [wrapper.lines(nfc(v), room) for v, room in zip(values, rooms, strict=True)]
-        wrapped.append(["\n".join(lines) for lines in cells])
+        wrapped.append(cells)
         heights.append(max(1, *(len(lines) for lines in cells)) * leading + ROW_PADDING)
-    head_height = max(p.wrap(room, 1e6)[1] for p, room in zip(head, rooms, strict=True)) + ROW_PADDING
-    tops = [0.0, *itertools.accumulate(heights)]
+    head_heights = [p.wrap(room, 1e6)[1] for p, room in zip(head, rooms, strict=True)]
+    tops = list(itertools.accumulate(heights, initial=max(head_heights) + ROW_PADDING))
     return Body(
-        head, head_height, wrapped, tops, list(widths), right, total is not None, leading, size, on_page
+        head, head_heights, wrapped, tops, list(widths), right, total is not None, leading, size, on_page
     )
 
 
 class RowsTable(Flowable):
     """Rows `start`..`end` of a `Body` under its header row: split page by page without touching the rows
-    that stay for later pages, drawn as one plain `Table` per page."""
+    that stay for later pages; drawn as `blocks.grid` draws a table (shading, then text, then the rules),
+    the body's text in one text object."""
 
     def __init__(self, data: Body, start: int = 0, end: int | None = None) -> None:
         super().__init__()
@@ -147,11 +170,9 @@ class RowsTable(Flowable):
         self.end = len(data.rows) if end is None else end
         self.hAlign = "CENTER"  # as a Table
 
-    def _height(self, start: int, end: int) -> float:
-        return self.data.head_height + self.data.tops[end] - self.data.tops[start]
-
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = sum(self.data.widths), self._height(self.start, self.end)
+        d = self.data
+        self.width, self.height = sum(d.widths), d.head_height + d.tops[self.end] - d.tops[self.start]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -168,25 +189,70 @@ class RowsTable(Flowable):
         return [RowsTable(self.data, self.start, last), RowsTable(self.data, last, self.end)]
 
     def draw(self) -> None:
-        if self.data.on_page is not None and self.end == len(self.data.rows):
-            self.data.on_page(self.end, len(self.data.rows))
-        table = self.table()
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
-
-    def table(self) -> Flowable:
         d = self.data
-        rows: list[list[object]] = [list(d.head), *d.rows[self.start : self.end]]
-        heights = [d.head_height, *(d.tops[i + 1] - d.tops[i] for i in range(self.start, self.end))]
-        extra: list[tuple[object, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE),
-            ("FONTSIZE", (0, 1), (-1, -1), d.size),
-            ("LEADING", (0, 1), (-1, -1), d.leading),
-            *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i in sorted(d.right)),
-        ]
-        if d.has_total and self.end == len(d.rows):
-            extra += [
-                ("FONTNAME", (0, -1), (-1, -1), SERIF_BOLD),
-                ("BACKGROUND", (0, -1), (-1, -1), TOTAL_SHADE),
-            ]
-        return grid(rows, d.widths, extra=extra, row_heights=heights)
+        if d.on_page is not None and self.end == len(d.rows):
+            d.on_page(self.end, len(d.rows))
+        # row boundaries from the top down: the header row, then each body row
+        bottoms = [self.height - d.head_height]
+        for i in range(self.start, self.end):
+            bottoms.append(bottoms[-1] - (d.tops[i + 1] - d.tops[i]))
+        lefts = [0.0, *itertools.accumulate(d.widths)]
+        canv = self.canv
+        canv.saveState()
+        self._shade(bottoms)
+        self._draw_head(lefts, bottoms[0])
+        self._draw_text(lefts, bottoms)
+        canv.setStrokeColor(colors.black)
+        canv.setLineWidth(0.5)
+        canv.setLineCap(1)  # a Table's GRID: round caps and joins
+        canv.setLineJoin(1)
+        canv.lines(
+            [(0, y, self.width, y) for y in (self.height, *bottoms)]
+            + [(x, bottoms[-1], x, self.height) for x in lefts]
+        )
+        canv.restoreState()
+
+    def _shade(self, bottoms: list[float]) -> None:
+        canv = self.canv
+        canv.setFillColor(GROUP_ROW_SHADE)
+        canv.rect(0, bottoms[0], self.width, self.data.head_height, stroke=0, fill=1)
+        if self.data.has_total and self.end == len(self.data.rows):
+            canv.setFillColor(TOTAL_SHADE)
+            canv.rect(0, bottoms[-1], self.width, bottoms[-2] - bottoms[-1], stroke=0, fill=1)
+
+    def _draw_head(self, lefts: list[float], bottom: float) -> None:
+        """Each header cell's Paragraph centred in its row, where a Table puts a cell's flowable."""
+        d = self.data
+        for paragraph, height, left in zip(d.head, d.head_heights, lefts, strict=False):
+            middle = bottom + (d.head_height + BOTTOM_PADDING - TOP_PADDING + height) / 2
+            paragraph.drawOn(self.canv, left + LEFT_PADDING, middle - height)
+
+    def _draw_text(self, lefts: list[float], bottoms: list[float]) -> None:
+        """The body's lines where a Table draws a string cell: vertically centred, numbers right-aligned."""
+        d = self.data
+        text = self.canv.beginText()
+        text.setFillColor(colors.black)
+        font = SERIF
+        text.setFont(font, d.size, d.leading)
+        last = len(d.rows) - 1
+        for k, i in enumerate(range(self.start, self.end)):
+            if d.has_total and i == last:
+                font = SERIF_BOLD
+                text.setFont(font, d.size, d.leading)
+            bottom, height = bottoms[k + 1], bottoms[k] - bottoms[k + 1]
+            for column, lines in enumerate(d.rows[i]):
+                y = bottom + (BOTTOM_PADDING + height - TOP_PADDING + len(lines) * d.leading) / 2 - d.size
+                for line in lines:
+                    if column in d.right:
+                        x = lefts[column + 1] - RIGHT_PADDING - stringWidth(line, font, d.size)
+                    else:
+                        x = lefts[column] + LEFT_PADDING
+                    text.setTextOrigin(x, y)
+                    if isinstance(line, Squeezed):
+                        text.setWordSpace(line.word_space)
+                        text.textOut(line)
+                        text.setWordSpace(0)
+                    else:
+                        text.textOut(line)
+                    y -= d.leading
+        self.canv.drawText(text)
