@@ -105,16 +105,15 @@ def _table(table: ReportTableData, width: float, on_page: RowsPlaced | None = No
     st = styles(12)
     widths = _widths(table, width)
     title = Paragraph(f"<b>{esc(table.title)}</b>", st.body.clone("table-title", spaceBefore=6))
-    head = cells(st, *table.headers, bold=True, center_from=0)
     if not table.rows:
         rows: list[list[object]] = [
-            list(head),
+            cells(st, *table.headers, bold=True, center_from=0),
             cells(st, "Không có số liệu", *([""] * (len(table.headers) - 1))),
         ]
         extra = [("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE), ("SPAN", (0, 1), (-1, 1))]
         return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, widths, extra=extra)]
     rows_data = body(
-        head,
+        table.headers,
         [[text(v) for v in r] for r in table.rows],
         None if table.total is None else [text(v) for v in table.total],
         widths,

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
 
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.printing.blocks import GROUP_ROW_SHADE
@@ -115,8 +116,7 @@ def _line(words: list[str], spare: float) -> str:
 class Body:
     """The wrapped body of one table, shared by every page of it."""
 
-    head: list[Paragraph]  # wrapped once, drawn on every page
-    head_heights: list[float]  # of each header cell's Paragraph
+    head: list[list[str]]  # each header cell's lines (bold, centred)
     rows: list[list[list[str]]]  # each cell's lines
     tops: list[float]  # tops[0] the header row's height, tops[i + 1] - tops[i] the height of rows[i]
     widths: list[float]
@@ -132,7 +132,7 @@ class Body:
 
 
 def body(
-    head: list[Paragraph],
+    head: Sequence[str],
     rows: Sequence[Sequence[str]],
     total: Sequence[str] | None,
     widths: Sequence[float],
@@ -152,11 +152,10 @@ def body(
         cells = [wrapper.lines(nfc(v), room) for v, room in zip(values, rooms, strict=True)]
         wrapped.append(cells)
         heights.append(max(1, *(len(lines) for lines in cells)) * leading + ROW_PADDING)
-    head_heights = [p.wrap(room, 1e6)[1] for p, room in zip(head, rooms, strict=True)]
-    tops = list(itertools.accumulate(heights, initial=max(head_heights) + ROW_PADDING))
-    return Body(
-        head, head_heights, wrapped, tops, list(widths), right, total is not None, leading, size, on_page
-    )
+    head_lines = [bold.lines(nfc(h), room) for h, room in zip(head, rooms, strict=True)]
+    head_height = max(1, *(len(lines) for lines in head_lines)) * leading + ROW_PADDING
+    tops = list(itertools.accumulate(heights, initial=head_height))
+    return Body(head_lines, wrapped, tops, list(widths), right, total is not None, leading, size, on_page)
 
 
 class RowsTable(Flowable):
@@ -200,7 +199,6 @@ class RowsTable(Flowable):
         canv = self.canv
         canv.saveState()
         self._shade(bottoms)
-        self._draw_head(lefts, bottoms[0])
         self._draw_text(lefts, bottoms)
         canv.setStrokeColor(colors.black)
         canv.setLineWidth(0.5)
@@ -220,18 +218,16 @@ class RowsTable(Flowable):
             canv.setFillColor(TOTAL_SHADE)
             canv.rect(0, bottoms[-1], self.width, bottoms[-2] - bottoms[-1], stroke=0, fill=1)
 
-    def _draw_head(self, lefts: list[float], bottom: float) -> None:
-        """Each header cell's Paragraph centred in its row, where a Table puts a cell's flowable."""
-        d = self.data
-        for paragraph, height, left in zip(d.head, d.head_heights, lefts, strict=False):
-            middle = bottom + (d.head_height + BOTTOM_PADDING - TOP_PADDING + height) / 2
-            paragraph.drawOn(self.canv, left + LEFT_PADDING, middle - height)
-
     def _draw_text(self, lefts: list[float], bottoms: list[float]) -> None:
-        """The body's lines where a Table draws a string cell: vertically centred, numbers right-aligned."""
+        """Every line where a Table draws a string cell, vertically centred: the header's bold and centred
+        as its Paragraphs were, numbers right-aligned; one text object for the page."""
         d = self.data
         text = self.canv.beginText()
         text.setFillColor(colors.black)
+        text.setFont(SERIF_BOLD, d.size, d.leading)
+        top = self.height
+        for column, lines in enumerate(d.head):
+            self._cell(text, lines, column, (top - bottoms[0], bottoms[0]), lefts, "centre")
         font = SERIF
         text.setFont(font, d.size, d.leading)
         last = len(d.rows) - 1
@@ -239,20 +235,37 @@ class RowsTable(Flowable):
             if d.has_total and i == last:
                 font = SERIF_BOLD
                 text.setFont(font, d.size, d.leading)
-            bottom, height = bottoms[k + 1], bottoms[k] - bottoms[k + 1]
+            row = (bottoms[k] - bottoms[k + 1], bottoms[k + 1])
             for column, lines in enumerate(d.rows[i]):
-                y = bottom + (BOTTOM_PADDING + height - TOP_PADDING + len(lines) * d.leading) / 2 - d.size
-                for line in lines:
-                    if column in d.right:
-                        x = lefts[column + 1] - RIGHT_PADDING - stringWidth(line, font, d.size)
-                    else:
-                        x = lefts[column] + LEFT_PADDING
-                    text.setTextOrigin(x, y)
-                    if isinstance(line, Squeezed):
-                        text.setWordSpace(line.word_space)
-                        text.textOut(line)
-                        text.setWordSpace(0)
-                    else:
-                        text.textOut(line)
-                    y -= d.leading
+                self._cell(text, lines, column, row, lefts, "right" if column in d.right else "left", font)
         self.canv.drawText(text)
+
+    def _cell(
+        self,
+        text: PDFTextObject,
+        lines: list[str],
+        column: int,
+        row: tuple[float, float],
+        lefts: list[float],
+        align: str,
+        font: str = SERIF_BOLD,
+    ) -> None:
+        d = self.data
+        (height, bottom), size = row, d.size
+        y = bottom + (BOTTOM_PADDING + height - TOP_PADDING + len(lines) * d.leading) / 2 - size
+        left, room = lefts[column] + LEFT_PADDING, lefts[column + 1] - lefts[column] - SIDE_PADDING
+        for line in lines:
+            squeezed = isinstance(line, Squeezed)
+            if align == "left" or squeezed:
+                x = left
+            else:
+                spare = room - stringWidth(line, font, size)
+                x = left + (spare if align == "right" else spare / 2)
+            text.setTextOrigin(x, y)
+            if squeezed:
+                text.setWordSpace(line.word_space)
+                text.textOut(line)
+                text.setWordSpace(0)
+            else:
+                text.textOut(line)
+            y -= d.leading

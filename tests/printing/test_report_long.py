@@ -97,7 +97,7 @@ def test_rows_are_as_tall_as_the_paragraph_table_made_them() -> None:
     )
     paragraphs.wrap(sum(widths), 1e9)
     plain = body(
-        cells(st_, *table.headers, bold=True, center_from=0),
+        table.headers,
         [[text(v) for v in r] for r in table.rows],
         [text(v) for v in rows[-1]],
         widths,

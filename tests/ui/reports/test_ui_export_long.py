@@ -16,15 +16,15 @@ from tests.helpers.pdf import page_count
 from tests.services.reports.test_reports import province as province  # noqa: F401 - the fixture
 
 ROWS = 2000
+CANCELLED_ROWS = 20_000  # long enough that the dialog shows (after 400 ms) before the job ends
 
 
-@pytest.fixture
-def panel(qtbot, province: AppContext) -> FiguresPanel:  # type: ignore[no-untyped-def]  # noqa: F811
-    p = FiguresPanel(province)
+def _panel(qtbot, ctx: AppContext, rows: int) -> FiguresPanel:  # type: ignore[no-untyped-def]
+    p = FiguresPanel(ctx)
     qtbot.addWidget(p)
     p.resize(1100, 600)
     p.show()
-    p._show(long_report("catalogue", ROWS))  # as if computed: what "Xem số liệu" shows
+    p._show(long_report("catalogue", rows))  # as if computed: what "Xem số liệu" shows
     p._enable()
     return p
 
@@ -38,7 +38,8 @@ def _export(qtbot, panel: FiguresPanel, kind: str, target: Path) -> QProgressDia
 
 
 @pytest.mark.parametrize("kind", ["pdf", "xlsx"])
-def test_cancel_leaves_no_file(qtbot, panel: FiguresPanel, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_no_file(qtbot, province: AppContext, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    panel = _panel(qtbot, province, CANCELLED_ROWS)
     folder = tmp_path / "out"
     folder.mkdir()
     dialog = _export(qtbot, panel, kind, folder / f"danh-muc.{kind}")
@@ -54,7 +55,8 @@ def test_cancel_leaves_no_file(qtbot, panel: FiguresPanel, tmp_path: Path, kind:
     assert panel.saved is None and panel.pdf_button.isEnabled()
 
 
-def test_the_whole_report_is_written_when_not_cancelled(qtbot, panel: FiguresPanel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_report_is_written_when_not_cancelled(qtbot, province: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    panel = _panel(qtbot, province, ROWS)
     target = tmp_path / "out" / "danh-muc.pdf"
     target.parent.mkdir()
     _export(qtbot, panel, "pdf", target)
