@@ -9,20 +9,23 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
+from PIL import ImageChops
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from ocop_desktop.domain.errors import Cancelled
-from ocop_desktop.printing.blocks import cells, grid
+from ocop_desktop.printing import report as report_module
+from ocop_desktop.printing.blocks import GROUP_ROW_SHADE, cells, grid
 from ocop_desktop.printing.fonts import SERIF, SERIF_BOLD, register_fonts
 from ocop_desktop.printing.markup import esc
 from ocop_desktop.printing.page import LANDSCAPE_WIDTH
 from ocop_desktop.printing.report import ReportData, ReportTableData, _widths, render_report, text
-from ocop_desktop.printing.report_rows import SIDE_PADDING, Wrapper, body
+from ocop_desktop.printing.report_rows import SIDE_PADDING, TOTAL_SHADE, Wrapper, body
 from ocop_desktop.printing.styles import styles
 from ocop_desktop.services.reports.export import write_pdf, write_xlsx
 from tests.helpers.long_report import EXPIRING_HEADERS, code, expiring_rows, long_report
@@ -202,3 +205,40 @@ def test_written_with_progress_to_the_end(tmp_path: Path) -> None:
     path = write_pdf(long_report("catalogue", 300), "Sở Nông nghiệp", tmp_path / "a.pdf", progress=progress)
     assert progress.seen[-1] == (1.0, "Đã ghi xong.") and path.exists()
     assert_sound_pdf(path)
+
+
+def _paragraph_table(table: ReportTableData, width: float, _on_page: object = None) -> list[Flowable]:
+    """The reference: the table as it was printed before, one ReportLab Table of a Paragraph per cell."""
+    st_ = styles(12)
+    right = st_.cell.clone("cell-right", alignment=2)
+    numeric = [i for i, v in enumerate(table.rows[0]) if isinstance(v, int)]
+
+    def row(values: tuple[object, ...], bold: bool = False) -> list[object]:
+        out: list[object] = list(cells(st_, *(text(v) for v in values), bold=bold))  # type: ignore[arg-type]
+        for i in numeric:
+            out[i] = Paragraph(out[i].text, right)  # type: ignore[attr-defined]
+        return out
+
+    rows = [list(cells(st_, *table.headers, bold=True, center_from=0)), *(row(r) for r in table.rows)]
+    rows.append(row(table.total, bold=True))  # type: ignore[arg-type]
+    extra = [("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE), ("BACKGROUND", (0, -1), (-1, -1), TOTAL_SHADE)]
+    title = Paragraph(f"<b>{esc(table.title)}</b>", st_.body.clone("table-title", spaceBefore=6))
+    return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, _widths(table, width), extra=extra)]
+
+
+def test_the_pages_look_as_the_paragraph_table_printed_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rendered side by side, every page of the two is the same to the pixel (anti-aliasing aside)."""
+    data = _data(60)
+    ours = pdfium.PdfDocument(render_report(data))
+    monkeypatch.setattr(report_module, "_table", _paragraph_table)
+    reference = pdfium.PdfDocument(render_report(data))
+    try:
+        assert len(ours) == len(reference) >= 4
+        for page in range(len(ours)):
+            a, b = (doc[page].render(scale=2).to_pil().convert("L") for doc in (ours, reference))
+            assert ImageChops.difference(a, b).point(lambda v: 255 if v > 64 else 0).getbbox() is None, (
+                page + 1
+            )
+    finally:
+        ours.close()
+        reference.close()
