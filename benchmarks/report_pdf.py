@@ -11,7 +11,7 @@ is timed too. With `--data-dir D` (a copy of the province-scale demo, never a fo
 migrates it) the demo's own expiring list and catalogue are rendered as well.
 
 Run: uv run python benchmarks/report_pdf.py [--rows 2000 20000] [--before-rows 2000 5000]
-     [--data-dir D] [--save]
+     [--kinds expiring catalogue] [--data-dir D] [--save]
 """
 
 from __future__ import annotations
@@ -131,13 +131,16 @@ def demo_reports(data_dir: Path) -> list[Report]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[2000, 20000])
-    parser.add_argument("--before-rows", type=int, nargs="+", default=[2000, 5000])
+    parser.add_argument("--before-rows", type=int, nargs="*", default=[2000, 5000])
+    parser.add_argument(
+        "--kinds", nargs="+", choices=["expiring", "catalogue"], default=["expiring", "catalogue"]
+    )
     parser.add_argument("--data-dir", type=Path, help="a copy of the province-scale demo")
     parser.add_argument("--save", action="store_true")
     args = parser.parse_args()
     printed.render_report(pdf_data(long_report("expiring", 10), "x", MADE))  # warm: fonts parsed once
     results = []
-    for kind in ("expiring", "catalogue"):
+    for kind in args.kinds:
         for rows in sorted({*args.rows, *args.before_rows}):
             results.append(measure(long_report(kind, rows), before=rows in args.before_rows))
     demo = [measure(r, before=False) for r in demo_reports(args.data_dir)] if args.data_dir else []
