@@ -184,16 +184,10 @@ def text_or_lines(st: Styles, text: str, count: int, width: float = PORTRAIT_WID
 
 
 def grid(
-    rows: list[list[object]],
-    widths: Sequence[float],
-    *,
-    header_rows: int = 1,
-    extra: Sequence[tuple] = (),
-    row_heights: Sequence[float] | None = None,
+    rows: list[list[object]], widths: Sequence[float], *, header_rows: int = 1, extra: Sequence[tuple] = ()
 ) -> Table:
     """A ruled table whose header rows repeat on every page. Cells should be Paragraphs; the
-    FONTNAME entry still matters: it is what ReportLab uses for any plain string cell. Rows whose
-    heights are given are not measured again (`report_rows`: a long report's pages)."""
+    FONTNAME entry still matters: it is what ReportLab uses for any plain string cell."""
     style = [
         ("FONTNAME", (0, 0), (-1, -1), SERIF),
         ("FONTSIZE", (0, 0), (-1, -1), 10),
@@ -205,10 +199,7 @@ def grid(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         *extra,
     ]
-    heights = None if row_heights is None else list(row_heights)
-    return Table(
-        rows, colWidths=list(widths), rowHeights=heights, repeatRows=header_rows, style=TableStyle(style)
-    )
+    return Table(rows, colWidths=list(widths), repeatRows=header_rows, style=TableStyle(style))
 
 
 def cells(
