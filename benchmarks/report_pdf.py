@@ -47,7 +47,7 @@ MADE = date(2026, 12, 4)
 TARGET_S = 10.0
 
 
-def _before_table(table: printed.ReportTableData, width: float, _on_page: object = None) -> list[Flowable]:
+def _before_table(table: printed.ReportTableData, width: float, *_hooks: object) -> list[Flowable]:
     """`printing.report._table` as it was before issue 14's fix (commit 96313eb), for the comparison."""
     st = styles(12)
     numeric = printed._numeric(table)

@@ -7,6 +7,7 @@ and date. Landscape when a table is wide. The QR code on every page names the re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -101,7 +102,12 @@ def _numeric(table: ReportTableData) -> frozenset[int]:
     )
 
 
-def _table(table: ReportTableData, width: float, on_page: RowsPlaced | None = None) -> list[Flowable]:
+def _table(
+    table: ReportTableData,
+    width: float,
+    on_page: RowsPlaced | None = None,
+    on_wrapped: Callable[[int], None] | None = None,
+) -> list[Flowable]:
     st = styles(12)
     widths = _widths(table, width)
     title = Paragraph(f"<b>{esc(table.title)}</b>", st.body.clone("table-title", spaceBefore=6))
@@ -121,6 +127,7 @@ def _table(table: ReportTableData, width: float, on_page: RowsPlaced | None = No
         size=st.cell.fontSize,
         leading=st.cell.leading,
         on_page=on_page,
+        on_wrapped=on_wrapped,
     )
     return [CondPageBreak(40 * mm), KeepTogether([title]), RowsTable(rows_data)]
 
@@ -164,8 +171,8 @@ def build(d: ReportData, progress: Progress | None = None) -> tuple[list[Flowabl
     out += _charts(d.charts, wide)
     steps = _Steps(progress, sum(len(t.rows) for t in d.tables))
     for table in d.tables:
-        steps.wrapping(table.title)
-        out += _table(table, width, steps.placed_from(len(table.rows)))
+        wrapped = steps.wrapping(table.title, len(table.rows))
+        out += _table(table, width, steps.placed_from(len(table.rows)), wrapped)
     return out, wide
 
 
@@ -178,8 +185,16 @@ class _Steps:
     def __init__(self, progress: Progress | None, rows: int) -> None:
         self.progress, self.rows, self.before = progress, max(rows, 1), 0
 
-    def wrapping(self, title: str) -> None:
-        report(self.progress, self.PLACED * self.before / self.rows, f"Đang chuẩn bị bảng “{title}”…")
+    def wrapping(self, title: str, rows: int) -> Callable[[int], None]:
+        """Reports that the table's wrapping starts, and returns what reports its rows wrapped."""
+        before = self.before
+
+        def wrapped(done: int) -> None:
+            line = f"Đang chuẩn bị bảng “{title}”: {text(done)}/{text(rows)} dòng…"
+            report(self.progress, self.PLACED * (before + done) / self.rows, line)
+
+        report(self.progress, self.PLACED * before / self.rows, f"Đang chuẩn bị bảng “{title}”…")
+        return wrapped
 
     def placed_from(self, rows: int) -> RowsPlaced:
         """`on_page` of a table whose rows come after those of the tables before it."""

@@ -27,6 +27,7 @@ from ocop_desktop.printing.fonts import SERIF, SERIF_BOLD
 
 RowsPlaced = Callable[[int, int], None]  # (rows placed so far, rows): after each page's rows are chosen
 TOTAL_SHADE = colors.Color(0.96, 0.96, 0.96)
+WRAP_STEP = 1000  # rows wrapped between two progress reports
 # the cell box of `blocks.grid`: what a line of text may fill, and what a row adds to its lines
 LEFT_PADDING = RIGHT_PADDING = 3
 TOP_PADDING, BOTTOM_PADDING = 2, 3
@@ -141,7 +142,9 @@ def body(
     size: float,
     leading: float,
     on_page: RowsPlaced | None = None,
+    on_wrapped: Callable[[int], None] | None = None,
 ) -> Body:
+    """The rows wrapped; `on_wrapped(rows done)` every `WRAP_STEP` rows (progress, and a cancel raised)."""
     plain, bold = Wrapper(SERIF, size), Wrapper(SERIF_BOLD, size)
     rooms = [w - SIDE_PADDING for w in widths]
     wrapped: list[list[list[str]]] = []
@@ -152,6 +155,8 @@ def body(
         cells = [wrapper.lines(nfc(v), room) for v, room in zip(values, rooms, strict=True)]
         wrapped.append(cells)
         heights.append(max(1, *(len(lines) for lines in cells)) * leading + ROW_PADDING)
+        if on_wrapped is not None and len(wrapped) % WRAP_STEP == 0:
+            on_wrapped(len(wrapped))
     head_lines = [bold.lines(nfc(h), room) for h, room in zip(head, rooms, strict=True)]
     head_height = max(1, *(len(lines) for lines in head_lines)) * leading + ROW_PADDING
     tops = list(itertools.accumulate(heights, initial=head_height))
