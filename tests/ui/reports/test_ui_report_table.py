@@ -1,3 +1,8 @@
+"""Report tables on screen: headers, widths."""
+
+from __future__ import annotations
+
+
 def test_headers_break_at_their_colon_so_the_figures_set_the_width() -> None:
     from ocop_desktop.services.reports.model import ReportTable
     from ocop_desktop.ui.reports.table_view import columns
