@@ -2761,6 +2761,26 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Only the dossiers ticked in the table</translation>
     </message>
     <message>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Đã sửa sau lần gửi gần nhất</source>
+        <translation>Changed since last sent</translation>
+    </message>
+    <message>
+        <source>Đã gửi, chưa có biên nhận</source>
+        <translation>Sent, no receipt yet</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã nhận (đang chờ xem xét xung đột)</source>
+        <translation>Received by the province (conflict under review)</translation>
+    </message>
+    <message>
         <source>Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận.</source>
         <translation>Nothing to send: the recipient has confirmed every dossier.</translation>
     </message>

@@ -115,3 +115,20 @@ def test_dialog_choices_name_the_domain_in_english(qtbot, ctx: AppContext) -> No
         )
     finally:
         install_language("vi")
+
+
+def test_the_export_dialog_names_statuses_and_sync_states_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.sync.export_dialog import ExportDialog
+    from ocop_desktop.ui.sync.jobs import Candidate
+
+    install_language("en")
+    try:
+        checked = Status.COMMUNE_CHECKED.label
+        dialog = ExportDialog(
+            "commune", [Candidate("d1", "Cà phê", "HTX", checked, "Chưa gửi", True, state_key="not_sent")]
+        )
+        qtbot.addWidget(dialog)
+        row = [dialog.model.data(dialog.model.index(0, c)) for c in range(4)]
+        assert row[2] == label_text(checked) != checked and row[3] == "Not sent"
+    finally:
+        install_language("vi")
