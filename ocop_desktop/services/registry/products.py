@@ -17,7 +17,7 @@ from ocop_desktop.services.registry import product_listing as listing
 from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
 from ocop_desktop.store.concurrency import PRODUCT_NUMBERS, locked, serialise
 from ocop_desktop.store.models import AdminUnit, Producer, Product
-from ocop_desktop.store.queries import by_relevance
+from ocop_desktop.store.queries import by_relevance, prefer_index_scans
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -138,6 +138,7 @@ class ProductService:
             cert = listing.current_certificate(self._today())
             stmt = listing.filtered(listing.with_certificate(stmt, cert), cert, where, self._bounds())
         with self._ctx.read() as s:
+            prefer_index_scans(s)
             return int(s.scalar(stmt) or 0)
 
     def search(
@@ -181,7 +182,11 @@ class ProductService:
             .join(Producer, Producer.id == Product.producer_id)
             .join(AdminUnit, AdminUnit.code == Product.commune_code)
         )
-        stmt = _filtered(stmt, query, producer_id)
+        if order is None and ids is None and not listing.uses_certificate(where, order):
+            stmt = _page_first(stmt, query, producer_id, offset, limit)
+            offset, limit = 0, None
+        else:
+            stmt = _filtered(stmt, query, producer_id)
         if listing.uses_certificate(where, order):  # else the page's certificates are read after it
             cert = listing.current_certificate(bounds.today)
             stmt = listing.with_certificate(stmt, cert)
@@ -199,6 +204,7 @@ class ProductService:
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._ctx.read() as s:
+            prefer_index_scans(s)
             rows = s.execute(stmt).all()
             certificates = listing.certificates_of(s, [product.id for product, _p, _c in rows], bounds.today)
         names_by_ruleset: dict[str, dict[int, str]] = {}
@@ -217,6 +223,18 @@ class ProductService:
 def product_search_key(*parts: str) -> str:
     """Diacritics-free key over name, producer, product set, brand and code (lists filter on it)."""
     return fold(" ".join(parts))
+
+
+def _page_first(
+    stmt: Select[Any], query: str, producer_id: str | None, offset: int, limit: int | None
+) -> Select[Any]:
+    """`stmt` for the page of the products matching, in relevance order: the page's ids are picked
+    from the product table alone (from `ix_product_search`), and only they are joined to their
+    producer and commune (joining every match first took most of a keystroke at 20,000 products)."""
+    page = _filtered(select(Product.id), query, producer_id)
+    page = page.order_by(*by_relevance(Product.search_key, query), Product.id).offset(offset)
+    picked = (page.limit(limit) if limit is not None else page).subquery()
+    return stmt.join(picked, picked.c.id == Product.id)
 
 
 def _filtered(stmt, query: str, producer_id: str | None):  # type: ignore[no-untyped-def]
