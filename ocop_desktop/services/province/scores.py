@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
@@ -126,12 +126,11 @@ def write_sheet(
     if source not in SOURCES:
         raise UserError(f"Nguồn phiếu “{source}” không hợp lệ.")
     serialise(s, "round", r.id)  # sheets and aggregation of one round, one desk at a time: fresh reads below
-    member, entry, dossier, sheet = sheet_target(s, r, member_id, dossier_id)
+    member, entry, dossier, sheet, row = _target(s, r, member_id, dossier_id)
     flags = stop_ids(sheet, data.stops)
     result = score(
         sheet, dict(data.answers), tuple(dict.fromkeys(data.knockouts)), flags
     )  # raises on a bad answer
-    row = member_sheets(s, dossier_id, [member.id]).get(member.id)
     if row is not None and expected_revision is not None and row.revision != expected_revision:
         raise conflict(s, "Phiếu chấm đã được sửa ở nơi khác", row)
     previous = int(row.total) if row is not None and row.total is not None else None
@@ -164,14 +163,29 @@ def sheet_target(
     s: Session, r: EvaluationRound, member_id: str, dossier_id: str
 ) -> tuple[CouncilMember, RoundEntry, Dossier, Sheet]:
     """Whose sheet, for which entry, on which pinned scoring sheet — refused unless the member may
-    hand in a sheet and the entry is still open to scoring (shared by sheets and drafts).
+    hand in a sheet and the entry is still open to scoring (shared by sheets and drafts)."""
+    return _target(s, r, member_id, dossier_id)[:4]
 
-    The three records are read in one query (a desk on the server pays a round trip per query, and a
+
+def _target(
+    s: Session, r: EvaluationRound, member_id: str, dossier_id: str
+) -> tuple[CouncilMember, RoundEntry, Dossier, Sheet, ScoreSheet | None]:
+    """`sheet_target` and the member's sheet already stored (None if none).
+
+    The four records are read in one query (a desk on the server pays a round trip per query, and a
     secretary types 1,350 sheets a round); when one is missing, the checks below say which."""
     found = s.execute(
-        select(CouncilMember, RoundEntry, Dossier)
+        select(CouncilMember, RoundEntry, Dossier, ScoreSheet)
         .join(RoundEntry, RoundEntry.round_id == CouncilMember.round_id)
         .join(Dossier, Dossier.id == RoundEntry.dossier_id)
+        .outerjoin(
+            ScoreSheet,
+            and_(
+                ScoreSheet.dossier_id == Dossier.id,
+                ScoreSheet.kind == MEMBER_SHEET,
+                ScoreSheet.member_id == CouncilMember.id,
+            ),
+        )
         .where(
             CouncilMember.id == member_id, CouncilMember.round_id == r.id, RoundEntry.dossier_id == dossier_id
         )
@@ -184,7 +198,9 @@ def sheet_target(
         )
     dossier = found[2] if found is not None else s.get(Dossier, dossier_id)
     assert dossier is not None
-    return member, entry, dossier, pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
+    sheet = pinned_sheet(dossier.ruleset_id, dossier.ruleset_hash, dossier.product_set)
+    stored = found[3] if found is not None else member_sheets(s, dossier_id, [member.id]).get(member.id)
+    return member, entry, dossier, sheet, stored
 
 
 def scoring_member(s: Session, r: EvaluationRound, member_id: str) -> CouncilMember:
