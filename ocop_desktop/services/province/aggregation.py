@@ -42,6 +42,7 @@ from ocop_desktop.services.province.common import (
 )
 from ocop_desktop.services.province.scores import member_result
 from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.batch import write_changed
 from ocop_desktop.store.models import Dossier, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
 
@@ -182,15 +183,17 @@ class AggregationService:
             ids = [e.dossier_id for e in entries]
             pinned = pins(s, ids)
             by_dossier = stored_sheets(s, [m.id for m in council.expected])
-            for e in entries:
-                if EntryStatus(e.status) not in SCORABLE:
-                    continue
-                try:
-                    done[e.dossier_id] = self._one(
-                        s, council, e, None, pinned[e.dossier_id], by_dossier.get(e.dossier_id, {})
-                    )
-                except UserError as exc:
-                    skipped[e.dossier_id] = exc.message
+            with s.no_autoflush:  # the entries are written together below, not one by one
+                for e in entries:
+                    if EntryStatus(e.status) not in SCORABLE:
+                        continue
+                    try:
+                        done[e.dossier_id] = self._one(
+                            s, council, e, None, pinned[e.dossier_id], by_dossier.get(e.dossier_id, {})
+                        )
+                    except UserError as exc:
+                        skipped[e.dossier_id] = exc.message
+            write_changed(s, entries)  # one statement (one round trip to a server) for the round's entries
         with self._ctx.read() as s:
             rows = {row.dossier_id: row for row in entry_rows(s, get_round(s, round_id))}
         return RoundAggregation(
