@@ -1,7 +1,7 @@
 """Covering indexes for the lists' filter per keystroke (products, dossiers); certificates by decision date
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 Create Date: 2026-12-04 04:40:00.000000
 
 The folded words typed in a list's search box are matched anywhere in `search_key` (LIKE '%word%'),
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision = '0023'
-down_revision = '0021'
+down_revision = '0022'
 branch_labels = None
 depends_on = None
 
