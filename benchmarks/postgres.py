@@ -99,11 +99,12 @@ def open_dossier_ms(ctx: AppContext, ids: list[str]) -> dict[str, float]:
     evidence = EvidenceService(ctx)
 
     def open_one(dossier: str) -> None:
-        DossierService(ctx).get(dossier)
-        ChecklistService(ctx).items(dossier)
-        evidence.attachments(dossier)
-        evidence.total_size(dossier)
-        SelfAssessmentService(ctx).load(dossier)
+        with ctx.shared_read():  # as the dossier window's open job reads (ui.dossiers.ops.open_dossier)
+            DossierService(ctx).get(dossier)
+            ChecklistService(ctx).items(dossier)
+            evidence.attachments(dossier)
+            evidence.total_size(dossier)
+            SelfAssessmentService(ctx).load(dossier)
 
     if not ids:
         return {}

@@ -7,12 +7,13 @@ user action commits or rolls back as a whole.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -53,6 +54,8 @@ class AppContext:
     lock: Path | None = None  # this process's hold on the data folder (`store.instance_lock`)
     _office: OfficeInfo | None = field(default=None, repr=False)
     _named: tuple[str | None, str] | None = field(default=None, repr=False)  # (officer id, name)
+    # the read a thread shares between the services it calls (`shared_read`); per thread: workers run at once
+    _reading: threading.local = field(default_factory=threading.local, repr=False)
 
     def close(self) -> None:
         """Release the database (and the data folder); reference data falls back to the bundled
@@ -89,10 +92,37 @@ class AppContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading: on a server, all its queries see one snapshot (`one_snapshot`)."""
+        """A session for reading: on a server, all its queries see one snapshot (`one_snapshot`).
+        Inside `shared_read` on the same thread, the shared session."""
+        shared: Session | None = getattr(self._reading, "session", None)
+        if shared is not None:
+            yield shared
+            return
         with self.sessions() as session:
             one_snapshot(session)
             yield session
+
+    @contextmanager
+    def shared_read(self) -> Iterator[None]:
+        """Every `read()` of this thread inside it uses one session and one snapshot: a window built
+        from several services' reads (the dossier window: detail, checklist, evidence, self-assessment…)
+        opens one transaction instead of one per read — at a server desk each costs its own round trips
+        (begin, isolation level, end). Reads only: a unit of work inside still has its own."""
+        if getattr(self._reading, "session", None) is not None:
+            yield
+            return
+        with self.read() as session:
+            # the session's identity map holds records weakly: one service's record would be gone (and
+            # read again) by the time the next asks for it by key; held here until the block ends
+            held: list[object] = []
+            hold = lambda _s, record: held.append(record)  # noqa: E731
+            event.listen(session, "loaded_as_persistent", hold)
+            self._reading.session = session
+            try:
+                yield
+            finally:
+                self._reading.session = None
+                event.remove(session, "loaded_as_persistent", hold)
 
     def officer_name(self) -> str:
         """The name of the officer at the keyboard, as the audit log records it (kept until renamed)."""

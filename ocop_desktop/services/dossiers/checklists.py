@@ -3,6 +3,7 @@ with expiry dates for time-limited papers and the files attached to each item.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -66,7 +67,10 @@ def copy_checklist(s: Session, from_dossier: str, to_dossier: str) -> None:
             item.status, item.note, item.expires_on = prev.status, prev.note, prev.expires_on
 
 
-def checklist_states(s: Session, d: Dossier) -> list[ChecklistState]:
+def checklist_states(
+    s: Session, d: Dossier, items: Sequence[ChecklistItem] | None = None
+) -> list[ChecklistState]:
+    """Each item's state; `items`: the dossier's items when the caller has read them already."""
     tpl = templates(d)
     counts = dict(
         s.execute(
@@ -75,7 +79,8 @@ def checklist_states(s: Session, d: Dossier) -> list[ChecklistState]:
             .group_by(Attachment.checklist_key)
         ).all()
     )
-    items = s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id))
+    if items is None:
+        items = list(s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id)))
     return [
         ChecklistState(
             i.key,
@@ -107,9 +112,10 @@ class ChecklistService:
         with self._ctx.read() as s:
             d = _dossier(s, dossier_id)
             tpl = templates(d)
-            states = {st.key: st for st in checklist_states(s, d)}
+            items = list(s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id)))
+            states = {st.key: st for st in checklist_states(s, d, items)}
             rows = []
-            for item in s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id)):
+            for item in items:
                 t, st = tpl.get(item.key), states[item.key]
                 if t is None:
                     continue

@@ -9,6 +9,7 @@ archived and restored, and when."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -57,11 +58,14 @@ def not_archived() -> ColumnElement[bool]:
     return Dossier.archived_on.is_(None)
 
 
-def archive_state(s: Session, d: Dossier, today: date) -> ArchiveState:
+def archive_state(
+    s: Session, d: Dossier, today: date, events: Sequence[DossierEvent] | None = None
+) -> ArchiveState:
+    """`events`: the dossier's events when the caller has read them already (the dossier window)."""
     if d.archived_on is not None:
         return ArchiveState(True, "")
     entry = _entry(s, d.id)
-    closed_on = _closed_on(s, d, entry)
+    closed_on = _closed_on(s, d, entry, events)
     return ArchiveState(
         False, archive_problem(Status(d.status), entry.status if entry else None, closed_on, today)
     )
@@ -73,14 +77,19 @@ def _entry(s: Session, dossier_id: str) -> RoundEntry | None:
     ).first()
 
 
-def _closed_on(s: Session, d: Dossier, entry: RoundEntry | None) -> date | None:
+def _closed_on(
+    s: Session, d: Dossier, entry: RoundEntry | None, events: Sequence[DossierEvent] | None = None
+) -> date | None:
     """When the procedure ended: the event that closed it, else the council's outcome."""
     closed = [st.value for st in CLOSED_STATUSES]
-    at = s.scalar(
-        select(func.max(DossierEvent.at)).where(
-            DossierEvent.dossier_id == d.id, DossierEvent.to_status.in_(closed)
+    if events is not None:
+        at = max((e.at for e in events if e.to_status in closed), default=None)
+    else:
+        at = s.scalar(
+            select(func.max(DossierEvent.at)).where(
+                DossierEvent.dossier_id == d.id, DossierEvent.to_status.in_(closed)
+            )
         )
-    )
     if at is not None:
         return at.date()
     if entry is not None:

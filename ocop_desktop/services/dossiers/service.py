@@ -220,7 +220,7 @@ class DossierService:
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
                 five_star=_five_star(s, d.id),
                 reevaluation=reevaluation_dates(s, d, events),
-                archive=archive_state(s, d, self.today()),
+                archive=archive_state(s, d, self.today(), events),
             )
 
     def search(

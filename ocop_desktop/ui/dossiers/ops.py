@@ -158,17 +158,18 @@ def create_dossier(
 
 def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EditorData:
     editor_modules()
-    detail = DossierService(ctx).get(dossier_id)
-    return EditorData(
-        detail,
-        load_checklist(None, ctx, dossier_id),
-        load_evidence(None, ctx, dossier_id),
-        _previous(ctx, detail),
-        _officers(ctx),
-        _product_set(detail),
-        _criteria(detail),
-        ConsistencyService(ctx).check(dossier_id),
-    )
+    with ctx.shared_read():  # one transaction for the window's reads (a server desk: fewer round trips)
+        detail = DossierService(ctx).get(dossier_id)
+        return EditorData(
+            detail,
+            load_checklist(None, ctx, dossier_id),
+            load_evidence(None, ctx, dossier_id),
+            _previous(ctx, detail),
+            _officers(ctx),
+            _product_set(detail),
+            _criteria(detail),
+            ConsistencyService(ctx).check(dossier_id),
+        )
 
 
 def editor_modules() -> None:

@@ -236,6 +236,6 @@ def test_the_log_check_waits_for_the_start_up_jobs(
     window.officers.check_audit()
     assert window.officers.check_task is None  # another job runs: asked again in a second
     release.set()
-    qtbot.waitUntil(lambda: window.officers.check_task is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.officers.check_task is not None, timeout=20_000)  # retried each second
     qtbot.waitUntil(lambda: window.officers.check_task is None, timeout=20_000)
     assert window.audit_banner is None
