@@ -6,7 +6,8 @@ asserted).
 DATA_DIR: a province data folder, e.g. a copy of `ocop-desktop --data-dir D demo-data --scale province`
 (5,000 producers, 20,000 products, 60,000 dossiers); it is copied to a temporary folder first, so it
 is never changed. The main window (1366×768, offscreen) visits every page and every tab (the
-evaluation page's through `show_tab`, the others' tab widgets one tab after the other), then opens
+evaluation page's through `show_tab`, the others' tab widgets one tab after the other; the products
+list filtered and sorted by its certificates, and scrolled), then opens
 DOSSIERS dossiers one after the other (each closed before the next). As the application does once
 its store is attached, the start-up heap is set aside from the garbage collector (`freeze_heap`).
 
@@ -39,7 +40,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QTabWidget  # noqa: E402
 
 from ocop_desktop.paths import AppPaths  # noqa: E402
@@ -93,6 +94,22 @@ def settle(app: object, until: Callable[[], bool] = lambda: True, limit: float =
             return
 
 
+def certificate_steps(page: object, step: Callable[..., None]) -> None:
+    """The products list narrowed and ordered by the current certificate (a join over every product's
+    certificates: read on a worker), scrolled to its next page, then back to every product."""
+    stars, state = page.star_filter, page.state_filter  # type: ignore[attr-defined]
+    header, bar = page.table.horizontalHeader(), page.table.verticalScrollBar()  # type: ignore[attr-defined]
+    for combo, value in ((stars, 5), (stars, 0), (state, "due"), (state, "expired")):
+        index = combo.findData(value)
+        step(f"  filter {combo.itemText(index)}", lambda c=combo, i=index: c.setCurrentIndex(i))
+        if combo is stars:
+            step("  filter every star", lambda: stars.setCurrentIndex(0))
+    step("  filter all", lambda: state.setCurrentIndex(0))
+    step("  sort Hiệu lực đến", lambda: header.setSortIndicator(6, Qt.SortOrder.DescendingOrder))
+    step("  scroll to the next page", lambda: bar.setValue(bar.maximum()))
+    step("  sort Mã SP", lambda: header.setSortIndicator(0, Qt.SortOrder.AscendingOrder))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data_dir", type=Path)
@@ -127,6 +144,8 @@ def main() -> None:
     baseline = rss_mb()
     for name in PAGE_NAMES:
         step(f"page {name}", lambda name=name: window.show_page(name))
+        if name == "products":
+            certificate_steps(window.page(name), step)
         if name == "evaluation" and hasattr(page := window.page("evaluation"), "show_tab"):
             for tab in ("inbox", "rounds", "council", "scoring", "matrix", "results"):
                 step(f"  tab {tab}", lambda tab=tab: page.show_tab(tab))  # type: ignore[union-attr]

@@ -15,6 +15,9 @@ Each figure's ratio PostgreSQL / SQLite is reported; the target is ≤ 2 for eac
 
 Run: uv run python benchmarks/postgres.py [--data-dir PROVINCE_DEMO] [--save]
 (the data folder is copied, never changed; without it a province demo is built, about a minute).
+To iterate: `--work DIR` keeps the prepared demo and its migrated server copy (benchmarks/pg_work.py;
+each run measures fresh copies of them) and `--only filter,open,reports,sheets,import` picks measures.
+The saved figures are a full run without either.
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ sys.path.insert(0, str(ROOT / "tests"))  # helpers.postgres
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import aggregation as aggregation_bench  # noqa: E402
+import pg_work  # noqa: E402
 import sync as sync_bench  # noqa: E402
+from pg_work import Prepared  # noqa: E402
 
 from helpers.postgres import PostgresServer  # noqa: E402
 from helpers.postgres import start as start_postgres  # noqa: E402
@@ -121,19 +126,31 @@ def aggregation_ms(ctx: AppContext) -> dict[str, float]:
     return {"aggregate_ms": ms(seconds), "enter_1350_sheets_ms": ms(enter)}
 
 
-def measure(ctx: AppContext, fresh: AppContext, package: Path, dossier_ids: list[str]) -> dict[str, Any]:
+PARTS = ("filter", "open", "reports", "sheets", "import")
+
+
+def measure(
+    ctx: AppContext, fresh: AppContext, package: Path, dossier_ids: list[str], only: set[str]
+) -> dict[str, Any]:
     on = date(2026, 9, 1)
     products, dossiers = ProductService(ctx), DossierService(ctx)
-    figures: dict[str, Any] = {
-        "filter_products": filter_per_keystroke(lambda q: (products.count(q), products.search(q, limit=200))),
-        "filter_dossiers": filter_per_keystroke(lambda q: (dossiers.count(q), dossiers.search(q, limit=200))),
-        "open_dossier": open_dossier_ms(ctx, dossier_ids),
-        "reports_ms": reports_ms(ctx, on),
-        "aggregation_150x9": aggregation_ms(fresh),
-    }
-    service = PackageService(ctx)
-    seconds = timed(lambda: service.import_package(package))
-    figures["import_100_dossiers_ms"] = ms(seconds)
+    figures: dict[str, Any] = {}
+    if "filter" in only:
+        figures["filter_products"] = filter_per_keystroke(
+            lambda q: (products.count(q), products.search(q, limit=200))
+        )
+        figures["filter_dossiers"] = filter_per_keystroke(
+            lambda q: (dossiers.count(q), dossiers.search(q, limit=200))
+        )
+    if "open" in only:
+        figures["open_dossier"] = open_dossier_ms(ctx, dossier_ids)
+    if "reports" in only:
+        figures["reports_ms"] = reports_ms(ctx, on)
+    if "sheets" in only:
+        figures["aggregation_150x9"] = aggregation_ms(fresh)
+    if "import" in only:
+        service = PackageService(ctx)
+        figures["import_100_dossiers_ms"] = ms(timed(lambda: service.import_package(package)))
     return figures
 
 
@@ -193,7 +210,8 @@ def ratios(sqlite: dict[str, Any], server: dict[str, Any], path: str = "") -> di
     return found
 
 
-def run(args: argparse.Namespace, root: Path, server: PostgresServer) -> dict[str, Any]:
+def prepare(args: argparse.Namespace, root: Path, server: PostgresServer) -> Prepared:
+    """The SQLite demo linked to a commune (its package made), then moved to the server."""
     demo = ensure_demo(args.data_dir, root)
     province = open_app(AppPaths.for_data_dir(demo))
     try:
@@ -204,44 +222,95 @@ def run(args: argparse.Namespace, root: Path, server: PostgresServer) -> dict[st
         ids = found[:: max(1, len(found) // 20)]  # 20 dossiers across the list
     finally:
         province.close()
+    report = {
+        "rows": moved.rows,
+        "tables": len(moved.tables),
+        "all_tables_match": all(t.ok for t in moved.tables),
+        "audit_entries_verified": moved.audit_entries,
+        "seconds": moved.seconds,
+        "phases_seconds": moved.phases,
+    }
+    return Prepared(demo, url, package, report, ids)
+
+
+def measure_both(prepared: Prepared, root: Path, server: PostgresServer, only: set[str]) -> dict[str, Any]:
     server_dir = root / "server-desk"  # the same keys and scans, the store on the server
-    shutil.copytree(demo, server_dir, ignore=shutil.ignore_patterns("ocop.sqlite3*", "ocop.lock"))
+    shutil.copytree(prepared.demo, server_dir, ignore=shutil.ignore_patterns("ocop.sqlite3*", "ocop.lock"))
     results = {}
-    for engine, data_dir, database in (("sqlite", demo, None), ("postgresql", server_dir, url)):
+    for engine, data_dir, database in (
+        ("sqlite", prepared.demo, None),
+        ("postgresql", server_dir, prepared.url),
+    ):
         fresh_db = None if database is None else server.url(server.new_database(prefix="fresh"))
         ctx = open_app(AppPaths.for_data_dir(data_dir), database=database)
         fresh = open_app(AppPaths.for_data_dir(root / f"fresh-{engine}"), database=fresh_db)
         try:
-            results[engine] = measure(ctx, fresh, package, ids)
+            results[engine] = measure(ctx, fresh, prepared.package, prepared.ids, only)
         finally:
             ctx.close()
             fresh.close()
     return {
-        "migrate_to": {
-            "rows": moved.rows,
-            "tables": len(moved.tables),
-            "all_tables_match": all(t.ok for t in moved.tables),
-            "audit_entries_verified": moved.audit_entries,
-            "seconds": moved.seconds,
-            "phases_seconds": moved.phases,
-        },
+        "migrate_to": prepared.moved,
         "sqlite": results["sqlite"],
         "postgresql": results["postgresql"],
         "ratio_postgresql_to_sqlite": ratios(results["sqlite"], results["postgresql"]),
     }
 
 
+def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
+    """The whole run in a temporary folder, or on copies of what `--work` keeps (prepared once)."""
+    only = set(args.only.split(",")) if args.only else set(PARTS)
+    if args.work is None:
+        server = start_postgres()
+        try:
+            return measure_both(prepare(args, root, server), root, server, only)
+        finally:
+            server.stop()
+    args.work.mkdir(parents=True, exist_ok=True)
+    server = pg_work.start_kept(args.work)
+    try:
+        kept = pg_work.saved(args.work)
+        if kept is None:
+            kept = prepare(args, args.work, server)
+            server.made.clear()  # the prepared database is kept
+            pg_work.save(args.work, kept)
+        return measure_both(pg_work.working_copy(kept, server, root), root, server, only)
+    finally:
+        for name in server.made:  # the run's copies; the kept database stays
+            server.drop_database(name)
+        server.stop()
+
+
+def filter_ok(body: dict[str, Any]) -> bool | None:
+    """Both lists, on both engines, within the per-keystroke target (None when not measured)."""
+    medians = [
+        body[engine][name]["median_ms"]
+        for engine in ("sqlite", "postgresql")
+        for name in ("filter_products", "filter_dossiers")
+        if name in body[engine]
+    ]
+    return all(m <= FILTER_TARGET_MS for m in medians) if medians else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, help="a province demo installation (copied, not changed)")
     parser.add_argument("--save", action="store_true", help="write benchmarks/results/postgres.json")
+    parser.add_argument("--only", help=f"some of the measures, comma-separated: {','.join(PARTS)}")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="a folder kept between runs: prepared (and migrated) once, measured on copies",
+    )
     args = parser.parse_args()
+    if args.only and not set(args.only.split(",")) <= set(PARTS):
+        parser.error(f"--only takes some of: {','.join(PARTS)}")
+    if args.save and (args.only or args.work):
+        parser.error("--save records a full run: without --only and --work")
     root = Path(tempfile.mkdtemp(prefix="ocop-pg-bench-"))
-    server = start_postgres()
     try:
-        body = run(args, root, server)
+        body = run(args, root)
     finally:
-        server.stop()
         shutil.rmtree(root, ignore_errors=True)
     over = {k: v for k, v in body["ratio_postgresql_to_sqlite"].items() if v > RATIO_TARGET}
     out = {
@@ -256,7 +325,7 @@ def main() -> None:
         "targets": {"ratio_max": RATIO_TARGET, "filter_ms_per_keystroke_max": FILTER_TARGET_MS},
         **body,
         "over_ratio_target": over,
-        "filter_ok": body["postgresql"]["filter_products"]["median_ms"] <= FILTER_TARGET_MS,
+        "filter_ok": filter_ok(body),
     }
     text = json.dumps(out, ensure_ascii=False, indent=2, default=str)
     print(text)

@@ -8,7 +8,7 @@ import argparse
 from datetime import date, datetime
 from pathlib import Path
 
-from ocop_desktop.cli.framework import print_json, print_table
+from ocop_desktop.cli.framework import ConsoleProgress, clear_progress, print_json, print_table
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.services.core.context import AppContext
 from ocop_desktop.services.reports.catalogue import write_csv
@@ -65,7 +65,9 @@ def _run(args: argparse.Namespace, ctx: AppContext | None) -> int:
             print(f"Đã ghi {write_csv(report, args.csv)}")
         for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
             if path is not None:
-                print(f"Đã ghi {write(report, agency, path)}")
+                written = write(report, agency, path, progress=ConsoleProgress())  # a long list: seconds
+                clear_progress()
+                print(f"Đã ghi {written}")
         if not args.json:
             return 0
     if args.json:

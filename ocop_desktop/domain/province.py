@@ -40,6 +40,9 @@ class EntryStatus(StrEnum):
     NOT_RECOGNISED = "not_recognised"
     DECIDED = "decided"
     CENTRAL = "central_result"  # proposed for 5★, the ministry's result recorded, not 5★
+    # The producer withdrew the dossier at the commune before any decision took it (issue 15): kept
+    # with its sheets and history for the record, out of scoring, aggregation, ranking and decision.
+    WITHDRAWN = "withdrawn"
 
     @property
     def label(self) -> str:
@@ -51,6 +54,7 @@ class EntryStatus(StrEnum):
             "not_recognised": "Không đủ điều kiện công nhận",
             "decided": "Đã có quyết định",
             "central_result": "Đã có kết quả của Bộ",
+            "withdrawn": "Chủ thể đã rút hồ sơ",
         }[self.value]
 
 

@@ -27,6 +27,7 @@ FOOTER_Y = 7 * mm
 MARGINS = {"top": 20 * mm, "bottom": 26 * mm, "left": 30 * mm, "right": 15 * mm}
 LANDSCAPE_MARGINS = {"top": 15 * mm, "bottom": 26 * mm, "left": 20 * mm, "right": 15 * mm}
 PRODUCER = "OCOP Desktop"
+PagesDone = Callable[[int, int], None]  # (pages finished, pages)
 PORTRAIT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 165 mm of text column
 LANDSCAPE_WIDTH = A4[1] - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]  # 262 mm
 
@@ -53,9 +54,18 @@ class Section(Flowable):
 class _FooterCanvas(Canvas):
     """Defers each page until the page count is known, then stamps the footer on all of them."""
 
-    def __init__(self, *args: Any, payload: QrPayload, left: float, right: float, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        payload: QrPayload,
+        left: float,
+        right: float,
+        on_page: PagesDone | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._section = payload
+        self._on_page = on_page
         self._left = left
         self._right = right
         self._deferred: list[dict[str, Any]] = []
@@ -70,7 +80,9 @@ class _FooterCanvas(Canvas):
         for section in sections:
             totals[id(section)] = totals.get(id(section), 0) + 1
         seen: dict[int, int] = {}
-        for state, section in zip(self._deferred, sections, strict=True):
+        for done, (state, section) in enumerate(zip(self._deferred, sections, strict=True)):
+            if self._on_page is not None:
+                self._on_page(done, len(sections))
             seen[id(section)] = seen.get(id(section), 0) + 1
             self.__dict__.update(state)
             self._footer(section, seen[id(section)], totals[id(section)])
@@ -96,8 +108,10 @@ def build_pdf(
     subject: str = "",
     wide: bool = False,
     base_size: float = 13,
+    on_page: PagesDone | None = None,
 ) -> bytes:
-    """Lay out `story` on A4 (landscape when `wide`) and return the PDF bytes."""
+    """Lay out `story` on A4 (landscape when `wide`) and return the PDF bytes. `on_page(done, pages)` is
+    called before each page gets its footer (progress and cancellation of a long report)."""
     register_fonts()
     margins = LANDSCAPE_MARGINS if wide else MARGINS
     buffer = io.BytesIO()
@@ -118,6 +132,8 @@ def build_pdf(
         initialFontSize=base_size,
         lang="vi-VN",
     )
-    maker = functools.partial(_FooterCanvas, payload=payload, left=margins["left"], right=margins["right"])
+    maker = functools.partial(
+        _FooterCanvas, payload=payload, left=margins["left"], right=margins["right"], on_page=on_page
+    )
     doc.build(list(story), canvasmaker=maker)
     return buffer.getvalue()

@@ -13,6 +13,8 @@ same text is printed beside the code, so a copy can be matched by eye when no sc
 
 from __future__ import annotations
 
+import functools
+import itertools
 from dataclasses import dataclass
 
 from reportlab.graphics.barcode import qrencoder
@@ -64,8 +66,55 @@ def qr_modules(text: str) -> list[list[bool]]:
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(text)
     code.version = code.calculate_version()
+    code.dataCache = _codewords(code)  # makeImpl would compute the same, several times slower
     code.makeImpl(False, FIXED_MASK)
     return code.modules
+
+
+def _codewords(code: qrencoder.QRCode) -> list[int]:
+    """The symbol's codewords as `QRCode.createData` makes them (data, terminator, padding, then each
+    block's error correction, interleaved), with the Reed-Solomon remainders computed from tables: a long
+    report draws a code on each of its thousands of pages, and ReportLab rebuilds the generator polynomial
+    and divides recursively for every one of them."""
+    blocks = qrencoder.QRRSBlock.getRSBlocks(code.version, code.errorCorrectLevel)
+    buffer = qrencoder.QRBitBuffer()
+    for data in code.dataList:
+        data.write(buffer, code.version)
+    capacity = sum(block.dataCount for block in blocks) * 8
+    if buffer.getLengthInBits() + 4 <= capacity:
+        buffer.put(0, 4)
+    while buffer.getLengthInBits() % 8:
+        buffer.putBit(False)
+    pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
+    while buffer.getLengthInBits() < capacity:
+        buffer.put(next(pads), 8)
+    data_words, ec_words, offset = [], [], 0
+    for block in blocks:
+        words = buffer.buffer[offset : offset + block.dataCount]
+        offset += block.dataCount
+        data_words.append(words)
+        ec_words.append(_remainder(words, _generator(block.totalCount - block.dataCount)))
+    interleaved = itertools.chain(itertools.zip_longest(*data_words), itertools.zip_longest(*ec_words))
+    return [word for column in interleaved for word in column if word is not None]
+
+
+@functools.cache
+def _generator(degree: int) -> tuple[int, ...]:
+    """The logarithms of the generator polynomial's coefficients after the leading 1 (all non-zero)."""
+    coefficients = qrencoder.QRUtil.getErrorCorrectPolynomial(degree).num
+    return tuple(qrencoder.LOG_TABLE[c] for c in coefficients[1:])
+
+
+def _remainder(data: list[int], generator: tuple[int, ...]) -> list[int]:
+    """data·x^n mod the generator over GF(256): the block's n error-correction codewords."""
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    rest = [*data, *([0] * len(generator))]
+    for i in range(len(data)):
+        if rest[i]:
+            lead = log[rest[i]]
+            for j, g in enumerate(generator, i + 1):
+                rest[j] ^= exp[(lead + g) % 255]
+    return rest[len(data) :]
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:

@@ -7,10 +7,9 @@ and date. Landscape when a table is wide. The QR code on every page names the re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
@@ -21,7 +20,9 @@ from ocop_desktop.printing.markup import esc, number
 from ocop_desktop.printing.page import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, build_pdf
 from ocop_desktop.printing.qr import QrPayload
 from ocop_desktop.printing.report_chart import ReportChartData, bar_chart
+from ocop_desktop.printing.report_rows import RowsPlaced, RowsTable, body
 from ocop_desktop.printing.styles import styles
+from ocop_desktop.progress import Progress, report
 
 Value = str | int | float | dt.date | None
 CHAR = 2.0 * mm  # about one character of an 11 pt cell
@@ -92,33 +93,43 @@ def _widths(table: ReportTableData, width: float) -> list[float]:
     return natural
 
 
-def _table(table: ReportTableData, width: float) -> list[Flowable]:
-    st = styles(12)
-    numeric = {
+def _numeric(table: ReportTableData) -> frozenset[int]:
+    """The columns of numbers (right-aligned)."""
+    return frozenset(
         i
         for i in range(len(table.headers))
         if table.rows and all(isinstance(r[i], int | float) or r[i] is None for r in table.rows)
-    }
-    right = st.cell.clone("cell-right", alignment=2)
-    head = cells(st, *table.headers, bold=True, center_from=0)
+    )
 
-    def row(values: Sequence[Value], bold: bool = False) -> list[object]:
-        out = cells(st, *(text(v) for v in values), bold=bold)
-        for i in numeric:
-            out[i] = Paragraph(out[i].text, right)
-        return list(out)
 
-    rows: list[list[object]] = [list(head)]
-    rows += [row(r) for r in table.rows]
-    extra: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE)]
-    if table.total is not None:
-        rows.append(row(table.total, bold=True))
-        extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.Color(0.96, 0.96, 0.96)))
-    if not table.rows:
-        rows.append(cells(st, "Không có số liệu", *([""] * (len(table.headers) - 1))))
-        extra.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+def _table(
+    table: ReportTableData,
+    width: float,
+    on_page: RowsPlaced | None = None,
+    on_wrapped: Callable[[int], None] | None = None,
+) -> list[Flowable]:
+    st = styles(12)
+    widths = _widths(table, width)
     title = Paragraph(f"<b>{esc(table.title)}</b>", st.body.clone("table-title", spaceBefore=6))
-    return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, _widths(table, width), extra=extra)]
+    if not table.rows:
+        rows: list[list[object]] = [
+            cells(st, *table.headers, bold=True, center_from=0),
+            cells(st, "Không có số liệu", *([""] * (len(table.headers) - 1))),
+        ]
+        extra = [("BACKGROUND", (0, 0), (-1, 0), GROUP_ROW_SHADE), ("SPAN", (0, 1), (-1, 1))]
+        return [CondPageBreak(40 * mm), KeepTogether([title]), grid(rows, widths, extra=extra)]
+    rows_data = body(
+        table.headers,
+        [[text(v) for v in r] for r in table.rows],
+        None if table.total is None else [text(v) for v in table.total],
+        widths,
+        _numeric(table),
+        size=st.cell.fontSize,
+        leading=st.cell.leading,
+        on_page=on_page,
+        on_wrapped=on_wrapped,
+    )
+    return [CondPageBreak(40 * mm), KeepTogether([title]), RowsTable(rows_data)]
 
 
 def _charts(charts: tuple[ReportChartData, ...], wide: bool) -> list[Flowable]:
@@ -136,7 +147,7 @@ def _charts(charts: tuple[ReportChartData, ...], wide: bool) -> list[Flowable]:
     return [Spacer(1, 3 * mm), *(Table([row], colWidths=[half + 8 * mm, half], style=style) for row in rows)]
 
 
-def build(d: ReportData) -> tuple[list[Flowable], bool]:
+def build(d: ReportData, progress: Progress | None = None) -> tuple[list[Flowable], bool]:
     wide = any(len(t.headers) >= WIDE_FROM for t in d.tables)
     width = LANDSCAPE_WIDTH if wide else PORTRAIT_WIDTH
     st = styles(13)
@@ -158,13 +169,53 @@ def build(d: ReportData) -> tuple[list[Flowable], bool]:
             Paragraph(f"– {esc(label)}: <b>{esc(text(value))}</b>", st.body.clone("fig", spaceAfter=1))
         )
     out += _charts(d.charts, wide)
+    steps = _Steps(progress, sum(len(t.rows) for t in d.tables))
     for table in d.tables:
-        out += _table(table, width)
+        wrapped = steps.wrapping(table.title, len(table.rows))
+        out += _table(table, width, steps.placed_from(len(table.rows)), wrapped)
     return out, wide
 
 
-def render_report(d: ReportData) -> bytes:
-    story, wide = build(d)
+class _Steps:
+    """A report's progress as one fraction: the tables wrapped (a tenth), their rows placed on pages, the
+    pages finished (footer and QR code). Each step may raise `Cancelled`."""
+
+    PLACED, PAGES = 0.1, 0.7
+
+    def __init__(self, progress: Progress | None, rows: int) -> None:
+        self.progress, self.rows, self.before = progress, max(rows, 1), 0
+
+    def wrapping(self, title: str, rows: int) -> Callable[[int], None]:
+        """Reports that the table's wrapping starts, and returns what reports its rows wrapped."""
+        before = self.before
+
+        def wrapped(done: int) -> None:
+            line = f"Đang chuẩn bị bảng “{title}”: {text(done)}/{text(rows)} dòng…"
+            report(self.progress, self.PLACED * (before + done) / self.rows, line)
+
+        report(self.progress, self.PLACED * before / self.rows, f"Đang chuẩn bị bảng “{title}”…")
+        return wrapped
+
+    def placed_from(self, rows: int) -> RowsPlaced:
+        """`on_page` of a table whose rows come after those of the tables before it."""
+        before = self.before
+        self.before += rows
+
+        def placed(done: int, _rows: int) -> None:
+            fraction = (before + done) / self.rows
+            line = f"Đang dàn trang: {text(before + done)}/{text(self.rows)} dòng…"
+            report(self.progress, self.PLACED + (self.PAGES - self.PLACED) * fraction, line)
+
+        return placed
+
+    def finishing(self, done: int, pages: int) -> None:
+        line = f"Đang hoàn thiện trang {text(done + 1)}/{text(pages)}…"
+        report(self.progress, self.PAGES + (0.97 - self.PAGES) * done / max(pages, 1), line)
+
+
+def render_report(d: ReportData, progress: Progress | None = None) -> bytes:
+    """The PDF. With `progress`, the steps are reported and a cancel raises `Cancelled` (nothing returned)."""
+    story, wide = build(d, progress)
     payload = QrPayload(
         form="report",
         ref_kind="report",
@@ -172,4 +223,7 @@ def render_report(d: ReportData) -> bytes:
         revision=None,
         content_hash=content_hash(d),
     )
-    return build_pdf(story, payload=payload, title=d.title, subject=f"{d.title} — {d.scope}", wide=wide)
+    finishing = _Steps(progress, 1).finishing if progress is not None else None
+    return build_pdf(
+        story, payload=payload, title=d.title, subject=f"{d.title} — {d.scope}", wide=wide, on_page=finishing
+    )

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ocop_desktop.domain.errors import ConflictError
-from ocop_desktop.store.audit.chain import lock_chain
+from ocop_desktop.store.audit.chain import CHAIN_LOCK, chain_held, chain_taken, lock_chain
 from ocop_desktop.store.base import Base, Tracked
 from ocop_desktop.store.models.office import Office, Officer
 
@@ -63,10 +63,23 @@ def on_server(s: Session) -> bool:
 def serialise(s: Session, *key: object) -> None:
     """Hold the counter named by `key` until this transaction ends (commit or rollback). Taken before
     the counter's last value is read, in the transaction that writes the new record."""
-    if on_server(s):
-        lock_chain(s.connection())  # the audit chain first, always: see `locked`
-        name = ":".join(str(part) for part in key)
+    if not on_server(s):
+        return
+    conn, name = s.connection(), ":".join(str(part) for part in key)
+    if chain_held(conn):
         s.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
+        return
+    # The audit chain first, always (see `locked`), in the same round trip: the subquery in FROM runs
+    # before the outer lock (PostgreSQL never folds a subquery calling a volatile function into the
+    # outer query). One query less for every sheet a secretary types at a server desk.
+    s.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(hashtextextended(:name, 0)) "
+            "FROM (SELECT pg_advisory_xact_lock(:chain) AS held) AS chain"
+        ),
+        {"name": name, "chain": CHAIN_LOCK},
+    )
+    chain_taken(conn)
 
 
 def one_snapshot(s: Session) -> None:

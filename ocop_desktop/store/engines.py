@@ -191,12 +191,12 @@ def save_shared_blobs(data_dir: Path, folder: Path | None) -> None:
         choice.pop("blobs", None)
     else:
         folder = folder.expanduser().resolve()
-        _check_writable(folder)
+        check_writable(folder)
         choice["blobs"] = str(folder)
     _write_choice(data_dir, choice)
 
 
-def _check_writable(folder: Path) -> None:
+def check_writable(folder: Path) -> None:
     probe = folder / f".write-test-{uuid.uuid4().hex}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

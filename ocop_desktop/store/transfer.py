@@ -178,8 +178,8 @@ def reset_sequences(target: Connection) -> list[str]:
     return [f"{t}.{c}" for t, c, _ in found]
 
 
-def analyze(target: Connection) -> None:
-    """Fresh statistics, so that the server's planner knows the tables are no longer empty (through
-    the driver: `audit verify` leaves the connection streaming its results)."""
+def vacuum_analyze(target: Connection) -> None:
+    """VACUUM ANALYZE on an autocommit connection: fresh statistics, so that the server's planner knows
+    the tables are no longer empty, and the visibility map set (index-only scans need it)."""
     with server_driver(target).cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")

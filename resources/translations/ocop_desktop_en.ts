@@ -581,6 +581,29 @@ Press “Copy” and send the text below to the support team.</translation>
     </message>
 </context>
 <context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+        <source>Hồ sơ vừa được %1 cập nhật ở nơi khác.</source>
+        <translation>%1 has just updated this dossier elsewhere.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ vừa được cập nhật ở nơi khác.</source>
+        <translation>This dossier has just been updated elsewhere.</translation>
+    </message>
+    <message>
+        <source>Tải lại</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Lưu những gì đang gõ rồi đọc lại hồ sơ</source>
+        <translation>Save what you are typing, then reload the dossier</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTab</name>
     <message>
         <source>Hiện cả các mục không áp dụng</source>
@@ -794,6 +817,233 @@ Press “Copy” and send the text below to the support team.</translation>
     <message>
         <source>Không còn khác biệt nào (bản trên máy đã giống bản gửi đến).</source>
         <translation>No differences left (the copy on this computer already equals the incoming one).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictLabels</name>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Danh mục hồ sơ</source>
+        <translation>Dossier checklist</translation>
+    </message>
+    <message>
+        <source>Tự đánh giá (Phần III)</source>
+        <translation>Self-assessment (Part III)</translation>
+    </message>
+    <message>
+        <source>Tài liệu minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawal</translation>
+    </message>
+    <message>
+        <source>Biểu mẫu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Loại đăng ký</source>
+        <translation>Registration type</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>Mã băm bộ tiêu chí</source>
+        <translation>Rule set hash</translation>
+    </message>
+    <message>
+        <source>Bộ sản phẩm</source>
+        <translation>Product set</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số phiếu tiếp nhận</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự phiếu</source>
+        <translation>Receipt sequence no.</translation>
+    </message>
+    <message>
+        <source>Ngày tiếp nhận</source>
+        <translation>Receipt date</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving officer</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Hồ sơ trước</source>
+        <translation>Previous dossier</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận làm căn cứ</source>
+        <translation>Certificate relied on</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <source>Ghi chú nộp hồ sơ</source>
+        <translation>Submission note</translation>
+    </message>
+    <message>
+        <source>Ngày lưu trữ</source>
+        <translation>Archived on</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Loại hình</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Chức vụ người đại diện</source>
+        <translation>Representative&apos;s position</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>Số thứ tự</source>
+        <translation>Sequence no.</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Nhãn hiệu</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <source>Quy cách đóng gói</source>
+        <translation>Packaging</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Nội dung tệp</source>
+        <translation>File content</translation>
+    </message>
+    <message>
+        <source>Tên tệp</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Mục danh mục</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Câu trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Điểm liệt</source>
+        <translation>Knockout</translation>
+    </message>
+    <message>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Ý kiến</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Tổng điểm</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Số sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Loại tệp</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ngày rút</source>
+        <translation>Withdrawn on</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1413,10 @@ Press “Copy” and send the text below to the support team.</translation>
         <translation>Ministry result recorded</translation>
     </message>
     <message>
+        <source>Chủ thể đã rút hồ sơ</source>
+        <translation>Withdrawn by the producer</translation>
+    </message>
+    <message>
         <source>Họp Hội đồng</source>
         <translation>Council meeting</translation>
     </message>
@@ -1278,6 +1532,26 @@ Press “Copy” and send the text below to the support team.</translation>
 Cán bộ: %2</source>
         <translation>Office: %1
 Officer: %2</translation>
+    </message>
+    <message>
+        <source>Để các máy khác của văn phòng ký được: Cài đặt › Chia sẻ khóa cho các máy…</source>
+        <translation>So that the office&apos;s other desks can sign: Settings › Share the keys with the desks…</translation>
+    </message>
+    <message>
+        <source>Máy chủ: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Đã kết nối</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Máy này đã có khóa ký của văn phòng.</source>
+        <translation>This desk has the office&apos;s signing key.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có khóa ký của văn phòng: nhận khóa trong Cài đặt khi văn phòng đã chia sẻ.</source>
+        <translation>This desk does not have the office&apos;s signing key yet: install it in Settings once the office has shared it.</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +2129,18 @@ Close and discard them?</translation>
 </context>
 <context>
     <name>EvaluationStyle</name>
+    <message>
+        <source>Đã rút hồ sơ ngày %1</source>
+        <translation>Dossier withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>Chủ thể đã rút hồ sơ ở xã; hồ sơ không còn được chấm, tổng hợp, xếp hạng hay xét công nhận. Phiếu chấm đã nhập được giữ để lưu.</source>
+        <translation>The producer withdrew the dossier at the commune; it is no longer scored, aggregated, ranked or considered for recognition. Scoring sheets already entered are kept for the record.</translation>
+    </message>
+    <message>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
     <message>
         <source>STT</source>
         <translation>No.</translation>
@@ -2475,12 +2761,70 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Only the dossiers ticked in the table</translation>
     </message>
     <message>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Đã sửa sau lần gửi gần nhất</source>
+        <translation>Changed since last sent</translation>
+    </message>
+    <message>
+        <source>Đã gửi, chưa có biên nhận</source>
+        <translation>Sent, no receipt yet</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã nhận (đang chờ xem xét xung đột)</source>
+        <translation>Received by the province (conflict under review)</translation>
+    </message>
+    <message>
         <source>Không có hồ sơ nào cần gửi: mọi hồ sơ đã được bên nhận xác nhận.</source>
         <translation>Nothing to send: the recipient has confirmed every dossier.</translation>
     </message>
     <message>
         <source>Hãy đánh dấu ít nhất một hồ sơ.</source>
         <translation>Tick at least one dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>FetchKeysDialog</name>
+    <message>
+        <source>Khóa của văn phòng</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FetchKeysForm</name>
+    <message>
+        <source>Văn phòng đã chia sẻ khóa ký cho các máy. Nhập mật khẩu khóa của văn phòng (do cán bộ quản trị đặt) để máy này ký được biên nhận, kết quả và gói gửi đi.</source>
+        <translation>The office has shared its signing keys with the desks. Enter the office key passphrase (set by the administrator) so that this desk can sign receipts, results and outgoing packages.</translation>
+    </message>
+    <message>
+        <source>Nhận khóa</source>
+        <translation>Install keys</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Hãy nhập mật khẩu khóa của văn phòng.</source>
+        <translation>Enter the office key passphrase.</translation>
+    </message>
+    <message>
+        <source>Đã nhận khóa. Dấu vân tay khóa ký: %1</source>
+        <translation>Keys installed. Signing key fingerprint: %1</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3302,10 @@ Send this file to the provincial OCOP office.</translation>
         <translation>Figures of %1</translation>
     </message>
     <message>
+        <source>Kế hoạch năm…</source>
+        <translation>Year plan…</translation>
+    </message>
+    <message>
         <source>Không có việc nào cần chú ý lúc này.</source>
         <translation>Nothing needs attention right now.</translation>
     </message>
@@ -3288,6 +3636,33 @@ Send this file to the provincial OCOP office.</translation>
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Làm việc cùng văn phòng trên máy chủ</source>
+        <translation>Work with the office on the server</translation>
+    </message>
+    <message>
+        <source>Kết nối</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Chưa có tên bạn? Cán bộ quản trị thêm cán bộ trong Cài đặt › Quản lý cán bộ trên một máy đã kết nối; sau đó bấm “Quay lại” rồi “Kiểm tra kết nối”.</source>
+        <translation>Your name is not listed? The administrator adds officers in Settings › Manage officers on a desk that is already connected; then press “Back” and then “Test connection”.</translation>
+    </message>
+    <message>
+        <source>Cán bộ sử dụng máy này</source>
+        <translation>Officer using this desk</translation>
+    </message>
+    <message>
+        <source>Văn phòng “%1” đã được thiết lập trên máy chủ bởi một máy khác. Máy này làm việc cùng.</source>
+        <translation>The office “%1” was set up on the server by another desk. This desk joins it.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChangePanel</name>
     <message>
         <source>Thay khóa của “%1” — không phải cơ quan mới.</source>
@@ -3324,6 +3699,25 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Chưa khớp dấu vân tay cũ.</source>
         <translation>Does not match the old fingerprint yet.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Khóa của văn phòng</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có khóa ký của văn phòng. Có thể nhận sau trong Cài đặt › Khóa dùng chung của các máy trong văn phòng.</source>
+        <translation>This desk does not have the office&apos;s signing keys yet. They can be installed later in Settings › Office keys shared by the desks.</translation>
+    </message>
+    <message>
+        <source>Để sau &gt;</source>
+        <translation>Later &gt;</translation>
+    </message>
+    <message>
+        <source>Tiếp tục &gt;</source>
+        <translation>Next &gt;</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3960,14 @@ Send this file to the provincial OCOP office.</translation>
     <message>
         <source>Chưa có phiếu chấm nào của thành viên.</source>
         <translation>No member has scored yet.</translation>
+    </message>
+    <message>
+        <source>Điểm trung bình theo các phiếu đã nhập: %1</source>
+        <translation>Mean score from the sheets entered: %1</translation>
+    </message>
+    <message>
+        <source>Số phiếu: %1/%2 thành viên</source>
+        <translation>Sheets: %1/%2 members</translation>
     </message>
     <message>
         <source>bị loại</source>
@@ -4357,6 +4759,168 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Cả năm</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Đợt {n} (đến {day})</source>
+        <translation>Round {n} (to {day})</translation>
+    </message>
+    <message>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Ngành</source>
+        <translation>Product group</translation>
+    </message>
+    <message>
+        <source>Sản phẩm mới</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <source>Nâng hạng</source>
+        <translation>Upgrades</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại</source>
+        <translation>Re-evaluations</translation>
+    </message>
+    <message>
+        <source>Kế hoạch năm</source>
+        <translation>Year plan</translation>
+    </message>
+    <message>
+        <source>&amp;Năm kế hoạch:</source>
+        <translation>Plan &amp;year:</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu của đơn vị</source>
+        <translation>This unit&apos;s targets</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>nhận ngày {day}</source>
+        <translation>received on {day}</translation>
+    </message>
+    <message>
+        <source>chưa nhận</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu tỉnh giao năm {year} ({when}; chỉ xem, tỉnh gửi trong gói tham chiếu)</source>
+        <translation>Province targets for {year} ({when}; read-only, sent by the province in the reference pack)</translation>
+    </message>
+    <message>
+        <source>Toàn địa bàn</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Xóa dòng chỉ tiêu “{period} — {commune} — {group}”?</source>
+        <translation>Delete the target line “{period} — {commune} — {group}”?</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <source>Đã lưu dòng chỉ tiêu.</source>
+        <translation>Target line saved.</translation>
+    </message>
+    <message>
+        <source>Đã xóa dòng chỉ tiêu.</source>
+        <translation>Target line deleted.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được: hãy sửa các ô có thông báo màu đỏ.</source>
+        <translation>Not saved yet: fix the fields with red messages.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLineEditor</name>
+    <message>
+        <source>Dòng chỉ tiêu (chọn một dòng ở bảng trên để sửa)</source>
+        <translation>Target line (select a line in the table above to edit it)</translation>
+    </message>
+    <message>
+        <source>&amp;Xã/phường:</source>
+        <translation>&amp;Commune/ward:</translation>
+    </message>
+    <message>
+        <source>N&amp;gành:</source>
+        <translation>Product &amp;group:</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Đợt kết thúc &amp;ngày:</source>
+        <translation>Round &amp;ends on:</translation>
+    </message>
+    <message>
+        <source>Sản phẩm &amp;mới (từ 3 sao):</source>
+        <translation>&amp;New products (3 stars or more):</translation>
+    </message>
+    <message>
+        <source>Nâng &amp;hạng:</source>
+        <translation>&amp;Upgrades:</translation>
+    </message>
+    <message>
+        <source>Đánh giá &amp;lại:</source>
+        <translation>&amp;Re-evaluations:</translation>
+    </message>
+    <message>
+        <source>Đợt tính từ ngày sau khi đợt trước kết thúc (đợt 1: từ 1/1).</source>
+        <translation>A round runs from the day after the previous round ends (round 1: from 1 January).</translation>
+    </message>
+    <message>
+        <source>Dòng mới</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>Xóa dòng</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>Lưu dòng</source>
+        <translation>Save line</translation>
+    </message>
+    <message>
+        <source>Toàn địa bàn</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>Tất cả các ngành</source>
+        <translation>All product groups</translation>
+    </message>
+    <message>
+        <source>Cả năm</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Đợt {n}</source>
+        <translation>Round {n}</translation>
+    </message>
+</context>
+<context>
     <name>PrintForms</name>
     <message>
         <source>Mẫu 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP</source>
@@ -4761,12 +5325,19 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>E.g. 0912 345 678</translation>
     </message>
     <message>
-        <source>Điền sẵn vào Mẫu 02 của hồ sơ mới; sửa trong cửa sổ hồ sơ</source>
-        <translation>Pre-filled into the Form 02 of new dossiers; edited in the dossier window</translation>
+        <source>Thông tin Mẫu 02 (điền sẵn vào hồ sơ mới)</source>
+        <translation>Form 02 details (pre-filled into new dossiers)</translation>
     </message>
     <message>
-        <source>Thông tin Mẫu 02</source>
-        <translation>Form 02 facts</translation>
+        <source>Điền sẵn vào Mẫu 02 Phần I của mỗi hồ sơ mới của chủ thể</source>
+        <translation>Pre-filled into Form 02 Part I of each of the producer&apos;s new dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerFacts</name>
+    <message>
+        <source>— Chưa rõ —</source>
+        <translation>— Unknown —</translation>
     </message>
     <message>
         <source>Có</source>
@@ -4775,14 +5346,6 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     <message>
         <source>Không</source>
         <translation>No</translation>
-    </message>
-    <message>
-        <source>Nữ</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Nam</source>
-        <translation>Male</translation>
     </message>
 </context>
 <context>
@@ -5254,6 +5817,18 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Province targets for %1 (received %2/%3/%4)</translation>
     </message>
     <message>
+        <source>Chỉ tiêu tỉnh giao theo đợt năm %1</source>
+        <translation>Province targets by round, %1</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu và kết quả theo đợt năm %1</source>
+        <translation>Targets and results by round, %1</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
         <source>Toàn địa bàn</source>
         <translation>Whole area</translation>
     </message>
@@ -5713,6 +6288,14 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
         <translation>Reports and forms</translation>
     </message>
     <message>
+        <source>Kế hoạch năm…</source>
+        <translation>Year plan…</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu năm và từng đợt: sản phẩm mới, nâng hạng, đánh giá lại</source>
+        <translation>Targets for the year and each round: new products, upgrades, re-evaluations</translation>
+    </message>
+    <message>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
@@ -5998,6 +6581,10 @@ Once recorded, the decision and the certificates cannot be changed; the results 
         <translation>Each machine serves one office. The role decides what the software lets you do.</translation>
     </message>
     <message>
+        <source>Văn phòng tỉnh dùng máy chủ chung (nhiều máy, PostgreSQL)</source>
+        <translation>Provincial office on a shared server (several desks, PostgreSQL)</translation>
+    </message>
+    <message>
         <source>Máy mới của một cơ quan đã dùng OCOP Desktop? Khôi phục bản sao lưu:</source>
         <translation>A new PC for an office that already used OCOP Desktop? Restore its backup:</translation>
     </message>
@@ -6128,6 +6715,10 @@ Once recorded, the decision and the certificates cannot be changed; the results 
         <translation>%1: %2 dossiers · %3 fully scored · %4 aggregated · %5 decided</translation>
     </message>
     <message>
+        <source> · %1 chủ thể đã rút</source>
+        <translation> · %1 withdrawn by producers</translation>
+    </message>
+    <message>
         <source>Không có hồ sơ nào đã tiếp nhận mà chưa thuộc đợt nào. Hãy tiếp nhận hồ sơ ở thẻ “Hồ sơ đến” trước.</source>
         <translation>No accepted dossier is waiting for a round. Accept dossiers on the “Incoming dossiers” tab first.</translation>
     </message>
@@ -6177,6 +6768,41 @@ Once recorded, the decision and the certificates cannot be changed; the results 
     <message>
         <source>Giá trị nghi vấn</source>
         <translation>Doubtful value</translation>
+    </message>
+</context>
+<context>
+    <name>ScansPage</name>
+    <message>
+        <source>Thư mục tài liệu dùng chung</source>
+        <translation>Shared scans folder</translation>
+    </message>
+    <message>
+        <source>Các máy của văn phòng dùng chung một thư mục tài liệu (bản quét)</source>
+        <translation>The office&apos;s desks share one documents folder (scans)</translation>
+    </message>
+    <message>
+        <source>ví dụ: \\may-chu-tinh\ocop-blobs</source>
+        <translation>e.g. \\province-server\ocop-blobs</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tài liệu được lưu theo mã SHA-256 nên các máy không ghi đè lên nhau. Chọn một thư mục chia sẻ mà mọi máy đều ghi được (ổ mạng gắn giống nhau trên các máy, ví dụ ổ chia sẻ của máy chủ tỉnh). Không chọn: tài liệu ở lại thư mục dữ liệu của máy này; có thể đổi sau bằng lệnh “database blobs”.</source>
+        <translation>Documents are stored by their SHA-256 hash, so the desks never overwrite each other. Choose a shared folder that every desk can write to (a network drive mapped the same way on every desk, e.g. the province server&apos;s shared drive). If none is chosen, documents stay in this desk&apos;s data folder; this can be changed later with the “database blobs” command.</translation>
+    </message>
+    <message>
+        <source>Nơi các máy của văn phòng cùng lưu bản quét, ảnh và tệp PDF của hồ sơ.</source>
+        <translation>Where the office&apos;s desks all keep the dossiers&apos; scans, photos and PDF files.</translation>
+    </message>
+    <message>
+        <source>Văn phòng đã có %1 tài liệu. Hãy chọn đúng thư mục chung mà các máy khác đang dùng (xem trong Cài đặt › Nơi lưu dữ liệu của máy đó).</source>
+        <translation>The office already has %1 documents. Choose the same shared folder the other desks are using (see Settings › Data storage on one of those desks).</translation>
+    </message>
+    <message>
+        <source>Hãy chọn thư mục dùng chung, hoặc bỏ đánh dấu để dùng thư mục máy này.</source>
+        <translation>Choose the shared folder, or untick to use this desk&apos;s folder.</translation>
     </message>
 </context>
 <context>
@@ -6592,6 +7218,80 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <source>ví dụ: may-chu-tinh hoặc 192.168.1.10</source>
+        <translation>e.g. province-server or 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>ví dụ: ocop_tinh</source>
+        <translation>e.g. ocop_province</translation>
+    </message>
+    <message>
+        <source>Nhập cả địa chỉ dạng URL (khi cần thêm tùy chọn như sslmode)</source>
+        <translation>Enter the full address as a URL (when extra options such as sslmode are needed)</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Cổng:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Tên người dùng:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Cần nhập địa chỉ máy chủ.</source>
+        <translation>The server address is required.</translation>
+    </message>
+    <message>
+        <source>Đang kết nối tới máy chủ…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Kết nối được %1. Cơ sở dữ liệu chưa có văn phòng nào.</source>
+        <translation>Connected to %1. The database has no office yet.</translation>
+    </message>
+    <message>
+        <source>Kết nối được %1. Đây là dữ liệu của “%2” (%3 cán bộ).</source>
+        <translation>Connected to %1. This is the data of “%2” (%3 officers).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Máy chủ cơ sở dữ liệu của văn phòng tỉnh</source>
+        <translation>The provincial office&apos;s database server</translation>
+    </message>
+    <message>
+        <source>Các máy của văn phòng cùng làm việc trên một cơ sở dữ liệu PostgreSQL. Người quản trị máy chủ cho biết các thông tin dưới đây.</source>
+        <translation>The office&apos;s desks all work on one PostgreSQL database. The server administrator can give you the details below.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu được lưu cùng địa chỉ máy chủ trong tệp database.json của thư mục dữ liệu trên máy này. Để không lưu, bỏ trống mật khẩu và dùng tệp mật khẩu pgpass của PostgreSQL.</source>
+        <translation>The password is saved with the server address in the database.json file in this desk&apos;s data folder. To avoid saving it, leave the password empty and use PostgreSQL&apos;s pgpass password file.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Windows DPAPI: chỉ tài khoản Windows này trên máy này mở được khóa. Máy mới hoặc tài khoản khác: khôi phục từ bản sao lưu.</source>
@@ -6762,6 +7462,108 @@ Copy the file to a USB stick or e-mail it to the province.</translation>
     <message>
         <source>Ý kiến của người đánh giá</source>
         <translation>Evaluator&apos;s opinion</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBox</name>
+    <message>
+        <source>Từ lần mở sau, máy này làm việc trên tệp SQLite của chính nó (%1). Tệp đó không có những gì đã làm trên máy chủ; máy chủ và các máy khác vẫn giữ nguyên. Tiếp tục?</source>
+        <translation>From the next start, this desk works on its own SQLite file (%1). That file does not have the work done on the server; the server and the other desks stay as they are. Continue?</translation>
+    </message>
+    <message>
+        <source>Dùng tệp trên máy này</source>
+        <translation>Use this desk&apos;s file</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nơi lưu dữ liệu</source>
+        <translation>Data storage</translation>
+    </message>
+    <message>
+        <source>Dữ liệu:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <source>Tài liệu (bản quét):</source>
+        <translation>Documents (scans):</translation>
+    </message>
+    <message>
+        <source>Chuyển sang máy chủ…</source>
+        <translation>Move to a server…</translation>
+    </message>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Từ lần mở sau: %1. Hãy đóng và mở lại OCOP Desktop để áp dụng.</source>
+        <translation>From the next start: %1. Close and reopen OCOP Desktop to apply it.</translation>
+    </message>
+    <message>
+        <source>Máy chủ được chọn cho lần chạy này (--database).</source>
+        <translation>Server chosen for this run (--database).</translation>
+    </message>
+    <message>
+        <source>Máy chủ PostgreSQL %1 (dùng chung với các máy của văn phòng)</source>
+        <translation>PostgreSQL server %1 (shared with the office&apos;s desks)</translation>
+    </message>
+    <message>
+        <source>Tệp SQLite trên máy này: %1</source>
+        <translation>SQLite file on this desk: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMoveDialog</name>
+    <message>
+        <source>Chuyển dữ liệu sang máy chủ</source>
+        <translation>Move the data to a server</translation>
+    </message>
+    <message>
+        <source>Chép toàn bộ dữ liệu của máy này vào một cơ sở dữ liệu PostgreSQL trống của văn phòng tỉnh, rồi đối chiếu từng bảng và nhật ký kiểm toán. Tệp SQLite trên máy này được giữ nguyên. Hãy chuyển khi không ai đang nhập liệu: những gì ghi vào tệp sau đó không có trên máy chủ.</source>
+        <translation>Copies all of this desk&apos;s data into an empty PostgreSQL database of the provincial office, then checks every table and the audit log. The SQLite file on this desk is kept as it is. Move when nobody is entering data: anything written to the file afterwards will not be on the server.</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Dùng máy chủ này từ lần mở sau</source>
+        <translation>Use this server from the next start</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu này đã có dữ liệu của “%1”: chỉ chuyển được vào một cơ sở dữ liệu trống. Chưa có gì bị thay đổi.</source>
+        <translation>This database already holds the data of “%1”: data can only be moved into an empty database. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Đang bắt đầu…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Đang hủy… (máy chủ không giữ lại gì)</source>
+        <translation>Cancelling… (the server keeps nothing)</translation>
+    </message>
+    <message>
+        <source>Đã chuyển %1 dòng (%2 bảng) sang %3 trong %4 giây. Số dòng và mã băm nội dung của từng bảng khớp với tệp; nhật ký kiểm toán trên máy chủ đúng (%5 mục). Tệp SQLite được giữ nguyên: %6. Tài liệu (blobs) và khóa (keys) vẫn ở thư mục dữ liệu của máy này.</source>
+        <translation>Moved %1 rows (%2 tables) to %3 in %4 seconds. The row count and content hash of every table match the file; the audit log on the server checks out (%5 entries). The SQLite file is kept unchanged: %6. Documents (blobs) and keys (keys) stay in this desk&apos;s data folder.</translation>
+    </message>
+    <message>
+        <source>Đã hủy: máy chủ không giữ lại gì, tệp SQLite không bị thay đổi.</source>
+        <translation>Cancelled: the server keeps nothing and the SQLite file is unchanged.</translation>
+    </message>
+    <message>
+        <source>Từ lần mở sau, máy này làm việc trên máy chủ. Hãy đóng và mở lại OCOP Desktop. Để các máy khác ký được: sau khi mở lại, Cài đặt › Chia sẻ khóa cho các máy…</source>
+        <translation>From the next start, this desk works on the server. Close and reopen OCOP Desktop. So that the other desks can sign: after reopening, Settings › Share the keys with the desks…</translation>
     </message>
 </context>
 <context>
@@ -7223,6 +8025,29 @@ Send this file to the province (step 1), then phone (step 2).</translation>
     <message>
         <source>Tên tệp:</source>
         <translation>File name:</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalNotice</name>
+    <message>
+        <source>Đã xem</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Ẩn thông báo này trên mọi máy của tỉnh (ghi vào lịch sử hồ sơ).</source>
+        <translation>Hide this notice on every desk of the province (recorded in the dossier&apos;s history).</translation>
+    </message>
+    <message>
+        <source>Chủ thể đã rút %1 hồ sơ của đợt này. Hồ sơ đã được đưa ra khỏi tổng hợp điểm, xếp hạng và dự thảo quyết định; phiếu chấm đã nhập được giữ để lưu. Máy chấm điểm đã nhận phân công trước đó: hãy gửi lại gói phân công.</source>
+        <translation>Producers have withdrawn %1 dossiers of this round. The dossiers were taken out of the score aggregate, the ranking and the draft decision; scoring sheets already entered are kept for the record. Scoring laptops that received their assignment earlier: send the assignment package again.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2), rút ngày %3</source>
+        <translation>• %1 (%2), withdrawn on %3</translation>
+    </message>
+    <message>
+        <source>… và %1 hồ sơ khác</source>
+        <translation>… and %1 other dossiers</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,21 @@ def test_province_sample_data_is_sealed_in_bulk(
     assert [(p.table_name, p.message) for p in problems] == [
         ("checklist_item", "bảng khác nhật ký (1 dòng mất ngoài ứng dụng)")
     ]
+
+
+def test_the_paced_background_check_finds_what_the_full_check_finds(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the GUI's check reads small batches and sleeps after each; batch edges change nothing."""
+    import importlib
+
+    verify_module = importlib.import_module("ocop_desktop.store.audit.verify")
+
+    products = [make_product(ctx, product=f"Sản phẩm {i}", producer=f"HTX {i}") for i in range(5)]
+    with sqlite3.connect(ctx.paths.db_path) as conn:
+        conn.execute("UPDATE product SET name = 'Sửa ngoài' WHERE id = ?", (products[3],))
+    full = AuditService(ctx).verify()
+    monkeypatch.setattr(verify_module, "PACED_BATCH", 2)  # edges inside every table
+    paced = AuditService(ctx).verify(pause=0.0001)
+    assert not full.ok and paced.problems == full.problems and paced.rows == full.rows
+    assert [p.record_id for p in paced.problems] == [products[3]]

@@ -7,16 +7,21 @@ kinds of record?" one read of the entries after it. A desk polls every few secon
 (`POLL_SECONDS`); no server push is needed, and the same works on the SQLite file (where the only
 other writer is an import on this machine).
 
-The desk's own changes are reported too: a list refreshing after its own save is harmless.
+The desk's own changes are reported too: a list refreshing after its own save is harmless. An open
+dossier's window, though, says "changed elsewhere" only for another desk's change or an import
+(`Changes.dossiers`): the log does not name the desk, so the engine remembers the entries it wrote
+(`store.audit.written`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from ocop_desktop.services.core.context import AppContext
+from ocop_desktop.store.audit.written import take_written
 from ocop_desktop.store.models import AuditEntry
 
 POLL_SECONDS = 5.0
@@ -35,6 +40,9 @@ TOPICS = {
 @dataclass(frozen=True)
 class Changes:
     tables: frozenset[str]
+    # dossier id -> who changed it last, for the changes another desk or an import made (the officer's
+    # name; "" when the log has none)
+    dossiers: Mapping[str, str] = field(default_factory=dict)
 
     def touches(self, topic: str) -> bool:
         """Whether a list of `topic` (a key of `TOPICS`) should be read again."""
@@ -56,12 +64,23 @@ class ChangeWatch:
             return int(s.scalar(select(func.max(AuditEntry.seq))) or 0)
 
     def poll(self) -> Changes:
-        """The tables changed since the previous poll (by any desk)."""
+        """The tables changed since the previous poll (by any desk), and the dossiers changed elsewhere."""
         with self._ctx.read() as s:
             last = int(s.scalar(select(func.max(AuditEntry.seq))) or 0)
             if last == self._seen:
                 return Changes(frozenset())
-            query = select(AuditEntry.table_name).where(AuditEntry.seq > self._seen, AuditEntry.seq <= last)
-            tables = frozenset(s.scalars(query.distinct()))
+            new = (AuditEntry.seq > self._seen, AuditEntry.seq <= last)
+            tables = frozenset(s.scalars(select(AuditEntry.table_name).where(*new).distinct()))
+            touched = s.execute(
+                select(AuditEntry.seq, AuditEntry.dossier_id, AuditEntry.officer_name, AuditEntry.source)
+                .where(*new, AuditEntry.dossier_id.is_not(None))
+                .order_by(AuditEntry.seq)
+            ).all()
+        mine = take_written(self._ctx.engine, last)
         self._seen = last
-        return Changes(tables)
+        dossiers = {
+            str(dossier): name or ""
+            for seq, dossier, name, source in touched
+            if seq not in mine or source == "import"  # a package imported here came from elsewhere
+        }
+        return Changes(tables, dossiers)

@@ -53,7 +53,7 @@ class MoveReport:
     seconds: float = 0.0
     switched: bool = False
     sequences_reset: list[str] = field(default_factory=list)
-    phases: dict[str, float] = field(default_factory=dict)  # seconds: schema, copy, compare, audit
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: schema, copy, compare, audit, vacuum…
 
     @property
     def rows(self) -> int:
@@ -89,6 +89,7 @@ def migrate_to(
             raise engines.unreachable(url, exc.orig or exc) from exc
         with conn, conn.begin():
             _move(source, conn, url, report, progress)
+        _vacuum(target, report)
     except transfer.TableRefused as exc:
         raise _copy_failed(url, f"bảng {exc.table}: {exc.reason}", repr(exc.__cause__)) from exc
     except DBAPIError as exc:
@@ -127,9 +128,17 @@ def _move(source: Engine, conn: Connection, url: str, report: MoveReport, progre
         raise _audit_failed(source, audit.problems[0].message, len(audit.problems))
     report.audit_entries = audit.entries
     clock.done("audit")
-    transfer.analyze(conn)
-    clock.done("analyze")
     progress_report(progress, 1.0, "Đã chuyển xong")
+
+
+def _vacuum(target: Engine, report: MoveReport) -> None:
+    """VACUUM ANALYZE once the copy is committed (outside any transaction, as VACUUM must be): fresh
+    statistics for the planner, and every page marked all-visible, so that the lists' filter reads its
+    covering index alone from the first keystroke rather than after autovacuum's first pass."""
+    began = time.perf_counter()
+    with target.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        transfer.vacuum_analyze(conn)
+    report.phases["vacuum_analyze"] = round(time.perf_counter() - began, 1)
 
 
 class _Phases:

@@ -22,7 +22,7 @@ from ocop_desktop.services.core.reference import holiday_calendar
 from ocop_desktop.services.dossiers.closing import not_archived
 from ocop_desktop.services.dossiers.rows import DossierRow
 from ocop_desktop.store.models import Dossier, Producer, Product
-from ocop_desktop.store.queries import dossier_header
+from ocop_desktop.store.queries import dossier_header, prefer_index_scans
 
 # Nearest deadline first; the dossiers without one after, the last changed first.
 ORDER: tuple[Any, ...] = (Dossier.deadline.is_(None), Dossier.deadline, Dossier.updated_at.desc(), Dossier.id)
@@ -86,6 +86,7 @@ def after(row: DossierRow) -> ColumnElement[bool]:
 
 
 def count_rows(s: Session, where: list[ColumnElement[bool]]) -> int:
+    prefer_index_scans(s)  # the match and the count from `ix_dossier_search`
     return int(s.scalar(select(func.count()).select_from(Dossier).where(*where)) or 0)
 
 
@@ -93,6 +94,7 @@ def read_rows(
     s: Session, today: date, where: list[ColumnElement[bool]], *, offset: int = 0, limit: int | None = None
 ) -> list[DossierRow]:
     """The rows matching `where`, in list order, `limit` of them from `offset` (all if None)."""
+    prefer_index_scans(s)  # the page picked from `ix_dossier_search`
     page = select(Dossier.id).where(*where).order_by(*ORDER).offset(offset)
     if limit is not None:
         page = page.limit(limit)

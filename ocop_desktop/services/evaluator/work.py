@@ -299,9 +299,12 @@ class EvaluatorWorkService:
         }
 
     def _assignment_row(self, s: Session, a: ReceivedAssignment) -> AssignmentRow:
-        sheets = self._sheets(s, a.id).values()
-        province = s.get(Office, a.province_office_id)
         data = a.data
+        # Only the dossiers the assignment offers now: a later assignment leaves out a dossier its
+        # producer withdrew, and the member's sheet for it stays here unsent (issue 15).
+        offered = {d["dossier_id"] for d in data["dossiers"]}
+        sheets = [r for r in self._sheets(s, a.id).values() if r.dossier_id in offered]
+        province = s.get(Office, a.province_office_id)
         return AssignmentRow(
             a.id,
             a.round_id,

@@ -42,6 +42,7 @@ from ocop_desktop.services.province.common import (
 )
 from ocop_desktop.services.province.scores import member_result
 from ocop_desktop.store.base import utcnow
+from ocop_desktop.store.batch import write_changed
 from ocop_desktop.store.models import Dossier, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RoundEntry
 
@@ -86,6 +87,10 @@ class CouncilMatrix:
     reasons: Mapping[str, str] = field(default_factory=dict)  # knock-out / stop id -> its Vietnamese label
 
 
+WITHDRAWN_OUT = (
+    "Chủ thể đã rút hồ sơ: hồ sơ không còn được tổng hợp điểm, xếp hạng hay xét công nhận "
+    "(phiếu chấm đã nhập được giữ để lưu)."
+)
 Stored = dict[str, tuple[dict[str, int], list[str]]]  # member id -> (answers, knock-outs and stops)
 Pin = tuple[str, str, int]  # a dossier's rule set id, hash and product set
 
@@ -178,15 +183,17 @@ class AggregationService:
             ids = [e.dossier_id for e in entries]
             pinned = pins(s, ids)
             by_dossier = stored_sheets(s, [m.id for m in council.expected])
-            for e in entries:
-                if EntryStatus(e.status) not in SCORABLE:
-                    continue
-                try:
-                    done[e.dossier_id] = self._one(
-                        s, council, e, None, pinned[e.dossier_id], by_dossier.get(e.dossier_id, {})
-                    )
-                except UserError as exc:
-                    skipped[e.dossier_id] = exc.message
+            with s.no_autoflush:  # the entries are written together below, not one by one
+                for e in entries:
+                    if EntryStatus(e.status) not in SCORABLE:
+                        continue
+                    try:
+                        done[e.dossier_id] = self._one(
+                            s, council, e, None, pinned[e.dossier_id], by_dossier.get(e.dossier_id, {})
+                        )
+                    except UserError as exc:
+                        skipped[e.dossier_id] = exc.message
+            write_changed(s, entries)  # one statement (one round trip to a server) for the round's entries
         with self._ctx.read() as s:
             rows = {row.dossier_id: row for row in entry_rows(s, get_round(s, round_id))}
         return RoundAggregation(
@@ -285,6 +292,8 @@ class AggregationService:
         pin: Pin | None = None,
         rows: Stored | None = None,
     ) -> tuple[CouncilResult, Outliers]:
+        if entry.status == EntryStatus.WITHDRAWN:
+            raise UserError(WITHDRAWN_OUT)
         if EntryStatus(entry.status) not in SCORABLE:
             raise UserError(
                 f"Hồ sơ đang “{EntryStatus(entry.status).label}”: kết quả đã chốt, không tổng hợp lại."

@@ -4,7 +4,7 @@ unit of work, the pinned scoring sheet of a dossier, and the rows every screen s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from ocop_desktop.domain.province import (
 from ocop_desktop.domain.rules.council import CouncilRules
 from ocop_desktop.domain.rules.model import Sheet
 from ocop_desktop.services.core.rules import RuleService
+from ocop_desktop.services.province.withdrawal_facts import withdrawals_of
 from ocop_desktop.store.concurrency import serialise
 from ocop_desktop.store.models import AdminUnit, Dossier, FiveStarReview, Producer, Product, ScoreSheet
 from ocop_desktop.store.models.province import CouncilMember, EvaluationRound, RecognitionDecision, RoundEntry
@@ -85,6 +86,11 @@ class EntryRow:
     central_date: date | None = None
     central_stars: int | None = None  # 0: not recognised
     central_total: float | None = None
+    # The producer's withdrawal (status "withdrawn", issue 15): the day in Vietnam, the reason, and
+    # whether the council secretary has marked the notice as seen (`withdrawals.note_withdrawals`).
+    withdrawn_on: date | None = None
+    withdrawal_reason: str = ""
+    withdrawal_noted: bool = True
 
     @property
     def unmet_floors(self) -> tuple[str, ...]:
@@ -372,4 +378,17 @@ def entry_rows(s: Session, r: EvaluationRound, *, dossier_ids: list[str] | None 
                 central_total,
             )
         )
+    if any(row.status == EntryStatus.WITHDRAWN for row in rows):
+        rows = _with_withdrawals(s, rows)
     return rows
+
+
+def _with_withdrawals(s: Session, rows: list[EntryRow]) -> list[EntryRow]:
+    """The withdrawn rows completed from their history (one query, for those rows only)."""
+    facts = withdrawals_of(s, [row.id for row in rows if row.status == EntryStatus.WITHDRAWN])
+    return [
+        replace(row, withdrawn_on=f[0], withdrawal_reason=f[1], withdrawal_noted=f[2])
+        if (f := facts.get(row.id))
+        else row
+        for row in rows
+    ]

@@ -46,7 +46,11 @@ class MemberInput:
 def invalidate_results(s: Session, r: EvaluationRound, why: str) -> None:
     """Earlier council results of the round no longer hold: refuse once any is proposed or decided,
     else send aggregated entries back to "assigned", keeping a line in their history."""
-    entries = list(s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id)))
+    entries = [
+        e
+        for e in s.scalars(select(RoundEntry).where(RoundEntry.round_id == r.id))
+        if e.status != EntryStatus.WITHDRAWN  # withdrawn by its producer: kept as it was, for the record
+    ]
     if any(EntryStatus(e.status) not in SCORABLE for e in entries):
         raise UserError(
             "Đợt đã có kết quả đề nghị hoặc quyết định công nhận; không thay đổi Hội đồng được nữa."

@@ -76,10 +76,11 @@ class Assignment:
 class ImportedSheet:
     dossier_id: str
     product_name: str
-    state: str  # new | updated | unchanged
+    state: str  # new | updated | unchanged; stale: not written (the producer withdrew the dossier)
     previous_total: int | None
     total: int
     star: int
+    note: str = ""  # why a stale sheet was not written
 
 
 def assignment(ctx: AppContext, round_id: str, member_id: str) -> Assignment:
@@ -206,7 +207,12 @@ def apply_scores(s: Session, payload: dict[str, Any]) -> list[ImportedSheet]:
         entry_dossier = s.get(Dossier, dossier_id)
         if entry_dossier is None:
             raise UserError(f"Phiếu thứ {n} trong gói chấm cho hồ sơ không có ở tỉnh ({dossier_id[:8]}).")
-        get_entry(s, r, dossier_id)
+        entry = get_entry(s, r, dossier_id)
+        if entry.status == EntryStatus.WITHDRAWN:
+            # Scored on a laptop from an assignment older than the withdrawal: the member's other
+            # sheets are taken; this one is not written, and the receipt says why (issue 15).
+            out.append(_withdrawn_sheet(s, entry_dossier, member_id))
+            continue
         if item.get("ruleset_hash") != entry_dossier.ruleset_hash:
             raise UserError(
                 f"Phiếu thứ {n} chấm theo bộ tiêu chí khác với hồ sơ (mã băm khác); không nhận gói."
@@ -243,6 +249,21 @@ def apply_scores(s: Session, payload: dict[str, Any]) -> list[ImportedSheet]:
             )
         )
     return out
+
+
+def _withdrawn_sheet(s: Session, d: Dossier, member_id: str) -> ImportedSheet:
+    product = s.get(Product, d.product_id)
+    stored = member_sheets(s, d.id, [member_id]).get(member_id)
+    total = int(stored.total) if stored is not None and stored.total is not None else 0
+    return ImportedSheet(
+        d.id,
+        product.name if product else "",
+        "stale",
+        total if stored is not None else None,
+        total,
+        stored.star if stored is not None and stored.star is not None else 0,
+        "Chủ thể đã rút hồ sơ: phiếu chấm không được ghi.",
+    )
 
 
 def _parse(payload: dict[str, Any]) -> tuple[str, str, list[dict[str, Any]]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.errors import UserError
+from ocop_desktop.domain.province import EntryStatus
 from ocop_desktop.domain.text import slug
 from ocop_desktop.printing import api
 from ocop_desktop.printing.data import Ref, Signed
@@ -39,6 +40,9 @@ ROUND_FORMS = ("council-matrix", "results", "certificate")
 
 def matrix_conclusion(m: CouncilMatrix) -> str:
     r = m.result
+    if m.entry.status == EntryStatus.WITHDRAWN:  # the sheets printed for the record only (issue 15)
+        on = f" ngày {m.entry.withdrawn_on:%d/%m/%Y}" if m.entry.withdrawn_on else ""
+        return f"Chủ thể đã rút hồ sơ{on}; sản phẩm không được Hội đồng xét công nhận."
     if r is None:
         return ""
     if not r.valid:
@@ -80,7 +84,9 @@ def council_matrix_data(
         mean_total=float(m.result.mean_total) if m.result else None,
         spread=m.result.spread if m.result else None,
         max_spread=m.max_spread,
-        stars=m.result.star if m.result and m.result.valid else None,
+        stars=m.result.star
+        if m.result and m.result.valid and m.entry.status != EntryStatus.WITHDRAWN
+        else None,
         conclusion=matrix_conclusion(m),
         signed=Signed(date=on or date.today(), name=chair),
     )

@@ -384,6 +384,8 @@ def _stars(central: dict[str, FiveStarReview], e: RoundEntry) -> int | None:
 
 def _check_decidable(e: RoundEntry, row: EntryRow, d: Dossier, review: FiveStarReview | None) -> None:
     name = f"“{row.product_name}”"
+    if e.status == EntryStatus.WITHDRAWN:
+        raise UserError(f"{name}: chủ thể đã rút hồ sơ, không đưa vào quyết định công nhận.")
     if e.status == EntryStatus.DECIDED:
         raise UserError(f"{name} đã có quyết định công nhận.")
     if e.status == EntryStatus.CENTRAL:

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RoundProgress:
     """Counts of the round's dossiers at each step; `aggregated` counts every valid result
-    (aggregated, proposed, not recognised or decided)."""
+    (aggregated, proposed, not recognised or decided). A dossier its producer withdrew counts in
+    `withdrawn` only: it no longer competes in the round (issue 15)."""
 
     assigned: int
     scored: int  # every expected member has a sheet
@@ -53,6 +54,7 @@ class RoundProgress:
     proposed: int
     not_recognised: int
     decided: int
+    withdrawn: int = 0
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class RoundInput:
 
 def progress_of(entries: list[EntryRow]) -> RoundProgress:
     by = Counter(e.status for e in entries)
+    competing = [e for e in entries if e.status != EntryStatus.WITHDRAWN]
     done = (
         by[EntryStatus.AGGREGATED]
         + by[EntryStatus.PROPOSED]
@@ -105,13 +108,14 @@ def progress_of(entries: list[EntryRow]) -> RoundProgress:
         + by[EntryStatus.CENTRAL]
     )
     return RoundProgress(
-        len(entries),
-        sum(1 for e in entries if e.fully_scored),
+        len(competing),
+        sum(1 for e in competing if e.fully_scored),
         by[EntryStatus.NEEDS_RESCORE],
         done,
         by[EntryStatus.PROPOSED],
         by[EntryStatus.NOT_RECOGNISED],
         by[EntryStatus.DECIDED],
+        by[EntryStatus.WITHDRAWN],
     )
 
 
@@ -290,6 +294,11 @@ class RoundService:
         with self._ctx.unit_of_work() as s:
             r = working_round(s, round_id)
             entry = get_entry(s, r, dossier_id)
+            if entry.status == EntryStatus.WITHDRAWN:
+                raise UserError(
+                    "Chủ thể đã rút hồ sơ này: hồ sơ được giữ trong đợt để lưu (không còn được chấm, "
+                    "tổng hợp hay xét công nhận), không cần rút khỏi đợt."
+                )
             member_ids = select(CouncilMember.id).where(CouncilMember.round_id == r.id)
             sheets = s.scalar(
                 select(func.count())

@@ -12,6 +12,8 @@ from pathlib import Path
 from ocop_desktop.files import atomic_write_bytes
 from ocop_desktop.printing.report import ReportData, ReportTableData, render_report
 from ocop_desktop.printing.report_chart import ReportChartData
+from ocop_desktop.progress import Progress
+from ocop_desktop.progress import report as report_progress
 from ocop_desktop.services.reports.charts import charts_for
 from ocop_desktop.services.reports.model import Report
 from ocop_desktop.services.reports.xlsx import HEADER_ROW, SUMMARY, sheet_names, workbook_bytes
@@ -42,11 +44,24 @@ def pdf_data(report: Report, agency: str, made_on: date) -> ReportData:
     )
 
 
-def write_pdf(report: Report, agency: str, path: Path, *, made_on: date | None = None) -> Path:
-    atomic_write_bytes(Path(path), render_report(pdf_data(report, agency, made_on or date.today())))
-    return Path(path)
+def write_pdf(
+    report: Report, agency: str, path: Path, *, made_on: date | None = None, progress: Progress | None = None
+) -> Path:
+    """The A4 PDF; with `progress`, its steps are reported, and a cancel (`Cancelled`) writes nothing."""
+    pdf = render_report(pdf_data(report, agency, made_on or date.today()), progress)
+    return _write(Path(path), pdf, progress)
 
 
-def write_xlsx(report: Report, agency: str, path: Path, *, made_on: date | None = None) -> Path:
-    atomic_write_bytes(Path(path), workbook_bytes(report, agency, made_on))
-    return Path(path)
+def write_xlsx(
+    report: Report, agency: str, path: Path, *, made_on: date | None = None, progress: Progress | None = None
+) -> Path:
+    """The XLSX workbook; with `progress` as `write_pdf`."""
+    return _write(Path(path), workbook_bytes(report, agency, made_on, progress), progress)
+
+
+def _write(path: Path, data: bytes, progress: Progress | None) -> Path:
+    report_progress(progress, 0.98, "Đang ghi tệp…")  # the last chance to cancel: nothing on disk yet
+    atomic_write_bytes(path, data)
+    if progress is not None:
+        progress.set(1.0, "Đã ghi xong.")
+    return path

@@ -23,6 +23,7 @@ STARS = (3, 4, 5)
 REG_TYPES = tuple(RegistrationType)
 RECOGNISED = {EntryStatus.DECIDED.value}
 REFUSED = {EntryStatus.NOT_RECOGNISED.value}
+WITHDRAWN = EntryStatus.WITHDRAWN.value
 
 
 def _pct(part: int, whole: int) -> float:
@@ -97,7 +98,7 @@ def pass_rates_report(area: Area, on: date, entries: EntryCounts, rounds: dict[s
     recognised / assigned, and the recognised by star."""
     per_round: dict[str, list[int]] = {}  # assigned, recognised, refused, then the recognised by star
     for rid, status, star, n in entries:
-        if rid not in rounds:
+        if rid not in rounds or status == WITHDRAWN:  # the producer withdrew it: never evaluated (issue 15)
             continue
         c = per_round.setdefault(rid, [0] * (3 + len(STARS)))
         c[0] += n

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ocop_desktop.progress import Cancelled, Progress
+from ocop_desktop.progress import report as report_progress
 from ocop_desktop.services.reports.model import Cell, Report
 
 if TYPE_CHECKING:
@@ -37,20 +39,56 @@ def sheet_names(report: Report) -> list[str]:
     return names
 
 
-def workbook_bytes(report: Report, agency: str, made_on: date | None = None) -> bytes:
+def workbook_bytes(
+    report: Report, agency: str, made_on: date | None = None, progress: Progress | None = None
+) -> bytes:
+    """The workbook; with `progress`, the rows written are reported and a cancel raises `Cancelled`."""
     from openpyxl import Workbook
 
     made = made_on or date.today()
     wb = Workbook(write_only=True)
-    if report.figures:
-        sheet = _Sheet(wb.create_sheet(SUMMARY))
-        sheet.write(_title(report, agency, made, None), ("Chỉ tiêu", "Giá trị"), report.figures, None, False)
-    for name, table in zip(sheet_names(report), report.tables, strict=True):
-        sheet = _Sheet(wb.create_sheet(name))
-        sheet.write(_title(report, agency, made, table.title), table.headers, table.rows, table.total, True)
+    rows = _RowsWritten(progress, sum(len(t.rows) for t in report.tables))
+    try:
+        if report.figures:
+            sheet = _Sheet(wb.create_sheet(SUMMARY), None)
+            sheet.write(
+                _title(report, agency, made, None), ("Chỉ tiêu", "Giá trị"), report.figures, None, False
+            )
+        for name, table in zip(sheet_names(report), report.tables, strict=True):
+            sheet = _Sheet(wb.create_sheet(name), rows)
+            sheet.write(
+                _title(report, agency, made, table.title), table.headers, table.rows, table.total, True
+            )
+        report_progress(progress, 0.9, "Đang nén tệp Excel…")
+    except Cancelled:
+        _discard(wb)
+        raise
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _discard(wb: Any) -> None:
+    """A cancelled workbook's sheets: each stream ended (an open one complains when collected) and its
+    temporary file removed."""
+    for ws in wb.worksheets:
+        ws.close()
+        ws._writer.cleanup()
+
+
+class _RowsWritten:
+    """The table rows written, reported every `EVERY` rows: nine tenths of the job, saving the rest."""
+
+    EVERY = 500
+
+    def __init__(self, progress: Progress | None, rows: int) -> None:
+        self.progress, self.rows, self.done = progress, max(rows, 1), 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.done % self.EVERY == 0:
+            text = f"Đang ghi dòng {self.done:,}/{self.rows:,}…".replace(",", ".")
+            report_progress(self.progress, 0.9 * self.done / self.rows, text)
 
 
 def _title(report: Report, agency: str, made: date, subtitle: str | None) -> tuple[str, str, str, str]:
@@ -65,10 +103,11 @@ def _title(report: Report, agency: str, made: date, subtitle: str | None) -> tup
 
 
 class _Sheet:
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, counted: _RowsWritten | None = None) -> None:
         from openpyxl.styles import Alignment, Font, PatternFill
 
         self.ws = ws
+        self.counted = counted  # None: the summary's figures, not table rows
         self.bold = Font(bold=True)
         self.grey = PatternFill("solid", fgColor="DDDDDD")
         self.centred = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -98,6 +137,8 @@ class _Sheet:
         ws.append([self._cell(h, font=self.bold, fill=self.grey, alignment=self.centred) for h in headers])
         for row in rows:
             ws.append([self._value(v) for v in row])
+            if self.counted is not None:
+                self.counted.step()
         if total is not None:
             ws.append([self._value(v, bold=True) for v in total])
 

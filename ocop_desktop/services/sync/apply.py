@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.ocoppkg.errors import PackageRefused
+from ocop_desktop.services.province.withdrawals import check_withdrawable, decided_here, withdraw_entry
 from ocop_desktop.services.sync.records import (
     COMMUNE,
     FIVE_STAR_REVIEW,
     LOCAL_DOSSIER_FIELDS,
     PROVINCE,
+    WITHDRAWAL,
     json_values,
     local_hash,
 )
@@ -45,6 +47,7 @@ from ocop_desktop.store.models import (
 COMMUNE_WORKING = frozenset(
     {Status.DRAFT.value, Status.COMPLETE.value, Status.RECEIVED.value, Status.COMMUNE_CHECKED.value}
 )
+WITHDRAWN = Status.WITHDRAWN.value
 REASONS = {
     "unknown_dossier": "Máy này không có hồ sơ này, nên không thể ghi kết quả vào đâu.",
     "same_version_different_content": "Cùng số phiên bản nhưng nội dung khác với bản đã nhận trước đây.",
@@ -54,6 +57,8 @@ REASONS = {
     "bản gửi đến.",
     "commune_reopened": "Xã đã mở lại hồ sơ để sửa; kết quả gửi đến không được ghi đè lên.",
     "commune_withdrew": "Chủ thể đã rút hồ sơ (xã đã hủy hồ sơ); kết quả gửi đến không được ghi đè lên.",
+    "withdrawn_after_decision": "Chủ thể rút hồ sơ sau khi tỉnh đã có quyết định công nhận sản phẩm này; "
+    "việc rút hồ sơ không được ghi. Hãy giữ bản trên máy và báo lại cho xã.",
     "stale": "Bản gửi đến cũ hơn bản đã có trên máy này.",
 }
 
@@ -91,7 +96,9 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
         )
     own = PROVINCE if part == COMMUNE else COMMUNE
     reason = ""
-    if state.peer_local_hash and local_hash(s, d, part, copy=True) != state.peer_local_hash:
+    if part == COMMUNE and rec["status"] == WITHDRAWN and decided_here(s, d.id):  # too late (issue 15)
+        reason = "withdrawn_after_decision"
+    elif state.peer_local_hash and local_hash(s, d, part, copy=True) != state.peer_local_hash:
         reason = "local_change"
     elif seen < state.own_version:
         reason = "not_seen_latest"
@@ -107,6 +114,9 @@ def classify(s: Session, rec: dict[str, Any], sender_office_id: str) -> Planned:
 def apply(s: Session, rec: dict[str, Any], sender_office_id: str, package_id: str) -> None:
     """Write one record (new or updated) and the sync state. The session has KEEP_REVISIONS set."""
     part = rec["part"]
+    withdrawn = part == COMMUNE and rec["status"] == WITHDRAWN
+    if withdrawn:  # a decision took it: taking the withdrawal anyway is refused (issue 15)
+        check_withdrawable(s, rec["dossier_id"])
     with s.no_autoflush:  # flushes happen where the order of inserts matters, not on every lookup
         if part == COMMUNE:
             _apply_commune(s, rec)
@@ -114,6 +124,8 @@ def apply(s: Session, rec: dict[str, Any], sender_office_id: str, package_id: st
             _apply_province(s, rec, sender_office_id)
         _merge_events(s, rec)
     s.flush()
+    if withdrawn:  # its round entry stops competing (issue 15)
+        withdraw_entry(s, rec["dossier_id"], rec["data"].get(WITHDRAWAL) or {}, package_id)
     d = s.get(Dossier, rec["dossier_id"])
     assert d is not None
     state = s.get(SyncDossierState, d.id)

@@ -265,6 +265,7 @@ class PackageExportService:
             )
             mailbox = block_for(self._ctx, s, [peer.id] if peer else communes_of(s))
             plans = plans_for(s, peer.unit_code if peer else None)
+            plan_rounds = plans_for(s, peer.unit_code if peer else None, rounds=True)
         files = reference_files(self._ctx)
         payload = {
             "office": _office_json(keys),
@@ -272,6 +273,7 @@ class PackageExportService:
             "files": [{"name": name, "sha256": fmt.sha256_hex(data)} for name, data in sorted(files.items())],
             **({"mailbox": mailbox} if mailbox else {}),
             "plans": plans,
+            "plan_rounds": plan_rounds,
         }
         return self._small(fmt.Kind.REFERENCE, recipient, Path(target), payload, files)
 

@@ -95,6 +95,11 @@ _PLAN_FIELDS = ("year", "commune_code", "product_group", "new_products", "upgrad
 # the province's plan lines for its communes (services/sync/plans_pack.py): optional, so older readers
 # (which ignore unknown keys) still read the pack
 PLAN_LINE = sc.obj({k: _PLAN_COLUMNS[k] for k in _PLAN_FIELDS}, required=_PLAN_FIELDS)
+# the lines for one round of a year (number and last day of its period), in a field of their own: an older
+# reader, which knows only `plans` and would take them for whole-year lines, ignores it
+_ROUND_FIELDS = (*_PLAN_FIELDS, "round_number", "period_end")
+_ROUND_CHECKS = {**_PLAN_COLUMNS, "round_number": sc.integer(1, 12), "period_end": sc.iso_date}
+PLAN_ROUND_LINE = sc.obj({k: _ROUND_CHECKS[k] for k in _ROUND_FIELDS}, required=_ROUND_FIELDS)
 REFERENCE = sc.obj(
     {
         "office": OFFICE,
@@ -102,6 +107,7 @@ REFERENCE = sc.obj(
         "files": sc.array(_FILE, max_items=fmt.MAX_ENTRIES),
         "mailbox": MAILBOX,
         "plans": sc.array(PLAN_LINE, max_items=fmt.MAX_ENTRIES),
+        "plan_rounds": sc.array(PLAN_ROUND_LINE, max_items=fmt.MAX_ENTRIES),
     },
     required=("office", "keys", "files"),
 )

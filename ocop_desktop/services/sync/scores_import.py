@@ -75,7 +75,7 @@ class ScoresImport:
                     "dossier_id": x.dossier_id,
                     "outcome": x.state,
                     "version": 1,
-                    "reason": f"{x.total} điểm, {x.star} sao",
+                    "reason": x.note or f"{x.total} điểm, {x.star} sao",
                 }
                 for x in sheets
             ]
@@ -113,7 +113,7 @@ class ScoresImport:
                 1,
                 0 if x.previous_total is None else 1,
                 "scored",
-                f"{x.previous_total if x.previous_total is not None else '—'} → {x.total} điểm, {x.star} sao",
+                x.note or f"{_total(x.previous_total)} → {x.total} điểm, {x.star} sao",
             )
             for x in sheets
         )
@@ -147,3 +147,7 @@ class ScoresImport:
                 "biên nhận được cấp lại.",
             ),
         )
+
+
+def _total(value: int | None) -> str:
+    return "—" if value is None else str(value)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from ocop_desktop.store.audit import written
 from ocop_desktop.store.audit.canonical import (
     ENTRY_FIELDS,
     GENESIS,
@@ -119,13 +120,22 @@ def lock_chain(conn: Connection) -> None:
     does). Taken before the records' old states are read as well as before the head, so that another
     desk's change to the same record commits first, and always before this flush's own row locks,
     so that two desks never wait for each other."""
-    if conn.dialect.name != "postgresql":
-        return
-    transaction = conn.get_transaction()
-    if transaction is not None and conn.info.get(_LOCKED) is transaction:
+    if conn.dialect.name != "postgresql" or chain_held(conn):
         return  # once per transaction: the lock lasts until it ends
     driver(conn).execute("SELECT pg_advisory_xact_lock(?)", (CHAIN_LOCK,))
-    conn.info[_LOCKED] = transaction
+    chain_taken(conn)
+
+
+def chain_held(conn: Connection) -> bool:
+    """Whether `conn`'s transaction already holds the chain's lock."""
+    transaction = conn.get_transaction()
+    return transaction is not None and conn.info.get(_LOCKED) is transaction
+
+
+def chain_taken(conn: Connection) -> None:
+    """Note that `conn`'s transaction now holds the chain's lock (taken by a statement of the caller's
+    that locks the chain first: `store.concurrency.serialise`)."""
+    conn.info[_LOCKED] = conn.get_transaction()
 
 
 def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -143,6 +153,7 @@ def append(conn: Connection, rows: list[dict[str, Any]]) -> None:
     names = [*ENTRY_FIELDS, "hash"]
     sql = f"INSERT INTO audit_entry ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     raw.executemany(sql, [tuple(row[n] for n in names) for row in rows])
+    written.note(conn, (row["seq"] for row in rows))
 
 
 def record(conn: Connection, changes: list[Change], actor: Actor) -> None:

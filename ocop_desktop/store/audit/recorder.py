@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, Executable, FromClause, Table, event, select
+from sqlalchemy import Connection, Executable, FromClause, Result, Table, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from ocop_desktop.store.audit.canonical import State, audited_tables, is_audited, pk_column, read_states
@@ -145,20 +145,21 @@ def audited_execute(
     table: FromClause,
     ids: Iterable[Any],
     params: list[dict[str, Any]] | None = None,
-) -> None:
+) -> Result[Any]:
     """Run a Core insert/update/delete (`params`: executemany) of the records `ids` of `table`, and
-    record what it changed."""
+    record what it changed. Returns the statement's result (its row count)."""
     ids, table = [str(i) for i in ids], cast(Table, table)
     conn = session.connection()
     if AUDIT.enabled:
         lock_chain(conn)
     before = read_states(conn, table, ids) if AUDIT.enabled else {}
-    session.execute(statement.execution_options(**{AUDITED_OPTION: True}), params)
+    result = session.execute(statement.execution_options(**{AUDITED_OPTION: True}), params)
     if not AUDIT.enabled:
-        return
+        return result
     after = read_states(conn, table, ids)
     changes = [Change(table.name, i, before.get(i), after.get(i)) for i in ids]
     record(conn, [c for c in changes if c.before is not None or c.after is not None], actor_of(session, conn))
+    return result
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -22,6 +22,9 @@ class Certificate(Tracked, Base):
             "ix_certificate_current",
             *("product_id", "decision_date", "id", "revoked_on", "stars", "valid_until"),
         ),
+        # The products decided in a period (the targets report: this year's decisions), found by range
+        # rather than by reading every certificate (migration 0023).
+        Index("ix_certificate_decided", "decision_date", "product_id"),
     )
 
     product_id: Mapped[str] = fk("product.id")

@@ -18,8 +18,13 @@ class Dossier(Tracked, Base):
     """
 
     __tablename__ = "dossier"
-    # Covering index of the reports' counts by status and type (migration 0019).
-    __table_args__ = (Index("ix_dossier_status_type", "status", "registration_type", "product_id"),)
+    __table_args__ = (
+        # Covering index of the reports' counts by status and type (migration 0019).
+        Index("ix_dossier_status_type", "status", "registration_type", "product_id"),
+        # Covering index of the list's filter per keystroke (migration 0023): the folded words are
+        # matched, and the page picked, from the index alone; the table's 24 columns are not read.
+        Index("ix_dossier_search", "search_key", "archived_on", "status", "deadline", "updated_at", "id"),
+    )
 
     product_id: Mapped[str] = fk("product.id")
     registration_type: Mapped[str] = mapped_column(String(16), nullable=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.store.base import Base, Tracked, fk, utcnow
@@ -31,7 +31,12 @@ class Producer(Tracked, Base):
 
 class Product(Tracked, Base):
     __tablename__ = "product"
-    __table_args__ = (UniqueConstraint("code", name="code"),)
+    __table_args__ = (
+        UniqueConstraint("code", name="code"),
+        # The list's filter per keystroke matches the folded words and picks a page's ids from this
+        # index alone (migration 0023; it replaced `ix_product_search_key`).
+        Index("ix_product_search", "search_key", "id"),
+    )
 
     producer_id: Mapped[str] = fk("producer.id")
     name: Mapped[str] = mapped_column(String(250), nullable=False)
@@ -45,8 +50,8 @@ class Product(Tracked, Base):
     description: Mapped[str] = mapped_column(Text, default="", nullable=False)
     brand: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     packaging: Mapped[str] = mapped_column(String(200), default="", nullable=False)
-    # Indexed: lists are ordered by it, so the first page of a filtered list stops early.
-    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False, index=True)
+    # Indexed with the id (above): lists are ordered by it, so the first page of a list stops early.
+    search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
 
 class ProducerProfile(Base):

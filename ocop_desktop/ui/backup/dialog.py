@@ -31,7 +31,7 @@ from ocop_desktop.services.backup.create import Created, check_passphrase
 from ocop_desktop.services.backup.schedule import Schedule, has_passphrase, load_schedule
 from ocop_desktop.ui.backup import jobs
 from ocop_desktop.ui.kit import errors
-from ocop_desktop.ui.kit.field_messages import message_label, say
+from ocop_desktop.ui.kit.field_messages import grow_to_fit, message_label, say
 from ocop_desktop.ui.kit.help_window import help_key
 from ocop_desktop.ui.kit.style import OK_STYLE
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -176,6 +176,7 @@ class BackupDialog(QDialog):
 
     def _running(self, running: bool) -> None:
         self.bar.setVisible(running)
+        grow_to_fit(self)
         self.start.setEnabled(True)
         self.start.setText(self.tr("Hủy") if running else self.tr("Sao lưu"))
         for widget in (self.passphrase, self.repeat, self.folder, self.auto_box, self.close_button):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.domain.errors import UserError
 from ocop_desktop.ocoppkg.keys import readable_from_fingerprint
 from ocop_desktop.services.core.key_vault import VaultState
 from ocop_desktop.ui.backup import jobs
+from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -157,3 +160,107 @@ class OfficeKeysBox(QGroupBox):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class FetchKeysForm(QWidget):
+    """The office passphrase and "Nhận khóa": the office keys installed on this desk from the vault, a wrong
+    passphrase said under the field (nothing written). Used by the first-run wizard's last step and by the
+    prompt at a desk's first start on a server. Signals: fetched(str): the signing key's fingerprint."""
+
+    fetched = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.note = QLabel(
+            self.tr(
+                "Văn phòng đã chia sẻ khóa ký cho các máy. Nhập mật khẩu khóa của văn phòng (do cán bộ quản "
+                "trị đặt) để máy này ký được biên nhận, kết quả và gói gửi đi."
+            ),
+            self,
+        )
+        self.note.setWordWrap(True)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fetch_button = QPushButton(self.tr("Nhận khóa"), self)
+        self.message = Banner(self, "error")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Mật khẩu:"), self))
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.fetch_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.fetch_button.clicked.connect(self.fetch)
+        self.passphrase.returnPressed.connect(self.fetch)
+
+    def fetch(self) -> None:
+        if self.task is not None:
+            return
+        if not self.passphrase.text():
+            self.message.show_text(self.tr("Hãy nhập mật khẩu khóa của văn phòng."), "error")
+            return
+        self.message.show_text("")
+        self.fetch_button.setEnabled(False)
+        self.task = run_task(
+            jobs.fetch_keys,
+            self.ctx,
+            self.passphrase.text(),
+            on_done=self._done,
+            on_error=self._refused,
+            parent=self,
+        )
+
+    def _done(self, fingerprint: str) -> None:
+        self.task = None
+        self.passphrase.clear()
+        self.passphrase.setEnabled(False)
+        self.message.show_text(
+            self.tr("Đã nhận khóa. Dấu vân tay khóa ký: %1").replace(
+                "%1", readable_from_fingerprint(fingerprint)
+            ),
+            "ok",
+        )
+        self.fetched.emit(fingerprint)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.task = None
+        self.fetch_button.setEnabled(True)
+        if isinstance(exc, UserError):  # a wrong passphrase, another desk's keys: said here, nothing written
+            self.message.show_text(exc.message, "error")
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        errors.show_error(exc, self)
+
+
+class FetchKeysDialog(QDialog):
+    """Asked once at a desk's start on a server when the office's keys are shared but not on this desk:
+    "Để sau" closes it (Settings keeps saying so), "Đóng" after the keys are installed."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Khóa của văn phòng"))
+        self.setMinimumWidth(520)
+        self.form = FetchKeysForm(ctx, self)
+        self.fetched = False
+        self.buttons = QDialogButtonBox(self)
+        self.later = self.buttons.addButton(self.tr("Để sau"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.form.fetched.connect(self._fetched)
+        self.form.passphrase.setFocus()
+
+    def _fetched(self, _fingerprint: str) -> None:
+        self.fetched = True
+        self.later.setText(self.tr("Đóng"))
+        self.later.setFocus()
+
+    def reject(self) -> None:
+        if self.form.task is None:  # the keys are being written: wait for the answer
+            super().reject()

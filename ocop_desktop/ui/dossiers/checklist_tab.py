@@ -50,7 +50,13 @@ class ChecklistTab(QWidget):
     changed = Signal()
 
     def __init__(
-        self, ctx: AppContext, dossier_id: str, view: ops.ChecklistView, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        view: ops.ChecklistView,
+        parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -107,14 +113,32 @@ class ChecklistTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        self.show_view(view)
+        self._pending: list[ChecklistRow] | None = []  # items whose table rows are not built yet
+        self._file_counts: dict[str, int] | None = None  # counts that arrived meanwhile
+        self.show_view(view, deferred=deferred)
 
     # -- showing ------------------------------------------------------------------------------
-    def show_view(self, view: ops.ChecklistView) -> None:
-        """Every item of the checklist, and where the dossier stands."""
-        items = view.items
+    def show_view(self, view: ops.ChecklistView, *, deferred: bool = False) -> None:
+        """Every item of the checklist, and where the dossier stands. `deferred`: the table's rows
+        (a combo box and line edits per item, ~15 ms) wait for `build()` or the first show, unless
+        they are built already — a dossier window opens before its hidden tabs are filled."""
         self.completeness = view.completeness
-        self.rows = {r.key: r for r in items}
+        self.rows = {r.key: r for r in view.items}
+        self.show_completeness()
+        was_built = self._pending is None
+        self._pending, self._file_counts = list(view.items), None
+        if not deferred or was_built or self.isVisible():
+            self.build()
+
+    @property
+    def built(self) -> bool:
+        return self._pending is None
+
+    def build(self) -> None:
+        """The table's rows for the items last shown (once)."""
+        if self._pending is None:
+            return
+        items, self._pending = self._pending, None
         self.table.setRowCount(0)
         self.status_boxes.clear()
         self.expiry_edits.clear()
@@ -128,7 +152,8 @@ class ChecklistTab(QWidget):
             self._add_item_row(r)
         self._apply_visibility()
         self.set_read_only(self._read_only)
-        self.show_completeness()
+        if self._file_counts is not None:
+            self.set_file_counts(self._file_counts)
 
     def _add_group_row(self, group: str) -> None:
         row = self.table.rowCount()
@@ -202,6 +227,7 @@ class ChecklistTab(QWidget):
         self._fit_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.build()
         super().showEvent(event)
         self._fit_timer.start()
 
@@ -295,6 +321,7 @@ class ChecklistTab(QWidget):
 
     def set_file_counts(self, counts: dict[str, int]) -> None:
         """Attached file counts per item, after evidence was added or removed."""
+        self._file_counts = counts if self._pending is not None else None  # applied by `build`
         for key, row in self.row_of.items():
             n = counts.get(key, 0)
             self.table.item(row, 4).setText(str(n) if n else "")

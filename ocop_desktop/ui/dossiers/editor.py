@@ -24,6 +24,7 @@ from ocop_desktop.domain.forms import FORMS_OF_PAPER, SECTIONS, filled_in_app
 from ocop_desktop.services.dossiers.service import DossierDetail
 from ocop_desktop.ui.dossiers import closing_flow, delete_draft, ops
 from ocop_desktop.ui.dossiers.actions import ActionRunner
+from ocop_desktop.ui.dossiers.changed_bar import ChangedElsewhereBar, reload_editor
 from ocop_desktop.ui.dossiers.checklist_tab import ChecklistTab
 from ocop_desktop.ui.dossiers.compare_tab import CompareTab
 from ocop_desktop.ui.dossiers.consistency_panel import ConsistencyPanel
@@ -71,6 +72,8 @@ class DossierEditor(QWidget):
         self.deleted = False  # set by "Xóa hồ sơ nháp": the window closes with nothing left to save
         dossier_id = data.detail.row.id
         self.session = DossierSession(ctx, data.detail, self, autosave_ms=autosave_ms)
+        self.changed_bar = ChangedElsewhereBar()  # another desk changed it (`ui.kit.change_watch`)
+        self.changed_bar.reloadRequested.connect(lambda: reload_editor(self))
         self.header = DossierHeader()
         self.consistency = ConsistencyPanel()
         self.problems = message_label()
@@ -89,11 +92,11 @@ class DossierEditor(QWidget):
             self._add_tab(key, self.forms[key], title)
         self.self_assessment = SelfAssessmentTab(ctx, dossier_id)
         self._add_tab("self_assessment", self.self_assessment, self.tr("Tự đánh giá (Phần III)"))
-        self.checklist = ChecklistTab(ctx, dossier_id, data.checklist)
+        self.checklist = ChecklistTab(ctx, dossier_id, data.checklist, deferred=True)
         self._add_tab("checklist", self.checklist, self.tr("Danh mục hồ sơ"))
         self.evidence = EvidenceTab(ctx, dossier_id, data.evidence, data.criteria)
         self._add_tab("evidence", self.evidence, self.tr("Tài liệu minh chứng"))
-        self.mau03 = Mau03Tab()
+        self.mau03 = Mau03Tab(deferred=True)
         self.forms["mau03"] = self.mau03.form
         self._add_tab("mau03", self.mau03, self.tr("Mẫu 03"))
         self.printing = PrintTab(ctx, dossier_id, self.save_now)
@@ -105,6 +108,7 @@ class DossierEditor(QWidget):
         self.actions = ActionRunner(self.session, self.save_now, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.changed_bar)
         layout.addWidget(self.header)
         layout.addWidget(self.consistency)
         layout.addWidget(self.problems)
@@ -117,15 +121,17 @@ class DossierEditor(QWidget):
         if data.consistency is not None:
             self.consistency.show_view(data.consistency)
         self.resize(1200, 800)
-        QTimer.singleShot(0, self, self._build_hidden_forms)
+        QTimer.singleShot(0, self, self._build_hidden_parts)
 
-    def _build_hidden_forms(self) -> None:
-        """One hidden form section per turn of the event loop: opening a dossier built all of them
-        at once, ~100 ms of the GUI thread; one at a time, the window paints and answers between."""
-        pending = next((form for form in self.forms.values() if not form.built), None)
+    def _build_hidden_parts(self) -> None:
+        """One hidden part (a form section, the checklist's table) per turn of the event loop: opening
+        a dossier built all of them at once, ~100 ms of the GUI thread; one at a time, the window
+        paints and answers between (issue 15: no step holds it 100 ms at province scale)."""
+        parts: list[SectionForm | ChecklistTab] = [*self.forms.values(), self.checklist]
+        pending = next((part for part in parts if not part.built), None)
         if pending is not None:
             pending.build()
-            QTimer.singleShot(0, self, self._build_hidden_forms)
+            QTimer.singleShot(0, self, self._build_hidden_parts)
 
     def _add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_of[key] = self.tabs.addTab(widget, title)

@@ -18,6 +18,7 @@ from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.domain.rules.model import Procedure
 from ocop_desktop.services.dossiers.service import DossierDetail, DossierRow
 from ocop_desktop.ui.dossiers import ops
+from ocop_desktop.ui.dossiers.changed_bar import tell_editors
 from ocop_desktop.ui.dossiers.list_model import DossierListModel
 from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
 from ocop_desktop.ui.kit.domain_labels import label_text
@@ -26,11 +27,14 @@ from ocop_desktop.ui.kit.list_page import ListPage
 from ocop_desktop.ui.kit.tasks import run_task
 
 if TYPE_CHECKING:
+    from ocop_desktop.services.core.changes import Changes
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.ui.dossiers.editor import DossierEditor
 
 
 class DossiersPage(ListPage):
+    topics = ("dossiers", "registry")  # a dossier's row names its product and producer
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         self.status_filter = QComboBox()
@@ -95,6 +99,10 @@ class DossiersPage(ListPage):
             .replace("%2", str(DUE_SOON_DAYS))
         )
 
+    def refresh_if(self, changes: Changes) -> None:
+        super().refresh_if(changes)
+        tell_editors(self.editors, changes.dossiers)  # "changed elsewhere" over their open windows
+
     def _filters_changed(self) -> None:
         self.source.status = self.status_filter.currentData()
         self.source.due_only = self.due_only.isChecked()
@@ -140,7 +148,7 @@ class DossiersPage(ListPage):
         dossier_id = data.detail.row.id
         editor = DossierEditor(self._ctx, data, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.changed.connect(lambda _id: self.model.refresh())
+        editor.changed.connect(lambda _id: self.refresh_kept())
         editor.destroyed.connect(lambda *_: self.editors.pop(dossier_id, None))
         self.editors[dossier_id] = editor
         open_window(editor, self._ctx.paths.windows_path, "dossier", (1200, 800))

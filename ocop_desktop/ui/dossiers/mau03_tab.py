@@ -35,9 +35,11 @@ def local_share(total: object, local: object) -> float | None:
 
 
 class Mau03Tab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`deferred`: the form's fields are built on first use (see `SectionForm`); the suggestion follows."""
+
+    def __init__(self, parent: QWidget | None = None, *, deferred: bool = False) -> None:
         super().__init__(parent)
-        self.form = SectionForm(MAU03)
+        self.form = SectionForm(MAU03, deferred=deferred)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.share = QLabel()
@@ -63,6 +65,7 @@ class Mau03Tab(QWidget):
         layout.addWidget(self.form, 1)
         layout.addWidget(panel)
         self.form.edited.connect(self._edited)
+        self.form.fields_built.connect(self.update_share)
         self.use_share.clicked.connect(self.insert_share)
         self.use_raw.clicked.connect(self.insert_raw_material)
 
@@ -96,6 +99,9 @@ class Mau03Tab(QWidget):
         self.update_share()
 
     def update_share(self) -> None:
+        if not self.form.built:  # computed from the typed values once the fields exist
+            self.use_share.setEnabled(False)
+            return
         total, local = self.form.raw("workers_total"), self.form.raw("workers_local")
         share = local_share(total, local)
         if share is None:

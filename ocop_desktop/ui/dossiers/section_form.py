@@ -31,10 +31,12 @@ class SectionForm(QScrollArea):
     """Signals:
     edited(str): the person changed field `key`.
     committed(str): the person left field `key`.
+    fields_built(): the fields exist now (a deferred form, on first use).
     """
 
     edited = Signal(str)
     committed = Signal(str)
+    fields_built = Signal()
 
     def __init__(self, section: Section, parent: QWidget | None = None, *, deferred: bool = False) -> None:
         """`deferred`: the fields are built on first use (shown, read, filled) or by `build()` —
@@ -46,22 +48,30 @@ class SectionForm(QScrollArea):
         self._values: Mapping[str, object] | None = None  # what to show once built
         self._read_only = False
         self._note: QLabel | None = None
+        self._note_text: str | None = None
         self.messages = FieldMessages()  # under the fields only: the editor shows the rest
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        if not deferred:
+            self.build()
+
+    def _add_content(self) -> None:
+        """The scrolled page: title, note, the form layout (a deferred form makes it in `build`, as
+        placing it in the scroll area costs as much as a few fields)."""
         content = QWidget()
         content.setMaximumWidth(FORM_MAX_WIDTH)
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(12, 10, 12, 12)
-        self.title = bold(QLabel(section.title), 1.15)
+        self.title = bold(QLabel(self.section.title), 1.15)
         self.body.addWidget(self.title)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(self.form)
         self.body.addStretch(1)
-        if not deferred:
-            self.build()
+        if self._note_text is not None:
+            self.set_note(self._note_text)
+        self._add_fields(self.section.fields)
         self.setWidget(content)
 
     @property
@@ -78,11 +88,12 @@ class SectionForm(QScrollArea):
         if self._built:
             return
         self._built = True
-        self._add_fields(self.section.fields)
+        self._add_content()
         if self._values is not None:
             self.set_values(self._values)
         if self._read_only:
             self.set_read_only(True)
+        self.fields_built.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self.build()
@@ -149,6 +160,9 @@ class SectionForm(QScrollArea):
 
     def set_note(self, text: str) -> None:
         """A line under the title for what the paper form shows but is not typed here."""
+        self._note_text = text
+        if not self._built:
+            return
         if self._note is None:
             self._note = QLabel()
             self._note.setWordWrap(True)

@@ -9,11 +9,12 @@ that lists them all. F5 (or "Làm mới") counts again."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +37,7 @@ from ocop_desktop.ui.kit.style import BAD, INFO, MUTED_STYLE, WARN, Colours
 from ocop_desktop.ui.kit.tasks import Task, run_task
 
 if TYPE_CHECKING:
+    from ocop_desktop.services.core.changes import Changes
     from ocop_desktop.services.core.context import AppContext
 
 SEVERITY_COLOURS: dict[Severity, Colours] = {
@@ -44,6 +46,9 @@ SEVERITY_COLOURS: dict[Severity, Colours] = {
     Severity.INFO: INFO,
 }
 TARGET = Qt.ItemDataRole.UserRole  # on a line: where "all of them" are; on a record: (kind, id, find)
+KEY = Qt.ItemDataRole.UserRole + 1  # on a line: its kind of work ("overdue", …), to keep it open or closed
+TOPICS = ("dossiers", "registry", "rounds")  # what the page counts (`services.core.changes.TOPICS`)
+RECOUNT_SECONDS = 30.0  # at most this often after other desks' changes: a province's count takes ~1 s
 
 
 class HomePage(QWidget):
@@ -55,6 +60,11 @@ class HomePage(QWidget):
         self.task: Task | None = None
         self.summary: HomeSummary | None = None
         self.today: Callable[[], date] = date.today  # the day counted on (a test sets its own)
+        self.stale = False  # changed elsewhere since the last count: counted again when shown
+        self.recount_seconds = RECOUNT_SECONDS
+        self._counted_at = -RECOUNT_SECONDS
+        self._later = QTimer(self, singleShot=True)
+        self._later.timeout.connect(self._recount_if_shown)
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -82,8 +92,14 @@ class HomePage(QWidget):
         self.figures_box = QGroupBox(self)
         self.figures = QFormLayout()
         self.charts = ChartGrid(3, self.figures_box)  # products by star; targets against achieved
+        self.plan_button = QPushButton(self.figures_box)  # the year's targets: the Reports page's plan dialog
+        self.plan_button.clicked.connect(lambda: self.goTo.emit("reports/plan", None))
+        numbers = QVBoxLayout()
+        numbers.addLayout(self.figures)
+        numbers.addStretch(1)
+        numbers.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         in_box = QHBoxLayout(self.figures_box)
-        in_box.addLayout(self.figures)
+        in_box.addLayout(numbers)
         in_box.addSpacing(24)
         in_box.addWidget(self.charts, 1)
         top = QHBoxLayout()
@@ -102,6 +118,7 @@ class HomePage(QWidget):
     def refresh(self) -> Task | None:
         if self.task is not None:
             return None
+        self._counted_at = time.monotonic()
         self.task = run_task(ops.summary, self.ctx, self.today(), on_done=self._show, parent=self)
         self.task.finished.connect(self._finished)
         self._say()
@@ -110,14 +127,35 @@ class HomePage(QWidget):
     def _finished(self) -> None:
         self.task = None
         self._say()
+        self._recount_if_shown()  # changed again while counting
+
+    # -- changes made at other desks (ui.kit.change_watch) ---------------------------------------
+    def refresh_if(self, changes: Changes) -> None:
+        if any(changes.touches(topic) for topic in TOPICS):
+            self.stale = True
+            self._recount_if_shown()
+
+    def _recount_if_shown(self) -> None:
+        if not (self.stale and self.isVisible()) or self.task is not None:
+            return
+        wait = self._counted_at + self.recount_seconds - time.monotonic()
+        if wait > 0:
+            self._later.start(int(wait * 1000) + 1)
+            return
+        self.stale = False
+        self.refresh()
 
     def _show(self, summary: HomeSummary) -> None:
+        # counted again: the lines the officer opened or closed, the record chosen and the scroll stay
+        kept = self._view_state() if self.summary is not None else None
         self.summary = summary
         self.tree.clear()
         for item in summary.items:
             line = self._line(item)
             self.tree.addTopLevelItem(line)
             line.setExpanded(item.severity is not Severity.INFO)  # only once in the tree
+        if kept is not None:
+            self._restore_view(*kept)
         self.tree.resizeColumnToContents(0)
         self.tree.setVisible(bool(summary.items))
         self.nothing.setVisible(not summary.items)
@@ -127,14 +165,32 @@ class HomePage(QWidget):
             self.figures.addRow(QLabel(report_text(label)), QLabel(_value_text(value)))
         self.charts.set_charts(summary.charts)
         self.figures_box.setVisible(bool(summary.figures))
-        if summary.items:
+        if summary.items and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.retranslate()  # the heading names the area now
+
+    def _view_state(self) -> tuple[dict[str, bool], object, int]:
+        lines = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        opened = {str(line.data(0, KEY)): line.isExpanded() for line in lines}
+        current = self.tree.currentItem()
+        return opened, current.data(0, TARGET) if current else None, self.tree.verticalScrollBar().value()
+
+    def _restore_view(self, opened: dict[str, bool], current: object, scroll: int) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            line = self.tree.topLevelItem(i)
+            line.setExpanded(opened.get(str(line.data(0, KEY)), line.isExpanded()))
+            for node in (line, *(line.child(j) for j in range(line.childCount()))):
+                if current is not None and node.data(0, TARGET) == current:
+                    self.tree.setCurrentItem(node)
+                    current = None
+        self.tree.doItemsLayout()
+        self.tree.verticalScrollBar().setValue(scroll)
 
     def _line(self, item: AttentionItem) -> QTreeWidgetItem:
         title = self.titles().get(item.key, item.title)
         line = QTreeWidgetItem([f"{title} ({item.count})", self.tr("Xem tất cả…")])
         line.setData(0, TARGET, item.goto)
+        line.setData(0, KEY, item.key)
         fill, text = SEVERITY_COLOURS[item.severity]
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -201,6 +257,7 @@ class HomePage(QWidget):
         self.refresh_button.setToolTip(self.tr("Đếm lại (F5)"))
         self.attention_box.setTitle(self.tr("Cần chú ý"))
         self.figures_box.setTitle(self.tr("Số liệu năm %1").replace("%1", str(self.today().year)))
+        self.plan_button.setText(self.tr("Kế hoạch năm…"))
         self.nothing.setText(self.tr("Không có việc nào cần chú ý lúc này."))
         self.tree.setHeaderLabels([self.tr("Việc"), self.tr("Ghi chú")])
         self._say()
@@ -221,6 +278,7 @@ class HomePage(QWidget):
         super().showEvent(event)
         if self.summary is None and self.task is None:
             self.refresh()
+        self._recount_if_shown()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit
+from shiboken6 import isValid
 
 CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives the clear button's action
 
@@ -19,7 +20,8 @@ class _ClearTip(QObject):
         self.apply()
 
     def apply(self) -> None:
-        if self.action is not None:
+        # a language change can reach the edit while it is being destroyed, its action already gone
+        if self.action is not None and isValid(self.action):
             self.action.setToolTip(QCoreApplication.translate("ClearButton", "Xóa chữ đã gõ"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -54,6 +54,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("DomainLabels", "Đã đề nghị công nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Không đủ điều kiện công nhận"),
     QT_TRANSLATE_NOOP("DomainLabels", "Đã có kết quả của Bộ"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Chủ thể đã rút hồ sơ"),
     QT_TRANSLATE_NOOP("DomainLabels", "Họp Hội đồng"),
     QT_TRANSLATE_NOOP("DomainLabels", "Lấy ý kiến bằng văn bản"),
     QT_TRANSLATE_NOOP("DomainLabels", "Chủ tịch Hội đồng"),

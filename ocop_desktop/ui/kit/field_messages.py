@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from ocop_desktop.ui.kit.style import ERROR_STYLE
 
@@ -26,6 +26,22 @@ def say(label: QLabel, text: str) -> None:
     """`text` in a message label; an empty text hides it."""
     label.setText(text)
     label.setVisible(bool(text))
+    if text:
+        grow_to_fit(label.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown dialog tall enough for what it holds now. A dialog sizes itself once, when shown;
+    a message or a progress line that appears later would otherwise squeeze the wrapped texts above
+    it until their last lines are cut off."""
+    box = window.layout()
+    if not isinstance(window, QDialog) or box is None or not window.isVisible():
+        return
+    width = window.width()
+    need = box.totalHeightForWidth(width) if box.hasHeightForWidth() else box.totalSizeHint().height()
+    screen = window.screen().availableGeometry().height() if window.screen() else need
+    if need > window.height():
+        window.resize(width, min(need, screen))
 
 
 class FieldMessages:

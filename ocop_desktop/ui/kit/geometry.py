@@ -61,3 +61,14 @@ def _load(path: Path | None) -> dict[str, object]:
         log.warning("window geometry file %s unreadable, using defaults: %s", path, exc)
         return {}
     return raw if isinstance(raw, dict) else {}
+
+
+def natural_size(dialog: QWidget) -> None:
+    """Open `dialog` at the size its contents ask for, within the screen. Qt sizes a new window to at
+    most two thirds of the screen: a two-column dialog (the producer with its Mẫu 02 facts, ~950 pixels)
+    would open squeezed on a 1366×768 laptop."""
+    screen = dialog.screen().availableGeometry()
+    want = dialog.sizeHint()
+    dialog.resize(
+        min(want.width(), int(screen.width() * 0.95)), min(want.height(), int(screen.height() * 0.9))
+    )

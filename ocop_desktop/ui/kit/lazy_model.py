@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ocop_desktop.ui.kit.formatting import format_int
 from ocop_desktop.ui.kit.tables import ROW_ROLE, Col, Index
+
+if TYPE_CHECKING:
+    from ocop_desktop.ui.kit.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +64,24 @@ class LazyTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._exhausted = True
         self._generation = 0
+        self._provisional = False  # being counted: `_total` is None or the count before a refresh
 
     # -- loading ------------------------------------------------------------------------------
-    def set_query(self, query: str, *, keep: int = 0) -> None:
+    def set_query(self, query: str, *, keep: int = 0, shown_total: int | None = None) -> None:
         """Show the rows matching `query`: load the first page (or `keep` rows) at once; count
-        all matches just after, so the rows are on screen before the count is paid for."""
+        all matches just after, so the rows are on screen before the count is paid for (meanwhile
+        `shown_total`, when given, stands for it)."""
         self._generation += 1
         self.beginResetModel()
         self.query = query
         wanted = max(self.page_size, keep)
         self._rows = list(self._page(0, wanted))
         self._exhausted = len(self._rows) < wanted
-        self._total = len(self._rows) if self._exhausted else None  # a short page is its own count
+        self._total = len(self._rows) if self._exhausted else shown_total  # a short page is its own count
+        self._provisional = not self._exhausted
         self.endResetModel()
         self.reloaded.emit()
-        if self._total is None:
+        if self._provisional:
             self._count_in_background()
         else:
             self.counted.emit()
@@ -96,14 +103,57 @@ class LazyTableModel(QAbstractTableModel):
         self.set_query(self.query)
 
     def refresh(self) -> None:
-        """Reload after an edit, keeping as many rows loaded as before."""
-        self.set_query(self.query, keep=len(self._rows))
+        """Reload after an edit, keeping as many rows loaded as before; the count shown stays until the
+        new one is known (a list read again every few seconds must not blink its count)."""
+        self.set_query(self.query, keep=len(self._rows), shown_total=self._total)
+
+    def reread(
+        self,
+        fetch: Callable[..., Sequence[Any]] | None = None,
+        count: Callable[[str], int] | None = None,
+        *,
+        around: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> Task:
+        """Read the rows shown again on a worker (another desk changed them: the GUI thread must not wait
+        on the database), then put them in place inside `around()` (what keeps the selection), unless the
+        list moved meanwhile: a new query or more rows loaded read newer rows themselves. `fetch`/`count`:
+        the model's own, or ones bound to the filters in force (they run on the worker)."""
+        from ocop_desktop.ui.kit.tasks import run_task
+
+        fetch, count = fetch or self._fetch, count or self._count
+        generation, query, order, size = self._generation, self.query, self.order, len(self._rows)
+        keep = max(self.page_size, size)
+
+        def job(_progress: object) -> tuple[list[Any], bool, int]:
+            rows = list(fetch(query, 0, keep) if order is None else fetch(query, 0, keep, order=order))
+            exhausted = len(rows) < keep
+            return rows, exhausted, len(rows) if exhausted else int(count(query))
+
+        def done(result: tuple[list[Any], bool, int]) -> None:
+            if generation != self._generation or size != len(self._rows):
+                return
+            with around():
+                self.beginResetModel()
+                self._rows, self._exhausted, self._total = result
+                self._provisional = False
+                self.endResetModel()
+            self.reloaded.emit()
+            self.counted.emit()
+
+        return run_task(
+            job, parent=self, on_done=done, on_error=lambda exc: log.warning("re-reading failed: %s", exc)
+        )
+
+    def _counted(self, generation: int, n: int) -> None:
+        if generation == self._generation and self._provisional:  # else a newer query won
+            self._total, self._provisional = int(n), False
+            self.counted.emit()
 
     @property
     def total(self) -> int:
         """How many rows match the query (counted now if not yet known)."""
         if self._total is None:
-            self._total = self._count(self.query)
+            self._total, self._provisional = self._count(self.query), False
             self.counted.emit()
         return self._total
 
@@ -121,11 +171,6 @@ class LazyTableModel(QAbstractTableModel):
             on_done=lambda n: self._counted(generation, n),
             on_error=lambda exc: log.warning("counting %r failed: %s", query, exc),
         )
-
-    def _counted(self, generation: int, n: int) -> None:
-        if generation == self._generation and self._total is None:  # else a newer query won
-            self._total = int(n)
-            self.counted.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
         return not parent.isValid() and not self._exhausted

@@ -5,10 +5,10 @@ Keyboard: Ctrl+F filter, Ctrl+N new, Enter or double-click edits the selected ro
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.kit.clear_button import with_clear_button
+from ocop_desktop.ui.kit.kept_view import kept_view
 from ocop_desktop.ui.kit.lazy_model import LazyTableModel
 from ocop_desktop.ui.kit.search_picker import SearchEdit
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.core.changes import Changes
+    from ocop_desktop.ui.kit.tasks import Task
 
 FILTER_DELAY_MS = 150  # typing "hop tac xa" runs one query, not nine
 NAME_MIN_CHARS = 24  # the name column keeps this much before the other columns give up width
@@ -52,11 +57,16 @@ class ListPage(QWidget):
     """Subclasses pass the model, implement `open_new`, `open_edit(row)`, `texts()`, `count_text(n)`,
     and may add widgets: `extra_filters()` after the filter box (on a row below it when there are
     several), `extra_buttons()`
-    (acting on the selected row, enabled with "Sửa") before the edit button."""
+    (acting on the selected row, enabled with "Sửa") before the edit button. `topics`: the kinds of
+    change (`services.core.changes.TOPICS`) after which the list reads again (`refresh_if`)."""
+
+    topics: tuple[str, ...] = ()
 
     def __init__(self, model: LazyTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.stale = False  # changed elsewhere while hidden: read again when shown
+        self.rereading: Task | None = None  # the rows being read again after a change elsewhere
         self.filter = SearchEdit()
         self.filter.down_pressed.connect(self._to_list)
         with_clear_button(self.filter)
@@ -195,6 +205,10 @@ class ListPage(QWidget):
     def show_saved(self, row: Any) -> None:
         """After a save: reload and select the saved record if it is among the loaded rows."""
         self.model.refresh()
+        self.select_record(row)
+
+    def select_record(self, row: Any) -> None:
+        """Select and show the loaded row with the id of `row` (none if it is not loaded)."""
         found = self.model.find(lambda r: r.id == row.id)
         if found >= 0:
             index = self.model.index(found, 0)
@@ -204,6 +218,43 @@ class ListPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+
+    # -- changes made at other desks (ui.kit.change_watch) ---------------------------------------
+    def refresh_if(self, changes: Changes) -> None:
+        if any(changes.touches(topic) for topic in self.topics):
+            self.stale = True
+            self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        if not (self.stale and self.isVisible()) or self.rereading is not None:
+            return  # hidden: when shown; being read: once it is in (`_reread_ended`)
+        if self._timer.isActive():  # a filter being typed reads the list in a moment anyway
+            self.stale = False
+            return
+        self.stale = False
+        fetch, count = self.worker_source()
+        self.rereading = self.model.reread(fetch, count, around=lambda: kept_view(self.table))
+        self.rereading.finished.connect(self._reread_ended)
+
+    def _reread_ended(self) -> None:
+        self.rereading = None
+        self._refresh_if_shown()  # changed again meanwhile
+
+    def worker_source(self) -> tuple[Any, Any]:
+        """The model's fetch and count as a worker may call them: bound to the filters in force now (a
+        page whose filters the model reads from widgets binds them here)."""
+        return None, None  # the model's own: they read plain values
+
+    def refresh_kept(self) -> None:
+        """Read the rows again now (after this desk's own change), keeping the selection and the scroll."""
+        if self._timer.isActive():  # a filter being typed reads the list in a moment anyway
+            return
+        with kept_view(self.table):
+            self.model.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh_if_shown()
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
         """A click on a sortable column's header orders the whole list by it; on another column the

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ocop_desktop.domain.text import quick_fold
 from ocop_desktop.ui.kit.clear_button import with_clear_button
 from ocop_desktop.ui.kit.formatting import format_int
+from ocop_desktop.ui.kit.kept_view import kept_view
 from ocop_desktop.ui.kit.search_picker import SearchEdit
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 
@@ -146,6 +147,19 @@ class SearchTable(QWidget):
         )
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._show()
+
+    def refresh_rows(self, rows: Sequence[Any] | Prepared) -> None:
+        """The same list read again (changed at another desk): the search, the column sorted by, the
+        selected rows and the scroll stay."""
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        with kept_view(self.table):
+            self.set_rows(rows)
+            if column >= 0:  # `sort_by` turns a column's order round: start from the other one
+                ascending = Qt.SortOrder.AscendingOrder
+                other = ascending if order != ascending else Qt.SortOrder.DescendingOrder
+                header.setSortIndicator(column, other)
+                self.sort_by(column)
 
     def shown_rows(self) -> list[Any]:
         return list(self.model.rows)

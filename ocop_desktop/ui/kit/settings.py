@@ -22,6 +22,8 @@ LANGUAGES = ("vi", "en")
 class UiSettings:
     language: str = "vi"
     last_officer: str = ""  # the officer chosen last on this PC, offered first at the next start
+    # a desk on a server: the shared office keys' fingerprint whose prompt was put off ("Để sau")
+    office_keys_later: str = ""
 
 
 def load_settings(path: Path) -> UiSettings:

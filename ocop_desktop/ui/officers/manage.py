@@ -71,7 +71,17 @@ class OfficersDialog(QDialog):
             QPushButton(self.tr("Thêm cán bộ")),
             QPushButton(self.tr("Đổi tên")),
         )
-        self.active_button, self.admin_button = QPushButton(), QPushButton()
+        self.active_button = QPushButton(self.tr("Ngừng làm việc"))
+        self.admin_button = QPushButton(self.tr("Giao quyền quản trị"))
+        # each button as wide as the longer of its two texts (they change with the selection), so the
+        # row is sized for both in every language
+        for button, other in (
+            (self.active_button, self.tr("Kích hoạt lại")),
+            (self.admin_button, self.tr("Bỏ quyền quản trị")),
+        ):
+            extra = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
+            longest = max(button.fontMetrics().horizontalAdvance(t) for t in (button.text(), other))
+            button.setMinimumWidth(longest + extra)
         self.pin_button = QPushButton(self.tr("Đặt / bỏ mã PIN"))
         buttons = QHBoxLayout()
         for button in (

@@ -53,8 +53,9 @@ def dossier_history(_progress: Progress, ctx: AppContext, dossier_id: str) -> li
 
 
 def verify(progress: Progress, ctx: AppContext) -> VerifyReport:
-    """The start-up check, paced so that the GUI thread keeps the interpreter (~5% slower)."""
-    return AuditService(ctx).verify(progress, pause=0.002)
+    """The start-up check, paced so that the GUI thread keeps the interpreter: a sleep of 0.5 ms after each
+    250 rows (1.5 million rows at province scale: ~4 s more than unpaced, as the 2 ms per 1,000 before)."""
+    return AuditService(ctx).verify(progress, pause=0.0005)
 
 
 def export(_progress: Progress, ctx: AppContext, rows: Sequence[AuditRow], path: Path) -> Path:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from ocop_desktop.services.core.audit import VerifyReport
 from ocop_desktop.services.core.officers import OfficerRow
 from ocop_desktop.ui.kit.settings import load_settings, save_settings
-from ocop_desktop.ui.kit.tasks import Task, run_task
+from ocop_desktop.ui.kit.tasks import Task, run_task, running
 from ocop_desktop.ui.officers import ops
 from ocop_desktop.ui.officers.chooser import OfficerChooser
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
 
 CHECK_DELAY_MS = 3000  # the check of the log waits for the first page to be usable
+CHECK_WAIT_MAX = 30  # seconds it then waits at most for the other start-up jobs to end
 
 
 class OfficerButton(QPushButton):
@@ -49,6 +50,7 @@ class OfficerSession(QObject):
         self._ctx, self._window = ctx, window
         self.chooser: OfficerChooser | None = None
         self.check_task: Task | None = None
+        self._check_waited = 0
 
     def start(self) -> None:
         run_task(ops.officers, self._ctx, on_done=self._listed_at_start, parent=self._window)
@@ -63,7 +65,14 @@ class OfficerSession(QObject):
         )
 
     def check_audit(self) -> None:
+        """Check the log on a worker, once the start-up jobs (the pages' modules, the home page's
+        figures) are done: run beside them, its reads and theirs took turns at the interpreter and the
+        window waited for both (issue 15). After `CHECK_WAIT_MAX` seconds it starts anyway."""
         if self.check_task is not None:
+            return
+        if running() > 0 and self._check_waited < CHECK_WAIT_MAX:
+            self._check_waited += 1
+            QTimer.singleShot(1000, self, self.check_audit)
             return
         self.check_task = run_task(
             ops.verify, self._ctx, on_done=self._checked, on_error=self._check_failed, parent=self._window

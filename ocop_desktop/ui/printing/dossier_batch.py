@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.dossiers.listing import DossierChoice
 from ocop_desktop.ui.kit import errors
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.pick_table import Prepared, SearchTable
 from ocop_desktop.ui.kit.tables import Col, selected_rows
 from ocop_desktop.ui.kit.tasks import Task, run_task
@@ -84,7 +85,7 @@ class DossierPrintPanel(QWidget):
                 Col(lambda: self.tr("Chủ thể"), lambda r: r.producer_name, 26),
                 Col(lambda: self.tr("Bộ"), lambda r: r.product_set, 4, right=True),
                 Col(lambda: self.tr("Loại đăng ký"), lambda r: r.registration_label, 14),
-                Col(lambda: self.tr("Trạng thái"), lambda r: r.status_label, 16),
+                Col(lambda: self.tr("Trạng thái"), lambda r: label_text(r.status_label), 16),
                 Col(lambda: self.tr("Số phiếu"), lambda r: r.receipt_number, 18),
             ],
             lambda r: f"{r.product_name} {r.producer_name} {r.receipt_number}",

@@ -107,7 +107,7 @@ class AdvisoryDialog(FormDialog):
     def _build_fields(self) -> None:
         self.kind = QComboBox(self)
         for kind in NoteKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(label_text(kind.label), kind.value)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)

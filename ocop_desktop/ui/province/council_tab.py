@@ -33,6 +33,7 @@ from ocop_desktop.ui.province import jobs
 from ocop_desktop.ui.province.dialogs import MemberDialog
 from ocop_desktop.ui.province.laptops import EvaluatorLaptops
 from ocop_desktop.ui.province.state import EvalState
+from ocop_desktop.ui.province.withdrawal_notice import WithdrawalNotice
 
 ROLE_COLOURS = {"chair": GOOD, "secretary": GREYED}
 
@@ -119,10 +120,14 @@ class CouncilTab(QWidget):
         members_box = QVBoxLayout()
         members_box.addLayout(bar)
         members_box.addWidget(self.table, 1)
-        layout = QHBoxLayout(self)
+        self.notice = WithdrawalNotice(state, self)  # the secretary's: dossiers withdrawn by producers
+        columns = QHBoxLayout()
+        columns.addWidget(self.settings_box)
+        columns.addLayout(members_box, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.settings_box)
-        layout.addLayout(members_box, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(columns, 1)
         self.settings_box.setMaximumWidth(470)
         state.roundLoaded.connect(self._show)
         self.retranslate()
@@ -180,6 +185,7 @@ class CouncilTab(QWidget):
             )
         )
         self.members.retranslate()
+        self.notice.retranslate()
 
     def activate(self) -> None:
         """Built after the page: show what the round state holds now."""

@@ -29,6 +29,7 @@ from ocop_desktop.domain.province import MemberRole
 from ocop_desktop.services.province.councils import MemberInput
 from ocop_desktop.services.province.rounds import RoundInput
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import format_date, format_int
 from ocop_desktop.ui.kit.pick_table import PickTable
 from ocop_desktop.ui.kit.tables import Col
@@ -181,7 +182,7 @@ class MemberDialog(_Dialog):
         self.name, self.organisation, self.title = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.role = QComboBox(self)
         for role in MemberRole:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(label_text(role.label), role.value)
         self.role.setCurrentIndex(self.role.findData(MemberRole.MEMBER.value))
         if member is not None:
             self.name.setText(member.name)
@@ -254,15 +255,15 @@ class AssignDialog(_Dialog):
             ticked=lambda r: r.suggested_round == round_label,
         )
         self.model, self.table = self.picker.model, self.picker.table
-        self.body.addWidget(
-            QLabel(
-                self.tr(
-                    "Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt "
-                    "này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:"
-                ),
-                self,
-            )
+        intro = QLabel(
+            self.tr(
+                "Hồ sơ đã tiếp nhận, chưa thuộc đợt nào. Đã chọn sẵn những hồ sơ được đề xuất cho đợt "
+                "này; đánh dấu thêm hoặc bỏ dấu những hồ sơ để đợt sau:"
+            ),
+            self,
         )
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
         self.body.addWidget(self.picker, 1)
         self.picker.changed.connect(self._count)
         self.finish_layout(first=self.picker.search)

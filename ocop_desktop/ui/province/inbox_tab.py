@@ -25,6 +25,7 @@ class InboxTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.loaded = False
+        self.shown_status: str | None = None  # the status filter of the rows shown
         self.dialog: ReasonDialog | None = None
         self.status = QComboBox(self)
         for value in ("sent", "accepted", "returned", "withdrawn", None):
@@ -119,11 +120,13 @@ class InboxTab(QWidget):
         self.reload()
 
     def reload(self) -> Task:
-        return self.state.run(jobs.inbox, self.status.currentData(), done=self._show)
+        status = self.status.currentData()
+        return self.state.run(jobs.inbox, status, done=lambda rows: self._show(rows, status))
 
-    def _show(self, rows: list[InboxRow]) -> None:
-        self.loaded = True
-        self.list.set_rows(rows)
+    def _show(self, rows: list[InboxRow], status: str | None = None) -> None:
+        same = self.loaded and status == self.shown_status  # read again: sort, selection, scroll stay
+        self.loaded, self.shown_status = True, status
+        (self.list.refresh_rows if same else self.list.set_rows)(rows)
         self._update()
 
     def _update(self) -> None:

@@ -147,6 +147,13 @@ def unassign(progress: Progress, ctx: AppContext, round_id: str, dossier_id: str
     RoundService(ctx).unassign(round_id, dossier_id)
 
 
+def note_withdrawals(progress: Progress, ctx: AppContext, round_id: str) -> int:
+    """The secretary saw the notice of the round's withdrawn dossiers (issue 15)."""
+    from ocop_desktop.services.province.withdrawals import WithdrawalService
+
+    return WithdrawalService(ctx).note_withdrawals(round_id)
+
+
 def configure(progress: Progress, ctx: AppContext, round_id: str, settings: dict[str, Any]) -> RoundRow:
     return CouncilService(ctx).configure(round_id, **settings)
 

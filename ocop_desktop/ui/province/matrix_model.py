@@ -1,7 +1,8 @@
 """The council matrix as a table: a first row with the members' totals (and the mean), then one row
 per leaf criterion (code, title, maximum); one column per member expected to score, then the median.
 Cells whose points differ from the criterion's median by half its maximum or more, and the total of
-the member furthest from the mean when the spread fails, are highlighted."""
+the member furthest from the mean when the spread fails, are highlighted. The matrix of a dossier its
+producer withdrew is kept for the record but greyed, with no highlight: it no longer competes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from ocop_desktop.services.province.aggregation import CouncilMatrix
 from ocop_desktop.ui.kit.domain_labels import label_text
-from ocop_desktop.ui.kit.style import BAD, TOTAL_FILL
+from ocop_desktop.ui.kit.style import BAD, MUTED, TOTAL_FILL
 from ocop_desktop.ui.province.style import score_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,14 @@ class MatrixModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._outlier_bg, self._outlier_fg = QBrush(BAD[0]), QBrush(BAD[1])
         self._total_bg = QBrush(TOTAL_FILL)
+        self._greyed = QBrush(MUTED)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    @property
+    def withdrawn(self) -> bool:
+        """The dossier was withdrawn by its producer: every cell greyed, nothing highlighted."""
+        return self.matrix is not None and self.matrix.entry.status == "withdrawn"
 
     def set_matrix(self, matrix: CouncilMatrix | None) -> None:
         self.beginResetModel()
@@ -96,7 +105,7 @@ class MatrixModel(QAbstractTableModel):
     def outlier_cells(self) -> list[tuple[str, str]]:
         """(criterion code, member label) of every highlighted cell."""
         m = self.matrix
-        if m is None:
+        if m is None or self.withdrawn:
             return []
         return [
             (line.code, member.label)
@@ -145,6 +154,8 @@ class MatrixModel(QAbstractTableModel):
             return text
         if role == ALIGN:
             return LEFT if col == 0 else CENTRE
+        if self.withdrawn and role in (BACKGROUND, FOREGROUND, FONT):
+            return {BACKGROUND: None, FOREGROUND: self._greyed, FONT: self._italic}[role]
         if role == BACKGROUND:
             return self._outlier_bg if flagged else self._total_bg if row == 0 else None
         if role == FOREGROUND:
@@ -153,7 +164,7 @@ class MatrixModel(QAbstractTableModel):
             return self._bold if flagged or row == 0 else None
         if role == TOOLTIP and row > 0 and self.matrix is not None:
             line = self.matrix.lines[row - 1]
-            if flagged:
+            if flagged and not self.withdrawn:
                 median = score_text(float(line.median)) if line.median is not None else ""
                 return (
                     translate(

@@ -5,6 +5,7 @@ re-score, print the matrix."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.province.aggregation import CouncilMatrix, RoundAggregation
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.dialogs import forget
-from ocop_desktop.ui.kit.domain_labels import label_text
-from ocop_desktop.ui.kit.style import ERROR, OK
+from ocop_desktop.ui.kit.style import ERROR, MUTED, OK
 from ocop_desktop.ui.kit.tables import RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
 from ocop_desktop.ui.province import jobs
@@ -32,7 +32,7 @@ from ocop_desktop.ui.province.dialogs import ReasonDialog
 from ocop_desktop.ui.province.matrix_model import MatrixModel
 from ocop_desktop.ui.province.printing import print_to_preview
 from ocop_desktop.ui.province.state import EvalState
-from ocop_desktop.ui.province.style import entry_columns, score_text, stars
+from ocop_desktop.ui.province.style import entry_columns, score_text, stars, status_text, status_tip
 
 
 class MatrixTab(QWidget):
@@ -164,6 +164,11 @@ class MatrixTab(QWidget):
             f"{m.entry.product_name} — {self.tr('Bộ %1').replace('%1', str(m.set_number))}: {m.set_name}"
         )
         self.summary.setText(self._summary(m))
+        if m.entry.status == "withdrawn":  # kept for the record, greyed: nothing to aggregate or re-score
+            self.one_button.setEnabled(False)
+            self.rescore_button.setEnabled(False)
+            self.problems.show_text(status_tip(m.entry), "info")
+            return
         problems = list(m.result.problems) if m.result else []
         flagged = self.model.outlier_cells()
         if flagged:
@@ -173,12 +178,24 @@ class MatrixTab(QWidget):
                 .replace("%1", str(len(flagged)))
                 .replace("%2", shown + (", …" if len(flagged) > 8 else "."))
             )
-        self.problems.show_text("\n".join(problems))
+        self.problems.show_text("\n".join(problems), "error")
 
     def _summary(self, m: CouncilMatrix) -> str:
         r = m.result
+        status = f"<b>{html.escape(status_text(m.entry))}</b>"
         if r is None:
-            return self.tr("Chưa có phiếu chấm nào của thành viên.")
+            return status + " &nbsp;·&nbsp; " + self.tr("Chưa có phiếu chấm nào của thành viên.")
+        if m.entry.status == "withdrawn":  # what the sheets said, for the record: no rank, no verdict
+            kept = (
+                self.tr("Điểm trung bình theo các phiếu đã nhập: %1").replace(
+                    "%1", score_text(float(r.mean_total))
+                )
+                + " &nbsp;·&nbsp; "
+                + self.tr("Số phiếu: %1/%2 thành viên")
+                .replace("%1", str(len(r.totals)))
+                .replace("%2", str(r.council_size))
+            )
+            return f"<span style='color:{MUTED.name()}'>{status} &nbsp;·&nbsp; {kept}</span>"
         spread_ok = r.spread <= m.max_spread
         colour = (OK if spread_ok else ERROR).name()
         star = stars(r.star) if r.star else self.tr("bị loại") if r.eliminated else "—"
@@ -186,7 +203,7 @@ class MatrixTab(QWidget):
         if not r.quorum_met:
             quorum = f"<b style='color:{ERROR.name()}'>{quorum}</b>"
         parts = [
-            f"<b>{label_text(m.entry.status_label)}</b>",
+            status,
             self.tr("Điểm trung bình: <b>%1</b>").replace("%1", score_text(float(r.mean_total))),
             self.tr("Chênh lệch: <b style='color:%1'>%2</b> (tối đa %3)")
             .replace("%1", colour)

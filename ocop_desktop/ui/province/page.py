@@ -21,6 +21,7 @@ from ocop_desktop.ui.kit.tasks import run_task
 from ocop_desktop.ui.province.state import EvalState
 
 if TYPE_CHECKING:
+    from ocop_desktop.services.core.changes import Changes
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.ui.province.commune_view import CommuneResultsView
     from ocop_desktop.ui.province.council_tab import CouncilTab
@@ -96,6 +97,10 @@ TABS = (
     TabSpec("results", _results),
 )
 FIRST_TAB = "rounds"
+# The tabs that read again after another desk's change while shown. The council, scoring and matrix tabs
+# hold what the officer types (the council's fields, a member's sheet): they read again when the page is
+# next shown or "Làm mới" is clicked, as before.
+LIST_TABS = ("inbox", "rounds", "results")
 PRELOAD_MS = 300
 
 
@@ -121,6 +126,7 @@ class EvaluationPage(QWidget):
         self.state: EvalState | None = None
         self.commune: CommuneResultsView | None = None
         self._built: dict[str, Tab] = {}
+        self.stale = False  # another desk changed rounds or dossiers: read again on a list tab
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -165,6 +171,7 @@ class EvaluationPage(QWidget):
         state.roundLoaded.connect(self._follow_round)
         self.tabs.setCurrentWidget(self._holders[FIRST_TAB])
         self.tabs.currentChanged.connect(lambda i: self.tab(TABS[i].name) if i >= 0 else None)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
         perf.freeze_heap("opened")
         self.tab(FIRST_TAB)
         self.refresh()
@@ -232,6 +239,18 @@ class EvaluationPage(QWidget):
         elif self.commune is not None:
             self.commune.reload()
 
+    # -- changes made at other desks (ui.kit.change_watch) ---------------------------------------
+    def refresh_if(self, changes: Changes) -> None:
+        if self.state is not None and (changes.touches("rounds") or changes.touches("dossiers")):
+            self.stale = True
+            self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        index = self.tabs.currentIndex() if self.state is not None else -1
+        if self.stale and self.isVisible() and index >= 0 and TABS[index].name in LIST_TABS:
+            self.stale = False
+            self.refresh()
+
     def _rounds_loaded(self) -> None:
         assert self.state is not None
         self.round_combo.clear()
@@ -283,6 +302,7 @@ class EvaluationPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.state is not None and self.state.rounds:
+            self.stale = False
             self.refresh()  # packages imported on the sync page since last time
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -28,6 +28,7 @@ from ocop_desktop.services.province.results import DecisionInput, DecisionOutcom
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.kept_view import kept_view
 from ocop_desktop.ui.kit.style import GOOD
 from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
@@ -44,6 +45,8 @@ class ResultsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.data: jobs.Results | None = None
+        self.shown_round: str | None = None  # whose entries are listed
+        self.shown_decision: str | None = None  # the number of the decision whose certificates are listed
         self.terms: jobs.Terms | None = None  # read in the background, for the notes that state them
         self.tabs = QTabWidget(self)
         # proposals and the decision
@@ -222,8 +225,10 @@ class ResultsTab(QWidget):
 
     def _show(self, data: jobs.Results) -> None:
         chosen = current_row(self.decisions_table)
+        same, self.shown_round = self.shown_round == self.state.round_id, self.state.round_id
         self.data = data
-        self.entries.set_rows(data.entries)
+        with kept_view(self.entries_table, keep=same):  # the same round read again: selection stays
+            self.entries.set_rows(data.entries)
         self.five_star.show_rows(data.five_star)
         self.decisions.set_rows(data.decisions)
         numbers = [o.decision.number for o in data.decisions]
@@ -248,7 +253,12 @@ class ResultsTab(QWidget):
         if outcome is not None:
             by_id = {c.id: c for c in outcome.certificates}
             rows = [(e, by_id.get(e.certificate_id or "")) for e in outcome.entries]
-        self.certificates.set_rows(rows)
+        number = outcome.decision.number if outcome is not None else None
+        with kept_view(
+            self.certificates_table, lambda p: p[0].dossier_id, keep=number == self.shown_decision
+        ):
+            self.certificates.set_rows(rows)
+        self.shown_decision = number
         for button in (self.print_results_button, self.print_certificates_button):
             button.setEnabled(outcome is not None)
         self._update_labels()

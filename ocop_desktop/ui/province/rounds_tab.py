@@ -12,6 +12,7 @@ from ocop_desktop.services.province.rounds import RoundRow
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.dialogs import forget
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.kept_view import kept_view
 from ocop_desktop.ui.kit.style import GOOD, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel, current_row, make_table, select_row
 from ocop_desktop.ui.kit.tasks import Task
@@ -20,6 +21,7 @@ from ocop_desktop.ui.province.advisory_dialog import AdvisoryDialog
 from ocop_desktop.ui.province.dialogs import AssignDialog, RoundDialog
 from ocop_desktop.ui.province.state import EvalState
 from ocop_desktop.ui.province.style import entry_columns
+from ocop_desktop.ui.province.withdrawal_notice import WithdrawalNotice
 
 
 def _done_colours(r: RoundRow) -> tuple | None:  # type: ignore[type-arg]
@@ -32,6 +34,7 @@ class RoundsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.dialog: RoundDialog | AssignDialog | AdvisoryDialog | None = None
+        self.shown_round: str | None = None  # whose entries are listed
         self.rounds = RowsModel(
             [
                 Col(lambda: self.tr("Đợt"), lambda r: r.label, 16),
@@ -68,6 +71,7 @@ class RoundsTab(QWidget):
         self.create_button.clicked.connect(self.create_round)
         self.assign_button.clicked.connect(self.assign)
         self.unassign_button.clicked.connect(self.unassign)
+        self.notice = WithdrawalNotice(state, self)
         self.advisory_button = QPushButton(self)
         self.advisory_button.clicked.connect(self.advisory)
         self.round_title = QLabel(self)
@@ -92,6 +96,7 @@ class RoundsTab(QWidget):
         bar.addWidget(self.unassign_button)
         bar.addWidget(self.assign_button)
         lower_layout.addLayout(bar)
+        lower_layout.addWidget(self.notice)
         lower_layout.addWidget(self.entries_table)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
@@ -115,6 +120,7 @@ class RoundsTab(QWidget):
         )
         self.rounds.retranslate()
         self.entries.retranslate()
+        self.notice.retranslate()
         self._round_loaded()
 
     def activate(self) -> None:
@@ -134,7 +140,10 @@ class RoundsTab(QWidget):
 
     def _round_loaded(self) -> None:
         detail = self.state.detail
-        self.entries.set_rows(detail.entries if detail else [])
+        shown = detail.row.id if detail else None
+        with kept_view(self.entries_table, keep=shown == self.shown_round):  # read again: selection stays
+            self.entries.set_rows(detail.entries if detail else [])
+        self.shown_round = shown
         has = detail is not None
         self.assign_button.setEnabled(has)
         self.unassign_button.setEnabled(has)
@@ -152,6 +161,7 @@ class RoundsTab(QWidget):
             .replace("%3", str(p.scored))
             .replace("%4", str(p.aggregated))
             .replace("%5", str(p.decided))
+            + (self.tr(" · %1 chủ thể đã rút").replace("%1", str(p.withdrawn)) if p.withdrawn else "")
         )
 
     # -- actions ---------------------------------------------------------------------------------

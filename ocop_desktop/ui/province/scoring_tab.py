@@ -126,6 +126,8 @@ class ScoringTab(QWidget):
         detail = self.state.detail
         self.dossier.clear()
         for e in detail.entries if detail else ():
+            if e.status == "withdrawn":  # the producer withdrew it: nothing left to score (issue 15)
+                continue
             self.dossier.addItem(
                 self.tr("%1. %2 — %3/%4 phiếu")
                 .replace("%1", str(e.seq))

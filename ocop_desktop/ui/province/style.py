@@ -3,13 +3,15 @@ star and score texts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.ui.kit.domain_labels import label_text
-from ocop_desktop.ui.kit.formatting import format_number
-from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
+from ocop_desktop.ui.kit.formatting import format_date, format_number
+from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN, Colours
 from ocop_desktop.ui.kit.tables import Col
 
 translate = QCoreApplication.translate
@@ -21,6 +23,7 @@ ENTRY_COLOURS = {
     "not_recognised": GREYED,
     "decided": GOOD,
     "central_result": INFO,
+    "withdrawn": GREYED,  # the producer withdrew it (issue 15): kept for the record, out of the round
 }
 
 
@@ -32,6 +35,28 @@ def score_text(value: float | None) -> str:
     return "" if value is None else format_number(value, 2).rstrip("0").rstrip(",")
 
 
+def status_text(e: Any) -> str:
+    """The entry's status; a withdrawn one says when ("Đã rút hồ sơ ngày 18/11/2026")."""
+    if e.status == "withdrawn" and e.withdrawn_on is not None:
+        return translate("EvaluationStyle", "Đã rút hồ sơ ngày %1").replace("%1", format_date(e.withdrawn_on))
+    return label_text(e.status_label)
+
+
+def status_tip(e: Any) -> str:
+    if e.status == "withdrawn":
+        lines = [
+            translate(
+                "EvaluationStyle",
+                "Chủ thể đã rút hồ sơ ở xã; hồ sơ không còn được chấm, tổng hợp, "
+                "xếp hạng hay xét công nhận. Phiếu chấm đã nhập được giữ để lưu.",
+            )
+        ]
+        if e.withdrawal_reason:
+            lines.append(translate("EvaluationStyle", "Lý do: %1").replace("%1", e.withdrawal_reason))
+        return "\n".join(lines)
+    return "\n".join(e.problems)
+
+
 def entry_colours(e: Any) -> Any:
     if e.status in ("aggregated", "assigned") and e.valid is False:
         return BAD
@@ -39,7 +64,21 @@ def entry_colours(e: Any) -> Any:
 
 
 def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -> list[Col]:
-    """The round's dossiers: № / product / producer / commune / set / sheets / status / mean / star."""
+    """The round's dossiers: № / product / producer / commune / set / sheets / status / mean / star.
+    A dossier its producer withdrew is greyed in every column (kept for the record, out of the round)."""
+    return [replace(c, colours=_greyed_if_withdrawn(c.colours)) for c in _entry_columns(compact, results)]
+
+
+def _greyed_if_withdrawn(colours: Callable[[Any], Colours | None] | None) -> Callable[[Any], Colours | None]:
+    def pick(e: Any) -> Colours | None:
+        if e.status == "withdrawn":
+            return GREYED
+        return colours(e) if colours is not None else None
+
+    return pick
+
+
+def _entry_columns(compact: bool, results: bool) -> list[Col]:
     columns = [
         Col(lambda: translate("EvaluationStyle", "STT"), lambda e: e.seq, 4, right=True),
         Col(lambda: translate("EvaluationStyle", "Sản phẩm"), lambda e: e.product_name),
@@ -55,10 +94,10 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
         ),
         Col(
             lambda: translate("EvaluationStyle", "Trạng thái"),
-            lambda e: label_text(e.status_label),
+            status_text,
             22,
             colours=entry_colours,
-            tip=lambda e: "\n".join(e.problems),
+            tip=status_tip,
         ),
         Col(
             lambda: translate("EvaluationStyle", "Điểm TB"), lambda e: score_text(e.mean_total), 8, right=True
@@ -81,7 +120,7 @@ def entry_columns(owner: Any, *, compact: bool = False, results: bool = False) -
                 columns[1].title,
                 columns[1].value,
                 colours=entry_colours,
-                tip=lambda e: "\n".join((e.product_name, label_text(e.status_label), *e.problems)),
+                tip=lambda e: "\n".join((e.product_name, status_text(e), status_tip(e))).strip(),
             ),
             Col(columns[5].title, columns[5].value, 5, right=True, colours=columns[5].colours),
             Col(columns[7].title, columns[7].value, 7, right=True),

@@ -39,6 +39,7 @@ from ocop_desktop.services.registry.products import ProductRow
 from ocop_desktop.ui.kit import errors
 from ocop_desktop.ui.kit.field_messages import FieldMessages, message_label
 from ocop_desktop.ui.kit.formatting import format_date
+from ocop_desktop.ui.kit.report_labels import report_text
 from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.registry import ops
 
@@ -98,7 +99,7 @@ class CertificatesDialog(QDialog):
         self.decision_date.setPlaceholderText("dd/mm/yyyy")
         self.level = QComboBox()
         for level in IssuingLevel:
-            self.level.addItem(level.label, level.value)
+            self.level.addItem(report_text(level.label), level.value)
         self.level.setCurrentIndex(self.level.findData(IssuingLevel.PROVINCE.value))
         self.ruleset = QComboBox()
         for key, label in KNOWN_RULESETS.items():

@@ -11,15 +11,21 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.domain.producer_facts import PROFILE_FIELDS, field_label
-from ocop_desktop.domain.producers import ProducerInput
+from ocop_desktop.domain.producers import ProducerInput, validate_producer
 from ocop_desktop.domain.products import ProductInput
 from ocop_desktop.services.core.units import COMMUNE, UnitService
 from ocop_desktop.services.registry.certificates import CertificateInput, CertificateRow, CertificateService
 from ocop_desktop.services.registry.producers import ProducerRow, ProducerService
 from ocop_desktop.services.registry.product_listing import ProductFilter, SortOrder
 from ocop_desktop.services.registry.products import ProductRow, ProductService, product_set_names
-from ocop_desktop.services.registry.profile import ProducerProfileService
+from ocop_desktop.services.registry.profile import (
+    ProducerProfileService,
+    checked_facts,
+    facts_contradictions,
+    registry_facts_of,
+)
 from ocop_desktop.services.registry.removal import MergeResult, RegisterRemoval
 
 if TYPE_CHECKING:
@@ -68,15 +74,42 @@ def office_commune(ctx: AppContext) -> tuple[str, str] | None:
     return (unit.code, unit.label) if unit.level == COMMUNE else None
 
 
+def producer_profile(ctx: AppContext, producer_id: str) -> dict[str, object]:
+    """The producer's Mẫu 02 facts as stored (one small read)."""
+    return ProducerProfileService(ctx).facts(producer_id)
+
+
+def facts_warnings(data: ProducerInput, facts: dict[str, object]) -> list[str]:
+    """What the producer's own fields contradict in its facts, as a dossier's check says it (pure)."""
+    return [c.message for c in facts_contradictions(registry_facts_of(data), facts)]
+
+
 # -- saves and loads (jobs) ----------------------------------------------------------------------
 def save_producer(
-    _progress: Progress | None, ctx: AppContext, producer: ProducerRow | None, data: ProducerInput
+    _progress: Progress | None,
+    ctx: AppContext,
+    producer: ProducerRow | None,
+    data: ProducerInput,
+    facts: dict[str, object] | None = None,
 ) -> ProducerRow:
-    """Create the producer, or update `producer` if it is still at the revision the form showed."""
+    """Create the producer, or update `producer` if it is still at the revision the form showed; then
+    its Mẫu 02 facts (`facts`, as typed: checked before anything is written)."""
+    if facts is not None:  # a bad date refuses the whole save, producer included, with every message
+        problems = validate_producer(data)[1]
+        try:
+            checked_facts(facts)
+        except ValidationError as exc:
+            problems = {**problems, **exc.fields}
+        if problems:
+            raise ValidationError(problems)
     service = ProducerService(ctx)
     if producer is None:
-        return service.create(data)
-    return service.update(producer.id, data, expected_revision=producer.revision)
+        row = service.create(data)
+    else:
+        row = service.update(producer.id, data, expected_revision=producer.revision)
+    if facts is not None:
+        ProducerProfileService(ctx).save(row.id, facts)
+    return row
 
 
 def save_product(

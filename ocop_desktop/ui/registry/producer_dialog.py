@@ -1,19 +1,31 @@
-"""Create or edit a producer (chủ thể)."""
+"""Create or edit a producer (chủ thể), with its Mẫu 02 facts (`producer_facts_form`)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ocop_desktop.domain.producers import ProducerInput, ProducerKind
 from ocop_desktop.services.registry.producers import ProducerRow
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.form_dialog import FormDialog, SaveJob
+from ocop_desktop.ui.kit.geometry import natural_size
 from ocop_desktop.ui.kit.search_picker import SearchPicker
-from ocop_desktop.ui.kit.style import MUTED_STYLE
+from ocop_desktop.ui.kit.style import WARNING_TEXT
 from ocop_desktop.ui.kit.unit_search import commune_search, office_province
 from ocop_desktop.ui.registry import ops
+from ocop_desktop.ui.registry.producer_facts_form import FactInputs
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.context import AppContext
@@ -31,7 +43,7 @@ class ProducerDialog(FormDialog):
         self.name = self.add_field("name", self.tr("Tên chủ thể *"), QLineEdit())
         self.kind = self.add_field("kind", self.tr("Loại hình *"), QComboBox())
         for kind in ProducerKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(label_text(kind.label), kind.value)
         self.commune = self.add_field(
             "commune_code",
             self.tr("Xã/phường *"),
@@ -49,11 +61,14 @@ class ProducerDialog(FormDialog):
         self.tax_code = self.add_field("tax_code", self.tr("Mã số thuế"), QLineEdit())
         self.tax_code.setPlaceholderText(self.tr("10 chữ số, hoặc 0123456789-001 cho chi nhánh"))
         self.phone.setPlaceholderText(self.tr("Ví dụ: 0912 345 678"))
+        self._add_facts()
         if producer is not None:
             self._fill(producer)
-            self._show_facts(ctx, producer.id)
+            self.facts.show(ops.producer_profile(ctx, producer.id))
         else:
             self._default_commune(ctx)
+        self.show_warnings()
+        natural_size(self)
         self.name.setFocus()
 
     def _fill(self, p: ProducerRow) -> None:
@@ -70,23 +85,56 @@ class ProducerDialog(FormDialog):
         ):
             widget.setText(value)
 
-    def _show_facts(self, ctx: AppContext, producer_id: str) -> None:
-        """What Mẫu 02 said about this producer, kept to pre-fill its next dossiers (changed from a
-        dossier's window: "Cập nhật vào hồ sơ chủ thể…")."""
-        lines = ops.producer_facts(ctx, producer_id)
-        if not lines:
-            return
-        self.facts = QLabel("\n".join(f"{label}: {self._fact_text(value)}" for label, value in lines))
-        self.facts.setObjectName("producer_facts")
-        self.facts.setWordWrap(True)
-        self.facts.setStyleSheet(MUTED_STYLE)
-        self.facts.setToolTip(self.tr("Điền sẵn vào Mẫu 02 của hồ sơ mới; sửa trong cửa sổ hồ sơ"))
-        self.form.addRow(self.tr("Thông tin Mẫu 02"), self.facts)
+    def _add_facts(self) -> None:
+        """The producer's Mẫu 02 facts, kept with it to pre-fill its next dossiers: edited here as in a
+        dossier (same checks), with what the fields above contradict in them shown as a warning."""
+        self.facts = FactInputs()
+        group = QGroupBox(self.tr("Thông tin Mẫu 02 (điền sẵn vào hồ sơ mới)"))
+        group.setObjectName("producer_facts")
+        group.setToolTip(self.tr("Điền sẵn vào Mẫu 02 Phần I của mỗi hồ sơ mới của chủ thể"))
+        rows = QFormLayout(group)
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = self.facts.labels()
+        for key, widget in self.facts.widgets.items():
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(widget)
+            column.addWidget(self.messages.label(key))  # a refused fact says why under its input
+            rows.addRow(labels[key], box)
+            self._fields[key] = widget
+            self.watch(widget)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("producer_facts_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {WARNING_TEXT.name()};")
+        rows.addRow(self.warnings)
+        self._beside_the_form(group)
+        for widget in (*self.facts.widgets.values(), self.tax_code, self.name, self.address):
+            for signal in ("textChanged", "currentIndexChanged"):
+                if hasattr(widget, signal):
+                    getattr(widget, signal).connect(lambda *_: self.show_warnings())
+        self.kind.currentIndexChanged.connect(lambda *_: self.show_warnings())
 
-    def _fact_text(self, value: object) -> str:
-        if isinstance(value, bool):
-            return self.tr("Có") if value else self.tr("Không")
-        return {"nu": self.tr("Nữ"), "nam": self.tr("Nam")}.get(str(value), str(value))
+    def _beside_the_form(self, group: QGroupBox) -> None:
+        """The facts in a column right of the producer's fields: under them the dialog was taller than a
+        1366×768 screen's free height."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        index = outer.indexOf(self.form)
+        outer.removeItem(self.form)  # (QBoxLayout.takeAt frees a child layout of its parent)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 1)
+        columns.addWidget(group, 1)
+        outer.insertLayout(index, columns)
+
+    def show_warnings(self) -> None:
+        """What the register's fields contradict in the facts (the registration number against the tax
+        code…), as a dossier's check would say it; a warning, not a refusal."""
+        lines = ops.facts_warnings(self.value(), self.facts.values())
+        self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.warnings.setVisible(bool(lines))
 
     def _default_commune(self, ctx: AppContext) -> None:
         # A commune office registers producers of its own commune: preselect it.
@@ -108,4 +156,10 @@ class ProducerDialog(FormDialog):
         )
 
     def save_job(self) -> SaveJob:
-        return partial(ops.save_producer, ctx=self._ctx, producer=self.producer, data=self.value())
+        return partial(
+            ops.save_producer,
+            ctx=self._ctx,
+            producer=self.producer,
+            data=self.value(),
+            facts=self.facts.values(),
+        )

@@ -56,6 +56,8 @@ def producers_model(ctx: AppContext, parent: QWidget | None = None) -> LazyTable
 
 
 class ProducersPage(ListPage):
+    topics = ("registry",)  # re-read when another desk changes producers or products
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self._ctx = ctx
         super().__init__(producers_model(ctx), parent)

@@ -170,8 +170,11 @@ def _run_opened(app: QApplication, paths: AppPaths) -> int:
         errors.show_error(exc)
         return 2
     try:
-        if ctx.office_or_none() is None and not _first_run(ctx):
-            return 0
+        if ctx.office_or_none() is None:
+            chosen = _first_run(ctx)
+            if chosen is None:
+                return 0
+            ctx = chosen  # the store on a server, when the wizard set up or joined the office there
         window = build_main_window(ctx)
         open_window(window, paths.windows_path, "main", (1200, 760))
         app.aboutToQuit.connect(lambda: remember(window, paths.windows_path, "main"))
@@ -186,10 +189,14 @@ def _run_opened(app: QApplication, paths: AppPaths) -> int:
         ctx.close()
 
 
-def _first_run(ctx: AppContext) -> bool:
-    """Show the set-up wizard; True when the office was set up."""
+def _first_run(ctx: AppContext) -> AppContext | None:
+    """Show the set-up wizard; the store to work on once the office was set up (or joined on a
+    server), else None."""
+    from ocop_desktop.services.core.store_choice import hand_over
     from ocop_desktop.ui.shell.first_run import FirstRunWizard
 
     wizard = FirstRunWizard(ctx)
     wizard.exec()  # the only window at this point: a nested loop is what we want
-    return ctx.office_or_none() is not None and not wizard.restored  # a restore: start again
+    if wizard.server_ctx is not None:
+        return hand_over(ctx, wizard.server_ctx)
+    return ctx if ctx.office_or_none() is not None and not wizard.restored else None  # a restore: start again

@@ -26,11 +26,14 @@ from ocop_desktop.ui.shell.pages import PAGE_NAMES, PAGES, page_modules
 
 if TYPE_CHECKING:
     from ocop_desktop.services.core.audit import VerifyReport
+    from ocop_desktop.services.core.changes import Changes
     from ocop_desktop.services.core.context import AppContext
     from ocop_desktop.services.core.office import OfficeSummaryData
     from ocop_desktop.services.core.officers import OfficerRow
+    from ocop_desktop.ui.kit.change_watch import ChangeWatcher
     from ocop_desktop.ui.kit.tasks import Task
     from ocop_desktop.ui.officers.session import OfficerSession
+    from ocop_desktop.ui.shell.store_keys_prompt import KeysPrompt
 
 ICON = "icons/ocop-desktop.png"
 PRELOAD_MS = 500  # the pages' modules are imported this long after the first page is up
@@ -75,7 +78,9 @@ class MainWindow(QMainWindow):
         self.officer_label.hide()
         self.officer_label.clicked.connect(self.switch_officer)
         self.audit_banner: QWidget | None = None
+        self.changes: ChangeWatcher | None = None  # other desks' changes, polled once the store is open
         self.officers: OfficerSession | None = None
+        self.keys_prompt: KeysPrompt | None = None  # a desk on a server without the office keys: asked once
         self.statusBar().addWidget(self.office_label, 1)
         self.statusBar().addPermanentWidget(self.officer_label)
         for number, name in enumerate(PAGE_NAMES, start=1):
@@ -104,6 +109,20 @@ class MainWindow(QMainWindow):
         self.backup_menu.start_timer()  # automatic backups, when the officer turned them on
         self.show_page(self._pending)
         self._start_officers(ctx)
+        self._watch_changes(ctx)
+
+    def _watch_changes(self, ctx: AppContext) -> None:
+        """Lists follow what other desks change (issue 18): polled on a worker, told to every page built."""
+        from ocop_desktop.ui.kit.change_watch import ChangeWatcher
+
+        self.changes = ChangeWatcher(ctx, self)
+        self.changes.changed.connect(self._changed_elsewhere)
+        self.changes.start()
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        from ocop_desktop.ui.kit.change_watch import tell_pages
+
+        tell_pages(list(self._pages.values()), changes)
 
     # -- officers and the audit log -----------------------------------------------------------
     def _start_officers(self, ctx: AppContext) -> None:
@@ -121,6 +140,10 @@ class MainWindow(QMainWindow):
             self.officers.switch()
 
     def _officer_changed(self, row: OfficerRow) -> None:
+        if self.keys_prompt is None and self.ctx is not None:  # once the officer is known (no two dialogs)
+            from ocop_desktop.ui.shell.store_keys_prompt import KeysPrompt
+
+            self.keys_prompt = KeysPrompt(self.ctx, self)
         if self.summary is not None:
             self.summary = replace(self.summary, officer_name=row.name, officer_is_admin=row.is_admin)
         self.retranslate()
@@ -298,6 +321,8 @@ class MainWindow(QMainWindow):
             if dialog.isWindow() and dialog.isVisible() and dialog is not self and not dialog.close():
                 event.ignore()
                 return
+        if self.changes is not None:
+            self.changes.stop()
         super().closeEvent(event)
 
 

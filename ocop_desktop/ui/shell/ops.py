@@ -42,11 +42,17 @@ def read_rule_sets(_progress: Progress) -> int:
 def import_pages(progress: Progress, ctx: AppContext, modules_for: Callable[[str], list[str]]) -> None:
     """Import the modules of every page of this office's role (`pages.page_modules`; a job: `importlib`
     holds the GIL only a few ms at a time, the window keeps painting). Creates no widget."""
+    from ocop_desktop.ui.kit.perf import freeze_heap
+
     office = ctx.office_or_none()
     for name in modules_for(office.role if office else ""):
         if progress.cancelled:
             return
         importlib.import_module(name)
+        # A module lives as long as the program: set aside at once, not when all are in, else a full
+        # collection on this worker (or on the home page's) walked them with the GIL held, 200–300 ms
+        # without a repaint at province scale (issue 15).
+        freeze_heap(f"imported {name}")
 
 
 def product_sets(_progress: Progress, _ctx: AppContext) -> list[tuple[int, str]]:

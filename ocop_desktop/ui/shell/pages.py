@@ -115,11 +115,15 @@ def _reports(ctx: AppContext, _go_to: GoTo) -> QWidget:
 
 
 def _reports_tab(page: QWidget, tab: str, _payload: object) -> QWidget:
-    """ "reports/<name>": the figures of report `name` ("overdue", "expiring", …), computed for today."""
+    """ "reports/<name>": the figures of report `name` ("overdue", "expiring", …), computed for today;
+    "reports/plan": the year plan dialog."""
     from ocop_desktop.ui.shell.reports_page import ReportsPage
 
     if isinstance(page, ReportsPage):
-        page.open_report(tab)
+        if tab == "plan":
+            page.open_plan()
+        else:
+            page.open_report(tab)
     return page
 
 

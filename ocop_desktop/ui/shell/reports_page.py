@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from ocop_desktop.ui.kit.tasks import Task, run_task
 from ocop_desktop.ui.printing import catalog, jobs, output
 from ocop_desktop.ui.printing.dossier_batch import DossierPrintPanel
 from ocop_desktop.ui.reports.panel import FiguresPanel
+from ocop_desktop.ui.reports.plan_dialog import PlanDialog
 from ocop_desktop.ui.shell import ops
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class ReportsPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
+        self.plan_button = QPushButton(self)  # the year's targets ("Kế hoạch năm"), beside the figures
+        self.plan_button.clicked.connect(self.open_plan)
+        self.plan_dialog: PlanDialog | None = None
 
         self.form_box = QGroupBox(self)
         self.form = QComboBox(self)
@@ -100,13 +104,20 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.plan_button)
+        layout.addLayout(top)
         layout.addWidget(self.parts, 1)
         self.retranslate()
         self._form_changed()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Báo cáo và biểu mẫu"))
+        self.plan_button.setText(self.tr("Kế hoạch năm…"))
+        self.plan_button.setToolTip(
+            self.tr("Chỉ tiêu năm và từng đợt: sản phẩm mới, nâng hạng, đánh giá lại")
+        )
         self.parts.setTabText(0, self.tr("Số liệu"))
         self.parts.setTabText(1, self.tr("In biểu mẫu"))
         self.form_box.setTitle(self.tr("In biểu mẫu trống"))
@@ -126,6 +137,21 @@ class ReportsPage(QWidget):
         )
         self.all_sheets_button.setText(self.tr("In cả 26 phiếu trống…"))
         self.dossiers_box.setTitle(self.tr("In biểu mẫu của hồ sơ"))
+
+    def open_plan(self) -> PlanDialog:
+        """The year plan, for the year of the figures' day; the targets report shown is read again after."""
+
+        dialog = PlanDialog(self.ctx, self, year=self.figures.chosen()[1].year)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._plan_closed)
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _plan_closed(self) -> None:
+        self.plan_dialog = None
+        if self.figures.report is not None and self.figures.report.key == "targets":
+            self.figures.compute()
 
     # blank forms ------------------------------------------------------------------------------
     def open_report(self, name: str) -> None:

@@ -32,6 +32,9 @@ class RuleNoticesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # rows follow the text's wrapping at the table's real width (sized once before the dialog was
+        # shown, the first row took the height of a 100-pixel column)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -50,7 +53,6 @@ class RuleNoticesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 520)
         self.retranslate()
-        self.table.resizeRowsToContents()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Đính chính và giá trị nghi vấn của bộ tiêu chí"))

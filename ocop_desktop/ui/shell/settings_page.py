@@ -131,7 +131,10 @@ class SettingsPage(QWidget):
 
             self.office_keys_box = OfficeKeysBox(ctx, self)
             boxes = (*boxes, self.office_keys_box)
-        for box in (*boxes, self.rules_box, self.folders_box):
+        from ocop_desktop.ui.shell.store_box import StoreBox
+
+        self.store_box = StoreBox(ctx, self)  # the SQLite file or the office's server; the move to a server
+        for box in (*boxes, self.store_box, self.rules_box, self.folders_box):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll.setWidget(content)
@@ -238,6 +241,7 @@ class SettingsPage(QWidget):
             self.summary_task is None
             and self.protection_task is None
             and self.mailbox_box.is_ready()
+            and self.store_box.is_ready()
             and keys
         )
 

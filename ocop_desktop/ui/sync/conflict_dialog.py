@@ -23,6 +23,7 @@ from ocop_desktop.services.sync.conflicts import ConflictRow
 from ocop_desktop.ui.kit.banner import Banner
 from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.style import INFO_FILL, WARN_FILL
+from ocop_desktop.ui.sync.conflict_labels import path_label, section_label, value_text
 from ocop_desktop.ui.sync.jobs import Versions
 
 META = {"revision", "created_at", "updated_at", "updated_by_office_id", "updated_by_officer_id", "search_key"}
@@ -143,16 +144,22 @@ class ConflictDialog(QDialog):
         rows = 0
         for name, lines in self.sections:
             self.table.insertRow(rows)
-            item = QTableWidgetItem(name)
+            item = QTableWidgetItem(section_label(name))
+            item.setToolTip(name)
             item.setFont(bold)
             self.table.setItem(rows, 0, item)
             self.table.setSpan(rows, 0, 1, 3)
             rows += 1
             for path, mine, theirs in lines:
                 self.table.insertRow(rows)
-                for col, (text, colour) in enumerate(((path, None), (mine, MINE), (theirs, THEIRS))):
+                shown = (
+                    (path_label(name, path), None),
+                    (value_text(path, mine), MINE),
+                    (value_text(path, theirs), THEIRS),
+                )
+                for col, (text, colour) in enumerate(shown):
                     cell = QTableWidgetItem(text)
-                    cell.setToolTip(text)
+                    cell.setToolTip(path if col == 0 else text)  # the package's own key, for support
                     if colour is not None:
                         cell.setBackground(QBrush(colour))
                     self.table.setItem(rows, col, cell)

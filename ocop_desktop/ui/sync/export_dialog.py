@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.sync.jobs import Candidate
 
@@ -61,9 +62,10 @@ class ExportDialog(QDialog):
         self.model = RowsModel(
             [
                 Col(lambda: self.tr("Sản phẩm"), lambda c: c.product_name),
-                Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name, 30),
-                Col(lambda: self.tr("Trạng thái hồ sơ"), lambda c: c.status_label, 22),
-                Col(lambda: self.tr("Đồng bộ"), lambda c: c.state_label, 30),
+                # the two names share what the statuses leave (fixed widths left the product ~10 letters)
+                Col(lambda: self.tr("Chủ thể"), lambda c: c.producer_name),
+                Col(lambda: self.tr("Trạng thái hồ sơ"), lambda c: label_text(c.status_label), 22),
+                Col(lambda: self.tr("Đồng bộ"), self._sync_state, 22),
             ],
             self,
             checkable=True,
@@ -108,6 +110,19 @@ class ExportDialog(QDialog):
         )
         self.only_ticked.setText(self.tr("Chỉ các hồ sơ được đánh dấu trong bảng"))
         self._update()
+
+    def _sync_state(self, c: Candidate) -> str:
+        """Where the dossier stands with the province, in the interface language (the service's words
+        name the province; here the column says it)."""
+        words = {
+            "not_sent": self.tr("Chưa gửi"),
+            "changed_since_sent": self.tr("Đã sửa sau lần gửi gần nhất"),
+            "sent": self.tr("Đã gửi, chưa có biên nhận"),
+            "acknowledged": self.tr("Tỉnh đã nhận"),
+        }
+        if c.state_key == "acknowledged" and "xung đột" in c.state_label:
+            return self.tr("Tỉnh đã nhận (đang chờ xem xét xung đột)")
+        return words.get(c.state_key, c.state_label)
 
     def _update(self) -> None:
         ticked = bool(self.model.checked)

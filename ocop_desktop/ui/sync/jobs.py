@@ -47,6 +47,7 @@ class Candidate:
     pending: bool  # not yet acknowledged by the peer: part of "all pending"
     peer_office_id: str = ""
     peer_name: str = ""
+    state_key: str = ""  # the sync state's key ("not_sent", "sent", …): its words in the interface language
 
 
 def load_snapshot(progress: Progress, ctx: AppContext, days: int) -> Snapshot:
@@ -69,7 +70,15 @@ def commune_candidates(progress: Progress, ctx: AppContext) -> list[Candidate]:
             if wanted == Status.SENT.value and not pending:
                 continue
             out.append(
-                Candidate(row.id, row.product_name, row.producer_name, row.status_label, state.label, pending)
+                Candidate(
+                    row.id,
+                    row.product_name,
+                    row.producer_name,
+                    row.status_label,
+                    state.label,
+                    pending,
+                    state_key=state.state,
+                )
             )
     return out
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 from ocop_desktop.domain.dossiers import Status
 from ocop_desktop.services.sync.types import OUTCOMES, Confirmation, DossierPreview, ImportPreview
 from ocop_desktop.ui.kit.banner import Banner
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.style import BAD, GOOD, GREYED, INFO, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel, make_table
 from ocop_desktop.ui.sync.key_change import KeyChangePanel
@@ -24,7 +25,7 @@ def status_label(value: str) -> str:
     if value == "scored":  # a council member's sheet from an evaluator laptop
         return QCoreApplication.translate("ImportPreviewDialog", "Đã có phiếu chấm")
     try:
-        return Status(value).label
+        return label_text(Status(value).label)
     except ValueError:
         return value
 

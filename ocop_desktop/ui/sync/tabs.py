@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.services.sync.status import InboxPackageRow, OutboxRow, PeerStatus, UnsentDossier
+from ocop_desktop.ui.kit.domain_labels import label_text
 from ocop_desktop.ui.kit.formatting import local_time
 from ocop_desktop.ui.kit.style import BAD, WARN
 from ocop_desktop.ui.kit.tables import Col, RowsModel
@@ -148,7 +149,7 @@ def unsent_model(parent: object = None) -> RowsModel:
         [
             Col(lambda: translate("SyncTabs", "Sản phẩm"), lambda u: u.product_name),
             Col(lambda: translate("SyncTabs", "Chủ thể"), lambda u: u.producer_name, 30),
-            Col(lambda: translate("SyncTabs", "Trạng thái hồ sơ"), lambda u: u.status_label, 22),
+            Col(lambda: translate("SyncTabs", "Trạng thái hồ sơ"), lambda u: label_text(u.status_label), 22),
             Col(lambda: translate("SyncTabs", "Tình trạng"), lambda u: u.reason, 26, colours=lambda u: WARN),
             Col(lambda: translate("SyncTabs", "Từ ngày"), lambda u: local_time(u.since)[:10], 11),
             Col(lambda: translate("SyncTabs", "Số ngày"), lambda u: u.days, 8, right=True),

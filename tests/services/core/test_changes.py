@@ -65,3 +65,37 @@ def test_a_desk_sees_what_another_desk_changed(two_desks: tuple[AppContext, AppC
     producer(second, "Hợp tác xã Bàn Bên")
     assert watch.poll().touches("registry")
     assert not watch.poll()
+
+
+def test_a_dossier_changed_at_another_desk_is_named_with_who_and_not_this_desks_own(
+    province_ctx: AppContext,
+) -> None:
+    from helpers.builders import make_product
+    from ocop_desktop.services.dossiers.service import DossierService
+    from ocop_desktop.store.models import Dossier
+
+    other = open_app(province_ctx.paths)  # a second desk on the same SQLite file
+    other.officer_id = province_ctx.officer_id
+    try:
+        watch = ChangeWatch(province_ctx)
+        mine = DossierService(province_ctx).create(make_product(province_ctx), "first").row
+        changes = watch.poll()
+        assert changes.touches("dossiers") and mine.id not in changes.dossiers  # this desk's own
+        theirs = DossierService(other).save_section(
+            mine.id, "mau01", {"position": "Phó Giám đốc"}, expected_revision=mine.revision
+        )
+        changes = watch.poll()
+        assert dict(changes.dossiers) == {mine.id: "Trần Thị Bình"}
+        with pytest.raises(RuntimeError), province_ctx.unit_of_work() as s:  # rolled back: not this desk's
+            d = s.get(Dossier, mine.id)
+            assert d is not None
+            d.forms = {**d.forms, "mau01": {**d.forms["mau01"], "position": "Kế toán trưởng"}}
+            s.flush()  # its log entry is written, with the number the other desk's next entry takes
+            raise RuntimeError("the officer's action failed after the change")
+        DossierService(other).save_section(
+            mine.id, "mau01", {"position": "Chủ nhiệm"}, expected_revision=theirs.row.revision
+        )
+        producer(province_ctx, "Hợp tác xã Sau Đó")  # this desk commits again, on the same connection
+        assert mine.id in watch.poll().dossiers
+    finally:
+        other.close()

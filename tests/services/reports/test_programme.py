@@ -103,6 +103,16 @@ def test_pass_rates(work: AppContext) -> None:
     assert rows["Đợt 2/2025"] == (1, 1, 0, 0, 100.0, 0, 1, 0)
 
 
+def test_pass_rates_leave_out_a_dossier_its_producer_withdrew(work: AppContext) -> None:
+    from ocop_desktop.store.models.province import RoundEntry
+
+    with work.unit_of_work() as s:  # Gạo's upgrade, still in evaluation, withdrawn (issue 15)
+        [pending] = [e for e in s.query(RoundEntry) if e.status not in ("decided", "not_recognised")]
+        pending.status = "withdrawn"
+    rows = {r[0]: r[1:] for r in ReportService(work).pass_rates(ON).table("pass_rates").rows}
+    assert rows["Đợt 1/2026"] == (2, 1, 1, 0, 50.0, 1, 0, 0)
+
+
 def test_upgrades(work: AppContext) -> None:
     report = ReportService(work).upgrades(ON)
     # Mật ong: 3★ (2024) then 4★ (10/2025): one upgrade 3 → 4 in 2025.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from helpers.cut_off import cut_off
 from helpers.qt import finish_tasks, type_unicode
 from ocop_desktop.services.backup.restore import verify_backup
 from ocop_desktop.services.backup.schedule import SECRET_FILE, load_schedule
@@ -48,6 +49,7 @@ def test_focus_passphrase_twice_then_a_backup_with_progress(
     seen: list[float] = []
     dialog.start.click()
     assert dialog.task is not None and dialog.start.text() == "Hủy" and not dialog.passphrase.isEnabled()
+    assert cut_off(dialog) == []  # the dialog grew for the message and the progress bar
     dialog.task.progressed.connect(lambda f, _t: seen.append(f))
     finish_tasks(qtbot)
     assert dialog.created is not None and dialog.created.path.parent == tmp_path / "usb"

@@ -266,3 +266,23 @@ def test_hidden_sections_are_built_after_the_window_opens_with_what_they_must_sh
     assert editor.forms["mau02_part4"].raw("plan") == "Mở rộng vùng nguyên liệu lên 20 ha."
     assert editor.forms["mau02_part4"].built and editor.forms["mau02_part4"].problem("plan") == ""
     editor.close()
+
+
+def test_the_checklist_and_mau03_are_built_after_the_window_opens_and_keep_what_came_meanwhile(
+    qtbot, ctx, dossier_id
+) -> None:  # type: ignore[no-untyped-def]
+    editor = build_editor(ctx, dossier_id)
+    qtbot.addWidget(editor)
+    checklist, mau03 = editor.checklist, editor.mau03
+    assert not checklist.built and checklist.table.rowCount() == 0 and not mau03.form.built
+    assert checklist.bar.value() == checklist.completeness.percent  # the header line is there at once
+    checklist.set_file_counts({"food_safety_certificate": 3})  # evidence added before the table exists
+    checklist.set_read_only(True)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: checklist.built and mau03.form.built, timeout=2000)
+    row = checklist.row_of["food_safety_certificate"]
+    assert checklist.table.item(row, 4).text() == "3"
+    assert not checklist.status_boxes["food_safety_certificate"].isEnabled()
+    assert mau03.share.text().startswith("Nhập tổng")  # the suggestion follows the form once it exists
+    editor.close()

@@ -81,3 +81,26 @@ def test_the_window_follows_the_home_page(qtbot, work: AppContext) -> None:  # t
     assert reports.parts.currentWidget() is figures and figures.chosen()[0] == "expiring"
     qtbot.waitUntil(lambda: figures.task is None and figures.report is not None, timeout=30_000)
     assert figures.report.key == "expiring"
+
+
+def test_a_change_elsewhere_counts_again_keeping_what_the_officer_opened_and_chose(
+    qtbot, page: HomePage
+) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.services.core.changes import Changes
+
+    page.recount_seconds = 0.0  # at most every 30 s in use; the test does not wait
+    first_line = page.tree.topLevelItem(0)
+    first_line.setExpanded(False)  # the officer closed the red line and chose a record of another
+    chosen = next(
+        page.tree.topLevelItem(i).child(0)
+        for i in range(1, page.tree.topLevelItemCount())
+        if page.tree.topLevelItem(i).childCount()
+    )
+    page.tree.setCurrentItem(chosen)
+    target, before = chosen.data(0, TARGET), page.summary
+    page.refresh_if(Changes(frozenset({"officer"})))  # not what the page counts
+    assert page.task is None and not page.stale
+    page.refresh_if(Changes(frozenset({"dossier"})))
+    qtbot.waitUntil(lambda: page.task is None and page.summary is not before, timeout=30_000)
+    assert not page.tree.topLevelItem(0).isExpanded()
+    assert page.tree.currentItem().data(0, TARGET) == target

@@ -79,3 +79,56 @@ def test_dossier_status_filter_follows_the_language(qtbot, ctx: AppContext) -> N
     finally:
         install_language("vi")
     qtbot.waitUntil(lambda: page.status_filter.itemText(1) == "Đang soạn")
+
+
+def test_the_wizard_names_the_roles_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.shell.first_run import RolePage
+
+    install_language("en")
+    try:
+        page = RolePage()
+        qtbot.addWidget(page)
+        names = [b.text() for b in page.group.buttons() if b is not page.server]
+        assert names == [label_text(role.label) for role in Role]
+        assert all(name != role.label for name, role in zip(names, Role, strict=True))  # not the Vietnamese
+    finally:
+        install_language("vi")
+
+
+def test_dialog_choices_name_the_domain_in_english(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Council roles, producer kinds, note kinds and issuing levels offered in the dialogs' lists (found
+    in Vietnamese by the English dialog sweep)."""
+    from ocop_desktop.ui.province.dialogs import MemberDialog
+    from ocop_desktop.ui.registry.producer_dialog import ProducerDialog
+
+    install_language("en")
+    try:
+        member, producer = MemberDialog(), ProducerDialog(ctx)
+        for dialog in (member, producer):
+            qtbot.addWidget(dialog)
+        roles = [member.role.itemText(i) for i in range(member.role.count())]
+        kinds = [producer.kind.itemText(i) for i in range(producer.kind.count())]
+        assert roles == [label_text(r.label) for r in province.MemberRole]
+        assert kinds == [label_text(k.label) for k in producers.ProducerKind]
+        assert "Thành viên" not in roles and all(
+            k != v.label for k, v in zip(kinds, producers.ProducerKind, strict=True)
+        )
+    finally:
+        install_language("vi")
+
+
+def test_the_export_dialog_names_statuses_and_sync_states_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ocop_desktop.ui.sync.export_dialog import ExportDialog
+    from ocop_desktop.ui.sync.jobs import Candidate
+
+    install_language("en")
+    try:
+        checked = Status.COMMUNE_CHECKED.label
+        dialog = ExportDialog(
+            "commune", [Candidate("d1", "Cà phê", "HTX", checked, "Chưa gửi", True, state_key="not_sent")]
+        )
+        qtbot.addWidget(dialog)
+        row = [dialog.model.data(dialog.model.index(0, c)) for c in range(4)]
+        assert row[2] == label_text(checked) != checked and row[3] == "Not sent"
+    finally:
+        install_language("vi")

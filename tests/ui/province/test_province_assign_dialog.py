@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from helpers.cut_off import cut_off
 from ocop_desktop.ui.province.dialogs import AssignDialog
 
 
@@ -49,6 +50,7 @@ def test_only_the_suggested_dossiers_start_ticked_and_the_button_counts(qtbot: Q
     assert [r.dossier_id for r in dialog.picker.ticked_rows()] == ["d0", "d1", "d2"]
     assert dialog.ok_button.text() == "Phân 3 hồ sơ vào đợt"
     assert dialog.focusWidget() is dialog.picker.search
+    assert cut_off(dialog) == []  # the explanation wraps instead of running off the right edge
     dialog.picker.none_button.click()
     assert not dialog.ok_button.isEnabled() and "Đã chọn 0 / 12.000" in dialog.picker.count.text()
 

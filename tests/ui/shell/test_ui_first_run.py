@@ -36,7 +36,8 @@ def _commit(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_commune_office_is_set_up(qtbot, wizard, empty_ctx, type_unicode) -> None:  # type: ignore[no-untyped-def]
-    assert [b.text() for b in wizard.roles.group.buttons()] == [r.label for r in Role]
+    roles = [b.text() for b in wizard.roles.group.buttons()]
+    assert roles == [*(r.label for r in Role), "Văn phòng tỉnh dùng máy chủ chung (nhiều máy, PostgreSQL)"]
     wizard.roles.choose(Role.COMMUNE)
     wizard.next()
     assert wizard.currentPage() is wizard.units

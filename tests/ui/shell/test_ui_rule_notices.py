@@ -26,4 +26,7 @@ def test_settings_lists_every_correction_and_suspect_value(qtbot: QtBot, ctx: Ap
     assert ["7", "tiêu chí 3.1", "Giá trị nghi vấn"] == rows[2][:3] and "CHƯA sửa" in rows[2][3]
     assert ["26", "tiêu đề Phần A", "Giá trị nghi vấn"] == rows[6][:3] and '"35 Điểm"' in rows[6][3]
     assert [r[2] for r in rows].count("Đã hiệu chỉnh") == 3
+    # each row as tall as its text at the table's real width: three lines at most, not a screenful
+    line = table.fontMetrics().lineSpacing()
+    assert max(table.rowHeight(r) for r in range(len(rows))) <= 4 * line + 12
     dialog.close()

@@ -4,6 +4,7 @@ side and settled from the page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers.package_surgery import entries, replace_entry
@@ -149,7 +150,12 @@ def test_a_conflict_side_by_side_and_take_theirs(qtbot, pair: Pair, messages, tm
         )
         for r in range(dialog.table.rowCount())
     }
-    assert ("plan", "Sửa ở tỉnh.", "Sửa ở xã.") in shown
+    plan = "Kế hoạch sản xuất, kinh doanh trong thời gian tới"  # the form's own label, not the key "plan"
+    assert (plan, "Sửa ở tỉnh.", "Sửa ở xã.") in shown
+    assert ("Mẫu 02 – Phần IV. Kế hoạch sản xuất, kinh doanh", "", "") in shown  # the section's row
+    assert ("Hồ sơ", "", "") in shown
+    assert ("Số phiếu tiếp nhận", "01/PĐK-01-00070-2026", "02/PĐK-01-00070-2026") in shown
+    assert not [text for text, *_ in shown if re.search(r"[a-z]+_[a-z]+", text)]  # no package key left
     dialog.take_button.click()
     qtbot.waitUntil(lambda: page.conflicts.rows == [], timeout=10_000)
     assert ConflictService(pair.province).rows() == []

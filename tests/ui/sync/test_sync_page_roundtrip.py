@@ -45,6 +45,8 @@ def test_commune_to_province_and_back(qtbot, pair: Pair, files, messages, tmp_pa
     assert {c.dossier_id for c in dialog.candidates} == {first, second}
     assert dialog.all_pending.isChecked() and "2 hồ sơ" in dialog.all_pending.text()
     assert not dialog.commune.isVisible()  # no stray, empty recipient box over the text
+    product_column = dialog.table.columnWidth(0)
+    assert product_column >= dialog.table.fontMetrics().horizontalAdvance("Cà phê bột nguyên chất")
     dialog.ok_button.click()
     wait_task(qtbot, commune.actions)
     assert package.exists() and files.asked_save[0].startswith("ho-so-gui-tinh-00070-")
