@@ -148,12 +148,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With `--engine postgres`: tests about the SQLite file are skipped, and tests that never open the
+    store through `database_url` (nor the server itself) are deselected, since they would run exactly as
+    in the default run (pytest counts them as "deselected")."""
     if config.getoption("--engine") != "postgres":
         return
     skip = pytest.mark.skip(reason="about the SQLite file itself (sqlite_only)")
+    kept, dropped = [], []
     for item in items:
         if item.get_closest_marker("sqlite_only"):
             item.add_marker(skip)
+        on_engine = "database_url" in getattr(item, "fixturenames", ()) or item.get_closest_marker("postgres")
+        (kept if on_engine else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")

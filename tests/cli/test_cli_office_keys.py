@@ -16,7 +16,7 @@ def test_share_then_status_and_a_wrong_fetch(
     monkeypatch: pytest.MonkeyPatch, ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(ctx.paths.data_dir)
-    database = f"sqlite:///{ctx.paths.db_path}"
+    database = ctx.engine.url.render_as_string(hide_password=False)  # the file, or the server (--engine)
     ctx.close()
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
     good.write_text("mật khẩu văn phòng tỉnh\n", encoding="utf-8")

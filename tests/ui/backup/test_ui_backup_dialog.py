@@ -34,6 +34,7 @@ def _dialog(qtbot: QtBot, ctx: AppContext, folder: Path) -> BackupDialog:
     return dialog
 
 
+@pytest.mark.sqlite_only  # backs up the SQLite file (a server desk: pg_dump, refused)
 def test_focus_passphrase_twice_then_a_backup_with_progress(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -72,6 +73,7 @@ def test_cancel_leaves_no_file(qtbot: QtBot, ctx: AppContext, tmp_path: Path) ->
     dialog.close()
 
 
+@pytest.mark.sqlite_only  # backs up the SQLite file (a server desk: pg_dump, refused)
 def test_automatic_backups_keep_the_passphrase(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, ctx, tmp_path / "usb")
     type_unicode(dialog.passphrase, PASS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -34,7 +35,8 @@ def test_share_here_then_fetch_at_the_second_desk(qtbot: QtBot, ctx: AppContext,
     qtbot.mouseClick(box.share_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.state is not None and box.state.shared and box.is_ready(), timeout=20_000)
     assert "Dấu vân tay khóa ký" in box.status.text()  # to compare between desks, no modal box to dismiss
-    second = open_app(AppPaths.for_data_dir(tmp_path / "desk-2"), database=f"sqlite:///{ctx.paths.db_path}")
+    database = ctx.engine.url.render_as_string(hide_password=False)  # the file, or the server (--engine)
+    second = open_app(AppPaths.for_data_dir(tmp_path / "desk-2"), database=database)
     try:
         other = _box(qtbot, second)
         assert other.fetch_button.isEnabled() and not other.share_button.isEnabled()
@@ -57,6 +59,7 @@ def test_the_passphrase_dialog_asks_twice_only_to_share(qtbot: QtBot) -> None:
     assert fetch.values() == ("abc", "abc")
 
 
+@pytest.mark.sqlite_only  # starts from a desk on its file; the server half is the saved choice below
 def test_settings_show_the_box_only_on_a_server(qtbot: QtBot, ctx: AppContext) -> None:
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from helpers.qt import finish_tasks, type_unicode
@@ -19,6 +20,7 @@ from ocop_desktop.ui.shell.first_run import FirstRunWizard
 PASS = "mật khẩu của xã đủ dài"
 
 
+@pytest.mark.sqlite_only  # restores the SQLite file (a server desk: pg_dump, refused)
 def test_read_consent_restore(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
     made = create_backup(pair.commune.paths, tmp_path, PASS, scrypt_n=1 << 10)
     target = pair.province.paths
@@ -57,6 +59,7 @@ def test_read_consent_restore(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
     dialog.close()
 
 
+@pytest.mark.sqlite_only  # restores the SQLite file (a server desk: pg_dump, refused)
 def test_a_new_pc_restores_from_the_first_run_wizard(
     qtbot: QtBot, pair: Pair, empty_ctx: AppContext, tmp_path: Path, messages: RecordingSink
 ) -> None:

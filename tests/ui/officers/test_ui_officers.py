@@ -3,12 +3,12 @@ that switches, the administrator's dialog, the log's window and the banner when 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
+from sqlalchemy import text as sql
 
 from helpers.builders import make_product
 from helpers.cut_off import cut_off
@@ -57,6 +57,13 @@ def _pick(chooser: OfficerChooser, name: str) -> None:
             chooser.list.setCurrentRow(row)
 
 
+def _edit_outside_the_app(ctx: AppContext, product: str) -> None:
+    """A product renamed in the database by hand (the SQLite file, or the server with --engine postgres),
+    past the app's audit log."""
+    with ctx.engine.begin() as conn:
+        conn.execute(sql("UPDATE product SET name = 'Cà phê giả' WHERE id = :id"), {"id": product})
+
+
 def test_two_officers_choose_at_start_and_switch(
     qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -96,8 +103,7 @@ def test_a_broken_log_shows_a_banner(
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(officer_session, "CHECK_DELAY_MS", 0)
     product = make_product(ctx)
-    with sqlite3.connect(ctx.paths.db_path) as conn:
-        conn.execute("UPDATE product SET name = 'Cà phê giả' WHERE id = ?", (product,))
+    _edit_outside_the_app(ctx, product)
     window = _window(qtbot, ctx)
     qtbot.waitUntil(lambda: window.audit_banner is not None)
     text = window.audit_banner.findChildren(type(window.office_label))[0].text()
@@ -210,8 +216,7 @@ def test_the_log_window_checks_the_log_on_demand(qtbot, ctx: AppContext, tmp_pat
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.check is None)
     assert dialog.status.text().startswith("Nhật ký nguyên vẹn:") and dialog.verify_button.isEnabled()
-    with sqlite3.connect(ctx.paths.db_path) as conn:  # an edit outside the app
-        conn.execute("UPDATE product SET name = 'Cà phê giả' WHERE id = ?", (product,))
+    _edit_outside_the_app(ctx, product)
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.check is None)
     text = dialog.status.text()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from ocop_desktop.ui.shell.main_window import MainWindow
@@ -39,6 +40,7 @@ def _start(data_dir: Path, stage: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.sqlite_only  # the quick look reads the SQLite file (a server desk skips it)
 def test_window_shows_before_the_store_then_the_page_loads(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     name = peek_office(ctx.paths.db_path)
     assert name == "UBND Phường Hoàn Kiếm"
@@ -75,6 +77,7 @@ def test_an_unreadable_store_is_not_peeked(tmp_path: Path) -> None:
     assert peek_office(tmp_path / "missing.sqlite3") is None
 
 
+@pytest.mark.sqlite_only  # starts from a desk on its file, then names a server
 def test_a_desk_on_a_server_does_not_peek_at_a_left_over_file(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ocop_desktop.paths import DATABASE_CHOICE_FILENAME, DATABASE_ENV
 
