@@ -3,7 +3,7 @@ with expiry dates for time-limited papers and the files attached to each item.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -68,17 +68,22 @@ def copy_checklist(s: Session, from_dossier: str, to_dossier: str) -> None:
 
 
 def checklist_states(
-    s: Session, d: Dossier, items: Sequence[ChecklistItem] | None = None
+    s: Session,
+    d: Dossier,
+    items: Sequence[ChecklistItem] | None = None,
+    counts: Mapping[str | None, int] | None = None,
 ) -> list[ChecklistState]:
-    """Each item's state; `items`: the dossier's items when the caller has read them already."""
+    """Each item's state; `items`: the dossier's items, `counts`: its attachments per checklist key,
+    when the caller has read them already (in the same transaction)."""
     tpl = templates(d)
-    counts = dict(
-        s.execute(
-            select(Attachment.checklist_key, func.count())
-            .where(Attachment.dossier_id == d.id)
-            .group_by(Attachment.checklist_key)
-        ).all()
-    )
+    if counts is None:
+        counts = dict(
+            s.execute(
+                select(Attachment.checklist_key, func.count())
+                .where(Attachment.dossier_id == d.id)
+                .group_by(Attachment.checklist_key)
+            ).all()
+        )
     if items is None:
         items = list(s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id)))
     return [
@@ -109,40 +114,55 @@ class ChecklistService:
         self._today = today or date.today()
 
     def items(self, dossier_id: str) -> list[ChecklistRow]:
+        return self.items_and_completeness(dossier_id)[0]
+
+    def items_and_completeness(
+        self, dossier_id: str, attached: Mapping[str | None, int] | None = None
+    ) -> tuple[list[ChecklistRow], Completeness]:
+        """The rows and where the checklist stands, from one read of the items and their attachment
+        counts (the dossier window asks for both; a server desk pays every statement in round trips).
+        `attached`: the attachments per checklist key, when the caller has just read them in the same
+        transaction (`AppContext.shared_read`)."""
         with self._ctx.read() as s:
             d = _dossier(s, dossier_id)
-            tpl = templates(d)
             items = list(s.scalars(select(ChecklistItem).where(ChecklistItem.dossier_id == d.id)))
-            states = {st.key: st for st in checklist_states(s, d, items)}
-            rows = []
-            for item in items:
-                t, st = tpl.get(item.key), states[item.key]
-                if t is None:
-                    continue
-                expired = bool(item.expires_on and item.expires_on < self._today)
-                status = shown_status(d, item)
-                derived = status.value != item.status
-                rows.append(
-                    ChecklistRow(
-                        item.id,
-                        item.key,
-                        t.label,
-                        t.group,
-                        item.requirement,
-                        Requirement(item.requirement).label,
-                        status.value,
-                        status.label,
-                        item.note or (FILLED_IN_APP_NOTE if derived else ""),
-                        item.expires_on,
-                        expired,
-                        t.time_limited,
-                        t.knockout,
-                        t.criteria,
-                        st.attachments,
-                    )
+            states = checklist_states(s, d, items, attached)
+            return self._rows(d, items, states), completeness(states, self._today)
+
+    def _rows(
+        self, d: Dossier, items: list[ChecklistItem], states: list[ChecklistState]
+    ) -> list[ChecklistRow]:
+        tpl = templates(d)
+        by_key = {st.key: st for st in states}
+        rows = []
+        for item in items:
+            t, st = tpl.get(item.key), by_key[item.key]
+            if t is None:
+                continue
+            expired = bool(item.expires_on and item.expires_on < self._today)
+            status = shown_status(d, item)
+            derived = status.value != item.status
+            rows.append(
+                ChecklistRow(
+                    item.id,
+                    item.key,
+                    t.label,
+                    t.group,
+                    item.requirement,
+                    Requirement(item.requirement).label,
+                    status.value,
+                    status.label,
+                    item.note or (FILLED_IN_APP_NOTE if derived else ""),
+                    item.expires_on,
+                    expired,
+                    t.time_limited,
+                    t.knockout,
+                    t.criteria,
+                    st.attachments,
                 )
-            order = list(tpl)
-            return sorted(rows, key=lambda r: order.index(r.key))
+            )
+        order = list(tpl)
+        return sorted(rows, key=lambda r: order.index(r.key))
 
     def completeness(self, dossier_id: str) -> Completeness:
         with self._ctx.read() as s:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from ocop_desktop.domain.archive import CLOSED_STATUSES, archive_problem
 from ocop_desktop.domain.dossiers import Action, Status, allowed_actions, may_withdraw, withdrawal_problems
@@ -22,8 +23,8 @@ from ocop_desktop.domain.errors import ConflictError, NotFoundError, UserError, 
 from ocop_desktop.store.models import Dossier, DossierEvent, RoundEntry
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement
-    from sqlalchemy.orm import Session
+    from sqlalchemy import ColumnElement, ScalarSelect
+    from sqlalchemy.orm import QueryableAttribute, Session
 
     from ocop_desktop.services.core.context import AppContext
 
@@ -64,27 +65,45 @@ def archive_state(
     """`events`: the dossier's events when the caller has read them already (the dossier window)."""
     if d.archived_on is not None:
         return ArchiveState(True, "")
-    entry = _entry(s, d.id)
-    closed_on = _closed_on(s, d, entry, events)
+    entry = s.scalars(select(RoundEntry).where(RoundEntry.id == latest_entry_id(d.id))).first()
+    return _state(d, entry, _closed_on(s, d, entry, events), today)
+
+
+def archive_state_read(
+    d: Dossier, entry: RoundEntry | None, events: Sequence[DossierEvent], today: date
+) -> ArchiveState:
+    """`archive_state` from what the caller has read already in its transaction: the dossier, its
+    latest round entry (`latest_entry_id`) and its events (the dossier window: no query)."""
+    if d.archived_on is not None:
+        return ArchiveState(True, "")
+    return _state(d, entry, _closed_on(None, d, entry, events), today)
+
+
+def _state(d: Dossier, entry: RoundEntry | None, closed_on: date | None, today: date) -> ArchiveState:
     return ArchiveState(
         False, archive_problem(Status(d.status), entry.status if entry else None, closed_on, today)
     )
 
 
-def _entry(s: Session, dossier_id: str) -> RoundEntry | None:
-    return s.scalars(
-        select(RoundEntry).where(RoundEntry.dossier_id == dossier_id).order_by(RoundEntry.updated_at.desc())
-    ).first()
+def latest_entry_id(dossier: QueryableAttribute[str] | str) -> ScalarSelect[str]:
+    """The id of the dossier's latest round entry (a dossier moved between rounds has several), as a
+    subquery: of the dossier with this id, or of the outer query's dossier (`Dossier.id`, correlated)."""
+    stmt = select(_LATEST.id).where(_LATEST.dossier_id == dossier)
+    return stmt.order_by(_LATEST.updated_at.desc(), _LATEST.id).limit(1).scalar_subquery()
+
+
+_LATEST = aliased(RoundEntry, name="latest_entry")  # made once: an alias costs ~0.5 ms to build
 
 
 def _closed_on(
-    s: Session, d: Dossier, entry: RoundEntry | None, events: Sequence[DossierEvent] | None = None
+    s: Session | None, d: Dossier, entry: RoundEntry | None, events: Sequence[DossierEvent] | None = None
 ) -> date | None:
     """When the procedure ended: the event that closed it, else the council's outcome."""
     closed = [st.value for st in CLOSED_STATUSES]
     if events is not None:
         at = max((e.at for e in events if e.to_status in closed), default=None)
     else:
+        assert s is not None, "without the events, a session reads them"
         at = s.scalar(
             select(func.max(DossierEvent.at)).where(
                 DossierEvent.dossier_id == d.id, DossierEvent.to_status.in_(closed)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from ocop_desktop.domain.errors import NotFoundError, UserError
 from ocop_desktop.domain.producer_facts import (
@@ -23,8 +23,8 @@ from ocop_desktop.domain.producer_facts import (
 )
 from ocop_desktop.paths import resource
 from ocop_desktop.services.core.rules import RuleService
-from ocop_desktop.services.registry.profile import profile_facts, registry_facts, store_facts
-from ocop_desktop.store.models import Dossier, Producer, Product, ScoreSheet
+from ocop_desktop.services.registry.profile import registry_facts, store_facts
+from ocop_desktop.store.models import Dossier, Producer, ProducerProfile, Product, ScoreSheet
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,20 +67,25 @@ def consistency_rules(ruleset_id: str) -> ConsistencyRules:
 
 
 def read_consistency(s: Session, d: Dossier) -> ConsistencyView:
-    product = s.get(Product, d.product_id)
-    producer = s.get(Producer, product.producer_id) if product else None
-    if producer is None:
-        raise NotFoundError("Không tìm thấy chủ thể của hồ sơ.")
-    sheet = s.scalars(
-        select(ScoreSheet).where(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self")
+    # the producer, its kept facts and the self-assessment in one statement: on a server desk every
+    # statement is a round trip, and the dossier window asks this each time it opens
+    found = s.execute(
+        select(Producer, ProducerProfile, ScoreSheet)
+        .join(Product, Product.producer_id == Producer.id)
+        .outerjoin(ProducerProfile, ProducerProfile.producer_id == Producer.id)
+        .outerjoin(ScoreSheet, and_(ScoreSheet.dossier_id == d.id, ScoreSheet.kind == "self"))
+        .where(Product.id == d.product_id)
     ).first()
+    if found is None:
+        raise NotFoundError("Không tìm thấy chủ thể của hồ sơ.")
+    producer, profile, sheet = found
     answers = dict(sheet.answers) if sheet else {}
     rules = consistency_rules(d.ruleset_id)
-    found = contradictions(registry_facts(producer), d.forms, answers, rules, _labels(d, rules))
-    changes = profile_changes(profile_facts(s, producer.id), d.forms)
+    found_now = contradictions(registry_facts(producer), d.forms, answers, rules, _labels(d, rules))
+    changes = profile_changes(dict(profile.facts) if profile else {}, d.forms)
     return ConsistencyView(
         producer.id,
-        tuple(found),
+        tuple(found_now),
         tuple(FactChange(k, field_label(k), old, new) for k, (old, new) in changes.items()),
     )
 

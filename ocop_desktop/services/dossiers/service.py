@@ -30,7 +30,12 @@ from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers import checks as dossier_checks
 from ocop_desktop.services.dossiers import listing
 from ocop_desktop.services.dossiers.checklists import copy_checklist, create_checklist
-from ocop_desktop.services.dossiers.closing import archive_state, check_withdrawal, offered_actions
+from ocop_desktop.services.dossiers.closing import (
+    archive_state_read,
+    check_withdrawal,
+    latest_entry_id,
+    offered_actions,
+)
 from ocop_desktop.services.dossiers.duplicates import refuse_duplicate
 from ocop_desktop.services.dossiers.prefill import prefilled_forms, previous_answers, refreshed_forms
 from ocop_desktop.services.dossiers.reevaluation import (
@@ -54,6 +59,7 @@ from ocop_desktop.store.models import (
     FiveStarReview,
     Producer,
     Product,
+    RoundEntry,
     ScoreSheet,
 )
 
@@ -182,10 +188,18 @@ class DossierService:
     # -- reading ----------------------------------------------------------------------------
     def get(self, dossier_id: str) -> DossierDetail:
         with self._ctx.read() as s:
-            d = s.get(Dossier, dossier_id)
-            if d is None:
+            # the 5★ review (one per dossier) and the latest round entry come with the dossier: on a
+            # server desk every statement is a round trip
+            found = s.execute(
+                select(Dossier, FiveStarReview, RoundEntry)
+                .outerjoin(FiveStarReview, FiveStarReview.dossier_id == Dossier.id)
+                .outerjoin(RoundEntry, RoundEntry.id == latest_entry_id(Dossier.id))
+                .where(Dossier.id == dossier_id)
+            ).first()
+            if found is None:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
-            row = listing.read_rows(s, self.today(), [Dossier.id == dossier_id])[0]
+            d, review, entry = found
+            row = listing.read_rows(s, self.today(), [Dossier.id == dossier_id], by_key=True)[0]
             events = list(
                 s.scalars(
                     select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
@@ -218,9 +232,9 @@ class DossierService:
                 editable=status in EDITABLE,
                 allowed_actions=offered_actions(d, role),
                 paper_outcomes=tuple(a.value for a in paper_outcomes(status, role)),
-                five_star=_five_star(s, d.id),
+                five_star=_five_star(review),
                 reevaluation=reevaluation_dates(s, d, events),
-                archive=archive_state(s, d, self.today(), events),
+                archive=archive_state_read(d, entry, events, self.today()),
             )
 
     def search(
@@ -404,8 +418,7 @@ def _target(d: Dossier, action: Action) -> Status:
     return target
 
 
-def _five_star(s: Session, dossier_id: str) -> tuple[str, ...]:
-    review = s.scalars(select(FiveStarReview).where(FiveStarReview.dossier_id == dossier_id)).first()
+def _five_star(review: FiveStarReview | None) -> tuple[str, ...]:
     if review is None:
         return ()
     return five_star_lines({c.key: getattr(review, c.key) for c in FiveStarReview.__table__.columns})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -160,10 +161,12 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
     editor_modules()
     with ctx.shared_read():  # one transaction for the window's reads (a server desk: fewer round trips)
         detail = DossierService(ctx).get(dossier_id)
+        evidence = load_evidence(None, ctx, dossier_id)
+        attached = Counter(row.checklist_key for row in evidence.rows)  # the same snapshot: no count query
         return EditorData(
             detail,
-            load_checklist(None, ctx, dossier_id),
-            load_evidence(None, ctx, dossier_id),
+            ChecklistView(*ChecklistService(ctx).items_and_completeness(dossier_id, attached)),
+            evidence,
             _previous(ctx, detail),
             _officers(ctx),
             _product_set(detail),
@@ -184,13 +187,14 @@ def load_detail(_progress: Progress | None, ctx: AppContext, dossier_id: str) ->
 
 
 def load_checklist(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> ChecklistView:
-    service = ChecklistService(ctx)
-    return ChecklistView(service.items(dossier_id), service.completeness(dossier_id))
+    return ChecklistView(*ChecklistService(ctx).items_and_completeness(dossier_id))
 
 
 def load_evidence(_progress: Progress | None, ctx: AppContext, dossier_id: str) -> EvidenceView:
-    service = EvidenceService(ctx)
-    return EvidenceView(service.attachments(dossier_id), service.total_size(dossier_id))
+    rows = EvidenceService(ctx).attachments(dossier_id)
+    return EvidenceView(
+        rows, sum(r.size for r in rows)
+    )  # as EvidenceService.total_size counts, without a query
 
 
 def act(
