@@ -43,6 +43,10 @@ class ReportService:
         self._ctx = ctx
         self._rules = RuleService()
 
+    @property
+    def ctx(self) -> AppContext:
+        return self._ctx
+
     def _load(self, valid_on: date | None = None) -> tuple[Area, list[CertificateFact]]:
         office = self._ctx.office()
         with self._ctx.read() as s:
@@ -320,7 +324,8 @@ REPORT_NAMES = {
 def build(service: ReportService, name: str, on: date) -> Report:
     if name not in REPORT_NAMES:
         raise KeyError(name)
-    report: Report = getattr(service, name)(on)
+    with service.ctx.shared_read():  # the office's area and the figures in one transaction (one snapshot)
+        report: Report = getattr(service, name)(on)
     return report
 
 
