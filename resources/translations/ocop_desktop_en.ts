@@ -5349,6 +5349,13 @@ The dossier will become “%7”. The record is kept in the dossier&apos;s histo
     </message>
 </context>
 <context>
+    <name>ProducerMerge</name>
+    <message>
+        <source>{name} — {who} ({count} sản phẩm)</source>
+        <translation>{name} — {who} ({count} products)</translation>
+    </message>
+</context>
+<context>
     <name>ProducersPage</name>
     <message>
         <source>Tên chủ thể</source>

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from ocop_desktop.domain.errors import ValidationError
 from ocop_desktop.domain.producer_facts import PROFILE_FIELDS, field_label
 from ocop_desktop.domain.producers import ProducerInput, validate_producer
@@ -161,8 +163,9 @@ def same_commune_producers(ctx: AppContext, keep: ProducerRow, query: str) -> li
     """The other producers of `keep`'s commune matching `query` (the merge dialog's picker)."""
     # the commune's name is in every producer's search key: adding it narrows the search to that commune
     rows = ProducerService(ctx).search(f"{query} {keep.commune_name}", limit=60)
+    label = QCoreApplication.translate("ProducerMerge", "{name} — {who} ({count} sản phẩm)")
     return [
-        (r.id, f"{r.name} — {r.representative or r.tax_code} ({r.product_count} SP)")
+        (r.id, label.format(name=r.name, who=r.representative or r.tax_code, count=r.product_count))
         for r in rows
         if r.id != keep.id and r.commune_code == keep.commune_code
     ][:20]

@@ -16,6 +16,7 @@ from ocop_desktop.services.registry.producers import ProducerService
 from ocop_desktop.services.registry.products import ProductService
 from ocop_desktop.store.models import Dossier, Producer, Product
 from ocop_desktop.ui.kit.errors import RecordingSink
+from ocop_desktop.ui.registry import ops as registry_ops
 from ocop_desktop.ui.registry.producers_page import ProducersPage
 from ocop_desktop.ui.registry.products_page import ProductsPage
 from tests.helpers.dossier_ui import build_editor
@@ -89,6 +90,9 @@ def test_merge_dialog_moves_the_products(
     assert not dialog.merge_button.isEnabled()
     type_unicode(dialog.picker.edit, "hk" if keep.name.startswith("HTX") else "hoan kiem")
     dialog.picker.refresh()
+    # the other producer as the picker names it: its products counted in words, no "SP" shorthand
+    (_, shown), *others = registry_ops.same_commune_producers(ctx, keep, "")
+    assert not others and shown.endswith("(1 sản phẩm)"), shown
     assert dialog.picker.value() is not None and dialog.merge_button.isEnabled()
     with qtbot.waitSignal(dialog.merged):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
