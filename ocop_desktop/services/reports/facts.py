@@ -48,15 +48,22 @@ class Area:
 
 
 def office_area(s: Session, role: str, unit_code: str) -> Area:
-    unit = s.get(AdminUnit, unit_code)
+    """The communes the office's reports cover: its own commune, or every commune of its province.
+    The office's unit and its communes in one statement (every report asks; a server desk pays a
+    round trip per statement)."""
+    rows = s.execute(
+        select(AdminUnit.code, AdminUnit.name, AdminUnit.level).where(
+            or_(
+                AdminUnit.code == unit_code,
+                and_(AdminUnit.parent_code == unit_code, AdminUnit.level == "commune"),
+            )
+        )
+    ).all()
+    unit = next((r for r in rows if r.code == unit_code), None)
     if unit is not None and unit.level == "commune":
         return Area(unit.name, {unit.code: unit.name})
-    rows = s.execute(
-        select(AdminUnit.code, AdminUnit.name).where(
-            AdminUnit.parent_code == unit_code, AdminUnit.level == "commune"
-        )
-    )
-    return Area(unit.name if unit is not None else unit_code, {code: name for code, name in rows})
+    communes = {r.code: r.name for r in rows if r.code != unit_code}
+    return Area(unit.name if unit is not None else unit_code, communes)
 
 
 def plain_rows(s: Session, stmt: ClauseElement) -> list[Any]:
