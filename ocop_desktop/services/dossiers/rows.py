@@ -44,6 +44,7 @@ class DossierEventRow:
     officer_id: str | None
     note: str
     on_paper: bool = False  # the province's outcome as the commune recorded it from a paper document
+    officer_name: str = ""  # as the officer is named now (a rename shows in old events too)
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ from ocop_desktop.store.models import (
     Dossier,
     DossierEvent,
     FiveStarReview,
+    Officer,
     Producer,
     Product,
     RoundEntry,
@@ -200,11 +201,13 @@ class DossierService:
                 raise NotFoundError("Không tìm thấy hồ sơ.")
             d, review, entry = found
             row = listing.read_rows(s, self.today(), [Dossier.id == dossier_id], by_key=True)[0]
-            events = list(
-                s.scalars(
-                    select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at)
-                )
-            )
+            named = s.execute(  # each event with the name of its officer (the history shows it)
+                select(DossierEvent, Officer.name)
+                .outerjoin(Officer, Officer.id == DossierEvent.officer_id)
+                .where(DossierEvent.dossier_id == d.id)
+                .order_by(DossierEvent.at)
+            ).all()
+            events = [e for e, _ in named]
             office = self._ctx.office_or_none()
             role, own = (office.role, office.id) if office else ("", None)
             status = Status(d.status)
@@ -226,8 +229,9 @@ class DossierService:
                         e.note,
                         # a province step recorded by this commune can only have come from paper
                         role == "commune" and e.action in PROVINCE_ACTIONS and e.office_id == own,
+                        officer_name or "",
                     )
-                    for e in events
+                    for e, officer_name in named
                 ),
                 editable=status in EDITABLE,
                 allowed_actions=offered_actions(d, role),

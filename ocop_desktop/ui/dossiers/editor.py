@@ -204,7 +204,7 @@ class DossierEditor(QWidget):
         self.checklist.set_read_only(not d.editable)
         self.evidence.set_read_only(not d.editable)
         self.printing.set_stem(r.receipt_number or r.product_code)
-        self.history.show_events(d.events, self.data.officers)
+        self.history.show_events(d.events)
         self.history.show_five_star(d.five_star)
         self.header.show_completeness(self.checklist.completeness)
         if self.compare is not None:

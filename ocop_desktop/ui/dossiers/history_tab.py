@@ -5,7 +5,7 @@ sheets from the audit log (read in the background whenever the tab is shown afte
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -80,7 +80,7 @@ class HistoryTab(QWidget):
         self.five_star.setText("\n".join(lines))
         self.five_star.setVisible(bool(lines))
 
-    def show_events(self, events: Sequence[DossierEventRow], officers: Mapping[str, str]) -> None:
+    def show_events(self, events: Sequence[DossierEventRow]) -> None:
         self.table.setRowCount(len(events))
         for row, e in enumerate(reversed(events)):  # newest first
             values = (
@@ -89,7 +89,7 @@ class HistoryTab(QWidget):
                 if e.on_paper
                 else label_text(Action(e.action).label),
                 label_text(Status(e.to_status).label),
-                officers.get(e.officer_id or "", "—"),
+                e.officer_name or "—",
                 e.note,
             )
             for column, text in enumerate(values):

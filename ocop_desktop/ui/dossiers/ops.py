@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from ocop_desktop.domain.checklist import Completeness
 from ocop_desktop.domain.errors import UserError
 from ocop_desktop.domain.rules.model import Procedure
-from ocop_desktop.services.core.officers import OfficerService
 from ocop_desktop.services.core.rules import RuleService
 from ocop_desktop.services.dossiers.checklists import ChecklistRow, ChecklistService
 from ocop_desktop.services.dossiers.consistency import ConsistencyService, ConsistencyView
@@ -79,7 +78,6 @@ class EditorData:
     checklist: ChecklistView
     evidence: EvidenceView
     previous: DossierDetail | None  # the recognised dossier an upgrade or re-evaluation starts from
-    officers: dict[str, str]  # officer id -> name, for the history
     product_set: str  # "group › subgroup › 13 – name", for the note on Mẫu 01
     criteria: list[tuple[str, str]]  # (code, title) of the sheet's criteria, for evidence links
     consistency: ConsistencyView | None = None  # what the producer's record contradicts, facts to take back
@@ -168,7 +166,6 @@ def open_dossier(_progress: Progress | None, ctx: AppContext, dossier_id: str) -
             ChecklistView(*ChecklistService(ctx).items_and_completeness(dossier_id, attached)),
             evidence,
             _previous(ctx, detail),
-            _officers(ctx),
             _product_set(detail),
             _criteria(detail),
             ConsistencyService(ctx).check(dossier_id),
@@ -256,14 +253,6 @@ def _previous(ctx: AppContext, detail: DossierDetail) -> DossierDetail | None:
     except UserError as exc:
         log.warning("previous dossier %s not readable: %s", detail.previous_dossier_id, exc.message)
         return None
-
-
-def _officers(ctx: AppContext) -> dict[str, str]:
-    """Every officer's name (deactivated ones too: the history still names them)."""
-    try:
-        return OfficerService(ctx).names()
-    except UserError:
-        return {}
 
 
 def _product_set(detail: DossierDetail) -> str:

@@ -181,6 +181,7 @@ def test_dossier_from_new_to_commune_checked(
     assert saved.forms["mau03"]["workers_local"] == 18
     assert [e.action for e in saved.events] == ["mark_complete", "receive", "commune_check"]
     assert editor.history.table.item(0, 2).text() == "Xã đã đánh giá (Mẫu 03)"  # newest first
+    assert editor.history.table.item(0, 3).text() == "Nguyễn Văn An"  # the officer who did it, by name
     assert "send" in editor.header.action_buttons
     assert len(EvidenceService(ctx).attachments(dossier_id)) == 2
 

@@ -240,7 +240,9 @@ def test_the_log_check_waits_for_the_start_up_jobs(
     run_task(lambda _p: release.wait(20), parent=window)
     window.officers.check_audit()
     assert window.officers.check_task is None  # another job runs: asked again in a second
-    release.set()
-    qtbot.waitUntil(lambda: window.officers.check_task is not None, timeout=20_000)  # retried each second
-    qtbot.waitUntil(lambda: window.officers.check_task is None, timeout=20_000)
+    # retried each second, it runs once the job ended (on a small store it may start and end between two
+    # looks at check_task: the signal it sends when done is what tells)
+    with qtbot.waitSignal(window.officers.audit_checked, timeout=20_000):
+        release.set()
+    assert window.officers.check_task is None
     assert window.audit_banner is None
