@@ -35,7 +35,7 @@ def test_the_open_job_reads_in_few_statements_what_the_services_say_one_by_one(
     ctx: AppContext, tmp_path: Path
 ) -> None:
     """A server desk pays a round trip per statement: the open job reads a dossier with evidence in
-    at most 7 (it was 16), and what it shows is what each service says on its own."""
+    at most 6 (it was 16), and what it shows is what each service says on its own."""
     from helpers.builders import make_product, pdf_file
     from ocop_desktop.services.dossiers.checklists import ChecklistService
     from ocop_desktop.services.dossiers.closing import DossierArchiveService
@@ -56,7 +56,7 @@ def test_the_open_job_reads_in_few_statements_what_the_services_say_one_by_one(
         data = ops.open_dossier(None, ctx, dossier)
     finally:
         event.remove(ctx.engine, "before_cursor_execute", listen)
-    assert len(statements) <= 7, statements
+    assert len(statements) <= 6, statements
     checklist = ChecklistService(ctx)
     assert data.checklist.items == checklist.items(dossier)
     assert data.checklist.completeness == checklist.completeness(dossier)
