@@ -95,6 +95,7 @@ def test_the_desk_that_has_the_keys_is_not_asked(qtbot: QtBot, desks: tuple[AppC
     assert _prompt(qtbot, desk1).dialog is None
 
 
+@pytest.mark.sqlite_only  # a desk on its file (with --engine postgres the fixture's desk is on a server)
 def test_a_desk_on_its_file_is_never_asked(qtbot: QtBot, ctx: AppContext) -> None:
     window = QWidget()
     qtbot.addWidget(window)
