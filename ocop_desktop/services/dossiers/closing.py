@@ -59,14 +59,13 @@ def not_archived() -> ColumnElement[bool]:
     return Dossier.archived_on.is_(None)
 
 
-def archive_state(
-    s: Session, d: Dossier, today: date, events: Sequence[DossierEvent] | None = None
-) -> ArchiveState:
-    """`events`: the dossier's events when the caller has read them already (the dossier window)."""
+def archive_state(s: Session, d: Dossier, today: date) -> ArchiveState:
+    """Whether the dossier is archived, or why it may not be yet (reads its latest round entry and, when
+    needed, when its procedure ended)."""
     if d.archived_on is not None:
         return ArchiveState(True, "")
     entry = s.scalars(select(RoundEntry).where(RoundEntry.id == latest_entry_id(d.id))).first()
-    return _state(d, entry, _closed_on(s, d, entry, events), today)
+    return _state(d, entry, _closed_on(s, d, entry), today)
 
 
 def archive_state_read(
