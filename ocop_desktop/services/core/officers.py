@@ -63,10 +63,6 @@ class OfficerService:
     def current(self) -> OfficerRow | None:
         return next((r for r in self.list() if r.id == self._ctx.officer_id), None)
 
-    def names(self) -> dict[str, str]:
-        """Every officer's name by id (those deactivated too: old records still name them)."""
-        return {r.id: r.name for r in self.list()}
-
     def find(self, name: str) -> OfficerRow:
         wanted = fold(nfc(name))
         found = [r for r in self.list() if fold(r.name) == wanted and r.active]
